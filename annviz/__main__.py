@@ -1,0 +1,7 @@
+"""``python -m annviz`` does what the ``annviz`` command does."""
+
+import sys
+
+from annviz.cli import main
+
+sys.exit(main())

@@ -1,0 +1,95 @@
+"""The training configuration: every hyper-parameter in one frozen dataclass."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass, field
+
+from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation
+from annviz.nn.losses import get_loss
+from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    hidden: tuple[int, ...] = (16, 16)        # neurons per hidden layer; () = a linear classifier
+    activation: str = "sigmoid"               # activation of every hidden layer ...
+    hidden_activations: tuple[str, ...] = ()  # ... unless given per hidden layer here
+    output: str = "softmax"                   # activation of the output layer
+    loss: str = "cross-entropy"               # "cross-entropy" or "mse"
+    optimizer: str = "adam"                   # "sgd", "momentum" or "adam"
+    lr: float = 1e-3                          # learning rate η
+    momentum: float = 0.9                     # μ, for the momentum optimizer
+    weight_decay: float = 0.0                 # L2 factor λ
+    schedule: str = "constant"                # "constant" or "cosine" learning rate
+    batch_size: int = 64                      # examples per mini-batch
+    epochs: int = 10                          # passes over the training examples
+    augment: bool = False                     # random shifts, rotations and scalings of each batch
+    init: str = "auto"                        # "auto" (He for ReLU, Xavier otherwise), "he", "xavier"
+    seed: int = 0                             # initial weights and shuffling
+    dataset: str = "mnist"                    # dataset name or IDX folder
+    n_train: int | None = None                # use only the first n training examples
+    validation_share: float = 0.0             # share of the training examples held out
+    extra: dict = field(default_factory=dict, compare=False)  # free-form notes kept in model files
+
+    def __post_init__(self):
+        object.__setattr__(self, "hidden", tuple(int(n) for n in self.hidden))
+        object.__setattr__(self, "hidden_activations", tuple(self.hidden_activations))
+
+    def validate(self) -> TrainConfig:
+        """Raise ValueError with a clear message for anything that cannot train."""
+        if any(n < 1 for n in self.hidden):
+            raise ValueError(f"every hidden layer needs at least one neuron, got {list(self.hidden)}")
+        for name in self.layer_activations():
+            get_activation(name)
+        if self.hidden_activations and len(self.hidden_activations) != len(self.hidden):
+            raise ValueError(f"{len(self.hidden)} hidden layers need as many activations, "
+                             f"got {len(self.hidden_activations)}")
+        for name in self.layer_activations()[:-1]:
+            if name not in HIDDEN_ACTIVATIONS:
+                raise ValueError(f"hidden activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}, got {name!r}")
+        if self.output not in OUTPUT_ACTIVATIONS:
+            raise ValueError(f"output activation must be one of {', '.join(OUTPUT_ACTIVATIONS)}")
+        get_loss(self.loss)
+        if self.optimizer not in OPTIMIZER_NAMES:
+            raise ValueError(f"unknown optimizer {self.optimizer!r} (known: {', '.join(OPTIMIZER_NAMES)})")
+        if self.schedule not in SCHEDULES:
+            raise ValueError(f"unknown schedule {self.schedule!r} (known: {', '.join(SCHEDULES)})")
+        if not (math.isfinite(self.lr) and self.lr > 0):
+            raise ValueError(f"the learning rate must be a positive number, got {self.lr}")
+        if not (0 <= self.momentum < 1):
+            raise ValueError(f"momentum must be in [0, 1), got {self.momentum}")
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            raise ValueError(f"L2 weight decay must be ≥ 0, got {self.weight_decay}")
+        if self.batch_size < 1:
+            raise ValueError(f"the batch size must be at least 1, got {self.batch_size}")
+        if self.epochs < 1:
+            raise ValueError(f"epochs must be at least 1, got {self.epochs}")
+        if self.n_train is not None and self.n_train < 1:
+            raise ValueError(f"the number of training examples must be at least 1, got {self.n_train}")
+        if not (0 <= self.validation_share < 1):
+            raise ValueError(f"the validation share must be in [0, 1), got {self.validation_share}")
+        return self
+
+    def layer_activations(self) -> list[str]:
+        """One activation name per weight layer."""
+        hidden = list(self.hidden_activations) or [self.activation] * len(self.hidden)
+        return [get_activation(n).name for n in hidden] + [get_activation(self.output).name]
+
+    def layer_sizes(self, n_in: int = 784, n_out: int = 10) -> list[int]:
+        return [n_in, *self.hidden, n_out]
+
+    def replace(self, **changes) -> TrainConfig:
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["hidden"] = list(self.hidden)
+        d["hidden_activations"] = list(self.hidden_activations)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> TrainConfig:
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in known})

@@ -1,0 +1,232 @@
+"""The training loop: mini-batches, epochs, evaluation and a history. It draws nothing.
+
+``Trainer.steps()`` is a generator that trains one mini-batch per ``next()`` and yields a
+``BatchEvent``; whoever drives it (the command line, the GUI's worker thread, a test) decides
+when to pause, step or stop. ``Trainer.run(callback)`` drives it to the end.
+
+Fast path: the data is float32, each batch is gathered with one fancy index, forward and
+backward are whole-batch matrix products, and augmentation (when on) transforms the whole batch
+with array operations.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from annviz.nn.config import TrainConfig
+from annviz.nn.losses import get_loss
+from annviz.nn.metrics import evaluate
+from annviz.nn.network import Network
+from annviz.nn.optimizers import make_optimizer, scheduled_lr
+
+DIVERGED_MESSAGE = ("the loss became {what} at epoch {epoch}, batch {batch}: the learning rate "
+                    "({lr:g}) is probably too high. Training stopped; the weights are the last "
+                    "good ones, from before it diverged.")
+
+
+@dataclass
+class EpochRecord:
+    epoch: int                         # 1-based
+    train_loss: float                  # mean batch loss during the epoch
+    train_accuracy: float              # share of training examples right while they were seen
+    val_loss: float | None = None
+    val_accuracy: float | None = None
+    test_loss: float | None = None
+    test_accuracy: float | None = None
+    samples_per_s: float = 0.0         # training speed, evaluation excluded
+    seconds: float = 0.0               # training wall time since the start, evaluation excluded
+
+
+@dataclass
+class History:
+    batch_loss: list[float] = field(default_factory=list)
+    epochs: list[EpochRecord] = field(default_factory=list)
+    status: str = "new"                # new, running, finished, stopped, diverged
+    stop_reason: str | None = None
+
+    def to_dict(self, max_batch_points: int = 2000) -> dict:
+        """A JSON-ready dict; the batch losses are averaged down to at most ``max_batch_points``."""
+        losses = np.asarray(self.batch_loss, dtype=np.float64)
+        stride = 1
+        if len(losses) > max_batch_points:
+            stride = math.ceil(len(losses) / max_batch_points)
+            usable = len(losses) // stride * stride
+            losses = losses[:usable].reshape(-1, stride).mean(axis=1)
+        return {
+            "batch_loss": [float(v) for v in losses],
+            "batch_loss_stride": stride,
+            "epochs": [asdict(e) for e in self.epochs],
+            "status": self.status,
+            "stop_reason": self.stop_reason,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> History:
+        return cls(batch_loss=[float(v) for v in d.get("batch_loss", [])],
+                   epochs=[EpochRecord(**e) for e in d.get("epochs", [])],
+                   status=d.get("status", "finished"), stop_reason=d.get("stop_reason"))
+
+
+@dataclass(frozen=True)
+class BatchEvent:
+    epoch: int                         # 0-based epoch this batch belongs to
+    batch: int                         # batches done in this epoch (1-based)
+    batches_per_epoch: int
+    step: int                          # batches done in all
+    loss: float
+    lr: float
+    samples_per_s: float               # over the current epoch so far
+    epoch_record: EpochRecord | None = None   # set on the batch that ends an epoch
+
+
+class Trainer:
+    """Trains ``network`` in place on ``train`` = (x (n, n_in) float32, y (n,) int labels)."""
+
+    checkpoint_every = 25  # batches between copies of the last good weights
+
+    def __init__(self, network: Network, config: TrainConfig, train: tuple[np.ndarray, np.ndarray],
+                 test: tuple[np.ndarray, np.ndarray] | None = None,
+                 validation: tuple[np.ndarray, np.ndarray] | None = None,
+                 augment_fn: Callable[[np.ndarray, np.random.Generator], np.ndarray] | None = None):
+        self.network = network
+        self.config = config.validate()
+        self.train_x = np.ascontiguousarray(train[0], dtype=network.dtype)
+        self.train_y = np.asarray(train[1], dtype=np.int64)
+        if len(self.train_x) != len(self.train_y) or len(self.train_x) == 0:
+            raise ValueError(f"{len(self.train_x)} training examples but {len(self.train_y)} labels")
+        self.test = test
+        self.validation = validation
+        if config.augment and augment_fn is None:
+            from annviz.data.augment import augment_batch as augment_fn  # noqa: N813
+        self.augment_fn = augment_fn if config.augment else None
+        self.loss = get_loss(config.loss)
+        self.optimizer = make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay)
+        self.base_lr = config.lr
+        self.epochs = config.epochs
+        self.rng = np.random.default_rng(config.seed)
+        self.history = History()
+        self._stop = False
+        self._good = network.snapshot()
+
+    # --- control, callable between two batches (e.g. from another thread) -------------------
+
+    def request_stop(self) -> None:
+        self._stop = True
+
+    def set_hyperparameters(self, lr: float | None = None, momentum: float | None = None,
+                            weight_decay: float | None = None) -> None:
+        """Change η, μ or λ for the following batches."""
+        if lr is not None:
+            if not (math.isfinite(lr) and lr > 0):
+                raise ValueError(f"the learning rate must be a positive number, got {lr}")
+            self.base_lr = lr
+        if momentum is not None and hasattr(self.optimizer, "momentum"):
+            self.optimizer.momentum = momentum
+        if weight_decay is not None:
+            self.optimizer.weight_decay = max(0.0, weight_decay)
+
+    def add_epochs(self, n: int = 1) -> None:
+        self.epochs += n
+
+    @property
+    def batches_per_epoch(self) -> int:
+        return math.ceil(len(self.train_x) / self.config.batch_size)
+
+    # --- the loop ----------------------------------------------------------------------------
+
+    def run(self, callback: Callable[[BatchEvent], bool | None] | None = None) -> History:
+        """Train to the end; ``callback`` after each batch may return False to stop."""
+        for event in self.steps():
+            if callback is not None and callback(event) is False:
+                self.request_stop()
+        return self.history
+
+    def steps(self) -> Iterator[BatchEvent]:
+        net, cfg, hist = self.network, self.config, self.history
+        n, bs = len(self.train_x), cfg.batch_size
+        params = net.weights + net.biases
+        hist.status = "running"
+        step = len(hist.batch_loss)
+        train_seconds = 0.0
+        epoch = len(hist.epochs)
+        while epoch < self.epochs:
+            order = self.rng.permutation(n)
+            nb = self.batches_per_epoch
+            loss_sum = correct = seen = 0
+            epoch_seconds = 0.0
+            for b in range(nb):
+                if self._stop:
+                    hist.status, hist.stop_reason = "stopped", "stopped by request"
+                    return
+                t0 = time.perf_counter()
+                idx = order[b * bs:(b + 1) * bs]
+                xb, yb = self.train_x[idx], self.train_y[idx]
+                if self.augment_fn is not None:
+                    xb = self.augment_fn(xb, self.rng)
+                lr = scheduled_lr(cfg.schedule, self.base_lr, step, self.epochs * nb)
+                self.optimizer.lr = lr
+                # forward, loss, backward, update
+                fwd = net.forward(xb)
+                out, out_act = fwd.output, net.layer_activations[-1]
+                loss = self.loss.value(out, yb, out_act)
+                grads = net.backprop(fwd, self.loss.delta(fwd.zs[-1], out, yb, out_act))
+                if not math.isfinite(loss) or not self._finite(grads.grad_w):
+                    self._diverged("NaN or infinite" if not math.isfinite(loss) else "infinite in its gradient",
+                                   epoch, b + 1, lr)
+                    return
+                self.optimizer.step(params, grads.grad_w + grads.grad_b, net.n_layers)
+                epoch_seconds += time.perf_counter() - t0
+                step += 1
+                loss_sum += loss * len(idx)
+                correct += int((out.argmax(axis=1) == yb).sum())
+                seen += len(idx)
+                hist.batch_loss.append(loss)
+                if step % self.checkpoint_every == 0:
+                    self._checkpoint()
+                record = None
+                if b == nb - 1:
+                    train_seconds += epoch_seconds
+                    record = self._end_epoch(epoch, loss_sum / seen, correct / seen,
+                                             seen / max(epoch_seconds, 1e-9), train_seconds)
+                    if record is None:
+                        self._diverged("NaN or infinite", epoch, b + 1, lr)
+                        return
+                yield BatchEvent(epoch, b + 1, nb, step, loss, lr,
+                                 seen / max(epoch_seconds, 1e-9), record)
+            epoch += 1
+        hist.status = "finished"
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _finite(arrays) -> bool:
+        return all(math.isfinite(float(a.sum())) for a in arrays)
+
+    def _checkpoint(self) -> None:
+        for dst, src in zip(self._good[0] + self._good[1], self.network.weights + self.network.biases):
+            dst.flags.writeable = True
+            np.copyto(dst, src)
+            dst.flags.writeable = False
+
+    def _diverged(self, what: str, epoch: int, batch: int, lr: float) -> None:
+        self.network.set_parameters(*self._good)
+        self.history.status = "diverged"
+        self.history.stop_reason = DIVERGED_MESSAGE.format(what=what, epoch=epoch + 1, batch=batch, lr=lr)
+
+    def _end_epoch(self, epoch, train_loss, train_acc, samples_per_s, seconds) -> EpochRecord | None:
+        if not self._finite(self.network.weights + self.network.biases):
+            return None
+        self._checkpoint()
+        record = EpochRecord(epoch + 1, float(train_loss), float(train_acc),
+                             samples_per_s=float(samples_per_s), seconds=float(seconds))
+        if self.validation is not None and len(self.validation[0]):
+            record.val_loss, record.val_accuracy = evaluate(self.network, *self.validation, self.loss)
+        if self.test is not None and len(self.test[0]):
+            record.test_loss, record.test_accuracy = evaluate(self.network, *self.test, self.loss)
+        self.history.epochs.append(record)
+        return record
