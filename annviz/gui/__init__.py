@@ -1,0 +1,1 @@
+"""The Qt application: one main window, views that listen to one app state, one training worker."""

@@ -1,0 +1,50 @@
+"""English and Korean: Qt's translation system, with one .qm file per area of the app.
+
+Every visible string goes through ``tr()`` (or ``QCoreApplication.translate``). Each area keeps
+its Korean translation in ``resources/i18n/<area>_ko.ts`` (compiled to ``.qm`` with
+``pyside6-lrelease``); ``set_language`` installs every ``*_<lang>.qm`` at once. Widgets set their
+texts in a ``retranslate()`` method, called from ``__init__`` and again from ``changeEvent`` when
+Qt sends ``QEvent.LanguageChange``, so switching language in the View menu takes effect at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
+
+from annviz.paths import resources_dir
+
+LANGUAGES = {"en": "English", "ko": "한국어"}
+
+_installed: list[QTranslator] = []
+
+
+def i18n_dir():
+    return resources_dir() / "i18n"
+
+
+def system_language() -> str:
+    """"ko" when the system locale is Korean, else "en"."""
+    return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
+
+
+def set_language(lang: str) -> str:
+    """Install the translations for ``lang`` ("en" or "ko"); returns the language now in use."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication before setting the language")
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    lang = lang if lang in LANGUAGES else "en"
+    if lang != "en":
+        for qm in sorted(i18n_dir().glob(f"*_{lang}.qm")):
+            translator = QTranslator(app)
+            if translator.load(str(qm)):
+                app.installTranslator(translator)
+                _installed.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Korean if lang == "ko" else QLocale.Language.English))
+    return lang
+
+
+def is_language_change(event: QEvent) -> bool:
+    return event.type() == QEvent.Type.LanguageChange

@@ -1,0 +1,112 @@
+"""The app state: the one object that owns "the current model" and "the current input".
+
+Views never reach into each other or into the network: they call the setters here and listen to
+the signals. Every change recomputes the forward pass for the current input (microseconds) and
+announces it with ``forward_changed``, so the diagram, the probabilities and the inspector always
+show the same numbers.
+
+Signals are facts:
+- ``model_changed``: a different network (its architecture may differ) or different metadata.
+- ``weights_changed``: the same architecture with new numbers (e.g. a training snapshot).
+- ``input_changed``: the 28×28 input changed, or became blank (``input_image is None``).
+- ``forward_changed``: ``forward`` was recomputed (after any of the above).
+- ``neuron_selected(layer, index)``: a neuron was picked; ``layer`` counts layers of ``sizes``
+  (0 = input layer, 1 = first hidden layer, …, last = output layer).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from annviz.data.preprocess import canvas_to_mnist
+from annviz.nn.modelfile import ModelInfo
+from annviz.nn.network import Forward, Network
+
+
+class AppState(QObject):
+    model_changed = Signal()
+    weights_changed = Signal()
+    input_changed = Signal()
+    forward_changed = Signal()
+    neuron_selected = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.network: Network | None = None
+        self.info = ModelInfo()
+        self.model_path: Path | None = None
+        self.input_image: np.ndarray | None = None   # (28, 28) float32 in [0, 1], or None
+        self.forward: Forward | None = None          # for the current input, batch of one
+        self.selected: tuple[int, int] | None = None
+
+    # --- the model ---------------------------------------------------------------------------
+
+    def set_model(self, network: Network, info: ModelInfo | None = None, path: Path | None = None) -> None:
+        """Use ``network`` from now on (the state keeps it; callers should not change it later)."""
+        self.network = network
+        self.info = info or ModelInfo()
+        self.model_path = Path(path) if path is not None else None
+        if self.selected is not None and not self._valid_neuron(*self.selected):
+            self.selected = None
+        self.model_changed.emit()
+        self._recompute()
+
+    def set_weights(self, weights, biases) -> None:
+        """New values for the current network's parameters (same shapes), e.g. from training."""
+        if self.network is None:
+            return
+        self.network.set_parameters(weights, biases)
+        self.weights_changed.emit()
+        self._recompute()
+
+    @property
+    def class_names(self) -> list[str]:
+        return list(self.info.class_names)
+
+    # --- the input ---------------------------------------------------------------------------
+
+    def set_input(self, image: np.ndarray | None) -> None:
+        """The 28×28 image in [0, 1] the network receives, or None for "nothing drawn"."""
+        if image is not None:
+            image = np.asarray(image, dtype=np.float32).reshape(28, 28)
+        self.input_image = image
+        self.input_changed.emit()
+        self._recompute()
+
+    def set_canvas(self, canvas: np.ndarray) -> None:
+        """A drawing of any size (see ``canvas_to_mnist``) becomes the input."""
+        self.set_input(canvas_to_mnist(canvas))
+
+    @property
+    def probabilities(self) -> np.ndarray | None:
+        """The output activations for the current input, (n_out,), or None."""
+        return None if self.forward is None else self.forward.output[0]
+
+    @property
+    def prediction(self) -> int | None:
+        p = self.probabilities
+        return None if p is None else int(np.argmax(p))
+
+    # --- selection ---------------------------------------------------------------------------
+
+    def select_neuron(self, layer: int, index: int) -> None:
+        if not self._valid_neuron(layer, index):
+            return
+        self.selected = (layer, index)
+        self.neuron_selected.emit(layer, index)
+
+    def _valid_neuron(self, layer: int, index: int) -> bool:
+        return (self.network is not None and 0 <= layer < len(self.network.sizes)
+                and 0 <= index < self.network.sizes[layer])
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _recompute(self) -> None:
+        if self.network is None or self.input_image is None:
+            self.forward = None
+        else:
+            self.forward = self.network.forward(self.input_image.reshape(1, -1))
+        self.forward_changed.emit()
