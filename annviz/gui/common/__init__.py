@@ -1,0 +1,1 @@
+"""Small pieces several views share: colours and the activation-function plot."""

@@ -1,0 +1,79 @@
+"""ActivationPlot: an activation function a = f(z), its slope f'(z) faint, and the current point.
+
+Used by the neuron inspector and the neuron lab. Items are created once; ``show_function``
+changes the curve, ``show_point`` moves the marker. With the unit step, the threshold θ is drawn
+as a dashed vertical line.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from annviz.nn.activations import Activation, Step, get_activation
+
+from annviz.gui.common.colors import NEGATIVE, POSITIVE
+
+
+class ActivationPlot(pg.PlotWidget):
+    """A small plot of f(z) over a z range that follows the current point."""
+
+    def __init__(self, parent=None, z_range: float = 6.0):
+        super().__init__(parent)
+        self._half_width = z_range
+        self._activation: Activation = get_activation("sigmoid")
+        self._point = (0.0, float(self._activation.f(np.array(0.0))))
+        self.setBackground(None)
+        self.showGrid(x=True, y=True, alpha=0.25)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setLabel("bottom", "z")
+        self.setLabel("left", "a")
+        self._slope = self.plot(pen=pg.mkPen((150, 150, 150, 140), width=1.5, style=Qt.PenStyle.DashLine))
+        self._curve = self.plot(pen=pg.mkPen(NEGATIVE, width=2.5))
+        self._threshold = pg.InfiniteLine(angle=90, pen=pg.mkPen((120, 120, 120), style=Qt.PenStyle.DotLine))
+        self.addItem(self._threshold)
+        self._marker = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(POSITIVE), pen=pg.mkPen("w", width=1.5))
+        self.addItem(self._marker)
+        self._guides = self.plot(pen=pg.mkPen(POSITIVE, width=1, style=Qt.PenStyle.DotLine))
+        self._redraw()
+
+    def set_labels(self, z_label: str, a_label: str) -> None:
+        """Axis titles (translated by the caller)."""
+        self.setLabel("bottom", z_label)
+        self.setLabel("left", a_label)
+
+    def show_function(self, activation: Activation | str) -> None:
+        """Plot this activation (an instance, or a name like "relu")."""
+        self._activation = get_activation(activation) if isinstance(activation, str) else activation
+        self._redraw()
+
+    def show_point(self, z: float, a: float | None = None) -> None:
+        """Mark (z, a); a defaults to f(z). The z range widens to keep the point in view."""
+        if a is None:
+            a = float(self._activation.f(np.array([z], dtype=np.float64))[0])
+        self._point = (float(z), float(a))
+        self._redraw()
+
+    def _redraw(self) -> None:
+        z0, a0 = self._point
+        half = max(self._half_width, abs(z0) * 1.2 + 1.0)
+        z = np.linspace(-half, half, 401)
+        act = self._activation
+        if act.elementwise:
+            a = act.f(z)
+            self._curve.setData(z, a)
+            self._slope.setData(z, act.df(z))
+        else:  # softmax of one unit against the rest has no curve of its own: show σ(z)
+            self._curve.setData(z, get_activation("sigmoid").f(z))
+            self._slope.setData([], [])
+        if isinstance(act, Step):
+            self._threshold.setValue(act.threshold)
+            self._threshold.show()
+        else:
+            self._threshold.hide()
+        self._marker.setData([z0], [a0])
+        self._guides.setData([z0, z0, -half], [min(0.0, a0), a0, a0])
+        self.setXRange(-half, half, padding=0.02)
