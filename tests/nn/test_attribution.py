@@ -1,0 +1,101 @@
+"""Attribution, contributions, one learning step and softmax steps against the core's own maths."""
+
+import numpy as np
+import pytest
+
+from annviz.nn import Network, get_loss, make_optimizer, nudge
+from annviz.nn.activations import get_activation
+from annviz.nn.attribution import contributions, input_times_gradient, learning_step, softmax_steps
+
+
+def small_network(dtype=np.float32, hidden="sigmoid", output="softmax"):
+    return Network.build([12, 5, 4, 3], hidden, output, seed=1, dtype=dtype)
+
+
+def example(n_in=12, seed=2):
+    return np.random.default_rng(seed).uniform(0, 1, n_in).astype(np.float32)
+
+
+def test_attribution_is_input_times_the_cores_score_gradient():
+    net, x = small_network(), example()
+    for k in range(3):
+        expected = x * net.score_gradient(x[None, :], k)[0]
+        np.testing.assert_array_equal(input_times_gradient(net, x, k), expected)
+
+
+@pytest.mark.parametrize("output", ["identity", "softmax"])
+def test_linear_model_attribution_sums_to_score_minus_blank_score(output):
+    net = Network.build([12, 3], output=output, seed=3, dtype=np.float64)
+    net.biases[0][:] = [0.5, -1.0, 2.0]
+    x = example().astype(np.float64)
+    blank = np.zeros_like(x)
+    for k in range(3):
+        score = net.forward(x).zs[-1][0, k]
+        blank_score = net.forward(blank).zs[-1][0, k]
+        assert input_times_gradient(net, x, k).sum() == pytest.approx(score - blank_score, rel=1e-12)
+
+
+def test_contributions_neurons_are_sums_of_their_edges_and_start_from_attribution():
+    net, x = small_network(np.float64), example().astype(np.float64)
+    c = contributions(net, x, k=2)
+    assert [e.shape for e in c.edges] == [w.shape for w in net.weights]
+    assert [len(n) for n in c.neurons] == net.sizes
+    np.testing.assert_allclose(c.neurons[0], input_times_gradient(net, x, 2), rtol=1e-12)
+    for l, edge in enumerate(c.edges):
+        np.testing.assert_allclose(c.neurons[l], edge.sum(axis=0), rtol=1e-12)
+    z = net.forward(x).zs[-1][0]
+    assert c.neurons[-1][2] == z[2] and not c.neurons[-1][[0, 1]].any()
+    # Last layer edges into k sum to z_k minus its bias (δ = 1 at k).
+    assert c.edges[-1][2].sum() == pytest.approx(z[2] - net.biases[-1][2], rel=1e-12)
+
+
+def test_one_learning_step_is_exactly_one_sgd_step_of_the_core():
+    net, x, y, lr = small_network(), example(), 1, 0.7
+    loss = get_loss("cross-entropy")
+    before = [p.copy() for p in net.weights + net.biases]
+    step = learning_step(net, x, y, loss, lr)
+
+    reference = net.copy()
+    _, grads = reference.gradients(x[None, :], np.array([y]), loss)
+    make_optimizer("sgd", lr).step(reference.weights + reference.biases,
+                                   grads.grad_w + grads.grad_b, reference.n_layers)
+    for mine, core in zip(step.new_weights + step.new_biases, reference.weights + reference.biases):
+        np.testing.assert_array_equal(mine, core)
+    for p, old in zip(net.weights + net.biases, before):   # the network itself is untouched
+        np.testing.assert_array_equal(p, old)
+    np.testing.assert_array_equal(step.new_probabilities, reference.forward(x).output[0])
+    assert step.loss == pytest.approx(-np.log(step.probabilities[y]), rel=1e-6)
+    assert step.new_loss < step.loss
+
+
+def test_learning_step_stages_are_the_cores_numbers():
+    net, x, y = small_network(), example(), 0
+    loss = get_loss("mse")
+    step = learning_step(net, x, y, loss, 0.1)
+    fwd = net.forward(x)
+    for mine, core in zip(step.before.activations, fwd.activations):
+        np.testing.assert_array_equal(mine, core)
+    _, grads = net.gradients(x[None, :], np.array([y]), loss)
+    for l in range(net.n_layers):
+        np.testing.assert_array_equal(step.deltas[l], grads.deltas[l][0])
+        np.testing.assert_array_equal(step.grad_w[l], grads.grad_w[l])
+        np.testing.assert_allclose(step.weight_changes[l], -0.1 * grads.grad_w[l], atol=1e-7)
+
+
+def test_numeric_slope_matches_backprop_in_float64():
+    net = small_network().copy(np.float64)
+    x, y = example().astype(np.float64)[None, :], np.array([2])
+    loss = get_loss("cross-entropy")
+    for layer, index in [(0, (3, 7)), (1, (2, 4)), (2, (2, 0))]:
+        n = nudge(net, x, y, loss, "weight", layer, index, h=1e-5)
+        assert n.numeric == pytest.approx(n.backprop, rel=1e-6)
+        assert n.relative_error < 1e-6
+
+
+def test_softmax_steps_reproduce_the_cores_softmax():
+    z = np.array([2.0, -1.0, 0.5, 3.0], dtype=np.float32)
+    s = softmax_steps(z)
+    assert s.shifted.max() == 0
+    np.testing.assert_array_equal(s.exps, np.exp(z - z.max()))
+    np.testing.assert_array_equal(s.probabilities, get_activation("softmax").f(z))
+    assert s.total == pytest.approx(float(s.exps.sum()))
