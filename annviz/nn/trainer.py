@@ -24,9 +24,16 @@ from annviz.nn.metrics import evaluate
 from annviz.nn.network import Network
 from annviz.nn.optimizers import make_optimizer, scheduled_lr
 
-DIVERGED_MESSAGE = ("the loss became {what} at epoch {epoch}, batch {batch}: the learning rate "
+DIVERGED_MESSAGE = ("the loss {what} at epoch {epoch}, batch {batch}: the learning rate "
                     "({lr:g}) is probably too high. Training stopped; the weights are the last "
                     "good ones, from before it diverged.")
+
+# Divergence is a loss that turns NaN or infinite, or — since a bounded loss such as mean squared
+# error over sigmoid or softmax outputs never does — a smoothed loss that climbs well above where
+# it started: training is making the network worse.
+RISE_FACTOR = 1.5      # smoothed loss above RISE_FACTOR × the starting loss counts as diverging
+SMOOTHING = 0.1        # weight of the newest batch in the smoothed (exponential moving) loss
+RISE_AFTER = 20        # batches before a rise can count (the smoothed loss needs a few to settle)
 
 
 @dataclass
@@ -112,6 +119,8 @@ class Trainer:
         self.history = History()
         self._stop = False
         self._good = network.snapshot()
+        self._start_loss: float | None = None
+        self._smoothed: float | None = None
 
     # --- control, callable between two batches (e.g. from another thread) -------------------
 
@@ -176,7 +185,11 @@ class Trainer:
                 loss = self.loss.value(out, yb, out_act)
                 grads = net.backprop(fwd, self.loss.delta(fwd.zs[-1], out, yb, out_act))
                 if not math.isfinite(loss) or not self._finite(grads.grad_w):
-                    self._diverged("NaN or infinite" if not math.isfinite(loss) else "infinite in its gradient",
+                    what = "became NaN or infinite" if not math.isfinite(loss) else "had an infinite gradient"
+                    self._diverged(what, epoch, b + 1, lr)
+                    return
+                if self._rising(loss, step):
+                    self._diverged(f"rose to {self._smoothed:.3g} from {self._start_loss:.3g}",
                                    epoch, b + 1, lr)
                     return
                 self.optimizer.step(params, grads.grad_w + grads.grad_b, net.n_layers)
@@ -186,7 +199,7 @@ class Trainer:
                 correct += int((out.argmax(axis=1) == yb).sum())
                 seen += len(idx)
                 hist.batch_loss.append(loss)
-                if step % self.checkpoint_every == 0:
+                if step % self.checkpoint_every == 0 and self._healthy():
                     self._checkpoint()
                 record = None
                 if b == nb - 1:
@@ -194,7 +207,7 @@ class Trainer:
                     record = self._end_epoch(epoch, loss_sum / seen, correct / seen,
                                              seen / max(epoch_seconds, 1e-9), train_seconds)
                     if record is None:
-                        self._diverged("NaN or infinite", epoch, b + 1, lr)
+                        self._diverged("became NaN or infinite", epoch, b + 1, lr)
                         return
                 yield BatchEvent(epoch, b + 1, nb, step, loss, lr,
                                  seen / max(epoch_seconds, 1e-9), record)
@@ -206,6 +219,20 @@ class Trainer:
     @staticmethod
     def _finite(arrays) -> bool:
         return all(math.isfinite(float(a.sum())) for a in arrays)
+
+    def _rising(self, loss: float, step: int) -> bool:
+        """Track the smoothed loss; True once it has climbed RISE_FACTOR × above its start.
+
+        The start is the loss of the first batch, computed before any update was applied.
+        """
+        if self._start_loss is None:
+            self._start_loss = self._smoothed = loss
+            return False
+        self._smoothed += SMOOTHING * (loss - self._smoothed)
+        return step >= RISE_AFTER and self._smoothed > RISE_FACTOR * self._start_loss
+
+    def _healthy(self) -> bool:
+        return self._start_loss is None or self._smoothed <= self._start_loss
 
     def _checkpoint(self) -> None:
         for dst, src in zip(self._good[0] + self._good[1], self.network.weights + self.network.biases):
@@ -221,7 +248,8 @@ class Trainer:
     def _end_epoch(self, epoch, train_loss, train_acc, samples_per_s, seconds) -> EpochRecord | None:
         if not self._finite(self.network.weights + self.network.biases):
             return None
-        self._checkpoint()
+        if self._healthy():
+            self._checkpoint()
         record = EpochRecord(epoch + 1, float(train_loss), float(train_acc),
                              samples_per_s=float(samples_per_s), seconds=float(seconds))
         if self.validation is not None and len(self.validation[0]):
