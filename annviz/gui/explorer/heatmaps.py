@@ -1,0 +1,139 @@
+"""The first hidden layer's weights: one 28×28 tile per neuron, what each one "looks for".
+
+All tiles sit in one mosaic image with one shared symmetric colour scale (zero is the neutral
+colour of the diverging map) and a colour bar. The mosaic is one ``ImageItem`` created once per
+architecture; new weights (e.g. from training, ~30×/s) are scattered into it with one
+precomputed fancy index and shown with ``setImage``. Clicking a tile selects that neuron.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+
+from annviz.gui.common.colors import symmetric_level, weight_colormap
+from annviz.gui.i18n import is_language_change
+from annviz.gui.state import AppState
+from annviz.gui.explorer.names import number
+
+TILE, GAP = 28, 2
+
+
+class WeightGrid(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._state = state
+        self._caption = QLabel()
+        self._caption.setWordWrap(True)
+        self._view = pg.GraphicsLayoutWidget()
+        self._view.setBackground(None)
+        self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=False, enableMenu=False)
+        self._image = pg.ImageItem(np.zeros((TILE, TILE), np.float32), axisOrder="row-major")
+        self._box.addItem(self._image)
+        self._bar = pg.ColorBarItem(values=(-1, 1), colorMap=weight_colormap(), interactive=False,
+                                    width=14)
+        self._bar.setImageItem(self._image)
+        self._view.addItem(self._bar)
+        self._ring = QGraphicsRectItem()
+        self._ring.setPen(pg.mkPen((255, 190, 0), width=3))
+        self._ring.setZValue(5)
+        self._ring.hide()
+        self._box.addItem(self._ring)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._caption)
+        layout.addWidget(self._view, 1)
+        self._n, self._columns = 0, 1
+        self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self._view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        state.model_changed.connect(self._on_model_changed)
+        state.weights_changed.connect(self._on_weights_changed)
+        state.neuron_selected.connect(self._on_neuron_selected)
+        self._on_model_changed()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._caption.setText(self.tr("What each neuron of the first hidden layer looks for: its 784 "
+                                      "incoming weights as a 28×28 picture (red +, blue −)."))
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def mosaic(self) -> np.ndarray:
+        """The image on screen: tiles of weights, NaN in the gaps."""
+        return self._mosaic
+
+    def _on_model_changed(self) -> None:
+        net = self._state.network
+        self._n = 0 if net is None or net.sizes[0] != TILE * TILE else net.sizes[1]
+        n = max(self._n, 1)
+        self._columns = math.ceil(math.sqrt(n))
+        rows = math.ceil(n / self._columns)
+        step = TILE + GAP
+        self._mosaic = np.full((rows * step - GAP, self._columns * step - GAP), np.nan, np.float32)
+        tile_row, tile_col = np.divmod(np.arange(self._n), self._columns)      # (n,)
+        r, c = np.divmod(np.arange(TILE * TILE), TILE)                          # (784,)
+        self._where = ((tile_row[:, None] * step + r) * self._mosaic.shape[1]   # (n, 784)
+                       + tile_col[:, None] * step + c).ravel()
+        self._box.setRange(xRange=(0, self._mosaic.shape[1]), yRange=(0, self._mosaic.shape[0]),
+                           padding=0.01)
+        self._on_weights_changed()
+        self._on_neuron_selected(*(self._state.selected or (-1, -1)))
+
+    def _on_weights_changed(self) -> None:
+        if self._n == 0:
+            self._image.setImage(self._mosaic, levels=(-1, 1))
+            return
+        w = self._state.network.weights[0]                                      # (n, 784)
+        self._mosaic.flat[self._where] = w.ravel()
+        m = symmetric_level(w)
+        self._image.setImage(self._mosaic, levels=(-m, m))
+        self._bar.setLevels((-m, m))
+
+    def _on_neuron_selected(self, layer: int, index: int) -> None:
+        if layer != 1 or not 0 <= index < self._n:
+            self._ring.hide()
+            return
+        row, col = divmod(index, self._columns)
+        step = TILE + GAP
+        self._ring.setRect(QRectF(col * step - 0.5, row * step - 0.5, TILE + 1, TILE + 1))
+        self._ring.show()
+
+    def tile_at(self, x: float, y: float) -> int | None:
+        """The neuron whose tile covers view coordinates (x, y), if any."""
+        step = TILE + GAP
+        col, row = int(np.floor(x / step)), int(np.floor(y / step))
+        if x < 0 or y < 0 or x - col * step >= TILE or y - row * step >= TILE or col >= self._columns:
+            return None
+        index = row * self._columns + col
+        return index if index < self._n else None
+
+    def tile_center(self, index: int):
+        """Scene coordinates of a tile's centre (for tests)."""
+        row, col = divmod(index, self._columns)
+        step = TILE + GAP
+        return self._box.mapViewToScene(pg.Point(col * step + TILE / 2, row * step + TILE / 2))
+
+    def _on_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        p = self._box.mapSceneToView(event.scenePos())
+        index = self.tile_at(p.x(), p.y())
+        if index is not None:
+            self._state.select_neuron(1, index)
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        p = self._box.mapSceneToView(scene_pos)
+        index = self.tile_at(p.x(), p.y())
+        if index is None:
+            self._view.setToolTip("")
+            return
+        b = float(self._state.network.biases[0][index])
+        self._view.setToolTip(self.tr("neuron {i} of hidden layer 1, bias {b}; click to inspect").format(
+            i=index, b=number(b)))

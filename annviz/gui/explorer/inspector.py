@@ -1,0 +1,184 @@
+"""The neuron inspector: everything about the selected neuron for the current input.
+
+It writes the layer's matrix form and the neuron's z = Σ wᵢaᵢ + b with the real numbers (the
+largest terms, then "+ n more"), plots its activation function with the current (z, a), shows
+its incoming weights (a 28×28 picture for the first hidden layer, bars for later layers) and
+what share of the winning output's evidence flows through it (``readout.evidence``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from annviz.gui.common.activation_plot import ActivationPlot
+from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level, weight_colormap
+from annviz.gui.i18n import is_language_change
+from annviz.gui.state import AppState
+from annviz.gui.explorer.names import activation_symbol, neuron_name, number
+from annviz.gui.explorer.readout import evidence, weighted_input_terms
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _sup(layer: int) -> str:
+    return f"⁽{str(layer).translate(SUPERSCRIPT)}⁾"
+
+
+def _colored(x: float) -> str:
+    color = (POSITIVE if x >= 0 else NEGATIVE).name()
+    return f'<span style="color:{color}">{number(x)}</span>'
+
+
+class NeuronInspector(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._state = state
+        self._dirty = True
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title.setFont(font)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.plot = ActivationPlot()
+        self.plot.setMinimumSize(180, 150)
+        self._weights_caption = QLabel()
+        self._image_view = pg.GraphicsLayoutWidget()
+        self._image_view.setBackground(None)
+        box = self._image_view.addViewBox(lockAspect=True, invertY=True, enableMouse=False, enableMenu=False)
+        self._image = pg.ImageItem(np.zeros((28, 28), np.float32), axisOrder="row-major")
+        self._image.setLookupTable(weight_colormap().getLookupTable(nPts=256))
+        box.addItem(self._image)
+        self._bars_view = pg.PlotWidget()
+        self._bars_view.setBackground(None)
+        self._bars_view.setMenuEnabled(False)
+        self._bars_view.setMouseEnabled(x=False, y=False)
+        self._bars_view.hideButtons()
+        self._bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        self._bars_view.addItem(self._bars)
+        self._weights = QStackedWidget()
+        self._weights.addWidget(self._image_view)
+        self._weights.addWidget(self._bars_view)
+        self._weights.setMinimumSize(150, 150)
+        self._signs = (pg.mkBrush(NEGATIVE), pg.mkBrush(POSITIVE))
+        weights_column = QVBoxLayout()
+        weights_column.addWidget(self._weights_caption)
+        weights_column.addWidget(self._weights, 1)
+        pictures = QHBoxLayout()
+        pictures.addWidget(self.plot, 1)
+        pictures.addLayout(weights_column, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addLayout(pictures, 1)
+        for signal in (state.model_changed, state.weights_changed, state.forward_changed,
+                       state.neuron_selected):
+            signal.connect(self._on_state_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.plot.set_labels(self.tr("weighted input z"), self.tr("activation a"))
+        self._dirty = True
+        self.refresh()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def _on_state_changed(self, *args) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    # --- content -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._dirty = False
+        net, selected = self._state.network, self._state.selected
+        if net is None or selected is None:
+            self.title.setText(self.tr("Neuron inspector"))
+            self.details.setText(self.tr("Click a neuron in the diagram or a tile among the weights "
+                                         "to see how it computes its activation."))
+            self._show_pictures(False)
+            return
+        layer, index = selected
+        self.title.setText(neuron_name(layer, index, len(net.sizes)))
+        fwd = self._state.forward
+        if layer == 0:
+            value = "–" if fwd is None else number(float(fwd.activations[0][0, index]))
+            self.details.setText(self.tr("An input neuron holds the brightness of one pixel: "
+                                         "a = {a} (0 = black, 1 = white).").format(a=value))
+            self._show_pictures(False)
+            return
+        self._show_pictures(True)
+        w, b = net.weights[layer - 1][index], float(net.biases[layer - 1][index])
+        symbol = activation_symbol(net.activation_names[layer - 1])
+        lines = [self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.")
+                 .format(l=_sup(layer), p=_sup(layer - 1), f=symbol, i=index),
+                 self.tr("bias b = {b}").format(b=_colored(b))]
+        if fwd is None:
+            lines.append(self.tr("Draw a digit to see its weighted input z and activation a."))
+            self.plot.show_function(net.activation_names[layer - 1])
+        else:
+            z, a = float(fwd.zs[layer - 1][0, index]), float(fwd.activations[layer][0, index])
+            lines.append(self._equation(w, fwd.activations[layer - 1][0], b))
+            lines.append(self.tr("a = {f}(z) = <b>{a}</b>").format(f=symbol, a=number(a, 3)))
+            lines.append(self._share(layer, index))
+            self.plot.show_function(net.activation_names[layer - 1])
+            self.plot.show_point(z, a)
+        self.details.setText("<br>".join(lines))
+        self._show_weights(layer, w)
+
+    def _equation(self, w: np.ndarray, a_prev: np.ndarray, b: float) -> str:
+        terms = weighted_input_terms(w, a_prev, b, k=4)
+        parts = [f"({_colored(wi)}·{number(ai)})" for wi, ai in zip(terms.weights, terms.inputs)]
+        if terms.n_rest:
+            parts.append(self.tr("{n} more terms ({sum})").format(n=terms.n_rest, sum=number(terms.rest)))
+        parts.append(_colored(terms.bias))
+        return self.tr("z = Σ wᵢaᵢ + b = {terms} = <b>{z}</b>").format(
+            terms=" + ".join(parts), z=number(terms.z, 3))
+
+    def _share(self, layer: int, index: int) -> str:
+        net, fwd = self._state.network, self._state.forward
+        k = self._state.prediction
+        name = self._state.class_names[k]
+        if layer == len(net.sizes) - 1:
+            p = float(fwd.output[0, index])
+            return self.tr("Output neuron for “{name}”: probability {p:.1%}.").format(
+                name=self._state.class_names[index], p=p)
+        shares = evidence(net, fwd, layer, k)
+        rank = int((np.abs(shares) > abs(shares[index])).sum()) + 1
+        return self.tr("Share of the evidence for the answer “{name}” flowing through this neuron: "
+                       "<b>{share}</b> (rank {rank} of {n} in its layer).").format(
+            name=name, share=f"{shares[index]:+.0%}".replace("-", "−"), rank=rank, n=len(shares))
+
+    def _show_pictures(self, on: bool) -> None:
+        self.plot.setVisible(on)
+        self._weights.setVisible(on)
+        self._weights_caption.setVisible(on)
+
+    def _show_weights(self, layer: int, w: np.ndarray) -> None:
+        m = symmetric_level(w)
+        if layer == 1 and w.size == 784:
+            self._weights_caption.setText(self.tr("Its 784 incoming weights as a 28×28 picture"))
+            self._image.setImage(w.reshape(28, 28), levels=(-m, m))
+            self._weights.setCurrentWidget(self._image_view)
+        else:
+            self._weights_caption.setText(self.tr("Its {n} incoming weights").format(n=w.size))
+            brushes = [self._signs[int(v >= 0)] for v in w]
+            self._bars.setOpts(x=np.arange(w.size), height=w, width=0.8, brushes=brushes)
+            self._bars_view.setYRange(-m, m)
+            self._weights.setCurrentWidget(self._bars_view)

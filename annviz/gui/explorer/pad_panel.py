@@ -1,0 +1,100 @@
+"""The drawing panel: the pad with its tools, the test-digit picker, what the network sees and
+the probabilities, side by side.
+
+The panel wires the pad to the app state (every canvas change becomes the input through
+``AppState.set_canvas``); the views beside it listen to the state, not to the pad.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget)
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.state import AppState
+from annviz.gui.explorer.pad import DEFAULT_WIDTH, DrawingPad
+from annviz.gui.explorer.probabilities import ProbabilityBars
+from annviz.gui.explorer.seen import SeenView
+from annviz.gui.explorer.test_digits import TestDigitPicker
+
+
+class PadPanel(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._state = state
+        self.pad = DrawingPad()
+        self.picker = TestDigitPicker(state)
+        self.seen = SeenView(state)
+        self.probabilities = ProbabilityBars(state)
+        self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo)
+        self.clear_action = QAction(self)
+        self.clear_action.setShortcuts([QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Escape)])
+        self.eraser_action = QAction(self, checkable=True, shortcut=QKeySequence(Qt.Key.Key_E))
+        self.test_digit_action = QAction(self, shortcut=QKeySequence("Ctrl+T"))
+        self._width_label = QLabel()
+        self._width = QSlider(Qt.Orientation.Horizontal)
+        self._width.setRange(6, 48)
+        self._width.setValue(DEFAULT_WIDTH)
+        self._width.setMaximumWidth(140)
+        self._hint = QLabel()
+        self._hint.setWordWrap(True)
+        self._hint.setStyleSheet("color: palette(mid);")
+        tools = QHBoxLayout()
+        tools.addWidget(self._width_label)
+        tools.addWidget(self._width)
+        for action in (self.eraser_action, self.undo_action, self.clear_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            tools.addWidget(button)
+        tools.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(tools)
+        left.addWidget(self.pad, 1)
+        left.addWidget(self._hint)
+        left.addWidget(self.picker)
+        right = QVBoxLayout()
+        right.addWidget(self.seen, 1)
+        right.addWidget(self.probabilities, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self.undo_action.triggered.connect(self.pad.undo)
+        self.clear_action.triggered.connect(self._on_clear_triggered)
+        self.eraser_action.toggled.connect(self.pad.set_eraser)
+        self.test_digit_action.triggered.connect(self.picker.show_random)
+        self._width.valueChanged.connect(self.pad.set_brush_width)
+        self.pad.canvas_changed.connect(self._on_canvas_changed)
+        self.picker.digit_chosen.connect(self._on_digit_chosen)
+        self.retranslate()
+
+    def shortcuts(self) -> list[QAction]:
+        """The panel's keyboard actions, for the page to make active wherever the focus is in it."""
+        return [self.undo_action, self.clear_action, self.eraser_action, self.test_digit_action]
+
+    def retranslate(self) -> None:
+        self.undo_action.setText(self.tr("Undo"))
+        self.undo_action.setToolTip(self.tr("Undo the last stroke (Ctrl+Z)"))
+        self.clear_action.setText(self.tr("Clear"))
+        self.clear_action.setToolTip(self.tr("Clear the pad (Delete or Esc)"))
+        self.eraser_action.setText(self.tr("Eraser"))
+        self.eraser_action.setToolTip(self.tr("Erase instead of drawing (E); the right button always erases"))
+        self.test_digit_action.setText(self.tr("Random test digit"))
+        self._width_label.setText(self.tr("Brush"))
+        self._width.setToolTip(self.tr("Brush width"))
+        self._hint.setText(self.tr("Draw a digit with the mouse or a pen. Right button erases."))
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_canvas_changed(self) -> None:
+        self._state.set_canvas(self.pad.canvas())
+
+    def _on_clear_triggered(self) -> None:
+        self.pad.clear()
+        self.picker.forget()
+
+    def _on_digit_chosen(self, image, name: str) -> None:
+        self.pad.show_digit(image)

@@ -1,0 +1,97 @@
+"""The ten output probabilities as bars, the winner highlighted with its percentage.
+
+On an empty pad it says "nothing drawn yet" instead of guessing. Items are created once per
+architecture and updated in place on every ``forward_changed``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from annviz.gui.common.colors import NEUTRAL, POSITIVE
+from annviz.gui.i18n import is_language_change
+from annviz.gui.state import AppState
+
+BAR_HEIGHT = 0.75
+
+
+class ProbabilityBars(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._state = state
+        self._title = QLabel()
+        self.answer = QLabel()
+        font = QFont(self.answer.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.answer.setFont(font)
+        self._plot = pg.PlotWidget()
+        self._plot.setBackground(None)
+        self._plot.setMenuEnabled(False)
+        self._plot.setMouseEnabled(x=False, y=False)
+        self._plot.hideButtons()
+        self._plot.setMinimumHeight(170)
+        self._plot.invertY(True)
+        self._plot.setXRange(0, 1.18, padding=0)
+        self._plot.getAxis("bottom").setTicks([[(v, f"{v:.0%}") for v in (0, 0.5, 1.0)]])
+        self._bars = pg.BarGraphItem(x0=[], y=[], height=BAR_HEIGHT, width=[])
+        self._plot.addItem(self._bars)
+        self._labels: list[pg.TextItem] = []
+        self._grey, self._winner = pg.mkBrush(NEUTRAL), pg.mkBrush(POSITIVE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._title)
+        layout.addWidget(self.answer)
+        layout.addWidget(self._plot, 1)
+        state.model_changed.connect(self._on_model_changed)
+        state.forward_changed.connect(self._on_forward_changed)
+        self._on_model_changed()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Output layer: the network's answer"))
+        self._on_forward_changed()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_model_changed(self) -> None:
+        names = self._state.class_names
+        n = len(names)
+        for label in self._labels:
+            self._plot.removeItem(label)
+        self._labels = []
+        for i in range(n):
+            label = pg.TextItem(anchor=(0, 0.5), color=(90, 90, 90))
+            label.setPos(0, i)
+            self._plot.addItem(label)
+            self._labels.append(label)
+        self._plot.getAxis("left").setTicks([list(enumerate(names))])
+        self._plot.setYRange(-0.6, n - 0.4, padding=0)
+        self._on_forward_changed()
+
+    def _on_forward_changed(self) -> None:
+        p = self._state.probabilities
+        n = len(self._labels)
+        if p is None or len(p) != n:
+            self._bars.setOpts(x0=np.zeros(n), y=np.arange(n), width=np.zeros(n), brushes=None,
+                               brush=self._grey)
+            for label in self._labels:
+                label.setText("")
+            has_model = self._state.network is not None
+            self.answer.setText(self.tr("nothing drawn yet") if has_model else self.tr("no model loaded"))
+            return
+        winner = int(np.argmax(p))
+        brushes = [self._grey] * n
+        brushes[winner] = self._winner
+        self._bars.setOpts(x0=np.zeros(n), y=np.arange(n), width=p, brushes=brushes)
+        for i, (label, value) in enumerate(zip(self._labels, p)):
+            label.setPos(float(value) + 0.01, i)
+            label.setText(f"{value:.0%}" if value >= 0.005 else "")
+        self.answer.setText(self.tr("Prediction: {name} ({share:.0%})").format(
+            name=self._state.class_names[winner], share=float(p[winner])))

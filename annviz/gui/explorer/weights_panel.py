@@ -1,0 +1,47 @@
+"""The weights panel: the parameter count, the first layer's tiles and the deeper layers."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.state import AppState
+from annviz.gui.explorer.heatmaps import WeightGrid
+from annviz.gui.explorer.layers import LayerMatrices
+from annviz.gui.explorer.readout import parameter_formula
+
+
+class WeightsPanel(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._state = state
+        self.count = QLabel()
+        self.count.setWordWrap(True)
+        self.grid = WeightGrid(state)
+        self.layers = LayerMatrices(state)
+        self._tabs = QTabWidget()
+        self._tabs.setDocumentMode(True)
+        self._tabs.addTab(self.grid, "")
+        self._tabs.addTab(self.layers, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.count)
+        layout.addWidget(self._tabs, 1)
+        state.model_changed.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._tabs.setTabText(0, self.tr("First hidden layer"))
+        self._tabs.setTabText(1, self.tr("Deeper layers and biases"))
+        net = self._state.network
+        if net is None:
+            self.count.setText("")
+            return
+        count = parameter_formula(net.sizes)
+        self.count.setText(self.tr("{products} weights + {biases} biases = <b>{total}</b> numbers to learn")
+                           .format(products=count.products, biases=f"{count.n_biases:,}",
+                                   total=f"{count.total:,}"))
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

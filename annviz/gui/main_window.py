@@ -1,0 +1,243 @@
+"""The outer window: a tab per page (the explorer first), menus, settings and shutdown hooks.
+
+Other areas plug in through three public methods: ``add_page(widget, title_fn)`` adds a tab
+(``title_fn`` returns the translated title, called again when the language changes),
+``explorer.add_dock(dock, area)`` adds a dock to the explorer page, and
+``add_shutdown_hook(fn)`` registers something to stop when the window closes (e.g. a training
+thread). Geometry, dock layout, the last model and the language persist in ``QSettings``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from annviz.gui import i18n
+from annviz.gui.explorer import ExplorerPage
+from annviz.gui.state import AppState
+from annviz.nn.modelfile import ModelFileError, load_model, save_model
+from annviz.paths import bundled_model
+
+log = logging.getLogger(__name__)
+
+BUNDLED = ("mnist-classic", "mnist-best")
+MODEL_FILTER = "annviz models (*.safetensors)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: AppState, settings: QSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("annviz-main")
+        self.state = state
+        self.settings = settings if settings is not None else QSettings()
+        self._pages: list[tuple[QWidget, Callable[[], str]]] = []
+        self._shutdown_hooks: list[Callable[[], None]] = []
+        self.language = "en"
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.explorer = ExplorerPage(state)
+        self.add_page(self.explorer, lambda: self.tr("Explorer"))
+        self._build_menus()
+        self.resize(1280, 800)
+        state.model_changed.connect(self._on_model_changed)
+        self.retranslate()
+
+    # --- public ------------------------------------------------------------------------------
+
+    def add_page(self, widget: QWidget, title_fn: Callable[[], str]) -> None:
+        self._pages.append((widget, title_fn))
+        self.tabs.addTab(widget, title_fn())
+
+    def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
+        self._shutdown_hooks.append(hook)
+
+    def open_model(self, path, quiet: bool = False) -> bool:
+        """Load a model file; on any fault say why (unless quiet) and keep the current model."""
+        try:
+            network, info = load_model(path)
+            if network.sizes[0] != 784:
+                raise ModelFileError(self.tr("{path}: the network takes {n} inputs, but the explorer "
+                                             "gives it 28×28 = 784").format(path=path, n=network.sizes[0]))
+        except ModelFileError as error:
+            if not quiet:
+                QMessageBox.warning(self, self.tr("The model was not opened"),
+                                    self.tr("The current model stays loaded.") + "\n\n" + str(error))
+            return False
+        if len(info.class_names) != network.sizes[-1]:
+            info.class_names = [str(i) for i in range(network.sizes[-1])]
+        self.state.set_model(network, info, Path(path))
+        self.settings.setValue("model/path", str(Path(path).resolve()))
+        return True
+
+    def open_bundled(self, name: str, quiet: bool = False) -> bool:
+        return self.open_model(bundled_model(name), quiet=quiet)
+
+    def load_initial_model(self) -> bool:
+        """The last model used, else the bundled mnist-classic."""
+        last = self.settings.value("model/path")
+        if last and Path(str(last)).is_file() and self.open_model(str(last), quiet=True):
+            return True
+        return self.open_bundled(BUNDLED[0], quiet=True)
+
+    def save_model_to(self, path) -> bool:
+        try:
+            save_model(path, self.state.network, self.state.info)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("The model was not saved"), str(error))
+            return False
+        self.settings.setValue("model/path", str(Path(path).resolve()))
+        return True
+
+    def export_png(self, path) -> bool:
+        """Save a picture of the current page."""
+        return self.tabs.currentWidget().grab().save(str(path), "PNG")
+
+    def set_language(self, lang: str) -> None:
+        self.language = i18n.set_language(lang)
+        self.settings.setValue("language", self.language)
+        for code, action in self._language_actions.items():
+            action.setChecked(code == self.language)
+
+    def restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state:
+            self.restoreState(state)
+        self.explorer.restore_layout(self.settings.value("explorer/layout"))
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("explorer/layout", self.explorer.save_layout())
+        self.settings.setValue("language", self.language)
+        self.settings.sync()
+
+    # --- menus -------------------------------------------------------------------------------
+
+    def _action(self, menu, triggered, shortcut=None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(triggered)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._file_menu = bar.addMenu("")
+        self._open = self._action(self._file_menu, self._on_open_triggered, QKeySequence.StandardKey.Open)
+        self._save = self._action(self._file_menu, self._on_save_triggered, QKeySequence.StandardKey.SaveAs)
+        self._export = self._action(self._file_menu, self._on_export_triggered, "Ctrl+E")
+        self._file_menu.addSeparator()
+        self._quit = self._action(self._file_menu, self.close, QKeySequence.StandardKey.Quit)
+        self._view_menu = bar.addMenu("")
+        self._panels_menu = self._view_menu.addMenu("")
+        self._panels_menu.aboutToShow.connect(self._on_panels_menu_about_to_show)
+        self._models_menu = self._view_menu.addMenu("")
+        self._model_actions = {name: self._action(self._models_menu, lambda _=False, n=name: self.open_bundled(n))
+                               for name in BUNDLED}
+        self._language_menu = self._view_menu.addMenu("")
+        group = QActionGroup(self)
+        self._language_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = self._action(self._language_menu, lambda _=False, c=code: self.set_language(c))
+            action.setText(name)
+            action.setCheckable(True)
+            group.addAction(action)
+            self._language_actions[code] = action
+        self._help_menu = bar.addMenu("")
+        self._concepts = self._action(self._help_menu, self._on_concepts_triggered, QKeySequence.StandardKey.HelpContents)
+        self._about = self._action(self._help_menu, self._on_about_triggered)
+
+    def _on_panels_menu_about_to_show(self) -> None:
+        self._panels_menu.clear()
+        for dock in self.explorer.docks():
+            self._panels_menu.addAction(dock.toggleViewAction())
+
+    def retranslate(self) -> None:
+        for i, (widget, title_fn) in enumerate(self._pages):
+            self.tabs.setTabText(self.tabs.indexOf(widget), title_fn())
+        self._file_menu.setTitle(self.tr("&File"))
+        self._open.setText(self.tr("&Open model…"))
+        self._save.setText(self.tr("&Save model as…"))
+        self._export.setText(self.tr("&Export the current view as PNG…"))
+        self._quit.setText(self.tr("&Quit"))
+        self._view_menu.setTitle(self.tr("&View"))
+        self._panels_menu.setTitle(self.tr("&Panels"))
+        self._models_menu.setTitle(self.tr("Bundled &models"))
+        self._model_actions["mnist-classic"].setText(self.tr("Classic: 784-16-16-10, sigmoid (the notes' network)"))
+        self._model_actions["mnist-best"].setText(self.tr("Best: a wider ReLU network"))
+        self._language_menu.setTitle(self.tr("&Language"))
+        self._help_menu.setTitle(self.tr("&Help"))
+        self._concepts.setText(self.tr("&Concepts on this screen"))
+        self._about.setText(self.tr("&About annviz"))
+        self._on_model_changed()
+
+    def changeEvent(self, event) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- handlers ----------------------------------------------------------------------------
+
+    def _on_model_changed(self) -> None:
+        net, path = self.state.network, self.state.model_path
+        if net is None:
+            self.setWindowTitle("annviz")
+            return
+        name = path.stem if path is not None else self.tr("untitled")
+        self.setWindowTitle(f"annviz — {name}")
+        text = self.tr("{name}: {arch} · {n:,} parameters").format(name=name, arch=net.describe(), n=net.n_params)
+        if self.state.info.test_accuracy is not None:
+            text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
+        self.statusBar().showMessage(text)
+
+    def _on_open_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "", MODEL_FILTER)
+        if path:
+            self.open_model(path)
+
+    def _on_save_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model as"), "", MODEL_FILTER)
+        if path and self.state.network is not None:
+            self.save_model_to(path if path.endswith(".safetensors") else path + ".safetensors")
+
+    def _on_export_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the current view"), "annviz.png",
+                                              "PNG (*.png)")
+        if path and not self.export_png(path):
+            QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}").format(path=path))
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(self, self.tr("About annviz"), self.tr(
+            "<h3>annviz</h3><p>Look inside an artificial neural network while it works and while it "
+            "learns. The network is written from scratch with NumPy.</p>"))
+
+    def _on_concepts_triggered(self) -> None:
+        QMessageBox.information(self, self.tr("Concepts on this screen"), self.tr(
+            "<p><b>Input layer</b>: the 28×28 image the network sees, 784 neurons holding a "
+            "brightness from 0 (black) to 1 (white).</p>"
+            "<p><b>Hidden layers</b>: each neuron computes its weighted input z = Σ wᵢaᵢ + b and "
+            "its activation a = f(z). Brighter circles in the diagram are more active.</p>"
+            "<p><b>Output layer</b>: one neuron per digit; the brightest one is the answer.</p>"
+            "<p><b>Weights</b>: red edges and pixels are positive, blue ones negative. A first-layer "
+            "neuron's 784 weights form a picture of what it looks for.</p>"
+            "<p><b>Bias</b>: a neuron's own offset, like an input that is always 1.</p>"
+            "<p>Click any neuron to see its numbers in the neuron inspector.</p>"))
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        for hook in self._shutdown_hooks:
+            try:
+                hook()
+            except Exception:  # one failing hook must not keep the others from running
+                log.exception("shutdown hook %r failed", hook)
+        super().closeEvent(event)

@@ -1,0 +1,139 @@
+"""The drawing pad, what the network sees, the probabilities and the test digits (pytest-qt)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from annviz.data import load_dataset
+from annviz.data.datasets import to_inputs
+from annviz.gui.explorer.pad_panel import PadPanel
+from explorer_helpers import classic_model_path, draw_stroke, line, make_state, pad_point
+
+
+@pytest.fixture(scope="module")
+def model_path(tmp_path_factory):
+    return classic_model_path(tmp_path_factory.mktemp("model"))
+
+
+@pytest.fixture
+def panel(qtbot, model_path):
+    state = make_state(model_path)
+    panel = PadPanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(700, 420)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return state, panel
+
+
+def seven(qtbot, pad):
+    draw_stroke(qtbot, pad, line(0.25, 0.2, 0.75, 0.2) + line(0.75, 0.2, 0.45, 0.85)[1:])
+
+
+def test_empty_pad_says_nothing_drawn(panel):
+    state, panel = panel
+    assert state.input_image is None and state.probabilities is None
+    assert panel.probabilities.answer.text() == "nothing drawn yet"
+    assert not panel.seen.image().any()
+
+
+def test_a_stroke_changes_the_input_and_yields_ten_probabilities(qtbot, panel):
+    state, panel = panel
+    seven(qtbot, panel.pad)
+    assert state.input_image is not None and state.input_image.shape == (28, 28)
+    assert state.input_image.max() > 0.5 and (state.input_image > 0.1).sum() > 20
+    np.testing.assert_array_equal(panel.seen.image(), state.input_image)
+    p = state.probabilities
+    assert p.shape == (10,) and p.sum() == pytest.approx(1.0, abs=1e-5)
+    assert panel.probabilities.answer.text().startswith(f"Prediction: {state.prediction} (")
+
+
+def test_the_prediction_is_live_before_the_stroke_ends(qtbot, panel):
+    state, panel = panel
+    pad = panel.pad
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=pad_point(pad, 0.3, 0.2))
+    for x, y in line(0.3, 0.2, 0.7, 0.8)[1:]:
+        qtbot.mouseMove(pad, pad_point(pad, x, y))
+    qtbot.waitUntil(lambda: state.probabilities is not None, timeout=1000)  # button still down
+    assert pad._current is not None                                         # still drawing
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=pad_point(pad, 0.7, 0.8))
+
+
+def test_canvas_changes_are_throttled_to_the_frame_rate(qtbot, panel):
+    state, panel = panel
+    emitted = []
+    panel.pad.canvas_changed.connect(lambda: emitted.append(1))
+    seven(qtbot, panel.pad)   # 23 moves in far less than a frame each
+    assert 2 <= len(emitted) < 23
+    # ... and the last emission, on release, shows the finished stroke
+    from annviz.data.preprocess import canvas_to_mnist
+    np.testing.assert_array_equal(state.input_image, canvas_to_mnist(panel.pad.canvas()))
+
+
+def test_clear_and_undo(qtbot, panel):
+    state, panel = panel
+    seven(qtbot, panel.pad)
+    one_stroke = state.input_image.copy()
+    draw_stroke(qtbot, panel.pad, line(0.3, 0.5, 0.7, 0.5))
+    assert not np.array_equal(state.input_image, one_stroke)
+    panel.pad.setFocus()
+    qtbot.keyClick(panel.pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    np.testing.assert_allclose(state.input_image, one_stroke, atol=1e-6)
+    qtbot.keyClick(panel.pad, Qt.Key.Key_Delete)
+    assert state.input_image is None and panel.pad.is_blank()
+    assert panel.probabilities.answer.text() == "nothing drawn yet"
+    seven(qtbot, panel.pad)
+    qtbot.keyClick(panel.pad, Qt.Key.Key_Escape)
+    assert state.input_image is None
+
+
+def test_right_button_and_eraser_mode_erase(qtbot, panel):
+    state, panel = panel
+    draw_stroke(qtbot, panel.pad, line(0.2, 0.5, 0.8, 0.5))
+    ink = panel.pad.canvas().sum()
+    draw_stroke(qtbot, panel.pad, line(0.5, 0.3, 0.5, 0.7), button=Qt.MouseButton.RightButton)
+    erased_right = panel.pad.canvas().sum()
+    assert erased_right < ink
+    panel.eraser_action.setChecked(True)
+    draw_stroke(qtbot, panel.pad, line(0.3, 0.3, 0.3, 0.7))
+    assert panel.pad.canvas().sum() < erased_right
+    panel.eraser_action.setChecked(False)
+
+
+def test_brush_width_sets_the_stroke_width(qtbot, panel):
+    state, panel = panel
+    widths = []
+    for width in (8, 40):
+        panel.pad.clear()
+        panel.pad.set_brush_width(width)
+        draw_stroke(qtbot, panel.pad, line(0.2, 0.5, 0.8, 0.5))
+        widths.append((panel.pad.canvas()[:, 140] > 128).sum())
+    assert widths[0] < widths[1] and widths[1] == pytest.approx(40, abs=3)
+
+
+def test_test_digits_through_the_pad_agree_with_the_network(qtbot, panel):
+    """The pad path (digit scaled up onto the pad, then canvas_to_mnist) and predict agree."""
+    state, panel = panel
+    ds = load_dataset("mnist")
+    n = 40
+    direct = state.network.predict(to_inputs(ds.test_images[:n]))
+    through_pad = []
+    for i in range(n):
+        panel.picker.show_index(i)
+        through_pad.append(state.prediction)
+    assert panel.picker.label.text() == f"test image #{n - 1} · true label: {ds.test_labels[n - 1]}"
+    agree = (np.array(through_pad) == direct).mean()
+    assert agree >= 0.95, f"pad and direct predictions agree on only {agree:.0%}"
+    assert (np.array(through_pad) == ds.test_labels[:n]).mean() >= 0.8
+    qtbot.mouseClick(panel.picker._next, Qt.MouseButton.LeftButton)
+    assert panel.picker.index == n
+
+
+def test_a_drawn_test_digit_loads_undo_and_clear(qtbot, panel):
+    state, panel = panel
+    panel.test_digit_action.trigger()
+    assert panel.picker.index is not None and state.input_image is not None
+    panel.clear_action.trigger()
+    assert panel.picker.label.text() == "" and state.input_image is None
