@@ -203,6 +203,11 @@ class NetworkDiagram(QWidget):
             x[0::2], x[1::2], y[0::2], y[1::2] = x0[pick], x1[pick], y0[pick], y1[pick]
             curve.setData(x, y, connect="pairs")
 
+    def edge_count(self, layer: int) -> int:
+        """How many edges weight layer ``layer`` draws now."""
+        return sum(0 if c.getData()[0] is None else len(c.getData()[0]) // 2
+                   for c in self._edges[layer].values())
+
     def _on_neuron_selected(self, layer: int, index: int) -> None:
         spot = self._position(layer, index)
         if spot is None:

@@ -1,0 +1,171 @@
+"""The diagram, the inspector and the weights: they show the core's own numbers (pytest-qt)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from annviz.data import load_dataset
+from annviz.gui.explorer.diagram import EDGE_BUDGET, NetworkDiagram, shown_neurons
+from annviz.gui.explorer.heatmaps import WeightGrid
+from annviz.gui.explorer.inspector import NeuronInspector
+from annviz.gui.explorer.layers import LayerMatrices
+from annviz.gui.explorer.names import number
+from annviz.gui.explorer.readout import evidence, parameter_formula, weighted_input_terms
+from annviz.gui.explorer.weights_panel import WeightsPanel
+from annviz.gui.state import AppState
+from annviz.nn import Network
+from explorer_helpers import classic_model_path, make_state
+
+
+@pytest.fixture(scope="module")
+def model_path(tmp_path_factory):
+    return classic_model_path(tmp_path_factory.mktemp("model"))
+
+
+@pytest.fixture
+def state(model_path):
+    state = make_state(model_path)
+    state.set_input(load_dataset("mnist").test_images[0] / 255.0)   # a 7
+    return state
+
+
+def shown(qtbot, widget, size=(700, 450)):
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def click_scene(qtbot, graphics_view, scene_point) -> None:
+    pos = graphics_view.mapFromScene(scene_point)
+    qtbot.mouseClick(graphics_view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
+
+
+# --- the numbers ---------------------------------------------------------------------------
+
+def test_parameter_formula_is_written_as_the_notes_do():
+    count = parameter_formula([784, 16, 16, 10])
+    assert (count.products, count.n_weights, count.n_biases, count.total) == (
+        "784·16 + 16·16 + 16·10", 12_960, 42, 13_002)
+    assert parameter_formula([784, 128, 64, 10]).total == 784 * 128 + 128 * 64 + 64 * 10 + 202
+
+
+def test_weighted_input_terms_add_up_to_z():
+    rng = np.random.default_rng(1)
+    w, a = rng.normal(size=50), rng.random(50)
+    terms = weighted_input_terms(w, a, 0.3, k=4)
+    products = np.abs(w * a)
+    assert list(terms.indices) == list(np.argsort(-products)[:4])
+    assert terms.n_rest == 46
+    assert terms.z == pytest.approx(w @ a + 0.3)
+    assert (terms.weights * terms.inputs).sum() + terms.rest + terms.bias == pytest.approx(terms.z)
+
+
+def test_evidence_in_the_last_hidden_layer_is_the_terms_of_z_k(state):
+    net, fwd, k = state.network, state.forward, state.prediction
+    share = evidence(net, fwd, 2, k)
+    terms = net.weights[2][k] * fwd.activations[2][0]                  # w_kj a_j
+    np.testing.assert_allclose(share, terms / np.abs(terms).sum(), rtol=1e-4, atol=1e-6)
+    assert evidence(net, fwd, 3, k) is None
+
+
+# --- diagram and inspector -----------------------------------------------------------------
+
+def test_clicking_a_neuron_shows_the_core_z_in_the_inspector(qtbot, state):
+    diagram = shown(qtbot, NetworkDiagram(state))
+    inspector = shown(qtbot, NeuronInspector(state), (600, 500))
+    click_scene(qtbot, diagram._view, diagram.view_position(1, 3))
+    assert state.selected == (1, 3)
+    net, x = state.network, state.input_image.ravel().astype(np.float64)
+    z = net.weights[0][3].astype(np.float64) @ x + float(net.biases[0][3])   # independently
+    assert inspector.title.text() == "hidden layer 1 · neuron 3"
+    assert f"= <b>{number(z, 3)}</b>" in inspector.details.text()
+    assert float(state.forward.zs[0][0, 3]) == pytest.approx(z, abs=1e-4)
+    marker_x, _ = inspector.plot._point
+    assert marker_x == pytest.approx(z, abs=1e-4)
+    assert "Share of the evidence for the answer “7”" in inspector.details.text()
+
+
+def test_deeper_and_output_neurons_in_the_inspector(qtbot, state):
+    inspector = shown(qtbot, NeuronInspector(state), (600, 500))
+    state.select_neuron(2, 5)
+    a1 = state.forward.activations[1][0].astype(np.float64)
+    z = state.network.weights[1][5] @ a1 + state.network.biases[1][5]
+    assert f"= <b>{number(float(z), 3)}</b>" in inspector.details.text()
+    assert inspector._weights.currentWidget() is inspector._bars_view
+    state.select_neuron(3, 7)
+    assert "Output neuron for “7”: probability" in inspector.details.text()
+    state.select_neuron(0, 200)
+    assert "brightness of one pixel" in inspector.details.text()
+    state.set_input(None)
+    state.select_neuron(1, 0)
+    assert "Draw a digit" in inspector.details.text()
+
+
+def test_hover_tooltip_gives_activation_z_and_bias(qtbot, state):
+    diagram = shown(qtbot, NetworkDiagram(state))
+    tip = diagram.tooltip(2, 4)
+    assert tip.startswith("hidden layer 2 · neuron 4")
+    assert f"z = {number(float(state.forward.zs[1][0, 4]), 3)}" in tip
+    assert f"b = {number(float(state.network.biases[1][4]), 3)}" in tip
+    p = diagram.view_position(2, 4)
+    diagram._on_mouse_moved(p)
+    assert diagram._view.toolTip() == tip
+    assert diagram.neuron_at(0.01, 0.2) == (0, 0)          # the input grid's top-left pixel
+
+
+def test_diagram_updates_in_place_and_shows_strong_edges(qtbot, state):
+    diagram = shown(qtbot, NetworkDiagram(state))
+    items = list(diagram._box.addedItems)
+    state.set_weights([w * 0.5 for w in state.network.weights], state.network.biases)
+    state.set_input(None)
+    assert list(diagram._box.addedItems) == items
+    assert 0 < diagram.edge_count(1) <= 16 * 16     # weights only: every edge above 2 % of the top
+
+
+def test_big_layers_show_an_honest_ellipsis(qtbot):
+    state = AppState()
+    state.set_model(Network.build([784, 128, 64, 10], hidden="relu"))
+    state.set_input(load_dataset("mnist").test_images[1] / 255.0)
+    diagram = shown(qtbot, NetworkDiagram(state))
+    assert len(shown_neurons(128)[0]) == 30 and shown_neurons(128)[1] == 98
+    texts = [t.toPlainText() for t in diagram._texts]
+    assert "⋮ 98 more" in texts and "⋮ 34 more" in texts
+    for layer in range(3):
+        assert 0 < diagram.edge_count(layer) <= EDGE_BUDGET
+
+
+def test_clicking_a_weight_tile_selects_the_neuron_everywhere(qtbot, state):
+    grid = shown(qtbot, WeightGrid(state))
+    diagram = shown(qtbot, NetworkDiagram(state))
+    click_scene(qtbot, grid._view, grid.tile_center(5))
+    assert state.selected == (1, 5)
+    assert grid._ring.isVisible()
+    x, y = diagram._ring.getData()
+    assert (x[0], y[0]) == pytest.approx(diagram._position(1, 5)[:2])
+    np.testing.assert_array_equal(grid.mosaic()[:28, :28], state.network.weights[0][0].reshape(28, 28))
+
+
+def test_weights_stream_into_the_heatmaps_in_place(qtbot, state):
+    panel = shown(qtbot, WeightsPanel(state))
+    image = panel.grid._image
+    new = [w * -2 for w in state.network.weights]
+    state.set_weights(new, [b + 1 for b in state.network.biases])
+    assert panel.grid._image is image
+    np.testing.assert_array_equal(panel.grid.mosaic()[:28, 30:58], new[0][1].reshape(28, 28))
+    levels = image.getLevels()
+    assert levels[0] == pytest.approx(-levels[1]) and levels[1] == pytest.approx(np.abs(new[0]).max())
+    _, matrix = panel.layers._matrices[1]
+    np.testing.assert_array_equal(matrix.image, new[1])
+    assert "784·16 + 16·16 + 16·10 weights + 42 biases = <b>13,002</b>" in panel.count.text()
+
+
+def test_clicking_a_matrix_cell_selects_its_neuron(qtbot, state):
+    layers = shown(qtbot, LayerMatrices(state), (700, 600))
+    plot, _ = layers._matrices[2]
+    click_scene(qtbot, layers._view, plot.vb.mapViewToScene(plot.vb.mapToView(plot.vb.rect().center())))
+    layer, index = state.selected
+    assert layer == 3 and 0 <= index < 10
