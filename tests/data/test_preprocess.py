@@ -1,0 +1,162 @@
+"""Drawing -> MNIST input: the properties of MNIST's own preparation, measured.
+
+Tolerances were measured (600 random pairs of renderings): the same strokes drawn at any size
+and place give inputs with correlation >= 0.954 and mean absolute difference <= 0.041. Single
+pixels can differ by up to ~0.7: a stroke edge that lies along the pixel grid falls at a
+different sub-pixel phase after scaling, which no 28x28 anti-aliased image can hide.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from digit_strokes import DIGITS, render
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annviz.data import canvas_to_mnist, centre_of_mass, load_dataset
+
+SETTINGS = settings(max_examples=25, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def correlation(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.corrcoef(a.ravel(), b.ravel())[0, 1])
+
+
+def assert_same_input(a: np.ndarray, b: np.ndarray) -> None:
+    assert correlation(a, b) > 0.94
+    assert np.abs(a - b).mean() < 0.05
+
+
+def bounding_box(image: np.ndarray, threshold: float = 0.05) -> tuple[int, int]:
+    rows = np.flatnonzero((image > threshold).any(axis=1))
+    cols = np.flatnonzero((image > threshold).any(axis=0))
+    return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+
+
+# --- the output -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("digit", sorted(DIGITS))
+def test_output_is_float32_28x28_in_unit_range_centred(digit: str) -> None:
+    x = canvas_to_mnist(render(digit))
+    assert x.shape == (28, 28) and x.dtype == np.float32
+    assert x.min() >= 0.0 and x.max() <= 1.0 and x.max() > 0.9
+    row, col = centre_of_mass(x)  # MNIST's convention: pixel i is at i, the centre is (14, 14)
+    assert abs(row - 14.0) < 1e-3 and abs(col - 14.0) < 1e-3
+    assert max(bounding_box(x)) in (20, 21)  # the longer side fills the 20 px box
+
+
+def test_aspect_ratio_is_kept() -> None:
+    canvas = np.zeros((300, 300), np.uint8)
+    canvas[50:250, 100:200] = 255  # a bar twice as tall as wide
+    x = canvas_to_mnist(canvas)
+    height, width = bounding_box(x)  # one more where the sub-pixel shift straddles a pixel
+    assert height in (20, 21) and width in (10, 11)
+    assert x.sum() == pytest.approx(20 * 10, rel=1e-4)  # all the ink of a 20 x 10 bar
+
+
+def test_small_in_a_corner_equals_large_in_the_middle() -> None:
+    small = render("4", size=45, top=3, left=228)
+    large = render("4", size=230, top=25, left=20)
+    assert_same_input(canvas_to_mnist(small), canvas_to_mnist(large))
+
+
+@SETTINGS
+@given(digit=st.sampled_from(sorted(DIGITS)),
+       sizes=st.tuples(st.floats(30, 250), st.floats(30, 250)),
+       places=st.tuples(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1)))
+def test_any_size_and_place_of_the_same_strokes_gives_the_same_input(digit, sizes, places):
+    inputs = []
+    for size, (u, v) in zip(sizes, (places[:2], places[2:])):
+        room = 280 - size
+        inputs.append(canvas_to_mnist(render(digit, size=size, top=u * room, left=v * room)))
+    assert_same_input(*inputs)
+
+
+@SETTINGS
+@given(digit=st.sampled_from(sorted(DIGITS)), down=st.integers(-40, 40),
+       right=st.integers(-40, 40))
+def test_moving_by_whole_pixels_changes_nothing(digit: str, down: int, right: int) -> None:
+    original = canvas_to_mnist(render(digit, size=150, top=60, left=60))
+    moved = canvas_to_mnist(render(digit, size=150, top=60 + down, left=60 + right))
+    np.testing.assert_allclose(moved, original, atol=1e-5)
+
+
+# --- paper, ink and pixel formats ---------------------------------------------------------------
+
+@pytest.mark.parametrize("digit", sorted(DIGITS))
+def test_dark_on_light_equals_light_on_dark(digit: str) -> None:
+    dark_ink = canvas_to_mnist(render(digit, light_on_dark=False))
+    light_ink = canvas_to_mnist(render(digit, light_on_dark=True))
+    np.testing.assert_allclose(dark_ink, light_ink, atol=1e-5)
+
+
+def test_float_grey_and_colour_inputs_agree_with_uint8() -> None:
+    grey = render("2")
+    expected = canvas_to_mnist(grey)
+    np.testing.assert_allclose(canvas_to_mnist(grey / 255.0), expected, atol=1e-5)
+    rgb = np.repeat(grey[:, :, None], 3, axis=2)
+    np.testing.assert_allclose(canvas_to_mnist(rgb), expected, atol=1e-4)
+    transparent = np.zeros(grey.shape + (4,), np.uint8)  # black ink on clear paper
+    transparent[:, :, 3] = 255 - grey
+    np.testing.assert_allclose(canvas_to_mnist(transparent), expected, atol=1e-4)
+
+
+def test_grey_paper_and_faint_pencil_still_work() -> None:
+    grey = render("7").astype(np.float32) / 255.0  # 1 = paper, 0 = ink
+    pencil_on_grey_paper = 0.8 - 0.4 * (1.0 - grey)  # paper 0.8, darkest ink 0.4
+    np.testing.assert_allclose(canvas_to_mnist(pencil_on_grey_paper),
+                               canvas_to_mnist(grey), atol=1e-4)
+
+
+def test_faint_noise_does_not_grow_the_box() -> None:
+    rng = np.random.default_rng(0)
+    clean = render("2", size=120, top=80, left=80).astype(np.int16)
+    noisy = np.clip(clean + rng.integers(-6, 7, clean.shape), 0, 255).astype(np.uint8)
+    assert_same_input(canvas_to_mnist(noisy), canvas_to_mnist(clean.astype(np.uint8)))
+
+
+@pytest.mark.parametrize("blank", [
+    np.zeros((280, 280), np.uint8), np.full((280, 280), 255, np.uint8),
+    np.full((50, 70), 0.37, np.float32), np.full((28, 28, 3), 200, np.uint8),
+    np.random.default_rng(1).integers(250, 256, (280, 280)).astype(np.uint8),
+])
+def test_blank_image_gives_none(blank: np.ndarray) -> None:
+    assert canvas_to_mnist(blank) is None
+
+
+def test_bad_shape_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="expected a grey"):
+        canvas_to_mnist(np.zeros((2, 3, 5, 7)))
+
+
+# --- real MNIST -----------------------------------------------------------------------------------
+
+def test_mnist_digits_come_back_nearly_unchanged() -> None:
+    """MNIST is already boxed and centred, but to whole pixels: we move it by < 0.5 px."""
+    images = load_dataset("mnist").test_images[:1000]
+    outputs = [canvas_to_mnist(image) for image in images]
+    scores = np.array([correlation(x, image) for x, image in zip(outputs, images)])
+    assert np.median(scores) > 0.95  # measured 0.970
+    assert np.percentile(scores, 5) > 0.88  # measured 0.910
+    assert scores.min() > 0.8  # measured 0.844
+    for x in outputs[:100]:
+        assert np.abs(np.array(centre_of_mass(x)) - 14.0).max() < 0.1  # 0.05: ink off the edge
+
+
+def test_mnist_centre_of_mass_convention() -> None:
+    """The convention we copy: MNIST's mean centre of mass is pixel (14, 14)."""
+    images = load_dataset("mnist").train_images[:2000].astype(np.float64)
+    centres = np.array([centre_of_mass(image) for image in images])
+    np.testing.assert_allclose(centres.mean(axis=0), [14.0, 14.0], atol=0.05)
+    assert np.abs(centres - 14.0).max() <= 0.51  # shifted by whole pixels
+
+
+def test_centre_of_mass() -> None:
+    image = np.zeros((5, 7))
+    image[1, 2] = 1.0
+    image[3, 6] = 3.0
+    assert centre_of_mass(image) == pytest.approx((2.5, 5.0))
+    with pytest.raises(ValueError, match="no mass"):
+        centre_of_mass(np.zeros((3, 3)))
