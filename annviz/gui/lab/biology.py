@@ -1,0 +1,224 @@
+"""NeuronPicture: a biological neuron above the artificial unit it inspired, part under part.
+
+Top: dendrites (one per input, thick where the weight is large, orange-red when it excites and
+blue when it inhibits), the cell body (brighter the more the neuron fires), the myelinated axon
+and the axon terminals. Bottom, aligned under each part: the inputs xᵢ with their weighted
+edges and the bias input 1, the sum z, the activation f and the output a, and the next neurons.
+Between the two, one caption per part says which is which. Drawn with QPainter; it takes data
+only through ``show_neuron``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from annviz.gui.common.colors import NEUTRAL, POSITIVE, sign_color
+from annviz.gui.i18n import is_language_change
+from annviz.gui.lab.neuron_model import Neuron
+from annviz.gui.lab.widgets import format_number, lighter
+
+INK = QColor(60, 60, 70)
+MEMBRANE = QColor(150, 110, 160)
+MYELIN = QColor(238, 226, 200)
+
+# Where each part sits, as fractions of the width: dendrites | cell body | axon | terminals.
+X_SOMA, X_AXON_END, X_TERMINALS = 0.40, 0.76, 0.93
+PART_SPANS = ((0.0, 0.30), (0.30, 0.52), (0.52, 0.80), (0.80, 1.0))
+
+
+class NeuronPicture(QWidget):
+    """The labelled neuron picture; ``show_neuron`` gives it the numbers to draw."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMinimumSize(520, 400)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._neuron = Neuron((1.0, 1.0), (0.5, 0.5), 0.0)
+        self._names: list[str] = ["x₁", "x₂"]
+        self._output_name = "a"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._captions = (
+            (self.tr("Dendrites"), self.tr("inputs × weights")),
+            (self.tr("Cell body"), self.tr("adds up: z")),
+            (self.tr("Axon"), self.tr("output a = f(z)")),
+            (self.tr("Axon terminals"), self.tr("to the next neurons")),
+        )
+        self.update()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_neuron(self, neuron: Neuron, input_names: list[str], output_name: str) -> None:
+        """Draw this neuron; ``input_names`` label the inputs (e.g. "taste"), ``output_name`` a."""
+        self._neuron = neuron
+        self._names = list(input_names)
+        self._output_name = output_name
+        self.update()
+
+    # --- painting ----------------------------------------------------------------------------
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        p.fillRect(self.rect(), QColor(252, 251, 248))
+        top = QRectF(0, 0, w, 0.40 * h)
+        captions = QRectF(0, 0.40 * h, w, 0.12 * h)
+        bottom = QRectF(0, 0.52 * h, w, 0.48 * h)
+        self._paint_biology(p, top)
+        self._paint_captions(p, captions)
+        self._paint_unit(p, bottom)
+        p.end()
+
+    def _max_weight(self) -> float:
+        return max([abs(v) for v in self._neuron.ws] + [1e-9])
+
+    def _paint_biology(self, p: QPainter, r: QRectF) -> None:
+        n = len(self._neuron.ws)
+        a = min(max(self._neuron.a, 0.0), 1.0)
+        soma = QPointF(r.left() + X_SOMA * r.width(), r.center().y())
+        radius = min(0.22 * r.height(), 0.07 * r.width())
+        m = self._max_weight()
+        # Dendrites: one curved branch per input, with a small twig.
+        for i, wi in enumerate(self._neuron.ws):
+            y = r.top() + r.height() * (i + 0.5) / n
+            tip = QPointF(r.left() + 0.05 * r.width(), y)
+            angle = math.radians(180 + 70 * ((i + 0.5) / n - 0.5) * 2)
+            root = QPointF(soma.x() + radius * math.cos(angle) * 0.9, soma.y() - radius * math.sin(angle) * 0.9)
+            path = QPainterPath(tip)
+            path.cubicTo(QPointF(tip.x() + 0.12 * r.width(), y), QPointF(root.x() - 0.1 * r.width(), root.y()), root)
+            p.setPen(QPen(sign_color(wi, 210), 1.5 + 5.0 * abs(wi) / m, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(path)
+            mid = path.pointAtPercent(0.35)
+            p.setPen(QPen(sign_color(wi, 150), 1.2))
+            p.drawLine(mid, QPointF(mid.x() - 0.04 * r.width(), mid.y() + (-1) ** i * 0.06 * r.height()))
+            p.drawLine(tip, QPointF(tip.x() - 0.02 * r.width(), y - 0.04 * r.height()))
+            p.drawLine(tip, QPointF(tip.x() - 0.02 * r.width(), y + 0.04 * r.height()))
+        # Axon: from the cell body to the terminals, wrapped in myelin; brighter when firing.
+        start = QPointF(soma.x() + radius, soma.y())
+        end = QPointF(r.left() + X_AXON_END * r.width(), soma.y())
+        signal = QColor(POSITIVE) if a > 0.5 else QColor(INK)
+        signal.setAlpha(int(90 + 165 * a))
+        p.setPen(QPen(signal, 3.0 + 3.0 * a, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawLine(start, end)
+        p.setPen(QPen(MEMBRANE.darker(120), 1))
+        p.setBrush(MYELIN)
+        length = end.x() - start.x()
+        for k in range(4):
+            x = start.x() + length * (0.12 + 0.22 * k)
+            p.drawRoundedRect(QRectF(x, soma.y() - 7, 0.16 * length, 14), 6, 6)
+        # Terminals: three branches ending in bulbs.
+        for k, dy in enumerate((-0.28, 0.0, 0.28)):
+            bulb = QPointF(r.left() + X_TERMINALS * r.width(), soma.y() + dy * r.height())
+            path = QPainterPath(end)
+            path.quadTo(QPointF(end.x() + 0.08 * r.width(), bulb.y()), bulb)
+            p.setPen(QPen(signal, 2.0 + 2.0 * a))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(path)
+            p.setPen(QPen(MEMBRANE, 1.2))
+            p.setBrush(lighter(POSITIVE, 1.0 - 0.8 * a))
+            p.drawEllipse(bulb, 6, 6)
+        # Cell body with its nucleus, glowing with the output.
+        p.setPen(QPen(MEMBRANE, 2))
+        p.setBrush(lighter(POSITIVE, 1.0 - 0.85 * a))
+        p.drawEllipse(soma, radius * 1.1, radius)
+        p.setBrush(MEMBRANE.lighter(130))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawEllipse(soma + QPointF(-0.25 * radius, -0.15 * radius), 0.35 * radius, 0.3 * radius)
+
+    def _paint_captions(self, p: QPainter, r: QRectF) -> None:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for (lo, hi), (part, meaning) in zip(PART_SPANS, self._captions):
+            box = QRectF(r.left() + lo * r.width(), r.top(), (hi - lo) * r.width(), r.height())
+            p.setPen(QPen(QColor(170, 170, 170), 1, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(box.left() + 6, box.bottom() - 2), QPointF(box.right() - 6, box.bottom() - 2))
+            p.setPen(INK)
+            p.setFont(bold)
+            p.drawText(box.adjusted(0, 0, 0, -box.height() / 2), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, part)
+            p.setFont(self.font())
+            p.drawText(box.adjusted(0, box.height() / 2, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, meaning)
+
+    def _paint_unit(self, p: QPainter, r: QRectF) -> None:
+        nrn = self._neuron
+        n = len(nrn.ws)
+        rows = n + 1                                             # the inputs and the bias input 1
+        step = r.height() / rows
+        radius = min(13.0, 0.4 * step)
+        x_in = r.left() + 0.20 * r.width()
+        centre = QPointF(r.left() + X_SOMA * r.width(), r.center().y())
+        m = max(self._max_weight(), abs(nrn.b) / 3)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
+        inputs = [QPointF(x_in, r.top() + step * (i + 0.5)) for i in range(rows)]
+        weights = list(nrn.ws) + [nrn.b]
+        values = list(nrn.xs) + [1.0]
+        names = self._names + [self.tr("bias")]
+        # Edges first, so the circles sit on top; the bias edge is dashed.
+        for i, (pt, wi) in enumerate(zip(inputs, weights)):
+            style = Qt.PenStyle.DashLine if i == n else Qt.PenStyle.SolidLine
+            p.setPen(QPen(sign_color(wi, 200), 1.0 + 4.0 * min(abs(wi) / m, 1.5), style))
+            p.drawLine(pt, centre)
+            label_at = pt + (centre - pt) * 0.3
+            p.setFont(small)
+            p.setPen(sign_color(wi).darker(130))
+            text = ("b = " if i == n else "×") + format_number(wi)
+            below = 4 if i == n else -17                         # the bias label under its edge
+            p.drawText(QRectF(label_at.x() - 40, label_at.y() + below, 80, 14), Qt.AlignmentFlag.AlignCenter, text)
+        for pt, xi, name in zip(inputs, values, names):
+            p.setPen(QPen(INK, 1.2))
+            p.setBrush(lighter(sign_color(xi), 1.0 - 0.3 * min(abs(xi), 2.0)))
+            p.drawEllipse(pt, radius, radius)
+            p.setFont(small)
+            p.setPen(INK)
+            p.drawText(QRectF(pt.x() - radius, pt.y() - radius, 2 * radius, 2 * radius), Qt.AlignmentFlag.AlignCenter, format_number(xi, 1))
+            p.drawText(QRectF(r.left() + 2, pt.y() - 9, x_in - radius - r.left() - 6, 18),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
+        # Σ, then f, then a, then the next neurons.
+        node = 22.0
+        p.setFont(self.font())
+        p.setPen(QPen(MEMBRANE, 2))
+        p.setBrush(QColor(255, 255, 255))
+        p.drawEllipse(centre, node, node)
+        p.setPen(INK)
+        p.drawText(QRectF(centre.x() - node, centre.y() - node, 2 * node, 2 * node), Qt.AlignmentFlag.AlignCenter, "Σ")
+        p.drawText(QRectF(centre.x() - 60, centre.y() + node + 2, 120, 18), Qt.AlignmentFlag.AlignCenter,
+                   "z = " + format_number(nrn.z))
+        f_box = QRectF(r.left() + 0.56 * r.width() - 20, centre.y() - 16, 40, 32)
+        out = QPointF(r.left() + X_AXON_END * r.width(), centre.y())
+        self._arrow(p, QPointF(centre.x() + node, centre.y()), QPointF(f_box.left(), centre.y()))
+        self._arrow(p, QPointF(f_box.right(), centre.y()), QPointF(out.x() - node, centre.y()))
+        p.setPen(QPen(INK, 1.2))
+        p.setBrush(QColor(245, 240, 250))
+        p.drawRoundedRect(f_box, 6, 6)
+        p.drawText(f_box, Qt.AlignmentFlag.AlignCenter, "f")
+        p.setBrush(lighter(POSITIVE, 1.0 - 0.85 * min(max(nrn.a, 0.0), 1.0)))
+        p.setPen(QPen(MEMBRANE, 2))
+        p.drawEllipse(out, node, node)
+        p.setPen(INK)
+        p.drawText(QRectF(out.x() - node, out.y() - node, 2 * node, 2 * node), Qt.AlignmentFlag.AlignCenter, "a")
+        p.drawText(QRectF(out.x() - 70, out.y() + node + 2, 140, 18), Qt.AlignmentFlag.AlignCenter,
+                   f"{self._output_name} = {format_number(nrn.a)}")
+        for dy in (-0.3, 0.0, 0.3):
+            nxt = QPointF(r.left() + X_TERMINALS * r.width(), centre.y() + dy * r.height())
+            p.setPen(QPen(NEUTRAL.darker(130), 1, Qt.PenStyle.DotLine))
+            p.drawLine(QPointF(out.x() + node, out.y()), nxt)
+            p.setPen(QPen(NEUTRAL.darker(130), 1))
+            p.setBrush(QColor(245, 245, 245))
+            p.drawEllipse(nxt, 9, 9)
+
+    @staticmethod
+    def _arrow(p: QPainter, a: QPointF, b: QPointF) -> None:
+        p.setPen(QPen(INK, 1.6))
+        p.drawLine(a, b)
+        p.drawLine(b, b + QPointF(-7, -4))
+        p.drawLine(b, b + QPointF(-7, 4))

@@ -1,0 +1,151 @@
+"""NetworkDiagram: the playground's network, each neuron drawn as what it computes over the plane.
+
+Columns from left to right: the input features, the hidden layers, the output. Every neuron is
+a small square picture of its activation at each point of the plane (the same diverging colours
+as the big heat map), and every edge is coloured by the sign of its weight and drawn thicker
+the larger the weight. ``show_structure`` gives the features (once per reset); ``show_snapshot``
+the new weights and pictures (up to ~30 times a second). Pictures are turned into QImages when
+they arrive, so painting stays cheap.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from annviz.gui.common.colors import sign_color, symmetric_level
+from annviz.gui.i18n import is_language_change
+from annviz.gui.lab.playground_model import Snapshot
+from annviz.gui.lab.widgets import map_image
+
+INK = QColor(60, 60, 70)
+THUMB_PIXELS = 48
+
+
+def activation_levels(activation: str, values: np.ndarray) -> tuple[float, float]:
+    """Colour levels for a neuron's picture: (0, 1) for sigmoid, (−1, 1) for tanh, else ±max."""
+    if activation == "sigmoid":
+        return 0.0, 1.0
+    if activation == "tanh":
+        return -1.0, 1.0
+    m = symmetric_level(values, floor=1e-3)
+    return -m, m
+
+
+class NetworkDiagram(QWidget):
+    """Inputs → hidden layers → output, as thumbnails joined by weighted edges."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMinimumSize(360, 300)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._feature_names: list[str] = []
+        self._activation = "tanh"
+        self._inputs: list[QImage] = []
+        self._columns: list[list[QImage]] = []       # pictures per column, inputs first
+        self._weights: tuple[np.ndarray, ...] = ()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._input_title = self.tr("Input")
+        self._output_title = self.tr("Output")
+        self._hidden_title = self.tr("Hidden layer {index}")
+        self._neurons_text = self.tr("{n} neurons")
+        self.update()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- data --------------------------------------------------------------------------------
+
+    def show_structure(self, feature_names: list[str], feature_images: np.ndarray, activation: str) -> None:
+        """The input features (names and (k, res, res) pictures) and the hidden activation."""
+        self._feature_names = list(feature_names)
+        self._activation = activation
+        self._inputs = [map_image(img, -symmetric_level(img), symmetric_level(img), THUMB_PIXELS)
+                        for img in feature_images]
+        self._columns = [self._inputs]
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """New weights and neuron pictures."""
+        columns = [self._inputs]
+        for layer in snapshot.hidden:                                 # (n, res, res)
+            lo, hi = activation_levels(self._activation, layer)
+            columns.append([map_image(img, lo, hi, THUMB_PIXELS) for img in layer])
+        columns.append([map_image(snapshot.output, 0.0, 1.0, THUMB_PIXELS)])
+        self._columns = columns
+        self._weights = snapshot.weights
+        self.update()
+
+    # --- painting ----------------------------------------------------------------------------
+
+    def _layout(self) -> tuple[float, list[list[QPointF]]]:
+        """The thumbnail size and each node's centre, column by column."""
+        n_cols = len(self._columns)
+        tallest = max(len(c) for c in self._columns)
+        top, bottom = 46.0, 14.0
+        usable = self.height() - top - bottom
+        size = max(16.0, min(56.0, usable / (tallest * 1.3)))
+        left, right = 70.0, 30.0
+        gap = (self.width() - left - right - size) / max(n_cols - 1, 1)
+        centres = []
+        for c, column in enumerate(self._columns):
+            x = left + size / 2 + c * gap
+            pitch = min(size * 1.3, usable / max(len(column), 1))
+            y0 = top + usable / 2 - pitch * (len(column) - 1) / 2
+            centres.append([QPointF(x, y0 + k * pitch) for k in range(len(column))])
+        return size, centres
+
+    def paintEvent(self, _event) -> None:
+        if not self._columns:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        size, centres = self._layout()
+        half = size / 2
+        if self._weights:
+            m = max(symmetric_level(w) for w in self._weights)
+            for layer, w in enumerate(self._weights):                 # (n_out, n_in)
+                if layer + 1 >= len(centres):
+                    break
+                for j, target in enumerate(centres[layer + 1]):
+                    for i, source in enumerate(centres[layer]):
+                        if i >= w.shape[1] or j >= w.shape[0]:
+                            continue
+                        strength = abs(float(w[j, i])) / m
+                        p.setPen(QPen(sign_color(w[j, i], int(40 + 200 * strength)), 0.6 + 5.0 * strength))
+                        p.drawLine(QPointF(source.x() + half, source.y()), QPointF(target.x() - half, target.y()))
+        p.setPen(QPen(QColor(90, 90, 90), 1))
+        for column, points in zip(self._columns, centres):
+            for image, c in zip(column, points):
+                rect = QRectF(c.x() - half, c.y() - half, size, size)
+                p.drawImage(rect, image)
+                p.drawRect(rect)
+        self._paint_titles(p, size, centres)
+        p.end()
+
+    def _paint_titles(self, p: QPainter, size: float, centres: list[list[QPointF]]) -> None:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        last = len(centres) - 1
+        for c, points in enumerate(centres):
+            x = points[0].x()
+            if c == 0:
+                title, sub = self._input_title, ""
+            elif c == last:
+                title, sub = self._output_title, ""
+            else:
+                title = self._hidden_title.format(index=c)
+                sub = self._neurons_text.format(n=len(points))
+            p.setPen(INK)
+            p.setFont(bold)
+            p.drawText(QRectF(x - 60, 4, 120, 18), Qt.AlignmentFlag.AlignCenter, title)
+            p.setFont(self.font())
+            p.drawText(QRectF(x - 60, 22, 120, 18), Qt.AlignmentFlag.AlignCenter, sub)
+        for name, c in zip(self._feature_names, centres[0]):
+            p.drawText(QRectF(c.x() - size / 2 - 66, c.y() - 9, 60, 18),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)

@@ -1,0 +1,218 @@
+"""NeuronView: one neuron to touch — inputs, weights, bias, activation — and what it computes.
+
+Left: the biological neuron above the unit (``NeuronPicture``) and the sliders: x and w for each
+of the 2–6 inputs, the bias b, the activation, and the preset "Is it tasty?". Right: the
+activation plotted against s = w·x, so that dragging b slides the curve (θ = −b marked for the
+step), with the current point and the derivative faint; under it the weighted input written
+out with the live numbers, as a sum and as the dot product (w₁, …, wₙ, b)·(x₁, …, xₙ, 1).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from annviz.gui.common.activation_plot import ActivationPlot
+from annviz.gui.i18n import is_language_change
+from annviz.gui.lab.biology import NeuronPicture
+from annviz.gui.lab.neuron_model import (NEURON_ACTIVATIONS, TASTY_BIAS, TASTY_SIGNALS,
+                                         TASTY_WEIGHTS, Neuron, shifted)
+from annviz.gui.lab.widgets import ValueSlider, format_number
+
+MAX_INPUTS = 6
+SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
+#: How each activation is written in the formula a = f(z).
+SYMBOLS = {"step": "u", "sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "leaky ReLU"}
+
+
+def _sub(i: int) -> str:
+    return "".join(SUBSCRIPTS[int(d)] for d in str(i))
+
+
+class NeuronView(QWidget):
+    """The "one neuron" part of the lab. ``neuron`` is what the sliders currently say."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._tasty = False
+        self.picture = NeuronPicture()
+        self.plot = ActivationPlot(z_range=8.0)
+        self.plot.setMinimumSize(320, 240)
+        self.formula = QLabel()
+        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.formula.setWordWrap(True)
+        self.formula.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula.setFrameShape(QFrame.Shape.StyledPanel)
+        self.formula.setMargin(10)
+        font = self.formula.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.formula.setFont(font)
+
+        self.n_inputs = QSpinBox()
+        self.n_inputs.setRange(2, MAX_INPUTS)
+        self.n_inputs.setValue(3)
+        self.activation = QComboBox()
+        for name in NEURON_ACTIVATIONS:
+            self.activation.addItem("", name)
+        self.activation.setCurrentIndex(NEURON_ACTIVATIONS.index("sigmoid"))
+        self.preset = QComboBox()
+        self.preset.addItems(["", ""])
+        self.x_sliders = [ValueSlider(-2.0, 2.0, 0.05, 1.0) for _ in range(MAX_INPUTS)]
+        self.w_sliders = [ValueSlider(-3.0, 3.0, 0.1, w) for w in (0.8, -0.5, 0.4, 1.0, 0.6, -0.3)]
+        self.bias_slider = ValueSlider(-8.0, 8.0, 0.1, -0.5)
+        self._name_labels = [QLabel() for _ in range(MAX_INPUTS)]
+
+        self.controls = QGroupBox()
+        grid = QGridLayout(self.controls)
+        self._n_inputs_label, self._activation_label, self._preset_label = QLabel(), QLabel(), QLabel()
+        top = QHBoxLayout()
+        for label, widget in ((self._preset_label, self.preset), (self._n_inputs_label, self.n_inputs),
+                              (self._activation_label, self.activation)):
+            top.addWidget(label)
+            top.addWidget(widget)
+            top.addSpacing(12)
+        top.addStretch(1)
+        grid.addLayout(top, 0, 0, 1, 3)
+        self._x_header, self._w_header, self._bias_label = QLabel(), QLabel(), QLabel()
+        grid.addWidget(self._x_header, 1, 1)
+        grid.addWidget(self._w_header, 1, 2)
+        for i in range(MAX_INPUTS):
+            grid.addWidget(self._name_labels[i], i + 2, 0)
+            grid.addWidget(self.x_sliders[i], i + 2, 1)
+            grid.addWidget(self.w_sliders[i], i + 2, 2)
+        grid.addWidget(self._bias_label, MAX_INPUTS + 2, 0)
+        grid.addWidget(self.bias_slider, MAX_INPUTS + 2, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+
+        left = QVBoxLayout()
+        left.addWidget(self.picture, 3)
+        left.addWidget(self.controls, 0)
+        right = QVBoxLayout()
+        right.addWidget(self.plot, 3)
+        right.addWidget(self.formula, 2)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+
+        for slider in self.x_sliders + self.w_sliders + [self.bias_slider]:
+            slider.value_changed.connect(self._on_value_changed)
+        self.n_inputs.valueChanged.connect(self._on_n_inputs_changed)
+        self.activation.currentIndexChanged.connect(self._on_value_changed)
+        self.preset.activated.connect(self._on_preset_activated)
+        self.retranslate()
+        self._on_n_inputs_changed(self.n_inputs.value())
+
+    # --- texts -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        names = {"step": self.tr("unit step u"), "sigmoid": self.tr("sigmoid σ"), "tanh": self.tr("tanh"),
+                 "relu": self.tr("ReLU"), "leaky_relu": self.tr("leaky ReLU")}
+        for i, key in enumerate(NEURON_ACTIVATIONS):
+            self.activation.setItemText(i, names[key])
+        self.preset.setItemText(0, self.tr("Free: x₁ … xₙ"))
+        self.preset.setItemText(1, self.tr("Is it tasty?"))
+        self.controls.setTitle(self.tr("Inputs, weights and bias"))
+        self._preset_label.setText(self.tr("Example:"))
+        self._n_inputs_label.setText(self.tr("Inputs:"))
+        self._activation_label.setText(self.tr("Activation function:"))
+        self._x_header.setText(self.tr("input (signal strength) x"))
+        self._w_header.setText(self.tr("weight w"))
+        self._bias_label.setText(self.tr("bias b"))
+        self.plot.set_labels(self.tr("weighted sum w·x (without the bias)"), self.tr("output a"))
+        self._refresh()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def input_names(self) -> list[str]:
+        n = self.n_inputs.value()
+        if self._tasty and n == 4:
+            return [self.tr("sight"), self.tr("hearing"), self.tr("smell"), self.tr("taste")]
+        return [f"x{_sub(i + 1)}" for i in range(n)]
+
+    # --- the neuron --------------------------------------------------------------------------
+
+    @property
+    def neuron(self) -> Neuron:
+        n = self.n_inputs.value()
+        return Neuron(xs=tuple(s.value() for s in self.x_sliders[:n]),
+                      ws=tuple(s.value() for s in self.w_sliders[:n]),
+                      b=self.bias_slider.value(),
+                      activation=self.activation.currentData())
+
+    def load_tasty_preset(self) -> None:
+        """Four senses with the weights of the notes and b = −5, on the unit step."""
+        self._tasty = True
+        self.preset.setCurrentIndex(1)
+        self.n_inputs.blockSignals(True)
+        self.n_inputs.setValue(len(TASTY_WEIGHTS))
+        self.n_inputs.blockSignals(False)
+        for slider, value in zip(self.x_sliders, TASTY_SIGNALS):
+            slider.set_value(value)
+        for slider, value in zip(self.w_sliders, TASTY_WEIGHTS):
+            slider.set_value(value)
+        self.bias_slider.set_value(TASTY_BIAS)
+        self.activation.setCurrentIndex(NEURON_ACTIVATIONS.index("step"))
+        self._on_n_inputs_changed(self.n_inputs.value())
+
+    def _on_preset_activated(self, index: int) -> None:
+        if index == 1:
+            self.load_tasty_preset()
+        else:
+            self._tasty = False
+            self._refresh()
+
+    def _on_n_inputs_changed(self, n: int) -> None:
+        if n != len(TASTY_WEIGHTS) and self._tasty:
+            self._tasty = False
+            self.preset.setCurrentIndex(0)
+        for i in range(MAX_INPUTS):
+            for widget in (self._name_labels[i], self.x_sliders[i], self.w_sliders[i]):
+                widget.setVisible(i < n)
+        self._refresh()
+
+    def _on_value_changed(self, *_args) -> None:
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if not hasattr(self, "_name_labels") or not hasattr(self, "formula"):
+            return
+        nrn = self.neuron
+        names = self.input_names()
+        for label, name in zip(self._name_labels, names):
+            label.setText(name)
+        output_name = self.tr("tasty") if self._tasty and len(names) == 4 else "a"
+        self.picture.show_neuron(nrn, names, output_name)
+        self.plot.show_function(shifted(nrn.activation, nrn.b))
+        self.plot.show_point(nrn.weighted_sum, nrn.a)
+        self.formula.setText(self._formula_html(nrn))
+
+    def _formula_html(self, nrn: Neuron) -> str:
+        n = len(nrn.ws)
+        fmt = format_number
+        symbols = " + ".join(f"w{_sub(i + 1)}x{_sub(i + 1)}" for i in range(n)) + " + b"
+        numbers = " + ".join(f"{fmt(w)}·{fmt(x)}" for w, x in zip(nrn.ws, nrn.xs)) + f" + ({fmt(nrn.b)})"
+        w_vec = ", ".join(fmt(w) for w in nrn.ws + (nrn.b,))
+        x_vec = ", ".join(fmt(x) for x in nrn.xs) + ", 1"
+        f = SYMBOLS[nrn.activation]
+        lines = [
+            f"<b>{self.tr('weighted input')}</b>&nbsp; z = {symbols}",
+            f"&nbsp;&nbsp;= {numbers}",
+            f"&nbsp;&nbsp;= ({w_vec}) · ({x_vec})",
+            f"&nbsp;&nbsp;= <b>{fmt(nrn.z)}</b>",
+            f"<b>{self.tr('output')}</b>&nbsp; a = {f}(z) = <b>{fmt(nrn.a)}</b>",
+        ]
+        if nrn.activation == "step":
+            fires = nrn.weighted_sum >= nrn.threshold
+            compare = "≥" if fires else "&lt;"
+            lines.append(self.tr("Threshold θ = −b = {theta}: w·x = {s} {cmp} θ, so the neuron {verdict}.").format(
+                theta=fmt(nrn.threshold), s=fmt(nrn.weighted_sum), cmp=compare,
+                verdict=self.tr("fires (a = 1)") if fires else self.tr("stays silent (a = 0)")))
+        if self._tasty and n == 4:
+            lines.append("<b>" + (self.tr("Tasty!") if nrn.a >= 0.5 else self.tr("Not tasty.")) + "</b>")
+        return "<br>".join(lines)

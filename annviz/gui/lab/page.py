@@ -1,0 +1,74 @@
+"""LabPage: the neuron lab — one neuron, a perceptron that learns, a small network on the plane.
+
+Three tabs that tell one story: a neuron with sliders, a single neuron learning a straight line
+(and failing on XOR), and a network with hidden layers carving out any shape. The perceptron's
+"add a hidden layer" button opens the playground with XOR loaded. ``shutdown()`` stops the
+playground's training thread; the main window calls it on close.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.lab.neuron_view import NeuronView
+from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_DATASETS
+from annviz.gui.lab.perceptron_view import PerceptronView
+from annviz.gui.lab.playground_view import PlaygroundView
+
+TABS = ("neuron", "perceptron", "playground")
+
+
+class LabPage(QWidget):
+    """The lab as one page of the main window."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.neuron_view = NeuronView()
+        self.perceptron_view = PerceptronView()
+        self.playground_view = PlaygroundView()
+        for view in (self.neuron_view, self.perceptron_view, self.playground_view):
+            self.tabs.addTab(view, "")
+        self.perceptron_view.hidden_layer_requested.connect(self._on_hidden_layer_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        self.retranslate()
+
+    def title(self) -> str:
+        """The page's name in the main window (translated)."""
+        return self.tr("Neuron lab")
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("① One neuron"))
+        self.tabs.setTabText(1, self.tr("② A perceptron that learns"))
+        self.tabs.setTabText(2, self.tr("③ A network on the plane"))
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def open_part(self, part: str, preset: str | None = None, dataset: str | None = None,
+                  play: bool = False) -> None:
+        """Show one tab ("neuron", "perceptron", "playground"), optionally set up."""
+        self.tabs.setCurrentIndex(TABS.index(part))
+        if part == "neuron" and preset == "tasty":
+            self.neuron_view.load_tasty_preset()
+        elif part == "perceptron" and dataset in PERCEPTRON_DATASETS:
+            self.perceptron_view.set_dataset(dataset)
+        elif part == "playground":
+            config = self.playground_view.controls.config()
+            self.playground_view.load_preset(dataset or config.dataset, config.hidden, play=play)
+
+    def _on_hidden_layer_requested(self) -> None:
+        """From the perceptron stuck on XOR to a network with one hidden layer, learning XOR."""
+        self.perceptron_view.stop()
+        self.tabs.setCurrentIndex(TABS.index("playground"))
+        self.playground_view.load_preset("xor", (4,), play=True)
+
+    def shutdown(self) -> None:
+        """Stop background work (the playground's thread) within a second."""
+        self.perceptron_view.stop()
+        self.playground_view.shutdown()

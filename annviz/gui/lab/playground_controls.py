@@ -1,0 +1,196 @@
+"""PlaygroundControls: the settings of the playground, as a ``PlaygroundConfig`` and a ``Hyper``.
+
+Data (dataset, noise, test share, seed), features, network (hidden layers and their neurons,
+activation) and training (learning rate, batch size, L2, speed). Changing anything in the first
+three emits ``config_changed`` (the network starts again); the training settings emit
+``hyper_changed`` and apply while training runs.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from annviz.data.planar import FEATURE_LABELS, FEATURES, PLAYGROUND_DATASETS
+from annviz.gui.i18n import is_language_change
+from annviz.gui.lab.playground_model import Hyper, PlaygroundConfig
+from annviz.gui.lab.widgets import ValueSlider
+from annviz.nn.activations import HIDDEN_ACTIVATIONS
+
+MAX_LAYERS, MAX_NEURONS = 6, 8
+LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+L2_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1)
+SPEEDS = (1, 4, 16)                                  # epochs per screen update
+
+
+class PlaygroundControls(QWidget):
+    """The left column of the playground."""
+
+    config_changed = Signal()
+    hyper_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        defaults = PlaygroundConfig()
+        self.dataset = QComboBox()
+        for key in PLAYGROUND_DATASETS:
+            self.dataset.addItem("", key)
+        self.noise = ValueSlider(0, 50, 5, 0, decimals=0)
+        self.test_share = ValueSlider(10, 90, 10, 50, decimals=0)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 99999)
+        self.new_seed = QPushButton()
+        self.feature_boxes = {key: QCheckBox(FEATURE_LABELS[key]) for key in FEATURES}
+        for key in defaults.features:
+            self.feature_boxes[key].setChecked(True)
+        self.layers = QSpinBox()
+        self.layers.setRange(0, MAX_LAYERS)
+        self.layers.setValue(len(defaults.hidden))
+        self.neurons = [QSpinBox() for _ in range(MAX_LAYERS)]
+        for k, box in enumerate(self.neurons):
+            box.setRange(1, MAX_NEURONS)
+            box.setValue(defaults.hidden[k] if k < len(defaults.hidden) else 4)
+        self.activation = QComboBox()
+        for name in HIDDEN_ACTIVATIONS:
+            self.activation.addItem("", name)
+        self.activation.setCurrentIndex(HIDDEN_ACTIVATIONS.index(defaults.activation))
+        self.learning_rate = QComboBox()
+        for lr in LEARNING_RATES:
+            self.learning_rate.addItem(f"{lr:g}", lr)
+        self.learning_rate.setCurrentIndex(LEARNING_RATES.index(Hyper().learning_rate))
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(1, 64)
+        self.batch_size.setValue(Hyper().batch_size)
+        self.l2 = QComboBox()
+        for rate in L2_RATES:
+            self.l2.addItem(f"{rate:g}", rate)
+        self.speed = QComboBox()
+        for n in SPEEDS:
+            self.speed.addItem("", n)
+        self.speed.setCurrentIndex(1)
+
+        self.data_box, self.features_box, self.network_box, self.training_box = (QGroupBox() for _ in range(4))
+        self._labels = {key: QLabel() for key in ("dataset", "noise", "test", "seed", "layers",
+                                                   "neurons", "activation", "lr", "batch", "l2", "speed")}
+        form = QFormLayout(self.data_box)
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.new_seed)
+        for key, field in (("dataset", self.dataset), ("noise", self.noise), ("test", self.test_share),
+                           ("seed", seed_row)):
+            form.addRow(self._labels[key], field)
+        features = QGridLayout(self.features_box)
+        for k, box in enumerate(self.feature_boxes.values()):
+            features.addWidget(box, k // 2, k % 2)
+        form = QFormLayout(self.network_box)
+        neurons_row = QHBoxLayout()
+        for box in self.neurons:
+            neurons_row.addWidget(box)
+        neurons_row.addStretch(1)
+        for key, field in (("layers", self.layers), ("neurons", neurons_row), ("activation", self.activation)):
+            form.addRow(self._labels[key], field)
+        form = QFormLayout(self.training_box)
+        for key, field in (("lr", self.learning_rate), ("batch", self.batch_size), ("l2", self.l2),
+                           ("speed", self.speed)):
+            form.addRow(self._labels[key], field)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for box in (self.data_box, self.features_box, self.network_box, self.training_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+        for signal in (self.dataset.currentIndexChanged, self.seed.valueChanged, self.layers.valueChanged,
+                       self.activation.currentIndexChanged, self.noise.value_changed,
+                       self.test_share.value_changed):
+            signal.connect(self._on_config_edited)
+        for box in self.neurons:
+            box.valueChanged.connect(self._on_config_edited)
+        for box in self.feature_boxes.values():
+            box.toggled.connect(self._on_feature_toggled)
+        for signal in (self.learning_rate.currentIndexChanged, self.batch_size.valueChanged,
+                       self.l2.currentIndexChanged, self.speed.currentIndexChanged):
+            signal.connect(self.hyper_changed)
+        self.new_seed.clicked.connect(self._on_new_seed_clicked)
+        self.layers.valueChanged.connect(self._show_neuron_boxes)
+        self._show_neuron_boxes(self.layers.value())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {"circle": self.tr("circle"), "xor": self.tr("XOR"), "gaussian": self.tr("gaussian blobs"),
+                 "spirals": self.tr("two spirals")}
+        for i, key in enumerate(PLAYGROUND_DATASETS):
+            self.dataset.setItemText(i, names[key])
+        activations = {"sigmoid": self.tr("sigmoid"), "tanh": self.tr("tanh"), "relu": self.tr("ReLU"),
+                       "leaky_relu": self.tr("leaky ReLU")}
+        for i, key in enumerate(HIDDEN_ACTIVATIONS):
+            self.activation.setItemText(i, activations[key])
+        for i, n in enumerate(SPEEDS):
+            self.speed.setItemText(i, self.tr("{n} epochs per frame").format(n=n) if n > 1
+                                   else self.tr("1 epoch per frame"))
+        self.l2.setItemText(0, self.tr("none"))
+        self.data_box.setTitle(self.tr("Data"))
+        self.features_box.setTitle(self.tr("Features (inputs)"))
+        self.network_box.setTitle(self.tr("Network"))
+        self.training_box.setTitle(self.tr("Training"))
+        texts = {"dataset": self.tr("Dataset:"), "noise": self.tr("Noise %:"), "test": self.tr("Test data %:"),
+                 "seed": self.tr("Seed:"), "layers": self.tr("Hidden layers:"), "neurons": self.tr("Neurons:"),
+                 "activation": self.tr("Activation:"), "lr": self.tr("Learning rate:"),
+                 "batch": self.tr("Batch size:"), "l2": self.tr("L2 regularisation:"), "speed": self.tr("Speed:")}
+        for key, text in texts.items():
+            self._labels[key].setText(text)
+        self.new_seed.setText(self.tr("New seed"))
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- values ------------------------------------------------------------------------------
+
+    def config(self) -> PlaygroundConfig:
+        features = tuple(key for key, box in self.feature_boxes.items() if box.isChecked())
+        return PlaygroundConfig(
+            dataset=self.dataset.currentData(), noise=self.noise.value() / 100,
+            test_fraction=self.test_share.value() / 100, features=features,
+            hidden=tuple(box.value() for box in self.neurons[:self.layers.value()]),
+            activation=self.activation.currentData(), seed=self.seed.value())
+
+    def hyper(self) -> Hyper:
+        return Hyper(learning_rate=self.learning_rate.currentData(), batch_size=self.batch_size.value(),
+                     l2=self.l2.currentData())
+
+    def epochs_per_update(self) -> int:
+        return self.speed.currentData()
+
+    def set_config(self, dataset: str, hidden: tuple[int, ...], features: tuple[str, ...] = ("x1", "x2")) -> None:
+        """Set the dataset, the hidden layers and the features at once (one ``config_changed``)."""
+        self.blockSignals(True)
+        self.dataset.setCurrentIndex(list(PLAYGROUND_DATASETS).index(dataset))
+        self.layers.setValue(len(hidden))
+        for box, n in zip(self.neurons, hidden):
+            box.setValue(n)
+        for key, box in self.feature_boxes.items():
+            box.setChecked(key in features)
+        self.blockSignals(False)
+        self.config_changed.emit()
+
+    # --- handlers ----------------------------------------------------------------------------
+
+    def _on_config_edited(self, *_args) -> None:
+        self.config_changed.emit()
+
+    def _on_feature_toggled(self, checked: bool) -> None:
+        if not checked and not any(box.isChecked() for box in self.feature_boxes.values()):
+            self.sender().setChecked(True)                 # keep at least one input
+            return
+        self.config_changed.emit()
+
+    def _on_new_seed_clicked(self) -> None:
+        self.seed.setValue(random.randrange(100000))
+
+    def _show_neuron_boxes(self, layers: int) -> None:
+        for k, box in enumerate(self.neurons):
+            box.setVisible(k < layers)

@@ -1,0 +1,240 @@
+"""PlaygroundView: a small network learning to separate points on the plane, like TensorFlow
+Playground, on the desktop.
+
+Left: the settings (``PlaygroundControls``). Middle: Reset / Play / Step, the epoch, and the
+network as neuron pictures with weighted edges (``NetworkDiagram``). Right: the output as a heat
+map under the train (filled) and test (hollow) points, the losses, and the loss curves.
+
+Training runs in a ``PlaygroundWorker`` moved to a ``QThread`` (STYLE.md): the thread is made
+on the first Play or Step and kept until ``shutdown``; snapshots arrive as read-only copies,
+at most ~30 a second, and each is acknowledged once shown. Any change of data, features or
+architecture builds a fresh ``Playground`` here (milliseconds) and hands it to the worker.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QThread, Slot
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from annviz.data.planar import FEATURE_LABELS
+from annviz.gui.common.colors import POSITIVE
+from annviz.gui.i18n import is_language_change
+from annviz.gui.lab.network_diagram import NetworkDiagram
+from annviz.gui.lab.plane_plot import PlanePlot
+from annviz.gui.lab.playground_controls import PlaygroundControls
+from annviz.gui.lab.playground_model import Playground, Snapshot
+from annviz.gui.lab.playground_worker import PlaygroundWorker
+
+
+class PlaygroundView(QWidget):
+    """The "small network on the plane" part of the lab."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controls = PlaygroundControls()
+        scroll = QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFixedWidth(self.controls.sizeHint().width() + 24)
+        self.reset_button, self.play_button, self.step_button = QPushButton(), QPushButton(), QPushButton()
+        self.play_button.setCheckable(True)
+        self.epoch_label, self.status = QLabel(), QLabel()
+        font = self.epoch_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.epoch_label.setFont(font)
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #a33;")
+        self.diagram = NetworkDiagram()
+        self.plane = PlanePlot()
+        self.plane.setMinimumSize(300, 300)
+        self.show_test = QCheckBox()
+        self.show_test.setChecked(True)
+        self.losses = QLabel()
+        self.loss_plot = pg.PlotWidget()
+        self.loss_plot.setBackground(None)
+        self.loss_plot.setMenuEnabled(False)
+        self.loss_plot.setMouseEnabled(x=False, y=False)
+        self.loss_plot.hideButtons()
+        self.loss_plot.setMinimumHeight(130)
+        self.loss_plot.showGrid(y=True, alpha=0.2)
+        self._legend = self.loss_plot.addLegend(offset=(-4, 4))
+        self._train_curve = self.loss_plot.plot(pen=pg.mkPen((90, 90, 90), width=2))
+        self._test_curve = self.loss_plot.plot(pen=pg.mkPen(POSITIVE, width=2))
+
+        bar = QHBoxLayout()
+        for b in (self.reset_button, self.play_button, self.step_button):
+            b.setMinimumWidth(80)
+            bar.addWidget(b)
+        bar.addSpacing(16)
+        bar.addWidget(self.epoch_label)
+        bar.addStretch(1)
+        middle = QVBoxLayout()
+        middle.addLayout(bar)
+        middle.addWidget(self.status)
+        middle.addWidget(self.diagram, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.plane, 3)
+        right.addWidget(self.show_test)
+        right.addWidget(self.losses)
+        right.addWidget(self.loss_plot, 1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addLayout(middle, 3)
+        layout.addLayout(right, 2)
+
+        self._thread: QThread | None = None
+        self._worker: PlaygroundWorker | None = None
+        self.playground: Playground | None = None
+        self.last_snapshot: Snapshot | None = None
+        self.updates_shown = 0
+        self._update_times: list[float] = []
+        self.controls.config_changed.connect(self._on_config_changed)
+        self.controls.hyper_changed.connect(self._on_hyper_changed)
+        self.reset_button.clicked.connect(self._on_config_changed)
+        self.play_button.toggled.connect(self._on_play_toggled)
+        self.step_button.clicked.connect(self._on_step_clicked)
+        self.show_test.toggled.connect(self._show_points)
+        self.retranslate()
+        self._on_config_changed()
+
+    # --- texts -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.reset_button.setText(self.tr("⟲ Reset"))
+        self.step_button.setText(self.tr("Step ▸|"))
+        self.show_test.setText(self.tr("Show the test points (hollow)"))
+        self._legend.clear()
+        self._legend.addItem(self._train_curve, self.tr("train loss"))
+        self._legend.addItem(self._test_curve, self.tr("test loss"))
+        self.loss_plot.setLabel("bottom", self.tr("epoch"))
+        self._on_play_toggled(self.play_button.isChecked(), command=False)
+        if self.last_snapshot is not None:
+            self._show_numbers(self.last_snapshot)
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- the worker thread -------------------------------------------------------------------
+
+    def _ensure_thread(self) -> PlaygroundWorker:
+        """Start the training thread the first time it is needed."""
+        if self._worker is None:
+            self._worker = PlaygroundWorker()                       # no parent: it moves thread
+            self._thread = QThread()
+            self._worker.moveToThread(self._thread)
+            self._thread.started.connect(self._worker.run)
+            self._worker.finished.connect(self._thread.quit)
+            self._thread.finished.connect(self._worker.deleteLater)
+            self._worker.snapshot_ready.connect(self._on_snapshot_ready)
+            self._worker.failed.connect(self._on_worker_failed)
+            self._worker.set_hyper(self.controls.hyper(), self.controls.epochs_per_update())
+            self._worker.load(self.playground)
+            self._thread.start()
+        return self._worker
+
+    def shutdown(self) -> None:
+        """Stop the training thread and wait for it (at most about a second)."""
+        if self._thread is None:
+            return
+        self._worker.stop()
+        self._thread.requestInterruption()
+        self._thread.quit()
+        self._thread.wait(2000)
+        self._thread, self._worker = None, None
+        self.play_button.setChecked(False)
+
+    def is_training_thread_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    # --- commands ----------------------------------------------------------------------------
+
+    def load_preset(self, dataset: str, hidden: tuple[int, ...], play: bool = False) -> None:
+        """Set up a dataset and hidden layers (e.g. XOR with one hidden layer) and maybe play."""
+        self.controls.set_config(dataset, hidden)
+        self.play_button.setChecked(play)
+
+    def _on_config_changed(self, *_args) -> None:
+        """A fresh playground from the current settings, shown at once and paused."""
+        self.play_button.setChecked(False)
+        config = self.controls.config()
+        self.playground = Playground(config, self.controls.hyper())
+        self.diagram.show_structure([FEATURE_LABELS[f] for f in config.features],
+                                    self.playground.feature_images(), config.activation)
+        self.plane.set_domain(self.playground.domain)
+        self._show_points()
+        self.status.clear()
+        self._show_snapshot(self.playground.snapshot())
+        if self._worker is not None:
+            self._worker.load(self.playground)
+
+    def _on_hyper_changed(self) -> None:
+        if self._worker is not None:
+            self._worker.set_hyper(self.controls.hyper(), self.controls.epochs_per_update())
+        elif self.playground is not None:
+            self.playground.set_hyper(self.controls.hyper())
+
+    def _on_play_toggled(self, playing: bool, command: bool = True) -> None:
+        self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
+        self.step_button.setEnabled(not playing)
+        if not command:
+            return
+        if playing:
+            self.status.clear()
+            self._ensure_thread().play()
+        elif self._worker is not None:
+            self._worker.pause()
+
+    def _on_step_clicked(self) -> None:
+        self.status.clear()
+        self._ensure_thread().step_once()
+
+    @Slot(str)
+    def _on_worker_failed(self, message: str) -> None:
+        self.play_button.setChecked(False)
+        self.status.setText(self.tr("Training stopped: {message}. Lower the learning rate and press "
+                                    "Reset.").format(message=message))
+
+    # --- showing -----------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_snapshot_ready(self, snapshot: Snapshot) -> None:
+        if self.playground is not None and snapshot.generation == self.playground.generation:
+            self._show_snapshot(snapshot)
+            self.updates_shown += 1
+            self._update_times.append(time.perf_counter())
+            del self._update_times[:-60]
+        if self._worker is not None:
+            self._worker.snapshot_shown()
+
+    def updates_per_second(self) -> float:
+        """How many snapshots a second were shown recently (over the last ≤ 60)."""
+        t = self._update_times
+        return (len(t) - 1) / (t[-1] - t[0]) if len(t) > 1 and t[-1] > t[0] else 0.0
+
+    def _show_snapshot(self, snapshot: Snapshot) -> None:
+        self.last_snapshot = snapshot
+        self.plane.show_heatmap(snapshot.output)
+        self.diagram.show_snapshot(snapshot)
+        self._train_curve.setData(snapshot.loss_epochs, snapshot.train_losses)
+        self._test_curve.setData(snapshot.loss_epochs, snapshot.test_losses)
+        self._show_numbers(snapshot)
+
+    def _show_numbers(self, s: Snapshot) -> None:
+        self.epoch_label.setText(self.tr("Epoch {epoch}").format(epoch=f"{s.epoch:,}"))
+        self.losses.setText(self.tr("Train loss {train:.3f} · test loss {test:.3f} · test accuracy "
+                                    "{accuracy:.1f} %").format(train=s.train_loss, test=s.test_loss,
+                                                               accuracy=100 * s.test_accuracy))
+
+    def _show_points(self, *_args) -> None:
+        train, test = self.playground.points
+        if self.show_test.isChecked():
+            self.plane.show_points(train.x, train.y, test.x, test.y)
+        else:
+            self.plane.show_points(train.x, train.y)

@@ -1,0 +1,85 @@
+"""Small pieces the lab's views share: a slider for real numbers, the two class colours, and
+turning a value map over the plane into a coloured ``QImage``."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+
+from annviz.gui.common.colors import NEGATIVE, POSITIVE, weight_colormap
+
+#: Class 1 ("yes", output near 1) and class 0 ("no"), the same as the sign colours of weights,
+#: so an orange region of the heat map is where the network says "class 1".
+CLASS_COLORS = {1: POSITIVE, 0: NEGATIVE}
+
+
+class ValueSlider(QWidget):
+    """A horizontal slider over real numbers ``lo … hi`` in steps of ``step``, with its value.
+
+    ``slider`` is the underlying integer QSlider (tests move it); ``value_changed`` carries
+    the real value.
+    """
+
+    value_changed = Signal(float)
+
+    def __init__(self, lo: float, hi: float, step: float, value: float = 0.0,
+                 decimals: int = 2, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lo, self.step, self.decimals = lo, step, decimals
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, int(round((hi - lo) / step)))
+        self.slider.setMinimumWidth(90)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("−00.00") + 4)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.label)
+        self.slider.valueChanged.connect(self._on_slider_value_changed)
+        self.set_value(value)
+        self._on_slider_value_changed(self.slider.value())
+
+    def value(self) -> float:
+        return round(self.lo + self.slider.value() * self.step, 10)
+
+    def set_value(self, value: float) -> None:
+        self.slider.setValue(int(round((value - self.lo) / self.step)))
+
+    def _on_slider_value_changed(self, _position: int) -> None:
+        self.label.setText(format_number(self.value(), self.decimals))
+        self.value_changed.emit(self.value())
+
+
+def format_number(value: float, decimals: int = 2) -> str:
+    """A number as the lab writes it: fixed decimals and a true minus sign."""
+    text = f"{value:.{decimals}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]
+    return text.replace("-", "−")
+
+
+_LUT = weight_colormap().getLookupTable(0.0, 1.0, 256, alpha=False).astype(np.uint8)   # (256, 3)
+
+
+def map_image(values: np.ndarray, lo: float, hi: float, size: int | None = None) -> QImage:
+    """A (res, res) map over the plane (row 0 at the bottom) as a diverging-coloured QImage.
+
+    ``lo`` maps to blue, the middle to the neutral grey, ``hi`` to orange-red.
+    """
+    span = hi - lo if hi > lo else 1.0
+    index = np.clip((np.asarray(values, dtype=np.float32) - lo) * (255.0 / span), 0, 255)
+    rgb = np.ascontiguousarray(_LUT[index.astype(np.uint8)][::-1])   # top row first, (res, res, 3)
+    h, w = rgb.shape[:2]
+    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    if size is not None:
+        image = image.scaled(size, size, Qt.AspectRatioMode.IgnoreAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    return image
+
+
+def lighter(color: QColor, amount: float) -> QColor:
+    """``color`` mixed with white: 0 keeps it, 1 gives white."""
+    return QColor(*(int(c + (255 - c) * amount) for c in (color.red(), color.green(), color.blue())))

@@ -1,0 +1,128 @@
+"""The neuron lab, driven like a user would: sliders, presets, buttons, the training thread."""
+
+import time
+
+import numpy as np
+import pytest
+
+from annviz.gui.lab.neuron_model import TASTY_BIAS, TASTY_WEIGHTS
+from annviz.gui.lab.page import LabPage
+from annviz.gui.lab.widgets import format_number
+
+
+@pytest.fixture
+def page(qtbot):
+    page = LabPage()
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    yield page
+    page.shutdown()
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def test_weight_slider_changes_z_and_a_by_the_formula(page):
+    view = page.neuron_view
+    view.activation.setCurrentIndex(view.activation.findData("sigmoid"))
+    before = view.neuron
+    slider = view.w_sliders[1]
+    slider.slider.setValue(slider.slider.value() + 7)           # w₂ up by 0.7
+    nrn = view.neuron
+    assert nrn.ws[1] == pytest.approx(before.ws[1] + 0.7)
+    expected_z = sum(w * x for w, x in zip(nrn.ws, nrn.xs)) + nrn.b
+    assert nrn.z == pytest.approx(expected_z)
+    assert nrn.z - before.z == pytest.approx(0.7 * nrn.xs[1])
+    assert nrn.a == pytest.approx(sigmoid(expected_z), abs=1e-6)
+    # The screen shows the same numbers: the formula and the picture's output.
+    assert format_number(expected_z) in view.formula.text()
+    assert format_number(sigmoid(expected_z)) in view.formula.text()
+
+
+def test_bias_slides_the_plotted_curve(page):
+    view = page.neuron_view
+    view.activation.setCurrentIndex(view.activation.findData("sigmoid"))
+    curve = view.plot._curve                                       # the plotted a = f(s + b)
+    view.bias_slider.set_value(0.0)
+    s, a = curve.getData()
+    assert a[np.argmin(np.abs(s - 0.0))] == pytest.approx(0.5, abs=0.02)
+    view.bias_slider.set_value(-3.0)
+    s, a = curve.getData()
+    assert a[np.argmin(np.abs(s - 3.0))] == pytest.approx(0.5, abs=0.02)   # the middle moved to s = 3
+
+
+def test_taste_preset_gives_the_weighted_sum_of_the_senses(page):
+    view = page.neuron_view
+    view.load_tasty_preset()
+    assert view.n_inputs.value() == 4
+    assert view.input_names()[3] == "taste"
+    for slider, x in zip(view.x_sliders, (0.5, 1.0, 1.5, 2.0)):
+        slider.set_value(x)
+    x1, x2, x3, x4 = view.neuron.xs
+    assert view.neuron.ws == pytest.approx(TASTY_WEIGHTS)
+    assert view.neuron.b == pytest.approx(TASTY_BIAS)
+    z = 0.3 * x1 + 1.0 * x2 + 1.3 * x3 + 2.1 * x4 - 5
+    assert view.neuron.z == pytest.approx(z)
+    assert view.neuron.a == 1.0                                    # step: 0.15+1+1.95+4.2 ≥ 5
+    assert "Tasty!" in view.formula.text()
+    view.x_sliders[3].set_value(0.0)                               # no taste at all
+    assert view.neuron.a == 0.0 and "Not tasty." in view.formula.text()
+    assert "θ = −b = 5.00" in view.formula.text()
+
+
+def test_perceptron_learns_and_and_is_stuck_on_xor(page, qtbot):
+    view = page.perceptron_view
+    view.set_dataset("and")
+    for _ in range(40):
+        view.epoch_button.click()
+    assert view.run.errors() == 0
+    view.set_dataset("xor")
+    assert view.hidden_button.isVisibleTo(view)
+    for _ in range(40):
+        view.epoch_button.click()
+    assert view.run.errors() > 0
+    view.hidden_button.click()
+    assert page.tabs.currentWidget() is page.playground_view
+    assert page.playground_view.controls.config().dataset == "xor"
+    assert page.playground_view.controls.config().hidden == (4,)
+    page.shutdown()
+    assert not page.playground_view.is_training_thread_running()
+
+
+def test_clicks_add_points_of_both_classes(page, qtbot):
+    view = page.perceptron_view
+    view.clear_button.click()
+    view.plane.point_clicked.emit(0.2, 0.3, 1)
+    view.plane.point_clicked.emit(0.9, 1.1, 0)
+    assert len(view.data) == 2
+    assert view.data.y.tolist() == [1, 0]
+    assert view.dataset.currentData() == "custom"
+
+
+def test_playground_learns_the_circle(page, qtbot):
+    view = page.playground_view
+    page.tabs.setCurrentWidget(view)
+    view.controls.set_config("circle", (4, 2))
+    view.step_button.click()
+    qtbot.waitUntil(lambda: view.last_snapshot.epoch == 1, timeout=3000)
+    view.play_button.click()
+    qtbot.waitUntil(lambda: view.last_snapshot.test_accuracy > 0.9, timeout=15000)
+    assert view.is_training_thread_running()
+    view.play_button.click()                                      # pause
+    thread = view._thread
+    page.shutdown()
+    assert thread is None or thread.isFinished()
+    assert not view.is_training_thread_running()
+
+
+def test_shutdown_while_running_stops_the_thread_quickly(page, qtbot):
+    view = page.playground_view
+    view.play_button.click()
+    qtbot.waitUntil(lambda: view.updates_shown >= 3, timeout=5000)
+    thread = view._thread
+    started = time.perf_counter()
+    page.shutdown()
+    assert time.perf_counter() - started < 1.0
+    assert thread.isFinished()
+    assert not view.is_training_thread_running()
