@@ -1,0 +1,55 @@
+"""``python -m annviz.gui.insight [MODEL] [--lang ko] [--tab N]``: the insight page alone.
+
+Opens a bundled model (mnist-classic, else mnist-best) and the first test image, for screenshots.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from annviz.data.datasets import load_dataset
+from annviz.gui.i18n import set_language
+from annviz.gui.insight.page import InsightPage
+from annviz.gui.state import AppState
+from annviz.nn.modelfile import load_model
+from annviz.paths import bundled_model
+
+
+def default_model():
+    for name in ("mnist-classic", "mnist-best"):
+        if bundled_model(name).exists():
+            return bundled_model(name)
+    raise SystemExit("no bundled model found: pass a model file")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m annviz.gui.insight")
+    parser.add_argument("model", nargs="?", help="a .safetensors model (default: a bundled one)")
+    parser.add_argument("--lang", default="en", help="en or ko")
+    parser.add_argument("--tab", type=int, default=0, help="the tab to open")
+    parser.add_argument("--example", type=int, default=0, help="the test image to start with")
+    args = parser.parse_args(argv)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_language(args.lang)
+    path = args.model or default_model()
+    network, info = load_model(path)
+    state = AppState()
+    state.set_model(network, info, path)
+    test = load_dataset(info.dataset)
+    state.set_input(test.test_images[args.example] / 255.0)
+    page = InsightPage(state)
+    page.true_label.setCurrentIndex(int(test.test_labels[args.example]))
+    page.setWindowTitle("annviz — insight")
+    page.tabs.setCurrentIndex(args.tab)
+    page.resize(1280, 800)
+    page.show()
+    app.aboutToQuit.connect(page.shutdown)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Why this answer: which pixels of the input pushed the network towards a class, and which against.
+
+For class k the attribution is x ⊙ ∂z_k/∂x (input × gradient of k's score, by the core's own
+backpropagation): red pixels pushed z_k up, blue pushed it down, drawn over the faint input.
+Beside it, the gradient ∂z_k/∂x alone: where more ink would push towards k.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level
+from annviz.gui.i18n import is_language_change
+from annviz.gui.insight.plots import ImagePanel
+from annviz.nn.attribution import input_times_gradient
+from annviz.nn.network import Network
+
+PAPER, INK = 255.0, 110.0   # the input is drawn as light grey ink (255 − 110·x) on white paper
+
+
+def attribution_rgba(x: np.ndarray, attribution: np.ndarray) -> np.ndarray:
+    """(28, 28, 4) uint8: the input in light grey, attribution in the sign colours over it."""
+    base = (PAPER - INK * x)[..., None] * np.ones(3)                     # (28, 28, 3)
+    m = symmetric_level(attribution)
+    alpha = np.sqrt(np.clip(np.abs(attribution) / m, 0, 1))[..., None]    # (28, 28, 1), √ lifts faint pixels
+    positive = np.array(POSITIVE.getRgb()[:3], dtype=np.float64)
+    negative = np.array(NEGATIVE.getRgb()[:3], dtype=np.float64)
+    colour = np.where((attribution >= 0)[..., None], positive, negative)  # (28, 28, 3)
+    rgb = base * (1 - alpha) + colour * alpha
+    return np.dstack([rgb, np.full(x.shape, 255.0)]).round().astype(np.uint8)
+
+
+class AttributionTab(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._case: tuple[Network, np.ndarray, list[str]] | None = None
+        self.class_caption = QLabel()
+        self.chooser = QComboBox()
+        self.chooser.currentIndexChanged.connect(self._on_class_chosen)
+        self.seen = ImagePanel(size=260)
+        self.attribution = ImagePanel(size=260)
+        self.gradient = ImagePanel(size=260)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setStyleSheet("font-size: 12pt;")
+
+        top = QHBoxLayout()
+        top.addWidget(self.class_caption)
+        top.addWidget(self.chooser)
+        top.addStretch(1)
+        grid = QGridLayout()
+        for col, panel in enumerate((self.seen, self.attribution, self.gradient)):
+            grid.addWidget(panel, 0, col)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.explanation)
+        self.retranslate()
+
+    def show_input(self, network: Network | None, x: np.ndarray | None, class_names: list[str]) -> None:
+        """Explain the network's answer for the input x (784,), or show nothing."""
+        self._case = None if network is None or x is None else (network, np.asarray(x), list(class_names))
+        self._fill_chooser(class_names)
+        self._redraw()
+
+    @property
+    def chosen_class(self) -> int | None:
+        """The class explained: the predicted one unless the learner picked another."""
+        if self._case is None:
+            return None
+        network, x, _ = self._case
+        choice = self.chooser.currentIndex()
+        return int(network.predict(x[None, :])[0]) if choice <= 0 else choice - 1
+
+    def _on_class_chosen(self, _index: int) -> None:
+        self._redraw()
+
+    def _fill_chooser(self, class_names: list[str]) -> None:
+        if self.chooser.count() == len(class_names) + 1:
+            return
+        keep = self.chooser.currentIndex()
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        self.chooser.addItem("")
+        self.chooser.addItems(class_names)
+        self.chooser.setCurrentIndex(keep if 0 <= keep < self.chooser.count() else 0)
+        self.chooser.blockSignals(False)
+        self.retranslate()
+
+    def _redraw(self) -> None:
+        if self._case is None:
+            self.explanation.setText(self.tr("No input yet: draw in the explorer or pick a test image."))
+            return
+        network, x, names = self._case
+        k = self.chosen_class
+        attribution = input_times_gradient(network, x, k)
+        image = x.reshape(28, 28)
+        self.seen.show_grey(image)
+        self.attribution.show_rgba(attribution_rgba(image, attribution.reshape(28, 28)))
+        self.gradient.show_signed(network.score_gradient(x[None, :], k)[0].reshape(28, 28))
+        z = network.forward(x[None, :]).zs[-1][0]
+        self.attribution.set_title(self.tr("input × gradient for {name}").format(name=names[k]))
+        self.gradient.set_title(self.tr("gradient ∂z/∂x for {name}").format(name=names[k]))
+        self.explanation.setText(self.tr(
+            "Score of {name}: z = {z:.3f}. Red pixels pushed it up (towards {name}), blue pixels pushed "
+            "it down. Pushes up: {up:+.3f}, pushes down: {down:+.3f}, in all {total:+.3f}. The right "
+            "picture shows where more ink would raise the score (red) or lower it (blue).").format(
+            name=names[k], z=z[k], up=attribution[attribution > 0].sum(),
+            down=attribution[attribution < 0].sum(), total=attribution.sum()))
+
+    def retranslate(self) -> None:
+        self.class_caption.setText(self.tr("Explain the class:"))
+        if self.chooser.count():
+            self.chooser.setItemText(0, self.tr("the predicted class"))
+        self.seen.set_title(self.tr("what the network sees"))
+        self._redraw()
+
+    def changeEvent(self, event):  # noqa: N802 — Qt's hook
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

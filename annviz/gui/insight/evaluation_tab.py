@@ -1,0 +1,143 @@
+"""How good is it: accuracy, the confusion matrix, a gallery per cell, a confidence threshold.
+
+Shows ``TestResults`` given through ``show_results``; clicking a matrix cell fills the gallery
+with exactly the test images of that (true, predicted) pair, most confident first. Clicking an
+image emits ``example_chosen(index)``; the page loads it into the explorer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSlider, QVBoxLayout,
+                               QWidget)
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.insight.confusion_view import ConfusionView
+from annviz.gui.insight.gallery import Gallery, example_caption
+from annviz.gui.insight.results import TestResults
+
+
+class EvaluationTab(QWidget):
+    example_chosen = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._results: TestResults | None = None
+        self._class_names: list[str] = []
+        self._cell: tuple[int, int] | None = None
+
+        self.progress = QProgressBar()
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.confusion = ConfusionView()
+        self.confusion.cell_clicked.connect(self._on_cell_clicked)
+        self.threshold_box = QGroupBox()
+        self.threshold = QSlider(Qt.Orientation.Horizontal)
+        self.threshold.setRange(0, 99)
+        self.threshold.setValue(90)
+        self.threshold.valueChanged.connect(self._on_threshold_changed)
+        self.threshold_label = QLabel()
+        self.threshold_label.setWordWrap(True)
+        self.gallery_title = QLabel()
+        self.gallery_title.setWordWrap(True)
+        self.gallery = Gallery()
+        self.gallery.example_chosen.connect(self.example_chosen)
+
+        box = QVBoxLayout(self.threshold_box)
+        box.addWidget(self.threshold)
+        box.addWidget(self.threshold_label)
+        right = QVBoxLayout()
+        right.addWidget(self.summary)
+        right.addWidget(self.progress)
+        right.addWidget(self.threshold_box)
+        right.addWidget(self.gallery_title)
+        right.addWidget(self.gallery, 1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.confusion, 3)
+        layout.addLayout(right, 2)
+        self.retranslate()
+
+    # --- public ------------------------------------------------------------------------------
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setVisible(True)
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def show_failure(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self.summary.setText(self.tr("Could not evaluate: {message}").format(message=message))
+
+    def show_results(self, results: TestResults, class_names: list[str]) -> None:
+        self._results, self._class_names = results, list(class_names)
+        self.progress.setVisible(False)
+        self.confusion.show_confusion(results.confusion, self._class_names, results.per_class_accuracy)
+        self._cell = None
+        self.gallery.clear()
+        self.retranslate()
+
+    def select_cell(self, true: int, predicted: int) -> None:
+        """Fill the gallery with the test images of class ``true`` predicted as ``predicted``."""
+        results = self._results
+        if results is None:
+            return
+        self._cell = (true, predicted)
+        indices = results.cell(true, predicted)
+        names = self._class_names
+        captions = [example_caption(names[results.labels[i]], names[results.predictions[i]],
+                                    results.confidences[i]) for i in indices]
+        self.gallery.show_examples(indices, results.images, captions)
+        self.confusion.mark_cell(true, predicted)
+        self._update_gallery_title()
+
+    # --- handlers ----------------------------------------------------------------------------
+
+    def _on_cell_clicked(self, true: int, predicted: int) -> None:
+        self.select_cell(true, predicted)
+
+    def _on_threshold_changed(self, _value: int) -> None:
+        self._update_threshold()
+
+    # --- texts -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.confusion.set_axis_titles(self.tr("true class"), self.tr("predicted class"),
+                                       self.tr("accuracy per class"))
+        self.threshold_box.setTitle(self.tr("Confidence threshold: below it the model says \"not sure\""))
+        results = self._results
+        if results is None:
+            self.summary.setText(self.tr("Evaluating the test set…"))
+        else:
+            self.summary.setText(self.tr("Accuracy {accuracy:.2f}% on {n:,} test images").format(
+                accuracy=100 * results.accuracy, n=results.n))
+        self._update_threshold()
+        self._update_gallery_title()
+
+    def _update_threshold(self) -> None:
+        threshold = self.threshold.value() / 100
+        if self._results is None:
+            self.threshold_label.setText(self.tr("Threshold {t:.0f}%").format(t=100 * threshold))
+            return
+        count, accuracy = self._results.answered(threshold)
+        n = self._results.n
+        self.threshold_label.setText(self.tr(
+            "Threshold {t:.0f}%: the model answers {count:,} of {n:,} images ({share:.1f}%) and "
+            "says \"not sure\" for {unsure:,}. Accuracy of its answers: {accuracy}.").format(
+            t=100 * threshold, count=count, n=n, share=100 * count / max(n, 1), unsure=n - count,
+            accuracy="–" if np.isnan(accuracy) else f"{100 * accuracy:.2f}%"))
+
+    def _update_gallery_title(self) -> None:
+        if self._cell is None:
+            self.gallery_title.setText(self.tr("Click a cell of the matrix to see its test images."))
+            return
+        true, predicted = self._cell
+        self.gallery_title.setText(self.tr(
+            "{count:,} test images of class {true} predicted as {predicted}, most confident first. "
+            "Click one to load it into the explorer.").format(
+            count=self.gallery.count(), true=self._class_names[true], predicted=self._class_names[predicted]))
+
+    def changeEvent(self, event):  # noqa: N802 — Qt's hook
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

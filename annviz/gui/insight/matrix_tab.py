@@ -1,0 +1,116 @@
+"""The matrix form of a layer for the current input, and the softmax steps of the output layer.
+
+a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾), cell by cell (``MatrixFormView``); for a softmax output layer a table
+follows the three steps z − max z, exp, ÷ sum with the real numbers (``softmax_steps``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.insight.matrix_view import LayerNumbers, MatrixFormView
+from annviz.gui.insight.notation import sup
+from annviz.nn.attribution import softmax_steps
+from annviz.nn.network import Forward, Network
+
+
+class MatrixTab(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._case: tuple[Network, Forward] | None = None
+        self.layer_caption = QLabel()
+        self.layer = QComboBox()
+        self.layer.currentIndexChanged.connect(self._on_layer_chosen)
+        self.only_nonzero = QCheckBox()
+        self.only_nonzero.setChecked(True)
+        self.only_nonzero.toggled.connect(self._on_layer_chosen)
+        self.formula = QLabel()
+        self.formula.setStyleSheet("font-size: 14pt;")
+        self.view = MatrixFormView()
+        self.status = QLabel()
+        self.status.setStyleSheet("font-size: 12pt; font-family: monospace;")
+        self.view.explained.connect(self.status.setText)
+        self.softmax_title = QLabel()
+        self.softmax = QTableWidget(5, 0)
+        self.softmax.setMaximumHeight(190)
+
+        top = QHBoxLayout()
+        for w in (self.layer_caption, self.layer, self.only_nonzero):
+            top.addWidget(w)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.formula)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.softmax_title)
+        layout.addWidget(self.softmax)
+        self.retranslate()
+
+    def show_forward(self, network: Network | None, fwd: Forward | None) -> None:
+        """The network and its forward pass for the current input (batch of one), or nothing."""
+        self._case = None if network is None or fwd is None else (network, fwd)
+        if self._case and self.layer.count() != network.n_layers:
+            self.layer.blockSignals(True)
+            self.layer.clear()
+            self.layer.addItems([f"a{sup(l + 1)} = f(W{sup(l + 1)} a{sup(l)} + b{sup(l + 1)})"
+                                 for l in range(network.n_layers)])
+            self.layer.blockSignals(False)
+        self._redraw()
+
+    def _on_layer_chosen(self, *_args) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self._case is None:
+            self.formula.setText(self.tr("No input yet: draw in the explorer or pick a test image."))
+            self.softmax.setVisible(False)
+            self.softmax_title.setVisible(False)
+            return
+        network, fwd = self._case
+        l = max(self.layer.currentIndex(), 0)
+        a_prev = fwd.activations[l][0]
+        columns = np.arange(len(a_prev))
+        if self.only_nonzero.isChecked():
+            columns = np.flatnonzero(a_prev)
+        numbers = LayerNumbers(a_prev, network.weights[l], network.biases[l], fwd.zs[l][0],
+                               fwd.activations[l + 1][0], columns)
+        p, s = sup(l), sup(l + 1)
+        self.view.show_layer(numbers, (f"a{p}", f"W{s} a{p}", f"+ b{s}", f"= z{s}", f"a{s} = f(z{s})"))
+        self.formula.setText(self.tr(
+            "a{s} = {f}(W{s} a{p} + b{s}): W{s} is {rows} × {cols}; {shown} of its columns are shown. "
+            "Hover a cell to see where it came from.").format(
+            s=s, p=p, f=network.activation_names[l], rows=network.sizes[l + 1], cols=network.sizes[l],
+            shown=len(columns)))
+        is_softmax = l == network.n_layers - 1 and network.activation_names[l] == "softmax"
+        self.softmax.setVisible(is_softmax)
+        self.softmax_title.setVisible(is_softmax)
+        if is_softmax:
+            self._show_softmax(fwd.zs[l][0])
+
+    def _show_softmax(self, z: np.ndarray) -> None:
+        steps = softmax_steps(z)
+        rows = [("z", steps.z), ("z − max z", steps.shifted), ("exp(z − max z)", steps.exps),
+                (self.tr("÷ sum ({total:.4f})").format(total=steps.total), steps.probabilities)]
+        self.softmax.setColumnCount(len(z))
+        self.softmax.setRowCount(len(rows))
+        self.softmax.setVerticalHeaderLabels([name for name, _ in rows])
+        for r, (_, values) in enumerate(rows):
+            for k, v in enumerate(values):
+                self.softmax.setItem(r, k, QTableWidgetItem(f"{v:.4f}"))
+        self.softmax.resizeColumnsToContents()
+
+    def retranslate(self) -> None:
+        self.layer_caption.setText(self.tr("layer"))
+        self.only_nonzero.setText(self.tr("hide inputs that are 0"))
+        self.softmax_title.setText(self.tr("Softmax, step by step: subtract the largest z (nothing "
+                                           "changes, nothing overflows), take exp, divide by the sum."))
+        self._redraw()
+
+    def changeEvent(self, event):  # noqa: N802 — Qt's hook
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,210 @@
+"""The insight page: how good the model is, why it answered, and how it learns.
+
+Built on the app state only (the one contract between views): the page evaluates the current
+model on its test set in the background, loads chosen test images into the explorer with
+``state.set_input``, and shows the current input in the "why" and "how it learns" tabs. It adds
+one control of its own, the true label of the current input, which a loss needs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.insight.attribution_tab import AttributionTab
+from annviz.gui.insight.evaluation_tab import EvaluationTab
+from annviz.gui.insight.evaluator import Evaluator
+from annviz.gui.insight.matrix_tab import MatrixTab
+from annviz.gui.insight.mistakes_tab import MistakesTab
+from annviz.gui.insight.nudge_tab import NudgeTab
+from annviz.gui.insight.results import TestResults
+from annviz.gui.insight.stepper_tab import StepperTab
+from annviz.gui.state import AppState
+
+REEVALUATE_AFTER_MS = 1500  # while training sends new weights, evaluate at most this often
+
+
+class InsightPage(QWidget):
+    """Evaluation, mistakes, attribution and the learning views for ``state``'s model."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.results: TestResults | None = None
+        self._test_set: tuple[np.ndarray, np.ndarray] | None = None   # overrides the model's dataset
+        self._example: tuple[int, np.ndarray] | None = None            # (index, input) loaded by us
+        self._evaluator = Evaluator(self)
+        self._evaluator.progress.connect(self._on_evaluation_progress)
+        self._evaluator.finished.connect(self._on_evaluation_finished)
+        self._evaluator.failed.connect(self._on_evaluation_failed)
+        self._reevaluate = QTimer(self, singleShot=True, interval=REEVALUATE_AFTER_MS)
+        self._reevaluate.timeout.connect(self.evaluate)
+
+        self.input_label = QLabel()
+        self.true_label_caption = QLabel()
+        self.true_label = QComboBox()
+        self.true_label.currentIndexChanged.connect(self._on_true_label_changed)
+        self.evaluation = EvaluationTab()
+        self.mistakes = MistakesTab()
+        for tab in (self.evaluation, self.mistakes):
+            tab.example_chosen.connect(self._on_example_chosen)
+        self.attribution = AttributionTab()
+        self.stepper = StepperTab()
+        self.nudge = NudgeTab()
+        self.matrix = MatrixTab()
+        self.tabs = QTabWidget()
+        for tab in (self.evaluation, self.mistakes, self.attribution, self.stepper, self.nudge, self.matrix):
+            self.tabs.addTab(tab, "")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        header = QHBoxLayout()
+        header.addWidget(self.input_label, 1)
+        header.addWidget(self.true_label_caption)
+        header.addWidget(self.true_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+        state.model_changed.connect(self._on_model_changed)
+        state.weights_changed.connect(self._on_weights_changed)
+        state.forward_changed.connect(self._on_forward_changed)
+        self._fill_class_names()
+        self.retranslate()
+        if state.network is not None:
+            self.evaluate()
+        self._on_forward_changed()
+
+    # --- public ------------------------------------------------------------------------------
+
+    def set_test_set(self, images: np.ndarray, labels: np.ndarray) -> None:
+        """Evaluate on these uint8 (n, 28, 28) images instead of the model's dataset's test set."""
+        self._test_set = (np.asarray(images), np.asarray(labels))
+        self.evaluate()
+
+    def evaluate(self) -> None:
+        """(Re)start the background evaluation of the current model."""
+        if self.state.network is None:
+            return
+        source = self._test_set if self._test_set is not None else self.state.info.dataset
+        self._evaluator.evaluate(self.state.network, source)
+
+    def load_example(self, index: int) -> None:
+        """Make test image ``index`` the current input of the whole app, with its true label."""
+        if self.results is None:
+            return
+        image = self.results.images[index].astype(np.float32) / 255.0
+        self._example = (index, image)
+        self.true_label.blockSignals(True)   # the views update once, on forward_changed
+        self.true_label.setCurrentIndex(int(self.results.labels[index]))
+        self.true_label.blockSignals(False)
+        self.state.set_input(image)
+
+    @property
+    def label(self) -> int:
+        """The true label the loss uses for the current input."""
+        return max(self.true_label.currentIndex(), 0)
+
+    def shutdown(self) -> None:
+        """Stop the evaluation thread; call before the application quits."""
+        self._reevaluate.stop()
+        self._evaluator.shutdown()
+
+    # --- handlers ----------------------------------------------------------------------------
+
+    def _on_model_changed(self) -> None:
+        self._fill_class_names()
+        self.results = None
+        self.evaluate()
+
+    def _on_weights_changed(self) -> None:
+        if not self._reevaluate.isActive():
+            self._reevaluate.start()
+
+    def _on_forward_changed(self) -> None:
+        if self._example is not None and not self._is_current_input(self._example[1]):
+            self._example = None
+        self.retranslate_header()
+        self._show_current_input()
+
+    def _on_true_label_changed(self, _index: int) -> None:
+        self._show_current_input()
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self._show_current_input()
+
+    def _on_example_chosen(self, index: int) -> None:
+        self.load_example(index)
+
+    def _on_evaluation_progress(self, done: int, total: int) -> None:
+        self.evaluation.show_progress(done, total)
+
+    def _on_evaluation_finished(self, results: TestResults) -> None:
+        self.results = results
+        names = self.state.class_names
+        self.evaluation.show_results(results, names)
+        self.mistakes.show_results(results, names)
+
+    def _on_evaluation_failed(self, message: str) -> None:
+        self.evaluation.show_failure(message)
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _show_current_input(self) -> None:
+        """Give the current input to the tab on screen (the others catch up when shown)."""
+        state, tab = self.state, self.tabs.currentWidget()
+        network = state.network
+        x = None if state.input_image is None else state.input_image.reshape(-1)
+        if tab is self.attribution:
+            self.attribution.show_input(network, x, state.class_names)
+        elif tab is self.stepper:
+            self.stepper.show_case(network, x, self.label, state.info.loss, state.class_names)
+        elif tab is self.nudge:
+            self.nudge.show_case(network, x, self.label, state.info.loss)
+        elif tab is self.matrix:
+            self.matrix.show_forward(network, state.forward)
+
+    def _is_current_input(self, image: np.ndarray) -> bool:
+        current = self.state.input_image
+        return current is not None and np.array_equal(current, image)
+
+    def _fill_class_names(self) -> None:
+        keep = self.true_label.currentIndex()
+        self.true_label.blockSignals(True)
+        self.true_label.clear()
+        self.true_label.addItems(self.state.class_names)
+        self.true_label.setCurrentIndex(min(max(keep, 0), self.true_label.count() - 1))
+        self.true_label.blockSignals(False)
+
+    # --- texts -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("How good is it"))
+        self.tabs.setTabText(1, self.tr("Mistakes"))
+        self.tabs.setTabText(2, self.tr("Why this answer"))
+        self.tabs.setTabText(3, self.tr("One step of learning"))
+        self.tabs.setTabText(4, self.tr("Numeric slope vs backprop"))
+        self.tabs.setTabText(5, self.tr("Matrix form"))
+        self.true_label_caption.setText(self.tr("True label of this input:"))
+        self.retranslate_header()
+
+    def retranslate_header(self) -> None:
+        p, names = self.state.probabilities, self.state.class_names
+        if p is None:
+            self.input_label.setText(self.tr("No input yet: draw in the explorer or pick a test image."))
+            return
+        k = int(np.argmax(p))
+        text = self.tr("Current input: the model predicts {name} ({p:.1f}%).").format(name=names[k], p=100 * p[k])
+        if self._example is not None:
+            text += " " + self.tr("(test image #{index})").format(index=self._example[0])
+        self.input_label.setText(text)
+
+    def changeEvent(self, event):  # noqa: N802 — Qt's hook
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event):  # noqa: N802 — Qt's hook (when the page is a window of its own)
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,248 @@
+"""One step of learning, slowed down: forward, loss, δ and ∂L/∂W backwards, the update, the result.
+
+The numbers come from ``annviz.nn.attribution.learning_step`` — the core's forward pass,
+backpropagation and SGD optimizer — for the current input and its true label. Forward ▶ and
+◀ Back walk the stages; each stage shows its real numbers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from annviz.gui.common.colors import symmetric_level
+from annviz.gui.i18n import is_language_change
+from annviz.gui.insight.notation import sup, weight_picture
+from annviz.gui.insight.plots import BarsPanel, ImagePanel
+from annviz.nn.attribution import LearningStep, learning_step
+from annviz.nn.losses import get_loss
+from annviz.nn.network import Network
+
+
+def stages(n_layers: int) -> list[tuple[str, int]]:
+    """(kind, weight layer) of every stage: input, forward per layer, loss, back per layer
+    (output to input), update, after."""
+    return ([("input", -1)] + [("forward", l) for l in range(n_layers)] + [("loss", -1)]
+            + [("back", l) for l in reversed(range(n_layers))] + [("update", -1), ("after", -1)])
+
+
+class StepperTab(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.step: LearningStep | None = None
+        self._network: Network | None = None
+        self._class_names: list[str] = []
+        self._stage = 0
+        self._stages = stages(1)
+
+        self.lr_caption = QLabel()
+        self.lr = QDoubleSpinBox(decimals=3, minimum=0.001, maximum=10.0, singleStep=0.1, value=0.5)
+        self.lr.valueChanged.connect(self._on_lr_changed)
+        self.back_button = QPushButton()
+        self.forward_button = QPushButton()
+        self.back_button.clicked.connect(self._on_back_clicked)
+        self.forward_button.clicked.connect(self._on_forward_clicked)
+        self.counter = QLabel()
+        self.layer_caption = QLabel()
+        self.layer_chooser = QComboBox()
+        self.layer_chooser.currentIndexChanged.connect(self._on_layer_chosen)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setStyleSheet("font-size: 12pt;")
+        self.bars = BarsPanel()
+        self.panels = [ImagePanel(size=220) for _ in range(3)]
+
+        controls = QHBoxLayout()
+        for w in (self.back_button, self.forward_button, self.counter):
+            controls.addWidget(w)
+        controls.addStretch(1)
+        for w in (self.layer_caption, self.layer_chooser, self.lr_caption, self.lr):
+            controls.addWidget(w)
+        content = QHBoxLayout()
+        content.addWidget(self.bars, 2)
+        for panel in self.panels:
+            content.addWidget(panel, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explanation)
+        layout.addLayout(content, 1)
+        self.retranslate()
+
+    # --- public ------------------------------------------------------------------------------
+
+    def show_case(self, network: Network | None, x: np.ndarray | None, label: int, loss_name: str,
+                  class_names: list[str]) -> None:
+        """Prepare one SGD step of ``network`` on (x, label); the stage shown is kept."""
+        self._network, self._class_names = network, list(class_names)
+        if network is None or x is None:
+            self.step = None
+        else:
+            self._loss_name = loss_name
+            self.step = learning_step(network, x, label, get_loss(loss_name), self.lr.value())
+            self._stages = stages(network.n_layers)
+            self._fill_layers(network.n_layers)
+        self._stage = min(self._stage, len(self._stages) - 1)
+        self._show_stage()
+
+    def go_to(self, stage: int) -> None:
+        self._stage = int(np.clip(stage, 0, len(self._stages) - 1))
+        self._show_stage()
+
+    @property
+    def stage_kind(self) -> tuple[str, int]:
+        return self._stages[self._stage]
+
+    # --- handlers ----------------------------------------------------------------------------
+
+    def _on_back_clicked(self) -> None:
+        self.go_to(self._stage - 1)
+
+    def _on_forward_clicked(self) -> None:
+        self.go_to(self._stage + 1)
+
+    def _on_layer_chosen(self, _index: int) -> None:
+        self._show_stage()
+
+    def _on_lr_changed(self, _value: float) -> None:
+        if self.step is not None:
+            s = self.step
+            self.show_case(self._network, s.x, s.label, self._loss_name, self._class_names)
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def _fill_layers(self, n_layers: int) -> None:
+        if self.layer_chooser.count() != n_layers:
+            self.layer_chooser.blockSignals(True)
+            self.layer_chooser.clear()
+            self.layer_chooser.addItems([f"W{sup(l + 1)}" for l in range(n_layers)])
+            self.layer_chooser.blockSignals(False)
+
+    def _show_only(self, bars: bool, panels: int, layer_chooser: bool = False) -> None:
+        self.bars.setVisible(bars)
+        for i, panel in enumerate(self.panels):
+            panel.setVisible(i < panels)
+        self.layer_caption.setVisible(layer_chooser)
+        self.layer_chooser.setVisible(layer_chooser)
+
+    def _show_stage(self) -> None:
+        self.back_button.setEnabled(self._stage > 0)
+        self.forward_button.setEnabled(self._stage < len(self._stages) - 1)
+        self.counter.setText(self.tr("stage {i} of {n}").format(i=self._stage + 1, n=len(self._stages)))
+        s = self.step
+        if s is None:
+            self._show_only(False, 0)
+            self.title.setText(self.tr("No input yet: draw in the explorer or pick a test image."))
+            self.explanation.setText("")
+            return
+        kind, l = self.stage_kind
+        getattr(self, f"_stage_{kind}")(s, l)
+
+    def _stage_input(self, s: LearningStep, _l: int) -> None:
+        self._show_only(False, 1)
+        self.panels[0].show_grey(s.x.reshape(28, 28))
+        self.panels[0].set_title(f"a{sup(0)} = x")
+        self.title.setText(self.tr("1. The input a⁽⁰⁾ and its true label"))
+        self.explanation.setText(self.tr(
+            "The network learns from one example: this image, whose true label is {label}. "
+            "Learning rate η = {lr:g}.").format(label=self._class_names[s.label], lr=s.lr))
+
+    def _stage_forward(self, s: LearningStep, l: int) -> None:
+        self._show_only(True, 0)
+        a, z = s.before.activations[l + 1][0], s.before.zs[l][0]
+        last = l == len(s.weights) - 1
+        self.bars.show_values(a, self._labels(len(a), last), highlight=s.label if last else None)
+        n = l + 1
+        self.title.setText(self.tr("Forward: layer {n}, a{s} = f(W{s} a{p} + b{s})").format(
+            n=n, s=sup(n), p=sup(n - 1)))
+        self.explanation.setText(self.tr(
+            "Each of the {count} neurons adds up its weighted inputs, z = W a + b, and applies its "
+            "activation. Largest z = {zmax:.3f}, smallest z = {zmin:.3f}. The bars are the activations a.").format(
+            count=len(a), zmax=z.max(), zmin=z.min()))
+
+    def _stage_loss(self, s: LearningStep, _l: int) -> None:
+        self._show_only(True, 0)
+        p = s.probabilities
+        self.bars.show_values(p, self._labels(len(p), True), highlight=s.label, y_range=(0, 1))
+        self.title.setText(self.tr("The loss L: how wrong the output is"))
+        if self._loss_name == "cross-entropy":
+            formula = f"L = −log a_y = −log({p[s.label]:.4f}) = {s.loss:.4f}"
+        else:
+            formula = f"L = ½ Σ (a − y)² = {s.loss:.4f}"
+        self.explanation.setText(self.tr(
+            "{formula}. The true class {label} (green) should have output 1; the network gives it "
+            "{p:.4f}.").format(formula=formula, label=self._class_names[s.label], p=p[s.label]))
+
+    def _stage_back(self, s: LearningStep, l: int) -> None:
+        self._show_only(True, 1)
+        n, delta = l + 1, s.deltas[l]
+        last = l == len(s.weights) - 1
+        self.bars.show_values(delta, self._labels(len(delta), last))
+        image, _ = weight_picture(s.grad_w[l], first_layer=l == 0)
+        self.panels[0].show_signed(image)
+        self.panels[0].set_title(f"∂L/∂W{sup(n)}")
+        self.title.setText(self.tr("Back: the error signal δ{s} and the gradient ∂L/∂W{s}").format(s=sup(n)))
+        if not last:
+            rule = self.tr("δ{s} = (W{t}ᵀ δ{t}) ⊙ f′(z{s}): the error flows back through the weights.").format(
+                s=sup(n), t=sup(n + 1))
+        elif self._loss_name == "cross-entropy":
+            rule = self.tr("At the output, δ = ∂L/∂z = a − y.")
+        else:
+            rule = self.tr("At the output, δ = ∂L/∂z = (a − y) ⊙ f′(z).")
+        self.explanation.setText(self.tr(
+            "{rule} Then ∂L/∂W{s} = δ{s} a{p}ᵀ: row i is δ_i times the previous layer's activations "
+            "(left: δ, right: ∂L/∂W, red positive, blue negative; largest |∂L/∂W| = {gmax:.2e}).").format(
+            rule=rule, s=sup(n), p=sup(n - 1), gmax=np.abs(s.grad_w[l]).max()))
+
+    def _stage_update(self, s: LearningStep, _l: int) -> None:
+        self._show_only(False, 3, layer_chooser=True)
+        l = max(self.layer_chooser.currentIndex(), 0)
+        first = l == 0
+        before, _ = weight_picture(s.weights[l], first)
+        change, _ = weight_picture(s.weight_changes[l], first)
+        after, _ = weight_picture(s.new_weights[l], first)
+        m = symmetric_level(s.weights[l])
+        self.panels[0].show_signed(before, m)
+        self.panels[1].show_signed(change)
+        self.panels[2].show_signed(after, m)
+        n = l + 1
+        self.panels[0].set_title(self.tr("before: W{s}").format(s=sup(n)))
+        self.panels[1].set_title(self.tr("change: −η ∂L/∂W{s}").format(s=sup(n)))
+        self.panels[2].set_title(self.tr("after: W{s} − η ∂L/∂W{s}").format(s=sup(n)))
+        self.title.setText(self.tr("The update: W ← W − η ∂L/∂W"))
+        self.explanation.setText(self.tr(
+            "Every weight moves a little against its gradient (η = {lr:g}). The largest change in "
+            "W{s} is {dmax:.2e}, while its weights reach ±{m:.2f}: one step changes the network only "
+            "slightly.").format(lr=s.lr, s=sup(n), dmax=np.abs(s.weight_changes[l]).max(), m=m))
+
+    def _stage_after(self, s: LearningStep, _l: int) -> None:
+        self._show_only(True, 0)
+        p = s.new_probabilities
+        self.bars.show_values(p, self._labels(len(p), True), highlight=s.label, y_range=(0, 1))
+        names = self._class_names
+        self.title.setText(self.tr("After one step: the new prediction"))
+        self.explanation.setText(self.tr(
+            "Output for the true class {label}: {p0:.4f} → {p1:.4f}. Loss: {l0:.4f} → {l1:.4f}. "
+            "Prediction: {k0} → {k1}.").format(
+            label=names[s.label], p0=s.probabilities[s.label], p1=p[s.label], l0=s.loss, l1=s.new_loss,
+            k0=names[int(np.argmax(s.probabilities))], k1=names[int(np.argmax(p))]))
+
+    def _labels(self, n: int, output: bool) -> list[str]:
+        return list(self._class_names) if output and len(self._class_names) == n else [str(i) for i in range(n)]
+
+    # --- texts -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.lr_caption.setText(self.tr("learning rate η"))
+        self.layer_caption.setText(self.tr("layer"))
+        self.back_button.setText(self.tr("◀ Back"))
+        self.forward_button.setText(self.tr("Forward ▶"))
+        self._show_stage()
+
+    def changeEvent(self, event):  # noqa: N802 — Qt's hook
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

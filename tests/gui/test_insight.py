@@ -1,0 +1,137 @@
+"""The insight page against the core: confusion-matrix cells, loading an example, the learning views."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from annviz.data.datasets import load_dataset, to_inputs
+from annviz.gui.insight import InsightPage
+from annviz.gui.state import AppState
+from annviz.nn import Network, TrainConfig, Trainer, get_loss, make_optimizer
+from annviz.nn.modelfile import ModelInfo
+
+N_TEST = 600  # a slice of the test set keeps the test fast; every assertion is still exact
+
+
+@pytest.fixture(scope="module")
+def trained():
+    """A small sigmoid network trained briefly on part of MNIST: good, but with mistakes."""
+    data = load_dataset("mnist")
+    config = TrainConfig(hidden=(16, 16), epochs=1, n_train=6000, lr=3e-3, batch_size=32)
+    network = Network.build(config.layer_sizes(), "sigmoid", "softmax")
+    Trainer(network, config, (to_inputs(data.train_images[:6000]), data.train_labels[:6000])).run()
+    return network, data.test_images[:N_TEST], data.test_labels[:N_TEST].astype(np.int64)
+
+
+@pytest.fixture
+def page(qtbot, trained):
+    network, images, labels = trained
+    state = AppState()
+    state.set_model(network.copy(), ModelInfo())
+    page = InsightPage(state)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_test_set(images, labels)
+    qtbot.waitUntil(lambda: page.results is not None and page.results.n == N_TEST, timeout=10_000)
+    yield page
+    page.shutdown()
+
+
+def click_cell(qtbot, page, true, predicted):
+    view = page.evaluation.confusion
+    scene_point = view._matrix.getViewBox().mapViewToScene(QPointF(predicted + 0.5, true + 0.5))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene_point))
+
+
+def test_clicking_a_cell_lists_exactly_its_test_images(qtbot, page, trained):
+    network, images, labels = trained
+    outputs = network.predict_proba(to_inputs(images))
+    predictions = outputs.argmax(axis=1)
+    counts = np.zeros((10, 10), dtype=int)
+    np.add.at(counts, (labels, predictions), 1)
+    np.testing.assert_array_equal(page.results.confusion, counts)
+
+    off_diagonal = counts - np.diag(np.diag(counts))
+    true, predicted = np.unravel_index(off_diagonal.argmax(), counts.shape)
+    assert counts[true, predicted] > 0
+    click_cell(qtbot, page, true, predicted)
+    qtbot.waitUntil(lambda: page.evaluation.gallery.count() == counts[true, predicted])
+    shown = page.evaluation.gallery.shown_indices()
+    expected = np.flatnonzero((labels == true) & (predictions == predicted))
+    assert sorted(shown) == expected.tolist()
+    assert np.all(np.diff(outputs[shown].max(axis=1)) <= 0)   # most confident first
+
+    click_cell(qtbot, page, 3, 3)
+    qtbot.waitUntil(lambda: page.evaluation.gallery.count() == counts[3, 3])
+    assert sorted(page.evaluation.gallery.shown_indices()) == np.flatnonzero(
+        (labels == 3) & (predictions == 3)).tolist()
+
+
+def test_loading_a_gallery_image_reproduces_the_prediction(qtbot, page, trained):
+    network, images, labels = trained
+    page.evaluation.select_cell(*np.unravel_index(
+        (page.results.confusion - np.diag(np.diag(page.results.confusion))).argmax(), (10, 10)))
+    gallery = page.evaluation.gallery
+    item = gallery.item(0)
+    index = gallery.shown_indices()[0]
+    qtbot.mouseClick(gallery.viewport(), Qt.MouseButton.LeftButton, pos=gallery.visualItemRect(item).center())
+    state = page.state
+    qtbot.waitUntil(lambda: state.input_image is not None)
+    np.testing.assert_array_equal(state.input_image, images[index] / np.float32(255.0))
+    assert state.prediction == network.predict(to_inputs(images[index]))[0] == page.results.predictions[index]
+    np.testing.assert_allclose(state.probabilities, page.results.probabilities[index], rtol=1e-6)
+    assert page.label == labels[index]
+
+
+def test_mistakes_are_wrong_and_most_confident_first(page, trained):
+    _, _, labels = trained
+    results, seen = page.results, []
+    for _ in range(min(5, len(results.mistakes()))):
+        seen.append(page.mistakes.current_index)
+        page.mistakes.next_button.click()
+    assert all(results.predictions[i] != labels[i] for i in seen)
+    assert np.all(np.diff(results.confidences[seen]) <= 0)
+
+
+def test_stepper_shows_one_sgd_step_of_the_core(qtbot, page, trained):
+    network, images, labels = trained
+    page.load_example(0)
+    page.tabs.setCurrentWidget(page.stepper)
+    step = page.stepper.step
+    x, y = to_inputs(images[0]), np.array([labels[0]])
+    reference = network.copy()
+    loss = get_loss("cross-entropy")
+    value, grads = reference.gradients(x, y, loss)
+    make_optimizer("sgd", page.stepper.lr.value()).step(
+        reference.weights + reference.biases, grads.grad_w + grads.grad_b, reference.n_layers)
+    for mine, core in zip(step.new_weights, reference.weights):
+        np.testing.assert_array_equal(mine, core)
+    page.stepper.go_to(1 + network.n_layers)          # the loss stage
+    assert page.stepper.stage_kind == ("loss", -1)
+    assert f"{value:.4f}" in page.stepper.explanation.text()
+
+
+def test_nudge_shows_the_cores_numbers(qtbot, page, trained):
+    network, images, labels = trained
+    page.load_example(1)
+    page.tabs.setCurrentWidget(page.nudge)
+    page.nudge.choose_weight(1, 2, 3)
+    r = page.nudge.result
+    net64 = network.copy(np.float64)
+    x, y = to_inputs(images[1]).astype(np.float64), np.array([labels[1]])
+    _, grads = net64.gradients(x, y, get_loss("cross-entropy"))
+    assert r.backprop == grads.grad_w[1][2, 3]
+    assert r.numeric == pytest.approx(r.backprop, rel=1e-6)
+    assert f"{r.backprop:.12e}" in page.nudge.numbers.text()
+
+
+def test_matrix_hover_lights_where_a_cell_came_from(page):
+    page.load_example(2)
+    page.tabs.setCurrentWidget(page.matrix)
+    view = page.matrix.view
+    view.hover(("z", 4, -1))
+    assert view.lit() == {("wa", 4, -1), ("b", 4, -1)}
+    z = page.state.forward.zs[0][0, 4]
+    assert f"{z:.4f}" in page.matrix.status.text()
