@@ -1,0 +1,72 @@
+"""From a training configuration to data, a network and a model file's metadata.
+
+The command line and the GUI's training worker both start training the same way: load the
+dataset the configuration names, take the first ``n_train`` examples, hold out a validation
+share, build the network, and afterwards describe the result in a ``ModelInfo``. No Qt here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from annviz.data.datasets import Dataset, load_dataset, split_validation, to_inputs
+from annviz.nn.config import TrainConfig
+from annviz.nn.modelfile import ModelInfo
+from annviz.nn.network import Network
+from annviz.nn.trainer import History
+
+Split = tuple[np.ndarray, np.ndarray]
+
+
+@dataclass
+class TrainingData:
+    """The network-ready arrays: float32 inputs (n, 784) and integer labels (n,)."""
+
+    dataset: Dataset
+    train: Split
+    test: Split
+    validation: Split | None = None
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.dataset.class_names)
+
+
+def prepare_data(config: TrainConfig) -> TrainingData:
+    """Load ``config.dataset`` and cut it as the configuration says."""
+    ds = load_dataset(config.dataset)
+    images, labels = ds.train_images, ds.train_labels
+    if config.n_train is not None:
+        images, labels = images[: config.n_train], labels[: config.n_train]
+    validation = None
+    if config.validation_share > 0:
+        images, labels, val_images, val_labels = split_validation(
+            images, labels, config.validation_share, config.seed)
+        validation = (to_inputs(val_images), np.asarray(val_labels, dtype=np.int64))
+    return TrainingData(
+        dataset=ds,
+        train=(to_inputs(images), np.asarray(labels, dtype=np.int64)),
+        test=(to_inputs(ds.test_images), np.asarray(ds.test_labels, dtype=np.int64)),
+        validation=validation,
+    )
+
+
+def build_network(config: TrainConfig, n_in: int = 784, n_out: int = 10) -> Network:
+    """A freshly initialised network for ``config`` (seeded by ``config.seed``)."""
+    return Network(config.layer_sizes(n_in, n_out), config.layer_activations(),
+                   init=config.init, seed=config.seed)
+
+
+def model_info(config: TrainConfig, history: History, dataset: Dataset) -> ModelInfo:
+    """What a model file should say about a network trained with ``config``."""
+    last = history.epochs[-1] if history.epochs else None
+    return ModelInfo(
+        loss=config.loss,
+        dataset=dataset.name,
+        class_names=list(dataset.class_names),
+        test_accuracy=None if last is None else last.test_accuracy,
+        history=history.to_dict(),
+        config=config.to_dict(),
+    )
