@@ -1,4 +1,4 @@
-"""``python -m annviz.gui.insight [MODEL] [--lang ko] [--tab N]``: the insight page alone.
+"""``python -m annviz.gui.insight [MODEL] [--lang ko] [--tab N] [--cell T P]``: the page alone.
 
 Opens a bundled model (mnist-classic, else mnist-best) and the first test image, for screenshots.
 """
@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en", help="en or ko")
     parser.add_argument("--tab", type=int, default=0, help="the tab to open")
     parser.add_argument("--example", type=int, default=0, help="the test image to start with")
+    parser.add_argument("--cell", type=int, nargs=2, metavar=("TRUE", "PREDICTED"),
+                        help="the confusion-matrix cell whose images the gallery shows")
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -45,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     page.true_label.setCurrentIndex(int(test.test_labels[args.example]))
     page.setWindowTitle("annviz — insight")
     page.tabs.setCurrentIndex(args.tab)
+    if args.cell:
+        page.evaluation.select_cell(*args.cell)
     page.resize(1280, 800)
     page.show()
     app.aboutToQuit.connect(page.shutdown)

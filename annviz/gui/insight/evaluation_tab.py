@@ -73,16 +73,17 @@ class EvaluationTab(QWidget):
         self._results, self._class_names = results, list(class_names)
         self.progress.setVisible(False)
         self.confusion.show_confusion(results.confusion, self._class_names, results.per_class_accuracy)
-        self._cell = None
-        self.gallery.clear()
         self.retranslate()
+        if self._cell is not None:   # keep the chosen cell, e.g. while training sends new weights
+            self.select_cell(*self._cell)
 
     def select_cell(self, true: int, predicted: int) -> None:
-        """Fill the gallery with the test images of class ``true`` predicted as ``predicted``."""
+        """Fill the gallery with the test images of class ``true`` predicted as ``predicted``
+        (as soon as there are results)."""
+        self._cell = (true, predicted)
         results = self._results
         if results is None:
             return
-        self._cell = (true, predicted)
         indices = results.cell(true, predicted)
         names = self._class_names
         captions = [example_caption(names[results.labels[i]], names[results.predictions[i]],
@@ -128,7 +129,7 @@ class EvaluationTab(QWidget):
             accuracy="–" if np.isnan(accuracy) else f"{100 * accuracy:.2f}%"))
 
     def _update_gallery_title(self) -> None:
-        if self._cell is None:
+        if self._cell is None or self._results is None:
             self.gallery_title.setText(self.tr("Click a cell of the matrix to see its test images."))
             return
         true, predicted = self._cell
