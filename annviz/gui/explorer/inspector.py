@@ -18,15 +18,8 @@ from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level, weight_colormap
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
-from annviz.gui.explorer.names import activation_symbol, neuron_name, number
+from annviz.gui.explorer.names import activation_symbol, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import evidence, weighted_input_terms
-
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _sup(layer: int) -> str:
-    return f"⁽{str(layer).translate(SUPERSCRIPT)}⁾"
-
 
 def _colored(x: float) -> str:
     color = (POSITIVE if x >= 0 else NEGATIVE).name()
@@ -127,7 +120,7 @@ class NeuronInspector(QWidget):
         w, b = net.weights[layer - 1][index], float(net.biases[layer - 1][index])
         symbol = activation_symbol(net.activation_names[layer - 1])
         lines = [self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.")
-                 .format(l=_sup(layer), p=_sup(layer - 1), f=symbol, i=index),
+                 .format(l=layer_superscript(layer), p=layer_superscript(layer - 1), f=symbol, i=index),
                  self.tr("bias b = {b}").format(b=_colored(b))]
         if fwd is None:
             lines.append(self.tr("Draw a digit to see its weighted input z and activation a."))

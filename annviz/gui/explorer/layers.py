@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level, weight_colormap
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
-from annviz.gui.explorer.names import layer_name, number
+from annviz.gui.explorer.names import layer_name, layer_superscript, number
 
 
 def _quiet(plot: pg.PlotItem) -> pg.PlotItem:
@@ -51,12 +51,13 @@ class LayerMatrices(QWidget):
         n = len(net.sizes)
         for l, (plot, _) in self._matrices.items():
             plot.setTitle(self.tr("weights W{l}: {src} → {dst} ({rows}×{cols})").format(
-                l=l + 1, src=layer_name(l, n), dst=layer_name(l + 1, n),
+                l=layer_superscript(l + 1), src=layer_name(l, n), dst=layer_name(l + 1, n),
                 rows=net.sizes[l + 1], cols=net.sizes[l]))
             plot.setLabel("left", self.tr("neuron"))
             plot.setLabel("bottom", self.tr("input from neuron"))
         for l, (plot, _) in enumerate(self._biases):
-            plot.setTitle(self.tr("biases b{l}: {layer}").format(l=l + 1, layer=layer_name(l + 1, n)))
+            plot.setTitle(self.tr("biases b{l}: {layer}").format(l=layer_superscript(l + 1),
+                                                                        layer=layer_name(l + 1, n)))
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):

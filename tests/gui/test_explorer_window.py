@@ -1,0 +1,163 @@
+"""The main window: models, menus, language, settings, shutdown hooks and start-up (pytest-qt)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from annviz.gui import app as app_module
+from annviz.gui.i18n import set_language
+from annviz.gui.main_window import MainWindow
+from annviz.gui.state import AppState
+from annviz.nn import Network, save_model
+from explorer_helpers import classic_model_path, private_settings
+
+
+@pytest.fixture(scope="module")
+def model_path(tmp_path_factory):
+    return classic_model_path(tmp_path_factory.mktemp("model"))
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    """QMessageBox.warning records its message instead of blocking."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
+    return shown
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, model_path):
+    window = MainWindow(AppState(), private_settings(tmp_path))
+    qtbot.addWidget(window)
+    assert window.open_model(model_path)
+    yield window
+    set_language("en")
+
+
+def test_opening_a_corrupt_model_keeps_the_current_one(window, tmp_path, warnings):
+    network = window.state.network
+    bad = tmp_path / "corrupt.safetensors"
+    bad.write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{not json at all")
+    assert not window.open_model(bad)
+    assert window.state.network is network
+    (title, text), = warnings
+    assert title == "The model was not opened" and "corrupt.safetensors" in text and "not JSON" in text
+
+
+def test_a_model_of_another_input_size_is_refused(window, tmp_path, warnings):
+    network = window.state.network
+    small = tmp_path / "xor.safetensors"
+    save_model(small, Network.build([2, 3, 1], output="sigmoid"))
+    assert not window.open_model(small)
+    assert window.state.network is network
+    assert "takes 2 inputs" in warnings[0][1]
+
+
+def test_opening_another_model_replaces_it_and_is_remembered(window, tmp_path):
+    other = tmp_path / "wide.safetensors"
+    save_model(other, Network.build([784, 32, 10], hidden="relu"))
+    assert window.open_model(other)
+    assert window.state.network.sizes == [784, 32, 10]
+    assert window.windowTitle() == "annviz — wide"
+    assert window.settings.value("model/path") == str(other.resolve())
+    assert "784-32-10 relu/softmax · 25,450 parameters" in window.statusBar().currentMessage()
+
+
+def test_language_switch_translates_visible_labels(qtbot, window):
+    explorer = window.explorer
+    window.set_language("ko")     # Qt posts LanguageChange to every window
+    qtbot.waitUntil(lambda: explorer.pad_dock.windowTitle() == "그리기", timeout=2000)
+    assert window.tabs.tabText(0) == "탐색기"
+    assert explorer.pad_panel.probabilities.answer.text() == "아직 아무것도 그리지 않았습니다"
+    assert "학습할 숫자 <b>13,002</b>개" in explorer.weights.count.text()
+    assert window._file_menu.title() == "파일(&F)"
+    assert window.settings.value("language") == "ko"
+    window.set_language("en")
+    qtbot.waitUntil(lambda: explorer.pad_dock.windowTitle() == "Draw", timeout=2000)
+
+
+def test_settings_round_trip(qtbot, tmp_path, model_path):
+    first = MainWindow(AppState(), private_settings(tmp_path))
+    qtbot.addWidget(first)
+    first.open_model(model_path)
+    first.set_language("ko")
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(700, 520)          # the offscreen screen is 800×600
+    qtbot.waitUntil(lambda: first.width() == 700)
+    first.explorer.weights_dock.hide()
+    size = first.size()
+    first.close()
+    set_language("en")
+
+    second = MainWindow(AppState(), private_settings(tmp_path))
+    qtbot.addWidget(second)
+    assert second.load_initial_model()
+    assert second.state.model_path == model_path
+    second.restore_settings()
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.size() == size and second.width() == 700
+    assert not second.explorer.weights_dock.isVisible()
+    assert second.explorer.pad_dock.isVisible()
+    assert second.settings.value("language") == "ko"
+
+
+def test_close_runs_every_shutdown_hook(window):
+    calls = []
+    window.add_shutdown_hook(lambda: calls.append("training"))
+    window.add_shutdown_hook(lambda: 1 / 0)
+    window.add_shutdown_hook(lambda: calls.append("after a failing hook"))
+    window.close()
+    assert calls == ["training", "after a failing hook"]
+
+
+def test_pages_docks_and_png_export(qtbot, window, tmp_path):
+    window.add_page(QLabel("lab"), lambda: "Neuron lab")
+    assert window.tabs.count() == 2 and window.tabs.tabText(1) == "Neuron lab"
+    from PySide6.QtWidgets import QDockWidget
+    dock = QDockWidget("Training")
+    dock.setObjectName("training")
+    window.explorer.add_dock(dock)
+    assert dock in window.explorer.docks()
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    out = tmp_path / "view.png"
+    assert window.export_png(out)
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_main_opens_the_window_with_a_model_and_exits(qtbot, tmp_path, model_path, monkeypatch):
+    settings = private_settings(tmp_path)
+    settings.setValue("model/path", str(model_path))
+    settings.setValue("language", "en")
+    monkeypatch.setattr(app_module, "QSettings", lambda: settings)
+    seen = {}
+
+    def close_the_window():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        seen["title"], seen["sizes"] = window.windowTitle(), window.state.network.sizes
+        window.close()
+        QApplication.quit()
+
+    QTimer.singleShot(300, close_the_window)
+    assert app_module.main([]) == 0
+    assert seen == {"title": f"annviz — {model_path.stem}", "sizes": [784, 16, 16, 10]}
+    assert settings.value("window/geometry")
+
+
+def test_every_explorer_string_has_a_korean_translation_with_the_same_placeholders():
+    import re
+    import xml.etree.ElementTree as ET
+
+    from annviz.gui.i18n import i18n_dir
+
+    messages = list(ET.parse(i18n_dir() / "explorer_ko.ts").getroot().iter("message"))
+    assert len(messages) > 80 and (i18n_dir() / "explorer_ko.qm").is_file()
+    for message in messages:
+        source, translation = message.find("source").text, message.find("translation")
+        assert translation.text and translation.get("type") is None, source
+        assert sorted(re.findall(r"{[^}]*}", source)) == sorted(re.findall(r"{[^}]*}", translation.text)), source
