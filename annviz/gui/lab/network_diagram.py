@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from annviz.gui.common.colors import sign_color, symmetric_level
 from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.playground_model import Snapshot
-from annviz.gui.lab.widgets import map_image
+from annviz.gui.lab.widgets import lighter, map_image
 
 INK = QColor(60, 60, 70)
-THUMB_PIXELS = 48
+BACKGROUND = QColor(252, 251, 248)
 
 
 def activation_levels(activation: str, values: np.ndarray) -> tuple[float, float]:
@@ -41,6 +41,7 @@ class NetworkDiagram(QWidget):
         super().__init__(parent)
         self.setMinimumSize(360, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)   # repaint only this widget
         self._feature_names: list[str] = []
         self._activation = "tanh"
         self._inputs: list[QImage] = []
@@ -66,7 +67,7 @@ class NetworkDiagram(QWidget):
         """The input features (names and (k, res, res) pictures) and the hidden activation."""
         self._feature_names = list(feature_names)
         self._activation = activation
-        self._inputs = [map_image(img, -symmetric_level(img), symmetric_level(img), THUMB_PIXELS)
+        self._inputs = [map_image(img, -symmetric_level(img), symmetric_level(img))
                         for img in feature_images]
         self._columns = [self._inputs]
 
@@ -75,8 +76,8 @@ class NetworkDiagram(QWidget):
         columns = [self._inputs]
         for layer in snapshot.hidden:                                 # (n, res, res)
             lo, hi = activation_levels(self._activation, layer)
-            columns.append([map_image(img, lo, hi, THUMB_PIXELS) for img in layer])
-        columns.append([map_image(snapshot.output, 0.0, 1.0, THUMB_PIXELS)])
+            columns.append([map_image(img, lo, hi) for img in layer])
+        columns.append([map_image(snapshot.output, 0.0, 1.0)])
         self._columns = columns
         self._weights = snapshot.weights
         self.update()
@@ -101,24 +102,18 @@ class NetworkDiagram(QWidget):
         return size, centres
 
     def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), BACKGROUND)
         if not self._columns:
             return
-        p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         size, centres = self._layout()
         half = size / 2
-        if self._weights:
-            m = max(symmetric_level(w) for w in self._weights)
-            for layer, w in enumerate(self._weights):                 # (n_out, n_in)
-                if layer + 1 >= len(centres):
-                    break
-                for j, target in enumerate(centres[layer + 1]):
-                    for i, source in enumerate(centres[layer]):
-                        if i >= w.shape[1] or j >= w.shape[0]:
-                            continue
-                        strength = abs(float(w[j, i])) / m
-                        p.setPen(QPen(sign_color(w[j, i], int(40 + 200 * strength)), 0.6 + 5.0 * strength))
-                        p.drawLine(QPointF(source.x() + half, source.y()), QPointF(target.x() - half, target.y()))
+        for strength, sign, a, b in self._edges(centres, half):
+            # Opaque colours (mixed with the background) paint several times faster than alpha.
+            p.setPen(QPen(lighter(sign_color(sign), 0.85 * (1 - strength)), 0.6 + 5.0 * strength))
+            p.drawLine(a, b)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)   # images: a plain scaled copy
         p.setPen(QPen(QColor(90, 90, 90), 1))
         for column, points in zip(self._columns, centres):
             for image, c in zip(column, points):
@@ -127,6 +122,23 @@ class NetworkDiagram(QWidget):
                 p.drawRect(rect)
         self._paint_titles(p, size, centres)
         p.end()
+
+    def _edges(self, centres: list[list[QPointF]], half: float) -> list[tuple[float, float, QPointF, QPointF]]:
+        """(strength in [0, 1], weight, start, end) of every edge, weakest first."""
+        if not self._weights:
+            return []
+        m = max(symmetric_level(w) for w in self._weights)
+        edges = []
+        for layer, w in enumerate(self._weights[:len(centres) - 1]):      # (n_out, n_in)
+            sources, targets = centres[layer], centres[layer + 1]
+            if w.shape != (len(targets), len(sources)):
+                continue
+            for j, target in enumerate(targets):
+                for i, source in enumerate(sources):
+                    edges.append((abs(float(w[j, i])) / m, float(w[j, i]),
+                                  QPointF(source.x() + half, source.y()), QPointF(target.x() - half, target.y())))
+        edges.sort(key=lambda e: e[0])
+        return edges
 
     def _paint_titles(self, p: QPainter, size: float, centres: list[list[QPointF]]) -> None:
         bold = QFont(self.font())

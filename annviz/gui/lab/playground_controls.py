@@ -127,9 +127,10 @@ class PlaygroundControls(QWidget):
                        "leaky_relu": self.tr("leaky ReLU")}
         for i, key in enumerate(HIDDEN_ACTIVATIONS):
             self.activation.setItemText(i, activations[key])
-        for i, n in enumerate(SPEEDS):
-            self.speed.setItemText(i, self.tr("{n} epochs per frame").format(n=n) if n > 1
-                                   else self.tr("1 epoch per frame"))
+        speeds = (self.tr("slow: 1 epoch per frame"), self.tr("normal: up to 4 epochs per frame"),
+                  self.tr("fast: up to 16 epochs per frame"))
+        for i, text in enumerate(speeds):
+            self.speed.setItemText(i, text)
         self.l2.setItemText(0, self.tr("none"))
         self.data_box.setTitle(self.tr("Data"))
         self.features_box.setTitle(self.tr("Features (inputs)"))

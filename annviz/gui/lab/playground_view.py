@@ -13,21 +13,31 @@ architecture builds a fresh ``Playground`` here (milliseconds) and hands it to t
 
 from __future__ import annotations
 
+import math
 import time
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QThread, Slot
+from PySide6.QtCore import Qt, QThread, QTimer, Slot
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from annviz.data.planar import FEATURE_LABELS
 from annviz.gui.common.colors import POSITIVE
 from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.network_diagram import NetworkDiagram
-from annviz.gui.lab.plane_plot import PlanePlot
+from annviz.gui.lab.plane_plot import PlanePlot, cache_axes
 from annviz.gui.lab.playground_controls import PlaygroundControls
 from annviz.gui.lab.playground_model import Playground, Snapshot
 from annviz.gui.lab.playground_worker import PlaygroundWorker
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5 × 10ᵏ that is ≥ value."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= value)
 
 
 class PlaygroundView(QWidget):
@@ -48,6 +58,7 @@ class PlaygroundView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.epoch_label.setFont(font)
         self.status.setWordWrap(True)
+        self.epoch_label.setFixedWidth(self.epoch_label.fontMetrics().horizontalAdvance("에포크 Epoch 000,000"))
         self.status.setStyleSheet("color: #a33;")
         self.diagram = NetworkDiagram()
         self.plane = PlanePlot()
@@ -55,6 +66,9 @@ class PlaygroundView(QWidget):
         self.show_test = QCheckBox()
         self.show_test.setChecked(True)
         self.losses = QLabel()
+        self.losses.setWordWrap(True)
+        self.losses.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.losses.setFixedHeight(2 * self.losses.fontMetrics().lineSpacing() + 4)
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setBackground(None)
         self.loss_plot.setMenuEnabled(False)
@@ -63,6 +77,9 @@ class PlaygroundView(QWidget):
         self.loss_plot.setMinimumHeight(130)
         self.loss_plot.showGrid(y=True, alpha=0.2)
         self._legend = self.loss_plot.addLegend(offset=(-4, 4))
+        self.loss_plot.disableAutoRange()
+        cache_axes(self.loss_plot)
+        self._loss_ranges = (0.0, 0.0)
         self._train_curve = self.loss_plot.plot(pen=pg.mkPen((90, 90, 90), width=2))
         self._test_curve = self.loss_plot.plot(pen=pg.mkPen(POSITIVE, width=2))
 
@@ -87,6 +104,12 @@ class PlaygroundView(QWidget):
         layout.addLayout(middle, 3)
         layout.addLayout(right, 2)
 
+        # The numbers are written 4 times a second: faster is unreadable, and changing a label's
+        # text makes Qt repaint the whole window, which would halve the frame rate.
+        self._numbers_timer = QTimer(self)
+        self._numbers_timer.setSingleShot(True)
+        self._numbers_timer.setInterval(250)
+        self._numbers_timer.timeout.connect(self._on_numbers_timer_timeout)
         self._thread: QThread | None = None
         self._worker: PlaygroundWorker | None = None
         self.playground: Playground | None = None
@@ -224,7 +247,24 @@ class PlaygroundView(QWidget):
         self.diagram.show_snapshot(snapshot)
         self._train_curve.setData(snapshot.loss_epochs, snapshot.train_losses)
         self._test_curve.setData(snapshot.loss_epochs, snapshot.test_losses)
-        self._show_numbers(snapshot)
+        self._fit_loss_ranges(snapshot)
+        if not self._numbers_timer.isActive():
+            self._numbers_timer.start()
+
+    def _fit_loss_ranges(self, s: Snapshot) -> None:
+        """Grow the loss plot's ranges in steps, so its axes are redrawn now and then, not always."""
+        x_max = nice_ceiling(max(s.epoch, 10))
+        finite = np.concatenate([s.train_losses, s.test_losses])
+        finite = finite[np.isfinite(finite)]
+        y_max = nice_ceiling(float(finite.max()) if finite.size else 1.0)
+        if (x_max, y_max) != self._loss_ranges:
+            self._loss_ranges = (x_max, y_max)
+            self.loss_plot.setXRange(0, x_max, padding=0.02)
+            self.loss_plot.setYRange(0, y_max, padding=0.02)
+
+    def _on_numbers_timer_timeout(self) -> None:
+        if self.last_snapshot is not None:
+            self._show_numbers(self.last_snapshot)
 
     def _show_numbers(self, s: Snapshot) -> None:
         self.epoch_label.setText(self.tr("Epoch {epoch}").format(epoch=f"{s.epoch:,}"))

@@ -22,8 +22,10 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from annviz.gui.lab.playground_model import Hyper, Playground
 
 MAX_UPDATES_PER_S = 30
-#: Train at most this long between two snapshots, however many epochs were asked for.
-MAX_TRAIN_S_PER_UPDATE = 0.030
+#: Train at most this long between two snapshots, however many epochs were asked for. The GUI
+#: thread needs the GIL for painting: a worker that trains for most of each frame slows the
+#: painting down (and is slowed down by it) more than it gains, so it keeps to a third.
+MAX_TRAIN_S_PER_UPDATE = 0.011
 
 
 class PlaygroundWorker(QObject):

@@ -61,23 +61,21 @@ def format_number(value: float, decimals: int = 2) -> str:
     return text.replace("-", "−")
 
 
-_LUT = weight_colormap().getLookupTable(0.0, 1.0, 256, alpha=False).astype(np.uint8)   # (256, 3)
+_RGB = weight_colormap().getLookupTable(0.0, 1.0, 256, alpha=False).astype(np.uint32)   # (256, 3)
+#: The same colours as 0xffRRGGBB words: a Format_RGB32 image paints without conversion.
+_LUT32 = (0xFF000000 | (_RGB[:, 0] << 16) | (_RGB[:, 1] << 8) | _RGB[:, 2]).astype(np.uint32)
 
 
-def map_image(values: np.ndarray, lo: float, hi: float, size: int | None = None) -> QImage:
+def map_image(values: np.ndarray, lo: float, hi: float) -> QImage:
     """A (res, res) map over the plane (row 0 at the bottom) as a diverging-coloured QImage.
 
     ``lo`` maps to blue, the middle to the neutral grey, ``hi`` to orange-red.
     """
     span = hi - lo if hi > lo else 1.0
     index = np.clip((np.asarray(values, dtype=np.float32) - lo) * (255.0 / span), 0, 255)
-    rgb = np.ascontiguousarray(_LUT[index.astype(np.uint8)][::-1])   # top row first, (res, res, 3)
-    h, w = rgb.shape[:2]
-    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
-    if size is not None:
-        image = image.scaled(size, size, Qt.AspectRatioMode.IgnoreAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
-    return image
+    words = np.ascontiguousarray(_LUT32[index.astype(np.uint8)][::-1])   # top row first, (res, res)
+    h, w = words.shape
+    return QImage(words.data, w, h, 4 * w, QImage.Format.Format_RGB32).copy()
 
 
 def lighter(color: QColor, amount: float) -> QColor:
