@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tab", choices=TABS, default=TABS[0], help="the part to open")
     parser.add_argument("--preset", choices=["tasty"], default=None, help="load a neuron preset")
     parser.add_argument("--dataset", default=None, help="perceptron or playground dataset to show")
+    parser.add_argument("--hidden", default=None, help="playground hidden layers, e.g. 8,8,8")
     parser.add_argument("--play", action="store_true", help="start training at once")
     args = parser.parse_args(argv)
 
@@ -26,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     page = LabPage()
     page.resize(1260, 780)
     page.setWindowTitle(page.title())
-    page.open_part(args.tab, preset=args.preset, dataset=args.dataset, play=args.play)
+    hidden = tuple(int(n) for n in args.hidden.split(",")) if args.hidden else None
+    page.open_part(args.tab, preset=args.preset, dataset=args.dataset, hidden=hidden, play=args.play)
     app.aboutToQuit.connect(page.shutdown)
     page.show()
     return app.exec()

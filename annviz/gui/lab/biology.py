@@ -172,8 +172,10 @@ class NeuronPicture(QWidget):
             p.setFont(small)
             p.setPen(sign_color(wi).darker(130))
             text = ("b = " if i == n else "×") + format_number(wi)
-            below = 4 if i == n else -17                         # the bias label under its edge
-            p.drawText(QRectF(label_at.x() - 40, label_at.y() + below, 80, 14), Qt.AlignmentFlag.AlignCenter, text)
+            # Weights above their edges; the bias (bottom edge, rising) below and right of its own.
+            box = (QRectF(label_at.x() - 10, label_at.y() + 4, 80, 14) if i == n
+                   else QRectF(label_at.x() - 40, label_at.y() - 17, 80, 14))
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         for pt, xi, name in zip(inputs, values, names):
             p.setPen(QPen(INK, 1.2))
             p.setBrush(lighter(sign_color(xi), 1.0 - 0.3 * min(abs(xi), 2.0)))

@@ -88,7 +88,7 @@ class NetworkDiagram(QWidget):
         """The thumbnail size and each node's centre, column by column."""
         n_cols = len(self._columns)
         tallest = max(len(c) for c in self._columns)
-        top, bottom = 46.0, 14.0
+        top, bottom = 64.0, 14.0
         usable = self.height() - top - bottom
         size = max(16.0, min(56.0, usable / (tallest * 1.3)))
         left, right = 70.0, 30.0
@@ -144,6 +144,7 @@ class NetworkDiagram(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         last = len(centres) - 1
+        gap = centres[1][0].x() - centres[0][0].x() if len(centres) > 1 else 130.0
         for c, points in enumerate(centres):
             x = points[0].x()
             if c == 0:
@@ -153,11 +154,13 @@ class NetworkDiagram(QWidget):
             else:
                 title = self._hidden_title.format(index=c)
                 sub = self._neurons_text.format(n=len(points))
+            width = min(130.0, gap - 6)                     # titles wrap rather than overlap
             p.setPen(INK)
             p.setFont(bold)
-            p.drawText(QRectF(x - 60, 4, 120, 18), Qt.AlignmentFlag.AlignCenter, title)
+            p.drawText(QRectF(x - width / 2, 2, width, 36),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap, title)
             p.setFont(self.font())
-            p.drawText(QRectF(x - 60, 22, 120, 18), Qt.AlignmentFlag.AlignCenter, sub)
+            p.drawText(QRectF(x - width / 2, 40, width, 18), Qt.AlignmentFlag.AlignCenter, sub)
         for name, c in zip(self._feature_names, centres[0]):
             p.drawText(QRectF(c.x() - size / 2 - 66, c.y() - 9, 60, 18),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)

@@ -200,12 +200,13 @@ class NeuronView(QWidget):
         w_vec = ", ".join(fmt(w) for w in nrn.ws + (nrn.b,))
         x_vec = ", ".join(fmt(x) for x in nrn.xs) + ", 1"
         f = SYMBOLS[nrn.activation]
+        weighted_input, output = self.tr("weighted input"), self.tr("output")
         lines = [
-            f"<b>{self.tr('weighted input')}</b>&nbsp; z = {symbols}",
+            f"<b>{weighted_input}</b>&nbsp; z = {symbols}",
             f"&nbsp;&nbsp;= {numbers}",
             f"&nbsp;&nbsp;= ({w_vec}) · ({x_vec})",
             f"&nbsp;&nbsp;= <b>{fmt(nrn.z)}</b>",
-            f"<b>{self.tr('output')}</b>&nbsp; a = {f}(z) = <b>{fmt(nrn.a)}</b>",
+            f"<b>{output}</b>&nbsp; a = {f}(z) = <b>{fmt(nrn.a)}</b>",
         ]
         if nrn.activation == "step":
             fires = nrn.weighted_sum >= nrn.threshold

@@ -51,16 +51,18 @@ class LabPage(QWidget):
         super().changeEvent(event)
 
     def open_part(self, part: str, preset: str | None = None, dataset: str | None = None,
-                  play: bool = False) -> None:
+                  hidden: tuple[int, ...] | None = None, play: bool = False) -> None:
         """Show one tab ("neuron", "perceptron", "playground"), optionally set up."""
         self.tabs.setCurrentIndex(TABS.index(part))
         if part == "neuron" and preset == "tasty":
             self.neuron_view.load_tasty_preset()
-        elif part == "perceptron" and dataset in PERCEPTRON_DATASETS:
-            self.perceptron_view.set_dataset(dataset)
+        elif part == "perceptron":
+            if dataset in PERCEPTRON_DATASETS:
+                self.perceptron_view.set_dataset(dataset)
+            self.perceptron_view.run_button.setChecked(play)
         elif part == "playground":
             config = self.playground_view.controls.config()
-            self.playground_view.load_preset(dataset or config.dataset, config.hidden, play=play)
+            self.playground_view.load_preset(dataset or config.dataset, hidden or config.hidden, play=play)
 
     def _on_hidden_layer_requested(self) -> None:
         """From the perceptron stuck on XOR to a network with one hidden layer, learning XOR."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -86,10 +86,9 @@ class PlaygroundControls(QWidget):
         for k, box in enumerate(self.feature_boxes.values()):
             features.addWidget(box, k // 2, k % 2)
         form = QFormLayout(self.network_box)
-        neurons_row = QHBoxLayout()
-        for box in self.neurons:
-            neurons_row.addWidget(box)
-        neurons_row.addStretch(1)
+        neurons_row = QGridLayout()                        # three layers to a row
+        for k, box in enumerate(self.neurons):
+            neurons_row.addWidget(box, k // 3, k % 3)
         for key, field in (("layers", self.layers), ("neurons", neurons_row), ("activation", self.activation)):
             form.addRow(self._labels[key], field)
         form = QFormLayout(self.training_box)
@@ -127,10 +126,11 @@ class PlaygroundControls(QWidget):
                        "leaky_relu": self.tr("leaky ReLU")}
         for i, key in enumerate(HIDDEN_ACTIVATIONS):
             self.activation.setItemText(i, activations[key])
-        speeds = (self.tr("slow: 1 epoch per frame"), self.tr("normal: up to 4 epochs per frame"),
-                  self.tr("fast: up to 16 epochs per frame"))
-        for i, text in enumerate(speeds):
+        speeds = (self.tr("slow"), self.tr("normal"), self.tr("fast"))
+        for i, (text, n) in enumerate(zip(speeds, SPEEDS)):
             self.speed.setItemText(i, text)
+            self.speed.setItemData(i, self.tr("up to {n} epochs per screen update").format(n=n),
+                                   Qt.ItemDataRole.ToolTipRole)
         self.l2.setItemText(0, self.tr("none"))
         self.data_box.setTitle(self.tr("Data"))
         self.features_box.setTitle(self.tr("Features (inputs)"))

@@ -85,7 +85,7 @@ class _Curves:
 class Playground:
     """A small network learning two classes of points on the plane."""
 
-    def __init__(self, config: PlaygroundConfig, hyper: Hyper = Hyper(), resolution: int = 50):
+    def __init__(self, config: PlaygroundConfig, hyper: Hyper = Hyper(), resolution: int = 64):
         self.config = config
         self.hyper = hyper
         self.resolution = resolution
@@ -132,7 +132,8 @@ class Playground:
     def _loss_and_accuracy(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
         if len(y) == 0:
             return float("nan"), float("nan")
-        a = self.network.predict_proba(x)                              # (n, 1)
+        # float64: in float32 the loss's clip to 1 − 10⁻¹² rounds to 1, and log(0) = −∞.
+        a = self.network.predict_proba(x).astype(np.float64)           # (n, 1)
         loss = self.loss.value(a, y, self.network.layer_activations[-1])
         return loss, float(np.mean((a >= 0.5) == (y >= 0.5)))
 
