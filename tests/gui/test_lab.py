@@ -126,3 +126,19 @@ def test_shutdown_while_running_stops_the_thread_quickly(page, qtbot):
     assert time.perf_counter() - started < 1.0
     assert thread.isFinished()
     assert not view.is_training_thread_running()
+
+
+def test_korean_translation_is_complete_and_switches_live(page, qtbot):
+    from annviz.gui.i18n import set_language
+    from annviz.paths import resources_dir
+
+    ts = (resources_dir() / "i18n" / "lab_ko.ts").read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in ts
+    try:
+        set_language("ko")
+        qtbot.waitUntil(lambda: page.tabs.tabText(0) == "① 뉴런 하나", timeout=2000)
+        assert page.neuron_view.controls.title() == "입력, 가중치, 편향"
+        assert page.playground_view.reset_button.text() == "⟲ 초기화"
+    finally:
+        set_language("en")
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "① One neuron", timeout=2000)

@@ -81,3 +81,13 @@ def test_learning_run_steps_one_example_at_a_time():
 def test_unknown_rule_is_refused():
     with pytest.raises(ValueError):
         Perceptron(rule="hebb")
+
+
+def test_perceptron_and_planar_data_never_import_qt():
+    import subprocess
+    import sys
+    code = ("import sys, annviz.nn.perceptron, annviz.data.planar, annviz.gui.lab.playground_model, "
+            "annviz.gui.lab.neuron_model; "
+            "qt = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))]; "
+            "assert not qt, qt")
+    subprocess.run([sys.executable, "-c", code], check=True)
