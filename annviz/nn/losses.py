@@ -47,18 +47,23 @@ class CrossEntropy(Loss):
     """
 
     name = "cross-entropy"
-    eps = 1e-12
+
+    @staticmethod
+    def _eps(a: np.ndarray) -> float:
+        """Smallest probability used inside log: 1 − eps must differ from 1 in a's precision."""
+        return float(np.finfo(a.dtype).eps) if np.issubdtype(a.dtype, np.floating) else 1e-12
 
     def value(self, a, y, activation=None):
         n = len(a)
+        eps = self._eps(a)
         if isinstance(activation, Sigmoid):
             t = _targets(y, a)
-            ac = np.clip(a, self.eps, 1 - self.eps)
+            ac = np.clip(a, eps, 1 - eps)
             return float(-(t * np.log(ac) + (1 - t) * np.log(1 - ac)).sum() / n)
         if y.ndim == 1:
             p = a[np.arange(n), y]
-            return float(-np.log(np.maximum(p, self.eps)).sum() / n)
-        return float(-(y * np.log(np.maximum(a, self.eps))).sum() / n)
+            return float(-np.log(np.maximum(p, eps)).sum() / n)
+        return float(-(y * np.log(np.maximum(a, eps))).sum() / n)
 
     def delta(self, z, a, y, activation):
         n = len(a)
@@ -72,7 +77,7 @@ class CrossEntropy(Loss):
             return d
         # Any other output: dL/da of −Σ y log a, then back through the activation.
         t = _targets(y, a)
-        grad_a = -t / np.maximum(a, self.eps) / n
+        grad_a = -t / np.maximum(a, self._eps(a)) / n
         return activation.backward(z, a, grad_a)
 
 

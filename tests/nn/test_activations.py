@@ -59,3 +59,11 @@ def test_softmax_backward_is_the_jacobian_product():
 def test_unknown_activation_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown activation 'swish'"):
         get_activation("swish")
+
+
+def test_cross_entropy_stays_finite_when_float32_sigmoids_saturate():
+    from annviz.nn.losses import get_loss
+
+    a = get_activation("sigmoid").f(np.array([[40.0, -40.0]], dtype=np.float32))  # exactly 1 and 0
+    loss = get_loss("cross-entropy").value(a, np.array([[0.0, 1.0]], dtype=np.float32), get_activation("sigmoid"))
+    assert np.isfinite(loss) and loss > 10

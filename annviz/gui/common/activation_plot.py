@@ -51,7 +51,7 @@ class ActivationPlot(pg.PlotWidget):
         self._redraw()
 
     def show_point(self, z: float, a: float | None = None) -> None:
-        """Mark (z, a); a defaults to f(z). The z range widens to keep the point in view."""
+        """Mark (z, a); a defaults to f(z). The z range widens to keep the point (and θ) in view."""
         if a is None:
             a = float(self._activation.f(np.array([z], dtype=np.float64))[0])
         self._point = (float(z), float(a))
@@ -59,9 +59,10 @@ class ActivationPlot(pg.PlotWidget):
 
     def _redraw(self) -> None:
         z0, a0 = self._point
-        half = max(self._half_width, abs(z0) * 1.2 + 1.0)
-        z = np.linspace(-half, half, 401)
         act = self._activation
+        theta = act.threshold if isinstance(act, Step) else 0.0
+        half = max(self._half_width, abs(z0) * 1.2 + 1.0, abs(theta) * 1.2 + 1.0)
+        z = np.linspace(-half, half, 401)
         if act.elementwise:
             a = act.f(z)
             self._curve.setData(z, a)
