@@ -1,9 +1,11 @@
 """Drawing -> MNIST input: the properties of MNIST's own preparation, measured.
 
-Tolerances were measured (600 random pairs of renderings): the same strokes drawn at any size
-and place give inputs with correlation >= 0.954 and mean absolute difference <= 0.041. Single
-pixels can differ by up to ~0.7: a stroke edge that lies along the pixel grid falls at a
-different sub-pixel phase after scaling, which no 28x28 anti-aliased image can hide.
+Tolerances were measured. The same strokes drawn at any size from 30 to 250 px and any place on
+a 280x280 canvas give inputs with correlation >= 0.980 and mean absolute difference <= 0.030
+(800 random pairs); the worst pair on a grid of sizes and half-pixel offsets reached 0.967 and
+0.038 (a "2" drawn 30 px tall). Single pixels can differ by up to ~0.4: a stroke edge along the
+pixel grid lands at a different sub-pixel phase after scaling, which no anti-aliased 28x28 image
+can hide, so we do not bound the largest pixel difference.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ def correlation(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.corrcoef(a.ravel(), b.ravel())[0, 1])
 
 
-def assert_same_input(a: np.ndarray, b: np.ndarray) -> None:
-    assert correlation(a, b) > 0.94
-    assert np.abs(a - b).mean() < 0.05
+def assert_same_input(a: np.ndarray, b: np.ndarray, min_correlation: float = 0.96) -> None:
+    assert correlation(a, b) > min_correlation
+    assert np.abs(a - b).mean() < 0.04
 
 
 def bounding_box(image: np.ndarray, threshold: float = 0.05) -> tuple[int, int]:
@@ -59,7 +61,7 @@ def test_aspect_ratio_is_kept() -> None:
 def test_small_in_a_corner_equals_large_in_the_middle() -> None:
     small = render("4", size=45, top=3, left=228)
     large = render("4", size=230, top=25, left=20)
-    assert_same_input(canvas_to_mnist(small), canvas_to_mnist(large))
+    assert_same_input(canvas_to_mnist(small), canvas_to_mnist(large), min_correlation=0.98)
 
 
 @SETTINGS
@@ -69,8 +71,10 @@ def test_small_in_a_corner_equals_large_in_the_middle() -> None:
 def test_any_size_and_place_of_the_same_strokes_gives_the_same_input(digit, sizes, places):
     inputs = []
     for size, (u, v) in zip(sizes, (places[:2], places[2:])):
-        room = 280 - size
-        inputs.append(canvas_to_mnist(render(digit, size=size, top=u * room, left=v * room)))
+        margin = 0.1 * size  # the pen reaches 0.03 * size beyond the unit square: stay inside
+        room = 280 - size - 2 * margin
+        top, left = margin + u * room, margin + v * room
+        inputs.append(canvas_to_mnist(render(digit, size=size, top=top, left=left)))
     assert_same_input(*inputs)
 
 
