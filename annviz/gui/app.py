@@ -1,18 +1,17 @@
 """Start the desktop app: ``main()`` creates the QApplication, the state and the window.
 
-Other areas of the GUI plug in through an optional ``install(window, state)`` function in their
-package (``annviz.gui.lab``, ``annviz.gui.training``, ``annviz.gui.insight``), called after the
-explorer is built; a package that is missing or has no ``install`` is skipped.
+The explorer is the first page. The other areas join after it: the neuron lab and the insight
+page as tabs, live training through its ``install(window, state)`` (docks on the explorer page
+and a shutdown hook). An area that fails to build is logged and left out; the app still opens.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from annviz.gui import i18n
@@ -20,37 +19,62 @@ from annviz.gui.state import AppState
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("annviz.gui.lab", "annviz.gui.training", "annviz.gui.insight")
+
+def _install_lab(window, state: AppState) -> None:
+    from annviz.gui.lab import LabPage
+
+    page = LabPage()
+    window.add_page(page, page.title)
+    window.add_shutdown_hook(page.shutdown)
 
 
-def install_extensions(window, state: AppState) -> None:
-    for name in EXTENSIONS:
+def _install_insight(window, state: AppState) -> None:
+    from annviz.gui.insight import InsightPage
+
+    page = InsightPage(state)
+    window.add_page(page, lambda: QCoreApplication.translate("App", "Insight"))
+    window.add_shutdown_hook(page.shutdown)
+
+
+def _install_training(window, state: AppState) -> None:
+    from annviz.gui.training import install
+
+    install(window, state)
+
+
+AREAS = {"training": _install_training, "lab": _install_lab, "insight": _install_insight}
+
+
+def install_areas(window, state: AppState, areas=AREAS) -> list[str]:
+    """Add the other areas of the GUI to ``window``; returns the names of those that failed."""
+    failed = []
+    for name, install in areas.items():
         try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        install = getattr(module, "install", None)
-        if install is not None:
-            try:
-                install(window, state)
-            except Exception:
-                log.exception("%s.install failed; the app goes on without it", name)
+            install(window, state)
+        except Exception:  # one broken area must not keep the explorer from opening
+            log.exception("the %s area could not be built; the app goes on without it", name)
+            failed.append(name)
+    return failed
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Open the window and run the event loop; returns the exit code."""
+def main(argv: list[str] | None = None, lang: str | None = None) -> int:
+    """Open the window and run the event loop; returns the exit code.
+
+    ``lang`` ("en" or "ko") overrides the language saved in the settings or, failing that, the
+    system's.
+    """
     from annviz.gui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(list(sys.argv if argv is None else ["annviz", *argv]))
+    app = QApplication.instance() or QApplication(["annviz", *(sys.argv[1:] if argv is None else argv)])
     app.setApplicationName("annviz")
     app.setOrganizationName("annviz")
     pg.setConfigOptions(imageAxisOrder="row-major")
     settings = QSettings()
     state = AppState()
     window = MainWindow(state, settings)
-    window.set_language(str(settings.value("language") or i18n.system_language()))
+    window.set_language(lang or str(settings.value("language") or i18n.system_language()))
     window.load_initial_model()
-    install_extensions(window, state)
+    install_areas(window, state)
     window.restore_settings()
     window.show()
     return app.exec()

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../annviz/gui/app.py" line="35" />
+        <source>Insight</source>
+        <translation>분석</translation>
+    </message>
+</context>
+<context>
     <name>ExplorerNames</name>
     <message>
         <location filename="../../annviz/gui/explorer/names.py" line="13" />
@@ -74,12 +82,12 @@
         <translation>편향 b{l}: {layer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="130" />
+        <location filename="../../annviz/gui/explorer/layers.py" line="131" />
         <source>neuron {i}: bias b = {b}</source>
         <translation>뉴런 {i}: 편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="134" />
+        <location filename="../../annviz/gui/explorer/layers.py" line="135" />
         <source>weight from neuron {j} to neuron {i}: {w}</source>
         <translation>뉴런 {j} → 뉴런 {i} 가중치: {w}</translation>
     </message>
@@ -245,27 +253,27 @@
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="135" />
+        <location filename="../../annviz/gui/explorer/diagram.py" line="136" />
         <source>⋮ {n} more</source>
         <translation>⋮ {n}개 더</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="268" />
+        <location filename="../../annviz/gui/explorer/diagram.py" line="273" />
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="271" />
+        <location filename="../../annviz/gui/explorer/diagram.py" line="276" />
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="272" />
+        <location filename="../../annviz/gui/explorer/diagram.py" line="277" />
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="273" />
+        <location filename="../../annviz/gui/explorer/diagram.py" line="278" />
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
@@ -273,77 +281,82 @@
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="87" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="80" />
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="87" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="80" />
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="112" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="105" />
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="113" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="106" />
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="122" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="115" />
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="129" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="122" />
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그 {i}번째 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="131" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="124" />
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="133" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="126" />
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="138" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="132" />
+        <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
+        <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="135" />
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="149" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="146" />
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="151" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="148" />
         <source>z = Σ wᵢaᵢ + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ wᵢaᵢ + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="160" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="157" />
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="164" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="161" />
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="176" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="173" />
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="180" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="177" />
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>
@@ -351,52 +364,52 @@
 <context>
     <name>PadPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="76" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="77" />
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="77" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="78" />
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>마지막 획 되돌리기 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="78" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="79" />
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="79" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="80" />
         <source>Clear the pad (Delete or Esc)</source>
         <translation>그림판 지우기 (Delete 또는 Esc)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="80" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="81" />
         <source>Eraser</source>
         <translation>지우개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="81" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="82" />
         <source>Erase instead of drawing (E); the right button always erases</source>
         <translation>그리는 대신 지웁니다 (E). 오른쪽 버튼은 언제나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="82" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="83" />
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="83" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="84" />
         <source>Brush</source>
         <translation>붓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="84" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85" />
         <source>Brush width</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="86" />
         <source>Draw a digit with the mouse or a pen. Right button erases.</source>
         <translation>마우스나 펜으로 숫자를 그려 보세요. 오른쪽 버튼은 지웁니다.</translation>
     </message>
@@ -427,12 +440,12 @@
 <context>
     <name>SeenView</name>
     <message>
-        <location filename="../../annviz/gui/explorer/seen.py" line="47" />
-        <source>What the network sees: 28×28 = 784 inputs</source>
-        <translation>신경망이 보는 것: 28×28 = 입력 784개</translation>
+        <location filename="../../annviz/gui/explorer/seen.py" line="46" />
+        <source>What the network sees (28×28)</source>
+        <translation>신경망이 보는 것 (28×28)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/seen.py" line="64" />
+        <location filename="../../annviz/gui/explorer/seen.py" line="63" />
         <source>pixel (row {row}, column {col}): {value}</source>
         <translation>픽셀 ({row}행, {col}열): {value}</translation>
     </message>
@@ -469,8 +482,8 @@
     <name>WeightGrid</name>
     <message>
         <location filename="../../annviz/gui/explorer/heatmaps.py" line="60" />
-        <source>What each neuron of the first hidden layer looks for: its 784 incoming weights as a 28×28 picture (red +, blue −).</source>
-        <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 들어오는 가중치 784개를 28×28 그림으로 (빨강 +, 파랑 −).</translation>
+        <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (red +, blue −)</source>
+        <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (빨강 +, 파랑 −)</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/explorer/heatmaps.py" line="138" />

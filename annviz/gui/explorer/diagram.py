@@ -3,13 +3,14 @@
 The input layer is the 28×28 grid the network receives; every other layer is a column of circles
 whose brightness is the neuron's activation for the current input. Edges are coloured by sign
 (the diverging pair of ``common.colors``) with opacity and width by size. With an input they show
-weight × incoming activation, the part each connection adds to z; without one, the weights. Small
+weight × incoming activation, the part each connection adds to z; without one, the weights
+(and nothing from the blank input layer). Small
 layers show every edge, big ones the strongest ``EDGE_BUDGET``. Columns with more than
 ``MAX_SHOWN`` neurons show the first and last ones around an honest "⋮ n more".
 
 Speed: the items are created when the architecture changes; a new input or new weights only
-update them in place. Edges are batched: one ``PlotCurveItem`` (``connect="pairs"``) per weight
-layer, sign and strength bucket, never one item per edge.
+update them in place. Edges are batched: eight ``PlotCurveItem`` (``connect="pairs"``), one per sign
+and strength bucket, shared by all layers, never one item per edge.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import activation_colormap, sign_color
 from annviz.gui.i18n import is_language_change
@@ -30,7 +31,7 @@ EDGE_BUDGET = 320               # edges per weight layer when not all of them fi
 INPUT_SIDE, INPUT_TOP = 0.62, 0.19
 FIRST_COLUMN, COLUMN_GAP = 1.05, 0.62
 ALPHAS = (45, 95, 160, 235)     # edge opacity per strength bucket
-WIDTHS = (0.7, 1.1, 1.7, 2.6)   # edge width in pixels per strength bucket
+WIDTHS = (1, 1, 1, 2)   # edge width in pixels per strength bucket (anti-aliased wide lines paint slowly)
 GREYS = 33                      # quantised fill levels of the circles
 SELECTED = (255, 190, 0)
 BOUNDED = {"sigmoid", "softmax", "step"}
@@ -50,6 +51,9 @@ class NetworkDiagram(QWidget):
         self._state = state
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground((24, 24, 28))
+        # Nearly everything changes with each input; one simple clip paints far faster than the
+        # union of many dirty rectangles.
+        self._view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=False,
                                           enableMenu=False)
         layout = QVBoxLayout(self)
@@ -61,17 +65,30 @@ class NetworkDiagram(QWidget):
         self._input.setZValue(2)
         self._frame = QGraphicsRectItem(QRectF(0, INPUT_TOP, INPUT_SIDE, INPUT_SIDE))
         self._frame.setPen(pg.mkPen((120, 120, 120), width=1))
-        self._neurons = pg.ScatterPlotItem(pxMode=False, pen=pg.mkPen((150, 150, 150), width=1))
+        # pxMode: circles come from a cached pixmap (fast); sizes follow the zoom in _on_resized.
+        self._neurons = pg.ScatterPlotItem(pxMode=True, pen=pg.mkPen((150, 150, 150), width=1))
         self._neurons.setZValue(3)
-        self._ring = pg.ScatterPlotItem(pxMode=False, brush=None, pen=pg.mkPen(SELECTED, width=3))
+        self._ring = pg.ScatterPlotItem(pxMode=True, brush=None, pen=pg.mkPen(SELECTED, width=3))
+        self._diameters = np.zeros(0)      # of the circles, in view units
+        self._ring_diameter = 0.0
         self._ring.setZValue(4)
         for item in (self._input, self._frame, self._neurons, self._ring):
             self._box.addItem(item)
         grey = activation_colormap().getLookupTable(nPts=GREYS)
         self._brushes = np.array([pg.mkBrush(*rgb) for rgb in grey], dtype=object)
-        self._edges: list[dict[tuple[bool, int], pg.PlotCurveItem]] = []
+        # All layers' edges share 8 curves, one per sign and strength bucket: few items paint fast.
+        self._edges: dict[tuple[bool, int], pg.PlotCurveItem] = {}
+        for positive in (True, False):
+            for bucket, (alpha, width) in enumerate(zip(ALPHAS, WIDTHS)):
+                color = sign_color(1.0 if positive else -1.0, alpha)
+                curve = pg.PlotCurveItem(pen=pg.mkPen(color, width=width), antialias=width <= 1)
+                curve.setZValue(1 + bucket / 10)
+                self._box.addItem(curve)
+                self._edges[positive, bucket] = curve
+        self._edge_counts: list[int] = []
         self._texts: list[pg.TextItem] = []
         self._column_labels: list[pg.TextItem] = []
+        self._box.sigResized.connect(self._on_resized)
         self._view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         state.model_changed.connect(self._on_model_changed)
@@ -82,9 +99,9 @@ class NetworkDiagram(QWidget):
     # --- layout, once per architecture -------------------------------------------------------
 
     def _on_model_changed(self) -> None:
-        for item in self._texts + self._column_labels + [c for d in self._edges for c in d.values()]:
+        for item in self._texts + self._column_labels:
             self._box.removeItem(item)
-        self._texts, self._column_labels, self._edges = [], [], []
+        self._texts, self._column_labels = [], []
         net = self._state.network
         self._sizes = [] if net is None else list(net.sizes)
         self._shown, self._x, self._y, self._radius = [], [], [], []
@@ -97,19 +114,10 @@ class NetworkDiagram(QWidget):
         self._radius.append(pixel / 2)
         for layer, n in enumerate(self._sizes[1:], start=1):
             self._layout_column(layer, n)
-        for layer in range(len(self._sizes) - 1):
-            self._edges.append({})
-            for positive in (True, False):
-                for bucket, (alpha, width) in enumerate(zip(ALPHAS, WIDTHS)):
-                    color = sign_color(1.0 if positive else -1.0, alpha)
-                    curve = pg.PlotCurveItem(pen=pg.mkPen(color, width=width), antialias=True)
-                    curve.setZValue(1 + bucket / 10)
-                    self._box.addItem(curve)
-                    self._edges[layer][positive, bucket] = curve
         if self._sizes:
-            self._neurons.setData(x=np.concatenate(self._x[1:]), y=np.concatenate(self._y[1:]),
-                                  size=np.concatenate([np.full(len(s), 2 * r) for s, r in
-                                                       zip(self._shown[1:], self._radius[1:])]))
+            self._diameters = np.concatenate([np.full(len(s), 2 * r) for s, r in
+                                              zip(self._shown[1:], self._radius[1:])])
+            self._neurons.setData(x=np.concatenate(self._x[1:]), y=np.concatenate(self._y[1:]))
             self._label_output()
         else:
             self._neurons.setData([], [])
@@ -123,6 +131,17 @@ class NetworkDiagram(QWidget):
         self.retranslate()
         self._on_forward_changed()
         self._on_neuron_selected(*(self._state.selected or (-1, -1)))
+        self._on_resized()
+
+    def _on_resized(self, *args) -> None:
+        """Circle sizes in pixels for the current zoom (the aspect is locked: one scale)."""
+        pixel = self._box.viewPixelSize()[0]
+        if not pixel > 0:
+            return
+        if len(self._diameters):
+            self._neurons.setSize(self._diameters / pixel)
+        if self._ring_diameter:
+            self._ring.setSize(self._ring_diameter / pixel)
 
     def _layout_column(self, layer: int, n: int) -> None:
         shown, left_out = shown_neurons(n)
@@ -132,9 +151,9 @@ class NetworkDiagram(QWidget):
         slot = np.arange(len(shown), dtype=float)
         if left_out:
             slot[len(shown) // 2:] += 1
-            more = pg.TextItem(self.tr("⋮ {n} more").format(n=left_out), anchor=(0.5, 0.5),
+            more = pg.TextItem(self.tr("⋮ {n} more").format(n=left_out), anchor=(0, 0.5),
                                color=(170, 170, 170))
-            more.setPos(FIRST_COLUMN + COLUMN_GAP * (layer - 1), top + spacing * (len(shown) // 2))
+            more.setPos(FIRST_COLUMN + COLUMN_GAP * (layer - 1) - 0.012, top + spacing * (len(shown) // 2))
             self._box.addItem(more)
             self._texts.append(more)
         self._shown.append(shown)
@@ -165,6 +184,8 @@ class NetworkDiagram(QWidget):
     def _on_forward_changed(self) -> None:
         net, fwd = self._state.network, self._state.forward
         if net is None:
+            for curve in self._edges.values():
+                curve.setData([], [])
             return
         image = self._state.input_image
         self._input.setImage(np.zeros((28, 28), np.float32) if image is None else image,
@@ -180,33 +201,44 @@ class NetworkDiagram(QWidget):
             levels.append(a)
         grey = np.clip(np.rint(np.concatenate(levels) * (GREYS - 1)), 0, GREYS - 1).astype(int)
         self._neurons.setBrush(list(self._brushes[grey]))
-        for layer in range(len(self._sizes) - 1):
-            self._update_edges(layer)
+        self._show_edges([self._layer_edges(layer) for layer in range(len(self._sizes) - 1)])
 
-    def _update_edges(self, layer: int) -> None:
-        net, fwd = self._state.network, self._state.forward
-        src, dst = self._shown[layer], self._shown[layer + 1]
-        w = net.weights[layer][np.ix_(dst, src)]              # (n_dst, n_src)
-        part = w if fwd is None else w * fwd.activations[layer][0, src]
-        rows, cols = strongest_edges(part, EDGE_BUDGET)
-        values = part[rows, cols]
-        top = float(np.abs(values).max(initial=0.0))
-        strength = np.abs(values) / top if top > 0 else np.zeros_like(values)
-        bucket = np.minimum((strength * len(ALPHAS)).astype(int), len(ALPHAS) - 1)
-        visible = strength > 0.02
-        x0, y0 = self._x[layer][cols], self._y[layer][cols]
-        x1, y1 = self._x[layer + 1][rows], self._y[layer + 1][rows]
-        for (positive, b), curve in self._edges[layer].items():
-            pick = visible & (bucket == b) & ((values > 0) == positive)
+    def _show_edges(self, layers: list[tuple[np.ndarray, ...]]) -> None:
+        """Each layer's (x0, y0, x1, y1, values, bucket) into the 8 shared curves."""
+        self._edge_counts = [len(edges[0]) for edges in layers]
+        x0, y0, x1, y1, values, bucket = (np.concatenate(parts) for parts in zip(*layers))
+        for (positive, b), curve in self._edges.items():
+            pick = (bucket == b) & ((values > 0) == positive)
             m = int(pick.sum())
             x, y = np.empty(2 * m), np.empty(2 * m)
             x[0::2], x[1::2], y[0::2], y[1::2] = x0[pick], x1[pick], y0[pick], y1[pick]
             curve.setData(x, y, connect="pairs")
 
+    def _layer_edges(self, layer: int) -> tuple[np.ndarray, ...]:
+        """The edges of weight layer ``layer`` worth drawing: ends, values, strength buckets."""
+        net, fwd = self._state.network, self._state.forward
+        if fwd is None and layer == 0:   # no input: no pixel sends anything
+            return (np.zeros(0),) * 5 + (np.zeros(0, int),)
+        src, dst = self._shown[layer], self._shown[layer + 1]
+        if fwd is not None:                  # silent neurons (a = 0, e.g. blank pixels) send nothing
+            a = fwd.activations[layer][0, src]
+            src = src[a != 0]
+        w = net.weights[layer][np.ix_(dst, src)]              # (n_dst, n_src)
+        part = w if fwd is None else w * fwd.activations[layer][0, src]
+        rows, cols = strongest_edges(part, EDGE_BUDGET)
+        values = part[rows, cols]
+        cols = np.searchsorted(self._shown[layer], src[cols])  # back to positions in the column
+        top = float(np.abs(values).max(initial=0.0))
+        strength = np.abs(values) / top if top > 0 else np.zeros_like(values)
+        visible = strength > 0.02
+        rows, cols, values, strength = rows[visible], cols[visible], values[visible], strength[visible]
+        bucket = np.minimum((strength * len(ALPHAS)).astype(int), len(ALPHAS) - 1)
+        return (self._x[layer][cols], self._y[layer][cols], self._x[layer + 1][rows],
+                self._y[layer + 1][rows], values, bucket)
+
     def edge_count(self, layer: int) -> int:
         """How many edges weight layer ``layer`` draws now."""
-        return sum(0 if c.getData()[0] is None else len(c.getData()[0]) // 2
-                   for c in self._edges[layer].values())
+        return self._edge_counts[layer]
 
     def _on_neuron_selected(self, layer: int, index: int) -> None:
         spot = self._position(layer, index)
@@ -214,7 +246,9 @@ class NetworkDiagram(QWidget):
             self._ring.setData([], [])
             return
         x, y, r = spot
-        self._ring.setData([x], [y], size=2.9 * r, symbol="s" if layer == 0 else "o")
+        self._ring_diameter = 2.9 * r
+        self._ring.setData([x], [y], symbol="s" if layer == 0 else "o")
+        self._on_resized()
 
     # --- pointing ----------------------------------------------------------------------------
 

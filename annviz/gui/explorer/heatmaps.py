@@ -57,8 +57,8 @@ class WeightGrid(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._caption.setText(self.tr("What each neuron of the first hidden layer looks for: its 784 "
-                                      "incoming weights as a 28×28 picture (red +, blue −)."))
+        self._caption.setText(self.tr("What each first-hidden-layer neuron looks for: "
+                                      "its 784 weights as a picture (red +, blue −)"))
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):

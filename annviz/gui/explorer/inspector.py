@@ -12,7 +12,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QGraphicsView, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level, weight_colormap
@@ -36,10 +37,15 @@ class NeuronInspector(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.title.setFont(font)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Room for the usual seven lines, so new numbers do not re-layout (and repaint) the dock.
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.details.setFixedHeight(7 * self.details.fontMetrics().lineSpacing() + 4)
         self.plot = ActivationPlot()
         self.plot.setMinimumSize(180, 150)
         self._weights_caption = QLabel()
@@ -71,13 +77,16 @@ class NeuronInspector(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addLayout(pictures, 1)
-        for signal in (state.model_changed, state.weights_changed, state.forward_changed,
-                       state.neuron_selected):
-            signal.connect(self._on_state_changed)
+        self._pictured: tuple | None = None   # (layer, index, activation) the pictures show
+        self.plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        for signal in (state.model_changed, state.weights_changed, state.neuron_selected):
+            signal.connect(self._on_parameters_changed)
+        state.forward_changed.connect(self._on_state_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.plot.set_labels(self.tr("weighted input z"), self.tr("activation a"))
+        self._pictured = None
         self._dirty = True
         self.refresh()
 
@@ -90,6 +99,10 @@ class NeuronInspector(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+
+    def _on_parameters_changed(self, *args) -> None:
+        self._pictured = None       # the weights picture and the curve must be redrawn too
+        self._on_state_changed()
 
     def _on_state_changed(self, *args) -> None:
         self._dirty = True
@@ -118,22 +131,28 @@ class NeuronInspector(QWidget):
             return
         self._show_pictures(True)
         w, b = net.weights[layer - 1][index], float(net.biases[layer - 1][index])
+        pictured = (layer, index, net.activation_names[layer - 1])
+        if pictured != self._pictured:          # not on every new input: only the numbers change
+            self._pictured = pictured
+            self.plot.show_function(net.activation_names[layer - 1])
+            self._show_weights(layer, w)
         symbol = activation_symbol(net.activation_names[layer - 1])
         lines = [self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.")
                  .format(l=layer_superscript(layer), p=layer_superscript(layer - 1), f=symbol, i=index),
                  self.tr("bias b = {b}").format(b=_colored(b))]
         if fwd is None:
             lines.append(self.tr("Draw a digit to see its weighted input z and activation a."))
-            self.plot.show_function(net.activation_names[layer - 1])
         else:
             z, a = float(fwd.zs[layer - 1][0, index]), float(fwd.activations[layer][0, index])
             lines.append(self._equation(w, fwd.activations[layer - 1][0], b))
-            lines.append(self.tr("a = {f}(z) = <b>{a}</b>").format(f=symbol, a=number(a, 3)))
+            if net.activation_names[layer - 1] == "softmax":
+                lines.append(self.tr("a = e<sup>z</sup> / Σ e<sup>z</sup> over the layer = <b>{a}</b>")
+                             .format(a=number(a, 3)))
+            else:
+                lines.append(self.tr("a = {f}(z) = <b>{a}</b>").format(f=symbol, a=number(a, 3)))
             lines.append(self._share(layer, index))
-            self.plot.show_function(net.activation_names[layer - 1])
             self.plot.show_point(z, a)
         self.details.setText("<br>".join(lines))
-        self._show_weights(layer, w)
 
     def _equation(self, w: np.ndarray, a_prev: np.ndarray, b: float) -> str:
         terms = weighted_input_terms(w, a_prev, b, k=4)

@@ -57,6 +57,7 @@ class PadPanel(QWidget):
         right.addWidget(self.seen, 1)
         right.addWidget(self.probabilities, 1)
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
         self.undo_action.triggered.connect(self.pad.undo)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEUTRAL, POSITIVE
 from annviz.gui.i18n import is_language_change
@@ -28,14 +28,16 @@ class ProbabilityBars(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.answer.setFont(font)
+        # A new answer must not re-layout the panel (that would repaint every view in it).
+        self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._plot = pg.PlotWidget()
         self._plot.setBackground(None)
         self._plot.setMenuEnabled(False)
         self._plot.setMouseEnabled(x=False, y=False)
         self._plot.hideButtons()
-        self._plot.setMinimumHeight(170)
+        self._plot.setMinimumHeight(100)
         self._plot.invertY(True)
-        self._plot.setXRange(0, 1.18, padding=0)
+        self._plot.setXRange(0, 1.25, padding=0)
         self._plot.getAxis("bottom").setTicks([[(v, f"{v:.0%}") for v in (0, 0.5, 1.0)]])
         self._bars = pg.BarGraphItem(x0=[], y=[], height=BAR_HEIGHT, width=[])
         self._plot.addItem(self._bars)

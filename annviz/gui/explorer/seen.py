@@ -20,10 +20,9 @@ class SeenView(QWidget):
         super().__init__(parent)
         self._state = state
         self._title = QLabel()
-        self._title.setWordWrap(True)
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(None)
-        self._view.setMinimumSize(112, 112)
+        self._view.setMinimumSize(72, 72)
         self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=False,
                                           enableMenu=False)
         self._image = pg.ImageItem(np.zeros((28, 28), np.float32), levels=(0.0, 1.0), axisOrder="row-major")
@@ -44,7 +43,7 @@ class SeenView(QWidget):
         return self._image.image
 
     def retranslate(self) -> None:
-        self._title.setText(self.tr("What the network sees: 28×28 = 784 inputs"))
+        self._title.setText(self.tr("What the network sees (28×28)"))
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
