@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 def _install_lab(window, state: AppState) -> None:
-    from annviz.gui.lab import LabPage
+    from annviz.gui.lab.page import LabPage
 
     page = LabPage()
     window.add_page(page, page.title)
