@@ -63,7 +63,7 @@ def _to_grey(image: np.ndarray) -> np.ndarray:
 
 
 def _unit_range(image: np.ndarray) -> np.ndarray:
-    """Pixel values as float32 in 0..1 (integers by their type's range, floats above 1 as 0..255)."""
+    """Pixel values as float32 in 0..1: integers by their type's range, floats over 1 as 0..255."""
     if image.dtype == np.bool_ or image.dtype == np.uint8 or image.dtype == np.uint16:
         full_scale = 1.0 if image.dtype == np.bool_ else float(np.iinfo(image.dtype).max)
         return image.astype(np.float32) * np.float32(1.0 / full_scale)

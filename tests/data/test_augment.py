@@ -98,5 +98,11 @@ def test_input_is_not_modified(batch: np.ndarray) -> None:
     np.testing.assert_array_equal(batch, before)
 
 
+def test_batches_larger_than_one_pass(batch: np.ndarray) -> None:
+    big = np.tile(batch, (40, 1))  # 5120 images: two passes of at most 4096
+    out = transform(big, shift=(1.0, 0.0)).reshape(-1, 28, 28)
+    np.testing.assert_array_equal(out[:, 1:], big.reshape(-1, 28, 28)[:, :-1])
+
+
 def test_empty_batch() -> None:
     assert augment_batch(np.zeros((0, 784), np.float32), np.random.default_rng()).shape == (0, 784)

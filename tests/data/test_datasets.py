@@ -148,7 +148,8 @@ def test_missing_file_names_what_is_missing(tmp_path: Path) -> None:
 def test_counts_that_disagree(tmp_path: Path) -> None:
     folder = _idx_folder(tmp_path / "uneven")
     write_idx(folder / "train-labels-idx1-ubyte.gz", np.zeros(11, np.uint8))
-    with pytest.raises(DatasetError, match=r"train images \(12\) and train labels \(11\) disagree"):
+    disagree = r"train images \(12\) and train labels \(11\) disagree"
+    with pytest.raises(DatasetError, match=disagree):
         load_dataset(folder)
 
 
@@ -162,7 +163,8 @@ def test_labels_outside_the_classes(tmp_path: Path) -> None:
 def test_images_that_are_not_28_by_28(tmp_path: Path) -> None:
     folder = _idx_folder(tmp_path / "small-images")
     write_idx(folder / "t10k-images-idx3-ubyte.gz", np.zeros((4, 16, 16), np.uint8))
-    with pytest.raises(DatasetError, match=r"expected images of 28x28 pixels, got shape .4, 16, 16."):
+    wrong_size = r"expected images of 28x28 pixels, got shape .4, 16, 16."
+    with pytest.raises(DatasetError, match=wrong_size):
         load_dataset(folder)
 
 

@@ -37,7 +37,7 @@ def bounding_box(image: np.ndarray, threshold: float = 0.05) -> tuple[int, int]:
     return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
 
 
-# --- the output -----------------------------------------------------------------------------------
+# --- the output ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("digit", sorted(DIGITS))
 def test_output_is_float32_28x28_in_unit_range_centred(digit: str) -> None:
@@ -135,7 +135,7 @@ def test_bad_shape_is_a_value_error() -> None:
         canvas_to_mnist(np.zeros((2, 3, 5, 7)))
 
 
-# --- real MNIST -----------------------------------------------------------------------------------
+# --- real MNIST ----------------------------------------------------------------------------------
 
 def test_mnist_digits_come_back_nearly_unchanged() -> None:
     """MNIST is already boxed and centred, but to whole pixels: we move it by < 0.5 px."""
