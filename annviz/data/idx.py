@@ -92,7 +92,10 @@ def parse_idx(data: bytes, name: str = "<bytes>") -> np.ndarray:
 
 
 def read_idx(path: str | Path) -> np.ndarray:
-    """Read an IDX file (gzip or raw). MNIST images come back as uint8 of shape (n, 28, 28)."""
+    """Read an IDX file (gzip or raw). MNIST images come back as uint8 of shape (n, 28, 28).
+
+    A uint8 array is a read-only view of the file's bytes (no copy); ``.copy()`` to modify it.
+    """
     path = Path(path)
     return parse_idx(_read_bytes(path), str(path))
 
