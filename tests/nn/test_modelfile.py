@@ -88,3 +88,12 @@ def test_bundled_models_load_and_are_accurate(name, minimum):
     assert accuracy >= minimum
     assert info.test_accuracy == pytest.approx(accuracy, abs=1e-4)
     assert info.history["epochs"]
+
+
+def test_a_new_model_file_gets_ordinary_permissions(tmp_path):
+    import os
+
+    path = save_model(tmp_path / "new.safetensors", Network.build([4, 2], seed=0))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
