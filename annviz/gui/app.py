@@ -57,6 +57,17 @@ def install_areas(window, state: AppState, areas=AREAS) -> list[str]:
     return failed
 
 
+def arrange_default_layout(window) -> None:
+    """On a laptop screen a full-width strip of learning curves leaves the pad too small: the
+    curves become a tab beside the weights. The user's own layout (restored later) wins."""
+    page = window.explorer
+    for dock in page.docks():
+        if dock.objectName() == "training-curves":
+            page.tabifyDockWidget(page.weights_dock, dock)
+            page.weights_dock.raise_()
+    page.inspector_dock.raise_()   # its first words invite a click on a neuron
+
+
 def main(argv: list[str] | None = None, lang: str | None = None) -> int:
     """Open the window and run the event loop; returns the exit code.
 
@@ -75,6 +86,7 @@ def main(argv: list[str] | None = None, lang: str | None = None) -> int:
     window.set_language(lang or str(settings.value("language") or i18n.system_language()))
     window.load_initial_model()
     install_areas(window, state)
+    arrange_default_layout(window)
     window.restore_settings()
     window.show()
     return app.exec()

@@ -225,8 +225,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Concepts on this screen"), self.tr(
             "<p><b>Input layer</b>: the 28×28 image the network sees, 784 neurons holding a "
             "brightness from 0 (black) to 1 (white).</p>"
-            "<p><b>Hidden layers</b>: each neuron computes its weighted input z = Σ wᵢaᵢ + b and "
-            "its activation a = f(z). Brighter circles in the diagram are more active.</p>"
+            "<p><b>Hidden layers</b>: each neuron computes its weighted input "
+            "z = Σ w<sub>i</sub>a<sub>i</sub> + b and its activation a = f(z). Brighter circles in "
+            "the diagram are more active.</p>"
             "<p><b>Output layer</b>: one neuron per digit; the brightest one is the answer.</p>"
             "<p><b>Weights</b>: red edges and pixels are positive, blue ones negative. A first-layer "
             "neuron's 784 weights form a picture of what it looks for.</p>"

@@ -157,7 +157,9 @@ def test_weights_stream_into_the_heatmaps_in_place(qtbot, state):
     assert panel.grid._image is image
     np.testing.assert_array_equal(panel.grid.mosaic()[:28, 30:58], new[0][1].reshape(28, 28))
     levels = image.getLevels()
-    assert levels[0] == pytest.approx(-levels[1]) and levels[1] == pytest.approx(np.abs(new[0]).max())
+    assert levels[0] == pytest.approx(-levels[1])       # symmetric: zero is the neutral colour
+    share_saturated = (np.abs(new[0]) > levels[1]).mean()
+    assert 0 < share_saturated <= 0.005                  # only the rarest largest weights saturate
     _, matrix = panel.layers._matrices[1]
     np.testing.assert_array_equal(matrix.image, new[1])
     assert "784·16 + 16·16 + 16·10 weights + 42 biases = <b>13,002</b>" in panel.count.text()

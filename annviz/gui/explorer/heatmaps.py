@@ -1,7 +1,7 @@
 """The first hidden layer's weights: one 28×28 tile per neuron, what each one "looks for".
 
 All tiles sit in one mosaic image with one shared symmetric colour scale (zero is the neutral
-colour of the diverging map) and a colour bar. The mosaic is one ``ImageItem`` created once per
+colour of the diverging map; the rarest 0.2 % largest weights saturate it) and a colour bar. The mosaic is one ``ImageItem`` created once per
 architecture; new weights (e.g. from training, ~30×/s) are scattered into it with one
 precomputed fancy index and shown with ``setImage``. Clicking a tile selects that neuron.
 """
@@ -21,6 +21,18 @@ from annviz.gui.state import AppState
 from annviz.gui.explorer.names import number
 
 TILE, GAP = 28, 2
+CLIP_SHARE = 0.002   # the share of the largest |weights| that saturate the colour scale
+
+
+def robust_level(w: np.ndarray, sample: int = 20_000) -> float:
+    """m for the shared levels (−m, m): the largest |w| once the top 0.2 % are left out.
+
+    Wide ReLU layers have a few large weights; scaled by the very largest, all other tiles would
+    be a uniform neutral colour. A strided sample keeps this cheap for streamed weights.
+    """
+    flat = np.abs(w).ravel()[:: max(1, w.size // sample)]
+    k = int(len(flat) * (1 - CLIP_SHARE))
+    return symmetric_level(np.partition(flat, k)[k:k + 1] if k < len(flat) else flat)
 
 
 class WeightGrid(QWidget):
@@ -92,7 +104,7 @@ class WeightGrid(QWidget):
             return
         w = self._state.network.weights[0]                                      # (n, 784)
         self._mosaic.flat[self._where] = w.ravel()
-        m = symmetric_level(w)
+        m = robust_level(w)
         self._image.setImage(self._mosaic, levels=(-m, m))
         self._bar.setLevels((-m, m))
 

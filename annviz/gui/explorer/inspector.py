@@ -60,7 +60,7 @@ class NeuronInspector(QWidget):
         self._bars_view.setMenuEnabled(False)
         self._bars_view.setMouseEnabled(x=False, y=False)
         self._bars_view.hideButtons()
-        self._bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        self._bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
         self._bars_view.addItem(self._bars)
         self._weights = QStackedWidget()
         self._weights.addWidget(self._image_view)
@@ -160,7 +160,7 @@ class NeuronInspector(QWidget):
         if terms.n_rest:
             parts.append(self.tr("{n} more terms ({sum})").format(n=terms.n_rest, sum=number(terms.rest)))
         parts.append(_colored(terms.bias))
-        return self.tr("z = Σ wᵢaᵢ + b = {terms} = <b>{z}</b>").format(
+        return self.tr("z = Σ w<sub>i</sub>a<sub>i</sub> + b = {terms} = <b>{z}</b>").format(
             terms=" + ".join(parts), z=number(terms.z, 3))
 
     def _share(self, layer: int, index: int) -> str:

@@ -80,7 +80,7 @@ class LayerMatrices(QWidget):
                 self._matrices[l] = (plot, image)
             bias_plot = _quiet(self._view.addPlot(row=l, col=1))
             bars = pg.BarGraphItem(x=np.arange(net.sizes[l + 1]), height=np.zeros(net.sizes[l + 1]),
-                                   width=0.8)
+                                   width=0.8, pen=None)
             bias_plot.addItem(bars)
             bias_plot.setMaximumWidth(260 if l >= 1 else 10_000)
             self._biases.append((bias_plot, bars))
