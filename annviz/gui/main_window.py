@@ -142,8 +142,9 @@ class MainWindow(QMainWindow):
         self._panels_menu = self._view_menu.addMenu("")
         self._panels_menu.aboutToShow.connect(self._on_panels_menu_about_to_show)
         self._models_menu = self._view_menu.addMenu("")
-        self._model_actions = {name: self._action(self._models_menu, lambda _=False, n=name: self.open_bundled(n))
-                               for name in BUNDLED}
+        self._model_actions = {
+            name: self._action(self._models_menu, lambda _=False, n=name: self.open_bundled(n))
+            for name in BUNDLED}
         self._language_menu = self._view_menu.addMenu("")
         group = QActionGroup(self)
         self._language_actions = {}
@@ -154,7 +155,8 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self._language_actions[code] = action
         self._help_menu = bar.addMenu("")
-        self._concepts = self._action(self._help_menu, self._on_concepts_triggered, QKeySequence.StandardKey.HelpContents)
+        self._concepts = self._action(self._help_menu, self._on_concepts_triggered,
+                                      QKeySequence.StandardKey.HelpContents)
         self._about = self._action(self._help_menu, self._on_about_triggered)
 
     def _on_panels_menu_about_to_show(self) -> None:
@@ -173,7 +175,8 @@ class MainWindow(QMainWindow):
         self._view_menu.setTitle(self.tr("&View"))
         self._panels_menu.setTitle(self.tr("&Panels"))
         self._models_menu.setTitle(self.tr("Bundled &models"))
-        self._model_actions["mnist-classic"].setText(self.tr("Classic: 784-16-16-10, sigmoid (the notes' network)"))
+        self._model_actions["mnist-classic"].setText(
+            self.tr("Classic: 784-16-16-10, sigmoid (the notes' network)"))
         self._model_actions["mnist-best"].setText(self.tr("Best: a wider ReLU network"))
         self._language_menu.setTitle(self.tr("&Language"))
         self._help_menu.setTitle(self.tr("&Help"))
@@ -195,7 +198,8 @@ class MainWindow(QMainWindow):
             return
         name = path.stem if path is not None else self.tr("untitled")
         self.setWindowTitle(f"annviz — {name}")
-        text = self.tr("{name}: {arch} · {n:,} parameters").format(name=name, arch=net.describe(), n=net.n_params)
+        text = self.tr("{name}: {arch} · {n:,} parameters").format(
+            name=name, arch=net.describe(), n=net.n_params)
         if self.state.info.test_accuracy is not None:
             text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
         self.statusBar().showMessage(text)
@@ -214,7 +218,8 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the current view"), "annviz.png",
                                               "PNG (*.png)")
         if path and not self.export_png(path):
-            QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}").format(path=path))
+            QMessageBox.warning(self, self.tr("Export failed"),
+                                self.tr("Could not write {path}").format(path=path))
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(self, self.tr("About annviz"), self.tr(

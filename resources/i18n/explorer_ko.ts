@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annviz/gui/app.py" line="35" />
+        <location filename="../../annviz/gui/app.py" line="35"/>
         <source>Insight</source>
         <translation>분석</translation>
     </message>
@@ -11,27 +12,27 @@
 <context>
     <name>ExplorerNames</name>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="13" />
+        <location filename="../../annviz/gui/explorer/names.py" line="13"/>
         <source>input layer</source>
         <translation>입력층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="15" />
+        <location filename="../../annviz/gui/explorer/names.py" line="15"/>
         <source>output layer</source>
         <translation>출력층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="16" />
+        <location filename="../../annviz/gui/explorer/names.py" line="16"/>
         <source>hidden layer {n}</source>
         <translation>은닉층 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="23" />
+        <location filename="../../annviz/gui/explorer/names.py" line="23"/>
         <source>input pixel {i} (row {row}, column {col})</source>
         <translation>입력 픽셀 {i} ({row}행, {col}열)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="25" />
+        <location filename="../../annviz/gui/explorer/names.py" line="25"/>
         <source>{layer} · neuron {i}</source>
         <translation>{layer} · 뉴런 {i}</translation>
     </message>
@@ -39,22 +40,22 @@
 <context>
     <name>ExplorerPage</name>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="73" />
+        <location filename="../../annviz/gui/explorer/page.py" line="74"/>
         <source>Draw</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="74" />
+        <location filename="../../annviz/gui/explorer/page.py" line="75"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="75" />
+        <location filename="../../annviz/gui/explorer/page.py" line="76"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="76" />
+        <location filename="../../annviz/gui/explorer/page.py" line="77"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
@@ -62,32 +63,32 @@
 <context>
     <name>LayerMatrices</name>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="53" />
+        <location filename="../../annviz/gui/explorer/layers.py" line="53"/>
         <source>weights W{l}: {src} → {dst} ({rows}×{cols})</source>
         <translation>가중치 W{l}: {src} → {dst} ({rows}×{cols})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="56" />
+        <location filename="../../annviz/gui/explorer/layers.py" line="56"/>
         <source>neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="57" />
+        <location filename="../../annviz/gui/explorer/layers.py" line="57"/>
         <source>input from neuron</source>
         <translation>입력을 보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="59" />
+        <location filename="../../annviz/gui/explorer/layers.py" line="59"/>
         <source>biases b{l}: {layer}</source>
         <translation>편향 b{l}: {layer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="131" />
+        <location filename="../../annviz/gui/explorer/layers.py" line="131"/>
         <source>neuron {i}: bias b = {b}</source>
         <translation>뉴런 {i}: 편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="135" />
+        <location filename="../../annviz/gui/explorer/layers.py" line="135"/>
         <source>weight from neuron {j} to neuron {i}: {w}</source>
         <translation>뉴런 {j} → 뉴런 {i} 가중치: {w}</translation>
     </message>
@@ -95,185 +96,185 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="45" />
+        <location filename="../../annviz/gui/main_window.py" line="45"/>
         <source>Explorer</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="65" />
+        <location filename="../../annviz/gui/main_window.py" line="65"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="69" />
+        <location filename="../../annviz/gui/main_window.py" line="69"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="70" />
+        <location filename="../../annviz/gui/main_window.py" line="70"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="92" />
+        <location filename="../../annviz/gui/main_window.py" line="92"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="168" />
+        <location filename="../../annviz/gui/main_window.py" line="170"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="169" />
+        <location filename="../../annviz/gui/main_window.py" line="171"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="170" />
+        <location filename="../../annviz/gui/main_window.py" line="172"/>
         <source>&amp;Save model as…</source>
         <translation>다른 이름으로 모델 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="171" />
+        <location filename="../../annviz/gui/main_window.py" line="173"/>
         <source>&amp;Export the current view as PNG…</source>
         <translation>현재 화면을 PNG로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="172" />
+        <location filename="../../annviz/gui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="173" />
+        <location filename="../../annviz/gui/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="174" />
+        <location filename="../../annviz/gui/main_window.py" line="176"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="175" />
+        <location filename="../../annviz/gui/main_window.py" line="177"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="176" />
-        <source>Classic: 784-16-16-10, sigmoid (the notes' network)</source>
+        <location filename="../../annviz/gui/main_window.py" line="179"/>
+        <source>Classic: 784-16-16-10, sigmoid (the notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="177" />
+        <location filename="../../annviz/gui/main_window.py" line="180"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="178" />
+        <location filename="../../annviz/gui/main_window.py" line="181"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="179" />
+        <location filename="../../annviz/gui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="180" />
+        <location filename="../../annviz/gui/main_window.py" line="183"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="181" />
+        <location filename="../../annviz/gui/main_window.py" line="184"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="196" />
+        <location filename="../../annviz/gui/main_window.py" line="199"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="198" />
+        <location filename="../../annviz/gui/main_window.py" line="201"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="200" />
+        <location filename="../../annviz/gui/main_window.py" line="204"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="204" />
+        <location filename="../../annviz/gui/main_window.py" line="208"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="209" />
+        <location filename="../../annviz/gui/main_window.py" line="213"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="214" />
+        <location filename="../../annviz/gui/main_window.py" line="218"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="217" />
+        <location filename="../../annviz/gui/main_window.py" line="221"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="217" />
+        <location filename="../../annviz/gui/main_window.py" line="222"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="220" />
+        <location filename="../../annviz/gui/main_window.py" line="225"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="221" />
+        <location filename="../../annviz/gui/main_window.py" line="226"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="225" />
+        <location filename="../../annviz/gui/main_window.py" line="230"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="226" />
-        <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: red edges and pixels are positive, blue ones negative. A first-layer neuron's 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron's own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
+        <location filename="../../annviz/gui/main_window.py" line="231"/>
+        <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: red edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 빨간 선과 픽셀은 양수, 파란 것은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="154" />
+        <location filename="../../annviz/gui/explorer/diagram.py" line="154"/>
         <source>⋮ {n} more</source>
         <translation>⋮ {n}개 더</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="302" />
+        <location filename="../../annviz/gui/explorer/diagram.py" line="302"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="305" />
+        <location filename="../../annviz/gui/explorer/diagram.py" line="305"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="306" />
+        <location filename="../../annviz/gui/explorer/diagram.py" line="306"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="307" />
+        <location filename="../../annviz/gui/explorer/diagram.py" line="307"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
@@ -281,82 +282,82 @@
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="88" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="88"/>
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="88" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="88"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="118" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="118"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="119" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="119"/>
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="128" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="128"/>
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="140" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="140"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 {i}번 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="142" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="142"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="144" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="144"/>
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="149" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="149"/>
         <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="152" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="152"/>
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="161" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="161"/>
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="163" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="163"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="172" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="172"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="176" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="176"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="188" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="188"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="192" />
+        <location filename="../../annviz/gui/explorer/inspector.py" line="192"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>
@@ -364,52 +365,52 @@
 <context>
     <name>PadPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="77" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="77"/>
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="78" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="78"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>마지막 획 되돌리기 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="79" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="79"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="80" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="80"/>
         <source>Clear the pad (Delete or Esc)</source>
         <translation>그림판 지우기 (Delete 또는 Esc)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="81" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="81"/>
         <source>Eraser</source>
         <translation>지우개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="82" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="82"/>
         <source>Erase instead of drawing (E); the right button always erases</source>
         <translation>그리는 대신 지웁니다 (E). 오른쪽 버튼은 언제나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="83" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="83"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="84" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="84"/>
         <source>Brush</source>
         <translation>붓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85"/>
         <source>Brush width</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="86" />
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="86"/>
         <source>Draw a digit with the mouse or a pen. Right button erases.</source>
         <translation>마우스나 펜으로 숫자를 그려 보세요. 오른쪽 버튼은 지웁니다.</translation>
     </message>
@@ -417,22 +418,22 @@
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="57" />
-        <source>Output layer: the network's answer</source>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="57"/>
+        <source>Output layer: the network&apos;s answer</source>
         <translation>출력층: 신경망의 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="89" />
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="89"/>
         <source>nothing drawn yet</source>
         <translation>아직 아무것도 그리지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="89" />
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="89"/>
         <source>no model loaded</source>
         <translation>불러온 모델이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="98" />
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="98"/>
         <source>Prediction: {name} ({share:.0%})</source>
         <translation>예측: {name} ({share:.0%})</translation>
     </message>
@@ -440,12 +441,12 @@
 <context>
     <name>SeenView</name>
     <message>
-        <location filename="../../annviz/gui/explorer/seen.py" line="46" />
+        <location filename="../../annviz/gui/explorer/seen.py" line="46"/>
         <source>What the network sees (28×28)</source>
         <translation>신경망이 보는 것 (28×28)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/seen.py" line="63" />
+        <location filename="../../annviz/gui/explorer/seen.py" line="63"/>
         <source>pixel (row {row}, column {col}): {value}</source>
         <translation>픽셀 ({row}행, {col}열): {value}</translation>
     </message>
@@ -453,27 +454,27 @@
 <context>
     <name>TestDigitPicker</name>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="43" />
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="43"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="44" />
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="44"/>
         <source>Load a real handwritten digit from the MNIST test set</source>
         <translation>MNIST 테스트 세트의 실제 손글씨 숫자를 불러옵니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="45" />
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="45"/>
         <source>Previous test digit</source>
         <translation>이전 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="46" />
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="46"/>
         <source>Next test digit</source>
         <translation>다음 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="91" />
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="91"/>
         <source>test image #{i} · true label: {name}</source>
         <translation>테스트 이미지 #{i} · 정답: {name}</translation>
     </message>
@@ -481,12 +482,12 @@
 <context>
     <name>WeightGrid</name>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="60" />
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="72"/>
         <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (red +, blue −)</source>
         <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (빨강 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="138" />
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="150"/>
         <source>neuron {i} of hidden layer 1, bias {b}; click to inspect</source>
         <translation>은닉층 1의 뉴런 {i}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>
@@ -494,17 +495,17 @@
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="33" />
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="33"/>
         <source>First hidden layer</source>
         <translation>첫 번째 은닉층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="34" />
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="34"/>
         <source>Deeper layers and biases</source>
         <translation>더 깊은 층과 편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="40" />
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="40"/>
         <source>{products} weights + {biases} biases = &lt;b&gt;{total}&lt;/b&gt; numbers to learn</source>
         <translation>가중치 {products} + 편향 {biases} = 학습할 숫자 &lt;b&gt;{total}&lt;/b&gt;개</translation>
     </message>

@@ -3,9 +3,10 @@
     /work/venv/bin/python tests/benchmarks/bench_explorer.py [--events 400] [--skip-startup]
 
 1. Latency, 784-128-64-10 (ReLU, random weights: the drawing is what costs, not the values).
-   The main window (explorer docks, the other areas left out) is shown offscreen at 1280×800 with
-   a neuron selected so the inspector repaints too (and once more without a selection). Each sample is one mouse move on the pad, sent
-   as a real QMouseEvent while a stroke is being drawn, up to the end of the paint events it
+   The main window (explorer docks, the other areas left out) is shown offscreen at 1280×800
+   with a neuron selected so the inspector repaints too (and once more without a selection).
+   Each sample is one mouse move on the pad, sent as a real QMouseEvent while a stroke is
+   being drawn, up to the end of the paint events it
    caused (``processEvents``): canvas → ``canvas_to_mnist`` → forward → probabilities, "what
    the network sees", diagram (edges and circles), inspector → paint. The pad's frame throttle is
    reset before each sample so every sample does the full work. Target: median < 16 ms, p99 < 33 ms.

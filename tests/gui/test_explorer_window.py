@@ -160,4 +160,5 @@ def test_every_explorer_string_has_a_korean_translation_with_the_same_placeholde
     for message in messages:
         source, translation = message.find("source").text, message.find("translation")
         assert translation.text and translation.get("type") is None, source
-        assert sorted(re.findall(r"{[^}]*}", source)) == sorted(re.findall(r"{[^}]*}", translation.text)), source
+        placeholders = sorted(re.findall(r"{[^}]*}", source))
+        assert placeholders == sorted(re.findall(r"{[^}]*}", translation.text)), source

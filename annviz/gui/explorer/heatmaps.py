@@ -1,8 +1,8 @@
 """The first hidden layer's weights: one 28×28 tile per neuron, what each one "looks for".
 
 All tiles sit in one mosaic image with one shared symmetric colour scale (zero is the neutral
-colour of the diverging map; the rarest 0.2 % largest weights saturate it) and a colour bar. The mosaic is one ``ImageItem`` created once per
-architecture; new weights (e.g. from training, ~30×/s) are scattered into it with one
+colour of the diverging map; the rarest 0.2 % largest weights saturate it) and a colour bar.
+The mosaic is one ``ImageItem`` created once per architecture; new weights (e.g. from training, ~30×/s) are scattered into it with one
 precomputed fancy index and shown with ``setImage``. Clicking a tile selects that neuron.
 """
 

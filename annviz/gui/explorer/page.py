@@ -55,7 +55,8 @@ class ExplorerPage(QMainWindow):
 
     # --- public ------------------------------------------------------------------------------
 
-    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea) -> None:
+    def add_dock(self, dock: QDockWidget,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea) -> None:
         """Add another area's dock (give it a unique objectName so its place is remembered)."""
         self.addDockWidget(area, dock)
         self._docks.append(dock)

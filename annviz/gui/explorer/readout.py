@@ -65,7 +65,7 @@ def weighted_input_terms(w: np.ndarray, a: np.ndarray, b: float, k: int = 5) -> 
 
 
 def evidence(network: Network, fwd: Forward, layer: int, k: int) -> np.ndarray | None:
-    """Each neuron's signed share of the evidence for output k: aⱼ·∂z_k/∂aⱼ / Σ|aᵢ·∂z_k/∂aᵢ|.
+    """Each neuron's signed share of the evidence for output k: aⱼ∂z_k/∂aⱼ / Σ|aᵢ∂z_k/∂aᵢ|.
 
     For the last hidden layer this is exact: z_k = Σ w_kj a_j + b_k, and the term w_kj a_j is
     neuron j's part. For earlier layers it is the same idea taken through the slopes of the
