@@ -137,3 +137,37 @@ def test_a_drawn_test_digit_loads_undo_and_clear(qtbot, panel):
     assert panel.picker.index is not None and state.input_image is not None
     panel.clear_action.trigger()
     assert panel.picker.label.text() == "" and state.input_image is None
+
+
+def test_tablet_pressure_scales_the_brush_and_the_eraser_end_erases(qtbot, panel):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QInputDevice, QPointingDevice, QPointingDeviceUniqueId, QTabletEvent
+    from PySide6.QtWidgets import QApplication
+
+    state, panel = panel
+    pad = panel.pad
+
+    def pen(kind):
+        return QPointingDevice("pen", 1, QInputDevice.DeviceType.Stylus, kind,
+                               QInputDevice.Capability.Position | QInputDevice.Capability.Pressure,
+                               1, 3, "", QPointingDeviceUniqueId())
+
+    def stroke(y, pressure, device):
+        left, right = pad_point(pad, 0.2, y), pad_point(pad, 0.8, y)
+        for kind, p in ((QEvent.Type.TabletPress, left), (QEvent.Type.TabletMove, right),
+                        (QEvent.Type.TabletRelease, right)):
+            event = QTabletEvent(kind, device, QPointF(p), QPointF(pad.mapToGlobal(p)), pressure,
+                                 0, 0, 0, 0, 0, Qt.KeyboardModifier.NoModifier,
+                                 Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton)
+            QApplication.sendEvent(pad, event)
+
+    stylus = pen(QPointingDevice.PointerType.Pen)
+    pad.set_brush_width(30)
+    stroke(0.3, 1.0, stylus)
+    stroke(0.7, 0.3, stylus)
+    column = pad.canvas()[:, 140] > 128
+    heavy, light = column[:140].sum(), column[140:].sum()
+    assert heavy == pytest.approx(30, abs=3) and light == pytest.approx(9, abs=3)
+    assert state.input_image is not None
+    stroke(0.3, 1.0, pen(QPointingDevice.PointerType.Eraser))
+    assert (pad.canvas()[:140, 140] > 128).sum() == 0
