@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from annviz.gui import app as app_module
@@ -141,9 +141,16 @@ def test_main_opens_the_window_with_a_model_and_exits(qtbot, tmp_path, model_pat
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
         seen["title"], seen["sizes"] = window.windowTitle(), window.state.network.sizes
         window.close()
-        QApplication.quit()
 
-    QTimer.singleShot(300, close_the_window)
+    def exec_until_closed(*_):
+        # A local loop instead of the application's: QApplication.quit() would set Qt's quit
+        # flag for the rest of the session and silently drop worker-thread signals in later tests.
+        loop = QEventLoop()
+        QTimer.singleShot(300, lambda: (close_the_window(), loop.quit()))
+        loop.exec()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_until_closed)
     assert app_module.main([]) == 0
     assert seen == {"title": f"annviz — {model_path.stem}", "sizes": [784, 16, 16, 10]}
     assert settings.value("window/geometry")
