@@ -1,0 +1,56 @@
+"""``python -m annviz.gui.training [--start PRESET]``: the training area in a window of its own.
+
+It has its own app state, so everything the area does can be tried without the explorer;
+``--start notes`` (or fast, too-high, linear) chooses a preset and starts training at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from annviz.gui import i18n
+from annviz.gui.state import AppState
+from annviz.gui.training.area import TrainingArea
+from annviz.gui.training.presets import PRESETS
+
+
+class TrainingWindow(QMainWindow):
+    def __init__(self, state: AppState):
+        super().__init__()
+        self.area = TrainingArea(state, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.area.panel_dock)
+        self.setCentralWidget(self.area.curves_dock.widget())
+        self.installEventFilter(self.area)
+        self.setWindowTitle("annviz — training")
+        self.resize(1200, 760)
+
+    def closeEvent(self, event) -> None:
+        self.area.shutdown()
+        super().closeEvent(event)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m annviz.gui.training")
+    parser.add_argument("--start", choices=[p.key for p in PRESETS], help="start this preset at once")
+    parser.add_argument("--lang", choices=list(i18n.LANGUAGES), default="en")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    pg.setConfigOptions(imageAxisOrder="row-major")
+    i18n.set_language(args.lang)
+    window = TrainingWindow(AppState())
+    window.show()
+    if args.start:
+        panel = window.area.panel
+        panel.preset.setCurrentIndex(1 + [p.key for p in PRESETS].index(args.start))
+        panel.preset.activated.emit(panel.preset.currentIndex())
+        panel.start()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

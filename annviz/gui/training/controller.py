@@ -1,0 +1,258 @@
+"""The training controller: owns the worker thread's life and connects training to the app state.
+
+The panel and the live views never touch the worker. They call ``start``, ``pause``, ``resume``,
+``step``, ``stop``, ``add_epoch`` and ``set_hyperparameters`` here, and listen to the signals:
+
+- ``phase_changed(str)``: "idle", "running", "paused" or "done" (a result waits for a decision).
+- ``run_started(TrainConfig)``, ``progress(Progress)``, ``epoch_metrics(EpochRecord)``.
+- ``run_ended(History)``: the worker finished; ``history.status`` says finished/stopped/diverged.
+- ``failed(str)``: the worker raised; the message is for the user.
+
+While a run goes on, the app state holds a copy of the network being trained and every weight
+snapshot is copied into it, so every view shows the network as it is now. If someone else puts a
+different model into the app state meanwhile, training stops (the result can still be saved).
+
+``shutdown()`` stops the thread and returns within about a second: it asks the worker to stop,
+requests interruption, calls ``quit()`` directly (the queued ``finished → quit`` would need the very
+thread that waits) and waits; then it delivers what the worker had still queued for us, so no
+signal of an old run arrives after a new one began.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
+
+from annviz.data.datasets import Dataset, load_dataset
+from annviz.gui.state import AppState
+from annviz.gui.training.pacer import Pacer
+from annviz.gui.training.worker import Progress, TrainingWorker
+from annviz.nn.config import TrainConfig
+from annviz.nn.modelfile import ModelInfo, save_model
+from annviz.nn.network import Network
+from annviz.nn.trainer import Trainer
+from annviz.recipes import build_network, model_info, prepare_data
+
+log = logging.getLogger(__name__)
+
+SHUTDOWN_MS = 1000
+
+
+class TrainingController(QObject):
+    phase_changed = Signal(str)
+    run_started = Signal(object)       # TrainConfig
+    progress = Signal(object)          # Progress
+    epoch_metrics = Signal(object)     # EpochRecord
+    run_ended = Signal(object)         # History
+    failed = Signal(str)
+
+    def __init__(self, state: AppState, parent: QObject | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.phase = "idle"
+        self.config: TrainConfig | None = None
+        self.dataset: Dataset | None = None
+        self.trainer: Trainer | None = None   # the last run's, once its worker has finished
+        self.saved_path: Path | None = None   # where the current result was saved, if it was
+        self._live: Network | None = None     # the app state's copy of the network being trained
+        self._previous: tuple | None = None   # the app state's model before training began
+        self._worker: TrainingWorker | None = None
+        self._thread: QThread | None = None
+        self._weights = Pacer(self._show_weights, parent=self)
+        state.model_changed.connect(self._on_model_changed)
+
+    # --- commands ------------------------------------------------------------------------------
+
+    def start(self, config: TrainConfig, paused: bool = False) -> None:
+        """Train a fresh network for ``config``; a run still going on is stopped first.
+
+        ``paused``: prepare everything but wait for ``resume`` or ``step``.
+
+        Raises ValueError (bad configuration) or DatasetError (missing data) before anything starts.
+        """
+        config.validate()
+        self.shutdown()
+        self._weights.drop()
+        dataset = load_dataset(config.dataset)
+        network = build_network(config, 784, dataset.n_classes)
+        if self._live is None or self.state.network is not self._live:
+            self._previous = (self.state.network, self.state.info, self.state.model_path)
+        self.config, self.dataset, self.trainer, self.saved_path = config, dataset, None, None
+        self._show_in_state(network.copy())
+        self.run_started.emit(config)
+
+        def make_trainer() -> Trainer:  # runs in the worker thread: the data is converted there
+            data = prepare_data(config)
+            return Trainer(network, config, data.train, data.test, data.validation)
+
+        self._launch(TrainingWorker(make_trainer, paused=paused))
+
+    def pause(self) -> None:
+        if self._worker is not None:
+            self._worker.pause()
+            self._set_phase("paused")
+
+    def resume(self) -> None:
+        if self._worker is not None:
+            self._worker.resume()
+            self._set_phase("running")
+
+    def step(self) -> None:
+        """Exactly one mini-batch, then pause."""
+        if self._worker is not None:
+            self._worker.step()
+            self._set_phase("paused")
+
+    def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.request_stop()
+
+    def add_epoch(self) -> None:
+        """One more epoch: for the running run, or continuing a finished one."""
+        if self._worker is not None:
+            self._worker.add_epochs(1)
+        elif self.can_continue():
+            self.trainer.add_epochs(1)
+            trainer = self.trainer
+            self.trainer = None
+            self._show_in_state(trainer.network.copy())
+            self._launch(TrainingWorker(lambda: trainer))
+
+    def set_hyperparameters(self, **changes: float) -> None:
+        """lr=, momentum=, weight_decay=, applied from the next mini-batch on."""
+        if self._worker is not None:
+            self._worker.set_hyperparameters(**changes)
+
+    def can_continue(self) -> bool:
+        return (self._worker is None and self.trainer is not None
+                and self.trainer.history.status == "finished")
+
+    # --- the result ----------------------------------------------------------------------------
+
+    def has_unsaved_model(self) -> bool:
+        """True when a network was trained (or is training) and has not been saved since."""
+        if self._worker is not None:
+            return True
+        return self.trainer is not None and self.saved_path is None and bool(self.trainer.history.batch_loss)
+
+    def result_info(self) -> ModelInfo:
+        return model_info(self.config, self.trainer.history, self.dataset)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the trained network with its history; it becomes the app's current model."""
+        info = self.result_info()
+        self.saved_path = save_model(path, self.trainer.network, info)
+        self._show_in_state(self.trainer.network.copy(), info, self.saved_path)
+        self._set_phase("idle")
+        return self.saved_path
+
+    def use(self) -> None:
+        """Keep the trained network (unsaved) as the model the pad and every view use."""
+        self._show_in_state(self.trainer.network.copy(), self.result_info())
+        self._set_phase("idle")
+
+    def discard(self) -> None:
+        """Forget the trained network; the model from before training comes back."""
+        self.shutdown()
+        self.trainer = None
+        if self._previous is not None and self.state.network is self._live:
+            network, info, path = self._previous
+            if network is not None:
+                self.state.set_model(network, info, path)
+        self._live = self._previous = None
+        self._set_phase("idle")
+
+    # --- the thread ----------------------------------------------------------------------------
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def shutdown(self) -> None:
+        """Stop the worker and wait for its thread (about a second at most); safe to repeat."""
+        thread, worker = self._thread, self._worker
+        if thread is None:
+            return
+        worker.request_stop()
+        thread.requestInterruption()
+        thread.quit()
+        if not thread.wait(SHUTDOWN_MS):
+            log.warning("the training thread took over %d ms to stop", SHUTDOWN_MS)
+            thread.wait()
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall.value)  # the run's last words
+        if self._thread is thread:  # its finished signal was not among them
+            self._on_thread_finished()
+
+    def _launch(self, worker: TrainingWorker) -> None:
+        thread = QThread()
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.finished.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.finished.connect(worker.deleteLater)
+        worker.progress.connect(self._on_progress)
+        worker.snapshot.connect(self._on_snapshot)
+        worker.epoch_metrics.connect(self._on_epoch_metrics)
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        thread.finished.connect(self._on_thread_finished)
+        self._worker, self._thread = worker, thread
+        self._set_phase("paused" if worker.is_paused() else "running")
+        thread.start()
+
+    # --- handlers (GUI thread) -----------------------------------------------------------------
+
+    @Slot(object)
+    def _on_progress(self, progress: Progress) -> None:
+        self.progress.emit(progress)
+
+    @Slot(object, object)
+    def _on_snapshot(self, weights, biases) -> None:
+        self._weights.offer(weights, biases)
+        if self._worker is not None:
+            self._worker.update_shown()
+
+    def _show_weights(self, weights, biases) -> None:
+        if self._live is not None and self.state.network is self._live:
+            self.state.set_weights(weights, biases)
+
+    @Slot(object)
+    def _on_epoch_metrics(self, record) -> None:
+        self.epoch_metrics.emit(record)
+
+    @Slot(object)
+    def _on_finished(self, trainer: Trainer) -> None:
+        self._weights.flush()  # the final snapshot, whatever the pace
+        self.trainer = trainer
+        self.run_ended.emit(trainer.history)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.failed.emit(message)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self._worker = self._thread = None
+        self._set_phase("done" if self.trainer is not None else "idle")
+
+    @Slot()
+    def _on_model_changed(self) -> None:
+        """Another model was loaded while training: stop; the result can still be saved."""
+        if self._live is not None and self.state.network is not self._live:
+            self.shutdown()
+            self._live = None
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _show_in_state(self, network: Network, info: ModelInfo | None = None, path=None) -> None:
+        self._live = network
+        if info is None:
+            info = ModelInfo(loss=self.config.loss, dataset=self.dataset.name,
+                             class_names=list(self.dataset.class_names), config=self.config.to_dict())
+        self.state.set_model(network, info, path)
+
+    def _set_phase(self, phase: str) -> None:
+        if phase != self.phase:
+            self.phase = phase
+            self.phase_changed.emit(phase)

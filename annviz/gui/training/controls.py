@@ -1,0 +1,104 @@
+"""Start / Pause / Resume / Stop / Step / +1 epoch, and a progress bar that says where training is.
+
+A plain view: the panel connects the buttons to the controller, and calls ``show_phase`` and
+``show_progress``. Which buttons make sense depends only on the phase.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.training.worker import Progress
+
+PROGRESS_STEPS = 1000
+
+
+def format_duration(seconds: float | None) -> str:
+    """"12 s", "3 min 05 s", "" when unknown."""
+    if seconds is None:
+        return ""
+    seconds = int(round(seconds))
+    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+class TrainingControls(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.start_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.step_button = QPushButton()
+        self.epoch_button = QPushButton()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, PROGRESS_STEPS)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.start_button.setDefault(True)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.start_button, 0, 0)
+        layout.addWidget(self.pause_button, 0, 1)
+        layout.addWidget(self.stop_button, 0, 2)
+        layout.addWidget(self.step_button, 1, 0)
+        layout.addWidget(self.epoch_button, 1, 1)
+        layout.addWidget(self.status, 2, 0, 1, 3)
+        layout.addWidget(self.progress_bar, 3, 0, 1, 3)
+        self.phase = "idle"
+        self.progress: Progress | None = None   # the latest shown
+        self.retranslate()
+        self.show_phase("idle")
+
+    def show_phase(self, phase: str, can_continue: bool = False) -> None:
+        """Enable what makes sense: idle, running, paused or done."""
+        self.phase = phase
+        active = phase in ("running", "paused")
+        self.pause_button.setEnabled(active)
+        self.stop_button.setEnabled(active)
+        self.step_button.setEnabled(phase != "running")
+        self.epoch_button.setEnabled(active or can_continue)
+        self._retranslate_phase()
+
+    def show_progress(self, progress: Progress) -> None:
+        self.progress = progress
+        self.progress_bar.setValue(round(progress.done_fraction * PROGRESS_STEPS))
+        self._retranslate_progress()
+
+    def reset_progress(self) -> None:
+        self.progress = None
+        self.progress_bar.setValue(0)
+        self._retranslate_progress()
+
+    # --- texts -----------------------------------------------------------------------------------
+
+    def _retranslate_phase(self) -> None:
+        self.start_button.setText(self.tr("Start over") if self.phase != "idle" else self.tr("Start"))
+        self.pause_button.setText(self.tr("Resume") if self.phase == "paused" else self.tr("Pause"))
+
+    def _retranslate_progress(self) -> None:
+        p = self.progress
+        if p is None:
+            self.status.setText(self.tr("Not started"))
+            return
+        text = self.tr("Epoch {e} of {n} · batch {b} of {nb} · {speed} samples/s").format(
+            e=p.epoch + 1, n=p.epochs, b=p.batch, nb=p.batches_per_epoch,
+            speed=f"{p.samples_per_s:,.0f}")
+        left = p.seconds_left
+        if left is not None and p.done_fraction < 1:
+            text += self.tr(" · {time} left").format(time=format_duration(left))
+        self.status.setText(text)
+
+    def retranslate(self) -> None:
+        self.stop_button.setText(self.tr("Stop"))
+        self.step_button.setText(self.tr("Step (one batch)"))
+        self.epoch_button.setText(self.tr("+1 epoch"))
+        self.start_button.setToolTip(self.tr("Train a new network with these settings"))
+        self.step_button.setToolTip(self.tr("Train exactly one mini-batch, then pause"))
+        self.epoch_button.setToolTip(self.tr("Train one epoch more than planned"))
+        self._retranslate_phase()
+        self._retranslate_progress()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

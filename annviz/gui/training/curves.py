@@ -1,0 +1,188 @@
+"""Live learning curves: loss per batch (raw, faint, and smoothed) and per epoch; accuracy per epoch.
+
+Both plots share the x axis in epochs (batch k of an epoch of n batches sits at epoch + k/n), so a
+point on the loss curve lines up with the accuracy of the same moment. Every plot item is made
+once, in ``__init__``, and updated with ``setData``; the long batch curves downsample (peak mode)
+and clip to the view, so tens of thousands of points stay cheap. Hovering shows the exact values
+of every curve at that epoch. Colours (Okabe–Ito) stay apart for the common colour blindnesses:
+train blue, validation orange, test green.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.training.series import Series, smooth
+from annviz.gui.training.worker import Progress
+from annviz.nn.trainer import EpochRecord
+
+TRAIN, VALIDATION, TEST = QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115)
+RAW = QColor(0, 114, 178, 55)
+SMOOTHING = 0.05  # weight of the newest batch in the smoothed loss
+
+
+class LiveCurves(QWidget):
+    export_png_clicked = Signal()
+    export_csv_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.records: list[EpochRecord] = []
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground("w")
+        self.loss_plot = self.plots.addPlot(row=0, col=0)
+        self.accuracy_plot = self.plots.addPlot(row=1, col=0)
+        self.accuracy_plot.setXLink(self.loss_plot)
+        self.accuracy_plot.setYRange(0, 100)
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.showGrid(x=True, y=True, alpha=0.2)
+            plot.addLegend(offset=(-10, 10))
+            plot.setDownsampling(auto=True, mode="peak")
+            plot.setClipToView(True)
+            plot.getAxis("bottom").enableAutoSIPrefix(False)
+        self.series: dict[str, Series] = {key: Series() for key in (
+            "raw", "smooth", "train_loss", "val_loss", "train_acc", "val_acc", "test_acc")}
+        self.items = {
+            "raw": self.loss_plot.plot(pen=pg.mkPen(RAW, width=1)),
+            "smooth": self.loss_plot.plot(pen=pg.mkPen(TRAIN, width=2)),
+            "train_loss": self._epoch_item(self.loss_plot, TRAIN, "o"),
+            "val_loss": self._epoch_item(self.loss_plot, VALIDATION, "s"),
+            "train_acc": self._epoch_item(self.accuracy_plot, TRAIN, "o"),
+            "val_acc": self._epoch_item(self.accuracy_plot, VALIDATION, "s"),
+            "test_acc": self._epoch_item(self.accuracy_plot, TEST, "t"),
+        }
+        cursor_pen = pg.mkPen((120, 120, 120), style=Qt.PenStyle.DotLine)
+        self._cursor = {plot: pg.InfiniteLine(angle=90, pen=cursor_pen)
+                        for plot in (self.loss_plot, self.accuracy_plot)}
+        for plot, line in self._cursor.items():
+            plot.addItem(line, ignoreBounds=True)
+            line.hide()
+        self._level: float | None = None
+        self._hover_x: float | None = None
+        self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+        self.readout = QLabel()
+        self.png_button = QPushButton()
+        self.csv_button = QPushButton()
+        self.png_button.clicked.connect(self.export_png_clicked)
+        self.csv_button.clicked.connect(self.export_csv_clicked)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.readout, 1)
+        bottom.addWidget(self.png_button)
+        bottom.addWidget(self.csv_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plots, 1)
+        layout.addLayout(bottom)
+        self.retranslate()
+
+    @staticmethod
+    def _epoch_item(plot, color: QColor, symbol: str):
+        return plot.plot(pen=pg.mkPen(color, width=2), symbol=symbol, symbolSize=7,
+                         symbolBrush=color, symbolPen=None)
+
+    # --- data in -------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Empty every curve for a new run."""
+        self.records.clear()
+        self._level = None
+        for key, series in self.series.items():
+            series.clear()
+            self.items[key].setData(series.x, series.y)
+
+    def add_progress(self, progress: Progress) -> None:
+        losses = progress.new_losses
+        if not len(losses):
+            return
+        nb = progress.batches_per_epoch
+        first = progress.step - len(losses) + 1
+        x = (first + np.arange(len(losses))) / nb     # batch k of the run, in epochs
+        smoothed = smooth(losses, self._level, SMOOTHING)
+        self._level = float(smoothed[-1])
+        self.series["raw"].append(x, losses)
+        self.series["smooth"].append(x, smoothed)
+        self._show("raw", "smooth")
+
+    def add_epoch(self, record: EpochRecord) -> None:
+        self.records.append(record)
+        x = record.epoch
+        self.series["train_loss"].append(x, record.train_loss)
+        self.series["train_acc"].append(x, 100 * record.train_accuracy)
+        if record.val_loss is not None:
+            self.series["val_loss"].append(x, record.val_loss)
+            self.series["val_acc"].append(x, 100 * record.val_accuracy)
+        if record.test_accuracy is not None:
+            self.series["test_acc"].append(x, 100 * record.test_accuracy)
+        self._show("train_loss", "val_loss", "train_acc", "val_acc", "test_acc")
+
+    def point_count(self) -> int:
+        return sum(series.n for series in self.series.values())
+
+    def _show(self, *keys: str) -> None:
+        for key in keys:
+            series = self.series[key]
+            self.items[key].setData(series.x, series.y)
+        if self._hover_x is not None:
+            self._update_readout()
+
+    # --- hover ---------------------------------------------------------------------------------
+
+    def _on_mouse_moved(self, pos) -> None:
+        self._hover_x = None
+        for plot, line in self._cursor.items():
+            if plot.sceneBoundingRect().contains(pos):
+                self._hover_x = plot.vb.mapSceneToView(pos).x()
+        for line in self._cursor.values():
+            line.setVisible(self._hover_x is not None)
+            if self._hover_x is not None:
+                line.setValue(self._hover_x)
+        self._update_readout()
+
+    def _update_readout(self) -> None:
+        if self._hover_x is None:
+            self.readout.setText(self._hint)
+            return
+        parts = [self.tr("epoch {x:.2f}").format(x=self._hover_x)]
+        for key, (label, fmt) in self._labels.items():
+            point = self.series[key].nearest(self._hover_x)
+            if point is not None and abs(point[0] - self._hover_x) <= 0.5:
+                parts.append(f"{label} {fmt.format(point[1])}")
+        self.readout.setText(" · ".join(parts))
+
+    # --- texts ---------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.loss_plot.setTitle(self.tr("Loss"))
+        self.accuracy_plot.setTitle(self.tr("Accuracy (%)"))
+        self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
+        self._labels = {
+            "raw": (self.tr("batch loss"), "{:.4f}"),
+            "smooth": (self.tr("smoothed"), "{:.4f}"),
+            "train_loss": (self.tr("training loss"), "{:.4f}"),
+            "val_loss": (self.tr("validation loss"), "{:.4f}"),
+            "train_acc": (self.tr("training accuracy"), "{:.2f} %"),
+            "val_acc": (self.tr("validation accuracy"), "{:.2f} %"),
+            "test_acc": (self.tr("test accuracy"), "{:.2f} %"),
+        }
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.legend.clear()
+        for key, item in self.items.items():
+            item.opts["name"] = self._labels[key][0]
+            if key != "raw":
+                (self.loss_plot if key in ("smooth", "train_loss", "val_loss")
+                 else self.accuracy_plot).legend.addItem(item, self._labels[key][0])
+        self._hint = self.tr("Hover over the curves to read their values.")
+        self.png_button.setText(self.tr("Export PNG…"))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        self._update_readout()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

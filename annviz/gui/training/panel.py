@@ -1,0 +1,191 @@
+"""The training panel: presets, every setting, the controls, and what to do with the result.
+
+It turns clicks into controller commands and controller signals into what the widgets show; the
+controller owns the worker thread and the app state owns the model. Nothing here trains.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMessageBox, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from annviz.data.datasets import DatasetError
+from annviz.gui.i18n import is_language_change
+from annviz.gui.training.controller import TrainingController
+from annviz.gui.training.controls import TrainingControls
+from annviz.gui.training.outcome import DivergenceBox, ResultBar
+from annviz.gui.training.presets import PRESETS
+from annviz.gui.training.settings import TrainingSettings
+from annviz.nn.trainer import History
+
+
+class TrainingPanel(QWidget):
+    def __init__(self, controller: TrainingController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.preset = QComboBox()
+        self.preset_hint = QLabel()
+        self.preset_hint.setWordWrap(True)
+        self.settings = TrainingSettings()
+        self.controls = TrainingControls()
+        self.result_bar = ResultBar()
+        self.result_bar.hide()
+        self.divergence_box = DivergenceBox(self)
+        self.error_box = QMessageBox(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Ok, self)
+
+        scroll = QScrollArea()
+        scroll.setWidget(self.settings)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preset)
+        layout.addWidget(self.preset_hint)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.result_bar)
+        self.retranslate()
+        self._connect()
+
+    def _connect(self) -> None:
+        c, controls = self.controller, self.controls
+        self.preset.activated.connect(self._on_preset_activated)
+        self.settings.live_changed.connect(self._on_settings_live_changed)
+        controls.start_button.clicked.connect(self._on_start_clicked)
+        controls.pause_button.clicked.connect(self._on_pause_clicked)
+        controls.stop_button.clicked.connect(c.stop)
+        controls.step_button.clicked.connect(self._on_step_clicked)
+        controls.epoch_button.clicked.connect(c.add_epoch)
+        self.result_bar.save_clicked.connect(self._on_save_clicked)
+        self.result_bar.use_clicked.connect(c.use)
+        self.result_bar.discard_clicked.connect(c.discard)
+        self.divergence_box.accepted.connect(c.use)
+        self.divergence_box.rejected.connect(c.discard)
+        c.phase_changed.connect(self._on_phase_changed)
+        c.run_started.connect(self._on_run_started)
+        c.progress.connect(controls.show_progress)
+        c.run_ended.connect(self._on_run_ended)
+        c.failed.connect(self._on_failed)
+
+    # --- public ----------------------------------------------------------------------------------
+
+    def start(self, paused: bool = False) -> bool:
+        """Start training with the current settings; False if the user cancelled or it cannot."""
+        if not self.confirm_discard():
+            return False
+        try:
+            self.controller.start(self.settings.config(), paused=paused)
+        except (ValueError, DatasetError) as error:
+            self._on_failed(str(error))
+            return False
+        return True
+
+    def confirm_discard(self) -> bool:
+        """True when nothing unsaved would be lost, or the user saved it or chose to lose it."""
+        if not self.controller.has_unsaved_model():
+            return True
+        answer = self.ask_to_keep()
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        return answer == QMessageBox.StandardButton.Save and self._save_with_dialog()
+
+    def ask_to_keep(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel, before an unsaved trained network is lost."""
+        return QMessageBox.question(
+            self, self.tr("Unsaved network"),
+            self.tr("The network you trained has not been saved. Save it before it is lost?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+    # --- handlers --------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_start_clicked(self) -> None:
+        self.start()
+
+    @Slot()
+    def _on_pause_clicked(self) -> None:
+        if self.controller.phase == "paused":
+            self.controller.resume()
+        else:
+            self.controller.pause()
+
+    @Slot()
+    def _on_step_clicked(self) -> None:
+        if self.controller.is_running() or self.start(paused=True):
+            self.controller.step()
+
+    @Slot()
+    def _on_preset_activated(self) -> None:
+        preset = self.preset.currentData()
+        if preset is not None:
+            self.settings.set_config(preset.config)
+        self._retranslate_hint()
+
+    @Slot(dict)
+    def _on_settings_live_changed(self, changes: dict) -> None:
+        self.controller.set_hyperparameters(**changes)
+
+    @Slot(str)
+    def _on_phase_changed(self, phase: str) -> None:
+        self.controls.show_phase(phase, self.controller.can_continue())
+        self.settings.set_running(phase in ("running", "paused"))
+        if phase in ("running", "paused", "idle"):
+            self.result_bar.hide()
+
+    @Slot(object)
+    def _on_run_started(self, _config) -> None:
+        self.result_bar.hide()
+        self.controls.reset_progress()
+
+    @Slot(object)
+    def _on_run_ended(self, history: History) -> None:
+        if history.status == "diverged":
+            self.divergence_box.show_for(history)
+        else:
+            self.result_bar.show_result(history)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.error_box.setWindowTitle(self.tr("Training failed"))
+        self.error_box.setText(message)
+        self.error_box.open()
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        self._save_with_dialog()
+
+    def _save_with_dialog(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the trained network"),
+                                              "my-network.safetensors",
+                                              self.tr("Model files (*.safetensors)"))
+        if not path:
+            return False
+        try:
+            self.controller.save(path)
+        except OSError as error:
+            self._on_failed(self.tr("Could not save {path}: {error}").format(path=path, error=error))
+            return False
+        return True
+
+    # --- texts -----------------------------------------------------------------------------------
+
+    def _retranslate_hint(self) -> None:
+        preset = self.preset.currentData()
+        self.preset_hint.setText(preset.hint if preset is not None else "")
+        self.preset_hint.setVisible(preset is not None)
+
+    def retranslate(self) -> None:
+        index = self.preset.currentIndex()
+        self.preset.clear()
+        self.preset.addItem(self.tr("Presets…"), None)
+        for preset in PRESETS:
+            self.preset.addItem(preset.name, preset)
+        self.preset.setCurrentIndex(max(index, 0))
+        self._retranslate_hint()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

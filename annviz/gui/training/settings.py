@@ -1,0 +1,209 @@
+"""Every training setting in one form: the data, the network, and how it learns.
+
+``config()`` reads the form into a ``TrainConfig``; ``set_config`` fills it from one (presets do
+this). Learning rate, momentum and L2 stay editable while a run goes on and announce themselves
+with ``live_changed(dict)`` (keys ``lr``, ``momentum``, ``weight_decay``); everything else is
+locked by ``set_running(True)`` because it only means something for a fresh network.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
+                               QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget)
+
+from annviz.data.datasets import available_datasets
+from annviz.gui.i18n import is_language_change
+from annviz.gui.training import choices
+from annviz.gui.training.architecture import ArchitectureEditor
+from annviz.gui.training.log_slider import LogSlider, round_values
+from annviz.nn.config import TrainConfig
+
+BATCH_SIZES = (1, 8, 16, 32, 64, 128, 256, 512, 1024)
+FOLDER_ITEM = "<folder>"
+
+
+def dataset_choices() -> list[tuple[str, str]]:
+    """The named datasets this machine has, with their translated names."""
+    names = {"mnist": QCoreApplication.translate("TrainingSettings", "MNIST (handwritten digits)"),
+             "fashion-mnist": QCoreApplication.translate("TrainingSettings", "Fashion-MNIST (clothing)")}
+    return [(name, names[name]) for name in available_datasets() if name in names]
+
+
+class TrainingSettings(QWidget):
+    changed = Signal()
+    live_changed = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._folders: list[str] = []
+        # data
+        self.dataset = QComboBox()
+        self.n_train = QSpinBox()
+        self.n_train.setRange(1_000, 60_000)
+        self.n_train.setSingleStep(1_000)
+        self.n_train.setGroupSeparatorShown(True)
+        self.validation = QSpinBox()
+        self.validation.setRange(0, 50)
+        self.validation.setSuffix(" %")
+        # network
+        self.architecture = ArchitectureEditor()
+        self.loss = QComboBox()
+        self.init = QComboBox()
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 999_999)
+        # learning
+        self.optimizer = QComboBox()
+        self.lr = LogSlider(round_values(-5, 3), 0.001)
+        self.momentum = QDoubleSpinBox()
+        self.momentum.setRange(0.0, 0.99)
+        self.momentum.setSingleStep(0.05)
+        self.batch_size = QComboBox()
+        for size in BATCH_SIZES:
+            self.batch_size.addItem(str(size), size)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 500)
+        self.weight_decay = LogSlider([0.0, *round_values(-6, -1)], 0.0)
+        self.augment = QCheckBox()
+
+        self.data_box, data_form = self._group()
+        self.network_box, network_form = self._group()
+        self.learning_box, learning_form = self._group()
+        self._labels: dict[QWidget, QLabel] = {}
+        for form, widgets in ((data_form, (self.dataset, self.n_train, self.validation)),
+                              (network_form, (self.loss, self.init, self.seed)),
+                              (learning_form, (self.optimizer, self.lr, self.momentum, self.batch_size,
+                                               self.epochs, self.weight_decay))):
+            for widget in widgets:
+                self._labels[widget] = QLabel()
+                form.addRow(self._labels[widget], widget)
+        network_form.insertRow(0, self.architecture)
+        learning_form.addRow(self.augment)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for box in (self.data_box, self.network_box, self.learning_box):
+            layout.addWidget(box)
+        self.retranslate()
+        self.set_config(TrainConfig())
+        self._connect()
+
+    def _group(self) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox()
+        return box, QFormLayout(box)
+
+    def _connect(self) -> None:
+        self.dataset.activated.connect(self._on_dataset_activated)
+        for spin in (self.n_train, self.validation, self.seed, self.epochs):
+            spin.valueChanged.connect(self.changed)
+        for combo in (self.loss, self.init, self.batch_size):
+            combo.currentIndexChanged.connect(self.changed)
+        self.optimizer.currentIndexChanged.connect(self._on_optimizer_changed)
+        self.architecture.changed.connect(self.changed)
+        self.augment.toggled.connect(self.changed)
+        self.lr.value_changed.connect(lambda v: self._on_live_value_changed("lr", v))
+        self.momentum.valueChanged.connect(lambda v: self._on_live_value_changed("momentum", v))
+        self.weight_decay.value_changed.connect(lambda v: self._on_live_value_changed("weight_decay", v))
+
+    # --- the configuration ---------------------------------------------------------------------
+
+    def config(self) -> TrainConfig:
+        hidden, activations = self.architecture.hidden(), self.architecture.activations()
+        same = len(set(activations)) <= 1
+        return TrainConfig(
+            hidden=hidden,
+            activation=activations[0] if activations else "sigmoid",
+            hidden_activations=() if same else activations,
+            loss=self.loss.currentData(),
+            optimizer=self.optimizer.currentData(),
+            lr=self.lr.value(),
+            momentum=self.momentum.value(),
+            weight_decay=self.weight_decay.value(),
+            batch_size=self.batch_size.currentData(),
+            epochs=self.epochs.value(),
+            augment=self.augment.isChecked(),
+            init=self.init.currentData(),
+            seed=self.seed.value(),
+            dataset=self.dataset.currentData(),
+            n_train=None if self.n_train.value() >= self.n_train.maximum() else self.n_train.value(),
+            validation_share=self.validation.value() / 100,
+        )
+
+    def set_config(self, config: TrainConfig) -> None:
+        """Show ``config`` (its dataset only if this machine has it)."""
+        choices.select(self.dataset, config.dataset)
+        self.n_train.setValue(config.n_train or self.n_train.maximum())
+        self.validation.setValue(round(config.validation_share * 100))
+        acts = config.layer_activations()[:-1]
+        self.architecture.set_layers(config.hidden, tuple(acts))
+        choices.select(self.loss, config.loss)
+        choices.select(self.init, config.init)
+        self.seed.setValue(config.seed)
+        choices.select(self.optimizer, config.optimizer)
+        self.lr.set_value(config.lr)
+        self.momentum.setValue(config.momentum)
+        self.weight_decay.set_value(config.weight_decay)
+        self.batch_size.setCurrentIndex(max(0, self.batch_size.findData(config.batch_size)))
+        self.epochs.setValue(config.epochs)
+        self.augment.setChecked(config.augment)
+        self._on_optimizer_changed()
+
+    def set_running(self, running: bool) -> None:
+        """Lock what cannot change during a run; η, μ and λ stay live."""
+        self.data_box.setEnabled(not running)
+        self.network_box.setEnabled(not running)
+        for widget in (self.optimizer, self.batch_size, self.epochs, self.augment):
+            widget.setEnabled(not running)
+
+    # --- handlers ------------------------------------------------------------------------------
+
+    def _on_dataset_activated(self) -> None:
+        if self.dataset.currentData() == FOLDER_ITEM:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of IDX files"))
+            if folder:
+                self._folders.append(folder)
+                self._fill_datasets()
+            choices.select(self.dataset, folder or "mnist")
+        self.changed.emit()
+
+    def _on_optimizer_changed(self) -> None:
+        self.momentum.setEnabled(self.optimizer.currentData() == "momentum")
+        self.changed.emit()
+
+    def _on_live_value_changed(self, key: str, value: float) -> None:
+        self.live_changed.emit({key: value})
+        self.changed.emit()
+
+    # --- texts -----------------------------------------------------------------------------------
+
+    def _fill_datasets(self) -> None:
+        folders = [(folder, Path(folder).name) for folder in self._folders]
+        choices.fill_combo(self.dataset, dataset_choices() + folders
+                           + [(FOLDER_ITEM, self.tr("IDX folder…"))])
+
+    def retranslate(self) -> None:
+        self.data_box.setTitle(self.tr("Data"))
+        self.network_box.setTitle(self.tr("Network"))
+        self.learning_box.setTitle(self.tr("Learning"))
+        for widget, text in (
+            (self.dataset, self.tr("Dataset")), (self.n_train, self.tr("Training examples")),
+            (self.validation, self.tr("Validation share")), (self.loss, self.tr("Loss")),
+            (self.init, self.tr("Initial weights")), (self.seed, self.tr("Seed")),
+            (self.optimizer, self.tr("Optimizer")), (self.lr, self.tr("Learning rate η")),
+            (self.momentum, self.tr("Momentum μ")), (self.batch_size, self.tr("Batch size")),
+            (self.epochs, self.tr("Epochs")), (self.weight_decay, self.tr("L2 weight decay λ"))):
+            self._labels[widget].setText(text)
+        self.augment.setText(self.tr("Augment (random shifts, turns and zooms)"))
+        self.n_train.setToolTip(self.tr("Use only the first examples of the training set"))
+        self.validation.setToolTip(self.tr("Held out from training to measure overfitting"))
+        self.lr.setToolTip(self.tr("How big a step each mini-batch takes; can change while training"))
+        self._fill_datasets()
+        for combo, items in ((self.loss, choices.losses()), (self.optimizer, choices.optimizers()),
+                             (self.init, choices.inits())):
+            choices.fill_combo(combo, items)
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

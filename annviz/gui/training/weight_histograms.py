@@ -1,0 +1,100 @@
+"""How each layer's weights are spread, now against when the model was set (the start of training).
+
+One small histogram per weight layer: the distribution at the start as a grey outline, the one
+now filled. Weights that spread far out push sigmoid and tanh neurons into saturation; a ReLU
+layer whose weights all drift negative is dying. The view listens to the app state only:
+``model_changed`` records the starting weights and rebuilds the plots (one per layer, made
+once); ``weights_changed`` redraws at most ``MAX_REDRAWS_PER_S`` times a second.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.state import AppState
+
+MAX_BINS = 60
+MAX_REDRAWS_PER_S = 10
+START, NOW = QColor(150, 150, 150), QColor(0, 114, 178)
+
+
+def histogram(values: np.ndarray, limit: float) -> tuple[np.ndarray, np.ndarray]:
+    """(edges, share of the values per bin) over [−limit, limit]; about √n bins, at most 60."""
+    bins = int(np.clip(np.sqrt(values.size), 8, MAX_BINS))
+    counts, edges = np.histogram(values, bins=bins, range=(-limit, limit))
+    return edges, counts / max(values.size, 1)
+
+
+class WeightHistograms(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.start: list[np.ndarray] = []
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground("w")
+        self._items: list[tuple[pg.PlotItem, pg.PlotDataItem, pg.PlotDataItem]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(1000 // MAX_REDRAWS_PER_S)
+        self._timer.timeout.connect(self._redraw)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plots)
+        state.model_changed.connect(self._on_model_changed)
+        state.weights_changed.connect(self._on_weights_changed)
+        self._on_model_changed()
+        self.retranslate()
+
+    def _on_model_changed(self) -> None:
+        network = self.state.network
+        self.start = [] if network is None else [w.copy() for w in network.weights]
+        if len(self._items) != len(self.start):
+            self._build(len(self.start))
+        self._retranslate_titles()
+        self._redraw()
+
+    def _on_weights_changed(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _build(self, n_layers: int) -> None:
+        self.plots.clear()
+        self._items = []
+        for layer in range(n_layers):
+            plot = self.plots.addPlot(row=0, col=layer)
+            plot.hideAxis("left")
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            start = plot.plot(stepMode="center", pen=pg.mkPen(START, width=1.5))
+            now = plot.plot(stepMode="center", fillLevel=0, pen=pg.mkPen(NOW, width=1),
+                            brush=pg.mkBrush(NOW.red(), NOW.green(), NOW.blue(), 90))
+            self._items.append((plot, start, now))
+
+    def _redraw(self) -> None:
+        network = self.state.network
+        if network is None or len(network.weights) != len(self._items):
+            return
+        for (plot, start_item, now_item), start, now in zip(self._items, self.start, network.weights):
+            limit = max(float(np.abs(start).max()), float(np.abs(now).max()), 1e-6)
+            start_item.setData(*histogram(start, limit))
+            now_item.setData(*histogram(now, limit))
+
+    def _retranslate_titles(self) -> None:
+        network = self.state.network
+        for layer, (plot, _, _) in enumerate(self._items):
+            plot.setTitle(self.tr("Layer {n}: {a} → {b}").format(
+                n=layer + 1, a=network.sizes[layer], b=network.sizes[layer + 1]), size="9pt")
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Weights per layer: grey = at the start, blue = now"))
+        self._retranslate_titles()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,180 @@
+"""The training area driven like a user would: the panel's buttons, the curves, the app state.
+
+Every test waits on GUI-side state (the controller's phase, what the views hold) with
+``qtbot.waitUntil``, never on signals emitted from the worker thread, and ends with no thread left.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from annviz.gui.state import AppState
+from annviz.gui.training.__main__ import TrainingWindow
+from annviz.nn.config import TrainConfig
+from annviz.nn.modelfile import load_model
+from annviz.recipes import build_network
+
+SMALL = TrainConfig(hidden=(32,), activation="relu", optimizer="adam", lr=0.005, batch_size=32,
+                    epochs=1, n_train=2000)
+SLOW = SMALL.replace(n_train=None, batch_size=1, epochs=5)   # minutes of batches: never ends by itself
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    w = TrainingWindow(AppState())
+    qtbot.addWidget(w)
+    # Never a modal question in a test: an unsaved network is discarded (tests that care, check).
+    monkeypatch.setattr(w.area.panel, "ask_to_keep", lambda: QMessageBox.StandardButton.Discard)
+    w.show()
+    yield w
+    w.area.controller.shutdown()
+    assert not w.area.controller.is_running()
+
+
+def start(window, qtbot, config: TrainConfig) -> None:
+    window.area.panel.settings.set_config(config)
+    window.area.panel.controls.start_button.click()
+    qtbot.waitUntil(lambda: window.area.controller.phase in ("running", "paused"), timeout=2000)
+
+
+def shown_step(window) -> int:
+    """The batch counter as the panel shows it (0 before the first progress)."""
+    progress = window.area.panel.controls.progress
+    return 0 if progress is None else progress.step
+
+
+def test_training_from_the_panel_finishes_and_every_view_holds_the_result(window, qtbot):
+    area = window.area
+    start(window, qtbot, SMALL)
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
+
+    history = area.controller.trainer.history
+    assert history.status == "finished"
+    assert len(area.curves.records) == 1 and area.curves.series["raw"].n == len(history.batch_loss)
+    assert area.curves.records[0].test_accuracy > 0.5
+    assert area.panel.result_bar.isVisible()
+    trained = area.controller.trainer.network
+    for shown, true in zip(area.state.network.weights + area.state.network.biases,
+                           trained.weights + trained.biases):
+        np.testing.assert_array_equal(shown, true)
+    assert area.state.network is not trained   # the views hold a copy, not the trainer's arrays
+
+
+def test_the_settings_become_the_config(window):
+    settings = window.area.panel.settings
+    settings.set_config(SMALL.replace(hidden=(8, 4), hidden_activations=("tanh", "relu")))
+    config = settings.config()
+    assert config.hidden == (8, 4) and config.layer_activations() == ["tanh", "relu", "softmax"]
+    assert (config.n_train, config.lr, config.optimizer) == (2000, 0.005, "adam")
+    assert "784-8-4-10: 6,366 parameters (6,344 weights, 22 biases)" in settings.architecture.summary.text()
+
+
+def test_pause_holds_the_batch_counter_resume_continues_stop_ends_within_a_second(window, qtbot):
+    controller, controls = window.area.controller, window.area.panel.controls
+    start(window, qtbot, SLOW)
+    qtbot.waitUntil(lambda: shown_step(window) > 0, timeout=3000)
+
+    controls.pause_button.click()
+    assert controller.phase == "paused"
+    qtbot.wait(150)  # the worker shows where it paused
+    held = shown_step(window)
+    qtbot.wait(300)
+    assert shown_step(window) == held > 0
+
+    controls.step_button.click()
+    qtbot.waitUntil(lambda: shown_step(window) == held + 1, timeout=1000)
+    qtbot.wait(200)
+    assert shown_step(window) == held + 1
+
+    controls.pause_button.click()   # now labelled Resume
+    assert controller.phase == "running"
+    qtbot.waitUntil(lambda: shown_step(window) > held + 5, timeout=2000)
+
+    controls.stop_button.click()
+    qtbot.waitUntil(lambda: controller.phase == "done", timeout=1000)
+    assert controller.trainer.history.status == "stopped"
+
+
+def test_step_from_idle_trains_exactly_one_batch(window, qtbot):
+    window.area.panel.settings.set_config(SMALL)
+    window.area.panel.controls.step_button.click()
+    qtbot.waitUntil(lambda: shown_step(window) == 1, timeout=3000)
+    qtbot.wait(200)
+    assert shown_step(window) == 1 and window.area.controller.phase == "paused"
+
+
+def test_a_learning_rate_changed_while_running_reaches_the_trainer(window, qtbot):
+    controller = window.area.controller
+    start(window, qtbot, SLOW)
+    controls = window.area.panel.controls
+    window.area.panel.settings.lr.set_value(0.02)
+    qtbot.waitUntil(lambda: controls.progress is not None and controls.progress.lr == 0.02, timeout=2000)
+    controller.stop()
+    qtbot.waitUntil(lambda: controller.phase == "done", timeout=1000)
+    assert controller.trainer.base_lr == 0.02
+
+
+def test_too_high_a_learning_rate_diverges_with_an_explanation_and_finite_weights(window, qtbot):
+    area = window.area
+    area.panel.settings.set_config(TrainConfig(hidden=(16, 16), activation="sigmoid", loss="mse",
+                                               optimizer="sgd", lr=1000.0, batch_size=32,
+                                               epochs=3, n_train=2000))
+    area.panel.controls.start_button.click()
+    qtbot.waitUntil(lambda: area.panel.divergence_box.isVisible(), timeout=10_000)
+    assert "learning rate is probably too high" in area.panel.divergence_box.text()
+    assert area.controller.trainer.history.status == "diverged"
+    area.panel.divergence_box.keep_button.click()
+    network = area.state.network
+    assert all(np.isfinite(a).all() for a in network.weights + network.biases)
+
+
+def test_save_writes_the_model_with_its_history_and_makes_it_current(window, qtbot, tmp_path):
+    area = window.area
+    start(window, qtbot, SMALL)
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
+    assert area.controller.has_unsaved_model()
+    path = area.controller.save(tmp_path / "mine.safetensors")
+    network, info = load_model(path)
+    np.testing.assert_array_equal(network.weights[0], area.controller.trainer.network.weights[0])
+    assert len(info.history["epochs"]) == 1 and info.test_accuracy > 0.5
+    assert area.state.model_path == path and not area.controller.has_unsaved_model()
+
+
+def test_discard_brings_back_the_model_from_before(window, qtbot, monkeypatch):
+    area, state = window.area, window.area.state
+    before = build_network(TrainConfig(hidden=(5,)))
+    state.set_model(before)
+    start(window, qtbot, SMALL)
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
+    asked = []
+    monkeypatch.setattr(area.panel, "ask_to_keep",
+                        lambda: asked.append(True) or QMessageBox.StandardButton.Discard)
+    start(window, qtbot, SMALL.replace(hidden=(8,)))   # the first result is unsaved: asked
+    assert asked
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
+    assert state.network.sizes == [784, 8, 10]
+    area.panel.result_bar.discard_button.click()
+    assert state.network is before and area.controller.phase == "idle"
+
+
+def test_one_more_epoch_continues_a_finished_run(window, qtbot):
+    controller = window.area.controller
+    start(window, qtbot, SMALL)
+    qtbot.waitUntil(lambda: controller.phase == "done", timeout=10_000)
+    window.area.panel.controls.epoch_button.click()
+    qtbot.waitUntil(lambda: controller.phase == "done" and len(window.area.curves.records) == 2,
+                    timeout=10_000)
+    assert len(controller.trainer.history.epochs) == 2
+
+
+def test_closing_mid_training_asks_about_the_network_and_leaves_no_thread(window, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window.area.panel, "ask_to_keep",
+                        lambda: asked.append(True) or QMessageBox.StandardButton.Discard)
+    start(window, qtbot, SLOW)
+    thread = window.area.controller._thread
+    window.close()
+    assert asked and not window.isVisible()
+    assert not window.area.controller.is_running() and thread.isFinished()
