@@ -233,6 +233,11 @@ class TrainingController(QObject):
 
     @Slot()
     def _on_thread_finished(self) -> None:
+        if self._thread is None:
+            return
+        # ``finished`` is emitted while the thread is still winding down: wait (an instant) before
+        # letting go of the last reference, or the QThread would be destroyed while running.
+        self._thread.wait()
         self._worker = self._thread = None
         self._set_phase("done" if self.trainer is not None else "idle")
 
