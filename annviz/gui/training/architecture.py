@@ -9,7 +9,7 @@ the layer sizes and the parameter count are updated as you edit — the notes' 7
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QLabel, QPushButton,
                                QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from annviz.gui.i18n import is_language_change
@@ -33,7 +33,7 @@ class _LayerRow:
         self.neurons = QSpinBox()
         self.neurons.setRange(1, MAX_NEURONS)
         self.neurons.setValue(neurons)
-        self.activation = QComboBox()
+        self.activation = choices.combo()
         choices.fill_combo(self.activation, choices.activations())
         choices.select(self.activation, activation)
         self.remove = QToolButton()
@@ -53,7 +53,7 @@ class ArchitectureEditor(QWidget):
         self.n_in, self.n_out = 784, 10
         self._rows: list[_LayerRow] = []
         self.rows_grid = QGridLayout()
-        self.all_activation = QComboBox()
+        self.all_activation = choices.combo()
         choices.fill_combo(self.all_activation, choices.activations())
         self.all_activation.activated.connect(self._on_all_activation_activated)
         self.add_button = QPushButton()

@@ -10,26 +10,39 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("choices", text)
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
 
 def activations() -> list[tuple[str, str]]:
-    return [("sigmoid", _tr("sigmoid")), ("tanh", _tr("tanh")),
-            ("relu", _tr("ReLU")), ("leaky_relu", _tr("leaky ReLU"))]
+    return [("sigmoid", translate("TrainingChoices", "sigmoid")),
+            ("tanh", translate("TrainingChoices", "tanh")),
+            ("relu", translate("TrainingChoices", "ReLU")),
+            ("leaky_relu", translate("TrainingChoices", "leaky ReLU"))]
 
 
 def losses() -> list[tuple[str, str]]:
-    return [("cross-entropy", _tr("cross-entropy")), ("mse", _tr("mean squared error"))]
+    return [("cross-entropy", translate("TrainingChoices", "cross-entropy")),
+            ("mse", translate("TrainingChoices", "mean squared error"))]
 
 
 def optimizers() -> list[tuple[str, str]]:
-    return [("sgd", _tr("SGD")), ("momentum", _tr("SGD with momentum")), ("adam", _tr("Adam"))]
+    return [("sgd", translate("TrainingChoices", "SGD")),
+            ("momentum", translate("TrainingChoices", "SGD with momentum")),
+            ("adam", translate("TrainingChoices", "Adam"))]
 
 
 def inits() -> list[tuple[str, str]]:
-    return [("auto", _tr("automatic (He / Xavier)")),
-            ("he", _tr("He")), ("xavier", _tr("Xavier"))]
+    return [("auto", translate("TrainingChoices", "automatic (He / Xavier)")),
+            ("he", translate("TrainingChoices", "He")),
+            ("xavier", translate("TrainingChoices", "Xavier"))]
+
+
+def combo() -> QComboBox:
+    """A combo box that may be narrower than its longest item (the dock stays narrow)."""
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(6)
+    return box
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, str]]) -> None:

@@ -60,7 +60,9 @@ class TrainingController(QObject):
         self._previous: tuple | None = None   # the app state's model before training began
         self._worker: TrainingWorker | None = None
         self._thread: QThread | None = None
-        self._weights = Pacer(self._show_weights, parent=self)
+        self._pending_progress: list[Progress] = []
+        self._pending_weights: tuple | None = None
+        self._pacer = Pacer(self._show_updates, parent=self)
         state.model_changed.connect(self._on_model_changed)
 
     # --- commands ------------------------------------------------------------------------------
@@ -74,7 +76,8 @@ class TrainingController(QObject):
         """
         config.validate()
         self.shutdown()
-        self._weights.drop()
+        self._pacer.cancel()
+        self._pending_progress, self._pending_weights = [], None
         dataset = load_dataset(config.dataset)
         network = build_network(config, 784, dataset.n_classes)
         if self._live is None or self.state.network is not self._live:
@@ -205,17 +208,28 @@ class TrainingController(QObject):
 
     @Slot(object)
     def _on_progress(self, progress: Progress) -> None:
-        self.progress.emit(progress)
+        self._pending_progress.append(progress)
+        self._pacer.request()
 
     @Slot(object, object)
     def _on_snapshot(self, weights, biases) -> None:
-        self._weights.offer(weights, biases)
+        self._pending_weights = (weights, biases)
+        if self.phase == "paused":  # a step by hand, or where it paused: show it at once
+            self._pacer.flush()
+        else:
+            self._pacer.request()
         if self._worker is not None:
             self._worker.update_shown()
 
-    def _show_weights(self, weights, biases) -> None:
-        if self._live is not None and self.state.network is self._live:
-            self.state.set_weights(weights, biases)
+    def _show_updates(self) -> None:
+        """What came since the last time, at the pacer's pace: the newest weights, every loss."""
+        if self._pending_progress:
+            self.progress.emit(Progress.merge(self._pending_progress))
+            self._pending_progress = []
+        if self._pending_weights is not None:
+            if self._live is not None and self.state.network is self._live:
+                self.state.set_weights(*self._pending_weights)
+            self._pending_weights = None
 
     @Slot(object)
     def _on_epoch_metrics(self, record) -> None:
@@ -223,7 +237,7 @@ class TrainingController(QObject):
 
     @Slot(object)
     def _on_finished(self, trainer: Trainer) -> None:
-        self._weights.flush()  # the final snapshot, whatever the pace
+        self._pacer.flush()  # the final update, whatever the pace
         self.trainer = trainer
         self.run_ended.emit(trainer.history)
 

@@ -128,6 +128,10 @@ class LiveCurves(QWidget):
         for key in keys:
             series = self.series[key]
             self.items[key].setData(series.x, series.y)
+        # The raw batch losses spike; the scale follows the smoothed and per-epoch losses.
+        tops = [float(self.series[k].y.max()) for k in ("smooth", "train_loss", "val_loss") if self.series[k].n]
+        if tops:
+            self.loss_plot.setYRange(0, 1.15 * max(tops), padding=0)
         if self._hover_x is not None:
             self._update_readout()
 

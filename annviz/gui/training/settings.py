@@ -21,7 +21,7 @@ from annviz.gui.training.architecture import ArchitectureEditor
 from annviz.gui.training.log_slider import LogSlider, round_values
 from annviz.nn.config import TrainConfig
 
-BATCH_SIZES = (1, 8, 16, 32, 64, 128, 256, 512, 1024)
+BATCH_SIZES = (1, 8, 10, 16, 32, 64, 128, 256, 512, 1024)  # 10: Nielsen's book, behind the notes
 FOLDER_ITEM = "<folder>"
 
 
@@ -40,7 +40,7 @@ class TrainingSettings(QWidget):
         super().__init__(parent)
         self._folders: list[str] = []
         # data
-        self.dataset = QComboBox()
+        self.dataset = choices.combo()
         self.n_train = QSpinBox()
         self.n_train.setRange(1_000, 60_000)
         self.n_train.setSingleStep(1_000)
@@ -50,17 +50,17 @@ class TrainingSettings(QWidget):
         self.validation.setSuffix(" %")
         # network
         self.architecture = ArchitectureEditor()
-        self.loss = QComboBox()
-        self.init = QComboBox()
+        self.loss = choices.combo()
+        self.init = choices.combo()
         self.seed = QSpinBox()
         self.seed.setRange(0, 999_999)
         # learning
-        self.optimizer = QComboBox()
+        self.optimizer = choices.combo()
         self.lr = LogSlider(round_values(-5, 3), 0.001)
         self.momentum = QDoubleSpinBox()
         self.momentum.setRange(0.0, 0.99)
         self.momentum.setSingleStep(0.05)
-        self.batch_size = QComboBox()
+        self.batch_size = choices.combo()
         for size in BATCH_SIZES:
             self.batch_size.addItem(str(size), size)
         self.epochs = QSpinBox()
@@ -144,7 +144,9 @@ class TrainingSettings(QWidget):
         self.lr.set_value(config.lr)
         self.momentum.setValue(config.momentum)
         self.weight_decay.set_value(config.weight_decay)
-        self.batch_size.setCurrentIndex(max(0, self.batch_size.findData(config.batch_size)))
+        if self.batch_size.findData(config.batch_size) < 0:
+            self.batch_size.addItem(str(config.batch_size), config.batch_size)
+        self.batch_size.setCurrentIndex(self.batch_size.findData(config.batch_size))
         self.epochs.setValue(config.epochs)
         self.augment.setChecked(config.augment)
         self._on_optimizer_changed()

@@ -57,6 +57,15 @@ class Progress:
     batch_size: int
     new_losses: np.ndarray     # read-only: every batch loss since the previous Progress
 
+    @classmethod
+    def merge(cls, reports: list[Progress]) -> Progress:
+        """The latest report, carrying the batch losses of all of them."""
+        if len(reports) == 1:
+            return reports[0]
+        losses = np.concatenate([r.new_losses for r in reports])
+        losses.flags.writeable = False
+        return dataclasses.replace(reports[-1], new_losses=losses)
+
     @property
     def done_fraction(self) -> float:
         total = self.epochs * self.batches_per_epoch
