@@ -24,6 +24,7 @@ class ActivationPlot(pg.PlotWidget):
         self._half_width = z_range
         self._activation: Activation = get_activation("sigmoid")
         self._point = (0.0, float(self._activation.f(np.array(0.0))))
+        self._drawn_half: float | None = None
         self.setBackground(None)
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setMenuEnabled(False)
@@ -48,6 +49,7 @@ class ActivationPlot(pg.PlotWidget):
     def show_function(self, activation: Activation | str) -> None:
         """Plot this activation (an instance, or a name like "relu")."""
         self._activation = get_activation(activation) if isinstance(activation, str) else activation
+        self._drawn_half = None  # force the curves to be recomputed
         self._redraw()
 
     def show_point(self, z: float, a: float | None = None) -> None:
@@ -57,15 +59,31 @@ class ActivationPlot(pg.PlotWidget):
         self._point = (float(z), float(a))
         self._redraw()
 
+    def _half_range(self) -> float:
+        """Half the z range: the base width doubled until the point and θ fit (changes in steps,
+        so a point moving every frame does not redraw the curves and axes every frame)."""
+        z0 = self._point[0]
+        theta = self._activation.threshold if isinstance(self._activation, Step) else 0.0
+        need = max(abs(z0), abs(theta)) * 1.1
+        half = self._half_width
+        while half < need:
+            half *= 2
+        return half
+
     def _redraw(self) -> None:
         z0, a0 = self._point
+        half = self._half_range()
+        if half != self._drawn_half:
+            self._draw_curves(half)
+        self._marker.setData([z0], [a0])
+        self._guides.setData([z0, z0, -half], [min(0.0, a0), a0, a0])
+
+    def _draw_curves(self, half: float) -> None:
+        self._drawn_half = half
         act = self._activation
-        theta = act.threshold if isinstance(act, Step) else 0.0
-        half = max(self._half_width, abs(z0) * 1.2 + 1.0, abs(theta) * 1.2 + 1.0)
         z = np.linspace(-half, half, 401)
         if act.elementwise:
-            a = act.f(z)
-            self._curve.setData(z, a)
+            self._curve.setData(z, act.f(z))
             self._slope.setData(z, act.df(z))
         else:  # softmax of one unit against the rest has no curve of its own: show σ(z)
             self._curve.setData(z, get_activation("sigmoid").f(z))
@@ -75,6 +93,4 @@ class ActivationPlot(pg.PlotWidget):
             self._threshold.show()
         else:
             self._threshold.hide()
-        self._marker.setData([z0], [a0])
-        self._guides.setData([z0, z0, -half], [min(0.0, a0), a0, a0])
         self.setXRange(-half, half, padding=0.02)
