@@ -10,10 +10,25 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from annviz.nn.activations import Activation, Step, get_activation
 
 from annviz.gui.common.colors import NEGATIVE, POSITIVE
+from annviz.gui.common.plotting import cache_axes
+
+
+class _Dot(QGraphicsEllipseItem):
+    """A dot of fixed pixel size at a data point. (A one-point ScatterPlotItem costs ~3 ms a
+    paint; this costs next to nothing, and the marker moves with every pad event.)"""
+
+    def __init__(self, diameter: float, color):
+        r = diameter / 2
+        super().__init__(-r, -r, diameter, diameter)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setBrush(pg.mkBrush(color))
+        self.setPen(pg.mkPen("w", width=1.5))
+        self.setZValue(10)
 
 
 class ActivationPlot(pg.PlotWidget):
@@ -32,13 +47,17 @@ class ActivationPlot(pg.PlotWidget):
         self.hideButtons()
         self.setLabel("bottom", "z")
         self.setLabel("left", "a")
+        cache_axes(self)
         self._slope = self.plot(pen=pg.mkPen((150, 150, 150, 140), width=1.5, style=Qt.PenStyle.DashLine))
         self._curve = self.plot(pen=pg.mkPen(NEGATIVE, width=2.5))
         self._threshold = pg.InfiniteLine(angle=90, pen=pg.mkPen((120, 120, 120), style=Qt.PenStyle.DotLine))
         self.addItem(self._threshold)
-        self._marker = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(POSITIVE), pen=pg.mkPen("w", width=1.5))
-        self.addItem(self._marker)
-        self._guides = self.plot(pen=pg.mkPen(POSITIVE, width=1, style=Qt.PenStyle.DotLine))
+        # The marker and its guides move with every input: they must not re-range the view.
+        self._marker = _Dot(11, POSITIVE)
+        self.addItem(self._marker, ignoreBounds=True)
+        self._guides = pg.PlotDataItem(pen=pg.mkPen(POSITIVE, width=1, style=Qt.PenStyle.DotLine))
+        self.addItem(self._guides, ignoreBounds=True)
+        self.enableAutoRange(False)
         self._redraw()
 
     def set_labels(self, z_label: str, a_label: str) -> None:
@@ -75,7 +94,7 @@ class ActivationPlot(pg.PlotWidget):
         half = self._half_range()
         if half != self._drawn_half:
             self._draw_curves(half)
-        self._marker.setData([z0], [a0])
+        self._marker.setPos(z0, a0)
         self._guides.setData([z0, z0, -half], [min(0.0, a0), a0, a0])
 
     def _draw_curves(self, half: float) -> None:
@@ -83,11 +102,14 @@ class ActivationPlot(pg.PlotWidget):
         act = self._activation
         z = np.linspace(-half, half, 401)
         if act.elementwise:
-            self._curve.setData(z, act.f(z))
-            self._slope.setData(z, act.df(z))
+            a, slope = act.f(z), act.df(z)
         else:  # softmax of one unit against the rest has no curve of its own: show σ(z)
-            self._curve.setData(z, get_activation("sigmoid").f(z))
-            self._slope.setData([], [])
+            a, slope = get_activation("sigmoid").f(z), np.array([])
+        self._curve.setData(z, a)
+        self._slope.setData(z[: len(slope)], slope)
+        low = min(0.0, float(a.min()), float(slope.min()) if slope.size else 0.0)
+        high = max(1.0, float(a.max()), float(slope.max()) if slope.size else 0.0)
+        self.setYRange(low, high, padding=0.05)
         if isinstance(act, Step):
             self._threshold.setValue(act.threshold)
             self._threshold.show()

@@ -12,16 +12,10 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtWidgets import QGraphicsItem
 
 from annviz.gui.common.colors import weight_colormap
+from annviz.gui.common.plotting import cache_axes
 from annviz.gui.lab.widgets import CLASS_COLORS
-
-
-def cache_axes(plot: pg.PlotWidget) -> None:
-    """Keep each axis as a pixmap: repainting a plot then costs a copy, not all its tick texts."""
-    for name in ("left", "bottom", "top", "right"):
-        plot.getPlotItem().getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 class PlanePlot(pg.PlotWidget):

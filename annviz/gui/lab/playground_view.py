@@ -26,7 +26,8 @@ from annviz.data.planar import FEATURE_LABELS
 from annviz.gui.common.colors import POSITIVE
 from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.network_diagram import NetworkDiagram
-from annviz.gui.lab.plane_plot import PlanePlot, cache_axes
+from annviz.gui.common.plotting import cache_axes
+from annviz.gui.lab.plane_plot import PlanePlot
 from annviz.gui.lab.playground_controls import PlaygroundControls
 from annviz.gui.lab.playground_model import Playground, Snapshot
 from annviz.gui.lab.playground_worker import PlaygroundWorker
