@@ -47,7 +47,9 @@ class TrainingArea(QObject):
         charts = QSplitter(Qt.Orientation.Vertical)
         charts.addWidget(self.curves)
         charts.addWidget(self.histograms)
-        charts.setSizes([3, 1])
+        charts.setStretchFactor(0, 3)
+        charts.setStretchFactor(1, 1)
+        charts.setSizes([300, 100])
         self.panel_dock = _Dock("training-panel", self.panel, lambda: self.tr("Training"))
         self.curves_dock = _Dock("training-curves", charts, lambda: self.tr("Learning curves"))
         c = self.controller

@@ -1,6 +1,6 @@
 """Live learning curves: loss per batch (raw, faint, and smoothed) and per epoch; accuracy per epoch.
 
-Both plots share the x axis in epochs (batch k of an epoch of n batches sits at epoch + k/n), so a
+The two plots sit side by side and share the x axis in epochs (batch k of an epoch of n batches sits at epoch + k/n), so a
 point on the loss curve lines up with the accuracy of the same moment. Every plot item is made
 once, in ``__init__``, and updated with ``setData``; the long batch curves downsample (peak mode)
 and clip to the view, so tens of thousands of points stay cheap. Hovering shows the exact values
@@ -36,12 +36,14 @@ class LiveCurves(QWidget):
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setBackground("w")
         self.loss_plot = self.plots.addPlot(row=0, col=0)
-        self.accuracy_plot = self.plots.addPlot(row=1, col=0)
+        self.accuracy_plot = self.plots.addPlot(row=0, col=1)
         self.accuracy_plot.setXLink(self.loss_plot)
         self.accuracy_plot.setYRange(0, 100)
-        for plot in (self.loss_plot, self.accuracy_plot):
+        # Legends where the curves are not: loss falls (top right is free), accuracy rises.
+        for plot, offset in ((self.loss_plot, (-4, 4)), (self.accuracy_plot, (-4, -4))):
             plot.showGrid(x=True, y=True, alpha=0.2)
-            plot.addLegend(offset=(-10, 10))
+            plot.addLegend(offset=offset, labelTextSize="8pt", verSpacing=-6,
+                           brush=pg.mkBrush(255, 255, 255, 200))
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
             plot.getAxis("bottom").enableAutoSIPrefix(False)
@@ -77,6 +79,7 @@ class LiveCurves(QWidget):
         bottom.addWidget(self.csv_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.plots.setMinimumHeight(140)
         layout.addWidget(self.plots, 1)
         layout.addLayout(bottom)
         self.retranslate()
@@ -162,9 +165,10 @@ class LiveCurves(QWidget):
     # --- texts ---------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.loss_plot.setTitle(self.tr("Loss"))
-        self.accuracy_plot.setTitle(self.tr("Accuracy (%)"))
-        self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
+        self.loss_plot.setLabel("left", self.tr("Loss"))
+        self.accuracy_plot.setLabel("left", self.tr("Accuracy (%)"))
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.setLabel("bottom", self.tr("epoch"))
         self._labels = {
             "raw": (self.tr("batch loss"), "{:.4f}"),
             "smooth": (self.tr("smoothed"), "{:.4f}"),

@@ -42,6 +42,7 @@ class WeightHistograms(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(1000 // MAX_REDRAWS_PER_S)
         self._timer.timeout.connect(self._redraw)
+        self.plots.setMinimumHeight(60)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plots)
