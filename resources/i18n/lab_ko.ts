@@ -381,59 +381,64 @@
 <context>
     <name>PlaygroundControls</name>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="122"/>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="121"/>
         <source>circle</source>
         <translation>원</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="122"/>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="121"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="122"/>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="121"/>
         <source>gaussian blobs</source>
         <translation>가우시안 무리</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="123"/>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="122"/>
         <source>two spirals</source>
         <translation>두 나선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="126"/>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="125"/>
         <source>sigmoid</source>
         <translation>시그모이드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="126"/>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="125"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="126"/>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="125"/>
         <source>ReLU</source>
         <translation>렐루(ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="127"/>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="126"/>
         <source>leaky ReLU</source>
         <translation>리키 렐루(leaky ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="130"/>
-        <source>slow: 1 epoch per frame</source>
-        <translation>느리게: 화면마다 1 에포크</translation>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="129"/>
+        <source>slow</source>
+        <translation>느리게</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="130"/>
-        <source>normal: up to 4 epochs per frame</source>
-        <translation>보통: 화면마다 최대 4 에포크</translation>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="129"/>
+        <source>normal</source>
+        <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_controls.py" line="131"/>
-        <source>fast: up to 16 epochs per frame</source>
-        <translation>빠르게: 화면마다 최대 16 에포크</translation>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="129"/>
+        <source>fast</source>
+        <translation>빠르게</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/playground_controls.py" line="132"/>
+        <source>up to {n} epochs per screen update</source>
+        <translation>화면 갱신마다 최대 {n} 에포크</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/playground_controls.py" line="134"/>
@@ -524,57 +529,57 @@
 <context>
     <name>PlaygroundView</name>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="131"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="132"/>
         <source>⟲ Reset</source>
         <translation>⟲ 초기화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="132"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="133"/>
         <source>Step ▸|</source>
         <translation>한 걸음 ▸|</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="133"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="134"/>
         <source>Show the test points (hollow)</source>
         <translation>테스트 점 보기 (속이 빈 점)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="136"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="136"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="137"/>
         <source>test loss</source>
         <translation>테스트 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="137"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="138"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="207"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="208"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ 일시정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="207"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="208"/>
         <source>▶ Play</source>
         <translation>▶ 재생</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="224"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="225"/>
         <source>Training stopped: {message}. Lower the learning rate and press Reset.</source>
         <translation>학습이 멈췄습니다: {message}. 학습률을 낮추고 초기화를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="270"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="271"/>
         <source>Epoch {epoch}</source>
         <translation>에포크 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="271"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="272"/>
         <source>Train loss {train:.3f} · test loss {test:.3f} · test accuracy {accuracy:.1f} %</source>
         <translation>학습 손실 {train:.3f} · 테스트 손실 {test:.3f} · 테스트 정확도 {accuracy:.1f} %</translation>
     </message>
