@@ -10,8 +10,15 @@ Signals are facts:
 - ``weights_changed``: the same architecture with new numbers (e.g. a training snapshot).
 - ``input_changed``: the 28×28 input changed, or became blank (``input_image is None``).
 - ``forward_changed``: ``forward`` was recomputed (after any of the above).
+- ``example_loaded(image, label)``: a ready-made example (e.g. a test image) was chosen as the
+  input: the (28, 28) float32 image exactly as the network receives it and its true class index
+  (or None). Sent just before the input changes, so the pad can show it; see ``show_example``.
 - ``neuron_selected(layer, index)``: a neuron was picked; ``layer`` counts layers of ``sizes``
   (0 = input layer, 1 = first hidden layer, …, last = output layer).
+- ``weight_selected(layer, i, j)``: the weight ``network.weights[layer][i, j]`` was picked, the
+  edge from neuron j of layer ``layer`` to neuron i of layer ``layer + 1`` (W^(layer+1) on screen).
+- ``explained_class_changed``: the learner chose another output class to explain
+  (``chosen_class``; ``explained_class`` is that or, by default, the predicted class).
 """
 
 from __future__ import annotations
@@ -31,7 +38,10 @@ class AppState(QObject):
     weights_changed = Signal()
     input_changed = Signal()
     forward_changed = Signal()
+    example_loaded = Signal(object, object)
     neuron_selected = Signal(int, int)
+    weight_selected = Signal(int, int, int)
+    explained_class_changed = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -41,6 +51,8 @@ class AppState(QObject):
         self.input_image: np.ndarray | None = None   # (28, 28) float32 in [0, 1], or None
         self.forward: Forward | None = None          # for the current input, batch of one
         self.selected: tuple[int, int] | None = None
+        self.selected_weight: tuple[int, int, int] | None = None
+        self.chosen_class: int | None = None         # the class the learner asked about; None = predicted
 
     # --- the model ---------------------------------------------------------------------------
 
@@ -51,6 +63,10 @@ class AppState(QObject):
         self.model_path = Path(path) if path is not None else None
         if self.selected is not None and not self._valid_neuron(*self.selected):
             self.selected = None
+        if self.selected_weight is not None and not self._valid_weight(*self.selected_weight):
+            self.selected_weight = None
+        if self.chosen_class is not None and self.chosen_class >= network.sizes[-1]:
+            self.chosen_class = None
         self.model_changed.emit()
         self._recompute()
 
@@ -76,6 +92,17 @@ class AppState(QObject):
         self.input_changed.emit()
         self._recompute()
 
+    def show_example(self, image: np.ndarray, label: int | None = None) -> None:
+        """Make a ready-made 28×28 example in [0, 1] the input, exactly as given (no preprocessing).
+
+        ``example_loaded(image, label)`` goes out first (the pad shows the image), then the input
+        changes as with ``set_input``. The state keeps a read-only copy.
+        """
+        image = np.array(image, dtype=np.float32).reshape(28, 28)
+        image.flags.writeable = False
+        self.example_loaded.emit(image, None if label is None else int(label))
+        self.set_input(image)
+
     def set_canvas(self, canvas: np.ndarray) -> None:
         """A drawing of any size (see ``canvas_to_mnist``) becomes the input."""
         self.set_input(canvas_to_mnist(canvas))
@@ -90,6 +117,18 @@ class AppState(QObject):
         p = self.probabilities
         return None if p is None else int(np.argmax(p))
 
+    @property
+    def explained_class(self) -> int | None:
+        """The output class the "why" views explain: the chosen one, else the predicted one."""
+        return self.chosen_class if self.chosen_class is not None else self.prediction
+
+    def choose_class(self, k: int | None) -> None:
+        """Explain output class ``k`` from now on (None: always the predicted class)."""
+        k = None if k is None or self.network is None or not 0 <= k < self.network.sizes[-1] else int(k)
+        if k != self.chosen_class:
+            self.chosen_class = k
+            self.explained_class_changed.emit()
+
     # --- selection ---------------------------------------------------------------------------
 
     def select_neuron(self, layer: int, index: int) -> None:
@@ -97,6 +136,17 @@ class AppState(QObject):
             return
         self.selected = (layer, index)
         self.neuron_selected.emit(layer, index)
+
+    def select_weight(self, layer: int, i: int, j: int) -> None:
+        """Pick the weight ``network.weights[layer][i, j]``."""
+        if not self._valid_weight(layer, i, j):
+            return
+        self.selected_weight = (layer, i, j)
+        self.weight_selected.emit(layer, i, j)
+
+    def _valid_weight(self, layer: int, i: int, j: int) -> bool:
+        return (self.network is not None and 0 <= layer < len(self.network.weights)
+                and 0 <= i < self.network.sizes[layer + 1] and 0 <= j < self.network.sizes[layer])
 
     def _valid_neuron(self, layer: int, index: int) -> bool:
         return (self.network is not None and 0 <= layer < len(self.network.sizes)
