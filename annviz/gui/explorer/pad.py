@@ -61,6 +61,10 @@ class DrawingPad(QWidget):
     def is_blank(self) -> bool:
         return self._background is None and not self._strokes
 
+    def shows_digit_only(self) -> bool:
+        """A digit from ``show_digit`` is on the pad and nothing is drawn over it."""
+        return self._background is not None and not self._strokes
+
     def can_undo(self) -> bool:
         return not self.is_blank()
 

@@ -2,12 +2,16 @@
 the probabilities, side by side.
 
 The panel wires the pad to the app state (every canvas change becomes the input through
-``AppState.set_canvas``); the views beside it listen to the state, not to the pad.
+``AppState.set_canvas``); the views beside it listen to the state, not to the pad. An example
+chosen anywhere (a test digit here, a test image on the insight page) arrives as
+``AppState.example_loaded``: the pad shows it, while the input stays exactly that 28×28 image, not
+the pad's canvas of it, until something is drawn over it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import numpy as np
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget)
 
@@ -23,6 +27,7 @@ class PadPanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self._state = state
+        self._example: np.ndarray | None = None   # the example on the pad, the input while untouched
         self.pad = DrawingPad()
         self.picker = TestDigitPicker(state)
         self.seen = SeenView(state)
@@ -66,7 +71,7 @@ class PadPanel(QWidget):
         self.test_digit_action.triggered.connect(self.picker.show_random)
         self._width.valueChanged.connect(self.pad.set_brush_width)
         self.pad.canvas_changed.connect(self._on_canvas_changed)
-        self.picker.digit_chosen.connect(self._on_digit_chosen)
+        state.example_loaded.connect(self._on_example_loaded)
         self.retranslate()
 
     def shortcuts(self) -> list[QAction]:
@@ -91,11 +96,17 @@ class PadPanel(QWidget):
         super().changeEvent(event)
 
     def _on_canvas_changed(self) -> None:
-        self._state.set_canvas(self.pad.canvas())
+        if self._example is not None and self.pad.shows_digit_only():   # e.g. every stroke undone
+            self._state.set_input(self._example)
+        else:
+            self._state.set_canvas(self.pad.canvas())
 
     def _on_clear_triggered(self) -> None:
+        self._example = None
         self.pad.clear()
         self.picker.forget()
 
-    def _on_digit_chosen(self, image, name: str) -> None:
-        self.pad.show_digit(image)
+    def _on_example_loaded(self, image: np.ndarray, label) -> None:
+        self._example = image
+        with QSignalBlocker(self.pad):   # the state makes the image itself the input, not our canvas
+            self.pad.show_digit(image)

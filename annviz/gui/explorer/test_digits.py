@@ -1,28 +1,30 @@
 """Real MNIST test digits for the pad: a random one, or step through them, with the true label.
 
 The dataset is read the first time a digit is asked for (not at start-up), from the dataset the
-model was trained on when that is known, else the bundled MNIST.
+model was trained on when that is known, else the bundled MNIST. A chosen digit goes to
+``AppState.show_example``, the path every ready-made example takes; the label here shows the
+true label of whichever example arrives that way (e.g. one picked on the insight page).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from annviz.data.datasets import to_inputs
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 
 
 class TestDigitPicker(QWidget):
-    digit_chosen = Signal(object, str)  # the (28, 28) uint8 image and its true class name
-
     def __init__(self, state: AppState, parent: QWidget | None = None, seed: int | None = None):
         super().__init__(parent)
         self._state = state
         self._dataset = None
         self._rng = np.random.default_rng(seed)
-        self.index: int | None = None
+        self.index: int | None = None        # of the test digit on the pad, if it came from here
+        self._label: int | None = None       # the true class of the example on the pad
+        self._sending: int | None = None     # the index being sent to the state
         self._previous = QToolButton()
         self._previous.setText("◀")
         self._random = QPushButton()
@@ -37,6 +39,7 @@ class TestDigitPicker(QWidget):
         self._previous.clicked.connect(lambda: self.show_index((self.index or 0) - 1))
         self._next.clicked.connect(lambda: self.show_index(-1 if self.index is None else self.index + 1))
         self._random.clicked.connect(self.show_random)
+        state.example_loaded.connect(self._on_example_loaded)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -53,7 +56,7 @@ class TestDigitPicker(QWidget):
 
     def forget(self) -> None:
         """The pad no longer shows a test digit."""
-        self.index = None
+        self.index = self._label = None
         self._show_label()
 
     def show_random(self) -> None:
@@ -65,10 +68,16 @@ class TestDigitPicker(QWidget):
         dataset = self._load()
         if dataset is None:
             return
-        self.index = index % len(dataset.test_labels)
-        name = dataset.class_names[int(dataset.test_labels[self.index])]
+        self._sending = index % len(dataset.test_labels)
+        try:
+            self._state.show_example(to_inputs(dataset.test_images[self._sending]).reshape(28, 28),
+                                     int(dataset.test_labels[self._sending]))
+        finally:
+            self._sending = None
+
+    def _on_example_loaded(self, image, label) -> None:
+        self.index, self._label = self._sending, label
         self._show_label()
-        self.digit_chosen.emit(np.asarray(dataset.test_images[self.index]), name)
 
     def _load(self):
         if self._dataset is None:
@@ -84,8 +93,13 @@ class TestDigitPicker(QWidget):
         return self._dataset
 
     def _show_label(self) -> None:
-        if self.index is None or self._dataset is None:
+        names = self._state.class_names if self.index is None else self._dataset.class_names
+        if self._label is None:
             self.label.setText("")
             return
-        name = self._dataset.class_names[int(self._dataset.test_labels[self.index])]
-        self.label.setText(self.tr("test image #{i} · true label: {name}").format(i=self.index, name=name))
+        name = names[self._label] if self._label < len(names) else str(self._label)
+        if self.index is None:
+            text = self.tr("true label: {name}")
+        else:
+            text = self.tr("test image #{i} · true label: {name}")
+        self.label.setText(text.format(i=self.index, name=name))

@@ -10,7 +10,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from annviz.data.datasets import load_dataset
+from annviz.data.datasets import load_dataset, to_inputs
 from annviz.gui.i18n import set_language
 from annviz.gui.insight.page import InsightPage
 from annviz.gui.state import AppState
@@ -42,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     state = AppState()
     state.set_model(network, info, path)
     test = load_dataset(info.dataset)
-    state.set_input(test.test_images[args.example] / 255.0)
     page = InsightPage(state)
-    page.true_label.setCurrentIndex(int(test.test_labels[args.example]))
+    state.show_example(to_inputs(test.test_images[args.example]).reshape(28, 28),
+                       int(test.test_labels[args.example]))
     page.setWindowTitle("annviz — insight")
     page.tabs.setCurrentIndex(args.tab)
     if args.cell:
