@@ -3,7 +3,8 @@
 Weights are shown with a colour-blind-safe diverging map (CET-D1: blue for negative, white-ish
 grey for zero, red for positive) and symmetric levels (−m, m), so zero is always the neutral
 colour and signs compare across neurons. Edges use the same pair: blue for negative, orange-red
-for positive (distinguishable with the common red-green colour blindnesses).
+for positive (distinguishable with the common red-green colour blindnesses); on the dark diagram,
+signed values of neurons fade from those two colours into the dark (``contribution_colormap``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ WEIGHT_COLORMAP_NAME = "CET-D1"
 POSITIVE = QColor(214, 96, 30)    # orange-red: a positive weight / push towards
 NEGATIVE = QColor(33, 102, 172)   # blue: a negative weight / push against
 NEUTRAL = QColor(200, 200, 200)
+DARK_NEUTRAL = (44, 44, 50)       # zero on a dark background: just lighter than the background
 
 
 def weight_colormap() -> pg.ColorMap:
@@ -47,3 +49,9 @@ def activation_grey(a: float) -> QColor:
     """A neuron's fill: black (0) … white (1), clipped."""
     v = int(round(255 * min(max(float(a), 0.0), 1.0)))
     return QColor(v, v, v)
+
+
+def contribution_colormap() -> pg.ColorMap:
+    """NEGATIVE … dark … POSITIVE, for signed values on the diagram's dark background: the edges'
+    sign colours, with zero fading into the dark (pass symmetric levels (−m, m) with it)."""
+    return pg.ColorMap([0.0, 0.5, 1.0], [NEGATIVE.getRgb()[:3], DARK_NEUTRAL, POSITIVE.getRgb()[:3]])

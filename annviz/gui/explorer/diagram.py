@@ -4,13 +4,18 @@ The input layer is the 28×28 grid the network receives; every other layer is a 
 whose brightness is the neuron's activation for the current input. Edges are coloured by sign
 (the diverging pair of ``common.colors``) with opacity and width by size. With an input they show
 weight × incoming activation, the part each connection adds to z; without one, the weights
-(and nothing from the blank input layer). Small
-layers show every edge, big ones the strongest ``EDGE_BUDGET``. Columns with more than
-``MAX_SHOWN`` neurons show the first and last ones around an honest "⋮ n more".
+(and nothing from the blank input layer). Small layers show every edge, big ones the strongest
+``EDGE_BUDGET``. Columns with more than ``MAX_SHOWN`` neurons show the first and last ones around
+an honest "⋮ n more".
+
+"Colour by contribution" shows instead how much each pixel, neuron and edge added to the score
+z_k of the explained class (``state.explained_class``: the prediction, or the class chosen under
+Insight → Why this answer), the core's ``attribution.contributions``: red pushed z_k up, blue
+down, each layer on its own symmetric scale. Clicking an edge picks its weight
+(``state.select_weight``), e.g. for the numeric slope on the insight page.
 
 Speed: the items are created when the architecture changes; a new input or new weights only
-update them in place. Edges are batched: eight ``PlotCurveItem`` (``connect="pairs"``), one per sign
-and strength bucket, shared by all layers, never one item per edge.
+update them in place. Edges are batched in eight shared curves (``edges.EdgeCurves``).
 """
 
 from __future__ import annotations
@@ -18,21 +23,24 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QGraphicsRectItem, QGraphicsView, QHBoxLayout, QLabel, QSizePolicy,
+                               QToolButton, QVBoxLayout, QWidget)
 
-from annviz.gui.common.colors import activation_colormap, sign_color
+from annviz.gui.common.colors import activation_colormap, contribution_colormap, symmetric_level
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
-from annviz.gui.explorer.names import layer_name, neuron_name, number
+from annviz.gui.explorer.edges import EdgeCurves, LayerEdges
+from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import strongest_edges
+from annviz.nn.attribution import Contributions, contributions
 
 MAX_SHOWN = 32                  # circles per column at most
 EDGE_BUDGET = 320               # edges per weight layer when not all of them fit
 INPUT_SIDE, INPUT_TOP = 0.62, 0.19
 FIRST_COLUMN, COLUMN_GAP = 1.05, 0.62
-ALPHAS = (45, 95, 160, 235)     # edge opacity per strength bucket
-WIDTHS = (1, 1, 1, 2)   # edge width in pixels per strength bucket (anti-aliased wide lines paint slowly)
-GREYS = 33                      # quantised fill levels of the circles
+GREYS = 33                      # quantised fill levels of the circles (odd: zero has its own)
+EDGE_TOLERANCE = 4              # pixels: how near an edge a click must be to pick it
 SELECTED = (255, 190, 0)
 BOUNDED = {"sigmoid", "softmax", "step"}
 
@@ -56,11 +64,26 @@ class NetworkDiagram(QWidget):
         self._view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=False,
                                           enableMenu=False)
+        self.contribution_action = QAction(self, checkable=True)
+        self.contribution_action.toggled.connect(self._on_contribution_toggled)
+        button = QToolButton()
+        button.setDefaultAction(self.contribution_action)
+        self._caption = QLabel()
+        self._caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 0)
+        bar.addWidget(button)
+        bar.addWidget(self._caption, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
         layout.addWidget(self._view)
         self._input = pg.ImageItem(np.zeros((28, 28), np.float32), levels=(0.0, 1.0), axisOrder="row-major")
-        self._input.setLookupTable(activation_colormap().getLookupTable(nPts=256))
+        self._luts = {False: activation_colormap().getLookupTable(nPts=256),   # by activation
+                      True: contribution_colormap().getLookupTable(nPts=256)}  # by contribution
+        self._input.setLookupTable(self._luts[False])
+        self._signed_input = False
         self._input.setRect(QRectF(0, INPUT_TOP, INPUT_SIDE, INPUT_SIDE))
         self._input.setZValue(2)
         self._frame = QGraphicsRectItem(QRectF(0, INPUT_TOP, INPUT_SIDE, INPUT_SIDE))
@@ -72,20 +95,16 @@ class NetworkDiagram(QWidget):
         self._diameters = np.zeros(0)      # of the circles, in view units
         self._ring_diameter = 0.0
         self._ring.setZValue(4)
-        for item in (self._input, self._frame, self._neurons, self._ring):
+        self._picked = pg.PlotCurveItem(pen=pg.mkPen(SELECTED, width=3))   # the picked weight's edge
+        self._picked.setZValue(2.5)
+        for item in (self._input, self._frame, self._neurons, self._ring, self._picked):
             self._box.addItem(item)
-        grey = activation_colormap().getLookupTable(nPts=GREYS)
-        self._brushes = np.array([pg.mkBrush(*rgb) for rgb in grey], dtype=object)
-        # All layers' edges share 8 curves, one per sign and strength bucket: few items paint fast.
-        self._edges: dict[tuple[bool, int], pg.PlotCurveItem] = {}
-        for positive in (True, False):
-            for bucket, (alpha, width) in enumerate(zip(ALPHAS, WIDTHS)):
-                color = sign_color(1.0 if positive else -1.0, alpha)
-                curve = pg.PlotCurveItem(pen=pg.mkPen(color, width=width), antialias=width <= 1)
-                curve.setZValue(1 + bucket / 10)
-                self._box.addItem(curve)
-                self._edges[positive, bucket] = curve
-        self._edge_counts: list[int] = []
+        self._brushes = {signed: np.array([pg.mkBrush(*rgb) for rgb in cmap.getLookupTable(nPts=GREYS)],
+                                          dtype=object)
+                         for signed, cmap in ((False, activation_colormap()),
+                                              (True, contribution_colormap()))}
+        self._edges = EdgeCurves(self._box)
+        self.contributions: Contributions | None = None   # what the colours show, when by contribution
         self._texts: list[pg.TextItem] = []
         self._column_labels: list[pg.TextItem] = []
         self._box.sigResized.connect(self._on_resized)
@@ -94,6 +113,8 @@ class NetworkDiagram(QWidget):
         state.model_changed.connect(self._on_model_changed)
         state.forward_changed.connect(self._on_forward_changed)
         state.neuron_selected.connect(self._on_neuron_selected)
+        state.weight_selected.connect(self._on_weight_selected)
+        state.explained_class_changed.connect(self._on_forward_changed)
         self._on_model_changed()
 
     # --- layout, once per architecture -------------------------------------------------------
@@ -127,10 +148,11 @@ class NetworkDiagram(QWidget):
             self._box.addItem(label)
             self._column_labels.append(label)
         width = FIRST_COLUMN + COLUMN_GAP * max(len(self._sizes) - 2, 0) + 0.25
-        self._box.setRange(xRange=(-0.05, width), yRange=(-0.1, 1.02), padding=0)
+        self._box.setRange(xRange=(-0.05, width), yRange=(-0.17, 1.02), padding=0)
         self.retranslate()
         self._on_forward_changed()
         self._on_neuron_selected(*(self._state.selected or (-1, -1)))
+        self._on_weight_selected(*(self._state.selected_weight or (-1, -1, -1)))
         self._on_resized()
 
     def _on_resized(self, *args) -> None:
@@ -173,6 +195,25 @@ class NetworkDiagram(QWidget):
         n_layers = len(self._sizes)
         for layer, label in enumerate(self._column_labels):
             label.setText(f"{layer_name(layer, n_layers)}\n{self._sizes[layer]}")
+        self.contribution_action.setText(self.tr("Colour by contribution"))
+        self.contribution_action.setToolTip(self.tr(
+            "Colour pixels, neurons and edges by how much they added to the score of the explained "
+            "class (red: up, blue: down) instead of by activation"))
+        self._show_caption()
+
+    def _show_caption(self) -> None:
+        k, names = self._state.explained_class, self._state.class_names
+        if not self.contribution_action.isChecked():
+            text = self.tr("circles: activation · edges: weight × input")
+        elif self.contributions is None or k is None or k >= len(names):
+            text = self.tr("draw a digit to see what each part contributes")
+        elif self._state.chosen_class is None:
+            text = self.tr("contribution to the score of “{name}”, the prediction").format(name=names[k])
+        else:
+            text = self.tr("contribution to the score of “{name}”, chosen under Insight").format(
+                name=names[k])
+        self._caption.setText(text)
+        self._caption.setToolTip(text)
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
@@ -181,64 +222,75 @@ class NetworkDiagram(QWidget):
 
     # --- values, on every forward pass -------------------------------------------------------
 
+    def _on_contribution_toggled(self, _on: bool) -> None:
+        self._on_forward_changed()
+
     def _on_forward_changed(self) -> None:
         net, fwd = self._state.network, self._state.forward
+        k = self._state.explained_class
+        by_contribution = self.contribution_action.isChecked() and net is not None and fwd is not None
+        self.contributions = contributions(net, fwd.activations[0], k, fwd) if by_contribution else None
+        self._show_caption()
         if net is None:
-            for curve in self._edges.values():
-                curve.setData([], [])
+            self._edges.clear()
             return
-        image = self._state.input_image
-        self._input.setImage(np.zeros((28, 28), np.float32) if image is None else image,
-                             levels=(0.0, 1.0))
-        levels = []
+        self._show_input()
+        self._show_neurons()
+        self._edges.show([self._layer_edges(layer) for layer in range(len(self._sizes) - 1)])
+
+    def _show_input(self) -> None:
+        c, image = self.contributions, self._state.input_image
+        signed = c is not None
+        if signed != self._signed_input:
+            self._input.setLookupTable(self._luts[signed])
+            self._signed_input = signed
+        if signed:                          # x ⊙ ∂z_k/∂x: each pixel's push
+            m = symmetric_level(c.neurons[0])
+            self._input.setImage(c.neurons[0].reshape(28, 28), levels=(-m, m))
+        else:
+            self._input.setImage(np.zeros((28, 28), np.float32) if image is None else image,
+                                 levels=(0.0, 1.0))
+
+    def _show_neurons(self) -> None:
+        """Circle fills: activation (black … white) or contribution (blue … dark … orange)."""
+        net, fwd, c = self._state.network, self._state.forward, self.contributions
+        levels = []                         # in [0, 1] for the brushes' colour map
         for layer in range(1, len(self._sizes)):
-            if fwd is None:
-                levels.append(np.zeros(len(self._shown[layer])))
-                continue
-            a = fwd.activations[layer][0, self._shown[layer]]
-            if net.activation_names[layer - 1] not in BOUNDED:
-                a = a / max(1.0, float(a.max(initial=0.0)))
-            levels.append(a)
-        grey = np.clip(np.rint(np.concatenate(levels) * (GREYS - 1)), 0, GREYS - 1).astype(int)
-        self._neurons.setBrush(list(self._brushes[grey]))
-        self._show_edges([self._layer_edges(layer) for layer in range(len(self._sizes) - 1)])
+            shown = self._shown[layer]
+            if c is not None:               # symmetric per layer: zero is the dark middle
+                v = c.neurons[layer]
+                levels.append(0.5 + 0.5 * v[shown] / symmetric_level(v))
+            elif fwd is None:
+                levels.append(np.zeros(len(shown)))
+            else:
+                a = fwd.activations[layer][0, shown]
+                if net.activation_names[layer - 1] not in BOUNDED:
+                    a = a / max(1.0, float(a.max(initial=0.0)))
+                levels.append(a)
+        q = np.clip(np.rint(np.concatenate(levels) * (GREYS - 1)), 0, GREYS - 1).astype(int)
+        self._neurons.setBrush(list(self._brushes[c is not None][q]))
 
-    def _show_edges(self, layers: list[tuple[np.ndarray, ...]]) -> None:
-        """Each layer's (x0, y0, x1, y1, values, bucket) into the 8 shared curves."""
-        self._edge_counts = [len(edges[0]) for edges in layers]
-        x0, y0, x1, y1, values, bucket = (np.concatenate(parts) for parts in zip(*layers))
-        for (positive, b), curve in self._edges.items():
-            pick = (bucket == b) & ((values > 0) == positive)
-            m = int(pick.sum())
-            x, y = np.empty(2 * m), np.empty(2 * m)
-            x[0::2], x[1::2], y[0::2], y[1::2] = x0[pick], x1[pick], y0[pick], y1[pick]
-            curve.setData(x, y, connect="pairs")
-
-    def _layer_edges(self, layer: int) -> tuple[np.ndarray, ...]:
-        """The edges of weight layer ``layer`` worth drawing: ends, values, strength buckets."""
-        net, fwd = self._state.network, self._state.forward
+    def _layer_edges(self, layer: int) -> LayerEdges:
+        """The strongest edges of weight layer ``layer`` between shown neurons, with their ends."""
+        net, fwd, c = self._state.network, self._state.forward, self.contributions
         if fwd is None and layer == 0:   # no input: no pixel sends anything
-            return (np.zeros(0),) * 5 + (np.zeros(0, int),)
+            return LayerEdges.empty()
         src, dst = self._shown[layer], self._shown[layer + 1]
         if fwd is not None:                  # silent neurons (a = 0, e.g. blank pixels) send nothing
-            a = fwd.activations[layer][0, src]
-            src = src[a != 0]
-        w = net.weights[layer][np.ix_(dst, src)]              # (n_dst, n_src)
-        part = w if fwd is None else w * fwd.activations[layer][0, src]
+            src = src[fwd.activations[layer][0, src] != 0]
+        if c is not None:                    # δ_i · W_ij · a_j: the part of z_k through the edge
+            part = c.edges[layer][np.ix_(dst, src)]
+        else:
+            w = net.weights[layer][np.ix_(dst, src)]              # (n_dst, n_src)
+            part = w if fwd is None else w * fwd.activations[layer][0, src]
         rows, cols = strongest_edges(part, EDGE_BUDGET)
-        values = part[rows, cols]
-        cols = np.searchsorted(self._shown[layer], src[cols])  # back to positions in the column
-        top = float(np.abs(values).max(initial=0.0))
-        strength = np.abs(values) / top if top > 0 else np.zeros_like(values)
-        visible = strength > 0.02
-        rows, cols, values, strength = rows[visible], cols[visible], values[visible], strength[visible]
-        bucket = np.minimum((strength * len(ALPHAS)).astype(int), len(ALPHAS) - 1)
-        return (self._x[layer][cols], self._y[layer][cols], self._x[layer + 1][rows],
-                self._y[layer + 1][rows], values, bucket)
+        at = np.searchsorted(self._shown[layer], src[cols])   # positions in the column
+        return LayerEdges(dst[rows], src[cols], self._x[layer][at], self._y[layer][at],
+                          self._x[layer + 1][rows], self._y[layer + 1][rows], part[rows, cols])
 
     def edge_count(self, layer: int) -> int:
         """How many edges weight layer ``layer`` draws now."""
-        return self._edge_counts[layer]
+        return self._edges.count(layer)
 
     def _on_neuron_selected(self, layer: int, index: int) -> None:
         spot = self._position(layer, index)
@@ -249,6 +301,13 @@ class NetworkDiagram(QWidget):
         self._ring_diameter = 2.9 * r
         self._ring.setData([x], [y], symbol="s" if layer == 0 else "o")
         self._on_resized()
+
+    def _on_weight_selected(self, layer: int, i: int, j: int) -> None:
+        ends = self._position(layer, j), self._position(layer + 1, i)
+        if None in ends:
+            self._picked.setData([], [])
+        else:
+            self._picked.setData([ends[0][0], ends[1][0]], [ends[0][1], ends[1][1]])
 
     # --- pointing ----------------------------------------------------------------------------
 
@@ -276,6 +335,10 @@ class NetworkDiagram(QWidget):
                 return layer, int(self._shown[layer][i])
         return None
 
+    def edge_at(self, x: float, y: float) -> tuple[int, int, int] | None:
+        """The drawn edge at view coordinates (x, y), as the weight (layer, i, j) it shows."""
+        return self._edges.edge_at(x, y, EDGE_TOLERANCE * self._box.viewPixelSize()[0])
+
     def view_position(self, layer: int, index: int):
         """Scene coordinates of a neuron's centre (for tests and tools), or None if not drawn."""
         spot = self._position(layer, index)
@@ -284,7 +347,8 @@ class NetworkDiagram(QWidget):
     def _on_mouse_moved(self, scene_pos) -> None:
         p = self._box.mapSceneToView(scene_pos)
         hit = self.neuron_at(p.x(), p.y())
-        self._view.setToolTip("" if hit is None else self.tooltip(*hit))
+        edge = None if hit is not None else self.edge_at(p.x(), p.y())
+        self._view.setToolTip(self.tooltip(*hit) if hit else self.edge_tooltip(*edge) if edge else "")
 
     def _on_mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -293,10 +357,14 @@ class NetworkDiagram(QWidget):
         hit = self.neuron_at(p.x(), p.y())
         if hit is not None:
             self._state.select_neuron(*hit)
+        elif (edge := self.edge_at(p.x(), p.y())) is not None:
+            self._state.select_weight(*edge)
 
     def tooltip(self, layer: int, index: int) -> str:
         net, fwd = self._state.network, self._state.forward
         lines = [neuron_name(layer, index, len(self._sizes))]
+        if self.contributions is not None:
+            lines.append(self._contribution_line(self.contributions.neurons[layer][index]))
         a = None if fwd is None else float(fwd.activations[layer][0, index])
         if layer == 0:
             lines.append(self.tr("brightness a = {a}").format(a="–" if a is None else number(a)))
@@ -306,3 +374,20 @@ class NetworkDiagram(QWidget):
         lines.append(self.tr("weighted input z = {z}").format(z="–" if z is None else number(z, 3)))
         lines.append(self.tr("bias b = {b}").format(b=number(float(net.biases[layer - 1][index]), 3)))
         return "\n".join(lines)
+
+    def edge_tooltip(self, layer: int, i: int, j: int) -> str:
+        n = len(self._sizes)
+        w = float(self._state.network.weights[layer][i, j])
+        lines = [self.tr("weight W{l}[{i}, {j}] = {w}").format(l=layer_superscript(layer + 1), i=i, j=j,
+                                                              w=number(w, 3)),
+                 self.tr("from {source} to {target}").format(source=neuron_name(layer, j, n),
+                                                             target=neuron_name(layer + 1, i, n))]
+        if self.contributions is not None:
+            lines.append(self._contribution_line(self.contributions.edges[layer][i, j]))
+        lines.append(self.tr("Click to nudge it under Insight → Numeric slope vs backprop"))
+        return "\n".join(lines)
+
+    def _contribution_line(self, value: float) -> str:
+        name = self._state.class_names[self.contributions.k]
+        return self.tr("contribution to the score of “{name}”: {c}").format(name=name,
+                                                                           c=number(float(value), 3))
