@@ -34,6 +34,7 @@ def _install_insight(window, state: AppState) -> None:
     page = InsightPage(state)
     window.add_page(page, lambda: QCoreApplication.translate("App", "Insight"))
     window.add_shutdown_hook(page.shutdown)
+    page.explorer_wanted.connect(lambda: window.tabs.setCurrentWidget(window.explorer))
 
 
 def _install_training(window, state: AppState) -> None:

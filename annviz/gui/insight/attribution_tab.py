@@ -2,12 +2,14 @@
 
 For class k the attribution is x ⊙ ∂z_k/∂x (input × gradient of k's score, by the core's own
 backpropagation): red pixels pushed z_k up, blue pushed it down, drawn over the faint input.
-Beside it, the gradient ∂z_k/∂x alone: where more ink would push towards k.
+Beside it, the gradient ∂z_k/∂x alone: where more ink would push towards k. Choosing a class
+emits ``class_chosen(k)`` (−1: the predicted class), so other views can explain the same one.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level
@@ -32,6 +34,8 @@ def attribution_rgba(x: np.ndarray, attribution: np.ndarray) -> np.ndarray:
 
 
 class AttributionTab(QWidget):
+    class_chosen = Signal(int)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._case: tuple[Network, np.ndarray, list[str]] | None = None
@@ -73,8 +77,17 @@ class AttributionTab(QWidget):
         choice = self.chooser.currentIndex()
         return int(network.predict(x[None, :])[0]) if choice <= 0 else choice - 1
 
-    def _on_class_chosen(self, _index: int) -> None:
+    def choose_class(self, k: int | None) -> None:
+        """Explain class k (None: the predicted class), as if the learner had picked it."""
+        index = 0 if k is None else k + 1
+        if index != self.chooser.currentIndex() and index < self.chooser.count():
+            with QSignalBlocker(self.chooser):
+                self.chooser.setCurrentIndex(index)
+            self._redraw()
+
+    def _on_class_chosen(self, index: int) -> None:
         self._redraw()
+        self.class_chosen.emit(index - 1)
 
     def _fill_chooser(self, class_names: list[str]) -> None:
         if self.chooser.count() == len(class_names) + 1:

@@ -36,6 +36,7 @@ class NudgeTab(QWidget):
         self.result: Nudge | None = None
         self._case = None                      # (x (1, n_in) float64, y (1,), loss)
         self._grad_w: list[np.ndarray] = []
+        self._wanted: tuple[int, int, int] | None = None   # a weight chosen before the network came
 
         self.layer = QComboBox()
         self.neuron = QSpinBox()
@@ -110,12 +111,28 @@ class NudgeTab(QWidget):
         self._case = (np.asarray(x, dtype=np.float64)[None, :], np.array([int(label)]), loss)
         self._grad_w = example_gradients(self.network, x, label, loss)[1].grad_w
         self._fill_layers()
-        if first_time:
+        if self._wanted is not None and self._has_weight(*self._wanted):
+            self._set_weight(*self._wanted)
+        elif first_time:
             self._choose_steepest(self.network.n_layers - 1)
+        self._wanted = None
         self._refresh()
 
     def choose_weight(self, layer: int, i: int, j: int) -> None:
-        """Nudge W[layer][i, j] (layer counts weight layers from 0)."""
+        """Nudge W[layer][i, j] (layer counts weight layers from 0); until the tab has a network
+        with that weight, the choice waits for ``show_case``."""
+        if not self._has_weight(layer, i, j):
+            self._wanted = (layer, i, j)
+            return
+        self._set_weight(layer, i, j)
+        self._refresh()
+
+    def _has_weight(self, layer: int, i: int, j: int) -> bool:
+        net = self.network
+        return (net is not None and 0 <= layer < net.n_layers and 0 <= i < net.weights[layer].shape[0]
+                and 0 <= j < net.weights[layer].shape[1])
+
+    def _set_weight(self, layer: int, i: int, j: int) -> None:
         for w in (self.layer, self.neuron, self.source):
             w.blockSignals(True)
         self.layer.setCurrentIndex(layer)
@@ -124,7 +141,6 @@ class NudgeTab(QWidget):
         self.source.setValue(j)
         for w in (self.layer, self.neuron, self.source):
             w.blockSignals(False)
-        self._refresh()
 
     @property
     def weight(self) -> tuple[int, int, int]:
@@ -176,7 +192,7 @@ class NudgeTab(QWidget):
 
     def _choose_steepest(self, layer: int) -> None:
         i, j = np.unravel_index(np.argmax(np.abs(self._grad_w[layer])), self._grad_w[layer].shape)
-        self.choose_weight(layer, int(i), int(j))
+        self._set_weight(layer, int(i), int(j))
 
     def _refresh(self) -> None:
         if self.network is None or self._case is None or self.layer.currentIndex() < 0:

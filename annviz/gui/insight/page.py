@@ -1,17 +1,21 @@
 """The insight page: how good the model is, why it answered, and how it learns.
 
 Built on the app state only (the one contract between views): the page evaluates the current
-model on its test set in the background, loads chosen test images into the explorer with
-``state.set_input``, and shows the current input in the "why" and "how it learns" tabs. It adds
-one control of its own, the true label of the current input, which a loss needs.
+model on its test set in the background, loads chosen test images into the explorer (pad
+included) with ``state.show_example``, and shows the current input in the "why" and "how it
+learns" tabs. It adds one control of its own, the true label of the current input, which a loss
+needs; an example loaded anywhere sets it. The class the "why" tab explains is shared as
+``state.chosen_class`` (the diagram colours by it), and a weight picked elsewhere
+(``state.weight_selected``) opens in the numeric-slope tab.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from annviz.data.datasets import to_inputs
 from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.attribution_tab import AttributionTab
 from annviz.gui.insight.evaluation_tab import EvaluationTab
@@ -28,6 +32,8 @@ REEVALUATE_AFTER_MS = 1500  # while training sends new weights, evaluate at most
 
 class InsightPage(QWidget):
     """Evaluation, mistakes, attribution and the learning views for ``state``'s model."""
+
+    explorer_wanted = Signal()   # the learner asked to see the current input in the explorer
 
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,7 +56,9 @@ class InsightPage(QWidget):
         self.mistakes = MistakesTab()
         for tab in (self.evaluation, self.mistakes):
             tab.example_chosen.connect(self._on_example_chosen)
+        self.mistakes.example_chosen.connect(self.explorer_wanted)   # its "Show in the explorer"
         self.attribution = AttributionTab()
+        self.attribution.class_chosen.connect(self._on_class_chosen)
         self.stepper = StepperTab()
         self.nudge = NudgeTab()
         self.matrix = MatrixTab()
@@ -70,6 +78,9 @@ class InsightPage(QWidget):
         state.model_changed.connect(self._on_model_changed)
         state.weights_changed.connect(self._on_weights_changed)
         state.forward_changed.connect(self._on_forward_changed)
+        state.example_loaded.connect(self._on_example_loaded)
+        state.explained_class_changed.connect(self._on_explained_class_changed)
+        state.weight_selected.connect(self._on_weight_selected)
         self._fill_class_names()
         self.retranslate()
         if state.network is not None:
@@ -94,12 +105,9 @@ class InsightPage(QWidget):
         """Make test image ``index`` the current input of the whole app, with its true label."""
         if self.results is None:
             return
-        image = self.results.images[index].astype(np.float32) / 255.0
+        image = to_inputs(self.results.images[index]).reshape(28, 28)
         self._example = (index, image)
-        self.true_label.blockSignals(True)   # the views update once, on forward_changed
-        self.true_label.setCurrentIndex(int(self.results.labels[index]))
-        self.true_label.blockSignals(False)
-        self.state.set_input(image)
+        self.state.show_example(image, int(self.results.labels[index]))
 
     @property
     def label(self) -> int:
@@ -136,6 +144,21 @@ class InsightPage(QWidget):
 
     def _on_example_chosen(self, index: int) -> None:
         self.load_example(index)
+
+    def _on_example_loaded(self, image, label) -> None:
+        if label is not None and 0 <= label < self.true_label.count():
+            with QSignalBlocker(self.true_label):   # the views update once, on forward_changed
+                self.true_label.setCurrentIndex(label)
+
+    def _on_class_chosen(self, k: int) -> None:
+        self.state.choose_class(None if k < 0 else k)
+
+    def _on_explained_class_changed(self) -> None:
+        self.attribution.choose_class(self.state.chosen_class)
+
+    def _on_weight_selected(self, layer: int, i: int, j: int) -> None:
+        self.nudge.choose_weight(layer, i, j)
+        self.tabs.setCurrentWidget(self.nudge)
 
     def _on_evaluation_progress(self, done: int, total: int) -> None:
         self.evaluation.show_progress(done, total)
