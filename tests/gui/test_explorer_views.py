@@ -16,12 +16,7 @@ from annviz.gui.explorer.readout import evidence, parameter_formula, weighted_in
 from annviz.gui.explorer.weights_panel import WeightsPanel
 from annviz.gui.state import AppState
 from annviz.nn import Network
-from explorer_helpers import classic_model_path, make_state
-
-
-@pytest.fixture(scope="module")
-def model_path(tmp_path_factory):
-    return classic_model_path(tmp_path_factory.mktemp("model"))
+from explorer_helpers import make_state
 
 
 @pytest.fixture

@@ -11,12 +11,7 @@ from annviz.gui.i18n import set_language
 from annviz.gui.main_window import MainWindow
 from annviz.gui.state import AppState
 from annviz.nn import Network, save_model
-from explorer_helpers import classic_model_path, private_settings
-
-
-@pytest.fixture(scope="module")
-def model_path(tmp_path_factory):
-    return classic_model_path(tmp_path_factory.mktemp("model"))
+from explorer_helpers import private_settings
 
 
 @pytest.fixture
