@@ -254,29 +254,79 @@
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="154"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="176"/>
         <source>⋮ {n} more</source>
         <translation>⋮ {n}개 더</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="302"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="198"/>
+        <source>Colour by contribution</source>
+        <translation>기여도로 색칠</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="200"/>
+        <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (red: up, blue: down) instead of by activation</source>
+        <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (빨강: 올림, 파랑: 내림)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="207"/>
+        <source>circles: activation · edges: weight × input</source>
+        <translation>원: 활성화 · 선: 가중치 × 입력</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="209"/>
+        <source>draw a digit to see what each part contributes</source>
+        <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="211"/>
+        <source>contribution to the score of “{name}”, the prediction</source>
+        <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="213"/>
+        <source>contribution to the score of “{name}”, chosen under Insight</source>
+        <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="370"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="305"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="373"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="306"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="374"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="307"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="375"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="381"/>
+        <source>weight W{l}[{i}, {j}] = {w}</source>
+        <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="383"/>
+        <source>from {source} to {target}</source>
+        <translation>{source} → {target}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="387"/>
+        <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
+        <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="392"/>
+        <source>contribution to the score of “{name}”: {c}</source>
+        <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
 </context>
 <context>
@@ -365,52 +415,52 @@
 <context>
     <name>PadPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="77"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="82"/>
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="78"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="83"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>마지막 획 되돌리기 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="79"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="84"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="80"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85"/>
         <source>Clear the pad (Delete or Esc)</source>
         <translation>그림판 지우기 (Delete 또는 Esc)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="81"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="86"/>
         <source>Eraser</source>
         <translation>지우개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="82"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="87"/>
         <source>Erase instead of drawing (E); the right button always erases</source>
         <translation>그리는 대신 지웁니다 (E). 오른쪽 버튼은 언제나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="83"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="88"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="84"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="89"/>
         <source>Brush</source>
         <translation>붓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="90"/>
         <source>Brush width</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="86"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="91"/>
         <source>Draw a digit with the mouse or a pen. Right button erases.</source>
         <translation>마우스나 펜으로 숫자를 그려 보세요. 오른쪽 버튼은 지웁니다.</translation>
     </message>
@@ -454,27 +504,32 @@
 <context>
     <name>TestDigitPicker</name>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="43"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="46"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="44"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="47"/>
         <source>Load a real handwritten digit from the MNIST test set</source>
         <translation>MNIST 테스트 세트의 실제 손글씨 숫자를 불러옵니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="45"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="48"/>
         <source>Previous test digit</source>
         <translation>이전 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="46"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="49"/>
         <source>Next test digit</source>
         <translation>다음 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="91"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="102"/>
+        <source>true label: {name}</source>
+        <translation>정답: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="104"/>
         <source>test image #{i} · true label: {name}</source>
         <translation>테스트 이미지 #{i} · 정답: {name}</translation>
     </message>
