@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from annviz.gui.state import AppState
@@ -95,6 +97,19 @@ def test_pause_holds_the_batch_counter_resume_continues_stop_ends_within_a_secon
     controls.stop_button.click()
     qtbot.waitUntil(lambda: controller.phase == "done", timeout=1000)
     assert controller.trainer.history.status == "stopped"
+
+
+def test_the_worker_holds_still_while_a_mouse_button_is_down(window, qtbot):
+    start(window, qtbot, SLOW)
+    qtbot.waitUntil(lambda: shown_step(window) > 0, timeout=3000)
+    history = window.area.controller._worker._trainer.history   # peeking: the loop's own list
+    QTest.mousePress(window.area.curves, Qt.MouseButton.LeftButton)
+    qtbot.wait(100)                                              # seen within 15 ms
+    held = len(history.batch_loss)
+    qtbot.wait(300)
+    assert len(history.batch_loss) == held and window.area.controller.phase == "running"
+    QTest.mouseRelease(window.area.curves, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(history.batch_loss) > held + 10, timeout=1000)
 
 
 def test_step_from_idle_trains_exactly_one_batch(window, qtbot):

@@ -27,6 +27,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, S
 
 from annviz.data.datasets import Dataset, load_dataset
 from annviz.gui.state import AppState
+from annviz.gui.training.input_priority import InputPriority
 from annviz.gui.training.pacer import Pacer
 from annviz.gui.training.worker import Progress, TrainingWorker
 from annviz.nn.config import TrainConfig
@@ -63,6 +64,7 @@ class TrainingController(QObject):
         self._pending_progress: list[Progress] = []
         self._pending_weights: tuple | None = None
         self._pacer = Pacer(self._show_updates, parent=self)
+        self._input = InputPriority(self._on_input_hold, parent=self)
         state.model_changed.connect(self._on_model_changed)
 
     # --- commands ------------------------------------------------------------------------------
@@ -201,6 +203,7 @@ class TrainingController(QObject):
         worker.failed.connect(self._on_failed)
         thread.finished.connect(self._on_thread_finished)
         self._worker, self._thread = worker, thread
+        self._input.start()
         self._set_phase("paused" if worker.is_paused() else "running")
         thread.start()
 
@@ -220,6 +223,10 @@ class TrainingController(QObject):
             self._pacer.request()
         if self._worker is not None:
             self._worker.update_shown()
+
+    def _on_input_hold(self, on: bool) -> None:
+        if self._worker is not None:
+            self._worker.hold(on)
 
     def _show_updates(self) -> None:
         """What came since the last time, at the pacer's pace: the newest weights, every loss."""
@@ -253,6 +260,7 @@ class TrainingController(QObject):
         # letting go of the last reference, or the QThread would be destroyed while running.
         self._thread.wait()
         self._worker = self._thread = None
+        self._input.stop()
         self._set_phase("done" if self.trainer is not None else "idle")
 
     @Slot()

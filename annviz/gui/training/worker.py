@@ -98,6 +98,7 @@ class TrainingWorker(QObject):
         self._steps_wanted = steps
         self._extra_epochs = 0
         self._hyper: dict[str, float] = {}
+        self._held = False                     # the user's hand is on the mouse: wait
         self._shown = threading.Event()
         self._shown.set()
         self._trainer: Trainer | None = None   # the rest is the loop's own, in the worker thread
@@ -123,6 +124,12 @@ class TrainingWorker(QObject):
         with self._cond:
             self._paused = True
             self._steps_wanted += 1
+            self._cond.notify_all()
+
+    def hold(self, on: bool) -> None:
+        """Wait between batches while ``on`` (see input_priority.py); not a pause."""
+        with self._cond:
+            self._held = on
             self._cond.notify_all()
 
     def request_stop(self) -> None:
@@ -184,7 +191,7 @@ class TrainingWorker(QObject):
         with self._cond:
             if self._paused and not self._steps_wanted and self._unreported():
                 self._emit_update()  # show exactly where it paused
-            while self._paused and not self._steps_wanted and not self._must_stop():
+            while (self._held or (self._paused and not self._steps_wanted)) and not self._must_stop():
                 self._cond.wait()
             if self._must_stop():
                 trainer.request_stop()

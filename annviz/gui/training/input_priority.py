@@ -1,0 +1,51 @@
+"""The user's hand before the training: the worker holds still while a mouse button is down.
+
+Python runs one thread at a time. While the worker trains, every bit of Python the GUI thread
+runs — and a pad stroke runs a lot: the pad, the preprocessing, the forward pass, the views'
+paint code — first waits for the worker to hand over the GIL, up to a switch interval each time.
+That turns a 15 ms repaint into 100 ms or more. So while a mouse button is held anywhere in the
+app (drawing on the pad, dragging the learning-rate slider), the worker waits between two
+batches, and the stroke gets the whole machine; when the button is up, training goes on.
+
+While a run goes on (``start`` … ``stop``), the buttons are looked at every ``POLL_MS``: cheaper
+than watching every event of the application, and quick enough that a stroke's first moves
+already find the worker waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+
+POLL_MS = 15
+
+
+def buttons_down() -> bool:
+    return QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
+
+
+class InputPriority(QObject):
+    def __init__(self, hold: Callable[[bool], None], parent: QObject | None = None):
+        super().__init__(parent)
+        self._hold = hold
+        self.holding = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def start(self) -> None:
+        self.holding = False
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop looking and forget any hold (the worker it applied to is gone)."""
+        self._timer.stop()
+        self.holding = False
+
+    def _on_timer_timeout(self) -> None:
+        down = buttons_down()
+        if down != self.holding:
+            self.holding = down
+            self._hold(down)

@@ -1,0 +1,215 @@
+"""Benchmark: training inside the app vs headless, and the pad's latency while training.
+
+    /work/venv/bin/python tests/benchmarks/bench_training_gui.py [--n-train 60000] [--rounds 2]
+
+For 784-128-64-10 (ReLU, Adam, batch 64, 3 epochs, the speed of epochs 2–3) on MNIST it measures, in one run and interleaved (the
+machine may be shared, so each figure is the best of ``--rounds``):
+
+1. headless: the core ``Trainer`` alone, as ``annviz train`` runs it, with 2 and with 1 BLAS
+   threads (samples/s of the training epoch, evaluation excluded);
+2. in the app: the full window (explorer with pad, diagram, inspector, weights, plus the training
+   docks), a digit on the pad, training started from the panel; the same samples/s;
+3. without training, and while (2) runs, strokes are drawn on the pad (QTest press / moves every 12 ms / release) on a
+   fixed schedule; the latency of each move or release is the time from when it was due to the
+   first repaint of the probability bars after the pad announced the change. p50 / p99.
+
+Targets (issue 4): the app costs at most 10 % of the headless speed; p99 latency < 50 ms.
+Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
+
+from annviz.nn.config import TrainConfig  # noqa: E402
+from annviz.nn.trainer import Trainer  # noqa: E402
+from annviz.recipes import build_network, prepare_data  # noqa: E402
+
+CONFIG = TrainConfig(hidden=(128, 64), activation="relu", optimizer="adam", lr=1e-3,
+                     batch_size=64, epochs=3)
+
+
+def steady_speed(history) -> float:
+    """Samples/s after the first epoch (which also pays for building every view)."""
+    epochs = history.epochs[1:] or history.epochs
+    return float(np.mean([e.samples_per_s for e in epochs]))
+
+
+def headless(config: TrainConfig, blas_threads: int) -> float:
+    data = prepare_data(config)
+    trainer = Trainer(build_network(config), config, data.train, data.test, data.validation)
+    with threadpool_limits(blas_threads, user_api="blas"):
+        history = trainer.run()
+    return steady_speed(history)
+
+
+class StrokeDriver:
+    """Draws strokes on the pad on a fixed schedule, as a hand would, through QTest.
+
+    Each event has an intended time; if the GUI thread is busy when it is due, it is delivered
+    late — as real input would wait in the queue — and its latency counts from the intended time.
+    """
+
+    MOVE_S, PAUSE_S, MOVES = 0.012, 0.15, 12   # a hand moves ~80 times a second
+
+    def __init__(self, pad):
+        self.pad = pad
+        self.posted: list[float] = []          # intended time of each move/release, in order
+        self.running = False
+        self._rng = np.random.default_rng(0)
+
+    def start(self) -> None:
+        self.running = True
+        self._stroke(time.perf_counter())
+
+    def _at(self, when: float, action) -> None:
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(max(0, round((when - time.perf_counter()) * 1000)), lambda: action(when))
+
+    def _stroke(self, when: float) -> None:
+        from PySide6.QtCore import QPoint, Qt
+        from PySide6.QtTest import QTest
+
+        if not self.running:
+            return
+        w, h = self.pad.width(), self.pad.height()
+        points = [QPoint(int(w * self._rng.uniform(0.3, 0.7)), int(h * self._rng.uniform(0.3, 0.7)))]
+        for _ in range(self.MOVES):
+            last = points[-1]
+            points.append(QPoint(last.x() + int(self._rng.normal(0, 4)), last.y() + int(self._rng.normal(0, 4))))
+        QTest.mousePress(self.pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+
+        def move(i: int):
+            def act(intended: float):
+                self.posted.append(intended)
+                if i < len(points):
+                    QTest.mouseMove(self.pad, points[i])
+                    self._at(intended + self.MOVE_S, move(i + 1))
+                else:
+                    QTest.mouseRelease(self.pad, Qt.MouseButton.LeftButton,
+                                       Qt.KeyboardModifier.NoModifier, points[-1])
+                    self._at(intended + self.PAUSE_S, self._stroke)
+            return act
+
+        self._at(when + self.MOVE_S, move(1))
+
+
+class LatencyProbe:
+    """Pairs each posted pad event with the first probability repaint after the pad announced it."""
+
+    def __init__(self, pad, bars_viewport, driver: StrokeDriver):
+        from PySide6.QtCore import QEvent, QObject
+
+        self.driver, self.latencies = driver, []
+        self._handled = 0      # pad events handled so far (moves and releases)
+        self._announced = 0    # of those, how many the pad has announced (canvas_changed)
+        self._measured = 0
+        probe = self
+
+        class Filter(QObject):
+            def eventFilter(self, watched, event):
+                if watched is pad and event.type() in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
+                    probe._handled += 1
+                elif watched is bars_viewport and event.type() == QEvent.Type.Paint:
+                    probe._on_paint()
+                return False
+
+        self._filter = Filter()
+        pad.installEventFilter(self._filter)
+        bars_viewport.installEventFilter(self._filter)
+        pad.canvas_changed.connect(self._on_canvas_changed)
+
+    def _on_canvas_changed(self) -> None:
+        # canvas_changed comes after the event that caused it was handled, or at the next frame
+        self._announced = self._handled
+
+    def _on_paint(self) -> None:
+        now = time.perf_counter()
+        posted = self.driver.posted
+        for i in range(self._measured, min(self._announced, len(posted))):
+            self.latencies.append(now - posted[i])
+        self._measured = max(self._measured, self._announced)
+
+
+def in_app(config: TrainConfig, measure_latency: bool, train: bool = True) -> tuple[float, list[float]]:
+    """(samples/s, pad latencies in s); without ``train`` the same window only gets strokes, 3 s."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from annviz.gui.main_window import MainWindow
+    from annviz.gui.state import AppState
+    from annviz.gui.training import install
+
+    app = QApplication.instance() or QApplication([])
+    pg.setConfigOptions(imageAxisOrder="row-major")
+    state = AppState()
+    window = MainWindow(state, QSettings("annviz-bench", "bench"))
+    area = install(window, state)
+    window.show()
+    panel = area.panel
+    panel.settings.set_config(config)
+    pad_panel = window.explorer.pad_panel
+    data = prepare_data(config)
+    pad_panel.pad.show_digit(data.dataset.test_images[0])
+    app.processEvents()
+    driver = StrokeDriver(pad_panel.pad)
+    probe = LatencyProbe(pad_panel.pad, pad_panel.probabilities._plot.viewport(), driver)
+    loop = QEventLoop()   # an idle event loop, as in the app (a processEvents loop would spin)
+    if train:
+        area.controller.phase_changed.connect(lambda phase: loop.quit() if phase == "done" else None)
+        panel.start()
+    else:
+        state.set_model(build_network(config))
+        QTimer.singleShot(3000, loop.quit)
+    if measure_latency:  # after the first paints of the new network, which are no stroke's fault
+        QTimer.singleShot(500, driver.start)
+    loop.exec()
+    driver.running = False
+    speed = steady_speed(area.controller.trainer.history) if train else 0.0
+    area.controller.discard()
+    window.close()
+    app.processEvents()
+    return speed, probe.latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n-train", type=int, default=None)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    config = CONFIG.replace(n_train=args.n_train)
+    results: dict[str, list[float]] = {"headless, 2 BLAS threads": [], "headless, 1 BLAS thread": [],
+                                       "app, every view live": [], "app, drawing on the pad": []}
+    latencies: list[float] = []
+    idle_latencies: list[float] = []
+    for _ in range(args.rounds):
+        idle_latencies += in_app(config, measure_latency=True, train=False)[1]
+        results["headless, 2 BLAS threads"].append(headless(config, 2))
+        results["headless, 1 BLAS thread"].append(headless(config, 1))
+        results["app, every view live"].append(in_app(config, measure_latency=False)[0])
+        speed, lat = in_app(config, measure_latency=True)
+        results["app, drawing on the pad"].append(speed)
+        latencies += lat
+    best_headless = max(max(results["headless, 2 BLAS threads"]), max(results["headless, 1 BLAS thread"]))
+    print(f"784-128-64-10 ReLU/Adam, batch 64, {config.n_train or 60000:,} examples, "
+          f"{os.cpu_count()} CPUs, best of {args.rounds}")
+    for name, values in results.items():
+        best = max(values)
+        print(f"  {name:28s} {best:10,.0f} samples/s  ({best / best_headless:6.1%} of the best headless)"
+              f"   runs: {', '.join(f'{v:,.0f}' for v in values)}")
+    for name, values in (("not training", idle_latencies), ("while training", latencies)):
+        ms = np.array(values) * 1000
+        print(f"  pad → repainted prediction, {name:15s} {len(ms)} events, "
+              f"p50 {np.percentile(ms, 50):.1f} ms, p99 {np.percentile(ms, 99):.1f} ms, max {ms.max():.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
