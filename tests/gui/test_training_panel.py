@@ -193,3 +193,16 @@ def test_closing_mid_training_asks_about_the_network_and_leaves_no_thread(window
     window.close()
     assert asked and not window.isVisible()
     assert not window.area.controller.is_running() and thread.isFinished()
+
+
+def test_starting_again_while_running_stops_the_old_run_cleanly(window, qtbot):
+    controller = window.area.controller
+    start(window, qtbot, SLOW)
+    qtbot.waitUntil(lambda: shown_step(window) > 0, timeout=3000)
+    first = controller._thread
+    start(window, qtbot, SMALL.replace(hidden=(8,)))
+    assert first.isFinished()
+    qtbot.waitUntil(lambda: controller.phase == "done", timeout=10_000)
+    assert controller.trainer.history.status == "finished"
+    assert window.area.state.network.sizes == [784, 8, 10]
+    assert len(window.area.curves.records) == 1   # the curves start over with the new run
