@@ -55,7 +55,7 @@ class TrainingControls(QWidget):
         active = phase in ("running", "paused")
         self.pause_button.setEnabled(active)
         self.stop_button.setEnabled(active)
-        self.step_button.setEnabled(phase != "running")
+        self.step_button.setEnabled(phase in ("idle", "paused"))
         self.epoch_button.setEnabled(active or can_continue)
         self._retranslate_phase()
 
