@@ -67,8 +67,9 @@ class AppState(QObject):
             self.selected_weight = None
         if self.chosen_class is not None and self.chosen_class >= network.sizes[-1]:
             self.chosen_class = None
+        self._recompute(announce=False)  # listeners of model_changed may read forward already
         self.model_changed.emit()
-        self._recompute()
+        self.forward_changed.emit()
 
     def set_weights(self, weights, biases) -> None:
         """New values for the current network's parameters (same shapes), e.g. from training."""
@@ -154,9 +155,10 @@ class AppState(QObject):
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _recompute(self) -> None:
+    def _recompute(self, announce: bool = True) -> None:
         if self.network is None or self.input_image is None:
             self.forward = None
         else:
             self.forward = self.network.forward(self.input_image.reshape(1, -1))
-        self.forward_changed.emit()
+        if announce:
+            self.forward_changed.emit()

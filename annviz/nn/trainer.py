@@ -91,6 +91,18 @@ class BatchEvent:
     epoch_record: EpochRecord | None = None   # set on the batch that ends an epoch
 
 
+@dataclass
+class _EpochProgress:
+    """Where the current epoch stands: its shuffled order, the next batch, running sums."""
+
+    order: np.ndarray
+    next_batch: int = 0
+    loss_sum: float = 0.0
+    correct: int = 0
+    seen: int = 0
+    seconds: float = 0.0
+
+
 class Trainer:
     """Trains ``network`` in place on ``train`` = (x (n, n_in) float32, y (n,) int labels)."""
 
@@ -121,6 +133,8 @@ class Trainer:
         self._good = network.snapshot()
         self._start_loss: float | None = None
         self._smoothed: float | None = None
+        self._progress: _EpochProgress | None = None  # the epoch under way
+        self._train_seconds = 0.0
 
     # --- control, callable between two batches (e.g. from another thread) -------------------
 
@@ -156,24 +170,26 @@ class Trainer:
         return self.history
 
     def steps(self) -> Iterator[BatchEvent]:
+        """Train one mini-batch per ``next()``. After a stop, calling it again continues the run
+        where it was, in the middle of an epoch if need be."""
         net, cfg, hist = self.network, self.config, self.history
-        n, bs = len(self.train_x), cfg.batch_size
+        bs, nb = cfg.batch_size, self.batches_per_epoch
         params = net.weights + net.biases
-        hist.status = "running"
+        hist.status, hist.stop_reason = "running", None
         step = len(hist.batch_loss)
-        train_seconds = 0.0
-        epoch = len(hist.epochs)
-        while epoch < self.epochs:
-            order = self.rng.permutation(n)
-            nb = self.batches_per_epoch
-            loss_sum = correct = seen = 0
-            epoch_seconds = 0.0
-            for b in range(nb):
+        while len(hist.epochs) < self.epochs:
+            epoch = len(hist.epochs)
+            if self._progress is None:
+                self._progress = _EpochProgress(self.rng.permutation(len(self.train_x)))
+            p = self._progress
+            while p.next_batch < nb:
                 if self._stop:
                     hist.status, hist.stop_reason = "stopped", "stopped by request"
+                    self._stop = False
                     return
+                b = p.next_batch
                 t0 = time.perf_counter()
-                idx = order[b * bs:(b + 1) * bs]
+                idx = p.order[b * bs:(b + 1) * bs]
                 xb, yb = self.train_x[idx], self.train_y[idx]
                 if self.augment_fn is not None:
                     xb = self.augment_fn(xb, self.rng)
@@ -193,25 +209,26 @@ class Trainer:
                                    epoch, b + 1, lr)
                     return
                 self.optimizer.step(params, grads.grad_w + grads.grad_b, net.n_layers)
-                epoch_seconds += time.perf_counter() - t0
+                p.seconds += time.perf_counter() - t0
                 step += 1
-                loss_sum += loss * len(idx)
-                correct += int((out.argmax(axis=1) == yb).sum())
-                seen += len(idx)
+                p.next_batch += 1
+                p.loss_sum += loss * len(idx)
+                p.correct += int((out.argmax(axis=1) == yb).sum())
+                p.seen += len(idx)
                 hist.batch_loss.append(loss)
                 if step % self.checkpoint_every == 0 and self._healthy():
                     self._checkpoint()
+                speed = p.seen / max(p.seconds, 1e-9)
                 record = None
-                if b == nb - 1:
-                    train_seconds += epoch_seconds
-                    record = self._end_epoch(epoch, loss_sum / seen, correct / seen,
-                                             seen / max(epoch_seconds, 1e-9), train_seconds)
+                if p.next_batch == nb:
+                    self._progress = None
+                    self._train_seconds += p.seconds
+                    record = self._end_epoch(epoch, p.loss_sum / p.seen, p.correct / p.seen, speed,
+                                             self._train_seconds)
                     if record is None:
                         self._diverged("became NaN or infinite", epoch, b + 1, lr)
                         return
-                yield BatchEvent(epoch, b + 1, nb, step, loss, lr,
-                                 seen / max(epoch_seconds, 1e-9), record)
-            epoch += 1
+                yield BatchEvent(epoch, b + 1, nb, step, loss, lr, speed, record)
         hist.status = "finished"
 
     # --- helpers -----------------------------------------------------------------------------
@@ -242,6 +259,7 @@ class Trainer:
 
     def _diverged(self, what: str, epoch: int, batch: int, lr: float) -> None:
         self.network.set_parameters(*self._good)
+        self._start_loss = self._smoothed = None  # a resumed run (say with a lower η) starts afresh
         self.history.status = "diverged"
         self.history.stop_reason = DIVERGED_MESSAGE.format(what=what, epoch=epoch + 1, batch=batch, lr=lr)
 

@@ -127,3 +127,12 @@ def test_cosine_schedule_runs_from_lr_to_zero():
     assert scheduled_lr("cosine", 0.1, 50, 100) == pytest.approx(0.05)
     assert scheduled_lr("cosine", 0.1, 100, 100) == pytest.approx(0.0)
     assert scheduled_lr("constant", 0.1, 70, 100) == 0.1
+
+
+def test_a_stopped_run_can_be_continued(mnist_small):
+    trainer = _trainer(mnist_small, hidden=(8,))
+    trainer.run(lambda event: event.step < 3)
+    assert trainer.history.status == "stopped"
+    history = trainer.run()
+    assert history.status == "finished" and len(history.epochs) == 1
+    assert len(history.batch_loss) == trainer.batches_per_epoch
