@@ -1,7 +1,8 @@
 """Benchmark of the data package's hot paths: ``python tests/benchmarks/bench_preprocess.py``.
 
 Prints median and 99th percentile of canvas_to_mnist on a 280x280 canvas (a real MNIST digit
-upscaled 10x, as the drawing pad would hand it over), augment_batch for several batch sizes,
+upscaled 10x, as the drawing pad would hand it over) alone and followed by the forward pass of
+784-128-64-10, augment_batch for several batch sizes,
 and, for reference, reading the full MNIST training images and a 280x280 PNG.
 """
 
@@ -26,6 +27,7 @@ from annviz.data import (  # noqa: E402
     to_inputs,
     write_png,
 )
+from annviz.nn import Network  # noqa: E402
 from annviz.paths import resources_dir  # noqa: E402
 
 
@@ -50,6 +52,9 @@ def main() -> None:
     measure("canvas_to_mnist 280x280 float32", lambda: canvas_to_mnist(canvas / 255.0), 2000)
     measure("canvas_to_mnist 280x280 RGBA uint8", lambda: canvas_to_mnist(rgba), 1000)
     measure("canvas_to_mnist 28x28 MNIST digit", lambda: canvas_to_mnist(digit), 2000)
+    net = Network.build([784, 128, 64, 10], hidden="relu", seed=0)
+    measure("canvas_to_mnist + forward 784-128-64-10",
+            lambda: net.forward(canvas_to_mnist(canvas).reshape(1, -1)), 2000)
 
     rng = np.random.default_rng(0)
     x = to_inputs(mnist.train_images[:256])
