@@ -4,53 +4,25 @@ turning a value map over the plane into a coloured ``QImage``."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QWidget
 
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, weight_colormap
+from annviz.gui.common.sliders import ValueSlider as CommonValueSlider
+from annviz.gui.common.sliders import evenly_spaced
 
 #: Class 1 ("yes", output near 1) and class 0 ("no"), the same as the sign colours of weights,
 #: so an orange region of the heat map is where the network says "class 1".
 CLASS_COLORS = {1: POSITIVE, 0: NEGATIVE}
 
 
-class ValueSlider(QWidget):
-    """A horizontal slider over real numbers ``lo … hi`` in steps of ``step``, with its value.
-
-    ``slider`` is the underlying integer QSlider (tests move it); ``value_changed`` carries
-    the real value.
-    """
-
-    value_changed = Signal(float)
+class ValueSlider(CommonValueSlider):
+    """A slider over real numbers ``lo … hi`` in steps of ``step``, written as the lab writes them."""
 
     def __init__(self, lo: float, hi: float, step: float, value: float = 0.0,
                  decimals: int = 2, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.lo, self.step, self.decimals = lo, step, decimals
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(0, int(round((hi - lo) / step)))
-        self.slider.setMinimumWidth(90)
-        self.label = QLabel()
-        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("−00.00") + 4)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.label)
-        self.slider.valueChanged.connect(self._on_slider_value_changed)
-        self.set_value(value)
-        self._on_slider_value_changed(self.slider.value())
-
-    def value(self) -> float:
-        return round(self.lo + self.slider.value() * self.step, 10)
-
-    def set_value(self, value: float) -> None:
-        self.slider.setValue(int(round((value - self.lo) / self.step)))
-
-    def _on_slider_value_changed(self, _position: int) -> None:
-        self.label.setText(format_number(self.value(), self.decimals))
-        self.value_changed.emit(self.value())
+        super().__init__(evenly_spaced(lo, hi, step), value, lambda v: format_number(v, decimals),
+                         parent=parent)
 
 
 def format_number(value: float, decimals: int = 2) -> str:

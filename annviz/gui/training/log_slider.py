@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QWidget
+
+from annviz.gui.common.sliders import ValueSlider
 
 
 def round_values(low_exp: int, high_exp: int) -> list[float]:
@@ -29,33 +30,12 @@ def format_value(value: float) -> str:
     return f"{value:.0e}"
 
 
-class LogSlider(QWidget):
+class LogSlider(ValueSlider):
     """``values`` in increasing order (0 allowed first); ``value_changed(float)`` on every move."""
 
-    value_changed = Signal(float)
-
     def __init__(self, values: list[float], value: float, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.values = list(values)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(0, len(self.values) - 1)
+        super().__init__(values, value, format_value, widest="0.00005", parent=parent)
         self.slider.setPageStep(3)
-        self.label = QLabel()
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("0.00005"))
-        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.label)
-        self.slider.valueChanged.connect(self._on_slider_value_changed)
-        self.set_value(value)
-        self._on_slider_value_changed(self.slider.value())
-
-    def value(self) -> float:
-        return self.values[self.slider.value()]
-
-    def set_value(self, value: float) -> None:
-        self.slider.setValue(self._nearest(value))
 
     def _nearest(self, value: float) -> int:
         """The position whose value is nearest on the log scale (0 and below: the first)."""
@@ -63,7 +43,3 @@ class LogSlider(QWidget):
             return 0
         positive = [i for i, v in enumerate(self.values) if v > 0]
         return min(positive, key=lambda i: abs(math.log(self.values[i] / value)))
-
-    def _on_slider_value_changed(self, position: int) -> None:
-        self.label.setText(format_value(self.values[position]))
-        self.value_changed.emit(self.values[position])
