@@ -149,18 +149,3 @@ def test_main_opens_the_window_with_a_model_and_exits(qtbot, tmp_path, model_pat
     assert app_module.main([]) == 0
     assert seen == {"title": f"annviz — {model_path.stem}", "sizes": [784, 16, 16, 10]}
     assert settings.value("window/geometry")
-
-
-def test_every_explorer_string_has_a_korean_translation_with_the_same_placeholders():
-    import re
-    import xml.etree.ElementTree as ET
-
-    from annviz.gui.i18n import i18n_dir
-
-    messages = list(ET.parse(i18n_dir() / "explorer_ko.ts").getroot().iter("message"))
-    assert len(messages) > 80 and (i18n_dir() / "explorer_ko.qm").is_file()
-    for message in messages:
-        source, translation = message.find("source").text, message.find("translation")
-        assert translation.text and translation.get("type") is None, source
-        placeholders = sorted(re.findall(r"{[^}]*}", source))
-        assert placeholders == sorted(re.findall(r"{[^}]*}", translation.text)), source

@@ -135,17 +135,3 @@ def test_matrix_hover_lights_where_a_cell_came_from(page):
     assert view.lit() == {("wa", 4, -1), ("b", 4, -1)}
     z = page.state.forward.zs[0][0, 4]
     assert f"{z:.4f}" in page.matrix.status.text()
-
-
-def test_every_insight_string_has_a_korean_translation_with_the_same_placeholders():
-    import re
-    import xml.etree.ElementTree as ET
-
-    from annviz.gui.i18n import i18n_dir
-
-    messages = list(ET.parse(i18n_dir() / "insight_ko.ts").getroot().iter("message"))
-    assert len(messages) > 60 and (i18n_dir() / "insight_ko.qm").is_file()
-    for message in messages:
-        source, translation = message.find("source").text, message.find("translation")
-        assert translation.text and translation.get("type") is None, source
-        assert sorted(re.findall(r"{[^}]*}", source)) == sorted(re.findall(r"{[^}]*}", translation.text)), source
