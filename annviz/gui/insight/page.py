@@ -1,7 +1,9 @@
 """The insight page: how good the model is, why it answered, and how it learns.
 
 Built on the app state only (the one contract between views): the page evaluates the current
-model on its test set in the background, loads chosen test images into the explorer (pad
+model on its test set in the background — only while the page is on screen: a new model or new
+weights while it is hidden make the results stale, and they are evaluated again once it is shown
+(training's weights thus cost nothing while the learner looks elsewhere) — loads chosen test images into the explorer (pad
 included) with ``state.show_example``, and shows the current input in the "why" and "how it
 learns" tabs. It adds one control of its own, the true label of the current input, which a loss
 needs; an example loaded anywhere sets it. The class the "why" tab explains is shared as
@@ -27,7 +29,7 @@ from annviz.gui.insight.results import TestResults
 from annviz.gui.insight.stepper_tab import StepperTab
 from annviz.gui.state import AppState
 
-REEVALUATE_AFTER_MS = 1500  # while training sends new weights, evaluate at most this often
+REEVALUATE_AFTER_MS = 1500  # while training sends new weights, evaluate at most this often (if shown)
 
 
 class InsightPage(QWidget):
@@ -41,12 +43,13 @@ class InsightPage(QWidget):
         self.results: TestResults | None = None
         self._test_set: tuple[np.ndarray, np.ndarray] | None = None   # overrides the model's dataset
         self._example: tuple[int, np.ndarray] | None = None            # (index, input) loaded by us
+        self._stale = False   # the model changed since the last evaluation began (evaluate when shown)
         self._evaluator = Evaluator(self)
         self._evaluator.progress.connect(self._on_evaluation_progress)
         self._evaluator.finished.connect(self._on_evaluation_finished)
         self._evaluator.failed.connect(self._on_evaluation_failed)
         self._reevaluate = QTimer(self, singleShot=True, interval=REEVALUATE_AFTER_MS)
-        self._reevaluate.timeout.connect(self.evaluate)
+        self._reevaluate.timeout.connect(self._evaluate_if_shown)
 
         self.input_label = QLabel()
         self.true_label_caption = QLabel()
@@ -83,8 +86,7 @@ class InsightPage(QWidget):
         state.weight_selected.connect(self._on_weight_selected)
         self._fill_class_names()
         self.retranslate()
-        if state.network is not None:
-            self.evaluate()
+        self._stale = state.network is not None
         self._on_forward_changed()
 
     # --- public ------------------------------------------------------------------------------
@@ -96,6 +98,7 @@ class InsightPage(QWidget):
 
     def evaluate(self) -> None:
         """(Re)start the background evaluation of the current model."""
+        self._stale = False
         if self.state.network is None:
             return
         source = self._test_set if self._test_set is not None else self.state.info.dataset
@@ -124,11 +127,22 @@ class InsightPage(QWidget):
     def _on_model_changed(self) -> None:
         self._fill_class_names()
         self.results = None
-        self.evaluate()
+        self._reevaluate.stop()
+        self._stale = True
+        self._evaluate_if_shown()
 
     def _on_weights_changed(self) -> None:
-        if not self._reevaluate.isActive():
+        self._stale = True
+        if self.isVisible() and not self._reevaluate.isActive():
             self._reevaluate.start()
+
+    def _evaluate_if_shown(self) -> None:
+        if self._stale and self.isVisible():
+            self.evaluate()
+
+    def showEvent(self, event):  # noqa: N802 — Qt's hook: catch up with what changed while hidden
+        super().showEvent(event)
+        self._evaluate_if_shown()
 
     def _on_forward_changed(self) -> None:
         if self._example is not None and not self._is_current_input(self._example[1]):
