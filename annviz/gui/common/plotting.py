@@ -6,8 +6,9 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem
 
 
-def cache_axes(plot: pg.PlotWidget) -> None:
+def cache_axes(plot: pg.PlotWidget | pg.PlotItem) -> None:
     """Keep each axis (with its grid lines) as a pixmap: repainting a plot whose data moves
-    then costs a copy, not all its tick texts and grid lines."""
+    then costs a copy, not all its tick texts and grid lines (until the axis range changes)."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
     for name in ("left", "bottom", "top", "right"):
-        plot.getPlotItem().getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -1,7 +1,9 @@
 """Live learning curves: loss per batch (raw, faint, and smoothed) and per epoch; accuracy per epoch.
 
 The two plots sit side by side and share the x axis in epochs (batch k of an epoch of n batches sits at epoch + k/n), so a
-point on the loss curve lines up with the accuracy of the same moment. Every plot item is made
+point on the loss curve lines up with the accuracy of the same moment. The x axis spans the
+epochs planned (it grows with "+1 epoch"), so the curves move into a fixed frame: an axis that
+rescaled with every update would be repainted, ticks and grid, ~30 times a second. Every plot item is made
 once, in ``__init__``, and updated with ``setData``; the long batch curves downsample (peak mode)
 and clip to the view, so tens of thousands of points stay cheap. Hovering shows the exact values
 of every curve at that epoch. Colours (Okabe–Ito) stay apart for the common colour blindnesses:
@@ -16,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from annviz.gui.common.plotting import cache_axes
 from annviz.gui.i18n import is_language_change
 from annviz.gui.training.series import Series, smooth
 from annviz.gui.training.worker import Progress
@@ -47,6 +50,7 @@ class LiveCurves(QWidget):
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
             plot.getAxis("bottom").enableAutoSIPrefix(False)
+            cache_axes(plot)
         self.series: dict[str, Series] = {key: Series() for key in (
             "raw", "smooth", "train_loss", "val_loss", "train_acc", "val_acc", "test_acc")}
         self.items = {
@@ -65,6 +69,7 @@ class LiveCurves(QWidget):
             plot.addItem(line, ignoreBounds=True)
             line.hide()
         self._level: float | None = None
+        self._epochs = 0          # the x axis spans this many epochs
         self._hover_x: float | None = None
         self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
@@ -95,6 +100,8 @@ class LiveCurves(QWidget):
         """Empty every curve for a new run."""
         self.records.clear()
         self._level = None
+        self._epochs = 0
+        self.loss_plot.enableAutoRange(x=True)
         for key, series in self.series.items():
             series.clear()
             self.items[key].setData(series.x, series.y)
@@ -104,6 +111,9 @@ class LiveCurves(QWidget):
         if not len(losses):
             return
         nb = progress.batches_per_epoch
+        if progress.epochs != self._epochs:
+            self._epochs = progress.epochs
+            self.loss_plot.setXRange(0, self._epochs, padding=0.02)   # the accuracy plot is linked
         first = progress.step - len(losses) + 1
         x = (first + np.arange(len(losses))) / nb     # batch k of the run, in epochs
         smoothed = smooth(losses, self._level, SMOOTHING)
