@@ -4,7 +4,9 @@ One small histogram per weight layer: the distribution at the start as a grey ou
 now filled. Weights that spread far out push sigmoid and tanh neurons into saturation; a ReLU
 layer whose weights all drift negative is dying. The view listens to the app state only:
 ``model_changed`` records the starting weights and rebuilds the plots (one per layer, made
-once); ``weights_changed`` redraws at most ``MAX_REDRAWS_PER_S`` times a second.
+once); ``weights_changed`` redraws at most ``MAX_REDRAWS_PER_S`` times a second, and only while the
+view is on screen (a hidden one catches up when shown). The x range is the weights' range rounded
+up to 1, 2 or 5 × 10ⁿ, so the axes (kept as pixmaps) are repainted only when it outgrows that.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from annviz.gui.common.plotting import cache_axes
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 
 MAX_BINS = 60
-MAX_REDRAWS_PER_S = 10
+MAX_REDRAWS_PER_S = 4
 START, NOW = QColor(150, 150, 150), QColor(0, 114, 178)
 
 
@@ -28,6 +31,12 @@ def histogram(values: np.ndarray, limit: float) -> tuple[np.ndarray, np.ndarray]
     bins = int(np.clip(np.sqrt(values.size), 8, MAX_BINS))
     counts, edges = np.histogram(values, bins=bins, range=(-limit, limit))
     return edges, counts / max(values.size, 1)
+
+
+def nice_limit(limit: float) -> float:
+    """The smallest 1, 2 or 5 × 10ⁿ at least ``limit``."""
+    power = 10.0 ** np.floor(np.log10(limit))
+    return float(next(power * m for m in (1, 2, 5, 10) if power * m >= limit * (1 - 1e-9)))
 
 
 class WeightHistograms(QWidget):
@@ -41,7 +50,8 @@ class WeightHistograms(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(1000 // MAX_REDRAWS_PER_S)
-        self._timer.timeout.connect(self._redraw)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._stale = False
         self.plots.setMinimumHeight(60)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -60,8 +70,18 @@ class WeightHistograms(QWidget):
         self._redraw()
 
     def _on_weights_changed(self) -> None:
-        if not self._timer.isActive():
+        self._stale = True
+        if self.isVisible() and not self._timer.isActive():
             self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        if self.isVisible():
+            self._redraw()
+
+    def showEvent(self, event) -> None:  # noqa: N802 — Qt's hook: catch up with what changed while hidden
+        super().showEvent(event)
+        if self._stale:
+            self._redraw()
 
     def _build(self, n_layers: int) -> None:
         self.plots.clear()
@@ -71,6 +91,7 @@ class WeightHistograms(QWidget):
             plot.hideAxis("left")
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
+            cache_axes(plot)
             start = plot.plot(stepMode="center", pen=pg.mkPen(START, width=1.5))
             now = plot.plot(stepMode="center", fillLevel=0, pen=pg.mkPen(NOW, width=1),
                             brush=pg.mkBrush(NOW.red(), NOW.green(), NOW.blue(), 90))
@@ -78,12 +99,15 @@ class WeightHistograms(QWidget):
 
     def _redraw(self) -> None:
         network = self.state.network
+        self._stale = False
         if network is None or len(network.weights) != len(self._items):
             return
         for (plot, start_item, now_item), start, now in zip(self._items, self.start, network.weights):
             limit = max(float(np.abs(start).max()), float(np.abs(now).max()), 1e-6)
             start_item.setData(*histogram(start, limit))
             now_item.setData(*histogram(now, limit))
+            shown = nice_limit(limit)
+            plot.setXRange(-shown, shown, padding=0.02)
 
     def _retranslate_titles(self) -> None:
         network = self.state.network
