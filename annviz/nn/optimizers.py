@@ -15,8 +15,10 @@ import numpy as np
 
 # Optimizer state that decays geometrically (momentum, Adam's m and v where a gradient is exactly
 # zero, as for a dead ReLU unit) sinks into subnormal floats after a few hundred steps, and
-# arithmetic on subnormals is ~100× slower on x86. Every ``FLUSH_EVERY`` steps, values below
-# ``FLUSH_BELOW`` become exact zeros; with β = 0.9 a value above it stays normal for > 100 steps.
+# arithmetic on subnormals is far slower on x86. Measured for 784-128-64-10 ReLU + Adam: without
+# the flush, throughput drifts down (97k → 93k samples/s over 4 epochs, and on); with it, flat.
+# Every ``FLUSH_EVERY`` steps, values below ``FLUSH_BELOW`` become exact zeros; with β = 0.9 a
+# value above it stays normal for > 100 steps.
 FLUSH_EVERY = 64
 FLUSH_BELOW = 1e-30
 
