@@ -8,6 +8,7 @@ exits with status 2 — never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -115,6 +116,7 @@ def cmd_train(args) -> int:
         init=args.init, seed=args.seed, dataset=args.dataset, n_train=args.n_train,
         validation_share=args.validation,
     ).validate()
+    blas_threads = _blas_threads(args.threads)  # checks --threads before any data is loaded
     if args.out is not None and args.out.is_dir():
         raise CliError(f"--out {args.out} is a folder; give a file name such as model.safetensors")
     data = prepare_data(config)
@@ -123,7 +125,7 @@ def cmd_train(args) -> int:
     log = sys.stderr if args.json else sys.stdout
     print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
           f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=log)
-    with _blas_threads(args.threads):
+    with blas_threads:
         history = _train_with_progress(trainer, log)
     if history.status == "diverged":
         raise CliError(history.stop_reason)
@@ -163,31 +165,23 @@ def _train_with_progress(trainer, log):
     return trainer.history
 
 
-class _blas_threads:
-    """Limit the BLAS library's threads for a block (no-op without threadpoolctl or a count)."""
+def _blas_threads(n: int | None):
+    """A context limiting the BLAS library's threads to ``n`` (the library's default for None)."""
+    if n is None:
+        return contextlib.nullcontext()
+    if n < 1:
+        raise CliError(f"--threads must be at least 1, got {n}")
+    from threadpoolctl import threadpool_limits
 
-    def __init__(self, n: int | None):
-        self.n, self._limit = n, None
-
-    def __enter__(self):
-        if self.n is not None:
-            if self.n < 1:
-                raise CliError(f"--threads must be at least 1, got {self.n}")
-            from threadpoolctl import threadpool_limits
-            self._limit = threadpool_limits(limits=self.n, user_api="blas")
-        return self
-
-    def __exit__(self, *exc):
-        if self._limit is not None:
-            self._limit.restore_original_limits()
+    return threadpool_limits(limits=n, user_api="blas")
 
 
 # --- evaluate -------------------------------------------------------------------------------
 
 def cmd_evaluate(args) -> int:
     from annviz.data.datasets import load_dataset, to_inputs
-    from annviz.nn import confusion_matrix, evaluate, get_loss, load_model, per_class_accuracy
-    from annviz.nn.metrics import predict_in_chunks
+    from annviz.nn import confusion_matrix, get_loss, load_model, per_class_accuracy
+    from annviz.nn.metrics import predict_in_chunks, score
 
     network, info = load_model(args.model)
     ds = load_dataset(args.dataset or info.dataset)
@@ -196,8 +190,9 @@ def cmd_evaluate(args) -> int:
                        f"classify {ds.name} ({len(ds.class_names)} classes of 28×28 images)")
     x, y = to_inputs(ds.test_images), np.asarray(ds.test_labels, dtype=np.int64)
     t0 = time.perf_counter()
-    predictions = predict_in_chunks(network, x).argmax(axis=1)
-    loss, accuracy = evaluate(network, x, y, get_loss(info.loss))
+    outputs = predict_in_chunks(network, x)
+    loss, accuracy = score(network, outputs, y, get_loss(info.loss))
+    predictions = outputs.argmax(axis=1)
     confusion = confusion_matrix(y, predictions, len(ds.class_names))
     per_class = per_class_accuracy(confusion)
     if args.json:

@@ -13,14 +13,20 @@ def predict_in_chunks(network: Network, x: np.ndarray, chunk: int = 10_000) -> n
     return np.concatenate([network.predict_proba(x[i:i + chunk]) for i in range(0, len(x), chunk)])
 
 
+def score(network: Network, outputs: np.ndarray, y: np.ndarray, loss: Loss) -> tuple[float, float]:
+    """(mean loss, accuracy) of output activations already computed by ``network``."""
+    if len(outputs) == 0:
+        return float("nan"), float("nan")
+    value = loss.value(outputs, y, network.layer_activations[-1])
+    return value, float((outputs.argmax(axis=1) == y).mean())
+
+
 def evaluate(network: Network, x: np.ndarray, y: np.ndarray, loss: Loss,
              chunk: int = 10_000) -> tuple[float, float]:
     """(mean loss, accuracy) of ``network`` on the examples x with labels y."""
     if len(x) == 0:
         return float("nan"), float("nan")
-    out = predict_in_chunks(network, x, chunk)
-    value = loss.value(out, y, network.layer_activations[-1])
-    return value, float((out.argmax(axis=1) == y).mean())
+    return score(network, predict_in_chunks(network, x, chunk), y, loss)
 
 
 def confusion_matrix(labels: np.ndarray, predictions: np.ndarray, n_classes: int) -> np.ndarray:
