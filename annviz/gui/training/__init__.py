@@ -22,5 +22,6 @@ def install(window, state) -> TrainingArea:
     window.explorer.tabifyDockWidget(window.explorer.inspector_dock, area.panel_dock)
     window.add_shutdown_hook(area.shutdown)
     window.installEventFilter(area)
+    area.controller.give_priority_to(window.explorer.pad_panel.pad)
     window.training = area
     return area

@@ -63,8 +63,9 @@ class TrainingController(QObject):
         self._thread: QThread | None = None
         self._pending_progress: list[Progress] = []
         self._pending_weights: tuple | None = None
-        self._pacer = Pacer(self._show_updates, parent=self)
-        self._input = InputPriority(self._on_input_hold, parent=self)
+        self._pacer = Pacer((self._show_progress, self._show_weights),
+                            busy=lambda on: self._hold("update", on), parent=self)
+        self._input = InputPriority(lambda on: self._hold("input", on), parent=self)
         state.model_changed.connect(self._on_model_changed)
 
     # --- commands ------------------------------------------------------------------------------
@@ -124,6 +125,10 @@ class TrainingController(QObject):
             self.trainer = None
             self._show_in_state(trainer.network.copy())
             self._launch(TrainingWorker(lambda: trainer))
+
+    def give_priority_to(self, widget) -> None:
+        """A press on ``widget`` (e.g. the drawing pad) holds the worker at once (input_priority.py)."""
+        self._input.watch(widget)
 
     def set_hyperparameters(self, **changes: float) -> None:
         """lr=, momentum=, weight_decay=, applied from the next mini-batch on."""
@@ -224,15 +229,18 @@ class TrainingController(QObject):
         if self._worker is not None:
             self._worker.update_shown()
 
-    def _on_input_hold(self, on: bool) -> None:
+    def _hold(self, reason: str, on: bool) -> None:
         if self._worker is not None:
-            self._worker.hold(on)
+            self._worker.hold(reason, on)
 
-    def _show_updates(self) -> None:
-        """What came since the last time, at the pacer's pace: the newest weights, every loss."""
+    # What came since the last time, at the pacer's pace: every loss, then the newest weights.
+
+    def _show_progress(self) -> None:
         if self._pending_progress:
             self.progress.emit(Progress.merge(self._pending_progress))
             self._pending_progress = []
+
+    def _show_weights(self) -> None:
         if self._pending_weights is not None:
             if self._live is not None and self.state.network is self._live:
                 self.state.set_weights(*self._pending_weights)

@@ -8,18 +8,20 @@ app (drawing on the pad, dragging the learning-rate slider), the worker waits be
 batches, and the stroke gets the whole machine; when the button is up, training goes on.
 
 While a run goes on (``start`` … ``stop``), the buttons are looked at every ``POLL_MS``: cheaper
-than watching every event of the application, and quick enough that a stroke's first moves
-already find the worker waiting.
+than watching every event of the application. Widgets where every millisecond counts (the
+drawing pad) can be ``watch``-ed as well: a press there holds the worker at once, before the
+stroke's first move; the release is still seen by the polling.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 POLL_MS = 15
+PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TabletPress)
 
 
 def buttons_down() -> bool:
@@ -38,6 +40,16 @@ class InputPriority(QObject):
     def start(self) -> None:
         self.holding = False
         self._timer.start()
+
+    def watch(self, widget: QObject) -> None:
+        """Hold at once when a button is pressed on ``widget`` while a run goes on."""
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in PRESSES and self._timer.isActive() and not self.holding:
+            self.holding = True
+            self._hold(True)
+        return False
 
     def stop(self) -> None:
         """Stop looking and forget any hold (the worker it applied to is gone)."""

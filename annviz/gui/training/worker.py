@@ -15,10 +15,12 @@ only emitted once the GUI has taken the previous one (``update_shown``), so a sl
 frames instead of queueing them. ``epoch_metrics`` comes once per epoch, ``finished`` once at the
 end with the trainer (its network and history), ``failed`` with a message if anything raised.
 
-BLAS threads: the worker limits OpenBLAS to ``WORKER_BLAS_THREADS`` while it trains. On this
-2-core machine the GUI needs the other core, and two BLAS threads competing with any other busy
-thread collapse (784-128-64-10 measured 72k samples/s with 1 thread vs 6.7k with 2 under load;
-see tests/benchmarks/bench_training_gui.py).
+Holds: the GUI thread can ask the worker to wait between two batches for a while (``hold``),
+for as long as any reason for it lasts: a mouse button is down (input_priority.py), or the views
+are being updated and repainted (pacer.py). A hold is not a pause; the phase does not change.
+
+BLAS threads: the worker lets ``blas_threads.ThreadChooser`` pick, batch by batch, whether one
+or more OpenBLAS threads train faster right now, and restores the library's limit at the end.
 """
 
 from __future__ import annotations
@@ -32,14 +34,13 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from threadpoolctl import threadpool_limits
 
+from annviz.gui.training.blas_threads import ThreadChooser, chosen_blas_threads
 from annviz.nn.trainer import Trainer
 
 log = logging.getLogger(__name__)
 
 MAX_UPDATES_PER_S = 30
-WORKER_BLAS_THREADS = 1
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class TrainingWorker(QObject):
         self._steps_wanted = steps
         self._extra_epochs = 0
         self._hyper: dict[str, float] = {}
-        self._held = False                     # the user's hand is on the mouse: wait
+        self._holds: set[str] = set()          # reasons to wait between batches (see hold)
         self._shown = threading.Event()
         self._shown.set()
         self._trainer: Trainer | None = None   # the rest is the loop's own, in the worker thread
@@ -126,11 +127,17 @@ class TrainingWorker(QObject):
             self._steps_wanted += 1
             self._cond.notify_all()
 
-    def hold(self, on: bool) -> None:
-        """Wait between batches while ``on`` (see input_priority.py); not a pause."""
+    def hold(self, reason: str, on: bool) -> None:
+        """Wait between batches while any ``reason`` is on (e.g. "input", "update"); not a pause."""
         with self._cond:
-            self._held = on
-            self._cond.notify_all()
+            if on:
+                self._holds.add(reason)
+            else:
+                self._holds.discard(reason)
+                self._cond.notify_all()
+
+    def is_held(self) -> bool:
+        return bool(self._holds)
 
     def request_stop(self) -> None:
         with self._cond:
@@ -156,26 +163,28 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            with threadpool_limits(WORKER_BLAS_THREADS, user_api="blas"):
+            with chosen_blas_threads() as threads:
                 trainer = self._make_trainer()
-                self._train(trainer)
+                self._train(trainer, threads)
         except Exception as error:  # anything at all becomes a message, never a dead thread
             log.exception("training failed")
             self.failed.emit(f"{type(error).__name__}: {error}")
             return
         self.finished.emit(trainer)
 
-    def _train(self, trainer: Trainer) -> None:
+    def _train(self, trainer: Trainer, threads: ThreadChooser) -> None:
         self._trainer, self._event = trainer, None
         self._reported = len(trainer.history.batch_loss)
         steps = trainer.steps()
         last_emit = 0.0
         while True:
             self._wait_for_turn()
+            start = time.perf_counter()
             try:
                 self._event = next(steps)  # after a stop request: ends at once, status "stopped"
             except StopIteration:
                 break
+            threads.batch_done(time.perf_counter() - start)
             if self._event.epoch_record is not None:
                 self.epoch_metrics.emit(dataclasses.replace(self._event.epoch_record))
             now = time.monotonic()
@@ -189,9 +198,9 @@ class TrainingWorker(QObject):
         """Block while paused; pass pending commands (stop included) on to the trainer."""
         trainer = self._trainer
         with self._cond:
-            if self._paused and not self._steps_wanted and self._unreported():
-                self._emit_update()  # show exactly where it paused
-            while (self._held or (self._paused and not self._steps_wanted)) and not self._must_stop():
+            while (self._holds or (self._paused and not self._steps_wanted)) and not self._must_stop():
+                if self._paused and not self._steps_wanted and self._unreported():
+                    self._emit_update()  # show exactly where it paused
                 self._cond.wait()
             if self._must_stop():
                 trainer.request_stop()

@@ -1,0 +1,166 @@
+"""What keeps training from starving the GUI and the GUI from starving training: the BLAS thread
+chooser, the worker's holds, the pacer's stepwise updates and the pad's priority."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QWidget
+from threadpoolctl import threadpool_info
+
+from annviz.gui.training.blas_threads import ThreadChooser, candidates, chosen_blas_threads
+from annviz.gui.training.input_priority import InputPriority
+from annviz.gui.training.pacer import Pacer
+from annviz.gui.training import worker as worker_module
+from annviz.gui.training.worker import TrainingWorker
+
+from test_training_worker import TINY, collect, make_trainer
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_chooser_keeps_the_faster_thread_count_and_looks_again_later():
+    applied, clock = [], FakeClock()
+    seconds_per_batch = {1: 0.010, 2: 0.004}
+    chooser = ThreadChooser(applied.append, (1, 2), trial_batches=5, every_s=3.0, clock=clock)
+
+    def train(batches: int) -> None:
+        for _ in range(batches):
+            chooser.batch_done(seconds_per_batch[chooser.threads])
+
+    train(10)                                   # a trial: 5 batches each
+    assert chooser.threads == 2 and chooser.medians == {1: 0.010, 2: 0.004}
+    train(50)
+    assert chooser.threads == 2                 # no new trial before every_s
+    seconds_per_batch[2] = 0.050                # something else now takes a core
+    clock.now = 3.5
+    train(12)
+    assert chooser.threads == 1 and chooser.medians[2] == 0.050
+    assert applied == [2, 1, 2, 1]              # set only when it changes
+
+
+def test_one_candidate_is_set_once_and_never_tried_again():
+    applied = []
+    chooser = ThreadChooser(applied.append, (1,), trial_batches=2)
+    for _ in range(20):
+        chooser.batch_done(0.01)
+    assert applied == [1] and chooser.threads == 1
+
+
+def test_candidates_leave_room_for_the_gui_thread():
+    assert candidates(1) == (1,)
+    assert candidates(2) == (1, 2)
+    assert candidates(8) == (1, 7, 8)
+
+
+def test_the_blas_limit_is_set_by_the_chooser_and_restored_after():
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    if not before:
+        pytest.skip("NumPy uses no BLAS library threadpoolctl knows")
+    with chosen_blas_threads() as chooser:
+        chooser._use(1)
+        assert blas_threads() == [1] * len(before)
+    assert blas_threads() == before
+
+
+def run_in_a_thread(worker: TrainingWorker) -> threading.Thread:
+    """``run`` in a plain thread: its signals are queued to this one, so wait with qtbot."""
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    return thread
+
+
+def test_a_held_worker_waits_until_every_reason_is_gone(qtbot):
+    worker = TrainingWorker(make_trainer)
+    got = collect(worker)
+    worker.hold("input", True)
+    worker.hold("update", True)
+    thread = run_in_a_thread(worker)
+    try:
+        qtbot.wait(500)
+        assert not got["progress"] and thread.is_alive()
+        worker.hold("input", False)
+        qtbot.wait(300)
+        assert not got["progress"] and thread.is_alive() and worker.is_held()
+        worker.hold("update", False)
+        qtbot.waitUntil(lambda: bool(got["finished"]), timeout=10_000)
+        assert got["finished"][0].history.status == "finished"
+    finally:
+        worker.request_stop()
+        thread.join(5)
+
+
+def test_a_pause_that_comes_while_held_still_shows_where_it_paused(qtbot, monkeypatch):
+    monkeypatch.setattr(worker_module, "MAX_UPDATES_PER_S", 1e-3)   # only the first batch is shown
+    worker = TrainingWorker(lambda: make_trainer(TINY.replace(batch_size=1, epochs=5)))
+    got = collect(worker)
+    thread = run_in_a_thread(worker)
+    try:
+        qtbot.waitUntil(lambda: bool(got["progress"]), timeout=5000)
+        worker.hold("update", True)
+        qtbot.wait(100)                 # it trains on until the hold, unreported
+        worker.pause()
+        worker.hold("update", False)
+        trained = worker._trainer.history.batch_loss
+        qtbot.waitUntil(lambda: got["progress"][-1].step == len(trained) > 1, timeout=2000)
+    finally:
+        worker.request_stop()
+        thread.join(5)
+
+
+def test_the_pacer_runs_each_step_in_its_own_pass_and_holds_meanwhile(qtbot):
+    events = []
+
+    def first():
+        events.append("first")
+        QTimer.singleShot(0, lambda: events.append("repaint of first"))
+
+    pacer = Pacer((first, lambda: events.append("second")), busy=lambda on: events.append(on))
+    pacer.request()
+    qtbot.waitUntil(lambda: False in events, timeout=1000)
+    assert events == [True, "first", "repaint of first", "second", False]
+    assert pacer.last_cost > 0
+
+
+def test_what_comes_during_an_update_gets_an_update_of_its_own(qtbot):
+    runs = []
+    pacer = Pacer((lambda: runs.append(1), lambda: pacer.request()), min_interval=0.0)
+    pacer.request()
+    qtbot.waitUntil(lambda: len(runs) >= 3, timeout=2000)
+
+
+def test_flush_runs_every_step_at_once(qtbot):
+    events = []
+    pacer = Pacer((lambda: events.append(1), lambda: events.append(2)), busy=events.append)
+    pacer.request()
+    pacer.flush()
+    assert events == [True, 1, 2, False]
+    qtbot.wait(50)
+    assert events == [True, 1, 2, False]    # the request was part of the flush
+
+
+def test_a_press_on_a_watched_widget_holds_at_once(qtbot):
+    holds = []
+    priority = InputPriority(holds.append)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    priority.watch(widget)
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton)
+    assert holds == []                       # no run: nothing to hold
+    priority.start()
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton)
+    assert holds == [True]                   # before any polling
+    priority.stop()
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton)   # the app's button state is global
