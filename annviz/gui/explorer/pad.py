@@ -1,11 +1,9 @@
 """The drawing pad: a square canvas drawn with the mouse or a tablet pen.
 
 The pad keeps its strokes (for undo) and a 280×280 grey canvas, white ink on black as MNIST
-stores digits. It emits ``canvas_changed`` while a stroke is drawn, at most once per pass of the event loop:
-the first change at once, then — once the views have had their turn to repaint — whatever came
-meanwhile, and always the final state. The prediction is as fresh as the machine allows (a
-fixed frame timer added half a frame of waiting on average, ~8 ms) and never queues up behind
-itself when the views are slow.
+stores digits. It emits ``canvas_changed`` while a stroke is drawn, at most once per screen frame
+(the first change at once, then at the frame rate, and always the final state), so the
+prediction is live without repainting faster than the screen can show.
 
 Right button, the eraser mode or a pen's eraser end erase. A tablet pen's pressure scales the
 brush width. ``show_digit`` puts an image (e.g. an MNIST test digit) on the pad as its background.
@@ -17,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPointingDevice
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen, QPointingDevice
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 CANVAS = 280            # canvas side in pixels (10× MNIST)
@@ -33,7 +31,7 @@ class Stroke:
 
 
 class DrawingPad(QWidget):
-    canvas_changed = Signal()   # the drawing changed (coalesced while drawing)
+    canvas_changed = Signal()   # the drawing changed (throttled while drawing)
     stroke_finished = Signal()  # the mouse or pen was lifted
 
     def __init__(self, parent: QWidget | None = None):
@@ -50,8 +48,8 @@ class DrawingPad(QWidget):
         self._image = QImage(CANVAS, CANVAS, QImage.Format.Format_Grayscale8)
         self._image.fill(PAPER)
         self._pending = False
-        self._gate = QTimer(self, singleShot=True, interval=0)   # the next pass of the event loop
-        self._gate.timeout.connect(self._on_gate_timeout)
+        self._frame_timer = QTimer(self, singleShot=True)
+        self._frame_timer.timeout.connect(self._on_frame_timer)
 
     # --- public ------------------------------------------------------------------------------
 
@@ -169,26 +167,31 @@ class DrawingPad(QWidget):
         self.update()
         self._flush()
 
-    # --- coalescing --------------------------------------------------------------------------
+    # --- throttling --------------------------------------------------------------------------
+
+    def _frame_ms(self) -> int:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        rate = screen.refreshRate() if screen is not None else 60.0
+        return max(1, int(1000 / (rate if rate > 1 else 60.0)))
 
     def _changed(self) -> None:
-        """Emit now if nothing was emitted in this pass of the event loop, else in the next one."""
-        if self._gate.isActive():
+        """Emit now if a frame has passed since the last emission, else once the frame ends."""
+        if self._frame_timer.isActive():
             self._pending = True
             return
         self.canvas_changed.emit()
-        self._gate.start()
+        self._frame_timer.start(self._frame_ms())
 
     def _flush(self) -> None:
-        self._gate.stop()
+        self._frame_timer.stop()
         self._pending = False
         self.canvas_changed.emit()
 
-    def _on_gate_timeout(self) -> None:
+    def _on_frame_timer(self) -> None:
         if self._pending:
             self._pending = False
             self.canvas_changed.emit()
-            self._gate.start()
+            self._frame_timer.start(self._frame_ms())
 
     # --- events ------------------------------------------------------------------------------
 
