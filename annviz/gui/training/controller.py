@@ -64,7 +64,7 @@ class TrainingController(QObject):
         self._pending_progress: list[Progress] = []
         self._pending_weights: tuple | None = None
         self._pacer = Pacer((self._show_progress, self._show_weights),
-                            busy=lambda on: self._hold("update", on), parent=self)
+                            busy=self._on_pacer_busy, parent=self)
         self._input = InputPriority(lambda on: self._hold("input", on), parent=self)
         state.model_changed.connect(self._on_model_changed)
 
@@ -232,6 +232,12 @@ class TrainingController(QObject):
     def _hold(self, reason: str, on: bool) -> None:
         if self._worker is not None:
             self._worker.hold(reason, on)
+
+    def _on_pacer_busy(self, on: bool) -> None:
+        """Hold the worker while the views update; then ask for updates at the pacer's pace."""
+        self._hold("update", on)
+        if not on and self._worker is not None:
+            self._worker.set_update_interval(self._pacer.interval)
 
     # What came since the last time, at the pacer's pace: every loss, then the newest weights.
 

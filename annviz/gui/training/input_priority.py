@@ -10,7 +10,7 @@ batches, and the stroke gets the whole machine; when the button is up, training 
 While a run goes on (``start`` … ``stop``), the buttons are looked at every ``POLL_MS``: cheaper
 than watching every event of the application. Widgets where every millisecond counts (the
 drawing pad) can be ``watch``-ed as well: a press there holds the worker at once, before the
-stroke's first move; the release is still seen by the polling.
+stroke's first move, and a release there lets it go on at once.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
-POLL_MS = 15
+POLL_MS = 40
 PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TabletPress)
+RELEASES = (QEvent.Type.MouseButtonRelease, QEvent.Type.TabletRelease)
 
 
 def buttons_down() -> bool:
@@ -46,9 +47,12 @@ class InputPriority(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in PRESSES and self._timer.isActive() and not self.holding:
-            self.holding = True
-            self._hold(True)
+        if self._timer.isActive():
+            if event.type() in PRESSES and not self.holding:
+                self.holding = True
+                self._hold(True)
+            elif event.type() in RELEASES and self.holding:
+                QTimer.singleShot(0, self, self._on_timer_timeout)   # once the buttons are updated
         return False
 
     def stop(self) -> None:

@@ -16,7 +16,8 @@ comes first, the views catch up when the button is up. The cost is measured up t
 timer after the last step, which Qt runs once the repaints are handled.
 
 ``busy(True)`` is called before an update and ``busy(False)`` once its repaints are done: the
-controller holds the worker meanwhile. Competing for the GIL and the cores, an update and the
+controller holds the worker meanwhile, and then tells it how soon the next update is wanted
+(``interval``), so that it sends no more than the views can show. Competing for the GIL and the cores, an update and the
 batches both ran slower than one after the other (measured: the update ~40 ms instead of ~25,
 and the training lost about twice the update's time).
 """
@@ -102,10 +103,15 @@ class Pacer(QObject):
         self._step += 1
         step()
 
+    @property
+    def interval(self) -> float:
+        """Seconds from one update to the next at the current pace."""
+        return max(self.min_interval, self.last_cost / self.duty)
+
     def _finish(self) -> None:
         self._step = -1
-        self._busy(False)
         self.last_cost = max(0.0, time.perf_counter() - self._start - self._waited)
-        self._next = max(self._next, self._start + self._waited + self.last_cost / self.duty)
+        self._next = self._start + self._waited + self.interval
+        self._busy(False)
         if self._again:
             self.request()

@@ -4,8 +4,8 @@ One small histogram per weight layer: the distribution at the start as a grey ou
 now filled. Weights that spread far out push sigmoid and tanh neurons into saturation; a ReLU
 layer whose weights all drift negative is dying. The view listens to the app state only:
 ``model_changed`` records the starting weights and rebuilds the plots (one per layer, made
-once); ``weights_changed`` redraws at most ``MAX_REDRAWS_PER_S`` times a second, and only while the
-view is on screen (a hidden one catches up when shown). The x range is the weights' range rounded
+once); ``weights_changed`` redraws at once, then at most ``MAX_REDRAWS_PER_S`` times a second, and only
+while the view is on screen (a hidden one catches up when shown). The x range is the weights' range rounded
 up to 1, 2 or 5 × 10ⁿ, so the axes (kept as pixmaps) are repainted only when it outgrows that.
 """
 
@@ -70,13 +70,16 @@ class WeightHistograms(QWidget):
         self._redraw()
 
     def _on_weights_changed(self) -> None:
+        """Redraw now (the caller pays, e.g. within a training update), unless it was just done."""
         self._stale = True
         if self.isVisible() and not self._timer.isActive():
+            self._redraw()
             self._timer.start()
 
     def _on_timer_timeout(self) -> None:
-        if self.isVisible():
+        if self.isVisible() and self._stale:
             self._redraw()
+            self._timer.start()
 
     def showEvent(self, event) -> None:  # noqa: N802 — Qt's hook: catch up with what changed while hidden
         super().showEvent(event)

@@ -8,8 +8,8 @@ that only set fields under a ``threading.Condition``; nothing else is shared. A 
 on that condition (no spinning) until it is resumed, stepped or stopped: ``request_stop`` wakes it,
 and the thread's interruption flag is checked before every batch as well.
 
-What the GUI sees, at most ``MAX_UPDATES_PER_S`` times a second however fast the batches go
-(plus one last time at the end): ``progress`` (a ``Progress`` with the batch losses since the last
+What the GUI sees, at most ``MAX_UPDATES_PER_S`` times a second however fast the batches go, and
+no more often than the GUI asked for with ``set_update_interval`` (plus one last time at the end): ``progress`` (a ``Progress`` with the batch losses since the last
 one), ``snapshot`` (read-only copies of the weights and biases). Back-pressure: a new update is
 only emitted once the GUI has taken the previous one (``update_shown``), so a slow screen skips
 frames instead of queueing them. ``epoch_metrics`` comes once per epoch, ``finished`` once at the
@@ -102,6 +102,7 @@ class TrainingWorker(QObject):
         self._holds: set[str] = set()          # reasons to wait between batches (see hold)
         self._shown = threading.Event()
         self._shown.set()
+        self._interval = 0.0                   # seconds between updates the GUI asked for
         self._trainer: Trainer | None = None   # the rest is the loop's own, in the worker thread
         self._event = None                     # the latest BatchEvent
         self._reported = 0                     # batch losses already sent with a Progress
@@ -153,6 +154,10 @@ class TrainingWorker(QObject):
         with self._cond:
             self._hyper.update(changes)
 
+    def set_update_interval(self, seconds: float) -> None:
+        """Send updates no more often than every ``seconds`` (the GUI's pace; see pacer.py)."""
+        self._interval = max(0.0, seconds)
+
     @Slot()
     def update_shown(self) -> None:
         """The GUI has taken the last progress/snapshot; the next one may be sent."""
@@ -188,7 +193,8 @@ class TrainingWorker(QObject):
             if self._event.epoch_record is not None:
                 self.epoch_metrics.emit(dataclasses.replace(self._event.epoch_record))
             now = time.monotonic()
-            due = now - last_emit >= 1.0 / MAX_UPDATES_PER_S and self._shown.is_set()
+            due = (now - last_emit >= max(1.0 / MAX_UPDATES_PER_S, self._interval)
+                   and self._shown.is_set())
             if due or self._paused:  # while stepping by hand every batch is shown
                 self._emit_update()
                 last_emit = now
