@@ -164,3 +164,19 @@ def test_a_press_on_a_watched_widget_holds_at_once(qtbot):
     assert holds == [True]                   # before any polling
     priority.stop()
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton)   # the app's button state is global
+
+
+@pytest.mark.parametrize("interval, most", [(0.0, None), (3600.0, 2)])
+def test_the_worker_sends_updates_no_faster_than_the_gui_asks(monkeypatch, interval, most):
+    monkeypatch.setattr(worker_module, "MAX_UPDATES_PER_S", 1e6)
+    worker = TrainingWorker(make_trainer)
+    got = collect(worker)
+    worker.snapshot.connect(lambda *_: worker.update_shown())   # as the controller does
+    worker.set_update_interval(interval)
+    worker.run()
+    n_batches = len(got["finished"][0].history.batch_loss)
+    if most is None:
+        assert len(got["progress"]) > n_batches / 2
+    else:
+        assert len(got["progress"]) <= most     # the first batch and the final update
+    assert sum(len(p.new_losses) for p in got["progress"]) == n_batches
