@@ -72,7 +72,10 @@ class AppState(QObject):
         self.forward_changed.emit()
 
     def set_weights(self, weights, biases) -> None:
-        """New values for the current network's parameters (same shapes), e.g. from training."""
+        """New values for the current network's parameters (same shapes), e.g. from training.
+
+        ``weights_changed`` goes out, then always ``forward_changed`` (views that show both need
+        to refresh only on the second)."""
         if self.network is None:
             return
         self.network.set_parameters(weights, biases)

@@ -4,6 +4,7 @@ chooser, the worker's holds, the pacer's stepwise updates and the pad's priority
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -180,3 +181,17 @@ def test_the_worker_sends_updates_no_faster_than_the_gui_asks(monkeypatch, inter
     else:
         assert len(got["progress"]) <= most     # the first batch and the final update
     assert sum(len(p.new_losses) for p in got["progress"]) == n_batches
+
+
+def test_an_update_waits_until_the_hand_has_rested_a_moment(qtbot, monkeypatch):
+    from annviz.gui.training import pacer as pacer_module
+
+    monkeypatch.setattr(pacer_module, "QUIET_S", 0.3)
+    runs = []
+    pacer = Pacer((lambda: runs.append(time.perf_counter()),))
+    pacer.note_input(True)
+    pacer.note_input(False)
+    released = time.perf_counter()
+    pacer.request()
+    qtbot.waitUntil(lambda: bool(runs), timeout=2000)
+    assert runs[0] - released >= 0.29

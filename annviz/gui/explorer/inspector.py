@@ -79,8 +79,9 @@ class NeuronInspector(QWidget):
         layout.addLayout(pictures, 1)
         self._pictured: tuple | None = None   # (layer, index, activation) the pictures show
         self.plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
-        for signal in (state.model_changed, state.weights_changed, state.neuron_selected):
+        for signal in (state.model_changed, state.neuron_selected):
             signal.connect(self._on_parameters_changed)
+        state.weights_changed.connect(self._on_weights_changed)
         state.forward_changed.connect(self._on_state_changed)
         self.retranslate()
 
@@ -103,6 +104,9 @@ class NeuronInspector(QWidget):
     def _on_parameters_changed(self, *args) -> None:
         self._pictured = None       # the weights picture and the curve must be redrawn too
         self._on_state_changed()
+
+    def _on_weights_changed(self) -> None:
+        self._pictured = None       # forward_changed follows (see AppState.set_weights): it refreshes
 
     def _on_state_changed(self, *args) -> None:
         self._dirty = True

@@ -65,7 +65,7 @@ class TrainingController(QObject):
         self._pending_weights: tuple | None = None
         self._pacer = Pacer((self._show_progress, self._show_weights),
                             busy=self._on_pacer_busy, parent=self)
-        self._input = InputPriority(lambda on: self._hold("input", on), parent=self)
+        self._input = InputPriority(self._on_input, parent=self)
         state.model_changed.connect(self._on_model_changed)
 
     # --- commands ------------------------------------------------------------------------------
@@ -232,6 +232,11 @@ class TrainingController(QObject):
     def _hold(self, reason: str, on: bool) -> None:
         if self._worker is not None:
             self._worker.hold(reason, on)
+
+    def _on_input(self, down: bool) -> None:
+        """A mouse button went down or up: the stroke first, training and updates after it."""
+        self._hold("input", down)
+        self._pacer.note_input(down)
 
     def _on_pacer_busy(self, on: bool) -> None:
         """Hold the worker while the views update; then ask for updates at the pacer's pace."""

@@ -12,8 +12,11 @@ An update is a sequence of ``steps`` (e.g. the curves, then the new weights), ea
 own pass of the event loop so that its repaints happen before the next step: a stroke that
 begins meanwhile waits for one step, not for the whole update. While a mouse button is held
 (someone is drawing on the pad, or dragging a slider) no step runs: the stroke's own prediction
-comes first, the views catch up when the button is up. The cost is measured up to a zero-timeout
-timer after the last step, which Qt runs once the repaints are handled.
+comes first, the views catch up when the button is up — and has stayed up for ``QUIET_S``
+(``note_input`` tells of presses and releases): a hand drawing a digit lifts the pen between
+strokes, and an update started in that gap would delay the next stroke's first moves. The cost
+is measured up to a zero-timeout timer after the last step, which Qt runs once the repaints are
+handled.
 
 ``busy(True)`` is called before an update and ``busy(False)`` once its repaints are done: the
 controller holds the worker meanwhile, and then tells it how soon the next update is wanted
@@ -32,8 +35,9 @@ from PySide6.QtCore import QObject, QTimer
 from annviz.gui.training.input_priority import buttons_down
 
 MIN_INTERVAL = 1 / 30
-DUTY = 0.05
+DUTY = 0.04
 HOLD_MS = 30  # how often to look again while a mouse button is held
+QUIET_S = 0.25  # after a release, how long no button must be down before an update begins
 
 
 class Pacer(QObject):
@@ -50,6 +54,7 @@ class Pacer(QObject):
         self._start = 0.0
         self._waited = 0.0       # of the update under way: time spent waiting for the buttons
         self._again = False      # something new came while an update was under way
+        self._released = float("-inf")   # when a button was last released (note_input)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -61,6 +66,11 @@ class Pacer(QObject):
         elif not self._timer.isActive():
             wait_ms = max(0, round((self._next - time.perf_counter()) * 1000))
             self._timer.start(wait_ms)
+
+    def note_input(self, down: bool) -> None:
+        """A button went down (``True``) or up somewhere the user works (see input_priority.py)."""
+        if not down:
+            self._released = time.perf_counter()
 
     def flush(self) -> None:
         """Every step at once, whatever the pace (e.g. the last update of a run)."""
@@ -79,8 +89,9 @@ class Pacer(QObject):
 
     def _on_timer_timeout(self) -> None:
         if self._step < 0:
-            if buttons_down():
-                self._timer.start(HOLD_MS)
+            quiet_left = self._released + QUIET_S - time.perf_counter()
+            if buttons_down() or quiet_left > 0:
+                self._timer.start(HOLD_MS if buttons_down() else max(1, round(quiet_left * 1000)))
                 return
             self._begin()
         elif buttons_down():
