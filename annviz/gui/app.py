@@ -7,6 +7,7 @@ and a shutdown hook). An area that fails to build is logged and left out; the ap
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 
@@ -69,6 +70,20 @@ def arrange_default_layout(window) -> None:
     page.inspector_dock.raise_()   # its first words invite a click on a neuron
 
 
+def settle_heap() -> None:
+    """Keep what the app built at start out of the garbage collector's full passes.
+
+    The window, pyqtgraph and PySide leave ~85,000 container objects that live as long as the
+    app. A full collection walks all of them — 25 ms on an idle machine, 57 ms measured while
+    training — on whichever thread Python picks, the GUI's included: the longest pauses a pad
+    stroke saw. ``gc.freeze()`` moves them to a permanent generation; later collections walk only
+    what was made since. (Unreachable cycles among them would stay; there are none after the
+    ``collect``, and the app makes its long-lived objects once.)
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def main(argv: list[str] | None = None, lang: str | None = None) -> int:
     """Open the window and run the event loop; returns the exit code.
 
@@ -90,6 +105,7 @@ def main(argv: list[str] | None = None, lang: str | None = None) -> int:
     arrange_default_layout(window)
     window.restore_settings()
     window.show()
+    settle_heap()
     return app.exec()
 
 

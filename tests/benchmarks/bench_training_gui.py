@@ -188,7 +188,7 @@ def in_app(config: TrainConfig, measure_latency: bool, train: bool = True) -> tu
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from annviz.gui.app import install_areas
+    from annviz.gui.app import install_areas, settle_heap
     from annviz.gui.main_window import MainWindow
     from annviz.gui.state import AppState
 
@@ -206,6 +206,7 @@ def in_app(config: TrainConfig, measure_latency: bool, train: bool = True) -> tu
     pad_panel.pad.show_digit(data.dataset.test_images[0])
     window.explorer.inspector_dock.raise_()
     app.processEvents()
+    settle_heap()   # as annviz.gui.app.main does once the window is shown
     driver = StrokeDriver(pad_panel.pad)
     probe = LatencyProbe(pad_panel.pad, pad_panel.probabilities._plot.viewport(), driver)
     loop = QEventLoop()   # an idle event loop, as in the app (a processEvents loop would spin)

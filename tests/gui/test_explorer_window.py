@@ -149,3 +149,19 @@ def test_main_opens_the_window_with_a_model_and_exits(qtbot, tmp_path, model_pat
     assert app_module.main([]) == 0
     assert seen == {"title": f"annviz — {model_path.stem}", "sizes": [784, 16, 16, 10]}
     assert settings.value("window/geometry")
+
+
+def test_settle_heap_takes_what_exists_out_of_full_collections():
+    import gc
+
+    from annviz.gui.app import settle_heap
+
+    built_at_start = {"a": [1, 2, 3]}
+    try:
+        settle_heap()
+        assert gc.get_freeze_count() > 0
+        assert not any(obj is built_at_start for obj in gc.get_objects())
+        made_later = {"b": []}
+        assert any(obj is made_later for obj in gc.get_objects())
+    finally:
+        gc.unfreeze()
