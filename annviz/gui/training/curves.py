@@ -1,13 +1,13 @@
 """Live learning curves: loss per batch (raw, faint, and smoothed) and per epoch; accuracy per epoch.
 
-The two plots sit side by side and share the x axis in epochs (batch k of an epoch of n batches sits at epoch + k/n), so a
-point on the loss curve lines up with the accuracy of the same moment. The x axis spans the
-epochs planned (it grows with "+1 epoch"), so the curves move into a fixed frame: an axis that
-rescaled with every update would be repainted, ticks and grid, ~30 times a second. Every plot item is made
-once, in ``__init__``, and updated with ``setData``; the long batch curves downsample (peak mode)
-and clip to the view, so tens of thousands of points stay cheap. Hovering shows the exact values
-of every curve at that epoch. Colours (Okabe–Ito) stay apart for the common colour blindnesses:
-train blue, validation orange, test green.
+The two plots sit side by side and share the x axis in epochs (batch k of an epoch of n batches
+sits at epoch + k/n), so a point on the loss curve lines up with the accuracy of the same moment.
+The x axis spans the epochs planned (it grows with "+1 epoch"), so the curves move into a fixed
+frame: an axis that rescaled with every update would be repainted, ticks and grid, with every
+update. Every plot item is made once, in ``__init__``, and updated with ``setData``; the long
+batch curves downsample (peak mode) and clip to the view, so tens of thousands of points stay
+cheap. Hovering shows the exact values of every curve at that epoch. Colours (Okabe–Ito) stay
+apart for the common colour blindnesses: train blue, validation orange, test green.
 """
 
 from __future__ import annotations
@@ -142,7 +142,8 @@ class LiveCurves(QWidget):
             series = self.series[key]
             self.items[key].setData(series.x, series.y)
         # The raw batch losses spike; the scale follows the smoothed and per-epoch losses.
-        tops = [float(self.series[k].y.max()) for k in ("smooth", "train_loss", "val_loss") if self.series[k].n]
+        tops = [float(self.series[k].y.max())
+                for k in ("smooth", "train_loss", "val_loss") if self.series[k].n]
         if tops:
             self.loss_plot.setYRange(0, 1.15 * max(tops), padding=0)
         if self._hover_x is not None:

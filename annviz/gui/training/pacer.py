@@ -20,9 +20,9 @@ handled.
 
 ``busy(True)`` is called before an update and ``busy(False)`` once its repaints are done: the
 controller holds the worker meanwhile, and then tells it how soon the next update is wanted
-(``interval``), so that it sends no more than the views can show. Competing for the GIL and the cores, an update and the
-batches both ran slower than one after the other (measured: the update ~40 ms instead of ~25,
-and the training lost about twice the update's time).
+(``interval``), so that it sends no more than the views can show. Competing for the GIL and the
+cores, an update and the batches both ran slower than one after the other (measured: the update
+~40 ms instead of ~25, and the training lost about twice the update's time).
 """
 
 from __future__ import annotations

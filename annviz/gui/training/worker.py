@@ -8,9 +8,10 @@ that only set fields under a ``threading.Condition``; nothing else is shared. A 
 on that condition (no spinning) until it is resumed, stepped or stopped: ``request_stop`` wakes it,
 and the thread's interruption flag is checked before every batch as well.
 
-What the GUI sees, at most ``MAX_UPDATES_PER_S`` times a second however fast the batches go, and
-no more often than the GUI asked for with ``set_update_interval`` (plus one last time at the end): ``progress`` (a ``Progress`` with the batch losses since the last
-one), ``snapshot`` (read-only copies of the weights and biases). Back-pressure: a new update is
+What the GUI sees, at most ``MAX_UPDATES_PER_S`` times a second however fast the batches go,
+no more often than the GUI asked for with ``set_update_interval``, and one last time at the end:
+``progress`` (a ``Progress`` with the batch losses since the last one), ``snapshot`` (read-only
+copies of the weights and biases). Back-pressure: a new update is
 only emitted once the GUI has taken the previous one (``update_shown``), so a slow screen skips
 frames instead of queueing them. ``epoch_metrics`` comes once per epoch, ``finished`` once at the
 end with the trainer (its network and history), ``failed`` with a message if anything raised.
@@ -19,8 +20,8 @@ Holds: the GUI thread can ask the worker to wait between two batches for a while
 for as long as any reason for it lasts: a mouse button is down (input_priority.py), or the views
 are being updated and repainted (pacer.py). A hold is not a pause; the phase does not change.
 
-BLAS threads: the worker lets ``blas_threads.ThreadChooser`` pick, batch by batch, whether one
-or more OpenBLAS threads train faster right now, and restores the library's limit at the end.
+BLAS threads: ``blas_threads.ThreadChooser`` times one and more OpenBLAS threads every few
+seconds and the worker trains with the faster; the library's own limit comes back at the end.
 """
 
 from __future__ import annotations
