@@ -189,8 +189,7 @@ def test_an_update_waits_until_the_hand_has_rested_a_moment(qtbot, monkeypatch):
     monkeypatch.setattr(pacer_module, "QUIET_S", 0.3)
     runs = []
     pacer = Pacer((lambda: runs.append(time.perf_counter()),))
-    pacer.note_input(True)
-    pacer.note_input(False)
+    pacer.note_release()
     released = time.perf_counter()
     pacer.request()
     qtbot.waitUntil(lambda: bool(runs), timeout=2000)

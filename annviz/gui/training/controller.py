@@ -236,7 +236,8 @@ class TrainingController(QObject):
     def _on_input(self, down: bool) -> None:
         """A mouse button went down or up: the stroke first, training and updates after it."""
         self._hold("input", down)
-        self._pacer.note_input(down)
+        if not down:
+            self._pacer.note_release()
 
     def _on_pacer_busy(self, on: bool) -> None:
         """Hold the worker while the views update; then ask for updates at the pacer's pace."""

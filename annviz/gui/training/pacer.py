@@ -13,7 +13,7 @@ own pass of the event loop so that its repaints happen before the next step: a s
 begins meanwhile waits for one step, not for the whole update. While a mouse button is held
 (someone is drawing on the pad, or dragging a slider) no step runs: the stroke's own prediction
 comes first, the views catch up when the button is up — and has stayed up for ``QUIET_S``
-(``note_input`` tells of presses and releases): a hand drawing a digit lifts the pen between
+(``note_release`` tells of releases): a hand drawing a digit lifts the pen between
 strokes, and an update started in that gap would delay the next stroke's first moves. The cost
 is measured up to a zero-timeout timer after the last step, which Qt runs once the repaints are
 handled.
@@ -54,7 +54,7 @@ class Pacer(QObject):
         self._start = 0.0
         self._waited = 0.0       # of the update under way: time spent waiting for the buttons
         self._again = False      # something new came while an update was under way
-        self._released = float("-inf")   # when a button was last released (note_input)
+        self._released = float("-inf")   # when a button was last released (note_release)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -67,10 +67,9 @@ class Pacer(QObject):
             wait_ms = max(0, round((self._next - time.perf_counter()) * 1000))
             self._timer.start(wait_ms)
 
-    def note_input(self, down: bool) -> None:
-        """A button went down (``True``) or up somewhere the user works (see input_priority.py)."""
-        if not down:
-            self._released = time.perf_counter()
+    def note_release(self) -> None:
+        """A mouse button was just released where the user works (see input_priority.py)."""
+        self._released = time.perf_counter()
 
     def flush(self) -> None:
         """Every step at once, whatever the pace (e.g. the last update of a run)."""
@@ -89,9 +88,10 @@ class Pacer(QObject):
 
     def _on_timer_timeout(self) -> None:
         if self._step < 0:
+            down = buttons_down()
             quiet_left = self._released + QUIET_S - time.perf_counter()
-            if buttons_down() or quiet_left > 0:
-                self._timer.start(HOLD_MS if buttons_down() else max(1, round(quiet_left * 1000)))
+            if down or quiet_left > 0:
+                self._timer.start(HOLD_MS if down else max(1, round(quiet_left * 1000)))
                 return
             self._begin()
         elif buttons_down():
