@@ -10,6 +10,13 @@ from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_ac
 from annviz.nn.losses import get_loss
 from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 
+#: The most neurons one layer may have, anywhere a size is read: the command line, the GUI's
+#: architecture editor, model files and data files. 2048 × 2048 float32 weights are 16 MB, and Adam
+#: keeps two more of each; a million-neuron layer from a typo or a hostile file never allocates.
+MAX_LAYER_SIZE = 2048
+#: The most weight layers a network may have (same places as above).
+MAX_LAYERS = 32
+
 
 @dataclass(frozen=True)
 class TrainConfig:
@@ -41,6 +48,10 @@ class TrainConfig:
         """Raise ValueError with a clear message for anything that cannot train."""
         if any(n < 1 for n in self.hidden):
             raise ValueError(f"every hidden layer needs at least one neuron, got {list(self.hidden)}")
+        if any(n > MAX_LAYER_SIZE for n in self.hidden):
+            raise ValueError(f"a layer may have at most {MAX_LAYER_SIZE} neurons, got {list(self.hidden)}")
+        if len(self.hidden) + 1 > MAX_LAYERS:
+            raise ValueError(f"a network may have at most {MAX_LAYERS - 1} hidden layers, got {len(self.hidden)}")
         for name in self.layer_activations():
             get_activation(name)
         if self.hidden_activations and len(self.hidden_activations) != len(self.hidden):
