@@ -3,7 +3,6 @@ chooser, the worker's holds, the pacer's stepwise updates and the pad's priority
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from threadpoolctl import threadpool_info
 
 from annviz.gui.training.blas_threads import ThreadChooser, candidates, chosen_blas_threads
+from annviz.gui.threads import WorkerThread
 from annviz.gui.training.input_priority import InputPriority
 from annviz.gui.training.pacer import Pacer
 from annviz.gui.training import worker as worker_module
@@ -75,49 +75,49 @@ def test_the_blas_limit_is_set_by_the_chooser_and_restored_after():
     assert blas_threads() == before
 
 
-def run_in_a_thread(worker: TrainingWorker) -> threading.Thread:
-    """``run`` in a plain thread: its signals are queued to this one, so wait with qtbot."""
-    thread = threading.Thread(target=worker.run)
-    thread.start()
+def run_in_a_thread(worker: TrainingWorker) -> WorkerThread:
+    """``run`` in the app's own worker thread: its signals come here queued, so wait with qtbot."""
+    thread = WorkerThread("test")
+    thread.start(worker)
     return thread
 
 
 def test_a_held_worker_waits_until_every_reason_is_gone(qtbot):
     worker = TrainingWorker(make_trainer)
     got = collect(worker)
-    worker.hold("input", True)
-    worker.hold("update", True)
+    worker.control.hold("input", True)
+    worker.control.hold("update", True)
     thread = run_in_a_thread(worker)
     try:
         qtbot.wait(500)
-        assert not got["progress"] and thread.is_alive()
-        worker.hold("input", False)
+        assert not got["progress"] and thread.is_running()
+        worker.control.hold("input", False)
         qtbot.wait(300)
-        assert not got["progress"] and thread.is_alive() and worker.is_held()
-        worker.hold("update", False)
+        assert not got["progress"] and thread.is_running() and worker.control.held
+        worker.control.hold("update", False)
         qtbot.waitUntil(lambda: bool(got["finished"]), timeout=10_000)
         assert got["finished"][0].history.status == "finished"
+        assert not got["paused"]           # a hold is not a pause
     finally:
-        worker.request_stop()
-        thread.join(5)
+        assert thread.stop(5000)
 
 
 def test_a_pause_that_comes_while_held_still_shows_where_it_paused(qtbot, monkeypatch):
     monkeypatch.setattr(worker_module, "MAX_UPDATES_PER_S", 1e-3)   # only the first batch is shown
-    worker = TrainingWorker(lambda: make_trainer(TINY.replace(batch_size=1, epochs=5)))
+    worker = TrainingWorker(lambda: make_trainer(TINY.replace(n_train=20_000, batch_size=1, epochs=5)))
     got = collect(worker)
     thread = run_in_a_thread(worker)
     try:
-        qtbot.waitUntil(lambda: bool(got["progress"]), timeout=5000)
-        worker.hold("update", True)
+        qtbot.waitUntil(lambda: bool(got["progress"]), timeout=10_000)
+        worker.control.hold("update", True)
         qtbot.wait(100)                 # it trains on until the hold, unreported
-        worker.pause()
-        worker.hold("update", False)
+        worker.control.pause()
+        worker.control.hold("update", False)
+        qtbot.waitUntil(lambda: bool(got["paused"]), timeout=2000)
         trained = worker._trainer.history.batch_loss
-        qtbot.waitUntil(lambda: got["progress"][-1].step == len(trained) > 1, timeout=2000)
+        assert got["progress"][-1].step == len(trained) > 1
     finally:
-        worker.request_stop()
-        thread.join(5)
+        assert thread.stop(5000)
 
 
 def test_the_pacer_runs_each_step_in_its_own_pass_and_holds_meanwhile(qtbot):

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from annviz.gui.state import AppState
+from annviz.gui.threads import unfinished_threads
 from annviz.gui.training.__main__ import TrainingWindow
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import load_model
@@ -79,8 +80,8 @@ def test_pause_holds_the_batch_counter_resume_continues_stop_ends_within_a_secon
     qtbot.waitUntil(lambda: shown_step(window) > 0, timeout=3000)
 
     controls.pause_button.click()
-    assert controller.phase == "paused"
-    qtbot.wait(150)  # the worker shows where it paused
+    qtbot.waitUntil(lambda: controller.phase == "paused", timeout=1000)   # the worker says so
+    qtbot.wait(150)  # where it paused is shown
     held = shown_step(window)
     qtbot.wait(300)
     assert shown_step(window) == held > 0
@@ -90,8 +91,9 @@ def test_pause_holds_the_batch_counter_resume_continues_stop_ends_within_a_secon
     qtbot.wait(200)
     assert shown_step(window) == held + 1
 
-    controls.pause_button.click()   # now labelled Resume
-    assert controller.phase == "running"
+    assert controls.pause_button.text() == "Resume"
+    controls.pause_button.click()
+    qtbot.waitUntil(lambda: controller.phase == "running", timeout=1000)
     qtbot.waitUntil(lambda: shown_step(window) > held + 5, timeout=2000)
 
     controls.stop_button.click()
@@ -189,19 +191,17 @@ def test_closing_mid_training_asks_about_the_network_and_leaves_no_thread(window
     monkeypatch.setattr(window.area.panel, "ask_to_keep",
                         lambda: asked.append(True) or QMessageBox.StandardButton.Discard)
     start(window, qtbot, SLOW)
-    thread = window.area.controller._thread
     window.close()
     assert asked and not window.isVisible()
-    assert not window.area.controller.is_running() and thread.isFinished()
+    assert not window.area.controller.is_running() and unfinished_threads() == []
 
 
 def test_starting_again_while_running_stops_the_old_run_cleanly(window, qtbot):
     controller = window.area.controller
     start(window, qtbot, SLOW)
     qtbot.waitUntil(lambda: shown_step(window) > 0, timeout=3000)
-    first = controller._thread
     start(window, qtbot, SMALL.replace(hidden=(8,)))
-    assert first.isFinished()
+    assert unfinished_threads() == ["training"]      # only the new run's
     qtbot.waitUntil(lambda: controller.phase == "done", timeout=10_000)
     assert controller.trainer.history.status == "finished"
     assert window.area.state.network.sizes == [784, 8, 10]

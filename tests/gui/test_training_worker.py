@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from annviz.data.datasets import FASHION_CLASS_NAMES
 from annviz.data.idx import write_idx
 from annviz.gui.state import AppState
+from annviz.gui.threads import unfinished_threads
 from annviz.gui.training import worker as worker_module
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.worker import TrainingWorker
@@ -31,12 +32,15 @@ def make_trainer(config: TrainConfig = TINY) -> Trainer:
 
 
 def collect(worker: TrainingWorker) -> dict[str, list]:
-    got = {"progress": [], "snapshot": [], "epoch_metrics": [], "finished": [], "failed": []}
+    got = {"progress": [], "snapshot": [], "epoch_metrics": [], "finished": [], "failed": [],
+           "paused": [], "resumed": []}
     worker.progress.connect(got["progress"].append)
     worker.snapshot.connect(lambda w, b: got["snapshot"].append((w, b)))
     worker.epoch_metrics.connect(got["epoch_metrics"].append)
     worker.finished.connect(got["finished"].append)
     worker.failed.connect(got["failed"].append)
+    worker.paused.connect(lambda: got["paused"].append(True))
+    worker.resumed.connect(lambda: got["resumed"].append(True))
     return got
 
 
@@ -80,7 +84,7 @@ def test_an_exception_becomes_a_failed_message():
 def test_a_stop_before_the_first_batch_trains_nothing():
     worker = TrainingWorker(make_trainer)
     got = collect(worker)
-    worker.request_stop()
+    worker.control.request_stop()
     worker.run()
     history = got["finished"][0].history
     assert history.status == "stopped" and history.batch_loss == []
@@ -127,9 +131,8 @@ def test_in_the_app_the_explorer_shows_the_trained_network_and_closing_stops_the
 
     area.controller.start(TINY.replace(n_train=None, batch_size=1, epochs=5))  # long
     qtbot.waitUntil(lambda: area.controller.phase == "running", timeout=2000)
-    thread = area.controller._thread
     window.close()
-    assert thread.isFinished() and not area.controller.is_running()
+    assert unfinished_threads() == [] and not area.controller.is_running()
 
 
 def test_loading_another_model_while_training_stops_it_and_keeps_the_result(main_window, qtbot):

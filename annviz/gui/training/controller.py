@@ -12,21 +12,23 @@ While a run goes on, the app state holds a copy of the network being trained and
 snapshot is copied into it, so every view shows the network as it is now. If someone else puts a
 different model into the app state meanwhile, training stops (the result can still be saved).
 
-``shutdown()`` stops the thread and returns within about a second: it asks the worker to stop,
-requests interruption, calls ``quit()`` directly (the queued ``finished → quit`` would need the very
-thread that waits) and waits; then it delivers what the worker had still queued for us, so no
-signal of an old run arrives after a new one began.
+The worker runs in the controller's ``threads.WorkerThread``. The phase follows what the worker
+reports: "paused" once it has really stopped between two batches, "running" once it goes on.
+``shutdown()`` stops the thread and returns within about a second; what the worker still had on
+its way is delivered before it returns, so no signal of an old run arrives after a new one began.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from annviz.data.datasets import Dataset, load_dataset
 from annviz.gui.state import AppState
+from annviz.gui.threads import WorkerThread
 from annviz.gui.training.input_priority import InputPriority
 from annviz.gui.training.pacer import Pacer
 from annviz.gui.training.worker import Progress, TrainingWorker
@@ -59,9 +61,10 @@ class TrainingController(QObject):
         self.saved_path: Path | None = None   # where the current result was saved, if it was
         self._live: Network | None = None     # the app state's copy of the network being trained
         self._previous: tuple | None = None   # the app state's model before training began
-        self._worker: TrainingWorker | None = None
-        self._thread: QThread | None = None
+        self._thread = WorkerThread("training", parent=self)
+        self._thread.ended.connect(self._on_thread_ended)
         self._pending_progress: list[Progress] = []
+        self._last_progress: Progress | None = None
         self._pending_weights: tuple | None = None
         self._pacer = Pacer((self._show_progress, self._show_weights),
                             busy=self._on_pacer_busy, parent=self)
@@ -80,11 +83,10 @@ class TrainingController(QObject):
         config.validate()
         self.shutdown()
         self._pacer.cancel()
-        self._pending_progress, self._pending_weights = [], None
+        self._pending_progress, self._pending_weights, self._last_progress = [], None, None
         dataset = load_dataset(config.dataset)
         network = build_network(config, 784, dataset.n_classes)
-        if self._live is None or self.state.network is not self._live:
-            self._previous = (self.state.network, self.state.info, self.state.model_path)
+        self._remember_previous()
         self.config, self.dataset, self.trainer, self.saved_path = config, dataset, None, None
         self._show_in_state(network.copy())
         self.run_started.emit(config)
@@ -96,33 +98,35 @@ class TrainingController(QObject):
         self._launch(TrainingWorker(make_trainer, paused=paused))
 
     def pause(self) -> None:
+        """The phase becomes "paused" once the worker has stopped between two batches."""
         if self._worker is not None:
-            self._worker.pause()
-            self._set_phase("paused")
+            self._worker.control.pause()
 
     def resume(self) -> None:
         if self._worker is not None:
-            self._worker.resume()
-            self._set_phase("running")
+            self._worker.control.resume()
 
     def step(self) -> None:
         """Exactly one mini-batch, then pause."""
         if self._worker is not None:
-            self._worker.step()
-            self._set_phase("paused")
+            self._worker.control.step()
 
     def stop(self) -> None:
-        if self._worker is not None:
-            self._worker.request_stop()
+        self._thread.request_stop()
 
     def add_epoch(self) -> None:
         """One more epoch: for the running run, or continuing a finished one."""
         if self._worker is not None:
             self._worker.add_epochs(1)
+            if self._last_progress is not None:   # the new plan shows at once, even while paused
+                last = self._last_progress
+                self._show_progress_now(dataclasses.replace(
+                    last, epochs=last.epochs + 1, new_losses=last.new_losses[:0]))
         elif self.can_continue():
             self.trainer.add_epochs(1)
             trainer = self.trainer
             self.trainer = None
+            self._remember_previous()
             self._show_in_state(trainer.network.copy())
             self._launch(TrainingWorker(lambda: trainer))
 
@@ -154,13 +158,17 @@ class TrainingController(QObject):
         """Write the trained network with its history; it becomes the app's current model."""
         info = self.result_info()
         self.saved_path = save_model(path, self.trainer.network, info)
-        self._show_in_state(self.trainer.network.copy(), info, self.saved_path)
-        self._set_phase("idle")
+        self._keep(info, self.saved_path)
         return self.saved_path
 
     def use(self) -> None:
         """Keep the trained network (unsaved) as the model the pad and every view use."""
-        self._show_in_state(self.trainer.network.copy(), self.result_info())
+        self._keep(self.result_info())
+
+    def _keep(self, info: ModelInfo, path: Path | None = None) -> None:
+        """The result becomes an ordinary model: the next run's Discard comes back to it."""
+        self._show_in_state(self.trainer.network.copy(), info, path)
+        self._live = self._previous = None
         self._set_phase("idle")
 
     def discard(self) -> None:
@@ -177,40 +185,29 @@ class TrainingController(QObject):
     # --- the thread ----------------------------------------------------------------------------
 
     def is_running(self) -> bool:
-        return self._thread is not None
+        return self._thread.is_running()
 
-    def shutdown(self) -> None:
-        """Stop the worker and wait for its thread (about a second at most); safe to repeat."""
-        thread, worker = self._thread, self._worker
-        if thread is None:
-            return
-        worker.request_stop()
-        thread.requestInterruption()
-        thread.quit()
-        if not thread.wait(SHUTDOWN_MS):
-            log.warning("the training thread took over %d ms to stop", SHUTDOWN_MS)
-            thread.wait()
-        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall.value)  # the run's last words
-        if self._thread is thread:  # its finished signal was not among them
-            self._on_thread_finished()
+    @property
+    def _worker(self) -> TrainingWorker | None:
+        return self._thread.worker
+
+    def shutdown(self) -> bool:
+        """Stop the worker and wait for its thread (about a second at most); safe to repeat.
+
+        False if the thread did not stop in time (logged and reported through ``failed``)."""
+        return self._thread.stop(SHUTDOWN_MS)
 
     def _launch(self, worker: TrainingWorker) -> None:
-        thread = QThread()
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
         worker.progress.connect(self._on_progress)
         worker.snapshot.connect(self._on_snapshot)
         worker.epoch_metrics.connect(self._on_epoch_metrics)
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
-        thread.finished.connect(self._on_thread_finished)
-        self._worker, self._thread = worker, thread
+        worker.paused.connect(self._on_worker_paused)
+        worker.resumed.connect(self._on_worker_resumed)
         self._input.start()
-        self._set_phase("paused" if worker.is_paused() else "running")
-        thread.start()
+        self._set_phase("paused" if worker.control.paused else "running")
+        self._thread.start(worker)
 
     # --- handlers (GUI thread) -----------------------------------------------------------------
 
@@ -231,7 +228,7 @@ class TrainingController(QObject):
 
     def _hold(self, reason: str, on: bool) -> None:
         if self._worker is not None:
-            self._worker.hold(reason, on)
+            self._worker.control.hold(reason, on)
 
     def _on_input(self, down: bool) -> None:
         """A mouse button went down or up: the stroke first, training and updates after it."""
@@ -249,8 +246,12 @@ class TrainingController(QObject):
 
     def _show_progress(self) -> None:
         if self._pending_progress:
-            self.progress.emit(Progress.merge(self._pending_progress))
+            self._show_progress_now(Progress.merge(self._pending_progress))
             self._pending_progress = []
+
+    def _show_progress_now(self, progress: Progress) -> None:
+        self._last_progress = progress
+        self.progress.emit(progress)
 
     def _show_weights(self) -> None:
         if self._pending_weights is not None:
@@ -273,13 +274,15 @@ class TrainingController(QObject):
         self.failed.emit(message)
 
     @Slot()
-    def _on_thread_finished(self) -> None:
-        if self._thread is None:
-            return
-        # ``finished`` is emitted while the thread is still winding down: wait (an instant) before
-        # letting go of the last reference, or the QThread would be destroyed while running.
-        self._thread.wait()
-        self._worker = self._thread = None
+    def _on_worker_paused(self) -> None:
+        self._set_phase("paused")
+
+    @Slot()
+    def _on_worker_resumed(self) -> None:
+        self._set_phase("running")
+
+    @Slot(object)
+    def _on_thread_ended(self, _worker) -> None:
         self._input.stop()
         self._set_phase("done" if self.trainer is not None else "idle")
 
@@ -291,6 +294,11 @@ class TrainingController(QObject):
             self._live = None
 
     # --- helpers -------------------------------------------------------------------------------
+
+    def _remember_previous(self) -> None:
+        """What Discard brings back: the model on the pad now, unless that is this run's own."""
+        if self._live is None or self.state.network is not self._live:
+            self._previous = (self.state.network, self.state.info, self.state.model_path)
 
     def _show_in_state(self, network: Network, info: ModelInfo | None = None, path=None) -> None:
         self._live = network

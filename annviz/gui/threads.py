@@ -1,0 +1,292 @@
+"""Every background thread of the app goes through here: a ``Worker`` and the ``WorkerThread`` that runs it.
+
+Why one helper. The window once froze for good at the end of a training run: the worker object
+had been moved to its QThread and was ``deleteLater``-ed there, so its destructor ran in the
+worker thread, holding one of Qt's connection mutexes and waiting for the Python interpreter
+lock — while the GUI thread held that lock inside a Qt call that waited for the same mutex.
+Two locks taken in opposite orders by two threads. The rules that make this impossible:
+
+- **No QObject that Python touches lives in, or dies in, a worker thread.** A ``Worker`` is a
+  QObject created in the GUI thread and never moved. Its ``work()`` runs in the thread; what it
+  reports goes through ``send(name, *args)``, which hands the arguments to the GUI thread, where
+  the worker's signal ``name`` is emitted. So every signal a view receives is emitted in the GUI
+  thread, whatever it is connected to. What a worker sends are copies (STYLE.md).
+- **The thread runs no event loop** (``QThread.run`` is the work itself), so nothing can be
+  delivered to, or deferred-deleted in, that thread.
+- **The GUI thread lets go of the worker and the QThread only after the thread has finished** and
+  a ``wait()`` with a timeout has returned True. A thread that does not stop in time is logged,
+  reported through ``failed``, and kept referenced (destroying a running QThread aborts the
+  process) instead of being waited for without end.
+- **Cooperative control**: a ``Control`` (a ``threading.Condition`` and a few fields) carries
+  stop, pause, resume, single steps and holds from the GUI thread to the work loop, which calls
+  ``wait_for_turn()`` between two units of work. ``paused`` and ``resumed`` are emitted when the
+  loop really waits or goes on — not when the button was pressed.
+
+A ``WorkerThread`` runs one worker at a time: ``start(worker)``, ``request_stop()`` (returns at
+once), ``stop(timeout_ms)`` (returns True once the thread has ended and every signal the worker
+still had on its way has been delivered), ``is_running()``; ``ended(worker)`` is emitted in the
+GUI thread once the thread has finished and been waited for.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+#: How long ``stop`` waits by default for a worker to notice the stop request and return.
+STOP_TIMEOUT_MS = 2000
+#: How long the GUI thread waits, after a thread said it finished, for it to be gone for real.
+FINISH_TIMEOUT_MS = 2000
+
+_stuck: list[QThread] = []   # threads that did not stop in time: never destroyed while running
+_started: set[QThread] = set()   # started by a WorkerThread and not yet waited for
+
+
+def unfinished_threads() -> list[str]:
+    """Names of the threads started here that have not ended (or did not stop in time)."""
+    return sorted(t.objectName() for t in [*_started, *_stuck] if not t.isFinished())
+
+
+class Control:
+    """Commands from the GUI thread to a work loop, and the loop's side of them. Thread-safe.
+
+    GUI thread: ``request_stop``, ``pause``, ``resume``, ``step``, ``hold``.
+    Worker thread: ``wait_for_turn`` between two units of work; ``stop_requested``.
+    """
+
+    def __init__(self, paused: bool = False):
+        self._cond = threading.Condition()
+        self._stop = False
+        self._paused = paused
+        self._steps = 0                 # units of work allowed while paused
+        self._holds: set[str] = set()   # reasons to wait that are not a pause (not reported)
+        self._waiting_paused = False    # the loop is waiting because of a pause (reported)
+        self._on_paused: Callable[[], None] = lambda: None
+        self._on_resumed: Callable[[], None] = lambda: None
+
+    def on_pause_change(self, paused: Callable[[], None], resumed: Callable[[], None]) -> None:
+        """Called by the loop's thread when it starts waiting for a pause and when it goes on."""
+        self._on_paused, self._on_resumed = paused, resumed
+
+    # --- the GUI thread's side -------------------------------------------------------------------
+
+    def request_stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+
+    def pause(self) -> None:
+        with self._cond:
+            self._paused = True
+            self._steps = 0
+
+    def resume(self) -> None:
+        with self._cond:
+            self._paused = False
+            self._steps = 0
+            self._cond.notify_all()
+
+    def step(self, n: int = 1) -> None:
+        """Pause, but let exactly ``n`` more units of work through."""
+        with self._cond:
+            self._paused = True
+            self._steps += n
+            self._cond.notify_all()
+
+    def hold(self, reason: str, on: bool) -> None:
+        """Wait between two units while any reason is on (e.g. a mouse button is down). A hold is
+        not a pause: nothing is reported."""
+        with self._cond:
+            if on:
+                self._holds.add(reason)
+            else:
+                self._holds.discard(reason)
+                self._cond.notify_all()
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
+    def held(self) -> bool:
+        return bool(self._holds)
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop or QThread.currentThread().isInterruptionRequested()
+
+    # --- the worker thread's side ----------------------------------------------------------------
+
+    def wait_for_turn(self, on_pause: Callable[[], None] | None = None) -> bool:
+        """Block while paused (with no step left) or held; False when the loop must stop.
+
+        ``on_pause`` runs each time the loop begins to wait for a pause, just after ``paused`` is
+        reported (e.g. to show exactly where it paused).
+        """
+        with self._cond:
+            while self._must_wait() and not self.stop_requested:
+                if self._paused and not self._steps and not self._waiting_paused:
+                    self._waiting_paused = True
+                    self._on_paused()
+                    if on_pause is not None:
+                        on_pause()
+                # The timeout lets the loop notice QThread.requestInterruption(), which does not
+                # notify this condition.
+                self._cond.wait(0.25)
+            if self.stop_requested:
+                return False
+            if self._waiting_paused and not self._paused:
+                self._waiting_paused = False
+                self._on_resumed()
+            if self._paused and self._steps:
+                self._steps -= 1
+            return True
+
+    def _must_wait(self) -> bool:
+        return bool(self._holds) or (self._paused and not self._steps)
+
+
+class Worker(QObject):
+    """Work for a background thread. Subclass it: declare signals, implement ``work()``.
+
+    Created (and destroyed) in the GUI thread; ``work()`` runs in the worker thread and reports
+    through ``send``. Calling ``run()`` directly, in the GUI thread, runs the same work with
+    every signal emitted at once (handy in tests).
+    """
+
+    finished = Signal(object)   # what work() returned
+    failed = Signal(str)        # work() raised: a message for the user (the traceback is logged)
+    paused = Signal()           # the loop is now waiting for a pause
+    resumed = Signal()          # ... and goes on
+
+    _relay = Signal(str, object)
+
+    def __init__(self, paused: bool = False):
+        super().__init__()
+        self.control = Control(paused)
+        self.control.on_pause_change(lambda: self.send("paused"), lambda: self.send("resumed"))
+        # Auto connection: direct when sent from the GUI thread, queued from any other.
+        self._relay.connect(self._on_relay)
+
+    def work(self):
+        """The work itself, in the worker thread. Call ``self.control.wait_for_turn()`` between two
+        units and return when it is False; what it returns goes out with ``finished``."""
+        raise NotImplementedError
+
+    def send(self, signal: str, *args) -> None:
+        """Emit ``signal`` with ``args`` in the GUI thread (from any thread). Send copies."""
+        self._relay.emit(signal, args)
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:  # noqa: BLE001 — anything at all becomes a message
+            log.exception("%s failed", type(self).__name__)
+            self.send("failed", f"{type(error).__name__}: {error}")
+        else:
+            self.send("finished", result)
+
+    @Slot(str, object)
+    def _on_relay(self, signal: str, args) -> None:
+        getattr(self, signal).emit(*args)
+
+
+class _Runner(QThread):
+    """The thread itself: ``run`` is the worker's work (no event loop in this thread)."""
+
+    def __init__(self, worker: Worker, name: str):
+        super().__init__()
+        self.worker = worker   # kept by the GUI thread until this thread has been waited for
+        self.setObjectName(name)
+
+    def run(self) -> None:
+        self.worker.run()
+
+
+class WorkerThread(QObject):
+    """Owns the thread that runs one ``Worker`` at a time (see the module docstring)."""
+
+    ended = Signal(object)   # the worker whose thread has finished (GUI thread, after wait())
+
+    def __init__(self, name: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.name = name
+        self._runner: _Runner | None = None
+
+    @property
+    def worker(self) -> Worker | None:
+        return self._runner.worker if self._runner is not None else None
+
+    def is_running(self) -> bool:
+        return self._runner is not None
+
+    def start(self, worker: Worker) -> None:
+        """Run ``worker`` in a new thread. A thread still running is stopped first."""
+        if self._runner is not None and not self.stop():
+            raise RuntimeError(f"the {self.name} thread did not stop")
+        runner = _Runner(worker, self.name)
+        runner.finished.connect(self._on_runner_finished)  # queued: self lives in the GUI thread
+        self._runner = runner
+        _started.add(runner)
+        log.debug("%s thread starts %s", self.name, type(worker).__name__)
+        runner.start()
+
+    def request_stop(self) -> None:
+        """Ask the worker to stop at its next check; returns at once."""
+        if self._runner is not None:
+            self._runner.worker.control.request_stop()
+            self._runner.requestInterruption()
+
+    def stop(self, timeout_ms: int = STOP_TIMEOUT_MS) -> bool:
+        """Stop the worker and wait for its thread; True once it has ended (safe to repeat).
+
+        When this returns True, every signal the worker had sent has been emitted, and ``ended``
+        too. False: the thread did not stop in time; it was logged and reported with ``failed``.
+        """
+        runner = self._runner
+        if runner is None:
+            return True
+        self.request_stop()
+        if not runner.wait(timeout_ms):
+            return self._give_up(runner, f"did not stop within {timeout_ms / 1000:g} s")
+        self._deliver_pending(runner.worker)
+        if self._runner is runner:   # the queued ``finished`` was not among what was delivered
+            self._end(runner)
+        return True
+
+    @Slot()
+    def _on_runner_finished(self) -> None:
+        runner = self._runner
+        if runner is None or not runner.isFinished() and not runner.wait(FINISH_TIMEOUT_MS):
+            if runner is not None:
+                self._give_up(runner, "said it finished but did not end")
+            return
+        self._end(runner)
+
+    def _end(self, runner: _Runner) -> None:
+        self._runner = None
+        _started.discard(runner)
+        log.debug("%s thread ended", self.name)
+        self.ended.emit(runner.worker)
+        # ``runner`` (the QThread) and its worker go when the last reference here goes: in the
+        # GUI thread, after the thread has finished.
+
+    def _deliver_pending(self, worker: Worker) -> None:
+        """Emit now what the worker sent before it ended (its relays are posted to the GUI thread)."""
+        QCoreApplication.sendPostedEvents(worker, QEvent.Type.MetaCall.value)
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall.value)
+
+    def _give_up(self, runner: _Runner, what: str) -> bool:
+        message = f"the {self.name} thread {what}"
+        log.error(message)
+        _stuck.append(runner)   # a QThread destroyed while running would abort the app
+        _started.discard(runner)
+        if self._runner is runner:
+            self._runner = None
+        runner.worker.failed.emit(message)
+        return False
