@@ -1,5 +1,32 @@
-"""Test configuration: Qt runs offscreen, before any Qt module is imported."""
+"""Test configuration: Qt runs offscreen, before any Qt module is imported; a watchdog per test.
 
+The watchdog: a hang must end the test run with every thread's stack, not hold CI until its time
+limit. pytest-timeout cannot fire while the GUI thread is stuck in a Qt call holding the
+interpreter lock, and pytest's ``faulthandler_timeout`` prints without exiting; faulthandler's own
+timer runs in a C thread that needs neither, and ``exit=True`` ends the process. It writes to a
+copy of the real stderr made before pytest captures the test's output.
+"""
+
+import faulthandler
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+WATCHDOG_S = 180  # far above the slowest test (~60 s: the wheel test); a hang ends the run here
+
+_real_stderr = None
+
+
+def pytest_configure(config):
+    global _real_stderr
+    _real_stderr = os.fdopen(os.dup(2), "w")
+
+
+@pytest.fixture(autouse=True)
+def watchdog(request):
+    """Abort the whole run, printing every thread's stack, if this test blocks for WATCHDOG_S."""
+    faulthandler.dump_traceback_later(WATCHDOG_S, exit=True, file=_real_stderr)
+    yield
+    faulthandler.cancel_dump_traceback_later()

@@ -5,6 +5,7 @@ import time
 import numpy as np
 import pytest
 
+from annviz.gui.threads import unfinished_threads
 from annviz.gui.lab.neuron_model import TASTY_BIAS, TASTY_WEIGHTS
 from annviz.gui.lab.page import LabPage
 from annviz.gui.lab.widgets import format_number
@@ -110,22 +111,18 @@ def test_playground_learns_the_circle(page, qtbot):
     qtbot.waitUntil(lambda: view.last_snapshot.test_accuracy > 0.9, timeout=15000)
     assert view.is_training_thread_running()
     view.play_button.click()                                      # pause
-    thread = view._thread
     page.shutdown()
-    assert thread is None or thread.isFinished()
-    assert not view.is_training_thread_running()
+    assert not view.is_training_thread_running() and unfinished_threads() == []
 
 
 def test_shutdown_while_running_stops_the_thread_quickly(page, qtbot):
     view = page.playground_view
     view.play_button.click()
     qtbot.waitUntil(lambda: view.updates_shown >= 3, timeout=5000)
-    thread = view._thread
     started = time.perf_counter()
     page.shutdown()
     assert time.perf_counter() - started < 1.0
-    assert thread.isFinished()
-    assert not view.is_training_thread_running()
+    assert not view.is_training_thread_running() and unfinished_threads() == []
 
 
 def test_korean_switches_live(page, qtbot):

@@ -5,8 +5,8 @@ Left: the settings (``PlaygroundControls``). Middle: Reset / Play / Step, the ep
 network as neuron pictures with weighted edges (``NetworkDiagram``). Right: the output as a heat
 map under the train (filled) and test (hollow) points, the losses, and the loss curves.
 
-Training runs in a ``PlaygroundWorker`` moved to a ``QThread`` (STYLE.md): the thread is made
-on the first Play or Step and kept until ``shutdown``; snapshots arrive as read-only copies,
+Training runs in a ``PlaygroundWorker`` on the view's ``threads.WorkerThread``: the thread starts
+on the first Play or Step and runs until ``shutdown``; snapshots arrive as read-only copies,
 at most ~30 a second, and each is acknowledged once shown. Any change of data, features or
 architecture builds a fresh ``Playground`` here (milliseconds) and hands it to the worker.
 """
@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QThread, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
@@ -31,6 +31,7 @@ from annviz.gui.lab.plane_plot import PlanePlot
 from annviz.gui.lab.playground_controls import PlaygroundControls
 from annviz.gui.lab.playground_model import Playground, Snapshot
 from annviz.gui.lab.playground_worker import PlaygroundWorker
+from annviz.gui.threads import WorkerThread
 
 
 def nice_ceiling(value: float) -> float:
@@ -111,8 +112,7 @@ class PlaygroundView(QWidget):
         self._numbers_timer.setSingleShot(True)
         self._numbers_timer.setInterval(250)
         self._numbers_timer.timeout.connect(self._on_numbers_timer_timeout)
-        self._thread: QThread | None = None
-        self._worker: PlaygroundWorker | None = None
+        self._thread = WorkerThread("playground", parent=self)
         self.playground: Playground | None = None
         self.last_snapshot: Snapshot | None = None
         self.updates_shown = 0
@@ -150,32 +150,26 @@ class PlaygroundView(QWidget):
     def _ensure_thread(self) -> PlaygroundWorker:
         """Start the training thread the first time it is needed."""
         if self._worker is None:
-            self._worker = PlaygroundWorker()                       # no parent: it moves thread
-            self._thread = QThread()
-            self._worker.moveToThread(self._thread)
-            self._thread.started.connect(self._worker.run)
-            self._worker.finished.connect(self._thread.quit)
-            self._thread.finished.connect(self._worker.deleteLater)
-            self._worker.snapshot_ready.connect(self._on_snapshot_ready)
-            self._worker.failed.connect(self._on_worker_failed)
-            self._worker.set_hyper(self.controls.hyper(), self.controls.epochs_per_update())
-            self._worker.load(self.playground)
-            self._thread.start()
+            worker = PlaygroundWorker(self.playground, self.controls.hyper(),
+                                      self.controls.epochs_per_update())
+            worker.snapshot_ready.connect(self._on_snapshot_ready)
+            worker.failed.connect(self._on_worker_failed)
+            self._thread.start(worker)
         return self._worker
 
-    def shutdown(self) -> None:
-        """Stop the training thread and wait for it (at most about a second)."""
-        if self._thread is None:
-            return
-        self._worker.stop()
-        self._thread.requestInterruption()
-        self._thread.quit()
-        self._thread.wait(2000)
-        self._thread, self._worker = None, None
+    @property
+    def _worker(self) -> PlaygroundWorker | None:
+        return self._thread.worker
+
+    def shutdown(self) -> bool:
+        """Stop the training thread and wait for it (at most about two seconds); False if it
+        did not stop in time (logged, and reported in the status line)."""
+        stopped = self._thread.stop()
         self.play_button.setChecked(False)
+        return stopped
 
     def is_training_thread_running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self._thread.is_running()
 
     # --- commands ----------------------------------------------------------------------------
 
@@ -211,13 +205,13 @@ class PlaygroundView(QWidget):
             return
         if playing:
             self.status.clear()
-            self._ensure_thread().play()
+            self._ensure_thread().control.resume()
         elif self._worker is not None:
-            self._worker.pause()
+            self._worker.control.pause()
 
     def _on_step_clicked(self) -> None:
         self.status.clear()
-        self._ensure_thread().step_once()
+        self._ensure_thread().control.step()
 
     @Slot(str)
     def _on_worker_failed(self, message: str) -> None:

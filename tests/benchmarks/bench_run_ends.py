@@ -1,0 +1,59 @@
+"""Stress benchmark: 200 training run ends in a row, every kind, in the whole app (issue 10).
+
+    .venv/bin/python tests/benchmarks/bench_run_ends.py [--count 200] [--seed 0]
+
+Kinds, in a seeded random order: a normal finish, Stop, divergence, Discard, loading another
+model, closing the window (tests/gui/run_ends.py). The weight pictures, the inspector and the
+curves are live. A watchdog ends the process with every thread's stack if one run end blocks for
+10 s. Prints, per kind, the count and the median / max seconds, the total time and the peak RSS.
+Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
+
+import numpy as np  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from run_ends import KINDS, RunEnds  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])  # noqa: F841
+    rng = np.random.default_rng(args.seed)
+    order = [KINDS[i % len(KINDS)] for i in range(args.count)]
+    rng.shuffle(order)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        ends = RunEnds(Path(folder) / "settings.ini")
+        try:
+            for i, kind in enumerate(order, 1):
+                ends.run(kind)
+                if i % 25 == 0:
+                    print(f"{i} run ends, {time.perf_counter() - started:.0f} s", flush=True)
+        finally:
+            ends.close()
+    total = time.perf_counter() - started
+    print(f"\n{args.count} run ends in {total:.0f} s, none hung, no thread left behind")
+    for kind, durations in ends.durations.items():
+        print(f"  {kind:10s} {len(durations):4d} × median {np.median(durations):.2f} s, "
+              f"max {max(durations):.2f} s")
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

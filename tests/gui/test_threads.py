@@ -1,0 +1,160 @@
+"""The thread helper every background thread goes through (annviz/gui/threads.py)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+
+from annviz.gui.insight.evaluator import Evaluator
+from annviz.gui.threads import Worker, WorkerThread, unfinished_threads
+from annviz.nn.network import Network
+
+
+class Counter(Worker):
+    """Counts up, one number per turn, until stopped or ``limit`` is reached."""
+
+    counted = Signal(int)
+
+    def __init__(self, limit: int = 10**9, paused: bool = False, gate: threading.Event | None = None):
+        super().__init__(paused)
+        self.limit, self.gate = limit, gate
+        self.threads_that_ran: set[int] = set()
+
+    def work(self) -> int:
+        n = 0
+        while n < self.limit and self.control.wait_for_turn():
+            self.threads_that_ran.add(threading.get_ident())
+            if self.gate is not None:
+                self.gate.wait()           # a worker that does not look at its stop flag meanwhile
+            n += 1
+            self.send("counted", n)
+        return n
+
+
+def record(worker: Worker) -> dict[str, list]:
+    got = {"counted": [], "finished": [], "failed": [], "paused": [], "resumed": [], "thread": []}
+    gui = QCoreApplication.instance().thread()
+    for name in ("counted", "finished", "failed")[0 if isinstance(worker, Counter) else 1:]:
+        # A lambda has no thread of its own: Qt would call it in the emitting thread. The helper
+        # emits in the GUI thread, so every call lands here.
+        getattr(worker, name).connect(
+            lambda *args, name=name: (got[name].append(args[0] if args else None),
+                                      got["thread"].append(QThread.currentThread() is gui)))
+    worker.paused.connect(lambda: got["paused"].append(len(got["counted"])))
+    worker.resumed.connect(lambda: got["resumed"].append(len(got["counted"])))
+    return got
+
+
+def test_what_the_worker_sends_arrives_in_order_in_the_gui_thread(qtbot):
+    worker = Counter(limit=500)
+    got = record(worker)
+    thread = WorkerThread("counter")
+    ended = []
+    thread.ended.connect(ended.append)
+    thread.start(worker)
+    qtbot.waitUntil(lambda: bool(ended), timeout=5000)
+    assert got["counted"] == list(range(1, 501)) and got["finished"] == [500]
+    assert all(got["thread"]) and threading.get_ident() not in worker.threads_that_ran
+    assert ended == [worker] and not thread.is_running() and unfinished_threads() == []
+
+
+def test_paused_and_resumed_are_reported_when_the_loop_waits_and_goes_on(qtbot):
+    worker = Counter()
+    got = record(worker)
+    thread = WorkerThread("counter")
+    thread.start(worker)
+    try:
+        qtbot.waitUntil(lambda: len(got["counted"]) > 10, timeout=5000)
+        worker.control.pause()
+        qtbot.waitUntil(lambda: bool(got["paused"]), timeout=2000)
+        qtbot.wait(100)
+        stopped_at = len(got["counted"])
+        assert got["paused"] == [stopped_at]           # nothing counted after "paused"
+        worker.control.step()
+        worker.control.step()
+        qtbot.waitUntil(lambda: len(got["counted"]) == stopped_at + 2, timeout=2000)
+        qtbot.wait(100)
+        assert len(got["counted"]) == stopped_at + 2 and not got["resumed"]   # steps stay paused
+        worker.control.resume()
+        qtbot.waitUntil(lambda: len(got["counted"]) > stopped_at + 10, timeout=2000)
+        assert got["resumed"] == [stopped_at + 2]
+    finally:
+        assert thread.stop()
+
+
+def test_stop_returns_once_the_thread_ended_with_everything_delivered(qtbot):
+    worker = Counter()
+    got = record(worker)
+    thread = WorkerThread("counter")
+    ended = []
+    thread.ended.connect(ended.append)
+    thread.start(worker)
+    qtbot.waitUntil(lambda: len(got["counted"]) > 10, timeout=5000)
+    assert thread.stop(2000)
+    # Delivered before stop() returned, without the event loop running again:
+    assert got["finished"] == [len(got["counted"])] and ended == [worker]
+    assert not thread.is_running() and thread.stop()       # safe to repeat
+
+
+def test_a_worker_that_ignores_stop_is_reported_not_waited_for_forever(qtbot):
+    gate = threading.Event()
+    worker = Counter(gate=gate)
+    got = record(worker)
+    thread = WorkerThread("stubborn")
+    thread.start(worker)
+    qtbot.wait(100)
+    assert not thread.stop(300)
+    assert got["failed"] == ["the stubborn thread did not stop within 0.3 s"]
+    assert "stubborn" in unfinished_threads() and not thread.is_running()
+    gate.set()                                            # it lets go; the thread ends by itself
+    qtbot.waitUntil(lambda: "stubborn" not in unfinished_threads(), timeout=2000)
+
+
+def test_an_exception_in_the_work_becomes_one_message_and_ends_the_thread(qtbot):
+    class Broken(Worker):
+        def work(self):
+            raise ValueError("no data here")
+
+    worker = Broken()
+    got = record(worker)
+    thread = WorkerThread("broken")
+    thread.start(worker)
+    qtbot.waitUntil(lambda: not thread.is_running(), timeout=2000)
+    assert got["failed"] == ["ValueError: no data here"] and not got["finished"]
+
+
+def test_the_worker_object_is_destroyed_in_the_gui_thread(qtbot):
+    destroyed_in = []
+    worker = Counter(limit=50)
+    worker.destroyed.connect(lambda: destroyed_in.append(threading.get_ident()))
+    thread = WorkerThread("counter")
+    thread.start(worker)
+    del worker
+    qtbot.waitUntil(lambda: not thread.is_running(), timeout=5000)
+    gc.collect()
+    assert destroyed_in == [threading.get_ident()]
+
+
+def test_a_newer_evaluation_wins_and_a_failure_reaches_the_page(qtbot):
+    evaluator = Evaluator()
+    results, failures = [], []
+    evaluator.finished.connect(results.append)
+    evaluator.failed.connect(failures.append)
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 256, (30_000, 28, 28), dtype=np.uint8)
+    labels = rng.integers(0, 10, 30_000)
+    small = Network([784, 10], ["softmax"], seed=1)
+    large = Network([784, 32, 10], ["relu", "softmax"], seed=2)
+    evaluator.evaluate(large, (images, labels))
+    evaluator.evaluate(small, (images[:500], labels[:500]))     # replaces the first at once
+    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    qtbot.wait(200)
+    assert len(results) == 1 and len(results[0].labels) == 500
+    evaluator.evaluate(small, "no-such-dataset")
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert "no-such-dataset" in failures[0]
+    assert evaluator.shutdown() and unfinished_threads() == []
+
