@@ -15,7 +15,7 @@ from annviz.data.datasets import Dataset, load_dataset, split_validation, to_inp
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import ModelInfo
 from annviz.nn.network import Network
-from annviz.nn.trainer import History
+from annviz.nn.history import History
 
 Split = tuple[np.ndarray, np.ndarray]
 

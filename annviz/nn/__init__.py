@@ -18,7 +18,8 @@ from annviz.nn.metrics import confusion_matrix, evaluate, per_class_accuracy
 from annviz.nn.modelfile import ModelFileError, ModelInfo, load_model, save_model
 from annviz.nn.network import Forward, Gradients, Network
 from annviz.nn.optimizers import OPTIMIZER_NAMES, make_optimizer
-from annviz.nn.trainer import BatchEvent, EpochRecord, History, Trainer
+from annviz.nn.history import EpochRecord, History
+from annviz.nn.trainer import BatchEvent, Trainer
 
 __all__ = [
     "HIDDEN_ACTIVATIONS", "OUTPUT_ACTIVATIONS", "LOSS_NAMES", "OPTIMIZER_NAMES",

@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from annviz.nn.config import TrainConfig
+from annviz.nn.history import EpochRecord, History
 from annviz.nn.losses import get_loss
 from annviz.nn.metrics import evaluate
 from annviz.nn.network import Network
@@ -34,49 +35,6 @@ DIVERGED_MESSAGE = ("the loss {what} at epoch {epoch}, batch {batch}: the learni
 RISE_FACTOR = 1.5      # smoothed loss above RISE_FACTOR × the starting loss counts as diverging
 SMOOTHING = 0.1        # weight of the newest batch in the smoothed (exponential moving) loss
 RISE_AFTER = 20        # batches before a rise can count (the smoothed loss needs a few to settle)
-
-
-@dataclass
-class EpochRecord:
-    epoch: int                         # 1-based
-    train_loss: float                  # mean batch loss during the epoch
-    train_accuracy: float              # share of training examples right while they were seen
-    val_loss: float | None = None
-    val_accuracy: float | None = None
-    test_loss: float | None = None
-    test_accuracy: float | None = None
-    samples_per_s: float = 0.0         # training speed, evaluation excluded
-    seconds: float = 0.0               # training wall time since the start, evaluation excluded
-
-
-@dataclass
-class History:
-    batch_loss: list[float] = field(default_factory=list)
-    epochs: list[EpochRecord] = field(default_factory=list)
-    status: str = "new"                # new, running, finished, stopped, diverged
-    stop_reason: str | None = None
-
-    def to_dict(self, max_batch_points: int = 2000) -> dict:
-        """A JSON-ready dict; the batch losses are averaged down to at most ``max_batch_points``."""
-        losses = np.asarray(self.batch_loss, dtype=np.float64)
-        stride = 1
-        if len(losses) > max_batch_points:
-            stride = math.ceil(len(losses) / max_batch_points)
-            usable = len(losses) // stride * stride
-            losses = losses[:usable].reshape(-1, stride).mean(axis=1)
-        return {
-            "batch_loss": [float(v) for v in losses],
-            "batch_loss_stride": stride,
-            "epochs": [asdict(e) for e in self.epochs],
-            "status": self.status,
-            "stop_reason": self.stop_reason,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict) -> History:
-        return cls(batch_loss=[float(v) for v in d.get("batch_loss", [])],
-                   epochs=[EpochRecord(**e) for e in d.get("epochs", [])],
-                   status=d.get("status", "finished"), stop_reason=d.get("stop_reason"))
 
 
 @dataclass(frozen=True)
@@ -176,7 +134,7 @@ class Trainer:
         bs, nb = cfg.batch_size, self.batches_per_epoch
         params = net.weights + net.biases
         hist.status, hist.stop_reason = "running", None
-        step = len(hist.batch_loss)
+        step = hist.batches
         while len(hist.epochs) < self.epochs:
             epoch = len(hist.epochs)
             if self._progress is None:
@@ -215,7 +173,7 @@ class Trainer:
                 p.loss_sum += loss * len(idx)
                 p.correct += int((out.argmax(axis=1) == yb).sum())
                 p.seen += len(idx)
-                hist.batch_loss.append(loss)
+                hist.batch_loss.append(step, loss)
                 if step % self.checkpoint_every == 0 and self._healthy():
                     self._checkpoint()
                 speed = p.seen / max(p.seconds, 1e-9)

@@ -114,8 +114,8 @@ def test_a_pause_that_comes_while_held_still_shows_where_it_paused(qtbot, monkey
         worker.control.pause()
         worker.control.hold("update", False)
         qtbot.waitUntil(lambda: bool(got["paused"]), timeout=2000)
-        trained = worker._trainer.history.batch_loss
-        assert got["progress"][-1].step == len(trained) > 1
+        trained = worker._trainer.history.batches
+        assert got["progress"][-1].step == trained > 1
     finally:
         assert thread.stop(5000)
 
@@ -175,7 +175,7 @@ def test_the_worker_sends_updates_no_faster_than_the_gui_asks(monkeypatch, inter
     worker.snapshot.connect(lambda *_: worker.update_shown())   # as the controller does
     worker.set_update_interval(interval)
     worker.run()
-    n_batches = len(got["finished"][0].history.batch_loss)
+    n_batches = got["finished"][0].history.batches
     if most is None:
         assert len(got["progress"]) > n_batches / 2
     else:

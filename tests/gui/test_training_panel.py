@@ -55,7 +55,7 @@ def test_training_from_the_panel_finishes_and_every_view_holds_the_result(window
 
     history = area.controller.trainer.history
     assert history.status == "finished"
-    assert len(area.curves.records) == 1 and area.curves.series["raw"].n == len(history.batch_loss)
+    assert len(area.curves.records) == 1 and area.curves.series["raw"].count == history.batches
     assert area.curves.records[0].test_accuracy > 0.5
     assert area.panel.result_bar.isVisible()
     trained = area.controller.trainer.network
@@ -107,11 +107,11 @@ def test_the_worker_holds_still_while_a_mouse_button_is_down(window, qtbot):
     history = window.area.controller._worker._trainer.history   # peeking: the loop's own list
     QTest.mousePress(window.area.curves, Qt.MouseButton.LeftButton)
     qtbot.wait(100)                                              # seen within 15 ms
-    held = len(history.batch_loss)
+    held = history.batches
     qtbot.wait(300)
-    assert len(history.batch_loss) == held and window.area.controller.phase == "running"
+    assert history.batches == held and window.area.controller.phase == "running"
     QTest.mouseRelease(window.area.curves, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(history.batch_loss) > held + 10, timeout=1000)
+    qtbot.waitUntil(lambda: history.batches > held + 10, timeout=1000)
 
 
 def test_step_from_idle_trains_exactly_one_batch(window, qtbot):

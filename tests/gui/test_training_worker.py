@@ -51,11 +51,11 @@ def test_updates_are_throttled_yet_no_batch_loss_is_lost(monkeypatch):
     worker.run()
 
     trainer = got["finished"][0]
-    n_batches = len(trainer.history.batch_loss)
+    n_batches = trainer.history.batches
     assert trainer.history.status == "finished" and n_batches == 2 * 63
     assert len(got["progress"]) < n_batches / 4          # far fewer updates than batches
     sent = np.concatenate([p.new_losses for p in got["progress"]])
-    np.testing.assert_allclose(sent, trainer.history.batch_loss, rtol=1e-6)
+    np.testing.assert_allclose(sent, trainer.history.batch_loss.y, rtol=1e-6)
     assert got["progress"][-1].step == n_batches and got["progress"][-1].done_fraction == 1
     assert [r.epoch for r in got["epoch_metrics"]] == [1, 2]
 
@@ -87,7 +87,7 @@ def test_a_stop_before_the_first_batch_trains_nothing():
     worker.control.request_stop()
     worker.run()
     history = got["finished"][0].history
-    assert history.status == "stopped" and history.batch_loss == []
+    assert history.status == "stopped" and history.batches == 0
 
 
 def test_an_idx_folder_of_clothes_brings_its_class_names(qtbot, tmp_path):

@@ -26,8 +26,8 @@ def test_a_small_network_beats_chance_and_the_loss_falls(mnist_small):
     trainer = _trainer(mnist_small, hidden=(32,), activation="relu", epochs=2)
     history = trainer.run()
     assert history.status == "finished"
-    assert len(history.epochs) == 2 and len(history.batch_loss) == 2 * trainer.batches_per_epoch
-    first, last = np.mean(history.batch_loss[:10]), np.mean(history.batch_loss[-10:])
+    assert len(history.epochs) == 2 and history.batches == 2 * trainer.batches_per_epoch
+    first, last = np.mean(history.batch_loss.y[:10]), np.mean(history.batch_loss.y[-10:])
     assert last < 0.5 * first
     assert history.epochs[-1].test_accuracy > 0.8  # chance is 0.1
     assert history.epochs[-1].samples_per_s > 0
@@ -44,7 +44,7 @@ def test_every_optimizer_learns(mnist_small, optimizer):
 def test_same_seed_same_result(mnist_small):
     a = _trainer(mnist_small, hidden=(8,), augment=True).run()
     b = _trainer(mnist_small, hidden=(8,), augment=True).run()
-    assert a.batch_loss == b.batch_loss
+    np.testing.assert_array_equal(a.batch_loss.y, b.batch_loss.y)
 
 
 def test_callback_can_stop_training(mnist_small):
@@ -52,7 +52,7 @@ def test_callback_can_stop_training(mnist_small):
     seen = []
     history = trainer.run(lambda event: seen.append(event.step) or event.step < 5)
     assert seen == [1, 2, 3, 4, 5]
-    assert history.status == "stopped" and len(history.batch_loss) == 5
+    assert history.status == "stopped" and history.batches == 5
 
 
 def test_a_nan_loss_stops_and_keeps_the_last_good_weights(mnist_small):
@@ -135,4 +135,4 @@ def test_a_stopped_run_can_be_continued(mnist_small):
     assert trainer.history.status == "stopped"
     history = trainer.run()
     assert history.status == "finished" and len(history.epochs) == 1
-    assert len(history.batch_loss) == trainer.batches_per_epoch
+    assert history.batches == trainer.batches_per_epoch

@@ -149,7 +149,7 @@ class TrainingController(QObject):
         """True when a network was trained (or is training) and has not been saved since."""
         if self._worker is not None:
             return True
-        return self.trainer is not None and self.saved_path is None and bool(self.trainer.history.batch_loss)
+        return self.trainer is not None and self.saved_path is None and self.trainer.history.batches > 0
 
     def result_info(self) -> ModelInfo:
         return model_info(self.config, self.trainer.history, self.dataset)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.i18n import is_language_change
-from annviz.gui.training.series import Series, smooth
+from annviz.gui.training.series import smooth
 from annviz.gui.training.worker import Progress
-from annviz.nn.trainer import EpochRecord
+from annviz.nn.history import BoundedSeries, EpochRecord
 
 TRAIN, VALIDATION, TEST = QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115)
 RAW = QColor(0, 114, 178, 55)
@@ -51,7 +51,7 @@ class LiveCurves(QWidget):
             plot.setClipToView(True)
             plot.getAxis("bottom").enableAutoSIPrefix(False)
             cache_axes(plot)
-        self.series: dict[str, Series] = {key: Series() for key in (
+        self.series: dict[str, BoundedSeries] = {key: BoundedSeries() for key in (
             "raw", "smooth", "train_loss", "val_loss", "train_acc", "val_acc", "test_acc")}
         self.items = {
             "raw": self.loss_plot.plot(pen=pg.mkPen(RAW, width=1)),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from annviz.nn.trainer import EpochRecord
+from annviz.nn.history import EpochRecord
 
 CSV_COLUMNS = [f.name for f in dataclasses.fields(EpochRecord)]
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from annviz.gui.i18n import is_language_change
-from annviz.nn.trainer import History
+from annviz.nn.history import History
 
 
 class ResultBar(QWidget):

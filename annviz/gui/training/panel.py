@@ -17,7 +17,7 @@ from annviz.gui.training.controls import TrainingControls
 from annviz.gui.training.outcome import DivergenceBox, ResultBar
 from annviz.gui.training.presets import PRESETS
 from annviz.gui.training.settings import TrainingSettings
-from annviz.nn.trainer import History
+from annviz.nn.history import History
 
 
 class TrainingPanel(QWidget):

@@ -105,7 +105,7 @@ class TrainingWorker(Worker):
         self._interval = 0.0                   # seconds between updates the GUI asked for
         self._trainer: Trainer | None = None   # the rest is the loop's own, in the worker thread
         self._event = None                     # the latest BatchEvent
-        self._reported = 0                     # batch losses already sent with a Progress
+        self._unreported: list[float] = []     # batch losses not yet sent with a Progress
 
     # --- commands (called from the GUI thread) -----------------------------------------------
 
@@ -136,7 +136,7 @@ class TrainingWorker(Worker):
 
     def _train(self, trainer: Trainer, threads: ThreadChooser) -> None:
         self._trainer, self._event = trainer, None
-        self._reported = len(trainer.history.batch_loss)
+        self._unreported = []
         steps = trainer.steps()
         last_emit = -math.inf   # the first batch is always shown
         while True:
@@ -149,6 +149,7 @@ class TrainingWorker(Worker):
             except StopIteration:
                 break
             threads.batch_done(time.perf_counter() - start)
+            self._unreported.append(self._event.loss)
             if self._event.epoch_record is not None:
                 self.send("epoch_metrics", dataclasses.replace(self._event.epoch_record))
             now = time.monotonic()
@@ -169,16 +170,16 @@ class TrainingWorker(Worker):
                 self._extra_epochs = 0
 
     def _show_where_it_paused(self) -> None:
-        if len(self._trainer.history.batch_loss) > self._reported:
+        if self._unreported:
             self._emit_update()
 
     def _emit_update(self) -> None:
         """Progress since the last update (if any batch ran) and a snapshot of the weights."""
         trainer, event = self._trainer, self._event
         if event is not None:
-            losses = np.array(trainer.history.batch_loss[self._reported:], dtype=np.float32)
+            losses = np.array(self._unreported, dtype=np.float32)
             losses.flags.writeable = False
-            self._reported += len(losses)
+            self._unreported = []
             self.send("progress", Progress(
                 event.epoch, event.batch, event.batches_per_epoch, trainer.epochs, event.step,
                 event.loss, event.lr, event.samples_per_s, trainer.config.batch_size, losses))

@@ -1,0 +1,72 @@
+"""Per-batch history in bounded memory: ``BoundedSeries`` against a plain reference."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from annviz.nn.history import BoundedSeries, History
+
+
+def reference(values: np.ndarray, series: BoundedSeries) -> np.ndarray:
+    """What the kept points must be: means of consecutive blocks of ``stride`` values."""
+    whole = series.n * series.stride
+    return values[:whole].reshape(series.n, series.stride).mean(axis=1)
+
+
+def test_below_capacity_every_value_is_kept_as_it_is():
+    series = BoundedSeries(capacity=64)
+    values = np.random.default_rng(0).normal(size=50)
+    for i, v in enumerate(values):
+        series.append(i, v)
+    assert series.stride == 1 and series.count == series.n == 50
+    np.testing.assert_array_equal(series.y, values)
+    np.testing.assert_array_equal(series.x, np.arange(50))
+
+
+@pytest.mark.parametrize("chunks", ["one at a time", "random chunks"])
+def test_a_full_series_thins_to_block_means_and_never_grows(chunks):
+    rng = np.random.default_rng(1)
+    values = rng.normal(size=10_000)
+    series = BoundedSeries(capacity=16)
+    if chunks == "one at a time":
+        for i, v in enumerate(values):
+            series.append(i, v)
+    else:
+        start = 0
+        while start < len(values):
+            stop = min(len(values), start + int(rng.integers(1, 700)))
+            series.append(np.arange(start, stop), values[start:stop])
+            start = stop
+    assert series.count == 10_000 and series.n <= 16 and series.nbytes <= 2 * 8 * 16
+    assert series.stride & (series.stride - 1) == 0 and series.stride >= 10_000 // 16
+    assert 0 <= series.count - series.n * series.stride < series.stride   # the partial point
+    np.testing.assert_allclose(series.y, reference(values, series), rtol=1e-12)
+    np.testing.assert_allclose(series.x, reference(np.arange(10_000.0), series), rtol=1e-12)
+
+
+def test_views_handed_out_never_change():
+    series = BoundedSeries(capacity=8)
+    series.append(np.arange(6), np.arange(6.0))
+    view = series.y
+    before = view.copy()
+    series.append(np.arange(6, 100), np.arange(6.0, 100))   # grows, then thins several times
+    np.testing.assert_array_equal(view, before)
+
+
+def test_an_hour_of_batches_fits_in_the_cap():
+    history = History()
+    losses = np.random.default_rng(2).random(3_000_000)
+    history.batch_loss.append(np.arange(1, len(losses) + 1), losses)
+    kept = history.batch_loss
+    assert history.batches == 3_000_000 and kept.n <= kept.capacity
+    assert kept.nbytes <= 2 * 8 * kept.capacity      # 1 MB, not 48 MB
+    saved = history.to_dict(max_batch_points=2000)
+    assert len(saved["batch_loss"]) <= 2000
+    assert saved["batch_loss_stride"] * len(saved["batch_loss"]) <= 3_000_000
+    assert np.mean(saved["batch_loss"]) == pytest.approx(losses.mean(), abs=1e-3)
+
+
+def test_a_capacity_that_cannot_halve_is_refused():
+    with pytest.raises(ValueError, match="even"):
+        BoundedSeries(capacity=7)
