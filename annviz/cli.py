@@ -15,6 +15,7 @@ import json
 import math
 import os
 import signal
+import stat
 import sys
 import time
 from pathlib import Path
@@ -250,7 +251,7 @@ def cmd_train(args) -> int:
     trainer = Trainer(network, config, data.train, data.test, data.validation)
     log = sys.stderr if args.json else sys.stdout
     print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
-          f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=log)
+          f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=log, flush=True)
     # A diverging run overflows on purpose; the trainer and the baseline say so in words.
     with blas_threads, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         baseline = LossBaseline(network, trainer.loss, data.train)
@@ -287,11 +288,17 @@ def check_out(out: Path) -> None:
     and the nearest folder that exists (missing ones are created when saving) must be writable.
     """
     where = f"--out {out}"
-    if out.is_symlink() and not out.exists():
-        raise CliError(f"{where} is a broken symbolic link")
-    if out.is_dir():
+    try:
+        target = out.stat()  # what a symbolic link names
+    except (FileNotFoundError, NotADirectoryError):
+        if out.is_symlink():
+            raise CliError(f"{where} is a broken symbolic link") from None
+        target = None
+    except OSError as error:  # e.g. a name too long for the file system
+        raise CliError(f"{where}: {error.strerror or error}") from None
+    if target is not None and stat.S_ISDIR(target.st_mode):
         raise CliError(f"{where} is a folder; give a file name such as model.safetensors")
-    if out.exists() and not out.is_file():
+    if target is not None and not stat.S_ISREG(target.st_mode):
         raise CliError(f"{where} is not a regular file (a device, a pipe or a socket); annviz only "
                        "replaces regular files")
     parent = next(p for p in out.absolute().parents if p.exists())
