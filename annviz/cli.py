@@ -13,9 +13,7 @@ import argparse
 import contextlib
 import json
 import math
-import os
 import signal
-import stat
 import sys
 import time
 from pathlib import Path
@@ -31,6 +29,7 @@ from annviz.nn.config import INIT_NAMES, MAX_LAYER_SIZE, ConfigError, TrainConfi
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.modelfile import ModelFileError
 from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
+from annviz.outfile import OutFileError, check_out, save_out
 from annviz.paths import bundled_model_names, model_path
 
 EXIT_OK = 0
@@ -55,7 +54,7 @@ class CliError(Exception):
 
 
 #: The project's own errors: a problem with the user's input, printed as one line.
-USER_ERRORS = (CliError, ConfigError, ModelFileError, DatasetError, IdxError, ImageError)
+USER_ERRORS = (CliError, ConfigError, ModelFileError, DatasetError, IdxError, ImageError, OutFileError)
 
 
 class _Terminated(BaseException):
@@ -279,44 +278,6 @@ def cmd_train(args) -> int:
         print(f"annviz: training diverged: {diverged}{unsaved}", file=sys.stderr)
         return EXIT_DIVERGED
     return EXIT_OK
-
-
-def check_out(out: Path) -> None:
-    """Refuse an ``--out`` that cannot take a model file, before any training is spent on it.
-
-    The target must be a regular file or absent — a device, a pipe or a folder is never replaced —
-    and the nearest folder that exists (missing ones are created when saving) must be writable.
-    """
-    where = f"--out {out}"
-    try:
-        target = out.stat()  # what a symbolic link names
-    except (FileNotFoundError, NotADirectoryError):
-        if out.is_symlink():
-            raise CliError(f"{where} is a broken symbolic link") from None
-        target = None
-    except OSError as error:  # e.g. a name too long for the file system
-        raise CliError(f"{where}: {error.strerror or error}") from None
-    if target is not None and stat.S_ISDIR(target.st_mode):
-        raise CliError(f"{where} is a folder; give a file name such as model.safetensors")
-    if target is not None and not stat.S_ISREG(target.st_mode):
-        raise CliError(f"{where} is not a regular file (a device, a pipe or a socket); annviz only "
-                       "replaces regular files")
-    parent = next(p for p in out.absolute().parents if p.exists())
-    if not parent.is_dir():
-        raise CliError(f"{where}: {parent} is not a folder")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise CliError(f"{where}: cannot write in {parent} (permission denied)")
-
-
-def save_out(out: Path, network, info) -> None:
-    """Save atomically to ``--out``; a failure names ``--out``, not the temporary file."""
-    from annviz.nn import save_model
-
-    check_out(out)  # again: a long run leaves time for the folder to change
-    try:
-        save_model(out, network, info)
-    except OSError as error:
-        raise CliError(f"--out {out}: the model could not be saved ({error.strerror or error})") from None
 
 
 def _train_with_progress(trainer, log):
