@@ -97,10 +97,10 @@ class MainWindow(QMainWindow):
                 self._use_model(str(last))
                 return True
             except Exception as error:
-                log.warning("the last model, %s, could not be opened", last,
-                            exc_info=not isinstance(error, ModelFileError))
-                self.settings.remove("model/path")
                 reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+                log.warning("the last model, %s, could not be opened: %s", last, reason,
+                            exc_info=not isinstance(error, ModelFileError))  # a reader's bug: its trace
+                self.settings.remove("model/path")
                 self._startup_notice = (self.tr("The last model was not opened"), self.tr(
                     "{path} could not be opened, so the bundled model {name} is loaded instead."
                 ).format(path=last, name=BUNDLED[0]) + "\n\n" + reason)
