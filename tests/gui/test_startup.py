@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annviz.gui import app as app_module
@@ -43,7 +43,13 @@ def run_main(monkeypatch, settings: QSettings, look=lambda window: None) -> int:
         return 0
 
     monkeypatch.setattr(QApplication, "exec", exec_until_closed)
-    return app_module.main([])
+    try:
+        return app_module.main([])
+    finally:  # no window of this launch stays behind for a later test to find
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and not widget.isVisible():
+                widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def reopened(settings: QSettings) -> QSettings:
