@@ -1,33 +1,51 @@
-"""Where the bundled files are: in a source checkout or in an installed package.
+"""Where the bundled files are, installed or in a source checkout, and models named by name.
 
-In the repository, ``resources/`` and ``models/`` sit beside ``annviz/``. A non-editable install
-places them inside the package as ``annviz/_resources`` and ``annviz/_models`` (pyproject.toml).
+Installed, ``resources/`` and ``models/`` are the packages ``annviz._resources`` and
+``annviz._models`` (pyproject.toml maps them), found through ``importlib.resources`` — never by
+looking beside the package, where ``site-packages/models`` may be somebody else's. An editable
+install maps the same names to the checkout's folders. A checkout run without any install (the
+two packages cannot be imported) falls back to the folders beside ``annviz/``.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = Path(__file__).resolve().parent.parent
+MODEL_SUFFIX = ".safetensors"
 
 
-def _first_existing(*candidates: Path) -> Path:
-    for path in candidates:
-        if path.is_dir():
-            return path
-    return candidates[0]
+def _package_folder(package: str, checkout_folder: str) -> Path:
+    try:
+        return Path(str(importlib.resources.files(package)))
+    except ModuleNotFoundError:
+        return _CHECKOUT / checkout_folder
 
 
 def resources_dir() -> Path:
     """The folder holding the bundled datasets, translations and icons."""
-    return _first_existing(_PACKAGE.parent / "resources", _PACKAGE / "_resources")
+    return _package_folder("annviz._resources", "resources")
 
 
 def models_dir() -> Path:
     """The folder holding the bundled pretrained models."""
-    return _first_existing(_PACKAGE.parent / "models", _PACKAGE / "_models")
+    return _package_folder("annviz._models", "models")
 
 
 def bundled_model(name: str) -> Path:
     """Path of a bundled model by name, e.g. ``bundled_model("mnist-classic")``."""
-    return models_dir() / f"{name}.safetensors"
+    return models_dir() / f"{name}{MODEL_SUFFIX}"
+
+
+def bundled_model_names() -> list[str]:
+    """The names of the bundled models, e.g. ["mnist-best", "mnist-classic"]."""
+    return sorted(p.name.removesuffix(MODEL_SUFFIX) for p in models_dir().glob(f"*{MODEL_SUFFIX}"))
+
+
+def model_path(path_or_name: str | Path) -> Path:
+    """A model file given by its path or by a bundled model's name; a file that exists wins."""
+    path = Path(path_or_name)
+    if path.exists() or str(path_or_name) not in bundled_model_names():
+        return path
+    return bundled_model(str(path_or_name))

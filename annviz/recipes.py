@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from annviz.data.datasets import Dataset, load_dataset, split_validation, to_inputs
-from annviz.nn.config import TrainConfig
+from annviz.nn.config import ConfigError, TrainConfig
 from annviz.nn.modelfile import ModelInfo
 from annviz.nn.network import Network
 from annviz.nn.history import History
@@ -35,7 +35,8 @@ class TrainingData:
 
 
 def prepare_data(config: TrainConfig) -> TrainingData:
-    """Load ``config.dataset`` and cut it as the configuration says."""
+    """Load ``config.dataset`` and cut it as the configuration says; ConfigError if nothing is
+    left to train on."""
     ds = load_dataset(config.dataset)
     images, labels = ds.train_images, ds.train_labels
     if config.n_train is not None:
@@ -45,6 +46,9 @@ def prepare_data(config: TrainConfig) -> TrainingData:
         images, labels, val_images, val_labels = split_validation(
             images, labels, config.validation_share, config.seed)
         validation = (to_inputs(val_images), np.asarray(val_labels, dtype=np.int64))
+    if len(images) == 0:
+        raise ConfigError(f"{ds.name}: no training examples left to train on (n_train "
+                          f"{config.n_train}, validation share {config.validation_share:g})")
     return TrainingData(
         dataset=ds,
         train=(to_inputs(images), np.asarray(labels, dtype=np.int64)),

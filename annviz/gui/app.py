@@ -3,16 +3,23 @@
 The explorer is the first page. The other areas join after it: the neuron lab and the insight
 page as tabs, live training through its ``install(window, state)`` (docks on the explorer page
 and a shutdown hook). An area that fails to build is logged and left out; the app still opens.
+
+Start-up never ends in Qt's abort: with no display, ``main`` says so in one line before Qt is
+asked for a screen; any other exception while the window is built stops the threads already
+started (the window's shutdown hooks), writes the traceback to the log and prints one line.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from annviz.gui import i18n
@@ -84,6 +91,49 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+# The platform plugins that need a display server, and the variable that names it. Qt picks
+# xcb (X11) or wayland when QT_QPA_PLATFORM names no plugin.
+_DISPLAY_OF = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY", "wayland-egl": "WAYLAND_DISPLAY"}
+
+
+def missing_display(environ=os.environ, platform: str = sys.platform) -> str | None:
+    """Why Qt would find no screen for the window, or None if it should find one.
+
+    Only X11 and Wayland are found through the environment (``DISPLAY``, ``WAYLAND_DISPLAY``);
+    ``QT_QPA_PLATFORM`` may name others (offscreen, minimal, vnc, eglfs …), which need neither.
+    Without a display, creating the QApplication makes Qt abort the process (status 134).
+    """
+    if platform in ("win32", "darwin", "cygwin"):
+        return None
+    names = [p.split(":")[0].strip() for p in environ.get("QT_QPA_PLATFORM", "").split(";") if p.strip()]
+    names = names or ["xcb", "wayland"]
+    if any(name not in _DISPLAY_OF or environ.get(_DISPLAY_OF[name]) for name in names):
+        return None
+    unset = sorted({_DISPLAY_OF[name] for name in names})
+    which = f"{unset[0]} is not set" if len(unset) == 1 else f"neither {' nor '.join(unset)} is set"
+    return (f"no display ({which}). "
+            "The command line needs none: annviz train --help, annviz evaluate --help, "
+            "annviz predict --help; or set QT_QPA_PLATFORM=offscreen to run the window off-screen.")
+
+
+def start_logging() -> Path | None:
+    """Send warnings and errors, with their tracebacks, to a log file in the app's data folder,
+    unless logging is set up already (by a test run, say). Returns the file, if one is used."""
+    root = logging.getLogger()
+    if root.handlers:
+        return None
+    path = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation),
+                "annviz.log")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=1, encoding="utf-8")
+    except OSError:
+        return None  # Python's last-resort handler writes to stderr
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return path
+
+
 def main(argv: list[str] | None = None, lang: str | None = None) -> int:
     """Open the window and run the event loop; returns the exit code.
 
@@ -92,19 +142,37 @@ def main(argv: list[str] | None = None, lang: str | None = None) -> int:
     """
     from annviz.gui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(["annviz", *(sys.argv[1:] if argv is None else argv)])
+    app = QApplication.instance()
+    if app is None:
+        problem = missing_display()
+        if problem is not None:
+            print(f"annviz: cannot open the window: {problem}", file=sys.stderr)
+            return 1
+        app = QApplication(["annviz", *(sys.argv[1:] if argv is None else argv)])
     app.setApplicationName("annviz")
     app.setOrganizationName("annviz")
-    pg.setConfigOptions(imageAxisOrder="row-major")
-    settings = QSettings()
-    state = AppState()
-    window = MainWindow(state, settings)
-    window.set_language(lang or str(settings.value("language") or i18n.system_language()))
-    window.load_initial_model()
-    install_areas(window, state)
-    arrange_default_layout(window)
-    window.restore_settings()
-    window.show()
+    log_path = start_logging()
+    window = None
+    try:
+        pg.setConfigOptions(imageAxisOrder="row-major")
+        settings = QSettings()
+        state = AppState()
+        window = MainWindow(state, settings)
+        window.set_language(lang or str(settings.value("language") or i18n.system_language()))
+        window.load_initial_model()
+        install_areas(window, state)
+        arrange_default_layout(window)
+        window.restore_settings()
+        window.show()
+    except Exception as error:
+        log.exception("the window could not be built")
+        if window is not None:
+            window.hide()
+            window.run_shutdown_hooks()  # threads already started stop before Python tears down
+        what = (str(error).strip().splitlines() or [""])[0]  # PySide's TypeErrors run to many lines
+        where = f" (details in {log_path})" if log_path is not None else ""
+        print(f"annviz: the window could not open: {type(error).__name__}: {what}{where}", file=sys.stderr)
+        return 1
     settle_heap()
     return app.exec()
 

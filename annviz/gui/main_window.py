@@ -5,6 +5,10 @@ Other areas plug in through three public methods: ``add_page(widget, title_fn)``
 ``explorer.add_dock(dock, area)`` adds a dock to the explorer page, and
 ``add_shutdown_hook(fn)`` registers something to stop when the window closes (e.g. a training
 thread). Geometry, dock layout, the last model and the language persist in ``QSettings``.
+
+Whatever the settings hold, the window opens: a remembered model that cannot be opened is
+forgotten for the bundled one (and the window says so when it shows), and saved geometry or
+layout of the wrong type is ignored.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -37,6 +41,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self._pages: list[tuple[QWidget, Callable[[], str]]] = []
         self._shutdown_hooks: list[Callable[[], None]] = []
+        self._startup_notice: tuple[str, str] | None = None  # (title, text) shown once visible
         self.language = "en"
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -57,33 +62,60 @@ class MainWindow(QMainWindow):
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         self._shutdown_hooks.append(hook)
 
+    def run_shutdown_hooks(self) -> None:
+        """Stop what the hooks stop (on closing, or when start-up fails half-way)."""
+        for hook in self._shutdown_hooks:
+            try:
+                hook()
+            except Exception:  # one failing hook must not keep the others from running
+                log.exception("shutdown hook %r failed", hook)
+
     def open_model(self, path, quiet: bool = False) -> bool:
         """Load a model file; on any fault say why (unless quiet) and keep the current model."""
         try:
-            network, info = load_model(path)
-            if network.sizes[0] != 784:
-                raise ModelFileError(self.tr("{path}: the network takes {n} inputs, but the explorer "
-                                             "gives it 28×28 = 784").format(path=path, n=network.sizes[0]))
+            self._use_model(path)
         except ModelFileError as error:
             if not quiet:
                 QMessageBox.warning(self, self.tr("The model was not opened"),
                                     self.tr("The current model stays loaded.") + "\n\n" + str(error))
             return False
-        if len(info.class_names) != network.sizes[-1]:
-            info.class_names = [str(i) for i in range(network.sizes[-1])]
-        self.state.set_model(network, info, Path(path))
-        self.settings.setValue("model/path", str(Path(path).resolve()))
         return True
 
     def open_bundled(self, name: str, quiet: bool = False) -> bool:
         return self.open_model(bundled_model(name), quiet=quiet)
 
     def load_initial_model(self) -> bool:
-        """The last model used, else the bundled mnist-classic."""
+        """The last model used, else the bundled mnist-classic.
+
+        A remembered model that cannot be used in any way (gone, corrupt, a reader's bug) must not
+        keep the app from opening: its path is forgotten, the bundled model is loaded, and a
+        message says so once the window shows.
+        """
         last = self.settings.value("model/path")
-        if last and Path(str(last)).is_file() and self.open_model(str(last), quiet=True):
-            return True
+        if last:
+            try:
+                self._use_model(str(last))
+                return True
+            except Exception as error:
+                reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+                log.warning("the last model, %s, could not be opened: %s", last, reason,
+                            exc_info=not isinstance(error, ModelFileError))  # a reader's bug: its trace
+                self.settings.remove("model/path")
+                self._startup_notice = (self.tr("The last model was not opened"), self.tr(
+                    "{path} could not be opened, so the bundled model {name} is loaded instead."
+                ).format(path=last, name=BUNDLED[0]) + "\n\n" + reason)
         return self.open_bundled(BUNDLED[0], quiet=True)
+
+    def _use_model(self, path) -> None:
+        """Load ``path`` and make it the current model; ModelFileError if the file is unusable."""
+        network, info = load_model(path)
+        if network.sizes[0] != 784:
+            raise ModelFileError(self.tr("{path}: the network takes {n} inputs, but the explorer "
+                                         "gives it 28×28 = 784").format(path=path, n=network.sizes[0]))
+        if len(info.class_names) != network.sizes[-1]:
+            info.class_names = [str(i) for i in range(network.sizes[-1])]
+        self.state.set_model(network, info, Path(path))
+        self.settings.setValue("model/path", str(Path(path).resolve()))
 
     def save_model_to(self, path) -> bool:
         try:
@@ -105,13 +137,25 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self.language)
 
     def restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry:
+        """Geometry and dock layout as saved; anything else in their place keeps the defaults."""
+        geometry = self._saved_bytes("window/geometry")
+        if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state:
+        state = self._saved_bytes("window/state")
+        if state is not None:
             self.restoreState(state)
-        self.explorer.restore_layout(self.settings.value("explorer/layout"))
+        self.explorer.restore_layout(self._saved_bytes("explorer/layout"))
+
+    def _saved_bytes(self, key: str) -> QByteArray | None:
+        """The bytes Qt saved under ``key``, or None if the setting is absent or holds something
+        else (a string or a number written by hand, by another version, by a broken disk)."""
+        value = self.settings.value(key)
+        if isinstance(value, (QByteArray, bytes, bytearray)) and len(value):
+            return QByteArray(value)
+        if value is not None:
+            log.warning("setting %s holds a %s, not the bytes Qt saved; using the default",
+                        key, type(value).__name__)
+        return None
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -239,11 +283,16 @@ class MainWindow(QMainWindow):
             "<p><b>Bias</b>: a neuron's own offset, like an input that is always 1.</p>"
             "<p>Click any neuron to see its numbers in the neuron inspector.</p>"))
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._startup_notice is not None:
+            title, text = self._startup_notice
+            self._startup_notice = None
+            box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # window-modal, returns at once: the event loop has not started yet
+
     def closeEvent(self, event) -> None:
         self.save_settings()
-        for hook in self._shutdown_hooks:
-            try:
-                hook()
-            except Exception:  # one failing hook must not keep the others from running
-                log.exception("shutdown hook %r failed", hook)
+        self.run_shutdown_hooks()
         super().closeEvent(event)

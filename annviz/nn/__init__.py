@@ -5,13 +5,15 @@
 - ``network``: ``Network`` — forward pass keeping every z and a, backpropagation, initialisation
 - ``optimizers``: SGD, momentum, Adam, learning-rate schedules
 - ``config`` / ``trainer``: ``TrainConfig`` and the ``Trainer`` loop with its ``History``
+- ``baseline``: ``LossBaseline`` — did a run end worse than it started?
 - ``metrics``: evaluation, confusion matrix
 - ``gradcheck``: numerical differentiation beside backpropagation
 - ``modelfile``: safetensors model files
 """
 
 from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation
-from annviz.nn.config import TrainConfig
+from annviz.nn.baseline import LossBaseline
+from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, ConfigError, TrainConfig
 from annviz.nn.gradcheck import check_gradients, nudge
 from annviz.nn.losses import LOSS_NAMES, get_loss, one_hot
 from annviz.nn.metrics import confusion_matrix, evaluate, per_class_accuracy
@@ -22,8 +24,9 @@ from annviz.nn.history import EpochRecord, History
 from annviz.nn.trainer import BatchEvent, Trainer
 
 __all__ = [
-    "HIDDEN_ACTIVATIONS", "OUTPUT_ACTIVATIONS", "LOSS_NAMES", "OPTIMIZER_NAMES",
-    "BatchEvent", "EpochRecord", "Forward", "Gradients", "History", "ModelFileError", "ModelInfo",
+    "HIDDEN_ACTIVATIONS", "OUTPUT_ACTIVATIONS", "LOSS_NAMES", "OPTIMIZER_NAMES", "MAX_LAYER_SIZE", "MAX_LAYERS",
+    "BatchEvent", "ConfigError", "EpochRecord", "Forward", "Gradients", "History", "LossBaseline",
+    "ModelFileError", "ModelInfo",
     "Network", "TrainConfig", "Trainer",
     "check_gradients", "confusion_matrix", "evaluate", "get_activation", "get_loss",
     "load_model", "make_optimizer", "nudge", "one_hot", "per_class_accuracy", "save_model",

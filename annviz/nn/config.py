@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation
 from annviz.nn.losses import get_loss
+from annviz.nn.network import INIT_SCHEMES
 from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 
 #: The most neurons one layer may have, anywhere a size is read: the command line, the GUI's
@@ -16,6 +17,23 @@ from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 MAX_LAYER_SIZE = 2048
 #: The most weight layers a network may have (same places as above).
 MAX_LAYERS = 32
+#: Initialisations by name: "auto" picks He for ReLU layers and Xavier for the others.
+INIT_NAMES = ("auto", *INIT_SCHEMES)
+
+
+class ConfigError(ValueError):
+    """A training configuration that cannot train; the message names the setting."""
+
+
+def check_hidden(hidden) -> None:
+    """Raise ConfigError unless ``hidden`` is a list of layer sizes within the shared bounds."""
+    hidden = list(hidden)
+    if any(n < 1 for n in hidden):
+        raise ConfigError(f"every hidden layer needs at least one neuron, got {hidden}")
+    if any(n > MAX_LAYER_SIZE for n in hidden):
+        raise ConfigError(f"a layer may have at most {MAX_LAYER_SIZE} neurons, got {hidden}")
+    if len(hidden) + 1 > MAX_LAYERS:
+        raise ConfigError(f"a network may have at most {MAX_LAYERS - 1} hidden layers, got {len(hidden)}")
 
 
 @dataclass(frozen=True)
@@ -45,42 +63,41 @@ class TrainConfig:
         object.__setattr__(self, "hidden_activations", tuple(self.hidden_activations))
 
     def validate(self) -> TrainConfig:
-        """Raise ValueError with a clear message for anything that cannot train."""
-        if any(n < 1 for n in self.hidden):
-            raise ValueError(f"every hidden layer needs at least one neuron, got {list(self.hidden)}")
-        if any(n > MAX_LAYER_SIZE for n in self.hidden):
-            raise ValueError(f"a layer may have at most {MAX_LAYER_SIZE} neurons, got {list(self.hidden)}")
-        if len(self.hidden) + 1 > MAX_LAYERS:
-            raise ValueError(f"a network may have at most {MAX_LAYERS - 1} hidden layers, got {len(self.hidden)}")
-        for name in self.layer_activations():
-            get_activation(name)
+        """Raise ConfigError (a ValueError) with a clear message for anything that cannot train."""
+        check_hidden(self.hidden)
+        try:
+            self.layer_activations()
+            get_loss(self.loss)
+        except ValueError as error:  # an unknown name
+            raise ConfigError(str(error)) from None
         if self.hidden_activations and len(self.hidden_activations) != len(self.hidden):
-            raise ValueError(f"{len(self.hidden)} hidden layers need as many activations, "
-                             f"got {len(self.hidden_activations)}")
+            raise ConfigError(f"{len(self.hidden)} hidden layers need as many activations, "
+                              f"got {len(self.hidden_activations)}")
         for name in self.layer_activations()[:-1]:
             if name not in HIDDEN_ACTIVATIONS:
-                raise ValueError(f"hidden activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}, got {name!r}")
+                raise ConfigError(f"hidden activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}, got {name!r}")
         if self.output not in OUTPUT_ACTIVATIONS:
-            raise ValueError(f"output activation must be one of {', '.join(OUTPUT_ACTIVATIONS)}")
-        get_loss(self.loss)
+            raise ConfigError(f"output activation must be one of {', '.join(OUTPUT_ACTIVATIONS)}")
         if self.optimizer not in OPTIMIZER_NAMES:
-            raise ValueError(f"unknown optimizer {self.optimizer!r} (known: {', '.join(OPTIMIZER_NAMES)})")
+            raise ConfigError(f"unknown optimizer {self.optimizer!r} (known: {', '.join(OPTIMIZER_NAMES)})")
         if self.schedule not in SCHEDULES:
-            raise ValueError(f"unknown schedule {self.schedule!r} (known: {', '.join(SCHEDULES)})")
+            raise ConfigError(f"unknown schedule {self.schedule!r} (known: {', '.join(SCHEDULES)})")
+        if self.init not in INIT_NAMES:
+            raise ConfigError(f"unknown initialisation {self.init!r} (known: {', '.join(INIT_NAMES)})")
         if not (math.isfinite(self.lr) and self.lr > 0):
-            raise ValueError(f"the learning rate must be a positive number, got {self.lr}")
+            raise ConfigError(f"the learning rate must be a positive number, got {self.lr}")
         if not (0 <= self.momentum < 1):
-            raise ValueError(f"momentum must be in [0, 1), got {self.momentum}")
+            raise ConfigError(f"momentum must be in [0, 1), got {self.momentum}")
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
-            raise ValueError(f"L2 weight decay must be ≥ 0, got {self.weight_decay}")
+            raise ConfigError(f"L2 weight decay must be ≥ 0, got {self.weight_decay}")
         if self.batch_size < 1:
-            raise ValueError(f"the batch size must be at least 1, got {self.batch_size}")
+            raise ConfigError(f"the batch size must be at least 1, got {self.batch_size}")
         if self.epochs < 1:
-            raise ValueError(f"epochs must be at least 1, got {self.epochs}")
+            raise ConfigError(f"epochs must be at least 1, got {self.epochs}")
         if self.n_train is not None and self.n_train < 1:
-            raise ValueError(f"the number of training examples must be at least 1, got {self.n_train}")
+            raise ConfigError(f"the number of training examples must be at least 1, got {self.n_train}")
         if not (0 <= self.validation_share < 1):
-            raise ValueError(f"the validation share must be in [0, 1), got {self.validation_share}")
+            raise ConfigError(f"the validation share must be in [0, 1), got {self.validation_share}")
         return self
 
     def layer_activations(self) -> list[str]:

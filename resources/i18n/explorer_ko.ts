@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annviz/gui/app.py" line="35"/>
+        <location filename="../../annviz/gui/app.py" line="43"/>
         <source>Insight</source>
         <translation>분석</translation>
     </message>
@@ -96,157 +96,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="45"/>
+        <location filename="../../annviz/gui/main_window.py" line="50"/>
         <source>Explorer</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="65"/>
+        <location filename="../../annviz/gui/main_window.py" line="113"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="69"/>
+        <location filename="../../annviz/gui/main_window.py" line="79"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="70"/>
+        <location filename="../../annviz/gui/main_window.py" line="80"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="92"/>
+        <location filename="../../annviz/gui/main_window.py" line="104"/>
+        <source>The last model was not opened</source>
+        <translation>지난번 모델을 열지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/main_window.py" line="105"/>
+        <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
+        <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/main_window.py" line="124"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="170"/>
+        <location filename="../../annviz/gui/main_window.py" line="214"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="171"/>
+        <location filename="../../annviz/gui/main_window.py" line="215"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="172"/>
+        <location filename="../../annviz/gui/main_window.py" line="216"/>
         <source>&amp;Save model as…</source>
         <translation>다른 이름으로 모델 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="173"/>
+        <location filename="../../annviz/gui/main_window.py" line="217"/>
         <source>&amp;Export the current view as PNG…</source>
         <translation>현재 화면을 PNG로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="174"/>
+        <location filename="../../annviz/gui/main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="175"/>
+        <location filename="../../annviz/gui/main_window.py" line="219"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="176"/>
+        <location filename="../../annviz/gui/main_window.py" line="220"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="177"/>
+        <location filename="../../annviz/gui/main_window.py" line="221"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="179"/>
+        <location filename="../../annviz/gui/main_window.py" line="223"/>
         <source>Classic: 784-16-16-10, sigmoid (the notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="180"/>
+        <location filename="../../annviz/gui/main_window.py" line="224"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="181"/>
+        <location filename="../../annviz/gui/main_window.py" line="225"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="182"/>
+        <location filename="../../annviz/gui/main_window.py" line="226"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="183"/>
+        <location filename="../../annviz/gui/main_window.py" line="227"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="184"/>
+        <location filename="../../annviz/gui/main_window.py" line="228"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="199"/>
+        <location filename="../../annviz/gui/main_window.py" line="243"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="201"/>
+        <location filename="../../annviz/gui/main_window.py" line="245"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="204"/>
+        <location filename="../../annviz/gui/main_window.py" line="248"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="208"/>
+        <location filename="../../annviz/gui/main_window.py" line="252"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="213"/>
+        <location filename="../../annviz/gui/main_window.py" line="257"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="218"/>
+        <location filename="../../annviz/gui/main_window.py" line="262"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="221"/>
+        <location filename="../../annviz/gui/main_window.py" line="265"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="222"/>
+        <location filename="../../annviz/gui/main_window.py" line="266"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="225"/>
+        <location filename="../../annviz/gui/main_window.py" line="269"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="226"/>
+        <location filename="../../annviz/gui/main_window.py" line="270"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="230"/>
+        <location filename="../../annviz/gui/main_window.py" line="274"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="231"/>
+        <location filename="../../annviz/gui/main_window.py" line="275"/>
         <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: red edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 빨간 선과 픽셀은 양수, 파란 것은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
@@ -332,82 +342,82 @@
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="89"/>
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="89"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="118"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="122"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="119"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="123"/>
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="128"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="132"/>
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="140"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="144"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 {i}번 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="142"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="146"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="144"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="148"/>
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="149"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="153"/>
         <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="152"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="156"/>
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="161"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="165"/>
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="163"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="167"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="172"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="176"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="176"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="180"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="188"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="192"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="192"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="196"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>

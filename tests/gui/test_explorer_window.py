@@ -133,7 +133,8 @@ def test_main_opens_the_window_with_a_model_and_exits(qtbot, tmp_path, model_pat
     seen = {}
 
     def close_the_window():
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())  # not an earlier test's
         seen["title"], seen["sizes"] = window.windowTitle(), window.state.network.sizes
         window.close()
 

@@ -206,3 +206,16 @@ def test_starting_again_while_running_stops_the_old_run_cleanly(window, qtbot):
     assert controller.trainer.history.status == "finished"
     assert window.area.state.network.sizes == [784, 8, 10]
     assert len(window.area.curves.records) == 1   # the curves start over with the new run
+
+
+def test_the_architecture_editor_allows_what_training_allows_and_no_more(qtbot):
+    from annviz.gui.training.architecture import ArchitectureEditor
+    from annviz.nn.config import MAX_LAYER_SIZE
+
+    editor = ArchitectureEditor()
+    qtbot.addWidget(editor)
+    editor.set_layers((MAX_LAYER_SIZE, MAX_LAYER_SIZE + 1, 100_000), ("relu",) * 3)
+    assert editor.hidden() == (MAX_LAYER_SIZE,) * 3
+    TrainConfig(hidden=editor.hidden(), activation="relu").validate()   # the largest still trains
+    with pytest.raises(ValueError, match=f"at most {MAX_LAYER_SIZE} neurons"):
+        TrainConfig(hidden=(MAX_LAYER_SIZE + 1,)).validate()

@@ -101,9 +101,12 @@ def test_add_epochs_extends_a_run(mnist_small):
 
 @pytest.mark.parametrize("bad", [dict(lr=-0.1), dict(lr=float("nan")), dict(batch_size=0),
                                  dict(epochs=0), dict(hidden=(16, 0)), dict(activation="softmax"),
-                                 dict(loss="hinge"), dict(optimizer="rmsprop")])
-def test_bad_configuration_is_a_clear_error(bad):
-    with pytest.raises(ValueError):
+                                 dict(loss="hinge"), dict(optimizer="rmsprop"), dict(init="glorot"),
+                                 dict(hidden=(2049,)), dict(hidden=(4,) * 32), dict(output="swish")])
+def test_bad_configuration_is_a_config_error(bad):
+    from annviz.nn import ConfigError
+
+    with pytest.raises(ConfigError):   # the project's own error: the command line prints one line
         TrainConfig(**bad).validate()
 
 

@@ -14,9 +14,12 @@ from PySide6.QtWidgets import (QFormLayout, QGridLayout, QLabel, QPushButton,
 
 from annviz.gui.i18n import is_language_change
 from annviz.gui.training import choices
+from annviz.nn.config import MAX_LAYER_SIZE
 
+# Neurons per layer: the bound the command line and every file reader share (TrainConfig checks
+# it too). Depth stays a practical UI limit, well below nn.config.MAX_LAYERS: each hidden layer is
+# a row here and a column in the explorer's diagram, and six already fill a laptop screen.
 MAX_HIDDEN = 6
-MAX_NEURONS = 512
 
 
 def parameter_count(sizes: list[int]) -> tuple[int, int]:
@@ -31,7 +34,7 @@ class _LayerRow:
     def __init__(self, neurons: int, activation: str):
         self.label = QLabel()
         self.neurons = QSpinBox()
-        self.neurons.setRange(1, MAX_NEURONS)
+        self.neurons.setRange(1, MAX_LAYER_SIZE)
         self.neurons.setValue(neurons)
         self.activation = choices.combo()
         choices.fill_combo(self.activation, choices.activations())
