@@ -216,10 +216,17 @@ class Trainer:
             dst.flags.writeable = False
 
     def _diverged(self, what: str, epoch: int, batch: int, lr: float) -> None:
-        self.network.set_parameters(*self._good)
+        self.mark_diverged(DIVERGED_MESSAGE.format(what=what, epoch=epoch + 1, batch=batch, lr=lr),
+                           self._good)
+
+    def mark_diverged(self, reason: str, good: tuple) -> None:
+        """The run made the network worse: back to ``good`` = (weights, biases), status "diverged".
+
+        Also for whoever drives the loop and finds out afterwards (nn/baseline.py)."""
+        self.network.set_parameters(*good)
         self._start_loss = self._smoothed = None  # a resumed run (say with a lower η) starts afresh
         self.history.status = "diverged"
-        self.history.stop_reason = DIVERGED_MESSAGE.format(what=what, epoch=epoch + 1, batch=batch, lr=lr)
+        self.history.stop_reason = reason
 
     def _end_epoch(self, epoch, train_loss, train_acc, samples_per_s, seconds) -> EpochRecord | None:
         if not self._finite(self.network.weights + self.network.biases):

@@ -147,6 +147,20 @@ def test_too_high_a_learning_rate_diverges_with_an_explanation_and_finite_weight
     assert all(np.isfinite(a).all() for a in network.weights + network.biases)
 
 
+def test_a_short_run_that_ends_worse_than_it_began_is_reported_as_diverged(window, qtbot):
+    area = window.area
+    before = TrainConfig(hidden=(16,), activation="relu", optimizer="adam", lr=1e9, batch_size=64,
+                         epochs=1, n_train=256)      # 4 batches: too few for the trainer's own check
+    area.panel.settings.set_config(before)
+    area.panel.controls.start_button.click()
+    qtbot.waitUntil(lambda: area.panel.divergence_box.isVisible(), timeout=10_000)
+    history = area.controller.trainer.history
+    assert history.status == "diverged" and "ended worse than it started" in history.stop_reason
+    area.panel.divergence_box.keep_button.click()          # back to the weights it started from
+    first = build_network(before)
+    np.testing.assert_array_equal(area.state.network.weights[0], first.weights[0])
+
+
 def test_save_writes_the_model_with_its_history_and_makes_it_current(window, qtbot, tmp_path):
     area = window.area
     start(window, qtbot, SMALL)

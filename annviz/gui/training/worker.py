@@ -14,6 +14,8 @@ copies of the weights and biases). Back-pressure: a new update is
 only emitted once the GUI has taken the previous one (``update_shown``), so a slow screen skips
 frames instead of queueing them. ``epoch_metrics`` comes once per epoch, ``finished`` once at the
 end with the trainer (its network and history), ``failed`` with a message if anything raised.
+A run that finishes with a higher loss on a fixed subset than it began with (``LossBaseline``) is
+marked diverged and goes back to its first weights, as the command line does.
 
 Holds: the GUI thread can ask the worker to wait between two batches for a while (``control.hold``),
 for as long as any reason for it lasts: a mouse button is down (input_priority.py), or the views
@@ -38,6 +40,7 @@ from PySide6.QtCore import Signal
 
 from annviz.gui.threads import Worker
 from annviz.gui.training.blas_threads import ThreadChooser, chosen_blas_threads
+from annviz.nn.baseline import LossBaseline
 from annviz.nn.trainer import Trainer
 
 log = logging.getLogger(__name__)
@@ -131,7 +134,15 @@ class TrainingWorker(Worker):
     def work(self) -> Trainer:
         with chosen_blas_threads() as threads:
             trainer = self._make_trainer()
+            # A short run with an absurd η can end worse than it began without ever turning NaN.
+            baseline = LossBaseline(trainer.network, trainer.loss, (trainer.train_x, trainer.train_y))
+            start = trainer.network.snapshot()
             self._train(trainer, threads)
+            if trainer.history.status == "finished":
+                worse = baseline.ended_worse(trainer.network)
+                if worse is not None:
+                    trainer.mark_diverged(worse, start)
+                    self.send("snapshot", *trainer.network.snapshot())
         return trainer
 
     def _train(self, trainer: Trainer, threads: ThreadChooser) -> None:
