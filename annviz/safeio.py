@@ -58,11 +58,11 @@ class FileFormatError(ValueError):
 
 
 def size_text(n_bytes: int) -> str:
-    """A byte count for a message: "812 bytes", "3.2 MB", "1.5 GB"."""
-    if n_bytes < 1000:
+    """A byte count for a message: "812 bytes", "3.2 MiB", "1.5 GiB", "2e+07 GiB"."""
+    if n_bytes < 1024:
         return f"{n_bytes} bytes"
-    for unit, scale in (("kB", 1e3), ("MB", 1e6), ("GB", 1e9)):
-        if n_bytes < scale * 1000 or unit == "GB":
+    for unit, scale in (("KiB", 2**10), ("MiB", 2**20), ("GiB", 2**30)):
+        if n_bytes < scale * 1024 or unit == "GiB":
             return f"{n_bytes / scale:.3g} {unit}"
     raise AssertionError("unreachable")
 
@@ -70,10 +70,10 @@ def size_text(n_bytes: int) -> str:
 # --- opening and reading ----------------------------------------------------------------------
 
 def open_regular(path: str | os.PathLike, max_bytes: int, error: type[FileFormatError] = FileFormatError,
-                 kind: str = "file") -> BinaryIO:
+                 kind: str = "a file") -> BinaryIO:
     """Open ``path`` for reading if it is a regular file of at most ``max_bytes`` bytes.
 
-    ``kind`` names what was expected in the messages ("model file", "image"). Never blocks.
+    ``kind`` names what was expected in the messages ("a model file", "an image"). Never blocks.
     """
     try:
         info = os.stat(path)
@@ -98,20 +98,20 @@ def open_regular(path: str | os.PathLike, max_bytes: int, error: type[FileFormat
 
 def _check_regular(info: os.stat_result, max_bytes: int, path, error, kind: str) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise error(path, f"is a folder, not a {kind}")
+        raise error(path, f"is a folder, not {kind}")
     if not stat.S_ISREG(info.st_mode):
-        raise error(path, f"is not a regular file (a pipe, device or socket), not a {kind}")
+        raise error(path, f"is not a regular file (a pipe, device or socket), not {kind}")
     if info.st_size > max_bytes:
-        raise error(path, f"is {size_text(info.st_size)}; a {kind} is at most {size_text(max_bytes)}")
+        raise error(path, f"is {size_text(info.st_size)}, more than {kind} may be ({size_text(max_bytes)})")
 
 
 def read_bytes(path: str | os.PathLike, max_bytes: int, error: type[FileFormatError] = FileFormatError,
-               kind: str = "file") -> bytes:
+               kind: str = "a file") -> bytes:
     """The content of the regular file ``path``, at most ``max_bytes`` bytes (else an error)."""
     with open_regular(path, max_bytes, error, kind) as f:
         data = read_at_most(f, max_bytes, path, error)
     if len(data) > max_bytes:  # the file grew after it was checked
-        raise error(path, f"is larger than {size_text(max_bytes)}; a {kind} is at most that")
+        raise error(path, f"is more than {kind} may be ({size_text(max_bytes)})")
     return data
 
 
@@ -187,9 +187,9 @@ _STEP = [1 if chr(b) in "[{" else -1 for b in range(256)]  # opening +1, closing
 
 
 def read_json(path: str | os.PathLike, max_bytes: int, error: type[FileFormatError] = FileFormatError,
-              *, kind: str = "file", **options):
+              *, kind: str = "a file", **options):
     """Read and parse the JSON file ``path`` (at most ``max_bytes``), as :func:`loads_json`."""
-    return loads_json(read_bytes(path, max_bytes, error, kind), path, error, what=kind, **options)
+    return loads_json(read_bytes(path, max_bytes, error, kind), path, error, **options)
 
 
 # --- fields -----------------------------------------------------------------------------------

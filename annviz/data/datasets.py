@@ -160,6 +160,8 @@ def _load_pair(folder: Path, split: str, n_classes: int) -> tuple[np.ndarray, np
     labels_path = find_file(folder, f"{split}_labels")
     images, labels = read_idx(images_path), read_idx(labels_path)
     _check_images(images, images_path)
+    if len(images) == 0:
+        raise DatasetError(f"{images_path}: holds no images (the {split} set is empty)")
     _check_labels(labels, labels_path, n_classes)
     if len(images) != len(labels):
         raise DatasetError(

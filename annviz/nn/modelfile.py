@@ -110,7 +110,7 @@ def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
     tensors are read one at a time. Weights stored as F16, BF16 or F64 become float32.
     """
     path = Path(path)
-    with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "model file") as f:
+    with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "a model file") as f:
         header = read_header(f, file_size(f), path, ModelFileError)
         meta = _annviz_metadata(header.metadata, path)
         sizes, activations = _architecture(meta, path)

@@ -242,3 +242,12 @@ def test_split_validation_is_a_seeded_partition() -> None:
 def test_split_validation_rejects_bad_share() -> None:
     with pytest.raises(ValueError, match="share"):
         split_validation(np.zeros((4, 2)), np.zeros(4), share=1.0, seed=0)
+
+
+@pytest.mark.parametrize("split", ["train", "t10k"])
+def test_an_empty_set_is_a_clear_error(tmp_path: Path, split: str) -> None:
+    folder = _idx_folder(tmp_path / "empty", gzip=False)
+    write_idx(folder / f"{split}-images-idx3-ubyte", np.zeros((0, 28, 28), np.uint8), gzip=False)
+    write_idx(folder / f"{split}-labels-idx1-ubyte", np.zeros(0, np.uint8), gzip=False)
+    with pytest.raises(DatasetError, match=rf"{split}-images-idx3-ubyte: holds no images"):
+        load_dataset(folder)
