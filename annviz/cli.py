@@ -179,12 +179,13 @@ def _blas_threads(n: int | None):
 # --- evaluate -------------------------------------------------------------------------------
 
 def cmd_evaluate(args) -> int:
-    from annviz.data.datasets import load_dataset, to_inputs
+    from annviz.data.datasets import load_dataset, load_named_dataset, to_inputs
     from annviz.nn import confusion_matrix, get_loss, load_model, per_class_accuracy
     from annviz.nn.metrics import predict_in_chunks, score
 
     network, info = load_model(args.model)
-    ds = load_dataset(args.dataset or info.dataset)
+    # a folder only if the user names it; the model's own "dataset" is a name, never a folder
+    ds = load_dataset(args.dataset) if args.dataset else load_named_dataset(info.dataset)
     if network.sizes[0] != 784 or network.sizes[-1] != len(ds.class_names):
         raise CliError(f"{args.model}: a {network.sizes[0]}→{network.sizes[-1]} network cannot "
                        f"classify {ds.name} ({len(ds.class_names)} classes of 28×28 images)")

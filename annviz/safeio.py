@@ -46,9 +46,15 @@ _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)  # a JSON string literal
 
 
 class FileFormatError(ValueError):
-    """A file that cannot be used; ``str()`` is one line: the path, a colon, the fault."""
+    """A file that cannot be used; ``str()`` is one line: the path, a colon, the fault.
 
-    def __init__(self, path: str | os.PathLike | None, reason: str):
+    ``FileFormatError(path, reason)``; ``FileFormatError(message)`` for a message that already
+    names the file (or ``path=None`` when there is no file, e.g. writing an unsupported dtype).
+    """
+
+    def __init__(self, path: str | os.PathLike | None, reason: str | None = None):
+        if reason is None:  # one argument: the whole message
+            path, reason = None, str(path)
         self.path = None if path is None else os.fspath(path)
         self.reason = reason
         super().__init__(reason if path is None else f"{self.path}: {reason}")
@@ -169,7 +175,7 @@ def loads_json(text: str | bytes, path, error: type[FileFormatError] = FileForma
         return json.loads(data, parse_constant=refuse_constant, parse_int=checked_int,
                           parse_float=checked_float)
     except json.JSONDecodeError as e:
-        raise error(path, f"its {what} is not valid JSON ({e.msg} at character {e.pos})") from None
+        raise error(path, f"its {what} is not JSON ({e.msg} at character {e.pos})") from None
     except UnicodeDecodeError:
         raise error(path, f"its {what} is not UTF-8 text") from None
     except (ValueError, RecursionError) as e:

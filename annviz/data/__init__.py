@@ -9,6 +9,7 @@ from annviz.data.datasets import (
     DatasetError,
     available_datasets,
     load_dataset,
+    load_named_dataset,
     split_validation,
     to_inputs,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "canvas_to_mnist",
     "centre_of_mass",
     "load_dataset",
+    "load_named_dataset",
     "read_idx",
     "read_image",
     "split_validation",

@@ -1,5 +1,8 @@
 """The datasets annviz knows: the bundled MNIST, Fashion-MNIST if installed, any IDX folder.
 
+A folder is read only when the user picked it (:func:`load_dataset`); a dataset named inside a
+file, such as a model's metadata, is loaded with :func:`load_named_dataset`, which knows names only.
+
 A :class:`Dataset` holds the four arrays as read-only uint8 (images (n, 28, 28), labels (n,)).
 Loading is cached in-process, keyed by the resolved folder, because the GUI, the command line and
 the tests load MNIST many times; the arrays are read-only so that no caller can corrupt the cache.
@@ -22,6 +25,7 @@ from annviz.data.idx import IdxError, idx_bytes, read_idx
 from annviz.paths import resources_dir
 
 IMAGE_SIDE = 28
+KNOWN_DATASETS = ("mnist", "fashion-mnist")  # names load_dataset knows; anything else is a folder
 MNIST_CLASS_NAMES: tuple[str, ...] = tuple(str(digit) for digit in range(10))
 FASHION_CLASS_NAMES: tuple[str, ...] = (
     "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
@@ -132,6 +136,19 @@ def fashion_mnist_dir() -> Path | None:
 def available_datasets() -> list[str]:
     """Names that :func:`load_dataset` can load on this machine."""
     return ["mnist"] + (["fashion-mnist"] if fashion_mnist_dir() is not None else [])
+
+
+def load_named_dataset(name: str) -> Dataset:
+    """Load a dataset annviz knows by name (:data:`KNOWN_DATASETS`), never a folder.
+
+    For names that come from a file, such as a model's ``dataset``: a file must not make the app
+    read a folder. Folders are loaded only when the user picks one (:func:`load_dataset`).
+    """
+    if name not in KNOWN_DATASETS:
+        shown = name if len(name) <= 200 else name[:197] + "..."
+        raise DatasetError(f"{shown!r} is not a dataset annviz knows by name "
+                           f"({', '.join(KNOWN_DATASETS)}): choose its folder of IDX files yourself")
+    return load_dataset(name)
 
 
 # --- loading -------------------------------------------------------------------------------------

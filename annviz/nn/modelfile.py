@@ -186,9 +186,12 @@ def _info(meta: dict, sizes: list[int], path: Path) -> ModelInfo:
         get_loss(loss)
     except ValueError:
         raise ModelFileError(path, f"unknown loss {loss[:40]!r} (known: {', '.join(LOSS_NAMES)})") from None
-    class_names = get("class_names", list, [str(d) for d in range(sizes[-1])])
-    if len(class_names) != sizes[-1] or not all(isinstance(c, str) for c in class_names):
-        raise ModelFileError(path, f"class_names should be {sizes[-1]} names, one per output neuron")
+    numbers = [str(k) for k in range(sizes[-1])]
+    class_names = get("class_names", list, numbers)
+    if not all(isinstance(c, str) for c in class_names):
+        raise ModelFileError(path, "class_names should be a list of strings")
+    if len(class_names) != sizes[-1]:  # save_model's default names are ten digits, whatever the net
+        class_names = numbers
     accuracy = get("test_accuracy", float, None)
     if accuracy is not None and math.isfinite(accuracy) and not 0 <= accuracy <= 1:
         raise ModelFileError(path, f"test_accuracy {accuracy} is not between 0 and 1")

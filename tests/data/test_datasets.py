@@ -251,3 +251,27 @@ def test_an_empty_set_is_a_clear_error(tmp_path: Path, split: str) -> None:
     write_idx(folder / f"{split}-labels-idx1-ubyte", np.zeros(0, np.uint8), gzip=False)
     with pytest.raises(DatasetError, match=rf"{split}-images-idx3-ubyte: holds no images"):
         load_dataset(folder)
+
+
+# --- a dataset named in a file is a name, never a folder (issue 10) --------------------------------
+
+def test_a_named_dataset_is_loaded_by_name() -> None:
+    from annviz.data import load_named_dataset
+
+    assert load_named_dataset("mnist") is not None
+    assert load_named_dataset("mnist").test_images is load_dataset("mnist").test_images
+
+
+def test_a_folder_named_in_a_file_is_never_read(tmp_path: Path, monkeypatch) -> None:
+    """Valid IDX folders, by path and by a bare name in the working folder: load_dataset reads
+    them (the user picked them); load_named_dataset refuses both without looking inside."""
+    from annviz.data import load_named_dataset
+
+    folder = _idx_folder(tmp_path / "digits")
+    monkeypatch.chdir(tmp_path)
+    assert load_dataset("digits").n_train == 12
+    for name in (str(folder), "digits", "./digits"):
+        with pytest.raises(DatasetError) as error:
+            load_named_dataset(name)
+        assert str(error.value) == (f"{name!r} is not a dataset annviz knows by name (mnist, "
+                                    "fashion-mnist): choose its folder of IDX files yourself")

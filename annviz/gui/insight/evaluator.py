@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from annviz.data.datasets import load_dataset, to_inputs
+from annviz.data.datasets import load_named_dataset, to_inputs
 from annviz.nn.network import Network
 
 from annviz.gui.insight.results import TestResults
@@ -30,12 +30,12 @@ class _EvaluationWorker(QObject):
 
     @Slot(int, object, object)
     def run(self, request: int, network: Network, source) -> None:
-        """Evaluate ``network`` on ``source``: a dataset name or a pair (images, labels)."""
+        """Evaluate ``network`` on ``source``: a dataset name (never a folder) or a pair (images, labels)."""
         try:
             if request != self.latest:
                 return
             if isinstance(source, str):
-                dataset = load_dataset(source)
+                dataset = load_named_dataset(source)
                 images, labels = dataset.test_images, dataset.test_labels
             else:
                 images, labels = source
