@@ -12,6 +12,7 @@ import subprocess
 import sys
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -24,29 +25,35 @@ _MEASURE = """
 import sys, time
 from annviz.safeio import FileFormatError
 {setup}
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 try:
     result = {load}(sys.argv[1])
     shape = getattr(result, "shape", None)
     outcome = f"{{shape}} max {{result.max()}}" if shape is not None else type(result).__name__
 except FileFormatError as error:
     outcome = str(error)
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
-print(outcome, peak // 1024, seconds, sep="\\n")
+print(outcome, peak // 1024, seconds, cpu, sep="\\n")
 """
 
 
-def load_in_fresh_process(setup: str, load: str, path: Path) -> tuple[str, int, float]:
+class Load(NamedTuple):
+    outcome: str          # an array's shape and maximum, a type's name, or the error's message
+    peak_mib: int         # the interpreter's peak resident memory
+    seconds: float        # wall time of the load alone
+    cpu_seconds: float    # processor time of the load alone (what a busy machine does not inflate)
+
+
+def load_in_fresh_process(setup: str, load: str, path: Path) -> Load:
     """Run ``load(path)`` in a new interpreter after ``setup`` (imports, not timed).
 
-    Returns what it gave (an array's shape and maximum, a type's name, or the FileFormatError's
-    message), the interpreter's peak resident memory in MiB and the seconds the load took. The peak
-    is VmHWM, counted afresh after exec; ``ru_maxrss`` would carry over the forking parent's."""
+    The peak is VmHWM, counted afresh after exec; ``ru_maxrss`` would carry over the peak of
+    the process that forked it (here, pytest's)."""
     result = subprocess.run([sys.executable, "-c", _MEASURE.format(setup=setup, load=load), str(path)],
                             capture_output=True, text=True, timeout=120, check=True)
-    outcome, peak_mib, seconds = result.stdout.splitlines()
-    return outcome, int(peak_mib), float(seconds)
+    outcome, peak_mib, seconds, cpu = result.stdout.splitlines()
+    return Load(outcome, int(peak_mib), float(seconds), float(cpu))
 
 
 # --- PNG -------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """Datasets and inputs: IDX files, the dataset registry, drawing -> MNIST input, augmentation.
 
-NumPy and the standard library only: the command line and the tests use this without Qt.
+NumPy and the standard library, without Qt: the command line and the tests use this alone.
+Pillow is imported only where an image is read (:mod:`annviz.data.images`). Every reader follows
+the rules of :mod:`annviz.safeio` (one clear error naming the file, bounded memory).
 """
 
 from annviz.data.augment import affine_batch, augment_batch

@@ -23,6 +23,7 @@ import numpy as np
 
 from annviz.data.idx import IdxError, idx_bytes, read_idx
 from annviz.paths import resources_dir
+from annviz.safeio import FileFormatError, read_bytes
 
 IMAGE_SIDE = 28
 KNOWN_DATASETS = ("mnist", "fashion-mnist")  # names load_dataset knows; anything else is a folder
@@ -31,6 +32,7 @@ FASHION_CLASS_NAMES: tuple[str, ...] = (
     "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
 )
+MAX_CHECKSUMS_BYTES = 64 * 1024  # SHA256SUMS: four lines of ~100 bytes
 FASHION_ENV_VAR = "ANNVIZ_FASHION_MNIST_DIR"
 FASHION_FOLDERS = (  # where distributions put Fashion-MNIST (Debian: dataset-fashion-mnist)
     Path("/usr/share/datasets/fashion-mnist"),
@@ -219,11 +221,20 @@ def load_folder(
 
 
 def read_checksums(path: Path) -> dict[str, str]:
-    """A ``sha256sum``-style file as {file name: hex digest}."""
+    """A ``sha256sum``-style file (at most 64 kB) as {file name: hex digest}."""
+    try:
+        text = read_bytes(path, MAX_CHECKSUMS_BYTES, kind="a checksum file").decode()
+    except UnicodeDecodeError:
+        raise DatasetError(f"{path}: not a text file of SHA-256 checksums") from None
+    except FileFormatError as error:
+        raise DatasetError(str(error)) from None
     sums = {}
-    for line in path.read_text().splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         if line.strip():
-            digest, name = line.split(maxsplit=1)
+            parts = line.split(maxsplit=1)
+            if len(parts) != 2:
+                raise DatasetError(f"{path}: line {number} is not a checksum and a file name")
+            digest, name = parts
             sums[name.lstrip("*").strip()] = digest.lower()
     return sums
 

@@ -23,7 +23,7 @@ MAX_PIXELS = 40_000_000        # a 7,300 x 5,500 photo; grey it takes 40 MB, RGB
 MAX_IMAGE_BYTES = 256 * 2**20  # larger files are not photos of a digit
 FORMATS = ("PNG", "JPEG", "BMP", "GIF", "TIFF", "WEBP")  # what Pillow may try; nothing that executes
 SIXTEEN_BIT_GREY = ("I;16", "I;16L", "I;16B", "I;16N")
-STRIP_ROWS = 256  # rows composited over white at a time
+STRIP_ROWS = 256  # rows converted to grey at a time
 
 
 class ImageError(FileFormatError):
@@ -65,25 +65,40 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
 def _grey(image) -> np.ndarray:
     """A Pillow image -> grey uint8 (h, w), alpha composited over white.
 
-    Pillow's integer luma (within 1/255 of ITU-R 601); images with transparency are composited
-    a strip of rows at a time, so that memory stays near the decoded image plus the result.
+    Converted a strip of rows at a time, so that memory stays near the decoded image plus the
+    result. Pillow's integer luma and compositing are within one level of ITU-R 601 in floats.
     """
-    from PIL import Image
-
     image.draft("L", image.size)  # a JPEG decodes straight to grey (its luma), at full size
-    if image.mode in SIXTEEN_BIT_GREY:  # Pillow's own conversion clips at 255 instead of scaling
-        wide = np.asarray(image).astype(np.uint32)
-        return ((wide * 255 + 32767) // 65535).astype(np.uint8)
-    if not image.has_transparency_data:
-        return np.asarray(image if image.mode == "L" else image.convert("L"))
+    if image.mode in SIXTEEN_BIT_GREY:
+        convert = _scaled_down  # Pillow's own conversion clips at 255 instead of scaling
+    elif image.has_transparency_data:
+        convert = _over_white
+    else:
+        convert = _luma
     image.load()
     width, height = image.size
     grey = np.empty((height, width), np.uint8)
     for top in range(0, height, STRIP_ROWS):
-        strip = image.crop((0, top, width, min(top + STRIP_ROWS, height))).convert("RGBA")
-        paper = Image.new("L", strip.size, 255)
-        grey[top:top + strip.height] = Image.composite(strip.convert("L"), paper, strip.getchannel("A"))
+        strip = image.crop((0, top, width, min(top + STRIP_ROWS, height)))
+        grey[top:top + strip.height] = convert(strip)
     return grey
+
+
+def _luma(strip) -> np.ndarray:
+    return np.asarray(strip if strip.mode == "L" else strip.convert("L"))
+
+
+def _scaled_down(strip) -> np.ndarray:
+    wide = np.asarray(strip).astype(np.uint32)  # 0..65535
+    return (wide * 255 + 32767) // 65535
+
+
+def _over_white(strip) -> np.ndarray:
+    from PIL import Image
+
+    rgba = strip if strip.mode == "RGBA" else strip.convert("RGBA")
+    paper = Image.new("L", rgba.size, 255)
+    return np.asarray(Image.composite(rgba.convert("L"), paper, rgba.getchannel("A")))
 
 
 def _first_line(error: BaseException) -> str:

@@ -275,3 +275,16 @@ def test_a_folder_named_in_a_file_is_never_read(tmp_path: Path, monkeypatch) -> 
             load_named_dataset(name)
         assert str(error.value) == (f"{name!r} is not a dataset annviz knows by name (mnist, "
                                     "fashion-mnist): choose its folder of IDX files yourself")
+
+
+@pytest.mark.parametrize("content,fault", [
+    (b"0" * 64 + b"\n", "line 1 is not a checksum and a file name"),
+    (b"\xff\xfe\x00garbage", "not a text file of SHA-256 checksums"),
+    (b"0" * 70_000, r"more than a checksum file may be \(64 KiB\)"),
+])
+def test_a_damaged_checksum_file_is_one_clear_error(tmp_path: Path, content: bytes, fault: str) -> None:
+    folder = _idx_folder(tmp_path / "summed")
+    (folder / "SHA256SUMS").write_bytes(content)
+    with pytest.raises(DatasetError, match=fault) as error:
+        load_dataset(folder, verify=True)
+    assert str(error.value).startswith(f"{folder.resolve() / 'SHA256SUMS'}: ")

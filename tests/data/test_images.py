@@ -169,9 +169,8 @@ def test_postscript_is_never_handed_to_ghostscript(tmp_path: Path) -> None:
 
 def _read_in_fresh_process(path: Path) -> tuple[str, int]:
     """What reading ``path`` gives in a new interpreter, and that interpreter's peak memory in MiB."""
-    outcome, peak_mib, _ = load_in_fresh_process("from annviz.data.images import read_image",
-                                                 "read_image", path)
-    return outcome, peak_mib
+    load = load_in_fresh_process("from annviz.data.images import read_image", "read_image", path)
+    return load.outcome, load.peak_mib
 
 
 def test_a_png_bomb_of_900_megapixels_is_refused_from_its_header(tmp_path: Path) -> None:
