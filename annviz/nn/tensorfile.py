@@ -102,7 +102,7 @@ def _check_layout(tensors: dict[str, TensorEntry], data_size: int, path, error) 
     position = 0
     for entry in sorted(tensors.values(), key=lambda e: (e.begin, e.end)):
         if entry.begin != position:
-            raise error(path, f"damaged safetensors header: tensor {entry.name!r} starts at byte "
+            raise error(path, f"damaged safetensors header: tensor {entry.name[:80]!r} starts at byte "
                               f"{entry.begin}, expected {position} (tensors overlap or leave gaps)")
         position = entry.end
     if position > data_size:

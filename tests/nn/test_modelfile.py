@@ -327,3 +327,17 @@ def test_dev_zero_and_a_folder_are_refused(tmp_path):
     error = _load_in_thread("/dev/zero")["error"]
     assert type(error) is ModelFileError and str(error).startswith("/dev/zero: is not a regular file")
     _load_fails(tmp_path, "is a folder, not a model file")
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float64])
+def test_files_written_by_the_safetensors_library_in_other_dtypes_load(model_path, dtype):
+    """The reference writer, not our hand-made one: header padding and offsets as it lays them out."""
+    path, net = model_path
+    meta = json.loads(json.loads(path.read_bytes()[8:8 + int.from_bytes(path.read_bytes()[:8], "little")])
+                      ["__metadata__"]["annviz"])
+    save_file({k: v.astype(dtype) for k, v in load_file(path).items()}, path,
+              metadata={"annviz": json.dumps(meta)})
+    loaded, _ = load_model(path)
+    for got, want in zip(loaded.weights + loaded.biases, net.weights + net.biases):
+        assert got.dtype == np.float32
+        np.testing.assert_array_equal(got, want.astype(dtype).astype(np.float32))
