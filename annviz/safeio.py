@@ -95,6 +95,10 @@ def open_regular(path: str | os.PathLike, max_bytes: int, error: type[FileFormat
         raise error(path, "cannot be read (permission denied)") from None
     except OSError as e:
         raise error(path, f"cannot be read ({e.strerror or e})") from None
+    except FileFormatError:
+        raise
+    except ValueError:  # a NUL byte in the name
+        raise error(repr(os.fspath(path)), "is not a valid file name") from None
     try:
         _check_regular(os.fstat(fd), max_bytes, path, error, kind)  # the file actually opened
         return os.fdopen(fd, "rb")
@@ -116,18 +120,13 @@ def read_bytes(path: str | os.PathLike, max_bytes: int, error: type[FileFormatEr
                kind: str = "a file") -> bytes:
     """The content of the regular file ``path``, at most ``max_bytes`` bytes (else an error)."""
     with open_regular(path, max_bytes, error, kind) as f:
-        data = read_at_most(f, max_bytes, path, error)
-    if len(data) > max_bytes:  # the file grew after it was checked
+        try:
+            data = f.read(max_bytes + 1)  # one byte more shows a file that grew after the check
+        except OSError as e:
+            raise error(path, f"cannot be read ({e.strerror or e})") from None
+    if len(data) > max_bytes:
         raise error(path, f"is more than {kind} may be ({size_text(max_bytes)})")
     return data
-
-
-def read_at_most(f: BinaryIO, n: int, path, error: type[FileFormatError] = FileFormatError) -> bytes:
-    """Up to ``n + 1`` bytes from ``f`` (one more than allowed shows that the file is too long)."""
-    try:
-        return f.read(n + 1)
-    except OSError as e:
-        raise error(path, f"cannot be read ({e.strerror or e})") from None
 
 
 def read_exactly(f: BinaryIO, n: int, path, what: str,

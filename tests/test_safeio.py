@@ -87,3 +87,5 @@ def test_files_are_capped_and_regular(tmp_path):
         read_bytes(tmp_path / "pipe", 100)
     with pytest.raises(FileFormatError, match="missing: no such file"):
         read_bytes(tmp_path / "missing", 100)
+    with pytest.raises(FileFormatError, match=r"'a\\x00b': is not a valid file name"):
+        read_bytes("a\0b", 100)
