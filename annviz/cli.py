@@ -28,6 +28,7 @@ from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_ac
 from annviz.nn.config import INIT_NAMES, MAX_LAYER_SIZE, ConfigError, TrainConfig, check_hidden
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.modelfile import ModelFileError
+from annviz.safeio import FileFormatError
 from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 from annviz.outfile import OutFileError, check_out, save_out
 from annviz.paths import bundled_model_names, model_path
@@ -54,7 +55,8 @@ class CliError(Exception):
 
 
 #: The project's own errors: a problem with the user's input, printed as one line.
-USER_ERRORS = (CliError, ConfigError, ModelFileError, DatasetError, IdxError, ImageError, OutFileError)
+USER_ERRORS = (CliError, ConfigError, FileFormatError, ModelFileError, DatasetError, IdxError, ImageError,
+               OutFileError)
 
 
 class _Terminated(BaseException):
@@ -326,7 +328,7 @@ def _load_classifier(name: str):
 
 
 def cmd_evaluate(args) -> int:
-    from annviz.data.datasets import load_dataset, to_inputs
+    from annviz.data.datasets import load_dataset, load_named_dataset, to_inputs
     from annviz.nn import confusion_matrix, per_class_accuracy
     from annviz.nn.metrics import predict_in_chunks, score
 
@@ -335,7 +337,8 @@ def cmd_evaluate(args) -> int:
         loss_fn = get_loss(info.loss)
     except ValueError as error:
         raise CliError(f"{path}: {error}") from None
-    ds = load_dataset(args.dataset or info.dataset)
+    # a folder only if the user names it; the model's own "dataset" is a name, never a folder
+    ds = load_dataset(args.dataset) if args.dataset else load_named_dataset(info.dataset)
     if network.sizes[-1] != len(ds.class_names):
         raise CliError(f"{path}: a network with {network.sizes[-1]} outputs cannot classify {ds.name} "
                        f"({len(ds.class_names)} classes)")

@@ -1,6 +1,8 @@
 """Datasets and inputs: IDX files, the dataset registry, drawing -> MNIST input, augmentation.
 
-NumPy and the standard library only: the command line and the tests use this without Qt.
+NumPy and the standard library, without Qt: the command line and the tests use this alone.
+Pillow is imported only where an image is read (:mod:`annviz.data.images`). Every reader follows
+the rules of :mod:`annviz.safeio` (one clear error naming the file, bounded memory).
 """
 
 from annviz.data.augment import affine_batch, augment_batch
@@ -9,6 +11,7 @@ from annviz.data.datasets import (
     DatasetError,
     available_datasets,
     load_dataset,
+    load_named_dataset,
     split_validation,
     to_inputs,
 )
@@ -27,6 +30,7 @@ __all__ = [
     "canvas_to_mnist",
     "centre_of_mass",
     "load_dataset",
+    "load_named_dataset",
     "read_idx",
     "read_image",
     "split_validation",

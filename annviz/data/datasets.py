@@ -1,5 +1,8 @@
 """The datasets annviz knows: the bundled MNIST, Fashion-MNIST if installed, any IDX folder.
 
+A folder is read only when the user picked it (:func:`load_dataset`); a dataset named inside a
+file, such as a model's metadata, is loaded with :func:`load_named_dataset`, which knows names only.
+
 A :class:`Dataset` holds the four arrays as read-only uint8 (images (n, 28, 28), labels (n,)).
 Loading is cached in-process, keyed by the resolved folder, because the GUI, the command line and
 the tests load MNIST many times; the arrays are read-only so that no caller can corrupt the cache.
@@ -20,13 +23,16 @@ import numpy as np
 
 from annviz.data.idx import IdxError, idx_bytes, read_idx
 from annviz.paths import resources_dir
+from annviz.safeio import FileFormatError, read_bytes
 
 IMAGE_SIDE = 28
+KNOWN_DATASETS = ("mnist", "fashion-mnist")  # names load_dataset knows; anything else is a folder
 MNIST_CLASS_NAMES: tuple[str, ...] = tuple(str(digit) for digit in range(10))
 FASHION_CLASS_NAMES: tuple[str, ...] = (
     "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
 )
+MAX_CHECKSUMS_BYTES = 64 * 1024  # SHA256SUMS: four lines of ~100 bytes
 FASHION_ENV_VAR = "ANNVIZ_FASHION_MNIST_DIR"
 FASHION_FOLDERS = (  # where distributions put Fashion-MNIST (Debian: dataset-fashion-mnist)
     Path("/usr/share/datasets/fashion-mnist"),
@@ -134,6 +140,19 @@ def available_datasets() -> list[str]:
     return ["mnist"] + (["fashion-mnist"] if fashion_mnist_dir() is not None else [])
 
 
+def load_named_dataset(name: str) -> Dataset:
+    """Load a dataset annviz knows by name (:data:`KNOWN_DATASETS`), never a folder.
+
+    For names that come from a file, such as a model's ``dataset``: a file must not make the app
+    read a folder. Folders are loaded only when the user picks one (:func:`load_dataset`).
+    """
+    if name not in KNOWN_DATASETS:
+        shown = name if len(name) <= 200 else name[:197] + "..."
+        raise DatasetError(f"{shown!r} is not a dataset annviz knows by name "
+                           f"({', '.join(KNOWN_DATASETS)}): choose its folder of IDX files yourself")
+    return load_dataset(name)
+
+
 # --- loading -------------------------------------------------------------------------------------
 
 def _check_images(images: np.ndarray, path: Path) -> None:
@@ -160,6 +179,8 @@ def _load_pair(folder: Path, split: str, n_classes: int) -> tuple[np.ndarray, np
     labels_path = find_file(folder, f"{split}_labels")
     images, labels = read_idx(images_path), read_idx(labels_path)
     _check_images(images, images_path)
+    if len(images) == 0:
+        raise DatasetError(f"{images_path}: holds no images (the {split} set is empty)")
     _check_labels(labels, labels_path, n_classes)
     if len(images) != len(labels):
         raise DatasetError(
@@ -200,11 +221,20 @@ def load_folder(
 
 
 def read_checksums(path: Path) -> dict[str, str]:
-    """A ``sha256sum``-style file as {file name: hex digest}."""
+    """A ``sha256sum``-style file (at most 64 kB) as {file name: hex digest}."""
+    try:
+        text = read_bytes(path, MAX_CHECKSUMS_BYTES, kind="a checksum file").decode()
+    except UnicodeDecodeError:
+        raise DatasetError(f"{path}: not a text file of SHA-256 checksums") from None
+    except FileFormatError as error:
+        raise DatasetError(str(error)) from None
     sums = {}
-    for line in path.read_text().splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         if line.strip():
-            digest, name = line.split(maxsplit=1)
+            parts = line.split(maxsplit=1)
+            if len(parts) != 2:
+                raise DatasetError(f"{path}: line {number} is not a checksum and a file name")
+            digest, name = parts
             sums[name.lstrip("*").strip()] = digest.lower()
     return sums
 

@@ -4,21 +4,33 @@ An IDX file is a 4-byte magic number (two zero bytes, a type code, the number of
 one big-endian uint32 per dimension, then the data in row-major order, big-endian. Files may be
 gzip-compressed; we recognise gzip by its magic bytes (1f 8b), not by the file name.
 
-Reading is strict: every fault (missing file, corrupt gzip, wrong magic number, a length that does
-not match the header) raises :class:`IdxError` naming the file and the fault, never a zlib
-traceback. The data are wrapped with ``np.frombuffer`` (no copy for uint8), so the full MNIST
-training set loads in the time gzip needs to decompress it.
+Reading is strict and bounded (the rules of :mod:`annviz.safeio`): every fault (missing file, a
+pipe or device, corrupt gzip, wrong magic number, a declared size past ``MAX_IDX_BYTES``, a length
+that does not match the header) raises :class:`IdxError` naming the file and the fault, never a
+zlib or NumPy traceback. The declared size is checked before anything is allocated, and gzip data
+are inflated a chunk at a time straight into the array, never past the declared size.
 """
 
 from __future__ import annotations
 
 import gzip as gzip_module
+import io
+import math
+import os
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
+from annviz.safeio import FileFormatError, open_regular, size_text
+
 GZIP_MAGIC = b"\x1f\x8b"
+# The largest IDX file, compressed or not, and the most data a header may declare: 256 MiB, five
+# times the MNIST training images (47 MB), enough for EMNIST Digits; a 28x28 dataset past that
+# would not fit in memory as the network's float32 inputs anyway.
+MAX_IDX_BYTES = 256 * 2**20
+CHUNK_BYTES = 2**20  # read and inflate a mebibyte at a time
 
 # IDX type code -> big-endian dtype, as in LeCun's description of the format.
 IDX_DTYPES: dict[int, np.dtype] = {
@@ -32,72 +44,77 @@ IDX_DTYPES: dict[int, np.dtype] = {
 _TYPE_CODES = {dtype.newbyteorder("="): code for code, dtype in IDX_DTYPES.items()}
 
 
-class IdxError(ValueError):
+class IdxError(FileFormatError):
     """An IDX file is missing or malformed; the message names the file and the fault."""
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The file's content, decompressed if it starts with the gzip magic bytes."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise IdxError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise IdxError(f"{path}: is a folder, not an IDX file") from None
-    except OSError as error:
-        raise IdxError(f"{path}: cannot read: {error.strerror or error}") from None
-    if not raw.startswith(GZIP_MAGIC):
-        return raw
-    try:
-        return gzip_module.decompress(raw)
-    except (OSError, EOFError, zlib.error) as error:
-        raise IdxError(f"{path}: corrupt gzip data: {error}") from None
-
-
-def parse_idx(data: bytes, name: str = "<bytes>") -> np.ndarray:
-    """Parse the bytes of an (uncompressed) IDX file; ``name`` is used in error messages."""
-    if len(data) < 4:
-        raise IdxError(f"{name}: too short for an IDX header ({len(data)} bytes)")
-    zero0, zero1, type_code, ndim = data[0], data[1], data[2], data[3]
-    if zero0 != 0 or zero1 != 0:
-        raise IdxError(
-            f"{name}: wrong magic number 0x{data[:4].hex()}: "
-            "an IDX file starts with two zero bytes"
-        )
-    if type_code not in IDX_DTYPES:
-        raise IdxError(f"{name}: unknown IDX data type 0x{type_code:02x} in magic number")
-    if ndim == 0:
-        raise IdxError(f"{name}: magic number says 0 dimensions")
-    header_size = 4 + 4 * ndim
-    if len(data) < header_size:
-        raise IdxError(
-            f"{name}: truncated header: {ndim} dimensions need {header_size} bytes, "
-            f"found {len(data)}"
-        )
-    shape = tuple(int(d) for d in np.frombuffer(data, dtype=">u4", count=ndim, offset=4))
-    dtype = IDX_DTYPES[type_code]
-    expected = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-    found = len(data) - header_size
-    if found < expected:
-        raise IdxError(f"{name}: truncated: expected {expected} bytes of data, found {found}")
-    if found > expected:
-        raise IdxError(
-            f"{name}: {found - expected} unexpected bytes after the data "
-            f"(expected {expected} bytes of data for shape {shape}, found {found})"
-        )
-    array = np.frombuffer(data, dtype=dtype, offset=header_size).reshape(shape)
-    if dtype.itemsize > 1:
-        array = array.astype(dtype.newbyteorder("="))  # native byte order for fast maths
-    return array
 
 
 def read_idx(path: str | Path) -> np.ndarray:
     """Read an IDX file (gzip or raw). MNIST images come back as uint8 of shape (n, 28, 28).
 
-    A uint8 array is a read-only view of the file's bytes (no copy); ``.copy()`` to modify it.
+    Memory is bounded by the size the header declares, checked against ``MAX_IDX_BYTES`` before
+    anything is allocated; a gzip stream is inflated only that far (a decompression bomb stops
+    there). The array is new and writable.
     """
     path = Path(path)
-    return parse_idx(_read_bytes(path), str(path))
+    with open_regular(path, MAX_IDX_BYTES, IdxError, "an IDX file") as f:
+        magic = f.read(2)
+        f.seek(0)
+        if magic != GZIP_MAGIC:
+            return _parse_stream(f, path, raw_size=os.fstat(f.fileno()).st_size)
+        with gzip_module.GzipFile(fileobj=f, mode="rb") as inflated:
+            try:
+                return _parse_stream(inflated, path)
+            except (OSError, EOFError, zlib.error) as error:
+                raise IdxError(path, f"corrupt gzip data: {error}") from None
+
+
+def parse_idx(data: bytes, name: str = "<bytes>") -> np.ndarray:
+    """Parse the bytes of an (uncompressed) IDX file; ``name`` is used in error messages."""
+    return _parse_stream(io.BytesIO(data), name, raw_size=len(data))
+
+
+def _parse_stream(f: BinaryIO, name, raw_size: int | None = None) -> np.ndarray:
+    """Read one IDX array from ``f``; ``raw_size`` is the stream's length if known (raw files)."""
+    start = f.read(4)
+    if len(start) < 4:
+        raise IdxError(name, f"too short for an IDX header ({len(start)} bytes)")
+    zero0, zero1, type_code, ndim = start
+    if zero0 != 0 or zero1 != 0:
+        raise IdxError(name, f"wrong magic number 0x{start.hex()}: an IDX file starts with two zero bytes")
+    if type_code not in IDX_DTYPES:
+        raise IdxError(name, f"unknown IDX data type 0x{type_code:02x} in magic number")
+    if ndim == 0:
+        raise IdxError(name, "magic number says 0 dimensions")
+    header_size = 4 + 4 * ndim
+    dims = f.read(4 * ndim)
+    if len(dims) < 4 * ndim:
+        raise IdxError(name, f"truncated header: {ndim} dimensions need {header_size} bytes, "
+                             f"found {4 + len(dims)}")
+    shape = tuple(int.from_bytes(dims[i:i + 4], "big") for i in range(0, 4 * ndim, 4))
+    dtype = IDX_DTYPES[type_code]
+    expected = math.prod(shape) * dtype.itemsize  # Python integers: 65536**4 does not wrap to 0
+    if expected > MAX_IDX_BYTES - header_size:
+        raise IdxError(name, f"its header declares shape {shape}, {size_text(expected)} of data; "
+                             f"an IDX file may hold at most {size_text(MAX_IDX_BYTES)}")
+    if raw_size is not None and raw_size - header_size != expected:
+        found = raw_size - header_size
+        if found < expected:
+            raise IdxError(name, f"truncated: expected {expected} bytes of data, found {found}")
+        raise IdxError(name, f"{found - expected} unexpected bytes after the data "
+                             f"(expected {expected} bytes of data for shape {shape}, found {found})")
+    buffer = np.empty(expected, np.uint8)  # pages are touched only as data arrives
+    view, filled = memoryview(buffer), 0
+    while filled < expected:
+        n = f.readinto(view[filled:filled + CHUNK_BYTES])
+        if not n:
+            raise IdxError(name, f"truncated: expected {expected} bytes of data, found {filled}")
+        filled += n
+    if f.read(1):  # one byte more than declared is enough to know; a bomb is not inflated further
+        raise IdxError(name, f"more data than its header declares (shape {shape}, {expected} bytes)")
+    array = buffer.view(dtype).reshape(shape)
+    if dtype.itemsize > 1:
+        array = array.astype(dtype.newbyteorder("="))  # native byte order for fast maths
+    return array
 
 
 def idx_bytes(array: np.ndarray) -> bytes:
@@ -105,10 +122,10 @@ def idx_bytes(array: np.ndarray) -> bytes:
     array = np.asarray(array)
     native = array.dtype.newbyteorder("=")
     if native not in _TYPE_CODES:
-        raise IdxError(f"cannot store dtype {array.dtype} in IDX (use uint8, int8, int16, "
-                       "int32, float32 or float64)")
+        raise IdxError(None, f"cannot store dtype {array.dtype} in IDX (use uint8, int8, int16, "
+                             "int32, float32 or float64)")
     if not 1 <= array.ndim <= 255:
-        raise IdxError(f"cannot store an array of {array.ndim} dimensions in IDX")
+        raise IdxError(None, f"cannot store an array of {array.ndim} dimensions in IDX")
     type_code = _TYPE_CODES[native]
     header = bytes([0, 0, type_code, array.ndim]) + np.asarray(array.shape, ">u4").tobytes()
     return header + np.ascontiguousarray(array, dtype=IDX_DTYPES[type_code]).tobytes()

@@ -1,265 +1,132 @@
-"""Read PNG (and, if Pillow is installed, JPEG) as a grey uint8 array, without Qt or Pillow.
+"""Read an image file (PNG, JPEG, BMP, GIF, TIFF, WebP) as grey uint8 pixels, through Pillow.
 
-``annviz predict digit.png`` must work on a machine without a GUI stack, so this is a small PNG
-decoder on zlib and NumPy: bit depths 1-16, grey, grey+alpha, RGB, RGBA and palette images,
-non-interlaced, all five row filters. None/Sub/Up are vectorised per row; Average and Paeth
-depend on the pixel just decoded, so they run a plain loop over the row's bytes (fast enough for
-a drawing; a photo of a few megapixels would take seconds). Colour becomes grey by ITU-R 601
-luma; transparent pixels are composited on white paper. :func:`write_png` writes the same kinds,
-with a chosen row filter, so tests can make inputs.
+One path for every format: Pillow decodes (imported here, when an image is read, so that
+``import annviz.data`` stays light), colour becomes grey by ITU-R 601 luma, and transparent pixels
+are composited on white paper, as a drawing on paper looks. The rules of :mod:`annviz.safeio`
+hold: a regular file of bounded size, only the formats above (no plugin that runs a program,
+such as EPS), at most ``MAX_PIXELS`` pixels checked from the header before anything is decoded,
+and every fault — including Pillow's ``DecompressionBombError`` and a ``MemoryError`` — is one
+:class:`ImageError` naming the file. :func:`write_png` writes test inputs.
 """
 
 from __future__ import annotations
 
-import struct
-import zlib
+import os
+import warnings
 from pathlib import Path
 
 import numpy as np
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-JPEG_MAGIC = b"\xff\xd8\xff"
-LUMA = np.array([0.299, 0.587, 0.114])
-# colour type -> (name, samples per pixel)
-COLOUR_TYPES = {0: ("grey", 1), 2: ("RGB", 3), 3: ("palette", 1), 4: ("grey+alpha", 2),
-                6: ("RGBA", 4)}
-BIT_DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
+from annviz.safeio import FileFormatError, open_regular
+
+MAX_PIXELS = 40_000_000        # a 7,300 x 5,500 photo; grey it takes 40 MB, RGBA while decoding 160 MB
+MAX_IMAGE_BYTES = 256 * 2**20  # larger files are not photos of a digit
+FORMATS = ("PNG", "JPEG", "BMP", "GIF", "TIFF", "WEBP")  # what Pillow may try; nothing that executes
+SIXTEEN_BIT_GREY = ("I;16", "I;16L", "I;16B", "I;16N")
+STRIP_ROWS = 256  # rows converted to grey at a time
 
 
-class ImageError(ValueError):
+class ImageError(FileFormatError):
     """An image file cannot be read; the message says which file and why."""
 
 
-def read_image(path: str | Path) -> np.ndarray:
+def read_image(path: str | os.PathLike) -> np.ndarray:
     """The image at ``path`` as grey uint8 (h, w): 0 black, 255 white, alpha over white."""
+    from PIL import Image, UnidentifiedImageError
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImageError(f"{path}: no such file") from None
-    except OSError as error:
-        raise ImageError(f"{path}: cannot read: {error.strerror or error}") from None
-    if data.startswith(PNG_SIGNATURE):
+    with open_regular(path, MAX_IMAGE_BYTES, ImageError, "an image") as f:
         try:
-            return decode_png(data)
-        except ImageError as error:
-            raise ImageError(f"{path}: {error}") from None
-    if data.startswith(JPEG_MAGIC):
-        return _read_with_pillow(path, "JPEG")
-    raise ImageError(f"{path}: not a PNG or JPEG file (use PNG)")
+            with warnings.catch_warnings():  # Pillow warns of a possible bomb past 89 megapixels
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                image = Image.open(f, formats=FORMATS)
+            with image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise ImageError(path, f"has {width} x {height} pixels, more than annviz reads "
+                                           f"({MAX_PIXELS / 1e6:.0f} megapixels); make it smaller")
+                return _grey(image)
+        except ImageError:
+            raise
+        except UnidentifiedImageError:
+            raise ImageError(path, f"not an image annviz reads ({', '.join(FORMATS)}), "
+                                   "or a damaged one") from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise ImageError(path, f"has more pixels than annviz reads ({MAX_PIXELS / 1e6:.0f} "
+                                   f"megapixels), refused as a possible decompression bomb ({error})") from None
+        except MemoryError:
+            raise ImageError(path, "too large to decode in the memory available") from None
+        except (OSError, ValueError, SyntaxError, EOFError) as error:
+            # Pillow reports damaged data as OSError ("image file is truncated"), ValueError or
+            # SyntaxError (a malformed header), EOFError (data ending early)
+            raise ImageError(path, f"damaged or unsupported image ({_first_line(error)})") from None
 
 
-def _read_with_pillow(path: Path, kind: str) -> np.ndarray:
-    try:
-        from PIL import Image  # optional: only for JPEG
-    except ImportError:
-        raise ImageError(
-            f"{path}: reading {kind} needs Pillow (pip install pillow) or use PNG"
-        ) from None
-    try:
-        with Image.open(path) as image:
-            return np.asarray(image.convert("L"), dtype=np.uint8)
-    except (OSError, ValueError) as error:
-        raise ImageError(f"{path}: cannot read {kind}: {error}") from None
+def _grey(image) -> np.ndarray:
+    """A Pillow image -> grey uint8 (h, w), alpha composited over white.
 
-
-# --- decoding ------------------------------------------------------------------------------------
-
-def decode_png(data: bytes) -> np.ndarray:
-    """The bytes of a PNG file -> grey uint8 (h, w)."""
-    chunks = _read_chunks(data)
-    if not chunks or chunks[0][0] != b"IHDR" or len(chunks[0][1]) != 13:
-        raise ImageError("PNG does not start with a valid IHDR chunk")
-    width, height, depth, colour, compression, filter_method, interlace = struct.unpack(
-        ">IIBBBBB", chunks[0][1])
-    if colour not in COLOUR_TYPES or depth not in BIT_DEPTHS[colour]:
-        raise ImageError(f"unsupported PNG: colour type {colour} with bit depth {depth}")
-    if compression != 0 or filter_method != 0:
-        raise ImageError("unsupported PNG: unknown compression or filter method")
-    if interlace != 0:
-        raise ImageError("interlaced PNG is not supported: save it without interlacing")
-    if width == 0 or height == 0:
-        raise ImageError(f"PNG has no pixels ({width}x{height})")
-    idat = b"".join(body for kind, body in chunks if kind == b"IDAT")
-    try:
-        raw = zlib.decompress(idat)
-    except zlib.error as error:
-        raise ImageError(f"corrupt PNG image data: {error}") from None
-    samples_per_pixel = COLOUR_TYPES[colour][1]
-    rows = _unfilter(raw, width, height, samples_per_pixel * depth)  # (h, stride) bytes
-    samples = _unpack_samples(rows, width * samples_per_pixel, depth)  # (h, w*spp)
-    pixels = samples.reshape(height, width, samples_per_pixel)
-    extras = {kind: body for kind, body in chunks if kind in (b"PLTE", b"tRNS")}
-    return _to_grey(pixels, colour, depth, extras.get(b"PLTE"), extras.get(b"tRNS"))
-
-
-def _read_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
-    """The (type, body) chunks up to IEND, each checked against its CRC."""
-    chunks, position = [], len(PNG_SIGNATURE)
-    while True:
-        if position + 8 > len(data):
-            raise ImageError("PNG is truncated (no IEND chunk)")
-        length, kind = struct.unpack(">I4s", data[position : position + 8])
-        body = data[position + 8 : position + 8 + length]
-        crc = data[position + 8 + length : position + 12 + length]
-        if len(body) != length or len(crc) != 4:
-            raise ImageError(f"PNG is truncated in chunk {kind!r}")
-        if zlib.crc32(kind + body) != struct.unpack(">I", crc)[0]:
-            raise ImageError(f"PNG chunk {kind.decode('latin-1')} is corrupt (CRC mismatch)")
-        if kind == b"IEND":
-            return chunks
-        chunks.append((kind, body))
-        position += 12 + length
-
-
-def _unfilter(raw: bytes, width: int, height: int, bits_per_pixel: int) -> np.ndarray:
-    """Undo the per-row filters: (h, stride) uint8 of the original bytes."""
-    stride = (width * bits_per_pixel + 7) // 8
-    bpp = max(1, bits_per_pixel // 8)  # bytes per complete pixel, the filters' left distance
-    if len(raw) != height * (stride + 1):
-        raise ImageError(
-            f"PNG image data has {len(raw)} bytes, expected {height * (stride + 1)}")
-    filtered = np.frombuffer(raw, np.uint8).reshape(height, stride + 1)
-    out = np.zeros((height + 1, stride), np.uint8)  # row 0: the zero row "above" the image
-    for y, filter_type in enumerate(filtered[:, 0]):
-        line, prior = filtered[y, 1:], out[y]
-        if filter_type == 0:  # None
-            out[y + 1] = line
-        elif filter_type == 1:  # Sub: x = raw + left, a running sum per byte of the pixel
-            lanes = np.zeros(-(-stride // bpp) * bpp, np.uint8)
-            lanes[:stride] = line
-            out[y + 1] = np.cumsum(lanes.reshape(-1, bpp), axis=0, dtype=np.uint8).ravel()[:stride]
-        elif filter_type == 2:  # Up: x = raw + above
-            out[y + 1] = line + prior
-        elif filter_type in (3, 4):  # Average, Paeth: each byte needs the one just decoded
-            out[y + 1] = _unfilter_sequential(line.tobytes(), prior.tobytes(), bpp, filter_type)
-        else:
-            raise ImageError(f"PNG row {y} has unknown filter type {filter_type}")
-    return out[1:]
-
-
-def _unfilter_sequential(line: bytes, prior: bytes, bpp: int, filter_type: int) -> bytearray:
-    row = bytearray(line)
-    for i in range(len(row)):
-        left = row[i - bpp] if i >= bpp else 0
-        above = prior[i]
-        if filter_type == 3:
-            row[i] = (row[i] + ((left + above) >> 1)) & 0xFF
-            continue
-        upper_left = prior[i - bpp] if i >= bpp else 0
-        estimate = left + above - upper_left
-        da, db, dc = abs(estimate - left), abs(estimate - above), abs(estimate - upper_left)
-        predictor = left if da <= db and da <= dc else above if db <= dc else upper_left
-        row[i] = (row[i] + predictor) & 0xFF
-    return row
-
-
-def _unpack_samples(rows: np.ndarray, samples_per_row: int, depth: int) -> np.ndarray:
-    """(h, stride) bytes -> (h, samples_per_row) integer samples (uint8, or uint16 at 16 bits)."""
-    if depth == 8:
-        return rows
-    if depth == 16:
-        return rows.view(">u2").astype(np.uint16)
-    bits = np.unpackbits(rows, axis=1)  # (h, stride*8), most significant bit first
-    weights = (1 << np.arange(depth - 1, -1, -1)).astype(np.uint8)  # e.g. [2, 1] at depth 2
-    groups = bits[:, : samples_per_row * depth].reshape(len(rows), samples_per_row, depth)
-    return (groups * weights).sum(axis=2, dtype=np.uint8)
-
-
-def _to_grey(pixels: np.ndarray, colour: int, depth: int,
-             palette: bytes | None, transparency: bytes | None) -> np.ndarray:
-    """(h, w, samples) -> grey uint8 (h, w), composited on white."""
-    full_scale = (1 << depth) - 1
-    if colour == 3:
-        if palette is None or len(palette) % 3:
-            raise ImageError("palette PNG without a valid PLTE chunk")
-        rgba = np.full((256, 4), 255, np.uint8)
-        entries = np.frombuffer(palette, np.uint8).reshape(-1, 3)
-        rgba[: len(entries), :3] = entries
-        if transparency is not None:
-            rgba[: len(transparency), 3] = np.frombuffer(transparency, np.uint8)
-        indices = pixels[:, :, 0]
-        if int(indices.max()) >= len(entries):
-            raise ImageError("PNG pixel refers to a colour beyond the palette")
-        colour_values, alpha = rgba[indices, :3] / 255.0, rgba[indices, 3] / 255.0
+    Converted a strip of rows at a time, so that memory stays near the decoded image plus the
+    result. Pillow's integer luma and compositing are within one level of ITU-R 601 in floats.
+    """
+    image.draft("L", image.size)  # a JPEG decodes straight to grey (its luma), at full size
+    if image.mode in SIXTEEN_BIT_GREY:
+        convert = _scaled_down  # Pillow's own conversion clips at 255 instead of scaling
+    elif image.has_transparency_data:
+        convert = _over_white
     else:
-        values = pixels / full_scale  # (h, w, samples) in 0..1
-        has_alpha = colour in (4, 6)
-        colour_values = values[:, :, :-1] if has_alpha else values
-        alpha = values[:, :, -1] if has_alpha else np.ones(pixels.shape[:2])
-        if transparency is not None and colour in (0, 2):  # one colour marked transparent
-            key = np.frombuffer(transparency, ">u2")[: pixels.shape[2]]
-            alpha = np.where((pixels == key).all(axis=2), 0.0, 1.0)
-    grey = colour_values @ LUMA if colour_values.shape[2] == 3 else colour_values[:, :, 0]
-    grey = grey * alpha + (1.0 - alpha)  # over white paper
-    return np.round(grey * 255.0).astype(np.uint8)
+        convert = _luma
+    image.load()
+    width, height = image.size
+    grey = np.empty((height, width), np.uint8)
+    for top in range(0, height, STRIP_ROWS):
+        strip = image.crop((0, top, width, min(top + STRIP_ROWS, height)))
+        grey[top:top + strip.height] = convert(strip)
+    return grey
 
 
-# --- encoding ------------------------------------------------------------------------------------
+def _luma(strip) -> np.ndarray:
+    return np.asarray(strip if strip.mode == "L" else strip.convert("L"))
 
-def write_png(path: str | Path, image: np.ndarray, palette: np.ndarray | None = None,
-              filter_type: int = 2) -> Path:
+
+def _scaled_down(strip) -> np.ndarray:
+    wide = np.asarray(strip).astype(np.uint32)  # 0..65535
+    return (wide * 255 + 32767) // 65535
+
+
+def _over_white(strip) -> np.ndarray:
+    from PIL import Image
+
+    rgba = strip if strip.mode == "RGBA" else strip.convert("RGBA")
+    paper = Image.new("L", rgba.size, 255)
+    return np.asarray(Image.composite(rgba.convert("L"), paper, rgba.getchannel("A")))
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
+
+
+def write_png(path: str | os.PathLike, image: np.ndarray, palette: np.ndarray | None = None) -> Path:
     """Write uint8 ``image`` as an 8-bit PNG: grey (h, w), grey+alpha (h, w, 2), RGB (h, w, 3)
-    or RGBA (h, w, 4); with ``palette`` (k, 3|4) the image holds palette indices.
-    ``filter_type`` 0-4 (None, Sub, Up, Average, Paeth) is used on every row."""
+    or RGBA (h, w, 4); with ``palette`` (k, 3|4) the image holds palette indices."""
+    from PIL import Image
+
+    path = Path(path)
     image = np.asarray(image)
     if image.dtype != np.uint8:
-        raise ImageError(f"write_png needs uint8 pixels, got {image.dtype}")
-    pixels = image[:, :, None] if image.ndim == 2 else image
-    if pixels.ndim != 3 or pixels.shape[2] not in (1, 2, 3, 4) or min(pixels.shape[:2]) == 0:
-        raise ImageError(f"cannot write an image of shape {image.shape} as PNG")
-    height, width, samples = pixels.shape
-    chunks = []
+        raise ImageError(path, f"write_png needs uint8 pixels, got {image.dtype}")
+    channels = 1 if image.ndim == 2 else image.shape[2] if image.ndim == 3 else 0
+    if channels not in (1, 2, 3, 4) or 0 in image.shape:
+        raise ImageError(path, f"cannot write an image of shape {image.shape} as PNG")
+    mode = {1: "L", 2: "LA", 3: "RGB", 4: "RGBA"}[channels]
+    picture = Image.frombytes(mode, (image.shape[1], image.shape[0]), image.tobytes())
     if palette is not None:
         palette = np.asarray(palette, np.uint8)
-        if samples != 1 or palette.ndim != 2 or palette.shape[1] not in (3, 4):
-            raise ImageError("a palette image needs (h, w) indices and a (k, 3|4) palette")
-        colour = 3
-        chunks.append((b"PLTE", palette[:, :3].tobytes()))
+        if channels != 1 or palette.ndim != 2 or palette.shape[1] not in (3, 4):
+            raise ImageError(path, "a palette image needs (h, w) indices and a (k, 3|4) palette")
+        picture = Image.frombytes("P", picture.size, image.tobytes())
+        picture.putpalette(palette[:, :3].tobytes(), rawmode="RGB")
         if palette.shape[1] == 4:
-            chunks.append((b"tRNS", palette[:, 3].tobytes()))
-    else:
-        colour = {1: 0, 2: 4, 3: 2, 4: 6}[samples]
-    header = struct.pack(">IIBBBBB", width, height, 8, colour, 0, 0, 0)
-    rows = pixels.reshape(height, width * samples)
-    body = zlib.compress(_filter(rows, samples, filter_type).tobytes(), 9)
-    data = PNG_SIGNATURE + b"".join(
-        _chunk(kind, content)
-        for kind, content in [(b"IHDR", header), *chunks, (b"IDAT", body), (b"IEND", b"")]
-    )
-    path = Path(path)
-    path.write_bytes(data)
+            picture.info["transparency"] = palette[:, 3].tobytes()
+    picture.save(path, format="PNG")
     return path
-
-
-def _chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-
-def _filter(rows: np.ndarray, bpp: int, filter_type: int) -> np.ndarray:
-    """Apply one PNG filter to every row: (h, stride) -> (h, 1 + stride) with the type byte."""
-    x = rows.astype(np.int16)
-    left = np.zeros_like(x)
-    left[:, bpp:] = x[:, :-bpp]
-    above = np.zeros_like(x)
-    above[1:] = x[:-1]
-    upper_left = np.zeros_like(x)
-    upper_left[1:, bpp:] = x[:-1, :-bpp]
-    if filter_type == 0:
-        predictor = np.zeros_like(x)
-    elif filter_type == 1:
-        predictor = left
-    elif filter_type == 2:
-        predictor = above
-    elif filter_type == 3:
-        predictor = (left + above) // 2
-    elif filter_type == 4:
-        estimate = left + above - upper_left
-        da, db, dc = (np.abs(estimate - v) for v in (left, above, upper_left))
-        predictor = np.where((da <= db) & (da <= dc), left, np.where(db <= dc, above, upper_left))
-    else:
-        raise ImageError(f"unknown PNG filter type {filter_type}")
-    out = np.empty((len(rows), rows.shape[1] + 1), np.uint8)
-    out[:, 0] = filter_type
-    out[:, 1:] = (x - predictor) & 0xFF
-    return out

@@ -3,6 +3,11 @@
 Tensors are float32 ``layers.{i}.weight`` (out, in) and ``layers.{i}.bias`` (out,). The metadata
 key ``annviz`` holds a JSON object: format_version, layer_sizes, activations, loss, dataset,
 class_names, test_accuracy, history and config. Nothing is ever unpickled.
+
+Loading follows the rules of :mod:`annviz.safeio`: a regular file of bounded size, a header read
+and checked by :mod:`annviz.nn.tensorfile` before any weight, every metadata field of the type it
+should have, and one ``ModelFileError`` naming the file for any fault. ``dataset`` is only a
+name: readers load it if it names a dataset annviz knows and never treat it as a folder.
 """
 
 from __future__ import annotations
@@ -17,13 +22,23 @@ from pathlib import Path
 import numpy as np
 
 from annviz.nn.activations import ACTIVATION_NAMES, get_activation
+from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS
+from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.network import Network
+from annviz.nn.tensorfile import (MAX_HEADER_BYTES, Header, TensorEntry, check_float, file_size,
+                                  read_float32, read_header)
+from annviz.safeio import FileFormatError, check_field, check_version, loads_json, open_regular
 
 FORMAT_VERSION = 1
 METADATA_KEY = "annviz"
+KNOWN_FIELDS = ("format_version", "layer_sizes", "activations", "loss", "dataset", "class_names",
+                "test_accuracy", "history", "config")
+# The largest model file: the header plus 256 MiB of weights, e.g. 784-2048-2048-2048-10 in F64
+# (each load converts one tensor at a time, so memory stays near the float32 network's size).
+MAX_MODEL_BYTES = 8 + MAX_HEADER_BYTES + 256 * 2**20
 
 
-class ModelFileError(ValueError):
+class ModelFileError(FileFormatError):
     """A model file that cannot be used; the message names the file and the fault."""
 
 
@@ -89,102 +104,103 @@ def _file_mode(path: Path) -> int:
 
 
 def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
-    """Read and check a model file; raises ModelFileError with one clear sentence on any fault."""
+    """Read and check a model file; raises ModelFileError with one clear sentence on any fault.
+
+    Bounded memory: the header and every declared size are checked before a tensor is read, then
+    tensors are read one at a time. Weights stored as F16, BF16 or F64 become float32.
+    """
     path = Path(path)
+    with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "a model file") as f:
+        header = read_header(f, file_size(f), path, ModelFileError)
+        meta = _annviz_metadata(header.metadata, path)
+        sizes, activations = _architecture(meta, path)
+        entries = _expected_tensors(header, sizes, path)
+        params = [read_float32(f, header, entry, path, ModelFileError) for entry in entries]
+    return Network(sizes, activations, params[0::2], params[1::2]), _info(meta, sizes, path)
 
-    def fail(fault: str) -> ModelFileError:
-        return ModelFileError(f"{path}: {fault}")
 
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except OSError as e:
-        raise fail(f"cannot be read ({e.strerror or e})") from None
-    tensors, meta = _parse(raw, fail)
-    try:
-        sizes = [int(n) for n in meta["layer_sizes"]]
-        activations = [str(a) for a in meta["activations"]]
-    except (KeyError, TypeError, ValueError):
-        raise fail("its annviz metadata lacks layer_sizes or activations") from None
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise fail(f"layer_sizes {sizes} do not describe a network")
+def _annviz_metadata(metadata: dict[str, str], path: Path) -> dict:
+    text = metadata.get(METADATA_KEY)
+    if text is None:
+        raise ModelFileError(path, "a safetensors file, but not an annviz model (no 'annviz' metadata)")
+    # annviz wrote NaN into free-form fields (a history) with Python's json; those stay readable.
+    meta = loads_json(text, path, ModelFileError, what="annviz metadata", allow_nonfinite=True)
+    if not isinstance(meta, dict):
+        raise ModelFileError(path, "its annviz metadata is not a JSON object")
+    check_version(meta.get("format_version"), FORMAT_VERSION, path, ModelFileError)
+    return meta
+
+
+def _architecture(meta: dict, path: Path) -> tuple[list[int], list[str]]:
+    """The checked layer_sizes and activations of the metadata."""
+    sizes = check_field(meta, "layer_sizes", list, path, ModelFileError)
+    activations = check_field(meta, "activations", list, path, ModelFileError)
+    if sizes is None or activations is None:
+        raise ModelFileError(path, "its annviz metadata lacks layer_sizes or activations")
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in sizes):
+        raise ModelFileError(path, "layer_sizes should be a list of whole numbers")
+    if not 2 <= len(sizes) <= MAX_LAYERS + 1 or not all(1 <= n <= MAX_LAYER_SIZE for n in sizes):
+        shown = sizes if len(sizes) <= 8 else [*sizes[:8], "..."]
+        raise ModelFileError(path, f"layer_sizes {shown} do not describe a network annviz can hold "
+                                   f"(2 to {MAX_LAYERS + 1} layers of 1 to {MAX_LAYER_SIZE} neurons)")
     if len(activations) != len(sizes) - 1:
-        raise fail(f"{len(sizes) - 1} layers but {len(activations)} activations")
+        raise ModelFileError(path, f"{len(sizes) - 1} layers but {len(activations)} activations")
     for name in activations:
         try:
-            get_activation(name)
+            get_activation(name if isinstance(name, str) else "")
         except ValueError:
-            raise fail(f"unknown activation {name!r} (known: {', '.join(ACTIVATION_NAMES)})") from None
-    weights, biases = [], []
+            raise ModelFileError(path, f"unknown activation {str(name)[:40]!r} "
+                                       f"(known: {', '.join(ACTIVATION_NAMES)})") from None
+    return sizes, activations
+
+
+def _expected_tensors(header: Header, sizes: list[int], path: Path) -> list[TensorEntry]:
+    """The header's entries for layers.{i}.weight and layers.{i}.bias in layer order, each of the
+    shape layer_sizes asks for and of a float dtype; nothing else may be in the file."""
+    entries = []
     for i in range(len(sizes) - 1):
-        for kind, shape, out in (("weight", (sizes[i + 1], sizes[i]), weights),
-                                 ("bias", (sizes[i + 1],), biases)):
+        for kind, shape in (("weight", (sizes[i + 1], sizes[i])), ("bias", (sizes[i + 1],))):
             name = f"layers.{i}.{kind}"
-            if name not in tensors:
-                raise fail(f"tensor {name} is missing")
-            t = tensors[name]
-            if t.shape != shape:
-                raise fail(f"tensor {name} has shape {t.shape}, expected {shape} from layer_sizes {sizes}")
-            if not np.isfinite(t).all():
-                raise fail(f"tensor {name} holds NaN or infinite numbers")
-            out.append(t.astype(np.float32))
-    unexpected = set(tensors) - {f"layers.{i}.{k}" for i in range(len(sizes) - 1) for k in ("weight", "bias")}
+            entry = header.tensors.get(name)
+            if entry is None:
+                raise ModelFileError(path, f"tensor {name} is missing")
+            if entry.shape != shape:
+                raise ModelFileError(path, f"tensor {name} has shape {entry.shape}, expected {shape} "
+                                           f"from layer_sizes {sizes}")
+            check_float(entry, path, ModelFileError)
+            entries.append(entry)
+    unexpected = sorted(set(header.tensors) - {e.name for e in entries})
     if unexpected:
-        raise fail(f"unexpected tensors {sorted(unexpected)}")
-    info = _info(meta)
-    return Network(sizes, activations, weights, biases), info
+        shown = ", ".join(repr(name[:40]) for name in unexpected[:5])
+        raise ModelFileError(path, f"unexpected tensors {shown}{' ...' if len(unexpected) > 5 else ''}")
+    return entries
 
 
-def _parse(raw: bytes, fail) -> tuple[dict[str, np.ndarray], dict]:
-    """The tensors and the annviz metadata of a safetensors file, or a ModelFileError."""
-    from safetensors import SafetensorError
-    from safetensors.numpy import load
+def _info(meta: dict, sizes: list[int], path: Path) -> ModelInfo:
+    """The rest of the metadata, each field of the type ModelInfo promises."""
+    def get(key, kind, default):
+        return check_field(meta, key, kind, path, ModelFileError, default=default)
 
-    if len(raw) < 8:
-        raise fail("too short to be a model file (truncated or empty)")
-    header_len = int.from_bytes(raw[:8], "little")
-    if header_len > len(raw) - 8:
-        raise fail("not a safetensors model file, or truncated (header runs past the end)")
+    loss = get("loss", str, "cross-entropy")
     try:
-        header = json.loads(raw[8:8 + header_len])
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise fail("not a safetensors model file (its header is not JSON)") from None
-    if not isinstance(header, dict):
-        raise fail("not a safetensors model file")
-    meta_text = (header.get("__metadata__") or {}).get(METADATA_KEY)
-    if meta_text is None:
-        raise fail("a safetensors file, but not an annviz model (no 'annviz' metadata)")
-    try:
-        meta = json.loads(meta_text)
-    except json.JSONDecodeError:
-        raise fail("its annviz metadata is not valid JSON") from None
-    if not isinstance(meta, dict):
-        raise fail("its annviz metadata is not a JSON object")
-    version = meta.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise fail(f"format_version {version!r} is not one this annviz reads (≤ {FORMAT_VERSION})")
-    try:
-        tensors = load(raw)
-    except (SafetensorError, ValueError, TypeError) as e:
-        raise fail(f"corrupt or truncated tensor data ({e})") from None
-    for name, t in tensors.items():
-        if t.dtype not in (np.float32, np.float64, np.float16):
-            raise fail(f"tensor {name} has dtype {t.dtype}, expected float32")
-    return tensors, meta
-
-
-def _info(meta: dict) -> ModelInfo:
-    known = {"format_version", "layer_sizes", "activations", "loss", "dataset", "class_names",
-             "test_accuracy", "history", "config"}
-    acc = meta.get("test_accuracy")
-    class_names = meta.get("class_names") or [str(d) for d in range(int(meta["layer_sizes"][-1]))]
+        get_loss(loss)
+    except ValueError:
+        raise ModelFileError(path, f"unknown loss {loss[:40]!r} (known: {', '.join(LOSS_NAMES)})") from None
+    numbers = [str(k) for k in range(sizes[-1])]
+    class_names = get("class_names", list, numbers)
+    if not all(isinstance(c, str) for c in class_names):
+        raise ModelFileError(path, "class_names should be a list of strings")
+    if len(class_names) != sizes[-1]:  # save_model's default names are ten digits, whatever the net
+        class_names = numbers
+    accuracy = get("test_accuracy", float, None)
+    if accuracy is not None and math.isfinite(accuracy) and not 0 <= accuracy <= 1:
+        raise ModelFileError(path, f"test_accuracy {accuracy} is not between 0 and 1")
     return ModelInfo(
-        loss=str(meta.get("loss", "cross-entropy")),
-        dataset=str(meta.get("dataset", "mnist")),
-        class_names=[str(c) for c in class_names],
-        test_accuracy=float(acc) if isinstance(acc, (int, float)) and math.isfinite(acc) else None,
-        history=meta.get("history") if isinstance(meta.get("history"), dict) else {},
-        config=meta.get("config") if isinstance(meta.get("config"), dict) else {},
-        extra={k: v for k, v in meta.items() if k not in known},
+        loss=loss,
+        dataset=get("dataset", str, "mnist"),
+        class_names=class_names,
+        test_accuracy=float(accuracy) if accuracy is not None and math.isfinite(accuracy) else None,
+        history=get("history", dict, {}),
+        config=get("config", dict, {}),
+        extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
     )

@@ -242,3 +242,49 @@ def test_split_validation_is_a_seeded_partition() -> None:
 def test_split_validation_rejects_bad_share() -> None:
     with pytest.raises(ValueError, match="share"):
         split_validation(np.zeros((4, 2)), np.zeros(4), share=1.0, seed=0)
+
+
+@pytest.mark.parametrize("split", ["train", "t10k"])
+def test_an_empty_set_is_a_clear_error(tmp_path: Path, split: str) -> None:
+    folder = _idx_folder(tmp_path / "empty", gzip=False)
+    write_idx(folder / f"{split}-images-idx3-ubyte", np.zeros((0, 28, 28), np.uint8), gzip=False)
+    write_idx(folder / f"{split}-labels-idx1-ubyte", np.zeros(0, np.uint8), gzip=False)
+    with pytest.raises(DatasetError, match=rf"{split}-images-idx3-ubyte: holds no images"):
+        load_dataset(folder)
+
+
+# --- a dataset named in a file is a name, never a folder (issue 10) --------------------------------
+
+def test_a_named_dataset_is_loaded_by_name() -> None:
+    from annviz.data import load_named_dataset
+
+    assert load_named_dataset("mnist") is not None
+    assert load_named_dataset("mnist").test_images is load_dataset("mnist").test_images
+
+
+def test_a_folder_named_in_a_file_is_never_read(tmp_path: Path, monkeypatch) -> None:
+    """Valid IDX folders, by path and by a bare name in the working folder: load_dataset reads
+    them (the user picked them); load_named_dataset refuses both without looking inside."""
+    from annviz.data import load_named_dataset
+
+    folder = _idx_folder(tmp_path / "digits")
+    monkeypatch.chdir(tmp_path)
+    assert load_dataset("digits").n_train == 12
+    for name in (str(folder), "digits", "./digits"):
+        with pytest.raises(DatasetError) as error:
+            load_named_dataset(name)
+        assert str(error.value) == (f"{name!r} is not a dataset annviz knows by name (mnist, "
+                                    "fashion-mnist): choose its folder of IDX files yourself")
+
+
+@pytest.mark.parametrize("content,fault", [
+    (b"0" * 64 + b"\n", "line 1 is not a checksum and a file name"),
+    (b"\xff\xfe\x00garbage", "not a text file of SHA-256 checksums"),
+    (b"0" * 70_000, r"more than a checksum file may be \(64 KiB\)"),
+])
+def test_a_damaged_checksum_file_is_one_clear_error(tmp_path: Path, content: bytes, fault: str) -> None:
+    folder = _idx_folder(tmp_path / "summed")
+    (folder / "SHA256SUMS").write_bytes(content)
+    with pytest.raises(DatasetError, match=fault) as error:
+        load_dataset(folder, verify=True)
+    assert str(error.value).startswith(f"{folder.resolve() / 'SHA256SUMS'}: ")

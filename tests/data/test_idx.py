@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from hostile_files import idx_gzip_bomb, load_in_fresh_process
+
 from annviz.data import IdxError, read_idx, write_idx
 from annviz.data.idx import idx_bytes
 from annviz.paths import resources_dir
@@ -124,3 +126,65 @@ def test_idx_error_is_a_value_error() -> None:
 def test_cannot_write_unsupported_dtype(tmp_path: Path) -> None:
     with pytest.raises(IdxError, match="cannot store dtype"):
         write_idx(tmp_path / "x", np.zeros(3, np.uint64))
+
+
+# --- hostile files (issue 10): bounded memory, one IdxError naming the file --------------------
+
+def _idx_error(path: Path, fault: str) -> str:
+    with pytest.raises(IdxError, match=fault) as error:
+        read_idx(path)
+    assert type(error.value) is IdxError
+    assert str(error.value).startswith(f"{path}: ") and "\n" not in str(error.value)
+    return str(error.value)
+
+
+def test_declared_sizes_are_checked_before_anything_is_allocated(tmp_path: Path) -> None:
+    # 65536**4 bytes wraps to 0 in 64-bit arithmetic; a Python integer does not wrap
+    header = bytes([0, 0, 0x08, 4]) + (65536).to_bytes(4, "big") * 4
+    for name, data in (("wrap-idx3-ubyte", header), ("wrap.gz", gzip.compress(header))):
+        _idx_error(_raw(tmp_path, data, name),
+                   r"its header declares shape \(65536, 65536, 65536, 65536\), 1.72e\+10 GiB of data; "
+                   r"an IDX file may hold at most 256 MiB")
+
+
+def test_gzip_data_beyond_the_declared_size_is_not_inflated(tmp_path: Path) -> None:
+    data = idx_bytes(np.zeros((2, 28, 28), np.uint8)) + bytes(10_000)
+    _idx_error(_raw(tmp_path, gzip.compress(data), "longer.gz"),
+               r"more data than its header declares \(shape \(2, 28, 28\), 1568 bytes\)")
+
+
+def test_a_gzip_bomb_is_refused_with_little_memory(tmp_path: Path) -> None:
+    """256 MiB of zeros in a 260 kB gzip file, after a header that declares ten 28x28 images: the
+    old reader inflated it all (2 GB for a 1 MB bomb); now the peak stays far below the bomb."""
+    bomb = idx_gzip_bomb(tmp_path / "bomb-idx3-ubyte.gz", idx_bytes(np.zeros((10, 28, 28), np.uint8)),
+                         256 * 2**20)
+    assert bomb.stat().st_size < 300_000
+    load = load_in_fresh_process("from annviz.data.idx import read_idx", "read_idx", bomb)
+    assert load.outcome == f"{bomb}: more data than its header declares (shape (10, 28, 28), 7840 bytes)"
+    assert load.peak_mib < 120, f"peak {load.peak_mib} MiB while refusing a gzip bomb"
+
+
+def test_a_fifo_and_a_device_are_refused_without_reading(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "train-images-idx3-ubyte"
+    os.mkfifo(fifo)
+    errors = []
+    for path in (fifo, Path("/dev/zero")):
+        thread = threading.Thread(target=lambda p=path: errors.append(_idx_error(p, "not a regular file")),
+                                  daemon=True)
+        thread.start()
+        thread.join(5)
+        assert not thread.is_alive(), f"read_idx({path}) hung"
+    assert errors == [f"{fifo}: is not a regular file (a pipe, device or socket), not an IDX file",
+                      "/dev/zero: is not a regular file (a pipe, device or socket), not an IDX file"]
+
+
+def test_a_file_larger_than_any_idx_file_is_refused_by_its_size(tmp_path: Path) -> None:
+    from annviz.data.idx import MAX_IDX_BYTES
+
+    path = tmp_path / "huge-idx3-ubyte"
+    with open(path, "wb") as f:
+        f.truncate(MAX_IDX_BYTES + 1)
+    _idx_error(path, r"is 256 MiB, more than an IDX file may be \(256 MiB\)")

@@ -1,17 +1,21 @@
-"""PNG reading without Qt or Pillow: files written by libpng (through Qt) decode exactly."""
+"""Reading images through Pillow: libpng's files, JPEG, and one ImageError for every hostile file."""
 
 from __future__ import annotations
 
-import importlib.util
-import struct
+import os
+import subprocess
+import sys
+import threading
 import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hostile_files import (load_in_fresh_process, png_bomb, png_bytes, write_filtered_png,
+                           write_interlaced_png)
 
 from annviz.data import ImageError, read_image, write_png
-from annviz.data.images import PNG_SIGNATURE, _chunk, _filter
+from annviz.data.images import MAX_PIXELS
 
 FIXTURES = Path(__file__).parent / "fixtures"  # made by fixtures/make_fixtures.py with Qt
 LUMA = np.array([0.299, 0.587, 0.114])
@@ -22,6 +26,12 @@ def over_white(rgba: np.ndarray) -> np.ndarray:
     values = rgba / 255.0
     alpha = values[..., 3] if values.shape[-1] == 4 else 1.0
     return np.round(((values[..., :3] @ LUMA) * alpha + (1 - alpha)) * 255).astype(np.uint8)
+
+
+def assert_grey_equal(got: np.ndarray, want: np.ndarray) -> None:
+    """Equal within one level: Pillow's luma and compositing are integer arithmetic."""
+    assert got.dtype == np.uint8 and got.shape == want.shape
+    np.testing.assert_allclose(got.astype(int), want.astype(int), atol=1, rtol=0)
 
 
 @pytest.fixture(scope="module")
@@ -35,112 +45,187 @@ def test_libpng_grey_with_sub_up_average_rows(expected) -> None:
 
 
 def test_libpng_rgb_with_all_filters(expected) -> None:
-    np.testing.assert_array_equal(read_image(FIXTURES / "qt_rgb.png"), over_white(expected["rgb"]))
+    assert_grey_equal(read_image(FIXTURES / "qt_rgb.png"), over_white(expected["rgb"]))
 
 
 def test_libpng_rgba_composited_on_white(expected) -> None:
-    np.testing.assert_array_equal(read_image(FIXTURES / "qt_rgba.png"),
-                                  over_white(expected["rgba"]))
+    assert_grey_equal(read_image(FIXTURES / "qt_rgba.png"), over_white(expected["rgba"]))
 
 
 def test_libpng_palette_with_transparency(expected) -> None:
     colours = expected["palette"][expected["indices"]]  # (h, w, 4)
-    np.testing.assert_array_equal(read_image(FIXTURES / "qt_palette.png"), over_white(colours))
+    assert_grey_equal(read_image(FIXTURES / "qt_palette.png"), over_white(colours))
 
 
 def test_libpng_one_bit_palette(expected) -> None:
     np.testing.assert_array_equal(read_image(FIXTURES / "qt_mono.png"), expected["mono"])
 
 
-@pytest.mark.parametrize("filter_type", range(5))
-def test_grey_round_trip_with_every_filter(tmp_path: Path, filter_type: int) -> None:
-    image = np.random.default_rng(filter_type).integers(0, 256, (31, 17), dtype=np.uint8)
-    path = write_png(tmp_path / "digit.png", image, filter_type=filter_type)
-    np.testing.assert_array_equal(read_image(path), image)
+def test_grey_round_trip(tmp_path: Path) -> None:
+    image = np.random.default_rng(0).integers(0, 256, (31, 17), dtype=np.uint8)
+    np.testing.assert_array_equal(read_image(write_png(tmp_path / "digit.png", image)), image)
 
 
 @pytest.mark.parametrize("channels", [2, 3, 4])
-@pytest.mark.parametrize("filter_type", [1, 3, 4])
-def test_colour_round_trip(tmp_path: Path, channels: int, filter_type: int) -> None:
+def test_colour_round_trip(tmp_path: Path, channels: int) -> None:
     pixels = np.random.default_rng(channels).integers(0, 256, (9, 13, channels), dtype=np.uint8)
-    path = write_png(tmp_path / "c.png", pixels, filter_type=filter_type)
+    path = write_png(tmp_path / "c.png", pixels)
     rgba = {2: lambda p: np.concatenate([p[..., :1]] * 3 + [p[..., 1:]], axis=-1),
             3: lambda p: p, 4: lambda p: p}[channels](pixels)
     expected = over_white(rgba)
     if channels == 2:  # grey + alpha: the grey needs no luma weights
         a = pixels[..., 1] / 255.0
         expected = np.round((pixels[..., 0] / 255.0 * a + 1 - a) * 255).astype(np.uint8)
-    np.testing.assert_array_equal(read_image(path), expected)
+    assert_grey_equal(read_image(path), expected)
 
 
 def test_palette_round_trip(tmp_path: Path) -> None:
     palette = np.array([[255, 255, 255, 255], [0, 0, 0, 255], [200, 0, 0, 0]], np.uint8)
     indices = np.random.default_rng(0).integers(0, 3, (10, 12)).astype(np.uint8)
     path = write_png(tmp_path / "p.png", indices, palette=palette)
-    np.testing.assert_array_equal(read_image(path), over_white(palette[indices]))
+    assert_grey_equal(read_image(path), over_white(palette[indices]))
 
 
-def _png(width: int, height: int, depth: int, colour: int, rows: np.ndarray,
-         interlace: int = 0, extra: list[tuple[bytes, bytes]] = ()) -> bytes:
-    header = struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, interlace)
-    body = zlib.compress(_filter(rows, max(1, rows.shape[1] // width), 0).tobytes())
-    chunks = [(b"IHDR", header), *extra, (b"IDAT", body), (b"IEND", b"")]
-    return PNG_SIGNATURE + b"".join(_chunk(kind, data) for kind, data in chunks)
-
-
-def test_sixteen_bit_grey(tmp_path: Path) -> None:
+def test_sixteen_bit_grey_is_scaled_not_clipped(tmp_path: Path) -> None:
     values = np.array([[0, 65535, 32896], [257, 1000, 65280]], ">u2")
     path = tmp_path / "deep.png"
-    path.write_bytes(_png(3, 2, 16, 0, values.view(np.uint8).reshape(2, 6)))
+    rows = np.hstack([np.zeros((2, 1), np.uint8), values.view(np.uint8).reshape(2, 6)])
+    path.write_bytes(png_bytes(3, 2, zlib.compress(rows.tobytes()), depth=16))
     expected = np.round(values.astype(float) / 65535 * 255).astype(np.uint8)
     np.testing.assert_array_equal(read_image(path), expected)
 
 
 def test_two_bit_grey(tmp_path: Path) -> None:
     levels = np.array([[0, 1, 2, 3, 3], [3, 2, 1, 0, 1]])  # 5 pixels -> 2 bytes per row
-    packed = np.zeros((2, 2), np.uint8)
+    packed = np.zeros((2, 3), np.uint8)  # filter byte, then the packed pixels
     for col in range(5):
-        packed[:, col // 4] |= (levels[:, col] << (6 - 2 * (col % 4))).astype(np.uint8)
+        packed[:, 1 + col // 4] |= (levels[:, col] << (6 - 2 * (col % 4))).astype(np.uint8)
     path = tmp_path / "two-bit.png"
-    path.write_bytes(_png(5, 2, 2, 0, packed))
+    path.write_bytes(png_bytes(5, 2, zlib.compress(packed.tobytes()), depth=2))
     np.testing.assert_array_equal(read_image(path), levels * 85)
 
 
-def test_interlaced_png_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "interlaced.png"
-    path.write_bytes(_png(2, 2, 8, 0, np.zeros((2, 2), np.uint8), interlace=1))
-    with pytest.raises(ImageError, match="interlaced.png: interlaced PNG is not supported"):
+@pytest.mark.parametrize("filter_type", range(5))
+def test_every_row_filter(tmp_path: Path, filter_type: int) -> None:
+    image = np.random.default_rng(filter_type).integers(0, 256, (31, 17), dtype=np.uint8)
+    path = write_filtered_png(tmp_path / "f.png", image, filter_type)
+    np.testing.assert_array_equal(read_image(path), image)
+
+
+def test_interlaced_png_is_read(tmp_path: Path) -> None:
+    image = np.random.default_rng(1).integers(0, 256, (13, 11), dtype=np.uint8)
+    np.testing.assert_array_equal(read_image(write_interlaced_png(tmp_path / "i.png", image)), image)
+
+
+def test_jpeg_is_read_like_the_png_of_the_same_picture(tmp_path: Path) -> None:
+    from digit_strokes import render
+    from PIL import Image
+
+    canvas = render("4")  # dark ink on white paper, 280 x 280
+    colour = np.stack([canvas, canvas // 2 + 100, canvas], axis=-1)
+    Image.fromarray(colour).save(tmp_path / "four.jpg", quality=95)
+    png, jpeg = read_image(write_png(tmp_path / "four.png", colour)), read_image(tmp_path / "four.jpg")
+    assert jpeg.shape == png.shape == canvas.shape and jpeg.dtype == np.uint8
+    difference = np.abs(jpeg.astype(int) - png.astype(int))
+    assert difference.mean() < 0.5 and np.percentile(difference, 99) <= 6
+
+
+def _image_error(path, fault: str) -> str:
+    with pytest.raises(ImageError, match=fault) as error:
         read_image(path)
+    assert type(error.value) is ImageError
+    assert str(error.value).startswith(f"{path}: ") and "\n" not in str(error.value)
+    return str(error.value)
 
 
-def test_corrupt_chunk_is_found_by_its_crc(tmp_path: Path) -> None:
+def test_damaged_header_is_found_by_its_crc(tmp_path: Path) -> None:
     data = bytearray(write_png(tmp_path / "ok.png", np.zeros((8, 8), np.uint8)).read_bytes())
-    data[-20] ^= 0xFF  # inside IDAT
+    data[29] ^= 0xFF  # inside IHDR
     (tmp_path / "bad.png").write_bytes(bytes(data))
-    with pytest.raises(ImageError, match=r"bad.png: PNG chunk IDAT is corrupt \(CRC mismatch\)"):
-        read_image(tmp_path / "bad.png")
+    _image_error(tmp_path / "bad.png", "not an image annviz reads .*, or a damaged one")
 
 
 def test_truncated_png(tmp_path: Path) -> None:
-    data = write_png(tmp_path / "ok.png", np.zeros((8, 8), np.uint8)).read_bytes()
-    (tmp_path / "cut.png").write_bytes(data[:40])
-    with pytest.raises(ImageError, match="cut.png: PNG is truncated"):
-        read_image(tmp_path / "cut.png")
+    image = np.random.default_rng(0).integers(0, 256, (64, 64), dtype=np.uint8)
+    data = write_png(tmp_path / "ok.png", image).read_bytes()
+    (tmp_path / "cut.png").write_bytes(data[: len(data) // 2])
+    _image_error(tmp_path / "cut.png", r"damaged or unsupported image \(image file is truncated")
 
 
 def test_not_an_image_and_missing_file(tmp_path: Path) -> None:
     (tmp_path / "notes.png").write_text("hello")
-    with pytest.raises(ImageError, match="notes.png: not a PNG or JPEG"):
-        read_image(tmp_path / "notes.png")
-    with pytest.raises(ImageError, match="gone.png: no such file"):
-        read_image(tmp_path / "gone.png")
+    _image_error(tmp_path / "notes.png", r"not an image annviz reads \(PNG, JPEG, BMP, GIF, TIFF, WEBP\)")
+    _image_error(tmp_path / "gone.png", "no such file")
+    _image_error(tmp_path, "is a folder, not an image")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("PIL") is not None, reason="Pillow is installed")
-def test_jpeg_without_pillow_says_what_to_do(tmp_path: Path) -> None:
-    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
-    with pytest.raises(ImageError, match=r"reading JPEG needs Pillow \(pip install pillow\)"):
-        read_image(tmp_path / "photo.jpg")
+def test_postscript_is_never_handed_to_ghostscript(tmp_path: Path) -> None:
+    path = tmp_path / "digit.eps"
+    path.write_bytes(b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 28 28\nshowpage\n")
+    _image_error(path, "not an image annviz reads")
+
+
+# --- hostile images (issue 10): bounded memory and one ImageError naming the file ---------------
+
+def _read_in_fresh_process(path: Path) -> tuple[str, int]:
+    """What reading ``path`` gives in a new interpreter, and that interpreter's peak memory in MiB."""
+    load = load_in_fresh_process("from annviz.data.images import read_image", "read_image", path)
+    return load.outcome, load.peak_mib
+
+
+def test_a_png_bomb_of_900_megapixels_is_refused_from_its_header(tmp_path: Path) -> None:
+    """30000 x 30000 black pixels in an 890 kB file: the old decoder ended in MemoryError."""
+    bomb = png_bomb(tmp_path / "bomb.png", 30000, 30000)
+    assert bomb.stat().st_size < 1_000_000
+    outcome, peak_mib = _read_in_fresh_process(bomb)
+    assert outcome.startswith(f"{bomb}: has more pixels than annviz reads (40 megapixels), refused "
+                              "as a possible decompression bomb")
+    assert peak_mib < 100
+
+
+@pytest.mark.parametrize("width,height", [(8000, 6000), (10000, 10000)])
+def test_more_than_40_megapixels_is_refused(tmp_path: Path, width: int, height: int) -> None:
+    path = png_bomb(tmp_path / "large.png", width, height)
+    assert width * height > MAX_PIXELS
+    _image_error(path, "more pixels than annviz reads|more than annviz reads")
+
+
+def test_data_past_the_image_is_never_inflated(tmp_path: Path) -> None:
+    """A 36-megapixel image followed by 1 GiB of zeros in a 1 MB file: read as the image it is."""
+    bomb = png_bomb(tmp_path / "padded.png", 6000, 6000, extra_zeros=2**30)
+    assert bomb.stat().st_size < 1_200_000
+    outcome, peak_mib = _read_in_fresh_process(bomb)
+    assert outcome == "(6000, 6000) max 0"
+    assert peak_mib < 300
+
+
+def test_running_out_of_memory_is_an_image_error(tmp_path: Path) -> None:
+    """Memory capped at 20 MB above what the interpreter holds: a 36-megapixel image cannot fit."""
+    path = png_bomb(tmp_path / "big.png", 6000, 6000)
+    script = (
+        "import resource, sys\n"
+        "from annviz.data.images import ImageError, read_image\n"
+        "import PIL.Image, PIL.PngImagePlugin\n"
+        "size = next(int(l.split()[1]) * 1024 for l in open('/proc/self/status') if l.startswith('VmSize'))\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (size + 20 * 2**20, size + 20 * 2**20))\n"
+        "try:\n    read_image(sys.argv[1])\nexcept ImageError as error:\n    print(error)\n")
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.strip() == f"{path}: too large to decode in the memory available", result.stderr
+
+
+def test_a_fifo_and_a_device_are_refused_without_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "digit.png"
+    os.mkfifo(fifo)
+    errors = []
+    for path in (fifo, Path("/dev/zero")):
+        thread = threading.Thread(target=lambda p=path: errors.append(_image_error(p, "not a regular")),
+                                  daemon=True)
+        thread.start()
+        thread.join(5)
+        assert not thread.is_alive(), f"read_image({path}) hung"
+    assert errors == [f"{fifo}: is not a regular file (a pipe, device or socket), not an image",
+                      "/dev/zero: is not a regular file (a pipe, device or socket), not an image"]
 
 
 def test_write_png_refuses_what_it_cannot_write(tmp_path: Path) -> None:

@@ -135,3 +135,29 @@ def test_matrix_hover_lights_where_a_cell_came_from(page):
     assert view.lit() == {("wa", 4, -1), ("b", 4, -1)}
     z = page.state.forward.zs[0][0, 4]
     assert f"{z:.4f}" in page.matrix.status.text()
+
+
+def test_a_folder_in_the_models_metadata_is_not_read(qtbot, tmp_path, trained):
+    """A model whose ``dataset`` names a folder of valid IDX files: the page does not evaluate on
+    it (issue 10) and says why; a test set the user gives is still used."""
+    from annviz.data import write_idx
+
+    network, images, labels = trained
+    folder = tmp_path / "digits"
+    folder.mkdir()
+    for name, array in (("train-images-idx3-ubyte", images[:5]), ("train-labels-idx1-ubyte", labels[:5]),
+                        ("t10k-images-idx3-ubyte", images[:9]), ("t10k-labels-idx1-ubyte", labels[:9])):
+        write_idx(folder / name, array.astype(np.uint8))
+    state = AppState()
+    state.set_model(network.copy(), ModelInfo(dataset=str(folder)))
+    page = InsightPage(state)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.evaluate()
+    qtbot.waitUntil(lambda: "not a dataset annviz knows by name" in page.evaluation.summary.text(),
+                    timeout=10_000)
+    assert page.results is None
+    page.set_test_set(images[:9], labels[:9])
+    qtbot.waitUntil(lambda: page.results is not None and page.results.n == 9, timeout=10_000)
+    page.shutdown()

@@ -81,9 +81,9 @@ class TestDigitPicker(QWidget):
 
     def _load(self):
         if self._dataset is None:
-            from annviz.data import load_dataset
+            from annviz.data import load_dataset, load_named_dataset
             try:
-                self._dataset = load_dataset(self._state.info.dataset or "mnist")
+                self._dataset = load_named_dataset(self._state.info.dataset or "mnist")
             except (ValueError, OSError):
                 try:
                     self._dataset = load_dataset("mnist")

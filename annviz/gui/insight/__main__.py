@@ -10,7 +10,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from annviz.data.datasets import load_dataset, to_inputs
+from annviz.data.datasets import load_named_dataset, to_inputs
 from annviz.gui.i18n import set_language
 from annviz.gui.insight.page import InsightPage
 from annviz.gui.state import AppState
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     network, info = load_model(path)
     state = AppState()
     state.set_model(network, info, path)
-    test = load_dataset(info.dataset)
+    test = load_named_dataset(info.dataset)
     page = InsightPage(state)
     state.show_example(to_inputs(test.test_images[args.example]).reshape(28, 28),
                        int(test.test_labels[args.example]))

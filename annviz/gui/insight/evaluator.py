@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from annviz.data.datasets import load_dataset, to_inputs
+from annviz.data.datasets import load_named_dataset, to_inputs
 from annviz.gui.insight.results import TestResults
 from annviz.gui.threads import Worker, WorkerThread
 from annviz.nn.network import Network
@@ -20,7 +20,8 @@ CHUNK = 1000  # test images per forward pass between two progress reports
 
 
 class _Evaluation(Worker):
-    """Evaluate a copy of a network on a source: a dataset name or a pair (images, labels)."""
+    """Evaluate a copy of a network on a source: a dataset name (never a folder) or a pair
+    (images, labels)."""
 
     progress = Signal(int, int, int)     # request, done, total
     # finished((request, TestResults)), or (request, None) when stopped
@@ -32,7 +33,7 @@ class _Evaluation(Worker):
     def work(self) -> tuple[int, TestResults | None]:
         network, source = self._network, self._source
         if isinstance(source, str):
-            dataset = load_dataset(source)
+            dataset = load_named_dataset(source)
             images, labels = dataset.test_images, dataset.test_labels
         else:
             images, labels = source
