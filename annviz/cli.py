@@ -28,10 +28,10 @@ from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_ac
 from annviz.nn.config import INIT_NAMES, MAX_LAYER_SIZE, ConfigError, TrainConfig, check_hidden
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.modelfile import ModelFileError
-from annviz.safeio import FileFormatError
 from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 from annviz.outfile import OutFileError, check_out, save_out
 from annviz.paths import bundled_model_names, model_path
+from annviz.safeio import FileFormatError
 
 EXIT_OK = 0
 EXIT_FAILURE = 1        # a bug (with its traceback), too little memory, or the window cannot open

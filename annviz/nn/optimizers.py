@@ -57,8 +57,18 @@ class Optimizer:
     def _update(self, params, grads) -> None:
         raise NotImplementedError
 
-    def state(self) -> dict:
-        return {"name": self.name, "lr": self.lr, "weight_decay": self.weight_decay}
+    def running_state(self) -> dict:
+        """What this optimizer carries from one step to the next: ``t`` and copies of its arrays."""
+        return {"t": self.t, "arrays": [a.copy() for a in self.state_arrays()]}
+
+    def restore_running_state(self, state: dict) -> None:
+        """Continue from ``running_state()``'s result (η, μ, λ stay as they are set now)."""
+        self.t = int(state["t"])
+        self._set_state_arrays([np.array(a, copy=True) for a in state["arrays"]])
+
+    def _set_state_arrays(self, arrays: list[np.ndarray]) -> None:
+        if arrays:
+            raise ValueError(f"{self.name} keeps no arrays, got {len(arrays)}")
 
 
 class SGD(Optimizer):
@@ -86,6 +96,9 @@ class Momentum(Optimizer):
     def state_arrays(self):
         return self.velocity or []
 
+    def _set_state_arrays(self, arrays):
+        self.velocity = arrays or None
+
     def _update(self, params, grads):
         if self.velocity is None:
             self.velocity = [np.zeros_like(p) for p in params]
@@ -111,6 +124,10 @@ class Adam(Optimizer):
 
     def state_arrays(self):
         return (self.m or []) + (self.v or [])
+
+    def _set_state_arrays(self, arrays):
+        half = len(arrays) // 2
+        self.m, self.v = (arrays[:half], arrays[half:]) if arrays else (None, None)
 
     def _update(self, params, grads):
         if self.m is None:

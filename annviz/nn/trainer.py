@@ -11,6 +11,7 @@ with array operations.
 
 from __future__ import annotations
 
+import copy
 import math
 import time
 from collections.abc import Callable, Iterator
@@ -59,6 +60,28 @@ class _EpochProgress:
     correct: int = 0
     seen: int = 0
     seconds: float = 0.0
+
+
+@dataclass
+class TrainerState:
+    """A run between two epochs, complete enough to continue it bit for bit (``Trainer.restore``):
+    the weights, the optimizer's running arrays, the shuffling generator, the history so far and
+    the divergence detector. Arrays are copies."""
+
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
+    optimizer: dict                    # Optimizer.running_state()
+    rng: dict                          # numpy's bit generator state
+    history: History
+    good: tuple                        # the last good (weights, biases)
+    start_loss: float | None
+    smoothed: float | None
+    train_seconds: float
+
+    @property
+    def nbytes(self) -> int:
+        arrays = [*self.weights, *self.biases, *self.optimizer["arrays"], *self.good[0], *self.good[1]]
+        return sum(a.nbytes for a in arrays) + self.history.batch_loss.nbytes
 
 
 class Trainer:
@@ -114,6 +137,29 @@ class Trainer:
     def add_epochs(self, n: int = 1) -> None:
         self.epochs += n
 
+    def state(self) -> TrainerState:
+        """This run as it stands between two epochs (raises ValueError in the middle of one)."""
+        if self._progress is not None:
+            raise ValueError("a run can be saved only between two epochs")
+        weights, biases = self.network.snapshot()
+        return TrainerState(weights, biases, self.optimizer.running_state(),
+                            copy.deepcopy(self.rng.bit_generator.state), copy.deepcopy(self.history),
+                            copy.deepcopy(self._good), self._start_loss, self._smoothed,
+                            self._train_seconds)
+
+    def restore(self, state: TrainerState) -> None:
+        """Continue from ``state`` (made by a trainer of the same network shape and data): the
+        next batch is the one that would have followed. η, μ, λ and the epochs planned stay as
+        this trainer's configuration says: that is how a run continues with other settings."""
+        self.network.set_parameters(state.weights, state.biases)
+        self.optimizer.restore_running_state(state.optimizer)
+        self.rng.bit_generator.state = copy.deepcopy(state.rng)
+        self.history = copy.deepcopy(state.history)
+        self._good = copy.deepcopy(state.good)
+        self._start_loss, self._smoothed = state.start_loss, state.smoothed
+        self._train_seconds = state.train_seconds
+        self._progress = None
+
     @property
     def batches_per_epoch(self) -> int:
         return math.ceil(len(self.train_x) / self.config.batch_size)
@@ -129,10 +175,13 @@ class Trainer:
 
     def steps(self) -> Iterator[BatchEvent]:
         """Train one mini-batch per ``next()``. After a stop, calling it again continues the run
-        where it was, in the middle of an epoch if need be."""
-        net, cfg, hist = self.network, self.config, self.history
+        where it was, in the middle of an epoch if need be.
+
+        The bookkeeping lives here — batching, the learning-rate schedule, checkpoints, epochs,
+        accounting; the learning itself is ``learn``.
+        """
+        cfg, hist = self.config, self.history
         bs, nb = cfg.batch_size, self.batches_per_epoch
-        params = net.weights + net.biases
         hist.status, hist.stop_reason = "running", None
         step = hist.batches
         while len(hist.epochs) < self.epochs:
@@ -152,21 +201,11 @@ class Trainer:
                 if self.augment_fn is not None:
                     xb = self.augment_fn(xb, self.rng)
                 lr = scheduled_lr(cfg.schedule, self.base_lr, step, self.epochs * nb)
-                self.optimizer.lr = lr
-                # forward, loss, backward, update
-                fwd = net.forward(xb)
-                out, out_act = fwd.output, net.layer_activations[-1]
-                loss = self.loss.value(out, yb, out_act)
-                grads = net.backprop(fwd, self.loss.delta(fwd.zs[-1], out, yb, out_act))
-                if not math.isfinite(loss) or not self._finite(grads.grad_w):
-                    what = "became NaN or infinite" if not math.isfinite(loss) else "had an infinite gradient"
-                    self._diverged(what, epoch, b + 1, lr)
+                learned = self.learn(xb, yb, lr, step)
+                if isinstance(learned, str):
+                    self._diverged(learned, epoch, b + 1, lr)
                     return
-                if self._rising(loss, step):
-                    self._diverged(f"rose to {self._smoothed:.3g} from {self._start_loss:.3g}",
-                                   epoch, b + 1, lr)
-                    return
-                self.optimizer.step(params, grads.grad_w + grads.grad_b, net.n_layers)
+                loss, out = learned
                 p.seconds += time.perf_counter() - t0
                 step += 1
                 p.next_batch += 1
@@ -188,6 +227,28 @@ class Trainer:
                         return
                 yield BatchEvent(epoch, b + 1, nb, step, loss, lr, speed, record)
         hist.status = "finished"
+
+    def learn(self, x: np.ndarray, y: np.ndarray, lr: float, step: int) -> tuple[float, np.ndarray] | str:
+        """One step of gradient descent on the mini-batch (x, y): forward → loss → backward → update.
+
+        Returns (loss, output activations) — or, updating nothing, what went wrong: a loss or a
+        gradient that is not finite, or a smoothed loss that has climbed (see RISE_FACTOR).
+        """
+        net, cost = self.network, self.loss
+        forward = net.forward(x)                                      # every layer's z and a
+        out, out_activation = forward.output, net.layer_activations[-1]
+        loss = cost.value(out, y, out_activation)                     # C, averaged over the batch
+        delta = cost.delta(forward.zs[-1], out, y, out_activation)    # ∂C/∂z of the output layer
+        grads = net.backprop(forward, delta)                          # ∂C/∂W, ∂C/∂b of every layer
+        if not math.isfinite(loss):
+            return "became NaN or infinite"
+        if not self._finite(grads.grad_w):
+            return "had an infinite gradient"
+        if self._rising(loss, step):
+            return f"rose to {self._smoothed:.3g} from {self._start_loss:.3g}"
+        self.optimizer.lr = lr
+        self.optimizer.step(net.weights + net.biases, grads.grad_w + grads.grad_b, net.n_layers)
+        return loss, out
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -215,7 +276,7 @@ class Trainer:
             np.copyto(dst, src)
             dst.flags.writeable = False
 
-    def _diverged(self, what: str, epoch: int, batch: int, lr: float) -> None:
+    def _diverged(self, what: str, epoch: int, batch: int, lr: float) -> None:  # what: see learn
         self.mark_diverged(DIVERGED_MESSAGE.format(what=what, epoch=epoch + 1, batch=batch, lr=lr),
                            self._good)
 
