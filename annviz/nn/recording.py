@@ -1,0 +1,237 @@
+"""The time machine's film: moments of a training run, recorded as it trains.
+
+A ``Moment`` is the network as it was after batch ``step`` (step 0: before the first), with the
+epoch, the loss and the learning rate then. Its weights are kept in float16: the pictures and the
+predictions shown while scrubbing need no more (float16 keeps ~3 significant digits: a weight of
+0.1234 comes back as 0.1234 ± 0.00003, relative error ≤ 2⁻¹¹ ≈ 0.05 %). Moments at the end of an
+epoch also keep the full ``TrainerState`` (float32 weights, the optimizer's arrays, the shuffling
+generator), so a new run can continue from them bit for bit.
+
+Which batches: most change happens early, so the schedule is log-spaced — every batch at first,
+then further and further apart (each at least ``ratio`` × the one before) — plus every epoch's
+end. ``RecordSchedule.for_run`` picks the ratio that gives about ``target`` moments over the run
+as planned; a run that goes on longer continues on the same spacing.
+
+A ``Recording`` is the moments of one run with its configuration; ``Recordings`` keeps the last
+runs of a session within a memory cap, thinning the oldest first (every other log-spaced moment;
+epoch ends stay).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from annviz.nn.config import TrainConfig
+from annviz.nn.trainer import BatchEvent, Trainer, TrainerState
+
+TARGET_MOMENTS = 200
+MAX_RUN_BYTES = 150 * 2**20      # one run, whatever its length (the issue's bound for 784-128-64-10 × 20 epochs)
+PICTURE_DTYPE = np.float16
+
+
+class RecordSchedule:
+    """Which steps to record: 0, then log-spaced steps (ratio ``ratio``), and every epoch's end."""
+
+    def __init__(self, ratio: float):
+        if not ratio > 1:
+            raise ValueError(f"the ratio must be above 1, got {ratio}")
+        self.ratio = ratio
+        self._next = 1            # the next log-spaced step
+
+    @classmethod
+    def for_run(cls, total_steps: int, target: int = TARGET_MOMENTS) -> RecordSchedule:
+        """The schedule with about ``target`` log-spaced moments in ``total_steps`` (all of them
+        when there are fewer steps than that)."""
+        if total_steps <= target:
+            return cls(1.0 + 1e-9)
+        low, high = 1.0 + 1e-9, 2.0
+        for _ in range(60):   # bisection: fewer moments as the ratio grows
+            mid = (low + high) / 2
+            if count_log_steps(mid, total_steps) >= target:
+                low = mid
+            else:
+                high = mid
+        return cls(low)
+
+    def wants(self, step: int, epoch_end: bool = False) -> bool:
+        """Should the moment after ``step`` be recorded? Call for every step, in order."""
+        due = step >= self._next
+        if due:
+            self._next = next_log_step(step, self.ratio)
+        return due or epoch_end or step == 0
+
+
+def next_log_step(step: int, ratio: float) -> int:
+    return max(step + 1, math.floor(step * ratio))
+
+
+def count_log_steps(ratio: float, total_steps: int) -> int:
+    n, step = 0, 1
+    while step <= total_steps:
+        n += 1
+        step = next_log_step(step, ratio)
+    return n
+
+
+@dataclass
+class Moment:
+    step: int                          # batches done (0: before training)
+    epoch: float                       # epochs done, fractional (step / batches per epoch)
+    loss: float | None                 # the loss of batch ``step`` (None at step 0)
+    lr: float
+    weights: tuple[np.ndarray, ...]    # float16, read-only
+    biases: tuple[np.ndarray, ...]
+    state: TrainerState | None = None  # at an epoch's end: everything to continue from here
+
+    @property
+    def nbytes(self) -> int:
+        own = sum(a.nbytes for a in self.weights + self.biases)
+        return own + (self.state.nbytes if self.state is not None else 0)
+
+    def parameters(self, dtype=np.float32) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """The weights and biases as ``dtype`` arrays (the exact float32 ones where kept)."""
+        if self.state is not None:
+            return [w.astype(dtype) for w in self.state.weights], [b.astype(dtype) for b in self.state.biases]
+        return [w.astype(dtype) for w in self.weights], [b.astype(dtype) for b in self.biases]
+
+
+def picture_copy(arrays) -> tuple[np.ndarray, ...]:
+    copies = tuple(np.asarray(a, dtype=PICTURE_DTYPE) for a in arrays)
+    for a in copies:
+        a.flags.writeable = False
+    return copies
+
+
+class Recorder:
+    """Watches one trainer's run and makes the moments its schedule asks for."""
+
+    def __init__(self, trainer: Trainer, target: int = TARGET_MOMENTS):
+        self.trainer = trainer
+        self.schedule = RecordSchedule.for_run(trainer.epochs * trainer.batches_per_epoch, target)
+
+    def start(self) -> Moment | None:
+        """The moment before the next batch: step 0 of a new run (None when continuing)."""
+        if self.trainer.history.batches:
+            return None
+        self.schedule.wants(0)
+        return self._moment(0, 0.0, None, self.trainer.base_lr, with_state=True)
+
+    def observe(self, event: BatchEvent) -> Moment | None:
+        """After each batch: the moment to record, or None."""
+        epoch_end = event.epoch_record is not None
+        if not self.schedule.wants(event.step, epoch_end):
+            return None
+        epoch = event.epoch + event.batch / event.batches_per_epoch
+        return self._moment(event.step, epoch, event.loss, event.lr, with_state=epoch_end)
+
+    def _moment(self, step, epoch, loss, lr, with_state: bool) -> Moment:
+        net = self.trainer.network
+        state = self.trainer.state() if with_state else None
+        return Moment(step, float(epoch), None if loss is None else float(loss), float(lr),
+                      picture_copy(net.weights), picture_copy(net.biases), state)
+
+
+@dataclass
+class Recording:
+    """The moments of one run, in order, with what it was trained with."""
+
+    config: TrainConfig
+    sizes: list[int]
+    activations: list[str]
+    class_names: list[str]
+    batches_per_epoch: int
+    moments: list[Moment] = field(default_factory=list)
+    exact: bool = True                 # False once η, μ or λ changed during the run
+    blas_threads: int = 1              # the thread count it was trained with (bits depend on it)
+    label: str = ""                    # what tells it apart from the other runs (set by Recordings)
+
+    def add(self, moment: Moment) -> None:
+        """Append the next moment; a run that outgrows MAX_RUN_BYTES is thinned."""
+        if self.moments and moment.step <= self.moments[-1].step:
+            raise ValueError(f"moment {moment.step} comes after {self.moments[-1].step}")
+        self.moments.append(moment)
+        while self.nbytes > MAX_RUN_BYTES and self.thin():
+            pass
+
+    @property
+    def nbytes(self) -> int:
+        return sum(m.nbytes for m in self.moments)
+
+    def steps(self) -> np.ndarray:
+        return np.array([m.step for m in self.moments], dtype=np.int64)
+
+    def nearest(self, step: int) -> Moment:
+        """The moment recorded at or just before ``step`` (the first if none is)."""
+        i = int(np.searchsorted(self.steps(), step, side="right")) - 1
+        return self.moments[max(i, 0)]
+
+    def thin(self) -> bool:
+        """Make room: drop every other moment that has no state (the first and last stay); when
+        none is left to drop, every other epoch end forgets its state (its pictures stay).
+        False when nothing more can go."""
+        last = len(self.moments) - 1
+        inner = [i for i, m in enumerate(self.moments) if m.state is None and 0 < i < last]
+        if inner:
+            drop = set(inner[::2])
+            self.moments = [m for i, m in enumerate(self.moments) if i not in drop]
+            return True
+        stated = [m for m in self.moments[1:-1] if m.state is not None]
+        for m in stated[::2]:
+            m.state = None
+        return bool(stated)
+
+
+class Recordings:
+    """The last runs of a session, newest last, together within ``cap_bytes``."""
+
+    def __init__(self, keep: int = 6, cap_bytes: int = 400 * 2**20):
+        self.keep, self.cap_bytes = keep, cap_bytes
+        self.runs: list[Recording] = []
+
+    def add(self, run: Recording) -> None:
+        self.runs.append(run)
+        del self.runs[:-self.keep]
+        self.runs_changed()
+
+    def runs_changed(self) -> None:
+        """Call after a run grew: older runs are thinned (oldest first) until all fit the cap."""
+        for run in self.runs:
+            run.label = differences(run.config, [r.config for r in self.runs if r is not run])
+        for run in self.runs[:-1]:
+            while self.nbytes > self.cap_bytes and run.thin():
+                pass
+
+    @property
+    def nbytes(self) -> int:
+        return sum(r.nbytes for r in self.runs)
+
+
+LABELLED_FIELDS = ("hidden", "activation", "optimizer", "lr", "batch_size", "epochs", "loss",
+                   "momentum", "weight_decay", "schedule", "augment", "init", "seed", "n_train",
+                   "dataset")
+
+
+def differences(config: TrainConfig, others: list[TrainConfig]) -> str:
+    """What sets ``config`` apart from ``others``: e.g. "η 0.5, sigmoid" (empty if nothing)."""
+    parts = []
+    for name in LABELLED_FIELDS:
+        value = getattr(config, name)
+        if any(getattr(o, name) != value for o in others):
+            parts.append(describe(name, value))
+    return ", ".join(parts)
+
+
+def describe(name: str, value) -> str:
+    if name == "hidden":
+        return "layers " + ("-".join(map(str, value)) or "none")
+    symbols = {"lr": "η", "momentum": "μ", "weight_decay": "λ", "batch_size": "batch"}
+    if name in symbols:
+        return f"{symbols[name]} {value:g}"
+    if isinstance(value, bool):
+        return f"{name} {'on' if value else 'off'}"
+    if name in ("activation", "optimizer", "loss", "schedule", "init", "dataset"):
+        return str(value)
+    return f"{name.replace('_', ' ')} {value}"
