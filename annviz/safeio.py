@@ -26,6 +26,10 @@ keeps these rules:
    version up to their own and refuse a newer one with a sentence saying so
    (:func:`check_version`). Adding an optional field does not change the version.
 
+Writing: :func:`write_atomic` writes a temporary file beside the target and renames it over the
+target, so a reader never sees half a file (a crash or ``kill -9`` leaves the old file, and a
+temporary file that the next save of the same name clears away).
+
 Standard library only: importable from the command line, the data layer and the tests without
 NumPy, Qt or Pillow.
 """
@@ -37,6 +41,9 @@ import math
 import os
 import re
 import stat
+import tempfile
+import time
+from pathlib import Path
 from itertools import accumulate
 from typing import BinaryIO
 
@@ -233,3 +240,55 @@ def check_version(value, newest: int, path, error: type[FileFormatError] = FileF
         raise error(path, f"{name} {value} is newer than this annviz reads (up to {newest}): "
                           "update annviz to open it")
     return value
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+STALE_TEMP_S = 600   # a temporary file this old is a crashed save's, not one still being written
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, fsync, rename.
+
+    The folder is created if missing; the file keeps the mode of the one it replaces (a new one
+    gets the usual mode under the umask). Temporary files of this name left by an interrupted save
+    more than ``STALE_TEMP_S`` ago are removed. OSError on failure (no temporary file is left)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temps(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; these are ordinary files
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _remove_stale_temps(path: Path) -> None:
+    now = time.time()
+    for leftover in path.parent.glob(f".{_glob_escape(path.name)}.*.tmp"):
+        try:
+            if now - leftover.lstat().st_mtime > STALE_TEMP_S and leftover.is_file():
+                leftover.unlink()
+        except OSError:
+            pass   # another process's, or gone already: not ours to insist on
+
+
+def _glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _file_mode(path: Path) -> int:
+    """The mode of the file being replaced, or that of a new file under the current umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -89,3 +89,26 @@ def test_files_are_capped_and_regular(tmp_path):
         read_bytes(tmp_path / "missing", 100)
     with pytest.raises(FileFormatError, match=r"'a\\x00b': is not a valid file name"):
         read_bytes("a\0b", 100)
+
+
+def test_an_atomic_write_replaces_whole_and_clears_a_crashed_saves_leftovers(tmp_path):
+    import os
+    import time
+
+    from annviz.safeio import STALE_TEMP_S, write_atomic
+
+    target = tmp_path / "model [1].safetensors"
+    old = tmp_path / ".model [1].safetensors.abc123.tmp"      # a save killed long ago
+    fresh = tmp_path / ".model [1].safetensors.def456.tmp"    # one that may still be writing
+    other = tmp_path / ".other.safetensors.abc123.tmp"
+    for leftover in (old, fresh, other):
+        leftover.write_bytes(b"half a file")
+    long_ago = time.time() - STALE_TEMP_S - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_atomic(target, b"new content")
+    assert target.read_bytes() == b"new content" and (target.stat().st_mode & 0o777) == 0o640
+    assert not old.exists() and fresh.exists() and other.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, fresh.name, other.name])

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +26,8 @@ from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.network import Network
 from annviz.nn.tensorfile import (MAX_HEADER_BYTES, Header, TensorEntry, check_float, file_size,
                                   read_float32, read_header)
-from annviz.safeio import FileFormatError, check_field, check_version, loads_json, open_regular
+from annviz.safeio import (FileFormatError, check_field, check_version, loads_json, open_regular,
+                           write_atomic)
 
 FORMAT_VERSION = 1
 METADATA_KEY = "annviz"
@@ -78,29 +78,7 @@ def save_model(path: str | os.PathLike, network: Network, info: ModelInfo | None
         **info.extra,
     }
     data = save(tensors, metadata={METADATA_KEY: json.dumps(meta)})
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; a model file is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _file_mode(path: Path) -> int:
-    """The mode of the file being replaced, or that of a new file under the current umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    return write_atomic(path, data)
 
 
 def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
