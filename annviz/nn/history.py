@@ -99,6 +99,25 @@ class BoundedSeries:
         self._x, self._y, self.n = x, y, half
         self.stride *= 2
 
+    def export(self) -> tuple[dict, np.ndarray, np.ndarray]:
+        """(scalars, x, y): all it takes to rebuild this series with ``restored``."""
+        scalars = {"capacity": self.capacity, "stride": self.stride, "count": self.count,
+                   "part_x": self._part_x, "part_y": self._part_y, "part_n": self._part_n}
+        return scalars, self.x.copy(), self.y.copy()
+
+    @classmethod
+    def restored(cls, scalars: dict, x: np.ndarray, y: np.ndarray) -> BoundedSeries:
+        """The series ``export`` described; ValueError if the parts do not fit together."""
+        series = cls(int(scalars["capacity"]))
+        stride, count, part_n = int(scalars["stride"]), int(scalars["count"]), int(scalars["part_n"])
+        if (x.shape != y.shape or x.ndim != 1 or len(x) > series.capacity or stride < 1
+                or stride & (stride - 1) or not 0 <= part_n < stride or count != len(x) * stride + part_n):
+            raise ValueError("the batch losses do not fit together")
+        series.stride, series.count = stride, count
+        series._part_x, series._part_y, series._part_n = float(scalars["part_x"]), float(scalars["part_y"]), part_n
+        series._put(np.asarray(x, np.float64), np.asarray(y, np.float64))
+        return series
+
     def clear(self) -> None:
         """Start again in fresh arrays (views handed out keep the old ones)."""
         self.__init__(self.capacity)

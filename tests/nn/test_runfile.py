@@ -1,0 +1,83 @@
+"""Training recordings on disk (.annviz-run): a round trip, and foreign or damaged files refused."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from safetensors.numpy import save
+
+from annviz.nn.modelfile import load_model, save_model
+from annviz.nn.runfile import RunFileError, load_recording, save_recording
+from annviz.nn.trainer import Trainer
+from annviz.recipes import build_network, prepare_data
+
+from test_recording import TINY, record_run
+
+
+@pytest.fixture(scope="module")
+def recorded():
+    return record_run(TINY)
+
+
+def test_a_recording_round_trips_and_continues_like_the_original(recorded, tmp_path):
+    trainer, run = recorded
+    path = save_recording(tmp_path / "run.annviz-run", run)
+    back = load_recording(path)
+    assert back.config == run.config and back.sizes == run.sizes and back.steps().tolist() == run.steps().tolist()
+    for a, b in zip(run.moments, back.moments):
+        assert (a.epoch, a.loss, a.lr, a.state is None) == (b.epoch, b.loss, b.lr, b.state is None)
+        for x, y in zip(a.weights + a.biases, b.weights + b.biases):
+            np.testing.assert_array_equal(x, y)
+    # The loaded epoch-1 state continues exactly as the one in memory does.
+    data = prepare_data(TINY)
+    finals = []
+    for recording in (run, back):
+        state = next(m.state for m in recording.moments if m.step == recording.batches_per_epoch)
+        again = Trainer(build_network(TINY), TINY, data.train)
+        again.restore(state)
+        again.run()
+        finals.append(again.network.weights[0])
+    np.testing.assert_array_equal(finals[0], finals[1])
+
+
+def test_a_model_file_is_not_a_recording_and_the_other_way_round(recorded, tmp_path):
+    trainer, run = recorded
+    model = save_model(tmp_path / "model.safetensors", trainer.network)
+    with pytest.raises(RunFileError, match="not an annviz training recording"):
+        load_recording(model)
+    recording = save_recording(tmp_path / "run.annviz-run", run)
+    with pytest.raises(Exception, match="not an annviz model"):
+        load_model(recording)
+
+
+def craft(tmp_path, meta: dict | None, tensors: dict | None = None) -> str:
+    tensors = tensors or {"m0.w0": np.zeros((10, 784), np.float16)}
+    data = save(tensors, metadata=None if meta is None else {"annviz-run": json.dumps(meta)})
+    path = tmp_path / "crafted.annviz-run"
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda m: m.update(format_version=99), "newer than this annviz reads"),
+    (lambda m: m.update(sizes=[784, 10**9]), "layer sizes"),
+    (lambda m: m.update(moments=["nope"]), "moment 0 is not an object"),
+    (lambda m: m["moments"][0].update(step="zero"), "damaged recording"),
+    (lambda m: m.update(moments=[]), "holds no moments"),
+    (lambda m: m.update(sizes=[784, 12]), "tensor m0.w0 has shape"),
+    (lambda m: m["moments"][0].update(state={"optimizer_t": 1}), "damaged recording"),
+])
+def test_damaged_or_hostile_recordings_get_one_clear_line(tmp_path, recorded, change, message):
+    _, run = recorded
+    meta = {"format_version": 1, "config": TINY.replace(hidden=()).to_dict(), "sizes": [784, 10],
+            "activations": ["softmax"], "class_names": [str(i) for i in range(10)],
+            "batches_per_epoch": 5,
+            "moments": [{"step": 0, "epoch": 0.0, "loss": None, "lr": 0.01}]}
+    tensors = {"m0.w0": np.zeros((10, 784), np.float16), "m0.b0": np.zeros(10, np.float16)}
+    assert load_recording(craft(tmp_path, meta, tensors)).moments[0].step == 0
+    change(meta)
+    with pytest.raises(RunFileError, match=message) as caught:
+        load_recording(craft(tmp_path, meta, tensors))
+    assert str(caught.value).startswith(str(tmp_path))
