@@ -29,7 +29,7 @@ from annviz.nn.config import INIT_NAMES, MAX_LAYER_SIZE, ConfigError, TrainConfi
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.modelfile import ModelFileError
 from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
-from annviz.outfile import OutFileError, check_out, save_out
+from annviz.outfile import OutFileError, check_out, save_checked, save_out
 from annviz.paths import bundled_model_names, model_path
 from annviz.safeio import FileFormatError
 
@@ -161,6 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--threads", type=int, metavar="N", default=None, help="BLAS threads (default: the library's)")
     train.add_argument("--out", type=Path, metavar="FILE", help="where to save the model (.safetensors); checked before "
                        "training, written only if training did not diverge")
+    train.add_argument("--record", type=Path, metavar="FILE",
+                       help="also save a recording of the run (.annviz-run) to scrub in the app's time machine")
     train.add_argument("--json", action="store_true", help=json_help)
 
     evaluate = command("evaluate", "accuracy, per-class accuracy and confusion matrix on a test set")
@@ -247,20 +249,30 @@ def cmd_train(args) -> int:
     blas_threads = _blas_threads(args.threads)  # checks --threads before any data is loaded
     if args.out is not None:
         check_out(args.out)
+    if args.record is not None:
+        check_out(args.record, "--record", "run.annviz-run")
     data = prepare_data(config)
     network = build_network(config, n_out=data.n_classes)
     trainer = Trainer(network, config, data.train, data.test, data.validation)
+    recording = None
+    if args.record is not None:
+        from annviz.nn.recording import Recording
+        recording = Recording.of(trainer, data.dataset.class_names, args.threads or _current_blas_threads())
     log = sys.stderr if args.json else sys.stdout
     print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
           f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=log, flush=True)
     # A diverging run overflows on purpose; the trainer and the baseline say so in words.
     with blas_threads, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         baseline = LossBaseline(network, trainer.loss, data.train)
-        history = _train_with_progress(trainer, log)
+        history = _train_with_progress(trainer, log, recording)
         diverged = history.stop_reason if history.status == "diverged" else baseline.ended_worse(network)
     if args.out is not None and not diverged:
         save_out(args.out, network, model_info(config, history, data.dataset))
         print(f"saved {args.out}", file=log)
+    if recording is not None:   # a diverged run's recording too: how it went wrong is worth a look
+        from annviz.nn.runfile import save_recording
+        save_checked(args.record, "--record", lambda: save_recording(args.record, recording), "the recording")
+        print(f"saved the recording {args.record} ({len(recording.moments)} moments)", file=log)
     if args.json:
         last = vars(history.epochs[-1]) if history.epochs else {}  # none if it diverged in epoch 1
         _print_json({
@@ -273,6 +285,7 @@ def cmd_train(args) -> int:
             "epochs": len(history.epochs), "layer_sizes": network.sizes,
             "activations": network.activation_names, "parameters": network.n_params,
             "out": str(args.out) if args.out is not None and not diverged else None,
+            "record": str(args.record) if args.record is not None else None,
             "history": [vars(e) for e in history.epochs],
         })
     if diverged:
@@ -282,11 +295,18 @@ def cmd_train(args) -> int:
     return EXIT_OK
 
 
-def _train_with_progress(trainer, log):
+def _train_with_progress(trainer, log, recording=None):
+    """Train to the end with a progress bar; into ``recording`` (if any) go the moments."""
+    from annviz.nn.recording import Recorder
     from annviz.progress import ProgressBar
 
+    recorder = Recorder(trainer) if recording is not None else None
+    if recorder is not None:
+        recording.add(recorder.start())
     bar = ProgressBar(trainer.batches_per_epoch, "epoch 1")
     for event in trainer.steps():
+        if recorder is not None and (moment := recorder.observe(event)) is not None:
+            recording.add(moment)
         bar.label = f"epoch {event.epoch + 1}/{trainer.epochs}"
         bar.update(event.batch, f"loss {event.loss:.4f}  {event.samples_per_s:,.0f} samples/s")
         record = event.epoch_record
@@ -298,6 +318,14 @@ def _train_with_progress(trainer, log):
                   f"{record.samples_per_s:,.0f} samples/s  {record.seconds:.1f} s", file=log, flush=True)
     bar.close()
     return trainer.history
+
+
+def _current_blas_threads() -> int:
+    """The BLAS library's thread limit now (the bits of a run depend on it)."""
+    from threadpoolctl import threadpool_info
+
+    counts = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    return counts[0] if counts else 1
 
 
 def _blas_threads(n: int | None):

@@ -21,9 +21,10 @@ class OutFileError(Exception):
     """An ``--out`` that cannot take a model file; the message names it."""
 
 
-def check_out(out: Path) -> None:
-    """Raise OutFileError unless ``out`` can take a model file (see the module's docstring)."""
-    where = f"--out {out}"
+def check_out(out: Path, option: str = "--out", example: str = "model.safetensors") -> None:
+    """Raise OutFileError unless ``out`` can take a model file (see the module's docstring);
+    ``option`` names the command-line option in messages, ``example`` a file name for it."""
+    where = f"{option} {out}"
     try:
         target = out.stat()  # what a symbolic link names
     except (FileNotFoundError, NotADirectoryError):
@@ -33,7 +34,7 @@ def check_out(out: Path) -> None:
     except OSError as error:  # e.g. a name too long for the file system
         raise OutFileError(f"{where}: {error.strerror or error}") from None
     if target is not None and stat.S_ISDIR(target.st_mode):
-        raise OutFileError(f"{where} is a folder; give a file name such as model.safetensors")
+        raise OutFileError(f"{where} is a folder; give a file name such as {example}")
     if target is not None and not stat.S_ISREG(target.st_mode):
         raise OutFileError(f"{where} is not a regular file (a device, a pipe or a socket); annviz "
                            "only replaces regular files")
@@ -46,8 +47,14 @@ def check_out(out: Path) -> None:
 
 def save_out(out: Path, network, info) -> None:
     """Save atomically to ``--out``; a failure names ``--out``, not the temporary file."""
-    check_out(out)  # again: a long run leaves time for the folder to change
+    save_checked(out, "--out", lambda: save_model(out, network, info), "the model")
+
+
+def save_checked(out: Path, option: str, save, what: str) -> None:
+    """Check ``out`` again (a long run leaves time for the folder to change), then ``save()``;
+    a failure names ``option``, not the temporary file."""
+    check_out(out, option, out.name or "model.safetensors")
     try:
-        save_model(out, network, info)
+        save()
     except OSError as error:
-        raise OutFileError(f"--out {out}: the model could not be saved ({error.strerror or error})") from None
+        raise OutFileError(f"{option} {out}: {what} could not be saved ({error.strerror or error})") from None

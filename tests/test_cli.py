@@ -224,3 +224,26 @@ def test_anything_else_is_a_bug_and_is_not_dressed_as_bad_input(monkeypatch):
     monkeypatch.setattr("annviz.recipes.prepare_data", fail)
     with pytest.raises(ValueError, match="a bug somewhere"):
         cli.main(["train", "--epochs", "1"])
+
+
+def test_train_records_a_run_that_the_time_machine_reads(tmp_path):
+    from annviz.nn import load_model
+    from annviz.nn.runfile import load_recording
+
+    out, record = tmp_path / "m.safetensors", tmp_path / "runs" / "m.annviz-run"
+    result = annviz("train", "--layers", "8", "--epochs", "2", "--n-train", "600", "--batch", "20",
+                    "--threads", "1", "--out", out, "--record", record, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["record"] == str(record)
+    run = load_recording(record)
+    assert run.steps().tolist() == list(range(61)) and run.blas_threads == 1   # 60 batches: all
+    network, _ = load_model(out)
+    last = run.moments[-1]
+    np.testing.assert_array_equal(last.state.weights[0], network.weights[0])
+    assert [m.step for m in run.moments if m.state is not None] == [0, 30, 60]
+
+
+def test_a_record_path_that_cannot_be_written_is_refused_before_training(tmp_path):
+    result = annviz("train", "--epochs", "1", "--record", tmp_path)
+    assert result.returncode == 2 and one_line(result) == (f"annviz: error: --record {tmp_path} is a folder; give a file name "
+                                                       "such as run.annviz-run")

@@ -148,6 +148,13 @@ class Recording:
     blas_threads: int = 1              # the thread count it was trained with (bits depend on it)
     label: str = ""                    # what tells it apart from the other runs (set by Recordings)
 
+    @classmethod
+    def of(cls, trainer: Trainer, class_names, blas_threads: int = 1) -> Recording:
+        """An empty recording of ``trainer``'s run."""
+        net = trainer.network
+        return cls(trainer.config, list(net.sizes), list(net.activation_names), list(class_names),
+                   trainer.batches_per_epoch, blas_threads=blas_threads)
+
     def add(self, moment: Moment) -> None:
         """Append the next moment; a run that outgrows MAX_RUN_BYTES is thinned."""
         if self.moments and moment.step <= self.moments[-1].step:
