@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
@@ -108,6 +109,11 @@ class Control:
                 self._holds.discard(reason)
                 self._cond.notify_all()
 
+    def wake(self) -> None:
+        """Wake a loop that waits or naps, so it looks at what changed."""
+        with self._cond:
+            self._cond.notify_all()
+
     @property
     def paused(self) -> bool:
         return self._paused
@@ -146,6 +152,18 @@ class Control:
             if self._paused and self._steps:
                 self._steps -= 1
             return True
+
+    def nap(self, seconds: float) -> bool:
+        """Sleep up to ``seconds``, less if woken (stop, pause, resume, step, ``wake``); False when
+        the loop must stop."""
+        deadline = time.monotonic() + seconds
+        with self._cond:
+            while not self.stop_requested:
+                remaining = deadline - time.monotonic()
+                # Woken: go and look. The 0.25 s slices notice QThread.requestInterruption().
+                if remaining <= 0 or self._cond.wait(min(remaining, 0.25)):
+                    break
+        return not self.stop_requested
 
     def _must_wait(self) -> bool:
         return bool(self._holds) or (self._paused and not self._steps)

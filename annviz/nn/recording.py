@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from annviz.nn.config import TrainConfig
+from annviz.nn.history import History
 from annviz.nn.trainer import BatchEvent, Trainer, TrainerState
 
 TARGET_MOMENTS = 200
@@ -147,6 +148,8 @@ class Recording:
     exact: bool = True                 # False once η, μ or λ changed during the run
     blas_threads: int = 1              # the thread count it was trained with (bits depend on it)
     label: str = ""                    # what tells it apart from the other runs (set by Recordings)
+    continued_from: float | None = None  # the epoch of another run it was continued from
+    history: History | None = None     # the run's history once it has ended
 
     @classmethod
     def of(cls, trainer: Trainer, class_names, blas_threads: int = 1) -> Recording:
@@ -206,7 +209,10 @@ class Recordings:
     def runs_changed(self) -> None:
         """Call after a run grew: older runs are thinned (oldest first) until all fit the cap."""
         for run in self.runs:
-            run.label = differences(run.config, [r.config for r in self.runs if r is not run])
+            label = differences(run.config, [r.config for r in self.runs if r is not run])
+            if run.continued_from is not None:
+                label = ", ".join(filter(None, [label, f"from epoch {run.continued_from:g}"]))
+            run.label = label
         for run in self.runs[:-1]:
             while self.nbytes > self.cap_bytes and run.thin():
                 pass

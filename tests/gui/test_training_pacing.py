@@ -1,5 +1,5 @@
-"""What keeps training from starving the GUI and the GUI from starving training: the BLAS thread
-chooser, the worker's holds, the pacer's stepwise updates and the pad's priority."""
+"""What keeps training from starving the GUI and the GUI from starving training: one BLAS thread,
+the worker's holds, the pacer's stepwise updates and the pad's priority."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 from threadpoolctl import threadpool_info
 
-from annviz.gui.training.blas_threads import ThreadChooser, candidates, chosen_blas_threads
 from annviz.gui.threads import WorkerThread
 from annviz.gui.training.input_priority import InputPriority
 from annviz.gui.training.pacer import Pacer
@@ -20,58 +19,18 @@ from annviz.gui.training.worker import TrainingWorker
 from test_training_worker import TINY, collect, make_trainer
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_the_chooser_keeps_the_faster_thread_count_and_looks_again_later():
-    applied, clock = [], FakeClock()
-    seconds_per_batch = {1: 0.010, 2: 0.004}
-    chooser = ThreadChooser(applied.append, (1, 2), trial_batches=5, every_s=3.0, clock=clock)
-
-    def train(batches: int) -> None:
-        for _ in range(batches):
-            chooser.batch_done(seconds_per_batch[chooser.threads])
-
-    train(10)                                   # a trial: 5 batches each
-    assert chooser.threads == 2 and chooser.medians == {1: 0.010, 2: 0.004}
-    train(50)
-    assert chooser.threads == 2                 # no new trial before every_s
-    seconds_per_batch[2] = 0.050                # something else now takes a core
-    clock.now = 3.5
-    train(12)
-    assert chooser.threads == 1 and chooser.medians[2] == 0.050
-    assert applied == [2, 1, 2, 1]              # set only when it changes
-
-
-def test_one_candidate_is_set_once_and_never_tried_again():
-    applied = []
-    chooser = ThreadChooser(applied.append, (1,), trial_batches=2)
-    for _ in range(20):
-        chooser.batch_done(0.01)
-    assert applied == [1] and chooser.threads == 1
-
-
-def test_candidates_leave_room_for_the_gui_thread():
-    assert candidates(1) == (1,)
-    assert candidates(2) == (1, 2)
-    assert candidates(8) == (1, 7, 8)
-
-
-def test_the_blas_limit_is_set_by_the_chooser_and_restored_after():
+def test_the_worker_trains_with_one_blas_thread_and_gives_the_limit_back():
     def blas_threads() -> list[int]:
         return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
 
     before = blas_threads()
     if not before:
         pytest.skip("NumPy uses no BLAS library threadpoolctl knows")
-    with chosen_blas_threads() as chooser:
-        chooser._use(1)
-        assert blas_threads() == [1] * len(before)
+    seen = []
+    worker = TrainingWorker(lambda: (seen.append(blas_threads()), make_trainer())[1])
+    got = collect(worker)
+    worker.run()
+    assert seen == [[1] * len(before)] and got["finished"]
     assert blas_threads() == before
 
 

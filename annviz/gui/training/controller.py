@@ -7,6 +7,12 @@ The panel and the live views never touch the worker. They call ``start``, ``paus
 - ``run_started(TrainConfig)``, ``progress(Progress)``, ``epoch_metrics(EpochRecord)``.
 - ``run_ended(History)``: the worker finished; ``history.status`` says finished/stopped/diverged.
 - ``failed(str)``: the worker raised; the message is for the user.
+- ``recording_changed(Recording)``: a new run's film begins (``recordings`` keeps the session's
+  last runs); ``moment_added(Moment)``: the film grew.
+
+The time machine (time_machine.py) shows past moments through the app state; meanwhile
+``hold_views(True)`` keeps the live weights off the state (they wait, and come back with
+``hold_views(False)``), and a model it puts there is not taken for another model being loaded.
 
 While a run goes on, the app state holds a copy of the network being trained and every weight
 snapshot is copied into it, so every view shows the network as it is now. If someone else puts a
@@ -20,6 +26,7 @@ its way is delivered before it returns, so no signal of an old run arrives after
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import logging
 from pathlib import Path
@@ -35,12 +42,16 @@ from annviz.gui.training.worker import Progress, TrainingWorker
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import ModelInfo, save_model
 from annviz.nn.network import Network
+from annviz.nn.recording import Moment, Recording, Recordings
 from annviz.nn.trainer import Trainer
 from annviz.recipes import build_network, model_info, prepare_data
 
 log = logging.getLogger(__name__)
 
 SHUTDOWN_MS = 1000
+#: What a run continued from a moment must share with the run it comes from (the rest may change).
+CONTINUE_MUST_MATCH = ("hidden", "activation", "hidden_activations", "output", "loss", "optimizer",
+                       "dataset", "n_train", "validation_share", "init", "seed")
 
 
 class TrainingController(QObject):
@@ -50,6 +61,8 @@ class TrainingController(QObject):
     epoch_metrics = Signal(object)     # EpochRecord
     run_ended = Signal(object)         # History
     failed = Signal(str)
+    recording_changed = Signal(object)  # Recording
+    moment_added = Signal(object)       # Moment
 
     def __init__(self, state: AppState, parent: QObject | None = None):
         super().__init__(parent)
@@ -66,6 +79,13 @@ class TrainingController(QObject):
         self._pending_progress: list[Progress] = []
         self._last_progress: Progress | None = None
         self._pending_weights: tuple | None = None
+        self.recordings = Recordings()
+        self.recording: Recording | None = None   # the film of the current (or last) run
+        self._continued_from: Moment | None = None  # the moment a "continue from here" run starts at
+        self._continuing = False                  # +1 epoch after the end: the same film goes on
+        self._views_held = False
+        self._speed: float | None = None
+        self._pause_at_epoch_end = False
         self._pacer = Pacer((self._show_progress, self._show_weights),
                             busy=self._on_pacer_busy, parent=self)
         self._input = InputPriority(self._on_input, parent=self)
@@ -73,10 +93,11 @@ class TrainingController(QObject):
 
     # --- commands ------------------------------------------------------------------------------
 
-    def start(self, config: TrainConfig, paused: bool = False) -> None:
+    def start(self, config: TrainConfig, paused: bool = False, start_from: Moment | None = None) -> None:
         """Train a fresh network for ``config``; a run still going on is stopped first.
 
-        ``paused``: prepare everything but wait for ``resume`` or ``step``.
+        ``paused``: prepare everything but wait for ``resume`` or ``step``. ``start_from``: see
+        ``continue_from``.
 
         Raises ValueError (bad configuration) or DatasetError (missing data) before anything starts.
         """
@@ -93,9 +114,29 @@ class TrainingController(QObject):
 
         def make_trainer() -> Trainer:  # runs in the worker thread: the data is converted there
             data = prepare_data(config)
-            return Trainer(network, config, data.train, data.test, data.validation)
+            trainer = Trainer(network, config, data.train, data.test, data.validation)
+            if start_from is not None:
+                trainer.restore(start_from.state)
+                trainer.epochs = max(config.epochs, len(trainer.history.epochs) + 1)
+            return trainer
 
-        self._launch(TrainingWorker(make_trainer, paused=paused))
+        self._continued_from, self._continuing = start_from, False
+        self._launch(TrainingWorker(make_trainer, paused=paused, class_names=dataset.class_names))
+
+    def continue_from(self, moment: Moment, config: TrainConfig, paused: bool = False) -> None:
+        """A new run from the exact state of ``moment`` (an epoch's end of the current film), with
+        ``config``'s η, μ, λ, schedule, batch size, augmentation and epochs; the old run is kept.
+
+        Raises ValueError when the moment has no state or ``config`` changes what must stay."""
+        if moment.state is None:
+            raise ValueError("only the end of an epoch can be continued from")
+        old = self.recording.config if self.recording is not None else None
+        if old is not None:
+            for name in CONTINUE_MUST_MATCH:
+                if getattr(old, name) != getattr(config, name):
+                    raise ValueError(f"a run continued from here needs the same {name.replace('_', ' ')} "
+                                     f"({getattr(old, name)!r}, not {getattr(config, name)!r})")
+        self.start(config, paused=paused, start_from=moment)
 
     def pause(self) -> None:
         """The phase becomes "paused" once the worker has stopped between two batches."""
@@ -128,11 +169,38 @@ class TrainingController(QObject):
             self.trainer = None
             self._remember_previous()
             self._show_in_state(trainer.network.copy())
-            self._launch(TrainingWorker(lambda: trainer))
+            self._continuing = True
+            self._launch(TrainingWorker(lambda: trainer, class_names=self.dataset.class_names))
 
     def give_priority_to(self, widget) -> None:
         """A press on ``widget`` (e.g. the drawing pad) holds the worker at once (input_priority.py)."""
         self._input.watch(widget)
+
+    def set_speed(self, batches_per_s: float | None) -> None:
+        """Slow motion: at most this many batches a second (None: full speed); also for later runs."""
+        self._speed = batches_per_s
+        if self._worker is not None:
+            self._worker.set_speed(batches_per_s)
+
+    def set_pause_at_epoch_end(self, on: bool) -> None:
+        self._pause_at_epoch_end = on
+        if self._worker is not None:
+            self._worker.set_pause_at_epoch_end(on)
+
+    def hold_views(self, held: bool) -> None:
+        """While held, new weights wait instead of reaching the app state (the time machine shows
+        a past moment); released, the newest are shown."""
+        self._views_held = held
+        if not held:
+            self._pacer.flush()
+
+    def latest_weights(self):
+        """(weights, biases) of the network as it is now (the run's newest), or None."""
+        if self._pending_weights is not None:
+            return self._pending_weights
+        if self._live is not None:
+            return self._live.snapshot()
+        return None
 
     def set_hyperparameters(self, **changes: float) -> None:
         """lr=, momentum=, weight_decay=, applied from the next mini-batch on."""
@@ -198,6 +266,11 @@ class TrainingController(QObject):
         return self._thread.stop(SHUTDOWN_MS)
 
     def _launch(self, worker: TrainingWorker) -> None:
+        worker.set_speed(self._speed)
+        worker.set_pause_at_epoch_end(self._pause_at_epoch_end)
+        worker.recording_started.connect(self._on_recording_started)
+        worker.moment.connect(self._on_moment)
+        worker.inexact.connect(self._on_inexact)
         worker.progress.connect(self._on_progress)
         worker.snapshot.connect(self._on_snapshot)
         worker.epoch_metrics.connect(self._on_epoch_metrics)
@@ -254,7 +327,7 @@ class TrainingController(QObject):
         self.progress.emit(progress)
 
     def _show_weights(self) -> None:
-        if self._pending_weights is not None:
+        if self._pending_weights is not None and not self._views_held:
             if self._live is not None and self.state.network is self._live:
                 self.state.set_weights(*self._pending_weights)
             self._pending_weights = None
@@ -267,7 +340,32 @@ class TrainingController(QObject):
     def _on_finished(self, trainer: Trainer) -> None:
         self._pacer.flush()  # the final update, whatever the pace
         self.trainer = trainer
+        if self.recording is not None:
+            self.recording.history = copy.deepcopy(trainer.history)
         self.run_ended.emit(trainer.history)
+
+    @Slot(object)
+    def _on_recording_started(self, run: Recording) -> None:
+        if self.recording is not None and self._continuing:
+            return   # one more epoch of the same run: its film goes on
+        if self._continued_from is not None:
+            run.continued_from = self._continued_from.epoch
+            run.add(self._continued_from)
+        self.recording = run
+        self.recordings.add(run)
+        self.recording_changed.emit(run)
+
+    @Slot(object)
+    def _on_moment(self, moment: Moment) -> None:
+        if self.recording is not None:
+            self.recording.add(moment)
+            self.recordings.runs_changed()
+            self.moment_added.emit(moment)
+
+    @Slot()
+    def _on_inexact(self) -> None:
+        if self.recording is not None:
+            self.recording.exact = False
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -289,6 +387,8 @@ class TrainingController(QObject):
     @Slot()
     def _on_model_changed(self) -> None:
         """Another model was loaded while training: stop; the result can still be saved."""
+        if self._views_held:
+            return   # the time machine showing a moment: not another model
         if self._live is not None and self.state.network is not self._live:
             self.shutdown()
             self._live = None

@@ -21,8 +21,13 @@ Holds: the GUI thread can ask the worker to wait between two batches for a while
 for as long as any reason for it lasts: a mouse button is down (input_priority.py), or the views
 are being updated and repainted (pacer.py). A hold is not a pause; the phase does not change.
 
-BLAS threads: ``blas_threads.ThreadChooser`` times one and more OpenBLAS threads every few
-seconds and the worker trains with the faster; the library's own limit comes back at the end.
+Recording (the time machine): a ``Recorder`` picks the moments of the run (recording.py); the
+worker sends the empty ``Recording`` first (``recording_started``), then each ``moment``. A run
+trains with one BLAS thread from start to end (blas_threads.py), so the same settings and seed give
+the same bits. ``inexact`` says that η, μ or λ changed mid-run, which no replay reproduces.
+
+Slow motion: ``set_speed(batches_per_s)`` spaces the batches out (every one is then shown);
+``set_pause_at_epoch_end`` pauses after each epoch's last batch.
 """
 
 from __future__ import annotations
@@ -39,8 +44,9 @@ import numpy as np
 from PySide6.QtCore import Signal
 
 from annviz.gui.threads import Worker
-from annviz.gui.training.blas_threads import ThreadChooser, chosen_blas_threads
+from annviz.gui.training.blas_threads import worker_blas_threads
 from annviz.nn.baseline import LossBaseline
+from annviz.nn.recording import Recorder, Recording
 from annviz.nn.trainer import Trainer
 
 log = logging.getLogger(__name__)
@@ -95,17 +101,25 @@ class TrainingWorker(Worker):
     progress = Signal(object)          # Progress
     snapshot = Signal(object, object)  # weights, biases: tuples of read-only arrays
     epoch_metrics = Signal(object)     # EpochRecord (a copy)
+    recording_started = Signal(object) # Recording: the run's film, empty; the GUI owns it from here
+    moment = Signal(object)            # Moment (copies) for that recording
+    inexact = Signal()                 # η, μ or λ changed mid-run: no exact replay
     # finished(Trainer): .network, .history (status, stop_reason); failed(str); paused; resumed
 
-    def __init__(self, make_trainer: Callable[[], Trainer], paused: bool = False):
+    def __init__(self, make_trainer: Callable[[], Trainer], paused: bool = False,
+                 class_names=(), record: bool = True):
         super().__init__(paused)
         self._make_trainer = make_trainer
+        self._class_names = list(class_names)
+        self._record = record
         self._lock = threading.Lock()
         self._extra_epochs = 0
         self._hyper: dict[str, float] = {}
         self._shown = threading.Event()
         self._shown.set()
         self._interval = 0.0                   # seconds between updates the GUI asked for
+        self._speed: float | None = None       # batches a second (None: as fast as it goes)
+        self._pause_at_epoch_end = False
         self._trainer: Trainer | None = None   # the rest is the loop's own, in the worker thread
         self._event = None                     # the latest BatchEvent
         self._unreported: list[float] = []     # batch losses not yet sent with a Progress
@@ -121,6 +135,14 @@ class TrainingWorker(Worker):
         with self._lock:
             self._hyper.update(changes)
 
+    def set_speed(self, batches_per_s: float | None) -> None:
+        """Slow motion: at most ``batches_per_s`` batches a second (None: full speed)."""
+        self._speed = batches_per_s if batches_per_s and batches_per_s > 0 else None
+        self.control.wake()
+
+    def set_pause_at_epoch_end(self, on: bool) -> None:
+        self._pause_at_epoch_end = bool(on)
+
     def set_update_interval(self, seconds: float) -> None:
         """Send updates no more often than every ``seconds`` (the GUI's pace; see pacer.py)."""
         self._interval = max(0.0, seconds)
@@ -132,12 +154,13 @@ class TrainingWorker(Worker):
     # --- the loop (in the worker thread) -----------------------------------------------------
 
     def work(self) -> Trainer:
-        with chosen_blas_threads() as threads:
+        with worker_blas_threads() as threads:
             trainer = self._make_trainer()
+            recorder = self._start_recording(trainer, threads) if self._record else None
             # A short run with an absurd η can end worse than it began without ever turning NaN.
             baseline = LossBaseline(trainer.network, trainer.loss, (trainer.train_x, trainer.train_y))
             start = trainer.network.snapshot()
-            self._train(trainer, threads)
+            self._train(trainer, recorder)
             if trainer.history.status == "finished":
                 worse = baseline.ended_worse(trainer.network)
                 if worse is not None:
@@ -145,37 +168,60 @@ class TrainingWorker(Worker):
                     self.send("snapshot", *trainer.network.snapshot())
         return trainer
 
-    def _train(self, trainer: Trainer, threads: ThreadChooser) -> None:
+    def _start_recording(self, trainer: Trainer, threads: int) -> Recorder:
+        recorder = Recorder(trainer)
+        self.send("recording_started", Recording.of(trainer, self._class_names, threads))
+        first = recorder.start()
+        if first is not None:
+            self.send("moment", first)
+        return recorder
+
+    def _train(self, trainer: Trainer, recorder: Recorder | None) -> None:
         self._trainer, self._event = trainer, None
         self._unreported = []
         steps = trainer.steps()
         last_emit = -math.inf   # the first batch is always shown
+        next_slot = time.monotonic()
         while True:
             if not self.control.wait_for_turn(on_pause=self._show_where_it_paused):
                 trainer.request_stop()   # the next step ends at once, status "stopped"
             self._apply_commands(trainer)
-            start = time.perf_counter()
             try:
-                self._event = next(steps)
+                self._event = event = next(steps)
             except StopIteration:
                 break
-            threads.batch_done(time.perf_counter() - start)
-            self._unreported.append(self._event.loss)
-            if self._event.epoch_record is not None:
-                self.send("epoch_metrics", dataclasses.replace(self._event.epoch_record))
+            self._unreported.append(event.loss)
+            if recorder is not None and (moment := recorder.observe(event)) is not None:
+                self.send("moment", moment)
+            if event.epoch_record is not None:
+                self.send("epoch_metrics", dataclasses.replace(event.epoch_record))
+                if self._pause_at_epoch_end:
+                    self.control.pause()
             now = time.monotonic()
             due = (now - last_emit >= max(1.0 / MAX_UPDATES_PER_S, self._interval)
                    and self._shown.is_set())
-            if due or self.control.paused:  # while stepping by hand every batch is shown
+            if due or self.control.paused or self._speed is not None:
+                # while stepping by hand, or in slow motion, every batch is shown
                 self._emit_update()
                 last_emit = now
+            next_slot = self._slow_down(next_slot)
         self._emit_update()  # the final one, whatever the pace
+
+    def _slow_down(self, next_slot: float) -> float:
+        """In slow motion, wait for this batch's slot (a stop, pause or speed change cuts it short)."""
+        speed = self._speed
+        if speed is None:
+            return time.monotonic()
+        next_slot = max(next_slot + 1.0 / speed, time.monotonic() - 1.0)   # no catching up later
+        self.control.nap(next_slot - time.monotonic())
+        return next_slot
 
     def _apply_commands(self, trainer: Trainer) -> None:
         with self._lock:
             if self._hyper:
                 trainer.set_hyperparameters(**self._hyper)
                 self._hyper.clear()
+                self.send("inexact")
             if self._extra_epochs:
                 trainer.add_epochs(self._extra_epochs)
                 self._extra_epochs = 0
