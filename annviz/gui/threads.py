@@ -67,6 +67,7 @@ class Control:
         self._steps = 0                 # units of work allowed while paused
         self._holds: set[str] = set()   # reasons to wait that are not a pause (not reported)
         self._waiting_paused = False    # the loop is waiting because of a pause (reported)
+        self._woken = False             # wake() was called during a nap
         self._on_paused: Callable[[], None] = lambda: None
         self._on_resumed: Callable[[], None] = lambda: None
 
@@ -110,8 +111,9 @@ class Control:
                 self._cond.notify_all()
 
     def wake(self) -> None:
-        """Wake a loop that waits or naps, so it looks at what changed."""
+        """Wake a loop that naps, so it looks at what changed (e.g. a new speed)."""
         with self._cond:
+            self._woken = True
             self._cond.notify_all()
 
     @property
@@ -154,15 +156,16 @@ class Control:
             return True
 
     def nap(self, seconds: float) -> bool:
-        """Sleep up to ``seconds``, less if woken (stop, pause, resume, step, ``wake``); False when
-        the loop must stop."""
+        """Sleep up to ``seconds``; a stop, a pause or ``wake`` cuts it short. False when the loop
+        must stop."""
         deadline = time.monotonic() + seconds
         with self._cond:
-            while not self.stop_requested:
+            self._woken = False
+            while not (self.stop_requested or self._paused or self._woken):
                 remaining = deadline - time.monotonic()
-                # Woken: go and look. The 0.25 s slices notice QThread.requestInterruption().
-                if remaining <= 0 or self._cond.wait(min(remaining, 0.25)):
+                if remaining <= 0:
                     break
+                self._cond.wait(min(remaining, 0.25))   # slices: requestInterruption() is noticed
         return not self.stop_requested
 
     def _must_wait(self) -> bool:
