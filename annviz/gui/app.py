@@ -67,14 +67,9 @@ def install_areas(window, state: AppState, areas=AREAS) -> list[str]:
 
 
 def arrange_default_layout(window) -> None:
-    """On a laptop screen a full-width strip of learning curves leaves the pad too small: the
-    curves become a tab beside the weights. The user's own layout (restored later) wins."""
-    page = window.explorer
-    for dock in page.docks():
-        if dock.objectName() == "training-curves":
-            page.tabifyDockWidget(page.weights_dock, dock)
-            page.weights_dock.raise_()
-    page.inspector_dock.raise_()   # its first words invite a click on a neuron
+    """The explorer's inspector in front: its first words invite a click on a neuron. The user's
+    own layout (restored later) wins."""
+    window.explorer.inspector_dock.raise_()
 
 
 def settle_heap() -> None:

@@ -40,22 +40,22 @@
 <context>
     <name>ExplorerPage</name>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="74"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="90"/>
         <source>Draw</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="75"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="91"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="76"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="92"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="77"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="93"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>

@@ -110,52 +110,52 @@
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="206"/>
+        <location filename="../../annviz/gui/insight/page.py" line="220"/>
         <source>How good is it</source>
         <translation>얼마나 잘하나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="207"/>
+        <location filename="../../annviz/gui/insight/page.py" line="221"/>
         <source>Mistakes</source>
         <translation>틀린 예</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="208"/>
+        <location filename="../../annviz/gui/insight/page.py" line="222"/>
         <source>Why this answer</source>
         <translation>왜 이렇게 답했나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="209"/>
+        <location filename="../../annviz/gui/insight/page.py" line="223"/>
         <source>One step of learning</source>
         <translation>학습 한 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="210"/>
+        <location filename="../../annviz/gui/insight/page.py" line="224"/>
         <source>Numeric slope vs backprop</source>
         <translation>수치미분 vs 역전파</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="211"/>
+        <location filename="../../annviz/gui/insight/page.py" line="225"/>
         <source>Matrix form</source>
         <translation>행렬 형태</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="212"/>
+        <location filename="../../annviz/gui/insight/page.py" line="226"/>
         <source>True label of this input:</source>
         <translation>이 입력의 정답 레이블:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="218"/>
+        <location filename="../../annviz/gui/insight/page.py" line="232"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="221"/>
+        <location filename="../../annviz/gui/insight/page.py" line="235"/>
         <source>Current input: the model predicts {name} ({p:.1f}%).</source>
         <translation>현재 입력: 모델의 예측은 {name} ({p:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="223"/>
+        <location filename="../../annviz/gui/insight/page.py" line="237"/>
         <source>(test image #{index})</source>
         <translation>(테스트 이미지 #{index})</translation>
     </message>

@@ -559,27 +559,27 @@
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="208"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="202"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ 일시정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="208"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="202"/>
         <source>▶ Play</source>
         <translation>▶ 재생</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="225"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="219"/>
         <source>Training stopped: {message}. Lower the learning rate and press Reset.</source>
         <translation>학습이 멈췄습니다: {message}. 학습률을 낮추고 초기화를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="271"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="265"/>
         <source>Epoch {epoch}</source>
         <translation>에포크 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="272"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="266"/>
         <source>Train loss {train:.3f} · test loss {test:.3f} · test accuracy {accuracy:.1f} %</source>
         <translation>학습 손실 {train:.3f} · 테스트 손실 {test:.3f} · 테스트 정확도 {accuracy:.1f} %</translation>
     </message>

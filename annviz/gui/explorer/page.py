@@ -14,7 +14,7 @@ from annviz.gui.explorer.inspector import NeuronInspector
 from annviz.gui.explorer.pad_panel import PadPanel
 from annviz.gui.explorer.weights_panel import WeightsPanel
 
-LAYOUT_VERSION = 1  # bump when the docks change, so that an old saved layout is ignored
+LAYOUT_VERSION = 2  # bump when the docks change, so that an old saved layout is ignored
 
 
 class ExplorerPage(QMainWindow):
@@ -28,6 +28,7 @@ class ExplorerPage(QMainWindow):
         self.inspector = NeuronInspector(state)
         self.weights = WeightsPanel(state)
         self._docks: list[QDockWidget] = []
+        self._lent = False    # the shared views are on another page (lend_views)
         self.pad_dock = self._make_dock("pad", self.pad_panel)
         self.diagram_dock = self._make_dock("diagram", self.diagram)
         self.inspector_dock = self._make_dock("inspector", self.inspector)
@@ -63,6 +64,21 @@ class ExplorerPage(QMainWindow):
 
     def docks(self) -> list[QDockWidget]:
         return list(self._docks)
+
+    def lend_views(self) -> dict[str, QWidget]:
+        """The pad, the diagram and the weight pictures, for another page to show while it is in
+        front (the training page); ``take_back_views`` puts them back in their docks."""
+        views = {"pad": self.pad_panel, "diagram": self.diagram, "weights": self.weights}
+        self._lent = True
+        return views
+
+    def take_back_views(self) -> None:
+        if self._lent:
+            self._lent = False
+            for dock, view in ((self.pad_dock, self.pad_panel), (self.diagram_dock, self.diagram),
+                               (self.weights_dock, self.weights)):
+                dock.setWidget(view)
+                view.show()
 
     def save_layout(self) -> QByteArray:
         return self.saveState(LAYOUT_VERSION)

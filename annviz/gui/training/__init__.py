@@ -1,14 +1,15 @@
 """Live training: a panel to build and train a network, a worker thread, curves that move.
 
-``install(window, state)`` is how the app adds this area (see ``annviz.gui.app``): the panel and
-the curves become docks of the explorer page, so the pad, the diagram and the weight pictures
-change while the network learns; closing the window asks about an unsaved trained network and
-stops the training thread. ``python -m annviz.gui.training`` opens the area on its own.
+``install(window, state)`` is how the app adds this area (see ``annviz.gui.app``): the training
+page becomes a page of the window beside the explorer, lab and insight, showing the explorer's
+pad, diagram and weight pictures while it is in front; closing the window asks about an unsaved
+trained network and stops the training thread. ``python -m annviz.gui.training`` opens the area
+on its own.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication
 
 from annviz.gui.training.area import TrainingArea
 
@@ -16,10 +17,8 @@ __all__ = ["TrainingArea", "install"]
 
 
 def install(window, state) -> TrainingArea:
-    area = TrainingArea(state, window)
-    window.explorer.add_dock(area.panel_dock, Qt.DockWidgetArea.LeftDockWidgetArea)
-    window.explorer.add_dock(area.curves_dock, Qt.DockWidgetArea.BottomDockWidgetArea)
-    window.explorer.tabifyDockWidget(window.explorer.inspector_dock, area.panel_dock)
+    area = TrainingArea(state, window, explorer=window.explorer)
+    window.add_page(area.page, lambda: QCoreApplication.translate("TrainingArea", "Training"))
     window.add_shutdown_hook(area.shutdown)
     window.installEventFilter(area)
     area.controller.give_priority_to(window.explorer.pad_panel.pad)

@@ -10,7 +10,6 @@ import argparse
 import sys
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from annviz.gui import i18n
@@ -23,8 +22,7 @@ class TrainingWindow(QMainWindow):
     def __init__(self, state: AppState):
         super().__init__()
         self.area = TrainingArea(state, self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.area.panel_dock)
-        self.setCentralWidget(self.area.curves_dock.widget())
+        self.setCentralWidget(self.area.page)
         self.installEventFilter(self.area)
         self.setWindowTitle("annviz — training")
         self.resize(1200, 760)

@@ -192,6 +192,7 @@ class TrainingController(QObject):
         a past moment); released, the newest are shown."""
         self._views_held = held
         if not held:
+            self._on_model_changed()   # another model loaded meanwhile stops the run (see there)
             self._pacer.flush()
 
     def latest_weights(self):

@@ -68,6 +68,12 @@ class LiveCurves(QWidget):
         for plot, line in self._cursor.items():
             plot.addItem(line, ignoreBounds=True)
             line.hide()
+        moment_pen = pg.mkPen((213, 94, 0), width=2)
+        self._moment = {plot: pg.InfiniteLine(angle=90, pen=moment_pen)
+                        for plot in (self.loss_plot, self.accuracy_plot)}
+        for plot, line in self._moment.items():
+            plot.addItem(line, ignoreBounds=True)
+            line.hide()
         self._level: float | None = None
         self._epochs = 0          # the x axis spans this many epochs
         self._hover_x: float | None = None
@@ -105,6 +111,20 @@ class LiveCurves(QWidget):
         for key, series in self.series.items():
             series.clear()
             self.items[key].setData(series.x, series.y)
+
+    def show_moment(self, epoch: float | None) -> None:
+        """A line where the time machine is (in epochs); None hides it."""
+        for line in self._moment.values():
+            if epoch is None:
+                line.hide()
+            else:
+                line.setValue(epoch)
+                line.show()
+
+    @property
+    def moment_shown(self) -> float | None:
+        line = self._moment[self.loss_plot]
+        return float(line.value()) if line.isVisible() else None
 
     def add_progress(self, progress: Progress) -> None:
         losses = progress.new_losses

@@ -1,0 +1,98 @@
+"""The training page: the settings on the left, the network learning on the right.
+
+Right: the drawing pad with its prediction and the network diagram on top; the first-layer weight
+pictures beside the curves and histograms below; the timeline under them. The pad, the diagram and
+the weight pictures are the explorer's own widgets, lent to this page while it is in front and
+given back when it is not (``ExplorerPage.lend_views``): one set of live views, so nothing is
+computed twice and a drawing on the pad is the same drawing on both pages.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.training.curves import LiveCurves
+from annviz.gui.training.panel import TrainingPanel
+from annviz.gui.training.speed import SpeedControl
+from annviz.gui.training.timeline import Timeline
+from annviz.gui.training.weight_histograms import WeightHistograms
+
+LEFT_WIDTH = 360
+
+
+class _Holder(QWidget):
+    """A place on the page for a lent view."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.setObjectName(f"training-{name}")
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+
+
+class TrainingPage(QWidget):
+    def __init__(self, panel: TrainingPanel, speed: SpeedControl, curves: LiveCurves,
+                 histograms: WeightHistograms, timeline: Timeline, explorer=None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("training-page")
+        self.panel, self.speed, self.curves, self.histograms, self.timeline = (
+            panel, speed, curves, histograms, timeline)
+        self.explorer = explorer
+        self.holders = {name: _Holder(name) for name in ("pad", "diagram", "weights")}
+
+        left = QWidget()
+        left.setFixedWidth(LEFT_WIDTH)
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(panel, 1)
+        left_box.addWidget(speed)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("training-charts")
+        self.tabs.addTab(curves, "")
+        self.tabs.addTab(histograms, "")
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.holders["pad"])
+        top.addWidget(self.holders["diagram"])
+        top.setSizes([360, 540])
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(self.holders["weights"])
+        charts.addWidget(self.tabs)
+        charts.setSizes([360, 540])
+        bottom = QWidget()
+        bottom_box = QVBoxLayout(bottom)
+        bottom_box.setContentsMargins(0, 0, 0, 0)
+        bottom_box.addWidget(charts, 1)
+        bottom_box.addWidget(timeline)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(top)
+        right.addWidget(bottom)
+        right.setSizes([330, 420])
+        layout = QHBoxLayout(self)
+        layout.addWidget(left)
+        layout.addWidget(right, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Learning curves"))
+        self.tabs.setTabText(1, self.tr("Weight histograms"))
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.explorer is not None:
+            for name, view in self.explorer.lend_views().items():
+                self.holders[name].box.addWidget(view)
+                view.show()
+
+    def hideEvent(self, event) -> None:
+        if self.explorer is not None:
+            self.explorer.take_back_views()
+        super().hideEvent(event)
