@@ -71,23 +71,66 @@ def test_taste_preset_gives_the_weighted_sum_of_the_senses(page):
     assert "θ = −b = 5.00" in view.formula.text()
 
 
-def test_perceptron_learns_and_and_is_stuck_on_xor(page, qtbot):
+def test_perceptron_learns_and(page):
     view = page.perceptron_view
     view.set_dataset("and")
     for _ in range(40):
         view.epoch_button.click()
     assert view.run.errors() == 0
+    assert "No errors" in view.message.text()
+    assert not view.verdict_shown()
+
+
+def test_no_line_verdict_only_for_points_no_line_separates(page):
+    """AND and OR are separable: whatever the start, rule and η (within the slider's range), 30
+    epochs never end in "no straight line separates these points" (50 starts each). XOR always
+    does — but only once the epochs have been run, never before."""
+    from annviz.gui.lab.perceptron_view import MAX_EPOCHS
+
+    view = page.perceptron_view
+    rng = np.random.default_rng(11)
+    lo, hi = view.learning_rate.values[0], view.learning_rate.values[-1]
+    assert (lo, hi) == pytest.approx((0.01, 1.0))
+    for gate in ("and", "or", "xor"):
+        view.set_dataset(gate)
+        for rule in ("perceptron", "sigmoid"):
+            view.rule.setCurrentIndex(view.rule.findData(rule))
+            for start in range(50 if gate != "xor" else 10):    # XOR's verdict is exact: 10 do
+                view.learning_rate.set_value(float(rng.uniform(lo, hi)))
+                view.reset_button.click()                                   # a new random start
+                assert not view.verdict_shown()
+                for _ in range(MAX_EPOCHS - 1):
+                    view.epoch_button.click()
+                assert not view.verdict_shown()
+                view.epoch_button.click()
+                errors = view.run.errors()
+                assert view.verdict_shown() is (gate == "xor"), (gate, rule, start, errors)
+                if gate == "xor":
+                    assert "no straight line separates" in view.message.text()
+                elif errors > 0:
+                    assert "Not separated yet" in view.message.text()
+                    assert "larger η" in view.message.text()
+
+
+def test_hidden_layer_learns_the_perceptrons_own_xor_points(page, qtbot):
+    view = page.perceptron_view
     view.set_dataset("xor")
-    assert view.hidden_button.isVisibleTo(view)
-    for _ in range(40):
-        view.epoch_button.click()
-    assert view.run.errors() > 0
+    assert not view.verdict_shown()                     # not before the learner has run it
+    view.run_button.click()
+    qtbot.waitUntil(lambda: not view.run_button.isChecked(), timeout=20000)
+    assert view.run.errors() > 0 and view.verdict_shown()
     view.hidden_button.click()
-    assert page.tabs.currentWidget() is page.playground_view
-    assert page.playground_view.controls.config().dataset == "xor"
-    assert page.playground_view.controls.config().hidden == (4,)
+    playground = page.playground_view
+    assert page.tabs.currentWidget() is playground
+    assert playground.controls.config().hidden == (4,)
+    train, test = playground.playground.points
+    assert len(test) == 0                                   # all four points are for learning
+    np.testing.assert_array_equal(train.x[np.lexsort(train.x.T)], view.data.x[np.lexsort(view.data.x.T)])
+    order_t, order_v = np.lexsort(train.x.T), np.lexsort(view.data.x.T)
+    np.testing.assert_array_equal(train.y[order_t], view.data.y[order_v])
+    qtbot.waitUntil(lambda: "accuracy 100.0 %" in playground.losses.text(), timeout=20000)
     page.shutdown()
-    assert not page.playground_view.is_training_thread_running()
+    assert not playground.is_training_thread_running()
 
 
 def test_clicks_add_points_of_both_classes(page, qtbot):
