@@ -63,8 +63,8 @@
     </message>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="108"/>
-        <source>Confidence threshold: below it the model says &quot;not sure&quot;</source>
-        <translation>확신 임계값: 이보다 낮으면 모델은 &quot;잘 모르겠음&quot;이라고 답합니다</translation>
+        <source>Confidence threshold: below it the model says "not sure"</source>
+        <translation>확신 임계값: 이보다 낮으면 모델은 "잘 모르겠음"이라고 답합니다</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="111"/>
@@ -83,8 +83,8 @@
     </message>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="126"/>
-        <source>Threshold {t:.0f}%: the model answers {count:,} of {n:,} images ({share:.1f}%) and says &quot;not sure&quot; for {unsure:,}. Accuracy of its answers: {accuracy}.</source>
-        <translation>임계값 {t:.0f}%: 모델은 이미지 {n:,}개 중 {count:,}개({share:.1f}%)에 답하고 {unsure:,}개에는 &quot;잘 모르겠음&quot;이라고 합니다. 답한 것의 정확도: {accuracy}.</translation>
+        <source>Threshold {t:.0f}%: the model answers {count:,} of {n:,} images ({share:.1f}%) and says "not sure" for {unsure:,}. Accuracy of its answers: {accuracy}.</source>
+        <translation>임계값 {t:.0f}%: 모델은 이미지 {n:,}개 중 {count:,}개({share:.1f}%)에 답하고 {unsure:,}개에는 "잘 모르겠음"이라고 합니다. 답한 것의 정확도: {accuracy}.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="133"/>
@@ -110,52 +110,52 @@
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="206"/>
+        <location filename="../../annviz/gui/insight/page.py" line="220"/>
         <source>How good is it</source>
         <translation>얼마나 잘하나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="207"/>
+        <location filename="../../annviz/gui/insight/page.py" line="221"/>
         <source>Mistakes</source>
         <translation>틀린 예</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="208"/>
+        <location filename="../../annviz/gui/insight/page.py" line="222"/>
         <source>Why this answer</source>
         <translation>왜 이렇게 답했나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="209"/>
+        <location filename="../../annviz/gui/insight/page.py" line="223"/>
         <source>One step of learning</source>
         <translation>학습 한 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="210"/>
+        <location filename="../../annviz/gui/insight/page.py" line="224"/>
         <source>Numeric slope vs backprop</source>
         <translation>수치미분 vs 역전파</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="211"/>
+        <location filename="../../annviz/gui/insight/page.py" line="225"/>
         <source>Matrix form</source>
         <translation>행렬 형태</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="212"/>
+        <location filename="../../annviz/gui/insight/page.py" line="226"/>
         <source>True label of this input:</source>
         <translation>이 입력의 정답 레이블:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="218"/>
+        <location filename="../../annviz/gui/insight/page.py" line="232"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="221"/>
+        <location filename="../../annviz/gui/insight/page.py" line="235"/>
         <source>Current input: the model predicts {name} ({p:.1f}%).</source>
         <translation>현재 입력: 모델의 예측은 {name} ({p:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="223"/>
+        <location filename="../../annviz/gui/insight/page.py" line="237"/>
         <source>(test image #{index})</source>
         <translation>(테스트 이미지 #{index})</translation>
     </message>
@@ -323,122 +323,138 @@
 <context>
     <name>StepperTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="134"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="144"/>
         <source>stage {i} of {n}</source>
+        <extracomment>The learning rate the tab starts with (see the module docstring).</extracomment>
         <translation>{n}단계 중 {i}단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="138"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="148"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="148"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="158"/>
         <source>1. The input a⁽⁰⁾ and its true label</source>
         <translation>1. 입력 a⁽⁰⁾와 정답 레이블</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="150"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="160"/>
         <source>The network learns from one example: this image, whose true label is {label}. Learning rate η = {lr:g}.</source>
         <translation>신경망이 예 하나에서 배웁니다: 정답 레이블이 {label}인 이 이미지입니다. 학습률 η = {lr:g}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="159"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="169"/>
         <source>Forward: layer {n}, a{s} = f(W{s} a{p} + b{s})</source>
         <translation>순전파: {n}층, a{s} = f(W{s} a{p} + b{s})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="162"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="172"/>
         <source>Each of the {count} neurons adds up its weighted inputs, z = W a + b, and applies its activation. Largest z = {zmax:.3f}, smallest z = {zmin:.3f}. The bars are the activations a.</source>
         <translation>{count}개 뉴런이 각각 가중 입력 z = W a + b를 더하고 활성화 함수를 적용합니다. 가장 큰 z = {zmax:.3f}, 가장 작은 z = {zmin:.3f}. 막대는 활성화 a입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="170"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="180"/>
         <source>The loss L: how wrong the output is</source>
         <translation>손실 L: 출력이 얼마나 틀렸나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="176"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="186"/>
         <source>{formula}. The true class {label} (green) should have output 1; the network gives it {p:.4f}.</source>
         <translation>{formula}. 실제 클래스 {label}(초록)의 출력은 1이어야 하는데, 신경망은 {p:.4f}를 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="187"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="197"/>
         <source>Back: the error signal δ{s} and the gradient ∂L/∂W{s}</source>
         <translation>역전파: 오차 신호 δ{s}와 기울기 ∂L/∂W{s}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="189"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="199"/>
         <source>δ{s} = (W{t}ᵀ δ{t}) ⊙ f′(z{s}): the error flows back through the weights.</source>
         <translation>δ{s} = (W{t}ᵀ δ{t}) ⊙ f′(z{s}): 오차가 가중치를 거쳐 거꾸로 흐릅니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="192"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="202"/>
         <source>At the output, δ = ∂L/∂z = a − y.</source>
         <translation>출력층에서 δ = ∂L/∂z = a − y.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="194"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="204"/>
         <source>At the output, δ = ∂L/∂z = (a − y) ⊙ f′(z).</source>
         <translation>출력층에서 δ = ∂L/∂z = (a − y) ⊙ f′(z).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="196"/>
-        <source>{rule} Then ∂L/∂W{s} = δ{s} a{p}ᵀ: row i is δ_i times the previous layer&apos;s activations (left: δ, right: ∂L/∂W, red positive, blue negative; largest |∂L/∂W| = {gmax:.2e}).</source>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="206"/>
+        <source>{rule} Then ∂L/∂W{s} = δ{s} a{p}ᵀ: row i is δ_i times the previous layer's activations (left: δ, right: ∂L/∂W, red positive, blue negative; largest |∂L/∂W| = {gmax:.2e}).</source>
         <translation>{rule} 그러면 ∂L/∂W{s} = δ{s} a{p}ᵀ: i행은 δ_i 곱하기 이전 층의 활성화입니다 (왼쪽: δ, 오른쪽: ∂L/∂W, 빨강 양수, 파랑 음수; 가장 큰 |∂L/∂W| = {gmax:.2e}).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="212"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="222"/>
         <source>before: W{s}</source>
         <translation>이전: W{s}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="213"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="223"/>
         <source>change: −η ∂L/∂W{s}</source>
         <translation>변화: −η ∂L/∂W{s}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="214"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="224"/>
         <source>after: W{s} − η ∂L/∂W{s}</source>
         <translation>이후: W{s} − η ∂L/∂W{s}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="215"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="225"/>
         <source>The update: W ← W − η ∂L/∂W</source>
         <translation>갱신: W ← W − η ∂L/∂W</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="217"/>
-        <source>Every weight moves a little against its gradient (η = {lr:g}). The largest change in W{s} is {dmax:.2e}, while its weights reach ±{m:.2f}: one step changes the network only slightly.</source>
-        <translation>모든 가중치가 기울기의 반대 방향으로 조금 움직입니다(η = {lr:g}). W{s}에서 가장 큰 변화는 {dmax:.2e}이고 가중치는 ±{m:.2f}까지이므로, 한 단계는 신경망을 조금만 바꿉니다.</translation>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="227"/>
+        <source>Every weight moves against its gradient (η = {lr:g}). The largest change in W{s} is {dmax:.2e}, while its weights reach ±{m:.2f}.</source>
+        <translation>모든 가중치가 기울기의 반대 방향으로 움직입니다(η = {lr:g}). W{s}에서 가장 큰 변화는 {dmax:.2e}이고, 가중치는 ±{m:.2f}까지입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="226"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="236"/>
         <source>After one step: the new prediction</source>
         <translation>한 단계 뒤: 새 예측</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="228"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="238"/>
         <source>Output for the true class {label}: {p0:.4f} → {p1:.4f}. Loss: {l0:.4f} → {l1:.4f}. Prediction: {k0} → {k1}.</source>
         <translation>실제 클래스 {label}의 출력: {p0:.4f} → {p1:.4f}. 손실: {l0:.4f} → {l1:.4f}. 예측: {k0} → {k1}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="239"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="251"/>
+        <source>This step made the loss worse ({l0:.4f} → {l1:.4f}): η is so large that the step overshoots.</source>
+        <translation>이 단계는 손실을 오히려 키웠습니다({l0:.4f} → {l1:.4f}). η가 너무 커서 한 단계가 목표를 지나쳐 버립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="254"/>
+        <source>This one step changes the answer from {k0} to {k1}: the probability of the true class {label} goes from {p0:.2f} % to {p1:.2f} %, the loss from {l0:.4f} to {l1:.4f}. That is a big step; with a smaller η it would only nudge the answer.</source>
+        <translation>이 한 단계로 답이 {k0}에서 {k1}(으)로 바뀝니다. 실제 클래스 {label}의 확률은 {p0:.2f} %에서 {p1:.2f} %로, 손실은 {l0:.4f}에서 {l1:.4f}(으)로 바뀝니다. 큰 걸음입니다. η가 더 작으면 답을 조금만 움직입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="258"/>
+        <source>The answer stays {k0}; the probability of the true class {label} goes from {p0:.2f} % to {p1:.2f} % and the loss from {l0:.4f} to {l1:.4f}: a nudge in the right direction. Learning is many such steps.</source>
+        <translation>답은 그대로 {k0}입니다. 실제 클래스 {label}의 확률은 {p0:.2f} %에서 {p1:.2f} %로, 손실은 {l0:.4f}에서 {l1:.4f}(으)로 바뀝니다. 올바른 방향으로 조금 움직인 것입니다. 학습은 이런 걸음을 아주 많이 반복하는 것입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="268"/>
         <source>learning rate η</source>
         <translation>학습률 η</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="240"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="269"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="241"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="270"/>
         <source>◀ Back</source>
         <translation>◀ 뒤로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="242"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="271"/>
         <source>Forward ▶</source>
         <translation>앞으로 ▶</translation>
     </message>

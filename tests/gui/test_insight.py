@@ -113,6 +113,48 @@ def test_stepper_shows_one_sgd_step_of_the_core(qtbot, page, trained):
     assert f"{value:.4f}" in page.stepper.explanation.text()
 
 
+def _after_one_step(network, x, label, lr):
+    reference = network.copy()
+    _, grads = reference.gradients(x, np.array([label]), get_loss("cross-entropy"))
+    make_optimizer("sgd", lr).step(reference.weights + reference.biases, grads.grad_w + grads.grad_b,
+                                   reference.n_layers)
+    return reference.predict_proba(x)[0]
+
+
+def _loss(p, label):
+    return -np.log(p[label])
+
+
+def test_stepper_says_what_the_step_did_with_its_numbers(qtbot, page, trained):
+    """The default η nudges a wrong answer without flipping it, and the sentence says so with the
+    real numbers; a large η flips it, and the sentence says that instead."""
+    network, images, labels = trained
+    predictions = network.predict(to_inputs(images))
+    index = int(np.flatnonzero(predictions != labels)[0])
+    x, label = to_inputs(images[index]), int(labels[index])
+    page.load_example(index)
+    page.tabs.setCurrentWidget(page.stepper)
+    stepper = page.stepper
+    stepper.go_to(10 ** 6)                                    # the last stage: after the step
+    assert stepper.stage_kind == ("after", -1)
+    before = network.predict_proba(x)[0]
+    after = _after_one_step(network, x, label, stepper.lr.value())
+    assert after.argmax() == before.argmax() != label         # nudged, not flipped
+    assert after[label] > before[label]
+    text = stepper.explanation.text()
+    assert f"The answer stays {before.argmax()}" in text
+    assert f"from {100 * before[label]:.2f} % to {100 * after[label]:.2f} %" in text
+    assert f"from {_loss(before, label):.4f} to {_loss(after, label):.4f}" in text
+
+    stepper.lr.setValue(2.0)
+    after = _after_one_step(network, x, label, 2.0)
+    assert after.argmax() == label
+    text = stepper.explanation.text()
+    assert "The answer stays" not in text
+    assert f"changes the answer from {before.argmax()} to {label}" in text
+    assert f"to {100 * after[label]:.2f} %" in text
+
+
 def test_nudge_shows_the_cores_numbers(qtbot, page, trained):
     network, images, labels = trained
     page.load_example(1)
