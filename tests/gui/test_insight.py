@@ -177,3 +177,18 @@ def test_matrix_hover_lights_where_a_cell_came_from(page):
     assert view.lit() == {("wa", 4, -1), ("b", 4, -1)}
     z = page.state.forward.zs[0][0, 4]
     assert f"{z:.4f}" in page.matrix.status.text()
+
+
+def test_softmax_table_heads_each_column_with_its_class(page, trained):
+    network, images, _ = trained
+    page.load_example(3)
+    page.tabs.setCurrentWidget(page.matrix)
+    page.matrix.layer.setCurrentIndex(network.n_layers - 1)
+    table = page.matrix.softmax
+    assert table.isVisibleTo(page.matrix)
+    probabilities = network.predict_proba(to_inputs(images[3]))[0]
+    headers = [table.horizontalHeaderItem(k).text() for k in range(table.columnCount())]
+    assert headers == [str(k) for k in range(10)]
+    last = table.rowCount() - 1
+    for k in range(10):
+        assert table.item(last, headers.index(str(k))).text() == f"{probabilities[k]:.4f}"

@@ -200,7 +200,7 @@ class InsightPage(QWidget):
         elif tab is self.nudge:
             self.nudge.show_case(network, x, self.label, state.info.loss)
         elif tab is self.matrix:
-            self.matrix.show_forward(network, state.forward)
+            self.matrix.show_forward(network, state.forward, state.class_names)
 
     def _is_current_input(self, image: np.ndarray) -> bool:
         current = self.state.input_image
