@@ -163,32 +163,32 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="69"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="75"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="84"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="90"/>
         <source>a{s} = {f}(W{s} a{p} + b{s}): W{s} is {rows} × {cols}; {shown} of its columns are shown. Hover a cell to see where it came from.</source>
         <translation>a{s} = {f}(W{s} a{p} + b{s}): W{s}는 {rows} × {cols} 행렬이고, 그중 {shown}개 열을 보여 줍니다. 칸 위에 마우스를 올리면 어디에서 왔는지 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="97"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="103"/>
         <source>÷ sum ({total:.4f})</source>
         <translation>÷ 합 ({total:.4f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="107"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="115"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="108"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="116"/>
         <source>hide inputs that are 0</source>
         <translation>0인 입력 숨기기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="109"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="117"/>
         <source>Softmax, step by step: subtract the largest z (nothing changes, nothing overflows), take exp, divide by the sum.</source>
         <translation>소프트맥스, 한 단계씩: 가장 큰 z를 빼고(결과는 같고 넘침이 없음), 지수를 취한 뒤, 합으로 나눕니다.</translation>
     </message>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="206"/>
-        <source>{rule} Then ∂L/∂W{s} = δ{s} a{p}ᵀ: row i is δ_i times the previous layer's activations (left: δ, right: ∂L/∂W, red positive, blue negative; largest |∂L/∂W| = {gmax:.2e}).</source>
+        <source>{rule} Then ∂L/∂W{s} = δ{s} a{p}ᵀ: row i is δ_i times the previous layer&apos;s activations (left: δ, right: ∂L/∂W, red positive, blue negative; largest |∂L/∂W| = {gmax:.2e}).</source>
         <translation>{rule} 그러면 ∂L/∂W{s} = δ{s} a{p}ᵀ: i행은 δ_i 곱하기 이전 층의 활성화입니다 (왼쪽: δ, 오른쪽: ∂L/∂W, 빨강 양수, 파랑 음수; 가장 큰 |∂L/∂W| = {gmax:.2e}).</translation>
     </message>
     <message>

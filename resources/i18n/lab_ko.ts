@@ -6,7 +6,7 @@
     <message>
         <location filename="../../annviz/gui/lab/page.py" line="45"/>
         <source>Neuron lab</source>
-        <extracomment>The network the perceptron's points are handed to: one hidden layer of 4, and its learning rate.</extracomment>
+        <extracomment>The network the perceptron&apos;s points are handed to: one hidden layer of 4, and its learning rate.</extracomment>
         <translation>뉴런 실험실</translation>
     </message>
     <message>
@@ -99,145 +99,170 @@
 <context>
     <name>NeuronView</name>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="111"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="118"/>
         <source>unit step u</source>
         <extracomment>How each activation is written in the formula a = f(z).</extracomment>
         <translation>단위 계단 함수 u</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="111"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="118"/>
         <source>sigmoid σ</source>
         <translation>시그모이드 σ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="111"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="118"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="112"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="119"/>
         <source>ReLU</source>
         <translation>렐루(ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="112"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="119"/>
         <source>leaky ReLU</source>
         <translation>리키 렐루(leaky ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="115"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="122"/>
         <source>Free: x₁ … xₙ</source>
         <translation>자유롭게: x₁ … xₙ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="116"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="123"/>
         <source>Is it tasty?</source>
         <translation>맛있을까?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="117"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="124"/>
         <source>Inputs, weights and bias</source>
         <translation>입력, 가중치, 편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="118"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="125"/>
         <source>Example:</source>
         <translation>예시:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="119"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="126"/>
         <source>Inputs:</source>
         <translation>입력 수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="120"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="127"/>
         <source>Activation function:</source>
         <translation>활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="121"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="128"/>
         <source>input (signal strength) x</source>
         <translation>입력(신호 세기) x</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="122"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="129"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="123"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="124"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
+        <source>threshold θ = −b</source>
+        <translation>문턱값 θ = −b</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="132"/>
         <source>weighted sum w·x (without the bias)</source>
         <translation>가중합 w·x (편향 제외)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="124"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="132"/>
         <source>output a</source>
         <translation>출력 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="133"/>
+        <source>a = f(w·x + b)</source>
+        <translation>a = f(w·x + b)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="133"/>
+        <source>f′ (slope)</source>
+        <translation>f′ (기울기)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="144"/>
         <source>sight</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="144"/>
         <source>hearing</source>
         <translation>청각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="144"/>
         <source>smell</source>
         <translation>후각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="144"/>
         <source>taste</source>
         <translation>미각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="189"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="201"/>
         <source>tasty</source>
         <translation>맛있다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="203"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="210"/>
+        <source>z = w·x + b</source>
+        <translation>z = w·x + b</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="222"/>
         <source>weighted input</source>
         <translation>가중 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="203"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="222"/>
         <source>output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="214"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="233"/>
         <source>Threshold θ = −b = {theta}: w·x = {s} {cmp} θ, so the neuron {verdict}.</source>
         <translation>임계값 θ = −b = {theta}: w·x = {s} {cmp} θ 이므로 뉴런이 {verdict}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="216"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="235"/>
         <source>fires (a = 1)</source>
         <translation>발화합니다 (a = 1)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="216"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="235"/>
         <source>stays silent (a = 0)</source>
         <translation>발화하지 않습니다 (a = 0)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="218"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="237"/>
         <source>Tasty!</source>
         <translation>맛있다!</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="218"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="237"/>
         <source>Not tasty.</source>
         <translation>맛없다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="238"/>
+        <source>The bias is the person: b = −5 is someone who dislikes mint chocolate, so the senses must add up to θ = 5 before it counts as tasty. Raise b for someone who loves it: the same senses then say “tasty” sooner.</source>
+        <translation>편향은 사람의 취향입니다: b = −5는 민트 초코를 싫어하는 사람이라서, 감각을 모두 더해 θ = 5가 되어야 맛있다고 느낍니다. 민트 초코를 좋아하는 사람이라면 b를 올려 보세요. 같은 감각으로도 더 쉽게 “맛있다”가 됩니다.</translation>
     </message>
 </context>
 <context>
@@ -419,7 +444,7 @@
     </message>
     <message>
         <location filename="../../annviz/gui/lab/playground_controls.py" line="130"/>
-        <source>the perceptron's points</source>
+        <source>the perceptron&apos;s points</source>
         <translation>퍼셉트론의 점들</translation>
     </message>
     <message>

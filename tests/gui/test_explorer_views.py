@@ -100,6 +100,31 @@ def test_deeper_and_output_neurons_in_the_inspector(qtbot, state):
     assert "Draw a digit" in inspector.details.text()
 
 
+@pytest.mark.parametrize("k", [7, 2])
+def test_output_neuron_curve_is_softmax_with_the_other_outputs_held(qtbot, state, k):
+    """The inspector's curve for a softmax output is a_k(z_k) with the other z fixed, so the current
+    point lies on it; checked by evaluating softmax of the whole layer independently."""
+    inspector = shown(qtbot, NeuronInspector(state), (600, 500))
+    state.select_neuron(3, k)
+    z_all = state.forward.zs[2][0].astype(np.float64)
+
+    def softmax_k(zk):
+        z = z_all.copy()
+        z[k] = zk
+        e = np.exp(z - z.max())
+        return e[k] / e.sum()
+
+    zs, a = inspector.plot.curve_data()
+    for i in range(0, len(zs), 40):
+        assert a[i] == pytest.approx(softmax_k(zs[i]), abs=1e-9)
+    z0, a0 = inspector.plot.point()
+    assert z0 == pytest.approx(z_all[k], abs=1e-5)
+    assert a0 == pytest.approx(softmax_k(z_all[k]), abs=1e-5)
+    assert np.interp(z0, zs, a) == pytest.approx(a0, abs=0.01)     # on the curve as drawn
+    assert zs.min() <= z0 <= zs.max()
+    assert "the other outputs held where they are" in inspector.details.text()
+
+
 def test_hover_tooltip_gives_activation_z_and_bias(qtbot, state):
     diagram = shown(qtbot, NetworkDiagram(state))
     tip = diagram.tooltip(2, 4)

@@ -69,6 +69,26 @@ def test_taste_preset_gives_the_weighted_sum_of_the_senses(page):
     view.x_sliders[3].set_value(0.0)                               # no taste at all
     assert view.neuron.a == 0.0 and "Not tasty." in view.formula.text()
     assert "θ = −b = 5.00" in view.formula.text()
+    assert "dislikes mint chocolate" in view.formula.text()
+
+
+def test_threshold_and_bias_move_together_and_the_plot_marks_z(page):
+    view = page.neuron_view
+    view.activation.setCurrentIndex(view.activation.findData("step"))
+    assert view.theta_slider.isVisibleTo(view)
+    view.theta_slider.set_value(2.5)
+    assert view.neuron.b == pytest.approx(-2.5)
+    assert view.plot.threshold_shown() == pytest.approx(2.5)           # the dotted line at θ
+    view.bias_slider.set_value(1.2)
+    assert view.theta_slider.value() == pytest.approx(-1.2)
+    assert "θ = −b = −1.20" in view.formula.text()
+    nrn = view.neuron
+    assert view.plot.point()[0] == pytest.approx(nrn.weighted_sum)      # the axis is w·x …
+    assert view.plot.z_axis_offset() == pytest.approx(nrn.b)            # … the top axis reads z
+    assert view.plot.point_text() == f"z = {format_number(nrn.z)}"
+    assert view.plot.legend_texts() == ["a = f(w·x + b)", "f′ (slope)"]
+    view.activation.setCurrentIndex(view.activation.findData("sigmoid"))
+    assert not view.theta_slider.isVisibleTo(view)
 
 
 def test_perceptron_learns_and(page):

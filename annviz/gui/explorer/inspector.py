@@ -3,7 +3,9 @@
 It writes the layer's matrix form and the neuron's z = Σ wᵢaᵢ + b with the real numbers (the
 largest terms, then "+ n more"), plots its activation function with the current (z, a), shows
 its incoming weights (a 28×28 picture for the first hidden layer, bars for later layers) and
-what share of the winning output's evidence flows through it (``readout.evidence``).
+what share of the winning output's evidence flows through it (``readout.evidence``). For a
+softmax output neuron the curve is a_k against z_k with the other outputs held at their current
+values (``ActivationPlot.show_softmax_unit``), so the point lies on it.
 """
 
 from __future__ import annotations
@@ -150,8 +152,14 @@ class NeuronInspector(QWidget):
             z, a = float(fwd.zs[layer - 1][0, index]), float(fwd.activations[layer][0, index])
             lines.append(self._equation(w, fwd.activations[layer - 1][0], b))
             if net.activation_names[layer - 1] == "softmax":
+                z_all = fwd.zs[layer - 1][0].astype(np.float64)
+                others = float(np.logaddexp.reduce(np.delete(z_all, index)))      # log Σ_{j≠k} e^z_j
                 lines.append(self.tr("a = e<sup>z</sup> / Σ e<sup>z</sup> over the layer = <b>{a}</b>")
                              .format(a=number(a, 3)))
+                lines.append(self.tr("The curve: this a as z alone changes, the other outputs held "
+                                     "where they are: a = σ(z − {c}), {c} = log Σ<sub>j≠k</sub> "
+                                     "e<sup>z<sub>j</sub></sup>.").format(c=number(others, 3)))
+                self.plot.show_softmax_unit(others)
             else:
                 lines.append(self.tr("a = {f}(z) = <b>{a}</b>").format(f=symbol, a=number(a, 3)))
             lines.append(self._share(layer, index))
