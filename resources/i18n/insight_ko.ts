@@ -4,37 +4,52 @@
 <context>
     <name>AttributionTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="106"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="108"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="116"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="119"/>
         <source>input × gradient for {name}</source>
         <translation>{name}에 대한 입력 × 기울기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="117"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="120"/>
         <source>gradient ∂z/∂x for {name}</source>
         <translation>{name}에 대한 기울기 ∂z/∂x</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="119"/>
-        <source>Score of {name}: z = {z:.3f}. Red pixels pushed it up (towards {name}), blue pixels pushed it down. Pushes up: {up:+.3f}, pushes down: {down:+.3f}, in all {total:+.3f}. The right picture shows where more ink would raise the score (red) or lower it (blue).</source>
-        <translation>{name}의 점수: z = {z:.3f}. 빨간 픽셀은 점수를 올렸고({name} 쪽으로), 파란 픽셀은 내렸습니다. 올린 양: {up:+.3f}, 내린 양: {down:+.3f}, 합계 {total:+.3f}. 오른쪽 그림은 잉크를 더하면 점수가 오를 곳(빨강)과 내려갈 곳(파랑)을 보여 줍니다.</translation>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="122"/>
+        <source>Score of {name}: z = {z:.3f}. Red pixels pushed it up (towards {name}), blue pixels pushed it down. Pushes up: {up:+.3f}, pushes down: {down:+.3f}, in all {total:+.3f}.</source>
+        <translation>{name}의 점수: z = {z:.3f}. 빨간 픽셀은 점수를 올렸고({name} 쪽으로), 파란 픽셀은 내렸습니다. 올린 합: {up:+.3f}, 내린 합: {down:+.3f}, 모두 합해 {total:+.3f}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="126"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="127"/>
+        <source>With no hidden layer this is exact: the pixels&apos; {total:+.3f} plus the bias b = {b:+.3f} is z = {z:.3f}.</source>
+        <translation>은닉층이 없으니 정확히 맞아떨어집니다: 픽셀들의 {total:+.3f}에 편향 b = {b:+.3f}를 더하면 z = {z:.3f}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="130"/>
+        <source>The pixels do not add up to z: the other {rest:+.3f} comes from the biases (this output&apos;s own b = {b:+.3f}) and from the bends of the non-linear hidden layers on the way.</source>
+        <translation>픽셀들을 더해도 z가 되지 않습니다: 나머지 {rest:+.3f}는 편향들(이 출력 자신의 b = {b:+.3f})과, 지나오는 비선형 은닉층들이 휘어지는 데서 옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="134"/>
+        <source>The right picture shows where more ink would raise the score (red) or lower it (blue).</source>
+        <translation>오른쪽 그림은 잉크를 더하면 점수가 오를 곳(빨강)과 내려갈 곳(파랑)을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="137"/>
         <source>Explain the class:</source>
         <translation>설명할 클래스:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="128"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="139"/>
         <source>the predicted class</source>
         <translation>예측한 클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="129"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="140"/>
         <source>what the network sees</source>
         <translation>신경망이 보는 것</translation>
     </message>

@@ -192,3 +192,33 @@ def test_softmax_table_heads_each_column_with_its_class(page, trained):
     last = table.rowCount() - 1
     for k in range(10):
         assert table.item(last, headers.index(str(k))).text() == f"{probabilities[k]:.4f}"
+
+
+@pytest.mark.parametrize("hidden", [(), (16,)])
+def test_why_this_answer_says_how_the_pixels_relate_to_z(qtbot, trained, hidden):
+    from annviz.gui.insight.attribution_tab import AttributionTab
+
+    _, images, _ = trained
+    network = Network.build([784, *hidden, 10], "sigmoid", "softmax", seed=3)
+    tab = AttributionTab()
+    qtbot.addWidget(tab)
+    x = to_inputs(images[0])[0].astype(np.float64)
+    tab.show_input(network, x, [str(k) for k in range(10)])
+    k = tab.chosen_class
+    w = [m.astype(np.float64) for m in network.weights]
+    b = [v.astype(np.float64) for v in network.biases]
+    if hidden:                                             # independent forward pass and gradient
+        h = 1 / (1 + np.exp(-(w[0] @ x + b[0])))
+        z = w[1][k] @ h + b[1][k]
+        pixels = x * ((w[1][k] * h * (1 - h)) @ w[0])
+        text = tab.explanation.text()
+        assert "do not add up to z" in text
+        assert f"other {z - pixels.sum():+.3f}" in text
+        assert f"own b = {b[1][k]:+.3f}" in text
+    else:
+        z = w[0][k] @ x + b[0][k]
+        pixels = x * w[0][k]
+        assert pixels.sum() + b[0][k] == pytest.approx(z)
+        text = tab.explanation.text()
+        assert f"pixels' {pixels.sum():+.3f} plus the bias b = {b[0][k]:+.3f} is z = {z:.3f}" in text
+    assert f"in all {pixels.sum():+.3f}" in text
