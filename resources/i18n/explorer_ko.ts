@@ -473,24 +473,44 @@
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="57"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="66"/>
         <source>Output layer: the network&apos;s answer</source>
         <translation>출력층: 신경망의 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="89"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="98"/>
         <source>nothing drawn yet</source>
         <translation>아직 아무것도 그리지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="89"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="98"/>
         <source>no model loaded</source>
         <translation>불러온 모델이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="98"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="111"/>
         <source>Prediction: {name} ({share:.0%})</source>
         <translation>예측: {name} ({share:.0%})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="115"/>
+        <source>not sure — {p1:.0%} {n1}, {p2:.0%} {n2}</source>
+        <translation>잘 모르겠음 — {p1:.0%} {n1}, {p2:.0%} {n2}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="117"/>
+        <source>Below {t:.0%} confidence the answer is “not sure”; the threshold is set on the Insight page.</source>
+        <translation>확신도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 기준값은 분석 페이지에서 정합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="121"/>
+        <source>Drawn very small: it is blown up to MNIST&apos;s 20×20 box and the strokes become fat blobs. Draw bigger.</source>
+        <translation>너무 작게 그렸습니다: MNIST의 20×20 상자에 맞춰 크게 늘리면 획이 뭉툭한 덩어리가 됩니다. 더 크게 그려 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="124"/>
+        <source>Strokes too thin: shrunk to MNIST&apos;s 20×20 box they almost vanish. Draw bigger strokes (a wider brush).</source>
+        <translation>획이 너무 가늡니다: MNIST의 20×20 상자로 줄이면 거의 사라집니다. 더 굵은 붓으로 그려 보세요.</translation>
     </message>
 </context>
 <context>

@@ -169,3 +169,28 @@ def test_tablet_pressure_scales_the_brush_and_the_eraser_end_erases(qtbot, panel
     assert state.input_image is not None
     stroke(0.3, 1.0, pen(QPointingDevice.PointerType.Eraser))
     assert (pad.canvas()[:140, 140] > 128).sum() == 0
+
+
+def test_below_the_confidence_threshold_the_explorer_is_not_sure(qtbot, panel):
+    state, panel = panel
+    draw_stroke(qtbot, panel.pad, line(0.2, 0.2, 0.8, 0.8))                       # an X
+    draw_stroke(qtbot, panel.pad, line(0.8, 0.2, 0.2, 0.8))
+    x = canvas_to_mnist(panel.pad.canvas())
+    p = state.network.predict_proba(x.reshape(1, -1))[0]
+    first, second = np.argsort(p)[::-1][:2]
+    state.set_confidence_threshold(p[first] + 0.01)
+    assert panel.probabilities.answer.text() == (
+        f"not sure — {p[first]:.0%} {first}, {p[second]:.0%} {second}")
+    state.set_confidence_threshold(p[first] - 0.01)
+    assert panel.probabilities.answer.text() == f"Prediction: {first} ({p[first]:.0%})"
+
+
+def test_a_tiny_drawing_gets_a_warning(qtbot, panel):
+    state, panel = panel
+    draw_stroke(qtbot, panel.pad, line(0.47, 0.45, 0.53, 0.45) + line(0.53, 0.45, 0.49, 0.55)[1:])
+    assert state.input_problem == "small"
+    assert panel.probabilities.warning.text().startswith("Drawn very small")
+    panel.pad.clear()
+    seven(qtbot, panel.pad)
+    assert state.input_problem is None
+    assert panel.probabilities.warning.text() == ""

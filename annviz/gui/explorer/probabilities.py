@@ -1,6 +1,8 @@
 """The ten output probabilities as bars, the winner highlighted with its percentage.
 
-On an empty pad it says "nothing drawn yet" instead of guessing. Items are created once per
+On an empty pad it says "nothing drawn yet" instead of guessing. Below the insight page's
+confidence threshold the answer is "not sure", with the two likeliest classes; a drawing too
+small or too thin to be prepared like an MNIST digit gets a warning line. Items are created once per
 architecture and updated in place on every ``forward_changed``.
 """
 
@@ -30,6 +32,11 @@ class ProbabilityBars(QWidget):
         self.answer.setFont(font)
         # A new answer must not re-layout the panel (that would repaint every view in it).
         self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a33;")
+        self.warning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.warning.setFixedHeight(2 * self.warning.fontMetrics().lineSpacing() + 2)
         self._plot = pg.PlotWidget()
         self._plot.setBackground(None)
         self._plot.setMenuEnabled(False)
@@ -47,9 +54,11 @@ class ProbabilityBars(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._title)
         layout.addWidget(self.answer)
+        layout.addWidget(self.warning)
         layout.addWidget(self._plot, 1)
         state.model_changed.connect(self._on_model_changed)
         state.forward_changed.connect(self._on_forward_changed)
+        state.confidence_threshold_changed.connect(self._on_forward_changed)
         self._on_model_changed()
         self.retranslate()
 
@@ -87,6 +96,8 @@ class ProbabilityBars(QWidget):
                 label.setText("")
             has_model = self._state.network is not None
             self.answer.setText(self.tr("nothing drawn yet") if has_model else self.tr("no model loaded"))
+            self.answer.setToolTip("")
+            self.warning.setText("")
             return
         winner = int(np.argmax(p))
         brushes = [self._grey] * n
@@ -95,5 +106,22 @@ class ProbabilityBars(QWidget):
         for i, (label, value) in enumerate(zip(self._labels, p)):
             label.setPos(float(value) + 0.01, i)
             label.setText(f"{value:.0%}" if value >= 0.005 else "")
-        self.answer.setText(self.tr("Prediction: {name} ({share:.0%})").format(
-            name=self._state.class_names[winner], share=float(p[winner])))
+        names, threshold = self._state.class_names, self._state.confidence_threshold
+        if p[winner] >= threshold:
+            self.answer.setText(self.tr("Prediction: {name} ({share:.0%})").format(
+                name=names[winner], share=float(p[winner])))
+        else:
+            second = int(np.argsort(p)[-2])
+            self.answer.setText(self.tr("not sure — {p1:.0%} {n1}, {p2:.0%} {n2}").format(
+                p1=float(p[winner]), n1=names[winner], p2=float(p[second]), n2=names[second]))
+        self.answer.setToolTip(self.tr("Below {t:.0%} confidence the answer is “not sure”; the "
+                                       "threshold is set on the Insight page.").format(t=threshold))
+        problem = self._state.input_problem
+        if problem == "small":
+            self.warning.setText(self.tr("Drawn very small: it is blown up to MNIST's 20×20 box and the "
+                                         "strokes become fat blobs. Draw bigger."))
+        elif problem == "thin":
+            self.warning.setText(self.tr("Strokes too thin: shrunk to MNIST's 20×20 box they almost "
+                                         "vanish. Draw bigger strokes (a wider brush)."))
+        else:
+            self.warning.setText("")

@@ -56,6 +56,8 @@ class InsightPage(QWidget):
         self.true_label = QComboBox()
         self.true_label.currentIndexChanged.connect(self._on_true_label_changed)
         self.evaluation = EvaluationTab()
+        self.evaluation.threshold.setValue(round(100 * state.confidence_threshold))
+        self.evaluation.threshold.valueChanged.connect(self._on_threshold_changed)
         self.mistakes = MistakesTab()
         for tab in (self.evaluation, self.mistakes):
             tab.example_chosen.connect(self._on_example_chosen)
@@ -173,6 +175,9 @@ class InsightPage(QWidget):
     def _on_weight_selected(self, layer: int, i: int, j: int) -> None:
         self.nudge.choose_weight(layer, i, j)
         self.tabs.setCurrentWidget(self.nudge)
+
+    def _on_threshold_changed(self, percent: int) -> None:
+        self.state.set_confidence_threshold(percent / 100)       # the explorer answers by it too
 
     def _on_evaluation_progress(self, done: int, total: int) -> None:
         self.evaluation.show_progress(done, total)
