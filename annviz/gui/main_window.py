@@ -234,9 +234,13 @@ class MainWindow(QMainWindow):
             "z = Σ w<sub>i</sub>a<sub>i</sub> + b and its activation a = f(z). Brighter circles in "
             "the diagram are more active.</p>"
             "<p><b>Output layer</b>: one neuron per digit; the brightest one is the answer.</p>"
-            "<p><b>Weights</b>: red edges and pixels are positive, blue ones negative. A first-layer "
+            "<p><b>Weights</b>: orange edges and pixels are positive, blue ones negative. A first-layer "
             "neuron's 784 weights form a picture of what it looks for.</p>"
             "<p><b>Bias</b>: a neuron's own offset, like an input that is always 1.</p>"
+            "<p><b>Numbering</b>: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the "
+            "first hidden layer), output neurons are named by their class, and input pixels are "
+            "given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the "
+            "code and the model files count everything from 0.</p>"
             "<p>Click any neuron to see its numbers in the neuron inspector.</p>"))
 
     def closeEvent(self, event) -> None:

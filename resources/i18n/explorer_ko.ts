@@ -12,27 +12,32 @@
 <context>
     <name>ExplorerNames</name>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="13"/>
+        <location filename="../../annviz/gui/explorer/names.py" line="19"/>
         <source>input layer</source>
         <translation>입력층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="15"/>
+        <location filename="../../annviz/gui/explorer/names.py" line="21"/>
         <source>output layer</source>
         <translation>출력층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="16"/>
+        <location filename="../../annviz/gui/explorer/names.py" line="22"/>
         <source>hidden layer {n}</source>
         <translation>은닉층 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="23"/>
-        <source>input pixel {i} (row {row}, column {col})</source>
-        <translation>입력 픽셀 {i} ({row}행, {col}열)</translation>
+        <location filename="../../annviz/gui/explorer/names.py" line="30"/>
+        <source>input pixel (row {row}, column {col}; counted from 0)</source>
+        <translation>입력 픽셀 ({row}행, {col}열; 0부터 셈)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="25"/>
+        <location filename="../../annviz/gui/explorer/names.py" line="33"/>
+        <source>output neuron for “{name}”</source>
+        <translation>“{name}”의 출력 뉴런</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="34"/>
         <source>{layer} · neuron {i}</source>
         <translation>{layer} · 뉴런 {i}</translation>
     </message>
@@ -63,34 +68,50 @@
 <context>
     <name>LayerMatrices</name>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="53"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="67"/>
         <source>weights W{l}: {src} → {dst} ({rows}×{cols})</source>
+        <extracomment>The least height of one row of plots, in pixels.</extracomment>
         <translation>가중치 W{l}: {src} → {dst} ({rows}×{cols})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="56"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="70"/>
         <source>neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="57"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="71"/>
         <source>input from neuron</source>
         <translation>입력을 보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="59"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="73"/>
         <source>biases b{l}: {layer}</source>
         <translation>편향 b{l}: {layer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="131"/>
-        <source>neuron {i}: bias b = {b}</source>
-        <translation>뉴런 {i}: 편향 b = {b}</translation>
+        <location filename="../../annviz/gui/explorer/layers.py" line="75"/>
+        <source>blue: negative</source>
+        <translation>파랑: 음수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="135"/>
-        <source>weight from neuron {j} to neuron {i}: {w}</source>
-        <translation>뉴런 {j} → 뉴런 {i} 가중치: {w}</translation>
+        <location filename="../../annviz/gui/explorer/layers.py" line="75"/>
+        <source>orange: positive</source>
+        <translation>주황: 양수</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/layers.py" line="76"/>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/layers.py" line="153"/>
+        <source>{neuron}: bias b = {b}</source>
+        <translation>{neuron}: 편향 b = {b}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/layers.py" line="158"/>
+        <source>weight from {source} to {target}: {w}</source>
+        <translation>{source}에서 {target}(으)로 가는 가중치: {w}</translation>
     </message>
 </context>
 <context>
@@ -247,84 +268,109 @@
     </message>
     <message>
         <location filename="../../annviz/gui/main_window.py" line="231"/>
-        <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: red edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 빨간 선과 픽셀은 양수, 파란 것은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: orange edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbering&lt;/b&gt;: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the first hidden layer), output neurons are named by their class, and input pixels are given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the code and the model files count everything from 0.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 주황 선과 픽셀은 양수, 파랑 선과 픽셀은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;번호&lt;/b&gt;: 화면에서 은닉 뉴런은 1부터 셉니다(층과 같이: a⁽¹⁾이 첫 번째 은닉층). 출력 뉴런은 클래스 이름으로 부르고, 입력 픽셀은 왼쪽 위를 0으로 하는 (행, 열)로 나타냅니다. 행렬 인덱스 W[i, j], 코드와 모델 파일은 모두 0부터 셉니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="176"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="186"/>
         <source>⋮ {n} more</source>
         <translation>⋮ {n}개 더</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="198"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="208"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="200"/>
-        <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (red: up, blue: down) instead of by activation</source>
-        <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (빨강: 올림, 파랑: 내림)</translation>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="210"/>
+        <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
+        <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="207"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="217"/>
         <source>circles: activation · edges: weight × input</source>
         <translation>원: 활성화 · 선: 가중치 × 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="209"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="219"/>
         <source>draw a digit to see what each part contributes</source>
         <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="211"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="221"/>
         <source>contribution to the score of “{name}”, the prediction</source>
         <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="213"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="223"/>
         <source>contribution to the score of “{name}”, chosen under Insight</source>
         <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="370"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="227"/>
+        <source>blue: pushed the score down</source>
+        <translation>파랑: 점수를 내림</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="228"/>
+        <source>orange: pushed the score up</source>
+        <translation>주황: 점수를 올림</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="230"/>
+        <source>circles: black = 0 … white = 1</source>
+        <translation>원: 검정 = 0 … 흰색 = 1</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="231"/>
+        <source>blue edge: negative w·a</source>
+        <translation>파랑 선: 음수 w·a</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="231"/>
+        <source>orange edge: positive w·a</source>
+        <translation>주황 선: 양수 w·a</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="386"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="373"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="389"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="374"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="390"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="375"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="391"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="381"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="397"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="383"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="399"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="387"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="404"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="392"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="409"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -332,87 +378,97 @@
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="91"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="95"/>
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="91"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="95"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="124"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
+        <source>blue: −</source>
+        <translation>파랑: −</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
+        <source>orange: +</source>
+        <translation>주황: +</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="129"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="125"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="130"/>
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="134"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="139"/>
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="146"/>
-        <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.</source>
-        <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 {i}번 행입니다.</translation>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="151"/>
+        <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it (W{l}[{index}, :] in the code, which counts from 0).</source>
+        <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 {i}번째 행입니다(0부터 세는 코드에서는 W{l}[{index}, :]).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="148"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="155"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="150"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="157"/>
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="157"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="164"/>
         <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="159"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="166"/>
         <source>The curve: this a as z alone changes, the other outputs held where they are: a = σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</source>
         <translation>곡선: 다른 출력은 지금 값에 두고 이 z만 바꿀 때의 a입니다: a = σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="164"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="171"/>
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="173"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="180"/>
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="175"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="182"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="184"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="191"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="188"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="195"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="200"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="208"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="204"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="212"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>
@@ -522,8 +578,8 @@
     </message>
     <message>
         <location filename="../../annviz/gui/explorer/seen.py" line="63"/>
-        <source>pixel (row {row}, column {col}): {value}</source>
-        <translation>픽셀 ({row}행, {col}열): {value}</translation>
+        <source>pixel (row {row}, column {col}; counted from 0): {value}</source>
+        <translation>픽셀 ({row}행, {col}열; 0부터 셈): {value}</translation>
     </message>
 </context>
 <context>
@@ -562,12 +618,32 @@
 <context>
     <name>WeightGrid</name>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="72"/>
-        <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (red +, blue −)</source>
-        <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (빨강 +, 파랑 −)</translation>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="77"/>
+        <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
+        <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="150"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="79"/>
+        <source>blue: negative weight</source>
+        <translation>파랑: 음수 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="79"/>
+        <source>orange: positive weight</source>
+        <translation>주황: 양수 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
+        <source>Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector.</source>
+        <translation>스크롤하면 확대·축소, 끌면 이동합니다. 타일을 클릭하면 뉴런 살펴보기에서 크게 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="160"/>
         <source>neuron {i} of hidden layer 1, bias {b}; click to inspect</source>
         <translation>은닉층 1의 뉴런 {i}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>

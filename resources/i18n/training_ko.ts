@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="148" />
+        <location filename="../../annviz/gui/training/architecture.py" line="148"/>
         <source>{sizes}: {total} parameters ({w} weights, {b} biases)</source>
         <translation>{sizes}: 매개변수 {total}개 (가중치 {w}개, 편향 {b}개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="154" />
+        <location filename="../../annviz/gui/training/architecture.py" line="154"/>
         <source>Hidden layer {n}</source>
         <translation>은닉층 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="155" />
+        <location filename="../../annviz/gui/training/architecture.py" line="155"/>
         <source> neurons</source>
         <translation>개 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="156" />
+        <location filename="../../annviz/gui/training/architecture.py" line="156"/>
         <source>Remove this hidden layer</source>
         <translation>이 은닉층 지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="160" />
+        <location filename="../../annviz/gui/training/architecture.py" line="160"/>
         <source>Activation function (all hidden layers)</source>
         <translation>활성화 함수 (모든 은닉층)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="162" />
+        <location filename="../../annviz/gui/training/architecture.py" line="162"/>
         <source>Add a hidden layer</source>
         <translation>은닉층 추가</translation>
     </message>
@@ -36,27 +37,27 @@
 <context>
     <name>DivergenceBox</name>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="95" />
+        <location filename="../../annviz/gui/training/outcome.py" line="95"/>
         <source>Training diverged</source>
         <translation>학습이 발산했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="96" />
+        <location filename="../../annviz/gui/training/outcome.py" line="96"/>
         <source>The loss blew up instead of falling: the learning rate is probably too high. Training has stopped.</source>
         <translation>손실이 줄지 않고 치솟았습니다: 학습률이 너무 높은 것 같습니다. 학습을 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="98" />
+        <location filename="../../annviz/gui/training/outcome.py" line="98"/>
         <source>Lower the learning rate η and start again. The network can go back to its last good weights, from before the loss climbed.</source>
         <translation>학습률 η를 낮추고 다시 시작하세요. 신경망은 손실이 오르기 전의 마지막 좋은 가중치로 돌아갈 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="102" />
+        <location filename="../../annviz/gui/training/outcome.py" line="102"/>
         <source>Go back to the last good weights</source>
         <translation>마지막 좋은 가중치로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="103" />
+        <location filename="../../annviz/gui/training/outcome.py" line="103"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
@@ -64,72 +65,72 @@
 <context>
     <name>LiveCurves</name>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="151" />
+        <location filename="../../annviz/gui/training/curves.py" line="169"/>
         <source>epoch {x:.2f}</source>
         <translation>에포크 {x:.2f}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="161" />
+        <location filename="../../annviz/gui/training/curves.py" line="179"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="162" />
+        <location filename="../../annviz/gui/training/curves.py" line="180"/>
         <source>Accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="163" />
+        <location filename="../../annviz/gui/training/curves.py" line="182"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="165" />
+        <location filename="../../annviz/gui/training/curves.py" line="184"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="166" />
+        <location filename="../../annviz/gui/training/curves.py" line="185"/>
         <source>smoothed</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="167" />
+        <location filename="../../annviz/gui/training/curves.py" line="186"/>
         <source>training loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="168" />
+        <location filename="../../annviz/gui/training/curves.py" line="187"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="169" />
+        <location filename="../../annviz/gui/training/curves.py" line="188"/>
         <source>training accuracy</source>
         <translation>학습 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="170" />
+        <location filename="../../annviz/gui/training/curves.py" line="189"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="171" />
+        <location filename="../../annviz/gui/training/curves.py" line="190"/>
         <source>test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="180" />
+        <location filename="../../annviz/gui/training/curves.py" line="199"/>
         <source>Hover over the curves to read their values.</source>
         <translation>곡선 위에 마우스를 올리면 값이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="181" />
+        <location filename="../../annviz/gui/training/curves.py" line="200"/>
         <source>Export PNG…</source>
         <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="182" />
+        <location filename="../../annviz/gui/training/curves.py" line="201"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
@@ -137,47 +138,47 @@
 <context>
     <name>ResultBar</name>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="55" />
+        <location filename="../../annviz/gui/training/outcome.py" line="55"/>
         <source>Training stopped before the first epoch ended.</source>
         <translation>첫 에포크가 끝나기 전에 학습을 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="57" />
+        <location filename="../../annviz/gui/training/outcome.py" line="57"/>
         <source>{n} epochs trained.</source>
         <translation>{n} 에포크 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="59" />
+        <location filename="../../annviz/gui/training/outcome.py" line="59"/>
         <source>{n} epochs trained: {acc:.1f} % of the test images right.</source>
         <translation>{n} 에포크 학습: 테스트 이미지의 {acc:.1f} %를 맞혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="64" />
+        <location filename="../../annviz/gui/training/outcome.py" line="64"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="65" />
+        <location filename="../../annviz/gui/training/outcome.py" line="65"/>
         <source>Use on the pad</source>
         <translation>그리기 판에서 사용</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="66" />
+        <location filename="../../annviz/gui/training/outcome.py" line="66"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="67" />
+        <location filename="../../annviz/gui/training/outcome.py" line="67"/>
         <source>Save the network and its training history as a model file</source>
         <translation>신경망과 학습 기록을 모델 파일로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="68" />
+        <location filename="../../annviz/gui/training/outcome.py" line="68"/>
         <source>Keep this network as the one every view and the pad use</source>
         <translation>모든 화면과 그리기 판이 이 신경망을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="69" />
+        <location filename="../../annviz/gui/training/outcome.py" line="69"/>
         <source>Forget it; the model from before training comes back</source>
         <translation>버리고 학습 전의 모델로 돌아갑니다</translation>
     </message>
@@ -185,37 +186,37 @@
 <context>
     <name>TrainingArea</name>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="51" />
+        <location filename="../../annviz/gui/training/area.py" line="53"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="52" />
+        <location filename="../../annviz/gui/training/area.py" line="54"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="80" />
+        <location filename="../../annviz/gui/training/area.py" line="82"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="83" />
+        <location filename="../../annviz/gui/training/area.py" line="85"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="87" />
+        <location filename="../../annviz/gui/training/area.py" line="89"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="94" />
+        <location filename="../../annviz/gui/training/area.py" line="96"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="97" />
+        <location filename="../../annviz/gui/training/area.py" line="99"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -223,62 +224,62 @@
 <context>
     <name>TrainingChoices</name>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="17" />
+        <location filename="../../annviz/gui/training/choices.py" line="17"/>
         <source>sigmoid</source>
         <translation>시그모이드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="18" />
+        <location filename="../../annviz/gui/training/choices.py" line="18"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="19" />
+        <location filename="../../annviz/gui/training/choices.py" line="19"/>
         <source>ReLU</source>
         <translation>렐루(ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="20" />
+        <location filename="../../annviz/gui/training/choices.py" line="20"/>
         <source>leaky ReLU</source>
         <translation>리키 렐루(leaky ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="24" />
+        <location filename="../../annviz/gui/training/choices.py" line="24"/>
         <source>cross-entropy</source>
         <translation>교차 엔트로피</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="25" />
+        <location filename="../../annviz/gui/training/choices.py" line="25"/>
         <source>mean squared error</source>
         <translation>평균 제곱 오차</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="29" />
+        <location filename="../../annviz/gui/training/choices.py" line="29"/>
         <source>SGD</source>
         <translation>SGD (확률적 경사 하강법)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="30" />
+        <location filename="../../annviz/gui/training/choices.py" line="30"/>
         <source>SGD with momentum</source>
         <translation>모멘텀 SGD</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="31" />
+        <location filename="../../annviz/gui/training/choices.py" line="31"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="35" />
+        <location filename="../../annviz/gui/training/choices.py" line="35"/>
         <source>automatic (He / Xavier)</source>
         <translation>자동 (He / Xavier)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="36" />
+        <location filename="../../annviz/gui/training/choices.py" line="36"/>
         <source>He</source>
         <translation>He</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="37" />
+        <location filename="../../annviz/gui/training/choices.py" line="37"/>
         <source>Xavier</source>
         <translation>Xavier</translation>
     </message>
@@ -286,67 +287,67 @@
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="75" />
+        <location filename="../../annviz/gui/training/controls.py" line="75"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="75" />
+        <location filename="../../annviz/gui/training/controls.py" line="75"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="76" />
+        <location filename="../../annviz/gui/training/controls.py" line="76"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="76" />
+        <location filename="../../annviz/gui/training/controls.py" line="76"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="81" />
+        <location filename="../../annviz/gui/training/controls.py" line="81"/>
         <source>Not started</source>
         <translation>시작 전</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="83" />
+        <location filename="../../annviz/gui/training/controls.py" line="83"/>
         <source>Epoch {e} of {n} · batch {b} of {nb} · {speed} samples/s</source>
         <translation>에포크 {e}/{n} · 배치 {b}/{nb} · 초당 {speed}개 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="88" />
+        <location filename="../../annviz/gui/training/controls.py" line="88"/>
         <source> · {time} left</source>
         <translation> · {time} 남음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="92" />
+        <location filename="../../annviz/gui/training/controls.py" line="92"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="93" />
+        <location filename="../../annviz/gui/training/controls.py" line="93"/>
         <source>Step (one batch)</source>
         <translation>한 걸음 (배치 하나)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="94" />
+        <location filename="../../annviz/gui/training/controls.py" line="94"/>
         <source>+1 epoch</source>
         <translation>+1 에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="95" />
+        <location filename="../../annviz/gui/training/controls.py" line="95"/>
         <source>Train a new network with these settings</source>
         <translation>이 설정으로 새 신경망을 학습합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="96" />
+        <location filename="../../annviz/gui/training/controls.py" line="96"/>
         <source>Train exactly one mini-batch, then pause</source>
         <translation>미니배치 하나만 학습하고 멈춥니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="97" />
+        <location filename="../../annviz/gui/training/controls.py" line="97"/>
         <source>Train one epoch more than planned</source>
         <translation>계획보다 에포크 하나를 더 학습합니다</translation>
     </message>
@@ -354,37 +355,37 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="96" />
+        <location filename="../../annviz/gui/training/panel.py" line="96"/>
         <source>Unsaved network</source>
         <translation>저장하지 않은 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="97" />
+        <location filename="../../annviz/gui/training/panel.py" line="97"/>
         <source>The network you trained has not been saved. Save it before it is lost?</source>
         <translation>학습한 신경망을 아직 저장하지 않았습니다. 잃기 전에 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="151" />
+        <location filename="../../annviz/gui/training/panel.py" line="151"/>
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="160" />
+        <location filename="../../annviz/gui/training/panel.py" line="160"/>
         <source>Save the trained network</source>
         <translation>학습한 신경망 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="162" />
+        <location filename="../../annviz/gui/training/panel.py" line="162"/>
         <source>Model files (*.safetensors)</source>
         <translation>모델 파일 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="168" />
+        <location filename="../../annviz/gui/training/panel.py" line="168"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path}에 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="182" />
+        <location filename="../../annviz/gui/training/panel.py" line="182"/>
         <source>Presets…</source>
         <translation>미리 준비된 설정…</translation>
     </message>
@@ -392,42 +393,42 @@
 <context>
     <name>TrainingPresets</name>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="27" />
-        <source>The notes' network (784-16-16-10 sigmoid)</source>
+        <location filename="../../annviz/gui/training/presets.py" line="27"/>
+        <source>The notes&apos; network (784-16-16-10 sigmoid)</source>
         <translation>노트의 신경망 (784-16-16-10 시그모이드)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="28" />
+        <location filename="../../annviz/gui/training/presets.py" line="28"/>
         <source>Fast and accurate (ReLU + Adam)</source>
         <translation>빠르고 정확하게 (렐루 + Adam)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="29" />
+        <location filename="../../annviz/gui/training/presets.py" line="29"/>
         <source>Too high a learning rate</source>
         <translation>너무 높은 학습률</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="30" />
+        <location filename="../../annviz/gui/training/presets.py" line="30"/>
         <source>No hidden layer (a linear classifier)</source>
         <translation>은닉층 없음 (선형 분류기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="36" />
+        <location filename="../../annviz/gui/training/presets.py" line="36"/>
         <source>Two hidden layers of 16 sigmoid neurons, as in the notes: watch the weight pictures turn from noise into strokes.</source>
         <translation>노트처럼 시그모이드 뉴런 16개짜리 은닉층 두 개: 가중치 그림이 잡음에서 획으로 바뀌는 것을 지켜보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="39" />
+        <location filename="../../annviz/gui/training/presets.py" line="39"/>
         <source>128 and 64 ReLU neurons trained with Adam: past 97 % test accuracy in a few epochs.</source>
         <translation>렐루 뉴런 128개와 64개를 Adam으로 학습: 몇 에포크 만에 테스트 정확도 97 %를 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="42" />
+        <location filename="../../annviz/gui/training/presets.py" line="42"/>
         <source>The same small network with η = 1000 and squared error: each step overshoots, the loss climbs, and training stops.</source>
         <translation>같은 작은 신경망에 η = 1000과 제곱 오차: 걸음마다 지나치게 움직여 손실이 오르고 학습이 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="45" />
+        <location filename="../../annviz/gui/training/presets.py" line="45"/>
         <source>Each output neuron weighs the 784 pixels directly: one template per class, about 92 % at best.</source>
         <translation>출력 뉴런마다 784개 픽셀에 직접 가중치를 줍니다: 클래스마다 본보기 하나, 잘해야 약 92 %.</translation>
     </message>
@@ -435,117 +436,117 @@
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="30" />
+        <location filename="../../annviz/gui/training/settings.py" line="30"/>
         <source>MNIST (handwritten digits)</source>
         <translation>MNIST (손글씨 숫자)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="31" />
+        <location filename="../../annviz/gui/training/settings.py" line="31"/>
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST (옷)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="163" />
+        <location filename="../../annviz/gui/training/settings.py" line="165"/>
         <source>Choose a folder of IDX files</source>
         <translation>IDX 파일 폴더 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="183" />
+        <location filename="../../annviz/gui/training/settings.py" line="185"/>
         <source>IDX folder…</source>
         <translation>IDX 폴더…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="186" />
+        <location filename="../../annviz/gui/training/settings.py" line="188"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="187" />
+        <location filename="../../annviz/gui/training/settings.py" line="189"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="188" />
+        <location filename="../../annviz/gui/training/settings.py" line="190"/>
         <source>Learning</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="190" />
+        <location filename="../../annviz/gui/training/settings.py" line="192"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="190" />
+        <location filename="../../annviz/gui/training/settings.py" line="192"/>
         <source>Training examples</source>
         <translation>학습 예제 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="191" />
+        <location filename="../../annviz/gui/training/settings.py" line="193"/>
         <source>Validation share</source>
         <translation>검증용 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="191" />
+        <location filename="../../annviz/gui/training/settings.py" line="193"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="192" />
+        <location filename="../../annviz/gui/training/settings.py" line="194"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="192" />
+        <location filename="../../annviz/gui/training/settings.py" line="194"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="193" />
+        <location filename="../../annviz/gui/training/settings.py" line="195"/>
         <source>Optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="193" />
+        <location filename="../../annviz/gui/training/settings.py" line="195"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="194" />
+        <location filename="../../annviz/gui/training/settings.py" line="196"/>
         <source>Momentum μ</source>
         <translation>모멘텀 μ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="194" />
+        <location filename="../../annviz/gui/training/settings.py" line="196"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="195" />
+        <location filename="../../annviz/gui/training/settings.py" line="197"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="195" />
+        <location filename="../../annviz/gui/training/settings.py" line="197"/>
         <source>L2 weight decay λ</source>
         <translation>L2 가중치 감쇠 λ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="197" />
+        <location filename="../../annviz/gui/training/settings.py" line="199"/>
         <source>Augment (random shifts, turns and zooms)</source>
         <translation>데이터 늘리기 (무작위 이동, 회전, 확대)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="198" />
+        <location filename="../../annviz/gui/training/settings.py" line="200"/>
         <source>Use only the first examples of the training set</source>
         <translation>학습 데이터의 앞쪽 예제만 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="199" />
+        <location filename="../../annviz/gui/training/settings.py" line="201"/>
         <source>Held out from training to measure overfitting</source>
         <translation>과적합을 재려고 학습에서 빼 두는 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="200" />
+        <location filename="../../annviz/gui/training/settings.py" line="202"/>
         <source>How big a step each mini-batch takes; can change while training</source>
         <translation>미니배치마다 내딛는 걸음의 크기; 학습 중에도 바꿀 수 있습니다</translation>
     </message>
@@ -553,12 +554,12 @@
 <context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="90" />
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="118"/>
         <source>Layer {n}: {a} → {b}</source>
         <translation>층 {n}: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="94" />
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="122"/>
         <source>Weights per layer: grey = at the start, blue = now</source>
         <translation>층별 가중치: 회색 = 처음, 파랑 = 지금</translation>
     </message>

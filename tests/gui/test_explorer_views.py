@@ -76,7 +76,7 @@ def test_clicking_a_neuron_shows_the_core_z_in_the_inspector(qtbot, state):
     assert state.selected == (1, 3)
     net, x = state.network, state.input_image.ravel().astype(np.float64)
     z = net.weights[0][3].astype(np.float64) @ x + float(net.biases[0][3])   # independently
-    assert inspector.title.text() == "hidden layer 1 · neuron 3"
+    assert inspector.title.text() == "hidden layer 1 · neuron 4"      # index 3: the 4th circle
     assert f"= <b>{number(z, 3)}</b>" in inspector.details.text()
     assert float(state.forward.zs[0][0, 3]) == pytest.approx(z, abs=1e-4)
     marker_x, _ = inspector.plot._point
@@ -92,8 +92,10 @@ def test_deeper_and_output_neurons_in_the_inspector(qtbot, state):
     assert f"= <b>{number(float(z), 3)}</b>" in inspector.details.text()
     assert inspector._weights.currentWidget() is inspector._bars_view
     state.select_neuron(3, 7)
+    assert inspector.title.text() == "output neuron for “7”"
     assert "Output neuron for “7”: probability" in inspector.details.text()
-    state.select_neuron(0, 200)
+    state.select_neuron(0, 200)                                          # 200 = 7·28 + 4
+    assert inspector.title.text() == "input pixel (row 7, column 4; counted from 0)"
     assert "brightness of one pixel" in inspector.details.text()
     state.set_input(None)
     state.select_neuron(1, 0)
@@ -128,7 +130,7 @@ def test_output_neuron_curve_is_softmax_with_the_other_outputs_held(qtbot, state
 def test_hover_tooltip_gives_activation_z_and_bias(qtbot, state):
     diagram = shown(qtbot, NetworkDiagram(state))
     tip = diagram.tooltip(2, 4)
-    assert tip.startswith("hidden layer 2 · neuron 4")
+    assert tip.startswith("hidden layer 2 · neuron 5")                  # index 4, counted from 1
     assert f"z = {number(float(state.forward.zs[1][0, 4]), 3)}" in tip
     assert f"b = {number(float(state.network.biases[1][4]), 3)}" in tip
     p = diagram.view_position(2, 4)

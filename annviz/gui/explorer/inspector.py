@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QGraphicsView, QHBoxLayout, QLabel, QSizePolicy, 
                                QVBoxLayout, QWidget)
 
 from annviz.gui.common.activation_plot import ActivationPlot
-from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level, weight_colormap
+from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import activation_symbol, layer_superscript, neuron_name, number
@@ -72,6 +72,11 @@ class NeuronInspector(QWidget):
         weights_column = QVBoxLayout()
         weights_column.addWidget(self._weights_caption)
         weights_column.addWidget(self._weights, 1)
+        self.legend = QLabel()                                   # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        weights_column.addWidget(self.legend)
         pictures = QHBoxLayout()
         pictures.addWidget(self.plot, 1)
         pictures.addLayout(weights_column, 1)
@@ -89,6 +94,7 @@ class NeuronInspector(QWidget):
 
     def retranslate(self) -> None:
         self.plot.set_labels(self.tr("weighted input z"), self.tr("activation a"))
+        self.legend.setText(sign_legend_html(self.tr("blue: −"), self.tr("orange: +")))
         self._pictured = None
         self._dirty = True
         self.refresh()
@@ -127,7 +133,7 @@ class NeuronInspector(QWidget):
             self._show_pictures(False)
             return
         layer, index = selected
-        self.title.setText(neuron_name(layer, index, len(net.sizes)))
+        self.title.setText(neuron_name(layer, index, len(net.sizes), self._state.class_names))
         fwd = self._state.forward
         if layer == 0:
             value = "–" if fwd is None else number(float(fwd.activations[0][0, index]))
@@ -143,8 +149,10 @@ class NeuronInspector(QWidget):
             self.plot.show_function(net.activation_names[layer - 1])
             self._show_weights(layer, w)
         symbol = activation_symbol(net.activation_names[layer - 1])
-        lines = [self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.")
-                 .format(l=layer_superscript(layer), p=layer_superscript(layer - 1), f=symbol, i=index),
+        lines = [self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it "
+                         "(W{l}[{index}, :] in the code, which counts from 0).")
+                 .format(l=layer_superscript(layer), p=layer_superscript(layer - 1), f=symbol, i=index + 1,
+                         index=index),
                  self.tr("bias b = {b}").format(b=_colored(b))]
         if fwd is None:
             lines.append(self.tr("Draw a digit to see its weighted input z and activation a."))
@@ -191,6 +199,7 @@ class NeuronInspector(QWidget):
 
     def _show_pictures(self, on: bool) -> None:
         self.plot.setVisible(on)
+        self.legend.setVisible(on)
         self._weights.setVisible(on)
         self._weights_caption.setVisible(on)
 

@@ -1,7 +1,7 @@
 """Why this answer: which pixels of the input pushed the network towards a class, and which against.
 
 For class k the attribution is x ⊙ ∂z_k/∂x (input × gradient of k's score, by the core's own
-backpropagation): red pixels pushed z_k up, blue pushed it down, drawn over the faint input.
+backpropagation): orange pixels pushed z_k up, blue pushed it down, drawn over the faint input.
 Beside it, the gradient ∂z_k/∂x alone: where more ink would push towards k. The text says how
 the pixels' pushes relate to z_k: with no hidden layer they plus the bias give z_k exactly; with
 hidden layers the rest is the biases and the bends of the non-linear layers. Choosing a class
@@ -11,10 +11,10 @@ emits ``class_chosen(k)`` (−1: the predicted class), so other views can explai
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level
+from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level
 from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.plots import ImagePanel
 from annviz.nn.attribution import input_times_gradient
@@ -61,6 +61,10 @@ class AttributionTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
+        self.legend = QLabel()                                  # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         layout.addWidget(self.explanation)
         self.retranslate()
 
@@ -119,7 +123,7 @@ class AttributionTab(QWidget):
         self.attribution.set_title(self.tr("input × gradient for {name}").format(name=names[k]))
         self.gradient.set_title(self.tr("gradient ∂z/∂x for {name}").format(name=names[k]))
         text = self.tr(
-            "Score of {name}: z = {z:.3f}. Red pixels pushed it up (towards {name}), blue pixels pushed "
+            "Score of {name}: z = {z:.3f}. Orange pixels pushed it up (towards {name}), blue pixels pushed "
             "it down. Pushes up: {up:+.3f}, pushes down: {down:+.3f}, in all {total:+.3f}.").format(
             name=names[k], z=z, up=attribution[attribution > 0].sum(),
             down=attribution[attribution < 0].sum(), total=total)
@@ -131,9 +135,11 @@ class AttributionTab(QWidget):
                                   "biases (this output's own b = {b:+.3f}) and from the bends of the "
                                   "non-linear hidden layers on the way.").format(rest=z - total, b=bias)
         self.explanation.setText(text + " " + self.tr(
-            "The right picture shows where more ink would raise the score (red) or lower it (blue)."))
+            "The right picture shows where more ink would raise the score (orange) or lower it (blue)."))
 
     def retranslate(self) -> None:
+        self.legend.setText(sign_legend_html(self.tr("blue: pushed the score down"),
+                                             self.tr("orange: pushed the score up"), self.tr("0")))
         self.class_caption.setText(self.tr("Explain the class:"))
         if self.chooser.count():
             self.chooser.setItemText(0, self.tr("the predicted class"))

@@ -14,10 +14,11 @@ mistakes a single step flips the answer in 100 % of cases at η = 0.05, 85 % at 
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
-from annviz.gui.common.colors import symmetric_level
+from annviz.gui.common.colors import sign_legend_html, symmetric_level
 from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.notation import sup, weight_picture
 from annviz.gui.insight.plots import BarsPanel, ImagePanel
@@ -80,6 +81,10 @@ class StepperTab(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.explanation)
         layout.addLayout(content, 1)
+        self.legend = QLabel()                                  # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         self.retranslate()
 
     # --- public ------------------------------------------------------------------------------
@@ -204,7 +209,7 @@ class StepperTab(QWidget):
             rule = self.tr("At the output, δ = ∂L/∂z = (a − y) ⊙ f′(z).")
         self.explanation.setText(self.tr(
             "{rule} Then ∂L/∂W{s} = δ{s} a{p}ᵀ: row i is δ_i times the previous layer's activations "
-            "(left: δ, right: ∂L/∂W, red positive, blue negative; largest |∂L/∂W| = {gmax:.2e}).").format(
+            "(left: δ, right: ∂L/∂W, orange positive, blue negative; largest |∂L/∂W| = {gmax:.2e}).").format(
             rule=rule, s=sup(n), p=sup(n - 1), gmax=np.abs(s.grad_w[l]).max()))
 
     def _stage_update(self, s: LearningStep, _l: int) -> None:
@@ -265,6 +270,9 @@ class StepperTab(QWidget):
     # --- texts -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.legend.setText(sign_legend_html(self.tr("blue: negative"), self.tr("orange: positive"),
+                                             self.tr("0")) + "&nbsp;&nbsp;&nbsp;" + self.tr(
+            "green bar: the true class"))
         self.lr_caption.setText(self.tr("learning rate η"))
         self.layer_caption.setText(self.tr("layer"))
         self.back_button.setText(self.tr("◀ Back"))

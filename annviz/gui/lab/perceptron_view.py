@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from annviz.data.planar import GATE_DOMAIN, PlanarDataset, grid, logic_gate, two_blobs
 from annviz.gui.i18n import is_language_change
+from annviz.gui.common.colors import sign_legend_html
 from annviz.gui.lab.plane_plot import PlanePlot
 from annviz.gui.lab.widgets import ValueSlider, format_number
 from annviz.nn.perceptron import LearningRun, Perceptron, linearly_separable
@@ -96,8 +97,14 @@ class PerceptronView(QWidget):
         side.addWidget(self.learn_box)
         side.addWidget(self.xor_box)
         side.addStretch(1)
+        self.legend = QLabel()                                   # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        plane_column = QVBoxLayout()
+        plane_column.addWidget(self.plane, 1)
+        plane_column.addWidget(self.legend)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.plane, 3)
+        layout.addLayout(plane_column, 3)
         layout.addLayout(side, 2)
 
         self.dataset.currentIndexChanged.connect(self._on_dataset_changed)
@@ -137,6 +144,8 @@ class PerceptronView(QWidget):
         self.reset_button.setText(self.tr("New random weights"))
         self.clear_button.setText(self.tr("Clear points"))
         self.hidden_button.setText(self.tr("Add a hidden layer →"))
+        self.legend.setText(sign_legend_html(self.tr("blue: class 0"), self.tr("orange: class 1")) + "&nbsp;&nbsp;&nbsp;"
+                            + self.tr("shading: what the neuron outputs there"))
         self._on_run_toggled(self.run_button.isChecked())
         if hasattr(self, "run"):
             self._refresh()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScr
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from annviz.data.planar import FEATURE_LABELS, PlanarDataset
-from annviz.gui.common.colors import POSITIVE
+from annviz.gui.common.colors import POSITIVE, sign_legend_html
 from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.network_diagram import NetworkDiagram
 from annviz.gui.common.plotting import cache_axes
@@ -97,6 +97,10 @@ class PlaygroundView(QWidget):
         middle.addWidget(self.diagram, 1)
         right = QVBoxLayout()
         right.addWidget(self.plane, 3)
+        self.legend = QLabel()                                   # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        right.addWidget(self.legend)
         right.addWidget(self.show_test)
         right.addWidget(self.losses)
         right.addWidget(self.loss_plot, 1)
@@ -132,6 +136,9 @@ class PlaygroundView(QWidget):
         self.reset_button.setText(self.tr("⟲ Reset"))
         self.step_button.setText(self.tr("Step ▸|"))
         self.show_test.setText(self.tr("Show the test points (hollow)"))
+        self.legend.setText(sign_legend_html(self.tr("blue: class 0, negative weight"),
+                                             self.tr("orange: class 1, positive weight")) + "<br>" + self.tr(
+            "shading: the network's output (its probability of class 1)"))
         self._legend.clear()
         self._legend.addItem(self._train_curve, self.tr("train loss"))
         self._legend.addItem(self._test_curve, self.tr("test loss"))
