@@ -5,6 +5,10 @@ Other areas plug in through three public methods: ``add_page(widget, title_fn)``
 ``explorer.add_dock(dock, area)`` adds a dock to the explorer page, and
 ``add_shutdown_hook(fn)`` registers something to stop when the window closes (e.g. a training
 thread). Geometry, dock layout, the last model and the language persist in ``QSettings``.
+
+The status bar's model line is a permanent label: a menu's status tip covers it for a moment,
+and it comes back when the tip goes. Ctrl+S saves to the model's own file (Save as for a bundled
+or untitled model); the current bundled model is checked in View → Bundled models.
 """
 
 from __future__ import annotations
@@ -15,13 +19,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from annviz.gui import i18n
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.state import AppState
 from annviz.nn.modelfile import ModelFileError, load_model, save_model
-from annviz.paths import bundled_model
+from annviz.paths import bundled_model, models_dir, with_model_suffix
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.explorer = ExplorerPage(state)
         self.add_page(self.explorer, lambda: self.tr("Explorer"))
+        self.model_line = QLabel()                       # the status bar's model line
+        self.statusBar().addWidget(self.model_line, 1)
         self._build_menus()
         self.resize(1280, 800)
         state.model_changed.connect(self._on_model_changed)
@@ -128,12 +134,14 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(triggered)
         menu.addAction(action)
+        self.addAction(action)          # its shortcut works wherever the focus is in the window
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self._file_menu = bar.addMenu("")
         self._open = self._action(self._file_menu, self._on_open_triggered, QKeySequence.StandardKey.Open)
+        self._save_here = self._action(self._file_menu, self.save_model, QKeySequence.StandardKey.Save)
         self._save = self._action(self._file_menu, self._on_save_triggered, QKeySequence.StandardKey.SaveAs)
         self._export = self._action(self._file_menu, self._on_export_triggered, "Ctrl+E")
         self._file_menu.addSeparator()
@@ -145,6 +153,8 @@ class MainWindow(QMainWindow):
         self._model_actions = {
             name: self._action(self._models_menu, lambda _=False, n=name: self.open_bundled(n))
             for name in BUNDLED}
+        for action in self._model_actions.values():
+            action.setCheckable(True)                    # the current one is checked
         self._language_menu = self._view_menu.addMenu("")
         group = QActionGroup(self)
         self._language_actions = {}
@@ -169,7 +179,8 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(self.tabs.indexOf(widget), title_fn())
         self._file_menu.setTitle(self.tr("&File"))
         self._open.setText(self.tr("&Open model…"))
-        self._save.setText(self.tr("&Save model as…"))
+        self._save_here.setText(self.tr("&Save model"))
+        self._save.setText(self.tr("Save model &as…"))
         self._export.setText(self.tr("&Export the current view as PNG…"))
         self._quit.setText(self.tr("&Quit"))
         self._view_menu.setTitle(self.tr("&View"))
@@ -195,14 +206,17 @@ class MainWindow(QMainWindow):
         net, path = self.state.network, self.state.model_path
         if net is None:
             self.setWindowTitle("annviz")
+            self.model_line.setText(self.tr("no model loaded"))
             return
+        for bundled, action in self._model_actions.items():
+            action.setChecked(path is not None and path.resolve() == bundled_model(bundled).resolve())
         name = path.stem if path is not None else self.tr("untitled")
         self.setWindowTitle(f"annviz — {name}")
         text = self.tr("{name}: {arch} · {n:,} parameters").format(
             name=name, arch=net.describe(), n=net.n_params)
         if self.state.info.test_accuracy is not None:
             text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
-        self.statusBar().showMessage(text)
+        self.model_line.setText(text)
 
     def _on_open_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "", MODEL_FILTER)
@@ -212,7 +226,17 @@ class MainWindow(QMainWindow):
     def _on_save_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model as"), "", MODEL_FILTER)
         if path and self.state.network is not None:
-            self.save_model_to(path if path.endswith(".safetensors") else path + ".safetensors")
+            self.save_model_to(with_model_suffix(path))
+
+    def save_model(self) -> bool:
+        """Ctrl+S: save to the model's own file; Save as… for a bundled or untitled model."""
+        path = self.state.model_path
+        if self.state.network is None:
+            return False
+        if path is None or path.resolve().parent == models_dir().resolve():
+            self._on_save_triggered()
+            return True
+        return self.save_model_to(path)
 
     def _on_export_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the current view"), "annviz.png",

@@ -68,48 +68,48 @@
 <context>
     <name>LayerMatrices</name>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="67"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="68"/>
         <source>weights W{l}: {src} → {dst} ({rows}×{cols})</source>
         <extracomment>The least height of one row of plots, in pixels.</extracomment>
         <translation>가중치 W{l}: {src} → {dst} ({rows}×{cols})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="70"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="71"/>
         <source>neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="71"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="72"/>
         <source>input from neuron</source>
         <translation>입력을 보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="73"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="74"/>
         <source>biases b{l}: {layer}</source>
         <translation>편향 b{l}: {layer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="75"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="76"/>
         <source>blue: negative</source>
         <translation>파랑: 음수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="75"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="76"/>
         <source>orange: positive</source>
         <translation>주황: 양수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="76"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="77"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="153"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="154"/>
         <source>{neuron}: bias b = {b}</source>
         <translation>{neuron}: 편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="158"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="159"/>
         <source>weight from {source} to {target}: {w}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {w}</translation>
     </message>
@@ -117,157 +117,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="45"/>
+        <location filename="../../annviz/gui/main_window.py" line="49"/>
         <source>Explorer</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="65"/>
+        <location filename="../../annviz/gui/main_window.py" line="71"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="69"/>
+        <location filename="../../annviz/gui/main_window.py" line="75"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="70"/>
+        <location filename="../../annviz/gui/main_window.py" line="76"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="92"/>
+        <location filename="../../annviz/gui/main_window.py" line="98"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="170"/>
+        <location filename="../../annviz/gui/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="171"/>
+        <location filename="../../annviz/gui/main_window.py" line="181"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="172"/>
-        <source>&amp;Save model as…</source>
-        <translation>다른 이름으로 모델 저장(&amp;S)…</translation>
+        <location filename="../../annviz/gui/main_window.py" line="182"/>
+        <source>&amp;Save model</source>
+        <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="173"/>
+        <location filename="../../annviz/gui/main_window.py" line="183"/>
+        <source>Save model &amp;as…</source>
+        <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/main_window.py" line="184"/>
         <source>&amp;Export the current view as PNG…</source>
         <translation>현재 화면을 PNG로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="174"/>
+        <location filename="../../annviz/gui/main_window.py" line="185"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="175"/>
+        <location filename="../../annviz/gui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="176"/>
+        <location filename="../../annviz/gui/main_window.py" line="187"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="177"/>
+        <location filename="../../annviz/gui/main_window.py" line="188"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="179"/>
+        <location filename="../../annviz/gui/main_window.py" line="190"/>
         <source>Classic: 784-16-16-10, sigmoid (the notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="180"/>
+        <location filename="../../annviz/gui/main_window.py" line="191"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="181"/>
+        <location filename="../../annviz/gui/main_window.py" line="192"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="182"/>
+        <location filename="../../annviz/gui/main_window.py" line="193"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="183"/>
+        <location filename="../../annviz/gui/main_window.py" line="194"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="184"/>
+        <location filename="../../annviz/gui/main_window.py" line="195"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="199"/>
+        <location filename="../../annviz/gui/main_window.py" line="209"/>
+        <source>no model loaded</source>
+        <translation>불러온 모델 없음</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/main_window.py" line="213"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="201"/>
+        <location filename="../../annviz/gui/main_window.py" line="215"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="204"/>
+        <location filename="../../annviz/gui/main_window.py" line="218"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="208"/>
+        <location filename="../../annviz/gui/main_window.py" line="222"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="213"/>
+        <location filename="../../annviz/gui/main_window.py" line="227"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="218"/>
+        <location filename="../../annviz/gui/main_window.py" line="242"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="221"/>
+        <location filename="../../annviz/gui/main_window.py" line="245"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="222"/>
+        <location filename="../../annviz/gui/main_window.py" line="246"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="225"/>
+        <location filename="../../annviz/gui/main_window.py" line="249"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="226"/>
+        <location filename="../../annviz/gui/main_window.py" line="250"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="230"/>
+        <location filename="../../annviz/gui/main_window.py" line="254"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="231"/>
+        <location filename="../../annviz/gui/main_window.py" line="255"/>
         <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: orange edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbering&lt;/b&gt;: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the first hidden layer), output neurons are named by their class, and input pixels are given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the code and the model files count everything from 0.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 주황 선과 픽셀은 양수, 파랑 선과 픽셀은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;번호&lt;/b&gt;: 화면에서 은닉 뉴런은 1부터 셉니다(층과 같이: a⁽¹⁾이 첫 번째 은닉층). 출력 뉴런은 클래스 이름으로 부르고, 입력 픽셀은 왼쪽 위를 0으로 하는 (행, 열)로 나타냅니다. 행렬 인덱스 W[i, j], 코드와 모델 파일은 모두 0부터 셉니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
@@ -275,102 +285,102 @@
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="186"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="187"/>
         <source>⋮ {n} more</source>
         <translation>⋮ {n}개 더</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="208"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="209"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="210"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="211"/>
         <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
         <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="217"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="218"/>
         <source>circles: activation · edges: weight × input</source>
         <translation>원: 활성화 · 선: 가중치 × 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="219"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="220"/>
         <source>draw a digit to see what each part contributes</source>
         <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="221"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="222"/>
         <source>contribution to the score of “{name}”, the prediction</source>
         <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="223"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="224"/>
         <source>contribution to the score of “{name}”, chosen under Insight</source>
         <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="227"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="228"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="228"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="229"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="230"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="231"/>
         <source>circles: black = 0 … white = 1</source>
         <translation>원: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="231"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="232"/>
         <source>blue edge: negative w·a</source>
         <translation>파랑 선: 음수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="231"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="232"/>
         <source>orange edge: positive w·a</source>
         <translation>주황 선: 양수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="386"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="387"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="389"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="390"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="390"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="391"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="391"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="392"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="397"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="398"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="399"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="400"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="404"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="405"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="409"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="410"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -378,97 +388,97 @@
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="95"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="95"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="97"/>
         <source>blue: −</source>
         <translation>파랑: −</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="97"/>
         <source>orange: +</source>
         <translation>주황: +</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="129"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="130"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="130"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="131"/>
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="139"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="140"/>
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="151"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="152"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it (W{l}[{index}, :] in the code, which counts from 0).</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 {i}번째 행입니다(0부터 세는 코드에서는 W{l}[{index}, :]).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="155"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="156"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="157"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="158"/>
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="164"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="165"/>
         <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="166"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="167"/>
         <source>The curve: this a as z alone changes, the other outputs held where they are: a = σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</source>
         <translation>곡선: 다른 출력은 지금 값에 두고 이 z만 바꿀 때의 a입니다: a = σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="171"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="172"/>
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="180"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="181"/>
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="182"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="183"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="191"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="192"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="195"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="196"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="208"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="209"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="212"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="213"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>
@@ -541,7 +551,7 @@
     <message>
         <location filename="../../annviz/gui/explorer/probabilities.py" line="98"/>
         <source>no model loaded</source>
-        <translation>불러온 모델이 없습니다</translation>
+        <translation>불러온 모델 없음</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/explorer/probabilities.py" line="111"/>

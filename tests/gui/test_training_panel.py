@@ -157,6 +157,20 @@ def test_save_writes_the_model_with_its_history_and_makes_it_current(window, qtb
     assert area.state.model_path == path and not area.controller.has_unsaved_model()
 
 
+def test_save_from_the_panel_adds_the_extension(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    area = window.area
+    start(window, qtbot, SMALL)
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
+    typed = str(tmp_path / "notes-trained")                  # what the learner typed
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (typed, ""))
+    area.panel.result_bar.save_button.click()
+    assert (tmp_path / "notes-trained.safetensors").is_file()
+    assert not (tmp_path / "notes-trained").exists()
+    assert area.state.model_path.name == "notes-trained.safetensors"
+
+
 def test_discard_brings_back_the_model_from_before(window, qtbot, monkeypatch):
     area, state = window.area, window.area.state
     before = build_network(TrainConfig(hidden=(5,)))

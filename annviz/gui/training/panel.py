@@ -18,6 +18,7 @@ from annviz.gui.training.outcome import DivergenceBox, ResultBar
 from annviz.gui.training.presets import PRESETS
 from annviz.gui.training.settings import TrainingSettings
 from annviz.nn.trainer import History
+from annviz.paths import with_model_suffix
 
 
 class TrainingPanel(QWidget):
@@ -162,6 +163,7 @@ class TrainingPanel(QWidget):
                                               self.tr("Model files (*.safetensors)"))
         if not path:
             return False
+        path = with_model_suffix(path)                  # as File → Save as does
         try:
             self.controller.save(path)
         except OSError as error:
