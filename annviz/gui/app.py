@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from annviz.gui import i18n
+from annviz.gui.common.wheel_guard import install_wheel_guard
 from annviz.gui.state import AppState
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ def main(argv: list[str] | None = None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(["annviz", *(sys.argv[1:] if argv is None else argv)])
     app.setApplicationName("annviz")
     app.setOrganizationName("annviz")
+    install_wheel_guard(app)
     pg.setConfigOptions(imageAxisOrder="row-major")
     settings = QSettings()
     state = AppState()

@@ -171,6 +171,15 @@ def test_save_from_the_panel_adds_the_extension(window, qtbot, tmp_path, monkeyp
     assert area.state.model_path.name == "notes-trained.safetensors"
 
 
+def test_editing_a_setting_leaves_the_preset(window):
+    panel = window.area.panel
+    panel.preset.setCurrentIndex(1)
+    panel.preset.activated.emit(1)
+    assert panel.preset.currentIndex() == 1 and panel.preset_hint.isVisibleTo(panel)
+    panel.settings.epochs.setValue(panel.settings.epochs.value() + 1)
+    assert panel.preset.currentIndex() == 0 and panel.preset.currentText() == "Presets…"
+
+
 def test_discard_brings_back_the_model_from_before(window, qtbot, monkeypatch):
     area, state = window.area, window.area.state
     before = build_network(TrainConfig(hidden=(5,)))

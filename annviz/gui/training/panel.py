@@ -25,6 +25,7 @@ class TrainingPanel(QWidget):
     def __init__(self, controller: TrainingController, parent: QWidget | None = None):
         super().__init__(parent)
         self.controller = controller
+        self._applying_preset = False
         self.preset = QComboBox()
         self.preset_hint = QLabel()
         self.preset_hint.setWordWrap(True)
@@ -53,6 +54,8 @@ class TrainingPanel(QWidget):
         c, controls = self.controller, self.controls
         self.preset.activated.connect(self._on_preset_activated)
         self.settings.live_changed.connect(self._on_settings_live_changed)
+        self.settings.changed.connect(self._on_settings_edited)
+        self.settings.live_changed.connect(self._on_settings_edited)
         controls.start_button.clicked.connect(self._on_start_clicked)
         controls.pause_button.clicked.connect(self._on_pause_clicked)
         controls.stop_button.clicked.connect(c.stop)
@@ -121,8 +124,19 @@ class TrainingPanel(QWidget):
     def _on_preset_activated(self) -> None:
         preset = self.preset.currentData()
         if preset is not None:
-            self.settings.set_config(preset.config)
+            self._applying_preset = True
+            try:
+                self.settings.set_config(preset.config)
+            finally:
+                self._applying_preset = False
         self._retranslate_hint()
+
+    @Slot()
+    def _on_settings_edited(self, *_args) -> None:
+        """An edited setting is no longer the preset: the chooser says "Presets…" again."""
+        if not self._applying_preset and self.preset.currentIndex() > 0:
+            self.preset.setCurrentIndex(0)
+            self._retranslate_hint()
 
     @Slot(dict)
     def _on_settings_live_changed(self, changes: dict) -> None:
