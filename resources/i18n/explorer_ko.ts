@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annviz/gui/app.py" line="36"/>
+        <location filename="../../annviz/gui/app.py" line="37"/>
         <source>Insight</source>
         <translation>분석</translation>
     </message>
@@ -486,52 +486,52 @@
 <context>
     <name>PadPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="82"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="81"/>
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="83"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="82"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>마지막 획 되돌리기 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="84"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="83"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85"/>
-        <source>Clear the pad (Delete or Esc)</source>
-        <translation>그림판 지우기 (Delete 또는 Esc)</translation>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="84"/>
+        <source>Clear the pad (Delete or Esc; Ctrl+Z brings it back)</source>
+        <translation>패드 지우기 (Delete 또는 Esc, Ctrl+Z로 되돌릴 수 있음)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="86"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85"/>
         <source>Eraser</source>
         <translation>지우개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="87"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="86"/>
         <source>Erase instead of drawing (E); the right button always erases</source>
         <translation>그리는 대신 지웁니다 (E). 오른쪽 버튼은 언제나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="87"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="89"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="88"/>
         <source>Brush</source>
         <translation>붓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="90"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="89"/>
         <source>Brush width</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="91"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="90"/>
         <source>Draw a digit with the mouse or a pen. Right button erases.</source>
         <translation>마우스나 펜으로 숫자를 그려 보세요. 오른쪽 버튼은 지웁니다.</translation>
     </message>
@@ -595,32 +595,32 @@
 <context>
     <name>TestDigitPicker</name>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="46"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="50"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="47"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="51"/>
         <source>Load a real handwritten digit from the MNIST test set</source>
         <translation>MNIST 테스트 세트의 실제 손글씨 숫자를 불러옵니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="48"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="52"/>
         <source>Previous test digit</source>
         <translation>이전 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="49"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="53"/>
         <source>Next test digit</source>
         <translation>다음 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="106"/>
         <source>true label: {name}</source>
         <translation>정답: {name}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="104"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="108"/>
         <source>test image #{i} · true label: {name}</source>
         <translation>테스트 이미지 #{i} · 정답: {name}</translation>
     </message>

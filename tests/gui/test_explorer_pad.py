@@ -80,8 +80,21 @@ def test_clear_and_undo(qtbot, panel):
     assert state.input_image is None and panel.pad.is_blank()
     assert panel.probabilities.answer.text() == "nothing drawn yet"
     seven(qtbot, panel.pad)
+    drawn = state.input_image.copy()
     qtbot.keyClick(panel.pad, Qt.Key.Key_Escape)
     assert state.input_image is None
+    qtbot.keyClick(panel.pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)   # clearing is undoable
+    np.testing.assert_array_equal(state.input_image, drawn)
+
+
+def test_undo_brings_back_a_cleared_test_digit_exactly(qtbot, panel):
+    state, panel = panel
+    image = load_dataset("mnist").test_images[5] / np.float32(255)
+    state.show_example(image, 1)
+    panel.pad.clear()
+    assert state.input_image is None
+    panel.pad.undo()
+    np.testing.assert_array_equal(state.input_image, image.astype(np.float32))
 
 
 def test_right_button_and_eraser_mode_erase(qtbot, panel):
@@ -125,8 +138,19 @@ def test_test_digits_reach_the_network_exactly_and_show_on_the_pad(qtbot, panel)
     assert panel.picker.label.text() == f"test image #{n - 1} · true label: {ds.test_labels[n - 1]}"
     agree = (np.array(from_canvas) == direct).mean()
     assert agree >= 0.95, f"canvas and direct predictions agree on only {agree:.0%}"
-    qtbot.mouseClick(panel.picker._next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.picker.next_button, Qt.MouseButton.LeftButton)
     assert panel.picker.index == n
+
+
+def test_next_on_a_fresh_pad_is_the_first_test_image_and_the_pad_stays_put(qtbot, panel):
+    state, panel = panel
+    geometry = panel.pad.geometry()
+    qtbot.mouseClick(panel.picker.next_button, Qt.MouseButton.LeftButton)
+    label = load_dataset("mnist").test_labels[0]
+    assert panel.picker.index == 0
+    assert panel.picker.label.text() == f"test image #0 · true label: {label}"
+    qtbot.wait(50)                                       # let a re-layout happen, if any would
+    assert panel.pad.geometry() == geometry
 
 
 def test_a_drawn_test_digit_loads_undo_and_clear(qtbot, panel):

@@ -27,7 +27,6 @@ class PadPanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self._state = state
-        self._example: np.ndarray | None = None   # the example on the pad, the input while untouched
         self.pad = DrawingPad()
         self.picker = TestDigitPicker(state)
         self.seen = SeenView(state)
@@ -82,7 +81,7 @@ class PadPanel(QWidget):
         self.undo_action.setText(self.tr("Undo"))
         self.undo_action.setToolTip(self.tr("Undo the last stroke (Ctrl+Z)"))
         self.clear_action.setText(self.tr("Clear"))
-        self.clear_action.setToolTip(self.tr("Clear the pad (Delete or Esc)"))
+        self.clear_action.setToolTip(self.tr("Clear the pad (Delete or Esc; Ctrl+Z brings it back)"))
         self.eraser_action.setText(self.tr("Eraser"))
         self.eraser_action.setToolTip(self.tr("Erase instead of drawing (E); the right button always erases"))
         self.test_digit_action.setText(self.tr("Random test digit"))
@@ -96,17 +95,16 @@ class PadPanel(QWidget):
         super().changeEvent(event)
 
     def _on_canvas_changed(self) -> None:
-        if self._example is not None and self.pad.shows_digit_only():   # e.g. every stroke undone
-            self._state.set_input(self._example)
+        digit = self.pad.shown_digit()
+        if digit is not None:                   # e.g. every stroke undone: the example itself
+            self._state.set_input(digit)
         else:
             self._state.set_canvas(self.pad.canvas())
 
     def _on_clear_triggered(self) -> None:
-        self._example = None
         self.pad.clear()
         self.picker.forget()
 
     def _on_example_loaded(self, image: np.ndarray, label) -> None:
-        self._example = image
         with QSignalBlocker(self.pad):   # the state makes the image itself the input, not our canvas
             self.pad.show_digit(image)
