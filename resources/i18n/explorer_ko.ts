@@ -458,27 +458,37 @@
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="183"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="181"/>
+        <source>1 more term ({sum})</source>
+        <translation>나머지 1개 항 ({sum})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="184"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="192"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="193"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="196"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="197"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="209"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="210"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="213"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="214"/>
+        <source>Its one incoming weight</source>
+        <translation>들어오는 가중치 1개</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="215"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>

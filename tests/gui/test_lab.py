@@ -4,6 +4,7 @@ import time
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from annviz.gui.lab.neuron_model import TASTY_BIAS, TASTY_WEIGHTS
 from annviz.gui.lab.page import LabPage
@@ -203,3 +204,33 @@ def test_korean_switches_live(page, qtbot):
     finally:
         set_language("en")
     qtbot.waitUntil(lambda: page.tabs.tabText(0) == "① One neuron", timeout=2000)
+
+
+def test_six_hidden_layers_leave_room_for_edges_and_titles(page, qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    page.resize(1280, 760)                                     # the lab at 1280×800
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.playground_view
+    page.tabs.setCurrentWidget(view)
+    view.controls.set_config("circle", (8, 8, 8, 8, 8, 8))
+    qtbot.wait(50)
+    diagram = view.diagram
+    size, centres = diagram.node_layout()
+    xs = [column[0].x() for column in centres]
+    gaps = np.diff(xs)
+    assert len(xs) == 8 and size >= 12
+    assert gaps.min() - size >= 0.8 * size                     # clear space for the edges
+    for column in centres:
+        ys = [c.y() for c in column]
+        assert len(ys) < 2 or np.diff(ys).min() >= size         # pictures in a column never touch
+    width = diagram.column_width(gaps.min())
+    bold = QFont(diagram.font())
+    bold.setBold(True)
+    flags = int(Qt.TextFlag.TextWordWrap)
+    for text, font, height in (("8 neurons", diagram.font(), 34), ("Hidden layer 6", bold, 36)):
+        metrics = QFontMetrics(font)
+        assert max(metrics.horizontalAdvance(word) for word in text.split()) <= width
+        assert metrics.boundingRect(QRect(0, 0, int(width), 1000), flags, text).height() <= height

@@ -229,3 +229,28 @@ def test_starting_again_while_running_stops_the_old_run_cleanly(window, qtbot):
     assert controller.trainer.history.status == "finished"
     assert window.area.state.network.sizes == [784, 8, 10]
     assert len(window.area.curves.records) == 1   # the curves start over with the new run
+
+
+def test_pause_and_stop_drop_the_time_left_and_a_new_preset_forgets_the_run(window, qtbot):
+    area = window.area
+    controls = area.panel.controls
+    start(window, qtbot, SLOW)
+    qtbot.waitUntil(lambda: " left" in controls.status.text(), timeout=10_000)
+    controls.pause_button.click()
+    qtbot.waitUntil(lambda: area.controller.phase == "paused", timeout=2000)
+    assert " left" not in controls.status.text() and "paused" in controls.status.text()
+    controls.stop_button.click()
+    qtbot.waitUntil(lambda: area.controller.phase not in ("running", "paused"), timeout=3000)
+    assert " left" not in controls.status.text()
+    assert controls.status.text().startswith("Epoch")        # what was done stays until …
+    area.panel.preset.setCurrentIndex(1)
+    area.panel.preset.activated.emit(1)                     # … new settings are chosen
+    assert controls.status.text() == "Not started" and controls.progress_bar.value() == 0
+
+
+def test_plurals_in_the_result(window, qtbot):
+    area = window.area
+    start(window, qtbot, SMALL)
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
+    text = area.panel.result_bar.message.text()
+    assert text.startswith("1 epoch trained: ") and "epochs" not in text

@@ -178,7 +178,8 @@ class NeuronInspector(QWidget):
         terms = weighted_input_terms(w, a_prev, b, k=4)
         parts = [f"({_colored(wi)}·{number(ai)})" for wi, ai in zip(terms.weights, terms.inputs)]
         if terms.n_rest:
-            parts.append(self.tr("{n} more terms ({sum})").format(n=terms.n_rest, sum=number(terms.rest)))
+            more = (self.tr("1 more term ({sum})") if terms.n_rest == 1 else self.tr("{n} more terms ({sum})"))
+            parts.append(more.format(n=terms.n_rest, sum=number(terms.rest)))
         parts.append(_colored(terms.bias))
         return self.tr("z = Σ w<sub>i</sub>a<sub>i</sub> + b = {terms} = <b>{z}</b>").format(
             terms=" + ".join(parts), z=number(terms.z, 3))
@@ -210,7 +211,8 @@ class NeuronInspector(QWidget):
             self._image.setImage(w.reshape(28, 28), levels=(-m, m))
             self._weights.setCurrentWidget(self._image_view)
         else:
-            self._weights_caption.setText(self.tr("Its {n} incoming weights").format(n=w.size))
+            self._weights_caption.setText(self.tr("Its one incoming weight") if w.size == 1 else
+                                          self.tr("Its {n} incoming weights").format(n=w.size))
             brushes = [self._signs[int(v >= 0)] for v in w]
             self._bars.setOpts(x=np.arange(w.size), height=w, width=0.8, brushes=brushes)
             self._bars_view.setYRange(-m, m)

@@ -241,9 +241,11 @@ class NudgeTab(QWidget):
             self.hint.setText(self.tr("This weight does not change the loss for this input (its input "
                                       "is 0): both slopes are 0. Pick another weight or a pixel with ink."))
         else:
-            self.hint.setText(self.tr("They agree to about {digits} digits. Move h: too large and the "
-                                      "curve bends within ±h, too small and rounding errors win.").format(
-                digits=max(0, int(-np.log10(max(r.relative_error, 1e-17))))))
+            digits = max(0, int(-np.log10(max(r.relative_error, 1e-17))))
+            agree = (self.tr("They agree to about 1 digit.") if digits == 1 else
+                     self.tr("They agree to about {digits} digits.").format(digits=digits))
+            self.hint.setText(agree + " " + self.tr("Move h: too large and the curve bends within ±h, "
+                                                    "too small and rounding errors win."))
         self.h_label.setText(f"h = {self.h:.1e}")
 
     # --- texts -------------------------------------------------------------------------------

@@ -135,7 +135,9 @@ class PlaygroundControls(QWidget):
         speeds = (self.tr("slow"), self.tr("normal"), self.tr("fast"))
         for i, (text, n) in enumerate(zip(speeds, SPEEDS)):
             self.speed.setItemText(i, text)
-            self.speed.setItemData(i, self.tr("up to {n} epochs per screen update").format(n=n),
+            tip = (self.tr("one epoch per screen update") if n == 1 else
+                   self.tr("up to {n} epochs per screen update").format(n=n))
+            self.speed.setItemData(i, tip,
                                    Qt.ItemDataRole.ToolTipRole)
         self.l2.setItemText(0, self.tr("none"))
         self.data_box.setTitle(self.tr("Data"))

@@ -1,7 +1,9 @@
 """Start / Pause / Resume / Stop / Step / +1 epoch, and a progress bar that says where training is.
 
 A plain view: the panel connects the buttons to the controller, and calls ``show_phase`` and
-``show_progress``. Which buttons make sense depends only on the phase.
+``show_progress``. Which buttons make sense depends only on the phase. The status line tells the
+truth about the phase: the time left is written only while training runs (not once paused or
+stopped), and ``reset_progress`` forgets a finished run when the settings change.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class TrainingControls(QWidget):
         self.step_button.setEnabled(phase in ("idle", "paused"))
         self.epoch_button.setEnabled(active or can_continue)
         self._retranslate_phase()
+        self._retranslate_progress()
 
     def show_progress(self, progress: Progress) -> None:
         self.progress = progress
@@ -84,8 +87,10 @@ class TrainingControls(QWidget):
             e=p.epoch + 1, n=p.epochs, b=p.batch, nb=p.batches_per_epoch,
             speed=f"{p.samples_per_s:,.0f}")
         left = p.seconds_left
-        if left is not None and p.done_fraction < 1:
+        if self.phase == "running" and left is not None and p.done_fraction < 1:
             text += self.tr(" · {time} left").format(time=format_duration(left))
+        elif self.phase == "paused":
+            text += self.tr(" · paused")
         self.status.setText(text)
 
     def retranslate(self) -> None:

@@ -129,6 +129,7 @@ class TrainingPanel(QWidget):
                 self.settings.set_config(preset.config)
             finally:
                 self._applying_preset = False
+            self._forget_finished_run()
         self._retranslate_hint()
 
     @Slot()
@@ -137,6 +138,12 @@ class TrainingPanel(QWidget):
         if not self._applying_preset and self.preset.currentIndex() > 0:
             self.preset.setCurrentIndex(0)
             self._retranslate_hint()
+        self._forget_finished_run()
+
+    def _forget_finished_run(self) -> None:
+        """New settings, not running: the last run's "Epoch 10 of 10" no longer describes them."""
+        if self.controller.phase not in ("running", "paused"):
+            self.controls.reset_progress()
 
     @Slot(dict)
     def _on_settings_live_changed(self, changes: dict) -> None:
