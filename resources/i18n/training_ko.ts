@@ -297,72 +297,82 @@
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="78"/>
+        <location filename="../../annviz/gui/training/controls.py" line="82"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="78"/>
+        <location filename="../../annviz/gui/training/controls.py" line="82"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="79"/>
+        <location filename="../../annviz/gui/training/controls.py" line="83"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="79"/>
+        <location filename="../../annviz/gui/training/controls.py" line="83"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="84"/>
+        <location filename="../../annviz/gui/training/controls.py" line="92"/>
         <source>Not started</source>
         <translation>시작 전</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="86"/>
+        <location filename="../../annviz/gui/training/controls.py" line="94"/>
         <source>Epoch {e} of {n} · batch {b} of {nb} · {speed} samples/s</source>
         <translation>에포크 {e}/{n} · 배치 {b}/{nb} · 초당 {speed}개 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="91"/>
+        <location filename="../../annviz/gui/training/controls.py" line="99"/>
         <source> · {time} left</source>
         <translation> · {time} 남음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="93"/>
+        <location filename="../../annviz/gui/training/controls.py" line="101"/>
         <source> · paused</source>
         <translation> · 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="97"/>
+        <location filename="../../annviz/gui/training/controls.py" line="105"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="98"/>
+        <location filename="../../annviz/gui/training/controls.py" line="106"/>
         <source>Step (one batch)</source>
         <translation>한 걸음 (배치 하나)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="99"/>
+        <location filename="../../annviz/gui/training/controls.py" line="107"/>
         <source>+1 epoch</source>
         <translation>+1 에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="100"/>
-        <source>Train a new network with these settings</source>
-        <translation>이 설정으로 새 신경망을 학습합니다</translation>
+        <location filename="../../annviz/gui/training/controls.py" line="108"/>
+        <source>Train a new network with these settings ({key})</source>
+        <translation>이 설정으로 새 신경망을 학습합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="101"/>
-        <source>Train exactly one mini-batch, then pause</source>
-        <translation>미니배치 하나만 학습하고 멈춥니다</translation>
+        <location filename="../../annviz/gui/training/controls.py" line="110"/>
+        <source>Pause or resume training ({key})</source>
+        <translation>학습을 일시 정지하거나 다시 시작합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="102"/>
+        <location filename="../../annviz/gui/training/controls.py" line="111"/>
+        <source>Stop training ({key})</source>
+        <translation>학습을 멈춥니다 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="112"/>
+        <source>Train exactly one mini-batch, then pause ({key})</source>
+        <translation>미니배치 하나만 학습하고 일시 정지합니다 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="114"/>
         <source>Train one epoch more than planned</source>
         <translation>계획보다 에포크 하나를 더 학습합니다</translation>
     </message>

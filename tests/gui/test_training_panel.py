@@ -254,3 +254,21 @@ def test_plurals_in_the_result(window, qtbot):
     qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
     text = area.panel.result_bar.message.text()
     assert text.startswith("1 epoch trained: ") and "epochs" not in text
+
+
+def test_keyboard_starts_pauses_resumes_and_stops(window, qtbot):
+    area = window.area
+    area.panel.settings.set_config(SLOW)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    target = area.panel.settings.epochs
+    target.setFocus()
+    qtbot.waitUntil(target.hasFocus)
+    qtbot.keyClick(target, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: area.controller.phase == "running", timeout=3000)
+    qtbot.keyClick(target, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: area.controller.phase == "paused", timeout=3000)
+    qtbot.keyClick(target, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: area.controller.phase == "running", timeout=3000)
+    qtbot.keyClick(target, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: area.controller.phase not in ("running", "paused"), timeout=3000)
