@@ -166,6 +166,10 @@ class NetworkDiagram(QWidget):
         self._on_weight_selected(*(self._state.selected_weight or (-1, -1, -1)))
         self._on_resized()
 
+    def column_titles(self) -> list[str]:
+        """The title over each column, input layer first."""
+        return [label.toPlainText() for label in self._column_labels]
+
     def _on_resized(self, *args) -> None:
         """Circle sizes in pixels for the current zoom (the aspect is locked: one scale)."""
         pixel = self._box.viewPixelSize()[0]
@@ -184,9 +188,11 @@ class NetworkDiagram(QWidget):
         slot = np.arange(len(shown), dtype=float)
         if left_out:
             slot[len(shown) // 2:] += 1
-            more = pg.TextItem(self.tr("⋮ {n} more").format(n=left_out), anchor=(0, 0.5),
-                               color=(170, 170, 170))
-            more.setPos(FIRST_COLUMN + COLUMN_GAP * (layer - 1) - 0.012, top + spacing * (len(shown) // 2))
+            # Only "⋮" in the column, on the background's colour above the edges; how many are left
+            # out is written in the column's title (``retranslate``), where no edge passes.
+            more = pg.TextItem("⋮", anchor=(0.5, 0.5), color=(200, 200, 200), fill=pg.mkBrush(24, 24, 28))
+            more.setZValue(5)
+            more.setPos(FIRST_COLUMN + COLUMN_GAP * (layer - 1), top + spacing * (len(shown) // 2))
             self._box.addItem(more)
             self._texts.append(more)
         self._shown.append(shown)
@@ -205,7 +211,11 @@ class NetworkDiagram(QWidget):
     def retranslate(self) -> None:
         n_layers = len(self._sizes)
         for layer, label in enumerate(self._column_labels):
-            label.setText(f"{layer_name(layer, n_layers)}\n{self._sizes[layer]}")
+            text = f"{layer_name(layer, n_layers)}\n{self._sizes[layer]}"
+            left_out = shown_neurons(self._sizes[layer])[1] if layer > 0 else 0
+            if left_out:
+                text += " " + self.tr("(⋮ {n} more)").format(n=left_out)
+            label.setText(text)
         self.contribution_action.setText(self.tr("Colour by contribution"))
         self.contribution_action.setToolTip(self.tr(
             "Colour pixels, neurons and edges by how much they added to the score of the explained "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEUTRAL, POSITIVE
@@ -30,8 +30,12 @@ class ProbabilityBars(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.answer.setFont(font)
-        # A new answer must not re-layout the panel (that would repaint every view in it).
+        # A new answer must not re-layout the panel (that would repaint every view in it): a fixed
+        # height of two lines, so a long one ("아직 아무것도 그리지 않았습니다", "not sure — …") wraps
+        # instead of being cut at a narrow window.
         self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.answer.setWordWrap(True)
+        self.answer.setFixedHeight(2 * QFontMetrics(font).lineSpacing() + 2)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #a33;")
