@@ -285,102 +285,102 @@
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="187"/>
-        <source>⋮ {n} more</source>
-        <translation>⋮ {n}개 더</translation>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="217"/>
+        <source>(⋮ {n} more)</source>
+        <translation>(⋮ {n}개 더)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="209"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="219"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="211"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="221"/>
         <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
         <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="218"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="228"/>
         <source>circles: activation · edges: weight × input</source>
         <translation>원: 활성화 · 선: 가중치 × 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="220"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="230"/>
         <source>draw a digit to see what each part contributes</source>
         <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="222"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="232"/>
         <source>contribution to the score of “{name}”, the prediction</source>
         <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="224"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="234"/>
         <source>contribution to the score of “{name}”, chosen under Insight</source>
         <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="228"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="238"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="229"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="239"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="231"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="241"/>
         <source>circles: black = 0 … white = 1</source>
         <translation>원: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="232"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="242"/>
         <source>blue edge: negative w·a</source>
         <translation>파랑 선: 음수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="232"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="242"/>
         <source>orange edge: positive w·a</source>
         <translation>주황 선: 양수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="387"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="397"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="390"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="400"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="391"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="401"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="392"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="402"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="398"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="408"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="400"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="410"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="405"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="415"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="410"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="420"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -549,42 +549,42 @@
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="66"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="70"/>
         <source>Output layer: the network&apos;s answer</source>
         <translation>출력층: 신경망의 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="98"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="102"/>
         <source>nothing drawn yet</source>
         <translation>아직 아무것도 그리지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="98"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="102"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="111"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="115"/>
         <source>Prediction: {name} ({share:.0%})</source>
         <translation>예측: {name} ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="115"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="119"/>
         <source>not sure — {p1:.0%} {n1}, {p2:.0%} {n2}</source>
         <translation>잘 모르겠음 — {p1:.0%} {n1}, {p2:.0%} {n2}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="117"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="121"/>
         <source>Below {t:.0%} confidence the answer is “not sure”; the threshold is set on the Insight page.</source>
         <translation>확신도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 기준값은 분석 페이지에서 정합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="121"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="125"/>
         <source>Drawn very small: it is blown up to MNIST&apos;s 20×20 box and the strokes become fat blobs. Draw bigger.</source>
         <translation>너무 작게 그렸습니다: MNIST의 20×20 상자에 맞춰 크게 늘리면 획이 뭉툭한 덩어리가 됩니다. 더 크게 그려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="124"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="128"/>
         <source>Strokes too thin: shrunk to MNIST&apos;s 20×20 box they almost vanish. Draw bigger strokes (a wider brush).</source>
         <translation>획이 너무 가늡니다: MNIST의 20×20 상자로 줄이면 거의 사라집니다. 더 굵은 붓으로 그려 보세요.</translation>
     </message>
