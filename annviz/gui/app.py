@@ -12,7 +12,7 @@ import logging
 import sys
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from annviz.gui import i18n
@@ -66,7 +66,12 @@ def arrange_default_layout(window) -> None:
     page = window.explorer
     for dock in page.docks():
         if dock.objectName() == "training-curves":
+            # Out of the bottom area first: moved from there straight into a tab, Qt left the
+            # bottom area's tab bar painted over the neuron inspector.
+            page.removeDockWidget(dock)
             page.tabifyDockWidget(page.weights_dock, dock)
+            dock.show()
+            page.resizeDocks([page.diagram_dock, page.weights_dock], [3, 4], Qt.Orientation.Vertical)
             page.weights_dock.raise_()
     page.inspector_dock.raise_()   # its first words invite a click on a neuron
 

@@ -68,12 +68,6 @@
 <context>
     <name>LayerMatrices</name>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="68"/>
-        <source>weights W{l}: {src} → {dst} ({rows}×{cols})</source>
-        <extracomment>The least height of one row of plots, in pixels.</extracomment>
-        <translation>가중치 W{l}: {src} → {dst} ({rows}×{cols})</translation>
-    </message>
-    <message>
         <location filename="../../annviz/gui/explorer/layers.py" line="71"/>
         <source>neuron</source>
         <translation>뉴런</translation>
@@ -84,9 +78,15 @@
         <translation>입력을 보내는 뉴런</translation>
     </message>
     <message>
+        <location filename="../../annviz/gui/explorer/layers.py" line="68"/>
+        <source>weights W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</source>
+        <extracomment>The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.</extracomment>
+        <translation>가중치 W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</translation>
+    </message>
+    <message>
         <location filename="../../annviz/gui/explorer/layers.py" line="74"/>
-        <source>biases b{l}: {layer}</source>
-        <translation>편향 b{l}: {layer}</translation>
+        <source>biases b{l}&lt;br&gt;{layer}</source>
+        <translation>편향 b{l}&lt;br&gt;{layer}</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/explorer/layers.py" line="76"/>
@@ -104,12 +104,12 @@
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="154"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="157"/>
         <source>{neuron}: bias b = {b}</source>
         <translation>{neuron}: 편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="159"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="162"/>
         <source>weight from {source} to {target}: {w}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {w}</translation>
     </message>
@@ -388,107 +388,112 @@
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="95"/>
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="95"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="97"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
         <source>blue: −</source>
         <translation>파랑: −</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="97"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
         <source>orange: +</source>
         <translation>주황: +</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="130"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="129"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="131"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="130"/>
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="140"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="139"/>
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="152"/>
-        <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it (W{l}[{index}, :] in the code, which counts from 0).</source>
-        <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 {i}번째 행입니다(0부터 세는 코드에서는 W{l}[{index}, :]).</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="156"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="158"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="158"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="160"/>
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="165"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="167"/>
         <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="167"/>
-        <source>The curve: this a as z alone changes, the other outputs held where they are: a = σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</source>
-        <translation>곡선: 다른 출력은 지금 값에 두고 이 z만 바꿀 때의 a입니다: a = σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</translation>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="153"/>
+        <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is its row for “{name}”.</source>
+        <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 “{name}”의 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="172"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="155"/>
+        <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.</source>
+        <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그 {i}번째 행입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="169"/>
+        <source>Curve: a as z alone changes, the other outputs held: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</source>
+        <translation>곡선: 다른 출력은 그대로 두고 z만 바꿀 때의 a: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="174"/>
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="181"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="187"/>
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="181"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="187"/>
         <source>1 more term ({sum})</source>
         <translation>나머지 1개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="184"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="190"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="193"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="199"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="197"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="203"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="210"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="216"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="214"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="220"/>
         <source>Its one incoming weight</source>
         <translation>들어오는 가중치 1개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="215"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="221"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>
@@ -496,52 +501,62 @@
 <context>
     <name>PadPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="81"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85"/>
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="82"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="86"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>마지막 획 되돌리기 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="83"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="87"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="84"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="88"/>
         <source>Clear the pad (Delete or Esc; Ctrl+Z brings it back)</source>
         <translation>패드 지우기 (Delete 또는 Esc, Ctrl+Z로 되돌릴 수 있음)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="89"/>
         <source>Eraser</source>
         <translation>지우개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="86"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="90"/>
         <source>Erase instead of drawing (E); the right button always erases</source>
         <translation>그리는 대신 지웁니다 (E). 오른쪽 버튼은 언제나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="87"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="91"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="92"/>
         <source>Brush</source>
         <translation>붓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="89"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="93"/>
         <source>Brush width</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="90"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="121"/>
+        <source>Drawn very small: it is blown up to MNIST&apos;s 20×20 box and the strokes become fat blobs. Draw bigger.</source>
+        <translation>너무 작게 그렸습니다: MNIST의 20×20 상자에 맞춰 크게 늘리면 획이 뭉툭한 덩어리가 됩니다. 더 크게 그려 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="124"/>
+        <source>Strokes too thin: shrunk to MNIST&apos;s 20×20 box they almost vanish. Draw bigger strokes (a wider brush).</source>
+        <translation>획이 너무 가늡니다: MNIST의 20×20 상자로 줄이면 거의 사라집니다. 더 굵은 붓으로 그려 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="127"/>
         <source>Draw a digit with the mouse or a pen. Right button erases.</source>
         <translation>마우스나 펜으로 숫자를 그려 보세요. 오른쪽 버튼은 지웁니다.</translation>
     </message>
@@ -549,44 +564,34 @@
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="70"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="65"/>
         <source>Output layer: the network&apos;s answer</source>
         <translation>출력층: 신경망의 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="97"/>
         <source>nothing drawn yet</source>
         <translation>아직 아무것도 그리지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="97"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="115"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="109"/>
         <source>Prediction: {name} ({share:.0%})</source>
         <translation>예측: {name} ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="119"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="113"/>
         <source>not sure — {p1:.0%} {n1}, {p2:.0%} {n2}</source>
         <translation>잘 모르겠음 — {p1:.0%} {n1}, {p2:.0%} {n2}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="121"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="115"/>
         <source>Below {t:.0%} confidence the answer is “not sure”; the threshold is set on the Insight page.</source>
         <translation>확신도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 기준값은 분석 페이지에서 정합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="125"/>
-        <source>Drawn very small: it is blown up to MNIST&apos;s 20×20 box and the strokes become fat blobs. Draw bigger.</source>
-        <translation>너무 작게 그렸습니다: MNIST의 20×20 상자에 맞춰 크게 늘리면 획이 뭉툭한 덩어리가 됩니다. 더 크게 그려 보세요.</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="128"/>
-        <source>Strokes too thin: shrunk to MNIST&apos;s 20×20 box they almost vanish. Draw bigger strokes (a wider brush).</source>
-        <translation>획이 너무 가늡니다: MNIST의 20×20 상자로 줄이면 거의 사라집니다. 더 굵은 붓으로 그려 보세요.</translation>
     </message>
 </context>
 <context>
@@ -663,7 +668,7 @@
         <translation>스크롤하면 확대·축소, 끌면 이동합니다. 타일을 클릭하면 뉴런 살펴보기에서 크게 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="160"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="158"/>
         <source>neuron {i} of hidden layer 1, bias {b}; click to inspect</source>
         <translation>은닉층 1의 뉴런 {i}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>

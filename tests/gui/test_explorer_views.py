@@ -124,7 +124,7 @@ def test_output_neuron_curve_is_softmax_with_the_other_outputs_held(qtbot, state
     assert a0 == pytest.approx(softmax_k(z_all[k]), abs=1e-5)
     assert np.interp(z0, zs, a) == pytest.approx(a0, abs=0.01)     # on the curve as drawn
     assert zs.min() <= z0 <= zs.max()
-    assert "the other outputs held where they are" in inspector.details.text()
+    assert "the other outputs held" in inspector.details.text()
 
 
 def test_hover_tooltip_gives_activation_z_and_bias(qtbot, state):

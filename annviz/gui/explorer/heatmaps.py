@@ -103,8 +103,6 @@ class WeightGrid(QWidget):
                        + tile_col[:, None] * step + c).ravel()
         self._box.setRange(xRange=(0, self._mosaic.shape[1]), yRange=(0, self._mosaic.shape[0]),
                            padding=0.01)
-        self._box.setLimits(xMin=-GAP, xMax=self._mosaic.shape[1] + GAP, yMin=-GAP,
-                            yMax=self._mosaic.shape[0] + GAP)
         self._on_weights_changed()
         self._on_neuron_selected(*(self._state.selected or (-1, -1)))
 

@@ -45,9 +45,8 @@ class NeuronInspector(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # Room for the usual seven lines, so new numbers do not re-layout (and repaint) the dock.
         self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.details.setFixedHeight(7 * self.details.fontMetrics().lineSpacing() + 4)
+        self._set_details_lines(7)
         self.plot = ActivationPlot()
         self.plot.setMinimumSize(180, 150)
         self._weights_caption = QLabel()
@@ -146,13 +145,16 @@ class NeuronInspector(QWidget):
         pictured = (layer, index, net.activation_names[layer - 1])
         if pictured != self._pictured:          # not on every new input: only the numbers change
             self._pictured = pictured
+            self._set_details_lines(8 if net.activation_names[layer - 1] == "softmax" else 7)
             self.plot.show_function(net.activation_names[layer - 1])
             self._show_weights(layer, w)
         symbol = activation_symbol(net.activation_names[layer - 1])
-        lines = [self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it "
-                         "(W{l}[{index}, :] in the code, which counts from 0).")
-                 .format(l=layer_superscript(layer), p=layer_superscript(layer - 1), f=symbol, i=index + 1,
-                         index=index),
+        if layer == len(net.sizes) - 1:
+            row = self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is its row for “{name}”.")
+        else:
+            row = self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.")
+        lines = [row.format(l=layer_superscript(layer), p=layer_superscript(layer - 1), f=symbol, i=index + 1,
+                            name=self._state.class_names[index] if index < len(self._state.class_names) else index),
                  self.tr("bias b = {b}").format(b=_colored(b))]
         if fwd is None:
             lines.append(self.tr("Draw a digit to see its weighted input z and activation a."))
@@ -164,15 +166,19 @@ class NeuronInspector(QWidget):
                 others = float(np.logaddexp.reduce(np.delete(z_all, index)))      # log Σ_{j≠k} e^z_j
                 lines.append(self.tr("a = e<sup>z</sup> / Σ e<sup>z</sup> over the layer = <b>{a}</b>")
                              .format(a=number(a, 3)))
-                lines.append(self.tr("The curve: this a as z alone changes, the other outputs held "
-                                     "where they are: a = σ(z − {c}), {c} = log Σ<sub>j≠k</sub> "
-                                     "e<sup>z<sub>j</sub></sup>.").format(c=number(others, 3)))
+                lines.append(self.tr("Curve: a as z alone changes, the other outputs held: σ(z − {c}), "
+                                     "{c} = log Σ<sub>j≠k</sub> e<sup>z<sub>j</sub></sup>.").format(
+                    c=number(others, 3)))
                 self.plot.show_softmax_unit(others)
             else:
                 lines.append(self.tr("a = {f}(z) = <b>{a}</b>").format(f=symbol, a=number(a, 3)))
             lines.append(self._share(layer, index))
             self.plot.show_point(z, a)
         self.details.setText("<br>".join(lines))
+
+    def _set_details_lines(self, n: int) -> None:
+        """Room for n lines, so new numbers do not re-layout (and repaint) the dock."""
+        self.details.setFixedHeight(n * self.details.fontMetrics().lineSpacing() + 4)
 
     def _equation(self, w: np.ndarray, a_prev: np.ndarray, b: float) -> str:
         terms = weighted_input_terms(w, a_prev, b, k=4)

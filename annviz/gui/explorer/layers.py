@@ -2,7 +2,7 @@
 
 Row i of the matrix W⁽ˡ⁾ holds neuron i's incoming weights; each matrix has its own symmetric
 scale (zero is the neutral colour) and square cells; the first layer's biases span the top row.
-Each row of plots has at least ``ROW_HEIGHT`` pixels — the view scrolls when the dock is smaller —
+Each row of plots has at least ``ROW_HEIGHT`` pixels (titles on two lines keep the columns narrow) — the view scrolls when the dock is smaller —
 so 16×16 matrices stay readable at 1280×800, and every bias bar is in view. The plots are created
 when the architecture changes and updated in place when the weights change. Clicking a matrix
 row or a bias selects that neuron. A colour legend strip sits underneath.
@@ -21,8 +21,8 @@ from annviz.gui.state import AppState
 from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
 
 
-#: The least height of one row of plots, in pixels.
-ROW_HEIGHT = 190
+#: The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.
+BIAS_ROW_HEIGHT, ROW_HEIGHT = 130, 180
 
 
 def _quiet(plot: pg.PlotItem) -> pg.PlotItem:
@@ -65,14 +65,14 @@ class LayerMatrices(QWidget):
             return
         n = len(net.sizes)
         for l, (plot, _) in self._matrices.items():
-            plot.setTitle(self.tr("weights W{l}: {src} → {dst} ({rows}×{cols})").format(
+            plot.setTitle(self.tr("weights W{l} ({rows}×{cols})<br>{src} → {dst}").format(
                 l=layer_superscript(l + 1), src=layer_name(l, n), dst=layer_name(l + 1, n),
-                rows=net.sizes[l + 1], cols=net.sizes[l]))
+                rows=net.sizes[l + 1], cols=net.sizes[l]), size="9pt")
             plot.setLabel("left", self.tr("neuron"))
             plot.setLabel("bottom", self.tr("input from neuron"))
         for l, (plot, _) in enumerate(self._biases):
-            plot.setTitle(self.tr("biases b{l}: {layer}").format(l=layer_superscript(l + 1),
-                                                                        layer=layer_name(l + 1, n)))
+            plot.setTitle(self.tr("biases b{l}<br>{layer}").format(l=layer_superscript(l + 1),
+                                                                   layer=layer_name(l + 1, n)), size="9pt")
         self.legend.setText(sign_legend_html(self.tr("blue: negative"), self.tr("orange: positive"),
                                              self.tr("0")))
 
@@ -105,7 +105,10 @@ class LayerMatrices(QWidget):
             bias_plot.addItem(bars)
             bias_plot.setXRange(-0.6, n - 0.4, padding=0)   # every bar in view
             self._biases.append((bias_plot, bars))
-        self._view.setMinimumHeight(ROW_HEIGHT * net.n_layers)
+        rows = self._view.ci.layout
+        for l in range(net.n_layers):
+            rows.setRowMinimumHeight(l, BIAS_ROW_HEIGHT if l == 0 else ROW_HEIGHT)
+        self._view.setMinimumHeight(BIAS_ROW_HEIGHT + ROW_HEIGHT * (net.n_layers - 1) + 10)
         self.retranslate()
         self._on_weights_changed()
 

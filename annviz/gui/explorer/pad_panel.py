@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
@@ -41,9 +41,12 @@ class PadPanel(QWidget):
         self._width.setRange(6, 48)
         self._width.setValue(DEFAULT_WIDTH)
         self._width.setMaximumWidth(140)
-        self._hint = QLabel()
-        self._hint.setWordWrap(True)
-        self._hint.setStyleSheet("color: palette(mid);")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        # Two lines always: a warning in its place must not re-layout (shift) the pad.
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.hint.setFixedHeight(2 * self.hint.fontMetrics().lineSpacing() + 2)
+        self._problem_shown: object = ()                   # the input problem the hint is for
         tools = QHBoxLayout()
         tools.addWidget(self._width_label)
         tools.addWidget(self._width)
@@ -55,7 +58,7 @@ class PadPanel(QWidget):
         left = QVBoxLayout()
         left.addLayout(tools)
         left.addWidget(self.pad, 1)
-        left.addWidget(self._hint)
+        left.addWidget(self.hint)
         left.addWidget(self.picker)
         right = QVBoxLayout()
         right.addWidget(self.seen, 2)
@@ -71,6 +74,7 @@ class PadPanel(QWidget):
         self._width.valueChanged.connect(self.pad.set_brush_width)
         self.pad.canvas_changed.connect(self._on_canvas_changed)
         state.example_loaded.connect(self._on_example_loaded)
+        state.input_changed.connect(self._on_input_changed)
         self.retranslate()
 
     def shortcuts(self) -> list[QAction]:
@@ -87,7 +91,7 @@ class PadPanel(QWidget):
         self.test_digit_action.setText(self.tr("Random test digit"))
         self._width_label.setText(self.tr("Brush"))
         self._width.setToolTip(self.tr("Brush width"))
-        self._hint.setText(self.tr("Draw a digit with the mouse or a pen. Right button erases."))
+        self._show_hint()
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
@@ -108,3 +112,23 @@ class PadPanel(QWidget):
     def _on_example_loaded(self, image: np.ndarray, label) -> None:
         with QSignalBlocker(self.pad):   # the state makes the image itself the input, not our canvas
             self.pad.show_digit(image)
+
+    def _show_hint(self) -> None:
+        """Under the pad: how to draw — or, for a drawing too small or too thin to be prepared like
+        an MNIST digit, a warning in its place."""
+        problem = self._state.input_problem
+        if problem == "small":
+            text = self.tr("Drawn very small: it is blown up to MNIST's 20×20 box and the strokes "
+                           "become fat blobs. Draw bigger.")
+        elif problem == "thin":
+            text = self.tr("Strokes too thin: shrunk to MNIST's 20×20 box they almost vanish. Draw "
+                           "bigger strokes (a wider brush).")
+        else:
+            text = self.tr("Draw a digit with the mouse or a pen. Right button erases.")
+        self._problem_shown = problem
+        self.hint.setStyleSheet("color: #a33;" if problem else "color: palette(mid);")
+        self.hint.setText(text)
+
+    def _on_input_changed(self) -> None:
+        if self._state.input_problem != self._problem_shown:     # not on every stroke
+            self._show_hint()
