@@ -218,3 +218,20 @@ def test_a_tiny_drawing_gets_a_warning(qtbot, panel):
     seven(qtbot, panel.pad)
     assert state.input_problem is None
     assert panel.hint.text().startswith("Draw a digit with the mouse")
+
+
+def test_the_korean_answer_fits_a_narrow_panel(qtbot, panel):
+    from PySide6.QtGui import QFontMetrics
+
+    from annviz.gui.i18n import set_language
+
+    state, panel = panel
+    panel.resize(520, 420)
+    try:
+        set_language("ko")
+        answer = panel.probabilities.answer
+        qtbot.waitUntil(lambda: answer.text() == "아직 아무것도 그리지 않았습니다", timeout=2000)
+        qtbot.wait(50)
+        assert QFontMetrics(answer.font()).horizontalAdvance(answer.text()) <= answer.width()
+    finally:
+        set_language("en")
