@@ -33,6 +33,16 @@ def models_dir() -> Path:
     return _package_folder("annviz._models", "models")
 
 
+MODEL_SUFFIX = ".safetensors"
+
+
+def with_model_suffix(path: str | Path) -> str:
+    """``path`` ending in ``.safetensors``: a name typed without it (``notes-trained``) gets it, so
+    File → Open lists the file."""
+    path = str(path)
+    return path if path.lower().endswith(MODEL_SUFFIX) else path + MODEL_SUFFIX
+
+
 def bundled_model(name: str) -> Path:
     """Path of a bundled model by name, e.g. ``bundled_model("mnist-classic")``."""
     return models_dir() / f"{name}{MODEL_SUFFIX}"

@@ -36,6 +36,41 @@ def canvas_to_mnist(image: np.ndarray) -> np.ndarray | None:
     return _centre(digit)  # (28, 28), centre of mass at (14, 14)
 
 
+#: Stroke widths (``stroke_width``) of 98 % of the MNIST test digits lie in 1.07 … 3.76 px (median
+#: 2.0): a prepared drawing outside these limits does not look like what the network learnt from.
+THINNEST, THICKEST = 1.0, 4.0
+#: A drawing whose bounding box's longer side is under this share of the pad is blown up to 20 px.
+SMALLEST = 0.2
+
+
+def stroke_width(image: np.ndarray) -> float:
+    """How wide the strokes of a (28, 28) image in [0, 1] are, in pixels: 2 · area / perimeter of
+    the ink (pixels over 0.5). For a stroke of length L and width w, area ≈ L·w, perimeter ≈ 2L."""
+    ink = np.asarray(image) > 0.5
+    area = int(ink.sum())
+    if area == 0:
+        return 0.0
+    padded = np.pad(ink, 1)
+    perimeter = int((padded[1:, :] != padded[:-1, :]).sum() + (padded[:, 1:] != padded[:, :-1]).sum())
+    return 2.0 * area / perimeter
+
+
+def drawing_problem(image: np.ndarray, prepared: np.ndarray | None) -> str | None:
+    """Why a drawing may not be prepared like an MNIST digit: "small" (tiny on the pad, or blown up
+    into fat strokes), "thin" (strokes thinner than MNIST's), or None. ``prepared`` is
+    ``canvas_to_mnist(image)``."""
+    if prepared is None:
+        return None
+    ink = _ink(_to_grey(image))
+    box = _crop(ink, NOISE).shape
+    width = stroke_width(prepared)
+    if max(box) < SMALLEST * min(ink.shape) or width > THICKEST:
+        return "small"
+    if width < THINNEST:
+        return "thin"
+    return None
+
+
 def centre_of_mass(image: np.ndarray) -> tuple[float, float]:
     """(row, column) of the centre of mass, in pixel-index coordinates (pixel i is at i)."""
     image = np.asarray(image, dtype=np.float64)

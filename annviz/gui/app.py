@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from annviz.gui import i18n
+from annviz.gui.common.wheel_guard import install_wheel_guard
 from annviz.gui.state import AppState
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,7 @@ def main(argv: list[str] | None = None, lang: str | None = None) -> int:
     app.setApplicationName("annviz")
     app.setOrganizationName("annviz")
     log_path = start_logging()
+    install_wheel_guard(app)
     window = None
     try:
         pg.setConfigOptions(imageAxisOrder="row-major")

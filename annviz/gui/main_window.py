@@ -9,6 +9,10 @@ thread). Geometry, dock layout, the last model and the language persist in ``QSe
 Whatever the settings hold, the window opens: a remembered model that cannot be opened is
 forgotten for the bundled one (and the window says so when it shows), and saved geometry or
 layout of the wrong type is ignored.
+
+The status bar's model line is a permanent label: a menu's status tip covers it for a moment,
+and it comes back when the tip goes. Ctrl+S saves to the model's own file (Save as for a bundled
+or untitled model); the current bundled model is checked in View → Bundled models.
 """
 
 from __future__ import annotations
@@ -19,13 +23,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from annviz.gui import i18n
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.state import AppState
 from annviz.nn.modelfile import ModelFileError, load_model, save_model
-from annviz.paths import bundled_model
+from annviz.paths import bundled_model, models_dir, with_model_suffix
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +52,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.explorer = ExplorerPage(state)
         self.add_page(self.explorer, lambda: self.tr("Explorer"))
+        self.model_line = QLabel()                       # the status bar's model line
+        self.statusBar().addWidget(self.model_line, 1)
         self._build_menus()
         self.resize(1280, 800)
         state.model_changed.connect(self._on_model_changed)
@@ -172,12 +178,14 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(triggered)
         menu.addAction(action)
+        self.addAction(action)          # its shortcut works wherever the focus is in the window
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self._file_menu = bar.addMenu("")
         self._open = self._action(self._file_menu, self._on_open_triggered, QKeySequence.StandardKey.Open)
+        self._save_here = self._action(self._file_menu, self.save_model, QKeySequence.StandardKey.Save)
         self._save = self._action(self._file_menu, self._on_save_triggered, QKeySequence.StandardKey.SaveAs)
         self._export = self._action(self._file_menu, self._on_export_triggered, "Ctrl+E")
         self._file_menu.addSeparator()
@@ -189,6 +197,8 @@ class MainWindow(QMainWindow):
         self._model_actions = {
             name: self._action(self._models_menu, lambda _=False, n=name: self.open_bundled(n))
             for name in BUNDLED}
+        for action in self._model_actions.values():
+            action.setCheckable(True)                    # the current one is checked
         self._language_menu = self._view_menu.addMenu("")
         group = QActionGroup(self)
         self._language_actions = {}
@@ -213,7 +223,8 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(self.tabs.indexOf(widget), title_fn())
         self._file_menu.setTitle(self.tr("&File"))
         self._open.setText(self.tr("&Open model…"))
-        self._save.setText(self.tr("&Save model as…"))
+        self._save_here.setText(self.tr("&Save model"))
+        self._save.setText(self.tr("Save model &as…"))
         self._export.setText(self.tr("&Export the current view as PNG…"))
         self._quit.setText(self.tr("&Quit"))
         self._view_menu.setTitle(self.tr("&View"))
@@ -239,14 +250,17 @@ class MainWindow(QMainWindow):
         net, path = self.state.network, self.state.model_path
         if net is None:
             self.setWindowTitle("annviz")
+            self.model_line.setText(self.tr("no model loaded"))
             return
+        for bundled, action in self._model_actions.items():
+            action.setChecked(path is not None and path.resolve() == bundled_model(bundled).resolve())
         name = path.stem if path is not None else self.tr("untitled")
         self.setWindowTitle(f"annviz — {name}")
         text = self.tr("{name}: {arch} · {n:,} parameters").format(
             name=name, arch=net.describe(), n=net.n_params)
         if self.state.info.test_accuracy is not None:
             text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
-        self.statusBar().showMessage(text)
+        self.model_line.setText(text)
 
     def _on_open_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "", MODEL_FILTER)
@@ -256,7 +270,17 @@ class MainWindow(QMainWindow):
     def _on_save_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model as"), "", MODEL_FILTER)
         if path and self.state.network is not None:
-            self.save_model_to(path if path.endswith(".safetensors") else path + ".safetensors")
+            self.save_model_to(with_model_suffix(path))
+
+    def save_model(self) -> bool:
+        """Ctrl+S: save to the model's own file; Save as… for a bundled or untitled model."""
+        path = self.state.model_path
+        if self.state.network is None:
+            return False
+        if path is None or path.resolve().parent == models_dir().resolve():
+            self._on_save_triggered()
+            return True
+        return self.save_model_to(path)
 
     def _on_export_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the current view"), "annviz.png",
@@ -278,9 +302,13 @@ class MainWindow(QMainWindow):
             "z = Σ w<sub>i</sub>a<sub>i</sub> + b and its activation a = f(z). Brighter circles in "
             "the diagram are more active.</p>"
             "<p><b>Output layer</b>: one neuron per digit; the brightest one is the answer.</p>"
-            "<p><b>Weights</b>: red edges and pixels are positive, blue ones negative. A first-layer "
+            "<p><b>Weights</b>: orange edges and pixels are positive, blue ones negative. A first-layer "
             "neuron's 784 weights form a picture of what it looks for.</p>"
             "<p><b>Bias</b>: a neuron's own offset, like an input that is always 1.</p>"
+            "<p><b>Numbering</b>: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the "
+            "first hidden layer), output neurons are named by their class, and input pixels are "
+            "given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the "
+            "code and the model files count everything from 0.</p>"
             "<p>Click any neuron to see its numbers in the neuron inspector.</p>"))
 
     def showEvent(self, event) -> None:

@@ -19,6 +19,11 @@ Signals are facts:
   edge from neuron j of layer ``layer`` to neuron i of layer ``layer + 1`` (W^(layer+1) on screen).
 - ``explained_class_changed``: the learner chose another output class to explain
   (``chosen_class``; ``explained_class`` is that or, by default, the predicted class).
+- ``confidence_threshold_changed``: below ``confidence_threshold`` the app's answer is "not sure"
+  (set on the insight page, shown in the explorer too).
+
+With the input, the state keeps ``input_problem``: why a drawing may not be prepared like an MNIST
+digit ("small", "thin", or None; ``annviz.data.preprocess.drawing_problem``).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from annviz.data.preprocess import canvas_to_mnist
+from annviz.data.preprocess import canvas_to_mnist, drawing_problem
 from annviz.nn.modelfile import ModelInfo
 from annviz.nn.network import Forward, Network
 
@@ -42,6 +47,10 @@ class AppState(QObject):
     neuron_selected = Signal(int, int)
     weight_selected = Signal(int, int, int)
     explained_class_changed = Signal()
+    confidence_threshold_changed = Signal()
+
+    #: The insight page's confidence threshold when the app starts.
+    DEFAULT_CONFIDENCE_THRESHOLD = 0.9
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -53,6 +62,8 @@ class AppState(QObject):
         self.selected: tuple[int, int] | None = None
         self.selected_weight: tuple[int, int, int] | None = None
         self.chosen_class: int | None = None         # the class the learner asked about; None = predicted
+        self.input_problem: str | None = None        # "small", "thin" or None (see the docstring)
+        self.confidence_threshold = self.DEFAULT_CONFIDENCE_THRESHOLD
 
     # --- the model ---------------------------------------------------------------------------
 
@@ -90,9 +101,13 @@ class AppState(QObject):
 
     def set_input(self, image: np.ndarray | None) -> None:
         """The 28×28 image in [0, 1] the network receives, or None for "nothing drawn"."""
+        self._set_input(image, None)
+
+    def _set_input(self, image: np.ndarray | None, problem: str | None) -> None:
         if image is not None:
             image = np.asarray(image, dtype=np.float32).reshape(28, 28)
         self.input_image = image
+        self.input_problem = problem
         self.input_changed.emit()
         self._recompute()
 
@@ -109,7 +124,15 @@ class AppState(QObject):
 
     def set_canvas(self, canvas: np.ndarray) -> None:
         """A drawing of any size (see ``canvas_to_mnist``) becomes the input."""
-        self.set_input(canvas_to_mnist(canvas))
+        prepared = canvas_to_mnist(canvas)
+        self._set_input(prepared, drawing_problem(canvas, prepared))
+
+    def set_confidence_threshold(self, threshold: float) -> None:
+        """Answers less confident than this (0…1) are "not sure"."""
+        threshold = float(np.clip(threshold, 0.0, 1.0))
+        if threshold != self.confidence_threshold:
+            self.confidence_threshold = threshold
+            self.confidence_threshold_changed.emit()
 
     @property
     def probabilities(self) -> np.ndarray | None:

@@ -11,7 +11,9 @@ parameters after each example by the same formula,
   cross-entropy loss, whose gradient is (ŷ − y) x: every example moves the line a little.
 
 The perceptron rule stops on data a straight line can separate (the convergence theorem) and
-never stops on XOR. Written for one example per call, so the lab can animate every update;
+never stops on XOR; gradient descent may need many epochs even on separable data, so a run that
+ends with errors proves nothing. ``linearly_separable`` answers the question exactly for points
+on the plane. Written for one example per call, so the lab can animate every update;
 ``train`` runs whole epochs until there are no errors. NumPy only.
 """
 
@@ -138,3 +140,49 @@ def train(perceptron: Perceptron, x: np.ndarray, y: np.ndarray, max_epochs: int 
         if run.epoch() == 0:
             return TrainResult(True, run.epochs_done, run.error_history)
     return TrainResult(False, run.epochs_done, run.error_history)
+
+
+def _convex_hull(points: np.ndarray) -> np.ndarray:
+    """The corners of the convex hull of points on the plane (Andrew's monotone chain), (k, 2)."""
+    pts = np.unique(points, axis=0)                                 # sorted by x₁, then x₂
+    if len(pts) <= 2:
+        return pts
+
+    def turns_left(o, a, b) -> bool:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]) > 0
+
+    def half(seq):
+        chain: list[np.ndarray] = []
+        for p in seq:
+            while len(chain) >= 2 and not turns_left(chain[-2], chain[-1], p):
+                chain.pop()
+            chain.append(p)
+        return chain[:-1]
+
+    return np.array(half(pts) + half(pts[::-1]))
+
+
+def linearly_separable(x: np.ndarray, y: np.ndarray) -> bool:
+    """Whether one straight line has every class-1 point strictly on one side, class 0 on the other.
+
+    Exact for points on the plane, (n, 2). If the classes can be separated, the widest gap between
+    them has the direction of a line joining two corners of their convex hulls, or is perpendicular
+    to a hull's edge — which is also the direction between two corners. So it is enough to try,
+    for every pair of corners, that direction and its perpendicular: the classes are separable iff
+    along one of them every class-1 point projects beyond every class-0 point.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y)
+    if x.ndim != 2 or x.shape[1] != 2:
+        raise ValueError(f"points on the plane are (n, 2), got shape {x.shape}")
+    ones, zeros = x[y == 1], x[y != 1]
+    if len(ones) == 0 or len(zeros) == 0:
+        return True
+    corners = np.vstack([_convex_hull(ones), _convex_hull(zeros)])          # (k, 2)
+    d = (corners[:, None, :] - corners[None, :, :]).reshape(-1, 2)          # (k², 2), both signs
+    d = d[np.any(d != 0, axis=1)]
+    if len(d) == 0:                                  # one point, in both classes
+        return False
+    directions = np.vstack([d, np.stack([-d[:, 1], d[:, 0]], axis=1)])      # (m, 2)
+    along_ones, along_zeros = ones @ directions.T, zeros @ directions.T       # (n₁, m), (n₀, m)
+    return bool(np.any(along_ones.min(axis=0) > along_zeros.max(axis=0)))

@@ -37,27 +37,27 @@
 <context>
     <name>DivergenceBox</name>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="95"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="97"/>
         <source>Training diverged</source>
         <translation>학습이 발산했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="96"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="98"/>
         <source>The loss blew up instead of falling: the learning rate is probably too high. Training has stopped.</source>
         <translation>손실이 줄지 않고 치솟았습니다: 학습률이 너무 높은 것 같습니다. 학습을 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="98"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="100"/>
         <source>Lower the learning rate η and start again. The network can go back to its last good weights, from before the loss climbed.</source>
         <translation>학습률 η를 낮추고 다시 시작하세요. 신경망은 손실이 오르기 전의 마지막 좋은 가중치로 돌아갈 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="102"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="104"/>
         <source>Go back to the last good weights</source>
         <translation>마지막 좋은 가중치로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="103"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="105"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
@@ -143,42 +143,52 @@
         <translation>첫 에포크가 끝나기 전에 학습을 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="57"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="58"/>
         <source>{n} epochs trained.</source>
         <translation>{n} 에포크 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="59"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="58"/>
+        <source>1 epoch trained.</source>
+        <translation>1 에포크 학습했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/outcome.py" line="61"/>
+        <source>1 epoch trained: {acc:.1f} % of the test images right.</source>
+        <translation>1 에포크 학습: 테스트 이미지의 {acc:.1f} %를 맞혔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/outcome.py" line="62"/>
         <source>{n} epochs trained: {acc:.1f} % of the test images right.</source>
         <translation>{n} 에포크 학습: 테스트 이미지의 {acc:.1f} %를 맞혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="64"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="66"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="65"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="67"/>
         <source>Use on the pad</source>
         <translation>그리기 판에서 사용</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="66"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="68"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="67"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="69"/>
         <source>Save the network and its training history as a model file</source>
         <translation>신경망과 학습 기록을 모델 파일로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="68"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="70"/>
         <source>Keep this network as the one every view and the pad use</source>
         <translation>모든 화면과 그리기 판이 이 신경망을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="69"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="71"/>
         <source>Forget it; the model from before training comes back</source>
         <translation>버리고 학습 전의 모델로 돌아갑니다</translation>
     </message>
@@ -410,67 +420,82 @@
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="75"/>
+        <location filename="../../annviz/gui/training/controls.py" line="82"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="75"/>
+        <location filename="../../annviz/gui/training/controls.py" line="82"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="76"/>
+        <location filename="../../annviz/gui/training/controls.py" line="83"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="76"/>
+        <location filename="../../annviz/gui/training/controls.py" line="83"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="81"/>
+        <location filename="../../annviz/gui/training/controls.py" line="92"/>
         <source>Not started</source>
         <translation>시작 전</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="83"/>
+        <location filename="../../annviz/gui/training/controls.py" line="94"/>
         <source>Epoch {e} of {n} · batch {b} of {nb} · {speed} samples/s</source>
         <translation>에포크 {e}/{n} · 배치 {b}/{nb} · 초당 {speed}개 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="88"/>
+        <location filename="../../annviz/gui/training/controls.py" line="99"/>
         <source> · {time} left</source>
         <translation> · {time} 남음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="92"/>
+        <location filename="../../annviz/gui/training/controls.py" line="101"/>
+        <source> · paused</source>
+        <translation> · 일시 정지됨</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="105"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="93"/>
+        <location filename="../../annviz/gui/training/controls.py" line="106"/>
         <source>Step (one batch)</source>
         <translation>한 걸음 (배치 하나)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="94"/>
+        <location filename="../../annviz/gui/training/controls.py" line="107"/>
         <source>+1 epoch</source>
         <translation>+1 에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="95"/>
-        <source>Train a new network with these settings</source>
-        <translation>이 설정으로 새 신경망을 학습합니다</translation>
+        <location filename="../../annviz/gui/training/controls.py" line="108"/>
+        <source>Train a new network with these settings ({key})</source>
+        <translation>이 설정으로 새 신경망을 학습합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="96"/>
-        <source>Train exactly one mini-batch, then pause</source>
-        <translation>미니배치 하나만 학습하고 멈춥니다</translation>
+        <location filename="../../annviz/gui/training/controls.py" line="110"/>
+        <source>Pause or resume training ({key})</source>
+        <translation>학습을 일시 정지하거나 다시 시작합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="97"/>
+        <location filename="../../annviz/gui/training/controls.py" line="111"/>
+        <source>Stop training ({key})</source>
+        <translation>학습을 멈춥니다 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="112"/>
+        <source>Train exactly one mini-batch, then pause ({key})</source>
+        <translation>미니배치 하나만 학습하고 일시 정지합니다 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="114"/>
         <source>Train one epoch more than planned</source>
         <translation>계획보다 에포크 하나를 더 학습합니다</translation>
     </message>
@@ -491,37 +516,37 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="96"/>
+        <location filename="../../annviz/gui/training/panel.py" line="100"/>
         <source>Unsaved network</source>
         <translation>저장하지 않은 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="97"/>
+        <location filename="../../annviz/gui/training/panel.py" line="101"/>
         <source>The network you trained has not been saved. Save it before it is lost?</source>
         <translation>학습한 신경망을 아직 저장하지 않았습니다. 잃기 전에 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="151"/>
+        <location filename="../../annviz/gui/training/panel.py" line="173"/>
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="160"/>
+        <location filename="../../annviz/gui/training/panel.py" line="182"/>
         <source>Save the trained network</source>
         <translation>학습한 신경망 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="162"/>
+        <location filename="../../annviz/gui/training/panel.py" line="184"/>
         <source>Model files (*.safetensors)</source>
         <translation>모델 파일 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="168"/>
+        <location filename="../../annviz/gui/training/panel.py" line="191"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path}에 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="182"/>
+        <location filename="../../annviz/gui/training/panel.py" line="205"/>
         <source>Presets…</source>
         <translation>미리 준비된 설정…</translation>
     </message>

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annviz.data import canvas_to_mnist, centre_of_mass, load_dataset
+from annviz.data.preprocess import drawing_problem, stroke_width
 
 SETTINGS = settings(max_examples=25, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -164,3 +165,41 @@ def test_centre_of_mass() -> None:
     assert centre_of_mass(image) == pytest.approx((2.5, 5.0))
     with pytest.raises(ValueError, match="no mass"):
         centre_of_mass(np.zeros((3, 3)))
+
+
+# --- drawings that cannot be prepared like MNIST -------------------------------------------------
+
+def test_mnist_digits_have_no_drawing_problem() -> None:
+    images = load_dataset("mnist").test_images[:2000]
+    problems = [drawing_problem(image, canvas_to_mnist(image)) for image in images]
+    assert sum(p is not None for p in problems) / len(images) < 0.03
+
+
+@pytest.mark.parametrize("digit", sorted(DIGITS))
+def test_a_pad_sized_digit_with_the_usual_brush_is_fine(digit: str) -> None:
+    canvas = render(digit, size=200, pen=11 / 200)          # the pad's brush: 22 px wide
+    assert drawing_problem(canvas, canvas_to_mnist(canvas)) is None
+
+
+@pytest.mark.parametrize("digit", sorted(DIGITS))
+def test_a_tiny_digit_or_a_dot_is_too_small(digit: str) -> None:
+    tiny = render(digit, size=40, top=100, left=100, pen=11 / 40)
+    assert drawing_problem(tiny, canvas_to_mnist(tiny)) == "small"
+    y, x = np.mgrid[0:280, 0:280]
+    dot = np.where(np.hypot(x - 140, y - 140) < 11, 0, 255).astype(np.uint8)
+    assert drawing_problem(dot, canvas_to_mnist(dot)) == "small"
+
+
+@pytest.mark.parametrize("digit", sorted(DIGITS))
+def test_a_hairline_digit_is_too_thin(digit: str) -> None:
+    canvas = render(digit, size=240, top=20, left=20, pen=1.5 / 240)
+    prepared = canvas_to_mnist(canvas)
+    assert stroke_width(prepared) < 1.0
+    assert drawing_problem(canvas, prepared) == "thin"
+
+
+def test_stroke_width_of_a_drawn_bar() -> None:
+    bar = np.zeros((28, 28), np.float32)
+    bar[4:24, 10:13] = 1.0                                  # 20 long, 3 wide
+    assert stroke_width(bar) == pytest.approx(2 * 60 / 46)  # ≈ 3 (ends count too)
+    assert stroke_width(np.zeros((28, 28))) == 0.0

@@ -80,8 +80,21 @@ def test_clear_and_undo(qtbot, panel):
     assert state.input_image is None and panel.pad.is_blank()
     assert panel.probabilities.answer.text() == "nothing drawn yet"
     seven(qtbot, panel.pad)
+    drawn = state.input_image.copy()
     qtbot.keyClick(panel.pad, Qt.Key.Key_Escape)
     assert state.input_image is None
+    qtbot.keyClick(panel.pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)   # clearing is undoable
+    np.testing.assert_array_equal(state.input_image, drawn)
+
+
+def test_undo_brings_back_a_cleared_test_digit_exactly(qtbot, panel):
+    state, panel = panel
+    image = load_dataset("mnist").test_images[5] / np.float32(255)
+    state.show_example(image, 1)
+    panel.pad.clear()
+    assert state.input_image is None
+    panel.pad.undo()
+    np.testing.assert_array_equal(state.input_image, image.astype(np.float32))
 
 
 def test_right_button_and_eraser_mode_erase(qtbot, panel):
@@ -125,8 +138,19 @@ def test_test_digits_reach_the_network_exactly_and_show_on_the_pad(qtbot, panel)
     assert panel.picker.label.text() == f"test image #{n - 1} · true label: {ds.test_labels[n - 1]}"
     agree = (np.array(from_canvas) == direct).mean()
     assert agree >= 0.95, f"canvas and direct predictions agree on only {agree:.0%}"
-    qtbot.mouseClick(panel.picker._next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.picker.next_button, Qt.MouseButton.LeftButton)
     assert panel.picker.index == n
+
+
+def test_next_on_a_fresh_pad_is_the_first_test_image_and_the_pad_stays_put(qtbot, panel):
+    state, panel = panel
+    geometry = panel.pad.geometry()
+    qtbot.mouseClick(panel.picker.next_button, Qt.MouseButton.LeftButton)
+    label = load_dataset("mnist").test_labels[0]
+    assert panel.picker.index == 0
+    assert panel.picker.label.text() == f"test image #0 · true label: {label}"
+    qtbot.wait(50)                                       # let a re-layout happen, if any would
+    assert panel.pad.geometry() == geometry
 
 
 def test_a_drawn_test_digit_loads_undo_and_clear(qtbot, panel):
@@ -169,3 +193,45 @@ def test_tablet_pressure_scales_the_brush_and_the_eraser_end_erases(qtbot, panel
     assert state.input_image is not None
     stroke(0.3, 1.0, pen(QPointingDevice.PointerType.Eraser))
     assert (pad.canvas()[:140, 140] > 128).sum() == 0
+
+
+def test_below_the_confidence_threshold_the_explorer_is_not_sure(qtbot, panel):
+    state, panel = panel
+    draw_stroke(qtbot, panel.pad, line(0.2, 0.2, 0.8, 0.8))                       # an X
+    draw_stroke(qtbot, panel.pad, line(0.8, 0.2, 0.2, 0.8))
+    x = canvas_to_mnist(panel.pad.canvas())
+    p = state.network.predict_proba(x.reshape(1, -1))[0]
+    first, second = np.argsort(p)[::-1][:2]
+    state.set_confidence_threshold(p[first] + 0.01)
+    assert panel.probabilities.answer.text() == (
+        f"not sure — {p[first]:.0%} {first}, {p[second]:.0%} {second}")
+    state.set_confidence_threshold(p[first] - 0.01)
+    assert panel.probabilities.answer.text() == f"Prediction: {first} ({p[first]:.0%})"
+
+
+def test_a_tiny_drawing_gets_a_warning(qtbot, panel):
+    state, panel = panel
+    draw_stroke(qtbot, panel.pad, line(0.47, 0.45, 0.53, 0.45) + line(0.53, 0.45, 0.49, 0.55)[1:])
+    assert state.input_problem == "small"
+    assert panel.hint.text().startswith("Drawn very small")
+    panel.pad.clear()
+    seven(qtbot, panel.pad)
+    assert state.input_problem is None
+    assert panel.hint.text().startswith("Draw a digit with the mouse")
+
+
+def test_the_korean_answer_fits_a_narrow_panel(qtbot, panel):
+    from PySide6.QtGui import QFontMetrics
+
+    from annviz.gui.i18n import set_language
+
+    state, panel = panel
+    panel.resize(520, 420)
+    try:
+        set_language("ko")
+        answer = panel.probabilities.answer
+        qtbot.waitUntil(lambda: answer.text() == "아직 아무것도 그리지 않았습니다", timeout=2000)
+        qtbot.wait(50)
+        assert QFontMetrics(answer.font()).horizontalAdvance(answer.text()) <= answer.width()
+    finally:
+        set_language("en")

@@ -76,7 +76,7 @@ def test_clicking_a_neuron_shows_the_core_z_in_the_inspector(qtbot, state):
     assert state.selected == (1, 3)
     net, x = state.network, state.input_image.ravel().astype(np.float64)
     z = net.weights[0][3].astype(np.float64) @ x + float(net.biases[0][3])   # independently
-    assert inspector.title.text() == "hidden layer 1 · neuron 3"
+    assert inspector.title.text() == "hidden layer 1 · neuron 4"      # index 3: the 4th circle
     assert f"= <b>{number(z, 3)}</b>" in inspector.details.text()
     assert float(state.forward.zs[0][0, 3]) == pytest.approx(z, abs=1e-4)
     marker_x, _ = inspector.plot._point
@@ -92,18 +92,45 @@ def test_deeper_and_output_neurons_in_the_inspector(qtbot, state):
     assert f"= <b>{number(float(z), 3)}</b>" in inspector.details.text()
     assert inspector._weights.currentWidget() is inspector._bars_view
     state.select_neuron(3, 7)
+    assert inspector.title.text() == "output neuron for “7”"
     assert "Output neuron for “7”: probability" in inspector.details.text()
-    state.select_neuron(0, 200)
+    state.select_neuron(0, 200)                                          # 200 = 7·28 + 4
+    assert inspector.title.text() == "input pixel (row 7, column 4; counted from 0)"
     assert "brightness of one pixel" in inspector.details.text()
     state.set_input(None)
     state.select_neuron(1, 0)
     assert "Draw a digit" in inspector.details.text()
 
 
+@pytest.mark.parametrize("k", [7, 2])
+def test_output_neuron_curve_is_softmax_with_the_other_outputs_held(qtbot, state, k):
+    """The inspector's curve for a softmax output is a_k(z_k) with the other z fixed, so the current
+    point lies on it; checked by evaluating softmax of the whole layer independently."""
+    inspector = shown(qtbot, NeuronInspector(state), (600, 500))
+    state.select_neuron(3, k)
+    z_all = state.forward.zs[2][0].astype(np.float64)
+
+    def softmax_k(zk):
+        z = z_all.copy()
+        z[k] = zk
+        e = np.exp(z - z.max())
+        return e[k] / e.sum()
+
+    zs, a = inspector.plot.curve_data()
+    for i in range(0, len(zs), 40):
+        assert a[i] == pytest.approx(softmax_k(zs[i]), abs=1e-9)
+    z0, a0 = inspector.plot.point()
+    assert z0 == pytest.approx(z_all[k], abs=1e-5)
+    assert a0 == pytest.approx(softmax_k(z_all[k]), abs=1e-5)
+    assert np.interp(z0, zs, a) == pytest.approx(a0, abs=0.01)     # on the curve as drawn
+    assert zs.min() <= z0 <= zs.max()
+    assert "the other outputs held" in inspector.details.text()
+
+
 def test_hover_tooltip_gives_activation_z_and_bias(qtbot, state):
     diagram = shown(qtbot, NetworkDiagram(state))
     tip = diagram.tooltip(2, 4)
-    assert tip.startswith("hidden layer 2 · neuron 4")
+    assert tip.startswith("hidden layer 2 · neuron 5")                  # index 4, counted from 1
     assert f"z = {number(float(state.forward.zs[1][0, 4]), 3)}" in tip
     assert f"b = {number(float(state.network.biases[1][4]), 3)}" in tip
     p = diagram.view_position(2, 4)
@@ -127,8 +154,8 @@ def test_big_layers_show_an_honest_ellipsis(qtbot):
     state.set_input(load_dataset("mnist").test_images[1] / 255.0)
     diagram = shown(qtbot, NetworkDiagram(state))
     assert len(shown_neurons(128)[0]) == 30 and shown_neurons(128)[1] == 98
-    texts = [t.toPlainText() for t in diagram._texts]
-    assert "⋮ 98 more" in texts and "⋮ 34 more" in texts
+    assert diagram.column_titles()[1:3] == ["hidden layer 1\n128 (⋮ 98 more)", "hidden layer 2\n64 (⋮ 34 more)"]
+    assert [t.toPlainText() for t in diagram._texts].count("⋮") == 2      # in the columns, no words
     for layer in range(3):
         assert 0 < diagram.edge_count(layer) <= EDGE_BUDGET
 

@@ -57,7 +57,7 @@ def test_opening_another_model_replaces_it_and_is_remembered(window, tmp_path):
     assert window.state.network.sizes == [784, 32, 10]
     assert window.windowTitle() == "annviz — wide"
     assert window.settings.value("model/path") == str(other.resolve())
-    assert "784-32-10 relu/softmax · 25,450 parameters" in window.statusBar().currentMessage()
+    assert "784-32-10 relu/softmax · 25,450 parameters" in window.model_line.text()
 
 
 def test_language_switch_translates_visible_labels(qtbot, window):
@@ -166,3 +166,49 @@ def test_settle_heap_takes_what_exists_out_of_full_collections():
         assert any(obj is made_later for obj in gc.get_objects())
     finally:
         gc.unfreeze()
+
+
+def test_the_model_line_stays_after_a_menu_status_tip(qtbot, window):
+    from PySide6.QtGui import QStatusTipEvent
+
+    window.show()
+    qtbot.waitExposed(window)
+    line = window.model_line
+    assert line.text().startswith("mnist-classic: 784-16-16-10")
+    QApplication.sendEvent(window, QStatusTipEvent("Open a model file"))   # hovering a menu item
+    QApplication.sendEvent(window, QStatusTipEvent(""))                    # the pointer leaves it
+    assert line.isVisible() and line.text().startswith("mnist-classic: 784-16-16-10")
+
+
+def test_the_current_bundled_model_is_checked(window):
+    actions = window._model_actions
+    assert actions["mnist-classic"].isChecked() and not actions["mnist-best"].isChecked()
+    assert window.open_bundled("mnist-best")
+    assert actions["mnist-best"].isChecked() and not actions["mnist-classic"].isChecked()
+
+
+def test_ctrl_s_saves_the_model_to_its_own_file(qtbot, window, tmp_path):
+    from PySide6.QtCore import Qt
+
+    own = tmp_path / "mine.safetensors"
+    save_model(own, Network.build([784, 10], "sigmoid", "softmax", seed=1))
+    assert window.open_model(own)
+    window.state.set_weights([w * 0 + 0.5 for w in window.state.network.weights],
+                             window.state.network.biases)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    pad = window.explorer.pad_panel.pad
+    pad.setFocus()
+    qtbot.waitUntil(pad.hasFocus)
+    qtbot.keyClick(pad, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    from annviz.nn import load_model
+    assert (load_model(own)[0].weights[0] == 0.5).all()
+
+
+def test_save_as_adds_the_extension(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "notes-trained"), ""))
+    window._save.trigger()
+    assert (tmp_path / "notes-trained.safetensors").is_file()

@@ -113,6 +113,48 @@ def test_stepper_shows_one_sgd_step_of_the_core(qtbot, page, trained):
     assert f"{value:.4f}" in page.stepper.explanation.text()
 
 
+def _after_one_step(network, x, label, lr):
+    reference = network.copy()
+    _, grads = reference.gradients(x, np.array([label]), get_loss("cross-entropy"))
+    make_optimizer("sgd", lr).step(reference.weights + reference.biases, grads.grad_w + grads.grad_b,
+                                   reference.n_layers)
+    return reference.predict_proba(x)[0]
+
+
+def _loss(p, label):
+    return -np.log(p[label])
+
+
+def test_stepper_says_what_the_step_did_with_its_numbers(qtbot, page, trained):
+    """The default η nudges a wrong answer without flipping it, and the sentence says so with the
+    real numbers; a large η flips it, and the sentence says that instead."""
+    network, images, labels = trained
+    predictions = network.predict(to_inputs(images))
+    index = int(np.flatnonzero(predictions != labels)[0])
+    x, label = to_inputs(images[index]), int(labels[index])
+    page.load_example(index)
+    page.tabs.setCurrentWidget(page.stepper)
+    stepper = page.stepper
+    stepper.go_to(10 ** 6)                                    # the last stage: after the step
+    assert stepper.stage_kind == ("after", -1)
+    before = network.predict_proba(x)[0]
+    after = _after_one_step(network, x, label, stepper.lr.value())
+    assert after.argmax() == before.argmax() != label         # nudged, not flipped
+    assert after[label] > before[label]
+    text = stepper.explanation.text()
+    assert f"The answer stays {before.argmax()}" in text
+    assert f"from {100 * before[label]:.2f} % to {100 * after[label]:.2f} %" in text
+    assert f"from {_loss(before, label):.4f} to {_loss(after, label):.4f}" in text
+
+    stepper.lr.setValue(2.0)
+    after = _after_one_step(network, x, label, 2.0)
+    assert after.argmax() == label
+    text = stepper.explanation.text()
+    assert "The answer stays" not in text
+    assert f"changes the answer from {before.argmax()} to {label}" in text
+    assert f"to {100 * after[label]:.2f} %" in text
+
+
 def test_nudge_shows_the_cores_numbers(qtbot, page, trained):
     network, images, labels = trained
     page.load_example(1)
@@ -161,3 +203,48 @@ def test_a_folder_in_the_models_metadata_is_not_read(qtbot, tmp_path, trained):
     page.set_test_set(images[:9], labels[:9])
     qtbot.waitUntil(lambda: page.results is not None and page.results.n == 9, timeout=10_000)
     page.shutdown()
+
+
+def test_softmax_table_heads_each_column_with_its_class(page, trained):
+    network, images, _ = trained
+    page.load_example(3)
+    page.tabs.setCurrentWidget(page.matrix)
+    page.matrix.layer.setCurrentIndex(network.n_layers - 1)
+    table = page.matrix.softmax
+    assert table.isVisibleTo(page.matrix)
+    probabilities = network.predict_proba(to_inputs(images[3]))[0]
+    headers = [table.horizontalHeaderItem(k).text() for k in range(table.columnCount())]
+    assert headers == [str(k) for k in range(10)]
+    last = table.rowCount() - 1
+    for k in range(10):
+        assert table.item(last, headers.index(str(k))).text() == f"{probabilities[k]:.4f}"
+
+
+@pytest.mark.parametrize("hidden", [(), (16,)])
+def test_why_this_answer_says_how_the_pixels_relate_to_z(qtbot, trained, hidden):
+    from annviz.gui.insight.attribution_tab import AttributionTab
+
+    _, images, _ = trained
+    network = Network.build([784, *hidden, 10], "sigmoid", "softmax", seed=3)
+    tab = AttributionTab()
+    qtbot.addWidget(tab)
+    x = to_inputs(images[0])[0].astype(np.float64)
+    tab.show_input(network, x, [str(k) for k in range(10)])
+    k = tab.chosen_class
+    w = [m.astype(np.float64) for m in network.weights]
+    b = [v.astype(np.float64) for v in network.biases]
+    if hidden:                                             # independent forward pass and gradient
+        h = 1 / (1 + np.exp(-(w[0] @ x + b[0])))
+        z = w[1][k] @ h + b[1][k]
+        pixels = x * ((w[1][k] * h * (1 - h)) @ w[0])
+        text = tab.explanation.text()
+        assert "do not add up to z" in text
+        assert f"other {z - pixels.sum():+.3f}" in text
+        assert f"own b = {b[1][k]:+.3f}" in text
+    else:
+        z = w[0][k] @ x + b[0][k]
+        pixels = x * w[0][k]
+        assert pixels.sum() + b[0][k] == pytest.approx(z)
+        text = tab.explanation.text()
+        assert f"pixels' {pixels.sum():+.3f} plus the bias b = {b[0][k]:+.3f} is z = {z:.3f}" in text
+    assert f"in all {pixels.sum():+.3f}" in text

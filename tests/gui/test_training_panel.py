@@ -173,6 +173,29 @@ def test_save_writes_the_model_with_its_history_and_makes_it_current(window, qtb
     assert area.state.model_path == path and not area.controller.has_unsaved_model()
 
 
+def test_save_from_the_panel_adds_the_extension(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    area = window.area
+    start(window, qtbot, SMALL)
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
+    typed = str(tmp_path / "notes-trained")                  # what the learner typed
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (typed, ""))
+    area.panel.result_bar.save_button.click()
+    assert (tmp_path / "notes-trained.safetensors").is_file()
+    assert not (tmp_path / "notes-trained").exists()
+    assert area.state.model_path.name == "notes-trained.safetensors"
+
+
+def test_editing_a_setting_leaves_the_preset(window):
+    panel = window.area.panel
+    panel.preset.setCurrentIndex(1)
+    panel.preset.activated.emit(1)
+    assert panel.preset.currentIndex() == 1 and panel.preset_hint.isVisibleTo(panel)
+    panel.settings.epochs.setValue(panel.settings.epochs.value() + 1)
+    assert panel.preset.currentIndex() == 0 and panel.preset.currentText() == "Presets…"
+
+
 def test_discard_brings_back_the_model_from_before(window, qtbot, monkeypatch):
     area, state = window.area, window.area.state
     before = build_network(TrainConfig(hidden=(5,)))
@@ -233,3 +256,46 @@ def test_the_architecture_editor_allows_what_training_allows_and_no_more(qtbot):
     TrainConfig(hidden=editor.hidden(), activation="relu").validate()   # the largest still trains
     with pytest.raises(ValueError, match=f"at most {MAX_LAYER_SIZE} neurons"):
         TrainConfig(hidden=(MAX_LAYER_SIZE + 1,)).validate()
+
+
+def test_pause_and_stop_drop_the_time_left_and_a_new_preset_forgets_the_run(window, qtbot):
+    area = window.area
+    controls = area.panel.controls
+    start(window, qtbot, SLOW)
+    qtbot.waitUntil(lambda: " left" in controls.status.text(), timeout=10_000)
+    controls.pause_button.click()
+    qtbot.waitUntil(lambda: area.controller.phase == "paused", timeout=2000)
+    assert " left" not in controls.status.text() and "paused" in controls.status.text()
+    controls.stop_button.click()
+    qtbot.waitUntil(lambda: area.controller.phase not in ("running", "paused"), timeout=3000)
+    assert " left" not in controls.status.text()
+    assert controls.status.text().startswith("Epoch")        # what was done stays until …
+    area.panel.preset.setCurrentIndex(1)
+    area.panel.preset.activated.emit(1)                     # … new settings are chosen
+    assert controls.status.text() == "Not started" and controls.progress_bar.value() == 0
+
+
+def test_plurals_in_the_result(window, qtbot):
+    area = window.area
+    start(window, qtbot, SMALL)
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
+    text = area.panel.result_bar.message.text()
+    assert text.startswith("1 epoch trained: ") and "epochs" not in text
+
+
+def test_keyboard_starts_pauses_resumes_and_stops(window, qtbot):
+    area = window.area
+    area.panel.settings.set_config(SLOW)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    target = area.panel.settings.epochs
+    target.setFocus()
+    qtbot.waitUntil(target.hasFocus)
+    qtbot.keyClick(target, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: area.controller.phase == "running", timeout=3000)
+    qtbot.keyClick(target, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: area.controller.phase == "paused", timeout=3000)
+    qtbot.keyClick(target, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: area.controller.phase == "running", timeout=3000)
+    qtbot.keyClick(target, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: area.controller.phase not in ("running", "paused"), timeout=3000)

@@ -52,3 +52,11 @@ def test_the_shipped_qm_is_compiled_from_its_ts(ts, tmp_path):
     out = tmp_path / ts.with_suffix(".qm").name
     subprocess.run([_tool("lrelease"), str(ts), "-qm", str(out)], check=True, capture_output=True)
     assert out.read_bytes() == ts.with_suffix(".qm").read_bytes(), f"run pyside6-lrelease {ts.name}"
+
+
+def test_one_word_per_colour(tmp_path):
+    """docs/COLOURS.md: positive is "orange" (주황), never "red" (빨강), in every text on screen."""
+    for ts in i18n_dir().glob("*_ko.ts"):
+        for _, m in _messages(ts):
+            assert not re.search(r"\bred\b", m.findtext("source") or "", re.IGNORECASE), m.findtext("source")
+            assert "빨" not in (m.findtext("translation") or ""), m.findtext("source")

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from annviz.data.planar import logic_gate, two_blobs
-from annviz.nn.perceptron import LearningRun, Perceptron, train
+from annviz.nn.perceptron import LearningRun, Perceptron, linearly_separable, train
 
 
 @pytest.mark.parametrize("gate", ["and", "or"])
@@ -76,6 +76,52 @@ def test_learning_run_steps_one_example_at_a_time():
     assert run.epochs_done == 1 and run.position == 0
     assert len(run.error_history) == 1
     assert sorted(run.order) == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize(("gate", "separable"), [("and", True), ("or", True), ("xor", False)])
+def test_separability_of_the_gates(gate, separable):
+    data = logic_gate(gate)
+    assert linearly_separable(data.x, data.y) is separable
+    jittered = logic_gate(gate, copies=10, jitter=0.05, seed=3)
+    assert linearly_separable(jittered.x, jittered.y) is separable
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_points_labelled_by_a_line_are_separable_and_the_rule_agrees(seed):
+    """Independent witness: the perceptron rule converges only on separable points."""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-1, 1, size=(30, 2))
+    w, b = rng.normal(size=2), rng.uniform(-0.3, 0.3)
+    z = x @ w + b
+    keep = np.abs(z) > 0.05                            # a margin, so the rule converges soon
+    x, y = x[keep], (z[keep] > 0).astype(int)
+    assert linearly_separable(x, y)
+    assert train(Perceptron(rule="perceptron", learning_rate=0.1, seed=seed), x, y, max_epochs=5000).converged
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_class_surrounded_by_the_other_is_not_separable(seed):
+    """Independent witness: a point of class 1 inside a triangle of class-0 points can never lie on
+    the other side of a line from all three (a line's half-plane is convex)."""
+    rng = np.random.default_rng(seed)
+    corners = rng.uniform(-1, 1, size=(3, 2))
+    weights = rng.dirichlet([1, 1, 1])
+    inside = weights @ corners
+    others = rng.uniform(-1, 1, size=(10, 2))
+    x = np.vstack([corners, inside, others])
+    y = np.array([0, 0, 0, 1] + list(rng.integers(0, 2, 10)))
+    assert not linearly_separable(x, y)
+    assert not linearly_separable(x, 1 - y)
+
+
+def test_separability_edge_cases():
+    assert linearly_separable(np.zeros((0, 2)), np.zeros(0))                  # no points
+    assert linearly_separable([[0, 0], [1, 1]], [1, 1])                       # one class
+    assert not linearly_separable([[0.5, 0.5], [0.5, 0.5]], [0, 1])           # the same point twice
+    assert linearly_separable([[0, 0], [1, 0], [2, 0]], [0, 0, 1])            # on one line
+    assert not linearly_separable([[0, 0], [1, 0], [2, 0]], [0, 1, 0])
+    with pytest.raises(ValueError):
+        linearly_separable(np.zeros((3, 3)), [0, 1, 0])
 
 
 def test_unknown_rule_is_refused():

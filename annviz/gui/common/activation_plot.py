@@ -1,8 +1,14 @@
-"""ActivationPlot: an activation function a = f(z), its slope f'(z) faint, and the current point.
+"""ActivationPlot: an activation function a = f(z), its slope f′(z) dashed, and the current point.
 
 Used by the neuron inspector and the neuron lab. Items are created once; ``show_function``
-changes the curve, ``show_point`` moves the marker. With the unit step, the threshold θ is drawn
-as a dashed vertical line.
+changes the curve, ``show_point`` moves the marker (optionally with a text beside it, e.g. the
+current z when the axis is w·x). A small legend names the two curves. With the unit step, the
+threshold θ is drawn as a dotted vertical line.
+
+A softmax output neuron k has no curve of its own: its a_k depends on every z. What it does for
+that neuron is a_k = e^z_k / (e^z_k + Σ_{j≠k} e^z_j) = σ(z_k − c) with c = log Σ_{j≠k} e^z_j, the
+other outputs held where they are: ``show_softmax_unit(c)`` draws that curve, on which the
+current point lies.
 """
 
 from __future__ import annotations
@@ -31,6 +37,17 @@ class _Dot(QGraphicsEllipseItem):
         self.setZValue(10)
 
 
+class _ShiftedAxis(pg.AxisItem):
+    """An axis whose tick labels read the bottom axis's value plus ``offset`` (z = w·x + b)."""
+
+    def __init__(self, orientation: str):
+        super().__init__(orientation)
+        self.offset = 0.0
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 — pyqtgraph's hook
+        return super().tickStrings([v + self.offset for v in values], scale, spacing)
+
+
 class ActivationPlot(pg.PlotWidget):
     """A small plot of f(z) over a z range that follows the current point."""
 
@@ -39,7 +56,8 @@ class ActivationPlot(pg.PlotWidget):
         self._half_width = z_range
         self._activation: Activation = get_activation("sigmoid")
         self._point = (0.0, float(self._activation.f(np.array(0.0))))
-        self._drawn_half: float | None = None
+        self._shift = 0.0                     # softmax: c = log Σ_{j≠k} e^z_j of the other outputs
+        self._drawn: tuple | None = None      # (half range, shift) the curves were drawn for
         self.setBackground(None)
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setMenuEnabled(False)
@@ -48,8 +66,10 @@ class ActivationPlot(pg.PlotWidget):
         self.setLabel("bottom", "z")
         self.setLabel("left", "a")
         cache_axes(self)
-        self._slope = self.plot(pen=pg.mkPen((150, 150, 150, 140), width=1.5, style=Qt.PenStyle.DashLine))
+        self._slope = self.plot(pen=pg.mkPen((150, 150, 150, 200), width=1.5, style=Qt.PenStyle.DashLine))
         self._curve = self.plot(pen=pg.mkPen(NEGATIVE, width=2.5))
+        self._legend = self.addLegend(offset=(4, 4), labelTextSize="8pt", verSpacing=-6)
+        self._names = ("f(z)", "f′(z)")
         self._threshold = pg.InfiniteLine(angle=90, pen=pg.mkPen((120, 120, 120), style=Qt.PenStyle.DotLine))
         self.addItem(self._threshold)
         # The marker and its guides move with every input: they must not re-range the view.
@@ -57,26 +77,91 @@ class ActivationPlot(pg.PlotWidget):
         self.addItem(self._marker, ignoreBounds=True)
         self._guides = pg.PlotDataItem(pen=pg.mkPen(POSITIVE, width=1, style=Qt.PenStyle.DotLine))
         self.addItem(self._guides, ignoreBounds=True)
+        self._point_text = pg.TextItem(anchor=(0, 1), color=(60, 60, 60))
+        self._point_text.setZValue(11)
+        self.addItem(self._point_text, ignoreBounds=True)
+        self._fill_legend()
         self.enableAutoRange(False)
         self._redraw()
 
-    def set_labels(self, z_label: str, a_label: str) -> None:
-        """Axis titles (translated by the caller)."""
+    def show_z_axis(self, label: str, offset: float) -> None:
+        """A second axis on top reading z = (bottom value) + ``offset``: for a plot over w·x, the
+        top axis gives z = w·x + b at the same place."""
+        if not hasattr(self, "_top_axis"):
+            self._top_axis = _ShiftedAxis("top")
+            self.getPlotItem().setAxisItems({"top": self._top_axis})
+            self.showAxis("top")
+        self._top_axis.setLabel(label)
+        if offset != self._top_axis.offset:
+            self._top_axis.offset = offset
+            self._top_axis.picture = None                 # the tick labels change
+            self._top_axis.update()
+
+    def z_axis_offset(self) -> float:
+        return self._top_axis.offset
+
+    def set_labels(self, z_label: str, a_label: str, curve: str | None = None,
+                   slope: str | None = None) -> None:
+        """Axis titles and the legend's names of the curve and its slope (translated by the caller;
+        the legend keeps "f(z)" and "f′(z)" when none are given)."""
         self.setLabel("bottom", z_label)
         self.setLabel("left", a_label)
+        if curve is not None or slope is not None:
+            self._names = (curve or self._names[0], slope or self._names[1])
+            self._fill_legend()
+
+    def legend_texts(self) -> list[str]:
+        """What the legend says, top to bottom."""
+        return [label.text for _, label in self._legend.items]
+
+    def _fill_legend(self) -> None:
+        self._legend.clear()
+        self._legend.addItem(self._curve, self._names[0])
+        self._legend.addItem(self._slope, self._names[1])
 
     def show_function(self, activation: Activation | str) -> None:
         """Plot this activation (an instance, or a name like "relu")."""
         self._activation = get_activation(activation) if isinstance(activation, str) else activation
-        self._drawn_half = None  # force the curves to be recomputed
+        self._drawn = None  # force the curves to be recomputed
         self._redraw()
 
-    def show_point(self, z: float, a: float | None = None) -> None:
-        """Mark (z, a); a defaults to f(z). The z range widens to keep the point (and θ) in view."""
-        if a is None:
-            a = float(self._activation.f(np.array([z], dtype=np.float64))[0])
-        self._point = (float(z), float(a))
+    def show_softmax_unit(self, others: float) -> None:
+        """Plot softmax for one output neuron: a = σ(z − others), ``others`` = log Σ_{j≠k} e^z_j."""
+        if self._activation.elementwise:
+            self._activation = get_activation("softmax")
+            self._drawn = None
+        self._shift = float(others)
         self._redraw()
+
+    def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The plotted curve (z, a)."""
+        return self._curve.getData()
+
+    def point(self) -> tuple[float, float]:
+        """The marked point (z, a)."""
+        return self._point
+
+    def point_text(self) -> str:
+        """What is written beside the marker."""
+        return self._point_text.toPlainText()
+
+    def threshold_shown(self) -> float | None:
+        """Where the step's threshold line is drawn, or None."""
+        return self._threshold.value() if self._threshold.isVisible() else None
+
+    def show_point(self, z: float, a: float | None = None, text: str = "") -> None:
+        """Mark (z, a); a defaults to f(z); ``text`` is written beside the marker. The z range
+        widens to keep the point (and θ) in view."""
+        if a is None:
+            a = float(self._function(np.array([z], dtype=np.float64))[0])
+        self._point = (float(z), float(a))
+        self._point_text.setText(text)
+        self._redraw()
+
+    def _function(self, z: np.ndarray) -> np.ndarray:
+        if self._activation.elementwise:
+            return self._activation.f(z)
+        return get_activation("sigmoid").f(z - self._shift)
 
     def _half_range(self) -> float:
         """Half the z range: the base width doubled until the point and θ fit (changes in steps,
@@ -84,6 +169,8 @@ class ActivationPlot(pg.PlotWidget):
         z0 = self._point[0]
         theta = self._activation.threshold if isinstance(self._activation, Step) else 0.0
         need = max(abs(z0), abs(theta)) * 1.1
+        if not self._activation.elementwise:              # softmax: the rise around z = c, too
+            need = max(need, abs(self._shift) + 4.0)
         half = self._half_width
         while half < need:
             half *= 2
@@ -92,19 +179,22 @@ class ActivationPlot(pg.PlotWidget):
     def _redraw(self) -> None:
         z0, a0 = self._point
         half = self._half_range()
-        if half != self._drawn_half:
-            self._draw_curves(half)
+        shift = 0.0 if self._activation.elementwise else self._shift
+        if (half, shift) != self._drawn:
+            self._draw_curves(half, shift)
         self._marker.setPos(z0, a0)
         self._guides.setData([z0, z0, -half], [min(0.0, a0), a0, a0])
+        self._point_text.setPos(z0, a0)
 
-    def _draw_curves(self, half: float) -> None:
-        self._drawn_half = half
+    def _draw_curves(self, half: float, shift: float) -> None:
+        self._drawn = (half, shift)
         act = self._activation
         z = np.linspace(-half, half, 401)
         if act.elementwise:
             a, slope = act.f(z), act.df(z)
-        else:  # softmax of one unit against the rest has no curve of its own: show σ(z)
-            a, slope = get_activation("sigmoid").f(z), np.array([])
+        else:  # softmax, one output against the others held fixed: σ(z − c), slope a(1 − a)
+            a = get_activation("sigmoid").f(z - shift)
+            slope = a * (1 - a)
         self._curve.setData(z, a)
         self._slope.setData(z[: len(slope)], slope)
         low = min(0.0, float(a.min()), float(slope.min()) if slope.size else 0.0)

@@ -1,10 +1,13 @@
-"""Colours with meaning: one diverging map for weights, one pair of sign colours for edges.
+"""Colours with meaning: one pair of sign colours for weights, edges and pushes, everywhere.
 
-Weights are shown with a colour-blind-safe diverging map (CET-D1: blue for negative, white-ish
-grey for zero, red for positive) and symmetric levels (−m, m), so zero is always the neutral
-colour and signs compare across neurons. Edges use the same pair: blue for negative, orange-red
-for positive (distinguishable with the common red-green colour blindnesses); on the dark diagram,
-signed values of neurons fade from those two colours into the dark (``contribution_colormap``).
+Negative is blue, positive is orange — the blue and vermilion of Okabe and Ito's colour-blind-safe
+palette — and on screen they are called "blue" and "orange" (파랑, 주황), never "red". Weight
+pictures use a diverging map from that blue through a light grey (zero) to that orange, with
+symmetric levels (−m, m), so zero is always the neutral colour and signs compare across
+neurons; edges use the two end colours; on the dark diagram, signed values fade from them into
+the dark (``contribution_colormap``). The lab's two classes use the same pair (class 1 orange).
+docs/COLOURS.md records the choice; ``sign_legend_html`` writes the legend strip under each
+view that colours by sign.
 """
 
 from __future__ import annotations
@@ -13,18 +16,30 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-#: The diverging map for weights and gradients.
-WEIGHT_COLORMAP_NAME = "CET-D1"
-
-POSITIVE = QColor(214, 96, 30)    # orange-red: a positive weight / push towards
-NEGATIVE = QColor(33, 102, 172)   # blue: a negative weight / push against
+POSITIVE = QColor(214, 96, 30)    # orange (Okabe–Ito vermilion): a positive weight / push towards
+NEGATIVE = QColor(33, 102, 172)   # blue (Okabe–Ito blue): a negative weight / push against
 NEUTRAL = QColor(200, 200, 200)
+ZERO = (236, 236, 236)            # the weight map's middle: a light grey
 DARK_NEUTRAL = (44, 44, 50)       # zero on a dark background: just lighter than the background
 
 
 def weight_colormap() -> pg.ColorMap:
-    """The diverging colour map for weights (pass symmetric levels (−m, m) with it)."""
-    return pg.colormap.get(WEIGHT_COLORMAP_NAME)
+    """The diverging colour map for weights: blue … light grey … orange (pass symmetric levels
+    (−m, m) with it)."""
+    return pg.ColorMap([0.0, 0.5, 1.0], [NEGATIVE.getRgb()[:3], ZERO, POSITIVE.getRgb()[:3]])
+
+
+def sign_legend_html(negative: str, positive: str, zero: str | None = None) -> str:
+    """The legend strip: a blue and an orange square with what each means (already translated,
+    e.g. "blue: negative weight"), and the grey of zero when ``zero`` is given."""
+    def swatch(color: str, mark: str, text: str) -> str:
+        return f'<span style="color:{color}">{mark}</span>&nbsp;{text}'
+
+    parts = [swatch(NEGATIVE.name(), "■", negative)]
+    if zero is not None:
+        parts.append(swatch("#888888", "□", zero))           # the light grey, outlined
+    parts.append(swatch(POSITIVE.name(), "■", positive))
+    return "&nbsp;&nbsp;&nbsp;".join(parts)
 
 
 def activation_colormap() -> pg.ColorMap:

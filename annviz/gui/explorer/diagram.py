@@ -10,7 +10,7 @@ an honest "⋮ n more".
 
 "Colour by contribution" shows instead how much each pixel, neuron and edge added to the score
 z_k of the explained class (``state.explained_class``: the prediction, or the class chosen under
-Insight → Why this answer), the core's ``attribution.contributions``: red pushed z_k up, blue
+Insight → Why this answer), the core's ``attribution.contributions``: orange pushed z_k up, blue
 down, each layer on its own symmetric scale. Clicking an edge picks its weight
 (``state.select_weight``), e.g. for the numeric slope on the insight page.
 
@@ -27,7 +27,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QGraphicsRectItem, QGraphicsView, QHBoxLayout, QLabel, QSizePolicy,
                                QToolButton, QVBoxLayout, QWidget)
 
-from annviz.gui.common.colors import activation_colormap, contribution_colormap, symmetric_level
+from annviz.gui.common.colors import (POSITIVE, activation_colormap, contribution_colormap, sign_legend_html,
+                                      symmetric_level)
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.edges import EdgeCurves, LayerEdges
@@ -68,6 +69,10 @@ class NetworkDiagram(QWidget):
         self.contribution_action.toggled.connect(self._on_contribution_toggled)
         button = QToolButton()
         button.setDefaultAction(self.contribution_action)
+        # On, the button is filled with the sign orange: the learner sees at once which mode is on.
+        button.setStyleSheet("QToolButton:checked { background: %s; color: white; font-weight: bold; "
+                             "border: 1px solid #8a3a10; border-radius: 3px; }" % POSITIVE.name())
+        self.contribution_button = button
         self._caption = QLabel()
         self._caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
@@ -79,6 +84,12 @@ class NetworkDiagram(QWidget):
         layout.setSpacing(2)
         layout.addLayout(bar)
         layout.addWidget(self._view)
+        self.legend = QLabel()                 # the colour legend strip under the diagram
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setContentsMargins(4, 0, 4, 2)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.legend)
         self._input = pg.ImageItem(np.zeros((28, 28), np.float32), levels=(0.0, 1.0), axisOrder="row-major")
         self._luts = {False: activation_colormap().getLookupTable(nPts=256),   # by activation
                       True: contribution_colormap().getLookupTable(nPts=256)}  # by contribution
@@ -155,6 +166,10 @@ class NetworkDiagram(QWidget):
         self._on_weight_selected(*(self._state.selected_weight or (-1, -1, -1)))
         self._on_resized()
 
+    def column_titles(self) -> list[str]:
+        """The title over each column, input layer first."""
+        return [label.toPlainText() for label in self._column_labels]
+
     def _on_resized(self, *args) -> None:
         """Circle sizes in pixels for the current zoom (the aspect is locked: one scale)."""
         pixel = self._box.viewPixelSize()[0]
@@ -173,9 +188,11 @@ class NetworkDiagram(QWidget):
         slot = np.arange(len(shown), dtype=float)
         if left_out:
             slot[len(shown) // 2:] += 1
-            more = pg.TextItem(self.tr("⋮ {n} more").format(n=left_out), anchor=(0, 0.5),
-                               color=(170, 170, 170))
-            more.setPos(FIRST_COLUMN + COLUMN_GAP * (layer - 1) - 0.012, top + spacing * (len(shown) // 2))
+            # Only "⋮" in the column, on the background's colour above the edges; how many are left
+            # out is written in the column's title (``retranslate``), where no edge passes.
+            more = pg.TextItem("⋮", anchor=(0.5, 0.5), color=(200, 200, 200), fill=pg.mkBrush(24, 24, 28))
+            more.setZValue(5)
+            more.setPos(FIRST_COLUMN + COLUMN_GAP * (layer - 1), top + spacing * (len(shown) // 2))
             self._box.addItem(more)
             self._texts.append(more)
         self._shown.append(shown)
@@ -194,11 +211,15 @@ class NetworkDiagram(QWidget):
     def retranslate(self) -> None:
         n_layers = len(self._sizes)
         for layer, label in enumerate(self._column_labels):
-            label.setText(f"{layer_name(layer, n_layers)}\n{self._sizes[layer]}")
+            text = f"{layer_name(layer, n_layers)}\n{self._sizes[layer]}"
+            left_out = shown_neurons(self._sizes[layer])[1] if layer > 0 else 0
+            if left_out:
+                text += " " + self.tr("(⋮ {n} more)").format(n=left_out)
+            label.setText(text)
         self.contribution_action.setText(self.tr("Colour by contribution"))
         self.contribution_action.setToolTip(self.tr(
             "Colour pixels, neurons and edges by how much they added to the score of the explained "
-            "class (red: up, blue: down) instead of by activation"))
+            "class (orange: up, blue: down) instead of by activation"))
         self._show_caption()
 
     def _show_caption(self) -> None:
@@ -213,6 +234,12 @@ class NetworkDiagram(QWidget):
             text = self.tr("contribution to the score of “{name}”, chosen under Insight").format(
                 name=names[k])
         self._caption.setText(text)
+        if self.contribution_action.isChecked():
+            self.legend.setText(sign_legend_html(self.tr("blue: pushed the score down"),
+                                                 self.tr("orange: pushed the score up")))
+        else:
+            self.legend.setText(self.tr("circles: black = 0 … white = 1") + "&nbsp;&nbsp;&nbsp;" + sign_legend_html(
+                self.tr("blue edge: negative w·a"), self.tr("orange edge: positive w·a")))
         self._caption.setToolTip(text)
 
     def changeEvent(self, event) -> None:
@@ -362,7 +389,7 @@ class NetworkDiagram(QWidget):
 
     def tooltip(self, layer: int, index: int) -> str:
         net, fwd = self._state.network, self._state.forward
-        lines = [neuron_name(layer, index, len(self._sizes))]
+        lines = [neuron_name(layer, index, len(self._sizes), self._state.class_names)]
         if self.contributions is not None:
             lines.append(self._contribution_line(self.contributions.neurons[layer][index]))
         a = None if fwd is None else float(fwd.activations[layer][0, index])
@@ -380,8 +407,9 @@ class NetworkDiagram(QWidget):
         w = float(self._state.network.weights[layer][i, j])
         lines = [self.tr("weight W{l}[{i}, {j}] = {w}").format(l=layer_superscript(layer + 1), i=i, j=j,
                                                               w=number(w, 3)),
-                 self.tr("from {source} to {target}").format(source=neuron_name(layer, j, n),
-                                                             target=neuron_name(layer + 1, i, n))]
+                 self.tr("from {source} to {target}").format(
+                     source=neuron_name(layer, j, n, self._state.class_names),
+                     target=neuron_name(layer + 1, i, n, self._state.class_names))]
         if self.contributions is not None:
             lines.append(self._contribution_line(self.contributions.edges[layer][i, j]))
         lines.append(self.tr("Click to nudge it under Insight → Numeric slope vs backprop"))

@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from annviz.gui.common.colors import symmetric_level, weight_colormap
+from annviz.gui.common.colors import sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import number
@@ -43,7 +43,8 @@ class WeightGrid(QWidget):
         self._caption.setWordWrap(True)
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(None)
-        self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=False, enableMenu=False)
+        # The wheel zooms and a drag pans (mnist-best's 512 tiles are small at 1280×800).
+        self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=True, enableMenu=False)
         self._image = pg.ImageItem(np.zeros((TILE, TILE), np.float32), axisOrder="row-major")
         self._box.addItem(self._image)
         self._bar = pg.ColorBarItem(values=(-1, 1), colorMap=weight_colormap(), interactive=False,
@@ -59,6 +60,10 @@ class WeightGrid(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._caption)
         layout.addWidget(self._view, 1)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         self._n, self._columns = 0, 1
         self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._view.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -70,7 +75,10 @@ class WeightGrid(QWidget):
 
     def retranslate(self) -> None:
         self._caption.setText(self.tr("What each first-hidden-layer neuron looks for: "
-                                      "its 784 weights as a picture (red +, blue −)"))
+                                      "its 784 weights as a picture (orange +, blue −)"))
+        self.legend.setText(sign_legend_html(self.tr("blue: negative weight"), self.tr("orange: positive weight"),
+                                             self.tr("0")) + "<br>" + self.tr(
+            "Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector."))
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
@@ -148,4 +156,4 @@ class WeightGrid(QWidget):
             return
         b = float(self._state.network.biases[0][index])
         self._view.setToolTip(self.tr("neuron {i} of hidden layer 1, bias {b}; click to inspect").format(
-            i=index, b=number(b)))
+            i=index + 1, b=number(b)))

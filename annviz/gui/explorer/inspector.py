@@ -3,7 +3,9 @@
 It writes the layer's matrix form and the neuron's z = Σ wᵢaᵢ + b with the real numbers (the
 largest terms, then "+ n more"), plots its activation function with the current (z, a), shows
 its incoming weights (a 28×28 picture for the first hidden layer, bars for later layers) and
-what share of the winning output's evidence flows through it (``readout.evidence``).
+what share of the winning output's evidence flows through it (``readout.evidence``). For a
+softmax output neuron the curve is a_k against z_k with the other outputs held at their current
+values (``ActivationPlot.show_softmax_unit``), so the point lies on it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (QGraphicsView, QHBoxLayout, QLabel, QSizePolicy, 
                                QVBoxLayout, QWidget)
 
 from annviz.gui.common.activation_plot import ActivationPlot
-from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level, weight_colormap
+from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import activation_symbol, layer_superscript, neuron_name, number
@@ -43,9 +45,8 @@ class NeuronInspector(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # Room for the usual seven lines, so new numbers do not re-layout (and repaint) the dock.
         self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.details.setFixedHeight(7 * self.details.fontMetrics().lineSpacing() + 4)
+        self._set_details_lines(7)
         self.plot = ActivationPlot()
         self.plot.setMinimumSize(180, 150)
         self._weights_caption = QLabel()
@@ -70,6 +71,11 @@ class NeuronInspector(QWidget):
         weights_column = QVBoxLayout()
         weights_column.addWidget(self._weights_caption)
         weights_column.addWidget(self._weights, 1)
+        self.legend = QLabel()                                   # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        weights_column.addWidget(self.legend)
         pictures = QHBoxLayout()
         pictures.addWidget(self.plot, 1)
         pictures.addLayout(weights_column, 1)
@@ -87,6 +93,7 @@ class NeuronInspector(QWidget):
 
     def retranslate(self) -> None:
         self.plot.set_labels(self.tr("weighted input z"), self.tr("activation a"))
+        self.legend.setText(sign_legend_html(self.tr("blue: −"), self.tr("orange: +")))
         self._pictured = None
         self._dirty = True
         self.refresh()
@@ -125,7 +132,7 @@ class NeuronInspector(QWidget):
             self._show_pictures(False)
             return
         layer, index = selected
-        self.title.setText(neuron_name(layer, index, len(net.sizes)))
+        self.title.setText(neuron_name(layer, index, len(net.sizes), self._state.class_names))
         fwd = self._state.forward
         if layer == 0:
             value = "–" if fwd is None else number(float(fwd.activations[0][0, index]))
@@ -138,11 +145,16 @@ class NeuronInspector(QWidget):
         pictured = (layer, index, net.activation_names[layer - 1])
         if pictured != self._pictured:          # not on every new input: only the numbers change
             self._pictured = pictured
+            self._set_details_lines(8 if net.activation_names[layer - 1] == "softmax" else 7)
             self.plot.show_function(net.activation_names[layer - 1])
             self._show_weights(layer, w)
         symbol = activation_symbol(net.activation_names[layer - 1])
-        lines = [self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.")
-                 .format(l=layer_superscript(layer), p=layer_superscript(layer - 1), f=symbol, i=index),
+        if layer == len(net.sizes) - 1:
+            row = self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is its row for “{name}”.")
+        else:
+            row = self.tr("This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.")
+        lines = [row.format(l=layer_superscript(layer), p=layer_superscript(layer - 1), f=symbol, i=index + 1,
+                            name=self._state.class_names[index] if index < len(self._state.class_names) else index),
                  self.tr("bias b = {b}").format(b=_colored(b))]
         if fwd is None:
             lines.append(self.tr("Draw a digit to see its weighted input z and activation a."))
@@ -150,19 +162,30 @@ class NeuronInspector(QWidget):
             z, a = float(fwd.zs[layer - 1][0, index]), float(fwd.activations[layer][0, index])
             lines.append(self._equation(w, fwd.activations[layer - 1][0], b))
             if net.activation_names[layer - 1] == "softmax":
+                z_all = fwd.zs[layer - 1][0].astype(np.float64)
+                others = float(np.logaddexp.reduce(np.delete(z_all, index)))      # log Σ_{j≠k} e^z_j
                 lines.append(self.tr("a = e<sup>z</sup> / Σ e<sup>z</sup> over the layer = <b>{a}</b>")
                              .format(a=number(a, 3)))
+                lines.append(self.tr("Curve: a as z alone changes, the other outputs held: σ(z − {c}), "
+                                     "{c} = log Σ<sub>j≠k</sub> e<sup>z<sub>j</sub></sup>.").format(
+                    c=number(others, 3)))
+                self.plot.show_softmax_unit(others)
             else:
                 lines.append(self.tr("a = {f}(z) = <b>{a}</b>").format(f=symbol, a=number(a, 3)))
             lines.append(self._share(layer, index))
             self.plot.show_point(z, a)
         self.details.setText("<br>".join(lines))
 
+    def _set_details_lines(self, n: int) -> None:
+        """Room for n lines, so new numbers do not re-layout (and repaint) the dock."""
+        self.details.setFixedHeight(n * self.details.fontMetrics().lineSpacing() + 4)
+
     def _equation(self, w: np.ndarray, a_prev: np.ndarray, b: float) -> str:
         terms = weighted_input_terms(w, a_prev, b, k=4)
         parts = [f"({_colored(wi)}·{number(ai)})" for wi, ai in zip(terms.weights, terms.inputs)]
         if terms.n_rest:
-            parts.append(self.tr("{n} more terms ({sum})").format(n=terms.n_rest, sum=number(terms.rest)))
+            more = (self.tr("1 more term ({sum})") if terms.n_rest == 1 else self.tr("{n} more terms ({sum})"))
+            parts.append(more.format(n=terms.n_rest, sum=number(terms.rest)))
         parts.append(_colored(terms.bias))
         return self.tr("z = Σ w<sub>i</sub>a<sub>i</sub> + b = {terms} = <b>{z}</b>").format(
             terms=" + ".join(parts), z=number(terms.z, 3))
@@ -183,6 +206,7 @@ class NeuronInspector(QWidget):
 
     def _show_pictures(self, on: bool) -> None:
         self.plot.setVisible(on)
+        self.legend.setVisible(on)
         self._weights.setVisible(on)
         self._weights_caption.setVisible(on)
 
@@ -193,7 +217,8 @@ class NeuronInspector(QWidget):
             self._image.setImage(w.reshape(28, 28), levels=(-m, m))
             self._weights.setCurrentWidget(self._image_view)
         else:
-            self._weights_caption.setText(self.tr("Its {n} incoming weights").format(n=w.size))
+            self._weights_caption.setText(self.tr("Its one incoming weight") if w.size == 1 else
+                                          self.tr("Its {n} incoming weights").format(n=w.size))
             brushes = [self._signs[int(v >= 0)] for v in w]
             self._bars.setOpts(x=np.arange(w.size), height=w, width=0.8, brushes=brushes)
             self._bars_view.setYRange(-m, m)

@@ -1,8 +1,11 @@
 """The deeper layers' weight matrices as heatmaps, and every layer's biases as bars.
 
 Row i of the matrix W⁽ˡ⁾ holds neuron i's incoming weights; each matrix has its own symmetric
-scale (zero is the neutral colour). The plots are created when the architecture changes and
-updated in place when the weights change. Clicking a matrix row or a bias selects that neuron.
+scale (zero is the neutral colour) and square cells; the first layer's biases span the top row.
+Each row of plots has at least ``ROW_HEIGHT`` pixels (titles on two lines keep the columns narrow) — the view scrolls when the dock is smaller —
+so 16×16 matrices stay readable at 1280×800, and every bias bar is in view. The plots are created
+when the architecture changes and updated in place when the weights change. Clicking a matrix
+row or a bias selects that neuron. A colour legend strip sits underneath.
 """
 
 from __future__ import annotations
@@ -10,12 +13,16 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level, weight_colormap
+from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
-from annviz.gui.explorer.names import layer_name, layer_superscript, number
+from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
+
+
+#: The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.
+BIAS_ROW_HEIGHT, ROW_HEIGHT = 130, 180
 
 
 def _quiet(plot: pg.PlotItem) -> pg.PlotItem:
@@ -31,9 +38,17 @@ class LayerMatrices(QWidget):
         self._state = state
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(None)
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(self._view)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._view)
+        layout.addWidget(self._scroll, 1)
+        layout.addWidget(self.legend)
         self._matrices: dict[int, tuple[pg.PlotItem, pg.ImageItem]] = {}   # by weight layer ≥ 1
         self._biases: list[tuple[pg.PlotItem, pg.BarGraphItem]] = []       # by weight layer
         self._signs = (pg.mkBrush(NEGATIVE), pg.mkBrush(POSITIVE))
@@ -50,14 +65,16 @@ class LayerMatrices(QWidget):
             return
         n = len(net.sizes)
         for l, (plot, _) in self._matrices.items():
-            plot.setTitle(self.tr("weights W{l}: {src} → {dst} ({rows}×{cols})").format(
+            plot.setTitle(self.tr("weights W{l} ({rows}×{cols})<br>{src} → {dst}").format(
                 l=layer_superscript(l + 1), src=layer_name(l, n), dst=layer_name(l + 1, n),
-                rows=net.sizes[l + 1], cols=net.sizes[l]))
+                rows=net.sizes[l + 1], cols=net.sizes[l]), size="9pt")
             plot.setLabel("left", self.tr("neuron"))
             plot.setLabel("bottom", self.tr("input from neuron"))
         for l, (plot, _) in enumerate(self._biases):
-            plot.setTitle(self.tr("biases b{l}: {layer}").format(l=layer_superscript(l + 1),
-                                                                        layer=layer_name(l + 1, n)))
+            plot.setTitle(self.tr("biases b{l}<br>{layer}").format(l=layer_superscript(l + 1),
+                                                                   layer=layer_name(l + 1, n)), size="9pt")
+        self.legend.setText(sign_legend_html(self.tr("blue: negative"), self.tr("orange: positive"),
+                                             self.tr("0")))
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
@@ -74,16 +91,24 @@ class LayerMatrices(QWidget):
             if l >= 1:
                 plot = _quiet(self._view.addPlot(row=l, col=0))
                 plot.invertY(True)
+                plot.setAspectLocked(True)                 # square cells
                 image = pg.ImageItem(np.zeros(net.weights[l].shape, np.float32), axisOrder="row-major")
                 image.setLookupTable(self._lut)
                 plot.addItem(image)
+                rows, cols = net.weights[l].shape
+                plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0.02)
                 self._matrices[l] = (plot, image)
-            bias_plot = _quiet(self._view.addPlot(row=l, col=1))
-            bars = pg.BarGraphItem(x=np.arange(net.sizes[l + 1]), height=np.zeros(net.sizes[l + 1]),
-                                   width=0.8, pen=None)
+            # The first layer's biases have no matrix beside them: they take the whole top row.
+            bias_plot = _quiet(self._view.addPlot(row=l, col=1 if l >= 1 else 0, colspan=1 if l >= 1 else 2))
+            n = net.sizes[l + 1]
+            bars = pg.BarGraphItem(x=np.arange(n), height=np.zeros(n), width=0.8, pen=None)
             bias_plot.addItem(bars)
-            bias_plot.setMaximumWidth(260 if l >= 1 else 10_000)
+            bias_plot.setXRange(-0.6, n - 0.4, padding=0)   # every bar in view
             self._biases.append((bias_plot, bars))
+        rows = self._view.ci.layout
+        for l in range(net.n_layers):
+            rows.setRowMinimumHeight(l, BIAS_ROW_HEIGHT if l == 0 else ROW_HEIGHT)
+        self._view.setMinimumHeight(BIAS_ROW_HEIGHT + ROW_HEIGHT * (net.n_layers - 1) + 10)
         self.retranslate()
         self._on_weights_changed()
 
@@ -128,9 +153,12 @@ class LayerMatrices(QWidget):
             self._view.setToolTip("")
         elif hit[2] is None:
             b = float(net.biases[hit[0] - 1][hit[1]])
-            self._view.setToolTip(self.tr("neuron {i}: bias b = {b}").format(i=hit[1], b=number(b, 3)))
+            name = neuron_name(hit[0], hit[1], len(net.sizes), self._state.class_names)
+            self._view.setToolTip(self.tr("{neuron}: bias b = {b}").format(neuron=name, b=number(b, 3)))
         else:
             layer, i, j = hit
             w = float(net.weights[layer - 1][i, j])
-            self._view.setToolTip(self.tr("weight from neuron {j} to neuron {i}: {w}").format(
-                i=i, j=j, w=number(w, 3)))
+            n, names = len(net.sizes), self._state.class_names
+            self._view.setToolTip(self.tr("weight from {source} to {target}: {w}").format(
+                source=neuron_name(layer - 1, j, n, names), target=neuron_name(layer, i, n, names),
+                w=number(w, 3)))

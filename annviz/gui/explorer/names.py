@@ -1,4 +1,10 @@
-"""Translated names the explorer's views share: layers and neurons, activation symbols, numbers."""
+"""Translated names the explorer's views share: layers and neurons, activation symbols, numbers.
+
+On screen, hidden neurons are numbered from 1 (as layers are: a⁽¹⁾ is the first hidden layer),
+output neurons are named by their class ("output neuron for “7”"), and input pixels are given
+as (row, column) counted from 0 at the top left, which the name says. Code, files and the
+matrix indices W[i, j] count from 0; the help says so.
+"""
 
 from __future__ import annotations
 
@@ -16,14 +22,17 @@ def layer_name(layer: int, n_layers: int) -> str:
     return translate("ExplorerNames", "hidden layer {n}").format(n=layer)
 
 
-def neuron_name(layer: int, index: int, n_layers: int) -> str:
-    """"hidden layer 1 · neuron 5" (input pixels by row and column)."""
+def neuron_name(layer: int, index: int, n_layers: int, class_names=()) -> str:
+    """The neuron at 0-based ``index`` of ``layer`` as the screen names it: "hidden layer 1 ·
+    neuron 6" for index 5, "output neuron for “7”", "input pixel (row 3, column 5; from 0)"."""
     if layer == 0:
         row, col = divmod(index, 28)
-        return translate("ExplorerNames", "input pixel {i} (row {row}, column {col})").format(
-            i=index, row=row, col=col)
+        return translate("ExplorerNames", "input pixel (row {row}, column {col}; counted from 0)").format(
+            row=row, col=col)
+    if layer == n_layers - 1 and index < len(class_names):
+        return translate("ExplorerNames", "output neuron for “{name}”").format(name=class_names[index])
     return translate("ExplorerNames", "{layer} · neuron {i}").format(
-        layer=layer_name(layer, n_layers), i=index)
+        layer=layer_name(layer, n_layers), i=index + 1)
 
 
 def activation_symbol(name: str) -> str:

@@ -7,6 +7,9 @@ prediction is live without repainting faster than the screen can show.
 
 Right button, the eraser mode or a pen's eraser end erase. A tablet pen's pressure scales the
 brush width. ``show_digit`` puts an image (e.g. an MNIST test digit) on the pad as its background.
+
+Undo takes back the last stroke, then the loaded digit — and Clear (or loading a digit over a
+drawing) is undoable too: the drawing it removed comes back.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ class DrawingPad(QWidget):
         self.eraser = False
         self._strokes: list[Stroke] = []
         self._background: QImage | None = None
+        self._digit: np.ndarray | None = None          # the image ``show_digit`` was given
+        self._cleared: list[tuple] = []                # (background, digit, strokes) before each clear
         self._current: Stroke | None = None
         self._image = QImage(CANVAS, CANVAS, QImage.Format.Format_Grayscale8)
         self._image.fill(PAPER)
@@ -65,27 +70,42 @@ class DrawingPad(QWidget):
         """A digit from ``show_digit`` is on the pad and nothing is drawn over it."""
         return self._background is not None and not self._strokes
 
+    def shown_digit(self) -> np.ndarray | None:
+        """The image given to ``show_digit`` while it is on the pad with nothing drawn over it."""
+        return self._digit if self.shows_digit_only() else None
+
     def can_undo(self) -> bool:
-        return not self.is_blank()
+        return not self.is_blank() or bool(self._cleared)
 
     def clear(self) -> None:
-        self._strokes.clear()
-        self._background = None
+        """Clear the pad; ``undo`` brings the drawing back."""
+        self._remember_drawing()
         self._current = None
         self._render()
 
+    def _remember_drawing(self) -> None:
+        if not self.is_blank():
+            self._cleared.append((self._background, self._digit, list(self._strokes)))
+        self._strokes.clear()
+        self._background, self._digit = None, None
+
     def undo(self) -> None:
-        """Remove the last stroke (after the strokes, the loaded digit)."""
+        """Remove the last stroke; after the strokes, the loaded digit; on a cleared pad, bring
+        back what was cleared."""
         if self._strokes:
             self._strokes.pop()
         elif self._background is not None:
-            self._background = None
+            self._background, self._digit = None, None
+        elif self._cleared:
+            self._background, self._digit, self._strokes = self._cleared.pop()
         else:
             return
         self._render()
 
     def show_digit(self, image: np.ndarray) -> None:
         """Replace the drawing by a 28×28 image (uint8 0..255 or float 0..1, white on black)."""
+        self._remember_drawing()
+        self._digit = np.array(image, copy=True)
         image = np.asarray(image)
         if image.dtype != np.uint8:
             image = np.clip(np.rint(image * 255), 0, 255).astype(np.uint8)
@@ -95,7 +115,6 @@ class DrawingPad(QWidget):
         # (the pad's prediction agrees with the network's on ~99 % of MNIST test digits).
         self._background = small.scaled(CANVAS, CANVAS, Qt.AspectRatioMode.IgnoreAspectRatio,
                                         Qt.TransformationMode.FastTransformation)
-        self._strokes.clear()
         self._render()
 
     def set_brush_width(self, width: float) -> None:

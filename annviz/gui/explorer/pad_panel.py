@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
 from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
@@ -27,7 +27,6 @@ class PadPanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self._state = state
-        self._example: np.ndarray | None = None   # the example on the pad, the input while untouched
         self.pad = DrawingPad()
         self.picker = TestDigitPicker(state)
         self.seen = SeenView(state)
@@ -42,9 +41,12 @@ class PadPanel(QWidget):
         self._width.setRange(6, 48)
         self._width.setValue(DEFAULT_WIDTH)
         self._width.setMaximumWidth(140)
-        self._hint = QLabel()
-        self._hint.setWordWrap(True)
-        self._hint.setStyleSheet("color: palette(mid);")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        # Two lines always: a warning in its place must not re-layout (shift) the pad.
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.hint.setFixedHeight(2 * self.hint.fontMetrics().lineSpacing() + 2)
+        self._problem_shown: object = ()                   # the input problem the hint is for
         tools = QHBoxLayout()
         tools.addWidget(self._width_label)
         tools.addWidget(self._width)
@@ -56,7 +58,7 @@ class PadPanel(QWidget):
         left = QVBoxLayout()
         left.addLayout(tools)
         left.addWidget(self.pad, 1)
-        left.addWidget(self._hint)
+        left.addWidget(self.hint)
         left.addWidget(self.picker)
         right = QVBoxLayout()
         right.addWidget(self.seen, 2)
@@ -72,6 +74,7 @@ class PadPanel(QWidget):
         self._width.valueChanged.connect(self.pad.set_brush_width)
         self.pad.canvas_changed.connect(self._on_canvas_changed)
         state.example_loaded.connect(self._on_example_loaded)
+        state.input_changed.connect(self._on_input_changed)
         self.retranslate()
 
     def shortcuts(self) -> list[QAction]:
@@ -82,13 +85,13 @@ class PadPanel(QWidget):
         self.undo_action.setText(self.tr("Undo"))
         self.undo_action.setToolTip(self.tr("Undo the last stroke (Ctrl+Z)"))
         self.clear_action.setText(self.tr("Clear"))
-        self.clear_action.setToolTip(self.tr("Clear the pad (Delete or Esc)"))
+        self.clear_action.setToolTip(self.tr("Clear the pad (Delete or Esc; Ctrl+Z brings it back)"))
         self.eraser_action.setText(self.tr("Eraser"))
         self.eraser_action.setToolTip(self.tr("Erase instead of drawing (E); the right button always erases"))
         self.test_digit_action.setText(self.tr("Random test digit"))
         self._width_label.setText(self.tr("Brush"))
         self._width.setToolTip(self.tr("Brush width"))
-        self._hint.setText(self.tr("Draw a digit with the mouse or a pen. Right button erases."))
+        self._show_hint()
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
@@ -96,17 +99,36 @@ class PadPanel(QWidget):
         super().changeEvent(event)
 
     def _on_canvas_changed(self) -> None:
-        if self._example is not None and self.pad.shows_digit_only():   # e.g. every stroke undone
-            self._state.set_input(self._example)
+        digit = self.pad.shown_digit()
+        if digit is not None:                   # e.g. every stroke undone: the example itself
+            self._state.set_input(digit)
         else:
             self._state.set_canvas(self.pad.canvas())
 
     def _on_clear_triggered(self) -> None:
-        self._example = None
         self.pad.clear()
         self.picker.forget()
 
     def _on_example_loaded(self, image: np.ndarray, label) -> None:
-        self._example = image
         with QSignalBlocker(self.pad):   # the state makes the image itself the input, not our canvas
             self.pad.show_digit(image)
+
+    def _show_hint(self) -> None:
+        """Under the pad: how to draw — or, for a drawing too small or too thin to be prepared like
+        an MNIST digit, a warning in its place."""
+        problem = self._state.input_problem
+        if problem == "small":
+            text = self.tr("Drawn very small: it is blown up to MNIST's 20×20 box and the strokes "
+                           "become fat blobs. Draw bigger.")
+        elif problem == "thin":
+            text = self.tr("Strokes too thin: shrunk to MNIST's 20×20 box they almost vanish. Draw "
+                           "bigger strokes (a wider brush).")
+        else:
+            text = self.tr("Draw a digit with the mouse or a pen. Right button erases.")
+        self._problem_shown = problem
+        self.hint.setStyleSheet("color: #a33;" if problem else "color: palette(mid);")
+        self.hint.setText(text)
+
+    def _on_input_changed(self) -> None:
+        if self._state.input_problem != self._problem_shown:     # not on every stroke
+            self._show_hint()

@@ -1,6 +1,9 @@
 """The ten output probabilities as bars, the winner highlighted with its percentage.
 
-On an empty pad it says "nothing drawn yet" instead of guessing. Items are created once per
+On an empty pad it says "nothing drawn yet" instead of guessing. Below the insight page's
+confidence threshold the answer is "not sure", with the two likeliest classes. (A drawing too
+small or too thin to be prepared like an MNIST digit is warned about under the pad.) A long
+answer is written smaller rather than cut. Items are created once per
 architecture and updated in place on every ``forward_changed``.
 """
 
@@ -8,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEUTRAL, POSITIVE
@@ -28,8 +31,12 @@ class ProbabilityBars(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.answer.setFont(font)
-        # A new answer must not re-layout the panel (that would repaint every view in it).
+        # A new answer must not re-layout the panel (that would repaint every view in it): a fixed
+        # height, and a long answer ("아직 아무것도 그리지 않았습니다", "not sure — …") is written
+        # in a smaller font rather than cut (``_set_answer``).
         self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.answer.setFixedHeight(QFontMetrics(font).lineSpacing() + 2)
+        self._answer_font = font
         self._plot = pg.PlotWidget()
         self._plot.setBackground(None)
         self._plot.setMenuEnabled(False)
@@ -50,6 +57,7 @@ class ProbabilityBars(QWidget):
         layout.addWidget(self._plot, 1)
         state.model_changed.connect(self._on_model_changed)
         state.forward_changed.connect(self._on_forward_changed)
+        state.confidence_threshold_changed.connect(self._on_forward_changed)
         self._on_model_changed()
         self.retranslate()
 
@@ -86,7 +94,8 @@ class ProbabilityBars(QWidget):
             for label in self._labels:
                 label.setText("")
             has_model = self._state.network is not None
-            self.answer.setText(self.tr("nothing drawn yet") if has_model else self.tr("no model loaded"))
+            self._set_answer(self.tr("nothing drawn yet") if has_model else self.tr("no model loaded"))
+            self.answer.setToolTip("")
             return
         winner = int(np.argmax(p))
         brushes = [self._grey] * n
@@ -95,5 +104,27 @@ class ProbabilityBars(QWidget):
         for i, (label, value) in enumerate(zip(self._labels, p)):
             label.setPos(float(value) + 0.01, i)
             label.setText(f"{value:.0%}" if value >= 0.005 else "")
-        self.answer.setText(self.tr("Prediction: {name} ({share:.0%})").format(
-            name=self._state.class_names[winner], share=float(p[winner])))
+        names, threshold = self._state.class_names, self._state.confidence_threshold
+        if p[winner] >= threshold:
+            self._set_answer(self.tr("Prediction: {name} ({share:.0%})").format(
+                name=names[winner], share=float(p[winner])))
+        else:
+            second = int(np.argsort(p)[-2])
+            self._set_answer(self.tr("not sure — {p1:.0%} {n1}, {p2:.0%} {n2}").format(
+                p1=float(p[winner]), n1=names[winner], p2=float(p[second]), n2=names[second]))
+        self.answer.setToolTip(self.tr("Below {t:.0%} confidence the answer is “not sure”; the "
+                                       "threshold is set on the Insight page.").format(t=threshold))
+
+    def _set_answer(self, text: str) -> None:
+        """The answer in the big font, or as much smaller as it takes to fit the width."""
+        font = QFont(self._answer_font)
+        width = max(self.answer.width(), 120)
+        while QFontMetrics(font).horizontalAdvance(text) > width and font.pointSizeF() > 8:
+            font.setPointSizeF(font.pointSizeF() - 1)
+        if font != self.answer.font():
+            self.answer.setFont(font)
+        self.answer.setText(text)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._set_answer(self.answer.text())

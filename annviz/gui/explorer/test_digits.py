@@ -9,7 +9,7 @@ true label of whichever example arrives that way (e.g. one picked on the insight
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from annviz.data.datasets import to_inputs
 from annviz.gui.i18n import is_language_change
@@ -25,28 +25,32 @@ class TestDigitPicker(QWidget):
         self.index: int | None = None        # of the test digit on the pad, if it came from here
         self._label: int | None = None       # the true class of the example on the pad
         self._sending: int | None = None     # the index being sent to the state
-        self._previous = QToolButton()
-        self._previous.setText("◀")
-        self._random = QPushButton()
-        self._next = QToolButton()
-        self._next.setText("▶")
+        self.previous_button = QToolButton()
+        self.previous_button.setText("◀")
+        self.random_button = QPushButton()
+        self.next_button = QToolButton()
+        self.next_button.setText("▶")
         self.label = QLabel()
+        # A label appearing or growing must not widen the row: that would shift and shrink the pad.
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.label.setMinimumHeight(self.label.fontMetrics().lineSpacing() + 2)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self._previous, self._random, self._next):
+        for widget in (self.previous_button, self.random_button, self.next_button):
             layout.addWidget(widget)
         layout.addWidget(self.label, 1)
-        self._previous.clicked.connect(lambda: self.show_index((self.index or 0) - 1))
-        self._next.clicked.connect(lambda: self.show_index(-1 if self.index is None else self.index + 1))
-        self._random.clicked.connect(self.show_random)
+        self.previous_button.clicked.connect(lambda: self.show_index((self.index or 0) - 1))
+        # On a fresh pad ▶ starts at the first test image, #0 (and ◀ at the last).
+        self.next_button.clicked.connect(lambda: self.show_index(0 if self.index is None else self.index + 1))
+        self.random_button.clicked.connect(self.show_random)
         state.example_loaded.connect(self._on_example_loaded)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._random.setText(self.tr("Random test digit"))
-        self._random.setToolTip(self.tr("Load a real handwritten digit from the MNIST test set"))
-        self._previous.setToolTip(self.tr("Previous test digit"))
-        self._next.setToolTip(self.tr("Next test digit"))
+        self.random_button.setText(self.tr("Random test digit"))
+        self.random_button.setToolTip(self.tr("Load a real handwritten digit from the MNIST test set"))
+        self.previous_button.setToolTip(self.tr("Previous test digit"))
+        self.next_button.setToolTip(self.tr("Next test digit"))
         self._show_label()
 
     def changeEvent(self, event) -> None:

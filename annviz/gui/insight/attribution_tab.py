@@ -1,18 +1,20 @@
 """Why this answer: which pixels of the input pushed the network towards a class, and which against.
 
 For class k the attribution is x ⊙ ∂z_k/∂x (input × gradient of k's score, by the core's own
-backpropagation): red pixels pushed z_k up, blue pushed it down, drawn over the faint input.
-Beside it, the gradient ∂z_k/∂x alone: where more ink would push towards k. Choosing a class
+backpropagation): orange pixels pushed z_k up, blue pushed it down, drawn over the faint input.
+Beside it, the gradient ∂z_k/∂x alone: where more ink would push towards k. The text says how
+the pixels' pushes relate to z_k: with no hidden layer they plus the bias give z_k exactly; with
+hidden layers the rest is the biases and the bends of the non-linear layers. Choosing a class
 emits ``class_chosen(k)`` (−1: the predicted class), so other views can explain the same one.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from annviz.gui.common.colors import NEGATIVE, POSITIVE, symmetric_level
+from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level
 from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.plots import ImagePanel
 from annviz.nn.attribution import input_times_gradient
@@ -59,6 +61,10 @@ class AttributionTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
+        self.legend = QLabel()                                  # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         layout.addWidget(self.explanation)
         self.retranslate()
 
@@ -112,17 +118,28 @@ class AttributionTab(QWidget):
         self.seen.show_grey(image)
         self.attribution.show_rgba(attribution_rgba(image, attribution.reshape(28, 28)))
         self.gradient.show_signed(network.score_gradient(x[None, :], k)[0].reshape(28, 28))
-        z = network.forward(x[None, :]).zs[-1][0]
+        z = float(network.forward(x[None, :]).zs[-1][0, k])
+        total, bias = float(attribution.sum()), float(network.biases[-1][k])
         self.attribution.set_title(self.tr("input × gradient for {name}").format(name=names[k]))
         self.gradient.set_title(self.tr("gradient ∂z/∂x for {name}").format(name=names[k]))
-        self.explanation.setText(self.tr(
-            "Score of {name}: z = {z:.3f}. Red pixels pushed it up (towards {name}), blue pixels pushed "
-            "it down. Pushes up: {up:+.3f}, pushes down: {down:+.3f}, in all {total:+.3f}. The right "
-            "picture shows where more ink would raise the score (red) or lower it (blue).").format(
-            name=names[k], z=z[k], up=attribution[attribution > 0].sum(),
-            down=attribution[attribution < 0].sum(), total=attribution.sum()))
+        text = self.tr(
+            "Score of {name}: z = {z:.3f}. Orange pixels pushed it up (towards {name}), blue pixels pushed "
+            "it down. Pushes up: {up:+.3f}, pushes down: {down:+.3f}, in all {total:+.3f}.").format(
+            name=names[k], z=z, up=attribution[attribution > 0].sum(),
+            down=attribution[attribution < 0].sum(), total=total)
+        if network.n_layers == 1:
+            text += " " + self.tr("With no hidden layer this is exact: the pixels' {total:+.3f} plus the "
+                                  "bias b = {b:+.3f} is z = {z:.3f}.").format(total=total, b=bias, z=z)
+        else:
+            text += " " + self.tr("The pixels do not add up to z: the other {rest:+.3f} comes from the "
+                                  "biases (this output's own b = {b:+.3f}) and from the bends of the "
+                                  "non-linear hidden layers on the way.").format(rest=z - total, b=bias)
+        self.explanation.setText(text + " " + self.tr(
+            "The right picture shows where more ink would raise the score (orange) or lower it (blue)."))
 
     def retranslate(self) -> None:
+        self.legend.setText(sign_legend_html(self.tr("blue: pushed the score down"),
+                                             self.tr("orange: pushed the score up"), self.tr("0")))
         self.class_caption.setText(self.tr("Explain the class:"))
         if self.chooser.count():
             self.chooser.setItemText(0, self.tr("the predicted class"))

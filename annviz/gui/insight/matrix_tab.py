@@ -21,6 +21,7 @@ class MatrixTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._case: tuple[Network, Forward] | None = None
+        self._class_names: list[str] = []
         self.layer_caption = QLabel()
         self.layer = QComboBox()
         self.layer.currentIndexChanged.connect(self._on_layer_chosen)
@@ -50,9 +51,14 @@ class MatrixTab(QWidget):
         layout.addWidget(self.softmax)
         self.retranslate()
 
-    def show_forward(self, network: Network | None, fwd: Forward | None) -> None:
-        """The network and its forward pass for the current input (batch of one), or nothing."""
+    def show_forward(self, network: Network | None, fwd: Forward | None,
+                     class_names: list[str] | None = None) -> None:
+        """The network and its forward pass for the current input (batch of one), or nothing.
+
+        ``class_names`` head the softmax table's columns (class k's name over column k); without
+        them the columns are numbered from 0, as the classes are."""
         self._case = None if network is None or fwd is None else (network, fwd)
+        self._class_names = list(class_names or [])
         if self._case and self.layer.count() != network.n_layers:
             self.layer.blockSignals(True)
             self.layer.clear()
@@ -97,6 +103,8 @@ class MatrixTab(QWidget):
                 (self.tr("÷ sum ({total:.4f})").format(total=steps.total), steps.probabilities)]
         self.softmax.setColumnCount(len(z))
         self.softmax.setRowCount(len(rows))
+        names = self._class_names if len(self._class_names) == len(z) else [str(k) for k in range(len(z))]
+        self.softmax.setHorizontalHeaderLabels(names)
         self.softmax.setVerticalHeaderLabels([name for name, _ in rows])
         for r, (_, values) in enumerate(rows):
             for k, v in enumerate(values):

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from annviz.gui.common.colors import NEGATIVE, POSITIVE
+from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html
 from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.notation import sup
 from annviz.gui.insight.plots import ImagePanel
@@ -95,6 +95,10 @@ class NudgeTab(QWidget):
         layout.addLayout(chooser)
         layout.addLayout(h_row)
         layout.addLayout(grid, 1)
+        self.legend = QLabel()                                  # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         self.retranslate()
 
     # --- public ------------------------------------------------------------------------------
@@ -214,7 +218,7 @@ class NudgeTab(QWidget):
         if self._first_layer_picture(layer):
             self.picture.show_signed(grad[i].reshape(28, 28))
             self.picture.mark(*divmod(j, 28))
-            self.picture.set_title(self.tr("∂L/∂W{s} of neuron {i}: click a pixel").format(s=sup(1), i=i))
+            self.picture.set_title(self.tr("∂L/∂W{s} of neuron {i}: click a pixel").format(s=sup(1), i=i + 1))
         else:
             self.picture.show_signed(grad)
             self.picture.mark(i, j)
@@ -237,14 +241,18 @@ class NudgeTab(QWidget):
             self.hint.setText(self.tr("This weight does not change the loss for this input (its input "
                                       "is 0): both slopes are 0. Pick another weight or a pixel with ink."))
         else:
-            self.hint.setText(self.tr("They agree to about {digits} digits. Move h: too large and the "
-                                      "curve bends within ±h, too small and rounding errors win.").format(
-                digits=max(0, int(-np.log10(max(r.relative_error, 1e-17))))))
+            digits = max(0, int(-np.log10(max(r.relative_error, 1e-17))))
+            agree = (self.tr("They agree to about 1 digit.") if digits == 1 else
+                     self.tr("They agree to about {digits} digits.").format(digits=digits))
+            self.hint.setText(agree + " " + self.tr("Move h: too large and the curve bends within ±h, "
+                                                    "too small and rounding errors win."))
         self.h_label.setText(f"h = {self.h:.1e}")
 
     # --- texts -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.legend.setText(sign_legend_html(self.tr("blue: negative gradient"),
+                                             self.tr("orange: positive gradient"), self.tr("0")))
         for caption, text in zip(self.captions, (self.tr("weight layer"), self.tr("neuron i"),
                                                  self.tr("input j"), self.tr("nudge h (log scale)"))):
             caption.setText(text)

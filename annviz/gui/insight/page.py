@@ -56,6 +56,8 @@ class InsightPage(QWidget):
         self.true_label = QComboBox()
         self.true_label.currentIndexChanged.connect(self._on_true_label_changed)
         self.evaluation = EvaluationTab()
+        self.evaluation.threshold.setValue(round(100 * state.confidence_threshold))
+        self.evaluation.threshold.valueChanged.connect(self._on_threshold_changed)
         self.mistakes = MistakesTab()
         for tab in (self.evaluation, self.mistakes):
             tab.example_chosen.connect(self._on_example_chosen)
@@ -174,6 +176,9 @@ class InsightPage(QWidget):
         self.nudge.choose_weight(layer, i, j)
         self.tabs.setCurrentWidget(self.nudge)
 
+    def _on_threshold_changed(self, percent: int) -> None:
+        self.state.set_confidence_threshold(percent / 100)       # the explorer answers by it too
+
     def _on_evaluation_progress(self, done: int, total: int) -> None:
         self.evaluation.show_progress(done, total)
 
@@ -200,7 +205,7 @@ class InsightPage(QWidget):
         elif tab is self.nudge:
             self.nudge.show_case(network, x, self.label, state.info.loss)
         elif tab is self.matrix:
-            self.matrix.show_forward(network, state.forward)
+            self.matrix.show_forward(network, state.forward, state.class_names)
 
     def _is_current_input(self, image: np.ndarray) -> bool:
         current = self.state.input_image

@@ -2,22 +2,32 @@
 
 The numbers come from ``annviz.nn.attribution.learning_step`` — the core's forward pass,
 backpropagation and SGD optimizer — for the current input and its true label. Forward ▶ and
-◀ Back walk the stages; each stage shows its real numbers.
+◀ Back walk the stages; each stage shows its real numbers, and what the step did is told from
+them (how far the loss and the probability of the true class moved, whether the answer changed),
+never assumed. The default η = 0.001 is small enough that one step on one example nudges the
+answer without flipping it, which is the point of the page: learning takes many small steps.
+One example's gradient is large (|x|² ≈ 100 for a digit): on mnist-classic's first 150 test
+mistakes a single step flips the answer in 100 % of cases at η = 0.05, 85 % at 0.01, 27 % at
+0.002 and 12 % at 0.001 (the loss then falls by a median 13 %).
 """
 
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
-from annviz.gui.common.colors import symmetric_level
+from annviz.gui.common.colors import sign_legend_html, symmetric_level
 from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.notation import sup, weight_picture
 from annviz.gui.insight.plots import BarsPanel, ImagePanel
 from annviz.nn.attribution import LearningStep, learning_step
 from annviz.nn.losses import get_loss
 from annviz.nn.network import Network
+
+#: The learning rate the tab starts with (see the module docstring).
+DEFAULT_LR = 0.001
 
 
 def stages(n_layers: int) -> list[tuple[str, int]]:
@@ -37,7 +47,8 @@ class StepperTab(QWidget):
         self._stages = stages(1)
 
         self.lr_caption = QLabel()
-        self.lr = QDoubleSpinBox(decimals=3, minimum=0.001, maximum=10.0, singleStep=0.1, value=0.5)
+        self.lr = QDoubleSpinBox(decimals=4, minimum=0.0001, maximum=10.0, value=DEFAULT_LR)
+        self.lr.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.lr.valueChanged.connect(self._on_lr_changed)
         self.back_button = QPushButton()
         self.forward_button = QPushButton()
@@ -70,6 +81,10 @@ class StepperTab(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.explanation)
         layout.addLayout(content, 1)
+        self.legend = QLabel()                                  # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         self.retranslate()
 
     # --- public ------------------------------------------------------------------------------
@@ -194,7 +209,7 @@ class StepperTab(QWidget):
             rule = self.tr("At the output, δ = ∂L/∂z = (a − y) ⊙ f′(z).")
         self.explanation.setText(self.tr(
             "{rule} Then ∂L/∂W{s} = δ{s} a{p}ᵀ: row i is δ_i times the previous layer's activations "
-            "(left: δ, right: ∂L/∂W, red positive, blue negative; largest |∂L/∂W| = {gmax:.2e}).").format(
+            "(left: δ, right: ∂L/∂W, orange positive, blue negative; largest |∂L/∂W| = {gmax:.2e}).").format(
             rule=rule, s=sup(n), p=sup(n - 1), gmax=np.abs(s.grad_w[l]).max()))
 
     def _stage_update(self, s: LearningStep, _l: int) -> None:
@@ -214,9 +229,9 @@ class StepperTab(QWidget):
         self.panels[2].set_title(self.tr("after: W{s} − η ∂L/∂W{s}").format(s=sup(n)))
         self.title.setText(self.tr("The update: W ← W − η ∂L/∂W"))
         self.explanation.setText(self.tr(
-            "Every weight moves a little against its gradient (η = {lr:g}). The largest change in "
-            "W{s} is {dmax:.2e}, while its weights reach ±{m:.2f}: one step changes the network only "
-            "slightly.").format(lr=s.lr, s=sup(n), dmax=np.abs(s.weight_changes[l]).max(), m=m))
+            "Every weight moves against its gradient (η = {lr:g}). The largest change in W{s} is "
+            "{dmax:.2e}, while its weights reach ±{m:.2f}.").format(
+            lr=s.lr, s=sup(n), dmax=np.abs(s.weight_changes[l]).max(), m=m) + " " + self.effect(s))
 
     def _stage_after(self, s: LearningStep, _l: int) -> None:
         self._show_only(True, 0)
@@ -228,7 +243,26 @@ class StepperTab(QWidget):
             "Output for the true class {label}: {p0:.4f} → {p1:.4f}. Loss: {l0:.4f} → {l1:.4f}. "
             "Prediction: {k0} → {k1}.").format(
             label=names[s.label], p0=s.probabilities[s.label], p1=p[s.label], l0=s.loss, l1=s.new_loss,
-            k0=names[int(np.argmax(s.probabilities))], k1=names[int(np.argmax(p))]))
+            k0=names[int(np.argmax(s.probabilities))], k1=names[int(np.argmax(p))]) + " " + self.effect(s))
+
+    def effect(self, s: LearningStep) -> str:
+        """What this step did, in one sentence built from its numbers."""
+        names = self._class_names
+        k0, k1 = int(np.argmax(s.probabilities)), int(np.argmax(s.new_probabilities))
+        numbers = dict(label=names[s.label], p0=100 * s.probabilities[s.label],
+                       p1=100 * s.new_probabilities[s.label], l0=s.loss, l1=s.new_loss,
+                       k0=names[k0], k1=names[k1])
+        if s.new_loss > s.loss:
+            return self.tr("This step made the loss worse ({l0:.4f} → {l1:.4f}): η is so large that "
+                           "the step overshoots.").format(**numbers)
+        if k0 != k1:
+            return self.tr("This one step changes the answer from {k0} to {k1}: the probability of "
+                           "the true class {label} goes from {p0:.2f} % to {p1:.2f} %, the loss from "
+                           "{l0:.4f} to {l1:.4f}. That is a big step; with a smaller η it would only "
+                           "nudge the answer.").format(**numbers)
+        return self.tr("The answer stays {k0}; the probability of the true class {label} goes from "
+                       "{p0:.2f} % to {p1:.2f} % and the loss from {l0:.4f} to {l1:.4f}: a nudge in the "
+                       "right direction. Learning is many such steps.").format(**numbers)
 
     def _labels(self, n: int, output: bool) -> list[str]:
         return list(self._class_names) if output and len(self._class_names) == n else [str(i) for i in range(n)]
@@ -236,6 +270,9 @@ class StepperTab(QWidget):
     # --- texts -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.legend.setText(sign_legend_html(self.tr("blue: negative"), self.tr("orange: positive"),
+                                             self.tr("0")) + "&nbsp;&nbsp;&nbsp;" + self.tr(
+            "green bar: the true class"))
         self.lr_caption.setText(self.tr("learning rate η"))
         self.layer_caption.setText(self.tr("layer"))
         self.back_button.setText(self.tr("◀ Back"))

@@ -1,6 +1,6 @@
 """NeuronPicture: a biological neuron above the artificial unit it inspired, part under part.
 
-Top: dendrites (one per input, thick where the weight is large, orange-red when it excites and
+Top: dendrites (one per input, thick where the weight is large, orange when it excites and
 blue when it inhibits), the cell body (brighter the more the neuron fires), the myelinated axon
 and the axon terminals. Bottom, aligned under each part: the inputs xᵢ with their weighted
 edges and the bias input 1, the sum z, the activation f and the output a, and the next neurons.

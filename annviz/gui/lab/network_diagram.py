@@ -6,6 +6,10 @@ as the big heat map), and every edge is coloured by the sign of its weight and d
 the larger the weight. ``show_structure`` gives the features (once per reset); ``show_snapshot``
 the new weights and pictures (up to ~30 times a second). Pictures are turned into QImages when
 they arrive, so painting stays cheap.
+
+The thumbnails are sized so that they never touch: at most 55 % of the space between two columns
+(6 hidden layers still leave the edges visible), and each column's title and "n neurons" wrap
+within that column rather than being cut.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from annviz.gui.lab.playground_model import Snapshot
 from annviz.gui.lab.widgets import lighter, map_image
 
 INK = QColor(60, 60, 70)
+TOP = 76.0          # room above the pictures for a column's title (2 lines) and "n neurons" (2)
 BACKGROUND = QColor(252, 251, 248)
 
 
@@ -53,7 +58,7 @@ class NetworkDiagram(QWidget):
         self._input_title = self.tr("Input")
         self._output_title = self.tr("Output")
         self._hidden_title = self.tr("Hidden layer {index}")
-        self._neurons_text = self.tr("{n} neurons")
+        self._neurons_text = (self.tr("1 neuron"), self.tr("{n} neurons"))
         self.update()
 
     def changeEvent(self, event) -> None:
@@ -84,15 +89,18 @@ class NetworkDiagram(QWidget):
 
     # --- painting ----------------------------------------------------------------------------
 
-    def _layout(self) -> tuple[float, list[list[QPointF]]]:
+    def node_layout(self) -> tuple[float, list[list[QPointF]]]:
         """The thumbnail size and each node's centre, column by column."""
         n_cols = len(self._columns)
         tallest = max(len(c) for c in self._columns)
-        top, bottom = 64.0, 14.0
+        top, bottom = TOP, 14.0
         usable = self.height() - top - bottom
-        size = max(16.0, min(56.0, usable / (tallest * 1.3)))
         left, right = 70.0, 30.0
-        gap = (self.width() - left - right - size) / max(n_cols - 1, 1)
+        span = self.width() - left - right
+        # size ≤ 0.55 · gap, where gap = (span − size) / (n_cols − 1): the pictures never touch.
+        by_width = 0.55 * span / (n_cols - 1 + 0.55) if n_cols > 1 else 56.0
+        size = max(10.0, min(56.0, usable / (tallest * 1.3), by_width))
+        gap = (span - size) / max(n_cols - 1, 1)
         centres = []
         for c, column in enumerate(self._columns):
             x = left + size / 2 + c * gap
@@ -101,13 +109,18 @@ class NetworkDiagram(QWidget):
             centres.append([QPointF(x, y0 + k * pitch) for k in range(len(column))])
         return size, centres
 
+    @staticmethod
+    def column_width(gap: float) -> float:
+        """The width a column's title and neuron count may take."""
+        return min(130.0, gap - 4)
+
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), BACKGROUND)
         if not self._columns:
             return
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        size, centres = self._layout()
+        size, centres = self.node_layout()
         half = size / 2
         for strength, sign, a, b in self._edges(centres, half):
             # Opaque colours (mixed with the background) paint several times faster than alpha.
@@ -153,14 +166,16 @@ class NetworkDiagram(QWidget):
                 title, sub = self._output_title, ""
             else:
                 title = self._hidden_title.format(index=c)
-                sub = self._neurons_text.format(n=len(points))
-            width = min(130.0, gap - 6)                     # titles wrap rather than overlap
+                one, many = self._neurons_text
+                sub = one if len(points) == 1 else many.format(n=len(points))
+            width = self.column_width(gap)                  # titles wrap rather than overlap
             p.setPen(INK)
             p.setFont(bold)
             p.drawText(QRectF(x - width / 2, 2, width, 36),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap, title)
             p.setFont(self.font())
-            p.drawText(QRectF(x - width / 2, 40, width, 18), Qt.AlignmentFlag.AlignCenter, sub)
+            p.drawText(QRectF(x - width / 2, 40, width, TOP - 42),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, sub)
         for name, c in zip(self._feature_names, centres[0]):
             p.drawText(QRectF(c.x() - size / 2 - 66, c.y() - 9, 60, 18),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)

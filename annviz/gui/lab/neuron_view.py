@@ -3,8 +3,10 @@
 Left: the biological neuron above the unit (``NeuronPicture``) and the sliders: x and w for each
 of the 2–6 inputs, the bias b, the activation, and the preset "Is it tasty?". Right: the
 activation plotted against s = w·x, so that dragging b slides the curve (θ = −b marked for the
-step), with the current point and the derivative faint; under it the weighted input written
-out with the live numbers, as a sum and as the dot product (w₁, …, wₙ, b)·(x₁, …, xₙ, 1).
+step), with a second axis on top reading z = w·x + b, the current point labelled with its z, and
+the derivative f′ dashed; under it the weighted input written out with the live numbers, as a
+sum and as the dot product (w₁, …, wₙ, b)·(x₁, …, xₙ, 1). With the step, the threshold θ has a
+slider of its own, tied to the bias (θ = −b): moving either moves the other.
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ class NeuronView(QWidget):
         self.x_sliders = [ValueSlider(-2.0, 2.0, 0.05, 1.0) for _ in range(MAX_INPUTS)]
         self.w_sliders = [ValueSlider(-3.0, 3.0, 0.1, w) for w in (0.8, -0.5, 0.4, 1.0, 0.6, -0.3)]
         self.bias_slider = ValueSlider(-8.0, 8.0, 0.1, -0.5)
+        self.theta_slider = ValueSlider(-8.0, 8.0, 0.1, 0.5)          # θ = −b, for the step
+        self._theta_label = QLabel()
         self._name_labels = [QLabel() for _ in range(MAX_INPUTS)]
 
         self.controls = QGroupBox()
@@ -84,6 +88,8 @@ class NeuronView(QWidget):
             grid.addWidget(self.w_sliders[i], i + 2, 2)
         grid.addWidget(self._bias_label, MAX_INPUTS + 2, 0)
         grid.addWidget(self.bias_slider, MAX_INPUTS + 2, 2)
+        grid.addWidget(self._theta_label, MAX_INPUTS + 3, 0)
+        grid.addWidget(self.theta_slider, MAX_INPUTS + 3, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
 
@@ -99,6 +105,7 @@ class NeuronView(QWidget):
 
         for slider in self.x_sliders + self.w_sliders + [self.bias_slider]:
             slider.value_changed.connect(self._on_value_changed)
+        self.theta_slider.value_changed.connect(self._on_theta_changed)
         self.n_inputs.valueChanged.connect(self._on_n_inputs_changed)
         self.activation.currentIndexChanged.connect(self._on_value_changed)
         self.preset.activated.connect(self._on_preset_activated)
@@ -121,7 +128,9 @@ class NeuronView(QWidget):
         self._x_header.setText(self.tr("input (signal strength) x"))
         self._w_header.setText(self.tr("weight w"))
         self._bias_label.setText(self.tr("bias b"))
-        self.plot.set_labels(self.tr("weighted sum w·x (without the bias)"), self.tr("output a"))
+        self._theta_label.setText(self.tr("threshold θ = −b"))
+        self.plot.set_labels(self.tr("weighted sum w·x (without the bias)"), self.tr("output a"),
+                             curve=self.tr("a = f(w·x + b)"), slope=self.tr("f′ (slope)"))
         self._refresh()
 
     def changeEvent(self, event) -> None:
@@ -179,6 +188,9 @@ class NeuronView(QWidget):
     def _on_value_changed(self, *_args) -> None:
         self._refresh()
 
+    def _on_theta_changed(self, theta: float) -> None:
+        self.bias_slider.set_value(-theta)                  # refreshes through the bias slider
+
     def _refresh(self) -> None:
         if not hasattr(self, "_name_labels") or not hasattr(self, "formula"):
             return
@@ -188,8 +200,15 @@ class NeuronView(QWidget):
             label.setText(name)
         output_name = self.tr("tasty") if self._tasty and len(names) == 4 else "a"
         self.picture.show_neuron(nrn, names, output_name)
+        step = nrn.activation == "step"
+        self._theta_label.setVisible(step)
+        self.theta_slider.setVisible(step)
+        self.theta_slider.blockSignals(True)
+        self.theta_slider.set_value(nrn.threshold)
+        self.theta_slider.blockSignals(False)
         self.plot.show_function(shifted(nrn.activation, nrn.b))
-        self.plot.show_point(nrn.weighted_sum, nrn.a)
+        self.plot.show_z_axis(self.tr("z = w·x + b"), nrn.b)
+        self.plot.show_point(nrn.weighted_sum, nrn.a, text=f"z = {format_number(nrn.z)}")
         self.formula.setText(self._formula_html(nrn))
 
     def _formula_html(self, nrn: Neuron) -> str:
@@ -216,4 +235,7 @@ class NeuronView(QWidget):
                 verdict=self.tr("fires (a = 1)") if fires else self.tr("stays silent (a = 0)")))
         if self._tasty and n == 4:
             lines.append("<b>" + (self.tr("Tasty!") if nrn.a >= 0.5 else self.tr("Not tasty.")) + "</b>")
+            lines.append(self.tr("The bias is the person: b = −5 is someone who dislikes mint chocolate, "
+                                 "so the senses must add up to θ = 5 before it counts as tasty. Raise b "
+                                 "for someone who loves it: the same senses then say “tasty” sooner."))
         return "<br>".join(lines)

@@ -3,8 +3,11 @@
 The points are AND, OR, XOR, two blobs, or the user's own (left click: class 1, right click:
 class 0). The neuron learns by the perceptron rule (unit step) or by gradient descent (sigmoid),
 one example at a time — Step — a whole epoch, or running; the line w₁x₁ + w₂x₂ + b = 0 moves
-with every update, over a shading of what the neuron outputs. On XOR it never stops making
-errors, and a button takes the user to the playground to add a hidden layer.
+with every update, over a shading of what the neuron outputs. Run goes on for ``MAX_EPOCHS``
+epochs or until there are no errors. When a run ends with errors, the view says why: if the
+points cannot be separated by any line (an exact check, ``linearly_separable``) it says so and
+offers a hidden layer in the playground, with the same points; otherwise the line simply has not
+got there yet (gradient descent can be slow), and it says that instead.
 
 The learning itself is ``annviz.nn.perceptron``; this view only drives and shows it (it runs in
 the GUI thread on a timer: one update costs microseconds).
@@ -19,13 +22,15 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from annviz.data.planar import GATE_DOMAIN, PlanarDataset, grid, logic_gate, two_blobs
 from annviz.gui.i18n import is_language_change
+from annviz.gui.common.colors import sign_legend_html
 from annviz.gui.lab.plane_plot import PlanePlot
 from annviz.gui.lab.widgets import ValueSlider, format_number
-from annviz.nn.perceptron import LearningRun, Perceptron
+from annviz.nn.perceptron import LearningRun, Perceptron, linearly_separable
 
 DATASETS = ("and", "or", "xor", "blobs", "custom")
 RULES = ("perceptron", "sigmoid")
-#: Running stops after this many epochs if the errors never reach zero.
+#: Run stops after this many epochs if the errors never reach zero; a learner who has seen this
+#: many epochs gets the verdict on the points.
 MAX_EPOCHS = 30
 TICK_MS = 60
 RESOLUTION = 160
@@ -34,7 +39,8 @@ RESOLUTION = 160
 class PerceptronView(QWidget):
     """The "perceptron that learns" part of the lab."""
 
-    hidden_layer_requested = Signal()
+    #: The learner asks for a hidden layer, for these points (a ``PlanarDataset``).
+    hidden_layer_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,8 +97,14 @@ class PerceptronView(QWidget):
         side.addWidget(self.learn_box)
         side.addWidget(self.xor_box)
         side.addStretch(1)
+        self.legend = QLabel()                                   # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        plane_column = QVBoxLayout()
+        plane_column.addWidget(self.plane, 1)
+        plane_column.addWidget(self.legend)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.plane, 3)
+        layout.addLayout(plane_column, 3)
         layout.addLayout(side, 2)
 
         self.dataset.currentIndexChanged.connect(self._on_dataset_changed)
@@ -103,7 +115,7 @@ class PerceptronView(QWidget):
         self.run_button.toggled.connect(self._on_run_toggled)
         self.reset_button.clicked.connect(self._on_reset_clicked)
         self.clear_button.clicked.connect(self._on_clear_clicked)
-        self.hidden_button.clicked.connect(self.hidden_layer_requested)
+        self.hidden_button.clicked.connect(self._on_hidden_clicked)
         self.plane.point_clicked.connect(self._on_point_clicked)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._last: int | None = None          # index of the example learned from last
@@ -132,6 +144,8 @@ class PerceptronView(QWidget):
         self.reset_button.setText(self.tr("New random weights"))
         self.clear_button.setText(self.tr("Clear points"))
         self.hidden_button.setText(self.tr("Add a hidden layer →"))
+        self.legend.setText(sign_legend_html(self.tr("blue: class 0"), self.tr("orange: class 1")) + "&nbsp;&nbsp;&nbsp;"
+                            + self.tr("shading: what the neuron outputs there"))
         self._on_run_toggled(self.run_button.isChecked())
         if hasattr(self, "run"):
             self._refresh()
@@ -183,6 +197,9 @@ class PerceptronView(QWidget):
         """Keep the neuron, start counting epochs again on the current points."""
         self.run_button.setChecked(False)
         self.run = LearningRun(self.perceptron, self.data.x, self.data.y, seed=self._seed)
+        self._separable = linearly_separable(self.data.x, self.data.y)
+        self.plane.show_points(self.data.x, self.data.y)                 # only new points redraw them
+        self._run_until = MAX_EPOCHS
         self._last = None
         self._refresh()
 
@@ -214,6 +231,8 @@ class PerceptronView(QWidget):
     def _on_run_toggled(self, running: bool) -> None:
         self.run_button.setText(self.tr("Pause") if running else self.tr("Run"))
         if running and self._has_points():
+            if self.run.epochs_done >= self._run_until:        # a run that ended: run as long again
+                self._run_until = self.run.epochs_done + MAX_EPOCHS
             self._timer.start()
         else:
             self._timer.stop()
@@ -225,7 +244,7 @@ class PerceptronView(QWidget):
         for _ in range(max(1, len(self.data) // 10)):
             self._learn_one()
         ended_epoch = self.run.epochs_done > epochs
-        if ended_epoch and (self.run.errors() == 0 or self.run.epochs_done >= MAX_EPOCHS):
+        if ended_epoch and (self.run.errors() == 0 or self.run.epochs_done >= self._run_until):
             self.run_button.setChecked(False)
         self._refresh()
 
@@ -233,7 +252,6 @@ class PerceptronView(QWidget):
 
     def _refresh(self) -> None:
         p, data = self.perceptron, self.data
-        self.plane.show_points(data.x, data.y)
         self.plane.show_line(p.w, p.b)
         self.plane.show_heatmap(p.output(self._grid).reshape(RESOLUTION, RESOLUTION))
         self.plane.show_highlight(None if self._last is None else data.x[self._last])
@@ -254,13 +272,19 @@ class PerceptronView(QWidget):
         self._update_message(errors)
 
     def _update_message(self, errors: int) -> None:
-        stuck = self.run.epochs_done >= MAX_EPOCHS and errors > 0
-        is_xor = self.dataset.currentData() == "xor"
-        if stuck:
-            text = self.tr("After {epochs} epochs there are still {errors} errors: no straight line "
-                           "separates these points. One neuron draws one line; a hidden layer lets "
-                           "a network combine several.").format(epochs=self.run.epochs_done, errors=errors)
-        elif is_xor:
+        ended = self.run.epochs_done >= MAX_EPOCHS and errors > 0
+        verdict = ended and not self._separable
+        wrong = (self.tr("1 point is still on the wrong side") if errors == 1 else
+                 self.tr("{n} points are still on the wrong side").format(n=errors))
+        if verdict:
+            text = self.tr("After {epochs} epochs {wrong}, and no straight line separates these points, "
+                           "whatever the weights. One neuron draws one line; a hidden layer lets a "
+                           "network combine several.").format(epochs=self.run.epochs_done, wrong=wrong)
+        elif ended:
+            text = self.tr("Not separated yet: after {epochs} epochs {wrong}, but a straight line that "
+                           "separates these points exists. Give it more epochs (Run again) or a "
+                           "larger η.").format(epochs=self.run.epochs_done, wrong=wrong)
+        elif self.dataset.currentData() == "xor" and errors > 0:
             text = self.tr("XOR: class 1 when exactly one input is 1. Can one straight line put the "
                            "two orange points on one side and the two blue ones on the other? "
                            "Press Run and watch.")
@@ -269,7 +293,14 @@ class PerceptronView(QWidget):
         else:
             text = self.tr("The neuron says class 1 where w₁x₁ + w₂x₂ + b ≥ 0: on one side of the line.")
         self.message.setText(text)
-        self.hidden_button.setVisible(stuck or is_xor)
+        self.hidden_button.setVisible(verdict)
+
+    def verdict_shown(self) -> bool:
+        """Whether the view is telling the learner that no straight line separates the points."""
+        return self.hidden_button.isVisibleTo(self)
+
+    def _on_hidden_clicked(self) -> None:
+        self.hidden_layer_requested.emit(self.data)
 
     def stop(self) -> None:
         """Stop running (the page calls this when it is hidden or closed)."""

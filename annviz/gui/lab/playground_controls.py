@@ -1,6 +1,7 @@
 """PlaygroundControls: the settings of the playground, as a ``PlaygroundConfig`` and a ``Hyper``.
 
-Data (dataset, noise, test share, seed), features, network (hidden layers and their neurons,
+Data (dataset, noise, test share, seed; or the perceptron's own points, once handed over with
+``set_points``), features, network (hidden layers and their neurons,
 activation) and training (learning rate, batch size, L2, speed). Changing anything in the first
 three emits ``config_changed`` (the network starts again); the training settings emit
 ``hyper_changed`` and apply while training runs.
@@ -14,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from annviz.data.planar import FEATURE_LABELS, FEATURES, PLAYGROUND_DATASETS
+from annviz.data.planar import FEATURE_LABELS, FEATURES, PLAYGROUND_DATASETS, PlanarDataset
 from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.playground_model import Hyper, PlaygroundConfig
 from annviz.gui.lab.widgets import ValueSlider
@@ -24,6 +25,8 @@ MAX_LAYERS, MAX_NEURONS = 6, 8
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 L2_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1)
 SPEEDS = (1, 4, 16)                                  # epochs per screen update
+#: The dataset key of points handed over from the perceptron (``set_points``).
+GIVEN_POINTS = "points"
 
 
 class PlaygroundControls(QWidget):
@@ -35,6 +38,7 @@ class PlaygroundControls(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         defaults = PlaygroundConfig()
+        self._points = None                               # the perceptron's points, once given
         self.dataset = QComboBox()
         for key in PLAYGROUND_DATASETS:
             self.dataset.addItem("", key)
@@ -122,6 +126,8 @@ class PlaygroundControls(QWidget):
                  "spirals": self.tr("two spirals")}
         for i, key in enumerate(PLAYGROUND_DATASETS):
             self.dataset.setItemText(i, names[key])
+        if self.dataset.findData(GIVEN_POINTS) >= 0:
+            self.dataset.setItemText(self.dataset.findData(GIVEN_POINTS), self.tr("the perceptron's points"))
         activations = {"sigmoid": self.tr("sigmoid"), "tanh": self.tr("tanh"), "relu": self.tr("ReLU"),
                        "leaky_relu": self.tr("leaky ReLU")}
         for i, key in enumerate(HIDDEN_ACTIVATIONS):
@@ -129,7 +135,9 @@ class PlaygroundControls(QWidget):
         speeds = (self.tr("slow"), self.tr("normal"), self.tr("fast"))
         for i, (text, n) in enumerate(zip(speeds, SPEEDS)):
             self.speed.setItemText(i, text)
-            self.speed.setItemData(i, self.tr("up to {n} epochs per screen update").format(n=n),
+            tip = (self.tr("one epoch per screen update") if n == 1 else
+                   self.tr("up to {n} epochs per screen update").format(n=n))
+            self.speed.setItemData(i, tip,
                                    Qt.ItemDataRole.ToolTipRole)
         self.l2.setItemText(0, self.tr("none"))
         self.data_box.setTitle(self.tr("Data"))
@@ -153,11 +161,13 @@ class PlaygroundControls(QWidget):
 
     def config(self) -> PlaygroundConfig:
         features = tuple(key for key, box in self.feature_boxes.items() if box.isChecked())
+        given = self.dataset.currentData() == GIVEN_POINTS
         return PlaygroundConfig(
             dataset=self.dataset.currentData(), noise=self.noise.value() / 100,
-            test_fraction=self.test_share.value() / 100, features=features,
+            test_fraction=0.0 if given else self.test_share.value() / 100, features=features,
             hidden=tuple(box.value() for box in self.neurons[:self.layers.value()]),
-            activation=self.activation.currentData(), seed=self.seed.value())
+            activation=self.activation.currentData(), seed=self.seed.value(),
+            points=self._points if given else None)
 
     def hyper(self) -> Hyper:
         return Hyper(learning_rate=self.learning_rate.currentData(), batch_size=self.batch_size.value(),
@@ -166,22 +176,44 @@ class PlaygroundControls(QWidget):
     def epochs_per_update(self) -> int:
         return self.speed.currentData()
 
-    def set_config(self, dataset: str, hidden: tuple[int, ...], features: tuple[str, ...] = ("x1", "x2")) -> None:
-        """Set the dataset, the hidden layers and the features at once (one ``config_changed``)."""
+    def set_points(self, points: PlanarDataset) -> None:
+        """Offer these points (the perceptron's) as a dataset; ``set_config(GIVEN_POINTS, …)`` picks them.
+
+        With given points every point is for training: the noise and test share do not apply.
+        """
+        self._points = points
+        if self.dataset.findData(GIVEN_POINTS) < 0:
+            self.dataset.addItem("", GIVEN_POINTS)
+            self.retranslate()
+
+    def set_config(self, dataset: str, hidden: tuple[int, ...], features: tuple[str, ...] = ("x1", "x2"),
+                   learning_rate: float | None = None) -> None:
+        """Set the dataset, the hidden layers, the features and maybe the learning rate at once
+        (one ``config_changed``)."""
         self.blockSignals(True)
-        self.dataset.setCurrentIndex(list(PLAYGROUND_DATASETS).index(dataset))
+        self.dataset.setCurrentIndex(self.dataset.findData(dataset))
+        if learning_rate is not None:
+            self.learning_rate.setCurrentIndex(LEARNING_RATES.index(learning_rate))
         self.layers.setValue(len(hidden))
         for box, n in zip(self.neurons, hidden):
             box.setValue(n)
         for key, box in self.feature_boxes.items():
             box.setChecked(key in features)
         self.blockSignals(False)
+        self._enable_data_settings()
+        self.hyper_changed.emit()
         self.config_changed.emit()
 
     # --- handlers ----------------------------------------------------------------------------
 
     def _on_config_edited(self, *_args) -> None:
+        self._enable_data_settings()
         self.config_changed.emit()
+
+    def _enable_data_settings(self) -> None:
+        made = self.dataset.currentData() != GIVEN_POINTS
+        self.noise.setEnabled(made)
+        self.test_share.setEnabled(made)
 
     def _on_feature_toggled(self, checked: bool) -> None:
         if not checked and not any(box.isChecked() for box in self.feature_boxes.values()):

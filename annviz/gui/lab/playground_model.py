@@ -1,7 +1,7 @@
 """The playground's network and data, without Qt: what the worker thread trains and pictures.
 
 A ``Playground`` is built from a ``PlaygroundConfig`` (dataset, noise, split, features,
-architecture, seed): it makes the points, splits them, maps them to features and creates a
+architecture, seed): it makes the points (or takes the ones it is given: the perceptron's), splits them, maps them to features and creates a
 ``Network`` with one sigmoid output (the probability of class 1) trained with cross-entropy and
 plain SGD (L2 as weight decay). ``train_epoch`` runs one pass over the training points in
 mini-batches; ``snapshot`` evaluates the network on a grid over the plane and returns read-only
@@ -31,7 +31,7 @@ _generation = itertools.count(1)
 class PlaygroundConfig:
     """Everything that defines a fresh playground (changing any of it resets training)."""
 
-    dataset: str = "circle"                  # circle, xor, gaussian, spirals
+    dataset: str = "circle"                  # circle, xor, gaussian, spirals, or "points" (below)
     noise: float = 0.0                       # 0 … 0.5, as in the Playground
     test_fraction: float = 0.5               # share of the points kept for testing
     n_points: int = 500
@@ -39,6 +39,9 @@ class PlaygroundConfig:
     hidden: tuple[int, ...] = (4, 2)         # neurons per hidden layer (0–6 layers of 1–8)
     activation: str = "tanh"                 # of the hidden layers; the output is a sigmoid
     seed: int = 0                            # for the points, the split and the initial weights
+    # Points given as they are (the perceptron's), instead of a made dataset: then noise and
+    # n_points do not apply, and test_fraction 0 keeps every point for training.
+    points: PlanarDataset | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,8 @@ class Playground:
         self.hyper = hyper
         self.resolution = resolution
         self.generation = next(_generation)
-        data = make_dataset(config.dataset, config.n_points, config.noise, config.seed)
+        data = (config.points if config.points is not None else
+                make_dataset(config.dataset, config.n_points, config.noise, config.seed))
         self.train, self.test = train_test_split(data, config.test_fraction, config.seed)
         self.domain = data.domain
         self.x_train = feature_map(self.train.x, config.features)    # (n_train, n_features)

@@ -22,13 +22,13 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
-from annviz.data.planar import FEATURE_LABELS
-from annviz.gui.common.colors import POSITIVE
+from annviz.data.planar import FEATURE_LABELS, PlanarDataset
+from annviz.gui.common.colors import POSITIVE, sign_legend_html
 from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.network_diagram import NetworkDiagram
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.lab.plane_plot import PlanePlot
-from annviz.gui.lab.playground_controls import PlaygroundControls
+from annviz.gui.lab.playground_controls import GIVEN_POINTS, PlaygroundControls
 from annviz.gui.lab.playground_model import Playground, Snapshot
 from annviz.gui.lab.playground_worker import PlaygroundWorker
 from annviz.gui.threads import WorkerThread
@@ -98,6 +98,10 @@ class PlaygroundView(QWidget):
         middle.addWidget(self.diagram, 1)
         right = QVBoxLayout()
         right.addWidget(self.plane, 3)
+        self.legend = QLabel()                                   # the colour legend strip
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        right.addWidget(self.legend)
         right.addWidget(self.show_test)
         right.addWidget(self.losses)
         right.addWidget(self.loss_plot, 1)
@@ -132,6 +136,9 @@ class PlaygroundView(QWidget):
         self.reset_button.setText(self.tr("⟲ Reset"))
         self.step_button.setText(self.tr("Step ▸|"))
         self.show_test.setText(self.tr("Show the test points (hollow)"))
+        self.legend.setText(sign_legend_html(self.tr("blue: class 0, negative weight"),
+                                             self.tr("orange: class 1, positive weight")) + "<br>" + self.tr(
+            "shading: the network's output (its probability of class 1)"))
         self._legend.clear()
         self._legend.addItem(self._train_curve, self.tr("train loss"))
         self._legend.addItem(self._test_curve, self.tr("test loss"))
@@ -176,6 +183,13 @@ class PlaygroundView(QWidget):
     def load_preset(self, dataset: str, hidden: tuple[int, ...], play: bool = False) -> None:
         """Set up a dataset and hidden layers (e.g. XOR with one hidden layer) and maybe play."""
         self.controls.set_config(dataset, hidden)
+        self.play_button.setChecked(play)
+
+    def load_points(self, points: PlanarDataset, hidden: tuple[int, ...], learning_rate: float,
+                    play: bool = False) -> None:
+        """Learn these very points (the perceptron's) with these hidden layers, and maybe play."""
+        self.controls.set_points(points)
+        self.controls.set_config(GIVEN_POINTS, hidden, learning_rate=learning_rate)
         self.play_button.setChecked(play)
 
     def _on_config_changed(self, *_args) -> None:
@@ -241,7 +255,10 @@ class PlaygroundView(QWidget):
         self.plane.show_heatmap(snapshot.output)
         self.diagram.show_snapshot(snapshot)
         self._train_curve.setData(snapshot.loss_epochs, snapshot.train_losses)
-        self._test_curve.setData(snapshot.loss_epochs, snapshot.test_losses)
+        if len(self.playground.test) > 0:
+            self._test_curve.setData(snapshot.loss_epochs, snapshot.test_losses)
+        else:
+            self._test_curve.setData([], [])
         self._fit_loss_ranges(snapshot)
         if not self._numbers_timer.isActive():
             self._numbers_timer.start()
@@ -263,6 +280,11 @@ class PlaygroundView(QWidget):
 
     def _show_numbers(self, s: Snapshot) -> None:
         self.epoch_label.setText(self.tr("Epoch {epoch}").format(epoch=f"{s.epoch:,}"))
+        if len(self.playground.test) == 0:
+            self.losses.setText(self.tr("Loss {train:.3f} · accuracy {accuracy:.1f} % (every point is "
+                                        "used for training)").format(train=s.train_loss,
+                                                                     accuracy=100 * s.train_accuracy))
+            return
         self.losses.setText(self.tr("Train loss {train:.3f} · test loss {test:.3f} · test accuracy "
                                     "{accuracy:.1f} %").format(train=s.train_loss, test=s.test_loss,
                                                                accuracy=100 * s.test_accuracy))

@@ -41,7 +41,7 @@ _LUT32 = (0xFF000000 | (_RGB[:, 0] << 16) | (_RGB[:, 1] << 8) | _RGB[:, 2]).asty
 def map_image(values: np.ndarray, lo: float, hi: float) -> QImage:
     """A (res, res) map over the plane (row 0 at the bottom) as a diverging-coloured QImage.
 
-    ``lo`` maps to blue, the middle to the neutral grey, ``hi`` to orange-red.
+    ``lo`` maps to blue, the middle to the neutral grey, ``hi`` to orange.
     """
     span = hi - lo if hi > lo else 1.0
     index = np.clip((np.asarray(values, dtype=np.float32) - lo) * (255.0 / span), 0, 255)

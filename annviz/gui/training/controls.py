@@ -1,17 +1,23 @@
 """Start / Pause / Resume / Stop / Step / +1 epoch, and a progress bar that says where training is.
 
 A plain view: the panel connects the buttons to the controller, and calls ``show_phase`` and
-``show_progress``. Which buttons make sense depends only on the phase.
+``show_progress``. Which buttons make sense depends only on the phase. Keyboard, as in a
+debugger: F5 start, F6 pause / resume, Shift+F5 stop, F10 one batch (``SHORTCUTS``); they work
+wherever the controls are shown in the window, and the tooltips say them. The status line tells the
+truth about the phase: the time left is written only while training runs (not once paused or
+stopped), and ``reset_progress`` forgets a finished run when the settings change.
 """
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from annviz.gui.i18n import is_language_change
 from annviz.gui.training.worker import Progress
 
 PROGRESS_STEPS = 1000
+SHORTCUTS = {"start": "F5", "pause": "F6", "stop": "Shift+F5", "step": "F10"}
 
 
 def format_duration(seconds: float | None) -> str:
@@ -58,6 +64,7 @@ class TrainingControls(QWidget):
         self.step_button.setEnabled(phase in ("idle", "paused"))
         self.epoch_button.setEnabled(active or can_continue)
         self._retranslate_phase()
+        self._retranslate_progress()
 
     def show_progress(self, progress: Progress) -> None:
         self.progress = progress
@@ -74,6 +81,10 @@ class TrainingControls(QWidget):
     def _retranslate_phase(self) -> None:
         self.start_button.setText(self.tr("Start over") if self.phase != "idle" else self.tr("Start"))
         self.pause_button.setText(self.tr("Resume") if self.phase == "paused" else self.tr("Pause"))
+        # After the texts: a button's setText replaces its shortcut with the text's mnemonic.
+        for name, button in (("start", self.start_button), ("pause", self.pause_button),
+                             ("stop", self.stop_button), ("step", self.step_button)):
+            button.setShortcut(QKeySequence(SHORTCUTS[name]))
 
     def _retranslate_progress(self) -> None:
         p = self.progress
@@ -84,16 +95,22 @@ class TrainingControls(QWidget):
             e=p.epoch + 1, n=p.epochs, b=p.batch, nb=p.batches_per_epoch,
             speed=f"{p.samples_per_s:,.0f}")
         left = p.seconds_left
-        if left is not None and p.done_fraction < 1:
+        if self.phase == "running" and left is not None and p.done_fraction < 1:
             text += self.tr(" · {time} left").format(time=format_duration(left))
+        elif self.phase == "paused":
+            text += self.tr(" · paused")
         self.status.setText(text)
 
     def retranslate(self) -> None:
         self.stop_button.setText(self.tr("Stop"))
         self.step_button.setText(self.tr("Step (one batch)"))
         self.epoch_button.setText(self.tr("+1 epoch"))
-        self.start_button.setToolTip(self.tr("Train a new network with these settings"))
-        self.step_button.setToolTip(self.tr("Train exactly one mini-batch, then pause"))
+        self.start_button.setToolTip(self.tr("Train a new network with these settings ({key})").format(
+            key=SHORTCUTS["start"]))
+        self.pause_button.setToolTip(self.tr("Pause or resume training ({key})").format(key=SHORTCUTS["pause"]))
+        self.stop_button.setToolTip(self.tr("Stop training ({key})").format(key=SHORTCUTS["stop"]))
+        self.step_button.setToolTip(self.tr("Train exactly one mini-batch, then pause ({key})").format(
+            key=SHORTCUTS["step"]))
         self.epoch_button.setToolTip(self.tr("Train one epoch more than planned"))
         self._retranslate_phase()
         self._retranslate_progress()

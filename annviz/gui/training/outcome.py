@@ -54,10 +54,12 @@ class ResultBar(QWidget):
         if last is None:
             text = self.tr("Training stopped before the first epoch ended.")
         elif last.test_accuracy is None:
-            text = self.tr("{n} epochs trained.").format(n=len(history.epochs))
+            n = len(history.epochs)
+            text = (self.tr("1 epoch trained.") if n == 1 else self.tr("{n} epochs trained.").format(n=n))
         else:
-            text = self.tr("{n} epochs trained: {acc:.1f} % of the test images right.").format(
-                n=len(history.epochs), acc=100 * last.test_accuracy)
+            n, acc = len(history.epochs), 100 * last.test_accuracy
+            text = (self.tr("1 epoch trained: {acc:.1f} % of the test images right.").format(acc=acc) if n == 1
+                    else self.tr("{n} epochs trained: {acc:.1f} % of the test images right.").format(n=n, acc=acc))
         self.message.setText(text)
 
     def retranslate(self) -> None:

@@ -18,12 +18,14 @@ from annviz.gui.training.outcome import DivergenceBox, ResultBar
 from annviz.gui.training.presets import PRESETS
 from annviz.gui.training.settings import TrainingSettings
 from annviz.nn.history import History
+from annviz.paths import with_model_suffix
 
 
 class TrainingPanel(QWidget):
     def __init__(self, controller: TrainingController, parent: QWidget | None = None):
         super().__init__(parent)
         self.controller = controller
+        self._applying_preset = False
         self.preset = QComboBox()
         self.preset_hint = QLabel()
         self.preset_hint.setWordWrap(True)
@@ -52,6 +54,8 @@ class TrainingPanel(QWidget):
         c, controls = self.controller, self.controls
         self.preset.activated.connect(self._on_preset_activated)
         self.settings.live_changed.connect(self._on_settings_live_changed)
+        self.settings.changed.connect(self._on_settings_edited)
+        self.settings.live_changed.connect(self._on_settings_edited)
         controls.start_button.clicked.connect(self._on_start_clicked)
         controls.pause_button.clicked.connect(self._on_pause_clicked)
         controls.stop_button.clicked.connect(c.stop)
@@ -120,8 +124,26 @@ class TrainingPanel(QWidget):
     def _on_preset_activated(self) -> None:
         preset = self.preset.currentData()
         if preset is not None:
-            self.settings.set_config(preset.config)
+            self._applying_preset = True
+            try:
+                self.settings.set_config(preset.config)
+            finally:
+                self._applying_preset = False
+            self._forget_finished_run()
         self._retranslate_hint()
+
+    @Slot()
+    def _on_settings_edited(self, *_args) -> None:
+        """An edited setting is no longer the preset: the chooser says "Presets…" again."""
+        if not self._applying_preset and self.preset.currentIndex() > 0:
+            self.preset.setCurrentIndex(0)
+            self._retranslate_hint()
+        self._forget_finished_run()
+
+    def _forget_finished_run(self) -> None:
+        """New settings, not running: the last run's "Epoch 10 of 10" no longer describes them."""
+        if self.controller.phase not in ("running", "paused"):
+            self.controls.reset_progress()
 
     @Slot(dict)
     def _on_settings_live_changed(self, changes: dict) -> None:
@@ -162,6 +184,7 @@ class TrainingPanel(QWidget):
                                               self.tr("Model files (*.safetensors)"))
         if not path:
             return False
+        path = with_model_suffix(path)                  # as File → Save as does
         try:
             self.controller.save(path)
         except OSError as error:
