@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFileDialog, QFormLayout, QLabel,
+                               QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from annviz.data.datasets import available_datasets
 from annviz.gui.i18n import is_language_change
@@ -81,17 +81,22 @@ class TrainingSettings(QWidget):
                 form.addRow(self._labels[widget], widget)
         network_form.insertRow(0, self.architecture)
         learning_form.addRow(self.augment)
+        # Three tabs, each short enough for a laptop screen: the common settings are never
+        # scrolled out of sight, and each group is one click away.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("training-settings-tabs")
+        for box in (self.network_box, self.learning_box, self.data_box):
+            self.tabs.addTab(box, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for box in (self.data_box, self.network_box, self.learning_box):
-            layout.addWidget(box)
+        layout.addWidget(self.tabs)
         self.retranslate()
         self.set_config(TrainConfig())
         self._connect()
 
-    def _group(self) -> tuple[QGroupBox, QFormLayout]:
-        box = QGroupBox()
-        return box, QFormLayout(box)
+    def _group(self) -> tuple[QWidget, QFormLayout]:
+        page = QWidget()
+        return page, QFormLayout(page)
 
     def _connect(self) -> None:
         self.dataset.activated.connect(self._on_dataset_activated)
@@ -185,9 +190,8 @@ class TrainingSettings(QWidget):
                            + [(FOLDER_ITEM, self.tr("IDX folder…"))])
 
     def retranslate(self) -> None:
-        self.data_box.setTitle(self.tr("Data"))
-        self.network_box.setTitle(self.tr("Network"))
-        self.learning_box.setTitle(self.tr("Learning"))
+        for i, title in enumerate((self.tr("Network"), self.tr("Learning"), self.tr("Data"))):
+            self.tabs.setTabText(i, title)
         for widget, text in (
             (self.dataset, self.tr("Dataset")), (self.n_train, self.tr("Training examples")),
             (self.validation, self.tr("Validation share")), (self.loss, self.tr("Loss")),

@@ -110,7 +110,7 @@ class Timeline(QWidget):
     # --- texts ---------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.now_button.setText(self.tr("Now ⏭"))
+        self.now_button.setText(self.tr("Now"))
         self.now_button.setToolTip(self.tr("Back to the network as it is now"))
         self.back_button.setToolTip(self.tr("One moment back (←)"))
         self.next_button.setToolTip(self.tr("One moment on (→)"))
