@@ -39,8 +39,13 @@ MODEL_SUFFIX = ".safetensors"
 def with_model_suffix(path: str | Path) -> str:
     """``path`` ending in ``.safetensors``: a name typed without it (``notes-trained``) gets it, so
     File → Open lists the file."""
+    return with_suffix(path, MODEL_SUFFIX)
+
+
+def with_suffix(path: str | Path, suffix: str) -> str:
+    """``path`` ending in ``suffix`` (added when a name was typed without it)."""
     path = str(path)
-    return path if path.lower().endswith(MODEL_SUFFIX) else path + MODEL_SUFFIX
+    return path if path.lower().endswith(suffix.lower()) else path + suffix
 
 
 def bundled_model(name: str) -> Path:

@@ -1,10 +1,10 @@
 """The outer window: a tab per page (the explorer first), menus, settings and shutdown hooks.
 
-Other areas plug in through three public methods: ``add_page(widget, title_fn)`` adds a tab
+Other areas plug in through public methods: ``add_page(widget, title_fn)`` adds a tab
 (``title_fn`` returns the translated title, called again when the language changes),
-``explorer.add_dock(dock, area)`` adds a dock to the explorer page, and
-``add_shutdown_hook(fn)`` registers something to stop when the window closes (e.g. a training
-thread). Geometry, dock layout, the last model and the language persist in ``QSettings``.
+``add_file_action(title_fn, fn)`` a command in the File menu, ``explorer.add_dock(dock, area)``
+a dock on the explorer page, and ``add_shutdown_hook(fn)`` something to stop when the window
+closes (e.g. a training thread). Geometry, dock layout, the last model and the language persist in ``QSettings``.
 
 Whatever the settings hold, the window opens: a remembered model that cannot be opened is
 forgotten for the bundled one (and the window says so when it shows), and saved geometry or
@@ -67,6 +67,14 @@ class MainWindow(QMainWindow):
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         self._shutdown_hooks.append(hook)
+
+    def add_file_action(self, title_fn: Callable[[], str], triggered: Callable[[], None]) -> QAction:
+        """Another area's command in the File menu, above Quit; ``title_fn`` gives its text."""
+        action = QAction(title_fn(), self)
+        action.triggered.connect(lambda _=False: triggered())
+        self._file_menu.insertAction(self._quit_separator, action)
+        self._area_actions.append((action, title_fn))
+        return action
 
     def run_shutdown_hooks(self) -> None:
         """Stop what the hooks stop (on closing, or when start-up fails half-way)."""
@@ -188,7 +196,8 @@ class MainWindow(QMainWindow):
         self._save_here = self._action(self._file_menu, self.save_model, QKeySequence.StandardKey.Save)
         self._save = self._action(self._file_menu, self._on_save_triggered, QKeySequence.StandardKey.SaveAs)
         self._export = self._action(self._file_menu, self._on_export_triggered, "Ctrl+E")
-        self._file_menu.addSeparator()
+        self._quit_separator = self._file_menu.addSeparator()
+        self._area_actions: list[tuple[QAction, Callable[[], str]]] = []
         self._quit = self._action(self._file_menu, self.close, QKeySequence.StandardKey.Quit)
         self._view_menu = bar.addMenu("")
         self._panels_menu = self._view_menu.addMenu("")
@@ -227,6 +236,8 @@ class MainWindow(QMainWindow):
         self._save.setText(self.tr("Save model &as…"))
         self._export.setText(self.tr("&Export the current view as PNG…"))
         self._quit.setText(self.tr("&Quit"))
+        for action, title_fn in self._area_actions:
+            action.setText(title_fn())
         self._view_menu.setTitle(self.tr("&View"))
         self._panels_menu.setTitle(self.tr("&Panels"))
         self._models_menu.setTitle(self.tr("Bundled &models"))

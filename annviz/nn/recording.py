@@ -77,7 +77,7 @@ def count_log_steps(ratio: float, total_steps: int) -> int:
     return n
 
 
-@dataclass
+@dataclass(eq=False)   # compared by identity: its arrays have no single truth value
 class Moment:
     step: int                          # batches done (0: before training)
     epoch: float                       # epochs done, fractional (step / batches per epoch)
@@ -135,7 +135,7 @@ class Recorder:
                       picture_copy(net.weights), picture_copy(net.biases), state)
 
 
-@dataclass
+@dataclass(eq=False)
 class Recording:
     """The moments of one run, in order, with what it was trained with."""
 

@@ -122,172 +122,172 @@
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="119"/>
+        <location filename="../../annviz/gui/main_window.py" line="127"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="85"/>
+        <location filename="../../annviz/gui/main_window.py" line="93"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="86"/>
+        <location filename="../../annviz/gui/main_window.py" line="94"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="110"/>
+        <location filename="../../annviz/gui/main_window.py" line="118"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="111"/>
+        <location filename="../../annviz/gui/main_window.py" line="119"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="130"/>
+        <location filename="../../annviz/gui/main_window.py" line="138"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="224"/>
+        <location filename="../../annviz/gui/main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="225"/>
+        <location filename="../../annviz/gui/main_window.py" line="234"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="226"/>
+        <location filename="../../annviz/gui/main_window.py" line="235"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="227"/>
+        <location filename="../../annviz/gui/main_window.py" line="236"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="228"/>
+        <location filename="../../annviz/gui/main_window.py" line="237"/>
         <source>&amp;Export the current view as PNG…</source>
         <translation>현재 화면을 PNG로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="229"/>
+        <location filename="../../annviz/gui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="230"/>
+        <location filename="../../annviz/gui/main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="231"/>
+        <location filename="../../annviz/gui/main_window.py" line="242"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="232"/>
+        <location filename="../../annviz/gui/main_window.py" line="243"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="234"/>
+        <location filename="../../annviz/gui/main_window.py" line="245"/>
         <source>Classic: 784-16-16-10, sigmoid (the notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="235"/>
+        <location filename="../../annviz/gui/main_window.py" line="246"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="236"/>
+        <location filename="../../annviz/gui/main_window.py" line="247"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="237"/>
+        <location filename="../../annviz/gui/main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="238"/>
+        <location filename="../../annviz/gui/main_window.py" line="249"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="239"/>
+        <location filename="../../annviz/gui/main_window.py" line="250"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="253"/>
+        <location filename="../../annviz/gui/main_window.py" line="264"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="257"/>
+        <location filename="../../annviz/gui/main_window.py" line="268"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="259"/>
+        <location filename="../../annviz/gui/main_window.py" line="270"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="262"/>
+        <location filename="../../annviz/gui/main_window.py" line="273"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="266"/>
+        <location filename="../../annviz/gui/main_window.py" line="277"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="271"/>
+        <location filename="../../annviz/gui/main_window.py" line="282"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="286"/>
+        <location filename="../../annviz/gui/main_window.py" line="297"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="289"/>
+        <location filename="../../annviz/gui/main_window.py" line="300"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="290"/>
+        <location filename="../../annviz/gui/main_window.py" line="301"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="293"/>
+        <location filename="../../annviz/gui/main_window.py" line="304"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="294"/>
+        <location filename="../../annviz/gui/main_window.py" line="305"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="298"/>
+        <location filename="../../annviz/gui/main_window.py" line="309"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="299"/>
+        <location filename="../../annviz/gui/main_window.py" line="310"/>
         <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: orange edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbering&lt;/b&gt;: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the first hidden layer), output neurons are named by their class, and input pixels are given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the code and the model files count everything from 0.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 주황 선과 픽셀은 양수, 파랑 선과 픽셀은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;번호&lt;/b&gt;: 화면에서 은닉 뉴런은 1부터 셉니다(층과 같이: a⁽¹⁾이 첫 번째 은닉층). 출력 뉴런은 클래스 이름으로 부르고, 입력 픽셀은 왼쪽 위를 0으로 하는 (행, 열)로 나타냅니다. 행렬 인덱스 W[i, j], 코드와 모델 파일은 모두 0부터 셉니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>

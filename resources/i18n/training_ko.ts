@@ -65,72 +65,72 @@
 <context>
     <name>LiveCurves</name>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="189"/>
+        <location filename="../../annviz/gui/training/curves.py" line="214"/>
         <source>epoch {x:.2f}</source>
         <translation>에포크 {x:.2f}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="199"/>
+        <location filename="../../annviz/gui/training/curves.py" line="224"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="200"/>
+        <location filename="../../annviz/gui/training/curves.py" line="225"/>
         <source>Accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="202"/>
+        <location filename="../../annviz/gui/training/curves.py" line="227"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="204"/>
+        <location filename="../../annviz/gui/training/curves.py" line="229"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="205"/>
+        <location filename="../../annviz/gui/training/curves.py" line="230"/>
         <source>smoothed</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="206"/>
+        <location filename="../../annviz/gui/training/curves.py" line="231"/>
         <source>training loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="207"/>
+        <location filename="../../annviz/gui/training/curves.py" line="232"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="208"/>
+        <location filename="../../annviz/gui/training/curves.py" line="233"/>
         <source>training accuracy</source>
         <translation>학습 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="209"/>
+        <location filename="../../annviz/gui/training/curves.py" line="234"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="210"/>
+        <location filename="../../annviz/gui/training/curves.py" line="235"/>
         <source>test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="219"/>
+        <location filename="../../annviz/gui/training/curves.py" line="244"/>
         <source>Hover over the curves to read their values.</source>
         <translation>곡선 위에 마우스를 올리면 값이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="220"/>
+        <location filename="../../annviz/gui/training/curves.py" line="245"/>
         <source>Export PNG…</source>
         <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="221"/>
+        <location filename="../../annviz/gui/training/curves.py" line="246"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
@@ -194,6 +194,29 @@
     </message>
 </context>
 <context>
+    <name>RunComparison</name>
+    <message>
+        <location filename="../../annviz/gui/training/compare.py" line="112"/>
+        <source>Two runs at the same moment (the one the timeline shows): what the first hidden layer looks for, and what each says about your drawing</source>
+        <translation>같은 순간(타임라인이 보여 주는 순간)의 두 학습: 첫 번째 은닉층이 찾는 모양과, 각 신경망이 여러분의 그림을 무엇으로 읽는지</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/compare.py" line="144"/>
+        <source>Run {n}</source>
+        <translation>학습 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/compare.py" line="154"/>
+        <source>Run {n}, batch {step:,} (epoch {epoch:.2f})</source>
+        <translation>학습 {n}, 배치 {step:,} (에포크 {epoch:.2f})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/compare.py" line="165"/>
+        <source>: reads {answer} ({p:.0%})</source>
+        <translation>: {answer}(으)로 읽음 ({p:.0%})</translation>
+    </message>
+</context>
+<context>
     <name>SpeedControl</name>
     <message>
         <location filename="../../annviz/gui/training/speed.py" line="58"/>
@@ -230,83 +253,83 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="114"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
         <source>Back to the network as it is now</source>
         <translation>지금의 신경망으로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="115"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="123"/>
         <source>One moment back (←)</source>
         <translation>한 순간 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="116"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="124"/>
         <source>One moment on (→)</source>
         <translation>한 순간 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="117"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="125"/>
         <source>Drag through the moments recorded while the network learned: every view shows the network as it was then</source>
         <translation>신경망이 학습하는 동안 기록된 순간들을 끌어 보세요. 모든 화면이 그때의 신경망을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="120"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="128"/>
         <source>{n} moments/s</source>
         <translation>초당 {n}순간</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="129"/>
         <source>Continue from here</source>
         <translation>여기서부터 이어서 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="130"/>
         <source>Start a new run from exactly this moment (the end of an epoch), with the settings on the left; this run is kept to compare</source>
         <translation>바로 이 순간(에포크의 끝)에서 왼쪽 설정으로 새 학습을 시작합니다. 지금의 학습은 비교할 수 있게 남겨 둡니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="125"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="133"/>
         <source>GIF…</source>
         <translation>GIF…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="126"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="134"/>
         <source>Save the weight pictures over the whole run as an animated GIF</source>
         <translation>학습 전체에 걸친 가중치 그림을 움직이는 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="128"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="136"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="129"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="137"/>
         <source>Save the weight pictures of the moment shown as PNG</source>
         <translation>보이는 순간의 가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="176"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="184"/>
         <source>Pause the playback</source>
         <translation>재생 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="177"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="185"/>
         <source>Play the moments back</source>
         <translation>기록된 순간 재생</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="211"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="219"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="113"/>
-        <location filename="../../annviz/gui/training/timeline.py" line="234"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="242"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="237"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="245"/>
         <source>Batch {step:,} · epoch {epoch:.2f} · loss {loss} · η {lr:g}</source>
         <translation>배치 {step:,} · 에포크 {epoch:.2f} · 손실 {loss} · η {lr:g}</translation>
     </message>
@@ -319,33 +342,95 @@
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="86"/>
+        <location filename="../../annviz/gui/training/__init__.py" line="23"/>
+        <source>Open training &amp;recording…</source>
+        <translation>학습 기록 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/__init__.py" line="25"/>
+        <source>Save training recor&amp;ding…</source>
+        <translation>학습 기록 저장(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="97"/>
+        <source>Nothing to save</source>
+        <translation>저장할 것이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="97"/>
+        <source>Train a network first: its recording is what the timeline shows.</source>
+        <translation>먼저 신경망을 학습시키세요. 타임라인이 보여 주는 것이 그 학습의 기록입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="100"/>
+        <source>Save the training recording</source>
+        <translation>학습 기록 저장</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="106"/>
+        <source>Could not save</source>
+        <translation>저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="112"/>
+        <source>Open a training recording</source>
+        <translation>학습 기록 열기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="118"/>
+        <source>Could not open the recording</source>
+        <translation>학습 기록을 열지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="125"/>
+        <source>annviz training recordings (*{ext})</source>
+        <translation>annviz 학습 기록 (*{ext})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="140"/>
+        <source>Save the weight pictures as GIF</source>
+        <translation>가중치 그림을 GIF로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="153"/>
+        <source>Save the weight pictures as PNG</source>
+        <translation>가중치 그림을 PNG로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="168"/>
         <source>Cannot continue from here</source>
         <translation>여기서부터 이어서 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="90"/>
+        <location filename="../../annviz/gui/training/area.py" line="172"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="93"/>
+        <location filename="../../annviz/gui/training/area.py" line="175"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="97"/>
+        <location filename="../../annviz/gui/training/area.py" line="179"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="105"/>
+        <location filename="../../annviz/gui/training/area.py" line="187"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="93"/>
-        <location filename="../../annviz/gui/training/area.py" line="104"/>
+        <location filename="../../annviz/gui/training/area.py" line="200"/>
+        <source>Run {n}</source>
+        <translation>학습 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="146"/>
+        <location filename="../../annviz/gui/training/area.py" line="159"/>
+        <location filename="../../annviz/gui/training/area.py" line="175"/>
+        <location filename="../../annviz/gui/training/area.py" line="186"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -499,14 +584,19 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="80"/>
+        <location filename="../../annviz/gui/training/page.py" line="81"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="81"/>
+        <location filename="../../annviz/gui/training/page.py" line="82"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="83"/>
+        <source>Compare runs</source>
+        <translation>학습 비교</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,10 @@ def install(window, state) -> TrainingArea:
     area = TrainingArea(state, window, explorer=window.explorer)
     window.add_page(area.page, lambda: QCoreApplication.translate("TrainingArea", "Training"))
     window.add_shutdown_hook(area.shutdown)
+    window.add_file_action(lambda: QCoreApplication.translate("TrainingArea", "Open training &recording…"),
+                           area.open_recording)
+    window.add_file_action(lambda: QCoreApplication.translate("TrainingArea", "Save training recor&ding…"),
+                           area.save_recording)
     window.installEventFilter(area)
     area.controller.give_priority_to(window.explorer.pad_panel.pad)
     window.training = area

@@ -10,19 +10,26 @@ stops the thread).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Slot
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annviz.gui.state import AppState
 from annviz.gui.training.controller import TrainingController
-from annviz.gui.training.curves import LiveCurves
+from annviz.gui.training.curves import SMOOTHING, LiveCurves
 from annviz.gui.training.export import save_png, write_history_csv
+from annviz.gui.training.compare import RunComparison
 from annviz.gui.training.page import TrainingPage
+from annviz.gui.training.pictures import save_gif, save_png as save_weights_png
 from annviz.gui.training.panel import TrainingPanel
+from annviz.gui.training.series import smooth
 from annviz.gui.training.speed import SpeedControl
 from annviz.gui.training.time_machine import TimeMachine
 from annviz.gui.training.timeline import Timeline
 from annviz.gui.training.weight_histograms import WeightHistograms
+from annviz.nn.recording import Recording
+from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, RunFileError, load_recording, save_recording
+from annviz.paths import with_suffix
 
 
 class TrainingArea(QObject):
@@ -36,17 +43,22 @@ class TrainingArea(QObject):
         self.histograms = WeightHistograms(state)
         self.time_machine = TimeMachine(self.controller, state, self)
         self.timeline = Timeline(self.controller, self.time_machine)
-        self.page = TrainingPage(self.panel, self.speed, self.curves, self.histograms, self.timeline,
-                                 explorer)
+        self.compare = RunComparison(self.controller, self.time_machine, state)
+        self.page = TrainingPage(self.panel, self.speed, self.curves, self.histograms, self.compare,
+                                 self.timeline, explorer)
         c = self.controller
         c.run_started.connect(self._on_run_started)
         c.progress.connect(self.curves.add_progress)
         c.epoch_metrics.connect(self.curves.add_epoch)
+        c.run_ended.connect(self._show_other_runs)
+        c.runs_changed.connect(self._show_other_runs)
         self.speed.speed_changed.connect(c.set_speed)
         self.speed.pause_at_epoch_end_changed.connect(c.set_pause_at_epoch_end)
         self.time_machine.moment_shown.connect(self._on_moment_shown)
         self.time_machine.returned.connect(self._on_returned)
         self.timeline.continue_requested.connect(self._on_continue_requested)
+        self.timeline.export_gif_requested.connect(self._on_export_gif_requested)
+        self.timeline.export_png_requested.connect(self._on_export_moment_png_requested)
         self.curves.export_png_clicked.connect(self._on_export_png_clicked)
         self.curves.export_csv_clicked.connect(self._on_export_csv_clicked)
 
@@ -75,6 +87,76 @@ class TrainingArea(QObject):
     @Slot()
     def _on_returned(self) -> None:
         self.curves.show_moment(None)
+
+    # --- recordings ------------------------------------------------------------------------------
+
+    def save_recording(self) -> bool:
+        """Ask where, then save the run the timeline shows (File → Save training recording)."""
+        run = self.timeline.run
+        if run is None:
+            self._warn(self.tr("Nothing to save"), self.tr("Train a network first: its recording "
+                                                           "is what the timeline shows."))
+            return False
+        path = self._ask_path(self.tr("Save the training recording"), "training" + RUN_EXTENSION, save=True)
+        if not path:
+            return False
+        try:
+            save_recording(with_suffix(path, RUN_EXTENSION), run)
+        except OSError as error:
+            self._warn(self.tr("Could not save"), f"{path}: {error.strerror or error}")
+            return False
+        return True
+
+    def open_recording(self, path=None) -> bool:
+        """Open a recording (File → Open training recording) and show its first moment."""
+        path = path or self._ask_path(self.tr("Open a training recording"), "", save=False)
+        if not path:
+            return False
+        try:
+            run = load_recording(path)
+        except RunFileError as error:
+            self._warn(self.tr("Could not open the recording"), str(error))
+            return False
+        self.controller.add_recording(run)
+        self.timeline.show_run(run)
+        return True
+
+    def _ask_path(self, title: str, name: str, save: bool) -> str:
+        pattern = self.tr("annviz training recordings (*{ext})").format(ext=RUN_EXTENSION)
+        if save:
+            return QFileDialog.getSaveFileName(self.page, title, name, pattern)[0]
+        return QFileDialog.getOpenFileName(self.page, title, "", pattern)[0]
+
+    @Slot()
+    def _show_other_runs(self, *_args) -> None:
+        self.curves.show_other_runs([
+            other_run_curves(i, r) for i, r in enumerate(self.controller.recordings.runs, 1)
+            if r is not self.controller.recording and r.history is not None])
+
+    @Slot(object)
+    def _on_export_gif_requested(self, run) -> None:
+        if run is None:
+            return
+        path = QFileDialog.getSaveFileName(self.page, self.tr("Save the weight pictures as GIF"),
+                                           "weights.gif", "GIF (*.gif)")[0]
+        if path:
+            try:
+                save_gif(run, with_suffix(path, ".gif"))
+            except OSError as error:
+                self._warn(self.tr("Export failed"), f"{path}: {error.strerror or error}")
+
+    @Slot()
+    def _on_export_moment_png_requested(self) -> None:
+        network = self.state.network
+        if network is None or network.sizes[0] != 784:
+            return
+        path = QFileDialog.getSaveFileName(self.page, self.tr("Save the weight pictures as PNG"),
+                                           "weights.png", "PNG (*.png)")[0]
+        if path:
+            try:
+                save_weights_png(network.weights[0], with_suffix(path, ".png"))
+            except OSError as error:
+                self._warn(self.tr("Export failed"), f"{path}: {error.strerror or error}")
 
     @Slot(object, object)
     def _on_continue_requested(self, _run, moment) -> None:
@@ -106,3 +188,15 @@ class TrainingArea(QObject):
 
     def _warn(self, title: str, message: str) -> None:
         QMessageBox.warning(self.page, title, message)
+
+
+def other_run_curves(number: int, run: Recording) -> tuple:
+    """(label, x in epochs, smoothed loss, epoch numbers, test accuracy in %) of an ended run."""
+    losses = run.history.batch_loss
+    x = losses.x / run.batches_per_epoch
+    alpha = 1 - (1 - SMOOTHING) ** losses.stride      # the curves' smoothing, per kept point
+    epochs = np.array([e.epoch for e in run.history.epochs], dtype=float)
+    accuracy = np.array([100 * (e.test_accuracy or 0) for e in run.history.epochs])
+    label = QCoreApplication.translate("TrainingArea", "Run {n}").format(n=number)
+    return (f"{label} · {run.label}" if run.label else label, x, smooth(losses.y, None, alpha),
+            epochs, accuracy)

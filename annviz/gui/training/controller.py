@@ -43,6 +43,7 @@ from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import ModelInfo, save_model
 from annviz.nn.network import Network
 from annviz.nn.recording import Moment, Recording, Recordings
+from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, save_recording
 from annviz.nn.trainer import Trainer
 from annviz.recipes import build_network, model_info, prepare_data
 
@@ -62,6 +63,7 @@ class TrainingController(QObject):
     run_ended = Signal(object)         # History
     failed = Signal(str)
     recording_changed = Signal(object)  # Recording
+    runs_changed = Signal()             # the session's list of runs (recordings.runs) changed
     moment_added = Signal(object)       # Moment
 
     def __init__(self, state: AppState, parent: QObject | None = None):
@@ -227,6 +229,8 @@ class TrainingController(QObject):
         """Write the trained network with its history; it becomes the app's current model."""
         info = self.result_info()
         self.saved_path = save_model(path, self.trainer.network, info)
+        if self.recording is not None:   # the film of the run, beside the model (runfile.py)
+            save_recording(self.saved_path.with_suffix(RUN_EXTENSION), self.recording)
         self._keep(info, self.saved_path)
         return self.saved_path
 
@@ -354,7 +358,15 @@ class TrainingController(QObject):
             run.add(self._continued_from)
         self.recording = run
         self.recordings.add(run)
+        self.runs_changed.emit()
         self.recording_changed.emit(run)
+
+    def add_recording(self, run: Recording) -> None:
+        """A recording opened from a file joins the session's runs (not as the current one)."""
+        self.recordings.add(run)
+        if self.recording is not None and self.recording not in self.recordings.runs:
+            self.recording = None
+        self.runs_changed.emit()
 
     @Slot(object)
     def _on_moment(self, moment: Moment) -> None:

@@ -26,6 +26,8 @@ from annviz.nn.history import BoundedSeries, EpochRecord
 
 TRAIN, VALIDATION, TEST = QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115)
 RAW = QColor(0, 114, 178, 55)
+OTHER_RUNS = (QColor(86, 180, 233), QColor(204, 121, 167), QColor(213, 94, 0), QColor(0, 0, 0),
+              QColor(240, 228, 66))
 SMOOTHING = 0.05  # weight of the newest batch in the smoothed loss
 
 
@@ -68,6 +70,12 @@ class LiveCurves(QWidget):
         for plot, line in self._cursor.items():
             plot.addItem(line, ignoreBounds=True)
             line.hide()
+        # Other runs of the session, dashed, each in its own colour (Okabe–Ito), made once.
+        self._others = [(self.loss_plot.plot(pen=pg.mkPen(c, width=1.5, style=Qt.PenStyle.DashLine)),
+                         self.accuracy_plot.plot(pen=pg.mkPen(c, width=1.5, style=Qt.PenStyle.DashLine),
+                                                 symbol="t", symbolSize=6, symbolBrush=c, symbolPen=None))
+                        for c in OTHER_RUNS]
+        self.other_labels: list[str] = []
         moment_pen = pg.mkPen((213, 94, 0), width=2)
         self._moment = {plot: pg.InfiniteLine(angle=90, pen=moment_pen)
                         for plot in (self.loss_plot, self.accuracy_plot)}
@@ -154,8 +162,25 @@ class LiveCurves(QWidget):
             self.series["test_acc"].append(x, 100 * record.test_accuracy)
         self._show("train_loss", "val_loss", "train_acc", "val_acc", "test_acc")
 
-    def point_count(self) -> int:
-        return sum(series.n for series in self.series.values())
+    def show_other_runs(self, runs: list[tuple[str, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]) -> None:
+        """Overlay other runs: (label, x in epochs, smoothed loss, epoch, test accuracy in %) each;
+        as many as there are colours, the newest last."""
+        runs = runs[-len(self._others):]
+        self.other_labels = [label for label, *_ in runs]
+        for legend_plot in (self.loss_plot, self.accuracy_plot):
+            legend = legend_plot.legend
+            for loss_item, acc_item in self._others:
+                legend.removeItem(loss_item if legend_plot is self.loss_plot else acc_item)
+        for (loss_item, acc_item), run in zip(self._others, [*runs, *[None] * len(self._others)]):
+            if run is None:
+                loss_item.setData([], [])
+                acc_item.setData([], [])
+                continue
+            label, x, loss, epochs, accuracy = run
+            loss_item.setData(x, loss)
+            acc_item.setData(epochs, accuracy)
+            self.loss_plot.legend.addItem(loss_item, label)
+
 
     def _show(self, *keys: str) -> None:
         for key in keys:

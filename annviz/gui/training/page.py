@@ -1,7 +1,7 @@
 """The training page: the settings on the left, the network learning on the right.
 
 Right: the drawing pad with its prediction and the network diagram on top; the first-layer weight
-pictures beside the curves and histograms below; the timeline under them. The pad, the diagram and
+pictures beside the curves, the histograms and two runs compared, below; the timeline under them. The pad, the diagram and
 the weight pictures are the explorer's own widgets, lent to this page while it is in front and
 given back when it is not (``ExplorerPage.lend_views``): one set of live views, so nothing is
 computed twice and a drawing on the pad is the same drawing on both pages.
@@ -34,12 +34,12 @@ class _Holder(QWidget):
 
 class TrainingPage(QWidget):
     def __init__(self, panel: TrainingPanel, speed: SpeedControl, curves: LiveCurves,
-                 histograms: WeightHistograms, timeline: Timeline, explorer=None,
+                 histograms: WeightHistograms, compare: QWidget, timeline: Timeline, explorer=None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("training-page")
-        self.panel, self.speed, self.curves, self.histograms, self.timeline = (
-            panel, speed, curves, histograms, timeline)
+        self.panel, self.speed, self.curves, self.histograms, self.compare, self.timeline = (
+            panel, speed, curves, histograms, compare, timeline)
         self.explorer = explorer
         self.holders = {name: _Holder(name) for name in ("pad", "diagram", "weights")}
 
@@ -54,6 +54,7 @@ class TrainingPage(QWidget):
         self.tabs.setObjectName("training-charts")
         self.tabs.addTab(curves, "")
         self.tabs.addTab(histograms, "")
+        self.tabs.addTab(compare, "")
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.holders["pad"])
         top.addWidget(self.holders["diagram"])
@@ -79,6 +80,7 @@ class TrainingPage(QWidget):
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Learning curves"))
         self.tabs.setTabText(1, self.tr("Weight histograms"))
+        self.tabs.setTabText(2, self.tr("Compare runs"))
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):

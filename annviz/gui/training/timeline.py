@@ -79,6 +79,7 @@ class Timeline(QWidget):
         self.continue_button.clicked.connect(self._on_continue_clicked)
         self.gif_button.clicked.connect(lambda: self.export_gif_requested.emit(self.run))
         self.png_button.clicked.connect(self.export_png_requested)
+        controller.runs_changed.connect(self._fill_runs)
         controller.recording_changed.connect(self._on_recording_changed)
         controller.moment_added.connect(self._on_moment_added)
         time_machine.returned.connect(self._on_returned)
@@ -102,6 +103,13 @@ class Timeline(QWidget):
         run = self.run
         if run is not None:
             self.go_to(run.moments.index(run.nearest(step)))
+
+    def show_run(self, run: Recording) -> None:
+        """Choose ``run`` and show its first moment."""
+        self._fill_runs()
+        self.run_choice.setCurrentIndex(self.controller.recordings.runs.index(run))
+        self._sync()
+        self.go_to(0)
 
     def go_to_now(self) -> None:
         self.play_button.setChecked(False)

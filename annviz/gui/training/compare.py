@@ -1,0 +1,166 @@
+"""Two runs side by side at the same moment: their first-layer weight pictures, and what each
+says about the drawing on the pad.
+
+"The same moment" is the batch the time machine shows (the newest moment of each run when it is
+at now); each run shows its moment recorded at or just before that batch. This makes "too high a
+learning rate" against "just right", or sigmoid against ReLU, visible in one glance. The view
+recomputes only while it is on screen, at most a few times a second.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
+
+from annviz.gui.common.colors import POSITIVE, weight_colormap
+from annviz.gui.explorer.heatmaps import robust_level
+from annviz.gui.i18n import is_language_change
+from annviz.gui.state import AppState
+from annviz.gui.training.controller import TrainingController
+from annviz.gui.training.pictures import weight_mosaic
+from annviz.gui.training.time_machine import TimeMachine
+from annviz.nn.network import Network
+from annviz.nn.recording import Recording
+
+REFRESH_MS = 250
+
+
+class _Side:
+    """One column: a run chooser, a caption, the weight pictures and the ten probabilities."""
+
+    def __init__(self, name: str):
+        self.choice = QComboBox()
+        self.choice.setObjectName(f"compare-{name}")
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground(None)
+        box = self.view.addViewBox(lockAspect=True, invertY=True, enableMouse=False, enableMenu=False)
+        self.image = pg.ImageItem(np.zeros((28, 28), np.float32), axisOrder="row-major")
+        self.image.setColorMap(weight_colormap())
+        box.addItem(self.image)
+        self.bars_plot = self.view.addPlot(row=1, col=0)
+        self.bars_plot.setMaximumHeight(110)
+        self.bars_plot.setYRange(0, 1, padding=0)
+        self.bars_plot.setMouseEnabled(False, False)
+        self.bars_plot.hideButtons()
+        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=POSITIVE)
+        self.bars_plot.addItem(self.bars)
+        self.probabilities: np.ndarray | None = None
+
+
+class RunComparison(QWidget):
+    def __init__(self, controller: TrainingController, time_machine: TimeMachine, state: AppState,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("training-compare")
+        self.controller, self.time_machine, self.state = controller, time_machine, state
+        self.sides = (_Side("a"), _Side("b"))
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        layout = QGridLayout(self)
+        layout.addWidget(self.hint, 0, 0, 1, 2)
+        for col, side in enumerate(self.sides):
+            layout.addWidget(side.choice, 1, col)
+            layout.addWidget(side.caption, 2, col)
+            layout.addWidget(side.view, 3, col)
+            side.choice.activated.connect(self._refresh_soon)
+        layout.setRowStretch(3, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        controller.runs_changed.connect(self._fill)
+        controller.recording_changed.connect(self._on_recording_changed)
+        controller.moment_added.connect(self._refresh_soon)
+        time_machine.moment_shown.connect(self._refresh_soon)
+        time_machine.returned.connect(self._refresh_soon)
+        state.input_changed.connect(self._refresh_soon)
+        self.retranslate()
+
+    # --- public --------------------------------------------------------------------------------
+
+    def choose(self, a: int, b: int) -> None:
+        """Compare run ``a`` with run ``b`` (indices into the session's runs)."""
+        for side, i in zip(self.sides, (a, b)):
+            side.choice.setCurrentIndex(i)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.isVisible():
+            return
+        runs = self.controller.recordings.runs
+        moment = self.time_machine.moment
+        step = None if moment is None else moment.step
+        image = self.state.input_image
+        for side in self.sides:
+            i = side.choice.currentIndex()
+            if not 0 <= i < len(runs) or not runs[i].moments:
+                side.caption.clear()
+                continue
+            self._show(side, i, runs[i], step, image)
+
+    def probabilities(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """What each side shows for the pad's input (None where nothing is drawn)."""
+        return self.sides[0].probabilities, self.sides[1].probabilities
+
+    # --- texts ---------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr("Two runs at the same moment (the one the timeline shows): what "
+                                  "the first hidden layer looks for, and what each says about your "
+                                  "drawing"))
+        self._fill()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_recording_changed(self, _run: Recording) -> None:
+        n = len(self.controller.recordings.runs)
+        self._fill()
+        self.choose(max(n - 2, 0), n - 1)      # the run before against the newest
+
+    @Slot()
+    def _refresh_soon(self, *_args) -> None:
+        if self.isVisible() and not self._timer.isActive():
+            self._timer.start()
+
+    def _fill(self) -> None:
+        for side in self.sides:
+            current = side.choice.currentIndex()
+            side.choice.clear()
+            for i, run in enumerate(self.controller.recordings.runs, 1):
+                text = self.tr("Run {n}").format(n=i)
+                side.choice.addItem(f"{text} · {run.label}" if run.label else text)
+            side.choice.setCurrentIndex(min(max(current, 0), side.choice.count() - 1))
+
+    def _show(self, side: _Side, i: int, run: Recording, step: int | None, image) -> None:
+        moment = run.moments[-1] if step is None else run.nearest(step)
+        weights, biases = moment.parameters()
+        w = weights[0]
+        m = robust_level(w)
+        side.image.setImage(weight_mosaic(w), levels=(-m, m))
+        text = self.tr("Run {n}, batch {step:,} (epoch {epoch:.2f})").format(
+            n=i + 1, step=moment.step, epoch=moment.epoch)
+        if image is None:
+            side.probabilities = None
+            side.bars.setOpts(height=np.zeros(10))
+        else:
+            net = Network(run.sizes, run.activations, weights, biases)
+            p = net.predict_proba(image.reshape(1, -1))[0]
+            side.probabilities = p
+            side.bars.setOpts(x=np.arange(len(p)), height=p)
+            k = int(p.argmax())
+            text += self.tr(": reads {answer} ({p:.0%})").format(answer=run.class_names[k], p=p[k])
+        side.caption.setText(text)

@@ -1,0 +1,138 @@
+"""The training page and its time machine in the whole app, as a learner uses them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtWidgets import QFileDialog
+
+from annviz.data.datasets import load_dataset
+from annviz.gui.explorer.names import number
+from annviz.gui.training.pictures import save_gif, weight_mosaic
+from annviz.nn.network import Network
+from annviz.nn.recording import Recording
+
+from run_ends import open_window
+from test_training_recording import TINY
+
+LONG = TINY.replace(n_train=None, batch_size=1, epochs=3)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    window = open_window(tmp_path / "settings.ini")
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.training.page)
+    yield window
+    window.training.controller.shutdown()
+
+
+def train(window, qtbot, config=TINY) -> Recording:
+    area = window.training
+    area.panel.settings.set_config(config)
+    assert area.panel.start()
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=20_000)
+    return area.controller.recording
+
+
+def shows_weights(window, weights) -> bool:
+    net = window.state.network
+    return all(np.array_equal(a, b) for a, b in zip(net.weights, weights))
+
+
+def test_the_page_shows_the_explorers_own_pad_diagram_and_weights_and_gives_them_back(window):
+    page, explorer = window.training.page, window.explorer
+    views = (explorer.pad_panel, explorer.diagram, explorer.weights)
+    assert all(page.isAncestorOf(v) and v.isVisible() for v in views)
+    window.tabs.setCurrentWidget(explorer)
+    assert all(explorer.isAncestorOf(v) and v.isVisible() for v in views)
+
+
+def test_scrubbing_shows_a_recorded_moment_in_every_view_and_now_comes_back(window, qtbot):
+    run = train(window, qtbot)
+    area, final = window.training, window.state.network
+    area.timeline.go_to_step(30)
+    moment = run.nearest(30)
+    weights, biases = moment.parameters()
+    assert moment.step == 30 and shows_weights(window, weights)
+    mosaic = window.explorer.weights.grid.mosaic()
+    np.testing.assert_array_equal(mosaic, weight_mosaic(weights[0]))
+    assert f"= {number(float(weights[1][2, 5]), 3)}\n" in window.explorer.diagram.edge_tooltip(1, 2, 5)
+    assert area.curves.moment_shown == pytest.approx(moment.epoch) == 30 / run.batches_per_epoch
+    assert "Batch 30" in area.timeline.where.text()
+    area.timeline.go_to_now()
+    assert window.state.network is final and area.curves.moment_shown is None
+    np.testing.assert_array_equal(final.weights[0], area.controller.trainer.network.weights[0])
+
+
+def test_scrubbing_while_it_trains_holds_the_past_until_now(window, qtbot):
+    area = window.training
+    area.panel.settings.set_config(LONG)
+    assert area.panel.start()
+    qtbot.waitUntil(lambda: area.controller.recording is not None
+                    and len(area.controller.recording.moments) > 20, timeout=10_000)
+    area.timeline.go_to(5)
+    moment = area.controller.recording.moments[5]
+    step = area.panel.controls.progress.step if area.panel.controls.progress else 0
+    qtbot.waitUntil(lambda: area.controller.recording.moments[-1].step > step + 50, timeout=10_000)
+    assert shows_weights(window, moment.parameters()[0])                 # still the past
+    area.timeline.go_to_now()
+    qtbot.waitUntil(lambda: window.state.network.weights[0][0, 300] != moment.parameters()[0][0][0, 300],
+                    timeout=5000)
+    assert area.controller.phase == "running"
+
+
+def test_a_recording_saved_and_opened_again_scrubs_the_same(window, qtbot, tmp_path, monkeypatch):
+    run = train(window, qtbot)
+    area = window.training
+    path = tmp_path / "first"            # typed without the extension
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    assert area.save_recording()
+    assert (tmp_path / "first.annviz-run").exists()
+    assert area.open_recording(tmp_path / "first.annviz-run")
+    opened = area.controller.recordings.runs[-1]
+    assert opened is not run and area.timeline.run is opened
+    assert shows_weights(window, opened.moments[0].parameters()[0])
+    area.timeline.go_to(len(opened.moments) - 1)
+    assert shows_weights(window, run.moments[-1].parameters()[0])
+
+
+def test_a_damaged_recording_is_one_message_and_changes_nothing(window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.annviz-run"
+    bad.write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{}      ")
+    said = []
+    monkeypatch.setattr(window.training, "_warn", lambda title, text: said.append(text))
+    runs = list(window.training.controller.recordings.runs)
+    assert not window.training.open_recording(bad)
+    assert len(said) == 1 and str(bad) in said[0]
+    assert window.training.controller.recordings.runs == runs
+
+
+def test_the_gif_has_the_runs_moments_as_frames(window, qtbot, tmp_path):
+    run = train(window, qtbot)
+    path = save_gif(run, tmp_path / "weights.gif")
+    with Image.open(path) as gif:
+        assert gif.n_frames == len(run.moments)
+        first = np.asarray(gif.convert("RGB"))
+        gif.seek(gif.n_frames - 1)
+        last = np.asarray(gif.convert("RGB"))
+    assert first.shape == last.shape and not np.array_equal(first, last)
+
+
+def test_two_runs_side_by_side_say_what_each_network_says(window, qtbot):
+    first = train(window, qtbot)
+    second = train(window, qtbot, TINY.replace(lr=0.1))
+    area = window.training
+    digits = load_dataset("mnist")
+    window.state.show_example(digits.test_images[0] / np.float32(255), int(digits.test_labels[0]))
+    area.page.tabs.setCurrentWidget(area.compare)
+    area.compare.choose(0, 1)
+    shown = area.compare.probabilities()
+    for run, p in zip((first, second), shown):
+        w, b = run.moments[-1].parameters()
+        expected = Network(run.sizes, run.activations, w, b).predict_proba(
+            window.state.input_image.reshape(1, -1))[0]
+        np.testing.assert_allclose(p, expected, rtol=1e-6)
+    assert not np.allclose(shown[0], shown[1])
+    assert area.curves.other_labels == ["Run 1 · η 0.01"]                # the older run, dashed
