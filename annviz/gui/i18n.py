@@ -1,15 +1,18 @@
 """English and Korean: Qt's translation system, with one .qm file per area of the app.
 
 Every visible string goes through ``tr()`` (or ``QCoreApplication.translate``). Each area keeps
-its Korean translation in ``resources/i18n/<area>_ko.ts`` (compiled to ``.qm`` with
-``pyside6-lrelease``); ``set_language`` installs every ``*_<lang>.qm`` at once. Widgets set their
-texts in a ``retranslate()`` method, called from ``__init__`` and again from ``changeEvent`` when
-Qt sends ``QEvent.LanguageChange``, so switching language in the View menu takes effect at once.
+its Korean translation in ``resources/i18n/<area>_ko.ts``, compiled to ``.qm`` (both refreshed
+by ``python -m annviz.gui.i18n_tool``); ``set_language`` installs every ``*_<lang>.qm`` at once.
+Widgets set their texts in a ``retranslate()`` method, called from ``__init__``; ``set_language``
+calls it again on every widget that has one, so switching language in the View menu takes
+effect at once (one mechanism, instead of a ``changeEvent`` override in every widget; Qt's own
+widgets follow the LanguageChange event it sends).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from annviz.paths import resources_dir
 
@@ -43,8 +46,13 @@ def set_language(lang: str) -> str:
                 app.installTranslator(translator)
                 _installed.append(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Korean if lang == "ko" else QLocale.Language.English))
+    retranslate_all()
     return lang
 
 
-def is_language_change(event: QEvent) -> bool:
-    return event.type() == QEvent.Type.LanguageChange
+def retranslate_all() -> None:
+    """Every widget's own texts again, in the language installed now."""
+    for widget in QApplication.allWidgets():
+        retranslate = getattr(widget, "retranslate", None)
+        if callable(retranslate):
+            retranslate()

@@ -250,10 +250,6 @@ class MainWindow(QMainWindow):
         self._about.setText(self.tr("&About annviz"))
         self._on_model_changed()
 
-    def changeEvent(self, event) -> None:
-        if i18n.is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- handlers ----------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QThread, Signal
@@ -31,6 +32,7 @@ class Counter(Worker):
                 self.gate.wait()           # a worker that does not look at its stop flag meanwhile
             n += 1
             self.send("counted", n)
+            time.sleep(0.0005)      # a real worker sends a few hundred updates a second at most
         return n
 
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (QGraphicsRectItem, QGraphicsView, QHBoxLayout, QL
 
 from annviz.gui.common.colors import (POSITIVE, activation_colormap, contribution_colormap, sign_legend_html,
                                       symmetric_level)
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.edges import EdgeCurves, LayerEdges
 from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
@@ -242,10 +241,6 @@ class NetworkDiagram(QWidget):
                 self.tr("blue edge: negative w·a"), self.tr("orange edge: positive w·a")))
         self._caption.setToolTip(text)
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- values, on every forward pass -------------------------------------------------------
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import sign_legend_html, symmetric_level, weight_colormap
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import number
 
@@ -80,10 +79,6 @@ class WeightGrid(QWidget):
                                              self.tr("0")) + "<br>" + self.tr(
             "Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector."))
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def mosaic(self) -> np.ndarray:
         """The image on screen: tiles of weights, NaN in the gaps."""

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (QGraphicsView, QHBoxLayout, QLabel, QSizePolicy, 
 
 from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import activation_symbol, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import evidence, weighted_input_terms
@@ -98,10 +97,6 @@ class NeuronInspector(QWidget):
         self._dirty = True
         self.refresh()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

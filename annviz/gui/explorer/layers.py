@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
 
@@ -76,10 +75,6 @@ class LayerMatrices(QWidget):
         self.legend.setText(sign_legend_html(self.tr("blue: negative"), self.tr("orange: positive"),
                                              self.tr("0")))
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_model_changed(self) -> None:
         self._view.clear()

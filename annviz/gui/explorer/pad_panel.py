@@ -15,7 +15,6 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.pad import DEFAULT_WIDTH, DrawingPad
 from annviz.gui.explorer.probabilities import ProbabilityBars
@@ -93,10 +92,6 @@ class PadPanel(QWidget):
         self._width.setToolTip(self.tr("Brush width"))
         self._show_hint()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_canvas_changed(self) -> None:
         digit = self.pad.shown_digit()

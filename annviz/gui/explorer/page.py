@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.diagram import NetworkDiagram
 from annviz.gui.explorer.inspector import NeuronInspector
@@ -92,10 +91,6 @@ class ExplorerPage(QMainWindow):
         self.inspector_dock.setWindowTitle(self.tr("Neuron inspector"))
         self.weights_dock.setWindowTitle(self.tr("Weights"))
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_neuron_selected(self, layer: int, index: int) -> None:
         self.inspector_dock.show()

@@ -15,7 +15,6 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEUTRAL, POSITIVE
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 
 BAR_HEIGHT = 0.75
@@ -65,10 +64,6 @@ class ProbabilityBars(QWidget):
         self._title.setText(self.tr("Output layer: the network's answer"))
         self._on_forward_changed()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_model_changed(self) -> None:
         names = self._state.class_names

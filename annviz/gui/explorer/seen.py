@@ -10,7 +10,6 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import activation_colormap
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import number
 
@@ -45,10 +44,6 @@ class SeenView(QWidget):
     def retranslate(self) -> None:
         self._title.setText(self.tr("What the network sees (28×28)"))
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_input_changed(self) -> None:
         image = self._state.input_image

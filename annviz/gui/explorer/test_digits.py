@@ -12,7 +12,6 @@ import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from annviz.data.datasets import to_inputs
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 
 
@@ -53,10 +52,6 @@ class TestDigitPicker(QWidget):
         self.next_button.setToolTip(self.tr("Next test digit"))
         self._show_label()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def forget(self) -> None:
         """The pad no longer shows a test digit."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.explorer.heatmaps import WeightGrid
 from annviz.gui.explorer.layers import LayerMatrices
@@ -40,8 +39,3 @@ class WeightsPanel(QWidget):
         self.count.setText(self.tr("{products} weights + {biases} biases = <b>{total}</b> numbers to learn")
                            .format(products=count.products, biases=f"{count.n_biases:,}",
                                    total=f"{count.total:,}"))
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

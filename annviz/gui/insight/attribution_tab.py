@@ -15,7 +15,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level
-from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.plots import ImagePanel
 from annviz.nn.attribution import input_times_gradient
 from annviz.nn.network import Network
@@ -145,8 +144,3 @@ class AttributionTab(QWidget):
             self.chooser.setItemText(0, self.tr("the predicted class"))
         self.seen.set_title(self.tr("what the network sees"))
         self._redraw()
-
-    def changeEvent(self, event):  # noqa: N802 — Qt's hook
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSlider, QVBoxLayout,
                                QWidget)
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.confusion_view import ConfusionView
 from annviz.gui.insight.gallery import Gallery, example_caption
 from annviz.gui.insight.results import TestResults
@@ -137,8 +136,3 @@ class EvaluationTab(QWidget):
             "{count:,} test images of class {true} predicted as {predicted}, most confident first. "
             "Click one to load it into the explorer.").format(
             count=self.gallery.count(), true=self._class_names[true], predicted=self._class_names[predicted]))
-
-    def changeEvent(self, event):  # noqa: N802 — Qt's hook
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

@@ -10,7 +10,6 @@ import numpy as np
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.matrix_view import LayerNumbers, MatrixFormView
 from annviz.gui.insight.notation import sup
 from annviz.nn.attribution import softmax_steps
@@ -117,8 +116,3 @@ class MatrixTab(QWidget):
         self.softmax_title.setText(self.tr("Softmax, step by step: subtract the largest z (nothing "
                                            "changes, nothing overflows), take exp, divide by the sum."))
         self._redraw()
-
-    def changeEvent(self, event):  # noqa: N802 — Qt's hook
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

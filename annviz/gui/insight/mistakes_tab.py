@@ -10,7 +10,6 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.plots import BarsPanel, ImagePanel
 from annviz.gui.insight.results import TestResults
 
@@ -116,8 +115,3 @@ class MistakesTab(QWidget):
                                       confidence=100 * results.confidences[index]))
             self.counter.setText(self.tr("mistake {i:,} of {n:,} (most confident first)").format(
                 i=self._position + 1, n=len(self._mistakes)))
-
-    def changeEvent(self, event):  # noqa: N802 — Qt's hook
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPus
                                QSpinBox, QVBoxLayout, QWidget)
 
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html
-from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.notation import sup
 from annviz.gui.insight.plots import ImagePanel
 from annviz.nn.attribution import example_gradients
@@ -260,8 +259,3 @@ class NudgeTab(QWidget):
         self.errors.setLabel("bottom", self.tr("h"))
         self.errors.setLabel("left", self.tr("relative error"))
         self._refresh()
-
-    def changeEvent(self, event):  # noqa: N802 — Qt's hook
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

@@ -18,7 +18,6 @@ from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from annviz.data.datasets import to_inputs
-from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.attribution_tab import AttributionTab
 from annviz.gui.insight.evaluation_tab import EvaluationTab
 from annviz.gui.insight.evaluator import Evaluator
@@ -242,10 +241,6 @@ class InsightPage(QWidget):
             text += " " + self.tr("(test image #{index})").format(index=self._example[0])
         self.input_label.setText(text)
 
-    def changeEvent(self, event):  # noqa: N802 — Qt's hook
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def closeEvent(self, event):  # noqa: N802 — Qt's hook (when the page is a window of its own)
         self.shutdown()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from annviz.gui.common.colors import sign_legend_html, symmetric_level
-from annviz.gui.i18n import is_language_change
 from annviz.gui.insight.notation import sup, weight_picture
 from annviz.gui.insight.plots import BarsPanel, ImagePanel
 from annviz.nn.attribution import LearningStep, learning_step
@@ -278,8 +277,3 @@ class StepperTab(QWidget):
         self.back_button.setText(self.tr("◀ Back"))
         self.forward_button.setText(self.tr("Forward ▶"))
         self._show_stage()
-
-    def changeEvent(self, event):  # noqa: N802 — Qt's hook
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annviz.gui.common.colors import NEUTRAL, POSITIVE, sign_color
-from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.neuron_model import Neuron
 from annviz.gui.lab.widgets import format_number, lighter
 
@@ -51,10 +50,6 @@ class NeuronPicture(QWidget):
         )
         self.update()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_neuron(self, neuron: Neuron, input_names: list[str], output_name: str) -> None:
         """Draw this neuron; ``input_names`` label the inputs (e.g. "taste"), ``output_name`` a."""

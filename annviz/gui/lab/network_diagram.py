@@ -20,7 +20,6 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annviz.gui.common.colors import sign_color, symmetric_level
-from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.playground_model import Snapshot
 from annviz.gui.lab.widgets import lighter, map_image
 
@@ -61,10 +60,6 @@ class NetworkDiagram(QWidget):
         self._neurons_text = (self.tr("1 neuron"), self.tr("{n} neurons"))
         self.update()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- data --------------------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxL
                                QSpinBox, QVBoxLayout, QWidget)
 
 from annviz.gui.common.activation_plot import ActivationPlot
-from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.biology import NeuronPicture
 from annviz.gui.lab.neuron_model import (NEURON_ACTIVATIONS, TASTY_BIAS, TASTY_SIGNALS,
                                          TASTY_WEIGHTS, Neuron, shifted)
@@ -133,10 +132,6 @@ class NeuronView(QWidget):
                              curve=self.tr("a = f(w·x + b)"), slope=self.tr("f′ (slope)"))
         self._refresh()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def input_names(self) -> list[str]:
         n = self.n_inputs.value()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.neuron_view import NeuronView
 from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_DATASETS
 from annviz.gui.lab.perceptron_view import PerceptronView
@@ -49,10 +48,6 @@ class LabPage(QWidget):
         self.tabs.setTabText(1, self.tr("② A perceptron that learns"))
         self.tabs.setTabText(2, self.tr("③ A network on the plane"))
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def open_part(self, part: str, preset: str | None = None, dataset: str | None = None,
                   hidden: tuple[int, ...] | None = None, play: bool = False) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QPushButton, QVBoxLayout, QWidget)
 
 from annviz.data.planar import GATE_DOMAIN, PlanarDataset, grid, logic_gate, two_blobs
-from annviz.gui.i18n import is_language_change
 from annviz.gui.common.colors import sign_legend_html
 from annviz.gui.lab.plane_plot import PlanePlot
 from annviz.gui.lab.widgets import ValueSlider, format_number
@@ -150,10 +149,6 @@ class PerceptronView(QWidget):
         if hasattr(self, "run"):
             self._refresh()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- data and neuron ---------------------------------------------------------------------
 

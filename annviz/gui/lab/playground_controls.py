@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
                                QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from annviz.data.planar import FEATURE_LABELS, FEATURES, PLAYGROUND_DATASETS, PlanarDataset
-from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.playground_model import Hyper, PlaygroundConfig
 from annviz.gui.lab.widgets import ValueSlider
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
@@ -152,10 +151,6 @@ class PlaygroundControls(QWidget):
             self._labels[key].setText(text)
         self.new_seed.setText(self.tr("New seed"))
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- values ------------------------------------------------------------------------------
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScr
 
 from annviz.data.planar import FEATURE_LABELS, PlanarDataset
 from annviz.gui.common.colors import POSITIVE, sign_legend_html
-from annviz.gui.i18n import is_language_change
 from annviz.gui.lab.network_diagram import NetworkDiagram
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.lab.plane_plot import PlanePlot
@@ -147,10 +146,6 @@ class PlaygroundView(QWidget):
         if self.last_snapshot is not None:
             self._show_numbers(self.last_snapshot)
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- the worker thread -------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QLabel, QPushButton,
                                QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.training import choices
 from annviz.nn.config import MAX_LAYER_SIZE
 
@@ -165,8 +164,3 @@ class ArchitectureEditor(QWidget):
         self.add_button.setText(self.tr("Add a hidden layer"))
         self._retranslate_rows()
         self._update_summary()
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from annviz.gui.common.colors import POSITIVE, weight_colormap
 from annviz.gui.explorer.heatmaps import robust_level
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.pictures import weight_mosaic
@@ -114,10 +113,6 @@ class RunComparison(QWidget):
                                   "drawing"))
         self._fill()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.training.worker import Progress
 
 PROGRESS_STEPS = 1000
@@ -114,8 +113,3 @@ class TrainingControls(QWidget):
         self.epoch_button.setToolTip(self.tr("Train one epoch more than planned"))
         self._retranslate_phase()
         self._retranslate_progress()
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

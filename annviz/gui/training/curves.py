@@ -19,7 +19,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from annviz.gui.common.plotting import cache_axes
-from annviz.gui.i18n import is_language_change
 from annviz.gui.training.series import smooth
 from annviz.gui.training.worker import Progress
 from annviz.nn.history import BoundedSeries, EpochRecord
@@ -245,8 +244,3 @@ class LiveCurves(QWidget):
         self.png_button.setText(self.tr("Export PNG…"))
         self.csv_button.setText(self.tr("Export CSV…"))
         self._update_readout()
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from annviz.gui.i18n import is_language_change
 from annviz.nn.history import History
 
 
@@ -71,11 +70,6 @@ class ResultBar(QWidget):
         self.discard_button.setToolTip(self.tr("Forget it; the model from before training comes back"))
         self._retranslate_message()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
-
 
 class DivergenceBox(QMessageBox):
     """Non-blocking: ``show_for(history)``; ``accepted`` = go back to the last good weights."""
@@ -103,9 +97,3 @@ class DivergenceBox(QMessageBox):
         self.setDetailedText(self._detail)
         self.keep_button.setText(self.tr("Go back to the last good weights"))
         self.discard_button.setText(self.tr("Discard"))
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
-

@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.training.curves import LiveCurves
 from annviz.gui.training.panel import TrainingPanel
 from annviz.gui.training.speed import SpeedControl
@@ -82,10 +81,6 @@ class TrainingPage(QWidget):
         self.tabs.setTabText(1, self.tr("Weight histograms"))
         self.tabs.setTabText(2, self.tr("Compare runs"))
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMessageBox, QScr
                                QVBoxLayout, QWidget)
 
 from annviz.data.datasets import DatasetError
-from annviz.gui.i18n import is_language_change
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.controls import TrainingControls
 from annviz.gui.training.outcome import DivergenceBox, ResultBar
@@ -207,8 +206,3 @@ class TrainingPanel(QWidget):
             self.preset.addItem(preset.name, preset)
         self.preset.setCurrentIndex(max(index, 0))
         self._retranslate_hint()
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

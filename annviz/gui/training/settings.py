@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFileDialog, QFormLayo
                                QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from annviz.data.datasets import available_datasets
-from annviz.gui.i18n import is_language_change
 from annviz.gui.training import choices
 from annviz.gui.training.architecture import ArchitectureEditor
 from annviz.gui.training.log_slider import LogSlider, round_values
@@ -208,8 +207,3 @@ class TrainingSettings(QWidget):
         for combo, items in ((self.loss, choices.losses()), (self.optimizer, choices.optimizers()),
                              (self.init, choices.inits())):
             choices.fill_combo(combo, items)
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

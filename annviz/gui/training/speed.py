@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QWidget
 
-from annviz.gui.i18n import is_language_change
 
 #: Batches a second at each position of the slider; None is full speed.
 SPEEDS: tuple[float | None, ...] = (1, 2, 5, 10, 20, 50, 100, 200, 500, None)
@@ -61,10 +60,6 @@ class SpeedControl(QWidget):
         self.pause_at_epoch_end.setText(self.tr("Pause at the end of each epoch"))
         self._show_value()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     @Slot(int)
     def _on_slider_changed(self, _position: int) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout,
                                QWidget)
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.time_machine import TimeMachine
 from annviz.nn.recording import Moment, Recording
@@ -139,10 +138,6 @@ class Timeline(QWidget):
         self._fill_runs()
         self._describe()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- handlers ------------------------------------------------------------------------------
 

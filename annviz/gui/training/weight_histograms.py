@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from annviz.gui.common.plotting import cache_axes
-from annviz.gui.i18n import is_language_change
 from annviz.gui.state import AppState
 
 MAX_BINS = 60
@@ -121,8 +120,3 @@ class WeightHistograms(QWidget):
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Weights per layer: grey = at the start, blue = now"))
         self._retranslate_titles()
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
