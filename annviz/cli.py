@@ -234,8 +234,8 @@ def _print_json(obj) -> None:
 # --- train ----------------------------------------------------------------------------------
 
 def cmd_train(args) -> int:
-    from annviz.nn import LossBaseline, Trainer
-    from annviz.recipes import build_network, model_info, prepare_data
+    from annviz.nn import LossBaseline
+    from annviz.recipes import build_network, build_trainer, model_info, prepare_data
 
     config = TrainConfig(
         hidden=args.layers, activation=args.activation, output=args.output_activation, loss=args.loss,
@@ -249,7 +249,7 @@ def cmd_train(args) -> int:
         check_out(args.out)
     data = prepare_data(config)
     network = build_network(config, n_out=data.n_classes)
-    trainer = Trainer(network, config, data.train, data.test, data.validation)
+    trainer = build_trainer(network, config, data)
     log = sys.stderr if args.json else sys.stdout
     print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
           f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=log, flush=True)

@@ -36,7 +36,7 @@ from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import ModelInfo, save_model
 from annviz.nn.network import Network
 from annviz.nn.trainer import Trainer
-from annviz.recipes import build_network, model_info, prepare_data
+from annviz.recipes import build_network, build_trainer, model_info, prepare_data
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class TrainingController(QObject):
 
         def make_trainer() -> Trainer:  # runs in the worker thread: the data is converted there
             data = prepare_data(config)
-            return Trainer(network, config, data.train, data.test, data.validation)
+            return build_trainer(network, config, data)
 
         self._launch(TrainingWorker(make_trainer, paused=paused))
 
