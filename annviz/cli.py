@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import math
 import signal
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annviz import __version__
+from annviz import __version__, logs
 from annviz.data.datasets import DatasetError
 from annviz.data.idx import IdxError
 from annviz.data.images import ImageError
@@ -32,6 +33,8 @@ from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 from annviz.outfile import OutFileError, check_out, save_out
 from annviz.paths import bundled_model_names, model_path
 from annviz.safeio import FileFormatError
+
+log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILURE = 1        # a bug (with its traceback), too little memory, or the window cannot open
@@ -122,11 +125,17 @@ def build_parser() -> argparse.ArgumentParser:
                      "learns. With no command, opens the window.", epilog=EXIT_STATUSES,
                      formatter_class=_HelpFormatter)
     parser.add_argument("--version", action="version", version=f"annviz {__version__}")
+    verbose_help = "also print debug messages (what is read, how long it takes) on stderr"
+    parser.add_argument("-v", "--verbose", action="store_true", help=verbose_help)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="commands")
 
     def command(name: str, help: str, **kwargs) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
-                              formatter_class=_HelpFormatter, **kwargs)
+        command = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
+                                 formatter_class=_HelpFormatter, **kwargs)
+        # before or after the command's name; SUPPRESS keeps a command from resetting the other
+        command.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                             help=verbose_help)
+        return command
 
     gui = command("gui", "open the window (the default)")
     gui.add_argument("--lang", choices=["en", "ko"], help="interface language (default: the last "
@@ -180,9 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser().parse_args(argv)
-        if args.command in (None, "gui"):
+        if args.command in (None, "gui"):  # the window sets up its own log file
             from annviz.gui.app import main as gui_main
-            return gui_main(lang=getattr(args, "lang", None))
+            return gui_main(lang=getattr(args, "lang", None), verbose=args.verbose)
+        logs.configure(verbose=args.verbose)
+        log.debug("annviz %s: %s", __version__, " ".join(argv))
         command = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict}[args.command]
         with _signals_unwind():
             return command(args)
@@ -247,20 +258,24 @@ def cmd_train(args) -> int:
     blas_threads = _blas_threads(args.threads)  # checks --threads before any data is loaded
     if args.out is not None:
         check_out(args.out)
+    t0 = time.perf_counter()
     data = prepare_data(config)
+    log.debug("%s read and prepared in %.2f s: %d training, %d test, %d validation examples",
+              data.dataset.name, time.perf_counter() - t0, len(data.train[0]), len(data.test[0]),
+              0 if data.validation is None else len(data.validation[0]))
     network = build_network(config, n_out=data.n_classes)
     trainer = build_trainer(network, config, data)
-    log = sys.stderr if args.json else sys.stdout
+    report = sys.stderr if args.json else sys.stdout
     print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
-          f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=log, flush=True)
+          f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=report, flush=True)
     # A diverging run overflows on purpose; the trainer and the baseline say so in words.
     with blas_threads, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         baseline = LossBaseline(network, trainer.loss, data.train)
-        history = _train_with_progress(trainer, log)
+        history = _train_with_progress(trainer, report)
         diverged = history.stop_reason if history.status == "diverged" else baseline.ended_worse(network)
     if args.out is not None and not diverged:
         save_out(args.out, network, model_info(config, history, data.dataset))
-        print(f"saved {args.out}", file=log)
+        print(f"saved {args.out}", file=report)
     if args.json:
         last = vars(history.epochs[-1]) if history.epochs else {}  # none if it diverged in epoch 1
         _print_json({
@@ -282,7 +297,7 @@ def cmd_train(args) -> int:
     return EXIT_OK
 
 
-def _train_with_progress(trainer, log):
+def _train_with_progress(trainer, report):
     from annviz.progress import ProgressBar
 
     bar = ProgressBar(trainer.batches_per_epoch, "epoch 1")
@@ -295,7 +310,7 @@ def _train_with_progress(trainer, log):
             val = "" if record.val_accuracy is None else f"  val acc {record.val_accuracy:.4f}"
             print(f"epoch {record.epoch:3d}  train loss {record.train_loss:.4f}  train acc "
                   f"{record.train_accuracy:.4f}{val}  test acc {record.test_accuracy:.4f}  "
-                  f"{record.samples_per_s:,.0f} samples/s  {record.seconds:.1f} s", file=log, flush=True)
+                  f"{record.samples_per_s:,.0f} samples/s  {record.seconds:.1f} s", file=report, flush=True)
     bar.close()
     return trainer.history
 
@@ -338,7 +353,9 @@ def cmd_evaluate(args) -> int:
     except ValueError as error:
         raise CliError(f"{path}: {error}") from None
     # a folder only if the user names it; the model's own "dataset" is a name, never a folder
+    t0 = time.perf_counter()
     ds = load_dataset(args.dataset) if args.dataset else load_named_dataset(info.dataset)
+    log.debug("%s read in %.2f s", ds.name, time.perf_counter() - t0)
     if network.sizes[-1] != len(ds.class_names):
         raise CliError(f"{path}: a network with {network.sizes[-1]} outputs cannot classify {ds.name} "
                        f"({len(ds.class_names)} classes)")
