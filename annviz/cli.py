@@ -177,12 +177,26 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--dataset", default=None, metavar="NAME|FOLDER",
                           help="mnist, fashion-mnist or a folder of IDX files (default: the model's)")
     evaluate.add_argument("--json", action="store_true", help=json_help)
+    _pytorch_options(evaluate)
 
     predict = command("predict", "classify images of handwritten digits (PNG or JPEG)")
     predict.add_argument("model", help=model_help)
     predict.add_argument("images", type=Path, nargs="+", help="image files, dark ink on light paper")
     predict.add_argument("--json", action="store_true", help=json_help)
+    _pytorch_options(predict)
     return parser
+
+
+def _pytorch_options(command: argparse.ArgumentParser) -> None:
+    """What a PyTorch model file without annviz metadata cannot say (see annviz.nn.foreign)."""
+    group = command.add_argument_group("PyTorch models", "for a network saved from PyTorch "
+                                       "without annviz metadata (save_file(model.state_dict(), ...))")
+    group.add_argument("--activation", type=_canonical(get_activation), choices=HIDDEN_ACTIVATIONS,
+                       default=None, help="activation of its hidden layers (default: relu)")
+    group.add_argument("--logits", action=argparse.BooleanOptionalAction, default=None,
+                       help="its last layer outputs logits, to which softmax is applied (the default, "
+                       "as for nn.CrossEntropyLoss; also right for a network ending in softmax); "
+                       "--no-logits uses its outputs as they are")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -328,12 +342,29 @@ def _blas_threads(n: int | None):
 
 # --- evaluate and predict -------------------------------------------------------------------
 
-def _load_classifier(name: str):
-    """The network and info of a model file (or bundled model) that classifies 28×28 images."""
-    from annviz.nn import load_model
+def _load_classifier(args):
+    """The network and info of a model file (or bundled model) that classifies 28×28 images; a
+    PyTorch file without annviz metadata with --activation and --logits (or their defaults)."""
+    from annviz.nn import ForeignModelError, load_foreign, load_model
 
-    path = model_path(name)
-    network, info = load_model(path)
+    path = model_path(args.model)
+    t0 = time.perf_counter()
+    try:
+        network, info = load_model(path)
+    except ForeignModelError as foreign:
+        activation = args.activation or "relu"
+        logits = True if args.logits is None else args.logits
+        network, info = load_foreign(path, activation, logits)
+        if args.activation is None or args.logits is None:
+            print(f"annviz: note: {path} is a PyTorch network ({foreign.layout.describe()}); taken with "
+                  f"{activation} hidden layers (--activation) and "
+                  f"{'logits → softmax' if logits else 'outputs used as they are'} "
+                  f"({'--no-logits' if logits else '--logits'} for the other)", file=sys.stderr)
+    else:
+        if args.activation is not None or args.logits is not None:
+            raise CliError(f"{path}: an annviz model names its own activations; --activation and "
+                           "--logits are for PyTorch files without annviz metadata")
+    log.debug("%s read in %.3f s: %s", path, time.perf_counter() - t0, network)
     if network.sizes[0] != 784:
         raise CliError(f"{path}: the network takes {network.sizes[0]} inputs, but a 28×28 image "
                        "gives 784")
@@ -347,7 +378,7 @@ def cmd_evaluate(args) -> int:
     from annviz.nn import confusion_matrix, per_class_accuracy
     from annviz.nn.metrics import predict_in_chunks, score
 
-    path, network, info = _load_classifier(args.model)
+    path, network, info = _load_classifier(args)
     try:
         loss_fn = get_loss(info.loss)
     except ValueError as error:
@@ -388,7 +419,7 @@ def cmd_predict(args) -> int:
     from annviz.data.images import read_image
     from annviz.data.preprocess import canvas_to_mnist
 
-    path, network, info = _load_classifier(args.model)
+    path, network, info = _load_classifier(args)
     results = []
     for image_path in args.images:
         image = canvas_to_mnist(read_image(image_path))
