@@ -286,13 +286,29 @@ def learning_rate(step, total_steps):
     return LR
 $augment_code
 
-def train(model, x, y, epochs, test):
-    """epochs more passes over (x, y) in shuffled mini-batches; a fresh optimizer (annviz's
-    file keeps the weights, not the optimizer's running averages)."""
-    generator = torch.Generator().manual_seed(SEED)
+def make_optimizer(model):
+    """annviz's optimizer with its settings; L2 weight decay on the weights, not the biases."""
     groups = [{"params": [layer.weight for layer in model.layers], "weight_decay": WEIGHT_DECAY},
               {"params": [layer.bias for layer in model.layers], "weight_decay": 0.0}]
-    optimizer = $make_optimizer
+    return $make_optimizer
+
+
+def train_step(model, optimizer, xb, yb, lr):
+    """One step of gradient descent on a mini-batch: forward → loss → backward → update."""
+    for group in optimizer.param_groups:
+        group["lr"] = lr
+    loss = loss_fn(model(xb), yb)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+
+
+def train(model, x, y, epochs, test):
+    """epochs more passes over (x, y) in shuffled mini-batches, with a fresh optimizer (annviz's
+    file keeps the weights, not the optimizer's running averages)."""
+    generator = torch.Generator().manual_seed(SEED)
+    optimizer = make_optimizer(model)
     batches = math.ceil(len(x) / BATCH_SIZE)
     step = 0
     for epoch in range(1, epochs + 1):
@@ -302,13 +318,7 @@ def train(model, x, y, epochs, test):
         for start in range(0, len(x), BATCH_SIZE):
             batch = order[start:start + BATCH_SIZE]
             xb, yb = x[batch], y[batch]$augment_call
-            for group in optimizer.param_groups:
-                group["lr"] = learning_rate(step, epochs * batches)
-            loss = loss_fn(model(xb), yb)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            total += loss.item() * len(batch)
+            total += train_step(model, optimizer, xb, yb, learning_rate(step, epochs * batches)) * len(batch)
             step += 1
         model.eval()
         test_loss, test_accuracy = evaluate(model, *test)
