@@ -184,6 +184,10 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("images", type=Path, nargs="+", help="image files, dark ink on light paper")
     predict.add_argument("--json", action="store_true", help=json_help)
     _pytorch_options(predict)
+
+    desktop = command("install-desktop", "add annviz to the applications menu of a Linux desktop "
+                      "(a desktop entry and icons in ~/.local/share)")
+    desktop.add_argument("--remove", action="store_true", help="take them away again")
     return parser
 
 
@@ -208,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             return gui_main(lang=getattr(args, "lang", None), verbose=args.verbose)
         logs.configure(verbose=args.verbose)
         log.debug("annviz %s: %s", __version__, " ".join(argv))
-        command = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict}[args.command]
+        command = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
+                   "install-desktop": cmd_install_desktop}[args.command]
         with _signals_unwind():
             return command(args)
     except BrokenPipeError:  # e.g. piped into `head`
@@ -225,6 +230,12 @@ def main(argv: list[str] | None = None) -> int:
     except _Terminated as t:
         print(f"annviz: stopped by signal {signal.Signals(t.signum).name}", file=sys.stderr)
         return 128 + t.signum
+
+
+def gui() -> int:
+    """``annviz-gui``: the window, started without a terminal on Windows and macOS
+    (``[project.gui-scripts]``); takes the options of ``annviz gui``."""
+    return main(["gui", *sys.argv[1:]])
 
 
 @contextlib.contextmanager
@@ -441,4 +452,23 @@ def cmd_predict(args) -> int:
         p = r["probabilities"]
         probs = "  ".join(f"{name}:{v:.3f}" for name, v in zip(info.class_names, p))
         print(f"{r['image']}: {r['prediction']} ({max(p):.1%})   {probs}")
+    return EXIT_OK
+
+
+# --- install-desktop ------------------------------------------------------------------------
+
+def cmd_install_desktop(args) -> int:
+    from annviz import desktop
+
+    try:
+        if args.remove:
+            files = desktop.remove()
+            print("\n".join(f"removed {f}" for f in files) or "nothing to remove")
+        else:
+            files = desktop.install()
+            print("\n".join(f"wrote {f}" for f in files))
+            print("annviz is in the applications menu (a menu that does not refresh by itself "
+                  "shows it after the next login)")
+    except desktop.DesktopError as error:
+        raise CliError(str(error)) from None
     return EXIT_OK

@@ -20,11 +20,13 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6.QtCore import (QCoreApplication, QMessageLogContext, QSettings, QStandardPaths, QtMsgType,
                             qInstallMessageHandler)
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from annviz import logs
 from annviz.gui import i18n
 from annviz.gui.state import AppState
+from annviz.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +148,29 @@ def start_logging(verbose: bool = False) -> Path | None:
     return logs.log_file()
 
 
+def app_icon() -> QIcon:
+    """annviz's icon (resources/icons, drawn by tools/make_icons.py) in every size it comes in."""
+    icon = QIcon()
+    for png in sorted(resources_dir().joinpath("icons").glob("annviz-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def set_app_icon(app: QApplication) -> None:
+    """The icon of every window and of the taskbar entry. On Windows the taskbar groups windows by
+    an application id, without which it shows Python's icon; on Wayland the desktop file's name
+    ties the window to annviz.desktop (``annviz install-desktop``)."""
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("annviz")
+    if sys.platform == "win32":
+        import ctypes
+
+        try:
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("annviz.annviz")
+        except (AttributeError, OSError):  # an old Windows: the taskbar shows Python's icon
+            log.info("no application id for the taskbar", exc_info=True)
+
+
 def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool = False) -> int:
     """Open the window and run the event loop; returns the exit code.
 
@@ -163,6 +188,7 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
         app = QApplication(["annviz", *(sys.argv[1:] if argv is None else argv)])
     app.setApplicationName("annviz")
     app.setOrganizationName("annviz")
+    set_app_icon(app)
     log_file = start_logging(verbose)
     window = None
     try:
