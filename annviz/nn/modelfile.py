@@ -168,10 +168,11 @@ def load_foreign(path: str | os.PathLike, activation: str = "relu",
             raise ModelFileError(path, "an annviz model: it names its own activations, open it as one")
         layout = recognise(header, path, ModelFileError)
         weights, biases = [], []
-        for module, has_bias, n_out in zip(layout.layers, layout.biases, layout.sizes[1:]):
-            weights.append(read_float32(f, header, header.tensors[f"{module}.weight"], path, ModelFileError))
-            biases.append(read_float32(f, header, header.tensors[f"{module}.bias"], path, ModelFileError)
-                          if has_bias else np.zeros(n_out, np.float32))
+        for i, (has_bias, n_out) in enumerate(zip(layout.biases, layout.sizes[1:])):
+            weights.append(read_float32(f, header, header.tensors[layout.tensor(i, "weight")], path,
+                                        ModelFileError))
+            biases.append(read_float32(f, header, header.tensors[layout.tensor(i, "bias")], path,
+                                       ModelFileError) if has_bias else np.zeros(n_out, np.float32))
     n_layers = len(layout.layers)
     network = Network(layout.sizes, [name] * (n_layers - 1) + ["softmax" if logits else "identity"],
                       weights, biases)

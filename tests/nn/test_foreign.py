@@ -139,10 +139,18 @@ def test_half_and_bfloat16_weights_become_float32(tmp_path, dtype):
                                rtol=1e-5, atol=1e-6)
 
 
-def test_a_network_without_hidden_layers(tmp_path):
-    save_file(linear_stack(["fc1"], [784, 10]), tmp_path / "linear.safetensors")
+@pytest.mark.parametrize("name", ["fc1", "0", ""], ids=["named", "Sequential", "a lone nn.Linear"])
+def test_a_network_without_hidden_layers(tmp_path, name):
+    tensors = linear_stack([name], [784, 10])
+    tensors = {k.lstrip("."): v for k, v in tensors.items()}  # nn.Linear's own: weight, bias
+    save_file(tensors, tmp_path / "linear.safetensors")
+    with pytest.raises(ForeignModelError) as asked:
+        load_model(tmp_path / "linear.safetensors")
+    assert asked.value.layout.sizes == (784, 10)
     network, _ = load_foreign(tmp_path / "linear.safetensors", "relu")
     assert network.activation_names == ["softmax"]
+    z = X.astype(np.float64) @ tensors[f"{name}.weight".lstrip(".")].T + tensors[f"{name}.bias".lstrip(".")]
+    np.testing.assert_allclose(network.predict_proba(X), softmax(z), rtol=1e-5, atol=1e-6)
 
 
 def _unknown(tmp_path, tensors):
@@ -170,6 +178,9 @@ def _unknown(tmp_path, tensors):
     ({**linear_stack(["fc1"], [784, 8]), **linear_stack(["out1"], [8, 10])}, "do not share one pattern"),
     ({**linear_stack(["net.0"], [784, 8]), **linear_stack(["head.1"], [8, 10])}, "do not share one pattern"),
     ({"0.bias": np.zeros(8, np.float32)}, "has a bias but no weight"),
+    ({"weight": np.zeros((10, 100), np.float32)}, "its first layer, nn.Linear, takes 100 inputs"),
+    ({**linear_stack(["fc1"], [784, 8]), "weight": np.zeros((10, 8), np.float32)},
+     "layer name 'weight' does not end in a number"),
     ({**linear_stack(["0"], [784, 8]), "0.bias": np.zeros(9, np.float32)}, r"expected \(8,\)"),
     (linear_stack([str(i) for i in range(40)], [784] + [4] * 40), "40 layers, more than the 32"),
     (linear_stack(["0"], [784, 5000]), "5000 neurons"),
