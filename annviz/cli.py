@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import math
 import signal
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annviz import __version__
+from annviz import __version__, logs
 from annviz.data.datasets import DatasetError
 from annviz.data.idx import IdxError
 from annviz.data.images import ImageError
@@ -32,6 +33,8 @@ from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 from annviz.outfile import OutFileError, check_out, save_checked, save_out
 from annviz.paths import bundled_model_names, model_path
 from annviz.safeio import FileFormatError
+
+log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILURE = 1        # a bug (with its traceback), too little memory, or the window cannot open
@@ -122,11 +125,17 @@ def build_parser() -> argparse.ArgumentParser:
                      "learns. With no command, opens the window.", epilog=EXIT_STATUSES,
                      formatter_class=_HelpFormatter)
     parser.add_argument("--version", action="version", version=f"annviz {__version__}")
+    verbose_help = "also print debug messages (what is read, how long it takes) on stderr"
+    parser.add_argument("-v", "--verbose", action="store_true", help=verbose_help)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="commands")
 
     def command(name: str, help: str, **kwargs) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
-                              formatter_class=_HelpFormatter, **kwargs)
+        command = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
+                                 formatter_class=_HelpFormatter, **kwargs)
+        # before or after the command's name; SUPPRESS keeps a command from resetting the other
+        command.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                             help=verbose_help)
+        return command
 
     gui = command("gui", "open the window (the default)")
     gui.add_argument("--lang", choices=["en", "ko"], help="interface language (default: the last "
@@ -170,22 +179,43 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--dataset", default=None, metavar="NAME|FOLDER",
                           help="mnist, fashion-mnist or a folder of IDX files (default: the model's)")
     evaluate.add_argument("--json", action="store_true", help=json_help)
+    _pytorch_options(evaluate)
 
     predict = command("predict", "classify images of handwritten digits (PNG or JPEG)")
     predict.add_argument("model", help=model_help)
     predict.add_argument("images", type=Path, nargs="+", help="image files, dark ink on light paper")
     predict.add_argument("--json", action="store_true", help=json_help)
+    _pytorch_options(predict)
+
+    desktop = command("install-desktop", "add annviz to the applications menu of a Linux desktop "
+                      "(a desktop entry and icons in ~/.local/share)")
+    desktop.add_argument("--remove", action="store_true", help="take them away again")
     return parser
+
+
+def _pytorch_options(command: argparse.ArgumentParser) -> None:
+    """What a PyTorch model file without annviz metadata cannot say (see annviz.nn.foreign)."""
+    group = command.add_argument_group("PyTorch models", "for a network saved from PyTorch "
+                                       "without annviz metadata (save_file(model.state_dict(), ...))")
+    group.add_argument("--activation", type=_canonical(get_activation), choices=HIDDEN_ACTIVATIONS,
+                       default=None, help="activation of its hidden layers (default: relu)")
+    group.add_argument("--logits", action=argparse.BooleanOptionalAction, default=None,
+                       help="its last layer outputs logits, to which softmax is applied (the default, "
+                       "as for nn.CrossEntropyLoss; also right for a network ending in softmax); "
+                       "--no-logits uses its outputs as they are")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser().parse_args(argv)
-        if args.command in (None, "gui"):
+        if args.command in (None, "gui"):  # the window sets up its own log file
             from annviz.gui.app import main as gui_main
-            return gui_main(lang=getattr(args, "lang", None))
-        command = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict}[args.command]
+            return gui_main(lang=getattr(args, "lang", None), verbose=args.verbose)
+        logs.configure(verbose=args.verbose)
+        log.debug("annviz %s: %s", __version__, " ".join(argv))
+        command = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
+                   "install-desktop": cmd_install_desktop}[args.command]
         with _signals_unwind():
             return command(args)
     except BrokenPipeError:  # e.g. piped into `head`
@@ -202,6 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     except _Terminated as t:
         print(f"annviz: stopped by signal {signal.Signals(t.signum).name}", file=sys.stderr)
         return 128 + t.signum
+
+
+def gui() -> int:
+    """``annviz-gui``: the window, started without a terminal on Windows and macOS
+    (``[project.gui-scripts]``); takes the options of ``annviz gui``."""
+    return main(["gui", *sys.argv[1:]])
 
 
 @contextlib.contextmanager
@@ -236,8 +272,8 @@ def _print_json(obj) -> None:
 # --- train ----------------------------------------------------------------------------------
 
 def cmd_train(args) -> int:
-    from annviz.nn import LossBaseline, Trainer
-    from annviz.recipes import build_network, model_info, prepare_data
+    from annviz.nn import LossBaseline
+    from annviz.recipes import build_network, build_trainer, model_info, prepare_data
 
     config = TrainConfig(
         hidden=args.layers, activation=args.activation, output=args.output_activation, loss=args.loss,
@@ -251,28 +287,32 @@ def cmd_train(args) -> int:
         check_out(args.out)
     if args.record is not None:
         check_out(args.record, "--record", "run.annviz-run")
+    t0 = time.perf_counter()
     data = prepare_data(config)
+    log.debug("%s read and prepared in %.2f s: %d training, %d test, %d validation examples",
+              data.dataset.name, time.perf_counter() - t0, len(data.train[0]), len(data.test[0]),
+              0 if data.validation is None else len(data.validation[0]))
     network = build_network(config, n_out=data.n_classes)
-    trainer = Trainer(network, config, data.train, data.test, data.validation)
+    trainer = build_trainer(network, config, data)
     recording = None
     if args.record is not None:
         from annviz.nn.recording import Recording
         recording = Recording.of(trainer, data.dataset.class_names, args.threads or _current_blas_threads())
-    log = sys.stderr if args.json else sys.stdout
+    report = sys.stderr if args.json else sys.stdout
     print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
-          f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=log, flush=True)
+          f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=report, flush=True)
     # A diverging run overflows on purpose; the trainer and the baseline say so in words.
     with blas_threads, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         baseline = LossBaseline(network, trainer.loss, data.train)
-        history = _train_with_progress(trainer, log, recording)
+        history = _train_with_progress(trainer, report, recording)
         diverged = history.stop_reason if history.status == "diverged" else baseline.ended_worse(network)
     if args.out is not None and not diverged:
         save_out(args.out, network, model_info(config, history, data.dataset))
-        print(f"saved {args.out}", file=log)
+        print(f"saved {args.out}", file=report)
     if recording is not None:   # a diverged run's recording too: how it went wrong is worth a look
         from annviz.nn.runfile import save_recording
         save_checked(args.record, "--record", lambda: save_recording(args.record, recording), "the recording")
-        print(f"saved the recording {args.record} ({len(recording.moments)} moments)", file=log)
+        print(f"saved the recording {args.record} ({len(recording.moments)} moments)", file=report)
     if args.json:
         last = vars(history.epochs[-1]) if history.epochs else {}  # none if it diverged in epoch 1
         _print_json({
@@ -295,7 +335,7 @@ def cmd_train(args) -> int:
     return EXIT_OK
 
 
-def _train_with_progress(trainer, log, recording=None):
+def _train_with_progress(trainer, report, recording=None):
     """Train to the end with a progress bar; into ``recording`` (if any) go the moments."""
     from annviz.nn.recording import Recorder
     from annviz.progress import ProgressBar
@@ -315,7 +355,7 @@ def _train_with_progress(trainer, log, recording=None):
             val = "" if record.val_accuracy is None else f"  val acc {record.val_accuracy:.4f}"
             print(f"epoch {record.epoch:3d}  train loss {record.train_loss:.4f}  train acc "
                   f"{record.train_accuracy:.4f}{val}  test acc {record.test_accuracy:.4f}  "
-                  f"{record.samples_per_s:,.0f} samples/s  {record.seconds:.1f} s", file=log, flush=True)
+                  f"{record.samples_per_s:,.0f} samples/s  {record.seconds:.1f} s", file=report, flush=True)
     bar.close()
     return trainer.history
 
@@ -341,12 +381,29 @@ def _blas_threads(n: int | None):
 
 # --- evaluate and predict -------------------------------------------------------------------
 
-def _load_classifier(name: str):
-    """The network and info of a model file (or bundled model) that classifies 28×28 images."""
-    from annviz.nn import load_model
+def _load_classifier(args):
+    """The network and info of a model file (or bundled model) that classifies 28×28 images; a
+    PyTorch file without annviz metadata with --activation and --logits (or their defaults)."""
+    from annviz.nn import ForeignModelError, load_foreign, load_model
 
-    path = model_path(name)
-    network, info = load_model(path)
+    path = model_path(args.model)
+    t0 = time.perf_counter()
+    try:
+        network, info = load_model(path)
+    except ForeignModelError as foreign:
+        activation = args.activation or "relu"
+        logits = True if args.logits is None else args.logits
+        network, info = load_foreign(path, activation, logits)
+        if args.activation is None or args.logits is None:
+            print(f"annviz: note: {path} is a PyTorch network ({foreign.layout.describe()}); taken with "
+                  f"{activation} hidden layers (--activation) and "
+                  f"{'logits → softmax' if logits else 'outputs used as they are'} "
+                  f"({'--no-logits' if logits else '--logits'} for the other)", file=sys.stderr)
+    else:
+        if args.activation is not None or args.logits is not None:
+            raise CliError(f"{path}: an annviz model names its own activations; --activation and "
+                           "--logits are for PyTorch files without annviz metadata")
+    log.debug("%s read in %.3f s: %s", path, time.perf_counter() - t0, network)
     if network.sizes[0] != 784:
         raise CliError(f"{path}: the network takes {network.sizes[0]} inputs, but a 28×28 image "
                        "gives 784")
@@ -360,13 +417,15 @@ def cmd_evaluate(args) -> int:
     from annviz.nn import confusion_matrix, per_class_accuracy
     from annviz.nn.metrics import predict_in_chunks, score
 
-    path, network, info = _load_classifier(args.model)
+    path, network, info = _load_classifier(args)
     try:
         loss_fn = get_loss(info.loss)
     except ValueError as error:
         raise CliError(f"{path}: {error}") from None
     # a folder only if the user names it; the model's own "dataset" is a name, never a folder
+    t0 = time.perf_counter()
     ds = load_dataset(args.dataset) if args.dataset else load_named_dataset(info.dataset)
+    log.debug("%s read in %.2f s", ds.name, time.perf_counter() - t0)
     if network.sizes[-1] != len(ds.class_names):
         raise CliError(f"{path}: a network with {network.sizes[-1]} outputs cannot classify {ds.name} "
                        f"({len(ds.class_names)} classes)")
@@ -399,7 +458,7 @@ def cmd_predict(args) -> int:
     from annviz.data.images import read_image
     from annviz.data.preprocess import canvas_to_mnist
 
-    path, network, info = _load_classifier(args.model)
+    path, network, info = _load_classifier(args)
     results = []
     for image_path in args.images:
         image = canvas_to_mnist(read_image(image_path))
@@ -421,4 +480,23 @@ def cmd_predict(args) -> int:
         p = r["probabilities"]
         probs = "  ".join(f"{name}:{v:.3f}" for name, v in zip(info.class_names, p))
         print(f"{r['image']}: {r['prediction']} ({max(p):.1%})   {probs}")
+    return EXIT_OK
+
+
+# --- install-desktop ------------------------------------------------------------------------
+
+def cmd_install_desktop(args) -> int:
+    from annviz import desktop
+
+    try:
+        if args.remove:
+            files = desktop.remove()
+            print("\n".join(f"removed {f}" for f in files) or "nothing to remove")
+        else:
+            files = desktop.install()
+            print("\n".join(f"wrote {f}" for f in files))
+            print("annviz is in the applications menu (a menu that does not refresh by itself "
+                  "shows it after the next login)")
+    except desktop.DesktopError as error:
+        raise CliError(str(error)) from None
     return EXIT_OK

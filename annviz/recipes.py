@@ -2,7 +2,8 @@
 
 The command line and the GUI's training worker both start training the same way: load the
 dataset the configuration names, take the first ``n_train`` examples, hold out a validation
-share, build the network, and afterwards describe the result in a ``ModelInfo``. No Qt here.
+share, build the network and its ``Trainer`` (handing it the data layer's augmentation, which
+``annviz.nn`` never imports), and afterwards describe the result in a ``ModelInfo``. No Qt here.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from annviz.data.augment import augment_batch
 from annviz.data.datasets import Dataset, load_dataset, split_validation, to_inputs
 from annviz.nn.config import ConfigError, TrainConfig
 from annviz.nn.modelfile import ModelInfo
 from annviz.nn.network import Network
 from annviz.nn.history import History
+from annviz.nn.trainer import Trainer
 
 Split = tuple[np.ndarray, np.ndarray]
 
@@ -61,6 +64,12 @@ def build_network(config: TrainConfig, n_in: int = 784, n_out: int = 10) -> Netw
     """A freshly initialised network for ``config`` (seeded by ``config.seed``)."""
     return Network(config.layer_sizes(n_in, n_out), config.layer_activations(),
                    init=config.init, seed=config.seed)
+
+
+def build_trainer(network: Network, config: TrainConfig, data: TrainingData) -> Trainer:
+    """The trainer of ``network`` on ``data``, augmenting each batch if ``config.augment`` says so."""
+    return Trainer(network, config, data.train, data.test, data.validation,
+                   augment_fn=augment_batch if config.augment else None)
 
 
 def model_info(config: TrainConfig, history: History, dataset: Dataset) -> ModelInfo:

@@ -247,11 +247,11 @@ def check_version(value, newest: int, path, error: type[FileFormatError] = FileF
 STALE_TEMP_S = 600   # a temporary file this old is a crashed save's, not one still being written
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
+def write_atomic(path: str | os.PathLike, data: bytes, mode: int | None = None) -> Path:
     """Write ``data`` to ``path`` atomically: a temporary file in the same folder, fsync, rename.
 
     The folder is created if missing; the file keeps the mode of the one it replaces (a new one
-    gets the usual mode under the umask). Temporary files of this name left by an interrupted save
+    gets the usual mode under the umask; ``mode``, e.g. 0o777 for a script, is limited by it too). Temporary files of this name left by an interrupted save
     more than ``STALE_TEMP_S`` ago are removed. OSError on failure (no temporary file is left)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -262,7 +262,7 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; these are ordinary files
+        os.chmod(tmp, _file_mode(path, mode))  # mkstemp makes 0600; these are ordinary files
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -284,11 +284,13 @@ def _glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
 
-def _file_mode(path: Path) -> int:
-    """The mode of the file being replaced, or that of a new file under the current umask."""
+def _file_mode(path: Path, wanted: int | None = None) -> int:
+    """``wanted`` under the umask; else the mode of the file being replaced, or that of a new file."""
+    umask = os.umask(0)
+    os.umask(umask)
+    if wanted is not None:
+        return wanted & ~umask
     try:
         return path.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
         return 0o666 & ~umask

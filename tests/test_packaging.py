@@ -7,9 +7,12 @@ import subprocess
 import sys
 import sysconfig
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
+
+import annviz
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,6 +22,13 @@ def test_every_package_is_listed_in_pyproject():
     listed = set(config["packages"])
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "annviz").rglob("__init__.py")}
     assert found <= listed, f"add to pyproject.toml: {sorted(found - listed)}"
+
+
+def test_the_version_is_written_once():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "version" not in project["project"] and project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "annviz.__version__"}
+    assert run(sys.executable, "-m", "annviz", "--version").strip() == f"annviz {annviz.__version__}"
 
 
 def run(*args, **kwargs):
@@ -34,11 +44,20 @@ def test_the_installed_wheel_evaluates_a_bundled_model_beside_an_unrelated_model
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "screenshots")
     for name in ("annviz", "resources", "models"):
         shutil.copytree(ROOT / name, source / name, ignore=ignore)
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, source / name)
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
         "-w", tmp_path / "dist", source)
     wheel, = (tmp_path / "dist").glob("annviz-*.whl")
+    assert wheel.name.startswith(f"annviz-{annviz.__version__}-")  # the version, written once
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        entry_points = archive.read(f"annviz-{annviz.__version__}.dist-info/entry_points.txt").decode()
+    for icon in ["annviz.svg", *(f"annviz-{n}.png" for n in (16, 24, 32, 48, 64, 128, 256))]:
+        assert f"annviz/_resources/icons/{icon}" in names
+    assert {"annviz/_resources/annviz.desktop", "annviz/_resources/mnist/README.md",
+            f"annviz-{annviz.__version__}.dist-info/licenses/LICENSE"} <= names
+    assert "[gui_scripts]\nannviz-gui = annviz.cli:gui" in entry_points
 
     # A fresh venv that sees the dependencies already installed here (a .pth line adds this
     # environment's site-packages after its own; .pth files there, such as an editable annviz's,
@@ -63,3 +82,4 @@ def test_the_installed_wheel_evaluates_a_bundled_model_beside_an_unrelated_model
                            "[str(p.resources_dir()), sorted(f.name for f in i.i18n_dir().glob('*.qm'))]))",
                            cwd=elsewhere, env=env))
     assert found[0] == str(site / "annviz" / "_resources") and len(found[1]) >= 4
+    assert (venv / "bin" / "annviz-gui").is_file()

@@ -15,16 +15,19 @@ import gc
 import logging
 import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import (QCoreApplication, QMessageLogContext, QSettings, QStandardPaths, QtMsgType,
+                            qInstallMessageHandler)
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from annviz import logs
 from annviz.gui import i18n
 from annviz.gui.common.wheel_guard import install_wheel_guard
 from annviz.gui.state import AppState
+from annviz.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -112,29 +115,63 @@ def missing_display(environ=os.environ, platform: str = sys.platform) -> str | N
             "annviz predict --help; or set QT_QPA_PLATFORM=offscreen to run the window off-screen.")
 
 
-def start_logging() -> Path | None:
-    """Send warnings and errors, with their tracebacks, to a log file in the app's data folder,
-    unless logging is set up already (by a test run, say). Returns the file, if one is used."""
-    root = logging.getLogger()
-    if root.handlers:
-        return None
-    path = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation),
+# Qt's message types as logging levels (a fatal message aborts the process after the handler)
+_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages (qWarning …, from any thread) as records of the logger ``qt.<category>``."""
+    category = context.category if context is not None and context.category else "default"
+    name = "qt" if category == "default" else f"qt.{category}"
+    logging.getLogger(name).log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def log_path() -> Path:
+    """``annviz.log`` in the app's data folder (``~/.local/share/annviz/annviz/`` on Linux)."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation),
                 "annviz.log")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=1, encoding="utf-8")
-    except OSError:
-        return None  # Python's last-resort handler writes to stderr
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    return path
 
 
-def main(argv: list[str] | None = None, lang: str | None = None) -> int:
+def start_logging(verbose: bool = False) -> Path | None:
+    """Warnings and errors, with their tracebacks, to the log file (see annviz.logs), and Qt's
+    messages into the same log — unless logging is set up already (by a test run, say). Returns
+    the file, if one is used."""
+    if not logs.configure(verbose=verbose, log_file=log_path(), stderr=False):
+        return None
+    qInstallMessageHandler(qt_message_handler)
+    return logs.log_file()
+
+
+def app_icon() -> QIcon:
+    """annviz's icon (resources/icons, drawn by resources/icons/make_icons.py) in every size it comes in."""
+    icon = QIcon()
+    for png in sorted(resources_dir().joinpath("icons").glob("annviz-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def set_app_icon(app: QApplication) -> None:
+    """The icon of every window and of the taskbar entry. On Windows the taskbar groups windows by
+    an application id, without which it shows Python's icon; on Wayland the desktop file's name
+    ties the window to annviz.desktop (``annviz install-desktop``)."""
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("annviz")
+    if sys.platform == "win32":
+        import ctypes
+
+        try:
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("annviz.annviz")
+        except (AttributeError, OSError):  # an old Windows: the taskbar shows Python's icon
+            log.info("no application id for the taskbar", exc_info=True)
+
+
+def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool = False) -> int:
     """Open the window and run the event loop; returns the exit code.
 
     ``lang`` ("en" or "ko") overrides the language saved in the settings or, failing that, the
-    system's.
+    system's. ``verbose``: debug messages in the log file and on stderr.
     """
     from annviz.gui.main_window import MainWindow
 
@@ -147,7 +184,8 @@ def main(argv: list[str] | None = None, lang: str | None = None) -> int:
         app = QApplication(["annviz", *(sys.argv[1:] if argv is None else argv)])
     app.setApplicationName("annviz")
     app.setOrganizationName("annviz")
-    log_path = start_logging()
+    set_app_icon(app)
+    log_file = start_logging(verbose)
     install_wheel_guard(app)
     window = None
     try:
@@ -167,7 +205,7 @@ def main(argv: list[str] | None = None, lang: str | None = None) -> int:
             window.hide()
             window.run_shutdown_hooks()  # threads already started stop before Python tears down
         what = (str(error).strip().splitlines() or [""])[0]  # PySide's TypeErrors run to many lines
-        where = f" (details in {log_path})" if log_path is not None else ""
+        where = f" (details in {log_file})" if log_file is not None else ""
         print(f"annviz: the window could not open: {type(error).__name__}: {what}{where}", file=sys.stderr)
         return 1
     settle_heap()

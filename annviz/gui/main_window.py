@@ -13,6 +13,11 @@ layout of the wrong type is ignored.
 The status bar's model line is a permanent label: a menu's status tip covers it for a moment,
 and it comes back when the tip goes. Ctrl+S saves to the model's own file (Save as for a bundled
 or untitled model); the current bundled model is checked in View → Bundled models.
+
+A PyTorch file without annviz metadata opens after a small dialog asks what the file cannot say
+(``foreign_dialog``); the answers are remembered with the path, so the next start reopens it.
+File → Export writes a picture of the current page, or a PyTorch script with the model beside it
+(``annviz.pytorch_export``).
 """
 
 from __future__ import annotations
@@ -27,14 +32,19 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 
 from annviz.gui import i18n
 from annviz.gui.explorer import ExplorerPage
+from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
-from annviz.nn.modelfile import ModelFileError, load_model, save_model
+from annviz.nn.activations import HIDDEN_ACTIVATIONS
+from annviz.nn.foreign import ForeignLayout
+from annviz.nn.modelfile import ForeignModelError, ModelFileError, load_foreign, load_model, save_model
 from annviz.paths import bundled_model, models_dir, with_model_suffix
+from annviz.pytorch_export import write_pytorch_script
 
 log = logging.getLogger(__name__)
 
 BUNDLED = ("mnist-classic", "mnist-best")
 MODEL_FILTER = "annviz models (*.safetensors)"
+Answers = tuple[str, bool]  # what a PyTorch file cannot say: (hidden activation, outputs are logits)
 
 
 class MainWindow(QMainWindow):
@@ -85,15 +95,33 @@ class MainWindow(QMainWindow):
                 log.exception("shutdown hook %r failed", hook)
 
     def open_model(self, path, quiet: bool = False) -> bool:
-        """Load a model file; on any fault say why (unless quiet) and keep the current model."""
+        """Load a model file; on any fault say why (unless quiet) and keep the current model.
+
+        A PyTorch file without annviz metadata first asks its questions (``ask_foreign``)."""
         try:
-            self._use_model(path)
+            try:
+                self._use_model(path)
+            except ForeignModelError as foreign:
+                answers = None if quiet else self.ask_foreign(path, foreign.layout)
+                if answers is None:
+                    return False
+                self._use_model(path, answers)
         except ModelFileError as error:
             if not quiet:
                 QMessageBox.warning(self, self.tr("The model was not opened"),
                                     self.tr("The current model stays loaded.") + "\n\n" + str(error))
             return False
         return True
+
+    def ask_foreign(self, path, layout: ForeignLayout) -> Answers | None:
+        """The hidden activation and whether the outputs are logits, or None if cancelled."""
+        dialog = ForeignModelDialog(path, layout, self)
+        try:
+            if dialog.exec() != ForeignModelDialog.DialogCode.Accepted:
+                return None
+            return dialog.activation(), dialog.logits()
+        finally:
+            dialog.deleteLater()
 
     def open_bundled(self, name: str, quiet: bool = False) -> bool:
         return self.open_model(bundled_model(name), quiet=quiet)
@@ -108,7 +136,7 @@ class MainWindow(QMainWindow):
         last = self.settings.value("model/path")
         if last:
             try:
-                self._use_model(str(last))
+                self._use_model(str(last), self._remembered_answers())
                 return True
             except Exception as error:
                 reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
@@ -120,9 +148,16 @@ class MainWindow(QMainWindow):
                 ).format(path=last, name=BUNDLED[0]) + "\n\n" + reason)
         return self.open_bundled(BUNDLED[0], quiet=True)
 
-    def _use_model(self, path) -> None:
-        """Load ``path`` and make it the current model; ModelFileError if the file is unusable."""
-        network, info = load_model(path)
+    def _use_model(self, path, answers: Answers | None = None) -> None:
+        """Load ``path`` and make it the current model; ModelFileError if the file is unusable,
+        ForeignModelError if it is a PyTorch file and ``answers`` are missing."""
+        try:
+            network, info = load_model(path)
+            answers = None
+        except ForeignModelError:
+            if answers is None:
+                raise
+            network, info = load_foreign(path, *answers)
         if network.sizes[0] != 784:
             raise ModelFileError(self.tr("{path}: the network takes {n} inputs, but the explorer "
                                          "gives it 28×28 = 784").format(path=path, n=network.sizes[0]))
@@ -130,6 +165,17 @@ class MainWindow(QMainWindow):
             info.class_names = [str(i) for i in range(network.sizes[-1])]
         self.state.set_model(network, info, Path(path))
         self.settings.setValue("model/path", str(Path(path).resolve()))
+        if answers is None:
+            self.settings.remove("model/pytorch")
+        else:
+            self.settings.setValue("model/pytorch", f"{answers[0]} {'logits' if answers[1] else 'outputs'}")
+
+    def _remembered_answers(self) -> Answers | None:
+        """The answers given for the remembered PyTorch file, if they read as answers."""
+        words = str(self.settings.value("model/pytorch") or "").split()
+        if len(words) == 2 and words[0] in HIDDEN_ACTIVATIONS and words[1] in ("logits", "outputs"):
+            return words[0], words[1] == "logits"
+        return None
 
     def save_model_to(self, path) -> bool:
         try:
@@ -138,7 +184,17 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("The model was not saved"), str(error))
             return False
         self.settings.setValue("model/path", str(Path(path).resolve()))
+        self.settings.remove("model/pytorch")  # an annviz file now
         return True
+
+    def export_pytorch(self, path) -> tuple[Path, Path] | None:
+        """Write the current model as a PyTorch script and, beside it, its .safetensors file."""
+        try:
+            return write_pytorch_script(path, self.state.network, self.state.info)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {error}")
+                                .format(path=path, error=error.strerror or error))
+            return None
 
     def export_png(self, path) -> bool:
         """Save a picture of the current page."""
@@ -195,7 +251,9 @@ class MainWindow(QMainWindow):
         self._open = self._action(self._file_menu, self._on_open_triggered, QKeySequence.StandardKey.Open)
         self._save_here = self._action(self._file_menu, self.save_model, QKeySequence.StandardKey.Save)
         self._save = self._action(self._file_menu, self._on_save_triggered, QKeySequence.StandardKey.SaveAs)
-        self._export = self._action(self._file_menu, self._on_export_triggered, "Ctrl+E")
+        self._export_menu = self._file_menu.addMenu("")
+        self._export = self._action(self._export_menu, self._on_export_triggered, "Ctrl+E")
+        self._export_pytorch = self._action(self._export_menu, self._on_export_pytorch_triggered)
         self._quit_separator = self._file_menu.addSeparator()
         self._area_actions: list[tuple[QAction, Callable[[], str]]] = []
         self._quit = self._action(self._file_menu, self.close, QKeySequence.StandardKey.Quit)
@@ -234,7 +292,9 @@ class MainWindow(QMainWindow):
         self._open.setText(self.tr("&Open model…"))
         self._save_here.setText(self.tr("&Save model"))
         self._save.setText(self.tr("Save model &as…"))
-        self._export.setText(self.tr("&Export the current view as PNG…"))
+        self._export_menu.setTitle(self.tr("&Export"))
+        self._export.setText(self.tr("The current view as &PNG…"))
+        self._export_pytorch.setText(self.tr("PyTorch &script…"))
         self._quit.setText(self.tr("&Quit"))
         for action, title_fn in self._area_actions:
             action.setText(title_fn())
@@ -295,6 +355,22 @@ class MainWindow(QMainWindow):
         if path and not self.export_png(path):
             QMessageBox.warning(self, self.tr("Export failed"),
                                 self.tr("Could not write {path}").format(path=path))
+
+    def _on_export_pytorch_triggered(self) -> None:
+        if self.state.network is None:
+            return
+        stem = self.state.model_path.stem if self.state.model_path is not None else "annviz-model"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as a PyTorch script"), f"{stem}.py",
+                                              self.tr("Python script (*.py)"))
+        if not path:
+            return
+        written = self.export_pytorch(path)
+        if written is not None:
+            script, weights = written
+            QMessageBox.information(self, self.tr("PyTorch script written"), self.tr(
+                "{script} defines the network in PyTorch and loads its weights from {weights}, "
+                "written beside it.\n\nRun: python {name} --help").format(
+                    script=script, weights=weights.name, name=script.name))
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(self, self.tr("About annviz"), self.tr(

@@ -8,11 +8,20 @@ Loading follows the rules of :mod:`annviz.safeio`: a regular file of bounded siz
 and checked by :mod:`annviz.nn.tensorfile` before any weight, every metadata field of the type it
 should have, and one ``ModelFileError`` naming the file for any fault. ``dataset`` is only a
 name: readers load it if it names a dataset annviz knows and never treat it as a folder.
+
+A PyTorch network saved without the metadata (``save_file(model.state_dict(), path)``) in a
+layout :mod:`annviz.nn.foreign` understands makes ``load_model`` raise ``ForeignModelError``;
+``load_foreign`` opens it once the user has said what the file cannot: the hidden layers'
+activation and whether the last layer outputs logits.
+
+PyTorch reads annviz's files as they are (``README.md``, "Model files"): the tensors are a
+``state_dict`` of an ``nn.ModuleList`` of ``nn.Linear`` named ``layers``.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 from dataclasses import dataclass, field
@@ -20,14 +29,17 @@ from pathlib import Path
 
 import numpy as np
 
-from annviz.nn.activations import ACTIVATION_NAMES, get_activation
+from annviz.nn.activations import ACTIVATION_NAMES, HIDDEN_ACTIVATIONS, get_activation
 from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS
+from annviz.nn.foreign import ForeignLayout, recognise
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.network import Network
 from annviz.nn.tensorfile import (MAX_HEADER_BYTES, Header, TensorEntry, check_float, file_size,
                                   read_float32, read_header)
 from annviz.safeio import (FileFormatError, check_field, check_version, loads_json, open_regular,
                            write_atomic)
+
+log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 METADATA_KEY = "annviz"
@@ -40,6 +52,20 @@ MAX_MODEL_BYTES = 8 + MAX_HEADER_BYTES + 256 * 2**20
 
 class ModelFileError(FileFormatError):
     """A model file that cannot be used; the message names the file and the fault."""
+
+
+class ForeignModelError(ModelFileError):
+    """A PyTorch network without annviz's metadata, in a layout annviz understands (``layout``):
+    ``load_foreign`` opens it with the hidden activation and the kind of output the user gives."""
+
+    def __init__(self, path, layout: ForeignLayout):
+        super().__init__(path, f"a PyTorch network ({layout.describe()}) without annviz metadata: "
+                               "say which activation its hidden layers use and whether its last "
+                               "layer outputs logits")
+        self.layout = layout
+
+    def __reduce__(self):
+        return type(self), (self.path, self.layout)
 
 
 @dataclass
@@ -90,6 +116,8 @@ def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
     path = Path(path)
     with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "a model file") as f:
         header = read_header(f, file_size(f), path, ModelFileError)
+        if METADATA_KEY not in header.metadata:
+            raise ForeignModelError(path, recognise(header, path, ModelFileError))
         meta = _annviz_metadata(header.metadata, path)
         sizes, activations = _architecture(meta, path)
         entries = _expected_tensors(header, sizes, path)
@@ -97,10 +125,47 @@ def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
     return Network(sizes, activations, params[0::2], params[1::2]), _info(meta, sizes, path)
 
 
+def load_foreign(path: str | os.PathLike, activation: str = "relu",
+                 logits: bool = True) -> tuple[Network, ModelInfo]:
+    """Read a PyTorch network saved without annviz metadata (see :mod:`annviz.nn.foreign`).
+
+    ``activation``: the hidden layers' (one of ``HIDDEN_ACTIVATIONS``). ``logits``: the last
+    layer's outputs are logits, so softmax gives the probabilities — as ``nn.CrossEntropyLoss``
+    assumes; a network that ends in ``nn.Softmax`` is the same network here, softmax of the last
+    layer's z. Otherwise the outputs are used as they are (identity; mean squared error).
+    Raises ModelFileError (ValueError for an activation that is not a hidden one).
+    """
+    name = get_activation(activation).name
+    if name not in HIDDEN_ACTIVATIONS:
+        raise ValueError(f"the hidden activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}, "
+                         f"not {activation!r}")
+    path = Path(path)
+    with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "a model file") as f:
+        header = read_header(f, file_size(f), path, ModelFileError)
+        if METADATA_KEY in header.metadata:
+            raise ModelFileError(path, "an annviz model: it names its own activations, open it as one")
+        layout = recognise(header, path, ModelFileError)
+        weights, biases = [], []
+        for i, (has_bias, n_out) in enumerate(zip(layout.biases, layout.sizes[1:])):
+            weights.append(read_float32(f, header, header.tensors[layout.tensor(i, "weight")], path,
+                                        ModelFileError))
+            biases.append(read_float32(f, header, header.tensors[layout.tensor(i, "bias")], path,
+                                       ModelFileError) if has_bias else np.zeros(n_out, np.float32))
+    n_layers = len(layout.layers)
+    network = Network(layout.sizes, [name] * (n_layers - 1) + ["softmax" if logits else "identity"],
+                      weights, biases)
+    n_out = layout.sizes[-1]
+    info = ModelInfo(loss="cross-entropy" if logits else "mse",
+                     class_names=[str(k) for k in range(n_out)],
+                     extra={"source": "pytorch", "pytorch_layers": list(layout.layers),
+                            "pytorch_dtypes": list(layout.dtypes)})
+    log.info("%s: a PyTorch network, %s; hidden activation %s, %s", path, layout.describe(), name,
+             "logits → softmax" if logits else "outputs used as they are")
+    return network, info
+
+
 def _annviz_metadata(metadata: dict[str, str], path: Path) -> dict:
-    text = metadata.get(METADATA_KEY)
-    if text is None:
-        raise ModelFileError(path, "a safetensors file, but not an annviz model (no 'annviz' metadata)")
+    text = metadata[METADATA_KEY]
     # annviz wrote NaN into free-form fields (a history) with Python's json; those stay readable.
     meta = loads_json(text, path, ModelFileError, what="annviz metadata", allow_nonfinite=True)
     if not isinstance(meta, dict):

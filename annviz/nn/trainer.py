@@ -101,8 +101,9 @@ class Trainer:
             raise ValueError(f"{len(self.train_x)} training examples but {len(self.train_y)} labels")
         self.test = test
         self.validation = validation
-        if config.augment and augment_fn is None:
-            from annviz.data.augment import augment_batch as augment_fn  # noqa: N813
+        if config.augment and augment_fn is None:  # the data layer has it: annviz.nn never imports it
+            raise ValueError("config.augment is on but no augment_fn was given "
+                             "(annviz.recipes.build_trainer passes annviz.data.augment_batch)")
         self.augment_fn = augment_fn if config.augment else None
         self.loss = get_loss(config.loss)
         self.optimizer = make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay)

@@ -4,32 +4,32 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="151"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="150"/>
         <source>{sizes}: {total} parameters ({w} weights, {b} biases)</source>
         <translation>{sizes}: 매개변수 {total}개 (가중치 {w}개, 편향 {b}개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="157"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="156"/>
         <source>Hidden layer {n}</source>
         <translation>은닉층 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="158"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="157"/>
         <source> neurons</source>
         <translation>개 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="159"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="158"/>
         <source>Remove this hidden layer</source>
         <translation>이 은닉층 지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="163"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="162"/>
         <source>Activation function (all hidden layers)</source>
         <translation>활성화 함수 (모든 은닉층)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="165"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="164"/>
         <source>Add a hidden layer</source>
         <translation>은닉층 추가</translation>
     </message>
@@ -37,27 +37,27 @@
 <context>
     <name>DivergenceBox</name>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="97"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="91"/>
         <source>Training diverged</source>
         <translation>학습이 발산했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="98"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="92"/>
         <source>The loss blew up instead of falling: the learning rate is probably too high. Training has stopped.</source>
         <translation>손실이 줄지 않고 치솟았습니다: 학습률이 너무 높은 것 같습니다. 학습을 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="100"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="94"/>
         <source>Lower the learning rate η and start again. The network can go back to its last good weights, from before the loss climbed.</source>
         <translation>학습률 η를 낮추고 다시 시작하세요. 신경망은 손실이 오르기 전의 마지막 좋은 가중치로 돌아갈 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="104"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="98"/>
         <source>Go back to the last good weights</source>
         <translation>마지막 좋은 가중치로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="105"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="99"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
@@ -65,72 +65,72 @@
 <context>
     <name>LiveCurves</name>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="214"/>
+        <location filename="../../annviz/gui/training/curves.py" line="213"/>
         <source>epoch {x:.2f}</source>
         <translation>에포크 {x:.2f}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="224"/>
+        <location filename="../../annviz/gui/training/curves.py" line="223"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="225"/>
+        <location filename="../../annviz/gui/training/curves.py" line="224"/>
         <source>Accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="227"/>
+        <location filename="../../annviz/gui/training/curves.py" line="226"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="229"/>
+        <location filename="../../annviz/gui/training/curves.py" line="228"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="230"/>
+        <location filename="../../annviz/gui/training/curves.py" line="229"/>
         <source>smoothed</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="231"/>
+        <location filename="../../annviz/gui/training/curves.py" line="230"/>
         <source>training loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="232"/>
+        <location filename="../../annviz/gui/training/curves.py" line="231"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="233"/>
+        <location filename="../../annviz/gui/training/curves.py" line="232"/>
         <source>training accuracy</source>
         <translation>학습 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="234"/>
+        <location filename="../../annviz/gui/training/curves.py" line="233"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="235"/>
+        <location filename="../../annviz/gui/training/curves.py" line="234"/>
         <source>test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="244"/>
+        <location filename="../../annviz/gui/training/curves.py" line="243"/>
         <source>Hover over the curves to read their values.</source>
         <translation>곡선 위에 마우스를 올리면 값이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="245"/>
+        <location filename="../../annviz/gui/training/curves.py" line="244"/>
         <source>Export PNG…</source>
         <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="246"/>
+        <location filename="../../annviz/gui/training/curves.py" line="245"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
@@ -138,57 +138,57 @@
 <context>
     <name>ResultBar</name>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="55"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="54"/>
         <source>Training stopped before the first epoch ended.</source>
         <translation>첫 에포크가 끝나기 전에 학습을 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="58"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="57"/>
         <source>{n} epochs trained.</source>
         <translation>{n} 에포크 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="58"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="57"/>
         <source>1 epoch trained.</source>
         <translation>1 에포크 학습했습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="61"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="60"/>
         <source>1 epoch trained: {acc:.1f} % of the test images right.</source>
         <translation>1 에포크 학습: 테스트 이미지의 {acc:.1f} %를 맞혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="62"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="61"/>
         <source>{n} epochs trained: {acc:.1f} % of the test images right.</source>
         <translation>{n} 에포크 학습: 테스트 이미지의 {acc:.1f} %를 맞혔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="66"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="65"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="67"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="66"/>
         <source>Use on the pad</source>
         <translation>그리기 판에서 사용</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="68"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="67"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="69"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="68"/>
         <source>Save the network and its training history as a model file</source>
         <translation>신경망과 학습 기록을 모델 파일로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="70"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="69"/>
         <source>Keep this network as the one every view and the pad use</source>
         <translation>모든 화면과 그리기 판이 이 신경망을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/outcome.py" line="71"/>
+        <location filename="../../annviz/gui/training/outcome.py" line="70"/>
         <source>Forget it; the model from before training comes back</source>
         <translation>버리고 학습 전의 모델로 돌아갑니다</translation>
     </message>
@@ -196,22 +196,22 @@
 <context>
     <name>RunComparison</name>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="112"/>
+        <location filename="../../annviz/gui/training/compare.py" line="111"/>
         <source>Two runs at the same moment (the one the timeline shows): what the first hidden layer looks for, and what each says about your drawing</source>
         <translation>같은 순간(타임라인이 보여 주는 순간)의 두 학습: 첫 번째 은닉층이 찾는 모양과, 각 신경망이 여러분의 그림을 무엇으로 읽는지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="144"/>
+        <location filename="../../annviz/gui/training/compare.py" line="139"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="154"/>
+        <location filename="../../annviz/gui/training/compare.py" line="149"/>
         <source>Run {n}, batch {step:,} (epoch {epoch:.2f})</source>
         <translation>학습 {n}, 배치 {step:,} (에포크 {epoch:.2f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="165"/>
+        <location filename="../../annviz/gui/training/compare.py" line="160"/>
         <source>: reads {answer} ({p:.0%})</source>
         <translation>: {answer}(으)로 읽음 ({p:.0%})</translation>
     </message>
@@ -219,33 +219,33 @@
 <context>
     <name>SpeedControl</name>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="58"/>
+        <location filename="../../annviz/gui/training/speed.py" line="57"/>
         <source>Speed</source>
         <extracomment>Batches a second at each position of the slider; None is full speed.</extracomment>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="59"/>
+        <location filename="../../annviz/gui/training/speed.py" line="58"/>
         <source>Slow motion: from one batch a second (every batch shows) to full speed; changes at once, also while it trains</source>
         <translation>슬로 모션: 1초에 배치 하나(배치마다 화면이 바뀝니다)부터 최고 속도까지. 학습 중에도 바로 바뀝니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="61"/>
+        <location filename="../../annviz/gui/training/speed.py" line="60"/>
         <source>Pause at the end of each epoch</source>
         <translation>에포크가 끝날 때마다 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="77"/>
+        <location filename="../../annviz/gui/training/speed.py" line="72"/>
         <source>full speed</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="80"/>
+        <location filename="../../annviz/gui/training/speed.py" line="75"/>
         <source>1 batch/s</source>
         <translation>초당 배치 1개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="80"/>
+        <location filename="../../annviz/gui/training/speed.py" line="75"/>
         <source>{n} batches/s</source>
         <translation>초당 배치 {n}개</translation>
     </message>
@@ -253,83 +253,83 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
         <source>Back to the network as it is now</source>
         <translation>지금의 신경망으로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="123"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
         <source>One moment back (←)</source>
         <translation>한 순간 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="124"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="123"/>
         <source>One moment on (→)</source>
         <translation>한 순간 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="125"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="124"/>
         <source>Drag through the moments recorded while the network learned: every view shows the network as it was then</source>
         <translation>신경망이 학습하는 동안 기록된 순간들을 끌어 보세요. 모든 화면이 그때의 신경망을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="128"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="127"/>
         <source>{n} moments/s</source>
         <translation>초당 {n}순간</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="129"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="128"/>
         <source>Continue from here</source>
         <translation>여기서부터 이어서 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="130"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="129"/>
         <source>Start a new run from exactly this moment (the end of an epoch), with the settings on the left; this run is kept to compare</source>
         <translation>바로 이 순간(에포크의 끝)에서 왼쪽 설정으로 새 학습을 시작합니다. 지금의 학습은 비교할 수 있게 남겨 둡니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="133"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="132"/>
         <source>GIF…</source>
         <translation>GIF…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="134"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="133"/>
         <source>Save the weight pictures over the whole run as an animated GIF</source>
         <translation>학습 전체에 걸친 가중치 그림을 움직이는 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="136"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="135"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="137"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="136"/>
         <source>Save the weight pictures of the moment shown as PNG</source>
         <translation>보이는 순간의 가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="184"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="179"/>
         <source>Pause the playback</source>
         <translation>재생 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="185"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="180"/>
         <source>Play the moments back</source>
         <translation>기록된 순간 재생</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="219"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="214"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
-        <location filename="../../annviz/gui/training/timeline.py" line="242"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="120"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="237"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="245"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="240"/>
         <source>Batch {step:,} · epoch {epoch:.2f} · loss {loss} · η {lr:g}</source>
         <translation>배치 {step:,} · 에포크 {epoch:.2f} · 손실 {loss} · η {lr:g}</translation>
     </message>
@@ -501,82 +501,82 @@
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="82"/>
+        <location filename="../../annviz/gui/training/controls.py" line="81"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="82"/>
+        <location filename="../../annviz/gui/training/controls.py" line="81"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="83"/>
+        <location filename="../../annviz/gui/training/controls.py" line="82"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="83"/>
+        <location filename="../../annviz/gui/training/controls.py" line="82"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="92"/>
+        <location filename="../../annviz/gui/training/controls.py" line="91"/>
         <source>Not started</source>
         <translation>시작 전</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="94"/>
+        <location filename="../../annviz/gui/training/controls.py" line="93"/>
         <source>Epoch {e} of {n} · batch {b} of {nb} · {speed} samples/s</source>
         <translation>에포크 {e}/{n} · 배치 {b}/{nb} · 초당 {speed}개 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="99"/>
+        <location filename="../../annviz/gui/training/controls.py" line="98"/>
         <source> · {time} left</source>
         <translation> · {time} 남음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="101"/>
+        <location filename="../../annviz/gui/training/controls.py" line="100"/>
         <source> · paused</source>
         <translation> · 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="105"/>
+        <location filename="../../annviz/gui/training/controls.py" line="104"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="106"/>
+        <location filename="../../annviz/gui/training/controls.py" line="105"/>
         <source>Step (one batch)</source>
         <translation>한 걸음 (배치 하나)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="107"/>
+        <location filename="../../annviz/gui/training/controls.py" line="106"/>
         <source>+1 epoch</source>
         <translation>+1 에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="108"/>
+        <location filename="../../annviz/gui/training/controls.py" line="107"/>
         <source>Train a new network with these settings ({key})</source>
         <translation>이 설정으로 새 신경망을 학습합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="110"/>
+        <location filename="../../annviz/gui/training/controls.py" line="109"/>
         <source>Pause or resume training ({key})</source>
         <translation>학습을 일시 정지하거나 다시 시작합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="111"/>
+        <location filename="../../annviz/gui/training/controls.py" line="110"/>
         <source>Stop training ({key})</source>
         <translation>학습을 멈춥니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="112"/>
+        <location filename="../../annviz/gui/training/controls.py" line="111"/>
         <source>Train exactly one mini-batch, then pause ({key})</source>
         <translation>미니배치 하나만 학습하고 일시 정지합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="114"/>
+        <location filename="../../annviz/gui/training/controls.py" line="113"/>
         <source>Train one epoch more than planned</source>
         <translation>계획보다 에포크 하나를 더 학습합니다</translation>
     </message>
@@ -584,17 +584,17 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="81"/>
+        <location filename="../../annviz/gui/training/page.py" line="80"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="82"/>
+        <location filename="../../annviz/gui/training/page.py" line="81"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="83"/>
+        <location filename="../../annviz/gui/training/page.py" line="82"/>
         <source>Compare runs</source>
         <translation>학습 비교</translation>
     </message>
@@ -602,37 +602,37 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="100"/>
+        <location filename="../../annviz/gui/training/panel.py" line="99"/>
         <source>Unsaved network</source>
         <translation>저장하지 않은 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="101"/>
+        <location filename="../../annviz/gui/training/panel.py" line="100"/>
         <source>The network you trained has not been saved. Save it before it is lost?</source>
         <translation>학습한 신경망을 아직 저장하지 않았습니다. 잃기 전에 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="173"/>
+        <location filename="../../annviz/gui/training/panel.py" line="172"/>
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="182"/>
+        <location filename="../../annviz/gui/training/panel.py" line="181"/>
         <source>Save the trained network</source>
         <translation>학습한 신경망 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="184"/>
+        <location filename="../../annviz/gui/training/panel.py" line="183"/>
         <source>Model files (*.safetensors)</source>
         <translation>모델 파일 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="191"/>
+        <location filename="../../annviz/gui/training/panel.py" line="190"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path}에 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="205"/>
+        <location filename="../../annviz/gui/training/panel.py" line="204"/>
         <source>Presets…</source>
         <translation>미리 준비된 설정…</translation>
     </message>
@@ -683,117 +683,117 @@
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="30"/>
+        <location filename="../../annviz/gui/training/settings.py" line="29"/>
         <source>MNIST (handwritten digits)</source>
         <translation>MNIST (손글씨 숫자)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="31"/>
+        <location filename="../../annviz/gui/training/settings.py" line="30"/>
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST (옷)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="170"/>
+        <location filename="../../annviz/gui/training/settings.py" line="169"/>
         <source>Choose a folder of IDX files</source>
         <translation>IDX 파일 폴더 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="190"/>
+        <location filename="../../annviz/gui/training/settings.py" line="189"/>
         <source>IDX folder…</source>
         <translation>IDX 폴더…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="193"/>
+        <location filename="../../annviz/gui/training/settings.py" line="192"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="193"/>
+        <location filename="../../annviz/gui/training/settings.py" line="192"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="193"/>
+        <location filename="../../annviz/gui/training/settings.py" line="192"/>
         <source>Learning</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="196"/>
+        <location filename="../../annviz/gui/training/settings.py" line="195"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="196"/>
+        <location filename="../../annviz/gui/training/settings.py" line="195"/>
         <source>Training examples</source>
         <translation>학습 예제 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="197"/>
+        <location filename="../../annviz/gui/training/settings.py" line="196"/>
         <source>Validation share</source>
         <translation>검증용 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="197"/>
+        <location filename="../../annviz/gui/training/settings.py" line="196"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="198"/>
+        <location filename="../../annviz/gui/training/settings.py" line="197"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="198"/>
+        <location filename="../../annviz/gui/training/settings.py" line="197"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="199"/>
+        <location filename="../../annviz/gui/training/settings.py" line="198"/>
         <source>Optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="199"/>
+        <location filename="../../annviz/gui/training/settings.py" line="198"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="200"/>
+        <location filename="../../annviz/gui/training/settings.py" line="199"/>
         <source>Momentum μ</source>
         <translation>모멘텀 μ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="200"/>
+        <location filename="../../annviz/gui/training/settings.py" line="199"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="201"/>
+        <location filename="../../annviz/gui/training/settings.py" line="200"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="201"/>
+        <location filename="../../annviz/gui/training/settings.py" line="200"/>
         <source>L2 weight decay λ</source>
         <translation>L2 가중치 감쇠 λ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="203"/>
+        <location filename="../../annviz/gui/training/settings.py" line="202"/>
         <source>Augment (random shifts, turns and zooms)</source>
         <translation>데이터 늘리기 (무작위 이동, 회전, 확대)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="204"/>
+        <location filename="../../annviz/gui/training/settings.py" line="203"/>
         <source>Use only the first examples of the training set</source>
         <translation>학습 데이터의 앞쪽 예제만 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="205"/>
+        <location filename="../../annviz/gui/training/settings.py" line="204"/>
         <source>Held out from training to measure overfitting</source>
         <translation>과적합을 재려고 학습에서 빼 두는 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="206"/>
+        <location filename="../../annviz/gui/training/settings.py" line="205"/>
         <source>How big a step each mini-batch takes; can change while training</source>
         <translation>미니배치마다 내딛는 걸음의 크기; 학습 중에도 바꿀 수 있습니다</translation>
     </message>
@@ -801,12 +801,12 @@
 <context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="118"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="117"/>
         <source>Layer {n}: {a} → {b}</source>
         <translation>층 {n}: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="122"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="121"/>
         <source>Weights per layer: grey = at the start, blue = now</source>
         <translation>층별 가중치: 회색 = 처음, 파랑 = 지금</translation>
     </message>

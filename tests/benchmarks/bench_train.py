@@ -20,7 +20,7 @@ from threadpoolctl import threadpool_limits
 
 from annviz.data.datasets import load_dataset, to_inputs
 from annviz.nn import TrainConfig, Trainer
-from annviz.recipes import build_network, prepare_data
+from annviz.recipes import build_network, build_trainer, prepare_data
 
 NETWORKS = {"784-16-16-10 sigmoid": ((16, 16), "sigmoid"), "784-128-64-10 relu": ((128, 64), "relu")}
 
@@ -69,7 +69,7 @@ def torch_throughput(x, y, hidden, activation, epochs, threads) -> float:
 def time_to_accuracy(target: float = 0.985) -> dict:
     cfg = TrainConfig(**BEST)
     data = prepare_data(cfg)
-    trainer = Trainer(build_network(cfg), cfg, data.train, data.test)
+    trainer = build_trainer(build_network(cfg), cfg, data)
     t0 = time.perf_counter()
     for event in trainer.steps():
         record = event.epoch_record

@@ -58,7 +58,7 @@ def _rewrite(path, tensors=None, meta=None):
     (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "truncated"),
     (lambda p: p.write_bytes(b""), "too short"),
     (lambda p: p.write_bytes(b"\x80\x04\x95 this is a pickle" * 10), "not a safetensors"),
-    (lambda p: save_file({"x": np.zeros(3, np.float32)}, p), "not an annviz model"),
+    (lambda p: save_file({"x": np.zeros(3, np.float32)}, p), "without annviz metadata, and not a network"),
     (lambda p: _rewrite(p, tensors={"layers.1.weight": np.zeros((5, 16), np.float32)}), "shape"),
     (lambda p: _rewrite(p, tensors={"layers.0.bias": np.full(16, np.nan, np.float32)}), "NaN"),
     (lambda p: _rewrite(p, meta={"activations": ["sigmoid", "swish", "softmax"]}), "unknown activation"),

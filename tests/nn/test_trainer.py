@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from annviz.data.augment import augment_batch
 from annviz.data.datasets import load_dataset, to_inputs
 from annviz.nn import Network, TrainConfig, Trainer
 from annviz.nn.optimizers import SGD, Adam, Momentum, scheduled_lr
@@ -15,11 +16,11 @@ def mnist_small():
             (to_inputs(ds.test_images[:2000]), ds.test_labels[:2000]))
 
 
-def _trainer(data, **config):
+def _trainer(data, augment_fn=None, **config):
     train, test = data
     cfg = TrainConfig(**{"epochs": 1, "batch_size": 32, **config})
     net = Network(cfg.layer_sizes(), cfg.layer_activations(), seed=cfg.seed)
-    return Trainer(net, cfg, train, test)
+    return Trainer(net, cfg, train, test, augment_fn=augment_fn)
 
 
 def test_a_small_network_beats_chance_and_the_loss_falls(mnist_small):
@@ -42,9 +43,24 @@ def test_every_optimizer_learns(mnist_small, optimizer):
 
 
 def test_same_seed_same_result(mnist_small):
-    a = _trainer(mnist_small, hidden=(8,), augment=True).run()
-    b = _trainer(mnist_small, hidden=(8,), augment=True).run()
+    a = _trainer(mnist_small, augment_batch, hidden=(8,), augment=True).run()
+    b = _trainer(mnist_small, augment_batch, hidden=(8,), augment=True).run()
     np.testing.assert_array_equal(a.batch_loss.y, b.batch_loss.y)
+
+
+def test_augmentation_is_the_callers_function_applied_to_each_batch(mnist_small):
+    seen = []
+
+    def record(x, rng):
+        seen.append(x.shape)
+        return x
+
+    with pytest.raises(ValueError, match="augment_fn"):
+        _trainer(mnist_small, hidden=(8,), augment=True)  # annviz.nn has no augmentation of its own
+    trainer = _trainer(mnist_small, record, hidden=(8,), augment=True)
+    trainer.run(lambda event: event.step < 3)
+    assert seen == [(32, 784)] * 3
+    assert _trainer(mnist_small, record, hidden=(8,)).augment_fn is None  # off in the config: off
 
 
 def test_callback_can_stop_training(mnist_small):

@@ -45,7 +45,7 @@ from annviz.nn.network import Network
 from annviz.nn.recording import Moment, Recording, Recordings
 from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, save_recording
 from annviz.nn.trainer import Trainer
-from annviz.recipes import build_network, model_info, prepare_data
+from annviz.recipes import build_network, build_trainer, model_info, prepare_data
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class TrainingController(QObject):
 
         def make_trainer() -> Trainer:  # runs in the worker thread: the data is converted there
             data = prepare_data(config)
-            trainer = Trainer(network, config, data.train, data.test, data.validation)
+            trainer = build_trainer(network, config, data)
             if start_from is not None:
                 trainer.restore(start_from.state)
                 trainer.epochs = max(config.epochs, len(trainer.history.epochs) + 1)

@@ -1,0 +1,124 @@
+"""PyTorch networks saved without annviz's metadata: which key layouts annviz understands.
+
+A learner who trains ``nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(),
+nn.Linear(128, 10))`` and runs ``save_file(model.state_dict(), "mlp.safetensors")`` has a file
+of tensors only. The tensors' names give the order of the layers and their shapes the sizes;
+what the file cannot say — the activation between the layers (modules without parameters leave
+no tensor) and whether the last layer's outputs are logits — the user answers
+(``modelfile.load_foreign``).
+
+Understood: every tensor is the weight (out, in) or the bias (out,) of a ``nn.Linear``, and the
+layers' names are one shared prefix followed by a number that gives their order:
+
+- ``layers.0.weight``, ``layers.1.weight`` …: an ``nn.ModuleList`` (annviz's own names);
+- ``0.weight``, ``2.weight`` … or ``net.0.weight`` …: an ``nn.Sequential`` — the gaps are where
+  the activations sit, and a leading ``nn.Flatten`` makes the first index 1;
+- ``fc1.weight``, ``fc2.weight`` … (or ``linear1``, ``layer_1`` …): layers named with a number;
+- ``weight`` and ``bias``: one ``nn.Linear`` saved on its own (a linear classifier).
+
+The shapes must chain from 784 inputs (a 28×28 image). A layer saved without a bias
+(``bias=False``) gets zeros. Nothing here reads a weight: :func:`recognise` looks at the header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS
+from annviz.nn.tensorfile import Header, check_float
+from annviz.safeio import FileFormatError
+
+N_INPUTS = 784  # a 28×28 image, the only input annviz gives a network
+UNDERSTOOD = ("annviz opens its own models, and PyTorch networks of nn.Linear layers only, named "
+              "layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … "
+              f"(numbered names), taking {N_INPUTS} inputs")
+_NUMBERED = re.compile(r"(?P<stem>[A-Za-z_]*?)_?(?P<number>\d+)")
+
+
+@dataclass(frozen=True)
+class ForeignLayout:
+    """A recognised PyTorch network: its layers' names in order, and the sizes they chain."""
+
+    layers: tuple[str, ...]       # module names, e.g. ("net.1", "net.3"); ("",) for a lone nn.Linear
+    sizes: tuple[int, ...]        # neurons per layer, the input included: (784, 128, 10)
+    biases: tuple[bool, ...]      # whether each layer has a bias tensor
+    dtypes: tuple[str, ...]       # the dtypes stored, e.g. ("BF16",)
+
+    def tensor(self, layer: int, kind: str) -> str:
+        """The name of layer ``layer``'s "weight" or "bias" tensor."""
+        return f"{self.layers[layer]}.{kind}" if self.layers[layer] else kind
+
+    def describe(self) -> str:
+        """``784-128-10, layers net.1, net.3``."""
+        if self.layers == ("",):
+            return f"{'-'.join(map(str, self.sizes))}, one nn.Linear"
+        names = ", ".join(self.layers) if len(self.layers) <= 4 else \
+            f"{', '.join(self.layers[:2])}, …, {self.layers[-1]}"
+        return f"{'-'.join(map(str, self.sizes))}, layers {names}"
+
+
+def recognise(header: Header, path, error: type[FileFormatError] = FileFormatError) -> ForeignLayout:
+    """The layout of the network whose tensors ``header`` describes, or ``error`` saying what is
+    not understood and what is."""
+    def refuse(fault: str) -> FileFormatError:
+        return error(path, f"a safetensors file without annviz metadata, and not a network annviz "
+                           f"understands: {fault}. {UNDERSTOOD}")
+
+    if not header.tensors:
+        raise refuse("it holds no tensors")
+    modules: dict[str, dict[str, object]] = {}
+    for name, entry in header.tensors.items():
+        module, _, kind = name.rpartition(".")  # "" for a lone nn.Linear's "weight" and "bias"
+        if kind not in ("weight", "bias"):
+            raise refuse(f"tensor {name[:60]!r} is not the weight or bias of a layer")
+        modules.setdefault(module, {})[kind] = entry
+    order = [""] if list(modules) == [""] else _order(list(modules), refuse)
+    if len(order) > MAX_LAYERS:
+        raise refuse(f"{len(order)} layers, more than the {MAX_LAYERS} annviz can hold")
+    sizes = []
+    for module in order:
+        weight, bias = modules[module].get("weight"), modules[module].get("bias")
+        shown = module[:60] or "nn.Linear"
+        if weight is None:
+            raise refuse(f"layer {shown} has a bias but no weight")
+        if len(weight.shape) != 2:
+            raise refuse(f"tensor {weight.name[:60]} has shape {weight.shape}, not the (out, in) of "
+                         "an nn.Linear")
+        n_out, n_in = weight.shape
+        if bias is not None and bias.shape != (n_out,):
+            raise refuse(f"tensor {bias.name[:60]} has shape {bias.shape}, expected ({n_out},) to go "
+                         f"with {weight.name[:60]} {weight.shape}")
+        if not sizes:
+            if n_in != N_INPUTS:
+                raise refuse(f"its first layer, {shown}, takes {n_in} inputs, not the "
+                             f"{N_INPUTS} pixels of a 28×28 image")
+            sizes.append(n_in)
+        elif n_in != sizes[-1]:
+            raise refuse(f"the shapes do not chain: {weight.name[:60]} takes {n_in} inputs, the layer "
+                         f"before gives {sizes[-1]}")
+        if not 1 <= n_out <= MAX_LAYER_SIZE:
+            raise refuse(f"layer {shown} has {n_out} neurons (annviz holds 1 to {MAX_LAYER_SIZE})")
+        sizes.append(n_out)
+        for entry in (weight, bias):
+            if entry is not None:
+                check_float(entry, path, error)
+    dtypes = tuple(sorted({e.dtype for e in header.tensors.values()}))
+    return ForeignLayout(tuple(order), tuple(sizes), tuple("bias" in modules[m] for m in order), dtypes)
+
+
+def _order(modules: list[str], refuse) -> list[str]:
+    """The module names sorted by their number, if they share a prefix and differ by a number."""
+    keys = {}
+    for module in modules:
+        parent, _, leaf = module.rpartition(".")
+        match = _NUMBERED.fullmatch(leaf)
+        if match is None:
+            shown = module[:60] or "weight"
+            raise refuse(f"layer name {shown!r} does not end in a number giving its order")
+        keys[module] = (parent, match["stem"]), int(match["number"])
+    patterns = {pattern for pattern, _ in keys.values()}
+    if len(patterns) > 1:
+        shown = sorted(modules)[:4]
+        raise refuse(f"the layer names {', '.join(shown)} do not share one pattern")
+    return sorted(modules, key=lambda m: keys[m][1])

@@ -1,0 +1,355 @@
+"""The way out to PyTorch: a self-contained script that defines the same network and goes on.
+
+``write_pytorch_script(path, network, info)`` writes ``path`` (a ``.py``) and, beside it, the
+model as an annviz file of the same name (``.safetensors``), which PyTorch loads as it is. The
+script defines the network (an ``nn.ModuleList`` of ``nn.Linear``), loads the weights, evaluates
+them on MNIST read from local IDX files — never a download — and can train further with the
+optimizer, learning rate, schedule, batch size, L2 and augmentation the model was trained with
+(its file's ``config``; annviz's defaults when it has none). ``--save`` writes an annviz model file
+again. The script is generated for one network: only the activations, loss and optimizer it uses
+appear in it.
+
+No Qt, no torch here: the window's File → Export → "PyTorch script…" and the tests call it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from string import Template
+
+from annviz import __version__
+from annviz.nn.config import TrainConfig
+from annviz.nn.modelfile import ModelInfo, save_model
+from annviz.nn.network import Network
+from annviz.safeio import write_atomic
+
+# name -> how PyTorch computes it (element-wise on z, or softmax over the outputs)
+TORCH_ACTIVATIONS = {
+    "sigmoid": "torch.sigmoid",
+    "tanh": "torch.tanh",
+    "relu": "torch.relu",
+    "leaky_relu": "F.leaky_relu",  # slope 0.01 below zero, as annviz's
+    "identity": "lambda z: z",
+    "softmax": "lambda z: torch.softmax(z, dim=-1)",
+    "step": "lambda z: (z >= 0).to(z.dtype)",  # no slope: a step layer does not learn
+}
+
+# the loss of a batch from the last layer's z and the integer labels y, as annviz computes it
+TORCH_LOSSES = {
+    ("cross-entropy", "softmax"): "return F.cross_entropy(z, y)  # -log of the true class's probability",
+    ("cross-entropy", "sigmoid"): ("targets = F.one_hot(y, z.shape[1]).to(z.dtype)  # binary cross-entropy "
+                                   "per output, summed\n    return F.binary_cross_entropy_with_logits("
+                                   "z, targets, reduction=\"sum\") / len(z)"),
+    ("cross-entropy", None): ("a = ACTIVATION_FUNCTIONS[ACTIVATIONS[-1]](z)\n    "
+                              "eps = torch.finfo(z.dtype).eps  # the smallest probability inside the log\n    "
+                              "return -torch.log(a.gather(1, y[:, None]).clamp_min(eps)).mean()"),
+    ("mse", None): ("a = ACTIVATION_FUNCTIONS[ACTIVATIONS[-1]](z)  # half the squared distance to "
+                    "the one-hot target\n    targets = F.one_hot(y, z.shape[1]).to(z.dtype)\n    "
+                    "return 0.5 * ((a - targets) ** 2).sum() / len(z)"),
+}
+
+TORCH_OPTIMIZERS = {
+    "sgd": "torch.optim.SGD(groups, lr=LR)",
+    "momentum": "torch.optim.SGD(groups, lr=LR, momentum=MOMENTUM)",
+    "adam": "torch.optim.Adam(groups, lr=LR)",  # the same update and ε as annviz's Adam
+}
+
+
+def write_pytorch_script(path: str | os.PathLike, network: Network, info: ModelInfo) -> tuple[Path, Path]:
+    """Write the script ``path`` and the model beside it; returns (script, model file)."""
+    script = Path(path)
+    if script.suffix != ".py":
+        script = script.with_name(script.name + ".py")
+    weights = script.with_suffix(".safetensors")
+    save_model(weights, network, info)
+    text = pytorch_script(network, info, weights.name, script.name)
+    write_atomic(script, text.encode("utf-8"), mode=0o777)   # a script one may run as ./name.py
+    return script, weights
+
+
+
+
+def training_config(info: ModelInfo) -> tuple[TrainConfig, bool]:
+    """The model's training settings, and whether its file recorded them (else the defaults)."""
+    try:
+        return TrainConfig.from_dict(info.config).validate(), bool(info.config)
+    except (TypeError, ValueError):
+        return TrainConfig(), False
+
+
+def pytorch_script(network: Network, info: ModelInfo, weights_name: str, script_name: str) -> str:
+    """The text of the script for ``network``, whose weights are in ``weights_name`` beside it."""
+    config, recorded = training_config(info)
+    output = network.activation_names[-1]
+    loss = TORCH_LOSSES.get((info.loss, output)) or TORCH_LOSSES[(info.loss, None)]
+    used = dict.fromkeys(network.activation_names)
+    functions = "\n".join(f"    {name!r}: {TORCH_ACTIVATIONS[name]}," for name in used)
+    origin = ("annviz's training settings for this model" if recorded else
+              "annviz's default training settings (this model's file records none)")
+    return _TEMPLATE.substitute(
+        title=Path(weights_name).stem, arch=network.describe(), version=__version__,
+        weights=weights_name, script=script_name, weights_repr=_literal(weights_name),
+        sizes=_literal(network.sizes), activations=_literal(network.activation_names),
+        loss_name=info.loss, origin=origin, optimizer=_literal(config.optimizer),
+        lr=_literal(config.lr), momentum=_literal(config.momentum),
+        weight_decay=_literal(config.weight_decay), schedule=_literal(config.schedule),
+        batch_size=_literal(config.batch_size), augment=_literal(config.augment),
+        seed=_literal(config.seed), dataset=_literal(info.dataset),
+        activation_functions=functions, loss_body=loss, make_optimizer=TORCH_OPTIMIZERS[config.optimizer],
+        augment_code=_AUGMENT if config.augment else "",
+        augment_call="\n            xb = augment(xb, generator)" if config.augment else "",
+    )
+
+
+def _literal(value) -> str:
+    """A Python literal for a number, a bool, a string or a list of them; strings in double quotes."""
+    if isinstance(value, str):
+        return json.dumps(value)  # also a Python string literal, any character escaped
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(map(_literal, value)) + "]"
+    if isinstance(value, (bool, int, float)):
+        return repr(value)
+    raise TypeError(f"no literal for {type(value).__name__}")
+
+
+_AUGMENT = '''
+
+def affine(x, angles, scales, shifts):
+    """Turn, scale and shift each image of x (batch, 784) about the pixel (14, 14), as annviz does:
+    output pixel p reads the input at pivot + R(-angle) (p - pivot - shift) / scale, bilinear,
+    zero outside. shifts (batch, 2) are (down, right) in pixels."""
+    n = len(x)
+    c, s = torch.cos(angles) / scales, torch.sin(angles) / scales          # (batch,)
+    pivot = 14 / 13.5 - 1  # pixel 14 where pixels 0 and 27 are -1 and 1 (align_corners=True)
+    right, down = shifts[:, 1] / 13.5 + pivot, shifts[:, 0] / 13.5 + pivot
+    theta = torch.stack([torch.stack([c, -s, pivot - c * right + s * down], 1),
+                         torch.stack([s, c, pivot - s * right - c * down], 1)], 1)  # (batch, 2, 3)
+    grid = F.affine_grid(theta, (n, 1, 28, 28), align_corners=True)
+    out = F.grid_sample(x.view(n, 1, 28, 28), grid, mode="bilinear", padding_mode="zeros",
+                        align_corners=True)
+    return out.view(n, 784)
+
+
+def augment(x, generator):
+    """annviz's augmentation: each image turned by up to ±10°, scaled by 1 ± 0.1 and shifted by
+    up to ±2 pixels along each axis, drawn uniformly."""
+    def uniform(low, high, *shape):
+        return low + (high - low) * torch.rand(*shape, generator=generator)
+
+    n = len(x)
+    return affine(x, torch.deg2rad(uniform(-10.0, 10.0, n)), 1 + uniform(-0.1, 0.1, n),
+                  uniform(-2.0, 2.0, n, 2))
+'''
+
+_TEMPLATE = Template('''#!/usr/bin/env python3
+"""$title in PyTorch: evaluate it, train it further.
+
+The annviz network $arch, written out by annviz $version (File → Export →
+PyTorch script). Its weights are in $weights beside this file: an annviz model file, whose
+tensors are the state_dict of the AnnvizMLP below.
+
+    python $script                   # loss and accuracy on the MNIST test set
+    python $script --data DIR        # ... reading the IDX files in DIR
+    python $script --epochs 3        # train 3 more epochs with annviz's settings, then evaluate
+    python $script --epochs 3 --save better.safetensors   # ... and save (annviz opens it)
+
+Needs torch, numpy and safetensors. The data are read from local files, never downloaded:
+without --data, the MNIST that annviz bundles is used when annviz is installed.
+"""
+
+import argparse
+import gzip
+import json
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import torch
+from safetensors import safe_open
+from safetensors.torch import load_file, save_file
+from torch import nn
+from torch.nn import functional as F
+
+WEIGHTS = Path(__file__).resolve().with_name($weights_repr)
+
+# The network
+SIZES = $sizes  # neurons per layer, the 784 input pixels first
+ACTIVATIONS = $activations  # one per Linear layer
+
+# $origin
+OPTIMIZER = $optimizer
+LR = $lr  # learning rate
+MOMENTUM = $momentum  # used by the "momentum" optimizer
+WEIGHT_DECAY = $weight_decay  # L2, on the weights only (not the biases)
+SCHEDULE = $schedule  # "constant", or "cosine": from LR down to 0 over the run
+BATCH_SIZE = $batch_size
+AUGMENT = $augment  # random turns, scalings and shifts of every training batch
+SEED = $seed
+DATASET = $dataset
+
+ACTIVATION_FUNCTIONS = {
+$activation_functions
+}
+
+
+class AnnvizMLP(nn.Module):
+    """Linear layers in an nn.ModuleList named "layers", as annviz's model files store them.
+
+    forward returns the last layer's weighted input z (the logits, for a softmax output), which
+    the loss takes; probabilities applies the output activation: what annviz shows."""
+
+    def __init__(self, sizes=SIZES, activations=ACTIVATIONS):
+        super().__init__()
+        self.layers = nn.ModuleList(nn.Linear(n_in, n_out) for n_in, n_out in zip(sizes, sizes[1:]))
+        self.activations = list(activations)
+
+    def forward(self, x):  # x: (batch, 784), pixels in [0, 1], white ink on black, row by row
+        for layer, name in zip(self.layers[:-1], self.activations):
+            x = ACTIVATION_FUNCTIONS[name](layer(x))
+        return self.layers[-1](x)
+
+    def probabilities(self, x):
+        return ACTIVATION_FUNCTIONS[self.activations[-1]](self(x))
+
+
+def loss_fn(z, y):
+    """annviz's $loss_name loss, the batch mean, from z (batch, n_out) and labels y (batch,)."""
+    $loss_body
+
+
+# --- data: MNIST's IDX files ------------------------------------------------------------------
+
+FILES = {"train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
+         "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")}
+
+
+def read_idx(path):
+    """An IDX file (raw or .gz) as a uint8 array: images (n, 28, 28) or labels (n,)."""
+    with (gzip.open if path.suffix == ".gz" else open)(path, "rb") as f:
+        data = f.read()
+    if data[:2] != bytes(2) or data[2] != 8:  # two zero bytes, then 0x08: unsigned bytes
+        sys.exit(f"{path}: not an IDX file of unsigned bytes")
+    ndim = data[3]
+    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
+    return np.frombuffer(data, np.uint8, offset=4 + 4 * ndim).reshape(shape)
+
+
+def load_split(folder, split):
+    """(inputs float32 (n, 784) in [0, 1], labels int64 (n,)) of the split "train" or "test"."""
+    arrays = []
+    for stem in FILES[split]:
+        found = [folder / name for name in (stem, stem + ".gz") if (folder / name).is_file()]
+        if not found:
+            sys.exit(f"{folder} has no {stem}[.gz]: pass --data with a folder of MNIST's IDX files")
+        arrays.append(read_idx(found[0]))
+    images, labels = arrays
+    x = torch.from_numpy(images.reshape(len(images), 784).astype(np.float32) / 255)
+    return x, torch.from_numpy(labels.astype(np.int64))
+
+
+def default_data_folder():
+    """The dataset annviz used, where annviz keeps it, if annviz is installed; else None."""
+    try:
+        from annviz.data.datasets import bundled_mnist_dir, fashion_mnist_dir
+    except ImportError:
+        return None
+    return {"mnist": bundled_mnist_dir, "fashion-mnist": fashion_mnist_dir}.get(DATASET, lambda: None)()
+
+
+# --- evaluating and training ------------------------------------------------------------------
+
+@torch.no_grad()
+def evaluate(model, x, y, chunk=10_000):
+    """(mean loss, accuracy) on the examples x with labels y."""
+    zs = torch.cat([model(x[i:i + chunk]) for i in range(0, len(x), chunk)])
+    return loss_fn(zs, y).item(), (zs.argmax(1) == y).double().mean().item()
+
+
+def learning_rate(step, total_steps):
+    if SCHEDULE == "cosine" and total_steps > 0:
+        return LR * 0.5 * (1 + math.cos(math.pi * min(step / total_steps, 1.0)))
+    return LR
+$augment_code
+
+def make_optimizer(model):
+    """annviz's optimizer with its settings; L2 weight decay on the weights, not the biases."""
+    groups = [{"params": [layer.weight for layer in model.layers], "weight_decay": WEIGHT_DECAY},
+              {"params": [layer.bias for layer in model.layers], "weight_decay": 0.0}]
+    return $make_optimizer
+
+
+def train_step(model, optimizer, xb, yb, lr):
+    """One step of gradient descent on a mini-batch: forward → loss → backward → update."""
+    for group in optimizer.param_groups:
+        group["lr"] = lr
+    loss = loss_fn(model(xb), yb)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+
+
+def train(model, x, y, epochs, test):
+    """epochs more passes over (x, y) in shuffled mini-batches, with a fresh optimizer (annviz's
+    file keeps the weights, not the optimizer's running averages)."""
+    generator = torch.Generator().manual_seed(SEED)
+    optimizer = make_optimizer(model)
+    batches = math.ceil(len(x) / BATCH_SIZE)
+    step = 0
+    for epoch in range(1, epochs + 1):
+        model.train()
+        order = torch.randperm(len(x), generator=generator)
+        total = 0.0
+        for start in range(0, len(x), BATCH_SIZE):
+            batch = order[start:start + BATCH_SIZE]
+            xb, yb = x[batch], y[batch]$augment_call
+            total += train_step(model, optimizer, xb, yb, learning_rate(step, epochs * batches)) * len(batch)
+            step += 1
+        model.eval()
+        test_loss, test_accuracy = evaluate(model, *test)
+        print(f"epoch {epoch}  train loss {total / len(x):.4f}  test loss {test_loss:.4f}  "
+              f"test accuracy {test_accuracy:.2%}", flush=True)
+
+
+def save(model, path, test_accuracy):
+    """An annviz model file again: the tensors, and annviz's metadata with the new accuracy."""
+    with safe_open(WEIGHTS, "pt") as f:
+        meta = json.loads(f.metadata()["annviz"])
+    meta.update(test_accuracy=test_accuracy, history={}, source="pytorch")
+    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(path),
+              metadata={"annviz": json.dumps(meta)})
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, metavar="DIR", help="folder of MNIST's IDX files (default: annviz's own, "
+                        "if annviz is installed)")
+    parser.add_argument("--epochs", type=int, default=0, metavar="N", help="epochs to train before evaluating")
+    parser.add_argument("--save", type=Path, metavar="FILE", help="where to save the trained model (.safetensors)")
+    args = parser.parse_args(argv)
+    folder = args.data or default_data_folder()
+    if folder is None:
+        sys.exit(f"no {DATASET} folder: pass --data DIR, a folder with {FILES['test'][0]}[.gz] "
+                 "and the other IDX files (this script never downloads)")
+    torch.manual_seed(SEED)
+    model = AnnvizMLP()
+    model.load_state_dict(load_file(WEIGHTS), strict=True)
+    model.eval()
+    test = load_split(Path(folder), "test")
+    if args.epochs > 0:
+        train(model, *load_split(Path(folder), "train"), args.epochs, test)
+    loss, accuracy = evaluate(model, *test)
+    n = len(test[1])
+    print(f"test loss {loss:.4f}  test accuracy {accuracy:.2%} ({round(accuracy * n):,} of {n:,} images)")
+    if args.save is not None:
+        save(model, args.save, accuracy)
+        print(f"saved {args.save}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+''')
