@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QVBoxLayout, QWidget)
 
-from annviz.gui import i18n
 from annviz.gui.training.choices import activations, fill_combo, select
 from annviz.nn.foreign import ForeignLayout
 
@@ -82,8 +81,3 @@ class ForeignModelDialog(QDialog):
         self._hint.setText(self.tr(
             "As for nn.CrossEntropyLoss; also right for a network that ends in softmax.") if logits
             else self.tr("The last layer's outputs are shown as they are."))
-
-    def changeEvent(self, event) -> None:
-        if i18n.is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

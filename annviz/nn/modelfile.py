@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 METADATA_KEY = "annviz"
+RECORDING_KEY = "annviz-run"   # the metadata of a training recording (runfile.py)
 KNOWN_FIELDS = ("format_version", "layer_sizes", "activations", "loss", "dataset", "class_names",
                 "test_accuracy", "history", "config")
 # The largest model file: the header plus 256 MiB of weights, e.g. 784-2048-2048-2048-10 in F64
@@ -116,6 +117,9 @@ def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
     path = Path(path)
     with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "a model file") as f:
         header = read_header(f, file_size(f), path, ModelFileError)
+        if RECORDING_KEY in header.metadata:
+            raise ModelFileError(path, "a training recording, not an annviz model: open it with "
+                                       "File → Open training recording")
         if METADATA_KEY not in header.metadata:
             raise ForeignModelError(path, recognise(header, path, ModelFileError))
         meta = _annviz_metadata(header.metadata, path)

@@ -24,6 +24,7 @@ import numpy as np
 from annviz.nn.activations import get_activation
 from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, TrainConfig
 from annviz.nn.history import BoundedSeries, EpochRecord, History
+from annviz.nn.modelfile import RECORDING_KEY
 from annviz.nn.recording import Moment, Recording, picture_copy
 from annviz.nn.tensorfile import Header, file_size, read_float32, read_header
 from annviz.nn.trainer import TrainerState
@@ -32,7 +33,7 @@ from annviz.safeio import (FileFormatError, check_field, check_version, loads_js
 
 EXTENSION = ".annviz-run"
 FORMAT_VERSION = 1
-METADATA_KEY = "annviz-run"
+METADATA_KEY = RECORDING_KEY
 MAX_RUN_FILE_BYTES = 1 * 2**30
 OPTIMIZER_ARRAYS = {"sgd": 0, "momentum": 1, "adam": 2}   # arrays per parameter
 

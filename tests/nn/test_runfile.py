@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from safetensors.numpy import save
 
-from annviz.nn.modelfile import load_model, save_model
+from annviz.nn.modelfile import ModelFileError, load_model, save_model
 from annviz.nn.runfile import RunFileError, load_recording, save_recording
 from annviz.nn.trainer import Trainer
 from annviz.recipes import build_network, prepare_data
@@ -48,7 +48,7 @@ def test_a_model_file_is_not_a_recording_and_the_other_way_round(recorded, tmp_p
     with pytest.raises(RunFileError, match="not an annviz training recording"):
         load_recording(model)
     recording = save_recording(tmp_path / "run.annviz-run", run)
-    with pytest.raises(Exception, match="not an annviz model"):
+    with pytest.raises(ModelFileError, match="a training recording, not an annviz model"):
         load_model(recording)
 
 
