@@ -1,4 +1,5 @@
-"""The command line: ``annviz`` opens the window; ``train``, ``evaluate``, ``predict`` use the core.
+"""The command line: ``annviz`` opens the window; ``train``, ``evaluate``, ``predict`` and ``teach``
+(in cli_teach.py) use the core.
 
 Nothing here imports Qt unless the window is asked for. A problem the user can fix — a missing
 file, a corrupt model, a wrong dataset folder, a negative learning rate, an ``--out`` that cannot
@@ -32,6 +33,7 @@ from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 from annviz.outfile import OutFileError, check_out, save_out
 from annviz.paths import bundled_model_names, model_path
 from annviz.safeio import FileFormatError
+from annviz.teach import TeachError
 
 EXIT_OK = 0
 EXIT_FAILURE = 1        # a bug (with its traceback), too little memory, or the window cannot open
@@ -43,7 +45,7 @@ exit status:
   {EXIT_OK}    success
   {EXIT_FAILURE}    failure: not enough memory, the window cannot open, or a bug (with a traceback)
   {EXIT_BAD_INPUT}    bad input: a missing or corrupt file, a wrong option or dataset folder
-  {EXIT_DIVERGED}    train only: training diverged (the network ended worse than it started);
+  {EXIT_DIVERGED}    train and teach: training diverged (the network ended worse than it started);
        --out was not written
   {EXIT_INTERRUPTED}  interrupted by Ctrl+C (128 + the signal's number for other signals)"""
 
@@ -56,7 +58,7 @@ class CliError(Exception):
 
 #: The project's own errors: a problem with the user's input, printed as one line.
 USER_ERRORS = (CliError, ConfigError, FileFormatError, ModelFileError, DatasetError, IdxError, ImageError,
-               OutFileError)
+               OutFileError, TeachError)
 
 
 class _Terminated(BaseException):
@@ -173,6 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("model", help=model_help)
     predict.add_argument("images", type=Path, nargs="+", help="image files, dark ink on light paper")
     predict.add_argument("--json", action="store_true", help=json_help)
+
+    from annviz.cli_teach import add_parser as add_teach
+
+    add_teach(command, model_help, json_help)
     return parser
 
 
@@ -183,7 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in (None, "gui"):
             from annviz.gui.app import main as gui_main
             return gui_main(lang=getattr(args, "lang", None))
-        command = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict}[args.command]
+        from annviz.cli_teach import cmd_teach
+
+        command = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
+                   "teach": cmd_teach}[args.command]
         with _signals_unwind():
             return command(args)
     except BrokenPipeError:  # e.g. piped into `head`
