@@ -55,7 +55,8 @@ class PadPanel(QWidget):
         for action in (self.eraser_action, self.undo_action, self.clear_action, self.add_digit_action):
             button = QToolButton()
             button.setDefaultAction(action)
-            button.setVisible(action.isVisible())
+            if not action.isVisible():
+                button.hide()   # never show(): the button has no parent yet
             action.visibleChanged.connect(lambda b=button, a=action: b.setVisible(a.isVisible()))
             tools.addWidget(button)
         tools.addStretch(1)
