@@ -61,7 +61,8 @@ class DigitsView(QScrollArea):
             digits.setWrapping(False)   # one row per label, scrolled sideways when long
             digits.setMovement(QListView.Movement.Static)
             digits.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            digits.setFixedHeight(THUMB + 30)
+            digits.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            digits.setFixedHeight(THUMB + 12 + digits.horizontalScrollBar().sizeHint().height())
             digits.setSpacing(2)
             digits.itemSelectionChanged.connect(lambda lst=digits: self._on_item_selection_changed(lst))
             digits.itemDoubleClicked.connect(lambda item: self.load_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
