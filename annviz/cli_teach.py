@@ -14,7 +14,8 @@ from pathlib import Path
 from annviz.cli import EXIT_DIVERGED, EXIT_OK, EXIT_STATUSES, CliError, _load_classifier, _print_json
 from annviz.data.mydigits import HELD_OUT_SHARE, DigitFolder
 from annviz.outfile import check_out, save_out
-from annviz.teach import TeachConfig, taught_info, teach
+from annviz.paths import model_path
+from annviz.teach import TeachConfig, check_teachable, taught_info, teach
 
 DEFAULTS = TeachConfig()
 
@@ -50,12 +51,11 @@ def cmd_teach(args) -> int:
                          augment=args.augment).validate()
     if not 0 <= args.held_out < 1:
         raise CliError(f"--held-out must be a share in [0, 1), got {args.held_out:g}")
-    if args.out.resolve() == Path(args.model).resolve():
+    if args.out.resolve() == model_path(args.model).resolve():
         raise CliError(f"--out {args.out} is the model itself; the original is never overwritten")
     check_out(args.out)
     path, network, info = _load_classifier(args.model)
-    if network.sizes[-1] != 10:
-        raise CliError(f"{path}: the network has {network.sizes[-1]} outputs, but digits are 10 classes")
+    check_teachable(network, info.class_names, str(path))
     folder = DigitFolder(args.dir, args.held_out, strict=True)
     if not folder.digits:
         raise CliError(f"{args.dir}: no images of digits (put them in folders named 0 to 9)")

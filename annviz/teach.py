@@ -76,6 +76,18 @@ class TeachConfig:
             raise TeachError(str(error)) from None
 
 
+DIGITS = [str(d) for d in range(10)]
+
+
+def check_teachable(network: Network, class_names, name: str = "the model") -> None:
+    """TeachError unless ``network`` reads 28×28 digits into the ten classes 0–9 (what the
+    lesson's replayed MNIST examples and the learner's digits are)."""
+    if network.sizes[0] != 784 or list(class_names) != DIGITS:
+        raise TeachError(f"{name} does not classify 28×28 digits 0 to 9 (its classes: "
+                         f"{', '.join(map(str, list(class_names)[:10]))}), so it cannot learn "
+                         "handwritten digits")
+
+
 @dataclass
 class Scores:
     """How a network does on the learner's held-out digits and on the MNIST test set."""

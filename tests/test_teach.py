@@ -14,7 +14,7 @@ from annviz import cli
 from annviz.data.images import write_png
 from annviz.data.mydigits import DigitFolder, DigitStore
 from annviz.data.preprocess import canvas_to_mnist
-from annviz.nn import load_model, save_model, Network
+from annviz.nn import ModelInfo, Network, load_model, save_model
 from annviz.paths import bundled_model
 from annviz.teach import TeachConfig, TeachError, prepare_lesson, taught_info, teach
 
@@ -163,7 +163,10 @@ def test_a_store_exported_from_the_app_is_split_as_the_app_split_it(tmp_path, fo
     (lambda d: None, ["{folder}", "--held-out", "1.5"], "--held-out must be a share"),
     (lambda d: None, ["{folder}", "--epochs", "0"], "epochs must be"),
     (lambda d: save_model(d / "xor.safetensors", Network.build([784, 3, 2])), ["{folder}", "--model",
-     "{d}/xor.safetensors"], "2 outputs"),
+     "{d}/xor.safetensors"], "does not classify 28×28 digits 0 to 9 (its classes: 0, 1)"),
+    (lambda d: save_model(d / "fashion.safetensors", Network.build([784, 3, 10]), ModelInfo(
+        class_names=["T-shirt/top", *"abcdefghi"])), ["{folder}", "--model", "{d}/fashion.safetensors"],
+     "its classes: T-shirt/top, a, b"),
 ])
 def test_teach_refuses_bad_input_with_one_line(tmp_path, folder, make, args, message):
     make(tmp_path)

@@ -24,6 +24,7 @@ from annviz.gui.mydigits.gauges import percent
 from annviz.gui.mydigits.teach_panel import TeachPanel
 from annviz.gui.mydigits.teacher import Teacher
 from annviz.gui.state import AppState
+from annviz.teach import DIGITS
 
 log = logging.getLogger(__name__)
 
@@ -132,8 +133,14 @@ class MyDigitsPage(QWidget):
         if not len(mine[1]):
             self.panel.show_status(self.tr("Add some digits first: there is nothing to teach from."))
             return
-        self._before_w0 = None if self.state.network is None else self.state.network.weights[0].copy()
+        network = self.state.network
+        if network is None or network.sizes[0] != 784 or self.state.class_names != DIGITS:
+            self.panel.show_status(self.tr("This model does not read the handwritten digits 0 to 9: "
+                                           "open an MNIST model to teach it your digits."))
+            return
+        self._before_w0 = None
         self.teacher.teach(mine, held, config)
+        self._before_w0 = self.teacher.original.weights[0].copy()
 
     def shutdown(self) -> bool:
         return self.teacher.shutdown()

@@ -107,7 +107,7 @@ class Teacher(QObject):
         self.shutdown()
         if self._live is None or self.state.network is not self._live:
             self._previous = (self.state.network, self.state.info, self.state.model_path)
-        network, info, path = self._previous
+        network, info, _ = self._previous
         self.original, self.result = network.copy(), None
         worker = TeachWorker(network.copy(), mine, held_out, config, info.loss)
         worker.started.connect(self.started)

@@ -199,3 +199,14 @@ def test_the_page_speaks_korean(qtbot, window):
     finally:
         window_.set_language("en")
     qtbot.waitUntil(lambda: page.panel.teach_button.text() == "Teach it", timeout=2000)
+
+
+def test_a_model_that_does_not_read_digits_is_not_taught(qtbot, window):
+    from annviz.nn import ModelInfo, Network
+
+    window_, page = window
+    add_writer(page, per_digit=1, seed=8)
+    window_.state.set_model(Network.build([784, 8, 10], seed=0), ModelInfo(class_names=list("abcdefghij")))
+    page.panel.teach_button.click()
+    assert "does not read the handwritten digits" in page.panel.status.text()
+    assert page.teacher.phase == "idle" and not page.teacher.is_running()
