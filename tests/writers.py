@@ -4,8 +4,8 @@ Each writer has a consistent personal style and draws as many examples of each d
 as the pad would hold them: uint8 canvases, white ink on black, any size (``canvas_to_mnist``
 prepares them like a real drawing).
 
-- ``slanted``: MNIST test digits rewritten with a strong backward slant, wide proportions and a
-  heavy pen (the same digit shapes, another hand).
+- ``slanted``: MNIST test digits rewritten with a strong slant, wide proportions, a heavy pen and
+  a 1 with a flag and a foot (the shapes of many MNIST writers, in one other hand).
 - ``drawn``: digits drawn stroke by stroke by code in a continental style — a 1 with a long flag
   and a foot, an open 4, a crossed 7, a 9 with a straight stem, flat-topped 3 and 5 — with
   the wobble of a real hand (each stroke's points jitter, the pen's width and the slant vary).
@@ -24,10 +24,13 @@ WRITERS = ("slanted", "drawn")
 UP = 4  # MNIST pixels to canvas pixels
 
 
-def _slanted(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """One MNIST digit (28, 28) rewritten: backward slant, wider, thicker strokes."""
+def _slanted(image: np.ndarray, rng: np.random.Generator, label: int) -> np.ndarray:
+    """One MNIST digit (28, 28) rewritten: slanted, wider, thicker strokes, a 1 with a flag and
+    a foot."""
     side = 28 * UP
     big = np.kron(image.astype(np.float32) / 255, np.ones((UP, UP), np.float32))   # (112, 112)
+    if label == 1:
+        big = _flag_and_foot(big)
     shear = -0.45 + rng.uniform(-0.05, 0.05)    # backward slant: the top leans left
     widen = 1.45 + rng.uniform(-0.05, 0.05)
     out_w = 200
@@ -40,6 +43,25 @@ def _slanted(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     canvas = np.where(inside, big[yi, xi], 0.0)
     canvas = _dilate(canvas, 4)                  # a heavy pen
     return np.round(canvas * 255).astype(np.uint8)
+
+
+def _flag_and_foot(big: np.ndarray) -> np.ndarray:
+    """Add this writer's flag (down-left from the top) and foot (a bar under it) to a 1."""
+    rows, cols = np.nonzero(big > 0.5)
+    top, bottom = rows.min(), rows.max()
+    height = bottom - top
+    top_col = cols[rows <= top + 2 * UP].mean()
+    bottom_col = cols[rows >= bottom - 2 * UP].mean()
+    strokes = [((top_col, top), (top_col - 0.3 * height, top + 0.3 * height)),
+               ((bottom_col - 0.25 * height, bottom), (bottom_col + 0.25 * height, bottom))]
+    y, x = np.mgrid[0:big.shape[0], 0:big.shape[1]] + 0.5
+    ink = big.copy()
+    for (x0, y0), (x1, y1) in strokes:
+        dx, dy = x1 - x0, y1 - y0
+        t = np.clip(((x - x0) * dx + (y - y0) * dy) / (dx * dx + dy * dy), 0.0, 1.0)
+        distance = np.hypot(x - x0 - t * dx, y - y0 - t * dy)
+        np.maximum(ink, np.clip(1.5 * UP - distance, 0.0, 1.0), out=ink)
+    return ink
 
 
 def _dilate(image: np.ndarray, radius: int) -> np.ndarray:
@@ -115,7 +137,7 @@ def write(writer: str, per_digit: int, seed: int = 0, skip: int = 0) -> tuple[li
         ds = load_dataset("mnist")
         for digit in range(10):
             for i in np.flatnonzero(ds.test_labels == digit)[skip:skip + per_digit]:
-                canvases.append(_slanted(ds.test_images[i], rng))
+                canvases.append(_slanted(ds.test_images[i], rng, digit))
                 labels.append(digit)
     elif writer == "drawn":
         for digit in range(10):
