@@ -110,7 +110,6 @@ class Lesson:
     train: Split                # the mix: my digits (repeated) + replayed MNIST examples
     config: TeachConfig
     repeats: int                # copies of each of my digits per epoch
-    n_replay: int
 
     @property
     def counts(self) -> dict:
@@ -129,11 +128,11 @@ def prepare_lesson(mine: Split, held_out: Split, config: TeachConfig) -> Lesson:
     rng = np.random.default_rng(config.seed)
     pick = np.sort(rng.choice(mnist.n_train, config.replay, replace=False))
     replay_x, replay_y = to_inputs(mnist.train_images[pick]), mnist.train_labels[pick].astype(np.int64)
-    # my digits : replay = share : 1 - share; without replay, as many examples as with the default
-    replay = config.replay or TeachConfig.replay
-    repeats = max(1, round(replay * config.mine_share / (1 - config.mine_share) / len(x)))
-    if not config.replay:
-        repeats = max(1, round(replay / (1 - config.mine_share) / len(x)))
+    # my digits : replay = share : 1 − share; without replay, epochs as long as with the default
+    share = config.mine_share
+    wanted = (config.replay * share / (1 - share) if config.replay
+              else TeachConfig.replay / (1 - share))   # examples of mine per epoch
+    repeats = max(1, round(wanted / len(x)))
     copies = np.tile(x, (repeats, 1))
     if config.augment:   # each copy but the first differently; MNIST is replayed as it is
         copies[len(x):] = augment_batch(copies[len(x):], rng)
@@ -141,7 +140,7 @@ def prepare_lesson(mine: Split, held_out: Split, config: TeachConfig) -> Lesson:
              np.concatenate([np.tile(y, repeats), replay_y]))
     test = (to_inputs(mnist.test_images), mnist.test_labels.astype(np.int64))
     held = (np.asarray(held_out[0], np.float32).reshape(-1, 784), np.asarray(held_out[1], np.int64))
-    return Lesson((x, y), held, test, train, config, repeats, config.replay)
+    return Lesson((x, y), held, test, train, config, repeats)
 
 
 def score(network: Network, lesson: Lesson) -> Scores:
