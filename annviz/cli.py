@@ -1,4 +1,5 @@
-"""The command line: ``annviz`` opens the window; ``train``, ``evaluate``, ``predict`` use the core.
+"""The command line: ``annviz`` opens the window; ``train``, ``evaluate``, ``predict`` and ``teach``
+(in cli_teach.py) use the core.
 
 Nothing here imports Qt unless the window is asked for. A problem the user can fix — a missing
 file, a corrupt model, a wrong dataset folder, a negative learning rate, an ``--out`` that cannot
@@ -33,6 +34,7 @@ from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 from annviz.outfile import OutFileError, check_out, save_checked, save_out
 from annviz.paths import bundled_model_names, model_path
 from annviz.safeio import FileFormatError
+from annviz.teach import TeachError
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,7 @@ exit status:
   {EXIT_OK}    success
   {EXIT_FAILURE}    failure: not enough memory, the window cannot open, or a bug (with a traceback)
   {EXIT_BAD_INPUT}    bad input: a missing or corrupt file, a wrong option or dataset folder
-  {EXIT_DIVERGED}    train only: training diverged (the network ended worse than it started);
+  {EXIT_DIVERGED}    train and teach: training diverged (the network ended worse than it started);
        --out was not written
   {EXIT_INTERRUPTED}  interrupted by Ctrl+C (128 + the signal's number for other signals)"""
 
@@ -59,7 +61,7 @@ class CliError(Exception):
 
 #: The project's own errors: a problem with the user's input, printed as one line.
 USER_ERRORS = (CliError, ConfigError, FileFormatError, ModelFileError, DatasetError, IdxError, ImageError,
-               OutFileError)
+               OutFileError, TeachError)
 
 
 class _Terminated(BaseException):
@@ -190,6 +192,10 @@ def build_parser() -> argparse.ArgumentParser:
     desktop = command("install-desktop", "add annviz to the applications menu of a Linux desktop "
                       "(a desktop entry and icons in ~/.local/share)")
     desktop.add_argument("--remove", action="store_true", help="take them away again")
+
+    from annviz.cli_teach import add_parser as add_teach
+
+    add_teach(command, model_help, json_help)
     return parser
 
 
@@ -214,8 +220,10 @@ def main(argv: list[str] | None = None) -> int:
             return gui_main(lang=getattr(args, "lang", None), verbose=args.verbose)
         logs.configure(verbose=args.verbose)
         log.debug("annviz %s: %s", __version__, " ".join(argv))
+        from annviz.cli_teach import cmd_teach
+
         command = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
-                   "install-desktop": cmd_install_desktop}[args.command]
+                   "teach": cmd_teach, "install-desktop": cmd_install_desktop}[args.command]
         with _signals_unwind():
             return command(args)
     except BrokenPipeError:  # e.g. piped into `head`

@@ -199,7 +199,7 @@ def test_help_shows_choices_defaults_and_exit_statuses_and_every_option_has_help
     text = annviz("train", "--help").stdout
     assert "{sigmoid,tanh,relu,leaky_relu}" in text and "{sgd,momentum,adam}" in text
     assert "(default: 0.001)" in text and "(default: 16,16)" in text
-    assert "3    train only: training diverged" in text
+    assert "3    train and teach: training diverged" in text
     commands = next(a for a in cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     for name, sub in commands.choices.items():
         for action in sub._actions:

@@ -1,7 +1,7 @@
 """Start the desktop app: ``main()`` creates the QApplication, the state and the window.
 
-The explorer is the first page. The other areas join after it: the neuron lab and the insight
-page as tabs, live training through its ``install(window, state)`` (docks on the explorer page
+The explorer is the first page. The other areas join after it: the neuron lab, the insight
+page and my digits as tabs, live training through its ``install(window, state)`` (docks on the explorer page
 and a shutdown hook). An area that fails to build is logged and left out; the app still opens.
 
 Start-up never ends in Qt's abort: with no display, ``main`` says so in one line before Qt is
@@ -55,7 +55,14 @@ def _install_training(window, state: AppState) -> None:
     install(window, state)
 
 
-AREAS = {"training": _install_training, "lab": _install_lab, "insight": _install_insight}
+def _install_mydigits(window, state: AppState) -> None:
+    from annviz.gui.mydigits import install
+
+    install(window, state)
+
+
+AREAS = {"training": _install_training, "lab": _install_lab, "insight": _install_insight,
+         "mydigits": _install_mydigits}
 
 
 def install_areas(window, state: AppState, areas=AREAS) -> list[str]:

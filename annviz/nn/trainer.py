@@ -135,6 +135,11 @@ class Trainer:
         if weight_decay is not None:
             self.optimizer.weight_decay = max(0.0, weight_decay)
 
+    def set_start_loss(self, loss: float) -> None:
+        """Judge divergence against ``loss`` — say the loss over every training example before a
+        fine-tune — instead of the first batch's, which may be far easier than the rest."""
+        self._start_loss = self._smoothed = float(loss)
+
     def add_epochs(self, n: int = 1) -> None:
         self.epochs += n
 

@@ -68,32 +68,32 @@
 <context>
     <name>ForeignModelDialog</name>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="69"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="68"/>
         <source>A PyTorch network</source>
         <translation>PyTorch 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="71"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="70"/>
         <source>{file} holds a PyTorch network without annviz&apos;s description: {sizes} neurons in the layers {layers}. The file cannot say what comes between and after its layers, so please tell annviz.</source>
         <translation>{file}에는 annviz의 설명이 없는 PyTorch 신경망이 들어 있습니다: 층 {layers}, 뉴런 수 {sizes}. 층 사이와 마지막 층 뒤에 무엇이 오는지는 파일에 없으니 annviz에 알려 주세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="76"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="75"/>
         <source>Activation of the hidden layers:</source>
         <translation>은닉층의 활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="78"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="77"/>
         <source>The last layer outputs logits: apply softmax</source>
         <translation>마지막 층의 출력은 로짓입니다: 소프트맥스를 적용</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="83"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="82"/>
         <source>As for nn.CrossEntropyLoss; also right for a network that ends in softmax.</source>
         <translation>nn.CrossEntropyLoss로 학습한 경우입니다. 소프트맥스로 끝나는 신경망에도 맞습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="84"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="83"/>
         <source>The last layer&apos;s outputs are shown as they are.</source>
         <translation>마지막 층의 출력을 그대로 보여 줍니다.</translation>
     </message>
@@ -584,62 +584,62 @@ Run: python {name} --help</source>
 <context>
     <name>PadPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="84"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="93"/>
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="85"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="94"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>마지막 획 되돌리기 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="86"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="95"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="87"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="96"/>
         <source>Clear the pad (Delete or Esc; Ctrl+Z brings it back)</source>
         <translation>패드 지우기 (Delete 또는 Esc, Ctrl+Z로 되돌릴 수 있음)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="97"/>
         <source>Eraser</source>
         <translation>지우개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="89"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="98"/>
         <source>Erase instead of drawing (E); the right button always erases</source>
         <translation>그리는 대신 지웁니다 (E). 오른쪽 버튼은 언제나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="90"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="99"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="91"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="100"/>
         <source>Brush</source>
         <translation>붓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="92"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="101"/>
         <source>Brush width</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="116"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="129"/>
         <source>Drawn very small: it is blown up to MNIST&apos;s 20×20 box and the strokes become fat blobs. Draw bigger.</source>
         <translation>너무 작게 그렸습니다: MNIST의 20×20 상자에 맞춰 크게 늘리면 획이 뭉툭한 덩어리가 됩니다. 더 크게 그려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="119"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="132"/>
         <source>Strokes too thin: shrunk to MNIST&apos;s 20×20 box they almost vanish. Draw bigger strokes (a wider brush).</source>
         <translation>획이 너무 가늡니다: MNIST의 20×20 상자로 줄이면 거의 사라집니다. 더 굵은 붓으로 그려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="122"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="135"/>
         <source>Draw a digit with the mouse or a pen. Right button erases.</source>
         <translation>마우스나 펜으로 숫자를 그려 보세요. 오른쪽 버튼은 지웁니다.</translation>
     </message>

@@ -11,7 +11,7 @@ the pad's canvas of it, until something is drawn over it.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
@@ -23,6 +23,8 @@ from annviz.gui.explorer.test_digits import TestDigitPicker
 
 
 class PadPanel(QWidget):
+    add_to_digits = Signal(object)   # "Add to my digits" on a drawing: a copy of the pad's canvas
+
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self._state = state
@@ -35,6 +37,8 @@ class PadPanel(QWidget):
         self.clear_action.setShortcuts([QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Escape)])
         self.eraser_action = QAction(self, checkable=True, shortcut=QKeySequence(Qt.Key.Key_E))
         self.test_digit_action = QAction(self, shortcut=QKeySequence("Ctrl+T"))
+        # Named and shown by the my-digits area (annviz/gui/mydigits), which owns what it does.
+        self.add_digit_action = QAction(self, shortcut=QKeySequence("Ctrl+D"), visible=False)
         self._width_label = QLabel()
         self._width = QSlider(Qt.Orientation.Horizontal)
         self._width.setRange(6, 48)
@@ -49,9 +53,12 @@ class PadPanel(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(self._width_label)
         tools.addWidget(self._width)
-        for action in (self.eraser_action, self.undo_action, self.clear_action):
+        for action in (self.eraser_action, self.undo_action, self.clear_action, self.add_digit_action):
             button = QToolButton()
             button.setDefaultAction(action)
+            if not action.isVisible():
+                button.hide()   # never show(): the button has no parent yet
+            action.visibleChanged.connect(lambda b=button, a=action: b.setVisible(a.isVisible()))
             tools.addWidget(button)
         tools.addStretch(1)
         left = QVBoxLayout()
@@ -70,6 +77,7 @@ class PadPanel(QWidget):
         self.clear_action.triggered.connect(self._on_clear_triggered)
         self.eraser_action.toggled.connect(self.pad.set_eraser)
         self.test_digit_action.triggered.connect(self.picker.show_random)
+        self.add_digit_action.triggered.connect(self._on_add_digit_triggered)
         self._width.valueChanged.connect(self.pad.set_brush_width)
         self.pad.canvas_changed.connect(self._on_canvas_changed)
         state.example_loaded.connect(self._on_example_loaded)
@@ -78,7 +86,8 @@ class PadPanel(QWidget):
 
     def shortcuts(self) -> list[QAction]:
         """The panel's keyboard actions, for the page to make active wherever the focus is in it."""
-        return [self.undo_action, self.clear_action, self.eraser_action, self.test_digit_action]
+        return [self.undo_action, self.clear_action, self.eraser_action, self.test_digit_action,
+                self.add_digit_action]
 
     def retranslate(self) -> None:
         self.undo_action.setText(self.tr("Undo"))
@@ -99,6 +108,10 @@ class PadPanel(QWidget):
             self._state.set_input(digit)
         else:
             self._state.set_canvas(self.pad.canvas())
+
+    def _on_add_digit_triggered(self) -> None:
+        if not self.pad.is_blank():
+            self.add_to_digits.emit(self.pad.canvas())
 
     def _on_clear_triggered(self) -> None:
         self.pad.clear()

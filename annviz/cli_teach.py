@@ -1,0 +1,118 @@
+"""``annviz teach MODEL DIR --out NEW``: fine-tune a model on a folder of someone's digits.
+
+DIR is in the ``0/ … 9/`` layout (see :mod:`annviz.data.mydigits`); its held-out part is never
+trained on. Prints — and with ``--json`` reports — the accuracy on that held-out part and on the
+MNIST test set before and after, and saves the taught model (with the lesson in its history) to
+``--out``, which is checked before anything is taught. The recipe is :mod:`annviz.teach`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from annviz.cli import EXIT_DIVERGED, EXIT_OK, EXIT_STATUSES, CliError, _load_classifier, _print_json
+from annviz.data.mydigits import HELD_OUT_SHARE, DigitFolder
+from annviz.outfile import check_out, save_out
+from annviz.paths import model_path
+from annviz.teach import TeachConfig, check_teachable, taught_info, teach
+
+DEFAULTS = TeachConfig()
+
+
+def add_parser(command, model_help: str, json_help: str) -> None:
+    """The ``teach`` sub-command's arguments (``command`` makes a sub-parser, as in cli.py)."""
+    teach = command("teach", "fine-tune a model on a folder of your own digits (0/ … 9/), "
+                    "replaying MNIST examples so that it does not forget", epilog=EXIT_STATUSES)
+    teach.add_argument("model", help=model_help)
+    teach.add_argument("dir", type=Path, metavar="DIR",
+                       help="a folder with one folder per digit, 0 to 9, of PNG or JPEG drawings "
+                       "(any size, dark on light or light on dark)")
+    teach.add_argument("--out", type=Path, metavar="FILE", required=True,
+                       help="where to save the taught model (.safetensors); checked first, never the "
+                       "model itself")
+    teach.add_argument("--epochs", type=int, metavar="N", default=DEFAULTS.epochs,
+                       help="passes over the mix of your digits and replayed MNIST examples")
+    teach.add_argument("--replay", type=int, metavar="N", default=DEFAULTS.replay,
+                       help="MNIST training examples mixed in; 0 teaches your digits alone and "
+                       "shows the model forgetting MNIST")
+    teach.add_argument("--held-out", type=float, metavar="SHARE", default=HELD_OUT_SHARE,
+                       help="share of each digit never trained on, to measure honestly (the sides "
+                       "recorded in DIR's annviz-digits.json win)")
+    teach.add_argument("--seed", type=int, metavar="N", default=DEFAULTS.seed,
+                       help="seed of the replayed sample, the shuffling and the augmentation")
+    teach.add_argument("--augment", action="store_true",
+                       help="shift, rotate and scale each copy of your digits as training does")
+    teach.add_argument("--json", action="store_true", help=json_help)
+
+
+def cmd_teach(args) -> int:
+    config = TeachConfig(epochs=args.epochs, replay=args.replay, seed=args.seed,
+                         augment=args.augment).validate()
+    if not 0 <= args.held_out < 1:
+        raise CliError(f"--held-out must be a share in [0, 1), got {args.held_out:g}")
+    if args.out.resolve() == model_path(args.model).resolve():
+        raise CliError(f"--out {args.out} is the model itself; the original is never overwritten")
+    check_out(args.out)
+    path, network, info = _load_classifier(args.model)
+    check_teachable(network, info.class_names, str(path))
+    folder = DigitFolder(args.dir, args.held_out, strict=True)
+    if not folder.digits:
+        raise CliError(f"{args.dir}: no images of digits (put them in folders named 0 to 9)")
+    mine, held = folder.inputs(held_out=False), folder.inputs(held_out=True)
+    log = sys.stderr if args.json else sys.stdout
+    print(f"teaching {path.name} ({network.describe()}) {len(mine[1])} digits from {args.dir}, "
+          f"{len(held[1])} held out; {config.replay:,} MNIST examples replayed, {config.epochs} epochs",
+          file=log, flush=True)
+    result = teach(network, mine, held, config, info.loss, on_batch=_progress(config, log))
+    diverged = result.stop_reason if result.status == "diverged" else None
+    if not diverged:
+        save_out(args.out, result.network, taught_info(info, result, str(args.dir)))
+    if args.json:
+        _print_json({"model": str(path), "dir": str(args.dir),
+                     "out": None if diverged else str(args.out),
+                     "status": "diverged" if diverged else "finished", "stop_reason": diverged,
+                     "digits": result.lesson.counts, "before": result.before.to_dict(),
+                     "after": result.after.to_dict(), "epochs": len(result.epochs),
+                     "replay": config.replay, "seconds": result.seconds})
+    else:
+        _print_scores(result)
+    if diverged:
+        print(f"annviz: teaching diverged: {diverged}; {args.out} was not written", file=sys.stderr)
+        return EXIT_DIVERGED
+    print(f"saved {args.out}", file=log)
+    return EXIT_OK
+
+
+def _progress(config: TeachConfig, log):
+    from annviz.progress import ProgressBar
+
+    bar = ProgressBar(1, "epoch 1")
+
+    def on_batch(event) -> None:
+        bar.total = event.batches_per_epoch
+        bar.label = f"epoch {event.epoch + 1}/{config.epochs}"
+        bar.update(event.batch, f"loss {event.loss:.4f}")
+        record = event.epoch_record
+        if record is not None:
+            bar.close()
+            held = "" if record.val_accuracy is None else f"  held-out acc {record.val_accuracy:.4f}"
+            print(f"epoch {record.epoch:3d}  loss {record.train_loss:.4f}{held}  MNIST test acc "
+                  f"{record.test_accuracy:.4f}", file=log, flush=True)
+    return on_batch
+
+
+def _percent(value: float | None) -> str:
+    return "   -   " if value is None else f"{value:7.2%}"
+
+
+def _print_scores(result) -> None:
+    before, after = result.before, result.after
+    print(f"                    before     after")
+    print(f"held-out digits   {_percent(before.held_out)}   {_percent(after.held_out)}")
+    print(f"MNIST test set    {_percent(before.mnist)}   {_percent(after.mnist)}")
+    print("held-out accuracy per digit:")
+    for digit, (b, a) in enumerate(zip(before.held_out_per_label, after.held_out_per_label)):
+        if b is not None:
+            print(f"  {digit}               {_percent(b)}   {_percent(a)}")
+    print(f"taught in {result.seconds:.1f} s")

@@ -1,0 +1,311 @@
+"""The "My digits" page: the learner's own drawings (left) and teaching them to the model (right).
+
+The page owns the ``DigitStore`` (the folders on disk) and the ``Teacher`` (the lesson's thread);
+its views only show. "Add to my digits" on the explorer's pad arrives as ``add_drawing(canvas)``:
+a small dialog asks which digit it is, the network's answer pre-selected.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
+                               QSplitter, QToolButton, QVBoxLayout, QWidget)
+
+from annviz.data.mydigits import Digit, DigitStore, MyDigitsError
+from annviz.gui.i18n import is_language_change
+from annviz.gui.mydigits.add_dialog import AddDigitDialog
+from annviz.gui.mydigits.digits_view import DigitsView
+from annviz.gui.mydigits.gauges import percent
+from annviz.gui.mydigits.teach_panel import TeachPanel
+from annviz.gui.mydigits.teacher import Teacher
+from annviz.gui.state import AppState
+from annviz.teach import DIGITS
+
+log = logging.getLogger(__name__)
+
+
+class MyDigitsPage(QWidget):
+    explorer_wanted = Signal()   # show the explorer (a digit was loaded into the pad)
+    digit_added = Signal(object)  # Digit
+    language_changed = Signal()
+
+    def __init__(self, state: AppState, root: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.store = DigitStore(root)
+        self.teacher = Teacher(state, parent=self)
+        self.view = DigitsView()
+        self.panel = TeachPanel()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: palette(mid);")
+        self.load_button = QPushButton()
+        self.relabel_button = QToolButton()
+        self.relabel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        relabel_menu = QMenu(self)
+        self.relabel_actions = [QAction(str(d), self) for d in range(10)]
+        for digit, action in enumerate(self.relabel_actions):
+            action.triggered.connect(lambda _=False, d=digit: self._relabel(d))
+            relabel_menu.addAction(action)
+        self.relabel_button.setMenu(relabel_menu)
+        self.remove_button = QPushButton()
+        self.import_button = QPushButton()
+        self.export_button = QPushButton()
+        self.delete_all_button = QPushButton()
+        self._before_w0: np.ndarray | None = None   # first-layer weights before the lesson
+
+        digit_tools = QHBoxLayout()
+        for w in (self.load_button, self.relabel_button, self.remove_button):
+            digit_tools.addWidget(w)
+        digit_tools.addStretch(1)
+        folder_tools = QHBoxLayout()
+        for w in (self.import_button, self.export_button, self.delete_all_button):
+            folder_tools.addWidget(w)
+        folder_tools.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addLayout(digit_tools)
+        left_layout.addLayout(folder_tools)
+        left_layout.addWidget(self.notes)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.view.selection_changed.connect(self._on_selection_changed)
+        self.view.load_requested.connect(self._load_into_pad)
+        self.load_button.clicked.connect(lambda: self._load_into_pad(self.view.selected()))
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.delete_all_button.clicked.connect(self._on_delete_all_clicked)
+        self.panel.teach_requested.connect(self.teach)
+        self.panel.stop_requested.connect(self.teacher.stop)
+        self.panel.use_requested.connect(self.teacher.use)
+        self.panel.save_requested.connect(self._on_save_requested)
+        self.panel.discard_requested.connect(self.teacher.discard)
+        self.teacher.phase_changed.connect(self._on_phase_changed)
+        self.teacher.started.connect(self._on_lesson_started)
+        self.teacher.epoch.connect(self._on_epoch)
+        self.teacher.progress.connect(self._on_progress)
+        self.teacher.finished.connect(self._on_lesson_finished)
+        self.teacher.failed.connect(self._on_failed)
+        state.weights_changed.connect(self._on_weights_changed)
+        state.model_changed.connect(self._on_weights_changed)
+        self.retranslate()
+        self._show_store(problems=self.store.problems)
+
+    # --- public ------------------------------------------------------------------------------------
+
+    def add_drawing(self, canvas: np.ndarray) -> AddDigitDialog:
+        """Ask which digit ``canvas`` is (the prediction pre-selected), then add it."""
+        dialog = AddDigitDialog(self.state.prediction, self.window())
+        dialog.chosen.connect(lambda label: self.add(canvas, label))
+        dialog.open()
+        return dialog
+
+    def add(self, canvas: np.ndarray, label: int) -> Digit | None:
+        try:
+            digit = self.store.add(canvas, label)
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self, self.tr("The digit was not added"), str(error))
+            return None
+        self._show_store(keep=digit)
+        side = self.tr("held out: never trained on") if digit.held_out else self.tr("to teach from")
+        self.notes.setText(self.tr("Added a {label} ({side}).").format(label=label, side=side))
+        self.digit_added.emit(digit)
+        return digit
+
+    def teach(self, config) -> None:
+        mine, held = self.store.inputs(held_out=False), self.store.inputs(held_out=True)
+        if not len(mine[1]):
+            self.panel.show_status(self.tr("Add some digits first: there is nothing to teach from."))
+            return
+        network = self.state.network
+        if network is None or network.sizes[0] != 784 or self.state.class_names != DIGITS:
+            self.panel.show_status(self.tr("This model does not read the handwritten digits 0 to 9: "
+                                           "open an MNIST model to teach it your digits."))
+            return
+        self._before_w0 = None
+        self.teacher.teach(mine, held, config)
+        self._before_w0 = self.teacher.original.weights[0].copy()
+
+    def shutdown(self) -> bool:
+        return self.teacher.shutdown()
+
+    def retranslate(self) -> None:
+        self.load_button.setText(self.tr("Load into the pad"))
+        self.relabel_button.setText(self.tr("Relabel as"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.import_button.setText(self.tr("Import a folder…"))
+        self.export_button.setText(self.tr("Export…"))
+        self.delete_all_button.setText(self.tr("Delete all my digits…"))
+        self._show_summary()
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+            self.language_changed.emit()
+        super().changeEvent(event)
+
+    # --- the store ---------------------------------------------------------------------------------
+
+    def _show_store(self, keep: Digit | None = None, problems: list[str] | None = None) -> None:
+        self.view.show_digits([(d, self.store.input(d)) for d in self.store.digits], self.store.counts(),
+                              keep)
+        self._show_summary()
+        self._on_phase_changed(self.teacher.phase)
+        if problems:
+            shown = "\n".join(problems[:5]) + ("\n…" if len(problems) > 5 else "")
+            self.notes.setText(self.tr("Skipped {n}:").format(n=len(problems)) + "\n" + shown)
+
+    def _show_summary(self) -> None:
+        train, held = (int(v) for v in self.store.counts().sum(axis=0))
+        self.summary.setText(self.tr(
+            "<b>{n} digits</b> in {folder}: {train} to teach from, <b>{held} held out</b> (framed in "
+            "orange). Every fifth digit of each label is held out when it is added and is never "
+            "trained on, so its accuracy is honest.").format(
+                n=train + held, folder=self.store.root, train=train, held=held))
+
+    def _on_selection_changed(self, digit: Digit | None) -> None:
+        for widget in (self.load_button, self.relabel_button, self.remove_button):
+            widget.setEnabled(digit is not None)
+        self._show_prediction()
+
+    def _load_into_pad(self, digit: Digit | None) -> None:
+        image = None if digit is None else self.store.input(digit)
+        if image is not None:
+            self.state.show_example(image.reshape(28, 28), digit.label)
+            self.explorer_wanted.emit()
+
+    def _relabel(self, label: int) -> None:
+        digit = self.view.selected()
+        if digit is not None:
+            self._show_store(keep=self.store.relabel(digit, label))
+
+    def _on_remove_clicked(self) -> None:
+        digit = self.view.selected()
+        if digit is not None:
+            self.store.remove(digit)
+            self._show_store()
+
+    def _on_import_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import digits from a folder with "
+                                                               "folders 0 to 9"))
+        if folder:
+            self.import_folder(folder)
+
+    def import_folder(self, folder) -> int:
+        try:
+            added, problems = self.store.import_folder(folder)
+        except (MyDigitsError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Nothing was imported"), str(error))
+            return 0
+        self._show_store(problems=problems)
+        if not problems:
+            self.notes.setText(self.tr("Imported {n} digits.").format(n=added))
+        return added
+
+    def _on_export_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export my digits into a folder"))
+        if folder:
+            try:
+                n = self.store.export_folder(folder)
+            except OSError as error:
+                QMessageBox.warning(self, self.tr("The digits were not exported"), str(error))
+                return
+            self.notes.setText(self.tr("Exported {n} digits to {folder}.").format(n=n, folder=folder))
+
+    def _on_delete_all_clicked(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Delete all my digits?"), self.tr(
+            "Delete all {n} of your digits from {folder}? This cannot be undone.").format(
+                n=len(self.store.digits), folder=self.store.root))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.store.remove_all()
+            self._show_store()
+
+    # --- the lesson --------------------------------------------------------------------------------
+
+    def _on_phase_changed(self, phase: str) -> None:
+        self.panel.show_phase(phase, can_teach=bool(self.store.digits) and self.state.network is not None)
+        self.delete_all_button.setEnabled(phase != "teaching" and bool(self.store.digits))
+
+    def _on_lesson_started(self, before, counts) -> None:
+        self.panel.held_gauge.show_values(before.held_out, None)
+        self.panel.mnist_gauge.show_values(before.mnist, None)
+        self.panel.per_label.show_accuracy(before.held_out_per_label, [None] * 10)
+        self.panel.show_status(self.tr("Teaching {train} of your digits ({held} held out)…").format(
+            train=sum(counts["train"]), held=sum(counts["held_out"])))
+
+    def _on_epoch(self, record) -> None:
+        held = self.panel.held_gauge
+        held.show_values(held.before, record.val_accuracy)
+        self.panel.mnist_gauge.show_values(self.panel.mnist_gauge.before, record.test_accuracy)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.panel.progress.setRange(0, total)
+        self.panel.progress.setValue(done)
+
+    def _on_lesson_finished(self, result) -> None:
+        self.panel.held_gauge.show_values(result.before.held_out, result.after.held_out)
+        self.panel.mnist_gauge.show_values(result.before.mnist, result.after.mnist)
+        self.panel.per_label.show_accuracy(result.before.held_out_per_label, result.after.held_out_per_label)
+        if result.status == "diverged":
+            text = self.tr("The lesson went wrong and was stopped: {reason}").format(reason=result.stop_reason)
+        else:
+            text = self.tr("Taught in {s:.1f} s: my held-out digits {hb} → {ha}, MNIST {mb} → {ma}. Use "
+                           "the new model, save it, or discard it; the original stays as it was.").format(
+                s=result.seconds, hb=percent(result.before.held_out), ha=percent(result.after.held_out),
+                mb=percent(result.before.mnist), ma=percent(result.after.mnist))
+        self.panel.show_status(text)
+
+    def _on_failed(self, message: str) -> None:
+        self.panel.show_status(self.tr("Teaching failed: {message}").format(message=message))
+
+    def _on_save_requested(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the taught model"), "taught.safetensors",
+                                              "annviz models (*.safetensors)")
+        if path:
+            self.save_result(path if path.endswith(".safetensors") else path + ".safetensors")
+
+    def save_result(self, path) -> bool:
+        try:
+            self.teacher.save(path)
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self, self.tr("The model was not saved"), str(error))
+            return False
+        self.panel.show_status(self.tr("Saved {path}; it is now the model in use.").format(path=path))
+        return True
+
+    def _on_weights_changed(self) -> None:
+        """The network changed (a lesson's step, or another model): what changed, and the answer."""
+        network = self.state.network
+        teaching = self.teacher.phase != "idle"
+        if teaching and network is not None and self._before_w0 is not None:
+            self.panel.changes.show_change(self._before_w0, network.weights[0])
+        elif not teaching:
+            self.panel.changes.show_change(None, None)
+        self._show_prediction()
+
+    def _show_prediction(self) -> None:
+        digit = self.view.selected()
+        image = None if digit is None else self.store.input(digit)
+        if image is None or self.state.network is None:
+            self.panel.prediction.show_prediction(None, None, None, None)
+            return
+        original = self.teacher.original if self.teacher.phase != "idle" else None
+        now = self.state.network.predict_proba(image.reshape(1, -1))[0]
+        before = original.predict_proba(image.reshape(1, -1))[0] if original is not None else now
+        self.panel.prediction.show_prediction(image, digit.label, before, now)

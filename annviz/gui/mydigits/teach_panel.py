@@ -1,0 +1,125 @@
+"""The "Teach it" side of the page: settings, the two gauges, accuracy per digit, what changed,
+and what to do with the result. A view: it shows what the page gives it and says what the
+learner asked for through its signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from annviz.gui.i18n import is_language_change
+from annviz.gui.mydigits.changes import PredictionChange, WeightChanges
+from annviz.gui.mydigits.gauges import Gauge, PerLabelBars
+from annviz.teach import TeachConfig
+
+
+class TeachPanel(QWidget):
+    teach_requested = Signal(object)   # TeachConfig
+    stop_requested = Signal()
+    use_requested = Signal()
+    save_requested = Signal()
+    discard_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        defaults = TeachConfig()
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 50)
+        self.epochs.setValue(defaults.epochs)
+        self.without_replay = QCheckBox()
+        self.augment = QCheckBox()
+        self.augment.setChecked(defaults.augment)
+        self.teach_button = QPushButton()
+        self.teach_button.setStyleSheet("font-weight: bold; padding: 6px 18px;")
+        self.stop_button = QPushButton()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.held_gauge = Gauge()
+        self.mnist_gauge = Gauge()
+        self.per_label = PerLabelBars()
+        self.changes = WeightChanges()
+        self.prediction = PredictionChange()
+        self.use_button = QPushButton()
+        self.save_button = QPushButton()
+        self.discard_button = QPushButton()
+
+        self._settings = QFormLayout()
+        self._epochs_label, self._replay_label = QLabel(), QLabel()
+        self._settings.addRow(self._epochs_label, self.epochs)
+        self._settings.addRow(self.without_replay)
+        self._settings.addRow(self.augment)
+        run = QHBoxLayout()
+        run.addWidget(self.teach_button)
+        run.addWidget(self.stop_button)
+        run.addWidget(self.progress, 1)
+        self._changes_box = QGroupBox()
+        changes = QVBoxLayout(self._changes_box)
+        changes.addWidget(self.changes, 1)
+        changes.addWidget(self.prediction)
+        result = QHBoxLayout()
+        for button in (self.use_button, self.save_button, self.discard_button):
+            result.addWidget(button)
+        result.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._settings)
+        layout.addLayout(run)
+        layout.addWidget(self.status)
+        layout.addWidget(self.held_gauge)
+        layout.addWidget(self.mnist_gauge)
+        layout.addWidget(self.per_label)
+        layout.addWidget(self._changes_box, 1)
+        layout.addLayout(result)
+
+        self.teach_button.clicked.connect(lambda: self.teach_requested.emit(self.config()))
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.use_button.clicked.connect(self.use_requested)
+        self.save_button.clicked.connect(self.save_requested)
+        self.discard_button.clicked.connect(self.discard_requested)
+        self.show_phase("idle", can_teach=False)
+        self.retranslate()
+
+    def config(self) -> TeachConfig:
+        replay = 0 if self.without_replay.isChecked() else TeachConfig.replay
+        return TeachConfig(epochs=self.epochs.value(), replay=replay, augment=self.augment.isChecked())
+
+    def show_phase(self, phase: str, can_teach: bool) -> None:
+        """"idle", "teaching" or "done" (a result waits: use, save or discard)."""
+        teaching = phase == "teaching"
+        self.teach_button.setEnabled(can_teach and not teaching)
+        self.stop_button.setEnabled(teaching)
+        for widget in (self.epochs, self.without_replay, self.augment):
+            widget.setEnabled(not teaching)
+        for button in (self.use_button, self.save_button, self.discard_button):
+            button.setEnabled(phase == "done")
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def retranslate(self) -> None:
+        self._epochs_label.setText(self.tr("Epochs"))
+        self.epochs.setToolTip(self.tr("Passes over your digits mixed with replayed MNIST examples"))
+        self.without_replay.setText(self.tr("Without replay: my digits alone (watch it forget MNIST)"))
+        self.without_replay.setToolTip(self.tr(
+            "Normally each epoch mixes your digits with 2,000 MNIST training examples, so that the "
+            "network keeps what it knew. Without them it learns your digits and forgets MNIST: "
+            "catastrophic forgetting."))
+        self.augment.setText(self.tr("Augment my digits (shift, rotate, scale each copy)"))
+        self.teach_button.setText(self.tr("Teach it"))
+        self.teach_button.setToolTip(self.tr("Fine-tune a copy of the current model on your digits; "
+                                             "the held-out ones are never trained on"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.held_gauge.set_title(self.tr("My held-out digits"))
+        self.mnist_gauge.set_title(self.tr("MNIST test set"))
+        self._changes_box.setTitle(self.tr("What changed: first-layer weights now minus before "
+                                           "(framed: the neurons that changed most)"))
+        self.use_button.setText(self.tr("Use the new model"))
+        self.save_button.setText(self.tr("Save…"))
+        self.discard_button.setText(self.tr("Discard"))
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
