@@ -17,22 +17,19 @@ import logging
 import math
 import signal
 import sys
-import time
 from pathlib import Path
-
-import numpy as np
 
 from annviz import __version__, logs
 from annviz.data.datasets import DatasetError
 from annviz.data.idx import IdxError
 from annviz.data.images import ImageError
 from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation
-from annviz.nn.config import INIT_NAMES, MAX_LAYER_SIZE, ConfigError, TrainConfig, check_hidden
+from annviz.nn.config import INIT_NAMES, MAX_LAYER_SIZE, ConfigError, check_hidden
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.modelfile import ModelFileError
 from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
-from annviz.outfile import OutFileError, check_out, save_checked, save_out
-from annviz.paths import bundled_model_names, model_path
+from annviz.outfile import OutFileError
+from annviz.paths import bundled_model_names
 from annviz.safeio import FileFormatError
 from annviz.teach import TeachError
 
@@ -220,10 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             return gui_main(lang=getattr(args, "lang", None), verbose=args.verbose)
         logs.configure(verbose=args.verbose)
         log.debug("annviz %s: %s", __version__, " ".join(argv))
-        from annviz.cli_teach import cmd_teach
-
-        command = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
-                   "teach": cmd_teach, "install-desktop": cmd_install_desktop}[args.command]
+        command = _command(args.command)
         with _signals_unwind():
             return command(args)
     except BrokenPipeError:  # e.g. piped into `head`
@@ -277,234 +271,13 @@ def _print_json(obj) -> None:
     print(json.dumps({"schema_version": JSON_SCHEMA_VERSION, **finite(obj)}, allow_nan=False))
 
 
-# --- train ----------------------------------------------------------------------------------
-
-def cmd_train(args) -> int:
-    from annviz.nn import LossBaseline
-    from annviz.recipes import build_network, build_trainer, model_info, prepare_data
-
-    config = TrainConfig(
-        hidden=args.layers, activation=args.activation, output=args.output_activation, loss=args.loss,
-        optimizer=args.optimizer, lr=args.lr, momentum=args.momentum, weight_decay=args.l2,
-        schedule=args.schedule, batch_size=args.batch, epochs=args.epochs, augment=args.augment,
-        init=args.init, seed=args.seed, dataset=args.dataset, n_train=args.n_train,
-        validation_share=args.validation,
-    ).validate()
-    blas_threads = _blas_threads(args.threads)  # checks --threads before any data is loaded
-    if args.out is not None:
-        check_out(args.out)
-    if args.record is not None:
-        check_out(args.record, "--record", "run.annviz-run")
-    t0 = time.perf_counter()
-    data = prepare_data(config)
-    log.debug("%s read and prepared in %.2f s: %d training, %d test, %d validation examples",
-              data.dataset.name, time.perf_counter() - t0, len(data.train[0]), len(data.test[0]),
-              0 if data.validation is None else len(data.validation[0]))
-    network = build_network(config, n_out=data.n_classes)
-    trainer = build_trainer(network, config, data)
-    recording = None
-    if args.record is not None:
-        from annviz.nn.recording import Recording
-        recording = Recording.of(trainer, data.dataset.class_names, args.threads or _current_blas_threads())
-    report = sys.stderr if args.json else sys.stdout
-    print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
-          f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=report, flush=True)
-    # A diverging run overflows on purpose; the trainer and the baseline say so in words.
-    with blas_threads, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        baseline = LossBaseline(network, trainer.loss, data.train)
-        history = _train_with_progress(trainer, report, recording)
-        diverged = history.stop_reason if history.status == "diverged" else baseline.ended_worse(network)
-    if args.out is not None and not diverged:
-        save_out(args.out, network, model_info(config, history, data.dataset))
-        print(f"saved {args.out}", file=report)
-    if recording is not None:   # a diverged run's recording too: how it went wrong is worth a look
-        from annviz.nn.runfile import save_recording
-        save_checked(args.record, "--record", lambda: save_recording(args.record, recording), "the recording")
-        print(f"saved the recording {args.record} ({len(recording.moments)} moments)", file=report)
-    if args.json:
-        last = vars(history.epochs[-1]) if history.epochs else {}  # none if it diverged in epoch 1
-        _print_json({
-            "status": "diverged" if diverged else "finished", "stop_reason": diverged or None,
-            **{key: last.get(field) for key, field in (
-                ("test_accuracy", "test_accuracy"), ("test_loss", "test_loss"),
-                ("train_accuracy", "train_accuracy"), ("train_loss", "train_loss"),
-                ("val_accuracy", "val_accuracy"), ("train_samples_per_s", "samples_per_s"),
-                ("train_seconds", "seconds"))},
-            "epochs": len(history.epochs), "layer_sizes": network.sizes,
-            "activations": network.activation_names, "parameters": network.n_params,
-            "out": str(args.out) if args.out is not None and not diverged else None,
-            "record": str(args.record) if args.record is not None else None,
-            "history": [vars(e) for e in history.epochs],
-        })
-    if diverged:
-        unsaved = "" if args.out is None else f"; {args.out} was not written"
-        print(f"annviz: training diverged: {diverged}{unsaved}", file=sys.stderr)
-        return EXIT_DIVERGED
-    return EXIT_OK
-
-
-def _train_with_progress(trainer, report, recording=None):
-    """Train to the end with a progress bar; into ``recording`` (if any) go the moments."""
-    from annviz.nn.recording import Recorder
-    from annviz.progress import ProgressBar
-
-    recorder = Recorder(trainer) if recording is not None else None
-    if recorder is not None:
-        recording.add(recorder.start())
-    bar = ProgressBar(trainer.batches_per_epoch, "epoch 1")
-    for event in trainer.steps():
-        if recorder is not None and (moment := recorder.observe(event)) is not None:
-            recording.add(moment)
-        bar.label = f"epoch {event.epoch + 1}/{trainer.epochs}"
-        bar.update(event.batch, f"loss {event.loss:.4f}  {event.samples_per_s:,.0f} samples/s")
-        record = event.epoch_record
-        if record is not None:
-            bar.close()
-            val = "" if record.val_accuracy is None else f"  val acc {record.val_accuracy:.4f}"
-            print(f"epoch {record.epoch:3d}  train loss {record.train_loss:.4f}  train acc "
-                  f"{record.train_accuracy:.4f}{val}  test acc {record.test_accuracy:.4f}  "
-                  f"{record.samples_per_s:,.0f} samples/s  {record.seconds:.1f} s", file=report, flush=True)
-    bar.close()
-    return trainer.history
-
-
-def _current_blas_threads() -> int:
-    """The BLAS library's thread limit now (the bits of a run depend on it)."""
-    from threadpoolctl import threadpool_info
-
-    counts = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
-    return counts[0] if counts else 1
-
-
-def _blas_threads(n: int | None):
-    """A context limiting the BLAS library's threads to ``n`` (the library's default for None)."""
-    if n is None:
-        return contextlib.nullcontext()
-    if n < 1:
-        raise CliError(f"--threads must be at least 1, got {n}")
-    from threadpoolctl import threadpool_limits
-
-    return threadpool_limits(limits=n, user_api="blas")
-
-
-# --- evaluate and predict -------------------------------------------------------------------
-
-def _load_classifier(args):
-    """The network and info of a model file (or bundled model) that classifies 28×28 images; a
-    PyTorch file without annviz metadata with --activation and --logits (or their defaults)."""
-    from annviz.nn import ForeignModelError, load_foreign, load_model
-
-    path = model_path(args.model)
-    t0 = time.perf_counter()
-    try:
-        network, info = load_model(path)
-    except ForeignModelError as foreign:
-        activation = args.activation or "relu"
-        logits = True if args.logits is None else args.logits
-        network, info = load_foreign(path, activation, logits)
-        if args.activation is None or args.logits is None:
-            print(f"annviz: note: {path} is a PyTorch network ({foreign.layout.describe()}); taken with "
-                  f"{activation} hidden layers (--activation) and "
-                  f"{'logits → softmax' if logits else 'outputs used as they are'} "
-                  f"({'--no-logits' if logits else '--logits'} for the other)", file=sys.stderr)
-    else:
-        if args.activation is not None or args.logits is not None:
-            raise CliError(f"{path}: an annviz model names its own activations; --activation and "
-                           "--logits are for PyTorch files without annviz metadata")
-    log.debug("%s read in %.3f s: %s", path, time.perf_counter() - t0, network)
-    if network.sizes[0] != 784:
-        raise CliError(f"{path}: the network takes {network.sizes[0]} inputs, but a 28×28 image "
-                       "gives 784")
-    if len(info.class_names) != network.sizes[-1]:
-        info.class_names = [str(i) for i in range(network.sizes[-1])]
-    return path, network, info
-
-
-def cmd_evaluate(args) -> int:
-    from annviz.data.datasets import load_dataset, load_named_dataset, to_inputs
-    from annviz.nn import confusion_matrix, per_class_accuracy
-    from annviz.nn.metrics import predict_in_chunks, score
-
-    path, network, info = _load_classifier(args)
-    try:
-        loss_fn = get_loss(info.loss)
-    except ValueError as error:
-        raise CliError(f"{path}: {error}") from None
-    # a folder only if the user names it; the model's own "dataset" is a name, never a folder
-    t0 = time.perf_counter()
-    ds = load_dataset(args.dataset) if args.dataset else load_named_dataset(info.dataset)
-    log.debug("%s read in %.2f s", ds.name, time.perf_counter() - t0)
-    if network.sizes[-1] != len(ds.class_names):
-        raise CliError(f"{path}: a network with {network.sizes[-1]} outputs cannot classify {ds.name} "
-                       f"({len(ds.class_names)} classes)")
-    x, y = to_inputs(ds.test_images), np.asarray(ds.test_labels, dtype=np.int64)
-    t0 = time.perf_counter()
-    outputs = predict_in_chunks(network, x)
-    loss, accuracy = score(network, outputs, y, loss_fn)
-    predictions = outputs.argmax(axis=1)
-    confusion = confusion_matrix(y, predictions, len(ds.class_names))
-    per_class = per_class_accuracy(confusion)
-    if args.json:
-        _print_json({"model": str(path), "dataset": ds.name, "accuracy": accuracy, "loss": loss,
-                     "class_names": list(ds.class_names), "per_class_accuracy": per_class.tolist(),
-                     "confusion_matrix": confusion.tolist(), "n_test": len(y),
-                     "seconds": time.perf_counter() - t0})
-        return EXIT_OK
-    print(f"{path.name}: {network.describe()} on {ds.name} test set ({len(y):,} images)")
-    print(f"accuracy {accuracy:.2%}   loss {loss:.4f}")
-    print("per-class accuracy:")
-    for name, acc, total in zip(ds.class_names, per_class, confusion.sum(axis=1)):
-        print(f"  {name:>12}  {acc:7.2%}  of {total}")
-    print("confusion matrix (rows: true class, columns: predicted):")
-    print("       " + " ".join(f"{i:>5}" for i in range(len(ds.class_names))))
-    for i, row in enumerate(confusion):
-        print(f"  {i:>4} " + " ".join(f"{v:>5}" for v in row))
-    return EXIT_OK
-
-
-def cmd_predict(args) -> int:
-    from annviz.data.images import read_image
-    from annviz.data.preprocess import canvas_to_mnist
-
-    path, network, info = _load_classifier(args)
-    results = []
-    for image_path in args.images:
-        image = canvas_to_mnist(read_image(image_path))
-        if image is None:
-            results.append({"image": str(image_path), "blank": True, "prediction": None,
-                            "probabilities": None})
-            continue
-        p = network.predict_proba(image.reshape(1, -1))[0]
-        results.append({"image": str(image_path), "blank": False,
-                        "prediction": info.class_names[int(p.argmax())],
-                        "probabilities": [float(v) for v in p]})
-    if args.json:
-        _print_json({"model": str(path), "class_names": list(info.class_names), "predictions": results})
-        return EXIT_OK
-    for r in results:
-        if r["blank"]:
-            print(f"{r['image']}: blank image, nothing to classify")
-            continue
-        p = r["probabilities"]
-        probs = "  ".join(f"{name}:{v:.3f}" for name, v in zip(info.class_names, p))
-        print(f"{r['image']}: {r['prediction']} ({max(p):.1%})   {probs}")
-    return EXIT_OK
-
-
-# --- install-desktop ------------------------------------------------------------------------
-
-def cmd_install_desktop(args) -> int:
-    from annviz import desktop
-
-    try:
-        if args.remove:
-            files = desktop.remove()
-            print("\n".join(f"removed {f}" for f in files) or "nothing to remove")
-        else:
-            files = desktop.install()
-            print("\n".join(f"wrote {f}" for f in files))
-            print("annviz is in the applications menu (a menu that does not refresh by itself "
-                  "shows it after the next login)")
-    except desktop.DesktopError as error:
-        raise CliError(str(error)) from None
-    return EXIT_OK
+def _command(name: str):
+    """The function that runs sub-command ``name`` (each lives in a module of its own)."""
+    if name == "train":
+        from annviz.cli_train import cmd_train
+        return cmd_train
+    if name == "teach":
+        from annviz.cli_teach import cmd_teach
+        return cmd_teach
+    from annviz.cli_models import cmd_evaluate, cmd_install_desktop, cmd_predict
+    return {"evaluate": cmd_evaluate, "predict": cmd_predict, "install-desktop": cmd_install_desktop}[name]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from annviz.cli import EXIT_DIVERGED, EXIT_OK, EXIT_STATUSES, CliError, _load_classifier, _print_json
+from annviz.cli import EXIT_DIVERGED, EXIT_OK, EXIT_STATUSES, CliError, _print_json
+from annviz.cli_models import _load_classifier
 from annviz.data.mydigits import HELD_OUT_SHARE, DigitFolder
 from annviz.outfile import check_out, save_out
 from annviz.paths import model_path
@@ -108,7 +109,7 @@ def _percent(value: float | None) -> str:
 
 def _print_scores(result) -> None:
     before, after = result.before, result.after
-    print(f"                    before     after")
+    print("                    before     after")
     print(f"held-out digits   {_percent(before.held_out)}   {_percent(after.held_out)}")
     print(f"MNIST test set    {_percent(before.mnist)}   {_percent(after.mnist)}")
     print("held-out accuracy per digit:")

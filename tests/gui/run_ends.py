@@ -124,7 +124,9 @@ class RunEnds:
         box = self.window.training.panel.divergence_box
         wait_until(box.isVisible, WATCHDOG_S, "the divergence message")
         assert self.controller.trainer.history.status == "diverged"
-        box.keep_button.click()
+        box.keep_button.click()            # perhaps before the thread has quite ended
+        wait_until(lambda: not self.controller.is_running(), 2, "the thread to end")
+        assert self.controller.phase == "idle" and not box.isVisible()
 
     def _discard(self) -> None:
         before = self.window.state.network       # what Discard must bring back

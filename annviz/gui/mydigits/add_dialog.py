@@ -6,11 +6,9 @@ that digit at once. ``chosen(int)`` says which; Esc cancels.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
-
-from annviz.gui.i18n import is_language_change
 
 
 class AddDigitDialog(QDialog):
@@ -56,10 +54,6 @@ class AddDigitDialog(QDialog):
                                            "its key.").format(digit=self.prediction))
         self.add_button.setText(self.tr("Add"))
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def keyPressEvent(self, event) -> None:
         text = event.text()

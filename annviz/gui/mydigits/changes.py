@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annviz.gui.common.colors import symmetric_level, weight_colormap
-from annviz.gui.i18n import is_language_change
 
 SHOWN = 16
 HIGHLIGHTED = 3
@@ -67,10 +66,6 @@ class WeightChanges(QWidget):
                                    "shows here.")
         self.update()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -141,10 +136,6 @@ class PredictionChange(QWidget):
                 self.tr("now it says {now}").format(now=answer(self.now)))
         self.update()
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)

@@ -10,10 +10,9 @@ import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QListWidget,
-                               QListWidgetItem, QScrollArea, QVBoxLayout, QWidget)
+                               QListWidgetItem, QScrollArea, QWidget)
 
 from annviz.data.mydigits import Digit
-from annviz.gui.i18n import is_language_change
 
 THUMB = 48                                  # pixels per thumbnail (28×28 scaled)
 HELD_OUT_COLOUR = QColor(230, 159, 0)       # Okabe–Ito orange: colour-blind safe
@@ -124,10 +123,6 @@ class DigitsView(QScrollArea):
         side = self.tr("held out: never trained on") if digit.held_out else self.tr("to teach from")
         return f"{digit.label} · {side}\n{digit.path.name}"
 
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_item_selection_changed(self, source: QListWidget) -> None:
         if source.selectedItems():   # one selection across the rows

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annviz.gui.common.plotting import cache_axes
-from annviz.gui.i18n import is_language_change
 
 ROSE, FELL, BEFORE = QColor(0, 158, 115), QColor(213, 94, 0), QColor(150, 150, 150)  # Okabe–Ito
 
@@ -117,8 +116,3 @@ class PerLabelBars(pg.PlotWidget):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("My held-out digits, per digit: before (grey), after (green)"), size="9pt")
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

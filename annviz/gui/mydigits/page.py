@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessage
                                QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from annviz.data.mydigits import Digit, DigitStore, MyDigitsError
-from annviz.gui.i18n import is_language_change
 from annviz.gui.mydigits.add_dialog import AddDigitDialog
 from annviz.gui.mydigits.digits_view import DigitsView
 from annviz.gui.mydigits.gauges import percent
@@ -153,12 +152,7 @@ class MyDigitsPage(QWidget):
         self.export_button.setText(self.tr("Export…"))
         self.delete_all_button.setText(self.tr("Delete all my digits…"))
         self._show_summary()
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-            self.language_changed.emit()
-        super().changeEvent(event)
+        self.language_changed.emit()   # for what this page names elsewhere (the explorer's action)
 
     # --- the store ---------------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from annviz.gui.i18n import is_language_change
 from annviz.gui.mydigits.changes import PredictionChange, WeightChanges
 from annviz.gui.mydigits.gauges import Gauge, PerLabelBars
 from annviz.teach import TeachConfig
@@ -118,8 +117,3 @@ class TeachPanel(QWidget):
         self.use_button.setText(self.tr("Use the new model"))
         self.save_button.setText(self.tr("Save…"))
         self.discard_button.setText(self.tr("Discard"))
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)

@@ -395,7 +395,8 @@ class TrainingController(QObject):
     @Slot(object)
     def _on_thread_ended(self, _worker) -> None:
         self._input.stop()
-        self._set_phase("done" if self.trainer is not None else "idle")
+        if self.phase in ("running", "paused"):   # not if the result was decided on meanwhile
+            self._set_phase("done" if self.trainer is not None else "idle")
 
     @Slot()
     def _on_model_changed(self) -> None:

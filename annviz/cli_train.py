@@ -1,0 +1,122 @@
+"""``annviz train``: a network trained with a progress bar, saved to ``--out`` (and its recording
+to ``--record``); the parser and the error contract are in cli.py."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+
+import numpy as np
+
+from annviz.cli import EXIT_DIVERGED, EXIT_OK, CliError, _print_json, log
+from annviz.nn.config import TrainConfig
+from annviz.outfile import check_out, save_checked, save_out
+
+
+def cmd_train(args) -> int:
+    from annviz.nn import LossBaseline
+    from annviz.recipes import build_network, build_trainer, model_info, prepare_data
+
+    config = TrainConfig(
+        hidden=args.layers, activation=args.activation, output=args.output_activation, loss=args.loss,
+        optimizer=args.optimizer, lr=args.lr, momentum=args.momentum, weight_decay=args.l2,
+        schedule=args.schedule, batch_size=args.batch, epochs=args.epochs, augment=args.augment,
+        init=args.init, seed=args.seed, dataset=args.dataset, n_train=args.n_train,
+        validation_share=args.validation,
+    ).validate()
+    blas_threads = _blas_threads(args.threads)  # checks --threads before any data is loaded
+    if args.out is not None:
+        check_out(args.out)
+    if args.record is not None:
+        check_out(args.record, "--record", "run.annviz-run")
+    t0 = time.perf_counter()
+    data = prepare_data(config)
+    log.debug("%s read and prepared in %.2f s: %d training, %d test, %d validation examples",
+              data.dataset.name, time.perf_counter() - t0, len(data.train[0]), len(data.test[0]),
+              0 if data.validation is None else len(data.validation[0]))
+    network = build_network(config, n_out=data.n_classes)
+    trainer = build_trainer(network, config, data)
+    recording = None
+    if args.record is not None:
+        from annviz.nn.recording import Recording
+        recording = Recording.of(trainer, data.dataset.class_names, args.threads or _current_blas_threads())
+    report = sys.stderr if args.json else sys.stdout
+    print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
+          f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=report, flush=True)
+    # A diverging run overflows on purpose; the trainer and the baseline say so in words.
+    with blas_threads, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        baseline = LossBaseline(network, trainer.loss, data.train)
+        history = _train_with_progress(trainer, report, recording)
+        diverged = history.stop_reason if history.status == "diverged" else baseline.ended_worse(network)
+    if args.out is not None and not diverged:
+        save_out(args.out, network, model_info(config, history, data.dataset))
+        print(f"saved {args.out}", file=report)
+    if recording is not None:   # a diverged run's recording too: how it went wrong is worth a look
+        from annviz.nn.runfile import save_recording
+        save_checked(args.record, "--record", lambda: save_recording(args.record, recording), "the recording")
+        print(f"saved the recording {args.record} ({len(recording.moments)} moments)", file=report)
+    if args.json:
+        last = vars(history.epochs[-1]) if history.epochs else {}  # none if it diverged in epoch 1
+        _print_json({
+            "status": "diverged" if diverged else "finished", "stop_reason": diverged or None,
+            **{key: last.get(field) for key, field in (
+                ("test_accuracy", "test_accuracy"), ("test_loss", "test_loss"),
+                ("train_accuracy", "train_accuracy"), ("train_loss", "train_loss"),
+                ("val_accuracy", "val_accuracy"), ("train_samples_per_s", "samples_per_s"),
+                ("train_seconds", "seconds"))},
+            "epochs": len(history.epochs), "layer_sizes": network.sizes,
+            "activations": network.activation_names, "parameters": network.n_params,
+            "out": str(args.out) if args.out is not None and not diverged else None,
+            "record": str(args.record) if args.record is not None else None,
+            "history": [vars(e) for e in history.epochs],
+        })
+    if diverged:
+        unsaved = "" if args.out is None else f"; {args.out} was not written"
+        print(f"annviz: training diverged: {diverged}{unsaved}", file=sys.stderr)
+        return EXIT_DIVERGED
+    return EXIT_OK
+
+
+def _train_with_progress(trainer, report, recording=None):
+    """Train to the end with a progress bar; into ``recording`` (if any) go the moments."""
+    from annviz.nn.recording import Recorder
+    from annviz.progress import ProgressBar
+
+    recorder = Recorder(trainer) if recording is not None else None
+    if recorder is not None:
+        recording.add(recorder.start())
+    bar = ProgressBar(trainer.batches_per_epoch, "epoch 1")
+    for event in trainer.steps():
+        if recorder is not None and (moment := recorder.observe(event)) is not None:
+            recording.add(moment)
+        bar.label = f"epoch {event.epoch + 1}/{trainer.epochs}"
+        bar.update(event.batch, f"loss {event.loss:.4f}  {event.samples_per_s:,.0f} samples/s")
+        record = event.epoch_record
+        if record is not None:
+            bar.close()
+            val = "" if record.val_accuracy is None else f"  val acc {record.val_accuracy:.4f}"
+            print(f"epoch {record.epoch:3d}  train loss {record.train_loss:.4f}  train acc "
+                  f"{record.train_accuracy:.4f}{val}  test acc {record.test_accuracy:.4f}  "
+                  f"{record.samples_per_s:,.0f} samples/s  {record.seconds:.1f} s", file=report, flush=True)
+    bar.close()
+    return trainer.history
+
+
+def _current_blas_threads() -> int:
+    """The BLAS library's thread limit now (the bits of a run depend on it)."""
+    from threadpoolctl import threadpool_info
+
+    counts = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    return counts[0] if counts else 1
+
+
+def _blas_threads(n: int | None):
+    """A context limiting the BLAS library's threads to ``n`` (the library's default for None)."""
+    if n is None:
+        return contextlib.nullcontext()
+    if n < 1:
+        raise CliError(f"--threads must be at least 1, got {n}")
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=n, user_api="blas")
