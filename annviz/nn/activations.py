@@ -29,7 +29,7 @@ class Activation:
         return self.df(z)
 
     def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-        """dL/dz from dL/da."""
+        """dL/dz from dL/da. ``grad_a`` belongs to the caller's step and may be overwritten."""
         return grad_a * self.slope(z, a)
 
     def __repr__(self) -> str:
@@ -113,7 +113,7 @@ class ReLU(Activation):
         return (z > 0).astype(z.dtype)
 
     def backward(self, z, a, grad_a):
-        return grad_a * (z > 0)
+        return np.multiply(grad_a, z > 0, out=grad_a)   # grad_a is this step's own: reused
 
 
 class LeakyReLU(Activation):

@@ -155,7 +155,8 @@ class Network:
             a = a[None, :]
         zs, activations = [], [a]
         for w, b, f in zip(self.weights, self.biases, self.layer_activations):
-            z = a @ w.T + b                  # (batch, n_out)
+            z = a @ w.T                      # (batch, n_out)
+            z += b                           # z = a Wᵀ + b, without a second array
             a = f.f(z)                       # (batch, n_out)
             zs.append(z)
             activations.append(a)

@@ -121,6 +121,7 @@ class Adam(Optimizer):
         self.beta1, self.beta2, self.eps = beta1, beta2, eps
         self.m: list[np.ndarray] | None = None
         self.v: list[np.ndarray] | None = None
+        self._scratch: list[np.ndarray] | None = None   # per-step work space, not state
 
     def state_arrays(self):
         return (self.m or []) + (self.v or [])
@@ -133,20 +134,24 @@ class Adam(Optimizer):
         if self.m is None:
             self.m = [np.zeros_like(p) for p in params]
             self.v = [np.zeros_like(p) for p in params]
+        if self._scratch is None or len(self._scratch) != len(params):
+            self._scratch = [np.empty_like(p) for p in params]   # no new arrays in the loop below
         b1, b2, t = self.beta1, self.beta2, self.t
         step = self.lr * math.sqrt(1 - b2 ** t) / (1 - b1 ** t)
         eps = self.eps * math.sqrt(1 - b2 ** t)  # ε on the bias-corrected scale
-        for p, g, m, v in zip(params, grads, self.m, self.v):
+        for p, g, m, v, s in zip(params, grads, self.m, self.v, self._scratch):
+            np.multiply(g, 1 - b1, out=s)
             m *= b1
-            m += (1 - b1) * g                     # m ← β₁m + (1−β₁)g
+            m += s                                # m ← β₁m + (1−β₁)g
             g *= g
+            g *= 1 - b2
             v *= b2
-            v += (1 - b2) * g                     # v ← β₂v + (1−β₂)g²
+            v += g                                # v ← β₂v + (1−β₂)g²
             np.sqrt(v, out=g)
             g += eps
-            np.divide(m, g, out=g)
-            g *= -step
-            p += g                                # W ← W − η m̂ / (√v̂ + ε)
+            np.divide(m, g, out=s)
+            s *= step
+            p -= s                                # W ← W − η m̂ / (√v̂ + ε)
 
 
 OPTIMIZER_NAMES = ("sgd", "momentum", "adam")
