@@ -198,11 +198,6 @@ def _load_folder_cached(folder: Path, n_classes: int) -> tuple[np.ndarray, ...]:
     return _load_pair(folder, "train", n_classes) + _load_pair(folder, "test", n_classes)
 
 
-def clear_cache() -> None:
-    """Forget loaded datasets (e.g. after the files on disk changed)."""
-    _load_folder_cached.cache_clear()
-
-
 def load_folder(
     folder: str | Path, class_names: Sequence[str] | None = None, name: str | None = None
 ) -> Dataset:

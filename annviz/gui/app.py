@@ -174,6 +174,28 @@ def set_app_icon(app: QApplication) -> None:
             log.info("no application id for the taskbar", exc_info=True)
 
 
+def start_qt(argv: list[str] | None = None, lang: str | None = None) -> QApplication | None:
+    """The QApplication every window of annviz runs in — the app's, and the single pages' of
+    ``python -m annviz.gui.<page>``: its names (the settings' place), icon, pyqtgraph's image
+    order, the wheel guard, and ``lang`` if given. None, with one line on stderr, when there is
+    no display to open a window on."""
+    app = QApplication.instance()
+    if app is None:
+        problem = missing_display()
+        if problem is not None:
+            print(f"annviz: cannot open the window: {problem}", file=sys.stderr)
+            return None
+        app = QApplication(["annviz", *(sys.argv[1:] if argv is None else argv)])
+    app.setApplicationName("annviz")
+    app.setOrganizationName("annviz")
+    set_app_icon(app)
+    pg.setConfigOptions(imageAxisOrder="row-major")
+    install_wheel_guard(app)
+    if lang is not None:
+        i18n.set_language(lang)
+    return app
+
+
 def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool = False) -> int:
     """Open the window and run the event loop; returns the exit code.
 
@@ -182,21 +204,12 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
     """
     from annviz.gui.main_window import MainWindow
 
-    app = QApplication.instance()
+    app = start_qt(argv)
     if app is None:
-        problem = missing_display()
-        if problem is not None:
-            print(f"annviz: cannot open the window: {problem}", file=sys.stderr)
-            return 1
-        app = QApplication(["annviz", *(sys.argv[1:] if argv is None else argv)])
-    app.setApplicationName("annviz")
-    app.setOrganizationName("annviz")
-    set_app_icon(app)
+        return 1
     log_file = start_logging(verbose)
-    install_wheel_guard(app)
     window = None
     try:
-        pg.setConfigOptions(imageAxisOrder="row-major")
         settings = QSettings()
         state = AppState()
         window = MainWindow(state, settings)

@@ -35,6 +35,7 @@ from PySide6.QtCore import QObject, Signal
 
 from annviz.data.preprocess import canvas_to_mnist, drawing_problem
 from annviz.nn.modelfile import ModelInfo
+from annviz.nn.attribution import Contributions, contributions
 from annviz.nn.network import Forward, Network
 
 
@@ -64,6 +65,7 @@ class AppState(QObject):
         self.chosen_class: int | None = None         # the class the learner asked about; None = predicted
         self.input_problem: str | None = None        # "small", "thin" or None (see the docstring)
         self.confidence_threshold = self.DEFAULT_CONFIDENCE_THRESHOLD
+        self._contributions: dict[int, Contributions] = {}   # of the current forward pass, by class
 
     # --- the model ---------------------------------------------------------------------------
 
@@ -181,7 +183,20 @@ class AppState(QObject):
 
     # --- internals ---------------------------------------------------------------------------
 
+    def contributions(self, k: int | None = None) -> Contributions | None:
+        """How much each pixel, neuron and edge of the current input added to output k's score
+        (``attribution.contributions``; k: the explained class by default). Computed once per
+        input, weights and class, the first time a view asks; None with nothing to explain."""
+        k = self.explained_class if k is None else k
+        if self.network is None or self.forward is None or k is None:
+            return None
+        if k not in self._contributions:
+            self._contributions[k] = contributions(self.network, self.forward.activations[0], k,
+                                                   self.forward)
+        return self._contributions[k]
+
     def _recompute(self, announce: bool = True) -> None:
+        self._contributions = {}
         if self.network is None or self.input_image is None:
             self.forward = None
         else:

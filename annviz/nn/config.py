@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation
 from annviz.nn.losses import get_loss
 from annviz.nn.network import INIT_SCHEMES
-from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
+from annviz.nn.optimizers import make_optimizer, scheduled_lr
 
 #: The most neurons one layer may have, anywhere a size is read: the command line, the GUI's
 #: architecture editor, model files and data files. 2048 × 2048 float32 weights are 16 MB, and Adam
@@ -65,9 +65,11 @@ class TrainConfig:
     def validate(self) -> TrainConfig:
         """Raise ConfigError (a ValueError) with a clear message for anything that cannot train."""
         check_hidden(self.hidden)
-        try:
+        try:  # each name is checked once, where it is looked up
             self.layer_activations()
             get_loss(self.loss)
+            make_optimizer(self.optimizer, 1.0)
+            scheduled_lr(self.schedule, 1.0, 0, 1)
         except ValueError as error:  # an unknown name
             raise ConfigError(str(error)) from None
         if self.hidden_activations and len(self.hidden_activations) != len(self.hidden):
@@ -78,10 +80,6 @@ class TrainConfig:
                 raise ConfigError(f"hidden activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}, got {name!r}")
         if self.output not in OUTPUT_ACTIVATIONS:
             raise ConfigError(f"output activation must be one of {', '.join(OUTPUT_ACTIVATIONS)}")
-        if self.optimizer not in OPTIMIZER_NAMES:
-            raise ConfigError(f"unknown optimizer {self.optimizer!r} (known: {', '.join(OPTIMIZER_NAMES)})")
-        if self.schedule not in SCHEDULES:
-            raise ConfigError(f"unknown schedule {self.schedule!r} (known: {', '.join(SCHEDULES)})")
         if self.init not in INIT_NAMES:
             raise ConfigError(f"unknown initialisation {self.init!r} (known: {', '.join(INIT_NAMES)})")
         if not (math.isfinite(self.lr) and self.lr > 0):

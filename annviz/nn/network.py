@@ -239,8 +239,5 @@ class Network:
                 raise ValueError(f"parameter shape {np.shape(src)} does not fit {dst.shape}")
             np.copyto(dst, src)
 
-    def same_architecture(self, other: Network) -> bool:
-        return self.sizes == other.sizes and self.activation_names == other.activation_names
-
     def __repr__(self) -> str:
         return f"Network({self.describe()}, {self.n_params:,} parameters)"

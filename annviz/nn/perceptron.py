@@ -69,11 +69,6 @@ class Perceptron:
         self.b += self.learning_rate * error
         return error
 
-    def boundary(self) -> tuple[np.ndarray, float]:
-        """(w, b) of the decision line w·x + b = 0, as copies."""
-        return self.w.copy(), self.b
-
-
 @dataclass
 class LearningRun:
     """A perceptron going through a dataset one example at a time, epoch after epoch.

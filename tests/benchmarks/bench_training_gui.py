@@ -7,8 +7,8 @@ machine may be shared, so each figure is the best of ``--rounds``):
 
 1. headless: the core ``Trainer`` alone, as ``annviz train`` runs it, with 2 and with 1 BLAS
    threads;
-2. in the app: the full window as ``annviz.gui.app`` builds it (explorer with pad, diagram,
-   inspector showing a neuron, weights, the training docks; the lab and insight pages as tabs), a
+2. in the app: the full window as ``annviz.gui.app`` builds it, the training page in front (the
+   pad, diagram, weights, curves and timeline live; the other pages as tabs), a
    digit on the pad, training started from the panel;
 3. without training, and while (2) runs, strokes are drawn on the pad (QTest press / moves every
    12 ms / release) on a fixed schedule; the latency of each move or release is the time from when
@@ -36,7 +36,7 @@ from threadpoolctl import threadpool_limits  # noqa: E402
 
 from annviz.nn.config import TrainConfig  # noqa: E402
 from annviz.nn.trainer import Trainer  # noqa: E402
-from annviz.recipes import build_network, prepare_data  # noqa: E402
+from annviz.recipes import build_network, build_trainer, prepare_data  # noqa: E402
 
 CONFIG = TrainConfig(hidden=(128, 64), activation="relu", optimizer="adam", lr=1e-3,
                      batch_size=64, epochs=3)
@@ -86,7 +86,7 @@ def trainer_speed(history) -> float:
 def headless(config: TrainConfig, blas_threads: int) -> tuple[float, float]:
     """(wall-clock samples/s, the trainer's own)."""
     data = prepare_data(config)
-    trainer = Trainer(build_network(config), config, data.train, data.test, data.validation)
+    trainer = build_trainer(build_network(config), config, data)
     CLOCK.reset()
     with threadpool_limits(blas_threads, user_api="blas"):
         history = trainer.run()
@@ -204,7 +204,7 @@ def in_app(config: TrainConfig, measure_latency: bool, train: bool = True) -> tu
     pad_panel = window.explorer.pad_panel
     data = prepare_data(config)
     pad_panel.pad.show_digit(data.dataset.test_images[0])
-    window.explorer.inspector_dock.raise_()
+    window.tabs.setCurrentWidget(area.page)   # pad, diagram, weights, curves: every view live
     app.processEvents()
     settle_heap()   # as annviz.gui.app.main does once the window is shown
     driver = StrokeDriver(pad_panel.pad)

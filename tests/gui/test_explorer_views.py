@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from annviz.data import load_dataset
 from annviz.gui.explorer.diagram import EDGE_BUDGET, NetworkDiagram, shown_neurons
@@ -61,10 +61,11 @@ def test_weighted_input_terms_add_up_to_z():
 
 def test_evidence_in_the_last_hidden_layer_is_the_terms_of_z_k(state):
     net, fwd, k = state.network, state.forward, state.prediction
-    share = evidence(net, fwd, 2, k)
+    share = evidence(state.contributions(k), 2)
     terms = net.weights[2][k] * fwd.activations[2][0]                  # w_kj a_j
     np.testing.assert_allclose(share, terms / np.abs(terms).sum(), rtol=1e-4, atol=1e-6)
-    assert evidence(net, fwd, 3, k) is None
+    assert evidence(state.contributions(k), 3) is None
+    assert state.contributions(k) is state.contributions(k)              # computed once per input
 
 
 # --- diagram and inspector -----------------------------------------------------------------
@@ -187,9 +188,10 @@ def test_weights_stream_into_the_heatmaps_in_place(qtbot, state):
     assert "784·16 + 16·16 + 16·10 weights + 42 biases = <b>13,002</b>" in panel.count.text()
 
 
-def test_clicking_a_matrix_cell_selects_its_neuron(qtbot, state):
+@pytest.mark.parametrize("row, col", [(7, 3), (0, 15), (9, 0)])
+def test_clicking_a_matrix_cell_selects_its_neuron(qtbot, state, row, col):
+    """W⁽³⁾ is 10 × 16: row i is output neuron i, so a click on any cell of row i selects it."""
     layers = shown(qtbot, LayerMatrices(state), (700, 600))
     plot, _ = layers._matrices[2]
-    click_scene(qtbot, layers._view, plot.vb.mapViewToScene(plot.vb.mapToView(plot.vb.rect().center())))
-    layer, index = state.selected
-    assert layer == 3 and 0 <= index < 10
+    click_scene(qtbot, layers._view, plot.vb.mapViewToScene(QPointF(col + 0.5, row + 0.5)))
+    assert state.selected == (3, row)

@@ -60,12 +60,6 @@ def sign_color(value: float, alpha: int = 255) -> QColor:
     return c
 
 
-def activation_grey(a: float) -> QColor:
-    """A neuron's fill: black (0) … white (1), clipped."""
-    v = int(round(255 * min(max(float(a), 0.0), 1.0)))
-    return QColor(v, v, v)
-
-
 def contribution_colormap() -> pg.ColorMap:
     """NEGATIVE … dark … POSITIVE, for signed values on the diagram's dark background: the edges'
     sign colours, with zero fading into the dark (pass symmetric levels (−m, m) with it)."""

@@ -33,7 +33,7 @@ from annviz.gui.state import AppState
 from annviz.gui.explorer.edges import EdgeCurves, LayerEdges
 from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import strongest_edges
-from annviz.nn.attribution import Contributions, contributions
+from annviz.nn.attribution import Contributions
 
 MAX_SHOWN = 32                  # circles per column at most
 EDGE_BUDGET = 320               # edges per weight layer when not all of them fit
@@ -249,9 +249,8 @@ class NetworkDiagram(QWidget):
 
     def _on_forward_changed(self) -> None:
         net, fwd = self._state.network, self._state.forward
-        k = self._state.explained_class
         by_contribution = self.contribution_action.isChecked() and net is not None and fwd is not None
-        self.contributions = contributions(net, fwd.activations[0], k, fwd) if by_contribution else None
+        self.contributions = self._state.contributions() if by_contribution else None
         self._show_caption()
         if net is None:
             self._edges.clear()

@@ -193,7 +193,7 @@ class NeuronInspector(QWidget):
             p = float(fwd.output[0, index])
             return self.tr("Output neuron for “{name}”: probability {p:.1%}.").format(
                 name=self._state.class_names[index], p=p)
-        shares = evidence(net, fwd, layer, k)
+        shares = evidence(self._state.contributions(k), layer)
         rank = int((np.abs(shares) > abs(shares[index])).sum()) + 1
         return self.tr("Share of the evidence for the answer “{name}” flowing through this neuron: "
                        "<b>{share}</b> (rank {rank} of {n} in its layer).").format(

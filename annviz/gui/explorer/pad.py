@@ -74,9 +74,6 @@ class DrawingPad(QWidget):
         """The image given to ``show_digit`` while it is on the pad with nothing drawn over it."""
         return self._digit if self.shows_digit_only() else None
 
-    def can_undo(self) -> bool:
-        return not self.is_blank() or bool(self._cleared)
-
     def clear(self) -> None:
         """Clear the pad; ``undo`` brings the drawing back."""
         self._remember_drawing()

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from annviz.nn.attribution import contributions
-from annviz.nn.network import Forward, Network
+from annviz.nn.attribution import Contributions
 
 
 @dataclass(frozen=True)
@@ -64,16 +63,17 @@ def weighted_input_terms(w: np.ndarray, a: np.ndarray, b: float, k: int = 5) -> 
                          float(b), float(terms.sum() + b))
 
 
-def evidence(network: Network, fwd: Forward, layer: int, k: int) -> np.ndarray | None:
+def evidence(contributions: Contributions, layer: int) -> np.ndarray | None:
     """Each neuron's signed share of the evidence for output k: aⱼ∂z_k/∂aⱼ / Σ|aᵢ∂z_k/∂aᵢ|.
 
     For the last hidden layer this is exact: z_k = Σ w_kj a_j + b_k, and the term w_kj a_j is
     neuron j's part. For earlier layers it is the same idea taken through the slopes of the
-    layers in between (``attribution.contributions``). None for the output layer itself.
+    layers in between (``attribution.contributions``, which the app state computes once per
+    input). None for the output layer itself.
     """
-    if not 0 <= layer < len(network.sizes) - 1:
+    if not 0 <= layer < len(contributions.neurons) - 1:
         return None
-    contribution = contributions(network, fwd.activations[0], k, fwd).neurons[layer]
+    contribution = contributions.neurons[layer]
     scale = np.abs(contribution).sum()
     return contribution / scale if scale > 0 else np.zeros_like(contribution)
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtWidgets import QApplication
-
 from annviz.data.datasets import load_named_dataset, to_inputs
-from annviz.gui.i18n import set_language
+from annviz.gui.app import start_qt
 from annviz.gui.insight.page import InsightPage
 from annviz.gui.state import AppState
 from annviz.nn.modelfile import load_model
@@ -35,8 +33,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="the confusion-matrix cell whose images the gallery shows")
     args = parser.parse_args(argv)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    set_language(args.lang)
+    app = start_qt([], args.lang)
+    if app is None:
+        return 1
     path = args.model or default_model()
     network, info = load_model(path)
     state = AppState()

@@ -6,9 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtWidgets import QApplication
-
-from annviz.gui.i18n import set_language, system_language
+from annviz.gui.app import start_qt
+from annviz.gui.i18n import system_language
 from annviz.gui.lab.page import TABS, LabPage
 
 
@@ -22,8 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--play", action="store_true", help="start training at once")
     args = parser.parse_args(argv)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    set_language(args.lang or system_language())
+    app = start_qt([], args.lang or system_language())
+    if app is None:
+        return 1
     page = LabPage()
     page.resize(1260, 780)
     page.setWindowTitle(page.title())

@@ -14,7 +14,6 @@ architecture builds a fresh ``Playground`` here (milliseconds) and hands it to t
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -119,7 +118,6 @@ class PlaygroundView(QWidget):
         self.playground: Playground | None = None
         self.last_snapshot: Snapshot | None = None
         self.updates_shown = 0
-        self._update_times: list[float] = []
         self.controls.config_changed.connect(self._on_config_changed)
         self.controls.hyper_changed.connect(self._on_hyper_changed)
         self.reset_button.clicked.connect(self._on_config_changed)
@@ -235,15 +233,8 @@ class PlaygroundView(QWidget):
         if self.playground is not None and snapshot.generation == self.playground.generation:
             self._show_snapshot(snapshot)
             self.updates_shown += 1
-            self._update_times.append(time.perf_counter())
-            del self._update_times[:-60]
         if self._worker is not None:
             self._worker.snapshot_shown()
-
-    def updates_per_second(self) -> float:
-        """How many snapshots a second were shown recently (over the last ≤ 60)."""
-        t = self._update_times
-        return (len(t) - 1) / (t[-1] - t[0]) if len(t) > 1 and t[-1] > t[0] else 0.0
 
     def _show_snapshot(self, snapshot: Snapshot) -> None:
         self.last_snapshot = snapshot

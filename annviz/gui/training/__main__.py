@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-import pyqtgraph as pg
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from annviz.gui import i18n
+from annviz.gui.app import start_qt
 from annviz.gui.state import AppState
 from annviz.gui.training.area import TrainingArea
 from annviz.gui.training.presets import PRESETS
@@ -37,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", choices=[p.key for p in PRESETS], help="start this preset at once")
     parser.add_argument("--lang", choices=list(i18n.LANGUAGES), default="en")
     args = parser.parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    pg.setConfigOptions(imageAxisOrder="row-major")
-    i18n.set_language(args.lang)
+    app = start_qt([], args.lang)
+    if app is None:
+        return 1
     window = TrainingWindow(AppState())
     window.show()
     if args.start:

@@ -91,10 +91,6 @@ class ArchitectureEditor(QWidget):
             choices.select(self.all_activation, activations[0])
         self._on_edited()
 
-    def set_io_sizes(self, n_in: int, n_out: int) -> None:
-        self.n_in, self.n_out = n_in, n_out
-        self._update_summary()
-
     def sizes(self) -> list[int]:
         return [self.n_in, *self.hidden(), self.n_out]
 
