@@ -194,7 +194,7 @@ def _state(entry: dict, key: str, shapes, config: TrainConfig, reader: _Reader) 
     batches = int(entry["batches"])
     if batches < 0:
         raise ValueError(f"{batches} batches")
-    epochs = [EpochRecord(**e) for e in entry["epochs"]]
+    epochs = tuple(EpochRecord(**e) for e in entry["epochs"])
     rng = np.random.default_rng()
     rng.bit_generator.state = entry["rng"]   # raises ValueError/TypeError on anything odd
     optimizer = {"t": int(entry["optimizer_t"]), "arrays": arrays}

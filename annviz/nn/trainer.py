@@ -74,7 +74,7 @@ class TrainerState:
     optimizer: dict                    # Optimizer.running_state()
     rng: dict                          # numpy's bit generator state
     batches: int                       # batches trained so far
-    epochs: list[EpochRecord]          # the epochs so far
+    epochs: tuple[EpochRecord, ...]    # the epochs so far (the records themselves, not copies)
     good: tuple | None                 # the last good (weights, biases); None: the weights themselves
     start_loss: float | None
     smoothed: float | None
@@ -83,7 +83,8 @@ class TrainerState:
     @property
     def nbytes(self) -> int:
         good = [] if self.good is None else [*self.good[0], *self.good[1]]
-        return sum(a.nbytes for a in [*self.weights, *self.biases, *self.optimizer["arrays"], *good])
+        arrays = sum(a.nbytes for a in [*self.weights, *self.biases, *self.optimizer["arrays"], *good])
+        return arrays + 8 * len(self.epochs)   # the tuple of records (shared with the history)
 
 
 class Trainer:
@@ -153,7 +154,7 @@ class Trainer:
         same = all(np.array_equal(g, a) for g, a in zip(self._good[0] + self._good[1], weights + biases))
         return TrainerState(weights, biases, self.optimizer.running_state(),
                             copy.deepcopy(self.rng.bit_generator.state), self.history.batches,
-                            copy.deepcopy(self.history.epochs),
+                            tuple(self.history.epochs),
                             None if same else copy.deepcopy(self._good), self._start_loss,
                             self._smoothed, self._train_seconds)
 
@@ -164,7 +165,7 @@ class Trainer:
         self.network.set_parameters(state.weights, state.biases)
         self.optimizer.restore_running_state(state.optimizer)
         self.rng.bit_generator.state = copy.deepcopy(state.rng)
-        self.history = History(BoundedSeries(start=state.batches), copy.deepcopy(state.epochs))
+        self.history = History(BoundedSeries(start=state.batches), list(copy.deepcopy(state.epochs)))
         self._good = copy.deepcopy(state.good if state.good is not None else (state.weights, state.biases))
         self._start_loss, self._smoothed = state.start_loss, state.smoothed
         self._train_seconds = state.train_seconds
