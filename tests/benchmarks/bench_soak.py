@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--preset", default="notes", choices=[p.key for p in PRESETS])
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])  # noqa: F841
+    QApplication.instance() or QApplication([])
     preset = next(p for p in PRESETS if p.key == args.preset)
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(Path(folder) / "settings.ini")
@@ -62,7 +62,7 @@ def main() -> None:
             elapsed = time.monotonic() - started
             samples.append((elapsed, rss_mb()))
             progress = area.panel.controls.progress
-            recorded = area.controller.recordings.nbytes / 2**20
+            recorded = area.controller.films.recordings.nbytes / 2**20
             films.append(recorded)
             print(f"{elapsed / 60:5.1f} min  RSS {samples[-1][1]:6.0f} MB  (recordings {recorded:5.1f} MB)"
                   f"  batch {progress.step if progress else 0:,}", flush=True)
@@ -82,7 +82,7 @@ def main() -> None:
     rest = np.polyfit(t, m - f, 1)[0] * 3600
     print(f"\n{args.preset}: {args.minutes:g} min, RSS {m[0]:.0f} MB after the first minute, "
           f"{m[-1]:.0f} MB at the end (max {m.max():.0f}); growth {slope:+.1f} MB/hour, of which the "
-          f"recordings (capped at {area.controller.recordings.cap_bytes / 2**20:.0f} MB) "
+          f"recordings (capped at {area.controller.films.recordings.cap_bytes / 2**20:.0f} MB) "
           f"{slope - rest:+.1f} and the rest {rest:+.1f} MB/hour; recordings at the end {f[-1]:.0f} MB")
 
 

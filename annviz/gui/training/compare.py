@@ -71,9 +71,9 @@ class RunComparison(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        controller.runs_changed.connect(self._fill)
-        controller.recording_changed.connect(self._on_recording_changed)
-        controller.moment_added.connect(self._refresh_soon)
+        controller.films.runs_changed.connect(self._fill)
+        controller.films.recording_changed.connect(self._on_recording_changed)
+        controller.films.moment_added.connect(self._refresh_soon)
         time_machine.moment_shown.connect(self._refresh_soon)
         time_machine.returned.connect(self._refresh_soon)
         state.input_changed.connect(self._refresh_soon)
@@ -90,7 +90,7 @@ class RunComparison(QWidget):
     def refresh(self) -> None:
         if not self.isVisible():
             return
-        runs = self.controller.recordings.runs
+        runs = self.controller.films.recordings.runs
         moment = self.time_machine.moment
         step = None if moment is None else moment.step
         image = self.state.input_image
@@ -122,7 +122,7 @@ class RunComparison(QWidget):
 
     @Slot(object)
     def _on_recording_changed(self, _run: Recording) -> None:
-        n = len(self.controller.recordings.runs)
+        n = len(self.controller.films.recordings.runs)
         self._fill()
         self.choose(max(n - 2, 0), n - 1)      # the run before against the newest
 
@@ -135,7 +135,7 @@ class RunComparison(QWidget):
         for side in self.sides:
             current = side.choice.currentIndex()
             side.choice.clear()
-            for i, run in enumerate(self.controller.recordings.runs, 1):
+            for i, run in enumerate(self.controller.films.recordings.runs, 1):
                 text = self.tr("Run {n}").format(n=i)
                 side.choice.addItem(f"{text} · {run.label}" if run.label else text)
             side.choice.setCurrentIndex(min(max(current, 0), side.choice.count() - 1))
