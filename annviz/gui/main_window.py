@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._startup_notice: tuple[str, str] | None = None  # (title, text) shown once visible
         self.language = "en"
+        self.training = None   # the training area (its page, controller, time machine), once installed
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
