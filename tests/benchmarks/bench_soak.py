@@ -49,8 +49,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(Path(folder) / "settings.ini")
         area = window.training
-        area.panel.settings.set_config(preset.config.replace(epochs=100_000))
-        assert area.panel.start()
+        area.panel.settings.set_config(preset.config)
+        area.controller.start(preset.config.replace(epochs=100_000))   # past the panel's 500 epochs
         window.state.select_neuron(1, 3)
         settle_heap()
         samples: list[tuple[float, float]] = []
