@@ -31,6 +31,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from annviz.gui import i18n
+from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self._page_sizer = CurrentPageSizer(self.tabs)      # the window is as wide as the page in front
         self.explorer = ExplorerPage(state)
         self.add_page(self.explorer, lambda: self.tr("Explorer"))
         self.model_line = QLabel()                       # the status bar's model line
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
     def add_page(self, widget: QWidget, title_fn: Callable[[], str]) -> None:
         self._pages.append((widget, title_fn))
         self.tabs.addTab(widget, title_fn())
+        self._page_sizer.fit()
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         self._shutdown_hooks.append(hook)
@@ -83,6 +86,18 @@ class MainWindow(QMainWindow):
         action = QAction(title_fn(), self)
         action.triggered.connect(lambda _=False: triggered())
         self._file_menu.insertAction(self._quit_separator, action)
+        self._area_actions.append((action, title_fn))
+        return action
+
+    def add_help_action(self, title_fn: Callable[[], str], triggered: Callable[[], None],
+                        shortcut: str | None = None) -> QAction:
+        """Another area's command at the top of the Help menu; ``title_fn`` gives its text."""
+        action = QAction(title_fn(), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            self.addAction(action)
+        action.triggered.connect(lambda _=False: triggered())
+        self._help_menu.insertAction(self._help_menu.actions()[0], action)
         self._area_actions.append((action, title_fn))
         return action
 
