@@ -2,7 +2,8 @@
 
 Other areas plug in through public methods: ``add_page(widget, title_fn)`` adds a tab
 (``title_fn`` returns the translated title, called again when the language changes),
-``add_file_action(title_fn, fn)`` a command in the File menu, ``explorer.add_dock(dock, area)``
+``add_file_action(title_fn, fn)`` a command in the File menu, ``add_help_action(title_fn, fn)`` one
+at the top of the Help menu, ``explorer.add_dock(dock, area)``
 a dock on the explorer page, and ``add_shutdown_hook(fn)`` something to stop when the window
 closes (e.g. a training thread). Geometry, dock layout, the last model and the language persist in ``QSettings``.
 
