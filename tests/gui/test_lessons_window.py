@@ -4,6 +4,7 @@ remembering where the learner stopped, and ``annviz --lesson``."""
 
 import time
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -67,7 +68,7 @@ def test_every_name_every_bundled_lesson_uses_exists():
 def test_the_driver_does_every_action_and_reads_every_probe_and_only_those(window, area):
     assert set(gui_actions.ACTIONS) == set(ACTIONS)
     assert set(gui_probes.PROBES) == set(PROBES)
-    window.state.show_example(__import__("numpy").zeros((28, 28)), 0)
+    window.state.show_example(np.zeros((28, 28)), 0)
     for probe in PROBES:
         widget = "lab-neuron-bias" if probe == "widget" else None
         values = area.player.driver.measure(Check(probe, (Condition("x", "eq", 0),), widget))

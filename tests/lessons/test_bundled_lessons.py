@@ -2,6 +2,7 @@
 everything a lesson may use (and its example lesson is a lesson)."""
 
 import re
+import tomllib
 
 import pytest
 
@@ -9,8 +10,6 @@ from annviz.lessons import read_lesson
 from annviz.lessons.lessonfile import parse_lesson
 from annviz.lessons.library import bundled_folder, catalog
 from annviz.lessons.vocabulary import ACTIONS, CONCEPTS, PROBES, WIDGETS
-
-import tomllib
 
 README = bundled_folder() / "README.md"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")

@@ -2,6 +2,7 @@
 the file and the place, and nothing in a file is ever run."""
 
 import os
+import re
 import textwrap
 
 import pytest
@@ -120,7 +121,7 @@ def test_a_wrong_action_parameter_type_and_strokes_out_of_the_pad(tmp_path):
     ]
     for action, message in cases:
         text = GOOD.replace('{ do = "show", widget = "lab-neuron" }', action, 1)
-        with pytest.raises(LessonFileError, match=__import__("re").escape(message)):
+        with pytest.raises(LessonFileError, match=re.escape(message)):
             read_lesson(write(tmp_path, text))
 
 

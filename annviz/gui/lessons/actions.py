@@ -14,10 +14,6 @@ from annviz.gui.common.sliders import ValueSlider
 from annviz.lessons.vocabulary import WIDGETS
 
 
-class MissingWidget(LookupError):
-    """A name that no widget (or more than one) of the window has."""
-
-
 def _show(d, widget: str) -> None:
     d.bring_into_view(d.find(widget))
 

@@ -16,11 +16,15 @@ import shiboken6
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDockWidget, QScrollArea, QStackedWidget, QTabWidget, QWidget
 
-from annviz.gui.lessons.actions import ACTIONS, MissingWidget
+from annviz.gui.lessons.actions import ACTIONS
 from annviz.gui.lessons.probes import PROBES
 from annviz.lessons.model import Action, Check
 
 log = logging.getLogger(__name__)
+
+
+class MissingWidget(LookupError):
+    """A name that no widget (or more than one) of the window has."""
 
 
 def current_language() -> str:
