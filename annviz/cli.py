@@ -126,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annviz {__version__}")
     verbose_help = "also print debug messages (what is read, how long it takes) on stderr"
     parser.add_argument("-v", "--verbose", action="store_true", help=verbose_help)
+    lesson_help = "open the window at a lesson: a bundled lesson's name (e.g. neuron), a lesson in " \
+                  "your lessons folder, or a lesson file"
+    parser.add_argument("--lesson", metavar="NAME", help=lesson_help)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="commands")
 
     def command(name: str, help: str, **kwargs) -> argparse.ArgumentParser:
@@ -139,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui = command("gui", "open the window (the default)")
     gui.add_argument("--lang", choices=["en", "ko"], help="interface language (default: the last "
                      "one used, else the system's)")
+    gui.add_argument("--lesson", metavar="NAME", default=argparse.SUPPRESS, help=lesson_help)
 
     train = command("train", "train a network and save it", epilog=EXIT_STATUSES)
     train.add_argument("--layers", type=_layers, default="16,16", metavar="N,N,...",
@@ -214,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command in (None, "gui"):  # the window sets up its own log file
             from annviz.gui.app import main as gui_main
-            return gui_main(lang=getattr(args, "lang", None), verbose=args.verbose)
+            return gui_main(lang=getattr(args, "lang", None), verbose=args.verbose,
+                            lesson=getattr(args, "lesson", None))
         logs.configure(verbose=args.verbose)
         log.debug("annviz %s: %s", __version__, " ".join(argv))
         command = _command(args.command)

@@ -2,7 +2,7 @@
 
 The explorer is the first page. The other areas join after it: the neuron lab, the insight
 page and my digits as tabs, live training through its ``install(window, state)`` (docks on the explorer page
-and a shutdown hook). An area that fails to build is logged and left out; the app still opens.
+and a shutdown hook), and last the lessons, a dock beside the pages that drives them. An area that fails to build is logged and left out; the app still opens.
 
 Start-up never ends in Qt's abort: with no display, ``main`` says so in one line before Qt is
 asked for a screen; any other exception while the window is built stops the threads already
@@ -61,8 +61,14 @@ def _install_mydigits(window, state: AppState) -> None:
     install(window, state)
 
 
+def _install_lessons(window, state: AppState) -> None:
+    from annviz.gui.lessons import install
+
+    install(window, state)
+
+
 AREAS = {"training": _install_training, "lab": _install_lab, "insight": _install_insight,
-         "mydigits": _install_mydigits}
+         "mydigits": _install_mydigits, "lessons": _install_lessons}   # lessons last: they drive the rest
 
 
 def install_areas(window, state: AppState, areas=AREAS) -> list[str]:
@@ -196,11 +202,13 @@ def start_qt(argv: list[str] | None = None, lang: str | None = None) -> QApplica
     return app
 
 
-def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool = False) -> int:
+def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool = False,
+         lesson: str | None = None) -> int:
     """Open the window and run the event loop; returns the exit code.
 
     ``lang`` ("en" or "ko") overrides the language saved in the settings or, failing that, the
-    system's. ``verbose``: debug messages in the log file and on stderr.
+    system's. ``verbose``: debug messages in the log file and on stderr. ``lesson``: a lesson's
+    name (or a lesson file) to open at its first step.
     """
     from annviz.gui.main_window import MainWindow
 
@@ -218,6 +226,8 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
         install_areas(window, state)
         arrange_default_layout(window)
         window.restore_settings()
+        if hasattr(window, "lessons"):
+            window.lessons.start(lesson)
         window.show()
     except Exception as error:
         log.exception("the window could not be built")

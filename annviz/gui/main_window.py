@@ -2,7 +2,8 @@
 
 Other areas plug in through public methods: ``add_page(widget, title_fn)`` adds a tab
 (``title_fn`` returns the translated title, called again when the language changes),
-``add_file_action(title_fn, fn)`` a command in the File menu, ``explorer.add_dock(dock, area)``
+``add_file_action(title_fn, fn)`` a command in the File menu, ``add_help_action(title_fn, fn)`` one
+at the top of the Help menu, ``explorer.add_dock(dock, area)``
 a dock on the explorer page, and ``add_shutdown_hook(fn)`` something to stop when the window
 closes (e.g. a training thread). Geometry, dock layout, the last model and the language persist in ``QSettings``.
 
@@ -31,6 +32,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from annviz.gui import i18n
+from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self._page_sizer = CurrentPageSizer(self.tabs)      # the window is as wide as the page in front
         self.explorer = ExplorerPage(state)
         self.add_page(self.explorer, lambda: self.tr("Explorer"))
         self.model_line = QLabel()                       # the status bar's model line
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
     def add_page(self, widget: QWidget, title_fn: Callable[[], str]) -> None:
         self._pages.append((widget, title_fn))
         self.tabs.addTab(widget, title_fn())
+        self._page_sizer.fit()
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         self._shutdown_hooks.append(hook)
@@ -84,6 +88,18 @@ class MainWindow(QMainWindow):
         action = QAction(title_fn(), self)
         action.triggered.connect(lambda _=False: triggered())
         self._file_menu.insertAction(self._quit_separator, action)
+        self._area_actions.append((action, title_fn))
+        return action
+
+    def add_help_action(self, title_fn: Callable[[], str], triggered: Callable[[], None],
+                        shortcut: str | None = None) -> QAction:
+        """Another area's command at the top of the Help menu; ``title_fn`` gives its text."""
+        action = QAction(title_fn(), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            self.addAction(action)
+        action.triggered.connect(lambda _=False: triggered())
+        self._help_menu.insertAction(self._help_menu.actions()[0], action)
         self._area_actions.append((action, title_fn))
         return action
 

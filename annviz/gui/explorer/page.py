@@ -21,6 +21,7 @@ class ExplorerPage(QMainWindow):
         super().__init__(parent)
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setDockNestingEnabled(True)
+        self.setObjectName("explorer-page")
         self._state = state
         self.pad_panel = PadPanel(state)
         self.diagram = NetworkDiagram(state)

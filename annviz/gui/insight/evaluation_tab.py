@@ -38,9 +38,13 @@ class EvaluationTab(QWidget):
         self.threshold.valueChanged.connect(self._on_threshold_changed)
         self.threshold_label = QLabel()
         self.threshold_label.setWordWrap(True)
+        for widget, name in ((self.summary, "accuracy"), (self.confusion, "confusion"),
+                             (self.threshold_box, "threshold-box"), (self.threshold, "threshold")):
+            widget.setObjectName(f"insight-{name}")   # lessons name widgets by these
         self.gallery_title = QLabel()
         self.gallery_title.setWordWrap(True)
         self.gallery = Gallery()
+        self.gallery.setObjectName("insight-gallery")
         self.gallery.example_chosen.connect(self.example_chosen)
 
         box = QVBoxLayout(self.threshold_box)
@@ -75,6 +79,11 @@ class EvaluationTab(QWidget):
         self.retranslate()
         if self._cell is not None:   # keep the chosen cell, e.g. while training sends new weights
             self.select_cell(*self._cell)
+
+    @property
+    def cell(self) -> tuple[int, int] | None:
+        """The chosen (true, predicted) cell of the matrix, if any."""
+        return self._cell
 
     def select_cell(self, true: int, predicted: int) -> None:
         """Fill the gallery with the test images of class ``true`` predicted as ``predicted``

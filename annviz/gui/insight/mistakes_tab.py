@@ -33,6 +33,9 @@ class MistakesTab(QWidget):
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
         self.load_button = QPushButton()
+        for widget, name in ((self.caption, "caption"), (self.previous_button, "previous"),
+                             (self.next_button, "next"), (self.load_button, "show")):
+            widget.setObjectName(f"insight-mistake-{name}")   # lessons name widgets by these
         self.previous_button.clicked.connect(self._on_previous_clicked)
         self.next_button.clicked.connect(self._on_next_clicked)
         self.load_button.clicked.connect(self._on_load_clicked)
@@ -63,6 +66,16 @@ class MistakesTab(QWidget):
     def current_index(self) -> int | None:
         """The test-set index of the mistake on screen."""
         return int(self._mistakes[self._position]) if len(self._mistakes) else None
+
+    @property
+    def position(self) -> int:
+        """Which mistake is on screen, counted from 0 (most confident first)."""
+        return self._position
+
+    @property
+    def count(self) -> int:
+        """How many test images the model gets wrong."""
+        return len(self._mistakes)
 
     def _on_previous_clicked(self) -> None:
         self._move(-1)

@@ -70,6 +70,9 @@ class NudgeTab(QWidget):
         self._marker = pg.ScatterPlotItem(size=13, brush=pg.mkBrush(POSITIVE), pen=pg.mkPen("w"))
         self.errors.addItem(self._marker)
 
+        for widget, name in ((self.numbers, "numbers"), (self.h_slider, "h"), (self.errors, "errors"),
+                             (self.steepest, "steepest")):
+            widget.setObjectName(f"insight-nudge-{name}")   # lessons name widgets by these
         self.captions = [QLabel() for _ in range(4)]
         chooser = QHBoxLayout()
         for caption, w in zip(self.captions, (self.layer, self.neuron, self.source)):
@@ -152,6 +155,10 @@ class NudgeTab(QWidget):
     @property
     def h(self) -> float:
         return 10.0 ** (self.h_slider.value() / H_STEPS)
+
+    def set_h(self, h: float) -> None:
+        """Nudge by the h of the slider nearest to ``h`` (10⁻¹⁴ … 1, four steps per factor of 10)."""
+        self.h_slider.setValue(round(H_STEPS * np.log10(max(h, 1e-300))))
 
     # --- handlers ----------------------------------------------------------------------------
 

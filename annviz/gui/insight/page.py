@@ -18,6 +18,7 @@ from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from annviz.data.datasets import to_inputs
+from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.insight.attribution_tab import AttributionTab
 from annviz.gui.insight.evaluation_tab import EvaluationTab
 from annviz.gui.insight.evaluator import Evaluator
@@ -28,6 +29,8 @@ from annviz.gui.insight.results import TestResults
 from annviz.gui.insight.stepper_tab import StepperTab
 from annviz.gui.state import AppState
 
+#: The tabs, in order, by the names lessons give them (insight-evaluation, …).
+TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix")
 REEVALUATE_AFTER_MS = 1500  # while training sends new weights, evaluate at most this often (if shown)
 
 
@@ -38,6 +41,7 @@ class InsightPage(QWidget):
 
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("insight-page")
         self.state = state
         self.results: TestResults | None = None
         self._test_set: tuple[np.ndarray, np.ndarray] | None = None   # overrides the model's dataset
@@ -53,6 +57,7 @@ class InsightPage(QWidget):
         self.input_label = QLabel()
         self.true_label_caption = QLabel()
         self.true_label = QComboBox()
+        self.true_label.setObjectName("insight-true-label")
         self.true_label.currentIndexChanged.connect(self._on_true_label_changed)
         self.evaluation = EvaluationTab()
         self.evaluation.threshold.setValue(round(100 * state.confidence_threshold))
@@ -67,9 +72,12 @@ class InsightPage(QWidget):
         self.nudge = NudgeTab()
         self.matrix = MatrixTab()
         self.tabs = QTabWidget()
-        for tab in (self.evaluation, self.mistakes, self.attribution, self.stepper, self.nudge, self.matrix):
+        for name, tab in zip(TABS, (self.evaluation, self.mistakes, self.attribution, self.stepper, self.nudge,
+                                    self.matrix)):
+            tab.setObjectName(f"insight-{name}")    # lessons name widgets by these
             self.tabs.addTab(tab, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        CurrentPageSizer(self.tabs)            # as wide as the tab in front: room for a lesson beside it
 
         header = QHBoxLayout()
         header.addWidget(self.input_label, 1)

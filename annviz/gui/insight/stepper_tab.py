@@ -62,6 +62,9 @@ class StepperTab(QWidget):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setStyleSheet("font-size: 12pt;")
+        for widget, name in ((self.back_button, "back"), (self.forward_button, "forward"),
+                             (self.lr, "rate"), (self.explanation, "explanation")):
+            widget.setObjectName(f"insight-step-{name}")   # lessons name widgets by these
         self.bars = BarsPanel()
         self.panels = [ImagePanel(size=220) for _ in range(3)]
 
@@ -109,6 +112,15 @@ class StepperTab(QWidget):
     @property
     def stage_kind(self) -> tuple[str, int]:
         return self._stages[self._stage]
+
+    @property
+    def stage(self) -> int:
+        """The stage on screen, counted from 0 (the screen says "stage {stage + 1} of {stage_count}")."""
+        return self._stage
+
+    @property
+    def stage_count(self) -> int:
+        return len(self._stages)
 
     # --- handlers ----------------------------------------------------------------------------
 

@@ -59,15 +59,18 @@ class NeuronView(QWidget):
             self.activation.addItem("", name)
         self.activation.setCurrentIndex(NEURON_ACTIVATIONS.index("sigmoid"))
         self.preset = QComboBox()
-        self.preset.addItems(["", ""])
+        self.preset.addItem("", "free")
+        self.preset.addItem("", "tasty")
         self.x_sliders = [ValueSlider(-2.0, 2.0, 0.05, 1.0) for _ in range(MAX_INPUTS)]
         self.w_sliders = [ValueSlider(-3.0, 3.0, 0.1, w) for w in (0.8, -0.5, 0.4, 1.0, 0.6, -0.3)]
         self.bias_slider = ValueSlider(-8.0, 8.0, 0.1, -0.5)
         self.theta_slider = ValueSlider(-8.0, 8.0, 0.1, 0.5)          # θ = −b, for the step
         self._theta_label = QLabel()
+        self._name_widgets()
         self._name_labels = [QLabel() for _ in range(MAX_INPUTS)]
 
         self.controls = QGroupBox()
+        self.controls.setObjectName("lab-neuron-controls")
         grid = QGridLayout(self.controls)
         self._n_inputs_label, self._activation_label, self._preset_label = QLabel(), QLabel(), QLabel()
         top = QHBoxLayout()
@@ -110,6 +113,17 @@ class NeuronView(QWidget):
         self.preset.activated.connect(self._on_preset_activated)
         self.retranslate()
         self._on_n_inputs_changed(self.n_inputs.value())
+
+    def _name_widgets(self) -> None:
+        """Stable object names (lessons name widgets by them; see annviz.lessons.vocabulary)."""
+        for widget, name in ((self.picture, "picture"), (self.plot, "plot"), (self.formula, "formula"),
+                             (self.preset, "preset"), (self.n_inputs, "inputs"),
+                             (self.activation, "activation"), (self.bias_slider, "bias"),
+                             (self.theta_slider, "threshold")):
+            widget.setObjectName(f"lab-neuron-{name}")
+        for i, (x, w) in enumerate(zip(self.x_sliders, self.w_sliders), start=1):
+            x.setObjectName(f"lab-neuron-x{i}")
+            w.setObjectName(f"lab-neuron-w{i}")
 
     # --- texts -------------------------------------------------------------------------------
 

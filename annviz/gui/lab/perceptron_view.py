@@ -67,8 +67,15 @@ class PerceptronView(QWidget):
         self.hidden_button.setStyleSheet("font-weight: bold; padding: 6px;")
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
+        for widget, name in ((self.plane, "plane"), (self.dataset, "points"), (self.rule, "rule"),
+                             (self.learning_rate, "rate"), (self.step_button, "step"),
+                             (self.epoch_button, "epoch"), (self.run_button, "run"),
+                             (self.reset_button, "reset"), (self.clear_button, "clear"),
+                             (self.readout, "readout"), (self.hidden_button, "hidden")):
+            widget.setObjectName(f"lab-perceptron-{name}")   # lessons name widgets by these
 
         self.setup_box, self.learn_box, self.xor_box = QGroupBox(), QGroupBox(), QGroupBox()
+        self.xor_box.setObjectName("lab-perceptron-message")
         form = QFormLayout(self.setup_box)
         self._dataset_label, self._rule_label, self._lr_label = QLabel(), QLabel(), QLabel()
         form.addRow(self._dataset_label, self.dataset)

@@ -26,6 +26,9 @@ L2_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1)
 SPEEDS = (1, 4, 16)                                  # epochs per screen update
 #: The dataset key of points handed over from the perceptron (``set_points``).
 GIVEN_POINTS = "points"
+#: Each feature's part of its check box's object name (a name cannot hold ^, * or brackets).
+FEATURE_NAMES = {"x1": "x1", "x2": "x2", "x1^2": "x1-squared", "x2^2": "x2-squared",
+                 "x1*x2": "x1-times-x2", "sin(x1)": "sin-x1", "sin(x2)": "sin-x2"}
 
 
 class PlaygroundControls(QWidget):
@@ -76,6 +79,7 @@ class PlaygroundControls(QWidget):
         self.speed.setCurrentIndex(1)
 
         self.data_box, self.features_box, self.network_box, self.training_box = (QGroupBox() for _ in range(4))
+        self._name_widgets()
         self._labels = {key: QLabel() for key in ("dataset", "noise", "test", "seed", "layers",
                                                    "neurons", "activation", "lr", "batch", "l2", "speed")}
         form = QFormLayout(self.data_box)
@@ -119,6 +123,18 @@ class PlaygroundControls(QWidget):
         self.layers.valueChanged.connect(self._show_neuron_boxes)
         self._show_neuron_boxes(self.layers.value())
         self.retranslate()
+
+    def _name_widgets(self) -> None:
+        """Stable object names (lessons name widgets by them; see annviz.lessons.vocabulary)."""
+        for widget, name in ((self.dataset, "dataset"), (self.noise, "noise"), (self.test_share, "test-share"),
+                             (self.seed, "seed"), (self.features_box, "features"), (self.layers, "layers"),
+                             (self.activation, "activation"), (self.learning_rate, "rate"),
+                             (self.batch_size, "batch"), (self.speed, "speed")):
+            widget.setObjectName(f"lab-playground-{name}")
+        for k, box in enumerate(self.neurons, start=1):
+            box.setObjectName(f"lab-playground-neurons-{k}")
+        for key, box in self.feature_boxes.items():
+            box.setObjectName(f"lab-playground-feature-{FEATURE_NAMES[key]}")
 
     def retranslate(self) -> None:
         names = {"circle": self.tr("circle"), "xor": self.tr("XOR"), "gaussian": self.tr("gaussian blobs"),

@@ -53,23 +53,28 @@ class PlaygroundView(QWidget):
         scroll.setFixedWidth(self.controls.sizeHint().width() + 24)
         self.reset_button, self.play_button, self.step_button = QPushButton(), QPushButton(), QPushButton()
         self.play_button.setCheckable(True)
+        for button, name in ((self.reset_button, "reset"), (self.play_button, "play"), (self.step_button, "step")):
+            button.setObjectName(f"lab-playground-{name}")   # lessons name widgets by these
         self.epoch_label, self.status = QLabel(), QLabel()
         font = self.epoch_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.epoch_label.setFont(font)
         self.status.setWordWrap(True)
-        self.epoch_label.setFixedWidth(self.epoch_label.fontMetrics().horizontalAdvance("에포크 Epoch 000,000"))
         self.status.setStyleSheet("color: #a33;")
         self.diagram = NetworkDiagram()
+        self.diagram.setObjectName("lab-playground-diagram")
         self.plane = PlanePlot()
-        self.plane.setMinimumSize(300, 300)
+        self.plane.setObjectName("lab-playground-plane")
+        self.plane.setMinimumSize(280, 280)     # with the lesson panel beside it, the page fits 1280 pixels
         self.show_test = QCheckBox()
         self.show_test.setChecked(True)
         self.losses = QLabel()
+        self.losses.setObjectName("lab-playground-losses")
         self.losses.setWordWrap(True)
         self.losses.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.losses.setFixedHeight(2 * self.losses.fontMetrics().lineSpacing() + 4)
         self.loss_plot = pg.PlotWidget()
+        self.loss_plot.setObjectName("lab-playground-loss-plot")
         self.loss_plot.setBackground(None)
         self.loss_plot.setMenuEnabled(False)
         self.loss_plot.setMouseEnabled(x=False, y=False)
@@ -130,6 +135,9 @@ class PlaygroundView(QWidget):
     # --- texts -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        # Room for six digits in the language on screen, so that the numbers do not shift the bar.
+        widest = self.tr("Epoch {epoch}").format(epoch="000,000")
+        self.epoch_label.setFixedWidth(self.epoch_label.fontMetrics().horizontalAdvance(widest) + 4)
         self.reset_button.setText(self.tr("⟲ Reset"))
         self.step_button.setText(self.tr("Step ▸|"))
         self.show_test.setText(self.tr("Show the test points (hollow)"))

@@ -35,6 +35,7 @@ class MyDigitsPage(QWidget):
 
     def __init__(self, state: AppState, root: Path, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("mydigits-page")
         self.state = state
         self.store = DigitStore(root)
         self.teacher = Teacher(state, parent=self)

@@ -41,6 +41,8 @@ class TrainingArea(QObject):
         self.speed = SpeedControl()
         self.curves = LiveCurves()
         self.histograms = WeightHistograms(state)
+        self.curves.setObjectName("training-curves")
+        self.histograms.setObjectName("training-histograms")
         self.time_machine = TimeMachine(self.controller, state, self)
         self.timeline = Timeline(self.controller, self.time_machine)
         self.compare = RunComparison(self.controller, self.time_machine, state)

@@ -14,7 +14,7 @@ from annviz.data.datasets import DatasetError
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.controls import TrainingControls
 from annviz.gui.training.outcome import DivergenceBox, ResultBar
-from annviz.gui.training.presets import PRESETS
+from annviz.gui.training.presets import PRESETS, preset_named
 from annviz.gui.training.settings import TrainingSettings
 from annviz.nn.history import History
 from annviz.paths import with_model_suffix
@@ -26,6 +26,7 @@ class TrainingPanel(QWidget):
         self.controller = controller
         self._applying_preset = False
         self.preset = QComboBox()
+        self.preset.setObjectName("training-preset")
         self.preset_hint = QLabel()
         self.preset_hint.setWordWrap(True)
         self.settings = TrainingSettings()
@@ -121,7 +122,7 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _on_preset_activated(self) -> None:
-        preset = self.preset.currentData()
+        preset = preset_named(self.preset.currentData())
         if preset is not None:
             self._applying_preset = True
             try:
@@ -154,6 +155,7 @@ class TrainingPanel(QWidget):
         self.settings.set_running(phase in ("running", "paused"))
         if phase in ("running", "paused", "idle"):
             self.result_bar.hide()
+            self.divergence_box.hide()     # decided otherwise (e.g. discarded by a lesson): no question left
 
     @Slot(object)
     def _on_run_started(self, _config) -> None:
@@ -194,7 +196,7 @@ class TrainingPanel(QWidget):
     # --- texts -----------------------------------------------------------------------------------
 
     def _retranslate_hint(self) -> None:
-        preset = self.preset.currentData()
+        preset = preset_named(self.preset.currentData())
         self.preset_hint.setText(preset.hint if preset is not None else "")
         self.preset_hint.setVisible(preset is not None)
 
@@ -203,6 +205,6 @@ class TrainingPanel(QWidget):
         self.preset.clear()
         self.preset.addItem(self.tr("Presets…"), None)
         for preset in PRESETS:
-            self.preset.addItem(preset.name, preset)
+            self.preset.addItem(preset.name, preset.key)
         self.preset.setCurrentIndex(max(index, 0))
         self._retranslate_hint()

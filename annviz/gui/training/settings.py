@@ -84,6 +84,12 @@ class TrainingSettings(QWidget):
         # scrolled out of sight, and each group is one click away.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("training-settings-tabs")
+        for widget, name in ((self.network_box, "settings-network"), (self.learning_box, "settings-learning"),
+                             (self.data_box, "settings-data"), (self.architecture, "architecture"),
+                             (self.loss, "loss"), (self.optimizer, "optimizer"), (self.lr, "lr"),
+                             (self.batch_size, "batch"), (self.epochs, "epochs"), (self.n_train, "examples"),
+                             (self.dataset, "dataset"), (self.seed, "seed")):
+            widget.setObjectName(f"training-{name}")   # lessons name widgets by these
         for box in (self.network_box, self.learning_box, self.data_box):
             self.tabs.addTab(box, "")
         layout = QVBoxLayout(self)
