@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 
 from annviz.gui import i18n
 from annviz.gui.explorer import ExplorerPage
+from annviz.gui.explorer.touch import describe_edits
 from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
@@ -62,11 +63,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.explorer = ExplorerPage(state)
         self.add_page(self.explorer, lambda: self.tr("Explorer"))
+        self.add_shutdown_hook(self.explorer.shutdown)
         self.model_line = QLabel()                       # the status bar's model line
         self.statusBar().addWidget(self.model_line, 1)
         self._build_menus()
         self.resize(1280, 800)
         state.model_changed.connect(self._on_model_changed)
+        state.edits_changed.connect(self._on_model_changed)
         self.retranslate()
 
     # --- public ------------------------------------------------------------------------------
@@ -327,6 +330,8 @@ class MainWindow(QMainWindow):
             name=name, arch=net.describe(), n=net.n_params)
         if self.state.info.test_accuracy is not None:
             text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
+        if self.state.edits:
+            text += " · " + self.tr("edited: {what}").format(what=describe_edits(self.state.edits))
         self.model_line.setText(text)
 
     def _on_open_triggered(self) -> None:
@@ -340,11 +345,12 @@ class MainWindow(QMainWindow):
             self.save_model_to(with_model_suffix(path))
 
     def save_model(self) -> bool:
-        """Ctrl+S: save to the model's own file; Save as… for a bundled or untitled model."""
+        """Ctrl+S: save to the model's own file; Save as… for a bundled or untitled model, and for
+        an edited one (touched neurons are never saved over the model they were made from)."""
         path = self.state.model_path
         if self.state.network is None:
             return False
-        if path is None or path.resolve().parent == models_dir().resolve():
+        if path is None or path.resolve().parent == models_dir().resolve() or self.state.edits:
             self._on_save_triggered()
             return True
         return self.save_model_to(path)

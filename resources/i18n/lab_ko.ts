@@ -601,77 +601,77 @@
 <context>
     <name>PlaygroundView</name>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="133"/>
         <source>⟲ Reset</source>
         <translation>⟲ 초기화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="136"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="134"/>
         <source>Step ▸|</source>
         <translation>한 걸음 ▸|</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="137"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="135"/>
         <source>Show the test points (hollow)</source>
         <translation>테스트 점 보기 (속이 빈 점)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="138"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="136"/>
         <source>blue: class 0, negative weight</source>
         <translation>파랑: 클래스 0, 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="139"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="137"/>
         <source>orange: class 1, positive weight</source>
         <translation>주황: 클래스 1, 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="140"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="138"/>
         <source>shading: the network&apos;s output (its probability of class 1)</source>
         <translation>음영: 신경망의 출력 (클래스 1일 확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="142"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="140"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="143"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="141"/>
         <source>test loss</source>
         <translation>테스트 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="144"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="142"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="211"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="209"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ 일시정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="211"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="209"/>
         <source>▶ Play</source>
         <translation>▶ 재생</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="228"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="226"/>
         <source>Training stopped: {message}. Lower the learning rate and press Reset.</source>
         <translation>학습이 멈췄습니다: {message}. 학습률을 낮추고 초기화를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="277"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="268"/>
         <source>Epoch {epoch}</source>
         <translation>에포크 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="279"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="270"/>
         <source>Loss {train:.3f} · accuracy {accuracy:.1f} % (every point is used for training)</source>
         <translation>손실 {train:.3f} · 정확도 {accuracy:.1f} % (모든 점을 학습에 사용)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="283"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="274"/>
         <source>Train loss {train:.3f} · test loss {test:.3f} · test accuracy {accuracy:.1f} %</source>
         <translation>학습 손실 {train:.3f} · 테스트 손실 {test:.3f} · 테스트 정확도 {accuracy:.1f} %</translation>
     </message>

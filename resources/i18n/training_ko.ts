@@ -4,32 +4,32 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="150"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="146"/>
         <source>{sizes}: {total} parameters ({w} weights, {b} biases)</source>
         <translation>{sizes}: 매개변수 {total}개 (가중치 {w}개, 편향 {b}개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="156"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="152"/>
         <source>Hidden layer {n}</source>
         <translation>은닉층 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="157"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="153"/>
         <source> neurons</source>
         <translation>개 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="158"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="154"/>
         <source>Remove this hidden layer</source>
         <translation>이 은닉층 지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="162"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="158"/>
         <source>Activation function (all hidden layers)</source>
         <translation>활성화 함수 (모든 은닉층)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="164"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="160"/>
         <source>Add a hidden layer</source>
         <translation>은닉층 추가</translation>
     </message>

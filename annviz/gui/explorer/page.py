@@ -61,6 +61,10 @@ class ExplorerPage(QMainWindow):
         self.addDockWidget(area, dock)
         self._docks.append(dock)
 
+    def shutdown(self) -> None:
+        """Stop background work (the touched neuron's test evaluation); the window calls it on close."""
+        self.inspector.touch.shutdown()
+
     def docks(self) -> list[QDockWidget]:
         return list(self._docks)
 
