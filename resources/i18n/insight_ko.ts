@@ -70,6 +70,109 @@
     </message>
 </context>
 <context>
+    <name>DataTab</name>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="177"/>
+        <source>Choose the folder of IDX files of {name}</source>
+        <translation>{name}의 IDX 파일 폴더 고르기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="219"/>
+        <source>average</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="221"/>
+        <source>examples (click one to load it into the pad)</source>
+        <translation>예 (하나를 누르면 그림판에 불러옵니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="246"/>
+        <source>The model&apos;s dataset, {name}, cannot be shown: {reason}</source>
+        <translation>모델의 데이터셋 {name}을(를) 보여 줄 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="249"/>
+        <source>Reading the dataset {name}…</source>
+        <translation>데이터셋 {name}을(를) 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="252"/>
+        <source>The model&apos;s dataset, {name}: {train:,} training images and {test:,} test images of {n} classes.</source>
+        <translation>모델의 데이터셋 {name}: {n}개 클래스의 학습 이미지 {train:,}개와 테스트 이미지 {test:,}개.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="258"/>
+        <source>class (training images of it)</source>
+        <translation>클래스 (그 클래스의 학습 이미지 수)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="259"/>
+        <source>each pixel&apos;s brightness: black = 0 … white = 1</source>
+        <translation>픽셀마다 밝기: 검정 = 0 … 흰색 = 1</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="261"/>
+        <source>The average image of a class: each pixel is the mean brightness of that pixel over all the training images of the class — a blurry picture of what the class usually looks like. Click it to see what the network says about it.</source>
+        <translation>클래스의 평균 이미지: 각 픽셀은 그 클래스의 모든 학습 이미지에서 같은 픽셀의 밝기를 평균한 값입니다. 그 클래스가 보통 어떻게 생겼는지 보여 주는 흐릿한 그림이지요. 누르면 신경망이 이 그림을 무엇으로 읽는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="264"/>
+        <source>How many training images of each class</source>
+        <translation>클래스별 학습 이미지 수</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="265"/>
+        <source>class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="266"/>
+        <source>training images</source>
+        <translation>학습 이미지 수</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="267"/>
+        <source>How bright the pixels are (all training images)</source>
+        <translation>픽셀의 밝기 분포 (모든 학습 이미지)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="268"/>
+        <source>brightness the network receives (0 = black … 1 = white)</source>
+        <translation>신경망이 받는 밝기 (0 = 검정 … 1 = 흰색)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="269"/>
+        <source>pixels (thousands)</source>
+        <translation>픽셀 수 (천 개)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="274"/>
+        <source>{black:.1%} of all pixels are black (0) and are not drawn: the grey area shows the other {rest:.1%}.</source>
+        <translation>전체 픽셀의 {black:.1%}는 검정(0)이라 그리지 않았습니다. 회색 영역은 나머지 {rest:.1%}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="282"/>
+        <source>Choose its folder…</source>
+        <translation>폴더 고르기…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="283"/>
+        <source>The model names a dataset annviz does not know by name: pick the folder of its IDX files yourself</source>
+        <translation>모델이 annviz가 이름으로 모르는 데이터셋을 가리킵니다: 그 IDX 파일 폴더를 직접 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="285"/>
+        <source>Other examples</source>
+        <translation>다른 예 보기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="286"/>
+        <source>Draw other examples of each class at random</source>
+        <translation>클래스마다 다른 예를 무작위로 뽑습니다</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationTab</name>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="69"/>
@@ -140,52 +243,57 @@
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="224"/>
+        <location filename="../../annviz/gui/insight/page.py" line="235"/>
         <source>How good is it</source>
         <translation>얼마나 잘하나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="225"/>
+        <location filename="../../annviz/gui/insight/page.py" line="236"/>
         <source>Mistakes</source>
         <translation>틀린 예</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="226"/>
+        <location filename="../../annviz/gui/insight/page.py" line="237"/>
         <source>Why this answer</source>
         <translation>왜 이렇게 답했나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="227"/>
+        <location filename="../../annviz/gui/insight/page.py" line="238"/>
         <source>One step of learning</source>
         <translation>학습 한 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="228"/>
+        <location filename="../../annviz/gui/insight/page.py" line="239"/>
         <source>Numeric slope vs backprop</source>
         <translation>수치미분 vs 역전파</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="229"/>
+        <location filename="../../annviz/gui/insight/page.py" line="240"/>
         <source>Matrix form</source>
         <translation>행렬 형태</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="230"/>
+        <location filename="../../annviz/gui/insight/page.py" line="241"/>
+        <source>The data</source>
+        <translation>데이터 살펴보기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/page.py" line="242"/>
         <source>True label of this input:</source>
         <translation>이 입력의 정답 레이블:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="236"/>
+        <location filename="../../annviz/gui/insight/page.py" line="248"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="239"/>
+        <location filename="../../annviz/gui/insight/page.py" line="251"/>
         <source>Current input: the model predicts {name} ({p:.1f}%).</source>
         <translation>현재 입력: 모델의 예측은 {name} ({p:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="241"/>
+        <location filename="../../annviz/gui/insight/page.py" line="253"/>
         <source>(test image #{index})</source>
         <translation>(테스트 이미지 #{index})</translation>
     </message>
