@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annviz/gui/app.py" line="47"/>
+        <location filename="../../annviz/gui/app.py" line="48"/>
         <source>Insight</source>
         <translation>분석</translation>
     </message>
@@ -791,6 +791,55 @@ Run: python {name} --help</source>
         <location filename="../../annviz/gui/explorer/seen.py" line="58"/>
         <source>pixel (row {row}, column {col}; counted from 0): {value}</source>
         <translation>픽셀 ({row}행, {col}열; 0부터 셈): {value}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupArea</name>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="130"/>
+        <source>Save the setup</source>
+        <translation>설정 저장</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="138"/>
+        <location filename="../../annviz/gui/setup.py" line="141"/>
+        <source>The setup was not saved</source>
+        <translation>설정을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="148"/>
+        <source>Open a setup</source>
+        <translation>설정 열기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="155"/>
+        <source>The setup was not opened</source>
+        <translation>설정을 열지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="156"/>
+        <source>Nothing was changed.</source>
+        <translation>아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="161"/>
+        <source>annviz setups (*{ext})</source>
+        <translation>annviz 설정 (*{ext})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="223"/>
+        <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
+        <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="258"/>
+        <source>Open set&amp;up…</source>
+        <translation>설정 열기(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="259"/>
+        <source>Save se&amp;tup…</source>
+        <translation>설정 저장(&amp;T)…</translation>
     </message>
 </context>
 <context>

@@ -220,52 +220,52 @@
         <translation>미각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="196"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="220"/>
         <source>tasty</source>
         <translation>맛있다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="205"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="229"/>
         <source>z = w·x + b</source>
         <translation>z = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="217"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="241"/>
         <source>weighted input</source>
         <translation>가중 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="217"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="241"/>
         <source>output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="228"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="252"/>
         <source>Threshold θ = −b = {theta}: w·x = {s} {cmp} θ, so the neuron {verdict}.</source>
         <translation>임계값 θ = −b = {theta}: w·x = {s} {cmp} θ 이므로 뉴런이 {verdict}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="230"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="254"/>
         <source>fires (a = 1)</source>
         <translation>발화합니다 (a = 1)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="230"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="254"/>
         <source>stays silent (a = 0)</source>
         <translation>발화하지 않습니다 (a = 0)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="232"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="256"/>
         <source>Tasty!</source>
         <translation>맛있다!</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="232"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="256"/>
         <source>Not tasty.</source>
         <translation>맛없다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="233"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="257"/>
         <source>The bias is the person: b = −5 is someone who dislikes mint chocolate, so the senses must add up to θ = 5 before it counts as tasty. Raise b for someone who loves it: the same senses then say “tasty” sooner.</source>
         <translation>편향은 사람의 취향입니다: b = −5는 민트 초코를 싫어하는 사람이라서, 감각을 모두 더해 θ = 5가 되어야 맛있다고 느낍니다. 민트 초코를 좋아하는 사람이라면 b를 올려 보세요. 같은 감각으로도 더 쉽게 “맛있다”가 됩니다.</translation>
     </message>
@@ -384,57 +384,57 @@
         <translation>음영: 그 자리에서 뉴런이 내는 출력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="227"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="242"/>
         <source>Pause</source>
         <translation>일시정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="227"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="242"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="257"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="272"/>
         <source>errors: &lt;b&gt;{errors}&lt;/b&gt; of {n} points&amp;nbsp;&amp;nbsp; epochs: {epochs}</source>
         <translation>오류: 점 {n}개 중 &lt;b&gt;{errors}&lt;/b&gt;개&amp;nbsp;&amp;nbsp; 에포크: {epochs}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="262"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="277"/>
         <source>last example: x = ({x1}, {x2}), class y = {y}; the neuron said ŷ = {y_hat}, so y − ŷ = {error}</source>
         <translation>마지막 예제: x = ({x1}, {x2}), 클래스 y = {y}; 뉴런의 예측 ŷ = {y_hat}, 그래서 y − ŷ = {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="272"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="287"/>
         <source>1 point is still on the wrong side</source>
         <translation>점 1개가 아직 잘못된 쪽에 있고</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="273"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="288"/>
         <source>{n} points are still on the wrong side</source>
         <translation>점 {n}개가 아직 잘못된 쪽에 있고</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="275"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="290"/>
         <source>After {epochs} epochs {wrong}, and no straight line separates these points, whatever the weights. One neuron draws one line; a hidden layer lets a network combine several.</source>
         <translation>{epochs} 에포크가 지나도 {wrong}, 가중치를 어떻게 정해도 이 점들을 나누는 직선은 없습니다. 뉴런 하나는 직선 하나를 긋습니다. 은닉층이 있으면 신경망이 여러 직선을 조합할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="279"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="294"/>
         <source>Not separated yet: after {epochs} epochs {wrong}, but a straight line that separates these points exists. Give it more epochs (Run again) or a larger η.</source>
         <translation>아직 나누지 못했습니다: {epochs} 에포크 뒤에도 {wrong}, 하지만 이 점들을 나누는 직선은 있습니다. 에포크를 더 주거나(다시 실행) η를 키워 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="283"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="298"/>
         <source>XOR: class 1 when exactly one input is 1. Can one straight line put the two orange points on one side and the two blue ones on the other? Press Run and watch.</source>
         <translation>XOR: 입력 중 정확히 하나가 1일 때 클래스 1. 직선 하나로 주황 점 두 개와 파랑 점 두 개를 양쪽으로 나눌 수 있을까요? 실행을 누르고 지켜보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="287"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="302"/>
         <source>No errors: the line separates the two classes.</source>
         <translation>오류 없음: 직선이 두 클래스를 나눕니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="289"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="304"/>
         <source>The neuron says class 1 where w₁x₁ + w₂x₂ + b ≥ 0: on one side of the line.</source>
         <translation>뉴런은 w₁x₁ + w₂x₂ + b ≥ 0 인 곳, 즉 직선의 한쪽을 클래스 1이라고 답합니다.</translation>
     </message>

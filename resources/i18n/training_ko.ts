@@ -693,107 +693,107 @@
         <translation>Fashion-MNIST (옷)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="169"/>
+        <location filename="../../annviz/gui/training/settings.py" line="177"/>
         <source>Choose a folder of IDX files</source>
         <translation>IDX 파일 폴더 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="189"/>
+        <location filename="../../annviz/gui/training/settings.py" line="197"/>
         <source>IDX folder…</source>
         <translation>IDX 폴더…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="192"/>
+        <location filename="../../annviz/gui/training/settings.py" line="200"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="192"/>
+        <location filename="../../annviz/gui/training/settings.py" line="200"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="192"/>
+        <location filename="../../annviz/gui/training/settings.py" line="200"/>
         <source>Learning</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="195"/>
+        <location filename="../../annviz/gui/training/settings.py" line="203"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="195"/>
+        <location filename="../../annviz/gui/training/settings.py" line="203"/>
         <source>Training examples</source>
         <translation>학습 예제 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="196"/>
+        <location filename="../../annviz/gui/training/settings.py" line="204"/>
         <source>Validation share</source>
         <translation>검증용 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="196"/>
+        <location filename="../../annviz/gui/training/settings.py" line="204"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="197"/>
+        <location filename="../../annviz/gui/training/settings.py" line="205"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="197"/>
+        <location filename="../../annviz/gui/training/settings.py" line="205"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="198"/>
+        <location filename="../../annviz/gui/training/settings.py" line="206"/>
         <source>Optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="198"/>
+        <location filename="../../annviz/gui/training/settings.py" line="206"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="199"/>
+        <location filename="../../annviz/gui/training/settings.py" line="207"/>
         <source>Momentum μ</source>
         <translation>모멘텀 μ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="199"/>
+        <location filename="../../annviz/gui/training/settings.py" line="207"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="200"/>
+        <location filename="../../annviz/gui/training/settings.py" line="208"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="200"/>
+        <location filename="../../annviz/gui/training/settings.py" line="208"/>
         <source>L2 weight decay λ</source>
         <translation>L2 가중치 감쇠 λ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="202"/>
+        <location filename="../../annviz/gui/training/settings.py" line="210"/>
         <source>Augment (random shifts, turns and zooms)</source>
         <translation>데이터 늘리기 (무작위 이동, 회전, 확대)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="203"/>
+        <location filename="../../annviz/gui/training/settings.py" line="211"/>
         <source>Use only the first examples of the training set</source>
         <translation>학습 데이터의 앞쪽 예제만 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="204"/>
+        <location filename="../../annviz/gui/training/settings.py" line="212"/>
         <source>Held out from training to measure overfitting</source>
         <translation>과적합을 재려고 학습에서 빼 두는 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="205"/>
+        <location filename="../../annviz/gui/training/settings.py" line="213"/>
         <source>How big a step each mini-batch takes; can change while training</source>
         <translation>미니배치마다 내딛는 걸음의 크기; 학습 중에도 바꿀 수 있습니다</translation>
     </message>

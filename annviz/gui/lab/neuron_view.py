@@ -149,6 +149,30 @@ class NeuronView(QWidget):
                       b=self.bias_slider.value(),
                       activation=self.activation.currentData())
 
+    @property
+    def tasty(self) -> bool:
+        """Whether the inputs are the preset's four senses."""
+        return self._tasty
+
+    def set_neuron(self, xs, ws, b: float, activation: str, tasty: bool = False) -> None:
+        """Set the sliders (2 to ``MAX_INPUTS`` inputs) and the activation, e.g. from a setup file;
+        ``tasty`` names the four inputs as the preset does."""
+        n = min(max(len(xs), 2), MAX_INPUTS)
+        if tasty and n == len(TASTY_WEIGHTS):
+            self.load_tasty_preset()
+        else:
+            self._tasty = False
+            self.preset.setCurrentIndex(0)
+        self.n_inputs.setValue(n)
+        for slider, value in zip(self.x_sliders, xs):
+            slider.set_value(value)
+        for slider, value in zip(self.w_sliders, ws):
+            slider.set_value(value)
+        self.bias_slider.set_value(b)
+        if activation in NEURON_ACTIVATIONS:
+            self.activation.setCurrentIndex(NEURON_ACTIVATIONS.index(activation))
+        self._refresh()
+
     def load_tasty_preset(self) -> None:
         """Four senses with the weights of the notes and b = −5, on the unit step."""
         self._tasty = True

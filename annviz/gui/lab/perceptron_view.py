@@ -157,6 +157,21 @@ class PerceptronView(QWidget):
         self.dataset.setCurrentIndex(DATASETS.index(key))
         self._on_dataset_changed(DATASETS.index(key))
 
+    def set_points(self, points: PlanarDataset, key: str = "custom", rule: str | None = None,
+                   learning_rate: float | None = None) -> None:
+        """Learn these points (``key`` names them in the chooser), with a fresh neuron; optionally
+        with another rule and learning rate (e.g. from a setup file)."""
+        self.data = PlanarDataset(np.asarray(points.x, np.float32).reshape(-1, 2),
+                                  np.asarray(points.y, np.int64), GATE_DOMAIN)
+        for combo, value in ((self.dataset, key if key in DATASETS else "custom"), (self.rule, rule)):
+            if value is not None:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(combo.findData(value))
+                combo.blockSignals(False)
+        if learning_rate is not None:
+            self.learning_rate.set_value(learning_rate)
+        self._on_reset_clicked()
+
     def _on_dataset_changed(self, index: int) -> None:
         key = DATASETS[index]
         if key in ("and", "or", "xor"):

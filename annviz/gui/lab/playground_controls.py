@@ -199,6 +199,43 @@ class PlaygroundControls(QWidget):
         self.hyper_changed.emit()
         self.config_changed.emit()
 
+    def set_everything(self, config: PlaygroundConfig, hyper: Hyper, epochs_per_update: int) -> None:
+        """Every setting at once (one ``config_changed``), e.g. from a setup file: values between the
+        offered ones go to the nearest. Given points (``config.points``) are offered first."""
+        if config.points is not None:
+            self.set_points(config.points)
+        self.blockSignals(True)
+        for widget in (self.dataset, self.seed, self.layers, self.activation, self.noise, self.test_share,
+                       *self.neurons, *self.feature_boxes.values(), self.learning_rate, self.batch_size,
+                       self.l2, self.speed):
+            widget.blockSignals(True)
+        try:
+            self.dataset.setCurrentIndex(max(self.dataset.findData(config.dataset), 0))
+            self.noise.set_value(100 * config.noise)
+            self.test_share.set_value(100 * config.test_fraction)
+            self.seed.setValue(config.seed)
+            self.layers.setValue(len(config.hidden))
+            for box, n in zip(self.neurons, config.hidden):
+                box.setValue(n)
+            for key, box in self.feature_boxes.items():
+                box.setChecked(key in config.features)
+            if config.activation in HIDDEN_ACTIVATIONS:
+                self.activation.setCurrentIndex(HIDDEN_ACTIVATIONS.index(config.activation))
+            for combo, values, value in ((self.learning_rate, LEARNING_RATES, hyper.learning_rate),
+                                         (self.l2, L2_RATES, hyper.l2), (self.speed, SPEEDS, epochs_per_update)):
+                combo.setCurrentIndex(min(range(len(values)), key=lambda i: abs(values[i] - value)))
+            self.batch_size.setValue(hyper.batch_size)
+        finally:
+            for widget in (self.dataset, self.seed, self.layers, self.activation, self.noise, self.test_share,
+                           *self.neurons, *self.feature_boxes.values(), self.learning_rate, self.batch_size,
+                           self.l2, self.speed):
+                widget.blockSignals(False)
+            self.blockSignals(False)
+        self._show_neuron_boxes(self.layers.value())
+        self._enable_data_settings()
+        self.hyper_changed.emit()
+        self.config_changed.emit()
+
     # --- handlers ----------------------------------------------------------------------------
 
     def _on_config_edited(self, *_args) -> None:

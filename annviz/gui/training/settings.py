@@ -155,6 +155,14 @@ class TrainingSettings(QWidget):
         self.augment.setChecked(config.augment)
         self._on_optimizer_changed()
 
+    def add_folder(self, folder: str) -> None:
+        """Offer a folder of IDX files the user picked as a dataset, and choose it."""
+        if folder not in self._folders:
+            self._folders.append(folder)
+            self._fill_datasets()
+        choices.select(self.dataset, folder)
+        self.changed.emit()
+
     def set_running(self, running: bool) -> None:
         """Lock what cannot change during a run; η, μ and λ stay live."""
         self.data_box.setEnabled(not running)
@@ -168,9 +176,9 @@ class TrainingSettings(QWidget):
         if self.dataset.currentData() == FOLDER_ITEM:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of IDX files"))
             if folder:
-                self._folders.append(folder)
-                self._fill_datasets()
-            choices.select(self.dataset, folder or "mnist")
+                self.add_folder(folder)
+                return
+            choices.select(self.dataset, "mnist")
         self.changed.emit()
 
     def _on_optimizer_changed(self) -> None:
