@@ -10,6 +10,9 @@ Whatever the settings hold, the window opens: a remembered model that cannot be 
 forgotten for the bundled one (and the window says so when it shows), and saved geometry or
 layout of the wrong type is ignored.
 
+Help → Concepts on this screen shows what the page in front says about itself (``concepts_html()``,
+a page with tabs asking its tab in front).
+
 The status bar's model line is a permanent label: a menu's status tip covers it for a moment,
 and it comes back when the tip goes. Ctrl+S saves to the model's own file (Save as for a bundled
 or untitled model); the current bundled model is checked in View → Bundled models.
@@ -383,22 +386,15 @@ class MainWindow(QMainWindow):
             "<h3>annviz</h3><p>Look inside an artificial neural network while it works and while it "
             "learns. The network is written from scratch with NumPy.</p>"))
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen: the page in front says what it shows (its
+        ``concepts_html()``, which asks its tab in front); the explorer's text otherwise."""
+        concepts = getattr(self.tabs.currentWidget(), "concepts_html", None)
+        return concepts() if callable(concepts) else self.explorer.concepts_html()
+
     def _on_concepts_triggered(self) -> None:
-        QMessageBox.information(self, self.tr("Concepts on this screen"), self.tr(
-            "<p><b>Input layer</b>: the 28×28 image the network sees, 784 neurons holding a "
-            "brightness from 0 (black) to 1 (white).</p>"
-            "<p><b>Hidden layers</b>: each neuron computes its weighted input "
-            "z = Σ w<sub>i</sub>a<sub>i</sub> + b and its activation a = f(z). Brighter circles in "
-            "the diagram are more active.</p>"
-            "<p><b>Output layer</b>: one neuron per digit; the brightest one is the answer.</p>"
-            "<p><b>Weights</b>: orange edges and pixels are positive, blue ones negative. A first-layer "
-            "neuron's 784 weights form a picture of what it looks for.</p>"
-            "<p><b>Bias</b>: a neuron's own offset, like an input that is always 1.</p>"
-            "<p><b>Numbering</b>: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the "
-            "first hidden layer), output neurons are named by their class, and input pixels are "
-            "given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the "
-            "code and the model files count everything from 0.</p>"
-            "<p>Click any neuron to see its numbers in the neuron inspector.</p>"))
+        title = self.tr("Concepts on this screen") + " — " + self.tabs.tabText(self.tabs.currentIndex())
+        QMessageBox.information(self, title, self.concepts_html())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

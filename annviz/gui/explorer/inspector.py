@@ -98,6 +98,8 @@ class NeuronInspector(QWidget):
     def retranslate(self) -> None:
         self.plot.set_labels(self.tr("weighted input z"), self.tr("activation a"))
         self.legend.setText(sign_legend_html(self.tr("blue: −"), self.tr("orange: +")))
+        self._bars_view.setLabel("left", self.tr("weight w"))
+        self._bars_view.setLabel("bottom", self.tr("from neuron (counted from 0)"))
         self._pictured = None
         self._dirty = True
         self.refresh()

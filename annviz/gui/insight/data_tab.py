@@ -278,6 +278,17 @@ class DataTab(QWidget):
         if self.summary is not None:
             self._show_images()
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for this tab."""
+        return self.tr(
+            "<p>The <b>dataset</b> the model learned from: training images with their labels, and test "
+            "images kept apart to measure it. Each image is 28×28 pixels of brightness 0 (black) … "
+            "1 (white): the 784 neurons of the <b>input layer</b>.</p>"
+            "<p>The average image of a class shows what that class usually looks like; the counts "
+            "show whether every class has about as many examples; the brightness histogram shows "
+            "that most pixels are black and the ink is nearly white. Click an image to give it to the "
+            "network.</p>")
+
     def retranslate(self) -> None:
         self.choose_folder.setText(self.tr("Choose its folder…"))
         self.choose_folder.setToolTip(self.tr("The model names a dataset annviz does not know by name: "

@@ -231,6 +231,10 @@ class InsightPage(QWidget):
 
     # --- texts -------------------------------------------------------------------------------
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen: the tab in front says."""
+        return self.tabs.currentWidget().concepts_html()
+
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("How good is it"))
         self.tabs.setTabText(1, self.tr("Mistakes"))
@@ -240,6 +244,7 @@ class InsightPage(QWidget):
         self.tabs.setTabText(5, self.tr("Matrix form"))
         self.tabs.setTabText(6, self.tr("The data"))
         self.true_label_caption.setText(self.tr("True label of this input:"))
+        self.true_label.setToolTip(self.tr("The class the input really is: the loss L compares the output with it"))
         self.retranslate_header()
 
     def retranslate_header(self) -> None:

@@ -150,6 +150,25 @@ class PlaygroundControls(QWidget):
         for key, text in texts.items():
             self._labels[key].setText(text)
         self.new_seed.setText(self.tr("New seed"))
+        for widget, tip in (
+                (self.dataset, self.tr("The points to separate: a circle, XOR, gaussian blobs or two spirals")),
+                (self.noise, self.tr("How much the points are scattered across the boundary")),
+                (self.test_share, self.tr("Share of the points kept for testing, never trained on")),
+                (self.seed, self.tr("The seed of the points, the split and the first weights: the same seed, "
+                                    "the same run")),
+                (self.new_seed, self.tr("A new random seed: other points, other first weights")),
+                (self.layers, self.tr("Hidden layers between the features and the output neuron")),
+                (self.activation, self.tr("Activation of the hidden neurons, a = f(z): sigmoid σ(z) = 1/(1 + e⁻ᶻ), "
+                                          "tanh, ReLU max(0, z), leaky ReLU")),
+                (self.learning_rate, self.tr("Learning rate η: each step is w ← w − η ∂L/∂w")),
+                (self.batch_size, self.tr("Points per mini-batch: one step per batch")),
+                (self.l2, self.tr("L2 regularisation λ: each step also pulls w toward 0, w ← w − η λ w")),
+                (self.speed, self.tr("How many epochs run between two pictures"))):
+            widget.setToolTip(tip)
+        for k, box in enumerate(self.neurons, 1):
+            box.setToolTip(self.tr("Neurons in hidden layer {k}").format(k=k))
+        for key, box in self.feature_boxes.items():
+            box.setToolTip(self.tr("Give the network {feature} as an input").format(feature=FEATURE_LABELS[key]))
 
 
     # --- values ------------------------------------------------------------------------------
