@@ -18,7 +18,6 @@ open ``setup.lesson`` from there.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal

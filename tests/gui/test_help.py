@@ -40,6 +40,8 @@ def window(tmp_path_factory):
     yield window
     window.set_language("en")
     window.close()
+    window.deleteLater()                  # now, not when the garbage collector finds the window
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def screens(window):

@@ -9,6 +9,7 @@ import shutil
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annviz import cli
@@ -26,6 +27,8 @@ def shared_window(tmp_path_factory):
     window = open_window(tmp_path_factory.mktemp("setup") / "settings.ini")
     yield window
     window.close()
+    window.deleteLater()                  # now, not when the garbage collector finds the window
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from annviz.data.datasets import DatasetError, load_dataset, load_named_dataset, to_inputs
+from annviz.data.datasets import load_dataset, load_named_dataset
 from annviz.data.summary import DatasetSummary, summarize
 from annviz.gui.common.colors import POSITIVE, activation_colormap
 from annviz.gui.insight.plots import ClickableImage, mosaic
