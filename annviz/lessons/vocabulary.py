@@ -141,6 +141,7 @@ WIDGETS: dict[str, Widget] = {
     "insight-step": _w("view", "the insight tab One step of learning"),
     "insight-nudge": _w("view", "the insight tab Numeric slope vs backprop"),
     "insight-matrix": _w("view", "the insight tab Matrix form"),
+    "insight-data": _w("view", "the insight tab Look at the data"),
     "insight-true-label": _w("choice", "the true label of the current input (a class name)"),
     "insight-accuracy": _w("view", "the accuracy on the test set"),
     "insight-confusion": _w("view", "the confusion matrix"),

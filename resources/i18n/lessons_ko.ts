@@ -98,56 +98,91 @@
     </message>
     <message>
         <location filename="../../annviz/gui/lessons/panel.py" line="344"/>
+        <source>Follow the chosen lesson from where you stopped</source>
+        <translation>고른 수업을 멈춘 곳부터 이어서 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/panel.py" line="345"/>
         <source>Start over</source>
         <translation>처음부터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="345"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="346"/>
+        <source>Follow the chosen lesson from its first step</source>
+        <translation>고른 수업을 첫 단계부터 다시 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/panel.py" line="347"/>
+        <source>Follow a lesson from a .toml file a teacher gave you</source>
+        <translation>선생님이 준 .toml 파일의 수업을 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/panel.py" line="348"/>
+        <source>Leave this lesson and choose another (your place is kept)</source>
+        <translation>이 수업을 나가 다른 수업을 고릅니다(지금 위치는 기억됩니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/panel.py" line="349"/>
+        <source>Show the next hint for this task</source>
+        <translation>이 과제의 다음 힌트를 봅니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/panel.py" line="350"/>
+        <source>The step before this one</source>
+        <translation>이전 단계로 갑니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/panel.py" line="351"/>
+        <source>The next step (it waits until the task is done, unless you skip)</source>
+        <translation>다음 단계로 갑니다(건너뛰지 않으면 과제를 마칠 때까지 기다립니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/panel.py" line="352"/>
         <source>Open a lesson file…</source>
         <translation>수업 파일 열기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="346"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="353"/>
         <source>Your lessons folder…</source>
         <translation>내 수업 폴더…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="347"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="354"/>
         <source>Lessons put in this folder (.toml files) appear in the list</source>
         <translation>이 폴더에 넣은 수업(.toml 파일)이 목록에 나타납니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="348"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="355"/>
         <source>☰ All lessons</source>
         <translation>☰ 수업 목록</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="349"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="356"/>
         <source>Your turn</source>
         <translation>해 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="350"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="357"/>
         <source>⟲ Reset this step</source>
         <translation>⟲ 이 단계 처음으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="351"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="358"/>
         <source>Set the app back to how this step began</source>
         <translation>앱을 이 단계가 시작될 때의 상태로 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="352"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="359"/>
         <source>◀ Back</source>
         <translation>◀ 이전 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="353"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="360"/>
         <source>Skip</source>
         <translation>건너뛰기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="354"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="361"/>
         <source>Go on without doing the task</source>
         <translation>과제를 하지 않고 넘어갑니다</translation>
     </message>
@@ -168,12 +203,12 @@
 <context>
     <name>LessonsArea</name>
     <message>
-        <location filename="../../annviz/gui/lessons/__init__.py" line="20"/>
+        <location filename="../../annviz/gui/lessons/__init__.py" line="21"/>
         <source>&amp;Lessons</source>
         <translation>수업(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/__init__.py" line="21"/>
+        <location filename="../../annviz/gui/lessons/__init__.py" line="22"/>
         <source>Open &amp;lesson…</source>
         <translation>수업 열기(&amp;L)…</translation>
     </message>

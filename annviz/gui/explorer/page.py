@@ -62,6 +62,10 @@ class ExplorerPage(QMainWindow):
         self.addDockWidget(area, dock)
         self._docks.append(dock)
 
+    def shutdown(self) -> None:
+        """Stop background work (the touched neuron's test evaluation); the window calls it on close."""
+        self.inspector.touch.shutdown()
+
     def docks(self) -> list[QDockWidget]:
         return list(self._docks)
 
@@ -85,6 +89,27 @@ class ExplorerPage(QMainWindow):
 
     def restore_layout(self, state) -> bool:
         return bool(state) and self.restoreState(QByteArray(state), LAYOUT_VERSION)
+
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for the explorer."""
+        return self.tr(
+            "<p><b>Input layer</b>: the 28×28 image the network sees, 784 neurons holding a "
+            "brightness from 0 (black) to 1 (white).</p>"
+            "<p><b>Hidden layers</b>: each neuron computes its weighted input "
+            "z = Σ w<sub>i</sub>a<sub>i</sub> + b and its activation a = f(z). Brighter circles in "
+            "the diagram are more active.</p>"
+            "<p><b>Output layer</b>: one neuron per digit; the brightest one is the answer.</p>"
+            "<p><b>Weights</b>: orange edges and pixels are positive, blue ones negative. A first-layer "
+            "neuron's 784 weights form a picture of what it looks for.</p>"
+            "<p><b>Bias</b>: a neuron's own offset, like an input that is always 1.</p>"
+            "<p><b>Numbering</b>: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the "
+            "first hidden layer), output neurons are named by their class, and input pixels are "
+            "given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the "
+            "code and the model files count everything from 0.</p>"
+            "<p>Click any neuron to see its numbers in the neuron inspector.</p>") + self.tr(
+            "<p><b>Touch a neuron</b>: under a hidden neuron in the inspector, switch it off (its "
+            "outgoing weights become 0), shift its bias or scale its incoming weights, and watch the "
+            "prediction and the test accuracy change. Restore puts the network back.</p>")
 
     def retranslate(self) -> None:
         self.pad_dock.setWindowTitle(self.tr("Draw"))

@@ -106,10 +106,20 @@ class MistakesTab(QWidget):
                               highlight=int(results.labels[index]), y_range=(0.0, 1.0))
         self.retranslate()
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for this tab."""
+        return self.tr(
+            "<p><b>Mistakes</b>: the test images the network got wrong, the most confident first. A "
+            "confident mistake shows what the network has learned to look at — often not what a "
+            "person looks at. Show one in the explorer to follow it through the layers.</p>")
+
     def retranslate(self) -> None:
         self.previous_button.setText(self.tr("◀ Previous"))
         self.next_button.setText(self.tr("Next ▶"))
         self.load_button.setText(self.tr("Show in the explorer"))
+        self.previous_button.setToolTip(self.tr("The mistake before (more confident)"))
+        self.next_button.setToolTip(self.tr("The next mistake (less confident)"))
+        self.load_button.setToolTip(self.tr("Make this test image the input and open the explorer"))
         self.bars.setLabel("left", self.tr("output (probability)"))
         self.bars.setLabel("bottom", self.tr("class (green: the true class)"))
         index, results = self.current_index, self._results

@@ -8,7 +8,8 @@ included) with ``state.show_example``, and shows the current input in the "why" 
 learns" tabs. It adds one control of its own, the true label of the current input, which a loss
 needs; an example loaded anywhere sets it. The class the "why" tab explains is shared as
 ``state.chosen_class`` (the diagram colours by it), and a weight picked elsewhere
-(``state.weight_selected``) opens in the numeric-slope tab.
+(``state.weight_selected``) opens in the numeric-slope tab. The last tab shows the model's
+dataset (``data_tab.py``); an image clicked there becomes the input too.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 from annviz.data.datasets import to_inputs
 from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.insight.attribution_tab import AttributionTab
+from annviz.gui.insight.data_tab import DataTab
 from annviz.gui.insight.evaluation_tab import EvaluationTab
 from annviz.gui.insight.evaluator import Evaluator
 from annviz.gui.insight.matrix_tab import MatrixTab
@@ -30,7 +32,7 @@ from annviz.gui.insight.stepper_tab import StepperTab
 from annviz.gui.state import AppState
 
 #: The tabs, in order, by the names lessons give them (insight-evaluation, …).
-TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix")
+TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix", "data")
 REEVALUATE_AFTER_MS = 1500  # while training sends new weights, evaluate at most this often (if shown)
 
 
@@ -71,9 +73,11 @@ class InsightPage(QWidget):
         self.stepper = StepperTab()
         self.nudge = NudgeTab()
         self.matrix = MatrixTab()
+        self.data = DataTab()
+        self.data.example_chosen.connect(self._on_data_example_chosen)
         self.tabs = QTabWidget()
         for name, tab in zip(TABS, (self.evaluation, self.mistakes, self.attribution, self.stepper, self.nudge,
-                                    self.matrix)):
+                                    self.matrix, self.data)):
             tab.setObjectName(f"insight-{name}")    # lessons name widgets by these
             self.tabs.addTab(tab, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -130,6 +134,7 @@ class InsightPage(QWidget):
         """Stop the evaluation thread; call before the application quits."""
         self._reevaluate.stop()
         self._evaluator.shutdown()
+        self.data.shutdown()
 
     # --- handlers ----------------------------------------------------------------------------
 
@@ -173,6 +178,9 @@ class InsightPage(QWidget):
             with QSignalBlocker(self.true_label):   # the views update once, on forward_changed
                 self.true_label.setCurrentIndex(label)
 
+    def _on_data_example_chosen(self, image: np.ndarray, label: int) -> None:
+        self.state.show_example(to_inputs(image).reshape(28, 28), label)
+
     def _on_class_chosen(self, k: int) -> None:
         self.state.choose_class(None if k < 0 else k)
 
@@ -213,6 +221,8 @@ class InsightPage(QWidget):
             self.nudge.show_case(network, x, self.label, state.info.loss)
         elif tab is self.matrix:
             self.matrix.show_forward(network, state.forward, state.class_names)
+        elif tab is self.data:
+            self.data.show_dataset(state.info.dataset or "mnist")
 
     def _is_current_input(self, image: np.ndarray) -> bool:
         current = self.state.input_image
@@ -228,6 +238,10 @@ class InsightPage(QWidget):
 
     # --- texts -------------------------------------------------------------------------------
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen: the tab in front says."""
+        return self.tabs.currentWidget().concepts_html()
+
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("How good is it"))
         self.tabs.setTabText(1, self.tr("Mistakes"))
@@ -235,7 +249,9 @@ class InsightPage(QWidget):
         self.tabs.setTabText(3, self.tr("One step of learning"))
         self.tabs.setTabText(4, self.tr("Numeric slope vs backprop"))
         self.tabs.setTabText(5, self.tr("Matrix form"))
+        self.tabs.setTabText(6, self.tr("The data"))
         self.true_label_caption.setText(self.tr("True label of this input:"))
+        self.true_label.setToolTip(self.tr("The class the input really is: the loss L compares the output with it"))
         self.retranslate_header()
 
     def retranslate_header(self) -> None:

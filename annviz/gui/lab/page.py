@@ -47,6 +47,10 @@ class LabPage(QWidget):
         """The page's name in the main window (translated)."""
         return self.tr("Neuron lab")
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen: the part in front says."""
+        return self.tabs.currentWidget().concepts_html()
+
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("① One neuron"))
         self.tabs.setTabText(1, self.tr("② A perceptron that learns"))

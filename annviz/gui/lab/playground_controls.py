@@ -166,6 +166,25 @@ class PlaygroundControls(QWidget):
         for key, text in texts.items():
             self._labels[key].setText(text)
         self.new_seed.setText(self.tr("New seed"))
+        for widget, tip in (
+                (self.dataset, self.tr("The points to separate: a circle, XOR, gaussian blobs or two spirals")),
+                (self.noise, self.tr("How much the points are scattered across the boundary")),
+                (self.test_share, self.tr("Share of the points kept for testing, never trained on")),
+                (self.seed, self.tr("The seed of the points, the split and the first weights: the same seed, "
+                                    "the same run")),
+                (self.new_seed, self.tr("A new random seed: other points, other first weights")),
+                (self.layers, self.tr("Hidden layers between the features and the output neuron")),
+                (self.activation, self.tr("Activation of the hidden neurons, a = f(z): sigmoid σ(z) = 1/(1 + e⁻ᶻ), "
+                                          "tanh, ReLU max(0, z), leaky ReLU")),
+                (self.learning_rate, self.tr("Learning rate η: each step is w ← w − η ∂L/∂w")),
+                (self.batch_size, self.tr("Points per mini-batch: one step per batch")),
+                (self.l2, self.tr("L2 regularisation λ: each step also pulls w toward 0, w ← w − η λ w")),
+                (self.speed, self.tr("How many epochs run between two pictures"))):
+            widget.setToolTip(tip)
+        for k, box in enumerate(self.neurons, 1):
+            box.setToolTip(self.tr("Neurons in hidden layer {k}").format(k=k))
+        for key, box in self.feature_boxes.items():
+            box.setToolTip(self.tr("Give the network {feature} as an input").format(feature=FEATURE_LABELS[key]))
 
 
     # --- values ------------------------------------------------------------------------------
@@ -211,6 +230,43 @@ class PlaygroundControls(QWidget):
         for key, box in self.feature_boxes.items():
             box.setChecked(key in features)
         self.blockSignals(False)
+        self._enable_data_settings()
+        self.hyper_changed.emit()
+        self.config_changed.emit()
+
+    def set_everything(self, config: PlaygroundConfig, hyper: Hyper, epochs_per_update: int) -> None:
+        """Every setting at once (one ``config_changed``), e.g. from a setup file: values between the
+        offered ones go to the nearest. Given points (``config.points``) are offered first."""
+        if config.points is not None:
+            self.set_points(config.points)
+        self.blockSignals(True)
+        for widget in (self.dataset, self.seed, self.layers, self.activation, self.noise, self.test_share,
+                       *self.neurons, *self.feature_boxes.values(), self.learning_rate, self.batch_size,
+                       self.l2, self.speed):
+            widget.blockSignals(True)
+        try:
+            self.dataset.setCurrentIndex(max(self.dataset.findData(config.dataset), 0))
+            self.noise.set_value(100 * config.noise)
+            self.test_share.set_value(100 * config.test_fraction)
+            self.seed.setValue(config.seed)
+            self.layers.setValue(len(config.hidden))
+            for box, n in zip(self.neurons, config.hidden):
+                box.setValue(n)
+            for key, box in self.feature_boxes.items():
+                box.setChecked(key in config.features)
+            if config.activation in HIDDEN_ACTIVATIONS:
+                self.activation.setCurrentIndex(HIDDEN_ACTIVATIONS.index(config.activation))
+            for combo, values, value in ((self.learning_rate, LEARNING_RATES, hyper.learning_rate),
+                                         (self.l2, L2_RATES, hyper.l2), (self.speed, SPEEDS, epochs_per_update)):
+                combo.setCurrentIndex(min(range(len(values)), key=lambda i: abs(values[i] - value)))
+            self.batch_size.setValue(hyper.batch_size)
+        finally:
+            for widget in (self.dataset, self.seed, self.layers, self.activation, self.noise, self.test_share,
+                           *self.neurons, *self.feature_boxes.values(), self.learning_rate, self.batch_size,
+                           self.l2, self.speed):
+                widget.blockSignals(False)
+            self.blockSignals(False)
+        self._show_neuron_boxes(self.layers.value())
         self._enable_data_settings()
         self.hyper_changed.emit()
         self.config_changed.emit()

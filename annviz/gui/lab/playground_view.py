@@ -141,6 +141,10 @@ class PlaygroundView(QWidget):
         self.reset_button.setText(self.tr("⟲ Reset"))
         self.step_button.setText(self.tr("Step ▸|"))
         self.show_test.setText(self.tr("Show the test points (hollow)"))
+        self.reset_button.setToolTip(self.tr("New random weights, epoch 0"))
+        self.play_button.setToolTip(self.tr("Train, epoch after epoch (again: pause)"))
+        self.step_button.setToolTip(self.tr("Train one epoch and stop"))
+        self.show_test.setToolTip(self.tr("Draw the test points too; they are never trained on"))
         self.legend.setText(sign_legend_html(self.tr("blue: class 0, negative weight"),
                                              self.tr("orange: class 1, positive weight")) + "<br>" + self.tr(
             "shading: the network's output (its probability of class 1)"))
@@ -148,10 +152,24 @@ class PlaygroundView(QWidget):
         self._legend.addItem(self._train_curve, self.tr("train loss"))
         self._legend.addItem(self._test_curve, self.tr("test loss"))
         self.loss_plot.setLabel("bottom", self.tr("epoch"))
+        self.loss_plot.setLabel("left", self.tr("loss"))
         self._on_play_toggled(self.play_button.isChecked(), command=False)
         if self.last_snapshot is not None:
             self._show_numbers(self.last_snapshot)
 
+
+    def concepts_html(self) -> str:
+        return self.tr(
+            "<p><b>Hidden layers</b> combine the lines of their neurons into curved boundaries: XOR, "
+            "a circle, two spirals. Each neuron's small picture shows its <b>activation</b> over the "
+            "plane; edges show the <b>weights</b> (orange +, blue −).</p>"
+            "<p><b>Features</b> are the inputs: x₁ and x₂, or values made from them such as x₁² — a "
+            "good feature can replace a layer.</p>"
+            "<p><b>Training</b> lowers the <b>loss</b> (cross-entropy) by gradient descent, one "
+            "mini-<b>batch</b> of points at a time, with steps of size η (the <b>learning rate</b>); "
+            "<b>L2</b> regularisation λ pulls the weights toward 0. The hollow <b>test</b> points are "
+            "never trained on: a test loss that rises while the train loss falls is "
+            "<b>overfitting</b>.</p>")
 
     # --- the worker thread -------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 ``install(window, state)`` adds the lessons area (``area.LessonsArea``): a dock with the lesson
 panel (hidden until Help → Lessons, File → Open lesson… or ``annviz --lesson NAME``), and
-``window.lessons``, through which ``annviz.gui.app`` starts it. The lesson files themselves, their
+``window.lessons``, through which ``annviz.gui.app`` starts it. A setup file (``window.setup``)
+saves the lesson and step being followed and opens them again. The lesson files themselves, their
 format and checks, are ``annviz.lessons`` (no Qt).
 """
 
@@ -21,4 +22,10 @@ def install(window, state) -> LessonsArea:
     window.add_file_action(lambda: QCoreApplication.translate("LessonsArea", "Open &lesson…"),
                            lambda: area.open_file())
     window.lessons = area
+    setup = getattr(window, "setup", None)          # File → Save / Open setup carries the lesson and step
+    if setup is not None:
+        setup.lesson_position = lambda: ((area.player.lesson.name, area.player.index)
+                                         if area.player.lesson is not None else None)
+        setup.setup_applied.connect(lambda applied: applied.lesson is not None
+                                    and area.open_lesson(applied.lesson[0], applied.lesson[1]))
     return area

@@ -108,9 +108,15 @@ class RunComparison(QWidget):
     # --- texts ---------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        for side in self.sides:
+            side.bars_plot.setLabel("left", self.tr("probability"))
+            side.bars_plot.setLabel("bottom", self.tr("class"))
         self.hint.setText(self.tr("Two runs at the same moment (the one the timeline shows): what "
                                   "the first hidden layer looks for, and what each says about your "
-                                  "drawing"))
+                                  "drawing") + " " + self.tr("(weights: orange +, blue −; bars: the "
+                                                             "probability of each class)"))
+        for side, which in zip(self.sides, (self.tr("first"), self.tr("second"))):
+            side.choice.setToolTip(self.tr("The {which} run to compare").format(which=which))
         self._fill()
 
 

@@ -207,4 +207,6 @@ class TrainingPanel(QWidget):
         for preset in PRESETS:
             self.preset.addItem(preset.name, preset.key)
         self.preset.setCurrentIndex(max(index, 0))
+        self.preset.setToolTip(self.tr("Settings that each teach something: the lecture notes' 784-16-16-10 network, "
+                                       "a learning rate too high, overfitting …"))
         self._retranslate_hint()

@@ -119,6 +119,8 @@ class Timeline(QWidget):
     def retranslate(self) -> None:
         self.now_button.setText(self.tr("Now"))
         self.now_button.setToolTip(self.tr("Back to the network as it is now"))
+        self.run_choice.setToolTip(self.tr("The run whose recording the timeline shows"))
+        self.rate.setToolTip(self.tr("How fast Play goes through the moments"))
         self.back_button.setToolTip(self.tr("One moment back (←)"))
         self.next_button.setToolTip(self.tr("One moment on (→)"))
         self.slider.setToolTip(self.tr("Drag through the moments recorded while the network "
