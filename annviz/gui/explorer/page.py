@@ -5,7 +5,7 @@ and the weights. Other areas add their own docks with ``add_dock`` (e.g. the tra
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
 from annviz.gui.state import AppState
 from annviz.gui.explorer.diagram import NetworkDiagram
@@ -31,7 +31,9 @@ class ExplorerPage(QMainWindow):
         self._lent = False    # the shared views are on another page (lend_views)
         self.pad_dock = self._make_dock("pad", self.pad_panel)
         self.diagram_dock = self._make_dock("diagram", self.diagram)
-        self.inspector_dock = self._make_dock("inspector", self.inspector)
+        # The inspector scrolls rather than push the window past a 1280×800 screen (a hidden
+        # neuron's touch controls make it tall).
+        self.inspector_dock = self._make_dock("inspector", _scrolling(self.inspector))
         self.weights_dock = self._make_dock("weights", self.weights)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.addDockWidget(left, self.pad_dock)
@@ -121,3 +123,11 @@ class ExplorerPage(QMainWindow):
     def _on_neuron_selected(self, layer: int, index: int) -> None:
         self.inspector_dock.show()
         self.inspector_dock.raise_()
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
