@@ -1,5 +1,5 @@
 """Shared pieces of the explorer tests: a model to look at, a window with private settings,
-and drawing on the pad with qtbot's mouse events."""
+drawing on the pad and clicking pictures with qtbot's mouse events, the menus by their texts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QGraphicsView
 
 from annviz.nn import ModelInfo, Network, TrainConfig, Trainer, load_model, save_model
 from annviz.paths import bundled_model
@@ -47,7 +49,7 @@ def private_settings(tmp_dir: Path) -> QSettings:
 
 def pad_point(pad, fx: float, fy: float) -> QPoint:
     """A point on the pad's canvas, as fractions (0..1) of its width and height."""
-    t = pad._target()
+    t = pad.canvas_rect()
     return QPoint(int(t.x() + fx * t.width()), int(t.y() + fy * t.height()))
 
 
@@ -62,3 +64,29 @@ def draw_stroke(qtbot, pad, points, button=Qt.MouseButton.LeftButton) -> None:
 
 def line(x0, y0, x1, y1, n=12):
     return [(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t) for t in np.linspace(0, 1, n)]
+
+
+def graphics_view(widget) -> QGraphicsView:
+    """The graphics view a picture is shown in: ``widget`` itself, or the only one inside it."""
+    if isinstance(widget, QGraphicsView):
+        return widget
+    views = widget.findChildren(QGraphicsView)
+    assert len(views) == 1, f"{type(widget).__name__} holds {len(views)} graphics views"
+    return views[0]
+
+
+def click_scene(qtbot, widget, scene_point) -> None:
+    """Click the picture in ``widget`` where scene coordinates ``scene_point`` are shown."""
+    view = graphics_view(widget)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene_point))
+
+
+def menu_action(window, *texts: str) -> QAction:
+    """The action the user reaches through the menu bar by these texts (without the "&")."""
+    actions = window.menuBar().actions()
+    for depth, text in enumerate(texts):
+        action = next((a for a in actions if a.text().replace("&", "") == text), None)
+        assert action is not None, f"no {text!r} among {[a.text() for a in actions]}"
+        if depth < len(texts) - 1:
+            actions = action.menu().actions()
+    return action

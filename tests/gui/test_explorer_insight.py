@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import Qt
 
 from annviz.data import canvas_to_mnist, load_dataset
 from annviz.data.datasets import to_inputs
-from annviz.gui.common.colors import NEGATIVE, POSITIVE
+from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_color
+from annviz.gui.explorer.edges import ALPHAS
 from annviz.gui.explorer.diagram import NetworkDiagram
 from annviz.gui.explorer.pad_panel import PadPanel
 from annviz.gui.insight import InsightPage
 from annviz.nn import get_loss
 from annviz.nn.attribution import contributions
-from explorer_helpers import draw_stroke, line, make_state
+from explorer_helpers import click_scene, draw_stroke, line, make_state
 
 N_TEST = 600  # a slice of the test set keeps the evaluation fast
 
@@ -49,10 +50,10 @@ def click_gallery_image(qtbot, page) -> int:
     return gallery.shown_indices()[0]
 
 
-def click_view(qtbot, diagram, x: float, y: float) -> None:
-    """Click the diagram at view coordinates (x, y)."""
-    pos = diagram._view.mapFromScene(diagram._box.mapViewToScene(QPointF(x, y)))
-    qtbot.mouseClick(diagram._view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
+def pen_of_line(diagram, ends):
+    """The pen the diagram draws the edge with these ends (x0, y0, x1, y1) with; None if not drawn."""
+    return next((pen for pen, drawn in diagram.edge_lines() if np.isclose(drawn, ends).all(axis=1).any()),
+                None)
 
 
 def test_a_gallery_image_goes_onto_the_pad_exactly_until_drawn_over(qtbot, app):
@@ -95,28 +96,25 @@ def test_colour_by_contribution_shows_the_cores_contributions(qtbot, app):
     c = contributions(state.network, to_inputs(images[0]), 3)
 
     m = np.abs(c.neurons[0]).max()
-    np.testing.assert_allclose(diagram._input.image, c.neurons[0].reshape(28, 28), rtol=1e-6)
-    assert diagram._input.getLevels() == pytest.approx((-m, m), rel=1e-6)
-    brushes = diagram._neurons.data["brush"]
-    first = 0
+    picture, levels = diagram.input_picture()
+    np.testing.assert_allclose(picture, c.neurons[0].reshape(28, 28), rtol=1e-6)
+    assert levels == pytest.approx((-m, m), rel=1e-6)
     for layer in range(1, len(state.network.sizes)):        # the strongest circle has the full colour
-        shown, v = diagram._shown[layer], c.neurons[layer]
-        strongest = int(np.argmax(np.abs(v[shown])))
-        colour = POSITIVE if v[shown][strongest] > 0 else NEGATIVE
-        assert brushes[first + strongest].color().getRgb()[:3] == colour.getRgb()[:3]
-        first += len(shown)
-    for layer, edges in enumerate(c.edges):                  # the strongest edge is in the top bucket
-        src, dst = diagram._shown[layer], diagram._shown[layer + 1]
+        shown, v = diagram.neurons_shown(layer), c.neurons[layer]
+        strongest = int(shown[np.argmax(np.abs(v[shown]))])
+        colour = POSITIVE if v[strongest] > 0 else NEGATIVE
+        assert diagram.circle_colour(layer, strongest).getRgb()[:3] == colour.getRgb()[:3]
+    for layer, edges in enumerate(c.edges):                  # the strongest edge: its sign's boldest colour
+        src, dst = diagram.neurons_shown(layer), diagram.neurons_shown(layer + 1)
         block = edges[np.ix_(dst, src)]
         r, s = np.unravel_index(np.argmax(np.abs(block)), block.shape)
-        x, y = diagram._edges.curves[bool(block[r, s] > 0), 3].getData()
-        ends = np.column_stack([x[0::2], y[0::2], x[1::2], y[1::2]])
-        (x0, y0, _), (x1, y1, _) = diagram._position(layer, src[s]), diagram._position(layer + 1, dst[r])
-        assert np.isclose(ends, [x0, y0, x1, y1]).all(axis=1).any()
+        ends = diagram.neuron_position(layer, src[s]) + diagram.neuron_position(layer + 1, dst[r])
+        pen = pen_of_line(diagram, ends)
+        assert pen is not None and pen.color() == sign_color(block[r, s], max(ALPHAS))
     page.attribution.chooser.setCurrentIndex(0)              # back to the predicted class
     assert state.chosen_class is None and diagram.contributions.k == state.prediction
     diagram.contribution_action.setChecked(False)
-    np.testing.assert_array_equal(diagram._input.image, state.input_image)
+    np.testing.assert_array_equal(diagram.input_picture()[0], state.input_image)
 
 
 def test_clicking_an_edge_picks_its_weight_for_the_nudge_tab(qtbot, app):
@@ -124,17 +122,18 @@ def test_clicking_an_edge_picks_its_weight_for_the_nudge_tab(qtbot, app):
     page.load_example(1)
     page.tabs.setCurrentWidget(page.evaluation)               # the nudge tab has not seen this input
     fwd, layer = state.forward, 1
-    src, dst = diagram._shown[layer], diagram._shown[layer + 1]
+    src, dst = diagram.neurons_shown(layer), diagram.neurons_shown(layer + 1)
     part = state.network.weights[layer][np.ix_(dst, src)] * fwd.activations[layer][0, src]
     r, s = np.unravel_index(np.argmax(np.abs(part)), part.shape)
     i, j = int(dst[r]), int(src[s])
-    (x0, y0, _), (x1, y1, _) = diagram._position(layer, j), diagram._position(layer + 1, i)
-    click_view(qtbot, diagram, x0 + 0.4 * (x1 - x0), y0 + 0.4 * (y1 - y0))
+    assert diagram.picked_edge() is None
+    p0, p1 = diagram.view_position(layer, j), diagram.view_position(layer + 1, i)   # scene coordinates
+    click_scene(qtbot, diagram, p0 + 0.4 * (p1 - p0))          # 40 % of the way along the edge
     assert state.selected_weight == (layer, i, j)
     assert page.tabs.currentWidget() is page.nudge and page.nudge.weight == (layer, i, j)
     x = to_inputs(images[1]).astype(np.float64)
     _, grads = state.network.copy(np.float64).gradients(x, np.array([labels[1]]), get_loss("cross-entropy"))
     assert page.nudge.result.backprop == grads.grad_w[layer][i, j]
-    px, py = diagram._picked.getData()                        # the picked edge is highlighted
-    assert (px[0], py[0], px[1], py[1]) == pytest.approx((x0, y0, x1, y1))
+    ends = diagram.neuron_position(layer, j) + diagram.neuron_position(layer + 1, i)
+    assert diagram.picked_edge() == pytest.approx(ends)       # the picked edge is highlighted
     assert "W⁽²⁾" in diagram.edge_tooltip(layer, i, j)

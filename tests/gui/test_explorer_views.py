@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QGraphicsTextItem
 
 from annviz.data import load_dataset
 from annviz.gui.explorer.diagram import EDGE_BUDGET, NetworkDiagram, shown_neurons
@@ -16,7 +17,7 @@ from annviz.gui.explorer.readout import evidence, parameter_formula, weighted_in
 from annviz.gui.explorer.weights_panel import WeightsPanel
 from annviz.gui.state import AppState
 from annviz.nn import Network
-from explorer_helpers import make_state
+from explorer_helpers import click_scene, graphics_view, make_state
 
 
 @pytest.fixture
@@ -32,11 +33,6 @@ def shown(qtbot, widget, size=(700, 450)):
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-def click_scene(qtbot, graphics_view, scene_point) -> None:
-    pos = graphics_view.mapFromScene(scene_point)
-    qtbot.mouseClick(graphics_view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
 
 
 # --- the numbers ---------------------------------------------------------------------------
@@ -73,14 +69,14 @@ def test_evidence_in_the_last_hidden_layer_is_the_terms_of_z_k(state):
 def test_clicking_a_neuron_shows_the_core_z_in_the_inspector(qtbot, state):
     diagram = shown(qtbot, NetworkDiagram(state))
     inspector = shown(qtbot, NeuronInspector(state), (600, 500))
-    click_scene(qtbot, diagram._view, diagram.view_position(1, 3))
+    click_scene(qtbot, diagram, diagram.view_position(1, 3))
     assert state.selected == (1, 3)
     net, x = state.network, state.input_image.ravel().astype(np.float64)
     z = net.weights[0][3].astype(np.float64) @ x + float(net.biases[0][3])   # independently
     assert inspector.title.text() == "hidden layer 1 · neuron 4"      # index 3: the 4th circle
     assert f"= <b>{number(z, 3)}</b>" in inspector.details.text()
     assert float(state.forward.zs[0][0, 3]) == pytest.approx(z, abs=1e-4)
-    marker_x, _ = inspector.plot._point
+    marker_x, _ = inspector.plot.point()
     assert marker_x == pytest.approx(z, abs=1e-4)
     assert "Share of the evidence for the answer “7”" in inspector.details.text()
 
@@ -91,7 +87,9 @@ def test_deeper_and_output_neurons_in_the_inspector(qtbot, state):
     a1 = state.forward.activations[1][0].astype(np.float64)
     z = state.network.weights[1][5] @ a1 + state.network.biases[1][5]
     assert f"= <b>{number(float(z), 3)}</b>" in inspector.details.text()
-    assert inspector._weights.currentWidget() is inspector._bars_view
+    kind, shown_weights = inspector.weights_picture()
+    assert kind == "bars"                                               # 16 weights: no 28×28 picture
+    np.testing.assert_array_equal(shown_weights, state.network.weights[1][5])
     state.select_neuron(3, 7)
     assert inspector.title.text() == "output neuron for “7”"
     assert "Output neuron for “7”: probability" in inspector.details.text()
@@ -134,18 +132,19 @@ def test_hover_tooltip_gives_activation_z_and_bias(qtbot, state):
     assert tip.startswith("hidden layer 2 · neuron 5")                  # index 4, counted from 1
     assert f"z = {number(float(state.forward.zs[1][0, 4]), 3)}" in tip
     assert f"b = {number(float(state.network.biases[1][4]), 3)}" in tip
-    p = diagram.view_position(2, 4)
-    diagram._on_mouse_moved(p)
-    assert diagram._view.toolTip() == tip
+    view = graphics_view(diagram)
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(diagram.view_position(2, 4)))
+    qtbot.waitUntil(lambda: view.toolTip() == tip, timeout=1000)       # what the pointer shows
     assert diagram.neuron_at(0.01, 0.2) == (0, 0)          # the input grid's top-left pixel
 
 
 def test_diagram_updates_in_place_and_shows_strong_edges(qtbot, state):
     diagram = shown(qtbot, NetworkDiagram(state))
-    items = list(diagram._box.addedItems)
+    scene = graphics_view(diagram).scene()
+    items = scene.items()
     state.set_weights([w * 0.5 for w in state.network.weights], state.network.biases)
     state.set_input(None)
-    assert list(diagram._box.addedItems) == items
+    assert scene.items() == items                   # no item made or removed: updated in place
     assert 0 < diagram.edge_count(1) <= 16 * 16     # weights only: every edge above 2 % of the top
 
 
@@ -156,7 +155,8 @@ def test_big_layers_show_an_honest_ellipsis(qtbot):
     diagram = shown(qtbot, NetworkDiagram(state))
     assert len(shown_neurons(128)[0]) == 30 and shown_neurons(128)[1] == 98
     assert diagram.column_titles()[1:3] == ["hidden layer 1\n128 (⋮ 98 more)", "hidden layer 2\n64 (⋮ 34 more)"]
-    assert [t.toPlainText() for t in diagram._texts].count("⋮") == 2      # in the columns, no words
+    texts = [t.toPlainText() for t in graphics_view(diagram).scene().items() if isinstance(t, QGraphicsTextItem)]
+    assert texts.count("⋮") == 2                                         # in the columns, no words
     for layer in range(3):
         assert 0 < diagram.edge_count(layer) <= EDGE_BUDGET
 
@@ -164,27 +164,27 @@ def test_big_layers_show_an_honest_ellipsis(qtbot):
 def test_clicking_a_weight_tile_selects_the_neuron_everywhere(qtbot, state):
     grid = shown(qtbot, WeightGrid(state))
     diagram = shown(qtbot, NetworkDiagram(state))
-    click_scene(qtbot, grid._view, grid.tile_center(5))
+    assert grid.marked_tile() is None and diagram.selection_ring() is None
+    click_scene(qtbot, grid, grid.tile_center(5))
     assert state.selected == (1, 5)
-    assert grid._ring.isVisible()
-    x, y = diagram._ring.getData()
-    assert (x[0], y[0]) == pytest.approx(diagram._position(1, 5)[:2])
+    assert grid.marked_tile() == 5
+    assert diagram.selection_ring() == pytest.approx(diagram.neuron_position(1, 5))
     np.testing.assert_array_equal(grid.mosaic()[:28, :28], state.network.weights[0][0].reshape(28, 28))
 
 
 def test_weights_stream_into_the_heatmaps_in_place(qtbot, state):
     panel = shown(qtbot, WeightsPanel(state))
-    image = panel.grid._image
+    scene = graphics_view(panel.grid).scene()
+    [image] = [item for item in scene.items() if isinstance(item, pg.ImageItem)]   # the one mosaic
     new = [w * -2 for w in state.network.weights]
     state.set_weights(new, [b + 1 for b in state.network.biases])
-    assert panel.grid._image is image
+    assert [item for item in scene.items() if isinstance(item, pg.ImageItem)] == [image]   # in place
     np.testing.assert_array_equal(panel.grid.mosaic()[:28, 30:58], new[0][1].reshape(28, 28))
     levels = image.getLevels()
     assert levels[0] == pytest.approx(-levels[1])       # symmetric: zero is the neutral colour
     share_saturated = (np.abs(new[0]) > levels[1]).mean()
     assert 0 < share_saturated <= 0.005                  # only the rarest largest weights saturate
-    _, matrix = panel.layers._matrices[1]
-    np.testing.assert_array_equal(matrix.image, new[1])
+    np.testing.assert_array_equal(panel.layers.matrix_shown(1), new[1])
     assert "784·16 + 16·16 + 16·10 weights + 42 biases = <b>13,002</b>" in panel.count.text()
 
 
@@ -192,6 +192,5 @@ def test_weights_stream_into_the_heatmaps_in_place(qtbot, state):
 def test_clicking_a_matrix_cell_selects_its_neuron(qtbot, state, row, col):
     """W⁽³⁾ is 10 × 16: row i is output neuron i, so a click on any cell of row i selects it."""
     layers = shown(qtbot, LayerMatrices(state), (700, 600))
-    plot, _ = layers._matrices[2]
-    click_scene(qtbot, layers._view, plot.vb.mapViewToScene(QPointF(col + 0.5, row + 0.5)))
+    click_scene(qtbot, layers, layers.cell_center(2, row, col))
     assert state.selected == (3, row)

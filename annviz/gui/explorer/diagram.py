@@ -414,3 +414,50 @@ class NetworkDiagram(QWidget):
         name = self._state.class_names[self.contributions.k]
         return self.tr("contribution to the score of “{name}”: {c}").format(name=name,
                                                                            c=number(float(value), 3))
+
+    # --- what is drawn (read-only; for tests and tools) -----------------------------------------
+
+    def neurons_shown(self, layer: int) -> np.ndarray:
+        """The neurons of ``layer`` that have a circle (every pixel for the input layer), in
+        column order; a big layer leaves the middle out (``shown_neurons``)."""
+        return self._shown[layer].copy()
+
+    def neuron_position(self, layer: int, index: int) -> tuple[float, float] | None:
+        """View coordinates of neuron (layer, index)'s centre, or None if it is not drawn."""
+        spot = self._position(layer, index)
+        return None if spot is None else spot[:2]
+
+    def circle_colour(self, layer: int, index: int):
+        """The fill colour (QColor) of hidden or output neuron (layer, index)'s circle, or None
+        if it has no circle."""
+        if not 0 < layer < len(self._shown):
+            return None
+        where = np.flatnonzero(self._shown[layer] == index)
+        if where.size == 0:
+            return None
+        first = sum(len(s) for s in self._shown[1:layer])
+        return self._neurons.data["brush"][first + int(where[0])].color()
+
+    def input_picture(self) -> tuple[np.ndarray, tuple[float, float]]:
+        """The 28×28 values the input grid shows, and the (low, high) its colours span."""
+        return self._input.image.copy(), tuple(float(v) for v in self._input.getLevels())
+
+    def edge_lines(self) -> list[tuple]:
+        """Every edge as drawn, grouped by pen: (QPen, ends) with ends (m, 4) rows x0, y0, x1, y1
+        in view coordinates."""
+        lines = []
+        for curve in self._edges.curves.values():
+            x, y = curve.getData()
+            if x is not None and len(x):
+                lines.append((curve.opts["pen"], np.column_stack([x[0::2], y[0::2], x[1::2], y[1::2]])))
+        return lines
+
+    def selection_ring(self) -> tuple[float, float] | None:
+        """View coordinates of the ring that marks the selected neuron, or None if none is drawn."""
+        x, y = self._ring.getData()
+        return None if x is None or not len(x) else (float(x[0]), float(y[0]))
+
+    def picked_edge(self) -> tuple[float, float, float, float] | None:
+        """The highlighted edge of the picked weight, (x0, y0, x1, y1) in view coordinates, or None."""
+        x, y = self._picked.getData()
+        return None if x is None or not len(x) else (float(x[0]), float(y[0]), float(x[1]), float(y[1]))

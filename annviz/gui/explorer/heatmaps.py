@@ -153,3 +153,10 @@ class WeightGrid(QWidget):
         b = float(self._state.network.biases[0][index])
         self._view.setToolTip(self.tr("neuron {i} of hidden layer 1, bias {b}; click to inspect").format(
             i=index + 1, b=number(b)))
+
+    def marked_tile(self) -> int | None:
+        """The neuron whose tile the selection ring outlines, or None if no ring is shown."""
+        if not self._ring.isVisible():
+            return None
+        centre = self._ring.rect().center()
+        return self.tile_at(centre.x(), centre.y())

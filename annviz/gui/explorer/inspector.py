@@ -230,3 +230,12 @@ class NeuronInspector(QWidget):
             self._bars.setOpts(x=np.arange(w.size), height=w, width=0.8, brushes=brushes)
             self._bars_view.setYRange(-m, m)
             self._weights.setCurrentWidget(self._bars_view)
+
+    def weights_picture(self) -> tuple[str, np.ndarray] | None:
+        """The selected neuron's incoming weights as shown: ("image", the 28×28 picture) or
+        ("bars", one bar height per weight); None while no weights are shown."""
+        if not self._weights.isVisibleTo(self):
+            return None
+        if self._weights.currentWidget() is self._image_view:
+            return "image", self._image.image.copy()
+        return "bars", np.asarray(self._bars.opts["height"]).copy()

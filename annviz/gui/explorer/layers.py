@@ -159,3 +159,12 @@ class LayerMatrices(QWidget):
             self._view.setToolTip(self.tr("weight from {source} to {target}: {w}").format(
                 source=neuron_name(layer - 1, j, n, names), target=neuron_name(layer, i, n, names),
                 w=number(w, 3)))
+
+    def matrix_shown(self, l: int) -> np.ndarray:
+        """The values the heatmap of weight layer ``l`` (≥ 1: W⁽ˡ⁺¹⁾, rows = neurons) shows."""
+        return self._matrices[l][1].image.copy()
+
+    def cell_center(self, l: int, row: int, col: int):
+        """Scene coordinates of the centre of cell (row, col) of weight layer ``l``'s heatmap."""
+        plot, _ = self._matrices[l]
+        return plot.vb.mapViewToScene(pg.Point(col + 0.5, row + 0.5))

@@ -261,3 +261,7 @@ class DrawingPad(QWidget):
         elif kind == event.Type.TabletRelease:
             self._end()
         event.accept()
+
+    def canvas_rect(self) -> QRectF:
+        """Where the canvas is painted, in the pad's own coordinates (the largest centred square)."""
+        return self._target()

@@ -125,3 +125,7 @@ class ConfusionView(pg.GraphicsLayoutWidget):
             item.setFont(font)
             plot.addItem(item)
             items.append(item)
+
+    def cell_center(self, true: int, predicted: int):
+        """Scene coordinates of the centre of cell (true, predicted)."""
+        return self._matrix.getViewBox().mapViewToScene(pg.Point(predicted + 0.5, true + 0.5))
