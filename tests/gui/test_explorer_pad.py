@@ -48,12 +48,15 @@ def test_a_stroke_changes_the_input_and_yields_ten_probabilities(qtbot, panel):
 def test_the_prediction_is_live_before_the_stroke_ends(qtbot, panel):
     state, panel = panel
     pad = panel.pad
+    lifted = []
+    pad.stroke_finished.connect(lambda: lifted.append(1))
     qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=pad_point(pad, 0.3, 0.2))
     for x, y in line(0.3, 0.2, 0.7, 0.8)[1:]:
         qtbot.mouseMove(pad, pad_point(pad, x, y))
     qtbot.waitUntil(lambda: state.probabilities is not None, timeout=1000)  # button still down
-    assert pad._current is not None                                         # still drawing
+    assert not lifted                                                       # still drawing
     qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=pad_point(pad, 0.7, 0.8))
+    assert lifted == [1]
 
 
 def test_canvas_changes_are_throttled_to_the_frame_rate(qtbot, panel):

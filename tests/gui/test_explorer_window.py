@@ -11,7 +11,7 @@ from annviz.gui.i18n import set_language
 from annviz.gui.main_window import MainWindow
 from annviz.gui.state import AppState
 from annviz.nn import Network, save_model
-from explorer_helpers import private_settings
+from explorer_helpers import menu_action, private_settings
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_language_switch_translates_visible_labels(qtbot, window):
     assert window.tabs.tabText(0) == "탐색기"
     assert explorer.pad_panel.probabilities.answer.text() == "아직 아무것도 그리지 않았습니다"
     assert "학습할 숫자 <b>13,002</b>개" in explorer.weights.count.text()
-    assert window._file_menu.title() == "파일(&F)"
+    assert window.menuBar().actions()[0].text() == "파일(&F)"            # the first menu
     assert window.settings.value("language") == "ko"
     window.set_language("en")
     qtbot.waitUntil(lambda: explorer.pad_dock.windowTitle() == "Draw", timeout=2000)
@@ -181,10 +181,11 @@ def test_the_model_line_stays_after_a_menu_status_tip(qtbot, window):
 
 
 def test_the_current_bundled_model_is_checked(window):
-    actions = window._model_actions
-    assert actions["mnist-classic"].isChecked() and not actions["mnist-best"].isChecked()
+    classic = menu_action(window, "View", "Bundled models", "Classic: 784-16-16-10, sigmoid (the notes' network)")
+    best = menu_action(window, "View", "Bundled models", "Best: a wider ReLU network")
+    assert classic.isChecked() and not best.isChecked()
     assert window.open_bundled("mnist-best")
-    assert actions["mnist-best"].isChecked() and not actions["mnist-classic"].isChecked()
+    assert best.isChecked() and not classic.isChecked()
 
 
 def test_ctrl_s_saves_the_model_to_its_own_file(qtbot, window, tmp_path):
@@ -210,5 +211,5 @@ def test_save_as_adds_the_extension(window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "notes-trained"), ""))
-    window._save.trigger()
+    menu_action(window, "File", "Save model as…").trigger()
     assert (tmp_path / "notes-trained.safetensors").is_file()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox,
                                QDialogButtonBox, QMessageBox, QScrollBar, QTabBar, QWidget)
 
@@ -44,6 +45,13 @@ def window(tmp_path_factory):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
+def concepts_action(window) -> QAction:
+    """Help → Concepts on this screen, found by its key (F1) in either language."""
+    f1 = QKeySequence(QKeySequence.StandardKey.HelpContents)
+    [action] = [a for a in window.menuBar().actions()[-1].menu().actions() if a.shortcut() == f1]
+    return action
+
+
 def screens(window):
     """Put every page and tab in front in turn; yields (page, tab) names."""
     for name, page in pages(window).items():
@@ -62,7 +70,7 @@ def test_concepts_on_this_screen_fit_the_page_and_tab_in_front(window, language,
     texts = {}
     try:
         for screen in screens(window):
-            window._concepts.trigger()                    # Help → Concepts on this screen (F1)
+            concepts_action(window).trigger()             # Help → Concepts on this screen (F1)
             title, text = shown[-1]
             texts[screen] = text
             term = TERMS[screen][0 if language == "en" else 1]

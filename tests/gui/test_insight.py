@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 
 from annviz.data.datasets import load_dataset, to_inputs
 from annviz.gui.insight import InsightPage
@@ -41,8 +41,8 @@ def page(qtbot, trained):
 
 def click_cell(qtbot, page, true, predicted):
     view = page.evaluation.confusion
-    scene_point = view._matrix.getViewBox().mapViewToScene(QPointF(predicted + 0.5, true + 0.5))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene_point))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.mapFromScene(view.cell_center(true, predicted)))
 
 
 def test_clicking_a_cell_lists_exactly_its_test_images(qtbot, page, trained):

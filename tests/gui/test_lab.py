@@ -45,12 +45,11 @@ def test_weight_slider_changes_z_and_a_by_the_formula(page):
 def test_bias_slides_the_plotted_curve(page):
     view = page.neuron_view
     view.activation.setCurrentIndex(view.activation.findData("sigmoid"))
-    curve = view.plot._curve                                       # the plotted a = f(s + b)
     view.bias_slider.set_value(0.0)
-    s, a = curve.getData()
+    s, a = view.plot.curve_data()                                  # the plotted a = f(s + b)
     assert a[np.argmin(np.abs(s - 0.0))] == pytest.approx(0.5, abs=0.02)
     view.bias_slider.set_value(-3.0)
-    s, a = curve.getData()
+    s, a = view.plot.curve_data()
     assert a[np.argmin(np.abs(s - 3.0))] == pytest.approx(0.5, abs=0.02)   # the middle moved to s = 3
 
 

@@ -63,7 +63,13 @@ def test_a_held_worker_waits_until_every_reason_is_gone(qtbot):
 
 def test_a_pause_that_comes_while_held_still_shows_where_it_paused(qtbot, monkeypatch):
     monkeypatch.setattr(worker_module, "MAX_UPDATES_PER_S", 1e-3)   # only the first batch is shown
-    worker = TrainingWorker(lambda: make_trainer(TINY.replace(n_train=20_000, batch_size=1, epochs=5)))
+    trainers = []                   # the trainer the worker drives, to read its own batch count
+
+    def make_and_keep():
+        trainers.append(make_trainer(TINY.replace(n_train=20_000, batch_size=1, epochs=5)))
+        return trainers[-1]
+
+    worker = TrainingWorker(make_and_keep)
     got = collect(worker)
     thread = run_in_a_thread(worker)
     try:
@@ -73,7 +79,7 @@ def test_a_pause_that_comes_while_held_still_shows_where_it_paused(qtbot, monkey
         worker.control.pause()
         worker.control.hold("update", False)
         qtbot.waitUntil(lambda: bool(got["paused"]), timeout=2000)
-        trained = worker._trainer.history.batches
+        trained = trainers[0].history.batches
         assert got["progress"][-1].step == trained > 1
     finally:
         assert thread.stop(5000)

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from annviz.gui.state import AppState
 from annviz.gui.threads import unfinished_threads
+from annviz.gui.training import controller as controller_module
 from annviz.gui.training.__main__ import TrainingWindow
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import load_model
-from annviz.recipes import build_network
+from annviz.recipes import build_network, build_trainer
 
 SMALL = TrainConfig(hidden=(32,), activation="relu", optimizer="adam", lr=0.005, batch_size=32,
                     epochs=1, n_train=2000)
@@ -101,10 +102,18 @@ def test_pause_holds_the_batch_counter_resume_continues_stop_ends_within_a_secon
     assert controller.trainer.history.status == "stopped"
 
 
-def test_the_worker_holds_still_while_a_mouse_button_is_down(window, qtbot):
+def test_the_worker_holds_still_while_a_mouse_button_is_down(window, qtbot, monkeypatch):
+    trainers = []                      # the trainer the controller builds: the loop's own count
+
+    def build_and_keep(*args, **kwargs):
+        trainers.append(build_trainer(*args, **kwargs))
+        return trainers[-1]
+
+    monkeypatch.setattr(controller_module, "build_trainer", build_and_keep)
     start(window, qtbot, SLOW)
     qtbot.waitUntil(lambda: shown_step(window) > 0, timeout=3000)
-    history = window.area.controller._worker._trainer.history   # peeking: the loop's own list
+    [trainer] = trainers
+    history = trainer.history
     QTest.mousePress(window.area.curves, Qt.MouseButton.LeftButton)
     qtbot.wait(100)                                              # seen within 15 ms
     held = history.batches
