@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annviz.data.datasets import load_dataset
 from annviz.gui.explorer.names import number
@@ -102,7 +102,7 @@ def test_a_damaged_recording_is_one_message_and_changes_nothing(window, tmp_path
     bad = tmp_path / "bad.annviz-run"
     bad.write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{}      ")
     said = []
-    monkeypatch.setattr(window.training, "_warn", lambda title, text: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
     runs = list(window.training.controller.films.recordings.runs)
     assert not window.training.open_recording(bad)
     assert len(said) == 1 and str(bad) in said[0]
