@@ -11,6 +11,7 @@ import re
 import time
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
 
 from annviz.lessons.library import catalog
@@ -27,7 +28,10 @@ def window(request, qapp, tmp_path_factory):
     window.lessons.dock.show()
     yield window
     window.training.controller.shutdown()
+    window.set_language("en")             # the next tests read English
     window.close()
+    window.deleteLater()                  # now: a closed window left alive is retranslated later
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QTest.qWait(1)
 
 
