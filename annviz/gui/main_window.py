@@ -31,7 +31,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from annviz.gui import i18n
+from annviz.gui.common.model_files import model_filter, refusal
 from annviz.gui.explorer import ExplorerPage
+from annviz.gui.explorer.names import architecture
 from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
@@ -43,7 +45,6 @@ from annviz.pytorch_export import write_pytorch_script
 log = logging.getLogger(__name__)
 
 BUNDLED = ("mnist-classic", "mnist-best")
-MODEL_FILTER = "annviz models (*.safetensors)"
 Answers = tuple[str, bool]  # what a PyTorch file cannot say: (hidden activation, outputs are logits)
 
 
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         except ModelFileError as error:
             if not quiet:
                 QMessageBox.warning(self, self.tr("The model was not opened"),
-                                    self.tr("The current model stays loaded.") + "\n\n" + str(error))
+                                    self.tr("The current model stays loaded.") + "\n\n" + refusal(error))
             return False
         return True
 
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
                 reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
                 log.warning("the last model, %s, could not be opened: %s", last, reason,
                             exc_info=not isinstance(error, ModelFileError))  # a reader's bug: its trace
+                if isinstance(error, ModelFileError):   # said to the learner in the learner's language
+                    reason = refusal(error)
                 self.settings.remove("model/path")
                 self._startup_notice = (self.tr("The last model was not opened"), self.tr(
                     "{path} could not be opened, so the bundled model {name} is loaded instead."
@@ -302,7 +305,7 @@ class MainWindow(QMainWindow):
         self._panels_menu.setTitle(self.tr("&Panels"))
         self._models_menu.setTitle(self.tr("Bundled &models"))
         self._model_actions["mnist-classic"].setText(
-            self.tr("Classic: 784-16-16-10, sigmoid (the notes' network)"))
+            self.tr("Classic: 784-16-16-10, sigmoid (the lecture notes' network)"))
         self._model_actions["mnist-best"].setText(self.tr("Best: a wider ReLU network"))
         self._language_menu.setTitle(self.tr("&Language"))
         self._help_menu.setTitle(self.tr("&Help"))
@@ -324,18 +327,18 @@ class MainWindow(QMainWindow):
         name = path.stem if path is not None else self.tr("untitled")
         self.setWindowTitle(f"annviz — {name}")
         text = self.tr("{name}: {arch} · {n:,} parameters").format(
-            name=name, arch=net.describe(), n=net.n_params)
+            name=name, arch=architecture(net), n=net.n_params)
         if self.state.info.test_accuracy is not None:
             text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
         self.model_line.setText(text)
 
     def _on_open_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "", MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "", model_filter())
         if path:
             self.open_model(path)
 
     def _on_save_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model as"), "", MODEL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model as"), "", model_filter())
         if path and self.state.network is not None:
             self.save_model_to(with_model_suffix(path))
 

@@ -41,6 +41,41 @@
         <source>{layer} · neuron {i}</source>
         <translation>{layer} · 뉴런 {i}</translation>
     </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="46"/>
+        <source>sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="46"/>
+        <source>ReLU</source>
+        <translation>렐루</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="47"/>
+        <source>leaky ReLU</source>
+        <translation>리키 렐루</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="47"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="48"/>
+        <source>softmax</source>
+        <translation>소프트맥스</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="48"/>
+        <source>step</source>
+        <translation>계단 함수</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="49"/>
+        <source>identity</source>
+        <translation>항등 함수</translation>
+    </message>
 </context>
 <context>
     <name>ExplorerPage</name>
@@ -150,193 +185,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="64"/>
+        <location filename="../../annviz/gui/main_window.py" line="65"/>
         <source>Explorer</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="162"/>
+        <location filename="../../annviz/gui/main_window.py" line="164"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="111"/>
+        <location filename="../../annviz/gui/main_window.py" line="112"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="112"/>
+        <location filename="../../annviz/gui/main_window.py" line="113"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="146"/>
+        <location filename="../../annviz/gui/main_window.py" line="148"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="147"/>
+        <location filename="../../annviz/gui/main_window.py" line="149"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="184"/>
+        <location filename="../../annviz/gui/main_window.py" line="186"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="195"/>
+        <location filename="../../annviz/gui/main_window.py" line="197"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="291"/>
+        <location filename="../../annviz/gui/main_window.py" line="293"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="292"/>
+        <location filename="../../annviz/gui/main_window.py" line="294"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="293"/>
+        <location filename="../../annviz/gui/main_window.py" line="295"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="294"/>
+        <location filename="../../annviz/gui/main_window.py" line="296"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="298"/>
+        <location filename="../../annviz/gui/main_window.py" line="300"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="301"/>
+        <location filename="../../annviz/gui/main_window.py" line="303"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="302"/>
+        <location filename="../../annviz/gui/main_window.py" line="304"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="303"/>
+        <location filename="../../annviz/gui/main_window.py" line="305"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="305"/>
-        <source>Classic: 784-16-16-10, sigmoid (the notes&apos; network)</source>
-        <translation>기본: 784-16-16-10, 시그모이드 (노트의 신경망)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="306"/>
+        <location filename="../../annviz/gui/main_window.py" line="308"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="307"/>
+        <location filename="../../annviz/gui/main_window.py" line="309"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="308"/>
+        <location filename="../../annviz/gui/main_window.py" line="310"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="309"/>
+        <location filename="../../annviz/gui/main_window.py" line="311"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="310"/>
+        <location filename="../../annviz/gui/main_window.py" line="312"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="320"/>
+        <location filename="../../annviz/gui/main_window.py" line="322"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="324"/>
+        <location filename="../../annviz/gui/main_window.py" line="326"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="326"/>
+        <location filename="../../annviz/gui/main_window.py" line="328"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="329"/>
+        <location filename="../../annviz/gui/main_window.py" line="331"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="333"/>
+        <location filename="../../annviz/gui/main_window.py" line="335"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="338"/>
+        <location filename="../../annviz/gui/main_window.py" line="340"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="353"/>
+        <location filename="../../annviz/gui/main_window.py" line="355"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="195"/>
-        <location filename="../../annviz/gui/main_window.py" line="356"/>
+        <location filename="../../annviz/gui/main_window.py" line="197"/>
+        <location filename="../../annviz/gui/main_window.py" line="358"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="295"/>
+        <location filename="../../annviz/gui/main_window.py" line="297"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="296"/>
+        <location filename="../../annviz/gui/main_window.py" line="298"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="297"/>
+        <location filename="../../annviz/gui/main_window.py" line="299"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="357"/>
+        <location filename="../../annviz/gui/main_window.py" line="307"/>
+        <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
+        <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/main_window.py" line="359"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="363"/>
+        <location filename="../../annviz/gui/main_window.py" line="365"/>
         <source>Export as a PyTorch script</source>
         <translation>PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="364"/>
+        <location filename="../../annviz/gui/main_window.py" line="366"/>
         <source>Python script (*.py)</source>
         <translation>Python 스크립트 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="370"/>
+        <location filename="../../annviz/gui/main_window.py" line="372"/>
         <source>PyTorch script written</source>
         <translation>PyTorch 스크립트를 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="371"/>
+        <location filename="../../annviz/gui/main_window.py" line="373"/>
         <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
 
 Run: python {name} --help</source>
@@ -345,24 +380,333 @@ Run: python {name} --help</source>
 실행: python {name} --help</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="376"/>
+        <location filename="../../annviz/gui/main_window.py" line="378"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="377"/>
+        <location filename="../../annviz/gui/main_window.py" line="379"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="381"/>
+        <location filename="../../annviz/gui/main_window.py" line="383"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="382"/>
+        <location filename="../../annviz/gui/main_window.py" line="384"/>
         <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: orange edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbering&lt;/b&gt;: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the first hidden layer), output neurons are named by their class, and input pixels are given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the code and the model files count everything from 0.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 주황 선과 픽셀은 양수, 파랑 선과 픽셀은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;번호&lt;/b&gt;: 화면에서 은닉 뉴런은 1부터 셉니다(층과 같이: a⁽¹⁾이 첫 번째 은닉층). 출력 뉴런은 클래스 이름으로 부르고, 입력 픽셀은 왼쪽 위를 0으로 하는 (행, 열)로 나타냅니다. 행렬 인덱스 W[i, j], 코드와 모델 파일은 모두 0부터 셉니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFiles</name>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="26"/>
+        <source>annviz models (*.safetensors)</source>
+        <translation>annviz 모델 (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="32"/>
+        <source>no such file</source>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="34"/>
+        <source>no such file (a part of the path is not a folder)</source>
+        <translation>파일이 없습니다 (경로의 일부가 폴더가 아닙니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="35"/>
+        <source>cannot be read (permission denied)</source>
+        <translation>읽을 수 없습니다 (권한이 없습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="36"/>
+        <source>cannot be read ({why})</source>
+        <translation>읽을 수 없습니다 ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="37"/>
+        <source>is a folder, not a model file</source>
+        <translation>모델 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="39"/>
+        <source>is not a regular file (a pipe, device or socket), not a model file</source>
+        <translation>모델 파일이 아니라 일반 파일이 아닌 것(파이프, 장치, 소켓)입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="41"/>
+        <source>is {size}, more than a model file may be ({most})</source>
+        <translation>크기가 {size}로, 모델 파일이 가질 수 있는 크기({most})보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="42"/>
+        <source>is more than a model file may be ({most})</source>
+        <translation>모델 파일이 가질 수 있는 크기({most})보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="44"/>
+        <source>too short to be a safetensors file (truncated or empty)</source>
+        <translation>safetensors 파일이라기에는 너무 짧습니다 (잘렸거나 비어 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="46"/>
+        <source>not a safetensors file, or a damaged one: its header would be {size} (at most {most})</source>
+        <translation>safetensors 파일이 아니거나 손상된 파일입니다: 헤더가 {size}라고 되어 있습니다 (최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="48"/>
+        <source>not a safetensors file, or truncated (its header runs past the end)</source>
+        <translation>safetensors 파일이 아니거나 잘린 파일입니다 (헤더가 파일 끝을 넘어갑니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="50"/>
+        <source>not a safetensors file (its header is not a JSON object)</source>
+        <translation>safetensors 파일이 아닙니다 (헤더가 JSON 객체가 아닙니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="51"/>
+        <source>its header is not JSON ({detail})</source>
+        <translation>헤더가 JSON이 아닙니다 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="52"/>
+        <source>damaged safetensors header: {detail}</source>
+        <translation>손상된 safetensors 헤더: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="54"/>
+        <source>truncated: its header promises {n} bytes of tensors, the file holds {m}</source>
+        <translation>잘린 파일입니다: 헤더에는 텐서가 {n}바이트라고 되어 있지만 파일에는 {m}바이트만 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="55"/>
+        <source>truncated in tensor {name}</source>
+        <translation>텐서 {name}에서 파일이 잘렸습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="57"/>
+        <source>truncated in {what} (expected {n} bytes, found {m})</source>
+        <translation>{what}에서 파일이 잘렸습니다 ({n}바이트가 있어야 하는데 {m}바이트뿐입니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="58"/>
+        <source>{n} unexpected bytes after the tensors</source>
+        <translation>텐서 뒤에 예상하지 못한 {n}바이트가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="61"/>
+        <source>tensor {name} has dtype {dtype}; annviz reads weights stored as {dtypes} (in PyTorch: tensor.float())</source>
+        <translation>텐서 {name}의 자료형이 {dtype}입니다. annviz는 {dtypes}로 저장된 가중치만 읽습니다 (PyTorch에서는 tensor.float())</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="63"/>
+        <source>tensor {name} holds NaN or infinite numbers</source>
+        <translation>텐서 {name}에 NaN이나 무한대 값이 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="65"/>
+        <source>tensor {name} holds numbers too large for float32</source>
+        <translation>텐서 {name}에 float32로 나타낼 수 없을 만큼 큰 수가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="66"/>
+        <source>tensor {name} is missing</source>
+        <translation>텐서 {name}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="68"/>
+        <source>tensor {name} has shape {shape}, expected {expected} from layer_sizes {sizes}</source>
+        <translation>텐서 {name}의 모양이 {shape}입니다. layer_sizes {sizes}에 따르면 {expected}이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="69"/>
+        <source>unexpected tensors {names}</source>
+        <translation>예상하지 못한 텐서: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="71"/>
+        <source>a training recording, not an annviz model: open it with File → Open training recording</source>
+        <translation>annviz 모델이 아니라 학습 기록입니다: 파일 → 학습 기록 열기로 여세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="74"/>
+        <source>a safetensors file without annviz metadata, and not a network annviz understands: {fault}. annviz opens its own models, and PyTorch networks of nn.Linear layers only, named layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … (numbered names), taking 784 inputs</source>
+        <translation>annviz 메타데이터가 없는 safetensors 파일이고, annviz가 이해하는 신경망도 아닙니다: {fault}. annviz는 자신의 모델과, 입력 784개를 받는 nn.Linear 층으로만 된 PyTorch 신경망(이름이 layers.0.weight …(nn.ModuleList), 0.weight …(nn.Sequential) 또는 fc1.weight …(번호 붙은 이름)인 것)을 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="79"/>
+        <source>it holds no tensors</source>
+        <translation>텐서가 하나도 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="81"/>
+        <source>tensor {name} is not the weight or bias of a layer</source>
+        <translation>텐서 {name}은(는) 층의 가중치나 편향이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="83"/>
+        <source>{n} layers, more than the {most} annviz can hold</source>
+        <translation>층이 {n}개로, annviz가 담을 수 있는 {most}개보다 많습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="84"/>
+        <source>layer {name} has a bias but no weight</source>
+        <translation>층 {name}에 편향은 있지만 가중치가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="86"/>
+        <source>tensor {name} has shape {shape}, not the (out, in) of an nn.Linear</source>
+        <translation>텐서 {name}의 모양 {shape}는 nn.Linear의 (out, in) 모양이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="88"/>
+        <source>tensor {name} has shape {shape}, expected {expected} to go with {weight} {wshape}</source>
+        <translation>텐서 {name}의 모양이 {shape}입니다. {weight} {wshape}와 짝이 되려면 {expected}이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="90"/>
+        <source>its first layer, {name}, takes {n} inputs, not the 784 pixels of a 28×28 image</source>
+        <translation>첫 층 {name}은(는) 입력을 {n}개 받습니다. 28×28 이미지의 픽셀 784개가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="92"/>
+        <source>the shapes do not chain: {name} takes {n} inputs, the layer before gives {m}</source>
+        <translation>층의 모양이 이어지지 않습니다: {name}은(는) 입력을 {n}개 받는데 앞 층은 {m}개를 냅니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="94"/>
+        <source>layer {name} has {n} neurons (annviz holds 1 to {most})</source>
+        <translation>층 {name}의 뉴런이 {n}개입니다 (annviz는 1~{most}개를 담습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="96"/>
+        <source>layer name {name} does not end in a number giving its order</source>
+        <translation>층 이름 {name}이(가) 순서를 나타내는 숫자로 끝나지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="98"/>
+        <source>the layer names {names} do not share one pattern</source>
+        <translation>층 이름 {names}이(가) 한 가지 규칙을 따르지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="99"/>
+        <source>its annviz metadata is not a JSON object</source>
+        <translation>annviz 메타데이터가 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="100"/>
+        <source>its annviz metadata is not JSON ({detail})</source>
+        <translation>annviz 메타데이터가 JSON이 아닙니다 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="102"/>
+        <source>its annviz metadata is nested {depth} levels deep (at most {most})</source>
+        <translation>annviz 메타데이터가 {depth}단계로 중첩되어 있습니다 (최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="104"/>
+        <source>its annviz metadata holds a bad value: {detail}</source>
+        <translation>annviz 메타데이터에 잘못된 값이 있습니다: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="106"/>
+        <source>its annviz metadata lacks layer_sizes or activations</source>
+        <translation>annviz 메타데이터에 layer_sizes나 activations가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="107"/>
+        <source>layer_sizes should be a list of whole numbers</source>
+        <translation>layer_sizes는 정수 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="109"/>
+        <source>layer_sizes {sizes} do not describe a network annviz can hold ({limits})</source>
+        <translation>layer_sizes {sizes}는 annviz가 담을 수 있는 신경망이 아닙니다 ({limits})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="110"/>
+        <source>{n} layers but {m} activations</source>
+        <translation>층은 {n}개인데 활성화 함수는 {m}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="112"/>
+        <source>unknown activation {name} (known: {known})</source>
+        <translation>알 수 없는 활성화 함수 {name} (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="113"/>
+        <source>unknown loss {name} (known: {known})</source>
+        <translation>알 수 없는 손실 함수 {name} (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="114"/>
+        <source>class_names should be a list of strings</source>
+        <translation>class_names는 문자열 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="115"/>
+        <source>test_accuracy {value} is not between 0 and 1</source>
+        <translation>test_accuracy {value}가 0과 1 사이가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="117"/>
+        <source>{key} should be {kind}, not {value}</source>
+        <translation>{key}는 {kind}이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="119"/>
+        <source>format_version {value} is not a version number</source>
+        <translation>format_version {value}는 버전 번호가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="121"/>
+        <source>format_version {value} is newer than this annviz reads (up to {newest}): update annviz to open it</source>
+        <translation>format_version {value}는 이 annviz가 읽을 수 있는 것({newest}까지)보다 새 버전입니다: 열려면 annviz를 업데이트하세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="127"/>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="127"/>
+        <source>an integer</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="127"/>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="128"/>
+        <source>true or false</source>
+        <translation>참 또는 거짓</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="128"/>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="128"/>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="159"/>
+        <source> or </source>
+        <translation> 또는 </translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="143"/>
+        <source>{detail}</source>
+        <comment>a reason no other pattern matches, shown as it is</comment>
+        <translation>이 파일은 쓸 수 없습니다: {detail}</translation>
     </message>
 </context>
 <context>
@@ -428,42 +772,42 @@ Run: python {name} --help</source>
         <translation>주황 선: 양수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="392"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="391"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="395"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="394"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="396"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="395"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="397"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="396"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="403"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="402"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="405"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="404"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="410"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="409"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="415"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="414"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -596,7 +940,7 @@ Run: python {name} --help</source>
     <message>
         <location filename="../../annviz/gui/explorer/pad_panel.py" line="95"/>
         <source>Clear</source>
-        <translation>지우기</translation>
+        <translation>모두 지우기</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/explorer/pad_panel.py" line="96"/>
@@ -674,7 +1018,7 @@ Run: python {name} --help</source>
     <message>
         <location filename="../../annviz/gui/explorer/probabilities.py" line="110"/>
         <source>Below {t:.0%} confidence the answer is “not sure”; the threshold is set on the Insight page.</source>
-        <translation>확신도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 기준값은 분석 페이지에서 정합니다.</translation>
+        <translation>신뢰도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 임계값은 분석 페이지에서 정합니다.</translation>
     </message>
 </context>
 <context>

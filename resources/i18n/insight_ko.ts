@@ -94,7 +94,7 @@
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="107"/>
         <source>Confidence threshold: below it the model says &quot;not sure&quot;</source>
-        <translation>확신 임계값: 이보다 낮으면 모델은 &quot;잘 모르겠음&quot;이라고 답합니다</translation>
+        <translation>신뢰도 임계값: 이보다 낮으면 모델은 &quot;잘 모르겠음&quot;이라고 답합니다</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="110"/>
@@ -118,13 +118,13 @@
     </message>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="132"/>
-        <source>Click a cell of the matrix to see its test images.</source>
-        <translation>행렬의 칸을 누르면 그 테스트 이미지들이 보입니다.</translation>
+        <source>Click a cell of the confusion matrix to see its test images.</source>
+        <translation>혼동 행렬의 칸을 누르면 그 테스트 이미지들이 보입니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="136"/>
         <source>{count:,} test images of class {true} predicted as {predicted}, most confident first. Click one to load it into the explorer.</source>
-        <translation>실제 {true}인데 {predicted}(으)로 예측한 테스트 이미지 {count:,}개 (확신이 큰 것부터). 하나를 누르면 탐색기에 불러옵니다.</translation>
+        <translation>실제 {true}인데 {predicted}(으)로 예측한 테스트 이미지 {count:,}개 (신뢰도가 높은 것부터). 하나를 누르면 탐색기에 불러옵니다.</translation>
     </message>
 </context>
 <context>
@@ -142,12 +142,12 @@
     <message>
         <location filename="../../annviz/gui/insight/page.py" line="224"/>
         <source>How good is it</source>
-        <translation>얼마나 잘하나</translation>
+        <translation>성능 평가</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/page.py" line="225"/>
         <source>Mistakes</source>
-        <translation>틀린 예</translation>
+        <translation>오답 살펴보기</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/page.py" line="226"/>
@@ -193,32 +193,32 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="74"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="75"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="89"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="90"/>
         <source>a{s} = {f}(W{s} a{p} + b{s}): W{s} is {rows} × {cols}; {shown} of its columns are shown. Hover a cell to see where it came from.</source>
         <translation>a{s} = {f}(W{s} a{p} + b{s}): W{s}는 {rows} × {cols} 행렬이고, 그중 {shown}개 열을 보여 줍니다. 칸 위에 마우스를 올리면 어디에서 왔는지 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="102"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="103"/>
         <source>÷ sum ({total:.4f})</source>
         <translation>÷ 합 ({total:.4f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="114"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="115"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="115"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="116"/>
         <source>hide inputs that are 0</source>
         <translation>0인 입력 숨기기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="116"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="117"/>
         <source>Softmax, step by step: subtract the largest z (nothing changes, nothing overflows), take exp, divide by the sum.</source>
         <translation>소프트맥스, 한 단계씩: 가장 큰 z를 빼고(결과는 같고 넘침이 없음), 지수를 취한 뒤, 합으로 나눕니다.</translation>
     </message>
@@ -258,17 +258,17 @@
     <message>
         <location filename="../../annviz/gui/insight/mistakes_tab.py" line="107"/>
         <source>No mistakes on the test set.</source>
-        <translation>테스트 세트에서 틀린 것이 없습니다.</translation>
+        <translation>테스트 세트에 오답이 없습니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/mistakes_tab.py" line="112"/>
         <source>Test image #{index}: it is {true}, the model says {predicted} with {confidence:.1f}% confidence.</source>
-        <translation>테스트 이미지 #{index}: 실제로는 {true}인데, 모델은 {confidence:.1f}% 확신으로 {predicted}(이)라고 답합니다.</translation>
+        <translation>테스트 이미지 #{index}: 실제로는 {true}인데, 모델은 신뢰도 {confidence:.1f}%로 {predicted}(이)라고 답합니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/mistakes_tab.py" line="116"/>
         <source>mistake {i:,} of {n:,} (most confident first)</source>
-        <translation>틀린 예 {n:,}개 중 {i:,}번째 (확신이 큰 것부터)</translation>
+        <translation>오답 {n:,}개 중 {i:,}번째 (신뢰도가 높은 것부터)</translation>
     </message>
 </context>
 <context>
@@ -327,7 +327,7 @@
     <message>
         <location filename="../../annviz/gui/insight/nudge_tab.py" line="246"/>
         <source>Move h: too large and the curve bends within ±h, too small and rounding errors win.</source>
-        <translation>h를 움직여 보세요: 너무 크면 ±h 안에서 곡선이 휘고, 너무 작으면 반올림 오차가 이깁니다.</translation>
+        <translation>h를 움직여 보세요: 너무 크면 ±h 안에서 곡선이 휘고, 너무 작으면 반올림 오차가 커집니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/nudge_tab.py" line="253"/>
@@ -446,17 +446,17 @@
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="226"/>
         <source>before: W{s}</source>
-        <translation>이전: W{s}</translation>
+        <translation>갱신 전: W{s}</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="227"/>
         <source>change: −η ∂L/∂W{s}</source>
-        <translation>변화: −η ∂L/∂W{s}</translation>
+        <translation>변화량: −η ∂L/∂W{s}</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="228"/>
         <source>after: W{s} − η ∂L/∂W{s}</source>
-        <translation>이후: W{s} − η ∂L/∂W{s}</translation>
+        <translation>갱신 후: W{s} − η ∂L/∂W{s}</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="229"/>
@@ -525,13 +525,13 @@
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="277"/>
-        <source>◀ Back</source>
-        <translation>◀ 뒤로</translation>
+        <source>◀ Previous stage</source>
+        <translation>◀ 이전 단계</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="278"/>
-        <source>Forward ▶</source>
-        <translation>앞으로 ▶</translation>
+        <source>Next stage ▶</source>
+        <translation>다음 단계 ▶</translation>
     </message>
 </context>
 </TS>

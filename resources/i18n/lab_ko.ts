@@ -96,7 +96,7 @@
         <translation>다음 뉴런으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="160"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="162"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>
@@ -177,7 +177,7 @@
     <message>
         <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
         <source>threshold θ = −b</source>
-        <translation>문턱값 θ = −b</translation>
+        <translation>임계값 θ = −b</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
@@ -242,7 +242,7 @@
     <message>
         <location filename="../../annviz/gui/lab/neuron_view.py" line="228"/>
         <source>Threshold θ = −b = {theta}: w·x = {s} {cmp} θ, so the neuron {verdict}.</source>
-        <translation>임계값 θ = −b = {theta}: w·x = {s} {cmp} θ 이므로 뉴런이 {verdict}.</translation>
+        <translation>임계값 θ = −b = {theta}: w·x = {s} {cmp} θ이므로 뉴런이 {verdict}.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/neuron_view.py" line="230"/>
@@ -291,7 +291,7 @@
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="128"/>
         <source>two blobs</source>
-        <translation>두 무리</translation>
+        <translation>두 군집</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="128"/>
@@ -346,7 +346,7 @@
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="141"/>
         <source>Step (one example)</source>
-        <translation>한 걸음 (예제 하나)</translation>
+        <translation>한 단계 (예제 하나)</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="142"/>
@@ -386,7 +386,7 @@
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="227"/>
         <source>Pause</source>
-        <translation>일시정지</translation>
+        <translation>일시 정지</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="227"/>
@@ -396,7 +396,7 @@
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="257"/>
         <source>errors: &lt;b&gt;{errors}&lt;/b&gt; of {n} points&amp;nbsp;&amp;nbsp; epochs: {epochs}</source>
-        <translation>오류: 점 {n}개 중 &lt;b&gt;{errors}&lt;/b&gt;개&amp;nbsp;&amp;nbsp; 에포크: {epochs}</translation>
+        <translation>틀린 점: 점 {n}개 중 &lt;b&gt;{errors}&lt;/b&gt;개&amp;nbsp;&amp;nbsp; 에포크: {epochs}</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="262"/>
@@ -431,12 +431,12 @@
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="287"/>
         <source>No errors: the line separates the two classes.</source>
-        <translation>오류 없음: 직선이 두 클래스를 나눕니다.</translation>
+        <translation>틀린 점 없음: 직선이 두 클래스를 나눕니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="289"/>
         <source>The neuron says class 1 where w₁x₁ + w₂x₂ + b ≥ 0: on one side of the line.</source>
-        <translation>뉴런은 w₁x₁ + w₂x₂ + b ≥ 0 인 곳, 즉 직선의 한쪽을 클래스 1이라고 답합니다.</translation>
+        <translation>뉴런은 w₁x₁ + w₂x₂ + b ≥ 0인 곳, 즉 직선의 한쪽을 클래스 1이라고 답합니다.</translation>
     </message>
 </context>
 <context>
@@ -455,7 +455,7 @@
     <message>
         <location filename="../../annviz/gui/lab/playground_controls.py" line="124"/>
         <source>gaussian blobs</source>
-        <translation>가우시안 무리</translation>
+        <translation>가우시안 군집</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/playground_controls.py" line="125"/>
@@ -601,77 +601,77 @@
 <context>
     <name>PlaygroundView</name>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="133"/>
         <source>⟲ Reset</source>
         <translation>⟲ 초기화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="136"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="134"/>
         <source>Step ▸|</source>
-        <translation>한 걸음 ▸|</translation>
+        <translation>한 단계 ▸|</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="137"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="135"/>
         <source>Show the test points (hollow)</source>
         <translation>테스트 점 보기 (속이 빈 점)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="138"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="136"/>
         <source>blue: class 0, negative weight</source>
         <translation>파랑: 클래스 0, 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="139"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="137"/>
         <source>orange: class 1, positive weight</source>
         <translation>주황: 클래스 1, 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="140"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="138"/>
         <source>shading: the network&apos;s output (its probability of class 1)</source>
         <translation>음영: 신경망의 출력 (클래스 1일 확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="142"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="140"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="143"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="141"/>
         <source>test loss</source>
         <translation>테스트 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="144"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="142"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="211"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="209"/>
         <source>❚❚ Pause</source>
-        <translation>❚❚ 일시정지</translation>
+        <translation>❚❚ 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="211"/>
-        <source>▶ Play</source>
-        <translation>▶ 재생</translation>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="209"/>
+        <source>▶ Run</source>
+        <translation>▶ 실행</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="228"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="226"/>
         <source>Training stopped: {message}. Lower the learning rate and press Reset.</source>
         <translation>학습이 멈췄습니다: {message}. 학습률을 낮추고 초기화를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="277"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="268"/>
         <source>Epoch {epoch}</source>
         <translation>에포크 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="279"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="270"/>
         <source>Loss {train:.3f} · accuracy {accuracy:.1f} % (every point is used for training)</source>
         <translation>손실 {train:.3f} · 정확도 {accuracy:.1f} % (모든 점을 학습에 사용)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="283"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="274"/>
         <source>Train loss {train:.3f} · test loss {test:.3f} · test accuracy {accuracy:.1f} %</source>
         <translation>학습 손실 {train:.3f} · 테스트 손실 {test:.3f} · 테스트 정확도 {accuracy:.1f} %</translation>
     </message>

@@ -4,22 +4,22 @@
 <context>
     <name>AddDigitDialog</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="50"/>
+        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="48"/>
         <source>Add to my digits</source>
         <translation>내 숫자에 추가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="52"/>
+        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="50"/>
         <source>Which digit is it? Click it or press its key.</source>
         <translation>어떤 숫자인가요? 눌러서 고르거나 그 숫자 키를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="54"/>
+        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="52"/>
         <source>The network reads a {digit}. Is that right? Enter adds it as a {digit}; otherwise click the right digit or press its key.</source>
         <translation>신경망은 {digit}(으)로 읽습니다. 맞나요? Enter를 누르면 {digit}(으)로 추가합니다. 아니면 올바른 숫자를 누르거나 그 숫자 키를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="57"/>
+        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="55"/>
         <source>Add</source>
         <translation>추가</translation>
     </message>
@@ -27,17 +27,17 @@
 <context>
     <name>DigitsView</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/digits_view.py" line="117"/>
+        <location filename="../../annviz/gui/mydigits/digits_view.py" line="116"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;{label}&lt;/b&gt;&lt;br&gt;{train} to teach&lt;br&gt;{held} held out</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;{label}&lt;/b&gt;&lt;br&gt;가르칠 것 {train}개&lt;br&gt;따로 둔 것 {held}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/digits_view.py" line="124"/>
+        <location filename="../../annviz/gui/mydigits/digits_view.py" line="123"/>
         <source>held out: never trained on</source>
         <translation>따로 둠: 학습에 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/digits_view.py" line="124"/>
+        <location filename="../../annviz/gui/mydigits/digits_view.py" line="123"/>
         <source>to teach from</source>
         <translation>가르치는 데 씀</translation>
     </message>
@@ -120,87 +120,87 @@
         <translation>내 숫자 모두 지우기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="172"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="167"/>
         <source>Skipped {n}:</source>
         <translation>건너뛴 것 {n}개:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="177"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="172"/>
         <source>&lt;b&gt;{n} digits&lt;/b&gt; in {folder}: {train} to teach from, &lt;b&gt;{held} held out&lt;/b&gt; (framed in orange). Every fifth digit of each label is held out when it is added and is never trained on, so its accuracy is honest.</source>
         <translation>{folder}에 &lt;b&gt;숫자 {n}개&lt;/b&gt;: 가르칠 것 {train}개, &lt;b&gt;따로 둔 것 {held}개&lt;/b&gt;(주황 테두리). 각 숫자의 다섯 번째마다 추가할 때 따로 두고 학습에 전혀 쓰지 않으므로, 그 정확도는 정직합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="205"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="200"/>
         <source>Import digits from a folder with folders 0 to 9</source>
         <translation>0부터 9까지의 폴더가 있는 폴더에서 숫자 가져오기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="214"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="209"/>
         <source>Nothing was imported</source>
         <translation>아무것도 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="218"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="213"/>
         <source>Imported {n} digits.</source>
         <translation>숫자 {n}개를 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="222"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="217"/>
         <source>Export my digits into a folder</source>
         <translation>내 숫자를 폴더로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="227"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="222"/>
         <source>The digits were not exported</source>
         <translation>숫자를 내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="229"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="224"/>
         <source>Exported {n} digits to {folder}.</source>
         <translation>숫자 {n}개를 {folder}(으)로 내보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="232"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="227"/>
         <source>Delete all my digits?</source>
         <translation>내 숫자를 모두 지울까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="233"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="228"/>
         <source>Delete all {n} of your digits from {folder}? This cannot be undone.</source>
         <translation>{folder}에서 내 숫자 {n}개를 모두 지울까요? 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="249"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="244"/>
         <source>Teaching {train} of your digits ({held} held out)…</source>
         <translation>내 숫자 {train}개를 가르치는 중(따로 둔 것 {held}개)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="266"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="261"/>
         <source>The lesson went wrong and was stopped: {reason}</source>
         <translation>가르치기가 잘못되어 멈췄습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="268"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="263"/>
         <source>Taught in {s:.1f} s: my held-out digits {hb} → {ha}, MNIST {mb} → {ma}. Use the new model, save it, or discard it; the original stays as it was.</source>
         <translation>{s:.1f}초 만에 가르쳤습니다: 따로 둔 내 숫자 {hb} → {ha}, MNIST {mb} → {ma}. 새 모델을 쓰거나, 저장하거나, 버리세요. 원래 모델은 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="275"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="270"/>
         <source>Teaching failed: {message}</source>
         <translation>가르치기에 실패했습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="278"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="273"/>
         <source>Save the taught model</source>
         <translation>가르친 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="287"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="282"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="289"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="284"/>
         <source>Saved {path}; it is now the model in use.</source>
         <translation>{path}에 저장했습니다. 이제 이 모델을 씁니다.</translation>
     </message>
@@ -208,7 +208,7 @@
 <context>
     <name>PerLabelBars</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/gauges.py" line="119"/>
+        <location filename="../../annviz/gui/mydigits/gauges.py" line="118"/>
         <source>My held-out digits, per digit: before (grey), after (green)</source>
         <translation>따로 둔 내 숫자, 숫자별: 전(회색), 후(초록)</translation>
     </message>
@@ -216,22 +216,22 @@
 <context>
     <name>PredictionChange</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/changes.py" line="134"/>
+        <location filename="../../annviz/gui/mydigits/changes.py" line="129"/>
         <source>{digit} ({p:.0%})</source>
         <translation>{digit} ({p:.0%})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/changes.py" line="137"/>
+        <location filename="../../annviz/gui/mydigits/changes.py" line="132"/>
         <source>Pick one of your digits to see its answer before and after.</source>
         <translation>내 숫자 하나를 고르면 가르치기 전과 후의 답을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/changes.py" line="139"/>
+        <location filename="../../annviz/gui/mydigits/changes.py" line="134"/>
         <source>This {label}: before the lesson the network said {before}</source>
         <translation>이 {label}: 가르치기 전 신경망의 답은 {before}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/changes.py" line="141"/>
+        <location filename="../../annviz/gui/mydigits/changes.py" line="136"/>
         <source>now it says {now}</source>
         <translation>지금의 답은 {now}</translation>
     </message>
@@ -239,72 +239,72 @@
 <context>
     <name>TeachPanel</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="102"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="101"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="103"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="102"/>
         <source>Passes over your digits mixed with replayed MNIST examples</source>
         <translation>다시 보여 주는 MNIST 예제와 섞은 내 숫자를 몇 번 훑을지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="104"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="103"/>
         <source>Without replay: my digits alone (watch it forget MNIST)</source>
         <translation>다시 보여 주기 없이: 내 숫자만 (MNIST를 잊는 것을 보세요)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="106"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="105"/>
         <source>Normally each epoch mixes your digits with 2,000 MNIST training examples, so that the network keeps what it knew. Without them it learns your digits and forgets MNIST: catastrophic forgetting.</source>
         <translation>보통은 에포크마다 내 숫자에 MNIST 훈련 예제 2,000개를 섞어, 신경망이 알던 것을 지키게 합니다. 그것 없이 배우면 내 숫자는 익히지만 MNIST를 잊습니다: 파국적 망각.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="109"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="108"/>
         <source>Augment my digits (shift, rotate, scale each copy)</source>
-        <translation>내 숫자 늘리기 (복사본마다 옮기고, 돌리고, 크기 바꾸기)</translation>
+        <translation>내 숫자 데이터 증강 (복사본마다 옮기고, 돌리고, 크기 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="110"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="109"/>
         <source>Teach it</source>
         <translation>가르치기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="111"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="110"/>
         <source>Fine-tune a copy of the current model on your digits; the held-out ones are never trained on</source>
         <translation>현재 모델의 복사본을 내 숫자로 미세 조정합니다. 따로 둔 숫자는 학습에 쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="113"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="112"/>
         <source>Stop</source>
-        <translation>멈춤</translation>
+        <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="114"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="113"/>
         <source>My held-out digits</source>
         <translation>따로 둔 내 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="115"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="114"/>
         <source>MNIST test set</source>
         <translation>MNIST 테스트 세트</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="116"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="115"/>
         <source>What changed: first-layer weights now minus before (framed: the neurons that changed most)</source>
         <translation>바뀐 것: 첫 층 가중치의 지금 − 전 (테두리: 가장 많이 바뀐 뉴런)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="118"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="117"/>
         <source>Use the new model</source>
         <translation>새 모델 쓰기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="119"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="118"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="120"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="119"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>WeightChanges</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/changes.py" line="66"/>
+        <location filename="../../annviz/gui/mydigits/changes.py" line="65"/>
         <source>Teach it, and the change in each first-layer neuron&apos;s weights shows here.</source>
         <translation>가르치면 첫 층 뉴런마다 가중치가 바뀐 모습이 여기에 나타납니다.</translation>
     </message>

@@ -4,32 +4,32 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="150"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="146"/>
         <source>{sizes}: {total} parameters ({w} weights, {b} biases)</source>
         <translation>{sizes}: 매개변수 {total}개 (가중치 {w}개, 편향 {b}개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="156"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="152"/>
         <source>Hidden layer {n}</source>
         <translation>은닉층 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="157"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="153"/>
         <source> neurons</source>
         <translation>개 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="158"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="154"/>
         <source>Remove this hidden layer</source>
         <translation>이 은닉층 지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="162"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="158"/>
         <source>Activation function (all hidden layers)</source>
         <translation>활성화 함수 (모든 은닉층)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="164"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="160"/>
         <source>Add a hidden layer</source>
         <translation>은닉층 추가</translation>
     </message>
@@ -60,6 +60,19 @@
         <location filename="../../annviz/gui/training/outcome.py" line="99"/>
         <source>Discard</source>
         <translation>버리기</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="29"/>
+        <source>{s} s</source>
+        <translation>{s}초</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="30"/>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m}분 {s:02d}초</translation>
     </message>
 </context>
 <context>
@@ -170,7 +183,7 @@
     <message>
         <location filename="../../annviz/gui/training/outcome.py" line="66"/>
         <source>Use on the pad</source>
-        <translation>그리기 판에서 사용</translation>
+        <translation>패드에서 사용</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/outcome.py" line="67"/>
@@ -185,7 +198,7 @@
     <message>
         <location filename="../../annviz/gui/training/outcome.py" line="69"/>
         <source>Keep this network as the one every view and the pad use</source>
-        <translation>모든 화면과 그리기 판이 이 신경망을 사용합니다</translation>
+        <translation>모든 화면과 패드가 이 신경망을 사용합니다</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/outcome.py" line="70"/>
@@ -501,82 +514,82 @@
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="81"/>
+        <location filename="../../annviz/gui/training/controls.py" line="84"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="81"/>
+        <location filename="../../annviz/gui/training/controls.py" line="84"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="82"/>
+        <location filename="../../annviz/gui/training/controls.py" line="85"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="82"/>
+        <location filename="../../annviz/gui/training/controls.py" line="85"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="91"/>
+        <location filename="../../annviz/gui/training/controls.py" line="94"/>
         <source>Not started</source>
         <translation>시작 전</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="93"/>
+        <location filename="../../annviz/gui/training/controls.py" line="96"/>
         <source>Epoch {e} of {n} · batch {b} of {nb} · {speed} samples/s</source>
         <translation>에포크 {e}/{n} · 배치 {b}/{nb} · 초당 {speed}개 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="98"/>
+        <location filename="../../annviz/gui/training/controls.py" line="101"/>
         <source> · {time} left</source>
         <translation> · {time} 남음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="100"/>
+        <location filename="../../annviz/gui/training/controls.py" line="103"/>
         <source> · paused</source>
         <translation> · 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="104"/>
+        <location filename="../../annviz/gui/training/controls.py" line="107"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="105"/>
+        <location filename="../../annviz/gui/training/controls.py" line="108"/>
         <source>Step (one batch)</source>
-        <translation>한 걸음 (배치 하나)</translation>
+        <translation>한 단계 (배치 하나)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="106"/>
+        <location filename="../../annviz/gui/training/controls.py" line="109"/>
         <source>+1 epoch</source>
         <translation>+1 에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="107"/>
+        <location filename="../../annviz/gui/training/controls.py" line="110"/>
         <source>Train a new network with these settings ({key})</source>
         <translation>이 설정으로 새 신경망을 학습합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="109"/>
+        <location filename="../../annviz/gui/training/controls.py" line="112"/>
         <source>Pause or resume training ({key})</source>
         <translation>학습을 일시 정지하거나 다시 시작합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="110"/>
+        <location filename="../../annviz/gui/training/controls.py" line="113"/>
         <source>Stop training ({key})</source>
         <translation>학습을 멈춥니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="111"/>
+        <location filename="../../annviz/gui/training/controls.py" line="114"/>
         <source>Train exactly one mini-batch, then pause ({key})</source>
         <translation>미니배치 하나만 학습하고 일시 정지합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="113"/>
+        <location filename="../../annviz/gui/training/controls.py" line="116"/>
         <source>Train one epoch more than planned</source>
         <translation>계획보다 에포크 하나를 더 학습합니다</translation>
     </message>
@@ -612,27 +625,27 @@
         <translation>학습한 신경망을 아직 저장하지 않았습니다. 잃기 전에 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="172"/>
+        <location filename="../../annviz/gui/training/panel.py" line="105"/>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/panel.py" line="179"/>
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="181"/>
+        <location filename="../../annviz/gui/training/panel.py" line="188"/>
         <source>Save the trained network</source>
         <translation>학습한 신경망 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="183"/>
-        <source>Model files (*.safetensors)</source>
-        <translation>모델 파일 (*.safetensors)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/training/panel.py" line="190"/>
+        <location filename="../../annviz/gui/training/panel.py" line="197"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path}에 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="204"/>
+        <location filename="../../annviz/gui/training/panel.py" line="211"/>
         <source>Presets…</source>
         <translation>미리 준비된 설정…</translation>
     </message>
@@ -641,8 +654,8 @@
     <name>TrainingPresets</name>
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="27"/>
-        <source>The notes&apos; network (784-16-16-10 sigmoid)</source>
-        <translation>노트의 신경망 (784-16-16-10 시그모이드)</translation>
+        <source>The lecture notes&apos; network (784-16-16-10 sigmoid)</source>
+        <translation>강의 노트의 신경망 (784-16-16-10 시그모이드)</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="28"/>
@@ -661,8 +674,8 @@
     </message>
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="36"/>
-        <source>Two hidden layers of 16 sigmoid neurons, as in the notes: watch the weight pictures turn from noise into strokes.</source>
-        <translation>노트처럼 시그모이드 뉴런 16개짜리 은닉층 두 개: 가중치 그림이 잡음에서 획으로 바뀌는 것을 지켜보세요.</translation>
+        <source>Two hidden layers of 16 sigmoid neurons, as in the lecture notes: watch the weight pictures turn from noise into strokes.</source>
+        <translation>강의 노트처럼 시그모이드 뉴런 16개짜리 은닉층 두 개: 가중치 그림이 잡음에서 획으로 바뀌는 것을 지켜보세요.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="39"/>
@@ -672,7 +685,7 @@
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="42"/>
         <source>The same small network with η = 1000 and squared error: each step overshoots, the loss climbs, and training stops.</source>
-        <translation>같은 작은 신경망에 η = 1000과 제곱 오차: 걸음마다 지나치게 움직여 손실이 오르고 학습이 멈춥니다.</translation>
+        <translation>같은 작은 신경망에 η = 1000과 제곱 오차: 단계마다 지나치게 움직여 손실이 오르고 학습이 멈춥니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="45"/>
@@ -780,7 +793,7 @@
     <message>
         <location filename="../../annviz/gui/training/settings.py" line="202"/>
         <source>Augment (random shifts, turns and zooms)</source>
-        <translation>데이터 늘리기 (무작위 이동, 회전, 확대)</translation>
+        <translation>데이터 증강 (무작위 이동, 회전, 확대)</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/settings.py" line="203"/>
@@ -795,7 +808,7 @@
     <message>
         <location filename="../../annviz/gui/training/settings.py" line="205"/>
         <source>How big a step each mini-batch takes; can change while training</source>
-        <translation>미니배치마다 내딛는 걸음의 크기; 학습 중에도 바꿀 수 있습니다</translation>
+        <translation>미니배치마다 한 단계를 얼마나 크게 내딛는지; 학습 중에도 바꿀 수 있습니다</translation>
     </message>
 </context>
 <context>

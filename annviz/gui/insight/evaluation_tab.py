@@ -129,7 +129,7 @@ class EvaluationTab(QWidget):
 
     def _update_gallery_title(self) -> None:
         if self._cell is None or self._results is None:
-            self.gallery_title.setText(self.tr("Click a cell of the matrix to see its test images."))
+            self.gallery_title.setText(self.tr("Click a cell of the confusion matrix to see its test images."))
             return
         true, predicted = self._cell
         self.gallery_title.setText(self.tr(

@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from annviz.gui.explorer.names import activation_symbol
 from annviz.gui.insight.matrix_view import LayerNumbers, MatrixFormView
 from annviz.gui.insight.notation import sup
 from annviz.nn.attribution import softmax_steps
@@ -88,7 +89,7 @@ class MatrixTab(QWidget):
         self.formula.setText(self.tr(
             "a{s} = {f}(W{s} a{p} + b{s}): W{s} is {rows} × {cols}; {shown} of its columns are shown. "
             "Hover a cell to see where it came from.").format(
-            s=s, p=p, f=network.activation_names[l], rows=network.sizes[l + 1], cols=network.sizes[l],
+            s=s, p=p, f=activation_symbol(network.activation_names[l]), rows=network.sizes[l + 1], cols=network.sizes[l],
             shown=len(columns)))
         is_softmax = l == network.n_layers - 1 and network.activation_names[l] == "softmax"
         self.softmax.setVisible(is_softmax)

@@ -274,6 +274,6 @@ class StepperTab(QWidget):
             "green bar: the true class"))
         self.lr_caption.setText(self.tr("learning rate η"))
         self.layer_caption.setText(self.tr("layer"))
-        self.back_button.setText(self.tr("◀ Back"))
-        self.forward_button.setText(self.tr("Forward ▶"))
+        self.back_button.setText(self.tr("◀ Previous stage"))
+        self.forward_button.setText(self.tr("Next stage ▶"))
         self._show_stage()

@@ -48,6 +48,8 @@ class NeuronPicture(QWidget):
             (self.tr("Axon"), self.tr("output a = f(z)")),
             (self.tr("Axon terminals"), self.tr("to the next neurons")),
         )
+        # What the picture says, for screen readers (the captions are painted, not widgets)
+        self.setAccessibleDescription(" · ".join(f"{part}: {meaning}" for part, meaning in self._captions))
         self.update()
 
 

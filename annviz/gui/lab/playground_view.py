@@ -1,12 +1,12 @@
 """PlaygroundView: a small network learning to separate points on the plane, like TensorFlow
 Playground, on the desktop.
 
-Left: the settings (``PlaygroundControls``). Middle: Reset / Play / Step, the epoch, and the
+Left: the settings (``PlaygroundControls``). Middle: Reset / Run / Step, the epoch, and the
 network as neuron pictures with weighted edges (``NetworkDiagram``). Right: the output as a heat
 map under the train (filled) and test (hollow) points, the losses, and the loss curves.
 
 Training runs in a ``PlaygroundWorker`` on the view's ``threads.WorkerThread``: the thread starts
-on the first Play or Step and runs until ``shutdown``; snapshots arrive as read-only copies,
+on the first Run or Step and runs until ``shutdown``; snapshots arrive as read-only copies,
 at most ~30 a second, and each is acknowledged once shown. Any change of data, features or
 architecture builds a fresh ``Playground`` here (milliseconds) and hands it to the worker.
 """
@@ -206,7 +206,7 @@ class PlaygroundView(QWidget):
             self.playground.set_hyper(self.controls.hyper())
 
     def _on_play_toggled(self, playing: bool, command: bool = True) -> None:
-        self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
+        self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Run"))
         self.step_button.setEnabled(not playing)
         if not command:
             return

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessage
                                QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from annviz.data.mydigits import Digit, DigitStore, MyDigitsError
+from annviz.gui.common.model_files import model_filter
 from annviz.gui.mydigits.add_dialog import AddDigitDialog
 from annviz.gui.mydigits.digits_view import DigitsView
 from annviz.gui.mydigits.gauges import percent
@@ -270,7 +271,7 @@ class MyDigitsPage(QWidget):
 
     def _on_save_requested(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the taught model"), "taught.safetensors",
-                                              "annviz models (*.safetensors)")
+                                              model_filter())
         if path:
             self.save_result(path if path.endswith(".safetensors") else path + ".safetensors")
 
