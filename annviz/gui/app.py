@@ -219,6 +219,7 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
         arrange_default_layout(window)
         window.restore_settings()
         window.show()
+        window.show_welcome_if_first_start()
     except Exception as error:
         log.exception("the window could not be built")
         if window is not None:

@@ -18,6 +18,10 @@ A PyTorch file without annviz metadata opens after a small dialog asks what the 
 (``foreign_dialog``); the answers are remembered with the path, so the next start reopens it.
 File → Export writes a picture of the current page, or a PyTorch script with the model beside it
 (``annviz.pytorch_export``).
+
+The classroom mode — zoom, presenter mode, reset layout, the welcome — lives in ``classroom.py``;
+the window's public methods (``set_zoom``, ``set_presenter_mode``, ``reset_layout``,
+``show_welcome``) are its handles for other areas, e.g. a lesson.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from annviz.gui import i18n
+from annviz.gui.classroom import Classroom
 from annviz.gui.common.model_files import model_filter, refusal
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.explorer.names import architecture
@@ -66,6 +71,7 @@ class MainWindow(QMainWindow):
         self.model_line = QLabel()                       # the status bar's model line
         self.statusBar().addWidget(self.model_line, 1)
         self._build_menus()
+        self.classroom = Classroom(self, self._view_menu, self._help_menu)
         self.resize(1280, 800)
         state.model_changed.connect(self._on_model_changed)
         self.retranslate()
@@ -209,8 +215,32 @@ class MainWindow(QMainWindow):
         for code, action in self._language_actions.items():
             action.setChecked(code == self.language)
 
+    # The classroom mode (classroom.py): zoom, presenter mode, reset layout, the welcome.
+
+    def set_zoom(self, factor: float) -> float:
+        """Zoom every font, line and handle (1.0 … 2.0), remembered; returns the factor in use."""
+        return self.classroom.set_zoom(factor)
+
+    def set_presenter_mode(self, on: bool) -> None:
+        """Only the page: no menu bar, status bar or secondary panels (off: all back as before)."""
+        self.classroom.set_presenter_mode(on)
+
+    def presenter_mode(self) -> bool:
+        return self.classroom.presenter_mode()
+
+    def reset_layout(self) -> None:
+        """Every page's panels and splitters back to their default places and sizes."""
+        self.classroom.reset_layout()
+
+    def show_welcome(self):
+        return self.classroom.show_welcome()
+
+    def show_welcome_if_first_start(self):
+        """The welcome, unless it was shown before (the settings remember); None then."""
+        return self.classroom.show_welcome_if_first_start()
+
     def restore_settings(self) -> None:
-        """Geometry and dock layout as saved; anything else in their place keeps the defaults."""
+        """Geometry, dock layout and zoom as saved; anything else in their place keeps the defaults."""
         geometry = self._saved_bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -218,6 +248,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.explorer.restore_layout(self._saved_bytes("explorer/layout"))
+        self.classroom.restore_zoom()
 
     def _saved_bytes(self, key: str) -> QByteArray | None:
         """The bytes Qt saved under ``key``, or None if the setting is absent or holds something
@@ -311,6 +342,7 @@ class MainWindow(QMainWindow):
         self._help_menu.setTitle(self.tr("&Help"))
         self._concepts.setText(self.tr("&Concepts on this screen"))
         self._about.setText(self.tr("&About annviz"))
+        self.classroom.retranslate()
         self._on_model_changed()
 
 
@@ -407,6 +439,7 @@ class MainWindow(QMainWindow):
             box.open()  # window-modal, returns at once: the event loop has not started yet
 
     def closeEvent(self, event) -> None:
+        self.set_presenter_mode(False)      # the panels it hid are saved as shown
         self.save_settings()
         self.run_shutdown_hooks()
         super().closeEvent(event)

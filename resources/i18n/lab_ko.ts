@@ -28,27 +28,27 @@
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/lab/network_diagram.py" line="57"/>
+        <location filename="../../annviz/gui/lab/network_diagram.py" line="58"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/network_diagram.py" line="58"/>
+        <location filename="../../annviz/gui/lab/network_diagram.py" line="59"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/network_diagram.py" line="59"/>
+        <location filename="../../annviz/gui/lab/network_diagram.py" line="60"/>
         <source>Hidden layer {index}</source>
         <translation>은닉층 {index}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/network_diagram.py" line="60"/>
+        <location filename="../../annviz/gui/lab/network_diagram.py" line="61"/>
         <source>{n} neurons</source>
         <translation>뉴런 {n}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/network_diagram.py" line="60"/>
+        <location filename="../../annviz/gui/lab/network_diagram.py" line="61"/>
         <source>1 neuron</source>
         <translation>뉴런 1개</translation>
     </message>
@@ -56,47 +56,47 @@
 <context>
     <name>NeuronPicture</name>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="46"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="47"/>
         <source>Dendrites</source>
         <translation>수상돌기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="46"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="47"/>
         <source>inputs × weights</source>
         <translation>입력 × 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="47"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="48"/>
         <source>Cell body</source>
         <translation>신경세포체</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="47"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="48"/>
         <source>adds up: z</source>
         <translation>모두 더함: z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="48"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
         <source>Axon</source>
         <translation>축삭</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="48"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
         <source>output a = f(z)</source>
         <translation>출력 a = f(z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
         <source>Axon terminals</source>
         <translation>축삭말단</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
         <source>to the next neurons</source>
         <translation>다음 뉴런으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="162"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="165"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>
@@ -104,168 +104,168 @@
 <context>
     <name>NeuronView</name>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="117"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="116"/>
         <source>unit step u</source>
         <extracomment>How each activation is written in the formula a = f(z).</extracomment>
         <translation>단위 계단 함수 u</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="117"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="116"/>
         <source>sigmoid σ</source>
         <translation>시그모이드 σ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="117"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="116"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="118"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="117"/>
         <source>ReLU</source>
         <translation>렐루(ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="118"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="117"/>
         <source>leaky ReLU</source>
         <translation>리키 렐루(leaky ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="121"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="120"/>
         <source>Free: x₁ … xₙ</source>
         <translation>자유롭게: x₁ … xₙ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="122"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="121"/>
         <source>Is it tasty?</source>
         <translation>맛있을까?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="123"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="122"/>
         <source>Inputs, weights and bias</source>
         <translation>입력, 가중치, 편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="124"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="123"/>
         <source>Example:</source>
         <translation>예시:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="125"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="124"/>
         <source>Inputs:</source>
         <translation>입력 수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="126"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="125"/>
         <source>Activation function:</source>
         <translation>활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="127"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="126"/>
         <source>input (signal strength) x</source>
         <translation>입력(신호 세기) x</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="128"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="127"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="129"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="128"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="129"/>
         <source>threshold θ = −b</source>
         <translation>임계값 θ = −b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
         <source>weighted sum w·x (without the bias)</source>
         <translation>가중합 w·x (편향 제외)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
         <source>output a</source>
         <translation>출력 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="132"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
         <source>a = f(w·x + b)</source>
         <translation>a = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="132"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
         <source>f′ (slope)</source>
         <translation>f′ (기울기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="139"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="138"/>
         <source>sight</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="139"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="138"/>
         <source>hearing</source>
         <translation>청각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="139"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="138"/>
         <source>smell</source>
         <translation>후각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="139"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="138"/>
         <source>taste</source>
         <translation>미각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="196"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="195"/>
         <source>tasty</source>
         <translation>맛있다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="205"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="204"/>
         <source>z = w·x + b</source>
         <translation>z = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="217"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="216"/>
         <source>weighted input</source>
         <translation>가중 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="217"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="216"/>
         <source>output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="228"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="227"/>
         <source>Threshold θ = −b = {theta}: w·x = {s} {cmp} θ, so the neuron {verdict}.</source>
         <translation>임계값 θ = −b = {theta}: w·x = {s} {cmp} θ이므로 뉴런이 {verdict}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="230"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="229"/>
         <source>fires (a = 1)</source>
         <translation>발화합니다 (a = 1)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="230"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="229"/>
         <source>stays silent (a = 0)</source>
         <translation>발화하지 않습니다 (a = 0)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="232"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="231"/>
         <source>Tasty!</source>
         <translation>맛있다!</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="232"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="231"/>
         <source>Not tasty.</source>
         <translation>맛없다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="233"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="232"/>
         <source>The bias is the person: b = −5 is someone who dislikes mint chocolate, so the senses must add up to θ = 5 before it counts as tasty. Raise b for someone who loves it: the same senses then say “tasty” sooner.</source>
         <translation>편향은 사람의 취향입니다: b = −5는 민트 초코를 싫어하는 사람이라서, 감각을 모두 더해 θ = 5가 되어야 맛있다고 느낍니다. 민트 초코를 좋아하는 사람이라면 b를 올려 보세요. 같은 감각으로도 더 쉽게 “맛있다”가 됩니다.</translation>
     </message>
@@ -601,77 +601,77 @@
 <context>
     <name>PlaygroundView</name>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="133"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="134"/>
         <source>⟲ Reset</source>
         <translation>⟲ 초기화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="134"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="135"/>
         <source>Step ▸|</source>
         <translation>한 단계 ▸|</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="136"/>
         <source>Show the test points (hollow)</source>
         <translation>테스트 점 보기 (속이 빈 점)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="136"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="137"/>
         <source>blue: class 0, negative weight</source>
         <translation>파랑: 클래스 0, 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="137"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="138"/>
         <source>orange: class 1, positive weight</source>
         <translation>주황: 클래스 1, 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="138"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="139"/>
         <source>shading: the network&apos;s output (its probability of class 1)</source>
         <translation>음영: 신경망의 출력 (클래스 1일 확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="140"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="141"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="141"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="142"/>
         <source>test loss</source>
         <translation>테스트 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="142"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="143"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="209"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="218"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="209"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="218"/>
         <source>▶ Run</source>
         <translation>▶ 실행</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="226"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="235"/>
         <source>Training stopped: {message}. Lower the learning rate and press Reset.</source>
         <translation>학습이 멈췄습니다: {message}. 학습률을 낮추고 초기화를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="268"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="277"/>
         <source>Epoch {epoch}</source>
         <translation>에포크 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="270"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="279"/>
         <source>Loss {train:.3f} · accuracy {accuracy:.1f} % (every point is used for training)</source>
         <translation>손실 {train:.3f} · 정확도 {accuracy:.1f} % (모든 점을 학습에 사용)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="274"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="283"/>
         <source>Train loss {train:.3f} · test loss {test:.3f} · test accuracy {accuracy:.1f} %</source>
         <translation>학습 손실 {train:.3f} · 테스트 손실 {test:.3f} · 테스트 정확도 {accuracy:.1f} %</translation>
     </message>

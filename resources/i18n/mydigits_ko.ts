@@ -4,22 +4,22 @@
 <context>
     <name>AddDigitDialog</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="48"/>
+        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="50"/>
         <source>Add to my digits</source>
         <translation>내 숫자에 추가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="50"/>
+        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="52"/>
         <source>Which digit is it? Click it or press its key.</source>
         <translation>어떤 숫자인가요? 눌러서 고르거나 그 숫자 키를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="52"/>
+        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="54"/>
         <source>The network reads a {digit}. Is that right? Enter adds it as a {digit}; otherwise click the right digit or press its key.</source>
         <translation>신경망은 {digit}(으)로 읽습니다. 맞나요? Enter를 누르면 {digit}(으)로 추가합니다. 아니면 올바른 숫자를 누르거나 그 숫자 키를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="55"/>
+        <location filename="../../annviz/gui/mydigits/add_dialog.py" line="57"/>
         <source>Add</source>
         <translation>추가</translation>
     </message>
@@ -28,8 +28,8 @@
     <name>DigitsView</name>
     <message>
         <location filename="../../annviz/gui/mydigits/digits_view.py" line="116"/>
-        <source>&lt;b style=&apos;font-size:14pt&apos;&gt;{label}&lt;/b&gt;&lt;br&gt;{train} to teach&lt;br&gt;{held} held out</source>
-        <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;{label}&lt;/b&gt;&lt;br&gt;가르칠 것 {train}개&lt;br&gt;따로 둔 것 {held}개</translation>
+        <source>&lt;b style=&apos;font-size:x-large&apos;&gt;{label}&lt;/b&gt;&lt;br&gt;{train} to teach&lt;br&gt;{held} held out</source>
+        <translation>&lt;b style=&apos;font-size:x-large&apos;&gt;{label}&lt;/b&gt;&lt;br&gt;가르칠 것 {train}개&lt;br&gt;따로 둔 것 {held}개</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/mydigits/digits_view.py" line="123"/>
@@ -60,147 +60,147 @@
         <translation>이 그림을 레이블과 함께 보관해 신경망에 내 글씨를 가르칩니다 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="123"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="124"/>
         <source>The digit was not added</source>
         <translation>숫자를 추가하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="126"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="127"/>
         <source>held out: never trained on</source>
         <translation>따로 둠: 학습에 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="126"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="127"/>
         <source>to teach from</source>
         <translation>가르치는 데 씀</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="127"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="128"/>
         <source>Added a {label} ({side}).</source>
         <translation>{label}을(를) 추가했습니다 ({side}).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="134"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="135"/>
         <source>Add some digits first: there is nothing to teach from.</source>
         <translation>먼저 숫자를 추가하세요: 가르칠 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="138"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="139"/>
         <source>This model does not read the handwritten digits 0 to 9: open an MNIST model to teach it your digits.</source>
         <translation>이 모델은 손글씨 숫자 0~9를 읽지 않습니다: 내 숫자를 가르치려면 MNIST 모델을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="149"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="150"/>
         <source>Load into the pad</source>
         <translation>패드에 불러오기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="150"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="151"/>
         <source>Relabel as</source>
         <translation>레이블 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="151"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="152"/>
         <source>Remove</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="152"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="153"/>
         <source>Import a folder…</source>
         <translation>폴더 가져오기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="153"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="154"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="154"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="155"/>
         <source>Delete all my digits…</source>
         <translation>내 숫자 모두 지우기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="167"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="168"/>
         <source>Skipped {n}:</source>
         <translation>건너뛴 것 {n}개:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="172"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="173"/>
         <source>&lt;b&gt;{n} digits&lt;/b&gt; in {folder}: {train} to teach from, &lt;b&gt;{held} held out&lt;/b&gt; (framed in orange). Every fifth digit of each label is held out when it is added and is never trained on, so its accuracy is honest.</source>
         <translation>{folder}에 &lt;b&gt;숫자 {n}개&lt;/b&gt;: 가르칠 것 {train}개, &lt;b&gt;따로 둔 것 {held}개&lt;/b&gt;(주황 테두리). 각 숫자의 다섯 번째마다 추가할 때 따로 두고 학습에 전혀 쓰지 않으므로, 그 정확도는 정직합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="200"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="201"/>
         <source>Import digits from a folder with folders 0 to 9</source>
         <translation>0부터 9까지의 폴더가 있는 폴더에서 숫자 가져오기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="209"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="210"/>
         <source>Nothing was imported</source>
         <translation>아무것도 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="213"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="214"/>
         <source>Imported {n} digits.</source>
         <translation>숫자 {n}개를 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="217"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="218"/>
         <source>Export my digits into a folder</source>
         <translation>내 숫자를 폴더로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="222"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="223"/>
         <source>The digits were not exported</source>
         <translation>숫자를 내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="224"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="225"/>
         <source>Exported {n} digits to {folder}.</source>
         <translation>숫자 {n}개를 {folder}(으)로 내보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="227"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="228"/>
         <source>Delete all my digits?</source>
         <translation>내 숫자를 모두 지울까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="228"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="229"/>
         <source>Delete all {n} of your digits from {folder}? This cannot be undone.</source>
         <translation>{folder}에서 내 숫자 {n}개를 모두 지울까요? 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="244"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="245"/>
         <source>Teaching {train} of your digits ({held} held out)…</source>
         <translation>내 숫자 {train}개를 가르치는 중(따로 둔 것 {held}개)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="261"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="262"/>
         <source>The lesson went wrong and was stopped: {reason}</source>
         <translation>가르치기가 잘못되어 멈췄습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="263"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="264"/>
         <source>Taught in {s:.1f} s: my held-out digits {hb} → {ha}, MNIST {mb} → {ma}. Use the new model, save it, or discard it; the original stays as it was.</source>
         <translation>{s:.1f}초 만에 가르쳤습니다: 따로 둔 내 숫자 {hb} → {ha}, MNIST {mb} → {ma}. 새 모델을 쓰거나, 저장하거나, 버리세요. 원래 모델은 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="270"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="271"/>
         <source>Teaching failed: {message}</source>
         <translation>가르치기에 실패했습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="273"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="274"/>
         <source>Save the taught model</source>
         <translation>가르친 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="282"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="283"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="284"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="285"/>
         <source>Saved {path}; it is now the model in use.</source>
         <translation>{path}에 저장했습니다. 이제 이 모델을 씁니다.</translation>
     </message>
@@ -208,7 +208,7 @@
 <context>
     <name>PerLabelBars</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/gauges.py" line="118"/>
+        <location filename="../../annviz/gui/mydigits/gauges.py" line="120"/>
         <source>My held-out digits, per digit: before (grey), after (green)</source>
         <translation>따로 둔 내 숫자, 숫자별: 전(회색), 후(초록)</translation>
     </message>

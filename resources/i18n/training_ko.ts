@@ -4,32 +4,32 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="146"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="147"/>
         <source>{sizes}: {total} parameters ({w} weights, {b} biases)</source>
         <translation>{sizes}: 매개변수 {total}개 (가중치 {w}개, 편향 {b}개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="152"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="153"/>
         <source>Hidden layer {n}</source>
         <translation>은닉층 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="153"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="154"/>
         <source> neurons</source>
         <translation>개 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="154"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="155"/>
         <source>Remove this hidden layer</source>
         <translation>이 은닉층 지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="158"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="159"/>
         <source>Activation function (all hidden layers)</source>
         <translation>활성화 함수 (모든 은닉층)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="160"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="161"/>
         <source>Add a hidden layer</source>
         <translation>은닉층 추가</translation>
     </message>
@@ -78,72 +78,72 @@
 <context>
     <name>LiveCurves</name>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="213"/>
+        <location filename="../../annviz/gui/training/curves.py" line="214"/>
         <source>epoch {x:.2f}</source>
         <translation>에포크 {x:.2f}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="223"/>
+        <location filename="../../annviz/gui/training/curves.py" line="224"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="224"/>
+        <location filename="../../annviz/gui/training/curves.py" line="225"/>
         <source>Accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="226"/>
+        <location filename="../../annviz/gui/training/curves.py" line="227"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="228"/>
+        <location filename="../../annviz/gui/training/curves.py" line="229"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="229"/>
+        <location filename="../../annviz/gui/training/curves.py" line="230"/>
         <source>smoothed</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="230"/>
+        <location filename="../../annviz/gui/training/curves.py" line="231"/>
         <source>training loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="231"/>
+        <location filename="../../annviz/gui/training/curves.py" line="232"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="232"/>
+        <location filename="../../annviz/gui/training/curves.py" line="233"/>
         <source>training accuracy</source>
         <translation>학습 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="233"/>
+        <location filename="../../annviz/gui/training/curves.py" line="234"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="234"/>
+        <location filename="../../annviz/gui/training/curves.py" line="235"/>
         <source>test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="243"/>
+        <location filename="../../annviz/gui/training/curves.py" line="244"/>
         <source>Hover over the curves to read their values.</source>
         <translation>곡선 위에 마우스를 올리면 값이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="244"/>
+        <location filename="../../annviz/gui/training/curves.py" line="245"/>
         <source>Export PNG…</source>
         <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="245"/>
+        <location filename="../../annviz/gui/training/curves.py" line="246"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
@@ -209,22 +209,22 @@
 <context>
     <name>RunComparison</name>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="111"/>
+        <location filename="../../annviz/gui/training/compare.py" line="112"/>
         <source>Two runs at the same moment (the one the timeline shows): what the first hidden layer looks for, and what each says about your drawing</source>
         <translation>같은 순간(타임라인이 보여 주는 순간)의 두 학습: 첫 번째 은닉층이 찾는 모양과, 각 신경망이 여러분의 그림을 무엇으로 읽는지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="139"/>
+        <location filename="../../annviz/gui/training/compare.py" line="140"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="149"/>
+        <location filename="../../annviz/gui/training/compare.py" line="150"/>
         <source>Run {n}, batch {step:,} (epoch {epoch:.2f})</source>
         <translation>학습 {n}, 배치 {step:,} (에포크 {epoch:.2f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="160"/>
+        <location filename="../../annviz/gui/training/compare.py" line="161"/>
         <source>: reads {answer} ({p:.0%})</source>
         <translation>: {answer}(으)로 읽음 ({p:.0%})</translation>
     </message>
@@ -232,33 +232,33 @@
 <context>
     <name>SpeedControl</name>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="57"/>
+        <location filename="../../annviz/gui/training/speed.py" line="59"/>
         <source>Speed</source>
         <extracomment>Batches a second at each position of the slider; None is full speed.</extracomment>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="58"/>
+        <location filename="../../annviz/gui/training/speed.py" line="60"/>
         <source>Slow motion: from one batch a second (every batch shows) to full speed; changes at once, also while it trains</source>
         <translation>슬로 모션: 1초에 배치 하나(배치마다 화면이 바뀝니다)부터 최고 속도까지. 학습 중에도 바로 바뀝니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="60"/>
+        <location filename="../../annviz/gui/training/speed.py" line="62"/>
         <source>Pause at the end of each epoch</source>
         <translation>에포크가 끝날 때마다 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="72"/>
+        <location filename="../../annviz/gui/training/speed.py" line="74"/>
         <source>full speed</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="75"/>
+        <location filename="../../annviz/gui/training/speed.py" line="77"/>
         <source>1 batch/s</source>
         <translation>초당 배치 1개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="75"/>
+        <location filename="../../annviz/gui/training/speed.py" line="77"/>
         <source>{n} batches/s</source>
         <translation>초당 배치 {n}개</translation>
     </message>
@@ -266,83 +266,83 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
         <source>Back to the network as it is now</source>
         <translation>지금의 신경망으로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="123"/>
         <source>One moment back (←)</source>
         <translation>한 순간 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="123"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="124"/>
         <source>One moment on (→)</source>
         <translation>한 순간 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="124"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="125"/>
         <source>Drag through the moments recorded while the network learned: every view shows the network as it was then</source>
         <translation>신경망이 학습하는 동안 기록된 순간들을 끌어 보세요. 모든 화면이 그때의 신경망을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="127"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="128"/>
         <source>{n} moments/s</source>
         <translation>초당 {n}순간</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="128"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="129"/>
         <source>Continue from here</source>
         <translation>여기서부터 이어서 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="129"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="130"/>
         <source>Start a new run from exactly this moment (the end of an epoch), with the settings on the left; this run is kept to compare</source>
         <translation>바로 이 순간(에포크의 끝)에서 왼쪽 설정으로 새 학습을 시작합니다. 지금의 학습은 비교할 수 있게 남겨 둡니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="132"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="133"/>
         <source>GIF…</source>
         <translation>GIF…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="133"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="134"/>
         <source>Save the weight pictures over the whole run as an animated GIF</source>
         <translation>학습 전체에 걸친 가중치 그림을 움직이는 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="135"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="136"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="136"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="137"/>
         <source>Save the weight pictures of the moment shown as PNG</source>
         <translation>보이는 순간의 가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="179"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="180"/>
         <source>Pause the playback</source>
         <translation>재생 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="180"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="181"/>
         <source>Play the moments back</source>
         <translation>기록된 순간 재생</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="214"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="215"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="120"/>
-        <location filename="../../annviz/gui/training/timeline.py" line="237"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="238"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="240"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="241"/>
         <source>Batch {step:,} · epoch {epoch:.2f} · loss {loss} · η {lr:g}</source>
         <translation>배치 {step:,} · 에포크 {epoch:.2f} · 손실 {loss} · η {lr:g}</translation>
     </message>
@@ -597,17 +597,17 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="80"/>
+        <location filename="../../annviz/gui/training/page.py" line="89"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="81"/>
+        <location filename="../../annviz/gui/training/page.py" line="90"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="82"/>
+        <location filename="../../annviz/gui/training/page.py" line="91"/>
         <source>Compare runs</source>
         <translation>학습 비교</translation>
     </message>
@@ -814,12 +814,12 @@
 <context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="117"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="118"/>
         <source>Layer {n}: {a} → {b}</source>
         <translation>층 {n}: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="121"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="122"/>
         <source>Weights per layer: grey = at the start, blue = now</source>
         <translation>층별 가중치: 회색 = 처음, 파랑 = 지금</translation>
     </message>

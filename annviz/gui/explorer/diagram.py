@@ -23,10 +23,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (QGraphicsRectItem, QGraphicsView, QHBoxLayout, QLabel, QSizePolicy,
                                QToolButton, QVBoxLayout, QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import (POSITIVE, activation_colormap, contribution_colormap, sign_legend_html,
                                       symmetric_level)
 from annviz.gui.state import AppState
@@ -73,6 +74,7 @@ class NetworkDiagram(QWidget):
                              "border: 1px solid #8a3a10; border-radius: 3px; }" % POSITIVE.name())
         self.contribution_button = button
         self._caption = QLabel()
+        self._caption.setWordWrap(True)       # a narrow diagram (the training page, a big zoom): two lines
         self._caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 0)
@@ -97,15 +99,15 @@ class NetworkDiagram(QWidget):
         self._input.setRect(QRectF(0, INPUT_TOP, INPUT_SIDE, INPUT_SIDE))
         self._input.setZValue(2)
         self._frame = QGraphicsRectItem(QRectF(0, INPUT_TOP, INPUT_SIDE, INPUT_SIDE))
-        self._frame.setPen(pg.mkPen((120, 120, 120), width=1))
+        self._frame.setPen(zoom.pen((120, 120, 120), width=1))
         # pxMode: circles come from a cached pixmap (fast); sizes follow the zoom in _on_resized.
-        self._neurons = pg.ScatterPlotItem(pxMode=True, pen=pg.mkPen((150, 150, 150), width=1))
+        self._neurons = pg.ScatterPlotItem(pxMode=True, pen=zoom.pen((150, 150, 150), width=1))
         self._neurons.setZValue(3)
-        self._ring = pg.ScatterPlotItem(pxMode=True, brush=None, pen=pg.mkPen(SELECTED, width=3))
+        self._ring = pg.ScatterPlotItem(pxMode=True, brush=None, pen=zoom.pen(SELECTED, width=3))
         self._diameters = np.zeros(0)      # of the circles, in view units
         self._ring_diameter = 0.0
         self._ring.setZValue(4)
-        self._picked = pg.PlotCurveItem(pen=pg.mkPen(SELECTED, width=3))   # the picked weight's edge
+        self._picked = pg.PlotCurveItem(pen=zoom.pen(SELECTED, width=3))   # the picked weight's edge
         self._picked.setZValue(2.5)
         for item in (self._input, self._frame, self._neurons, self._ring, self._picked):
             self._box.addItem(item)
@@ -170,7 +172,8 @@ class NetworkDiagram(QWidget):
         return [label.toPlainText() for label in self._column_labels]
 
     def _on_resized(self, *args) -> None:
-        """Circle sizes in pixels for the current zoom (the aspect is locked: one scale)."""
+        """Circle sizes in pixels for the current zoom (the aspect is locked: one scale), and
+        column titles no wider than the gap between columns."""
         pixel = self._box.viewPixelSize()[0]
         if not pixel > 0:
             return
@@ -178,6 +181,17 @@ class NetworkDiagram(QWidget):
             self._neurons.setSize(self._diameters / pixel)
         if self._ring_diameter:
             self._ring.setSize(self._ring_diameter / pixel)
+        room = 0.95 * COLUMN_GAP / pixel                 # pixels between two columns' centres
+        for label in self._column_labels:
+            font = zoom.font()
+            widest = max((QFontMetrics(font).horizontalAdvance(line)
+                          for line in label.toPlainText().splitlines()), default=0)
+            if widest > room:                            # a narrow diagram, a big zoom: smaller
+                font.setPointSizeF(max(6.0, font.pointSizeF() * room / widest))
+            label.setFont(font)
+
+    def rezoom(self) -> None:
+        self._on_resized()
 
     def _layout_column(self, layer: int, n: int) -> None:
         shown, left_out = shown_neurons(n)
@@ -220,6 +234,7 @@ class NetworkDiagram(QWidget):
             "Colour pixels, neurons and edges by how much they added to the score of the explained "
             "class (orange: up, blue: down) instead of by activation"))
         self._show_caption()
+        self._on_resized()                                # the titles' new words must fit too
 
     def _show_caption(self) -> None:
         k, names = self._state.explained_class, self._state.class_names

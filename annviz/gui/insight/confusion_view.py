@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
 
+from annviz.gui.common import zoom
 from annviz.gui.insight.plots import _ClickableImage
 
 CORRECT = np.array([33, 102, 172], dtype=np.float64)   # blue
@@ -64,7 +64,7 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         self._cells: list[pg.TextItem] = []
         self._bar_texts: list[pg.TextItem] = []
         self._confusion = np.zeros((0, 0), dtype=np.int64)
-        self._selection = pg.PlotCurveItem(pen=pg.mkPen((20, 20, 20), width=3))
+        self._selection = pg.PlotCurveItem(pen=zoom.pen((20, 20, 20), width=3))
         self._matrix.addItem(self._selection)
 
     def set_axis_titles(self, true_title: str, predicted_title: str, accuracy_title: str) -> None:
@@ -82,8 +82,7 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         n = len(confusion)
         rgb, shade = confusion_colours(confusion)
         self._image.setImage(rgb, levels=(0, 255), autoLevels=False)
-        font = QFont()
-        font.setPointSize(11 if n <= 10 else 8)
+        font = zoom.font(1.2 if n <= 10 else 0.9)
         self._ensure_texts(n * n, self._cells, self._matrix, font)
         for t, item in enumerate(self._cells):
             row, col = divmod(t, n)

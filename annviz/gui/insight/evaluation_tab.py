@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSlider, QVBoxLayout,
                                QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.insight.confusion_view import ConfusionView
 from annviz.gui.insight.gallery import Gallery, example_caption
 from annviz.gui.insight.results import TestResults
@@ -28,7 +29,7 @@ class EvaluationTab(QWidget):
 
         self.progress = QProgressBar()
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        zoom.relative_font(self.summary, 1.65, bold=True)
         self.confusion = ConfusionView()
         self.confusion.cell_clicked.connect(self._on_cell_clicked)
         self.threshold_box = QGroupBox()

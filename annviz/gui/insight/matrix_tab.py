@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.explorer.names import activation_symbol
 from annviz.gui.insight.matrix_view import LayerNumbers, MatrixFormView
 from annviz.gui.insight.notation import sup
@@ -29,14 +30,14 @@ class MatrixTab(QWidget):
         self.only_nonzero.setChecked(True)
         self.only_nonzero.toggled.connect(self._on_layer_chosen)
         self.formula = QLabel()
-        self.formula.setStyleSheet("font-size: 14pt;")
+        zoom.relative_font(self.formula, 1.55)
         self.view = MatrixFormView()
         self.status = QLabel()
-        self.status.setStyleSheet("font-size: 12pt; font-family: monospace;")
+        zoom.relative_font(self.status, 1.35, monospace=True)
         self.view.explained.connect(self.status.setText)
         self.softmax_title = QLabel()
         self.softmax = QTableWidget(5, 0)
-        self.softmax.setMaximumHeight(190)
+        zoom.pixels(self.softmax, max_height=190)
 
         top = QHBoxLayout()
         for w in (self.layer_caption, self.layer, self.only_nonzero):

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import sign_legend_html, symmetric_level
 from annviz.gui.insight.notation import sup, weight_picture
 from annviz.gui.insight.plots import BarsPanel, ImagePanel
@@ -58,10 +59,10 @@ class StepperTab(QWidget):
         self.layer_chooser = QComboBox()
         self.layer_chooser.currentIndexChanged.connect(self._on_layer_chosen)
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        zoom.relative_font(self.title, 1.65, bold=True)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setStyleSheet("font-size: 12pt;")
+        zoom.relative_font(self.explanation, 1.35)
         self.bars = BarsPanel()
         self.panels = [ImagePanel(size=220) for _ in range(3)]
 

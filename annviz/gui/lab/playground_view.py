@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScr
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from annviz.data.planar import FEATURE_LABELS, PlanarDataset
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import POSITIVE, sign_legend_html
 from annviz.gui.lab.network_diagram import NetworkDiagram
 from annviz.gui.common.plotting import cache_axes
@@ -50,15 +51,15 @@ class PlaygroundView(QWidget):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFixedWidth(self.controls.sizeHint().width() + 24)
+        self._scroll = scroll          # as wide as the controls (rezoom)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_controls)
         self.reset_button, self.play_button, self.step_button = QPushButton(), QPushButton(), QPushButton()
         self.play_button.setCheckable(True)
         self.epoch_label, self.status = QLabel(), QLabel()
-        font = self.epoch_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.epoch_label.setFont(font)
+        zoom.relative_font(self.epoch_label, 1.3)
         self.status.setWordWrap(True)
-        self.epoch_label.setFixedWidth(self.epoch_label.fontMetrics().horizontalAdvance("에포크 Epoch 000,000"))
+        zoom.text_wide(self.epoch_label, "에포크 Epoch 000,000", fixed=True)
         self.status.setStyleSheet("color: #a33;")
         self.diagram = NetworkDiagram()
         self.plane = PlanePlot()
@@ -68,7 +69,7 @@ class PlaygroundView(QWidget):
         self.losses = QLabel()
         self.losses.setWordWrap(True)
         self.losses.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.losses.setFixedHeight(2 * self.losses.fontMetrics().lineSpacing() + 4)
+        zoom.lines_high(self.losses, 2, 4)
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setBackground(None)
         self.loss_plot.setMenuEnabled(False)
@@ -76,16 +77,16 @@ class PlaygroundView(QWidget):
         self.loss_plot.hideButtons()
         self.loss_plot.setMinimumHeight(130)
         self.loss_plot.showGrid(y=True, alpha=0.2)
-        self._legend = self.loss_plot.addLegend(offset=(-4, 4))
+        self._legend = self.loss_plot.addLegend(offset=(-4, 4), labelTextSize=zoom.text_size())
         self.loss_plot.disableAutoRange()
         cache_axes(self.loss_plot)
         self._loss_ranges = (0.0, 0.0)
-        self._train_curve = self.loss_plot.plot(pen=pg.mkPen((90, 90, 90), width=2))
-        self._test_curve = self.loss_plot.plot(pen=pg.mkPen(POSITIVE, width=2))
+        self._train_curve = self.loss_plot.plot(pen=zoom.pen((90, 90, 90), width=2))
+        self._test_curve = self.loss_plot.plot(pen=zoom.pen(POSITIVE, width=2))
 
         bar = QHBoxLayout()
         for b in (self.reset_button, self.play_button, self.step_button):
-            b.setMinimumWidth(80)
+            zoom.pixels(b, min_width=80)
             bar.addWidget(b)
         bar.addSpacing(16)
         bar.addWidget(self.epoch_label)
@@ -143,7 +144,15 @@ class PlaygroundView(QWidget):
         self._on_play_toggled(self.play_button.isChecked(), command=False)
         if self.last_snapshot is not None:
             self._show_numbers(self.last_snapshot)
+        self.rezoom()
 
+    def rezoom(self) -> None:
+        """The settings column as wide as its controls, in the language and at the zoom now (their
+        fonts settle in the event loop, hence the wait)."""
+        self._fit_timer.start()
+
+    def _fit_controls(self) -> None:
+        self._scroll.setFixedWidth(self.controls.sizeHint().width() + zoom.px(24))
 
     # --- the worker thread -------------------------------------------------------------------
 
