@@ -119,6 +119,7 @@ class NetworkDiagram(QWidget):
         self.contributions: Contributions | None = None   # what the colours show, when by contribution
         self._texts: list[pg.TextItem] = []
         self._column_labels: list[pg.TextItem] = []
+        self._output_labels: list[pg.TextItem] = []        # the class names beside the last column
         self._box.sigResized.connect(self._on_resized)
         self._view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -134,7 +135,7 @@ class NetworkDiagram(QWidget):
     def _on_model_changed(self) -> None:
         for item in self._texts + self._column_labels:
             self._box.removeItem(item)
-        self._texts, self._column_labels = [], []
+        self._texts, self._column_labels, self._output_labels = [], [], []
         net = self._state.network
         self._sizes = [] if net is None else list(net.sizes)
         self._shown, self._x, self._y, self._radius = [], [], [], []
@@ -181,14 +182,27 @@ class NetworkDiagram(QWidget):
             self._neurons.setSize(self._diameters / pixel)
         if self._ring_diameter:
             self._ring.setSize(self._ring_diameter / pixel)
-        room = 0.95 * COLUMN_GAP / pixel                 # pixels between two columns' centres
-        for label in self._column_labels:
+        gap = 0.95 * COLUMN_GAP / pixel                  # pixels between two columns' centres
+        right = self._box.viewRange()[0][1]
+        for layer, label in enumerate(self._column_labels):
+            room = gap
+            if layer == len(self._column_labels) - 1 and layer > 0:   # the last: up to the right edge
+                room = min(gap, 2 * 0.95 * (right - self._x[layer][0]) / pixel)
             font = zoom.font()
             widest = max((QFontMetrics(font).horizontalAdvance(line)
                           for line in label.toPlainText().splitlines()), default=0)
             if widest > room:                            # a narrow diagram, a big zoom: smaller
                 font.setPointSizeF(max(6.0, font.pointSizeF() * room / widest))
             label.setFont(font)
+        if self._output_labels:                          # class names no taller than their spacing
+            last = len(self._sizes) - 1
+            spacing = (self._y[last][1] - self._y[last][0]) / pixel if len(self._y[last]) > 1 else 1e9
+            font = zoom.font()
+            height = QFontMetrics(font).height()
+            if height > spacing:
+                font.setPointSizeF(max(6.0, font.pointSizeF() * spacing / height))
+            for text in self._output_labels:
+                text.setFont(font)
 
     def rezoom(self) -> None:
         self._on_resized()
@@ -220,6 +234,7 @@ class NetworkDiagram(QWidget):
             text.setPos(self._x[last][0] + 1.6 * self._radius[last], self._y[last][i])
             self._box.addItem(text)
             self._texts.append(text)
+            self._output_labels.append(text)
 
     def retranslate(self) -> None:
         n_layers = len(self._sizes)

@@ -45,7 +45,7 @@ class PadPanel(QWidget):
         self._width = QSlider(Qt.Orientation.Horizontal)
         self._width.setRange(6, 48)
         self._width.setValue(DEFAULT_WIDTH)
-        zoom.pixels(self._width, max_width=140)
+        zoom.pixels(self._width, min_width=50, max_width=140)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         # Two lines always: a warning in its place must not re-layout (shift) the pad.

@@ -20,6 +20,8 @@ from annviz.gui.common import zoom
 from annviz.gui.state import AppState
 
 BAR_HEIGHT = 0.75
+INSIDE_FROM = 0.55                                # a share written inside its bar from here up
+INSIDE_TEXT, OUTSIDE_TEXT = (0, 0, 0), (90, 90, 90)   # black on orange or grey: 5.5:1 and more
 
 
 class ProbabilityBars(QWidget):
@@ -71,7 +73,7 @@ class ProbabilityBars(QWidget):
             self._plot.removeItem(label)
         self._labels = []
         for i in range(n):
-            label = pg.TextItem(anchor=(0, 0.5), color=(90, 90, 90))
+            label = pg.TextItem(anchor=(0, 0.5), color=OUTSIDE_TEXT)
             label.setPos(0, i)
             self._plot.addItem(label)
             self._labels.append(label)
@@ -96,7 +98,11 @@ class ProbabilityBars(QWidget):
         brushes[winner] = self._winner
         self._bars.setOpts(x0=np.zeros(n), y=np.arange(n), width=p, brushes=brushes)
         for i, (label, value) in enumerate(zip(self._labels, p)):
-            label.setPos(float(value) + 0.01, i)
+            # After the bar; inside a long one, at its end, where a narrow panel cannot cut it.
+            inside = value > INSIDE_FROM
+            label.setAnchor((1, 0.5) if inside else (0, 0.5))
+            label.setColor(INSIDE_TEXT if inside else OUTSIDE_TEXT)
+            label.setPos(float(value) + (-0.01 if inside else 0.01), i)
             label.setText(f"{value:.0%}" if value >= 0.005 else "")
         names, threshold = self._state.class_names, self._state.confidence_threshold
         if p[winner] >= threshold:
