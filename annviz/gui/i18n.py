@@ -18,8 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
 
+from annviz.gui.common.living import living_widgets
 from annviz.paths import resources_dir
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
@@ -63,7 +63,7 @@ def set_language(lang: str) -> str:
 
 def retranslate_all() -> None:
     """Every widget's own texts again, in the language installed now."""
-    for widget in QApplication.allWidgets():
+    for widget in living_widgets():
         retranslate = getattr(widget, "retranslate", None)
         if callable(retranslate):
             retranslate()

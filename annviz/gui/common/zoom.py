@@ -28,10 +28,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QPen
 from PySide6.QtWidgets import (QAbstractGraphicsShapeItem, QApplication, QDockWidget, QGraphicsEllipseItem,
                                QGraphicsItem, QProxyStyle, QStyle, QWidget)
+
+from annviz.gui.common.living import living_widgets
 
 STEPS = (1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 MIN, MAX = STEPS[0], STEPS[-1]
@@ -200,23 +202,23 @@ def set_factor(value: float) -> float:
     app.setFont(f)
     # Each pass asks Qt for the widgets afresh: a pass may delete some (a style sheet set again
     # remakes a widget's inner parts), and a widget deleted must not be touched.
-    for widget in _living_widgets():
+    for widget in living_widgets():
         if widget.styleSheet():           # a style sheet keeps the font it saw: let it see this one
             widget.setStyleSheet(widget.styleSheet())
-    for widget in _living_widgets():
+    for widget in living_widgets():
         if widget.property(FONT_SCALE) is not None:
             _apply_relative_font(widget)
         if isinstance(widget, QDockWidget):
             _refresh_dock_title(widget, f)
         _apply_sizes(widget)
-    for widget in _living_widgets():
+    for widget in living_widgets():
         if isinstance(widget, pg.GraphicsView):
             rescale_scene(widget.scene(), value / old)
-    for widget in _living_widgets():
+    for widget in living_widgets():
         rezoom = getattr(widget, "rezoom", None)
         if callable(rezoom) and shiboken6.isValid(widget):
             rezoom()
-    for widget in _living_widgets():
+    for widget in living_widgets():
         widget.updateGeometry()
         widget.update()
     announcer.changed.emit(value)
@@ -230,20 +232,6 @@ def _refresh_dock_title(dock: QDockWidget, app_font: QFont) -> None:
     f = QFont(app_font)
     f.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     dock.setFont(f)
-
-
-def _living_widgets():
-    """Every widget of every window, asked for afresh window by window. Not
-    ``QApplication.allWidgets()``: it also lists the parts of windows already closed and waiting
-    to be deleted, and wrapping those crashed PySide6 (6.11) now and then."""
-    for window in QApplication.topLevelWidgets():
-        if not shiboken6.isValid(window) or window.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose) \
-                and not window.isVisible():
-            continue
-        yield window
-        for widget in window.findChildren(QWidget):
-            if shiboken6.isValid(widget):
-                yield widget
 
 
 # --- plots ---------------------------------------------------------------------------------------

@@ -39,6 +39,9 @@ class EvaluationTab(QWidget):
         self.threshold.valueChanged.connect(self._on_threshold_changed)
         self.threshold_label = QLabel()
         self.threshold_label.setWordWrap(True)
+        # Two lines kept for it from the start: its text grows when the results come, and a layout
+        # that only then asks how high a wrapped label must be can leave it one line high.
+        zoom.lines_high(self.threshold_label, 2, fixed=False)
         self.gallery_title = QLabel()
         self.gallery_title.setWordWrap(True)
         self.gallery = Gallery()
