@@ -31,6 +31,7 @@ from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 from annviz.outfile import OutFileError
 from annviz.paths import bundled_model_names
 from annviz.safeio import FileFormatError
+from annviz.setupfile import EXTENSION as SETUP_EXTENSION
 from annviz.teach import TeachError
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annviz {__version__}")
     verbose_help = "also print debug messages (what is read, how long it takes) on stderr"
     parser.add_argument("-v", "--verbose", action="store_true", help=verbose_help)
+    lesson_help = "open the window at a lesson: a bundled lesson's name (e.g. neuron), a lesson in " \
+                  "your lessons folder, or a lesson file"
+    parser.add_argument("--lesson", metavar="NAME", help=lesson_help)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="commands")
 
     def command(name: str, help: str, **kwargs) -> argparse.ArgumentParser:
@@ -139,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     gui = command("gui", "open the window (the default)")
     gui.add_argument("--lang", choices=["en", "ko"], help="interface language (default: the last "
                      "one used, else the system's)")
+    gui.add_argument("--lesson", metavar="NAME", default=argparse.SUPPRESS, help=lesson_help)
+    gui.add_argument("setup", nargs="?", metavar="FILE.annviz", help="a setup to open: the page, the "
+                     "model and the settings a teacher saved (File → Save setup); `annviz FILE.annviz` "
+                     "does the same")
 
     train = command("train", "train a network and save it", epilog=EXIT_STATUSES)
     train.add_argument("--layers", type=_layers, default="16,16", metavar="N,N,...",
@@ -210,11 +218,14 @@ def _pytorch_options(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    argv = _setup_means_gui(argv)
     try:
         args = build_parser().parse_args(argv)
         if args.command in (None, "gui"):  # the window sets up its own log file
             from annviz.gui.app import main as gui_main
-            return gui_main(lang=getattr(args, "lang", None), verbose=args.verbose)
+            return gui_main(lang=getattr(args, "lang", None), verbose=args.verbose,
+                            lesson=getattr(args, "lesson", None),
+                            setup=getattr(args, "setup", None))
         logs.configure(verbose=args.verbose)
         log.debug("annviz %s: %s", __version__, " ".join(argv))
         command = _command(args.command)
@@ -234,6 +245,15 @@ def main(argv: list[str] | None = None) -> int:
     except _Terminated as t:
         print(f"annviz: stopped by signal {signal.Signals(t.signum).name}", file=sys.stderr)
         return 128 + t.signum
+
+
+def _setup_means_gui(argv: list[str]) -> list[str]:
+    """``annviz [options] FILE.annviz`` is ``annviz gui [options] FILE.annviz`` (a setup file
+    double-clicked, or named first, opens the window)."""
+    first = next((i for i, arg in enumerate(argv) if not arg.startswith("-")), None)
+    if first is not None and argv[first].lower().endswith(SETUP_EXTENSION):
+        return ["gui", *argv]
+    return argv
 
 
 def gui() -> int:

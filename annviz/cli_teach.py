@@ -91,12 +91,8 @@ def _progress(config: TeachConfig, log):
     bar = ProgressBar(1, "epoch 1")
 
     def on_batch(event) -> None:
-        bar.total = event.batches_per_epoch
-        bar.label = f"epoch {event.epoch + 1}/{config.epochs}"
-        bar.update(event.batch, f"loss {event.loss:.4f}")
-        record = event.epoch_record
-        if record is not None:
-            bar.close()
+        if bar.batch(event, config.epochs):
+            record = event.epoch_record
             held = "" if record.val_accuracy is None else f"  held-out acc {record.val_accuracy:.4f}"
             print(f"epoch {record.epoch:3d}  loss {record.train_loss:.4f}{held}  MNIST test acc "
                   f"{record.test_accuracy:.4f}", file=log, flush=True)

@@ -90,11 +90,8 @@ def _train_with_progress(trainer, report, recording=None):
     for event in trainer.steps():
         if recorder is not None and (moment := recorder.observe(event)) is not None:
             recording.add(moment)
-        bar.label = f"epoch {event.epoch + 1}/{trainer.epochs}"
-        bar.update(event.batch, f"loss {event.loss:.4f}  {event.samples_per_s:,.0f} samples/s")
-        record = event.epoch_record
-        if record is not None:
-            bar.close()
+        if bar.batch(event, trainer.epochs, f"  {event.samples_per_s:,.0f} samples/s"):
+            record = event.epoch_record
             val = "" if record.val_accuracy is None else f"  val acc {record.val_accuracy:.4f}"
             print(f"epoch {record.epoch:3d}  train loss {record.train_loss:.4f}  train acc "
                   f"{record.train_accuracy:.4f}{val}  test acc {record.test_accuracy:.4f}  "

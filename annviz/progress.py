@@ -29,6 +29,17 @@ class ProgressBar:
         self.stream.write(f"\r{self.label} [{bar}] {share:4.0%} {note}\033[K")
         self.stream.flush()
 
+    def batch(self, event, epochs: int, note: str = "") -> bool:
+        """Show where a training run is (a ``BatchEvent``); True at the end of an epoch, where the
+        bar has made room for the epoch's own line."""
+        self.total = max(event.batches_per_epoch, 1)
+        self.label = f"epoch {event.epoch + 1}/{epochs}"
+        self.update(event.batch, f"loss {event.loss:.4f}{note}")
+        if event.epoch_record is None:
+            return False
+        self.close()
+        return True
+
     def close(self) -> None:
         if self.enabled:
             self.stream.write("\r\033[K")

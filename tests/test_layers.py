@@ -1,7 +1,7 @@
 """The layers of annviz are contracts the test run checks, read from the source with ``ast``.
 
-- ``annviz.nn``, ``annviz.data`` and ``annviz.recipes`` never import PySide6, shiboken6, pyqtgraph
-  or ``annviz.gui`` — not directly, not inside a function, not through another annviz module.
+- ``annviz.nn``, ``annviz.data``, ``annviz.recipes`` and ``annviz.lessons`` never import PySide6,
+  shiboken6, pyqtgraph or ``annviz.gui`` — not directly, not inside a function, not through another annviz module.
 - ``annviz.nn`` never imports ``annviz.data``: whoever trains with augmentation passes the
   function in (``Trainer(augment_fn=...)``, as ``annviz.recipes.build_trainer`` does).
 
@@ -26,6 +26,7 @@ CONTRACTS = [
     ("annviz.nn", (*QT, "annviz.gui")),
     ("annviz.data", (*QT, "annviz.gui")),
     ("annviz.recipes", (*QT, "annviz.gui")),
+    ("annviz.lessons", (*QT, "annviz.gui")),
     ("annviz.nn", ("annviz.data",)),
 ]
 

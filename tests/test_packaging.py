@@ -57,6 +57,8 @@ def test_the_installed_wheel_evaluates_a_bundled_model_beside_an_unrelated_model
         assert f"annviz/_resources/icons/{icon}" in names
     assert {"annviz/_resources/annviz.desktop", "annviz/_resources/mnist/README.md",
             f"annviz-{annviz.__version__}.dist-info/licenses/LICENSE"} <= names
+    lessons = {f"annviz/_resources/lessons/{p.name}" for p in (ROOT / "resources" / "lessons").iterdir()}
+    assert len(lessons) == 10 and lessons <= names          # nine lessons and their README
     assert "[gui_scripts]\nannviz-gui = annviz.cli:gui" in entry_points
 
     # A fresh venv that sees the dependencies already installed here (a .pth line adds this

@@ -2,7 +2,9 @@
 
 The explorer is the first page. The other areas join after it: the neuron lab, the insight
 page and my digits as tabs, live training through its ``install(window, state)`` (docks on the explorer page
-and a shutdown hook). An area that fails to build is logged and left out; the app still opens.
+and a shutdown hook), File → Open / Save setup (``annviz.gui.setup``; ``main(setup=FILE)`` opens
+one once the window shows), and last the lessons, a dock beside the pages that drives them. An
+area that fails to build is logged and left out; the app still opens.
 
 Start-up never ends in Qt's abort: with no display, ``main`` says so in one line before Qt is
 asked for a screen; any other exception while the window is built stops the threads already
@@ -18,8 +20,8 @@ import sys
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import (QCoreApplication, QMessageLogContext, QSettings, QStandardPaths, QtMsgType,
-                            qInstallMessageHandler)
+from PySide6.QtCore import (QCoreApplication, QMessageLogContext, QSettings, QStandardPaths, QTimer,
+                            QtMsgType, qInstallMessageHandler)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -61,8 +63,21 @@ def _install_mydigits(window, state: AppState) -> None:
     install(window, state)
 
 
+def _install_setup(window, state: AppState) -> None:
+    from annviz.gui.setup import install
+
+    install(window, state)
+
+
+def _install_lessons(window, state: AppState) -> None:
+    from annviz.gui.lessons import install
+
+    install(window, state)
+
+
 AREAS = {"training": _install_training, "lab": _install_lab, "insight": _install_insight,
-         "mydigits": _install_mydigits}
+         "mydigits": _install_mydigits, "setup": _install_setup,
+         "lessons": _install_lessons}   # lessons last: they drive the rest
 
 
 def install_areas(window, state: AppState, areas=AREAS) -> list[str]:
@@ -75,6 +90,15 @@ def install_areas(window, state: AppState, areas=AREAS) -> list[str]:
             log.exception("the %s area could not be built; the app goes on without it", name)
             failed.append(name)
     return failed
+
+
+def open_setup_when_shown(window, path: str) -> None:
+    """Open the setup file ``path`` once the event loop runs (its messages need it)."""
+    area = getattr(window, "setup", None)
+    if area is None:
+        log.error("the setup %s was not opened: the setup area could not be built", path)
+        return
+    QTimer.singleShot(0, lambda: area.open_setup(path))
 
 
 def arrange_default_layout(window) -> None:
@@ -196,11 +220,14 @@ def start_qt(argv: list[str] | None = None, lang: str | None = None) -> QApplica
     return app
 
 
-def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool = False) -> int:
+def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool = False,
+         lesson: str | None = None, setup: str | None = None) -> int:
     """Open the window and run the event loop; returns the exit code.
 
     ``lang`` ("en" or "ko") overrides the language saved in the settings or, failing that, the
-    system's. ``verbose``: debug messages in the log file and on stderr.
+    system's. ``verbose``: debug messages in the log file and on stderr. ``lesson``: a lesson's
+    name (or a lesson file) to open at its first step. ``setup``: a setup file (``.annviz``) to
+    open once the window shows (a bad one: a message, the window as it was).
     """
     from annviz.gui.main_window import MainWindow
 
@@ -218,7 +245,11 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
         install_areas(window, state)
         arrange_default_layout(window)
         window.restore_settings()
+        if hasattr(window, "lessons"):
+            window.lessons.start(lesson)
         window.show()
+        if setup is not None:
+            open_setup_when_shown(window, setup)
         window.show_welcome_if_first_start()
     except Exception as error:
         log.exception("the window could not be built")

@@ -2,13 +2,17 @@
 
 Other areas plug in through public methods: ``add_page(widget, title_fn)`` adds a tab
 (``title_fn`` returns the translated title, called again when the language changes),
-``add_file_action(title_fn, fn)`` a command in the File menu, ``explorer.add_dock(dock, area)``
+``add_file_action(title_fn, fn)`` a command in the File menu, ``add_help_action(title_fn, fn)`` one
+at the top of the Help menu, ``explorer.add_dock(dock, area)``
 a dock on the explorer page, and ``add_shutdown_hook(fn)`` something to stop when the window
 closes (e.g. a training thread). Geometry, dock layout, the last model and the language persist in ``QSettings``.
 
 Whatever the settings hold, the window opens: a remembered model that cannot be opened is
 forgotten for the bundled one (and the window says so when it shows), and saved geometry or
 layout of the wrong type is ignored.
+
+Help → Concepts on this screen shows what the page in front says about itself (``concepts_html()``,
+a page with tabs asking its tab in front).
 
 The status bar's model line is a permanent label: a menu's status tip covers it for a moment,
 and it comes back when the tip goes. Ctrl+S saves to the model's own file (Save as for a bundled
@@ -37,8 +41,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 from annviz.gui import i18n
 from annviz.gui.classroom import Classroom
 from annviz.gui.common.model_files import model_filter, refusal
+from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.explorer.names import architecture
+from annviz.gui.explorer.touch import describe_edits
 from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
@@ -63,17 +69,21 @@ class MainWindow(QMainWindow):
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._startup_notice: tuple[str, str] | None = None  # (title, text) shown once visible
         self.language = "en"
+        self.training = None   # the training area (its page, controller, time machine), once installed
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self._page_sizer = CurrentPageSizer(self.tabs)      # the window is as wide as the page in front
         self.explorer = ExplorerPage(state)
         self.add_page(self.explorer, lambda: self.tr("Explorer"))
+        self.add_shutdown_hook(self.explorer.shutdown)
         self.model_line = QLabel()                       # the status bar's model line
         self.statusBar().addWidget(self.model_line, 1)
         self._build_menus()
         self.classroom = Classroom(self, self._view_menu, self._help_menu)
         self.resize(1280, 800)
         state.model_changed.connect(self._on_model_changed)
+        state.edits_changed.connect(self._on_model_changed)
         self.retranslate()
 
     # --- public ------------------------------------------------------------------------------
@@ -81,6 +91,7 @@ class MainWindow(QMainWindow):
     def add_page(self, widget: QWidget, title_fn: Callable[[], str]) -> None:
         self._pages.append((widget, title_fn))
         self.tabs.addTab(widget, title_fn())
+        self._page_sizer.fit()
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         self._shutdown_hooks.append(hook)
@@ -90,6 +101,18 @@ class MainWindow(QMainWindow):
         action = QAction(title_fn(), self)
         action.triggered.connect(lambda _=False: triggered())
         self._file_menu.insertAction(self._quit_separator, action)
+        self._area_actions.append((action, title_fn))
+        return action
+
+    def add_help_action(self, title_fn: Callable[[], str], triggered: Callable[[], None],
+                        shortcut: str | None = None) -> QAction:
+        """Another area's command at the top of the Help menu; ``title_fn`` gives its text."""
+        action = QAction(title_fn(), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            self.addAction(action)
+        action.triggered.connect(lambda _=False: triggered())
+        self._help_menu.insertAction(self._help_menu.actions()[0], action)
         self._area_actions.append((action, title_fn))
         return action
 
@@ -362,6 +385,8 @@ class MainWindow(QMainWindow):
             name=name, arch=architecture(net), n=net.n_params)
         if self.state.info.test_accuracy is not None:
             text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
+        if self.state.edits:
+            text += " · " + self.tr("edited: {what}").format(what=describe_edits(self.state.edits))
         self.model_line.setText(text)
 
     def _on_open_triggered(self) -> None:
@@ -375,11 +400,12 @@ class MainWindow(QMainWindow):
             self.save_model_to(with_model_suffix(path))
 
     def save_model(self) -> bool:
-        """Ctrl+S: save to the model's own file; Save as… for a bundled or untitled model."""
+        """Ctrl+S: save to the model's own file; Save as… for a bundled or untitled model, and for
+        an edited one (touched neurons are never saved over the model they were made from)."""
         path = self.state.model_path
         if self.state.network is None:
             return False
-        if path is None or path.resolve().parent == models_dir().resolve():
+        if path is None or path.resolve().parent == models_dir().resolve() or self.state.edits:
             self._on_save_triggered()
             return True
         return self.save_model_to(path)
@@ -412,22 +438,15 @@ class MainWindow(QMainWindow):
             "<h3>annviz</h3><p>Look inside an artificial neural network while it works and while it "
             "learns. The network is written from scratch with NumPy.</p>"))
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen: the page in front says what it shows (its
+        ``concepts_html()``, which asks its tab in front); the explorer's text otherwise."""
+        concepts = getattr(self.tabs.currentWidget(), "concepts_html", None)
+        return concepts() if callable(concepts) else self.explorer.concepts_html()
+
     def _on_concepts_triggered(self) -> None:
-        QMessageBox.information(self, self.tr("Concepts on this screen"), self.tr(
-            "<p><b>Input layer</b>: the 28×28 image the network sees, 784 neurons holding a "
-            "brightness from 0 (black) to 1 (white).</p>"
-            "<p><b>Hidden layers</b>: each neuron computes its weighted input "
-            "z = Σ w<sub>i</sub>a<sub>i</sub> + b and its activation a = f(z). Brighter circles in "
-            "the diagram are more active.</p>"
-            "<p><b>Output layer</b>: one neuron per digit; the brightest one is the answer.</p>"
-            "<p><b>Weights</b>: orange edges and pixels are positive, blue ones negative. A first-layer "
-            "neuron's 784 weights form a picture of what it looks for.</p>"
-            "<p><b>Bias</b>: a neuron's own offset, like an input that is always 1.</p>"
-            "<p><b>Numbering</b>: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the "
-            "first hidden layer), output neurons are named by their class, and input pixels are "
-            "given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the "
-            "code and the model files count everything from 0.</p>"
-            "<p>Click any neuron to see its numbers in the neuron inspector.</p>"))
+        title = self.tr("Concepts on this screen") + " — " + self.tabs.tabText(self.tabs.currentIndex())
+        QMessageBox.information(self, title, self.concepts_html())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

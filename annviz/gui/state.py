@@ -21,6 +21,13 @@ Signals are facts:
   (``chosen_class``; ``explained_class`` is that or, by default, the predicted class).
 - ``confidence_threshold_changed``: below ``confidence_threshold`` the app's answer is "not sure"
   (set on the insight page, shown in the explorer too).
+- ``edits_changed``: the neuron edits the current network carries changed (``edits``).
+
+Edits: a network made by touching neurons of a model (``annviz.nn.neuron_edit``) is put in the
+state with the model's path and its ``edits``, so that every view shows it and the window never
+saves it over the model's file. The edits are remembered with the network object itself, so a
+part that puts a network back (Discard after training, the time machine's "now") puts back its
+edits too.
 
 With the input, the state keeps ``input_problem``: why a drawing may not be prepared like an MNIST
 digit ("small", "thin", or None; ``annviz.data.preprocess.drawing_problem``).
@@ -28,6 +35,7 @@ digit ("small", "thin", or None; ``annviz.data.preprocess.drawing_problem``).
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +57,7 @@ class AppState(QObject):
     weight_selected = Signal(int, int, int)
     explained_class_changed = Signal()
     confidence_threshold_changed = Signal()
+    edits_changed = Signal()
 
     #: The insight page's confidence threshold when the app starts.
     DEFAULT_CONFIDENCE_THRESHOLD = 0.9
@@ -66,11 +75,17 @@ class AppState(QObject):
         self.input_problem: str | None = None        # "small", "thin" or None (see the docstring)
         self.confidence_threshold = self.DEFAULT_CONFIDENCE_THRESHOLD
         self._contributions: dict[int, Contributions] = {}   # of the current forward pass, by class
+        self._edits: weakref.WeakKeyDictionary[Network, tuple] = weakref.WeakKeyDictionary()
 
     # --- the model ---------------------------------------------------------------------------
 
-    def set_model(self, network: Network, info: ModelInfo | None = None, path: Path | None = None) -> None:
-        """Use ``network`` from now on (the state keeps it; callers should not change it later)."""
+    def set_model(self, network: Network, info: ModelInfo | None = None, path: Path | None = None,
+                  edits: tuple = ()) -> None:
+        """Use ``network`` from now on (the state keeps it; callers should not change it later).
+
+        ``edits``: the neuron edits that made ``network`` from the model at ``path`` (see above)."""
+        if edits:
+            self._edits[network] = tuple(edits)
         self.network = network
         self.info = info or ModelInfo()
         self.model_path = Path(path) if path is not None else None
@@ -94,6 +109,23 @@ class AppState(QObject):
         self.network.set_parameters(weights, biases)
         self.weights_changed.emit()
         self._recompute()
+
+    @property
+    def edits(self) -> tuple:
+        """The neuron edits (``NeuronEdit``) that make the current network differ from the model at
+        ``model_path``; empty for a network as it was loaded or trained."""
+        return () if self.network is None else self._edits.get(self.network, ())
+
+    def set_edits(self, edits: tuple) -> None:
+        """The current network now carries these edits (e.g. after ``set_weights`` with an edited
+        neuron's numbers); emits ``edits_changed``."""
+        if self.network is None:
+            return
+        if edits:
+            self._edits[self.network] = tuple(edits)
+        else:
+            self._edits.pop(self.network, None)
+        self.edits_changed.emit()
 
     @property
     def class_names(self) -> list[str]:

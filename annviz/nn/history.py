@@ -26,12 +26,13 @@ class BoundedSeries:
     and thinning builds new arrays, so a plot holding a view never sees it change.
     """
 
-    def __init__(self, capacity: int = CAPACITY):
+    def __init__(self, capacity: int = CAPACITY, start: int = 0):
         if capacity < 2 or capacity % 2:
             raise ValueError(f"capacity must be an even number ≥ 2, got {capacity}")
         self.capacity = capacity
+        self.start = start         # appends counted before this series kept any (a continued run)
         self.stride = 1            # appends per kept point
-        self.count = 0             # appends in all
+        self.count = start         # appends in all
         self.n = 0                 # kept points
         self._x = np.empty(min(capacity, 1024))
         self._y = np.empty(min(capacity, 1024))
@@ -101,17 +102,18 @@ class BoundedSeries:
 
     def export(self) -> tuple[dict, np.ndarray, np.ndarray]:
         """(scalars, x, y): all it takes to rebuild this series with ``restored``."""
-        scalars = {"capacity": self.capacity, "stride": self.stride, "count": self.count,
+        scalars = {"capacity": self.capacity, "start": self.start, "stride": self.stride, "count": self.count,
                    "part_x": self._part_x, "part_y": self._part_y, "part_n": self._part_n}
         return scalars, self.x.copy(), self.y.copy()
 
     @classmethod
     def restored(cls, scalars: dict, x: np.ndarray, y: np.ndarray) -> BoundedSeries:
         """The series ``export`` described; ValueError if the parts do not fit together."""
-        series = cls(int(scalars["capacity"]))
+        series = cls(int(scalars["capacity"]), int(scalars.get("start", 0)))
         stride, count, part_n = int(scalars["stride"]), int(scalars["count"]), int(scalars["part_n"])
         if (x.shape != y.shape or x.ndim != 1 or len(x) > series.capacity or stride < 1
-                or stride & (stride - 1) or not 0 <= part_n < stride or count != len(x) * stride + part_n):
+                or stride & (stride - 1) or not 0 <= part_n < stride or series.start < 0
+                or count != series.start + len(x) * stride + part_n):
             raise ValueError("the batch losses do not fit together")
         series.stride, series.count = stride, count
         series._part_x, series._part_y, series._part_n = float(scalars["part_x"]), float(scalars["part_y"]), part_n

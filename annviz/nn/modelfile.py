@@ -20,6 +20,7 @@ PyTorch reads annviz's files as they are (``README.md``, "Model files"): the ten
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import math
@@ -84,10 +85,14 @@ class ModelInfo:
 
 def save_model(path: str | os.PathLike, network: Network, info: ModelInfo | None = None) -> Path:
     """Write ``network`` to ``path`` atomically: a temporary file in the same folder, then rename."""
+    return write_atomic(Path(path), model_bytes(network, info))
+
+
+def model_bytes(network: Network, info: ModelInfo | None = None) -> bytes:
+    """What ``save_model`` writes, as bytes (e.g. to embed a model in a setup file)."""
     from safetensors.numpy import save
 
     info = info or ModelInfo()
-    path = Path(path)
     tensors = {}
     for i, (w, b) in enumerate(zip(network.weights, network.biases)):
         tensors[f"layers.{i}.weight"] = np.ascontiguousarray(w, dtype=np.float32)
@@ -104,8 +109,7 @@ def save_model(path: str | os.PathLike, network: Network, info: ModelInfo | None
         "config": info.config,
         **info.extra,
     }
-    data = save(tensors, metadata={METADATA_KEY: json.dumps(meta)})
-    return write_atomic(path, data)
+    return save(tensors, metadata={METADATA_KEY: json.dumps(meta)})
 
 
 def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
@@ -116,16 +120,29 @@ def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
     """
     path = Path(path)
     with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "a model file") as f:
-        header = read_header(f, file_size(f), path, ModelFileError)
-        if RECORDING_KEY in header.metadata:
-            raise ModelFileError(path, "a training recording, not an annviz model: open it with "
-                                       "File → Open training recording")
-        if METADATA_KEY not in header.metadata:
-            raise ForeignModelError(path, recognise(header, path, ModelFileError))
-        meta = _annviz_metadata(header.metadata, path)
-        sizes, activations = _architecture(meta, path)
-        entries = _expected_tensors(header, sizes, path)
-        params = [read_float32(f, header, entry, path, ModelFileError) for entry in entries]
+        return _read_model(f, file_size(f), path)
+
+
+def load_model_bytes(data: bytes, name: str) -> tuple[Network, ModelInfo]:
+    """Read and check a model file's bytes (e.g. a model embedded in a setup file) as ``load_model``
+    does; ``name`` stands for the path in messages."""
+    if len(data) > MAX_MODEL_BYTES:
+        raise ModelFileError(name, f"is more than a model file may be ({MAX_MODEL_BYTES} bytes)")
+    return _read_model(io.BytesIO(data), len(data), name)
+
+
+def _read_model(f, size: int, path) -> tuple[Network, ModelInfo]:
+    """The model in the open file (or buffer) ``f`` of ``size`` bytes."""
+    header = read_header(f, size, path, ModelFileError)
+    if RECORDING_KEY in header.metadata:
+        raise ModelFileError(path, "a training recording, not an annviz model: open it with "
+                                   "File → Open training recording")
+    if METADATA_KEY not in header.metadata:
+        raise ForeignModelError(path, recognise(header, path, ModelFileError))
+    meta = _annviz_metadata(header.metadata, path)
+    sizes, activations = _architecture(meta, path)
+    entries = _expected_tensors(header, sizes, path)
+    params = [read_float32(f, header, entry, path, ModelFileError) for entry in entries]
     return Network(sizes, activations, params[0::2], params[1::2]), _info(meta, sizes, path)
 
 

@@ -30,6 +30,7 @@ from annviz.nn.trainer import BatchEvent, Trainer, TrainerState
 
 TARGET_MOMENTS = 200
 MAX_RUN_BYTES = 150 * 2**20      # one run, whatever its length (the issue's bound for 784-128-64-10 × 20 epochs)
+MAX_STATES = 64                  # epoch ends that keep the whole state, at most (older ones thinned)
 PICTURE_DTYPE = np.float16
 
 
@@ -163,6 +164,8 @@ class Recording:
         if self.moments and moment.step <= self.moments[-1].step:
             raise ValueError(f"moment {moment.step} comes after {self.moments[-1].step}")
         self.moments.append(moment)
+        if moment.state is not None and sum(m.state is not None for m in self.moments) > MAX_STATES:
+            self._thin_states()
         while self.nbytes > MAX_RUN_BYTES and self.thin():
             pass
 
@@ -188,6 +191,10 @@ class Recording:
             drop = set(inner[::2])
             self.moments = [m for i, m in enumerate(self.moments) if i not in drop]
             return True
+        return self._thin_states()
+
+    def _thin_states(self) -> bool:
+        """Every other epoch end between the first and the last forgets its state."""
         stated = [m for m in self.moments[1:-1] if m.state is not None]
         for m in stated[::2]:
             m.state = None

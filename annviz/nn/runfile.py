@@ -5,8 +5,9 @@ moment's float16 weights, and at epoch ends the float32 weights, the optimizer's
 batch losses so far — so it gets its own extension, and File → Open model never offers it.
 
 Layout: tensors ``m{i}.w{l}`` / ``m{i}.b{l}`` (F16: moment ``i``'s pictures); for a moment with a
-state ``s{i}.w{l}``, ``s{i}.b{l}``, ``s{i}.good.w{l}``, ``s{i}.good.b{l}``, ``s{i}.opt{k}`` (F32)
-and ``s{i}.loss.x``, ``s{i}.loss.y`` (F64). The metadata key ``annviz-run`` holds JSON with
+state ``s{i}.w{l}``, ``s{i}.b{l}``, ``s{i}.opt{k}`` and, when the last good weights differ from
+them, ``s{i}.good.w{l}``, ``s{i}.good.b{l}`` (F32); the run's batch losses ``history.loss.x``,
+``history.loss.y`` (F64) once it has ended. The metadata key ``annviz-run`` holds JSON with
 ``format_version``, the configuration, the architecture and one entry per moment (step, epoch,
 loss, learning rate, and for a state its scalars: the optimizer's step count, the shuffling
 generator, the divergence detector, the epoch records). Read with the same limits as model files
@@ -61,23 +62,29 @@ def save_recording(path: str | os.PathLike, run: Recording) -> Path:
             "activations": run.activations, "class_names": run.class_names,
             "batches_per_epoch": run.batches_per_epoch, "exact": run.exact,
             "blas_threads": run.blas_threads, "moments": moments}
+    if run.history is not None:
+        meta["history"] = _save_history(run.history, tensors)
     return write_atomic(path, save(tensors, metadata={METADATA_KEY: json.dumps(meta)}))
 
 
 def _save_state(state: TrainerState, key: str, tensors: dict) -> dict:
     for l, (w, b) in enumerate(zip(state.weights, state.biases)):
         tensors[f"{key}.w{l}"], tensors[f"{key}.b{l}"] = w, b
-    for l, (w, b) in enumerate(zip(*state.good)):
-        tensors[f"{key}.good.w{l}"], tensors[f"{key}.good.b{l}"] = np.asarray(w), np.asarray(b)
+    if state.good is not None:
+        for l, (w, b) in enumerate(zip(*state.good)):
+            tensors[f"{key}.good.w{l}"], tensors[f"{key}.good.b{l}"] = np.asarray(w), np.asarray(b)
     for k, a in enumerate(state.optimizer["arrays"]):
         tensors[f"{key}.opt{k}"] = a
-    scalars, x, y = state.history.batch_loss.export()
-    tensors[f"{key}.loss.x"], tensors[f"{key}.loss.y"] = x, y
-    history = state.history
     return {"optimizer_t": state.optimizer["t"], "optimizer_arrays": len(state.optimizer["arrays"]),
             "rng": state.rng, "start_loss": state.start_loss, "smoothed": state.smoothed,
-            "train_seconds": state.train_seconds, "loss": scalars,
-            "epochs": [vars(e) for e in history.epochs], "status": history.status,
+            "train_seconds": state.train_seconds, "batches": state.batches,
+            "epochs": [vars(e) for e in state.epochs], "good": state.good is not None}
+
+
+def _save_history(history: History, tensors: dict) -> dict:
+    scalars, x, y = history.batch_loss.export()
+    tensors["history.loss.x"], tensors["history.loss.y"] = x, y
+    return {"loss": scalars, "epochs": [vars(e) for e in history.epochs], "status": history.status,
             "stop_reason": history.stop_reason}
 
 
@@ -158,7 +165,18 @@ def _recording(meta: dict, reader: _Reader, path: Path) -> Recording:
                        float(entry["lr"]), weights, biases, state))
     if not run.moments:
         raise RunFileError(path, "the recording holds no moments")
+    if "history" in meta:
+        run.history = _history(check_field(meta, "history", dict, path, RunFileError), reader)
     return run
+
+
+def _history(entry: dict, reader: _Reader) -> History:
+    scalars = entry["loss"]
+    n_points = (int(scalars["count"]) - int(scalars.get("start", 0))) // max(int(scalars["stride"]), 1)
+    series = BoundedSeries.restored(scalars, reader.tensor("history.loss.x", (n_points,), np.float64),
+                                    reader.tensor("history.loss.y", (n_points,), np.float64))
+    return History(series, [EpochRecord(**e) for e in entry["epochs"]], str(entry["status"]),
+                   entry["stop_reason"])
 
 
 def _state(entry: dict, key: str, shapes, config: TrainConfig, reader: _Reader) -> TrainerState:
@@ -167,22 +185,20 @@ def _state(entry: dict, key: str, shapes, config: TrainConfig, reader: _Reader) 
                 tuple(reader.tensor(f"{prefix}.b{l}", (s[0],)) for l, s in enumerate(shapes)))
 
     weights, biases = params(key)
-    good = params(f"{key}.good")
+    good = params(f"{key}.good") if entry["good"] else None
     n_arrays = int(entry["optimizer_arrays"])
     per_param = [*(shape for shape in shapes), *((s[0],) for s in shapes)]
     if n_arrays not in (0, OPTIMIZER_ARRAYS[config.optimizer] * len(per_param)):
         raise ValueError(f"{n_arrays} optimizer arrays do not fit {config.optimizer}")
     arrays = [reader.tensor(f"{key}.opt{k}", per_param[k % len(per_param)]) for k in range(n_arrays)]
-    scalars = entry["loss"]
-    n_points = int(scalars["count"]) // max(int(scalars["stride"]), 1)
-    series = BoundedSeries.restored(scalars, reader.tensor(f"{key}.loss.x", (n_points,), np.float64),
-                                    reader.tensor(f"{key}.loss.y", (n_points,), np.float64))
-    history = History(series, [EpochRecord(**e) for e in entry["epochs"]], str(entry["status"]),
-                      entry["stop_reason"])
+    batches = int(entry["batches"])
+    if batches < 0:
+        raise ValueError(f"{batches} batches")
+    epochs = tuple(EpochRecord(**e) for e in entry["epochs"])
     rng = np.random.default_rng()
     rng.bit_generator.state = entry["rng"]   # raises ValueError/TypeError on anything odd
     optimizer = {"t": int(entry["optimizer_t"]), "arrays": arrays}
     start_loss, smoothed = entry["start_loss"], entry["smoothed"]
-    return TrainerState(weights, biases, optimizer, rng.bit_generator.state, history, good,
+    return TrainerState(weights, biases, optimizer, rng.bit_generator.state, batches, epochs, good,
                         None if start_loss is None else float(start_loss),
                         None if smoothed is None else float(smoothed), float(entry["train_seconds"]))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from annviz.nn.config import TrainConfig
-from annviz.nn.history import EpochRecord, History
+from annviz.nn.history import BoundedSeries, EpochRecord, History
 from annviz.nn.losses import get_loss
 from annviz.nn.metrics import evaluate
 from annviz.nn.network import Network
@@ -65,23 +65,26 @@ class _EpochProgress:
 @dataclass
 class TrainerState:
     """A run between two epochs, complete enough to continue it bit for bit (``Trainer.restore``):
-    the weights, the optimizer's running arrays, the shuffling generator, the history so far and
-    the divergence detector. Arrays are copies."""
+    the weights, the optimizer's running arrays, the shuffling generator, the batches and epochs
+    done and the divergence detector. Arrays are copies. The batch losses are not kept (a run's
+    own recording has them): a run continued from here draws its curve from here on."""
 
     weights: tuple[np.ndarray, ...]
     biases: tuple[np.ndarray, ...]
     optimizer: dict                    # Optimizer.running_state()
     rng: dict                          # numpy's bit generator state
-    history: History
-    good: tuple                        # the last good (weights, biases)
+    batches: int                       # batches trained so far
+    epochs: tuple[EpochRecord, ...]    # the epochs so far (the records themselves, not copies)
+    good: tuple | None                 # the last good (weights, biases); None: the weights themselves
     start_loss: float | None
     smoothed: float | None
     train_seconds: float
 
     @property
     def nbytes(self) -> int:
-        arrays = [*self.weights, *self.biases, *self.optimizer["arrays"], *self.good[0], *self.good[1]]
-        return sum(a.nbytes for a in arrays) + self.history.batch_loss.nbytes
+        good = [] if self.good is None else [*self.good[0], *self.good[1]]
+        arrays = sum(a.nbytes for a in [*self.weights, *self.biases, *self.optimizer["arrays"], *good])
+        return arrays + 8 * len(self.epochs)   # the tuple of records (shared with the history)
 
 
 class Trainer:
@@ -148,10 +151,12 @@ class Trainer:
         if self._progress is not None:
             raise ValueError("a run can be saved only between two epochs")
         weights, biases = self.network.snapshot()
+        same = all(np.array_equal(g, a) for g, a in zip(self._good[0] + self._good[1], weights + biases))
         return TrainerState(weights, biases, self.optimizer.running_state(),
-                            copy.deepcopy(self.rng.bit_generator.state), copy.deepcopy(self.history),
-                            copy.deepcopy(self._good), self._start_loss, self._smoothed,
-                            self._train_seconds)
+                            copy.deepcopy(self.rng.bit_generator.state), self.history.batches,
+                            tuple(self.history.epochs),
+                            None if same else copy.deepcopy(self._good), self._start_loss,
+                            self._smoothed, self._train_seconds)
 
     def restore(self, state: TrainerState) -> None:
         """Continue from ``state`` (made by a trainer of the same network shape and data): the
@@ -160,8 +165,8 @@ class Trainer:
         self.network.set_parameters(state.weights, state.biases)
         self.optimizer.restore_running_state(state.optimizer)
         self.rng.bit_generator.state = copy.deepcopy(state.rng)
-        self.history = copy.deepcopy(state.history)
-        self._good = copy.deepcopy(state.good)
+        self.history = History(BoundedSeries(start=state.batches), list(copy.deepcopy(state.epochs)))
+        self._good = copy.deepcopy(state.good if state.good is not None else (state.weights, state.biases))
         self._start_loss, self._smoothed = state.start_loss, state.smoothed
         self._train_seconds = state.train_seconds
         self._progress = None

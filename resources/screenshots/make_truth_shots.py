@@ -3,7 +3,7 @@
     QT_QPA_PLATFORM=offscreen python resources/screenshots/make_truth_shots.py [en|ko ...]
 
 Builds the whole app window as ``annviz`` does, sets a state through public methods, and saves
-``window.grab()``: the inspector on an output neuron, the deeper layers and biases, the
+``window.grab()``: a 3 drawn on the pad (the README's first picture), the inspector on an output neuron, the deeper layers and biases, the
 playground with 6 hidden layers, and the explorer saying "not sure" about a drawn "#". Needs a
 Korean font (fonts-nanum) for the Korean shots.
 """
@@ -66,6 +66,13 @@ def draw(pad, points) -> None:
 def shots(app: QApplication, lang: str, settings_dir: str) -> None:
     window = make_window(app, lang, settings_dir)
     state, explorer = window.state, window.explorer
+
+    three = [(0.25, 0.2), (0.5, 0.12), (0.72, 0.25), (0.5, 0.48), (0.75, 0.7), (0.5, 0.88), (0.22, 0.8)]
+    draw(explorer.pad_panel.pad, [(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)       # the README's first picture
+                                  for (x0, y0), (x1, y1) in zip(three, three[1:]) for t in np.linspace(0, 1, 6)])
+    settle(app)
+    window.grab().save(str(HERE / f"explorer-{lang}.png"))
+    explorer.pad_panel.clear_action.trigger()
 
     data = load_dataset("mnist")
     state.show_example(data.test_images[0] / np.float32(255), int(data.test_labels[0]))

@@ -33,7 +33,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])  # noqa: F841
+    QApplication.instance() or QApplication([])
     rng = np.random.default_rng(args.seed)
     order = [KINDS[i % len(KINDS)] for i in range(args.count)]
     rng.shuffle(order)

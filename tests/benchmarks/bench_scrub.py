@@ -114,7 +114,7 @@ def main() -> None:
         assert area.panel.start()
         window.state.select_neuron(1, 3)
         wait_until(lambda: area.controller.phase == "done", 600, "training to end")
-        run = area.controller.recording
+        run = area.controller.films.current
         settle(app)
         n = len(run.moments)
         in_order = scrub_latencies(app, area.timeline, range(n))

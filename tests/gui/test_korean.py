@@ -172,7 +172,10 @@ def english_sources() -> list[re.Pattern]:
             parts = re.split(r"\{[^}]*\}", text)
             if not "".join(parts).strip():
                 continue                                # only placeholders
-            patterns.add(r"\s*" + r".+?".join(re.escape(p) for p in parts) + r"\s*")
+            # A source with no English word of its own ("{s} s", time left) is English only when
+            # its values are not Korean words: "2 s" is, "입력 가중치 배율 s" is not.
+            value = r".+?" if WORD.search("".join(parts)) else r"[^\s\uac00-\ud7a3]+?"
+            patterns.add(r"\s*" + value.join(re.escape(p) for p in parts) + r"\s*")
     return [re.compile(p, re.DOTALL) for p in patterns]
 
 

@@ -33,7 +33,7 @@ def train(window, qtbot, config=TINY) -> Recording:
     area.panel.settings.set_config(config)
     assert area.panel.start()
     qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=20_000)
-    return area.controller.recording
+    return area.controller.films.current
 
 
 def shows_weights(window, weights) -> bool:
@@ -70,12 +70,12 @@ def test_scrubbing_while_it_trains_holds_the_past_until_now(window, qtbot):
     area = window.training
     area.panel.settings.set_config(LONG)
     assert area.panel.start()
-    qtbot.waitUntil(lambda: area.controller.recording is not None
-                    and len(area.controller.recording.moments) > 20, timeout=10_000)
+    qtbot.waitUntil(lambda: area.controller.films.current is not None
+                    and len(area.controller.films.current.moments) > 20, timeout=10_000)
     area.timeline.go_to(5)
-    moment = area.controller.recording.moments[5]
+    moment = area.controller.films.current.moments[5]
     step = area.panel.controls.progress.step if area.panel.controls.progress else 0
-    qtbot.waitUntil(lambda: area.controller.recording.moments[-1].step > step + 50, timeout=10_000)
+    qtbot.waitUntil(lambda: area.controller.films.current.moments[-1].step > step + 50, timeout=10_000)
     assert shows_weights(window, moment.parameters()[0])                 # still the past
     area.timeline.go_to_now()
     qtbot.waitUntil(lambda: window.state.network.weights[0][0, 300] != moment.parameters()[0][0][0, 300],
@@ -91,7 +91,7 @@ def test_a_recording_saved_and_opened_again_scrubs_the_same(window, qtbot, tmp_p
     assert area.save_recording()
     assert (tmp_path / "first.annviz-run").exists()
     assert area.open_recording(tmp_path / "first.annviz-run")
-    opened = area.controller.recordings.runs[-1]
+    opened = area.controller.films.recordings.runs[-1]
     assert opened is not run and area.timeline.run is opened
     assert shows_weights(window, opened.moments[0].parameters()[0])
     area.timeline.go_to(len(opened.moments) - 1)
@@ -103,10 +103,10 @@ def test_a_damaged_recording_is_one_message_and_changes_nothing(window, tmp_path
     bad.write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{}      ")
     said = []
     monkeypatch.setattr(window.training, "_warn", lambda title, text: said.append(text))
-    runs = list(window.training.controller.recordings.runs)
+    runs = list(window.training.controller.films.recordings.runs)
     assert not window.training.open_recording(bad)
     assert len(said) == 1 and str(bad) in said[0]
-    assert window.training.controller.recordings.runs == runs
+    assert window.training.controller.films.recordings.runs == runs
 
 
 def test_the_gif_has_the_runs_moments_as_frames(window, qtbot, tmp_path):

@@ -213,6 +213,34 @@ def test_discard_brings_back_the_model_from_before(window, qtbot, monkeypatch):
     assert state.network is before and area.controller.phase == "idle"
 
 
+def test_discard_brings_back_a_model_trained_and_saved_just_before(window, qtbot, tmp_path, monkeypatch):
+    """The model on the pad when the run started — here one the learner had just trained and
+    saved — not the bundled one."""
+    area, state = window.area, window.area.state
+    start(window, qtbot, SMALL)
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
+    saved = area.controller.save(tmp_path / "mine.safetensors")
+    mine = state.network
+    assert state.model_path == saved
+    start(window, qtbot, SMALL.replace(hidden=(8,)))
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=10_000)
+    area.panel.result_bar.discard_button.click()
+    assert state.network is mine and state.model_path == saved
+
+
+def test_one_more_epoch_while_paused_shows_the_new_plan_at_once(window, qtbot):
+    controller, controls = window.area.controller, window.area.panel.controls
+    start(window, qtbot, SLOW.replace(epochs=3))
+    qtbot.waitUntil(lambda: controls.progress is not None, timeout=5000)
+    controls.pause_button.click()
+    qtbot.waitUntil(lambda: controller.phase == "paused", timeout=2000)
+    assert "of 3" in controls.status.text()
+    controls.epoch_button.click()
+    assert controls.progress.epochs == 4 and "of 4" in controls.status.text()
+    controls.pause_button.click()                       # resume: the trainer has the 4th epoch too
+    qtbot.waitUntil(lambda: controls.progress.epochs == 4 and controller.phase == "running", timeout=2000)
+
+
 def test_one_more_epoch_continues_a_finished_run(window, qtbot):
     controller = window.area.controller
     start(window, qtbot, SMALL)

@@ -26,7 +26,7 @@ def controller(qtbot):
 def run(controller, qtbot, config=TINY, **start):
     controller.start(config, **start)
     qtbot.waitUntil(lambda: controller.phase == "done", timeout=20_000)
-    return controller.recording
+    return controller.films.current
 
 
 def same_moments(a, b) -> None:
@@ -43,16 +43,16 @@ def test_a_run_is_recorded_and_the_same_settings_replay_it_bit_for_bit(controlle
     last = first.moments[-1]
     np.testing.assert_array_equal(last.state.weights[0], controller.trainer.network.weights[0])
     again = run(controller, qtbot)
-    assert again is not first and controller.recordings.runs == [first, again]
+    assert again is not first and controller.films.recordings.runs == [first, again]
     same_moments(first, again)
 
 
 def test_a_learning_rate_changed_mid_run_says_the_run_cannot_be_replayed(controller, qtbot):
     controller.start(TINY.replace(n_train=None, batch_size=1, epochs=1))
-    qtbot.waitUntil(lambda: controller.recording is not None and len(controller.recording.moments) > 3,
+    qtbot.waitUntil(lambda: controller.films.current is not None and len(controller.films.current.moments) > 3,
                     timeout=10_000)
     controller.set_hyperparameters(lr=0.02)
-    qtbot.waitUntil(lambda: not controller.recording.exact, timeout=2000)
+    qtbot.waitUntil(lambda: not controller.films.current.exact, timeout=2000)
 
 
 def test_slow_motion_shows_every_batch_at_the_pace_asked(controller, qtbot):
@@ -74,10 +74,10 @@ def test_a_pause_at_each_epoch_end(controller, qtbot):
     controller.set_pause_at_epoch_end(True)
     controller.start(TINY)
     qtbot.waitUntil(lambda: controller.phase == "paused", timeout=10_000)
-    assert controller.recording.moments[-1].step == 30 and len(controller.recording.history or []) == 0
+    assert controller.films.current.moments[-1].step == 30 and len(controller.films.current.history or []) == 0
     controller.resume()
     qtbot.waitUntil(lambda: controller.phase in ("paused", "done"), timeout=10_000)
-    qtbot.waitUntil(lambda: controller.recording.moments[-1].step == 60, timeout=10_000)
+    qtbot.waitUntil(lambda: controller.films.current.moments[-1].step == 60, timeout=10_000)
 
 
 def test_continuing_from_an_epoch_end_with_the_same_settings_gives_the_recorded_weights(controller, qtbot):
@@ -86,8 +86,8 @@ def test_continuing_from_an_epoch_end_with_the_same_settings_gives_the_recorded_
     epoch_1 = next(m for m in first.moments if m.step == 30)
     controller.continue_from(epoch_1, config)
     qtbot.waitUntil(lambda: controller.phase == "done", timeout=20_000)
-    second = controller.recording
-    assert second is not first and controller.recordings.runs == [first, second]
+    second = controller.films.current
+    assert second is not first and controller.films.recordings.runs == [first, second]
     assert second.moments[0] is epoch_1 and second.continued_from == 1.0
     np.testing.assert_array_equal(second.moments[-1].state.weights[0], first.moments[-1].state.weights[0])
     assert second.moments[-1].step == first.moments[-1].step == 90
@@ -98,7 +98,7 @@ def test_continuing_with_a_higher_learning_rate_is_a_new_run_that_keeps_the_firs
     epoch_1 = next(m for m in first.moments if m.step == 30)
     controller.continue_from(epoch_1, TINY.replace(lr=0.05))
     qtbot.waitUntil(lambda: controller.phase == "done", timeout=20_000)
-    second = controller.recording
+    second = controller.films.current
     assert second.label == "η 0.05, from epoch 1" and first.label == "η 0.01"
     assert not np.array_equal(second.moments[-1].state.weights[0], first.moments[-1].state.weights[0])
     with pytest.raises(ValueError, match="same hidden"):

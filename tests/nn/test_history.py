@@ -70,3 +70,13 @@ def test_an_hour_of_batches_fits_in_the_cap():
 def test_a_capacity_that_cannot_halve_is_refused():
     with pytest.raises(ValueError, match="even"):
         BoundedSeries(capacity=7)
+
+
+def test_a_continued_run_counts_the_batches_before_it_began():
+    series = BoundedSeries(capacity=8, start=1000)
+    series.append(np.arange(1001, 1101), np.ones(100))
+    assert series.count == 1100 and series.n * series.stride + series.start <= 1100
+    scalars, x, y = series.export()
+    back = BoundedSeries.restored(scalars, x, y)
+    assert back.count == 1100 and back.start == 1000
+    np.testing.assert_array_equal(back.y, series.y)

@@ -119,7 +119,7 @@ def test_continuing_from_an_epoch_end_reproduces_the_recorded_run_exactly():
     for x, y in zip(trainer.network.weights + trainer.network.biases, final.weights + final.biases):
         np.testing.assert_array_equal(x, y)
     assert trainer.history.batches == original.moments[-1].step
-    np.testing.assert_array_equal(trainer.history.batch_loss.y, final.history.batch_loss.y)
+    assert [e.train_loss for e in trainer.history.epochs] == [e.train_loss for e in final.epochs]
 
 
 def test_a_state_is_only_taken_between_epochs():
@@ -149,3 +149,15 @@ def test_a_label_names_only_what_differs():
     a, b = TINY, TINY.replace(activation="sigmoid", hidden=(16, 16))
     assert differences(a, [b]) == "layers 8, relu"
     assert differences(a, [a]) == ""
+
+
+def test_a_very_long_run_keeps_a_bounded_number_of_whole_states():
+    """Each epoch's end keeps the whole state at first; past MAX_STATES, every other older one
+    forgets it (its pictures stay), so an hour of tiny epochs does not pile up states."""
+    from annviz.nn.recording import MAX_STATES
+
+    trainer, run = record_run(TINY.replace(epochs=3 * MAX_STATES, n_train=40))   # 2 batches an epoch
+    stated = [m for m in run.moments if m.state is not None]
+    assert MAX_STATES // 2 <= len(stated) <= MAX_STATES
+    assert stated[0] is run.moments[0] and stated[-1] is run.moments[-1]
+    assert sum(m.step % run.batches_per_epoch == 0 for m in run.moments) == 3 * MAX_STATES + 1

@@ -26,6 +26,11 @@ def test_a_recording_round_trips_and_continues_like_the_original(recorded, tmp_p
     path = save_recording(tmp_path / "run.annviz-run", run)
     back = load_recording(path)
     assert back.config == run.config and back.sizes == run.sizes and back.steps().tolist() == run.steps().tolist()
+    assert back.history is None                       # recorded by hand here: no end of run yet
+    run.history = trainer.history
+    again = load_recording(save_recording(tmp_path / "ended.annviz-run", run))
+    np.testing.assert_array_equal(again.history.batch_loss.y, trainer.history.batch_loss.y)
+    assert again.history.batches == trainer.history.batches and again.history.status == "finished"
     for a, b in zip(run.moments, back.moments):
         assert (a.epoch, a.loss, a.lr, a.state is None) == (b.epoch, b.loss, b.lr, b.state is None)
         for x, y in zip(a.weights + a.biases, b.weights + b.biases):

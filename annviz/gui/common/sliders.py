@@ -52,6 +52,12 @@ class ValueSlider(QWidget):
     def value(self) -> float:
         return self.values[self.slider.value()]
 
+    def setToolTip(self, text: str) -> None:  # noqa: N802 — Qt's name
+        """The tooltip of the slider and its value too (the parts the mouse is over)."""
+        super().setToolTip(text)
+        self.slider.setToolTip(text)
+        self.label.setToolTip(text)
+
     def set_value(self, value: float) -> None:
         """Move to the position whose value is nearest to ``value``."""
         self.slider.setValue(self._nearest(value))

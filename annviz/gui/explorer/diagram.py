@@ -73,6 +73,7 @@ class NetworkDiagram(QWidget):
         button.setStyleSheet("QToolButton:checked { background: %s; color: white; font-weight: bold; "
                              "border: 1px solid #8a3a10; border-radius: 3px; }" % POSITIVE.name())
         self.contribution_button = button
+        button.setObjectName("explorer-contribution")
         self._caption = QLabel()
         self._caption.setWordWrap(True)       # a narrow diagram (the training page, a big zoom): two lines
         self._caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

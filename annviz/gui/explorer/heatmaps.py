@@ -74,6 +74,7 @@ class WeightGrid(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self._bar.getAxis("right").setLabel(self.tr("weight w"))
         self._caption.setText(self.tr("What each first-hidden-layer neuron looks for: "
                                       "its 784 weights as a picture (orange +, blue −)"))
         self.legend.setText(sign_legend_html(self.tr("blue: negative weight"), self.tr("orange: positive weight"),

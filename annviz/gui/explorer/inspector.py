@@ -5,7 +5,8 @@ largest terms, then "+ n more"), plots its activation function with the current 
 its incoming weights (a 28×28 picture for the first hidden layer, bars for later layers) and
 what share of the winning output's evidence flows through it (``readout.evidence``). For a
 softmax output neuron the curve is a_k against z_k with the other outputs held at their current
-values (``ActivationPlot.show_softmax_unit``), so the point lies on it.
+values (``ActivationPlot.show_softmax_unit``), so the point lies on it. Under a hidden neuron,
+``NeuronTouch`` (touch.py) lets the learner switch it off, shift its bias or scale its weights.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symme
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import activation_symbol, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import evidence, weighted_input_terms
+from annviz.gui.explorer.touch import NeuronTouch
 
 def _colored(x: float) -> str:
     color = (POSITIVE if x >= 0 else NEGATIVE).name()
@@ -79,6 +81,9 @@ class NeuronInspector(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addLayout(pictures, 1)
+        self.touch = NeuronTouch(state)
+        self.touch.hide()
+        layout.addWidget(self.touch)
         self._pictured: tuple | None = None   # (layer, index, activation) the pictures show
         self.plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         for signal in (state.model_changed, state.neuron_selected):
@@ -90,6 +95,8 @@ class NeuronInspector(QWidget):
     def retranslate(self) -> None:
         self.plot.set_labels(self.tr("weighted input z"), self.tr("activation a"))
         self.legend.setText(sign_legend_html(self.tr("blue: −"), self.tr("orange: +")))
+        self._bars_view.setLabel("left", self.tr("weight w"))
+        self._bars_view.setLabel("bottom", self.tr("from neuron (counted from 0)"))
         self._pictured = None
         self._dirty = True
         self.refresh()
@@ -122,9 +129,14 @@ class NeuronInspector(QWidget):
             self.details.setText(self.tr("Click a neuron in the diagram or a tile among the weights "
                                          "to see how it computes its activation."))
             self._show_pictures(False)
+            self.touch.hide()
             return
         layer, index = selected
         self.title.setText(neuron_name(layer, index, len(net.sizes), self._state.class_names))
+        hidden = 0 < layer < len(net.sizes) - 1
+        if hidden and (layer, index) != self.touch.neuron:
+            self.touch.show_neuron(layer, index)
+        self.touch.setVisible(hidden)
         fwd = self._state.forward
         if layer == 0:
             value = "–" if fwd is None else number(float(fwd.activations[0][0, index]))

@@ -72,6 +72,8 @@ class LayerMatrices(QWidget):
         for l, (plot, _) in enumerate(self._biases):
             plot.setTitle(self.tr("biases b{l}<br>{layer}").format(l=layer_superscript(l + 1),
                                                                    layer=layer_name(l + 1, n)), size="9pt")
+            plot.setLabel("bottom", self.tr("neuron"))
+            plot.setLabel("left", self.tr("bias b"))
         self.legend.setText(sign_legend_html(self.tr("blue: negative"), self.tr("orange: positive"),
                                              self.tr("0")))
 

@@ -114,6 +114,24 @@ class DrawingPad(QWidget):
                                         Qt.TransformationMode.FastTransformation)
         self._render()
 
+    def draw_stroke(self, points, erase: bool = False) -> None:
+        """One stroke through ``points``, (x, y) fractions (0…1) of the canvas from its top left,
+        with the current brush — as if drawn with the mouse (e.g. by a lesson showing a drawing)."""
+        stroke = Stroke(erase=erase or self.eraser)
+        for x, y in points:
+            stroke.points.append(QPointF(float(x) * CANVAS, float(y) * CANVAS))
+            stroke.widths.append(self.brush_width)
+        if not stroke.points:
+            return
+        self._strokes.append(stroke)
+        painter = QPainter(self._image)
+        for i in range(len(stroke.points)):
+            self._paint_segment(painter, stroke, i)
+        painter.end()
+        self.update()
+        self._flush()
+        self.stroke_finished.emit()
+
     def set_brush_width(self, width: float) -> None:
         self.brush_width = float(width)
 

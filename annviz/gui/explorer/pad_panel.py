@@ -31,9 +31,12 @@ class PadPanel(QWidget):
         super().__init__(parent)
         self._state = state
         self.pad = DrawingPad()
+        self.pad.setObjectName("explorer-drawing")
         self.picker = TestDigitPicker(state)
         self.seen = SeenView(state)
+        self.seen.setObjectName("explorer-seen")
         self.probabilities = ProbabilityBars(state)
+        self.probabilities.setObjectName("explorer-probabilities")
         self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo)
         self.clear_action = QAction(self)
         self.clear_action.setShortcuts([QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Escape)])

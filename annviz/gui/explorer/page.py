@@ -6,7 +6,7 @@ and the weights. Other areas add their own docks with ``add_dock`` (e.g. the tra
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
 from annviz.gui.state import AppState
 from annviz.gui.explorer.diagram import NetworkDiagram
@@ -22,6 +22,7 @@ class ExplorerPage(QMainWindow):
         super().__init__(parent)
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setDockNestingEnabled(True)
+        self.setObjectName("explorer-page")
         self._state = state
         self.pad_panel = PadPanel(state)
         self.diagram = NetworkDiagram(state)
@@ -31,7 +32,9 @@ class ExplorerPage(QMainWindow):
         self._lent = False    # the shared views are on another page (lend_views)
         self.pad_dock = self._make_dock("pad", self.pad_panel)
         self.diagram_dock = self._make_dock("diagram", self.diagram)
-        self.inspector_dock = self._make_dock("inspector", self.inspector)
+        # The inspector scrolls rather than push the window past a 1280×800 screen (a hidden
+        # neuron's touch controls make it tall).
+        self.inspector_dock = self._make_dock("inspector", _scrolling(self.inspector))
         self.weights_dock = self._make_dock("weights", self.weights)
         self._areas: dict[QDockWidget, Qt.DockWidgetArea] = {}   # other areas' docks and their place
         self._arrange()
@@ -75,6 +78,10 @@ class ExplorerPage(QMainWindow):
         self._docks.append(dock)
         self._areas[dock] = area
 
+    def shutdown(self) -> None:
+        """Stop background work (the touched neuron's test evaluation); the window calls it on close."""
+        self.inspector.touch.shutdown()
+
     def docks(self) -> list[QDockWidget]:
         return list(self._docks)
 
@@ -108,6 +115,27 @@ class ExplorerPage(QMainWindow):
     def restore_layout(self, state) -> bool:
         return bool(state) and self.restoreState(QByteArray(state), LAYOUT_VERSION)
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for the explorer."""
+        return self.tr(
+            "<p><b>Input layer</b>: the 28×28 image the network sees, 784 neurons holding a "
+            "brightness from 0 (black) to 1 (white).</p>"
+            "<p><b>Hidden layers</b>: each neuron computes its weighted input "
+            "z = Σ w<sub>i</sub>a<sub>i</sub> + b and its activation a = f(z). Brighter circles in "
+            "the diagram are more active.</p>"
+            "<p><b>Output layer</b>: one neuron per digit; the brightest one is the answer.</p>"
+            "<p><b>Weights</b>: orange edges and pixels are positive, blue ones negative. A first-layer "
+            "neuron's 784 weights form a picture of what it looks for.</p>"
+            "<p><b>Bias</b>: a neuron's own offset, like an input that is always 1.</p>"
+            "<p><b>Numbering</b>: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the "
+            "first hidden layer), output neurons are named by their class, and input pixels are "
+            "given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the "
+            "code and the model files count everything from 0.</p>"
+            "<p>Click any neuron to see its numbers in the neuron inspector.</p>") + self.tr(
+            "<p><b>Touch a neuron</b>: under a hidden neuron in the inspector, switch it off (its "
+            "outgoing weights become 0), shift its bias or scale its incoming weights, and watch the "
+            "prediction and the test accuracy change. Restore puts the network back.</p>")
+
     def retranslate(self) -> None:
         self.pad_dock.setWindowTitle(self.tr("Draw"))
         self.diagram_dock.setWindowTitle(self.tr("Network"))
@@ -118,3 +146,11 @@ class ExplorerPage(QMainWindow):
     def _on_neuron_selected(self, layer: int, index: int) -> None:
         self.inspector_dock.show()
         self.inspector_dock.raise_()
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area

@@ -63,6 +63,8 @@ class ProbabilityBars(QWidget):
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Output layer: the network's answer"))
+        self._plot.setLabel("left", self.tr("class"))
+        self._plot.setLabel("bottom", self.tr("probability (orange: the answer)"))
         self._on_forward_changed()
 
 

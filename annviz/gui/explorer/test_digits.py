@@ -29,6 +29,7 @@ class TestDigitPicker(QWidget):
         self.previous_button = QToolButton()
         self.previous_button.setText("◀")
         self.random_button = QPushButton()
+        self.random_button.setObjectName("explorer-test-digit")
         self.next_button = QToolButton()
         self.next_button.setText("▶")
         self.label = QLabel()

@@ -16,8 +16,11 @@ class WeightsPanel(QWidget):
         self._state = state
         self.count = QLabel()
         self.count.setWordWrap(True)
+        self.count.setObjectName("explorer-weight-count")
         self.grid = WeightGrid(state)
         self.layers = LayerMatrices(state)
+        self.grid.setObjectName("explorer-weight-grid")
+        self.layers.setObjectName("explorer-layer-matrices")
         self._tabs = QTabWidget()
         self._tabs.setDocumentMode(True)
         self._tabs.addTab(self.grid, "")

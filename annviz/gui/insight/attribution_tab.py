@@ -137,10 +137,19 @@ class AttributionTab(QWidget):
         self.explanation.setText(text + " " + self.tr(
             "The right picture shows where more ink would raise the score (orange) or lower it (blue)."))
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for this tab."""
+        return self.tr(
+            "<p><b>Why this answer</b>: how much each pixel, hidden neuron and edge added to the score "
+            "z<sub>k</sub> of the chosen class — for an edge, its <b>weight</b> × the activation it "
+            "carries. Orange pushed the score up, blue down. Choose another class to see why the "
+            "network did not answer that.</p>")
+
     def retranslate(self) -> None:
         self.legend.setText(sign_legend_html(self.tr("blue: pushed the score down"),
                                              self.tr("orange: pushed the score up"), self.tr("0")))
         self.class_caption.setText(self.tr("Explain the class:"))
+        self.chooser.setToolTip(self.tr("The output class whose score z_k is explained (the predicted one by default)"))
         if self.chooser.count():
             self.chooser.setItemText(0, self.tr("the predicted class"))
         self.seen.set_title(self.tr("what the network sees"))

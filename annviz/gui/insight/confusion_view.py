@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontMetrics
 
 from annviz.gui.common import zoom
-from annviz.gui.insight.plots import _ClickableImage
+from annviz.gui.insight.plots import ClickableImage
 
 CORRECT = np.array([33, 102, 172], dtype=np.float64)   # blue
 MISTAKE = np.array([214, 96, 30], dtype=np.float64)    # orange-red
@@ -57,7 +57,7 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         self._accuracy.setYLink(self._matrix)
         self._accuracy.getAxis("left").setStyle(showValues=False)
         self._accuracy.getAxis("top").setStyle(showValues=False)
-        self._image = _ClickableImage()
+        self._image = ClickableImage()
         self._image.clicked.connect(self.cell_clicked)
         self._matrix.addItem(self._image)
         self._bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], brush=pg.mkBrush(CORRECT))

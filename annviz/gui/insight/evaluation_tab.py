@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSl
                                QWidget)
 
 from annviz.gui.common import zoom
-from annviz.gui.insight.confusion_view import ConfusionView
+from annviz.gui.insight.confusion_view import CORRECT, MISTAKE, ConfusionView
 from annviz.gui.insight.gallery import Gallery, example_caption
 from annviz.gui.insight.results import TestResults
 
@@ -42,9 +42,13 @@ class EvaluationTab(QWidget):
         # Two lines kept for it from the start: its text grows when the results come, and a layout
         # that only then asks how high a wrapped label must be can leave it one line high.
         zoom.lines_high(self.threshold_label, 2, fixed=False)
+        for widget, name in ((self.summary, "accuracy"), (self.confusion, "confusion"),
+                             (self.threshold_box, "threshold-box"), (self.threshold, "threshold")):
+            widget.setObjectName(f"insight-{name}")   # lessons name widgets by these
         self.gallery_title = QLabel()
         self.gallery_title.setWordWrap(True)
         self.gallery = Gallery()
+        self.gallery.setObjectName("insight-gallery")
         self.gallery.example_chosen.connect(self.example_chosen)
 
         box = QVBoxLayout(self.threshold_box)
@@ -56,8 +60,14 @@ class EvaluationTab(QWidget):
         right.addWidget(self.threshold_box)
         right.addWidget(self.gallery_title)
         right.addWidget(self.gallery, 1)
+        self.confusion_caption = QLabel()                        # what the colours mean
+        self.confusion_caption.setTextFormat(Qt.TextFormat.RichText)
+        self.confusion_caption.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(self.confusion, 1)
+        left.addWidget(self.confusion_caption)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.confusion, 3)
+        layout.addLayout(left, 3)
         layout.addLayout(right, 2)
         self.retranslate()
 
@@ -79,6 +89,11 @@ class EvaluationTab(QWidget):
         self.retranslate()
         if self._cell is not None:   # keep the chosen cell, e.g. while training sends new weights
             self.select_cell(*self._cell)
+
+    @property
+    def cell(self) -> tuple[int, int] | None:
+        """The chosen (true, predicted) cell of the matrix, if any."""
+        return self._cell
 
     def select_cell(self, true: int, predicted: int) -> None:
         """Fill the gallery with the test images of class ``true`` predicted as ``predicted``
@@ -105,10 +120,31 @@ class EvaluationTab(QWidget):
 
     # --- texts -------------------------------------------------------------------------------
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for this tab."""
+        return self.tr(
+            "<p><b>Accuracy</b>: the share of the <b>test</b> images the network answers right. The test "
+            "images were never used in training, so they show how the network does on digits it has "
+            "not seen.</p>"
+            "<p><b>Confusion matrix</b>: a row per true class, a column per <b>prediction</b>; the "
+            "diagonal holds the right answers and every other cell one kind of mistake (a 4 read as a "
+            "9). Click a cell to see its images.</p>"
+            "<p><b>Confidence threshold</b>: the output layer's softmax gives each class a probability "
+            "p<sub>k</sub> = e<sup>z<sub>k</sub></sup> / Σ<sub>j</sub> e<sup>z<sub>j</sub></sup>; "
+            "below the threshold the app answers “not sure”.</p>")
+
     def retranslate(self) -> None:
         self.confusion.set_axis_titles(self.tr("true class"), self.tr("predicted class"),
                                        self.tr("accuracy per class"))
+        self.confusion_caption.setText(
+            f'<span style="color:rgb{tuple(int(c) for c in CORRECT)}">■</span>&nbsp;'
+            + self.tr("blue: right answers (the diagonal)") + "&nbsp;&nbsp;&nbsp;"
+            + f'<span style="color:rgb{tuple(int(c) for c in MISTAKE)}">■</span>&nbsp;'
+            + self.tr("orange: mistakes") + "&nbsp;&nbsp;&nbsp;"
+            + self.tr("the darker a cell, the more test images it holds; the number is the count"))
         self.threshold_box.setTitle(self.tr("Confidence threshold: below it the model says \"not sure\""))
+        self.threshold.setToolTip(self.tr("Answers whose largest probability p_k = e^z_k / Σ e^z_j is below this "
+                                          "are \"not sure\" (here and in the explorer)"))
         results = self._results
         if results is None:
             self.summary.setText(self.tr("Evaluating the test set…"))

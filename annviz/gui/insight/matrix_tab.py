@@ -112,9 +112,19 @@ class MatrixTab(QWidget):
                 self.softmax.setItem(r, k, QTableWidgetItem(f"{v:.4f}"))
         self.softmax.resizeColumnsToContents()
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for this tab."""
+        return self.tr(
+            "<p><b>Matrix form</b>: a whole layer computes a<sup>(l)</sup> = σ(W<sup>(l)</sup> "
+            "a<sup>(l−1)</sup> + b<sup>(l)</sup>) at once: row i of W holds the weights of neuron i, "
+            "so row i times the previous layer's activations, plus b<sub>i</sub>, is that neuron's "
+            "weighted input z<sub>i</sub>. Matrix indices count from 0.</p>")
+
     def retranslate(self) -> None:
         self.layer_caption.setText(self.tr("layer"))
         self.only_nonzero.setText(self.tr("hide inputs that are 0"))
+        self.layer.setToolTip(self.tr("The layer to write out: a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾)"))
+        self.only_nonzero.setToolTip(self.tr("Leave out the columns of W whose input is 0: they add nothing to z"))
         self.softmax_title.setText(self.tr("Softmax, step by step: subtract the largest z (nothing "
                                            "changes, nothing overflows), take exp, divide by the sum."))
         self._redraw()

@@ -34,6 +34,9 @@ class MistakesTab(QWidget):
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
         self.load_button = QPushButton()
+        for widget, name in ((self.caption, "caption"), (self.previous_button, "previous"),
+                             (self.next_button, "next"), (self.load_button, "show")):
+            widget.setObjectName(f"insight-mistake-{name}")   # lessons name widgets by these
         self.previous_button.clicked.connect(self._on_previous_clicked)
         self.next_button.clicked.connect(self._on_next_clicked)
         self.load_button.clicked.connect(self._on_load_clicked)
@@ -65,6 +68,16 @@ class MistakesTab(QWidget):
         """The test-set index of the mistake on screen."""
         return int(self._mistakes[self._position]) if len(self._mistakes) else None
 
+    @property
+    def position(self) -> int:
+        """Which mistake is on screen, counted from 0 (most confident first)."""
+        return self._position
+
+    @property
+    def count(self) -> int:
+        """How many test images the model gets wrong."""
+        return len(self._mistakes)
+
     def _on_previous_clicked(self) -> None:
         self._move(-1)
 
@@ -94,10 +107,20 @@ class MistakesTab(QWidget):
                               highlight=int(results.labels[index]), y_range=(0.0, 1.0))
         self.retranslate()
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for this tab."""
+        return self.tr(
+            "<p><b>Mistakes</b>: the test images the network got wrong, the most confident first. A "
+            "confident mistake shows what the network has learned to look at — often not what a "
+            "person looks at. Show one in the explorer to follow it through the layers.</p>")
+
     def retranslate(self) -> None:
         self.previous_button.setText(self.tr("◀ Previous"))
         self.next_button.setText(self.tr("Next ▶"))
         self.load_button.setText(self.tr("Show in the explorer"))
+        self.previous_button.setToolTip(self.tr("The mistake before (more confident)"))
+        self.next_button.setToolTip(self.tr("The next mistake (less confident)"))
+        self.load_button.setToolTip(self.tr("Make this test image the input and open the explorer"))
         self.bars.setLabel("left", self.tr("output (probability)"))
         self.bars.setLabel("bottom", self.tr("class (green: the true class)"))
         index, results = self.current_index, self._results

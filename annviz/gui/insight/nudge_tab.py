@@ -71,6 +71,9 @@ class NudgeTab(QWidget):
         self._marker = pg.ScatterPlotItem(size=zoom.px(13), brush=pg.mkBrush(POSITIVE), pen=zoom.pen("w"))
         self.errors.addItem(self._marker)
 
+        for widget, name in ((self.numbers, "numbers"), (self.h_slider, "h"), (self.errors, "errors"),
+                             (self.steepest, "steepest")):
+            widget.setObjectName(f"insight-nudge-{name}")   # lessons name widgets by these
         self.captions = [QLabel() for _ in range(4)]
         chooser = QHBoxLayout()
         for caption, w in zip(self.captions, (self.layer, self.neuron, self.source)):
@@ -153,6 +156,10 @@ class NudgeTab(QWidget):
     @property
     def h(self) -> float:
         return 10.0 ** (self.h_slider.value() / H_STEPS)
+
+    def set_h(self, h: float) -> None:
+        """Nudge by the h of the slider nearest to ``h`` (10⁻¹⁴ … 1, four steps per factor of 10)."""
+        self.h_slider.setValue(round(H_STEPS * np.log10(max(h, 1e-300))))
 
     # --- handlers ----------------------------------------------------------------------------
 
@@ -250,6 +257,15 @@ class NudgeTab(QWidget):
 
     # --- texts -------------------------------------------------------------------------------
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for this tab."""
+        return self.tr(
+            "<p><b>Numerical differentiation</b>: nudge one weight by h and see how the loss changes, "
+            "(L(w + h) − L(w − h)) / 2h — the slope of the loss along that weight.</p>"
+            "<p><b>Backpropagation</b> gets the same slope exactly, for every weight at once, in one "
+            "backward pass: this is why networks can learn. Too large an h and the curve's bend "
+            "spoils the numeric slope; too small and rounding errors grow.</p>")
+
     def retranslate(self) -> None:
         self.legend.setText(sign_legend_html(self.tr("blue: negative gradient"),
                                              self.tr("orange: positive gradient"), self.tr("0")))
@@ -257,6 +273,11 @@ class NudgeTab(QWidget):
                                                  self.tr("input j"), self.tr("nudge h (log scale)"))):
             caption.setText(text)
         self.steepest.setText(self.tr("Steepest weight"))
+        self.layer.setToolTip(self.tr("Which weight matrix W⁽ˡ⁾ the nudged weight w = W[i, j] is in"))
+        self.neuron.setToolTip(self.tr("i: the neuron the weight leads to (its row of W, from 0)"))
+        self.source.setToolTip(self.tr("j: the input the weight comes from (its column of W, from 0)"))
+        self.steepest.setToolTip(self.tr("Choose the weight whose change moves the loss most: the largest |∂L/∂w|"))
+        self.h_slider.setToolTip(self.tr("The nudge h of the numeric slope (L(w + h) − L(w − h)) / 2h"))
         self.errors.setLabel("bottom", self.tr("h"))
         self.errors.setLabel("left", self.tr("relative error"))
         self._refresh()

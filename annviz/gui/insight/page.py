@@ -8,7 +8,8 @@ included) with ``state.show_example``, and shows the current input in the "why" 
 learns" tabs. It adds one control of its own, the true label of the current input, which a loss
 needs; an example loaded anywhere sets it. The class the "why" tab explains is shared as
 ``state.chosen_class`` (the diagram colours by it), and a weight picked elsewhere
-(``state.weight_selected``) opens in the numeric-slope tab.
+(``state.weight_selected``) opens in the numeric-slope tab. The last tab shows the model's
+dataset (``data_tab.py``); an image clicked there becomes the input too.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from annviz.data.datasets import to_inputs
+from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.insight.attribution_tab import AttributionTab
+from annviz.gui.insight.data_tab import DataTab
 from annviz.gui.insight.evaluation_tab import EvaluationTab
 from annviz.gui.insight.evaluator import Evaluator
 from annviz.gui.insight.matrix_tab import MatrixTab
@@ -28,6 +31,8 @@ from annviz.gui.insight.results import TestResults
 from annviz.gui.insight.stepper_tab import StepperTab
 from annviz.gui.state import AppState
 
+#: The tabs, in order, by the names lessons give them (insight-evaluation, …).
+TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix", "data")
 REEVALUATE_AFTER_MS = 1500  # while training sends new weights, evaluate at most this often (if shown)
 
 
@@ -38,6 +43,7 @@ class InsightPage(QWidget):
 
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("insight-page")
         self.state = state
         self.results: TestResults | None = None
         self._test_set: tuple[np.ndarray, np.ndarray] | None = None   # overrides the model's dataset
@@ -53,6 +59,7 @@ class InsightPage(QWidget):
         self.input_label = QLabel()
         self.true_label_caption = QLabel()
         self.true_label = QComboBox()
+        self.true_label.setObjectName("insight-true-label")
         self.true_label.currentIndexChanged.connect(self._on_true_label_changed)
         self.evaluation = EvaluationTab()
         self.evaluation.threshold.setValue(round(100 * state.confidence_threshold))
@@ -66,10 +73,15 @@ class InsightPage(QWidget):
         self.stepper = StepperTab()
         self.nudge = NudgeTab()
         self.matrix = MatrixTab()
+        self.data = DataTab()
+        self.data.example_chosen.connect(self._on_data_example_chosen)
         self.tabs = QTabWidget()
-        for tab in (self.evaluation, self.mistakes, self.attribution, self.stepper, self.nudge, self.matrix):
+        for name, tab in zip(TABS, (self.evaluation, self.mistakes, self.attribution, self.stepper, self.nudge,
+                                    self.matrix, self.data)):
+            tab.setObjectName(f"insight-{name}")    # lessons name widgets by these
             self.tabs.addTab(tab, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        CurrentPageSizer(self.tabs)            # as wide as the tab in front: room for a lesson beside it
 
         header = QHBoxLayout()
         header.addWidget(self.input_label, 1)
@@ -122,6 +134,7 @@ class InsightPage(QWidget):
         """Stop the evaluation thread; call before the application quits."""
         self._reevaluate.stop()
         self._evaluator.shutdown()
+        self.data.shutdown()
 
     # --- handlers ----------------------------------------------------------------------------
 
@@ -165,6 +178,9 @@ class InsightPage(QWidget):
             with QSignalBlocker(self.true_label):   # the views update once, on forward_changed
                 self.true_label.setCurrentIndex(label)
 
+    def _on_data_example_chosen(self, image: np.ndarray, label: int) -> None:
+        self.state.show_example(to_inputs(image).reshape(28, 28), label)
+
     def _on_class_chosen(self, k: int) -> None:
         self.state.choose_class(None if k < 0 else k)
 
@@ -205,6 +221,8 @@ class InsightPage(QWidget):
             self.nudge.show_case(network, x, self.label, state.info.loss)
         elif tab is self.matrix:
             self.matrix.show_forward(network, state.forward, state.class_names)
+        elif tab is self.data:
+            self.data.show_dataset(state.info.dataset or "mnist")
 
     def _is_current_input(self, image: np.ndarray) -> bool:
         current = self.state.input_image
@@ -220,6 +238,10 @@ class InsightPage(QWidget):
 
     # --- texts -------------------------------------------------------------------------------
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen: the tab in front says."""
+        return self.tabs.currentWidget().concepts_html()
+
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("How good is it"))
         self.tabs.setTabText(1, self.tr("Mistakes"))
@@ -227,7 +249,9 @@ class InsightPage(QWidget):
         self.tabs.setTabText(3, self.tr("One step of learning"))
         self.tabs.setTabText(4, self.tr("Numeric slope vs backprop"))
         self.tabs.setTabText(5, self.tr("Matrix form"))
+        self.tabs.setTabText(6, self.tr("The data"))
         self.true_label_caption.setText(self.tr("True label of this input:"))
+        self.true_label.setToolTip(self.tr("The class the input really is: the loss L compares the output with it"))
         self.retranslate_header()
 
     def retranslate_header(self) -> None:

@@ -27,7 +27,7 @@ def mosaic(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
     return out
 
 
-class _ClickableImage(pg.ImageItem):
+class ClickableImage(pg.ImageItem):
     clicked = Signal(int, int)  # row, col
     hovered = Signal(int, int)  # row, col; (-1, -1) when the mouse leaves
 
@@ -65,7 +65,7 @@ class ImagePanel(pg.GraphicsLayoutWidget):
         self.ci.layout.setContentsMargins(2, 2, 2, 2)
         self.view = self.addViewBox(row=1, col=0, lockAspect=True, invertY=True, enableMenu=False)
         self.view.setMouseEnabled(False, False)
-        self.image = _ClickableImage()
+        self.image = ClickableImage()
         self.view.addItem(self.image)
         self.image.clicked.connect(self.pixel_clicked)
         self.image.hovered.connect(self.pixel_hovered)

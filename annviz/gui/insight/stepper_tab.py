@@ -63,6 +63,9 @@ class StepperTab(QWidget):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         zoom.relative_font(self.explanation, 1.35)
+        for widget, name in ((self.back_button, "back"), (self.forward_button, "forward"),
+                             (self.lr, "rate"), (self.explanation, "explanation")):
+            widget.setObjectName(f"insight-step-{name}")   # lessons name widgets by these
         self.bars = BarsPanel()
         self.panels = [ImagePanel(size=220) for _ in range(3)]
 
@@ -111,6 +114,15 @@ class StepperTab(QWidget):
     def stage_kind(self) -> tuple[str, int]:
         return self._stages[self._stage]
 
+    @property
+    def stage(self) -> int:
+        """The stage on screen, counted from 0 (the screen says "stage {stage + 1} of {stage_count}")."""
+        return self._stage
+
+    @property
+    def stage_count(self) -> int:
+        return len(self._stages)
+
     # --- handlers ----------------------------------------------------------------------------
 
     def _on_back_clicked(self) -> None:
@@ -156,6 +168,11 @@ class StepperTab(QWidget):
         kind, l = self.stage_kind
         getattr(self, f"_stage_{kind}")(s, l)
 
+    def _label_bars(self, quantity: str, output_layer: bool) -> None:
+        self.bars.setLabel("left", quantity)
+        self.bars.setLabel("bottom", self.tr("class (green: the true class)") if output_layer
+                           else self.tr("neuron"))
+
     def _stage_input(self, s: LearningStep, _l: int) -> None:
         self._show_only(False, 1)
         self.panels[0].show_grey(s.x.reshape(28, 28))
@@ -170,6 +187,7 @@ class StepperTab(QWidget):
         a, z = s.before.activations[l + 1][0], s.before.zs[l][0]
         last = l == len(s.weights) - 1
         self.bars.show_values(a, self._labels(len(a), last), highlight=s.label if last else None)
+        self._label_bars(self.tr("activation a"), last)
         n = l + 1
         self.title.setText(self.tr("Forward: layer {n}, a{s} = f(W{s} a{p} + b{s})").format(
             n=n, s=sup(n), p=sup(n - 1)))
@@ -182,6 +200,7 @@ class StepperTab(QWidget):
         self._show_only(True, 0)
         p = s.probabilities
         self.bars.show_values(p, self._labels(len(p), True), highlight=s.label, y_range=(0, 1))
+        self._label_bars(self.tr("output a (probability)"), True)
         self.title.setText(self.tr("The loss L: how wrong the output is"))
         if self._loss_name == "cross-entropy":
             formula = f"L = −log a_y = −log({p[s.label]:.4f}) = {s.loss:.4f}"
@@ -196,6 +215,7 @@ class StepperTab(QWidget):
         n, delta = l + 1, s.deltas[l]
         last = l == len(s.weights) - 1
         self.bars.show_values(delta, self._labels(len(delta), last))
+        self._label_bars(self.tr("error signal δ = ∂L/∂z"), last)
         image, _ = weight_picture(s.grad_w[l], first_layer=l == 0)
         self.panels[0].show_signed(image)
         self.panels[0].set_title(f"∂L/∂W{sup(n)}")
@@ -237,6 +257,7 @@ class StepperTab(QWidget):
         self._show_only(True, 0)
         p = s.new_probabilities
         self.bars.show_values(p, self._labels(len(p), True), highlight=s.label, y_range=(0, 1))
+        self._label_bars(self.tr("output a (probability)"), True)
         names = self._class_names
         self.title.setText(self.tr("After one step: the new prediction"))
         self.explanation.setText(self.tr(
@@ -269,12 +290,26 @@ class StepperTab(QWidget):
 
     # --- texts -------------------------------------------------------------------------------
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for this tab."""
+        return self.tr(
+            "<p><b>One step of learning</b>, slowed down: the forward pass computes every layer's z "
+            "and a; the <b>loss</b> compares the output with the true label; <b>backpropagation</b> "
+            "sends δ = ∂L/∂z back from the output, layer by layer (the chain rule); each weight's "
+            "<b>gradient</b> is ∂L/∂W = δ a<sup>T</sup>; and the update W ← W − η ∂L/∂W takes a "
+            "step of size η (the <b>learning rate</b>) downhill.</p>")
+
     def retranslate(self) -> None:
         self.legend.setText(sign_legend_html(self.tr("blue: negative"), self.tr("orange: positive"),
                                              self.tr("0")) + "&nbsp;&nbsp;&nbsp;" + self.tr(
             "green bar: the true class"))
         self.lr_caption.setText(self.tr("learning rate η"))
         self.layer_caption.setText(self.tr("layer"))
+        self._label_bars(self.tr("activation a"), False)     # the stage shown sets its own
         self.back_button.setText(self.tr("◀ Previous stage"))
         self.forward_button.setText(self.tr("Next stage ▶"))
+        self.back_button.setToolTip(self.tr("The stage before: forward pass, loss, backpropagation, update"))
+        self.forward_button.setToolTip(self.tr("The next stage of the learning step"))
+        self.layer_chooser.setToolTip(self.tr("The layer whose numbers are shown"))
+        self.lr.setToolTip(self.tr("Learning rate η of the update W ← W − η ∂L/∂W"))
         self._show_stage()

@@ -58,15 +58,18 @@ class NeuronView(QWidget):
             self.activation.addItem("", name)
         self.activation.setCurrentIndex(NEURON_ACTIVATIONS.index("sigmoid"))
         self.preset = QComboBox()
-        self.preset.addItems(["", ""])
+        self.preset.addItem("", "free")
+        self.preset.addItem("", "tasty")
         self.x_sliders = [ValueSlider(-2.0, 2.0, 0.05, 1.0) for _ in range(MAX_INPUTS)]
         self.w_sliders = [ValueSlider(-3.0, 3.0, 0.1, w) for w in (0.8, -0.5, 0.4, 1.0, 0.6, -0.3)]
         self.bias_slider = ValueSlider(-8.0, 8.0, 0.1, -0.5)
         self.theta_slider = ValueSlider(-8.0, 8.0, 0.1, 0.5)          # θ = −b, for the step
         self._theta_label = QLabel()
+        self._name_widgets()
         self._name_labels = [QLabel() for _ in range(MAX_INPUTS)]
 
         self.controls = QGroupBox()
+        self.controls.setObjectName("lab-neuron-controls")
         grid = QGridLayout(self.controls)
         self._n_inputs_label, self._activation_label, self._preset_label = QLabel(), QLabel(), QLabel()
         top = QHBoxLayout()
@@ -110,6 +113,17 @@ class NeuronView(QWidget):
         self.retranslate()
         self._on_n_inputs_changed(self.n_inputs.value())
 
+    def _name_widgets(self) -> None:
+        """Stable object names (lessons name widgets by them; see annviz.lessons.vocabulary)."""
+        for widget, name in ((self.picture, "picture"), (self.plot, "plot"), (self.formula, "formula"),
+                             (self.preset, "preset"), (self.n_inputs, "inputs"),
+                             (self.activation, "activation"), (self.bias_slider, "bias"),
+                             (self.theta_slider, "threshold")):
+            widget.setObjectName(f"lab-neuron-{name}")
+        for i, (x, w) in enumerate(zip(self.x_sliders, self.w_sliders), start=1):
+            x.setObjectName(f"lab-neuron-x{i}")
+            w.setObjectName(f"lab-neuron-w{i}")
+
     # --- texts -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -127,10 +141,34 @@ class NeuronView(QWidget):
         self._w_header.setText(self.tr("weight w"))
         self._bias_label.setText(self.tr("bias b"))
         self._theta_label.setText(self.tr("threshold θ = −b"))
+        self.preset.setToolTip(self.tr("Free inputs, or the lecture notes' example: is it tasty? (four senses, b = −5)"))
+        self.n_inputs.setToolTip(self.tr("How many inputs x₁ … xₙ the neuron has"))
+        self.activation.setToolTip(self.tr("The activation function f in a = f(z): unit step u, sigmoid "
+                                           "σ(z) = 1/(1 + e⁻ᶻ), tanh, ReLU max(0, z), leaky ReLU"))
+        for i, (x, w) in enumerate(zip(self.x_sliders, self.w_sliders), 1):
+            x.setToolTip(self.tr("Input x{i}: the strength of the signal this dendrite receives").format(i=_sub(i)))
+            w.setToolTip(self.tr("Weight w{i}: how much input x{i} counts; z = Σ wᵢxᵢ + b").format(i=_sub(i)))
+        self.bias_slider.setToolTip(self.tr("Bias b, added to the weighted sum: z = w·x + b; it slides the curve"))
+        self.theta_slider.setToolTip(self.tr("Threshold θ = −b: the unit step fires (a = 1) when w·x ≥ θ"))
         self.plot.set_labels(self.tr("weighted sum w·x (without the bias)"), self.tr("output a"),
                              curve=self.tr("a = f(w·x + b)"), slope=self.tr("f′ (slope)"))
         self._refresh()
 
+
+    def concepts_html(self) -> str:
+        return self.tr(
+            "<p><b>Neuron</b>: dendrites receive signals, the cell body sums them and the axon carries "
+            "the result to the axon terminals, on to other neurons. In the unit, each input x is "
+            "multiplied by its <b>weight</b> w — how much it counts — and the <b>bias</b> b is added: "
+            "the <b>weighted input</b> z = w₁x₁ + … + wₙxₙ + b = (w₁, …, wₙ, b)·(x₁, …, xₙ, 1), as if "
+            "b were the weight of an input that is always 1.</p>"
+            "<p><b>Activation function</b> a = f(z). The <b>unit step</b> u fires (a = 1) when "
+            "w·x ≥ θ, the <b>threshold</b> θ = −b; the <b>sigmoid</b> σ(z) = 1/(1 + e<sup>−z</sup>) is "
+            "a smooth step with outputs between 0 and 1, which can learn because it has a slope; "
+            "<b>ReLU</b> max(0, z) works better in deep networks.</p>"
+            "<p>The curve is drawn against w·x, so changing b slides it sideways. “Is it tasty?”: "
+            "sight 0.3, hearing 1.0, smell 1.3, taste 2.1, and b = −5 for someone who dislikes mint "
+            "chocolate.</p>")
 
     def input_names(self) -> list[str]:
         n = self.n_inputs.value()
@@ -147,6 +185,30 @@ class NeuronView(QWidget):
                       ws=tuple(s.value() for s in self.w_sliders[:n]),
                       b=self.bias_slider.value(),
                       activation=self.activation.currentData())
+
+    @property
+    def tasty(self) -> bool:
+        """Whether the inputs are the preset's four senses."""
+        return self._tasty
+
+    def set_neuron(self, xs, ws, b: float, activation: str, tasty: bool = False) -> None:
+        """Set the sliders (2 to ``MAX_INPUTS`` inputs) and the activation, e.g. from a setup file;
+        ``tasty`` names the four inputs as the preset does."""
+        n = min(max(len(xs), 2), MAX_INPUTS)
+        if tasty and n == len(TASTY_WEIGHTS):
+            self.load_tasty_preset()
+        else:
+            self._tasty = False
+            self.preset.setCurrentIndex(0)
+        self.n_inputs.setValue(n)
+        for slider, value in zip(self.x_sliders, xs):
+            slider.set_value(value)
+        for slider, value in zip(self.w_sliders, ws):
+            slider.set_value(value)
+        self.bias_slider.set_value(b)
+        if activation in NEURON_ACTIVATIONS:
+            self.activation.setCurrentIndex(NEURON_ACTIVATIONS.index(activation))
+        self._refresh()
 
     def load_tasty_preset(self) -> None:
         """Four senses with the weights of the notes and b = −5, on the unit step."""

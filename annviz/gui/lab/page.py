@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.lab.neuron_view import NeuronView
 from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_DATASETS
 from annviz.gui.lab.perceptron_view import PerceptronView
@@ -27,13 +28,16 @@ class LabPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("lab-page")
         self.tabs = QTabWidget()
         self.neuron_view = NeuronView()
         self.perceptron_view = PerceptronView()
         self.playground_view = PlaygroundView()
-        for view in (self.neuron_view, self.perceptron_view, self.playground_view):
+        for name, view in zip(TABS, (self.neuron_view, self.perceptron_view, self.playground_view)):
+            view.setObjectName(f"lab-{name}")
             self.tabs.addTab(view, "")
         self.perceptron_view.hidden_layer_requested.connect(self._on_hidden_layer_requested)
+        CurrentPageSizer(self.tabs)            # as wide as the tab in front: room for a lesson beside it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
@@ -42,6 +46,10 @@ class LabPage(QWidget):
     def title(self) -> str:
         """The page's name in the main window (translated)."""
         return self.tr("Neuron lab")
+
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen: the part in front says."""
+        return self.tabs.currentWidget().concepts_html()
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("① One neuron"))

@@ -67,8 +67,15 @@ class PerceptronView(QWidget):
         self.hidden_button.setStyleSheet("font-weight: bold; padding: 6px;")
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
+        for widget, name in ((self.plane, "plane"), (self.dataset, "points"), (self.rule, "rule"),
+                             (self.learning_rate, "rate"), (self.step_button, "step"),
+                             (self.epoch_button, "epoch"), (self.run_button, "run"),
+                             (self.reset_button, "reset"), (self.clear_button, "clear"),
+                             (self.readout, "readout"), (self.hidden_button, "hidden")):
+            widget.setObjectName(f"lab-perceptron-{name}")   # lessons name widgets by these
 
         self.setup_box, self.learn_box, self.xor_box = QGroupBox(), QGroupBox(), QGroupBox()
+        self.xor_box.setObjectName("lab-perceptron-message")
         form = QFormLayout(self.setup_box)
         self._dataset_label, self._rule_label, self._lr_label = QLabel(), QLabel(), QLabel()
         form.addRow(self._dataset_label, self.dataset)
@@ -143,6 +150,17 @@ class PerceptronView(QWidget):
         self.reset_button.setText(self.tr("New random weights"))
         self.clear_button.setText(self.tr("Clear points"))
         self.hidden_button.setText(self.tr("Add a hidden layer →"))
+        self.dataset.setToolTip(self.tr("The points to separate: AND, OR, XOR, two blobs, or your own clicks"))
+        self.rule.setToolTip(self.tr("Perceptron rule with the unit step, or gradient descent with the sigmoid "
+                                     "σ(z) = 1/(1 + e⁻ᶻ)"))
+        self.learning_rate.setToolTip(self.tr("Learning rate η: the size of each update w ← w + η (y − ŷ) x"))
+        self.step_button.setToolTip(self.tr("Learn from the next example: one update of w and b"))
+        self.epoch_button.setToolTip(self.tr("Learn from every point once (one epoch)"))
+        self.run_button.setToolTip(self.tr("Keep learning, epoch after epoch, until no point is wrong or {n} epochs "
+                                           "have passed").format(n=MAX_EPOCHS))
+        self.reset_button.setToolTip(self.tr("Start again from small random weights"))
+        self.clear_button.setToolTip(self.tr("Remove every point, to click your own"))
+        self.hidden_button.setToolTip(self.tr("Learn these same points in part ③, a network with a hidden layer of 4 neurons"))
         self.legend.setText(sign_legend_html(self.tr("blue: class 0"), self.tr("orange: class 1")) + "&nbsp;&nbsp;&nbsp;"
                             + self.tr("shading: what the neuron outputs there"))
         self._on_run_toggled(self.run_button.isChecked())
@@ -150,12 +168,38 @@ class PerceptronView(QWidget):
             self._refresh()
 
 
+    def concepts_html(self) -> str:
+        return self.tr(
+            "<p><b>Perceptron</b>: one neuron with the unit step draws one straight line "
+            "w₁x₁ + w₂x₂ + b = 0 and answers class 1 on one side of it.</p>"
+            "<p><b>Learning</b>, one example at a time: w ← w + η (y − ŷ) x and b ← b + η (y − ŷ), "
+            "where y is the right class and ŷ the neuron's answer — nothing moves when it is right. "
+            "η is the <b>learning rate</b>; an <b>epoch</b> is one pass over all the points. With the "
+            "sigmoid the same rule is gradient descent on the loss.</p>"
+            "<p>AND and OR can be separated by a line, and the perceptron finds one. XOR cannot: no "
+            "weights make one neuron compute it. A <b>hidden layer</b> can (the next part).</p>")
+
     # --- data and neuron ---------------------------------------------------------------------
 
     def set_dataset(self, key: str) -> None:
         """Load one of ``DATASETS``' points and start a fresh neuron."""
         self.dataset.setCurrentIndex(DATASETS.index(key))
         self._on_dataset_changed(DATASETS.index(key))
+
+    def set_points(self, points: PlanarDataset, key: str = "custom", rule: str | None = None,
+                   learning_rate: float | None = None) -> None:
+        """Learn these points (``key`` names them in the chooser), with a fresh neuron; optionally
+        with another rule and learning rate (e.g. from a setup file)."""
+        self.data = PlanarDataset(np.asarray(points.x, np.float32).reshape(-1, 2),
+                                  np.asarray(points.y, np.int64), GATE_DOMAIN)
+        for combo, value in ((self.dataset, key if key in DATASETS else "custom"), (self.rule, rule)):
+            if value is not None:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(combo.findData(value))
+                combo.blockSignals(False)
+        if learning_rate is not None:
+            self.learning_rate.set_value(learning_rate)
+        self._on_reset_clicked()
 
     def _on_dataset_changed(self, index: int) -> None:
         key = DATASETS[index]

@@ -26,6 +26,9 @@ L2_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1)
 SPEEDS = (1, 4, 16)                                  # epochs per screen update
 #: The dataset key of points handed over from the perceptron (``set_points``).
 GIVEN_POINTS = "points"
+#: Each feature's part of its check box's object name (a name cannot hold ^, * or brackets).
+FEATURE_NAMES = {"x1": "x1", "x2": "x2", "x1^2": "x1-squared", "x2^2": "x2-squared",
+                 "x1*x2": "x1-times-x2", "sin(x1)": "sin-x1", "sin(x2)": "sin-x2"}
 
 
 class PlaygroundControls(QWidget):
@@ -76,6 +79,7 @@ class PlaygroundControls(QWidget):
         self.speed.setCurrentIndex(1)
 
         self.data_box, self.features_box, self.network_box, self.training_box = (QGroupBox() for _ in range(4))
+        self._name_widgets()
         self._labels = {key: QLabel() for key in ("dataset", "noise", "test", "seed", "layers",
                                                    "neurons", "activation", "lr", "batch", "l2", "speed")}
         form = QFormLayout(self.data_box)
@@ -120,6 +124,18 @@ class PlaygroundControls(QWidget):
         self._show_neuron_boxes(self.layers.value())
         self.retranslate()
 
+    def _name_widgets(self) -> None:
+        """Stable object names (lessons name widgets by them; see annviz.lessons.vocabulary)."""
+        for widget, name in ((self.dataset, "dataset"), (self.noise, "noise"), (self.test_share, "test-share"),
+                             (self.seed, "seed"), (self.features_box, "features"), (self.layers, "layers"),
+                             (self.activation, "activation"), (self.learning_rate, "rate"),
+                             (self.batch_size, "batch"), (self.speed, "speed")):
+            widget.setObjectName(f"lab-playground-{name}")
+        for k, box in enumerate(self.neurons, start=1):
+            box.setObjectName(f"lab-playground-neurons-{k}")
+        for key, box in self.feature_boxes.items():
+            box.setObjectName(f"lab-playground-feature-{FEATURE_NAMES[key]}")
+
     def retranslate(self) -> None:
         names = {"circle": self.tr("circle"), "xor": self.tr("XOR"), "gaussian": self.tr("gaussian blobs"),
                  "spirals": self.tr("two spirals")}
@@ -150,6 +166,25 @@ class PlaygroundControls(QWidget):
         for key, text in texts.items():
             self._labels[key].setText(text)
         self.new_seed.setText(self.tr("New seed"))
+        for widget, tip in (
+                (self.dataset, self.tr("The points to separate: a circle, XOR, gaussian blobs or two spirals")),
+                (self.noise, self.tr("How much the points are scattered across the boundary")),
+                (self.test_share, self.tr("Share of the points kept for testing, never trained on")),
+                (self.seed, self.tr("The seed of the points, the split and the first weights: the same seed, "
+                                    "the same run")),
+                (self.new_seed, self.tr("A new random seed: other points, other first weights")),
+                (self.layers, self.tr("Hidden layers between the features and the output neuron")),
+                (self.activation, self.tr("Activation of the hidden neurons, a = f(z): sigmoid σ(z) = 1/(1 + e⁻ᶻ), "
+                                          "tanh, ReLU max(0, z), leaky ReLU")),
+                (self.learning_rate, self.tr("Learning rate η: each step is w ← w − η ∂L/∂w")),
+                (self.batch_size, self.tr("Points per mini-batch: one step per batch")),
+                (self.l2, self.tr("L2 regularisation λ: each step also pulls w toward 0, w ← w − η λ w")),
+                (self.speed, self.tr("How many epochs run between two pictures"))):
+            widget.setToolTip(tip)
+        for k, box in enumerate(self.neurons, 1):
+            box.setToolTip(self.tr("Neurons in hidden layer {k}").format(k=k))
+        for key, box in self.feature_boxes.items():
+            box.setToolTip(self.tr("Give the network {feature} as an input").format(feature=FEATURE_LABELS[key]))
 
 
     # --- values ------------------------------------------------------------------------------
@@ -195,6 +230,43 @@ class PlaygroundControls(QWidget):
         for key, box in self.feature_boxes.items():
             box.setChecked(key in features)
         self.blockSignals(False)
+        self._enable_data_settings()
+        self.hyper_changed.emit()
+        self.config_changed.emit()
+
+    def set_everything(self, config: PlaygroundConfig, hyper: Hyper, epochs_per_update: int) -> None:
+        """Every setting at once (one ``config_changed``), e.g. from a setup file: values between the
+        offered ones go to the nearest. Given points (``config.points``) are offered first."""
+        if config.points is not None:
+            self.set_points(config.points)
+        self.blockSignals(True)
+        for widget in (self.dataset, self.seed, self.layers, self.activation, self.noise, self.test_share,
+                       *self.neurons, *self.feature_boxes.values(), self.learning_rate, self.batch_size,
+                       self.l2, self.speed):
+            widget.blockSignals(True)
+        try:
+            self.dataset.setCurrentIndex(max(self.dataset.findData(config.dataset), 0))
+            self.noise.set_value(100 * config.noise)
+            self.test_share.set_value(100 * config.test_fraction)
+            self.seed.setValue(config.seed)
+            self.layers.setValue(len(config.hidden))
+            for box, n in zip(self.neurons, config.hidden):
+                box.setValue(n)
+            for key, box in self.feature_boxes.items():
+                box.setChecked(key in config.features)
+            if config.activation in HIDDEN_ACTIVATIONS:
+                self.activation.setCurrentIndex(HIDDEN_ACTIVATIONS.index(config.activation))
+            for combo, values, value in ((self.learning_rate, LEARNING_RATES, hyper.learning_rate),
+                                         (self.l2, L2_RATES, hyper.l2), (self.speed, SPEEDS, epochs_per_update)):
+                combo.setCurrentIndex(min(range(len(values)), key=lambda i: abs(values[i] - value)))
+            self.batch_size.setValue(hyper.batch_size)
+        finally:
+            for widget in (self.dataset, self.seed, self.layers, self.activation, self.noise, self.test_share,
+                           *self.neurons, *self.feature_boxes.values(), self.learning_rate, self.batch_size,
+                           self.l2, self.speed):
+                widget.blockSignals(False)
+            self.blockSignals(False)
+        self._show_neuron_boxes(self.layers.value())
         self._enable_data_settings()
         self.hyper_changed.emit()
         self.config_changed.emit()

@@ -56,21 +56,26 @@ class PlaygroundView(QWidget):
         self._fit_timer.timeout.connect(self._fit_controls)
         self.reset_button, self.play_button, self.step_button = QPushButton(), QPushButton(), QPushButton()
         self.play_button.setCheckable(True)
+        for button, name in ((self.reset_button, "reset"), (self.play_button, "play"), (self.step_button, "step")):
+            button.setObjectName(f"lab-playground-{name}")   # lessons name widgets by these
         self.epoch_label, self.status = QLabel(), QLabel()
         zoom.relative_font(self.epoch_label, 1.3)
         self.status.setWordWrap(True)
-        zoom.text_wide(self.epoch_label, "에포크 Epoch 000,000", fixed=True)
         self.status.setStyleSheet("color: #a33;")
         self.diagram = NetworkDiagram()
+        self.diagram.setObjectName("lab-playground-diagram")
         self.plane = PlanePlot()
-        self.plane.setMinimumSize(300, 300)
+        self.plane.setObjectName("lab-playground-plane")
+        self.plane.setMinimumSize(280, 280)     # with the lesson panel beside it, the page fits 1280 pixels
         self.show_test = QCheckBox()
         self.show_test.setChecked(True)
         self.losses = QLabel()
+        self.losses.setObjectName("lab-playground-losses")
         self.losses.setWordWrap(True)
         self.losses.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         zoom.lines_high(self.losses, 2, 4)
         self.loss_plot = pg.PlotWidget()
+        self.loss_plot.setObjectName("lab-playground-loss-plot")
         self.loss_plot.setBackground(None)
         self.loss_plot.setMenuEnabled(False)
         self.loss_plot.setMouseEnabled(x=False, y=False)
@@ -131,9 +136,16 @@ class PlaygroundView(QWidget):
     # --- texts -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        # Room for six digits in the language on screen, so that the numbers do not shift the bar.
+        widest = self.tr("Epoch {epoch}").format(epoch="000,000")
+        zoom.text_wide(self.epoch_label, widest, extra=4, fixed=True)
         self.reset_button.setText(self.tr("⟲ Reset"))
         self.step_button.setText(self.tr("Step ▸|"))
         self.show_test.setText(self.tr("Show the test points (hollow)"))
+        self.reset_button.setToolTip(self.tr("New random weights, epoch 0"))
+        self.play_button.setToolTip(self.tr("Train, epoch after epoch (again: pause)"))
+        self.step_button.setToolTip(self.tr("Train one epoch and stop"))
+        self.show_test.setToolTip(self.tr("Draw the test points too; they are never trained on"))
         self.legend.setText(sign_legend_html(self.tr("blue: class 0, negative weight"),
                                              self.tr("orange: class 1, positive weight")) + "<br>" + self.tr(
             "shading: the network's output (its probability of class 1)"))
@@ -141,6 +153,7 @@ class PlaygroundView(QWidget):
         self._legend.addItem(self._train_curve, self.tr("train loss"))
         self._legend.addItem(self._test_curve, self.tr("test loss"))
         self.loss_plot.setLabel("bottom", self.tr("epoch"))
+        self.loss_plot.setLabel("left", self.tr("loss"))
         self._on_play_toggled(self.play_button.isChecked(), command=False)
         if self.last_snapshot is not None:
             self._show_numbers(self.last_snapshot)
@@ -153,6 +166,19 @@ class PlaygroundView(QWidget):
 
     def _fit_controls(self) -> None:
         self._scroll.setFixedWidth(self.controls.sizeHint().width() + zoom.px(24))
+
+    def concepts_html(self) -> str:
+        return self.tr(
+            "<p><b>Hidden layers</b> combine the lines of their neurons into curved boundaries: XOR, "
+            "a circle, two spirals. Each neuron's small picture shows its <b>activation</b> over the "
+            "plane; edges show the <b>weights</b> (orange +, blue −).</p>"
+            "<p><b>Features</b> are the inputs: x₁ and x₂, or values made from them such as x₁² — a "
+            "good feature can replace a layer.</p>"
+            "<p><b>Training</b> lowers the <b>loss</b> (cross-entropy) by gradient descent, one "
+            "mini-<b>batch</b> of points at a time, with steps of size η (the <b>learning rate</b>); "
+            "<b>L2</b> regularisation λ pulls the weights toward 0. The hollow <b>test</b> points are "
+            "never trained on: a test loss that rises while the train loss falls is "
+            "<b>overfitting</b>.</p>")
 
     # --- the worker thread -------------------------------------------------------------------
 

@@ -118,3 +118,5 @@ class PerLabelBars(pg.PlotWidget):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("My held-out digits, per digit: before (grey), after (green)"), size=zoom.text_size(9))
+        self.setLabel("left", self.tr("accuracy"))
+        self.setLabel("bottom", self.tr("digit"))

@@ -37,6 +37,7 @@ class MyDigitsPage(QWidget):
 
     def __init__(self, state: AppState, root: Path, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("mydigits-page")
         self.state = state
         self.store = DigitStore(root)
         self.teacher = Teacher(state, parent=self)
@@ -146,6 +147,16 @@ class MyDigitsPage(QWidget):
     def shutdown(self) -> bool:
         return self.teacher.shutdown()
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen, for this page."""
+        return self.tr(
+            "<p><b>My digits</b>: your own handwriting, each drawing kept with its label. Some are held "
+            "out: the network never trains on them, so they measure how well it reads you.</p>"
+            "<p><b>Teach it</b> fine-tunes the network on your digits mixed with MNIST examples "
+            "(replay), a few epochs at a small <b>learning rate</b>. The gauges show <b>accuracy</b> on "
+            "your held-out digits and on the MNIST <b>test</b> set: learning new things can make a "
+            "network forget old ones, and here you see how much.</p>")
+
     def retranslate(self) -> None:
         self.load_button.setText(self.tr("Load into the pad"))
         self.relabel_button.setText(self.tr("Relabel as"))
@@ -153,6 +164,12 @@ class MyDigitsPage(QWidget):
         self.import_button.setText(self.tr("Import a folder…"))
         self.export_button.setText(self.tr("Export…"))
         self.delete_all_button.setText(self.tr("Delete all my digits…"))
+        self.load_button.setToolTip(self.tr("Show the chosen digit on the explorer's pad, as the network's input"))
+        self.relabel_button.setToolTip(self.tr("Give the chosen digit another label (it was drawn as another digit)"))
+        self.remove_button.setToolTip(self.tr("Delete the chosen digit from your digits"))
+        self.import_button.setToolTip(self.tr("Add the images of a folder with subfolders 0 … 9 to your digits"))
+        self.export_button.setToolTip(self.tr("Copy your digits to a folder, one subfolder per digit"))
+        self.delete_all_button.setToolTip(self.tr("Delete every digit you kept (asks first)"))
         self._show_summary()
         self.language_changed.emit()   # for what this page names elsewhere (the explorer's action)
 

@@ -117,3 +117,9 @@ class TeachPanel(QWidget):
         self.use_button.setText(self.tr("Use the new model"))
         self.save_button.setText(self.tr("Save…"))
         self.discard_button.setText(self.tr("Discard"))
+        self.augment.setToolTip(self.tr("Each epoch sees every digit of yours moved, turned and scaled a little "
+                                        "differently, so the network learns the digit, not the drawing"))
+        self.stop_button.setToolTip(self.tr("Stop teaching now; what was learned so far is kept to use or discard"))
+        self.use_button.setToolTip(self.tr("Make the fine-tuned network the current model (not saved yet)"))
+        self.save_button.setToolTip(self.tr("Save the fine-tuned network to a model file"))
+        self.discard_button.setToolTip(self.tr("Forget the fine-tuned network and keep the model as it was"))

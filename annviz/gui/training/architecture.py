@@ -153,11 +153,16 @@ class ArchitectureEditor(QWidget):
             row.label.setText(self.tr("Hidden layer {n}").format(n=i))
             row.neurons.setSuffix(self.tr(" neurons"))
             row.remove.setToolTip(self.tr("Remove this hidden layer"))
+            row.neurons.setToolTip(self.tr("Neurons in hidden layer {n}").format(n=i))
+            row.activation.setToolTip(self.tr("Activation of hidden layer {n}, a = f(z)").format(n=i))
             choices.fill_combo(row.activation, choices.activations())
 
     def retranslate(self) -> None:
         self.all_label.setText(self.tr("Activation function (all hidden layers)"))
         choices.fill_combo(self.all_activation, choices.activations())
         self.add_button.setText(self.tr("Add a hidden layer"))
+        self.add_button.setToolTip(self.tr("Another hidden layer after the last one"))
+        self.all_activation.setToolTip(self.tr("The activation f of every hidden layer, a = f(z): sigmoid "
+                                               "σ(z) = 1/(1 + e⁻ᶻ), tanh, ReLU max(0, z) …"))
         self._retranslate_rows()
         self._update_summary()

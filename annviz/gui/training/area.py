@@ -41,6 +41,8 @@ class TrainingArea(QObject):
         self.speed = SpeedControl()
         self.curves = LiveCurves()
         self.histograms = WeightHistograms(state)
+        self.curves.setObjectName("training-curves")
+        self.histograms.setObjectName("training-histograms")
         self.time_machine = TimeMachine(self.controller, state, self)
         self.timeline = Timeline(self.controller, self.time_machine)
         self.compare = RunComparison(self.controller, self.time_machine, state)
@@ -51,7 +53,7 @@ class TrainingArea(QObject):
         c.progress.connect(self.curves.add_progress)
         c.epoch_metrics.connect(self.curves.add_epoch)
         c.run_ended.connect(self._show_other_runs)
-        c.runs_changed.connect(self._show_other_runs)
+        c.films.runs_changed.connect(self._show_other_runs)
         self.speed.speed_changed.connect(c.set_speed)
         self.speed.pause_at_epoch_end_changed.connect(c.set_pause_at_epoch_end)
         self.time_machine.moment_shown.connect(self._on_moment_shown)
@@ -117,7 +119,7 @@ class TrainingArea(QObject):
         except RunFileError as error:
             self._warn(self.tr("Could not open the recording"), str(error))
             return False
-        self.controller.add_recording(run)
+        self.controller.films.add(run)
         self.timeline.show_run(run)
         return True
 
@@ -130,8 +132,8 @@ class TrainingArea(QObject):
     @Slot()
     def _show_other_runs(self, *_args) -> None:
         self.curves.show_other_runs([
-            other_run_curves(i, r) for i, r in enumerate(self.controller.recordings.runs, 1)
-            if r is not self.controller.recording and r.history is not None])
+            other_run_curves(i, r) for i, r in enumerate(self.controller.films.recordings.runs, 1)
+            if r is not self.controller.films.current and r.history is not None])
 
     @Slot(object)
     def _on_export_gif_requested(self, run) -> None:

@@ -72,9 +72,9 @@ class RunComparison(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        controller.runs_changed.connect(self._fill)
-        controller.recording_changed.connect(self._on_recording_changed)
-        controller.moment_added.connect(self._refresh_soon)
+        controller.films.runs_changed.connect(self._fill)
+        controller.films.recording_changed.connect(self._on_recording_changed)
+        controller.films.moment_added.connect(self._refresh_soon)
         time_machine.moment_shown.connect(self._refresh_soon)
         time_machine.returned.connect(self._refresh_soon)
         state.input_changed.connect(self._refresh_soon)
@@ -91,7 +91,7 @@ class RunComparison(QWidget):
     def refresh(self) -> None:
         if not self.isVisible():
             return
-        runs = self.controller.recordings.runs
+        runs = self.controller.films.recordings.runs
         moment = self.time_machine.moment
         step = None if moment is None else moment.step
         image = self.state.input_image
@@ -109,9 +109,15 @@ class RunComparison(QWidget):
     # --- texts ---------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        for side in self.sides:
+            side.bars_plot.setLabel("left", self.tr("probability"))
+            side.bars_plot.setLabel("bottom", self.tr("class"))
         self.hint.setText(self.tr("Two runs at the same moment (the one the timeline shows): what "
                                   "the first hidden layer looks for, and what each says about your "
-                                  "drawing"))
+                                  "drawing") + " " + self.tr("(weights: orange +, blue −; bars: the "
+                                                             "probability of each class)"))
+        for side, which in zip(self.sides, (self.tr("first"), self.tr("second"))):
+            side.choice.setToolTip(self.tr("The {which} run to compare").format(which=which))
         self._fill()
 
 
@@ -123,7 +129,7 @@ class RunComparison(QWidget):
 
     @Slot(object)
     def _on_recording_changed(self, _run: Recording) -> None:
-        n = len(self.controller.recordings.runs)
+        n = len(self.controller.films.recordings.runs)
         self._fill()
         self.choose(max(n - 2, 0), n - 1)      # the run before against the newest
 
@@ -136,7 +142,7 @@ class RunComparison(QWidget):
         for side in self.sides:
             current = side.choice.currentIndex()
             side.choice.clear()
-            for i, run in enumerate(self.controller.recordings.runs, 1):
+            for i, run in enumerate(self.controller.films.recordings.runs, 1):
                 text = self.tr("Run {n}").format(n=i)
                 side.choice.addItem(f"{text} · {run.label}" if run.label else text)
             side.choice.setCurrentIndex(min(max(current, 0), side.choice.count() - 1))

@@ -7,8 +7,7 @@ The panel and the live views never touch the worker. They call ``start``, ``paus
 - ``run_started(TrainConfig)``, ``progress(Progress)``, ``epoch_metrics(EpochRecord)``.
 - ``run_ended(History)``: the worker finished; ``history.status`` says finished/stopped/diverged.
 - ``failed(str)``: the worker raised; the message is for the user.
-- ``recording_changed(Recording)``: a new run's film begins (``recordings`` keeps the session's
-  last runs); ``moment_added(Moment)``: the film grew.
+- ``films`` (films.py): what the runs recorded, for the time machine.
 
 The time machine (time_machine.py) shows past moments through the app state; meanwhile
 ``hold_views(True)`` keeps the live weights off the state (they wait, and come back with
@@ -26,7 +25,6 @@ its way is delivered before it returns, so no signal of an old run arrives after
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import logging
 from pathlib import Path
@@ -36,13 +34,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 from annviz.data.datasets import Dataset, load_dataset
 from annviz.gui.state import AppState
 from annviz.gui.threads import WorkerThread
+from annviz.gui.training.films import Films
 from annviz.gui.training.input_priority import InputPriority
 from annviz.gui.training.pacer import Pacer
 from annviz.gui.training.worker import Progress, TrainingWorker
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import ModelInfo, save_model
 from annviz.nn.network import Network
-from annviz.nn.recording import Moment, Recording, Recordings
+from annviz.nn.recording import Moment
 from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, save_recording
 from annviz.nn.trainer import Trainer
 from annviz.recipes import build_network, build_trainer, model_info, prepare_data
@@ -62,9 +61,6 @@ class TrainingController(QObject):
     epoch_metrics = Signal(object)     # EpochRecord
     run_ended = Signal(object)         # History
     failed = Signal(str)
-    recording_changed = Signal(object)  # Recording
-    runs_changed = Signal()             # the session's list of runs (recordings.runs) changed
-    moment_added = Signal(object)       # Moment
 
     def __init__(self, state: AppState, parent: QObject | None = None):
         super().__init__(parent)
@@ -81,9 +77,8 @@ class TrainingController(QObject):
         self._pending_progress: list[Progress] = []
         self._last_progress: Progress | None = None
         self._pending_weights: tuple | None = None
-        self.recordings = Recordings()
-        self.recording: Recording | None = None   # the film of the current (or last) run
-        self._continued_from: Moment | None = None  # the moment a "continue from here" run starts at
+        self.films = Films(self)                  # what the runs recorded (the time machine's)
+        self._continued_from: Moment | None = None  # the moment the next run starts at, if any
         self._continuing = False                  # +1 epoch after the end: the same film goes on
         self._views_held = False
         self._speed: float | None = None
@@ -132,7 +127,7 @@ class TrainingController(QObject):
         Raises ValueError when the moment has no state or ``config`` changes what must stay."""
         if moment.state is None:
             raise ValueError("only the end of an epoch can be continued from")
-        old = self.recording.config if self.recording is not None else None
+        old = self.films.current.config if self.films.current is not None else None
         if old is not None:
             for name in CONTINUE_MUST_MATCH:
                 if getattr(old, name) != getattr(config, name):
@@ -229,8 +224,8 @@ class TrainingController(QObject):
         """Write the trained network with its history; it becomes the app's current model."""
         info = self.result_info()
         self.saved_path = save_model(path, self.trainer.network, info)
-        if self.recording is not None:   # the film of the run, beside the model (runfile.py)
-            save_recording(self.saved_path.with_suffix(RUN_EXTENSION), self.recording)
+        if self.films.current is not None:   # the film of the run, beside the model (runfile.py)
+            save_recording(self.saved_path.with_suffix(RUN_EXTENSION), self.films.current)
         self._keep(info, self.saved_path)
         return self.saved_path
 
@@ -273,9 +268,7 @@ class TrainingController(QObject):
     def _launch(self, worker: TrainingWorker) -> None:
         worker.set_speed(self._speed)
         worker.set_pause_at_epoch_end(self._pause_at_epoch_end)
-        worker.recording_started.connect(self._on_recording_started)
-        worker.moment.connect(self._on_moment)
-        worker.inexact.connect(self._on_inexact)
+        self.films.follow(worker, self._continued_from, self._continuing)
         worker.progress.connect(self._on_progress)
         worker.snapshot.connect(self._on_snapshot)
         worker.epoch_metrics.connect(self._on_epoch_metrics)
@@ -345,40 +338,8 @@ class TrainingController(QObject):
     def _on_finished(self, trainer: Trainer) -> None:
         self._pacer.flush()  # the final update, whatever the pace
         self.trainer = trainer
-        if self.recording is not None:
-            self.recording.history = copy.deepcopy(trainer.history)
+        self.films.end(trainer.history)
         self.run_ended.emit(trainer.history)
-
-    @Slot(object)
-    def _on_recording_started(self, run: Recording) -> None:
-        if self.recording is not None and self._continuing:
-            return   # one more epoch of the same run: its film goes on
-        if self._continued_from is not None:
-            run.continued_from = self._continued_from.epoch
-            run.add(self._continued_from)
-        self.recording = run
-        self.recordings.add(run)
-        self.runs_changed.emit()
-        self.recording_changed.emit(run)
-
-    def add_recording(self, run: Recording) -> None:
-        """A recording opened from a file joins the session's runs (not as the current one)."""
-        self.recordings.add(run)
-        if self.recording is not None and self.recording not in self.recordings.runs:
-            self.recording = None
-        self.runs_changed.emit()
-
-    @Slot(object)
-    def _on_moment(self, moment: Moment) -> None:
-        if self.recording is not None:
-            self.recording.add(moment)
-            self.recordings.runs_changed()
-            self.moment_added.emit(moment)
-
-    @Slot()
-    def _on_inexact(self) -> None:
-        if self.recording is not None:
-            self.recording.exact = False
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -43,6 +43,10 @@ class TrainingControls(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.start_button.setDefault(True)
+        for widget, name in ((self.start_button, "start"), (self.pause_button, "pause"),
+                             (self.stop_button, "stop"), (self.step_button, "step"),
+                             (self.epoch_button, "add-epoch"), (self.progress_bar, "progress")):
+            widget.setObjectName(f"training-{name}")   # lessons name widgets by these
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.start_button, 0, 0)

@@ -244,4 +244,6 @@ class LiveCurves(QWidget):
         self._hint = self.tr("Hover over the curves to read their values.")
         self.png_button.setText(self.tr("Export PNG…"))
         self.csv_button.setText(self.tr("Export CSV…"))
+        self.png_button.setToolTip(self.tr("Save the curves as a picture"))
+        self.csv_button.setToolTip(self.tr("Save every epoch's loss and accuracy as a table"))
         self._update_readout()

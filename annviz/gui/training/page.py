@@ -85,6 +85,28 @@ class TrainingPage(QWidget):
     def rezoom(self) -> None:
         self.left.setFixedWidth(zoom.px(LEFT_WIDTH))
 
+    def concepts_html(self) -> str:
+        """Help → Concepts on this screen: training, then the chart tab in front."""
+        text = self.tr(
+            "<p><b>Training</b>: finding the weights and biases by lowering the <b>loss</b> on "
+            "examples. For each mini-<b>batch</b>: the forward pass, the loss, <b>backpropagation</b>, "
+            "and a step of size η (the <b>learning rate</b>) against the <b>gradient</b>. An "
+            "<b>epoch</b> is one pass over the training images.</p>"
+            "<p>Too high a learning rate makes the loss jump or grow; too low makes it crawl. Momentum μ "
+            "and Adam remember past steps; L2 λ keeps weights small. A validation share, held out, "
+            "shows <b>overfitting</b>: training accuracy still rising while validation accuracy "
+            "stops.</p>")
+        tab = self.tabs.currentWidget()
+        if tab is self.curves:
+            return text + self.tr("<p><b>Learning curves</b>: the loss of every batch (smoothed) and the "
+                                  "accuracy after every epoch; the timeline below replays the run.</p>")
+        if tab is self.histograms:
+            return text + self.tr("<p><b>Weight histograms</b>: how each layer's weights are spread, "
+                                  "now (filled) and at the start of the run (outline): learning "
+                                  "moves them apart from the small random numbers they began as.</p>")
+        return text + self.tr("<p><b>Two runs compared</b> at the same moment: the same digit, "
+                              "the same step, two settings — which one learned faster, and how.</p>")
+
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Learning curves"))
         self.tabs.setTabText(1, self.tr("Weight histograms"))

@@ -15,7 +15,7 @@ from annviz.gui.common.model_files import model_filter
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.controls import TrainingControls
 from annviz.gui.training.outcome import DivergenceBox, ResultBar
-from annviz.gui.training.presets import PRESETS
+from annviz.gui.training.presets import PRESETS, preset_named
 from annviz.gui.training.settings import TrainingSettings
 from annviz.nn.history import History
 from annviz.paths import with_model_suffix
@@ -27,6 +27,7 @@ class TrainingPanel(QWidget):
         self.controller = controller
         self._applying_preset = False
         self.preset = QComboBox()
+        self.preset.setObjectName("training-preset")
         self.preset_hint = QLabel()
         self.preset_hint.setWordWrap(True)
         self.settings = TrainingSettings()
@@ -128,7 +129,7 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _on_preset_activated(self) -> None:
-        preset = self.preset.currentData()
+        preset = preset_named(self.preset.currentData())
         if preset is not None:
             self._applying_preset = True
             try:
@@ -161,6 +162,7 @@ class TrainingPanel(QWidget):
         self.settings.set_running(phase in ("running", "paused"))
         if phase in ("running", "paused", "idle"):
             self.result_bar.hide()
+            self.divergence_box.hide()     # decided otherwise (e.g. discarded by a lesson): no question left
 
     @Slot(object)
     def _on_run_started(self, _config) -> None:
@@ -201,7 +203,7 @@ class TrainingPanel(QWidget):
     # --- texts -----------------------------------------------------------------------------------
 
     def _retranslate_hint(self) -> None:
-        preset = self.preset.currentData()
+        preset = preset_named(self.preset.currentData())
         self.preset_hint.setText(preset.hint if preset is not None else "")
         self.preset_hint.setVisible(preset is not None)
 
@@ -210,6 +212,8 @@ class TrainingPanel(QWidget):
         self.preset.clear()
         self.preset.addItem(self.tr("Presets…"), None)
         for preset in PRESETS:
-            self.preset.addItem(preset.name, preset)
+            self.preset.addItem(preset.name, preset.key)
         self.preset.setCurrentIndex(max(index, 0))
+        self.preset.setToolTip(self.tr("Settings that each teach something: the lecture notes' 784-16-16-10 network, "
+                                       "a learning rate too high, overfitting …"))
         self._retranslate_hint()

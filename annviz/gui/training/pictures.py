@@ -19,6 +19,7 @@ from annviz.nn.recording import Recording
 
 GIF_SCALE = 3          # screen pixels per weight in exported pictures
 MAX_GIF_FRAMES = 240
+GIF_COLOURS = 48
 
 
 def weight_mosaic(w: np.ndarray) -> np.ndarray:
@@ -43,25 +44,28 @@ def mosaic_rgb(mosaic: np.ndarray, level: float, scale: int = GIF_SCALE) -> np.n
     return np.repeat(np.repeat(rgb, scale, axis=0), scale, axis=1)
 
 
-def run_frames(run: Recording) -> list[np.ndarray]:
-    """RGB pictures of the run's moments (at most MAX_GIF_FRAMES, evenly picked), one colour scale."""
+def run_frames(run: Recording, most: int = MAX_GIF_FRAMES) -> list[np.ndarray]:
+    """RGB pictures of the run's moments (at most ``most``, evenly picked), one colour scale."""
     moments = run.moments
-    if len(moments) > MAX_GIF_FRAMES:
-        picks = np.linspace(0, len(moments) - 1, MAX_GIF_FRAMES).round().astype(int)
+    if len(moments) > most:
+        picks = np.linspace(0, len(moments) - 1, most).round().astype(int)
         moments = [moments[i] for i in picks]
     level = max(robust_level(m.weights[0].astype(np.float32)) for m in moments)
     return [mosaic_rgb(weight_mosaic(m.weights[0]), level) for m in moments]
 
 
-def save_gif(run: Recording, path: str | Path, frame_ms: int = 100) -> Path:
+def save_gif(run: Recording, path: str | Path, frame_ms: int = 100, most: int = MAX_GIF_FRAMES) -> Path:
     """The run's first-layer weight pictures as an animated GIF (the last frame held longer)."""
     from PIL import Image
 
-    frames = [Image.fromarray(f) for f in run_frames(run)]
+    frames = [Image.fromarray(f) for f in run_frames(run, most)]
+    # One palette of the colours the map actually uses, taken from the last (most varied) frame,
+    # and no dithering: weight noise then compresses ~5× better than with a palette per frame.
+    palette = frames[-1].quantize(colors=GIF_COLOURS)
+    frames = [f.quantize(palette=palette, dither=Image.Dither.NONE) for f in frames]
     durations = [frame_ms] * (len(frames) - 1) + [frame_ms * 20]
     path = Path(path)
-    frames[0].save(path, save_all=True, append_images=frames[1:], duration=durations, loop=0,
-                   optimize=False)
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=durations, loop=0)
     return path
 
 

@@ -58,3 +58,8 @@ PRESETS: tuple[Preset, ...] = (
     Preset("linear", TrainConfig(hidden=(), activation="sigmoid", loss="cross-entropy",
                                  optimizer="sgd", lr=0.2, batch_size=32, epochs=5)),
 )
+
+
+def preset_named(key: str | None) -> Preset | None:
+    """The preset whose key is ``key`` (the presets chooser holds keys), or None."""
+    return next((p for p in PRESETS if p.key == key), None)

@@ -84,6 +84,12 @@ class TrainingSettings(QWidget):
         # scrolled out of sight, and each group is one click away.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("training-settings-tabs")
+        for widget, name in ((self.network_box, "settings-network"), (self.learning_box, "settings-learning"),
+                             (self.data_box, "settings-data"), (self.architecture, "architecture"),
+                             (self.loss, "loss"), (self.optimizer, "optimizer"), (self.lr, "lr"),
+                             (self.batch_size, "batch"), (self.epochs, "epochs"), (self.n_train, "examples"),
+                             (self.dataset, "dataset"), (self.seed, "seed")):
+            widget.setObjectName(f"training-{name}")   # lessons name widgets by these
         for box in (self.network_box, self.learning_box, self.data_box):
             self.tabs.addTab(box, "")
         layout = QVBoxLayout(self)
@@ -155,6 +161,14 @@ class TrainingSettings(QWidget):
         self.augment.setChecked(config.augment)
         self._on_optimizer_changed()
 
+    def add_folder(self, folder: str) -> None:
+        """Offer a folder of IDX files the user picked as a dataset, and choose it."""
+        if folder not in self._folders:
+            self._folders.append(folder)
+            self._fill_datasets()
+        choices.select(self.dataset, folder)
+        self.changed.emit()
+
     def set_running(self, running: bool) -> None:
         """Lock what cannot change during a run; η, μ and λ stay live."""
         self.data_box.setEnabled(not running)
@@ -168,9 +182,9 @@ class TrainingSettings(QWidget):
         if self.dataset.currentData() == FOLDER_ITEM:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of IDX files"))
             if folder:
-                self._folders.append(folder)
-                self._fill_datasets()
-            choices.select(self.dataset, folder or "mnist")
+                self.add_folder(folder)
+                return
+            choices.select(self.dataset, "mnist")
         self.changed.emit()
 
     def _on_optimizer_changed(self) -> None:
@@ -202,7 +216,24 @@ class TrainingSettings(QWidget):
         self.augment.setText(self.tr("Augment (random shifts, turns and zooms)"))
         self.n_train.setToolTip(self.tr("Use only the first examples of the training set"))
         self.validation.setToolTip(self.tr("Held out from training to measure overfitting"))
-        self.lr.setToolTip(self.tr("How big a step each mini-batch takes; can change while training"))
+        self.lr.setToolTip(self.tr("Learning rate η: each mini-batch moves every weight w ← w − η ∂L/∂w; "
+                                   "can change while training"))
+        self.dataset.setToolTip(self.tr("The images and labels to learn from"))
+        self.loss.setToolTip(self.tr("What is minimised: cross-entropy L = −log p_y, or the mean squared "
+                                     "error L = ½ Σ (a − y)²"))
+        self.init.setToolTip(self.tr("The random first weights: He, variance 2/n_in, for ReLU; Xavier, "
+                                     "variance 2/(n_in + n_out), otherwise"))
+        self.seed.setToolTip(self.tr("Seed of the first weights and of the order of the examples: the same "
+                                     "seed, the same run"))
+        self.optimizer.setToolTip(self.tr("How the gradient moves the weights: SGD w ← w − η g; momentum "
+                                          "v ← μ v − η g, w ← w + v; Adam with β₁ = 0.9, β₂ = 0.999"))
+        self.momentum.setToolTip(self.tr("Momentum μ: v ← μ v − η ∂L/∂w, w ← w + v (for the momentum optimizer)"))
+        self.batch_size.setToolTip(self.tr("Examples per mini-batch: the gradient is their average"))
+        self.epochs.setToolTip(self.tr("Passes over all the training examples"))
+        self.weight_decay.setToolTip(self.tr("L2 weight decay λ: the loss gets + ½ λ Σ w², each step "
+                                             "w ← w − η (∂L/∂w + λ w); can change while training"))
+        self.augment.setToolTip(self.tr("Each batch sees its images moved, turned and zoomed a little: more "
+                                        "varied examples, less overfitting"))
         self._fill_datasets()
         for combo, items in ((self.loss, choices.losses()), (self.optimizer, choices.optimizers()),
                              (self.init, choices.inits())):

@@ -60,6 +60,8 @@ class SpeedControl(QWidget):
         self.slider.setToolTip(self.tr("Slow motion: from one batch a second (every batch shows) "
                                        "to full speed; changes at once, also while it trains"))
         self.pause_at_epoch_end.setText(self.tr("Pause at the end of each epoch"))
+        self.pause_at_epoch_end.setToolTip(self.tr("Stop after every pass over the training images, to look "
+                                                   "before going on"))
         self._show_value()
 
 

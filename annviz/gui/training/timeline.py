@@ -79,9 +79,9 @@ class Timeline(QWidget):
         self.continue_button.clicked.connect(self._on_continue_clicked)
         self.gif_button.clicked.connect(lambda: self.export_gif_requested.emit(self.run))
         self.png_button.clicked.connect(self.export_png_requested)
-        controller.runs_changed.connect(self._fill_runs)
-        controller.recording_changed.connect(self._on_recording_changed)
-        controller.moment_added.connect(self._on_moment_added)
+        controller.films.runs_changed.connect(self._fill_runs)
+        controller.films.recording_changed.connect(self._on_recording_changed)
+        controller.films.moment_added.connect(self._on_moment_added)
         time_machine.returned.connect(self._on_returned)
         self.retranslate()
         self._sync()
@@ -90,7 +90,7 @@ class Timeline(QWidget):
 
     @property
     def run(self) -> Recording | None:
-        runs = self.controller.recordings.runs
+        runs = self.controller.films.recordings.runs
         i = self.run_choice.currentIndex()
         return runs[i] if 0 <= i < len(runs) else None
 
@@ -107,7 +107,7 @@ class Timeline(QWidget):
     def show_run(self, run: Recording) -> None:
         """Choose ``run`` and show its first moment."""
         self._fill_runs()
-        self.run_choice.setCurrentIndex(self.controller.recordings.runs.index(run))
+        self.run_choice.setCurrentIndex(self.controller.films.recordings.runs.index(run))
         self._sync()
         self.go_to(0)
 
@@ -120,6 +120,8 @@ class Timeline(QWidget):
     def retranslate(self) -> None:
         self.now_button.setText(self.tr("Now"))
         self.now_button.setToolTip(self.tr("Back to the network as it is now"))
+        self.run_choice.setToolTip(self.tr("The run whose recording the timeline shows"))
+        self.rate.setToolTip(self.tr("How fast Play goes through the moments"))
         self.back_button.setToolTip(self.tr("One moment back (←)"))
         self.next_button.setToolTip(self.tr("One moment on (→)"))
         self.slider.setToolTip(self.tr("Drag through the moments recorded while the network "
@@ -145,12 +147,12 @@ class Timeline(QWidget):
     @Slot(object)
     def _on_recording_changed(self, run: Recording) -> None:
         self._fill_runs()
-        self.run_choice.setCurrentIndex(self.controller.recordings.runs.index(run))
+        self.run_choice.setCurrentIndex(self.controller.films.recordings.runs.index(run))
         self._sync(to_now=True)
 
     @Slot(object)
     def _on_moment_added(self, _moment: Moment) -> None:
-        if self.run is self.controller.recording:
+        if self.run is self.controller.films.current:
             self._sync(to_now=self.time_machine.at_now)
 
     @Slot(int)
@@ -211,7 +213,7 @@ class Timeline(QWidget):
         current = self.run_choice.currentIndex()
         self.run_choice.blockSignals(True)
         self.run_choice.clear()
-        for i, run in enumerate(self.controller.recordings.runs, 1):
+        for i, run in enumerate(self.controller.films.recordings.runs, 1):
             text = self.tr("Run {n}").format(n=i)
             self.run_choice.addItem(f"{text} · {run.label}" if run.label else text)
         self.run_choice.setCurrentIndex(min(max(current, 0), self.run_choice.count() - 1))

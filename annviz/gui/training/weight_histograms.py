@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common import zoom
 from annviz.gui.common.plotting import cache_axes
@@ -53,9 +53,13 @@ class WeightHistograms(QWidget):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._stale = False
         self.plots.setMinimumHeight(60)
+        self.caption = QLabel()                           # what the colours and the outline mean
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plots)
+        layout.addWidget(self.caption)
         state.model_changed.connect(self._on_model_changed)
         state.weights_changed.connect(self._on_weights_changed)
         self._on_model_changed()
@@ -117,7 +121,13 @@ class WeightHistograms(QWidget):
         for layer, (plot, _, _) in enumerate(self._items):
             plot.setTitle(self.tr("Layer {n}: {a} → {b}").format(
                 n=layer + 1, a=network.sizes[layer], b=network.sizes[layer + 1]), size="9pt")
+            plot.setLabel("bottom", self.tr("weight w"))
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Weights per layer: grey = at the start, blue = now"))
+        self.caption.setText(
+            f'<span style="color:{NOW.name()}">■</span>&nbsp;' + self.tr("filled blue: the weights now")
+            + f'&nbsp;&nbsp;&nbsp;<span style="color:{START.name()}">□</span>&nbsp;'
+            + self.tr("grey outline: at the start (when this model was set)") + "&nbsp;&nbsp;&nbsp;"
+            + self.tr("height: share of the layer's weights in each bin"))
         self._retranslate_titles()

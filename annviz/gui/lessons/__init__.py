@@ -1,0 +1,31 @@
+"""Lessons in the window: the panel beside the page, the driver that acts on the app, the overlay.
+
+``install(window, state)`` adds the lessons area (``area.LessonsArea``): a dock with the lesson
+panel (hidden until Help → Lessons, File → Open lesson… or ``annviz --lesson NAME``), and
+``window.lessons``, through which ``annviz.gui.app`` starts it. A setup file (``window.setup``)
+saves the lesson and step being followed and opens them again. The lesson files themselves, their
+format and checks, are ``annviz.lessons`` (no Qt).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from annviz.gui.lessons.area import LessonsArea, user_lessons_folder
+
+__all__ = ["LessonsArea", "install", "user_lessons_folder"]
+
+
+def install(window, state) -> LessonsArea:
+    area = LessonsArea(window, parent=window)
+    window.add_help_action(lambda: QCoreApplication.translate("LessonsArea", "&Lessons"), area.show_lessons)
+    window.add_file_action(lambda: QCoreApplication.translate("LessonsArea", "Open &lesson…"),
+                           lambda: area.open_file())
+    window.lessons = area
+    setup = getattr(window, "setup", None)          # File → Save / Open setup carries the lesson and step
+    if setup is not None:
+        setup.lesson_position = lambda: ((area.player.lesson.name, area.player.index)
+                                         if area.player.lesson is not None else None)
+        setup.setup_applied.connect(lambda applied: applied.lesson is not None
+                                    and area.open_lesson(applied.lesson[0], applied.lesson[1]))
+    return area

@@ -1,0 +1,141 @@
+"""What a lesson's actions do to the app, one function per action of ``vocabulary.ACTIONS``.
+
+Each takes the ``Driver`` and the action's parameters, already checked by the lesson reader, and
+works through the pages' public methods or through the named widget as a user would: a slider is
+moved, a choice chosen (``activated`` is emitted, as when a user picks it), a button clicked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QComboBox, QDoubleSpinBox, QSpinBox,
+                               QToolButton)
+
+from annviz.gui.common.sliders import ValueSlider
+from annviz.lessons.vocabulary import WIDGETS
+
+
+def _show(d, widget: str) -> None:
+    d.bring_into_view(d.find(widget))
+
+
+def _set(d, widget: str, value) -> None:
+    w, kind = d.find(widget), WIDGETS[widget].kind
+    if kind == "toggle":
+        set_checked(w, bool(value))
+    elif kind == "slider" and isinstance(w, ValueSlider):
+        w.set_value(float(value))
+    elif kind == "number" and isinstance(w, (QSpinBox, QAbstractSlider)):
+        w.setValue(int(round(value)))
+    elif kind == "number" and isinstance(w, QDoubleSpinBox):
+        w.setValue(float(value))
+    elif kind == "choice" and isinstance(w, QComboBox):
+        index = choice_index(w, value)
+        if index < 0:
+            raise ValueError(f"{widget} has no choice {value!r}")
+        w.setCurrentIndex(index)
+        w.activated.emit(index)                    # as when a user picks it
+    else:
+        raise ValueError(f"{widget} ({type(w).__name__}) cannot be set as a {kind}")
+
+
+def set_checked(w, on: bool) -> None:
+    """Turn a toggle on or off; a tool button follows its action, so the action is set."""
+    if isinstance(w, QToolButton) and w.defaultAction() is not None:
+        w.defaultAction().setChecked(on)
+    elif isinstance(w, QAbstractButton):
+        w.setChecked(on)
+    else:
+        raise ValueError(f"{w.objectName()} is not a toggle")
+
+
+def is_checked(w) -> bool:
+    if isinstance(w, QToolButton) and w.defaultAction() is not None:
+        return w.defaultAction().isChecked()
+    return w.isChecked()
+
+
+def choice_index(combo: QComboBox, value) -> int:
+    """The item whose data is ``value`` or, for items without data, whose text is ``value``."""
+    for i in range(combo.count()):
+        data = combo.itemData(i)
+        if data is not None and not isinstance(data, bool) and data == value:
+            return i
+        if data is None and combo.itemText(i) == str(value):
+            return i
+    return -1
+
+
+def _press(d, widget: str) -> None:
+    w = d.find(widget)
+    if not isinstance(w, QAbstractButton):
+        raise ValueError(f"{widget} is not a button")
+    w.click()
+
+
+def _load_model(d, name: str) -> None:
+    if not d.window.open_bundled(name, quiet=True):
+        raise ValueError(f"the bundled model {name} could not be opened")
+
+
+def _test_digit(d, index: int) -> None:
+    d.window.explorer.pad_panel.picker.show_index(index)
+
+
+def _clear_pad(d) -> None:
+    d.window.explorer.pad_panel.clear_action.trigger()
+
+
+def _draw(d, strokes) -> None:
+    pad = d.window.explorer.pad_panel.pad
+    for points in strokes:
+        pad.draw_stroke(points)
+
+
+def _select_neuron(d, layer, neuron: int | None = None, **kwargs) -> None:
+    """``layer`` from 1 (hidden layers) or "output" with the ``class`` named as on screen."""
+    net = d.state.network
+    if net is None:
+        raise ValueError("no model is loaded")
+    if layer == "output":
+        names = d.state.class_names
+        if kwargs["class"] not in names:
+            raise ValueError(f"the model has no class {kwargs['class']!r}")
+        d.state.select_neuron(len(net.sizes) - 1, names.index(kwargs["class"]))
+    else:
+        if not (layer < len(net.sizes) - 1 and 1 <= neuron <= net.sizes[layer]):
+            raise ValueError(f"the model has no hidden layer {layer} with a neuron {neuron}")
+        d.state.select_neuron(layer, neuron - 1)
+
+
+def _select_weight(d, layer: int, i: int, j: int) -> None:
+    """W⁽ˡ⁾[i, j] as the screen writes it: l from 1, i and j from 0."""
+    d.state.select_weight(layer - 1, i, j)
+
+
+def _nudge_h(d, h: float) -> None:
+    d.find("insight-nudge").set_h(h)
+
+
+def _learning_stage(d, stage: int) -> None:
+    d.find("insight-step").go_to(stage - 1)
+
+
+def _select_cell(d, true: int, predicted: int) -> None:
+    d.find("insight-evaluation").select_cell(true, predicted)
+
+
+def _training(d, command: str) -> None:
+    """Start (with the page's settings), pause, resume, stop, or discard the trained network."""
+    area = d.window.training
+    if command == "start":
+        area.panel.start()
+    else:
+        getattr(area.controller, command)()
+
+
+ACTIONS = {
+    "show": _show, "set": _set, "press": _press, "load_model": _load_model, "test_digit": _test_digit,
+    "clear_pad": _clear_pad, "draw": _draw, "select_neuron": _select_neuron,
+    "select_weight": _select_weight, "nudge_h": _nudge_h, "learning_stage": _learning_stage,
+    "select_cell": _select_cell, "training": _training,
+}

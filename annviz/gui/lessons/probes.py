@@ -1,0 +1,191 @@
+"""What a lesson's checks read from the app: one function per probe of ``vocabulary.PROBES``.
+
+Each returns the probe's values by name, measured now through the pages' public methods and
+properties (never by changing anything). A value that cannot be measured yet — no input, no
+evaluation, no training run — is left out, and a condition on it does not hold. Accuracies are
+in percent, as the screen writes them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from annviz.gui.lessons.actions import is_checked
+from annviz.gui.lab.neuron_model import Neuron
+from annviz.lessons.vocabulary import WIDGETS
+from annviz.nn.perceptron import linearly_separable
+
+#: The outputs on (0, 0), (0, 1), (1, 0), (1, 1) of each gate the "gate" probe knows.
+GATE_TABLES = {"0001": "and", "0111": "or", "1110": "nand", "1000": "nor", "0110": "xor", "1001": "xnor"}
+
+
+def _percent(x) -> float | None:
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else 100.0 * float(x)
+
+
+def _neuron(d, check) -> dict:
+    nrn = d.find("lab-neuron").neuron
+    values = {"a": nrn.a, "z": nrn.z, "s": nrn.weighted_sum, "b": nrn.b, "theta": nrn.threshold,
+              "activation": nrn.activation, "inputs": len(nrn.xs)}
+    for i, (x, w) in enumerate(zip(nrn.xs, nrn.ws), start=1):
+        values[f"x{i}"], values[f"w{i}"] = x, w
+    return values
+
+
+def _gate(d, check) -> dict:
+    nrn = d.find("lab-neuron").neuron
+    table = "".join(str(int(Neuron((x1, x2), nrn.ws[:2], nrn.b, nrn.activation).a >= 0.5))
+                    for x1, x2 in ((0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)))
+    return {"table": table, "computes": GATE_TABLES.get(table, "other")}
+
+
+def _perceptron(d, check) -> dict:
+    view = d.find("lab-perceptron")
+    data, p = view.data, view.perceptron
+    return {"points": view.dataset.currentData(), "rule": view.rule.currentData(),
+            "errors": view.run.errors() if len(data) else 0, "count": len(data),
+            "epochs": view.run.epochs_done, "verdict": view.verdict_shown(),
+            "separable": linearly_separable(data.x, data.y),
+            "w1": float(p.w[0]), "w2": float(p.w[1]), "b": float(p.b)}
+
+
+def _playground(d, check) -> dict:
+    view = d.find("lab-playground")
+    config, s = view.controls.config(), view.last_snapshot
+    values = {"dataset": config.dataset, "layers": len(config.hidden), "neurons": sum(config.hidden),
+              "playing": view.play_button.isChecked()}
+    if s is not None:
+        values.update(epoch=s.epoch, train_loss=s.train_loss, test_loss=s.test_loss,
+                      train_accuracy=_percent(s.train_accuracy), test_accuracy=_percent(s.test_accuracy))
+    return values
+
+
+def _prediction(d, check) -> dict:
+    state, pad = d.state, d.window.explorer.pad_panel.pad
+    values = {"has_input": state.input_image is not None,
+              "drawn": not pad.is_blank() and pad.shown_digit() is None}
+    p = state.probabilities
+    if p is not None:
+        k = int(np.argmax(p))
+        values.update(answer=state.class_names[k], confidence=100.0 * float(p[k]),
+                      not_sure=float(p[k]) < state.confidence_threshold)
+    return values
+
+
+def _selection(d, check) -> dict:
+    state = d.state
+    if state.selected is None or state.network is None:
+        return {"selected": False, "hidden": False, "output": False}
+    layer, index = state.selected
+    last = len(state.network.sizes) - 1
+    values = {"selected": True, "layer": layer, "hidden": 0 < layer < last, "output": layer == last}
+    if 0 < layer < last:
+        values["neuron"] = index + 1
+    if layer == last and index < len(state.class_names):
+        values["class"] = state.class_names[index]
+    return values
+
+
+def _model(d, check) -> dict:
+    state = d.state
+    net = state.network
+    if net is None:
+        return {}
+    return {"name": state.model_path.stem if state.model_path is not None else "untitled",
+            "architecture": "-".join(map(str, net.sizes)), "layers": len(net.sizes) - 2,
+            "parameters": net.n_params}
+
+
+def _training(d, check) -> dict:
+    """The run going on (its epochs so far), else the last one that ended and was not discarded."""
+    area = d.window.training
+    controller = area.controller
+    history = controller.trainer.history if controller.trainer is not None else None
+    values = {"phase": controller.phase,
+              "diverged": history is not None and history.status == "diverged",
+              "finished": history is not None and history.status == "finished"}
+    if controller.phase in ("running", "paused"):
+        records = area.curves.records
+    else:
+        records = history.epochs if history is not None else []
+    values["epoch"] = len(records)
+    if records:
+        values.update(test_accuracy=_percent(records[-1].test_accuracy), loss=records[-1].train_loss)
+    return values
+
+
+def _evaluation(d, check) -> dict:
+    page = d.find("insight-page")
+    results, tab = page.results, page.evaluation
+    threshold = tab.threshold.value()
+    values = {"evaluated": results is not None, "threshold": threshold}
+    if results is None:
+        return values
+    answered, answered_accuracy = results.answered(threshold / 100)
+    values.update(accuracy=_percent(results.accuracy), answered=answered, unsure=results.n - answered,
+                  answered_accuracy=_percent(answered_accuracy))
+    if tab.cell is not None:
+        true, predicted = tab.cell
+        values.update(cell_true=true, cell_predicted=predicted, off_diagonal=true != predicted,
+                      cell_count=len(results.cell(true, predicted)))
+    return values
+
+
+def _mistakes(d, check) -> dict:
+    page, tab = d.find("insight-page"), d.find("insight-mistakes")
+    values = {"count": tab.count}
+    if page.results is not None and tab.current_index is not None:
+        values.update(position=tab.position + 1,
+                      confidence=_percent(page.results.confidences[tab.current_index]))
+    return values
+
+
+def _stepper(d, check) -> dict:
+    tab = d.find("insight-step")
+    values = {"stage": tab.stage + 1, "stages": tab.stage_count, "kind": tab.stage_kind[0]}
+    s = tab.step
+    if s is not None:
+        values.update(loss_before=float(s.loss), loss_after=float(s.new_loss), lr=float(s.lr),
+                      answer_changed=int(np.argmax(s.probabilities)) != int(np.argmax(s.new_probabilities)))
+    return values
+
+
+def _nudge(d, check) -> dict:
+    tab = d.find("insight-nudge")
+    if tab.result is None:
+        return {"h": tab.h}
+    layer, i, j = tab.weight
+    r = tab.result
+    return {"layer": layer + 1, "i": i, "j": j, "h": tab.h, "relative_error": float(r.relative_error),
+            "numeric": float(r.numeric), "backprop": float(r.backprop)}
+
+
+def _screen(d, check) -> dict:
+    page = d.window.tabs.currentWidget()
+    name = page.objectName().removesuffix("-page") if page is not None else ""
+    inner = getattr(page, "tabs", None) if name in ("lab", "insight") else None
+    tab = inner.currentWidget().objectName().removeprefix(f"{name}-") if inner is not None else ""
+    return {"page": name, "tab": tab}
+
+
+def _widget(d, check) -> dict:
+    w, kind = d.find(check.widget), WIDGETS[check.widget].kind
+    values = {"visible": w.isVisible(), "enabled": w.isEnabled()}
+    if kind == "toggle":
+        values["value"] = is_checked(w)
+    elif kind in ("slider", "number"):
+        values["value"] = w.value()
+    elif kind == "choice":
+        data = w.currentData()
+        values["value"] = data if data is not None else w.currentText()
+    return values
+
+
+PROBES = {
+    "neuron": _neuron, "gate": _gate, "perceptron": _perceptron, "playground": _playground,
+    "prediction": _prediction, "selection": _selection, "model": _model, "training": _training,
+    "evaluation": _evaluation, "mistakes": _mistakes, "stepper": _stepper, "nudge": _nudge,
+    "screen": _screen, "widget": _widget,
+}

@@ -1,0 +1,260 @@
+"""File → Save setup / Open setup: the screen a teacher prepared, in a ``.annviz`` file for students.
+
+``SetupArea`` gathers a ``Setup`` (``annviz.setupfile``) from the pages' public methods — the page
+and tab in front, the model, the input and the selected neuron, the training settings, the lab's
+neuron, perceptron and playground — and applies one. Opening checks the whole file first (the
+format in ``setupfile``, the names only the GUI knows here), so that a bad or foreign file gets one
+message and changes nothing. Then, if a trained network is unsaved, the training panel asks first;
+a training dataset that is a folder is offered to the user to pick (never read by itself).
+
+The model: a bundled model goes by its name; any other (a file of the teacher's, an edited one) is
+carried in the file. The lesson and step: ``lesson_position`` (a function the lessons set) gives
+them when saving, and ``setup_applied(setup)`` is emitted after a setup was applied: the lessons
+open ``setup.lesson`` from there.
+
+``annviz FILE.annviz`` opens the window with a setup (``annviz.gui.app.main``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from annviz.data.datasets import KNOWN_DATASETS
+from annviz.data.planar import GATE_DOMAIN, PlanarDataset
+from annviz.gui.insight import InsightPage
+from annviz.gui.lab.neuron_model import NEURON_ACTIVATIONS
+from annviz.gui.lab.page import LabPage
+from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_POINTS
+from annviz.gui.lab.playground_model import Hyper, PlaygroundConfig
+from annviz.gui.mydigits import MyDigitsPage
+from annviz.gui.training.page import TrainingPage
+from annviz.nn.activations import HIDDEN_ACTIVATIONS
+from annviz.paths import bundled_model_names, models_dir, with_suffix
+from annviz.setupfile import (EXTENSION, ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart,
+                              Setup, SetupFileError, load_setup, save_setup)
+
+# The pages by their names in a setup file, and the attribute of each of their tabs.
+PAGE_TYPES = {"training": TrainingPage, "lab": LabPage, "insight": InsightPage, "mydigits": MyDigitsPage}
+TABS = {
+    "lab": {"neuron": "neuron_view", "perceptron": "perceptron_view", "playground": "playground_view"},
+    "insight": {"evaluation": "evaluation", "mistakes": "mistakes", "attribution": "attribution",
+                "stepper": "stepper", "nudge": "nudge", "matrix": "matrix", "data": "data"},
+    "training": {"curves": "curves", "histograms": "histograms", "compare": "compare"},
+}
+
+
+def pages(window) -> dict[str, QWidget]:
+    """The window's pages by name (an area that failed to build is missing)."""
+    found = {"explorer": window.explorer}
+    for i in range(window.tabs.count()):
+        widget = window.tabs.widget(i)
+        for name, kind in PAGE_TYPES.items():
+            if isinstance(widget, kind):
+                found[name] = widget
+    return found
+
+
+def tabs(name: str, page: QWidget) -> dict[str, QWidget]:
+    """The tabs of page ``name`` by their names in a setup file."""
+    return {tab: getattr(page, attribute) for tab, attribute in TABS.get(name, {}).items()}
+
+
+class SetupArea(QObject):
+    """Gathers and applies setups for ``window`` (installed by ``annviz.gui.app``)."""
+
+    setup_applied = Signal(object)   # the Setup just applied
+
+    def __init__(self, window, state, parent: QObject | None = None):
+        super().__init__(parent or window)
+        self.window, self.state = window, state
+        # The lesson and step on screen, for a setup (the lessons set it), or None.
+        self.lesson_position: Callable[[], tuple[str, int] | None] = lambda: None
+
+    # --- gathering -----------------------------------------------------------------------------
+
+    def gather(self) -> Setup:
+        """The screen as it is now."""
+        found, state = pages(self.window), self.state
+        setup = Setup(lesson=self.lesson_position())
+        current = self.window.tabs.currentWidget()
+        setup.page = next((name for name, page in found.items() if page is current), None)
+        if setup.page is not None:
+            shown = getattr(current, "tabs", None)
+            setup.tab = next((name for name, tab in tabs(setup.page, current).items()
+                              if shown is not None and shown.currentWidget() is tab), None)
+        if state.network is not None:
+            setup.model = self._model_part()
+        if state.input_image is not None:
+            setup.input = np.round(state.input_image * 255).astype(np.uint8)
+            setup.input_label = found["insight"].label if "insight" in found else None
+        setup.selected_neuron = state.selected
+        if "training" in found:
+            setup.training = self.window.training.panel.settings.config()
+        if "lab" in found:
+            self._gather_lab(found["lab"], setup)
+        return setup
+
+    def _model_part(self) -> ModelPart:
+        path = self.state.model_path
+        if (path is not None and not self.state.edits and path.resolve().parent == models_dir().resolve()
+                and path.stem in bundled_model_names()):
+            return ModelPart(bundled=path.stem)
+        return ModelPart(name=path.stem if path is not None else "", network=self.state.network,
+                         info=self.state.info)
+
+    @staticmethod
+    def _gather_lab(lab: LabPage, setup: Setup) -> None:
+        neuron = lab.neuron_view.neuron
+        setup.neuron = NeuronPart(neuron.xs, neuron.ws, neuron.b, neuron.activation, lab.neuron_view.tasty)
+        view = lab.perceptron_view
+        setup.perceptron = PerceptronPart(view.dataset.currentData(), view.rule.currentData(),
+                                          view.learning_rate.value(), PointsPart(view.data.x, view.data.y))
+        controls = lab.playground_view.controls
+        config, hyper = controls.config(), controls.hyper()
+        setup.playground = PlaygroundPart(
+            config.dataset, config.noise, controls.test_share.value() / 100, config.seed, config.features,
+            config.hidden, config.activation, hyper.learning_rate, hyper.batch_size, hyper.l2,
+            controls.epochs_per_update(),
+            PointsPart(config.points.x, config.points.y) if config.points is not None else None)
+
+    # --- File → Save setup / Open setup ------------------------------------------------------------
+
+    def save_setup(self, path=None) -> bool:
+        """Save the screen as a setup (asking where, unless ``path`` is given)."""
+        if path is None:
+            path = QFileDialog.getSaveFileName(self.window, self.tr("Save the setup"), "lesson" + EXTENSION,
+                                               self._filter())[0]
+            if not path:
+                return False
+            path = with_suffix(path, EXTENSION)
+        try:
+            save_setup(path, self.gather())
+        except SetupFileError as error:
+            self._warn(self.tr("The setup was not saved"), error.reason)
+            return False
+        except OSError as error:
+            self._warn(self.tr("The setup was not saved"), f"{path}: {error.strerror or error}")
+            return False
+        return True
+
+    def open_setup(self, path=None) -> bool:
+        """Open a setup file (asking which, unless ``path`` is given); a bad one changes nothing."""
+        if path is None:
+            path = QFileDialog.getOpenFileName(self.window, self.tr("Open a setup"), "", self._filter())[0]
+            if not path:
+                return False
+        try:
+            setup = load_setup(path)
+            self.check(setup, path)
+        except SetupFileError as error:
+            self._warn(self.tr("The setup was not opened"),
+                       self.tr("Nothing was changed.") + "\n\n" + str(error))
+            return False
+        return self.apply(setup)
+
+    def _filter(self) -> str:
+        return self.tr("annviz setups (*{ext})").format(ext=EXTENSION)
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.window, title, text)
+
+    # --- applying --------------------------------------------------------------------------------
+
+    def check(self, setup: Setup, path) -> None:
+        """SetupFileError for anything this window cannot show as the file asks."""
+        found = pages(self.window)
+        if setup.page is not None and setup.page not in found:
+            raise SetupFileError(path, f"page {setup.page[:40]!r} is not one of {', '.join(found)}")
+        if setup.tab is not None and setup.page is not None and setup.tab not in tabs(setup.page, found[setup.page]):
+            known = ", ".join(tabs(setup.page, found[setup.page])) or "none"
+            raise SetupFileError(path, f"tab {setup.tab[:40]!r} is not a tab of the {setup.page} page ({known})")
+        model = setup.model
+        if model is not None and model.network is not None and model.network.sizes[0] != 784:
+            raise SetupFileError(path, f"its model takes {model.network.sizes[0]} inputs, not 28×28 = 784")
+        if setup.neuron is not None and setup.neuron.activation not in NEURON_ACTIVATIONS:
+            raise SetupFileError(path, f"neuron.activation {setup.neuron.activation[:40]!r} is not one of "
+                                       f"{', '.join(NEURON_ACTIVATIONS)}")
+        if setup.perceptron is not None and setup.perceptron.points_name not in PERCEPTRON_POINTS:
+            raise SetupFileError(path, f"perceptron.points {setup.perceptron.points_name[:40]!r} is not one "
+                                       f"of {', '.join(PERCEPTRON_POINTS)}")
+        if setup.playground is not None and setup.playground.activation not in HIDDEN_ACTIVATIONS:
+            raise SetupFileError(path, f"playground.activation {setup.playground.activation[:40]!r} is not "
+                                       f"one of {', '.join(HIDDEN_ACTIVATIONS)}")
+
+    def apply(self, setup: Setup) -> bool:
+        """Show ``setup`` (checked already); False if the user kept an unsaved network instead."""
+        found, state = pages(self.window), self.state
+        training = getattr(self.window, "training", None)
+        if setup.model is not None and training is not None and not training.panel.confirm_discard():
+            return False
+        folder = None
+        if setup.training is not None and setup.training.dataset not in KNOWN_DATASETS:
+            folder = self.ask_folder(setup.training.dataset)
+        if setup.model is not None:
+            self._apply_model(setup.model)
+        if setup.training is not None and training is not None:
+            config = setup.training
+            known = config.dataset in KNOWN_DATASETS
+            training.panel.settings.set_config(config if known else config.replace(dataset="mnist"))
+            if folder:
+                training.panel.settings.add_folder(folder)
+        if "lab" in found:
+            self._apply_lab(found["lab"], setup)
+        if setup.input is not None:
+            state.show_example(setup.input / np.float32(255), setup.input_label)
+        if setup.selected_neuron is not None:
+            state.select_neuron(*setup.selected_neuron)
+        if setup.page is not None:
+            page = found[setup.page]
+            self.window.tabs.setCurrentWidget(page)
+            if setup.tab is not None:
+                page.tabs.setCurrentWidget(tabs(setup.page, page)[setup.tab])
+        self.setup_applied.emit(setup)
+        return True
+
+    def ask_folder(self, named: str) -> str | None:
+        """The folder of IDX files the user picks for the dataset folder a setup names, or None."""
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr(
+            "The setup trains on the folder {folder} of the computer it was made on: choose that "
+            "dataset's folder here (Cancel: MNIST)").format(folder=named[:200]))
+        return folder or None
+
+    def _apply_model(self, model: ModelPart) -> None:
+        if model.bundled is not None:
+            self.window.open_bundled(model.bundled)
+            return
+        info = model.info
+        if len(info.class_names) != model.network.sizes[-1]:
+            info.class_names = [str(i) for i in range(model.network.sizes[-1])]
+        self.state.set_model(model.network, info, None)
+
+    @staticmethod
+    def _apply_lab(lab: LabPage, setup: Setup) -> None:
+        if setup.neuron is not None:
+            n = setup.neuron
+            lab.neuron_view.set_neuron(n.xs, n.ws, n.b, n.activation, n.tasty)
+        if setup.perceptron is not None:
+            p = setup.perceptron
+            lab.perceptron_view.set_points(PlanarDataset(p.points.x, p.points.y, GATE_DOMAIN), p.points_name,
+                                           p.rule, p.learning_rate)
+        if setup.playground is not None:
+            g = setup.playground
+            points = PlanarDataset(g.points.x, g.points.y, GATE_DOMAIN) if g.points is not None else None
+            config = PlaygroundConfig(dataset=g.dataset, noise=g.noise, test_fraction=g.test_share,
+                                      features=g.features, hidden=g.hidden, activation=g.activation,
+                                      seed=g.seed, points=points)
+            lab.playground_view.controls.set_everything(
+                config, Hyper(g.learning_rate, g.batch_size, g.l2), g.speed)
+
+
+def install(window, state) -> SetupArea:
+    """File → Open setup / Save setup; ``window.setup`` is the area."""
+    area = SetupArea(window, state)
+    window.add_file_action(lambda: QCoreApplication.translate("SetupArea", "Open set&up…"), area.open_setup)
+    window.add_file_action(lambda: QCoreApplication.translate("SetupArea", "Save se&tup…"), area.save_setup)
+    window.setup = area
+    return area

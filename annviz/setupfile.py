@@ -1,0 +1,419 @@
+"""Setup files (``.annviz``): what a teacher saves so that students open the same screen.
+
+A setup is JSON (``annviz.safeio`` rules: a size cap, nothing executed, every field's type
+checked, one ``SetupFileError`` naming the file), versioned by ``format_version`` and marked
+``"kind": "annviz-setup"`` so that another JSON file is recognised as foreign. Every part is
+optional; a part the file leaves out leaves that part of the app as it is::
+
+    {"format_version": 1, "kind": "annviz-setup",
+     "page": "lab", "tab": "perceptron",
+     "model": {"bundled": "mnist-classic"}   or   {"name": "my-net", "safetensors": "<base64>"},
+     "input": {"pixels": "<base64 of 28×28 bytes>", "label": 7},
+     "selected_neuron": [1, 4],
+     "training": {TrainConfig's fields},
+     "neuron": {"xs": [...], "ws": [...], "b": -5.0, "activation": "step", "tasty": true},
+     "perceptron": {"points": "custom", "rule": "perceptron", "learning_rate": 0.1, "x": [[x1, x2], ...], "y": [1, ...]},
+     "playground": {"dataset": "spirals", "noise": 0.1, "test_share": 0.5, "seed": 0, "features": [...],
+                    "hidden": [4, 2], "activation": "tanh", "learning_rate": 0.03, "batch_size": 10,
+                    "l2": 0.0, "speed": 4, "x": ..., "y": ... (only for the perceptron's points)},
+     "lesson": {"lesson": "perceptron", "step": 3}}
+
+The model is a bundled model's name, or the model itself (the bytes of its ``.safetensors`` file
+in base64, at most ``MAX_EMBEDDED_MODEL_BYTES``, read by the model reader with its own checks): a
+path on the teacher's machine means nothing on a student's. A training dataset that is a folder
+is kept as the folder's path, and only offered to the user to pick: a setup never makes the app
+read a folder by itself.
+
+Unknown keys are ignored, not refused: safeio's rule 7 lets a newer annviz add optional fields
+without a new version, and an older annviz must still open such a file (the same rule as the
+model files' metadata). Names that only the GUI knows (pages, tabs, the lab's choices) are
+checked by ``annviz.gui.setup`` before anything changes.
+
+No Qt here: the format, its reading and its writing.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import numpy as np
+
+from annviz.data.planar import FEATURES, PLAYGROUND_DATASETS
+from annviz.nn.config import ConfigError, TrainConfig
+from annviz.nn.modelfile import ModelFileError, ModelInfo, load_model_bytes, model_bytes
+from annviz.nn.network import Network
+from annviz.nn.perceptron import RULES
+from annviz.paths import bundled_model_names
+from annviz.safeio import FileFormatError, check_field, check_version, loads_json, read_bytes, write_atomic
+
+FORMAT_VERSION = 1
+KIND = "annviz-setup"
+EXTENSION = ".annviz"
+#: The largest model a setup may carry (its safetensors bytes): mnist-best is 2.1 MB.
+MAX_EMBEDDED_MODEL_BYTES = 32 * 2**20
+#: The largest setup file: the embedded model in base64 (4 characters per 3 bytes) and the rest.
+MAX_SETUP_BYTES = MAX_EMBEDDED_MODEL_BYTES * 4 // 3 + 4 * 2**20
+MAX_POINTS = 10_000           # the perceptron's or the playground's points
+MAX_NAME = 200                # characters of a name (page, tab, lesson, activation …)
+MAX_FOLDER = 4096             # characters of a dataset folder's path
+MAX_INPUTS = 16               # inputs of the lab's neuron
+MAX_NUMBER = 1e6              # any slider, coordinate or bias, in absolute value
+GIVEN_POINTS = "points"       # the playground's dataset when it learns the perceptron's points
+
+
+class SetupFileError(FileFormatError):
+    """A setup file that cannot be used; the message names the file and the fault."""
+
+
+@dataclass(frozen=True)
+class NeuronPart:
+    """The lab's one neuron: inputs x, weights w, bias b, activation; ``tasty``: the preset's names."""
+
+    xs: tuple[float, ...]
+    ws: tuple[float, ...]
+    b: float
+    activation: str
+    tasty: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class PointsPart:
+    """Two-class points on the plane: x (n, 2) float32 and their classes y (n,) 0 or 1."""
+
+    x: np.ndarray
+    y: np.ndarray
+
+
+@dataclass(frozen=True)
+class PerceptronPart:
+    points_name: str               # which points: "and", "or", "xor", "blobs" or "custom"
+    rule: str                      # "perceptron" or "sigmoid"
+    learning_rate: float
+    points: PointsPart
+
+
+@dataclass(frozen=True)
+class PlaygroundPart:
+    dataset: str
+    noise: float
+    test_share: float
+    seed: int
+    features: tuple[str, ...]
+    hidden: tuple[int, ...]
+    activation: str
+    learning_rate: float
+    batch_size: int
+    l2: float
+    speed: int
+    points: PointsPart | None = None   # only for GIVEN_POINTS
+
+
+@dataclass(frozen=True, eq=False)
+class ModelPart:
+    """A bundled model by name, or a model carried in the file (``network``, ``info``)."""
+
+    bundled: str | None = None
+    name: str = ""                     # the embedded model's name where it was saved (its file's stem)
+    network: Network | None = None
+    info: ModelInfo | None = None
+
+
+@dataclass(eq=False)
+class Setup:
+    """Everything a setup file can hold; None: the file says nothing about that part."""
+
+    page: str | None = None
+    tab: str | None = None
+    model: ModelPart | None = None
+    input: np.ndarray | None = None            # (28, 28) uint8, as the network sees it ×255
+    input_label: int | None = None
+    selected_neuron: tuple[int, int] | None = None
+    training: TrainConfig | None = None
+    neuron: NeuronPart | None = None
+    perceptron: PerceptronPart | None = None
+    playground: PlaygroundPart | None = None
+    lesson: tuple[str, int] | None = None      # (lesson name, step number)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+def save_setup(path: str | os.PathLike, setup: Setup) -> Path:
+    """Write ``setup`` to ``path`` atomically. SetupFileError if its model is too large to carry."""
+    return write_atomic(Path(path), setup_bytes(setup))
+
+
+def setup_bytes(setup: Setup) -> bytes:
+    doc: dict = {"format_version": FORMAT_VERSION, "kind": KIND}
+    if setup.page is not None:
+        doc["page"] = setup.page
+    if setup.tab is not None:
+        doc["tab"] = setup.tab
+    if setup.model is not None:
+        doc["model"] = _model_doc(setup.model)
+    if setup.input is not None:
+        pixels = np.asarray(setup.input, dtype=np.uint8).reshape(28 * 28)
+        doc["input"] = {"pixels": base64.b64encode(pixels.tobytes()).decode("ascii"), "label": setup.input_label}
+    if setup.selected_neuron is not None:
+        doc["selected_neuron"] = [int(n) for n in setup.selected_neuron]
+    if setup.training is not None:
+        doc["training"] = {k: v for k, v in setup.training.to_dict().items() if k != "extra"}
+    if setup.neuron is not None:
+        n = setup.neuron
+        doc["neuron"] = {"xs": list(n.xs), "ws": list(n.ws), "b": n.b, "activation": n.activation,
+                         "tasty": n.tasty}
+    if setup.perceptron is not None:
+        p = setup.perceptron
+        doc["perceptron"] = {"points": p.points_name, "rule": p.rule, "learning_rate": p.learning_rate,
+                             **_points_doc(p.points)}
+    if setup.playground is not None:
+        g = setup.playground
+        doc["playground"] = {f.name: getattr(g, f.name) for f in fields(g) if f.name != "points"}
+        doc["playground"].update(features=list(g.features), hidden=list(g.hidden))
+        if g.points is not None:
+            doc["playground"].update(_points_doc(g.points))
+    if setup.lesson is not None:
+        doc["lesson"] = {"lesson": setup.lesson[0], "step": setup.lesson[1]}
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _model_doc(model: ModelPart) -> dict:
+    if model.bundled is not None:
+        return {"bundled": model.bundled}
+    data = model_bytes(model.network, model.info)
+    if len(data) > MAX_EMBEDDED_MODEL_BYTES:
+        raise SetupFileError(None, f"the model is {len(data) / 2**20:.0f} MiB, more than a setup may "
+                                   f"carry ({MAX_EMBEDDED_MODEL_BYTES // 2**20} MiB)")
+    return {"name": model.name, "safetensors": base64.b64encode(data).decode("ascii")}
+
+
+def _points_doc(points: PointsPart) -> dict:
+    return {"x": np.asarray(points.x, dtype=np.float64).round(6).tolist(),
+            "y": [int(v) for v in points.y]}
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+def load_setup(path: str | os.PathLike) -> Setup:
+    """Read and check a setup file: one SetupFileError naming it on any fault."""
+    data = read_bytes(path, MAX_SETUP_BYTES, SetupFileError, kind="an annviz setup file")
+    if not data.lstrip()[:1] == b"{":        # a model, an image …: not worth parsing as JSON
+        raise SetupFileError(path, "is not an annviz setup file (not a JSON object)")
+    doc = loads_json(data, path, SetupFileError)
+    if not isinstance(doc, dict) or doc.get("kind") != KIND:
+        raise SetupFileError(path, "is not an annviz setup file (it has no \"kind\": \"annviz-setup\")")
+    check_version(doc.get("format_version"), FORMAT_VERSION, path, SetupFileError)
+    r = _Reader(path)
+    return Setup(
+        page=r.name(doc, "page"),
+        tab=r.name(doc, "tab"),
+        model=r.model(r.section(doc, "model")),
+        **r.input(r.section(doc, "input")),
+        selected_neuron=r.selected_neuron(doc),
+        training=r.training(r.section(doc, "training")),
+        neuron=r.neuron(r.section(doc, "neuron")),
+        perceptron=r.perceptron(r.section(doc, "perceptron")),
+        playground=r.playground(r.section(doc, "playground")),
+        lesson=r.lesson(r.section(doc, "lesson")),
+    )
+
+
+class _Reader:
+    """The checks of every field, each naming the field in its message."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def fail(self, reason: str) -> SetupFileError:
+        return SetupFileError(self.path, reason)
+
+    def field(self, obj: dict, key: str, kind, where: str, default=None):
+        return check_field(obj, key, kind, self.path, SetupFileError, default=default, where=where)
+
+    def section(self, doc: dict, key: str) -> dict | None:
+        return self.field(doc, key, dict, "")
+
+    def name(self, obj: dict, key: str, where: str = "", max_length: int = MAX_NAME) -> str | None:
+        value = self.field(obj, key, str, where)
+        if value is not None and not 0 < len(value) <= max_length:
+            raise self.fail(f"{where}{key} should be a name of 1 to {max_length} characters")
+        return value
+
+    def required(self, obj: dict, key: str, kind, where: str):
+        value = self.field(obj, key, kind, where)
+        if value is None:
+            raise self.fail(f"{where}{key} is missing")
+        return value
+
+    def number(self, obj: dict, key: str, where: str, lo: float = -MAX_NUMBER, hi: float = MAX_NUMBER) -> float:
+        value = float(self.required(obj, key, float, where))
+        if not (math.isfinite(value) and lo <= value <= hi):
+            raise self.fail(f"{where}{key} should be a number from {lo:g} to {hi:g}, not {value:g}")
+        return value
+
+    def integer(self, obj: dict, key: str, where: str, lo: int, hi: int) -> int:
+        value = self.required(obj, key, int, where)
+        if not lo <= value <= hi:
+            raise self.fail(f"{where}{key} should be a whole number from {lo} to {hi}, not {value}")
+        return value
+
+    def numbers(self, obj: dict, key: str, where: str, lo: int, hi: int, kind=float) -> list:
+        values = self.required(obj, key, list, where)
+        if not lo <= len(values) <= hi:
+            raise self.fail(f"{where}{key} should hold {lo} to {hi} numbers, not {len(values)}")
+        for v in values:
+            if not isinstance(v, (int, float) if kind is float else int) or isinstance(v, bool) \
+                    or not (math.isfinite(v) and abs(v) <= MAX_NUMBER):
+                raise self.fail(f"{where}{key} should hold {'numbers' if kind is float else 'whole numbers'} "
+                                f"(at most {MAX_NUMBER:g} in size)")
+        return [kind(v) for v in values]
+
+    def one_of(self, obj: dict, key: str, where: str, known) -> str:
+        value = self.required(obj, key, str, where)
+        if value not in known:
+            raise self.fail(f"{where}{key} {value[:40]!r} is not one of {', '.join(known)}")
+        return value
+
+    # --- the parts ---------------------------------------------------------------------------
+
+    def model(self, m: dict | None) -> ModelPart | None:
+        if m is None:
+            return None
+        if "bundled" in m:
+            name = self.name(m, "bundled", "model.")
+            if name not in bundled_model_names():
+                raise self.fail(f"model.bundled {name[:40]!r} is not a model bundled with this annviz "
+                                f"({', '.join(bundled_model_names())})")
+            return ModelPart(bundled=name)
+        text = self.required(m, "safetensors", str, "model.")
+        if len(text) > MAX_EMBEDDED_MODEL_BYTES * 4 // 3 + 4:
+            raise self.fail(f"its model is larger than a setup may carry ({MAX_EMBEDDED_MODEL_BYTES // 2**20} MiB)")
+        try:
+            data = base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError):
+            raise self.fail("model.safetensors is not base64 text") from None
+        try:
+            network, info = load_model_bytes(data, f"{self.path} (its model)")
+        except ModelFileError as error:
+            raise SetupFileError(str(error)) from None   # names the setup file and its model already
+        return ModelPart(name=self.name(m, "name", "model.") or "", network=network, info=info)
+
+    def input(self, i: dict | None) -> dict:
+        if i is None:
+            return {}
+        text = self.required(i, "pixels", str, "input.")
+        try:
+            pixels = base64.b64decode(text, validate=True) if len(text) < 2000 else b""
+        except (binascii.Error, ValueError):
+            pixels = b""
+        if len(pixels) != 28 * 28:
+            raise self.fail("input.pixels should be 28×28 = 784 bytes in base64")
+        label = self.field(i, "label", int, "input.")
+        if label is not None and not 0 <= label < 10_000:
+            raise self.fail(f"input.label {label} is not a class number")
+        return {"input": np.frombuffer(pixels, np.uint8).reshape(28, 28).copy(), "input_label": label}
+
+    def selected_neuron(self, doc: dict) -> tuple[int, int] | None:
+        value = self.field(doc, "selected_neuron", list, "")
+        if value is None:
+            return None
+        if len(value) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 100_000
+                                      for v in value):
+            raise self.fail("selected_neuron should be [layer, neuron], two whole numbers")
+        return value[0], value[1]
+
+    def training(self, t: dict | None) -> TrainConfig | None:
+        if t is None:
+            return None
+        kinds = {"hidden": list, "activation": str, "hidden_activations": list, "output": str, "loss": str,
+                 "optimizer": str, "lr": float, "momentum": float, "weight_decay": float, "schedule": str,
+                 "batch_size": int, "epochs": int, "augment": bool, "init": str, "seed": int,
+                 "dataset": str, "n_train": int, "validation_share": float}
+        values = {}
+        for key, kind in kinds.items():
+            value = self.field(t, key, kind, "training.")
+            if value is not None:
+                values[key] = value
+        for key in ("hidden", "hidden_activations"):
+            if key in values and (len(values[key]) > 64 or not all(
+                    isinstance(v, int if key == "hidden" else str) and not isinstance(v, bool)
+                    for v in values[key])):
+                raise self.fail(f"training.{key} should be a list of "
+                                f"{'whole numbers' if key == 'hidden' else 'names'}")
+        for key, value in values.items():
+            if isinstance(value, str) and len(value) > (MAX_FOLDER if key == "dataset" else MAX_NAME):
+                raise self.fail(f"training.{key} is too long")
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > 2**31:
+                raise self.fail(f"training.{key} {value:g} is out of range")
+        try:
+            return TrainConfig(**values).validate()
+        except ConfigError as error:
+            raise self.fail(f"training: {error}") from None
+
+    def neuron(self, n: dict | None) -> NeuronPart | None:
+        if n is None:
+            return None
+        xs = self.numbers(n, "xs", "neuron.", 1, MAX_INPUTS)
+        ws = self.numbers(n, "ws", "neuron.", 1, MAX_INPUTS)
+        if len(xs) != len(ws):
+            raise self.fail(f"neuron.xs has {len(xs)} inputs but neuron.ws {len(ws)} weights")
+        return NeuronPart(tuple(xs), tuple(ws), self.number(n, "b", "neuron."),
+                          self.name(n, "activation", "neuron.") or "sigmoid",
+                          bool(self.field(n, "tasty", bool, "neuron.", default=False)))
+
+    def points(self, obj: dict, where: str) -> PointsPart:
+        xy = self.required(obj, "x", list, where)
+        labels = self.required(obj, "y", list, where)
+        if len(xy) > MAX_POINTS or len(xy) != len(labels):
+            raise self.fail(f"{where}x and {where}y should list the same points (at most {MAX_POINTS:,})")
+        for point in xy:
+            if not (isinstance(point, list) and len(point) == 2 and all(
+                    isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                    and abs(v) <= MAX_NUMBER for v in point)):
+                raise self.fail(f"{where}x should hold points [x1, x2] of two numbers")
+        if not all(v in (0, 1) and not isinstance(v, bool) for v in labels):
+            raise self.fail(f"{where}y should hold the classes 0 and 1")
+        return PointsPart(np.array(xy, np.float32).reshape(-1, 2), np.array(labels, np.int64))
+
+    def perceptron(self, p: dict | None) -> PerceptronPart | None:
+        if p is None:
+            return None
+        return PerceptronPart(self.name(p, "points", "perceptron.") or "custom",
+                              self.one_of(p, "rule", "perceptron.", RULES),
+                              self.number(p, "learning_rate", "perceptron.", 0.0, 100.0),
+                              self.points(p, "perceptron."))
+
+    def playground(self, g: dict | None) -> PlaygroundPart | None:
+        if g is None:
+            return None
+        w = "playground."
+        dataset = self.one_of(g, "dataset", w, (*PLAYGROUND_DATASETS, GIVEN_POINTS))
+        hidden = self.numbers(g, "hidden", w, 0, 16, kind=int)
+        if not all(1 <= n <= 64 for n in hidden):
+            raise self.fail("playground.hidden should list layer sizes from 1 to 64")
+        features = self.required(g, "features", list, w)
+        if not features or not all(isinstance(f, str) and f in FEATURES for f in features):
+            raise self.fail(f"playground.features should name some of {', '.join(FEATURES)}")
+        return PlaygroundPart(
+            dataset=dataset, noise=self.number(g, "noise", w, 0.0, 1.0),
+            test_share=self.number(g, "test_share", w, 0.0, 1.0),
+            seed=self.integer(g, "seed", w, 0, 2**31 - 1), features=tuple(dict.fromkeys(features)),
+            hidden=tuple(hidden),
+            activation=self.name(g, "activation", w) or "tanh",
+            learning_rate=self.number(g, "learning_rate", w, 0.0, 100.0),
+            batch_size=self.integer(g, "batch_size", w, 1, 100_000),
+            l2=self.number(g, "l2", w, 0.0, 100.0), speed=self.integer(g, "speed", w, 1, 1000),
+            points=self.points(g, w) if dataset == GIVEN_POINTS else None)
+
+    def lesson(self, lesson: dict | None) -> tuple[str, int] | None:
+        if lesson is None:
+            return None
+        name = self.name(lesson, "lesson", "lesson.")
+        if name is None:
+            raise self.fail("lesson.lesson is missing")
+        return name, self.integer(lesson, "step", "lesson.", 0, 10_000)

@@ -1,0 +1,74 @@
+"""Every bundled lesson, played through in the whole app window, in English and in Korean.
+
+A learner's path: the lessons in their order, in one window per language. At each step the panel
+shows the step's text in the language on screen and its actions set the app up without a fault;
+a task's checks fail on the app as the step leaves it (untouched) and pass once the lesson's own
+scripted answer is done the way a learner would do it (sliders moved, buttons pressed, strokes
+drawn); then Next. The last step's Finish shows the list with the lesson finished.
+"""
+
+import re
+import time
+
+import pytest
+from PySide6.QtTest import QTest
+
+from annviz.lessons.library import catalog
+from run_ends import open_window
+
+LESSONS = [e.lesson for e in catalog() if e.bundled]
+TASK_TIMEOUT_S = 45
+
+
+@pytest.fixture(scope="module", params=["en", "ko"])
+def window(request, qapp, tmp_path_factory):
+    window = open_window(tmp_path_factory.mktemp("lessons") / "settings.ini")
+    window.set_language(request.param)
+    window.lessons.dock.show()
+    yield window
+    window.training.controller.shutdown()
+    window.close()
+    QTest.qWait(1)
+
+
+def wait_until(condition, seconds: float, what: str) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out after {seconds} s: {what}")
+        QTest.qWait(20)
+
+
+def test_there_are_nine_lessons_in_the_notes_order():
+    assert [lesson.number for lesson in LESSONS] == list(range(1, 10))
+    assert [lesson.name for lesson in LESSONS] == [
+        "neuron", "threshold", "activation", "perceptron", "hidden-layers", "digit-network",
+        "how-good", "learning", "nudge"]
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.name)
+def test_the_lesson_plays_through(window, lesson):
+    lang = window.language
+    area = window.lessons
+    player, panel = area.player, area.panel
+    player.open(lesson, 0)
+    for i, step in enumerate(lesson.steps):
+        where = f"{lesson.name} step {i + 1} ({lang})"
+        assert player.index == i and panel.stack.currentIndex() == 1, where
+        assert panel.text.text() == step.text.get(lang), where
+        numbers = sorted(map(int, re.findall(r"\d+", panel.counter.text())))
+        assert numbers == sorted([i + 1, len(lesson.steps)]), f"{where}: {panel.counter.text()}"
+        assert not panel.problem.isVisibleTo(panel), f"{where}: {panel.problem.text()}"
+        if step.task is not None:
+            QTest.qWait(150)          # what the step started (an evaluation, a thread) may answer
+            assert not player.check_now(), f"{where}: the task passes on the untouched app"
+            assert not panel.next_button.isEnabled() and panel.skip_button.isVisibleTo(panel), where
+            for action in step.task.answer:
+                player.driver.perform(action)
+            wait_until(player.check_now, TASK_TIMEOUT_S, f"{where}: the answer satisfies the task")
+            assert panel.task_passed and panel.next_button.isEnabled(), where
+            done = panel.status.text()
+            assert "{" not in done and "–" not in done, f"{where}: {done}"
+        panel.next_button.click()
+    assert player.lesson is None and panel.stack.currentIndex() == 0
+    assert player.progress(lesson.name)[1] is True

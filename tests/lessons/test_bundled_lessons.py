@@ -1,0 +1,78 @@
+"""The bundled lessons read, are complete in both languages, and the teachers' README documents
+everything a lesson may use (and its example lesson is a lesson)."""
+
+import re
+import tomllib
+
+import pytest
+
+from annviz.lessons import read_lesson
+from annviz.lessons.lessonfile import parse_lesson
+from annviz.lessons.library import bundled_folder, catalog
+from annviz.lessons.vocabulary import ACTIONS, CONCEPTS, PROBES, WIDGETS
+
+README = bundled_folder() / "README.md"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+BUNDLED = sorted(bundled_folder().glob("*.toml"))
+
+
+def texts_of(lesson):
+    yield "title", lesson.title
+    yield "summary", lesson.summary
+    for i, step in enumerate(lesson.steps, 1):
+        yield f"step {i}", step.text
+        if step.title:
+            yield f"step {i} title", step.title
+        if step.task:
+            yield f"step {i} done", step.task.done
+            if step.task.status:
+                yield f"step {i} status", step.task.status
+            for hint in step.task.hints:
+                yield f"step {i} hint", hint
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_every_text_of_a_bundled_lesson_exists_in_english_and_korean(path):
+    lesson = read_lesson(path)
+    for where, text in texts_of(lesson):
+        assert text.en.strip() and text.ko.strip(), where
+        assert HANGUL.search(text.ko), f"{path.name} {where}: the Korean text has no Korean"
+        assert not HANGUL.search(text.en), f"{path.name} {where}: the English text has Korean"
+    assert lesson.concepts and all(c in CONCEPTS for c in lesson.concepts)
+    assert lesson.standard in (None, "[12인기03-05]")
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_every_task_of_a_bundled_lesson_has_a_hint_or_status_and_an_answer(path):
+    for i, step in enumerate(read_lesson(path).steps, 1):
+        if step.task is not None:
+            assert step.task.answer, f"{path.name} step {i}: the tests need an answer"
+            assert step.task.status is not None, f"{path.name} step {i}: say what the learner sees"
+
+
+def test_nine_bundled_lessons_and_no_broken_file():
+    entries = [e for e in catalog() if e.bundled]
+    assert [e.error for e in entries] == [None] * 9
+
+
+def test_the_readme_example_is_a_lesson():
+    text = README.read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", text, re.DOTALL).group(1)
+    lesson = parse_lesson(tomllib.loads(example), "tasty.toml")
+    assert lesson.steps[0].task.checks[0].probe == "neuron" and len(lesson.steps) == 2
+
+
+def test_the_readme_lists_every_name_action_probe_value_and_concept():
+    text = README.read_text(encoding="utf-8")
+    for name, widget in WIDGETS.items():
+        assert f"| `{name}` | {widget.kind} |" in text, name
+    for action in ACTIONS:
+        assert f"| `{action}` |" in text, action
+    for probe, values in PROBES.items():
+        section = text.split(f"### `{probe}`", 1)[1].split("###", 1)[0]
+        for value in values:
+            assert f"| `{value}` |" in section, (probe, value)
+    for concept in CONCEPTS:
+        assert f"`{concept}`" in text, concept
+    for path in BUNDLED:
+        assert f"`{path.name}`" in text, path.name
