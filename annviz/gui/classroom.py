@@ -146,6 +146,7 @@ class Classroom(QObject):
         if self.welcome is None:
             self.welcome = WelcomeDialog(self.window)
             self.welcome.draw_requested.connect(self._on_draw_requested)
+            self.welcome.lessons_requested.connect(self._on_lessons_requested)
         self.window.settings.setValue(WELCOME_KEY, True)
         self.welcome.show()                # modeless: the window behind stays usable
         self.welcome.raise_()
@@ -155,6 +156,11 @@ class Classroom(QObject):
         if str(self.window.settings.value(WELCOME_KEY, "")).lower() in ("true", "1"):
             return None
         return self.show_welcome()
+
+    def _on_lessons_requested(self) -> None:
+        lessons = getattr(self.window, "lessons", None)     # the lessons area, when installed
+        if lessons is not None:
+            lessons.show_lessons()
 
     def _on_draw_requested(self) -> None:
         self.window.tabs.setCurrentWidget(self.window.explorer)

@@ -15,6 +15,7 @@ from annviz.gui.common import zoom
 
 class WelcomeDialog(QDialog):
     draw_requested = Signal()     # "Start drawing": the window shows the explorer's pad
+    lessons_requested = Signal()  # "Open the lessons": the window shows the lesson panel
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -28,8 +29,11 @@ class WelcomeDialog(QDialog):
         self.text.setMinimumWidth(zoom.px(460))
         self.draw_button = QPushButton()
         self.draw_button.setDefault(True)
+        self.lessons_button = QPushButton()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.lessons_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.draw_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.lessons_button.clicked.connect(self._on_lessons_clicked)
         self.buttons.rejected.connect(self.reject)
         self.draw_button.clicked.connect(self._on_draw_clicked)
         layout = QVBoxLayout(self)
@@ -51,6 +55,11 @@ class WelcomeDialog(QDialog):
             "F11 shows only what the lesson needs.</p>"
             "<p>This note comes back with <i>Help → Welcome</i>.</p>"))
         self.draw_button.setText(self.tr("Start drawing"))
+        self.lessons_button.setText(self.tr("Open the lessons"))
+
+    def _on_lessons_clicked(self) -> None:
+        self.accept()
+        self.lessons_requested.emit()
 
     def _on_draw_clicked(self) -> None:
         self.accept()

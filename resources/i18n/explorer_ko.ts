@@ -1362,24 +1362,29 @@ Run: python {name} --help</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../annviz/gui/welcome.py" line="42"/>
+        <location filename="../../annviz/gui/welcome.py" line="46"/>
         <source>Welcome</source>
         <translation>환영합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/welcome.py" line="43"/>
+        <location filename="../../annviz/gui/welcome.py" line="47"/>
         <source>Welcome to annviz</source>
         <translation>annviz에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/welcome.py" line="45"/>
+        <location filename="../../annviz/gui/welcome.py" line="49"/>
         <source>&lt;p&gt;Look inside a neural network while it reads your handwriting and while it learns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Follow the lessons&lt;/b&gt;: &lt;i&gt;Help → Lessons&lt;/i&gt; leads you step by step, from one neuron to a network that learns by itself.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Or draw a digit&lt;/b&gt; on the black pad of the &lt;i&gt;Explorer&lt;/i&gt; page and watch every layer of the network light up as it reads it.&lt;/p&gt;&lt;p&gt;In a classroom: &lt;i&gt;View → Zoom&lt;/i&gt; (Ctrl+= and Ctrl+−) makes everything larger, and F11 shows only what the lesson needs.&lt;/p&gt;&lt;p&gt;This note comes back with &lt;i&gt;Help → Welcome&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;신경망이 여러분의 손글씨를 읽고 학습하는 동안 그 속을 들여다보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;수업을 따라가 보세요&lt;/b&gt;: &lt;i&gt;도움말 → 수업&lt;/i&gt;이 뉴런 하나에서 스스로 학습하는 신경망까지 한 단계씩 안내합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;아니면 숫자를 그려 보세요&lt;/b&gt;: &lt;i&gt;탐색기&lt;/i&gt; 페이지의 검은 패드에 숫자를 그리면, 신경망이 그 숫자를 읽는 동안 층마다 뉴런이 밝아지는 것을 볼 수 있습니다.&lt;/p&gt;&lt;p&gt;교실에서는: &lt;i&gt;보기 → 확대/축소&lt;/i&gt;(Ctrl+= 와 Ctrl+−)로 모든 것을 크게 하고, F11로 수업에 필요한 것만 보여 줄 수 있습니다.&lt;/p&gt;&lt;p&gt;이 안내는 &lt;i&gt;도움말 → 환영 인사&lt;/i&gt;에서 다시 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/welcome.py" line="53"/>
+        <location filename="../../annviz/gui/welcome.py" line="57"/>
         <source>Start drawing</source>
         <translation>그리기 시작</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/welcome.py" line="58"/>
+        <source>Open the lessons</source>
+        <translation>수업 열기</translation>
     </message>
 </context>
 </TS>

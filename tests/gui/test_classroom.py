@@ -371,6 +371,10 @@ def test_the_welcome_shows_once_in_the_chosen_language_and_comes_back_from_help(
     dialog.draw_button.click()                                   # "Start drawing"
     assert not dialog.isVisible() and window.tabs.currentWidget() is window.explorer
     assert QApplication.focusWidget() in (window.explorer.pad_panel.pad, None)
+    window.show_welcome()
+    assert not window.lessons.dock.isVisible()
+    dialog.lessons_button.click()                                # "Open the lessons"
+    assert not dialog.isVisible() and window.lessons.dock.isVisible()
 
 
 def test_the_app_shows_the_welcome_on_its_first_start_only(qtbot, tmp_path, monkeypatch):
