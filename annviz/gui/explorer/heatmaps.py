@@ -50,6 +50,7 @@ class WeightGrid(QWidget):
         self._bar = pg.ColorBarItem(values=(-1, 1), colorMap=weight_colormap(), interactive=False,
                                     width=14)
         self._bar.setImageItem(self._image)
+        self._bar.getAxis("right").enableAutoSIPrefix(False)   # 0.5, not "500 (×0.001)"
         self._view.addItem(self._bar)
         self._ring = QGraphicsRectItem()
         self._ring.setPen(zoom.pen((255, 190, 0), width=3))
