@@ -250,6 +250,7 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
         window.show()
         if setup is not None:
             open_setup_when_shown(window, setup)
+        window.show_welcome_if_first_start()
     except Exception as error:
         log.exception("the window could not be built")
         if window is not None:

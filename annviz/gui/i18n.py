@@ -7,13 +7,19 @@ Widgets set their texts in a ``retranslate()`` method, called from ``__init__``;
 calls it again on every widget that has one, so switching language in the View menu takes
 effect at once (one mechanism, instead of a ``changeEvent`` override in every widget; Qt's own
 widgets follow the LanguageChange event it sends).
+
+Qt's own texts — the standard buttons (OK, Cancel, Save, Discard), "Show Details...", the file
+dialog, the context menus of text fields and spin boxes — come from the translations PySide6
+ships (``qtbase_<lang>.qm`` in Qt's translations folder), installed beside annviz's own.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from annviz.gui.common.living import living_widgets
 from annviz.paths import resources_dir
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
@@ -23,6 +29,11 @@ _installed: list[QTranslator] = []
 
 def i18n_dir():
     return resources_dir() / "i18n"
+
+
+def qt_translations_dir() -> str:
+    """Where PySide6 keeps Qt's own translations (``qtbase_ko.qm`` …)."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
 def system_language() -> str:
@@ -40,7 +51,7 @@ def set_language(lang: str) -> str:
     _installed.clear()
     lang = lang if lang in LANGUAGES else "en"
     if lang != "en":
-        for qm in sorted(i18n_dir().glob(f"*_{lang}.qm")):
+        for qm in [*sorted(i18n_dir().glob(f"*_{lang}.qm")), Path(qt_translations_dir(), f"qtbase_{lang}.qm")]:
             translator = QTranslator(app)
             if translator.load(str(qm)):
                 app.installTranslator(translator)
@@ -52,7 +63,7 @@ def set_language(lang: str) -> str:
 
 def retranslate_all() -> None:
     """Every widget's own texts again, in the language installed now."""
-    for widget in QApplication.allWidgets():
+    for widget in living_widgets():
         retranslate = getattr(widget, "retranslate", None)
         if callable(retranslate):
             retranslate()

@@ -6,6 +6,10 @@ The command runs ``pyside6-lupdate`` on each area — new strings appear as unfi
 gone from the code are dropped — and ``pyside6-lrelease`` to make the ``.qm`` files the app loads.
 Translate the unfinished entries with Qt Linguist (``pyside6-linguist``) or any text editor, then
 run the command again. ``--check`` only lists what is unfinished and exits 1 if anything is.
+
+``qt_ko.ts`` is not scanned: it holds, written by hand, the few texts of Qt's own dialogs that the
+``qtbase_ko.qm`` PySide6 ships lacks (Qt 6 renamed them, e.g. the file dialog's "&Look in:");
+the command only compiles it. resources/i18n/README.md says the same for translators.
 """
 
 from __future__ import annotations
@@ -56,15 +60,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only list unfinished translations")
     args = parser.parse_args(argv)
     missing = []
-    for area, files in areas().items():
+    scanned = areas()
+    for area, files in scanned.items():
         ts = i18n_dir() / f"{area}_ko.ts"
         if not args.check:
             subprocess.run([tool("lupdate"), "-no-obsolete", *map(str, files), "-ts", str(ts)],
                            check=True, capture_output=True)
+    for ts in sorted(i18n_dir().glob("*_ko.ts")):            # the areas', and qt_ko.ts
+        if not args.check:
             subprocess.run([tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
                            check=True, capture_output=True)
-        if ts.exists():
-            missing += [f"{ts.name}: {m}" for m in unfinished(ts)]
+        missing += [f"{ts.name}: {m}" for m in unfinished(ts)]
     for line in missing:
         print(line)
     print(f"{len(missing)} unfinished translation(s)", file=sys.stderr)

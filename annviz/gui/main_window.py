@@ -22,6 +22,10 @@ A PyTorch file without annviz metadata opens after a small dialog asks what the 
 (``foreign_dialog``); the answers are remembered with the path, so the next start reopens it.
 File → Export writes a picture of the current page, or a PyTorch script with the model beside it
 (``annviz.pytorch_export``).
+
+The classroom mode — zoom, presenter mode, reset layout, the welcome — lives in ``classroom.py``;
+the window's public methods (``set_zoom``, ``set_presenter_mode``, ``reset_layout``,
+``show_welcome``) are its handles for other areas, e.g. a lesson.
 """
 
 from __future__ import annotations
@@ -35,8 +39,11 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from annviz.gui import i18n
+from annviz.gui.classroom import Classroom
+from annviz.gui.common.model_files import model_filter, refusal
 from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.explorer import ExplorerPage
+from annviz.gui.explorer.names import architecture
 from annviz.gui.explorer.touch import describe_edits
 from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
@@ -49,7 +56,6 @@ from annviz.pytorch_export import write_pytorch_script
 log = logging.getLogger(__name__)
 
 BUNDLED = ("mnist-classic", "mnist-best")
-MODEL_FILTER = "annviz models (*.safetensors)"
 Answers = tuple[str, bool]  # what a PyTorch file cannot say: (hidden activation, outputs are logits)
 
 
@@ -74,6 +80,7 @@ class MainWindow(QMainWindow):
         self.model_line = QLabel()                       # the status bar's model line
         self.statusBar().addWidget(self.model_line, 1)
         self._build_menus()
+        self.classroom = Classroom(self, self._view_menu, self._help_menu)
         self.resize(1280, 800)
         state.model_changed.connect(self._on_model_changed)
         state.edits_changed.connect(self._on_model_changed)
@@ -132,7 +139,7 @@ class MainWindow(QMainWindow):
         except ModelFileError as error:
             if not quiet:
                 QMessageBox.warning(self, self.tr("The model was not opened"),
-                                    self.tr("The current model stays loaded.") + "\n\n" + str(error))
+                                    self.tr("The current model stays loaded.") + "\n\n" + refusal(error))
             return False
         return True
 
@@ -165,6 +172,8 @@ class MainWindow(QMainWindow):
                 reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
                 log.warning("the last model, %s, could not be opened: %s", last, reason,
                             exc_info=not isinstance(error, ModelFileError))  # a reader's bug: its trace
+                if isinstance(error, ModelFileError):   # said to the learner in the learner's language
+                    reason = refusal(error)
                 self.settings.remove("model/path")
                 self._startup_notice = (self.tr("The last model was not opened"), self.tr(
                     "{path} could not be opened, so the bundled model {name} is loaded instead."
@@ -229,8 +238,32 @@ class MainWindow(QMainWindow):
         for code, action in self._language_actions.items():
             action.setChecked(code == self.language)
 
+    # The classroom mode (classroom.py): zoom, presenter mode, reset layout, the welcome.
+
+    def set_zoom(self, factor: float) -> float:
+        """Zoom every font, line and handle (1.0 … 2.0), remembered; returns the factor in use."""
+        return self.classroom.set_zoom(factor)
+
+    def set_presenter_mode(self, on: bool) -> None:
+        """Only the page: no menu bar, status bar or secondary panels (off: all back as before)."""
+        self.classroom.set_presenter_mode(on)
+
+    def presenter_mode(self) -> bool:
+        return self.classroom.presenter_mode()
+
+    def reset_layout(self) -> None:
+        """Every page's panels and splitters back to their default places and sizes."""
+        self.classroom.reset_layout()
+
+    def show_welcome(self):
+        return self.classroom.show_welcome()
+
+    def show_welcome_if_first_start(self):
+        """The welcome, unless it was shown before (the settings remember); None then."""
+        return self.classroom.show_welcome_if_first_start()
+
     def restore_settings(self) -> None:
-        """Geometry and dock layout as saved; anything else in their place keeps the defaults."""
+        """Geometry, dock layout and zoom as saved; anything else in their place keeps the defaults."""
         geometry = self._saved_bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -238,6 +271,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.explorer.restore_layout(self._saved_bytes("explorer/layout"))
+        self.classroom.restore_zoom()
 
     def _saved_bytes(self, key: str) -> QByteArray | None:
         """The bytes Qt saved under ``key``, or None if the setting is absent or holds something
@@ -325,12 +359,13 @@ class MainWindow(QMainWindow):
         self._panels_menu.setTitle(self.tr("&Panels"))
         self._models_menu.setTitle(self.tr("Bundled &models"))
         self._model_actions["mnist-classic"].setText(
-            self.tr("Classic: 784-16-16-10, sigmoid (the notes' network)"))
+            self.tr("Classic: 784-16-16-10, sigmoid (the lecture notes' network)"))
         self._model_actions["mnist-best"].setText(self.tr("Best: a wider ReLU network"))
         self._language_menu.setTitle(self.tr("&Language"))
         self._help_menu.setTitle(self.tr("&Help"))
         self._concepts.setText(self.tr("&Concepts on this screen"))
         self._about.setText(self.tr("&About annviz"))
+        self.classroom.retranslate()
         self._on_model_changed()
 
 
@@ -347,7 +382,7 @@ class MainWindow(QMainWindow):
         name = path.stem if path is not None else self.tr("untitled")
         self.setWindowTitle(f"annviz — {name}")
         text = self.tr("{name}: {arch} · {n:,} parameters").format(
-            name=name, arch=net.describe(), n=net.n_params)
+            name=name, arch=architecture(net), n=net.n_params)
         if self.state.info.test_accuracy is not None:
             text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
         if self.state.edits:
@@ -355,12 +390,12 @@ class MainWindow(QMainWindow):
         self.model_line.setText(text)
 
     def _on_open_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "", MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "", model_filter())
         if path:
             self.open_model(path)
 
     def _on_save_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model as"), "", MODEL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model as"), "", model_filter())
         if path and self.state.network is not None:
             self.save_model_to(with_model_suffix(path))
 
@@ -423,6 +458,7 @@ class MainWindow(QMainWindow):
             box.open()  # window-modal, returns at once: the event loop has not started yet
 
     def closeEvent(self, event) -> None:
+        self.set_presenter_mode(False)      # the panels it hid are saved as shown
         self.save_settings()
         self.run_shutdown_hooks()
         super().closeEvent(event)

@@ -10,6 +10,59 @@
     </message>
 </context>
 <context>
+    <name>Classroom</name>
+    <message>
+        <location filename="../../annviz/gui/classroom.py" line="75"/>
+        <source>&amp;Zoom</source>
+        <translation>확대/축소(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/classroom.py" line="76"/>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/classroom.py" line="77"/>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/classroom.py" line="78"/>
+        <source>&amp;Actual size</source>
+        <translation>실제 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/classroom.py" line="79"/>
+        <source>&amp;Presenter mode</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/classroom.py" line="81"/>
+        <source>Show only the page: no menus, status bar or side panels (F11 brings them back)</source>
+        <translation>페이지만 보여 줍니다: 메뉴, 상태 표시줄, 옆 패널을 숨깁니다 (F11을 누르면 다시 나타납니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/classroom.py" line="82"/>
+        <source>Presenter mode (F11)</source>
+        <translation>발표 모드 (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/classroom.py" line="85"/>
+        <source>&amp;Reset layout</source>
+        <translation>배치 초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/classroom.py" line="86"/>
+        <source>Put the panels back where and as large as they start</source>
+        <translation>패널을 처음 자리와 크기로 되돌립니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/classroom.py" line="87"/>
+        <source>&amp;Welcome</source>
+        <translation>환영 인사(&amp;W)</translation>
+    </message>
+</context>
+<context>
     <name>ExplorerNames</name>
     <message>
         <location filename="../../annviz/gui/explorer/names.py" line="19"/>
@@ -41,36 +94,71 @@
         <source>{layer} · neuron {i}</source>
         <translation>{layer} · 뉴런 {i}</translation>
     </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="46"/>
+        <source>sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="46"/>
+        <source>ReLU</source>
+        <translation>렐루</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="47"/>
+        <source>leaky ReLU</source>
+        <translation>리키 렐루</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="47"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="48"/>
+        <source>softmax</source>
+        <translation>소프트맥스</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="48"/>
+        <source>step</source>
+        <translation>계단 함수</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/names.py" line="49"/>
+        <source>identity</source>
+        <translation>항등 함수</translation>
+    </message>
 </context>
 <context>
     <name>ExplorerPage</name>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="121"/>
         <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: orange edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbering&lt;/b&gt;: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the first hidden layer), output neurons are named by their class, and input pixels are given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the code and the model files count everything from 0.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 주황 선과 픽셀은 양수, 파랑 선과 픽셀은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;번호&lt;/b&gt;: 화면에서 은닉 뉴런은 1부터 셉니다(층과 같이: a⁽¹⁾이 첫 번째 은닉층). 출력 뉴런은 클래스 이름으로 부르고, 입력 픽셀은 왼쪽 위를 0으로 하는 (행, 열)로 나타냅니다. 행렬 인덱스 W[i, j], 코드와 모델 파일은 모두 0부터 셉니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="110"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="135"/>
         <source>&lt;p&gt;&lt;b&gt;Touch a neuron&lt;/b&gt;: under a hidden neuron in the inspector, switch it off (its outgoing weights become 0), shift its bias or scale its incoming weights, and watch the prediction and the test accuracy change. Restore puts the network back.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런 건드려 보기&lt;/b&gt;: 뉴런 살펴보기 패널에서 은닉 뉴런 아래의 조절기로 뉴런을 끄거나(나가는 가중치가 0이 됩니다), 편향을 옮기거나, 들어오는 가중치의 크기를 바꾸고, 예측과 테스트 정확도가 어떻게 바뀌는지 보세요. ‘되돌리기’를 누르면 신경망이 원래대로 돌아옵니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="115"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="140"/>
         <source>Draw</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="116"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="141"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="117"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="142"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="118"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="143"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
@@ -166,198 +254,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="72"/>
+        <location filename="../../annviz/gui/main_window.py" line="78"/>
         <source>Explorer</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="185"/>
+        <location filename="../../annviz/gui/main_window.py" line="194"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="134"/>
+        <location filename="../../annviz/gui/main_window.py" line="141"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="135"/>
+        <location filename="../../annviz/gui/main_window.py" line="142"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="169"/>
+        <location filename="../../annviz/gui/main_window.py" line="178"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="170"/>
+        <location filename="../../annviz/gui/main_window.py" line="179"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="207"/>
+        <location filename="../../annviz/gui/main_window.py" line="216"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="218"/>
+        <location filename="../../annviz/gui/main_window.py" line="227"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="314"/>
+        <location filename="../../annviz/gui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="315"/>
+        <location filename="../../annviz/gui/main_window.py" line="349"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="316"/>
+        <location filename="../../annviz/gui/main_window.py" line="350"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="317"/>
+        <location filename="../../annviz/gui/main_window.py" line="351"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="321"/>
+        <location filename="../../annviz/gui/main_window.py" line="355"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="324"/>
+        <location filename="../../annviz/gui/main_window.py" line="358"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="325"/>
+        <location filename="../../annviz/gui/main_window.py" line="359"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="326"/>
+        <location filename="../../annviz/gui/main_window.py" line="360"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="328"/>
-        <source>Classic: 784-16-16-10, sigmoid (the notes&apos; network)</source>
-        <translation>기본: 784-16-16-10, 시그모이드 (노트의 신경망)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="329"/>
+        <location filename="../../annviz/gui/main_window.py" line="363"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="330"/>
+        <location filename="../../annviz/gui/main_window.py" line="364"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="331"/>
+        <location filename="../../annviz/gui/main_window.py" line="365"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="332"/>
+        <location filename="../../annviz/gui/main_window.py" line="366"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="333"/>
+        <location filename="../../annviz/gui/main_window.py" line="367"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="343"/>
+        <location filename="../../annviz/gui/main_window.py" line="378"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="347"/>
+        <location filename="../../annviz/gui/main_window.py" line="382"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="349"/>
+        <location filename="../../annviz/gui/main_window.py" line="384"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="352"/>
+        <location filename="../../annviz/gui/main_window.py" line="387"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="354"/>
+        <location filename="../../annviz/gui/main_window.py" line="389"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="358"/>
+        <location filename="../../annviz/gui/main_window.py" line="393"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="363"/>
+        <location filename="../../annviz/gui/main_window.py" line="398"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="379"/>
+        <location filename="../../annviz/gui/main_window.py" line="414"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="218"/>
-        <location filename="../../annviz/gui/main_window.py" line="382"/>
+        <location filename="../../annviz/gui/main_window.py" line="227"/>
+        <location filename="../../annviz/gui/main_window.py" line="417"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="318"/>
+        <location filename="../../annviz/gui/main_window.py" line="352"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="319"/>
+        <location filename="../../annviz/gui/main_window.py" line="353"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="320"/>
+        <location filename="../../annviz/gui/main_window.py" line="354"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="383"/>
+        <location filename="../../annviz/gui/main_window.py" line="362"/>
+        <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
+        <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/main_window.py" line="418"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="389"/>
+        <location filename="../../annviz/gui/main_window.py" line="424"/>
         <source>Export as a PyTorch script</source>
         <translation>PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="390"/>
+        <location filename="../../annviz/gui/main_window.py" line="425"/>
         <source>Python script (*.py)</source>
         <translation>Python 스크립트 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="396"/>
+        <location filename="../../annviz/gui/main_window.py" line="431"/>
         <source>PyTorch script written</source>
         <translation>PyTorch 스크립트를 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="397"/>
+        <location filename="../../annviz/gui/main_window.py" line="432"/>
         <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
 
 Run: python {name} --help</source>
@@ -366,120 +454,429 @@ Run: python {name} --help</source>
 실행: python {name} --help</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="402"/>
+        <location filename="../../annviz/gui/main_window.py" line="437"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="403"/>
+        <location filename="../../annviz/gui/main_window.py" line="438"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="413"/>
+        <location filename="../../annviz/gui/main_window.py" line="448"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
 </context>
 <context>
+    <name>ModelFiles</name>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="26"/>
+        <source>annviz models (*.safetensors)</source>
+        <translation>annviz 모델 (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="32"/>
+        <source>no such file</source>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="34"/>
+        <source>no such file (a part of the path is not a folder)</source>
+        <translation>파일이 없습니다 (경로의 일부가 폴더가 아닙니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="35"/>
+        <source>cannot be read (permission denied)</source>
+        <translation>읽을 수 없습니다 (권한이 없습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="36"/>
+        <source>cannot be read ({why})</source>
+        <translation>읽을 수 없습니다 ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="37"/>
+        <source>is a folder, not a model file</source>
+        <translation>모델 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="39"/>
+        <source>is not a regular file (a pipe, device or socket), not a model file</source>
+        <translation>모델 파일이 아니라 일반 파일이 아닌 것(파이프, 장치, 소켓)입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="41"/>
+        <source>is {size}, more than a model file may be ({most})</source>
+        <translation>크기가 {size}로, 모델 파일이 가질 수 있는 크기({most})보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="42"/>
+        <source>is more than a model file may be ({most})</source>
+        <translation>모델 파일이 가질 수 있는 크기({most})보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="44"/>
+        <source>too short to be a safetensors file (truncated or empty)</source>
+        <translation>safetensors 파일이라기에는 너무 짧습니다 (잘렸거나 비어 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="46"/>
+        <source>not a safetensors file, or a damaged one: its header would be {size} (at most {most})</source>
+        <translation>safetensors 파일이 아니거나 손상된 파일입니다: 헤더가 {size}라고 되어 있습니다 (최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="48"/>
+        <source>not a safetensors file, or truncated (its header runs past the end)</source>
+        <translation>safetensors 파일이 아니거나 잘린 파일입니다 (헤더가 파일 끝을 넘어갑니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="50"/>
+        <source>not a safetensors file (its header is not a JSON object)</source>
+        <translation>safetensors 파일이 아닙니다 (헤더가 JSON 객체가 아닙니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="51"/>
+        <source>its header is not JSON ({detail})</source>
+        <translation>헤더가 JSON이 아닙니다 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="52"/>
+        <source>damaged safetensors header: {detail}</source>
+        <translation>손상된 safetensors 헤더: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="54"/>
+        <source>truncated: its header promises {n} bytes of tensors, the file holds {m}</source>
+        <translation>잘린 파일입니다: 헤더에는 텐서가 {n}바이트라고 되어 있지만 파일에는 {m}바이트만 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="55"/>
+        <source>truncated in tensor {name}</source>
+        <translation>텐서 {name}에서 파일이 잘렸습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="57"/>
+        <source>truncated in {what} (expected {n} bytes, found {m})</source>
+        <translation>{what}에서 파일이 잘렸습니다 ({n}바이트가 있어야 하는데 {m}바이트뿐입니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="58"/>
+        <source>{n} unexpected bytes after the tensors</source>
+        <translation>텐서 뒤에 예상하지 못한 {n}바이트가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="61"/>
+        <source>tensor {name} has dtype {dtype}; annviz reads weights stored as {dtypes} (in PyTorch: tensor.float())</source>
+        <translation>텐서 {name}의 자료형이 {dtype}입니다. annviz는 {dtypes}로 저장된 가중치만 읽습니다 (PyTorch에서는 tensor.float())</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="63"/>
+        <source>tensor {name} holds NaN or infinite numbers</source>
+        <translation>텐서 {name}에 NaN이나 무한대 값이 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="65"/>
+        <source>tensor {name} holds numbers too large for float32</source>
+        <translation>텐서 {name}에 float32로 나타낼 수 없을 만큼 큰 수가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="66"/>
+        <source>tensor {name} is missing</source>
+        <translation>텐서 {name}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="68"/>
+        <source>tensor {name} has shape {shape}, expected {expected} from layer_sizes {sizes}</source>
+        <translation>텐서 {name}의 모양이 {shape}입니다. layer_sizes {sizes}에 따르면 {expected}이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="69"/>
+        <source>unexpected tensors {names}</source>
+        <translation>예상하지 못한 텐서: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="71"/>
+        <source>a training recording, not an annviz model: open it with File → Open training recording</source>
+        <translation>annviz 모델이 아니라 학습 기록입니다: 파일 → 학습 기록 열기로 여세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="74"/>
+        <source>a safetensors file without annviz metadata, and not a network annviz understands: {fault}. annviz opens its own models, and PyTorch networks of nn.Linear layers only, named layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … (numbered names), taking 784 inputs</source>
+        <translation>annviz 메타데이터가 없는 safetensors 파일이고, annviz가 이해하는 신경망도 아닙니다: {fault}. annviz는 자신의 모델과, 입력 784개를 받는 nn.Linear 층으로만 된 PyTorch 신경망(이름이 layers.0.weight …(nn.ModuleList), 0.weight …(nn.Sequential) 또는 fc1.weight …(번호 붙은 이름)인 것)을 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="79"/>
+        <source>it holds no tensors</source>
+        <translation>텐서가 하나도 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="81"/>
+        <source>tensor {name} is not the weight or bias of a layer</source>
+        <translation>텐서 {name}은(는) 층의 가중치나 편향이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="83"/>
+        <source>{n} layers, more than the {most} annviz can hold</source>
+        <translation>층이 {n}개로, annviz가 담을 수 있는 {most}개보다 많습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="84"/>
+        <source>layer {name} has a bias but no weight</source>
+        <translation>층 {name}에 편향은 있지만 가중치가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="86"/>
+        <source>tensor {name} has shape {shape}, not the (out, in) of an nn.Linear</source>
+        <translation>텐서 {name}의 모양 {shape}는 nn.Linear의 (out, in) 모양이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="88"/>
+        <source>tensor {name} has shape {shape}, expected {expected} to go with {weight} {wshape}</source>
+        <translation>텐서 {name}의 모양이 {shape}입니다. {weight} {wshape}와 짝이 되려면 {expected}이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="90"/>
+        <source>its first layer, {name}, takes {n} inputs, not the 784 pixels of a 28×28 image</source>
+        <translation>첫 층 {name}은(는) 입력을 {n}개 받습니다. 28×28 이미지의 픽셀 784개가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="92"/>
+        <source>the shapes do not chain: {name} takes {n} inputs, the layer before gives {m}</source>
+        <translation>층의 모양이 이어지지 않습니다: {name}은(는) 입력을 {n}개 받는데 앞 층은 {m}개를 냅니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="94"/>
+        <source>layer {name} has {n} neurons (annviz holds 1 to {most})</source>
+        <translation>층 {name}의 뉴런이 {n}개입니다 (annviz는 1~{most}개를 담습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="96"/>
+        <source>layer name {name} does not end in a number giving its order</source>
+        <translation>층 이름 {name}이(가) 순서를 나타내는 숫자로 끝나지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="98"/>
+        <source>the layer names {names} do not share one pattern</source>
+        <translation>층 이름 {names}이(가) 한 가지 규칙을 따르지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="99"/>
+        <source>its annviz metadata is not a JSON object</source>
+        <translation>annviz 메타데이터가 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="100"/>
+        <source>its annviz metadata is not JSON ({detail})</source>
+        <translation>annviz 메타데이터가 JSON이 아닙니다 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="102"/>
+        <source>its annviz metadata is nested {depth} levels deep (at most {most})</source>
+        <translation>annviz 메타데이터가 {depth}단계로 중첩되어 있습니다 (최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="104"/>
+        <source>its annviz metadata holds a bad value: {detail}</source>
+        <translation>annviz 메타데이터에 잘못된 값이 있습니다: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="106"/>
+        <source>its annviz metadata lacks layer_sizes or activations</source>
+        <translation>annviz 메타데이터에 layer_sizes나 activations가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="107"/>
+        <source>layer_sizes should be a list of whole numbers</source>
+        <translation>layer_sizes는 정수 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="109"/>
+        <source>layer_sizes {sizes} do not describe a network annviz can hold ({limits})</source>
+        <translation>layer_sizes {sizes}는 annviz가 담을 수 있는 신경망이 아닙니다 ({limits})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="110"/>
+        <source>{n} layers but {m} activations</source>
+        <translation>층은 {n}개인데 활성화 함수는 {m}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="112"/>
+        <source>unknown activation {name} (known: {known})</source>
+        <translation>알 수 없는 활성화 함수 {name} (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="113"/>
+        <source>unknown loss {name} (known: {known})</source>
+        <translation>알 수 없는 손실 함수 {name} (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="114"/>
+        <source>class_names should be a list of strings</source>
+        <translation>class_names는 문자열 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="115"/>
+        <source>test_accuracy {value} is not between 0 and 1</source>
+        <translation>test_accuracy {value}가 0과 1 사이가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="117"/>
+        <source>{key} should be {kind}, not {value}</source>
+        <translation>{key}는 {kind}이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="119"/>
+        <source>format_version {value} is not a version number</source>
+        <translation>format_version {value}는 버전 번호가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="121"/>
+        <source>format_version {value} is newer than this annviz reads (up to {newest}): update annviz to open it</source>
+        <translation>format_version {value}는 이 annviz가 읽을 수 있는 것({newest}까지)보다 새 버전입니다: 열려면 annviz를 업데이트하세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="127"/>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="127"/>
+        <source>an integer</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="127"/>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="128"/>
+        <source>true or false</source>
+        <translation>참 또는 거짓</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="128"/>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="128"/>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="143"/>
+        <source>{detail}</source>
+        <comment>a reason no other pattern matches, shown as it is</comment>
+        <translation>이 파일은 쓸 수 없습니다: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/common/model_files.py" line="159"/>
+        <source> or </source>
+        <translation> 또는 </translation>
+    </message>
+</context>
+<context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="217"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="246"/>
         <source>(⋮ {n} more)</source>
         <translation>(⋮ {n}개 더)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="219"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="248"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="221"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="250"/>
         <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
         <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="228"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="258"/>
         <source>circles: activation · edges: weight × input</source>
         <translation>원: 활성화 · 선: 가중치 × 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="230"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="260"/>
         <source>draw a digit to see what each part contributes</source>
         <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="232"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="262"/>
         <source>contribution to the score of “{name}”, the prediction</source>
         <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="234"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="264"/>
         <source>contribution to the score of “{name}”, chosen under Insight</source>
         <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="238"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="268"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="239"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="269"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="241"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="271"/>
         <source>circles: black = 0 … white = 1</source>
         <translation>원: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="242"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="272"/>
         <source>blue edge: negative w·a</source>
         <translation>파랑 선: 음수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="242"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="272"/>
         <source>orange edge: positive w·a</source>
         <translation>주황 선: 양수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="392"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="422"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="395"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="425"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="396"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="426"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="397"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="427"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="403"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="433"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="405"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="435"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="410"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="440"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="415"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="445"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -487,122 +884,122 @@ Run: python {name} --help</source>
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="97"/>
         <source>blue: −</source>
         <translation>파랑: −</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="97"/>
         <source>orange: +</source>
         <translation>주황: +</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="131"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="128"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="132"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="129"/>
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="146"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="143"/>
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="165"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="162"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="167"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="164"/>
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="174"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="171"/>
         <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="160"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="157"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is its row for “{name}”.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 “{name}”의 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="98"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="99"/>
         <source>from neuron (counted from 0)</source>
         <translation>보내는 뉴런 (0부터)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="162"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="159"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그 {i}번째 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="176"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="173"/>
         <source>Curve: a as z alone changes, the other outputs held: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</source>
         <translation>곡선: 다른 출력은 그대로 두고 z만 바꿀 때의 a: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="181"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="178"/>
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="194"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="191"/>
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="194"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="191"/>
         <source>1 more term ({sum})</source>
         <translation>나머지 1개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="197"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="194"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="206"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="203"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="210"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="207"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="223"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="220"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="227"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="224"/>
         <source>Its one incoming weight</source>
         <translation>들어오는 가중치 1개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="228"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="225"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>
@@ -708,62 +1105,62 @@ Run: python {name} --help</source>
 <context>
     <name>PadPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="98"/>
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="97"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="99"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>마지막 획 되돌리기 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="98"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="100"/>
         <source>Clear</source>
-        <translation>지우기</translation>
+        <translation>모두 지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="101"/>
         <source>Clear the pad (Delete or Esc; Ctrl+Z brings it back)</source>
         <translation>패드 지우기 (Delete 또는 Esc, Ctrl+Z로 되돌릴 수 있음)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="102"/>
         <source>Eraser</source>
         <translation>지우개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="103"/>
         <source>Erase instead of drawing (E); the right button always erases</source>
         <translation>그리는 대신 지웁니다 (E). 오른쪽 버튼은 언제나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="104"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="103"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="105"/>
         <source>Brush</source>
         <translation>붓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="104"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="106"/>
         <source>Brush width</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="132"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="134"/>
         <source>Drawn very small: it is blown up to MNIST&apos;s 20×20 box and the strokes become fat blobs. Draw bigger.</source>
         <translation>너무 작게 그렸습니다: MNIST의 20×20 상자에 맞춰 크게 늘리면 획이 뭉툭한 덩어리가 됩니다. 더 크게 그려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="135"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="137"/>
         <source>Strokes too thin: shrunk to MNIST&apos;s 20×20 box they almost vanish. Draw bigger strokes (a wider brush).</source>
         <translation>획이 너무 가늡니다: MNIST의 20×20 상자로 줄이면 거의 사라집니다. 더 굵은 붓으로 그려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="138"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="140"/>
         <source>Draw a digit with the mouse or a pen. Right button erases.</source>
         <translation>마우스나 펜으로 숫자를 그려 보세요. 오른쪽 버튼은 지웁니다.</translation>
     </message>
@@ -771,55 +1168,55 @@ Run: python {name} --help</source>
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="64"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="65"/>
         <source>Output layer: the network&apos;s answer</source>
         <translation>출력층: 신경망의 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="65"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="66"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="66"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="67"/>
         <source>probability (orange: the answer)</source>
         <translation>확률 (주황: 답)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="94"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="95"/>
         <source>nothing drawn yet</source>
         <translation>아직 아무것도 그리지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="94"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="95"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="106"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="111"/>
         <source>Prediction: {name} ({share:.0%})</source>
         <translation>예측: {name} ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="110"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="115"/>
         <source>not sure — {p1:.0%} {n1}, {p2:.0%} {n2}</source>
         <translation>잘 모르겠음 — {p1:.0%} {n1}, {p2:.0%} {n2}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="112"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="117"/>
         <source>Below {t:.0%} confidence the answer is “not sure”; the threshold is set on the Insight page.</source>
-        <translation>확신도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 기준값은 분석 페이지에서 정합니다.</translation>
+        <translation>신뢰도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 임계값은 분석 페이지에서 정합니다.</translation>
     </message>
 </context>
 <context>
     <name>SeenView</name>
     <message>
-        <location filename="../../annviz/gui/explorer/seen.py" line="45"/>
+        <location filename="../../annviz/gui/explorer/seen.py" line="46"/>
         <source>What the network sees (28×28)</source>
         <translation>신경망이 보는 것 (28×28)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/seen.py" line="58"/>
+        <location filename="../../annviz/gui/explorer/seen.py" line="59"/>
         <source>pixel (row {row}, column {col}; counted from 0): {value}</source>
         <translation>픽셀 ({row}행, {col}열; 0부터 셈): {value}</translation>
     </message>
@@ -876,32 +1273,32 @@ Run: python {name} --help</source>
 <context>
     <name>TestDigitPicker</name>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="50"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="53"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="51"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="54"/>
         <source>Load a real handwritten digit from the MNIST test set</source>
         <translation>MNIST 테스트 세트의 실제 손글씨 숫자를 불러옵니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="52"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="55"/>
         <source>Previous test digit</source>
         <translation>이전 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="53"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="56"/>
         <source>Next test digit</source>
         <translation>다음 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="104"/>
         <source>true label: {name}</source>
         <translation>정답: {name}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="104"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="105"/>
         <source>test image #{i} · true label: {name}</source>
         <translation>테스트 이미지 #{i} · 정답: {name}</translation>
     </message>
@@ -909,37 +1306,37 @@ Run: python {name} --help</source>
 <context>
     <name>WeightGrid</name>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="76"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="77"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="77"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="78"/>
         <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
         <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="79"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
         <source>blue: negative weight</source>
         <translation>파랑: 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="79"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
         <source>orange: positive weight</source>
         <translation>주황: 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="82"/>
         <source>Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector.</source>
         <translation>스크롤하면 확대·축소, 끌면 이동합니다. 타일을 클릭하면 뉴런 살펴보기에서 크게 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="154"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="155"/>
         <source>neuron {i} of hidden layer 1, bias {b}; click to inspect</source>
         <translation>은닉층 1의 뉴런 {i}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>
@@ -960,6 +1357,34 @@ Run: python {name} --help</source>
         <location filename="../../annviz/gui/explorer/weights_panel.py" line="42"/>
         <source>{products} weights + {biases} biases = &lt;b&gt;{total}&lt;/b&gt; numbers to learn</source>
         <translation>가중치 {products} + 편향 {biases} = 학습할 숫자 &lt;b&gt;{total}&lt;/b&gt;개</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../annviz/gui/welcome.py" line="46"/>
+        <source>Welcome</source>
+        <translation>환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/welcome.py" line="47"/>
+        <source>Welcome to annviz</source>
+        <translation>annviz에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/welcome.py" line="49"/>
+        <source>&lt;p&gt;Look inside a neural network while it reads your handwriting and while it learns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Follow the lessons&lt;/b&gt;: &lt;i&gt;Help → Lessons&lt;/i&gt; leads you step by step, from one neuron to a network that learns by itself.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Or draw a digit&lt;/b&gt; on the black pad of the &lt;i&gt;Explorer&lt;/i&gt; page and watch every layer of the network light up as it reads it.&lt;/p&gt;&lt;p&gt;In a classroom: &lt;i&gt;View → Zoom&lt;/i&gt; (Ctrl+= and Ctrl+−) makes everything larger, and F11 shows only what the lesson needs.&lt;/p&gt;&lt;p&gt;This note comes back with &lt;i&gt;Help → Welcome&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;신경망이 여러분의 손글씨를 읽고 학습하는 동안 그 속을 들여다보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;수업을 따라가 보세요&lt;/b&gt;: &lt;i&gt;도움말 → 수업&lt;/i&gt;이 뉴런 하나에서 스스로 학습하는 신경망까지 한 단계씩 안내합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;아니면 숫자를 그려 보세요&lt;/b&gt;: &lt;i&gt;탐색기&lt;/i&gt; 페이지의 검은 패드에 숫자를 그리면, 신경망이 그 숫자를 읽는 동안 층마다 뉴런이 밝아지는 것을 볼 수 있습니다.&lt;/p&gt;&lt;p&gt;교실에서는: &lt;i&gt;보기 → 확대/축소&lt;/i&gt;(Ctrl+= 와 Ctrl+−)로 모든 것을 크게 하고, F11로 수업에 필요한 것만 보여 줄 수 있습니다.&lt;/p&gt;&lt;p&gt;이 안내는 &lt;i&gt;도움말 → 환영 인사&lt;/i&gt;에서 다시 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/welcome.py" line="57"/>
+        <source>Start drawing</source>
+        <translation>그리기 시작</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/welcome.py" line="58"/>
+        <source>Open the lessons</source>
+        <translation>수업 열기</translation>
     </message>
 </context>
 </TS>

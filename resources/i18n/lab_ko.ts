@@ -28,27 +28,27 @@
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/lab/network_diagram.py" line="57"/>
+        <location filename="../../annviz/gui/lab/network_diagram.py" line="58"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/network_diagram.py" line="58"/>
+        <location filename="../../annviz/gui/lab/network_diagram.py" line="59"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/network_diagram.py" line="59"/>
+        <location filename="../../annviz/gui/lab/network_diagram.py" line="60"/>
         <source>Hidden layer {index}</source>
         <translation>은닉층 {index}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/network_diagram.py" line="60"/>
+        <location filename="../../annviz/gui/lab/network_diagram.py" line="61"/>
         <source>{n} neurons</source>
         <translation>뉴런 {n}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/network_diagram.py" line="60"/>
+        <location filename="../../annviz/gui/lab/network_diagram.py" line="61"/>
         <source>1 neuron</source>
         <translation>뉴런 1개</translation>
     </message>
@@ -56,47 +56,47 @@
 <context>
     <name>NeuronPicture</name>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="46"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="47"/>
         <source>Dendrites</source>
         <translation>수상돌기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="46"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="47"/>
         <source>inputs × weights</source>
         <translation>입력 × 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="47"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="48"/>
         <source>Cell body</source>
         <translation>신경세포체</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="47"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="48"/>
         <source>adds up: z</source>
         <translation>모두 더함: z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="48"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
         <source>Axon</source>
         <translation>축삭</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="48"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
         <source>output a = f(z)</source>
         <translation>출력 a = f(z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
         <source>Axon terminals</source>
         <translation>축삭말단</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
         <source>to the next neurons</source>
         <translation>다음 뉴런으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="160"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="165"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>
@@ -104,208 +104,208 @@
 <context>
     <name>NeuronView</name>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
         <source>unit step u</source>
         <extracomment>How each activation is written in the formula a = f(z).</extracomment>
         <translation>단위 계단 함수 u</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
         <source>sigmoid σ</source>
         <translation>시그모이드 σ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="132"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
         <source>ReLU</source>
         <translation>렐루(ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="132"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
         <source>leaky ReLU</source>
         <translation>리키 렐루(leaky ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="134"/>
         <source>Free: x₁ … xₙ</source>
         <translation>자유롭게: x₁ … xₙ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="136"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
         <source>Is it tasty?</source>
         <translation>맛있을까?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="137"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="136"/>
         <source>Inputs, weights and bias</source>
         <translation>입력, 가중치, 편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="138"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="137"/>
         <source>Example:</source>
         <translation>예시:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="139"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="138"/>
         <source>Inputs:</source>
         <translation>입력 수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="140"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="139"/>
         <source>Activation function:</source>
         <translation>활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="141"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="140"/>
         <source>input (signal strength) x</source>
         <translation>입력(신호 세기) x</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="142"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="141"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="143"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="142"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="144"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="143"/>
         <source>threshold θ = −b</source>
-        <translation>문턱값 θ = −b</translation>
+        <translation>임계값 θ = −b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="145"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="144"/>
         <source>Free inputs, or the lecture notes&apos; example: is it tasty? (four senses, b = −5)</source>
         <translation>자유 입력, 또는 강의 노트의 예: 맛있을까? (네 가지 감각, b = −5)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="146"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="145"/>
         <source>How many inputs x₁ … xₙ the neuron has</source>
         <translation>뉴런의 입력 x₁ … xₙ 개수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="147"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="146"/>
         <source>The activation function f in a = f(z): unit step u, sigmoid σ(z) = 1/(1 + e⁻ᶻ), tanh, ReLU max(0, z), leaky ReLU</source>
         <translation>a = f(z)의 활성화 함수 f: 단위 계단 함수 u, 시그모이드 σ(z) = 1/(1 + e⁻ᶻ), tanh, 렐루 max(0, z), leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="150"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="149"/>
         <source>Input x{i}: the strength of the signal this dendrite receives</source>
         <translation>입력 x{i}: 이 수상돌기가 받는 신호의 세기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="151"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="150"/>
         <source>Weight w{i}: how much input x{i} counts; z = Σ wᵢxᵢ + b</source>
         <translation>가중치 w{i}: 입력 x{i}가 얼마나 중요한지. z = Σ wᵢxᵢ + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="152"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="151"/>
         <source>Bias b, added to the weighted sum: z = w·x + b; it slides the curve</source>
         <translation>편향 b, 가중합에 더해집니다: z = w·x + b. 곡선을 옆으로 옮깁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="153"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="152"/>
         <source>Threshold θ = −b: the unit step fires (a = 1) when w·x ≥ θ</source>
         <translation>임계값 θ = −b: 단위 계단 함수는 w·x ≥ θ일 때 발화합니다 (a = 1)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="154"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="153"/>
         <source>weighted sum w·x (without the bias)</source>
         <translation>가중합 w·x (편향 제외)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="154"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="153"/>
         <source>output a</source>
         <translation>출력 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="155"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="154"/>
         <source>a = f(w·x + b)</source>
         <translation>a = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="155"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="154"/>
         <source>f′ (slope)</source>
         <translation>f′ (기울기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="161"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="160"/>
         <source>&lt;p&gt;&lt;b&gt;Neuron&lt;/b&gt;: dendrites receive signals, the cell body sums them and the axon carries the result to the axon terminals, on to other neurons. In the unit, each input x is multiplied by its &lt;b&gt;weight&lt;/b&gt; w — how much it counts — and the &lt;b&gt;bias&lt;/b&gt; b is added: the &lt;b&gt;weighted input&lt;/b&gt; z = w₁x₁ + … + wₙxₙ + b = (w₁, …, wₙ, b)·(x₁, …, xₙ, 1), as if b were the weight of an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Activation function&lt;/b&gt; a = f(z). The &lt;b&gt;unit step&lt;/b&gt; u fires (a = 1) when w·x ≥ θ, the &lt;b&gt;threshold&lt;/b&gt; θ = −b; the &lt;b&gt;sigmoid&lt;/b&gt; σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;) is a smooth step with outputs between 0 and 1, which can learn because it has a slope; &lt;b&gt;ReLU&lt;/b&gt; max(0, z) works better in deep networks.&lt;/p&gt;&lt;p&gt;The curve is drawn against w·x, so changing b slides it sideways. “Is it tasty?”: sight 0.3, hearing 1.0, smell 1.3, taste 2.1, and b = −5 for someone who dislikes mint chocolate.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런&lt;/b&gt;: 수상돌기가 신호를 받고, 신경세포체가 그것을 더하고, 축삭이 결과를 축삭말단으로, 다시 다른 뉴런으로 보냅니다. 인공 뉴런에서는 입력 x마다 그 &lt;b&gt;가중치&lt;/b&gt; w(얼마나 중요한지)를 곱하고 &lt;b&gt;편향&lt;/b&gt; b를 더합니다. 이것이 &lt;b&gt;가중 입력&lt;/b&gt; z = w₁x₁ + … + wₙxₙ + b = (w₁, …, wₙ, b)·(x₁, …, xₙ, 1)입니다. b는 늘 1인 입력의 가중치와 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;활성화 함수&lt;/b&gt; a = f(z). &lt;b&gt;단위 계단 함수&lt;/b&gt; u는 w·x ≥ θ일 때 발화(a = 1)합니다. &lt;b&gt;임계값&lt;/b&gt; θ = −b입니다. &lt;b&gt;시그모이드&lt;/b&gt; σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;)는 출력이 0과 1 사이인 매끄러운 계단으로, 기울기가 있어서 학습할 수 있습니다. &lt;b&gt;렐루(ReLU)&lt;/b&gt; max(0, z)는 깊은 신경망에서 더 잘 작동합니다.&lt;/p&gt;&lt;p&gt;곡선은 w·x에 대해 그리므로 b를 바꾸면 곡선이 옆으로 미끄러집니다. “맛있을까?”: 시각 0.3, 청각 1.0, 후각 1.3, 미각 2.1, 그리고 민트초코를 싫어하는 사람의 b = −5.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="177"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="176"/>
         <source>sight</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="177"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="176"/>
         <source>hearing</source>
         <translation>청각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="177"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="176"/>
         <source>smell</source>
         <translation>후각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="177"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="176"/>
         <source>taste</source>
         <translation>미각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="258"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="257"/>
         <source>tasty</source>
         <translation>맛있다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="267"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="266"/>
         <source>z = w·x + b</source>
         <translation>z = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="279"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="278"/>
         <source>weighted input</source>
         <translation>가중 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="279"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="278"/>
         <source>output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="290"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="289"/>
         <source>Threshold θ = −b = {theta}: w·x = {s} {cmp} θ, so the neuron {verdict}.</source>
-        <translation>임계값 θ = −b = {theta}: w·x = {s} {cmp} θ 이므로 뉴런이 {verdict}.</translation>
+        <translation>임계값 θ = −b = {theta}: w·x = {s} {cmp} θ이므로 뉴런이 {verdict}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="292"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="291"/>
         <source>fires (a = 1)</source>
         <translation>발화합니다 (a = 1)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="292"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="291"/>
         <source>stays silent (a = 0)</source>
         <translation>발화하지 않습니다 (a = 0)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="294"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="293"/>
         <source>Tasty!</source>
         <translation>맛있다!</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="294"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="293"/>
         <source>Not tasty.</source>
         <translation>맛없다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="295"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="294"/>
         <source>The bias is the person: b = −5 is someone who dislikes mint chocolate, so the senses must add up to θ = 5 before it counts as tasty. Raise b for someone who loves it: the same senses then say “tasty” sooner.</source>
         <translation>편향은 사람의 취향입니다: b = −5는 민트 초코를 싫어하는 사람이라서, 감각을 모두 더해 θ = 5가 되어야 맛있다고 느낍니다. 민트 초코를 좋아하는 사람이라면 b를 올려 보세요. 같은 감각으로도 더 쉽게 “맛있다”가 됩니다.</translation>
     </message>
@@ -331,7 +331,7 @@
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="135"/>
         <source>two blobs</source>
-        <translation>두 무리</translation>
+        <translation>두 군집</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="135"/>
@@ -386,7 +386,7 @@
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="148"/>
         <source>Step (one example)</source>
-        <translation>한 걸음 (예제 하나)</translation>
+        <translation>한 단계 (예제 하나)</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="149"/>
@@ -476,7 +476,7 @@
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="271"/>
         <source>Pause</source>
-        <translation>일시정지</translation>
+        <translation>일시 정지</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="271"/>
@@ -486,7 +486,7 @@
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="301"/>
         <source>errors: &lt;b&gt;{errors}&lt;/b&gt; of {n} points&amp;nbsp;&amp;nbsp; epochs: {epochs}</source>
-        <translation>오류: 점 {n}개 중 &lt;b&gt;{errors}&lt;/b&gt;개&amp;nbsp;&amp;nbsp; 에포크: {epochs}</translation>
+        <translation>틀린 점: 점 {n}개 중 &lt;b&gt;{errors}&lt;/b&gt;개&amp;nbsp;&amp;nbsp; 에포크: {epochs}</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="306"/>
@@ -521,12 +521,12 @@
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="331"/>
         <source>No errors: the line separates the two classes.</source>
-        <translation>오류 없음: 직선이 두 클래스를 나눕니다.</translation>
+        <translation>틀린 점 없음: 직선이 두 클래스를 나눕니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/perceptron_view.py" line="333"/>
         <source>The neuron says class 1 where w₁x₁ + w₂x₂ + b ≥ 0: on one side of the line.</source>
-        <translation>뉴런은 w₁x₁ + w₂x₂ + b ≥ 0 인 곳, 즉 직선의 한쪽을 클래스 1이라고 답합니다.</translation>
+        <translation>뉴런은 w₁x₁ + w₂x₂ + b ≥ 0인 곳, 즉 직선의 한쪽을 클래스 1이라고 답합니다.</translation>
     </message>
 </context>
 <context>
@@ -545,7 +545,7 @@
     <message>
         <location filename="../../annviz/gui/lab/playground_controls.py" line="140"/>
         <source>gaussian blobs</source>
-        <translation>가우시안 무리</translation>
+        <translation>가우시안 군집</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/playground_controls.py" line="141"/>
@@ -756,108 +756,108 @@
 <context>
     <name>PlaygroundView</name>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="141"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="142"/>
         <source>⟲ Reset</source>
         <translation>⟲ 초기화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="142"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="143"/>
         <source>Step ▸|</source>
-        <translation>한 걸음 ▸|</translation>
+        <translation>한 단계 ▸|</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="143"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="144"/>
         <source>Show the test points (hollow)</source>
         <translation>테스트 점 보기 (속이 빈 점)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="144"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="145"/>
         <source>New random weights, epoch 0</source>
         <translation>새 무작위 가중치, 에포크 0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="145"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="146"/>
         <source>Train, epoch after epoch (again: pause)</source>
         <translation>에포크마다 계속 학습합니다 (다시 누르면 일시 정지)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="146"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="147"/>
         <source>Train one epoch and stop</source>
         <translation>한 에포크 학습하고 멈춥니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="147"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="148"/>
         <source>Draw the test points too; they are never trained on</source>
         <translation>테스트 점도 그립니다. 학습에는 쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="148"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="149"/>
         <source>blue: class 0, negative weight</source>
         <translation>파랑: 클래스 0, 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="149"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="150"/>
         <source>orange: class 1, positive weight</source>
         <translation>주황: 클래스 1, 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="150"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="151"/>
         <source>shading: the network&apos;s output (its probability of class 1)</source>
         <translation>음영: 신경망의 출력 (클래스 1일 확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="152"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="153"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="153"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="154"/>
         <source>test loss</source>
         <translation>테스트 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="154"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="155"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="155"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="156"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="163"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="172"/>
         <source>&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt; combine the lines of their neurons into curved boundaries: XOR, a circle, two spirals. Each neuron&apos;s small picture shows its &lt;b&gt;activation&lt;/b&gt; over the plane; edges show the &lt;b&gt;weights&lt;/b&gt; (orange +, blue −).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Features&lt;/b&gt; are the inputs: x₁ and x₂, or values made from them such as x₁² — a good feature can replace a layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Training&lt;/b&gt; lowers the &lt;b&gt;loss&lt;/b&gt; (cross-entropy) by gradient descent, one mini-&lt;b&gt;batch&lt;/b&gt; of points at a time, with steps of size η (the &lt;b&gt;learning rate&lt;/b&gt;); &lt;b&gt;L2&lt;/b&gt; regularisation λ pulls the weights toward 0. The hollow &lt;b&gt;test&lt;/b&gt; points are never trained on: a test loss that rises while the train loss falls is &lt;b&gt;overfitting&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;은 뉴런들의 직선을 모아 휘어진 경계를 만듭니다: XOR, 원, 두 나선. 뉴런마다 작은 그림이 평면 위에서의 &lt;b&gt;활성화&lt;/b&gt;를 보여 주고, 선은 &lt;b&gt;가중치&lt;/b&gt;를 보여 줍니다(주황 +, 파랑 −).&lt;/p&gt;&lt;p&gt;&lt;b&gt;특성&lt;/b&gt;은 입력입니다: x₁과 x₂, 또는 x₁²처럼 그것으로 만든 값. 좋은 특성은 층 하나를 대신할 수 있습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;은 경사 하강법으로 &lt;b&gt;손실&lt;/b&gt;(교차 엔트로피)을 줄입니다. 점을 미니 &lt;b&gt;배치&lt;/b&gt;씩, η(&lt;b&gt;학습률&lt;/b&gt;) 크기의 걸음으로. &lt;b&gt;L2&lt;/b&gt; 규제 λ는 가중치를 0 쪽으로 당깁니다. 속이 빈 &lt;b&gt;테스트&lt;/b&gt; 점은 학습에 쓰지 않습니다: 학습 손실은 줄어드는데 테스트 손실이 늘면 &lt;b&gt;과적합&lt;/b&gt;입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="235"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="244"/>
         <source>❚❚ Pause</source>
-        <translation>❚❚ 일시정지</translation>
+        <translation>❚❚ 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="235"/>
-        <source>▶ Play</source>
-        <translation>▶ 재생</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="252"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="261"/>
         <source>Training stopped: {message}. Lower the learning rate and press Reset.</source>
         <translation>학습이 멈췄습니다: {message}. 학습률을 낮추고 초기화를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="139"/>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="294"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="140"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="303"/>
         <source>Epoch {epoch}</source>
         <translation>에포크 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="296"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="244"/>
+        <source>▶ Run</source>
+        <translation>▶ 실행</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="305"/>
         <source>Loss {train:.3f} · accuracy {accuracy:.1f} % (every point is used for training)</source>
         <translation>손실 {train:.3f} · 정확도 {accuracy:.1f} % (모든 점을 학습에 사용)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="300"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="309"/>
         <source>Train loss {train:.3f} · test loss {test:.3f} · test accuracy {accuracy:.1f} %</source>
         <translation>학습 손실 {train:.3f} · 테스트 손실 {test:.3f} · 테스트 정확도 {accuracy:.1f} %</translation>
     </message>

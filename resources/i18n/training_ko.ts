@@ -4,52 +4,52 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="146"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="147"/>
         <source>{sizes}: {total} parameters ({w} weights, {b} biases)</source>
         <translation>{sizes}: 매개변수 {total}개 (가중치 {w}개, 편향 {b}개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="152"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="153"/>
         <source>Hidden layer {n}</source>
         <translation>은닉층 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="153"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="154"/>
         <source> neurons</source>
         <translation>개 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="154"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="155"/>
         <source>Remove this hidden layer</source>
         <translation>이 은닉층 지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="155"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="156"/>
         <source>Neurons in hidden layer {n}</source>
         <translation>은닉층 {n}의 뉴런 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="156"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="157"/>
         <source>Activation of hidden layer {n}, a = f(z)</source>
         <translation>은닉층 {n}의 활성화 함수, a = f(z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="160"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="161"/>
         <source>Activation function (all hidden layers)</source>
         <translation>활성화 함수 (모든 은닉층)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="162"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="163"/>
         <source>Add a hidden layer</source>
         <translation>은닉층 추가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="163"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="164"/>
         <source>Another hidden layer after the last one</source>
         <translation>마지막 은닉층 뒤에 은닉층을 하나 더 넣습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="164"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="165"/>
         <source>The activation f of every hidden layer, a = f(z): sigmoid σ(z) = 1/(1 + e⁻ᶻ), tanh, ReLU max(0, z) …</source>
         <translation>모든 은닉층의 활성화 함수 f, a = f(z): 시그모이드 σ(z) = 1/(1 + e⁻ᶻ), tanh, 렐루 max(0, z) …</translation>
     </message>
@@ -83,84 +83,97 @@
     </message>
 </context>
 <context>
+    <name>Duration</name>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="29"/>
+        <source>{s} s</source>
+        <translation>{s}초</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="30"/>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m}분 {s:02d}초</translation>
+    </message>
+</context>
+<context>
     <name>LiveCurves</name>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="213"/>
+        <location filename="../../annviz/gui/training/curves.py" line="214"/>
         <source>epoch {x:.2f}</source>
         <translation>에포크 {x:.2f}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="223"/>
+        <location filename="../../annviz/gui/training/curves.py" line="224"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="224"/>
+        <location filename="../../annviz/gui/training/curves.py" line="225"/>
         <source>Accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="226"/>
+        <location filename="../../annviz/gui/training/curves.py" line="227"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="228"/>
+        <location filename="../../annviz/gui/training/curves.py" line="229"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="229"/>
+        <location filename="../../annviz/gui/training/curves.py" line="230"/>
         <source>smoothed</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="230"/>
+        <location filename="../../annviz/gui/training/curves.py" line="231"/>
         <source>training loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="231"/>
+        <location filename="../../annviz/gui/training/curves.py" line="232"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="232"/>
+        <location filename="../../annviz/gui/training/curves.py" line="233"/>
         <source>training accuracy</source>
         <translation>학습 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="233"/>
+        <location filename="../../annviz/gui/training/curves.py" line="234"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="234"/>
+        <location filename="../../annviz/gui/training/curves.py" line="235"/>
         <source>test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="243"/>
+        <location filename="../../annviz/gui/training/curves.py" line="244"/>
         <source>Hover over the curves to read their values.</source>
         <translation>곡선 위에 마우스를 올리면 값이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="244"/>
+        <location filename="../../annviz/gui/training/curves.py" line="245"/>
         <source>Export PNG…</source>
         <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="245"/>
+        <location filename="../../annviz/gui/training/curves.py" line="246"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="246"/>
+        <location filename="../../annviz/gui/training/curves.py" line="247"/>
         <source>Save the curves as a picture</source>
         <translation>곡선을 그림으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="247"/>
+        <location filename="../../annviz/gui/training/curves.py" line="248"/>
         <source>Save every epoch&apos;s loss and accuracy as a table</source>
         <translation>에포크마다의 손실과 정확도를 표로 저장합니다</translation>
     </message>
@@ -200,7 +213,7 @@
     <message>
         <location filename="../../annviz/gui/training/outcome.py" line="66"/>
         <source>Use on the pad</source>
-        <translation>그리기 판에서 사용</translation>
+        <translation>패드에서 사용</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/outcome.py" line="67"/>
@@ -215,7 +228,7 @@
     <message>
         <location filename="../../annviz/gui/training/outcome.py" line="69"/>
         <source>Keep this network as the one every view and the pad use</source>
-        <translation>모든 화면과 그리기 판이 이 신경망을 사용합니다</translation>
+        <translation>모든 화면과 패드가 이 신경망을 사용합니다</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/outcome.py" line="70"/>
@@ -226,52 +239,52 @@
 <context>
     <name>RunComparison</name>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="112"/>
+        <location filename="../../annviz/gui/training/compare.py" line="113"/>
         <source>probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="113"/>
+        <location filename="../../annviz/gui/training/compare.py" line="114"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="114"/>
+        <location filename="../../annviz/gui/training/compare.py" line="115"/>
         <source>Two runs at the same moment (the one the timeline shows): what the first hidden layer looks for, and what each says about your drawing</source>
         <translation>같은 순간(타임라인이 보여 주는 순간)의 두 학습: 첫 번째 은닉층이 찾는 모양과, 각 신경망이 여러분의 그림을 무엇으로 읽는지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="116"/>
+        <location filename="../../annviz/gui/training/compare.py" line="117"/>
         <source>(weights: orange +, blue −; bars: the probability of each class)</source>
         <translation>(가중치: 주황 +, 파랑 −. 막대: 클래스마다의 확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="118"/>
+        <location filename="../../annviz/gui/training/compare.py" line="119"/>
         <source>first</source>
         <translation>첫 번째</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="118"/>
+        <location filename="../../annviz/gui/training/compare.py" line="119"/>
         <source>second</source>
         <translation>두 번째</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="119"/>
+        <location filename="../../annviz/gui/training/compare.py" line="120"/>
         <source>The {which} run to compare</source>
         <translation>비교할 {which} 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="145"/>
+        <location filename="../../annviz/gui/training/compare.py" line="146"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="155"/>
+        <location filename="../../annviz/gui/training/compare.py" line="156"/>
         <source>Run {n}, batch {step:,} (epoch {epoch:.2f})</source>
         <translation>학습 {n}, 배치 {step:,} (에포크 {epoch:.2f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="166"/>
+        <location filename="../../annviz/gui/training/compare.py" line="167"/>
         <source>: reads {answer} ({p:.0%})</source>
         <translation>: {answer}(으)로 읽음 ({p:.0%})</translation>
     </message>
@@ -279,38 +292,38 @@
 <context>
     <name>SpeedControl</name>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="57"/>
+        <location filename="../../annviz/gui/training/speed.py" line="59"/>
         <source>Speed</source>
         <extracomment>Batches a second at each position of the slider; None is full speed.</extracomment>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="58"/>
+        <location filename="../../annviz/gui/training/speed.py" line="60"/>
         <source>Slow motion: from one batch a second (every batch shows) to full speed; changes at once, also while it trains</source>
         <translation>슬로 모션: 1초에 배치 하나(배치마다 화면이 바뀝니다)부터 최고 속도까지. 학습 중에도 바로 바뀝니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="60"/>
+        <location filename="../../annviz/gui/training/speed.py" line="62"/>
         <source>Pause at the end of each epoch</source>
         <translation>에포크가 끝날 때마다 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="61"/>
+        <location filename="../../annviz/gui/training/speed.py" line="63"/>
         <source>Stop after every pass over the training images, to look before going on</source>
         <translation>학습 이미지를 한 번 훑을 때마다 멈추고, 살펴본 뒤에 이어 갑니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="74"/>
+        <location filename="../../annviz/gui/training/speed.py" line="76"/>
         <source>full speed</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="77"/>
+        <location filename="../../annviz/gui/training/speed.py" line="79"/>
         <source>1 batch/s</source>
         <translation>초당 배치 1개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="77"/>
+        <location filename="../../annviz/gui/training/speed.py" line="79"/>
         <source>{n} batches/s</source>
         <translation>초당 배치 {n}개</translation>
     </message>
@@ -318,93 +331,93 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
         <source>Back to the network as it is now</source>
         <translation>지금의 신경망으로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="123"/>
         <source>The run whose recording the timeline shows</source>
         <translation>타임라인이 기록을 보여 줄 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="123"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="124"/>
         <source>How fast Play goes through the moments</source>
         <translation>재생할 때 순간들을 지나가는 빠르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="124"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="125"/>
         <source>One moment back (←)</source>
         <translation>한 순간 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="125"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="126"/>
         <source>One moment on (→)</source>
         <translation>한 순간 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="126"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="127"/>
         <source>Drag through the moments recorded while the network learned: every view shows the network as it was then</source>
         <translation>신경망이 학습하는 동안 기록된 순간들을 끌어 보세요. 모든 화면이 그때의 신경망을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="129"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="130"/>
         <source>{n} moments/s</source>
         <translation>초당 {n}순간</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="130"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="131"/>
         <source>Continue from here</source>
         <translation>여기서부터 이어서 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="131"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="132"/>
         <source>Start a new run from exactly this moment (the end of an epoch), with the settings on the left; this run is kept to compare</source>
         <translation>바로 이 순간(에포크의 끝)에서 왼쪽 설정으로 새 학습을 시작합니다. 지금의 학습은 비교할 수 있게 남겨 둡니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="134"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="135"/>
         <source>GIF…</source>
         <translation>GIF…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="135"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="136"/>
         <source>Save the weight pictures over the whole run as an animated GIF</source>
         <translation>학습 전체에 걸친 가중치 그림을 움직이는 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="137"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="138"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="138"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="139"/>
         <source>Save the weight pictures of the moment shown as PNG</source>
         <translation>보이는 순간의 가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="181"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="182"/>
         <source>Pause the playback</source>
         <translation>재생 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="182"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="183"/>
         <source>Play the moments back</source>
         <translation>기록된 순간 재생</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="216"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="217"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="120"/>
-        <location filename="../../annviz/gui/training/timeline.py" line="239"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="240"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="242"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="243"/>
         <source>Batch {step:,} · epoch {epoch:.2f} · loss {loss} · η {lr:g}</source>
         <translation>배치 {step:,} · 에포크 {epoch:.2f} · 손실 {loss} · η {lr:g}</translation>
     </message>
@@ -576,82 +589,82 @@
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="85"/>
+        <location filename="../../annviz/gui/training/controls.py" line="88"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="85"/>
+        <location filename="../../annviz/gui/training/controls.py" line="88"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="86"/>
+        <location filename="../../annviz/gui/training/controls.py" line="89"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="86"/>
+        <location filename="../../annviz/gui/training/controls.py" line="89"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="95"/>
+        <location filename="../../annviz/gui/training/controls.py" line="98"/>
         <source>Not started</source>
         <translation>시작 전</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="97"/>
+        <location filename="../../annviz/gui/training/controls.py" line="100"/>
         <source>Epoch {e} of {n} · batch {b} of {nb} · {speed} samples/s</source>
         <translation>에포크 {e}/{n} · 배치 {b}/{nb} · 초당 {speed}개 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="102"/>
+        <location filename="../../annviz/gui/training/controls.py" line="105"/>
         <source> · {time} left</source>
         <translation> · {time} 남음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="104"/>
+        <location filename="../../annviz/gui/training/controls.py" line="107"/>
         <source> · paused</source>
         <translation> · 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="108"/>
+        <location filename="../../annviz/gui/training/controls.py" line="111"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="109"/>
+        <location filename="../../annviz/gui/training/controls.py" line="112"/>
         <source>Step (one batch)</source>
-        <translation>한 걸음 (배치 하나)</translation>
+        <translation>한 단계 (배치 하나)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="110"/>
+        <location filename="../../annviz/gui/training/controls.py" line="113"/>
         <source>+1 epoch</source>
         <translation>+1 에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="111"/>
+        <location filename="../../annviz/gui/training/controls.py" line="114"/>
         <source>Train a new network with these settings ({key})</source>
         <translation>이 설정으로 새 신경망을 학습합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="113"/>
+        <location filename="../../annviz/gui/training/controls.py" line="116"/>
         <source>Pause or resume training ({key})</source>
         <translation>학습을 일시 정지하거나 다시 시작합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="114"/>
+        <location filename="../../annviz/gui/training/controls.py" line="117"/>
         <source>Stop training ({key})</source>
         <translation>학습을 멈춥니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="115"/>
+        <location filename="../../annviz/gui/training/controls.py" line="118"/>
         <source>Train exactly one mini-batch, then pause ({key})</source>
         <translation>미니배치 하나만 학습하고 일시 정지합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="117"/>
+        <location filename="../../annviz/gui/training/controls.py" line="120"/>
         <source>Train one epoch more than planned</source>
         <translation>계획보다 에포크 하나를 더 학습합니다</translation>
     </message>
@@ -659,37 +672,37 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="82"/>
+        <location filename="../../annviz/gui/training/page.py" line="91"/>
         <source>&lt;p&gt;&lt;b&gt;Training&lt;/b&gt;: finding the weights and biases by lowering the &lt;b&gt;loss&lt;/b&gt; on examples. For each mini-&lt;b&gt;batch&lt;/b&gt;: the forward pass, the loss, &lt;b&gt;backpropagation&lt;/b&gt;, and a step of size η (the &lt;b&gt;learning rate&lt;/b&gt;) against the &lt;b&gt;gradient&lt;/b&gt;. An &lt;b&gt;epoch&lt;/b&gt; is one pass over the training images.&lt;/p&gt;&lt;p&gt;Too high a learning rate makes the loss jump or grow; too low makes it crawl. Momentum μ and Adam remember past steps; L2 λ keeps weights small. A validation share, held out, shows &lt;b&gt;overfitting&lt;/b&gt;: training accuracy still rising while validation accuracy stops.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: 예를 보며 &lt;b&gt;손실&lt;/b&gt;을 줄여 가중치와 편향을 찾는 일입니다. 미니 &lt;b&gt;배치&lt;/b&gt;마다 순전파, 손실, &lt;b&gt;역전파&lt;/b&gt;, 그리고 &lt;b&gt;기울기&lt;/b&gt;의 반대 방향으로 η(&lt;b&gt;학습률&lt;/b&gt;) 크기의 한 걸음. &lt;b&gt;에포크&lt;/b&gt;는 학습 이미지를 한 번 모두 훑는 것입니다.&lt;/p&gt;&lt;p&gt;학습률이 너무 크면 손실이 튀거나 커지고, 너무 작으면 기어갑니다. 모멘텀 μ와 Adam은 지난 걸음을 기억하고, L2 λ는 가중치를 작게 유지합니다. 따로 떼어 둔 검증 비율은 &lt;b&gt;과적합&lt;/b&gt;을 보여 줍니다: 학습 정확도는 계속 오르는데 검증 정확도는 멈춥니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="92"/>
+        <location filename="../../annviz/gui/training/page.py" line="101"/>
         <source>&lt;p&gt;&lt;b&gt;Learning curves&lt;/b&gt;: the loss of every batch (smoothed) and the accuracy after every epoch; the timeline below replays the run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습 곡선&lt;/b&gt;: 배치마다의 손실(부드럽게 한 것)과 에포크마다의 정확도. 아래 타임라인으로 학습 과정을 다시 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="95"/>
+        <location filename="../../annviz/gui/training/page.py" line="104"/>
         <source>&lt;p&gt;&lt;b&gt;Weight histograms&lt;/b&gt;: how each layer&apos;s weights are spread, now (filled) and at the start of the run (outline): learning moves them apart from the small random numbers they began as.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;가중치 히스토그램&lt;/b&gt;: 층마다 가중치가 어떻게 퍼져 있는지를 지금(채운 막대)과 학습을 시작할 때(윤곽선)로 보여 줍니다. 학습하면서 가중치는 처음의 작은 무작위 값에서 멀어집니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="98"/>
+        <location filename="../../annviz/gui/training/page.py" line="107"/>
         <source>&lt;p&gt;&lt;b&gt;Two runs compared&lt;/b&gt; at the same moment: the same digit, the same step, two settings — which one learned faster, and how.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;두 번의 학습 비교&lt;/b&gt;: 같은 순간, 같은 숫자, 같은 단계에서 설정만 다른 두 학습을 봅니다. 어느 쪽이 더 적은 단계로 배웠고, 어떻게 배웠을까요?&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="102"/>
+        <location filename="../../annviz/gui/training/page.py" line="111"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="103"/>
+        <location filename="../../annviz/gui/training/page.py" line="112"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="104"/>
+        <location filename="../../annviz/gui/training/page.py" line="113"/>
         <source>Compare runs</source>
         <translation>학습 비교</translation>
     </message>
@@ -707,32 +720,32 @@
         <translation>학습한 신경망을 아직 저장하지 않았습니다. 잃기 전에 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="174"/>
+        <location filename="../../annviz/gui/training/panel.py" line="106"/>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/panel.py" line="181"/>
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="183"/>
+        <location filename="../../annviz/gui/training/panel.py" line="190"/>
         <source>Save the trained network</source>
         <translation>학습한 신경망 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="185"/>
-        <source>Model files (*.safetensors)</source>
-        <translation>모델 파일 (*.safetensors)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/training/panel.py" line="192"/>
+        <location filename="../../annviz/gui/training/panel.py" line="199"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path}에 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="206"/>
+        <location filename="../../annviz/gui/training/panel.py" line="213"/>
         <source>Presets…</source>
         <translation>미리 준비된 설정…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="210"/>
+        <location filename="../../annviz/gui/training/panel.py" line="217"/>
         <source>Settings that each teach something: the lecture notes&apos; 784-16-16-10 network, a learning rate too high, overfitting …</source>
         <translation>저마다 무언가를 가르쳐 주는 설정: 강의 노트의 784-16-16-10 신경망, 너무 큰 학습률, 과적합 …</translation>
     </message>
@@ -741,8 +754,8 @@
     <name>TrainingPresets</name>
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="27"/>
-        <source>The notes&apos; network (784-16-16-10 sigmoid)</source>
-        <translation>노트의 신경망 (784-16-16-10 시그모이드)</translation>
+        <source>The lecture notes&apos; network (784-16-16-10 sigmoid)</source>
+        <translation>강의 노트의 신경망 (784-16-16-10 시그모이드)</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="28"/>
@@ -761,8 +774,8 @@
     </message>
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="36"/>
-        <source>Two hidden layers of 16 sigmoid neurons, as in the notes: watch the weight pictures turn from noise into strokes.</source>
-        <translation>노트처럼 시그모이드 뉴런 16개짜리 은닉층 두 개: 가중치 그림이 잡음에서 획으로 바뀌는 것을 지켜보세요.</translation>
+        <source>Two hidden layers of 16 sigmoid neurons, as in the lecture notes: watch the weight pictures turn from noise into strokes.</source>
+        <translation>강의 노트처럼 시그모이드 뉴런 16개짜리 은닉층 두 개: 가중치 그림이 잡음에서 획으로 바뀌는 것을 지켜보세요.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="39"/>
@@ -772,7 +785,7 @@
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="42"/>
         <source>The same small network with η = 1000 and squared error: each step overshoots, the loss climbs, and training stops.</source>
-        <translation>같은 작은 신경망에 η = 1000과 제곱 오차: 걸음마다 지나치게 움직여 손실이 오르고 학습이 멈춥니다.</translation>
+        <translation>같은 작은 신경망에 η = 1000과 제곱 오차: 단계마다 지나치게 움직여 손실이 오르고 학습이 멈춥니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/presets.py" line="45"/>
@@ -880,7 +893,7 @@
     <message>
         <location filename="../../annviz/gui/training/settings.py" line="216"/>
         <source>Augment (random shifts, turns and zooms)</source>
-        <translation>데이터 늘리기 (무작위 이동, 회전, 확대)</translation>
+        <translation>데이터 증강 (무작위 이동, 회전, 확대)</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/settings.py" line="217"/>
@@ -951,32 +964,32 @@
 <context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="121"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="122"/>
         <source>Layer {n}: {a} → {b}</source>
         <translation>층 {n}: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="123"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="124"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="126"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="127"/>
         <source>Weights per layer: grey = at the start, blue = now</source>
         <translation>층별 가중치: 회색 = 처음, 파랑 = 지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="128"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="129"/>
         <source>filled blue: the weights now</source>
         <translation>채운 파랑: 지금의 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="130"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="131"/>
         <source>grey outline: at the start (when this model was set)</source>
         <translation>회색 윤곽선: 시작할 때 (이 모델을 정했을 때)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="131"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="132"/>
         <source>height: share of the layer&apos;s weights in each bin</source>
         <translation>높이: 구간마다 그 층 가중치의 비율</translation>
     </message>

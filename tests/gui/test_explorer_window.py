@@ -57,7 +57,7 @@ def test_opening_another_model_replaces_it_and_is_remembered(window, tmp_path):
     assert window.state.network.sizes == [784, 32, 10]
     assert window.windowTitle() == "annviz — wide"
     assert window.settings.value("model/path") == str(other.resolve())
-    assert "784-32-10 relu/softmax · 25,450 parameters" in window.model_line.text()
+    assert "784-32-10 ReLU/softmax · 25,450 parameters" in window.model_line.text()
 
 
 def test_language_switch_translates_visible_labels(qtbot, window):

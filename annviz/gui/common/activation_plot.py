@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from annviz.nn.activations import Activation, Step, get_activation
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE
 from annviz.gui.common.plotting import cache_axes
 
@@ -29,11 +30,12 @@ class _Dot(QGraphicsEllipseItem):
     paint; this costs next to nothing, and the marker moves with every pad event.)"""
 
     def __init__(self, diameter: float, color):
+        diameter = zoom.px(diameter)
         r = diameter / 2
         super().__init__(-r, -r, diameter, diameter)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setBrush(pg.mkBrush(color))
-        self.setPen(pg.mkPen("w", width=1.5))
+        self.setPen(zoom.pen("w", width=1.5))
         self.setZValue(10)
 
 
@@ -66,16 +68,16 @@ class ActivationPlot(pg.PlotWidget):
         self.setLabel("bottom", "z")
         self.setLabel("left", "a")
         cache_axes(self)
-        self._slope = self.plot(pen=pg.mkPen((150, 150, 150, 200), width=1.5, style=Qt.PenStyle.DashLine))
-        self._curve = self.plot(pen=pg.mkPen(NEGATIVE, width=2.5))
-        self._legend = self.addLegend(offset=(4, 4), labelTextSize="8pt", verSpacing=-6)
+        self._slope = self.plot(pen=zoom.pen((150, 150, 150, 200), width=1.5, style=Qt.PenStyle.DashLine))
+        self._curve = self.plot(pen=zoom.pen(NEGATIVE, width=2.5))
+        self._legend = self.addLegend(offset=(4, 4), labelTextSize=zoom.text_size(8), verSpacing=-6)
         self._names = ("f(z)", "f′(z)")
-        self._threshold = pg.InfiniteLine(angle=90, pen=pg.mkPen((120, 120, 120), style=Qt.PenStyle.DotLine))
+        self._threshold = pg.InfiniteLine(angle=90, pen=zoom.pen((120, 120, 120), style=Qt.PenStyle.DotLine))
         self.addItem(self._threshold)
         # The marker and its guides move with every input: they must not re-range the view.
         self._marker = _Dot(11, POSITIVE)
         self.addItem(self._marker, ignoreBounds=True)
-        self._guides = pg.PlotDataItem(pen=pg.mkPen(POSITIVE, width=1, style=Qt.PenStyle.DotLine))
+        self._guides = pg.PlotDataItem(pen=zoom.pen(POSITIVE, width=1, style=Qt.PenStyle.DotLine))
         self.addItem(self._guides, ignoreBounds=True)
         self._point_text = pg.TextItem(anchor=(0, 1), color=(60, 60, 60))
         self._point_text.setZValue(11)

@@ -22,6 +22,14 @@ NEUTRAL = QColor(200, 200, 200)
 ZERO = (236, 236, 236)            # the weight map's middle: a light grey
 DARK_NEUTRAL = (44, 44, 50)       # zero on a dark background: just lighter than the background
 
+# Text that must be read from the back of a classroom: at least 4.5:1 against the light
+# backgrounds (WCAG AA for text; tests/gui/test_classroom.py measures it on screen).
+#: Hints and notes, quieter than the text but still readable: 5.2:1 on the window's grey.
+HINT = QColor(100, 100, 100)
+#: The text and axes of every plot (pyqtgraph's own default grey is 2.6:1 on the window's grey).
+PLOT_TEXT = (80, 80, 80)
+pg.setConfigOption("foreground", PLOT_TEXT)
+
 
 def weight_colormap() -> pg.ColorMap:
     """The diverging colour map for weights: blue … light grey … orange (pass symmetric levels

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
+from annviz.gui.common import zoom
+
 
 def evenly_spaced(lo: float, hi: float, step: float) -> list[float]:
     """lo, lo + step, …, hi (rounded so that 0.1-steps print as 0.1, not 0.30000000000000004)."""
@@ -35,10 +37,10 @@ class ValueSlider(QWidget):
         self._text = text
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, len(self.values) - 1)
-        self.slider.setMinimumWidth(90)
+        zoom.pixels(self.slider, min_width=90)
         self.label = QLabel()
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(widest) + 4)
+        zoom.text_wide(self.label, widest, 4)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.slider, 1)

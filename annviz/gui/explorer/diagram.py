@@ -23,10 +23,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (QGraphicsRectItem, QGraphicsView, QHBoxLayout, QLabel, QSizePolicy,
                                QToolButton, QVBoxLayout, QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import (POSITIVE, activation_colormap, contribution_colormap, sign_legend_html,
                                       symmetric_level)
 from annviz.gui.state import AppState
@@ -74,6 +75,7 @@ class NetworkDiagram(QWidget):
         self.contribution_button = button
         button.setObjectName("explorer-contribution")
         self._caption = QLabel()
+        self._caption.setWordWrap(True)       # a narrow diagram (the training page, a big zoom): two lines
         self._caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 0)
@@ -98,15 +100,15 @@ class NetworkDiagram(QWidget):
         self._input.setRect(QRectF(0, INPUT_TOP, INPUT_SIDE, INPUT_SIDE))
         self._input.setZValue(2)
         self._frame = QGraphicsRectItem(QRectF(0, INPUT_TOP, INPUT_SIDE, INPUT_SIDE))
-        self._frame.setPen(pg.mkPen((120, 120, 120), width=1))
+        self._frame.setPen(zoom.pen((120, 120, 120), width=1))
         # pxMode: circles come from a cached pixmap (fast); sizes follow the zoom in _on_resized.
-        self._neurons = pg.ScatterPlotItem(pxMode=True, pen=pg.mkPen((150, 150, 150), width=1))
+        self._neurons = pg.ScatterPlotItem(pxMode=True, pen=zoom.pen((150, 150, 150), width=1))
         self._neurons.setZValue(3)
-        self._ring = pg.ScatterPlotItem(pxMode=True, brush=None, pen=pg.mkPen(SELECTED, width=3))
+        self._ring = pg.ScatterPlotItem(pxMode=True, brush=None, pen=zoom.pen(SELECTED, width=3))
         self._diameters = np.zeros(0)      # of the circles, in view units
         self._ring_diameter = 0.0
         self._ring.setZValue(4)
-        self._picked = pg.PlotCurveItem(pen=pg.mkPen(SELECTED, width=3))   # the picked weight's edge
+        self._picked = pg.PlotCurveItem(pen=zoom.pen(SELECTED, width=3))   # the picked weight's edge
         self._picked.setZValue(2.5)
         for item in (self._input, self._frame, self._neurons, self._ring, self._picked):
             self._box.addItem(item)
@@ -118,6 +120,7 @@ class NetworkDiagram(QWidget):
         self.contributions: Contributions | None = None   # what the colours show, when by contribution
         self._texts: list[pg.TextItem] = []
         self._column_labels: list[pg.TextItem] = []
+        self._output_labels: list[pg.TextItem] = []        # the class names beside the last column
         self._box.sigResized.connect(self._on_resized)
         self._view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -133,7 +136,7 @@ class NetworkDiagram(QWidget):
     def _on_model_changed(self) -> None:
         for item in self._texts + self._column_labels:
             self._box.removeItem(item)
-        self._texts, self._column_labels = [], []
+        self._texts, self._column_labels, self._output_labels = [], [], []
         net = self._state.network
         self._sizes = [] if net is None else list(net.sizes)
         self._shown, self._x, self._y, self._radius = [], [], [], []
@@ -171,7 +174,8 @@ class NetworkDiagram(QWidget):
         return [label.toPlainText() for label in self._column_labels]
 
     def _on_resized(self, *args) -> None:
-        """Circle sizes in pixels for the current zoom (the aspect is locked: one scale)."""
+        """Circle sizes in pixels for the current zoom (the aspect is locked: one scale), and
+        column titles no wider than the gap between columns."""
         pixel = self._box.viewPixelSize()[0]
         if not pixel > 0:
             return
@@ -179,6 +183,30 @@ class NetworkDiagram(QWidget):
             self._neurons.setSize(self._diameters / pixel)
         if self._ring_diameter:
             self._ring.setSize(self._ring_diameter / pixel)
+        gap = 0.95 * COLUMN_GAP / pixel                  # pixels between two columns' centres
+        right = self._box.viewRange()[0][1]
+        for layer, label in enumerate(self._column_labels):
+            room = gap
+            if layer == len(self._column_labels) - 1 and layer > 0:   # the last: up to the right edge
+                room = min(gap, 2 * 0.95 * (right - self._x[layer][0]) / pixel)
+            font = zoom.font()
+            widest = max((QFontMetrics(font).horizontalAdvance(line)
+                          for line in label.toPlainText().splitlines()), default=0)
+            if widest > room:                            # a narrow diagram, a big zoom: smaller
+                font.setPointSizeF(max(6.0, font.pointSizeF() * room / widest))
+            label.setFont(font)
+        if self._output_labels:                          # class names no taller than their spacing
+            last = len(self._sizes) - 1
+            spacing = (self._y[last][1] - self._y[last][0]) / pixel if len(self._y[last]) > 1 else 1e9
+            font = zoom.font()
+            height = QFontMetrics(font).height()
+            if height > spacing:
+                font.setPointSizeF(max(6.0, font.pointSizeF() * spacing / height))
+            for text in self._output_labels:
+                text.setFont(font)
+
+    def rezoom(self) -> None:
+        self._on_resized()
 
     def _layout_column(self, layer: int, n: int) -> None:
         shown, left_out = shown_neurons(n)
@@ -207,6 +235,7 @@ class NetworkDiagram(QWidget):
             text.setPos(self._x[last][0] + 1.6 * self._radius[last], self._y[last][i])
             self._box.addItem(text)
             self._texts.append(text)
+            self._output_labels.append(text)
 
     def retranslate(self) -> None:
         n_layers = len(self._sizes)
@@ -221,6 +250,7 @@ class NetworkDiagram(QWidget):
             "Colour pixels, neurons and edges by how much they added to the score of the explained "
             "class (orange: up, blue: down) instead of by activation"))
         self._show_caption()
+        self._on_resized()                                # the titles' new words must fit too
 
     def _show_caption(self) -> None:
         k, names = self._state.explained_class, self._state.class_names

@@ -18,6 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from annviz.gui.common.colors import sign_color
+from annviz.gui.common import zoom
 
 ALPHAS = (45, 95, 160, 235)   # edge opacity per strength bucket
 WIDTHS = (1, 1, 1, 2)         # width in pixels per bucket (anti-aliased wide lines paint slowly)
@@ -49,7 +50,7 @@ class EdgeCurves:
         for positive in (True, False):
             for bucket, (alpha, width) in enumerate(zip(ALPHAS, WIDTHS)):
                 color = sign_color(1.0 if positive else -1.0, alpha)
-                curve = pg.PlotCurveItem(pen=pg.mkPen(color, width=width), antialias=width <= 1)
+                curve = pg.PlotCurveItem(pen=zoom.pen(color, width=width), antialias=width <= 1)
                 curve.setZValue(1 + bucket / 10)
                 box.addItem(curve)
                 self.curves[positive, bucket] = curve

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import sign_legend_html, symmetric_level, weight_colormap
+from annviz.gui.common import zoom
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import number
 
@@ -49,9 +50,10 @@ class WeightGrid(QWidget):
         self._bar = pg.ColorBarItem(values=(-1, 1), colorMap=weight_colormap(), interactive=False,
                                     width=14)
         self._bar.setImageItem(self._image)
+        self._bar.getAxis("right").enableAutoSIPrefix(False)   # 0.5, not "500 (×0.001)"
         self._view.addItem(self._bar)
         self._ring = QGraphicsRectItem()
-        self._ring.setPen(pg.mkPen((255, 190, 0), width=3))
+        self._ring.setPen(zoom.pen((255, 190, 0), width=3))
         self._ring.setZValue(5)
         self._ring.hide()
         self._box.addItem(self._ring)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QGraphicsView, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from annviz.gui.common.activation_plot import ActivationPlot
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import activation_symbol, layer_superscript, neuron_name, number
@@ -36,10 +36,7 @@ class NeuronInspector(QWidget):
         self._state = state
         self._dirty = True
         self.title = QLabel()
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.title.setFont(font)
+        zoom.relative_font(self.title, 1.25, bold=True)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -185,7 +182,7 @@ class NeuronInspector(QWidget):
 
     def _set_details_lines(self, n: int) -> None:
         """Room for n lines, so new numbers do not re-layout (and repaint) the dock."""
-        self.details.setFixedHeight(n * self.details.fontMetrics().lineSpacing() + 4)
+        zoom.lines_high(self.details, n, 4)
 
     def _equation(self, w: np.ndarray, a_prev: np.ndarray, b: float) -> str:
         terms = weighted_input_terms(w, a_prev, b, k=4)

@@ -41,6 +41,20 @@ def activation_symbol(name: str) -> str:
             "softmax": "softmax", "step": "u", "identity": "id"}.get(name, name)
 
 
+def activation_name(name: str) -> str:
+    """An activation function's name in words, translated: "sigmoid" (시그모이드), "ReLU" (렐루) …"""
+    names = {"sigmoid": translate("ExplorerNames", "sigmoid"), "relu": translate("ExplorerNames", "ReLU"),
+             "leaky_relu": translate("ExplorerNames", "leaky ReLU"), "tanh": translate("ExplorerNames", "tanh"),
+             "softmax": translate("ExplorerNames", "softmax"), "step": translate("ExplorerNames", "step"),
+             "identity": translate("ExplorerNames", "identity")}
+    return names.get(name, name)
+
+
+def architecture(network) -> str:
+    """"784-16-16-10 sigmoid/sigmoid/softmax" (Network.describe) with the names translated."""
+    return "-".join(map(str, network.sizes)) + " " + "/".join(map(activation_name, network.activation_names))
+
+
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 

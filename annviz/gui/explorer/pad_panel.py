@@ -15,6 +15,8 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
+from annviz.gui.common import zoom
+from annviz.gui.common.colors import HINT
 from annviz.gui.state import AppState
 from annviz.gui.explorer.pad import DEFAULT_WIDTH, DrawingPad
 from annviz.gui.explorer.probabilities import ProbabilityBars
@@ -46,12 +48,12 @@ class PadPanel(QWidget):
         self._width = QSlider(Qt.Orientation.Horizontal)
         self._width.setRange(6, 48)
         self._width.setValue(DEFAULT_WIDTH)
-        self._width.setMaximumWidth(140)
+        zoom.pixels(self._width, min_width=50, max_width=140)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         # Two lines always: a warning in its place must not re-layout (shift) the pad.
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.hint.setFixedHeight(2 * self.hint.fontMetrics().lineSpacing() + 2)
+        zoom.lines_high(self.hint, 2)
         self._problem_shown: object = ()                   # the input problem the hint is for
         tools = QHBoxLayout()
         tools.addWidget(self._width_label)
@@ -137,7 +139,7 @@ class PadPanel(QWidget):
         else:
             text = self.tr("Draw a digit with the mouse or a pen. Right button erases.")
         self._problem_shown = problem
-        self.hint.setStyleSheet("color: #a33;" if problem else "color: palette(mid);")
+        self.hint.setStyleSheet("color: #a33;" if problem else f"color: {HINT.name()};")
         self.hint.setText(text)
 
     def _on_input_changed(self) -> None:

@@ -1,5 +1,6 @@
 """The explorer page: an inner main window whose docks are the pad, the diagram, the inspector
 and the weights. Other areas add their own docks with ``add_dock`` (e.g. the training panel).
+``reset_layout`` puts every dock back where it starts (View → Reset layout).
 """
 
 from __future__ import annotations
@@ -35,19 +36,31 @@ class ExplorerPage(QMainWindow):
         # neuron's touch controls make it tall).
         self.inspector_dock = self._make_dock("inspector", _scrolling(self.inspector))
         self.weights_dock = self._make_dock("weights", self.weights)
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.addDockWidget(left, self.pad_dock)
-        self.addDockWidget(right, self.diagram_dock)
-        self.splitDockWidget(self.pad_dock, self.inspector_dock, Qt.Orientation.Vertical)
-        self.splitDockWidget(self.diagram_dock, self.weights_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([self.pad_dock, self.diagram_dock], [5, 6], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.pad_dock, self.inspector_dock], [3, 2], Qt.Orientation.Vertical)
-        self.resizeDocks([self.diagram_dock, self.weights_dock], [3, 2], Qt.Orientation.Vertical)
+        self._areas: dict[QDockWidget, Qt.DockWidgetArea] = {}   # other areas' docks and their place
+        self._arrange()
         for action in self.pad_panel.shortcuts():
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         state.neuron_selected.connect(self._on_neuron_selected)
         self.retranslate()
+
+    def _arrange(self) -> None:
+        """The panels' default places and sizes: the pad above the inspector on the left, the
+        diagram above the weights on the right; other areas' docks where they were added."""
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        for dock in self._docks:
+            dock.setFloating(False)
+        self.addDockWidget(left, self.pad_dock)
+        self.addDockWidget(right, self.diagram_dock)
+        self.splitDockWidget(self.pad_dock, self.inspector_dock, Qt.Orientation.Vertical)
+        self.splitDockWidget(self.diagram_dock, self.weights_dock, Qt.Orientation.Vertical)
+        for dock, area in self._areas.items():
+            self.addDockWidget(area, dock)
+        for dock in self._docks:
+            dock.show()
+        self.resizeDocks([self.pad_dock, self.diagram_dock], [5, 6], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.pad_dock, self.inspector_dock], [3, 2], Qt.Orientation.Vertical)
+        self.resizeDocks([self.diagram_dock, self.weights_dock], [3, 2], Qt.Orientation.Vertical)
 
     def _make_dock(self, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(self)
@@ -63,6 +76,7 @@ class ExplorerPage(QMainWindow):
         """Add another area's dock (give it a unique objectName so its place is remembered)."""
         self.addDockWidget(area, dock)
         self._docks.append(dock)
+        self._areas[dock] = area
 
     def shutdown(self) -> None:
         """Stop background work (the touched neuron's test evaluation); the window calls it on close."""
@@ -70,6 +84,15 @@ class ExplorerPage(QMainWindow):
 
     def docks(self) -> list[QDockWidget]:
         return list(self._docks)
+
+    def secondary_docks(self) -> list[QDockWidget]:
+        """The panels a presenter can do without: the inspector and the weights."""
+        return [self.inspector_dock, self.weights_dock]
+
+    def reset_layout(self) -> None:
+        """Every panel back in its default place and size, shown, the inspector in front."""
+        self._arrange()
+        self.inspector_dock.raise_()
 
     def lend_views(self) -> dict[str, QWidget]:
         """The pad, the diagram and the weight pictures, for another page to show while it is in

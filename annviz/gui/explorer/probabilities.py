@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEUTRAL, POSITIVE
+from annviz.gui.common import zoom
 from annviz.gui.state import AppState
 
 BAR_HEIGHT = 0.75
+INSIDE_FROM = 0.55                                # a share written inside its bar from here up
+INSIDE_TEXT, OUTSIDE_TEXT = (0, 0, 0), (90, 90, 90)   # black on orange or grey: 5.5:1 and more
 
 
 class ProbabilityBars(QWidget):
@@ -26,16 +30,13 @@ class ProbabilityBars(QWidget):
         self._state = state
         self._title = QLabel()
         self.answer = QLabel()
-        font = QFont(self.answer.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.answer.setFont(font)
         # A new answer must not re-layout the panel (that would repaint every view in it): a fixed
         # height, and a long answer ("아직 아무것도 그리지 않았습니다", "not sure — …") is written
         # in a smaller font rather than cut (``_set_answer``).
         self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.answer.setFixedHeight(QFontMetrics(font).lineSpacing() + 2)
-        self._answer_font = font
+        self._answer_font = QFont()
+        self.answer.installEventFilter(self)
+        self.rezoom()
         self._plot = pg.PlotWidget()
         self._plot.setBackground(None)
         self._plot.setMenuEnabled(False)
@@ -74,7 +75,7 @@ class ProbabilityBars(QWidget):
             self._plot.removeItem(label)
         self._labels = []
         for i in range(n):
-            label = pg.TextItem(anchor=(0, 0.5), color=(90, 90, 90))
+            label = pg.TextItem(anchor=(0, 0.5), color=OUTSIDE_TEXT)
             label.setPos(0, i)
             self._plot.addItem(label)
             self._labels.append(label)
@@ -99,7 +100,11 @@ class ProbabilityBars(QWidget):
         brushes[winner] = self._winner
         self._bars.setOpts(x0=np.zeros(n), y=np.arange(n), width=p, brushes=brushes)
         for i, (label, value) in enumerate(zip(self._labels, p)):
-            label.setPos(float(value) + 0.01, i)
+            # After the bar; inside a long one, at its end, where a narrow panel cannot cut it.
+            inside = value > INSIDE_FROM
+            label.setAnchor((1, 0.5) if inside else (0, 0.5))
+            label.setColor(INSIDE_TEXT if inside else OUTSIDE_TEXT)
+            label.setPos(float(value) + (-0.01 if inside else 0.01), i)
             label.setText(f"{value:.0%}" if value >= 0.005 else "")
         names, threshold = self._state.class_names, self._state.confidence_threshold
         if p[winner] >= threshold:
@@ -112,16 +117,24 @@ class ProbabilityBars(QWidget):
         self.answer.setToolTip(self.tr("Below {t:.0%} confidence the answer is “not sure”; the "
                                        "threshold is set on the Insight page.").format(t=threshold))
 
+    def rezoom(self) -> None:
+        """The answer 1.6 times the text size, bold, at the zoom now."""
+        self._answer_font = zoom.font(1.6, bold=True)
+        self.answer.setFixedHeight(QFontMetrics(self._answer_font).lineSpacing() + 2)
+        self._set_answer(self.answer.text())
+
     def _set_answer(self, text: str) -> None:
         """The answer in the big font, or as much smaller as it takes to fit the width."""
         font = QFont(self._answer_font)
-        width = max(self.answer.width(), 120)
+        width = max(self.answer.contentsRect().width() - 2, zoom.px(120))
         while QFontMetrics(font).horizontalAdvance(text) > width and font.pointSizeF() > 8:
             font.setPointSizeF(font.pointSizeF() - 1)
         if font != self.answer.font():
             self.answer.setFont(font)
         self.answer.setText(text)
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._set_answer(self.answer.text())
+    def eventFilter(self, watched, event) -> bool:
+        """The answer label resized (the panel, a page that borrows it, the zoom): fit it again."""
+        if watched is self.answer and event.type() == QEvent.Type.Resize:
+            self._set_answer(self.answer.text())
+        return super().eventFilter(watched, event)

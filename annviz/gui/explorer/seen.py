@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import activation_colormap
+from annviz.gui.common import zoom
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import number
 
@@ -21,7 +22,7 @@ class SeenView(QWidget):
         self._title = QLabel()
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(None)
-        self._view.setMinimumSize(72, 72)
+        zoom.pixels(self._view, min_width=72, min_height=72)
         self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=False,
                                           enableMenu=False)
         self._image = pg.ImageItem(np.zeros((28, 28), np.float32), levels=(0.0, 1.0), axisOrder="row-major")

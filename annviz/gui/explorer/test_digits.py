@@ -9,9 +9,11 @@ true label of whichever example arrives that way (e.g. one picked on the insight
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from annviz.data.datasets import to_inputs
+from annviz.gui.common import zoom
 from annviz.gui.state import AppState
 
 
@@ -33,7 +35,8 @@ class TestDigitPicker(QWidget):
         self.label = QLabel()
         # A label appearing or growing must not widen the row: that would shift and shrink the pad.
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.label.setMinimumHeight(self.label.fontMetrics().lineSpacing() + 2)
+        zoom.lines_high(self.label, 1, fixed=False)
+        self.label.installEventFilter(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.previous_button, self.random_button, self.next_button):
@@ -98,8 +101,17 @@ class TestDigitPicker(QWidget):
             self.label.setText("")
             return
         name = names[self._label] if self._label < len(names) else str(self._label)
-        if self.index is None:
-            text = self.tr("true label: {name}")
-        else:
-            text = self.tr("test image #{i} · true label: {name}")
-        self.label.setText(text.format(i=self.index, name=name))
+        short = self.tr("true label: {name}").format(name=name)
+        text = short if self.index is None else self.tr("test image #{i} · true label: {name}").format(
+            i=self.index, name=name)
+        # Too narrow for it (a page that borrows the pad, a big zoom): the label alone, all in the tip
+        tip = ""
+        if self.label.isVisible() and self.label.fontMetrics().horizontalAdvance(text) > self.label.contentsRect().width():
+            text, tip = short, text
+        self.label.setText(text)
+        self.label.setToolTip(tip)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.Resize:
+            self._show_label()
+        return super().eventFilter(watched, event)

@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level
 from annviz.gui.insight.plots import ImagePanel
 from annviz.nn.attribution import input_times_gradient
@@ -48,7 +49,7 @@ class AttributionTab(QWidget):
         self.gradient = ImagePanel(size=260)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setStyleSheet("font-size: 12pt;")
+        zoom.relative_font(self.explanation, 1.35)
 
         top = QHBoxLayout()
         top.addWidget(self.class_caption)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFontMetrics
 
+from annviz.gui.common import zoom
 from annviz.gui.insight.plots import ClickableImage
 
 CORRECT = np.array([33, 102, 172], dtype=np.float64)   # blue
@@ -64,7 +65,8 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         self._cells: list[pg.TextItem] = []
         self._bar_texts: list[pg.TextItem] = []
         self._confusion = np.zeros((0, 0), dtype=np.int64)
-        self._selection = pg.PlotCurveItem(pen=pg.mkPen((20, 20, 20), width=3))
+        self._accuracy_title = ""
+        self._selection = pg.PlotCurveItem(pen=zoom.pen((20, 20, 20), width=3))
         self._matrix.addItem(self._selection)
 
     def set_axis_titles(self, true_title: str, predicted_title: str, accuracy_title: str) -> None:
@@ -75,6 +77,13 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         self._accuracy.setLabel("top", accuracy_title)
         self._accuracy.showAxis("top")
         self._accuracy.hideAxis("bottom")
+        self._accuracy_title = accuracy_title
+        self.rezoom()
+
+    def rezoom(self) -> None:
+        """The accuracy column at least as wide as its title, at the zoom now."""
+        width = QFontMetrics(zoom.font()).horizontalAdvance(self._accuracy_title) + zoom.px(16)
+        self.ci.layout.setColumnMinimumWidth(1, width)
 
     def show_confusion(self, confusion: np.ndarray, class_names: list[str], per_class: np.ndarray) -> None:
         """The matrix of counts[true, predicted] and each true class's accuracy."""
@@ -82,8 +91,7 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         n = len(confusion)
         rgb, shade = confusion_colours(confusion)
         self._image.setImage(rgb, levels=(0, 255), autoLevels=False)
-        font = QFont()
-        font.setPointSize(11 if n <= 10 else 8)
+        font = zoom.font(1.2 if n <= 10 else 0.9)
         self._ensure_texts(n * n, self._cells, self._matrix, font)
         for t, item in enumerate(self._cells):
             row, col = divmod(t, n)

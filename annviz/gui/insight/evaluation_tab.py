@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSlider, QVBoxLayout,
                                QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.insight.confusion_view import CORRECT, MISTAKE, ConfusionView
 from annviz.gui.insight.gallery import Gallery, example_caption
 from annviz.gui.insight.results import TestResults
@@ -28,7 +29,7 @@ class EvaluationTab(QWidget):
 
         self.progress = QProgressBar()
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        zoom.relative_font(self.summary, 1.65, bold=True)
         self.confusion = ConfusionView()
         self.confusion.cell_clicked.connect(self._on_cell_clicked)
         self.threshold_box = QGroupBox()
@@ -38,6 +39,9 @@ class EvaluationTab(QWidget):
         self.threshold.valueChanged.connect(self._on_threshold_changed)
         self.threshold_label = QLabel()
         self.threshold_label.setWordWrap(True)
+        # Two lines kept for it from the start: its text grows when the results come, and a layout
+        # that only then asks how high a wrapped label must be can leave it one line high.
+        zoom.lines_high(self.threshold_label, 2, fixed=False)
         for widget, name in ((self.summary, "accuracy"), (self.confusion, "confusion"),
                              (self.threshold_box, "threshold-box"), (self.threshold, "threshold")):
             widget.setObjectName(f"insight-{name}")   # lessons name widgets by these
@@ -165,7 +169,7 @@ class EvaluationTab(QWidget):
 
     def _update_gallery_title(self) -> None:
         if self._cell is None or self._results is None:
-            self.gallery_title.setText(self.tr("Click a cell of the matrix to see its test images."))
+            self.gallery_title.setText(self.tr("Click a cell of the confusion matrix to see its test images."))
             return
         true, predicted = self._cell
         self.gallery_title.setText(self.tr(

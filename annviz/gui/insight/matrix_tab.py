@@ -10,6 +10,8 @@ import numpy as np
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from annviz.gui.common import zoom
+from annviz.gui.explorer.names import activation_symbol
 from annviz.gui.insight.matrix_view import LayerNumbers, MatrixFormView
 from annviz.gui.insight.notation import sup
 from annviz.nn.attribution import softmax_steps
@@ -28,14 +30,14 @@ class MatrixTab(QWidget):
         self.only_nonzero.setChecked(True)
         self.only_nonzero.toggled.connect(self._on_layer_chosen)
         self.formula = QLabel()
-        self.formula.setStyleSheet("font-size: 14pt;")
+        zoom.relative_font(self.formula, 1.55)
         self.view = MatrixFormView()
         self.status = QLabel()
-        self.status.setStyleSheet("font-size: 12pt; font-family: monospace;")
+        zoom.relative_font(self.status, 1.35, monospace=True)
         self.view.explained.connect(self.status.setText)
         self.softmax_title = QLabel()
         self.softmax = QTableWidget(5, 0)
-        self.softmax.setMaximumHeight(190)
+        zoom.pixels(self.softmax, max_height=190)
 
         top = QHBoxLayout()
         for w in (self.layer_caption, self.layer, self.only_nonzero):
@@ -88,7 +90,7 @@ class MatrixTab(QWidget):
         self.formula.setText(self.tr(
             "a{s} = {f}(W{s} a{p} + b{s}): W{s} is {rows} × {cols}; {shown} of its columns are shown. "
             "Hover a cell to see where it came from.").format(
-            s=s, p=p, f=network.activation_names[l], rows=network.sizes[l + 1], cols=network.sizes[l],
+            s=s, p=p, f=activation_symbol(network.activation_names[l]), rows=network.sizes[l + 1], cols=network.sizes[l],
             shown=len(columns)))
         is_softmax = l == network.n_layers - 1 and network.activation_names[l] == "softmax"
         self.softmax.setVisible(is_softmax)

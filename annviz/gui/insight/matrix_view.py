@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import symmetric_level, weight_colormap
 
 CELL_W, CELL_H = 62, 26     # pixels per number cell
@@ -51,7 +52,7 @@ class MatrixFormView(QAbstractScrollArea):
         self._hover: tuple[str, int, int] | None = None
         self._lut = weight_colormap().getLookupTable(nPts=256)
         self.viewport().setMouseTracking(True)
-        self.setMinimumHeight(8 * CELL_H)
+        zoom.pixels(self, min_height=8 * CELL_H)
 
     def show_layer(self, numbers: LayerNumbers, titles: tuple[str, ...] | None = None) -> None:
         """Draw this layer; ``titles`` name (a_prev, W a_prev, + b, = z, a) in the current notation."""
@@ -64,8 +65,17 @@ class MatrixFormView(QAbstractScrollArea):
 
     # --- geometry ----------------------------------------------------------------------------
 
+    # Everything here is in 100 % units: the painter is scaled by the zoom, and the viewport's
+    # size and the mouse's position are divided by it.
+
+    def _viewport_size(self) -> tuple[int, int]:
+        return int(self.viewport().width() / zoom.factor()), int(self.viewport().height() / zoom.factor())
+
     def _w_width(self) -> int:
-        return self.viewport().width() - LABEL_W - RIGHT_COLUMNS * RIGHT_W
+        return self._viewport_size()[0] - LABEL_W - RIGHT_COLUMNS * RIGHT_W
+
+    def rezoom(self) -> None:
+        self._update_scrollbars()
 
     def _update_scrollbars(self) -> None:
         if self.numbers is None:
@@ -73,8 +83,9 @@ class MatrixFormView(QAbstractScrollArea):
         n_out, n_cols = len(self.numbers.z), len(self.numbers.columns)
         self.horizontalScrollBar().setRange(0, max(0, n_cols * CELL_W - self._w_width()))
         self.horizontalScrollBar().setPageStep(max(self._w_width(), 1))
-        self.verticalScrollBar().setRange(0, max(0, n_out * CELL_H - (self.viewport().height() - HEADER_H)))
-        self.verticalScrollBar().setPageStep(self.viewport().height())
+        height = self._viewport_size()[1]
+        self.verticalScrollBar().setRange(0, max(0, n_out * CELL_H - (height - HEADER_H)))
+        self.verticalScrollBar().setPageStep(height)
 
     def _cell_at(self, x: int, y: int) -> tuple[str, int, int] | None:
         """("w", i, col), ("a_prev", -1, col) or (name, i, -1) for a right-hand column."""
@@ -107,7 +118,7 @@ class MatrixFormView(QAbstractScrollArea):
         self.viewport().update()
 
     def mouseMoveEvent(self, event):  # noqa: N802 — Qt's hook
-        self.hover(self._cell_at(int(event.position().x()), int(event.position().y())))
+        self.hover(self._cell_at(int(event.position().x() / zoom.factor()), int(event.position().y() / zoom.factor())))
 
     def viewportEvent(self, event):  # noqa: N802 — Qt's hook
         if event.type() == QEvent.Type.Leave:
@@ -159,11 +170,10 @@ class MatrixFormView(QAbstractScrollArea):
             return
         n, lit = self.numbers, self.lit()
         painter = QPainter(self.viewport())
-        font = QFont()
-        font.setPointSize(9)
-        painter.setFont(font)
+        zoom.painting_scale(painter, self.viewport())
+        painter.setFont(zoom.unzoomed(zoom.font(1.0)))
         dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
-        width, height = self._w_width(), self.viewport().height()
+        width, height = self._w_width(), self._viewport_size()[1]
         m = symmetric_level(n.w)
         first_col, last_col = dx // CELL_W, min(len(n.columns), (dx + width) // CELL_W + 1)
         first_row, last_row = dy // CELL_H, min(len(n.z), (dy + height - HEADER_H) // CELL_H + 1)
@@ -180,7 +190,7 @@ class MatrixFormView(QAbstractScrollArea):
                 w = float(n.w[r, j])
                 self._cell(painter, QRect(x, y, CELL_W, CELL_H), f"{w:.2f}", self._weight_colour(w, m),
                            ("w", r, c) in lit or self._hover == ("w", r, c))
-        painter.setClipRect(QRect(0, HEADER_H, self.viewport().width(), height))
+        painter.setClipRect(QRect(0, HEADER_H, self._viewport_size()[0], height))
         right_x = LABEL_W + width
         for r in range(first_row, last_row):
             y = HEADER_H + r * CELL_H - dy

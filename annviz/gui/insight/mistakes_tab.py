@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.insight.plots import BarsPanel, ImagePanel
 from annviz.gui.insight.results import TestResults
 
@@ -27,7 +28,7 @@ class MistakesTab(QWidget):
         self.image = ImagePanel(size=280)
         self.bars = BarsPanel()
         self.caption = QLabel()
-        self.caption.setStyleSheet("font-size: 14pt;")
+        zoom.relative_font(self.caption, 1.55)
         self.caption.setWordWrap(True)
         self.counter = QLabel()
         self.previous_button = QPushButton()

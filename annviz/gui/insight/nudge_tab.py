@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html
 from annviz.gui.insight.notation import sup
 from annviz.gui.insight.plots import ImagePanel
@@ -54,7 +55,7 @@ class NudgeTab(QWidget):
         self.picture.pixel_clicked.connect(self._on_pixel_clicked)
         self.numbers = QLabel()
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
-        self.numbers.setStyleSheet("font-size: 12pt;")
+        zoom.relative_font(self.numbers, 1.35)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.errors = pg.PlotWidget()
@@ -65,9 +66,9 @@ class NudgeTab(QWidget):
         self.errors.hideButtons()
         self.errors.showGrid(x=True, y=True, alpha=0.25)
         self.errors.getAxis("left").enableAutoSIPrefix(False)
-        self._curve = self.errors.plot(pen=pg.mkPen(NEGATIVE, width=2), symbol="o", symbolSize=5,
+        self._curve = self.errors.plot(pen=zoom.pen(NEGATIVE, width=2), symbol="o", symbolSize=zoom.px(5),
                                        symbolBrush=NEGATIVE)
-        self._marker = pg.ScatterPlotItem(size=13, brush=pg.mkBrush(POSITIVE), pen=pg.mkPen("w"))
+        self._marker = pg.ScatterPlotItem(size=zoom.px(13), brush=pg.mkBrush(POSITIVE), pen=zoom.pen("w"))
         self.errors.addItem(self._marker)
 
         for widget, name in ((self.numbers, "numbers"), (self.h_slider, "h"), (self.errors, "errors"),

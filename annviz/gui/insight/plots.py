@@ -10,6 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, activation_colormap, symmetric_level, weight_colormap
 
 pg.setConfigOptions(imageAxisOrder="row-major")
@@ -69,7 +70,7 @@ class ImagePanel(pg.GraphicsLayoutWidget):
         self.image.clicked.connect(self.pixel_clicked)
         self.image.hovered.connect(self.pixel_hovered)
         self._title = self.addLabel("", row=0, col=0)
-        self.marker = pg.ScatterPlotItem(size=10, symbol="s", pen=pg.mkPen("k", width=2), brush=None)
+        self.marker = pg.ScatterPlotItem(size=zoom.px(10), symbol="s", pen=zoom.pen("k", width=2), brush=None)
         self.view.addItem(self.marker)
 
     def set_title(self, text: str) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import sign_legend_html, symmetric_level
 from annviz.gui.insight.notation import sup, weight_picture
 from annviz.gui.insight.plots import BarsPanel, ImagePanel
@@ -58,10 +59,10 @@ class StepperTab(QWidget):
         self.layer_chooser = QComboBox()
         self.layer_chooser.currentIndexChanged.connect(self._on_layer_chosen)
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        zoom.relative_font(self.title, 1.65, bold=True)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setStyleSheet("font-size: 12pt;")
+        zoom.relative_font(self.explanation, 1.35)
         for widget, name in ((self.back_button, "back"), (self.forward_button, "forward"),
                              (self.lr, "rate"), (self.explanation, "explanation")):
             widget.setObjectName(f"insight-step-{name}")   # lessons name widgets by these
@@ -305,8 +306,8 @@ class StepperTab(QWidget):
         self.lr_caption.setText(self.tr("learning rate η"))
         self.layer_caption.setText(self.tr("layer"))
         self._label_bars(self.tr("activation a"), False)     # the stage shown sets its own
-        self.back_button.setText(self.tr("◀ Back"))
-        self.forward_button.setText(self.tr("Forward ▶"))
+        self.back_button.setText(self.tr("◀ Previous stage"))
+        self.forward_button.setText(self.tr("Next stage ▶"))
         self.back_button.setToolTip(self.tr("The stage before: forward pass, loss, backpropagation, update"))
         self.forward_button.setToolTip(self.tr("The next stage of the learning step"))
         self.layer_chooser.setToolTip(self.tr("The layer whose numbers are shown"))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEUTRAL, POSITIVE, sign_color
 from annviz.gui.lab.neuron_model import Neuron
 from annviz.gui.lab.widgets import format_number, lighter
@@ -48,6 +49,8 @@ class NeuronPicture(QWidget):
             (self.tr("Axon"), self.tr("output a = f(z)")),
             (self.tr("Axon terminals"), self.tr("to the next neurons")),
         )
+        # What the picture says, for screen readers (the captions are painted, not widgets)
+        self.setAccessibleDescription(" · ".join(f"{part}: {meaning}" for part, meaning in self._captions))
         self.update()
 
 
@@ -63,8 +66,8 @@ class NeuronPicture(QWidget):
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        w, h = self.width(), self.height()
         p.fillRect(self.rect(), QColor(252, 251, 248))
+        w, h = zoom.painting_scale(p, self)          # painted as at 100 %, zoomed as a whole
         top = QRectF(0, 0, w, 0.40 * h)
         captions = QRectF(0, 0.40 * h, w, 0.12 * h)
         bottom = QRectF(0, 0.52 * h, w, 0.48 * h)
@@ -131,7 +134,8 @@ class NeuronPicture(QWidget):
         p.drawEllipse(soma + QPointF(-0.25 * radius, -0.15 * radius), 0.35 * radius, 0.3 * radius)
 
     def _paint_captions(self, p: QPainter, r: QRectF) -> None:
-        bold = QFont(self.font())
+        font = zoom.unzoomed(self.font())
+        bold = QFont(font)
         bold.setBold(True)
         for (lo, hi), (part, meaning) in zip(PART_SPANS, self._captions):
             box = QRectF(r.left() + lo * r.width(), r.top(), (hi - lo) * r.width(), r.height())
@@ -140,7 +144,7 @@ class NeuronPicture(QWidget):
             p.setPen(INK)
             p.setFont(bold)
             p.drawText(box.adjusted(0, 0, 0, -box.height() / 2), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, part)
-            p.setFont(self.font())
+            p.setFont(font)
             p.drawText(box.adjusted(0, box.height() / 2, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, meaning)
 
     def _paint_unit(self, p: QPainter, r: QRectF) -> None:
@@ -152,8 +156,9 @@ class NeuronPicture(QWidget):
         x_in = r.left() + 0.20 * r.width()
         centre = QPointF(r.left() + X_SOMA * r.width(), r.center().y())
         m = max(self._max_weight(), abs(nrn.b) / 3)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
+        font = zoom.unzoomed(self.font())
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         inputs = [QPointF(x_in, r.top() + step * (i + 0.5)) for i in range(rows)]
         weights = list(nrn.ws) + [nrn.b]
         values = list(nrn.xs) + [1.0]
@@ -182,7 +187,7 @@ class NeuronPicture(QWidget):
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
         # Σ, then f, then a, then the next neurons.
         node = 22.0
-        p.setFont(self.font())
+        p.setFont(font)
         p.setPen(QPen(MEMBRANE, 2))
         p.setBrush(QColor(255, 255, 255))
         p.drawEllipse(centre, node, node)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import sign_color, symmetric_level
 from annviz.gui.lab.playground_model import Snapshot
 from annviz.gui.lab.widgets import lighter, map_image
@@ -89,9 +90,9 @@ class NetworkDiagram(QWidget):
         n_cols = len(self._columns)
         tallest = max(len(c) for c in self._columns)
         top, bottom = TOP, 14.0
-        usable = self.height() - top - bottom
+        usable = self.height() / zoom.factor() - top - bottom         # in 100 % units (painting_scale)
         left, right = 70.0, 30.0
-        span = self.width() - left - right
+        span = self.width() / zoom.factor() - left - right
         # size ≤ 0.55 · gap, where gap = (span − size) / (n_cols − 1): the pictures never touch.
         by_width = 0.55 * span / (n_cols - 1 + 0.55) if n_cols > 1 else 56.0
         size = max(10.0, min(56.0, usable / (tallest * 1.3), by_width))
@@ -114,6 +115,7 @@ class NetworkDiagram(QWidget):
         p.fillRect(self.rect(), BACKGROUND)
         if not self._columns:
             return
+        zoom.painting_scale(p, self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         size, centres = self.node_layout()
         half = size / 2
@@ -149,7 +151,8 @@ class NetworkDiagram(QWidget):
         return edges
 
     def _paint_titles(self, p: QPainter, size: float, centres: list[list[QPointF]]) -> None:
-        bold = QFont(self.font())
+        font = zoom.unzoomed(self.font())
+        bold = QFont(font)
         bold.setBold(True)
         last = len(centres) - 1
         gap = centres[1][0].x() - centres[0][0].x() if len(centres) > 1 else 130.0
@@ -168,7 +171,7 @@ class NetworkDiagram(QWidget):
             p.setFont(bold)
             p.drawText(QRectF(x - width / 2, 2, width, 36),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap, title)
-            p.setFont(self.font())
+            p.setFont(font)
             p.drawText(QRectF(x - width / 2, 40, width, TOP - 42),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, sub)
         for name, c in zip(self._feature_names, centres[0]):

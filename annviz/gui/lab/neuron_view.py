@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.lab.biology import NeuronPicture
 from annviz.gui.lab.neuron_model import (NEURON_ACTIVATIONS, TASTY_BIAS, TASTY_SIGNALS,
@@ -47,9 +48,7 @@ class NeuronView(QWidget):
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula.setFrameShape(QFrame.Shape.StyledPanel)
         self.formula.setMargin(10)
-        font = self.formula.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.formula.setFont(font)
+        zoom.relative_font(self.formula, 1.15)
 
         self.n_inputs = QSpinBox()
         self.n_inputs.setRange(2, MAX_INPUTS)

@@ -13,6 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import weight_colormap
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.lab.widgets import CLASS_COLORS
@@ -41,13 +42,13 @@ class PlanePlot(pg.PlotWidget):
         self._heatmap.setLookupTable((heat_opacity * lut + (1 - heat_opacity) * 255).astype(np.uint8))
         self._heatmap.setZValue(-10)
         self.addItem(self._heatmap)
-        self._line = pg.InfiniteLine(pen=pg.mkPen((30, 30, 30), width=2.5))
+        self._line = pg.InfiniteLine(pen=zoom.pen((30, 30, 30), width=2.5))
         self._line.hide()
         self.addItem(self._line)
-        self._train = pg.ScatterPlotItem(size=point_size, pen=pg.mkPen((255, 255, 255), width=1.2))
-        self._test = pg.ScatterPlotItem(size=point_size - 1, brush=pg.mkBrush(255, 255, 255, 220))
-        self._highlight = pg.ScatterPlotItem(size=2.2 * point_size, brush=None,
-                                             pen=pg.mkPen((0, 0, 0), width=2.5))
+        size = point_size * zoom.factor()
+        self._train = pg.ScatterPlotItem(size=size, pen=zoom.pen((255, 255, 255), width=1.2))
+        self._test = pg.ScatterPlotItem(size=size - 1, brush=pg.mkBrush(255, 255, 255, 220))
+        self._highlight = pg.ScatterPlotItem(size=2.2 * size, brush=None, pen=zoom.pen((0, 0, 0), width=2.5))
         for item in (self._train, self._test, self._highlight):
             self.addItem(item)
         self._domain = (0.0, 1.0)
@@ -72,7 +73,7 @@ class PlanePlot(pg.PlotWidget):
             self._test.setData([], [])
         else:
             self._test.setData(pos=np.asarray(test_x, dtype=float).reshape(-1, 2),
-                               pen=[pg.mkPen(CLASS_COLORS[int(c)], width=2.2) for c in test_y])
+                               pen=[zoom.pen(CLASS_COLORS[int(c)], width=2.2) for c in test_y])
 
     def show_heatmap(self, values: np.ndarray | None) -> None:
         """P(class 1) over the domain, (res, res) in [0, 1] with row 0 at the bottom; None hides."""

@@ -1,12 +1,12 @@
 """PlaygroundView: a small network learning to separate points on the plane, like TensorFlow
 Playground, on the desktop.
 
-Left: the settings (``PlaygroundControls``). Middle: Reset / Play / Step, the epoch, and the
+Left: the settings (``PlaygroundControls``). Middle: Reset / Run / Step, the epoch, and the
 network as neuron pictures with weighted edges (``NetworkDiagram``). Right: the output as a heat
 map under the train (filled) and test (hollow) points, the losses, and the loss curves.
 
 Training runs in a ``PlaygroundWorker`` on the view's ``threads.WorkerThread``: the thread starts
-on the first Play or Step and runs until ``shutdown``; snapshots arrive as read-only copies,
+on the first Run or Step and runs until ``shutdown``; snapshots arrive as read-only copies,
 at most ~30 a second, and each is acknowledged once shown. Any change of data, features or
 architecture builds a fresh ``Playground`` here (milliseconds) and hands it to the worker.
 """
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScr
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from annviz.data.planar import FEATURE_LABELS, PlanarDataset
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import POSITIVE, sign_legend_html
 from annviz.gui.lab.network_diagram import NetworkDiagram
 from annviz.gui.common.plotting import cache_axes
@@ -50,15 +51,15 @@ class PlaygroundView(QWidget):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFixedWidth(self.controls.sizeHint().width() + 24)
+        self._scroll = scroll          # as wide as the controls (rezoom)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_controls)
         self.reset_button, self.play_button, self.step_button = QPushButton(), QPushButton(), QPushButton()
         self.play_button.setCheckable(True)
         for button, name in ((self.reset_button, "reset"), (self.play_button, "play"), (self.step_button, "step")):
             button.setObjectName(f"lab-playground-{name}")   # lessons name widgets by these
         self.epoch_label, self.status = QLabel(), QLabel()
-        font = self.epoch_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.epoch_label.setFont(font)
+        zoom.relative_font(self.epoch_label, 1.3)
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #a33;")
         self.diagram = NetworkDiagram()
@@ -72,7 +73,7 @@ class PlaygroundView(QWidget):
         self.losses.setObjectName("lab-playground-losses")
         self.losses.setWordWrap(True)
         self.losses.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.losses.setFixedHeight(2 * self.losses.fontMetrics().lineSpacing() + 4)
+        zoom.lines_high(self.losses, 2, 4)
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setObjectName("lab-playground-loss-plot")
         self.loss_plot.setBackground(None)
@@ -81,16 +82,16 @@ class PlaygroundView(QWidget):
         self.loss_plot.hideButtons()
         self.loss_plot.setMinimumHeight(130)
         self.loss_plot.showGrid(y=True, alpha=0.2)
-        self._legend = self.loss_plot.addLegend(offset=(-4, 4))
+        self._legend = self.loss_plot.addLegend(offset=(-4, 4), labelTextSize=zoom.text_size())
         self.loss_plot.disableAutoRange()
         cache_axes(self.loss_plot)
         self._loss_ranges = (0.0, 0.0)
-        self._train_curve = self.loss_plot.plot(pen=pg.mkPen((90, 90, 90), width=2))
-        self._test_curve = self.loss_plot.plot(pen=pg.mkPen(POSITIVE, width=2))
+        self._train_curve = self.loss_plot.plot(pen=zoom.pen((90, 90, 90), width=2))
+        self._test_curve = self.loss_plot.plot(pen=zoom.pen(POSITIVE, width=2))
 
         bar = QHBoxLayout()
         for b in (self.reset_button, self.play_button, self.step_button):
-            b.setMinimumWidth(80)
+            zoom.pixels(b, min_width=80)
             bar.addWidget(b)
         bar.addSpacing(16)
         bar.addWidget(self.epoch_label)
@@ -137,7 +138,7 @@ class PlaygroundView(QWidget):
     def retranslate(self) -> None:
         # Room for six digits in the language on screen, so that the numbers do not shift the bar.
         widest = self.tr("Epoch {epoch}").format(epoch="000,000")
-        self.epoch_label.setFixedWidth(self.epoch_label.fontMetrics().horizontalAdvance(widest) + 4)
+        zoom.text_wide(self.epoch_label, widest, extra=4, fixed=True)
         self.reset_button.setText(self.tr("⟲ Reset"))
         self.step_button.setText(self.tr("Step ▸|"))
         self.show_test.setText(self.tr("Show the test points (hollow)"))
@@ -156,7 +157,15 @@ class PlaygroundView(QWidget):
         self._on_play_toggled(self.play_button.isChecked(), command=False)
         if self.last_snapshot is not None:
             self._show_numbers(self.last_snapshot)
+        self.rezoom()
 
+    def rezoom(self) -> None:
+        """The settings column as wide as its controls, in the language and at the zoom now (their
+        fonts settle in the event loop, hence the wait)."""
+        self._fit_timer.start()
+
+    def _fit_controls(self) -> None:
+        self._scroll.setFixedWidth(self.controls.sizeHint().width() + zoom.px(24))
 
     def concepts_html(self) -> str:
         return self.tr(
@@ -232,7 +241,7 @@ class PlaygroundView(QWidget):
             self.playground.set_hyper(self.controls.hyper())
 
     def _on_play_toggled(self, playing: bool, command: bool = True) -> None:
-        self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
+        self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Run"))
         self.step_button.setEnabled(not playing)
         if not command:
             return

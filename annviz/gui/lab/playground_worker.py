@@ -1,6 +1,6 @@
 """The playground's training loop, run by a ``threads.WorkerThread`` (see threads.py).
 
-The worker's ``work`` loop waits for its turn (paused until Play or Step), trains
+The worker's ``work`` loop waits for its turn (paused until Run or Step), trains
 ``epochs_per_update`` epochs at a time (one for a Step), and sends a ``Snapshot`` (read-only
 copies) at most ``MAX_UPDATES_PER_S`` times a second. The GUI thread commands it through
 ``control`` (play = resume, pause, step) and a few methods — ``load``, ``set_hyper`` — that only

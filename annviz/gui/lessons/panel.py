@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.lessons.driver import current_language
 from annviz.lessons.library import Entry
 from annviz.lessons.model import Condition, Lesson, Task, fill
@@ -31,10 +32,7 @@ def _label(scale: float = 1.0, bold: bool = False, rich: bool = True) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(bold)
-    label.setFont(font)
+    zoom.relative_font(label, scale, bold=bold)        # follows View → Zoom
     return label
 
 

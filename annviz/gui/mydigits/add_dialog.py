@@ -10,6 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
+from annviz.gui.common import zoom
+
 
 class AddDigitDialog(QDialog):
     chosen = Signal(int)   # the label the drawing is added as
@@ -25,8 +27,8 @@ class AddDigitDialog(QDialog):
             button = QPushButton(str(digit))
             button.setCheckable(True)
             button.setChecked(digit == prediction)
-            button.setMinimumSize(44, 44)
-            button.setStyleSheet("font-size: 16pt;")
+            zoom.pixels(button, min_width=44, min_height=44)
+            zoom.relative_font(button, 1.8)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, d=digit: self._choose(d))
             grid.addWidget(button, digit // 5, digit % 5)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from annviz.gui.common.colors import symmetric_level, weight_colormap
+from annviz.gui.common.colors import HINT, symmetric_level, weight_colormap
 
 SHOWN = 16
 HIGHLIGHTED = 3
@@ -70,7 +70,7 @@ class WeightChanges(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         if not self._tiles:
-            painter.setPen(self.palette().placeholderText().color())
+            painter.setPen(HINT)
             painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                              self._empty_text)
             painter.end()

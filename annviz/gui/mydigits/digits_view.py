@@ -113,7 +113,7 @@ class DigitsView(QScrollArea):
     def retranslate(self) -> None:
         for label, header in enumerate(self._headers):
             train, held = self._counts[label]
-            header.setText(self.tr("<b style='font-size:14pt'>{label}</b><br>{train} to teach<br>"
+            header.setText(self.tr("<b style='font-size:x-large'>{label}</b><br>{train} to teach<br>"
                                    "{held} held out").format(label=label, train=train, held=held))
         for lst in self._lists:
             for i in range(lst.count()):

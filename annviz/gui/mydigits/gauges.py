@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.common.plotting import cache_axes
 
 ROSE, FELL, BEFORE = QColor(0, 158, 115), QColor(213, 94, 0), QColor(150, 150, 150)  # Okabe–Ito
@@ -90,6 +91,7 @@ class PerLabelBars(pg.PlotWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setBackground(None)          # the window's light grey, like every other plot
         self.setMinimumHeight(140)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
@@ -115,6 +117,6 @@ class PerLabelBars(pg.PlotWidget):
         self._after.setOpts(height=[0 if v is None else v for v in after])
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("My held-out digits, per digit: before (grey), after (green)"), size="9pt")
+        self.setTitle(self.tr("My held-out digits, per digit: before (grey), after (green)"), size=zoom.text_size(9))
         self.setLabel("left", self.tr("accuracy"))
         self.setLabel("bottom", self.tr("digit"))

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessage
                                QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from annviz.data.mydigits import Digit, DigitStore, MyDigitsError
+from annviz.gui.common.colors import HINT
+from annviz.gui.common.model_files import model_filter
 from annviz.gui.mydigits.add_dialog import AddDigitDialog
 from annviz.gui.mydigits.digits_view import DigitsView
 from annviz.gui.mydigits.gauges import percent
@@ -45,7 +47,7 @@ class MyDigitsPage(QWidget):
         self.summary.setWordWrap(True)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: palette(mid);")
+        self.notes.setStyleSheet(f"color: {HINT.name()};")
         self.load_button = QPushButton()
         self.relabel_button = QToolButton()
         self.relabel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -287,7 +289,7 @@ class MyDigitsPage(QWidget):
 
     def _on_save_requested(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the taught model"), "taught.safetensors",
-                                              "annviz models (*.safetensors)")
+                                              model_filter())
         if path:
             self.save_result(path if path.endswith(".safetensors") else path + ".safetensors")
 

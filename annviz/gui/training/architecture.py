@@ -108,6 +108,7 @@ class ArchitectureEditor(QWidget):
         self._rows.remove(row)
         for widget in row.widgets():
             self.rows_grid.removeWidget(widget)
+            widget.hide()              # gone at once, not only when the event loop deletes it
             widget.deleteLater()
         self._layout_rows()
 

@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import POSITIVE, weight_colormap
 from annviz.gui.explorer.heatmaps import robust_level
 from annviz.gui.state import AppState
@@ -41,7 +42,7 @@ class _Side:
         self.image.setColorMap(weight_colormap())
         box.addItem(self.image)
         self.bars_plot = self.view.addPlot(row=1, col=0)
-        self.bars_plot.setMaximumHeight(110)
+        self.bars_plot.setMaximumHeight(zoom.px(110))
         self.bars_plot.setYRange(0, 1, padding=0)
         self.bars_plot.setMouseEnabled(False, False)
         self.bars_plot.hideButtons()

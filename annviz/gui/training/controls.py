@@ -10,6 +10,7 @@ stopped), and ``reset_progress`` forgets a finished run when the settings change
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -20,11 +21,13 @@ SHORTCUTS = {"start": "F5", "pause": "F6", "stop": "Shift+F5", "step": "F10"}
 
 
 def format_duration(seconds: float | None) -> str:
-    """"12 s", "3 min 05 s", "" when unknown."""
+    """"12 s", "3 min 05 s" (in Korean "12초", "3분 05초"), "" when unknown."""
     if seconds is None:
         return ""
     seconds = int(round(seconds))
-    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
+    if seconds < 60:
+        return QCoreApplication.translate("Duration", "{s} s").format(s=seconds)
+    return QCoreApplication.translate("Duration", "{m} min {s:02d} s").format(m=seconds // 60, s=seconds % 60)
 
 
 class TrainingControls(QWidget):

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.training.series import smooth
 from annviz.gui.training.worker import Progress
@@ -46,7 +47,7 @@ class LiveCurves(QWidget):
         # Legends where the curves are not: loss falls (top right is free), accuracy rises.
         for plot, offset in ((self.loss_plot, (-4, 4)), (self.accuracy_plot, (-4, -4))):
             plot.showGrid(x=True, y=True, alpha=0.2)
-            plot.addLegend(offset=offset, labelTextSize="8pt", verSpacing=-6,
+            plot.addLegend(offset=offset, labelTextSize=zoom.text_size(8), verSpacing=-6,
                            brush=pg.mkBrush(255, 255, 255, 200))
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
@@ -55,27 +56,27 @@ class LiveCurves(QWidget):
         self.series: dict[str, BoundedSeries] = {key: BoundedSeries() for key in (
             "raw", "smooth", "train_loss", "val_loss", "train_acc", "val_acc", "test_acc")}
         self.items = {
-            "raw": self.loss_plot.plot(pen=pg.mkPen(RAW, width=1)),
-            "smooth": self.loss_plot.plot(pen=pg.mkPen(TRAIN, width=2)),
+            "raw": self.loss_plot.plot(pen=zoom.pen(RAW, width=1)),
+            "smooth": self.loss_plot.plot(pen=zoom.pen(TRAIN, width=2)),
             "train_loss": self._epoch_item(self.loss_plot, TRAIN, "o"),
             "val_loss": self._epoch_item(self.loss_plot, VALIDATION, "s"),
             "train_acc": self._epoch_item(self.accuracy_plot, TRAIN, "o"),
             "val_acc": self._epoch_item(self.accuracy_plot, VALIDATION, "s"),
             "test_acc": self._epoch_item(self.accuracy_plot, TEST, "t"),
         }
-        cursor_pen = pg.mkPen((120, 120, 120), style=Qt.PenStyle.DotLine)
+        cursor_pen = zoom.pen((120, 120, 120), style=Qt.PenStyle.DotLine)
         self._cursor = {plot: pg.InfiniteLine(angle=90, pen=cursor_pen)
                         for plot in (self.loss_plot, self.accuracy_plot)}
         for plot, line in self._cursor.items():
             plot.addItem(line, ignoreBounds=True)
             line.hide()
         # Other runs of the session, dashed, each in its own colour (Okabe–Ito), made once.
-        self._others = [(self.loss_plot.plot(pen=pg.mkPen(c, width=1.5, style=Qt.PenStyle.DashLine)),
-                         self.accuracy_plot.plot(pen=pg.mkPen(c, width=1.5, style=Qt.PenStyle.DashLine),
-                                                 symbol="t", symbolSize=6, symbolBrush=c, symbolPen=None))
+        self._others = [(self.loss_plot.plot(pen=zoom.pen(c, width=1.5, style=Qt.PenStyle.DashLine)),
+                         self.accuracy_plot.plot(pen=zoom.pen(c, width=1.5, style=Qt.PenStyle.DashLine),
+                                                 symbol="t", symbolSize=zoom.px(6), symbolBrush=c, symbolPen=None))
                         for c in OTHER_RUNS]
         self.other_labels: list[str] = []
-        moment_pen = pg.mkPen((213, 94, 0), width=2)
+        moment_pen = zoom.pen((213, 94, 0), width=2)
         self._moment = {plot: pg.InfiniteLine(angle=90, pen=moment_pen)
                         for plot in (self.loss_plot, self.accuracy_plot)}
         for plot, line in self._moment.items():
@@ -104,7 +105,7 @@ class LiveCurves(QWidget):
 
     @staticmethod
     def _epoch_item(plot, color: QColor, symbol: str):
-        return plot.plot(pen=pg.mkPen(color, width=2), symbol=symbol, symbolSize=7,
+        return plot.plot(pen=zoom.pen(color, width=2), symbol=symbol, symbolSize=zoom.px(7),
                          symbolBrush=color, symbolPen=None)
 
     # --- data in -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.training.curves import LiveCurves
 from annviz.gui.training.panel import TrainingPanel
 from annviz.gui.training.speed import SpeedControl
@@ -43,7 +44,7 @@ class TrainingPage(QWidget):
         self.holders = {name: _Holder(name) for name in ("pad", "diagram", "weights")}
 
         left = QWidget()
-        left.setFixedWidth(LEFT_WIDTH)
+        self.left = left
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(panel, 1)
@@ -57,11 +58,9 @@ class TrainingPage(QWidget):
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.holders["pad"])
         top.addWidget(self.holders["diagram"])
-        top.setSizes([360, 540])
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(self.holders["weights"])
         charts.addWidget(self.tabs)
-        charts.setSizes([360, 540])
         bottom = QWidget()
         bottom_box = QVBoxLayout(bottom)
         bottom_box.setContentsMargins(0, 0, 0, 0)
@@ -70,11 +69,21 @@ class TrainingPage(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(top)
         right.addWidget(bottom)
-        right.setSizes([330, 420])
+        self._splitters = {top: [360, 540], charts: [360, 540], right: [330, 420]}   # default sizes
         layout = QHBoxLayout(self)
         layout.addWidget(left)
         layout.addWidget(right, 1)
+        self.reset_layout()
+        self.rezoom()
         self.retranslate()
+
+    def reset_layout(self) -> None:
+        """The splitters at their default sizes (View → Reset layout)."""
+        for splitter, sizes in self._splitters.items():
+            splitter.setSizes([zoom.px(s) for s in sizes])
+
+    def rezoom(self) -> None:
+        self.left.setFixedWidth(zoom.px(LEFT_WIDTH))
 
     def concepts_html(self) -> str:
         """Help → Concepts on this screen: training, then the chart tab in front."""

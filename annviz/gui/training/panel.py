@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMessageBox, QScr
                                QVBoxLayout, QWidget)
 
 from annviz.data.datasets import DatasetError
+from annviz.gui.common.model_files import model_filter
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.controls import TrainingControls
 from annviz.gui.training.outcome import DivergenceBox, ResultBar
@@ -96,11 +97,17 @@ class TrainingPanel(QWidget):
 
     def ask_to_keep(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel, before an unsaved trained network is lost."""
-        return QMessageBox.question(
-            self, self.tr("Unsaved network"),
-            self.tr("The network you trained has not been saved. Save it before it is lost?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved network"),
+                          self.tr("The network you trained has not been saved. Save it before it is lost?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        # The word the result bar uses (Qt's Korean for Discard reads "ignore")
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard"))
+        try:
+            return QMessageBox.StandardButton(box.exec())
+        finally:
+            box.deleteLater()
 
     # --- handlers --------------------------------------------------------------------------------
 
@@ -182,7 +189,7 @@ class TrainingPanel(QWidget):
     def _save_with_dialog(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the trained network"),
                                               "my-network.safetensors",
-                                              self.tr("Model files (*.safetensors)"))
+                                              model_filter())
         if not path:
             return False
         path = with_model_suffix(path)                  # as File → Save as does

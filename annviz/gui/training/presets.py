@@ -24,7 +24,7 @@ class Preset:
     @property
     def name(self) -> str:
         return {
-            "notes": translate("TrainingPresets", "The notes' network (784-16-16-10 sigmoid)"),
+            "notes": translate("TrainingPresets", "The lecture notes' network (784-16-16-10 sigmoid)"),
             "fast": translate("TrainingPresets", "Fast and accurate (ReLU + Adam)"),
             "too-high": translate("TrainingPresets", "Too high a learning rate"),
             "linear": translate("TrainingPresets", "No hidden layer (a linear classifier)"),
@@ -34,7 +34,7 @@ class Preset:
     def hint(self) -> str:
         return {
             "notes": translate("TrainingPresets",
-                               "Two hidden layers of 16 sigmoid neurons, as in the notes: watch the "
+                               "Two hidden layers of 16 sigmoid neurons, as in the lecture notes: watch the "
                                "weight pictures turn from noise into strokes."),
             "fast": translate("TrainingPresets",
                               "128 and 64 ReLU neurons trained with Adam: past 97 % test accuracy "

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QWidget
 
+from annviz.gui.common import zoom
+
 
 #: Batches a second at each position of the slider; None is full speed.
 SPEEDS: tuple[float | None, ...] = (1, 2, 5, 10, 20, 50, 100, 200, 500, None)
@@ -28,7 +30,7 @@ class SpeedControl(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.title, self.value = QLabel(), QLabel()
-        self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("500 batches/s") + 8)
+        zoom.text_wide(self.value, "500 batches/s", 8)
         self.pause_at_epoch_end = QCheckBox()
         self.pause_at_epoch_end.setObjectName("training-pause-at-epoch-end")
         layout = QGridLayout(self)

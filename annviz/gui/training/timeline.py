@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout,
                                QWidget)
 
+from annviz.gui.common import zoom
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.time_machine import TimeMachine
 from annviz.nn.recording import Moment, Recording
@@ -52,7 +53,7 @@ class Timeline(QWidget):
 
         top = QHBoxLayout()
         for w in (self.back_button, self.play_button, self.next_button):
-            w.setFixedWidth(w.fontMetrics().horizontalAdvance("▶|") + 24)
+            zoom.text_wide(w, "▶|", 24, fixed=True)
             top.addWidget(w)
         top.addWidget(self.slider, 1)
         top.addWidget(self.now_button)

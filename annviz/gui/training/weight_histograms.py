@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.state import AppState
 
@@ -98,8 +99,8 @@ class WeightHistograms(QWidget):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
             cache_axes(plot)
-            start = plot.plot(stepMode="center", pen=pg.mkPen(START, width=1.5))
-            now = plot.plot(stepMode="center", fillLevel=0, pen=pg.mkPen(NOW, width=1),
+            start = plot.plot(stepMode="center", pen=zoom.pen(START, width=1.5))
+            now = plot.plot(stepMode="center", fillLevel=0, pen=zoom.pen(NOW, width=1),
                             brush=pg.mkBrush(NOW.red(), NOW.green(), NOW.blue(), 90))
             self._items.append((plot, start, now))
 
