@@ -1306,37 +1306,37 @@ Run: python {name} --help</source>
 <context>
     <name>WeightGrid</name>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="77"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="78"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="78"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="79"/>
         <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
         <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
         <source>blue: negative weight</source>
         <translation>파랑: 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
         <source>orange: positive weight</source>
         <translation>주황: 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="82"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="82"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="83"/>
         <source>Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector.</source>
         <translation>스크롤하면 확대·축소, 끌면 이동합니다. 타일을 클릭하면 뉴런 살펴보기에서 크게 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="155"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="156"/>
         <source>neuron {i} of hidden layer 1, bias {b}; click to inspect</source>
         <translation>은닉층 1의 뉴런 {i}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>
