@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsTextItem
 
 from annviz.data import load_dataset
@@ -12,6 +13,7 @@ from annviz.gui.explorer.diagram import EDGE_BUDGET, NetworkDiagram, shown_neuro
 from annviz.gui.explorer.heatmaps import WeightGrid
 from annviz.gui.explorer.inspector import NeuronInspector
 from annviz.gui.explorer.layers import LayerMatrices
+from annviz.gui.explorer.probabilities import ProbabilityBars
 from annviz.gui.explorer.names import number
 from annviz.gui.explorer.readout import evidence, parameter_formula, weighted_input_terms
 from annviz.gui.explorer.weights_panel import WeightsPanel
@@ -194,3 +196,24 @@ def test_clicking_a_matrix_cell_selects_its_neuron(qtbot, state, row, col):
     layers = shown(qtbot, LayerMatrices(state), (700, 600))
     click_scene(qtbot, layers, layers.cell_center(2, row, col))
     assert state.selected == (3, row)
+
+
+def class_names_written(bars: ProbabilityBars) -> list[str]:
+    """The class names the probability plot's axis writes at its present size."""
+    axis = bars.findChild(pg.PlotWidget).getAxis("left")
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return sorted((text for _, _, text in texts), key=int)
+
+
+def test_class_names_are_thinned_rather_than_written_on_top_of_each_other(qtbot, state):
+    bars = ProbabilityBars(state)
+    shown(qtbot, bars, (360, 520))
+    assert class_names_written(bars) == [str(d) for d in range(10)]          # room for all ten
+    bars.resize(360, 190)
+    qtbot.waitUntil(lambda: bars.height() == 190)
+    assert class_names_written(bars) == ["0", "2", "4", "6", "8"]             # not ten in 100 pixels

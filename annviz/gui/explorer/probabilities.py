@@ -43,6 +43,7 @@ class ProbabilityBars(QWidget):
         self._plot.setMouseEnabled(x=False, y=False)
         self._plot.hideButtons()
         self._plot.setMinimumHeight(100)
+        self._plot.getAxis("left").setStyle(textFillLimits=[(0, 0.95)])
         self._plot.invertY(True)
         self._plot.setXRange(0, 1.25, padding=0)
         self._plot.getAxis("bottom").setTicks([[(v, f"{v:.0%}") for v in (0, 0.5, 1.0)]])
@@ -79,7 +80,10 @@ class ProbabilityBars(QWidget):
             label.setPos(0, i)
             self._plot.addItem(label)
             self._labels.append(label)
-        self._plot.getAxis("left").setTicks([list(enumerate(names))])
+        # Every other class name is a minor tick, written only where there is room for all ten
+        # (a short panel, a large zoom: 0, 2, 4, … rather than names on top of each other).
+        ticks = list(enumerate(names))
+        self._plot.getAxis("left").setTicks([ticks[::2], ticks[1::2]])
         self._plot.setYRange(-0.6, n - 0.4, padding=0)
         self._on_forward_changed()
 
