@@ -28,8 +28,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont, QPen
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (QAbstractGraphicsShapeItem, QApplication, QDockWidget, QGraphicsEllipseItem,
                                QGraphicsItem, QProxyStyle, QStyle, QWidget)
 
@@ -148,6 +148,18 @@ def text_wide(widget: QWidget, text: str, extra: int = 0, fixed: bool = False) -
     _apply_sizes(widget)
 
 
+def _metrics(widget: QWidget) -> QFontMetrics:
+    """The metrics of the font ``widget`` has at the zoom now. A font set on the widget or one of
+    its parents is already up to date (Qt hands it down at once); the application's font reaches
+    the widgets through events that may not have been delivered yet, so it is asked for directly."""
+    w = widget
+    while w is not None:
+        if w.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            return widget.fontMetrics()
+        w = w.parentWidget()
+    return QFontMetrics(QApplication.font(widget))
+
+
 _SETTERS = {"min_width": "setMinimumWidth", "min_height": "setMinimumHeight",
             "fixed_width": "setFixedWidth", "fixed_height": "setFixedHeight",
             "max_width": "setMaximumWidth", "max_height": "setMaximumHeight"}
@@ -159,12 +171,12 @@ def _apply_sizes(widget: QWidget) -> None:
     rule = widget.property(LINES)
     if rule:
         lines, extra, fixed = rule
-        height = lines * widget.fontMetrics().lineSpacing() + px(extra)
+        height = lines * _metrics(widget).lineSpacing() + px(extra)
         (widget.setFixedHeight if fixed else widget.setMinimumHeight)(height)
     rule = widget.property(TEXT)
     if rule:
         text, extra, fixed = rule
-        width = widget.fontMetrics().horizontalAdvance(text) + px(extra)
+        width = _metrics(widget).horizontalAdvance(text) + px(extra)
         (widget.setFixedWidth if fixed else widget.setMinimumWidth)(width)
 
 
