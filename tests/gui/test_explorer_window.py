@@ -181,7 +181,7 @@ def test_the_model_line_stays_after_a_menu_status_tip(qtbot, window):
 
 
 def test_the_current_bundled_model_is_checked(window):
-    classic = menu_action(window, "View", "Bundled models", "Classic: 784-16-16-10, sigmoid (the notes' network)")
+    classic = menu_action(window, "View", "Bundled models", "Classic: 784-16-16-10, sigmoid (the lecture notes' network)")
     best = menu_action(window, "View", "Bundled models", "Best: a wider ReLU network")
     assert classic.isChecked() and not best.isChecked()
     assert window.open_bundled("mnist-best")
