@@ -130,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     lesson_help = "open the window at a lesson: a bundled lesson's name (e.g. neuron), a lesson in " \
                   "your lessons folder, or a lesson file"
     parser.add_argument("--lesson", metavar="NAME", help=lesson_help)
+    lang_help = "interface language (default: the last one used, else the system's)"
+    parser.add_argument("--lang", choices=["en", "ko"], help=lang_help)   # `annviz --lang ko` too
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="commands")
 
     def command(name: str, help: str, **kwargs) -> argparse.ArgumentParser:
@@ -141,8 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         return command
 
     gui = command("gui", "open the window (the default)")
-    gui.add_argument("--lang", choices=["en", "ko"], help="interface language (default: the last "
-                     "one used, else the system's)")
+    gui.add_argument("--lang", choices=["en", "ko"], default=argparse.SUPPRESS, help=lang_help)
     gui.add_argument("--lesson", metavar="NAME", default=argparse.SUPPRESS, help=lesson_help)
     gui.add_argument("setup", nargs="?", metavar="FILE.annviz", help="a setup to open: the page, the "
                      "model and the settings a teacher saved (File → Save setup); `annviz FILE.annviz` "

@@ -247,3 +247,11 @@ def test_a_record_path_that_cannot_be_written_is_refused_before_training(tmp_pat
     result = annviz("train", "--epochs", "1", "--record", tmp_path)
     assert result.returncode == 2 and one_line(result) == (f"annviz: error: --record {tmp_path} is a folder; give a file name "
                                                        "such as run.annviz-run")
+
+
+@pytest.mark.parametrize("argv", [["--lang", "ko"], ["gui", "--lang", "ko"], ["--lang", "ko", "gui"]])
+def test_the_language_option_reaches_the_window_before_or_after_gui(argv, monkeypatch):
+    seen = []
+    monkeypatch.setattr("annviz.gui.app.main", lambda **kwargs: seen.append(kwargs) or 0)
+    assert cli.main(argv) == 0
+    assert seen == [{"lang": "ko", "verbose": False, "lesson": None, "setup": None}]
