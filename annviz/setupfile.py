@@ -29,7 +29,7 @@ without a new version, and an older annviz must still open such a file (the same
 model files' metadata). Names that only the GUI knows (pages, tabs, the lab's choices) are
 checked by ``annviz.gui.setup`` before anything changes.
 
-No Qt here: the format, its reading and its writing.
+No Qt here: the format, its reading and its writing; what a setup holds is ``annviz.setupmodel``.
 """
 
 from __future__ import annotations
@@ -39,18 +39,18 @@ import binascii
 import json
 import math
 import os
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
 
 from annviz.data.planar import FEATURES, PLAYGROUND_DATASETS
 from annviz.nn.config import ConfigError, TrainConfig
-from annviz.nn.modelfile import ModelFileError, ModelInfo, load_model_bytes, model_bytes
-from annviz.nn.network import Network
+from annviz.nn.modelfile import ModelFileError, load_model_bytes, model_bytes
 from annviz.nn.perceptron import RULES
 from annviz.paths import bundled_model_names
 from annviz.safeio import FileFormatError, check_field, check_version, loads_json, read_bytes, write_atomic
+from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup
 
 FORMAT_VERSION = 1
 KIND = "annviz-setup"
@@ -69,76 +69,6 @@ GIVEN_POINTS = "points"       # the playground's dataset when it learns the perc
 
 class SetupFileError(FileFormatError):
     """A setup file that cannot be used; the message names the file and the fault."""
-
-
-@dataclass(frozen=True)
-class NeuronPart:
-    """The lab's one neuron: inputs x, weights w, bias b, activation; ``tasty``: the preset's names."""
-
-    xs: tuple[float, ...]
-    ws: tuple[float, ...]
-    b: float
-    activation: str
-    tasty: bool = False
-
-
-@dataclass(frozen=True, eq=False)
-class PointsPart:
-    """Two-class points on the plane: x (n, 2) float32 and their classes y (n,) 0 or 1."""
-
-    x: np.ndarray
-    y: np.ndarray
-
-
-@dataclass(frozen=True)
-class PerceptronPart:
-    points_name: str               # which points: "and", "or", "xor", "blobs" or "custom"
-    rule: str                      # "perceptron" or "sigmoid"
-    learning_rate: float
-    points: PointsPart
-
-
-@dataclass(frozen=True)
-class PlaygroundPart:
-    dataset: str
-    noise: float
-    test_share: float
-    seed: int
-    features: tuple[str, ...]
-    hidden: tuple[int, ...]
-    activation: str
-    learning_rate: float
-    batch_size: int
-    l2: float
-    speed: int
-    points: PointsPart | None = None   # only for GIVEN_POINTS
-
-
-@dataclass(frozen=True, eq=False)
-class ModelPart:
-    """A bundled model by name, or a model carried in the file (``network``, ``info``)."""
-
-    bundled: str | None = None
-    name: str = ""                     # the embedded model's name where it was saved (its file's stem)
-    network: Network | None = None
-    info: ModelInfo | None = None
-
-
-@dataclass(eq=False)
-class Setup:
-    """Everything a setup file can hold; None: the file says nothing about that part."""
-
-    page: str | None = None
-    tab: str | None = None
-    model: ModelPart | None = None
-    input: np.ndarray | None = None            # (28, 28) uint8, as the network sees it ×255
-    input_label: int | None = None
-    selected_neuron: tuple[int, int] | None = None
-    training: TrainConfig | None = None
-    neuron: NeuronPart | None = None
-    perceptron: PerceptronPart | None = None
-    playground: PlaygroundPart | None = None
-    lesson: tuple[str, int] | None = None      # (lesson name, step number)
 
 
 # --- writing ----------------------------------------------------------------------------------

@@ -34,8 +34,8 @@ from annviz.gui.mydigits import MyDigitsPage
 from annviz.gui.training.page import TrainingPage
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
 from annviz.paths import bundled_model_names, models_dir, with_suffix
-from annviz.setupfile import (EXTENSION, ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart,
-                              Setup, SetupFileError, load_setup, save_setup)
+from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
+from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup
 
 # The pages by their names in a setup file, and the attribute of each of their tabs.
 PAGE_TYPES = {"training": TrainingPage, "lab": LabPage, "insight": InsightPage, "mydigits": MyDigitsPage}

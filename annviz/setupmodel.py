@@ -1,0 +1,85 @@
+"""What a setup holds (``Setup`` and its parts): plain data, no Qt, no file format.
+
+``annviz.setupfile`` reads and writes it as a ``.annviz`` file; ``annviz.gui.setup`` gathers it
+from the pages and applies it to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from annviz.nn.config import TrainConfig
+from annviz.nn.modelfile import ModelInfo
+from annviz.nn.network import Network
+
+
+@dataclass(frozen=True)
+class NeuronPart:
+    """The lab's one neuron: inputs x, weights w, bias b, activation; ``tasty``: the preset's names."""
+
+    xs: tuple[float, ...]
+    ws: tuple[float, ...]
+    b: float
+    activation: str
+    tasty: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class PointsPart:
+    """Two-class points on the plane: x (n, 2) float32 and their classes y (n,) 0 or 1."""
+
+    x: np.ndarray
+    y: np.ndarray
+
+
+@dataclass(frozen=True)
+class PerceptronPart:
+    points_name: str               # which points: "and", "or", "xor", "blobs" or "custom"
+    rule: str                      # "perceptron" or "sigmoid"
+    learning_rate: float
+    points: PointsPart
+
+
+@dataclass(frozen=True)
+class PlaygroundPart:
+    dataset: str
+    noise: float
+    test_share: float
+    seed: int
+    features: tuple[str, ...]
+    hidden: tuple[int, ...]
+    activation: str
+    learning_rate: float
+    batch_size: int
+    l2: float
+    speed: int
+    points: PointsPart | None = None   # only for the perceptron's points (setupfile.GIVEN_POINTS)
+
+
+@dataclass(frozen=True, eq=False)
+class ModelPart:
+    """A bundled model by name, or a model carried in the file (``network``, ``info``)."""
+
+    bundled: str | None = None
+    name: str = ""                     # the embedded model's name where it was saved (its file's stem)
+    network: Network | None = None
+    info: ModelInfo | None = None
+
+
+@dataclass(eq=False)
+class Setup:
+    """Everything a setup file can hold; None: the file says nothing about that part."""
+
+    page: str | None = None
+    tab: str | None = None
+    model: ModelPart | None = None
+    input: np.ndarray | None = None            # (28, 28) uint8, as the network sees it ×255
+    input_label: int | None = None
+    selected_neuron: tuple[int, int] | None = None
+    training: TrainConfig | None = None
+    neuron: NeuronPart | None = None
+    perceptron: PerceptronPart | None = None
+    playground: PlaygroundPart | None = None
+    lesson: tuple[str, int] | None = None      # (lesson name, step number)
