@@ -781,102 +781,102 @@ Run: python {name} --help</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="246"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="215"/>
         <source>(⋮ {n} more)</source>
         <translation>(⋮ {n}개 더)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="248"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="217"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="250"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="219"/>
         <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
         <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="258"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="227"/>
         <source>circles: activation · edges: weight × input</source>
         <translation>원: 활성화 · 선: 가중치 × 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="260"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="229"/>
         <source>draw a digit to see what each part contributes</source>
         <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="262"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="231"/>
         <source>contribution to the score of “{name}”, the prediction</source>
         <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="264"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="233"/>
         <source>contribution to the score of “{name}”, chosen under Insight</source>
         <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="268"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="237"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="269"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="238"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="271"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="240"/>
         <source>circles: black = 0 … white = 1</source>
         <translation>원: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="272"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="241"/>
         <source>blue edge: negative w·a</source>
         <translation>파랑 선: 음수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="272"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="241"/>
         <source>orange edge: positive w·a</source>
         <translation>주황 선: 양수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="422"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="371"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="425"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="374"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="426"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="375"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="427"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="376"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="433"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="382"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="435"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="384"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="440"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="389"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="445"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="394"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -1168,42 +1168,42 @@ Run: python {name} --help</source>
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="65"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="66"/>
         <source>Output layer: the network&apos;s answer</source>
         <translation>출력층: 신경망의 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="66"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="67"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="67"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="68"/>
         <source>probability (orange: the answer)</source>
         <translation>확률 (주황: 답)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="95"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="99"/>
         <source>nothing drawn yet</source>
         <translation>아직 아무것도 그리지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="95"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="99"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="111"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="115"/>
         <source>Prediction: {name} ({share:.0%})</source>
         <translation>예측: {name} ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="115"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="119"/>
         <source>not sure — {p1:.0%} {n1}, {p2:.0%} {n2}</source>
         <translation>잘 모르겠음 — {p1:.0%} {n1}, {p2:.0%} {n2}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="117"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="121"/>
         <source>Below {t:.0%} confidence the answer is “not sure”; the threshold is set on the Insight page.</source>
         <translation>신뢰도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 임계값은 분석 페이지에서 정합니다.</translation>
     </message>

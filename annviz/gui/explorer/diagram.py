@@ -6,7 +6,7 @@ whose brightness is the neuron's activation for the current input. Edges are col
 weight × incoming activation, the part each connection adds to z; without one, the weights
 (and nothing from the blank input layer). Small layers show every edge, big ones the strongest
 ``EDGE_BUDGET``. Columns with more than ``MAX_SHOWN`` neurons show the first and last ones around
-an honest "⋮ n more".
+an honest "⋮ n more". Where each neuron sits is ``diagram_layout.ColumnLayout``.
 
 "Colour by contribution" shows instead how much each pixel, neuron and edge added to the score
 z_k of the explained class (``state.explained_class``: the prediction, or the class chosen under
@@ -31,27 +31,17 @@ from annviz.gui.common import zoom
 from annviz.gui.common.colors import (POSITIVE, activation_colormap, contribution_colormap, sign_legend_html,
                                       symmetric_level)
 from annviz.gui.state import AppState
+from annviz.gui.explorer.diagram_layout import COLUMN_GAP, INPUT_SIDE, INPUT_TOP, ColumnLayout, shown_neurons
 from annviz.gui.explorer.edges import EdgeCurves, LayerEdges
 from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import strongest_edges
 from annviz.nn.attribution import Contributions
 
-MAX_SHOWN = 32                  # circles per column at most
 EDGE_BUDGET = 320               # edges per weight layer when not all of them fit
-INPUT_SIDE, INPUT_TOP = 0.62, 0.19
-FIRST_COLUMN, COLUMN_GAP = 1.05, 0.62
 GREYS = 33                      # quantised fill levels of the circles (odd: zero has its own)
 EDGE_TOLERANCE = 4              # pixels: how near an edge a click must be to pick it
 SELECTED = (255, 190, 0)
 BOUNDED = {"sigmoid", "softmax", "step"}
-
-
-def shown_neurons(n: int) -> tuple[np.ndarray, int]:
-    """Which neurons of an n-neuron layer get a circle, and how many are left out."""
-    if n <= MAX_SHOWN:
-        return np.arange(n), 0
-    half = (MAX_SHOWN - 2) // 2
-    return np.concatenate([np.arange(half), np.arange(n - half, n)]), n - 2 * half
 
 
 class NetworkDiagram(QWidget):
@@ -139,30 +129,28 @@ class NetworkDiagram(QWidget):
         self._texts, self._column_labels, self._output_labels = [], [], []
         net = self._state.network
         self._sizes = [] if net is None else list(net.sizes)
-        self._shown, self._x, self._y, self._radius = [], [], [], []
-        # The input layer: pixel centres of the 28×28 grid.
-        pixel = INPUT_SIDE / 28
-        rows, cols = np.divmod(np.arange(784), 28)
-        self._shown.append(np.arange(784))
-        self._x.append((cols + 0.5) * pixel)
-        self._y.append(INPUT_TOP + (rows + 0.5) * pixel)
-        self._radius.append(pixel / 2)
-        for layer, n in enumerate(self._sizes[1:], start=1):
-            self._layout_column(layer, n)
+        self._layout = ColumnLayout(self._sizes)
+        for x, y in self._layout.gaps:
+            # Only "⋮" in the column, on the background's colour above the edges; how many are left
+            # out is written in the column's title (``retranslate``), where no edge passes.
+            more = pg.TextItem("⋮", anchor=(0.5, 0.5), color=(200, 200, 200), fill=pg.mkBrush(24, 24, 28))
+            more.setZValue(5)
+            more.setPos(x, y)
+            self._box.addItem(more)
+            self._texts.append(more)
         if self._sizes:
             self._diameters = np.concatenate([np.full(len(s), 2 * r) for s, r in
-                                              zip(self._shown[1:], self._radius[1:])])
-            self._neurons.setData(x=np.concatenate(self._x[1:]), y=np.concatenate(self._y[1:]))
+                                              zip(self._layout.shown[1:], self._layout.radius[1:])])
+            self._neurons.setData(x=np.concatenate(self._layout.x[1:]), y=np.concatenate(self._layout.y[1:]))
             self._label_output()
         else:
             self._neurons.setData([], [])
         for layer in range(len(self._sizes)):
             label = pg.TextItem(anchor=(0.5, 1.0), color=(200, 200, 200))
-            label.setPos(INPUT_SIDE / 2 if layer == 0 else self._x[layer][0], 0.02)
+            label.setPos(INPUT_SIDE / 2 if layer == 0 else self._layout.x[layer][0], 0.02)
             self._box.addItem(label)
             self._column_labels.append(label)
-        width = FIRST_COLUMN + COLUMN_GAP * max(len(self._sizes) - 2, 0) + 0.25
-        self._box.setRange(xRange=(-0.05, width), yRange=(-0.17, 1.02), padding=0)
+        self._box.setRange(xRange=(-0.05, self._layout.width), yRange=(-0.17, 1.02), padding=0)
         self.retranslate()
         self._on_forward_changed()
         self._on_neuron_selected(*(self._state.selected or (-1, -1)))
@@ -188,7 +176,7 @@ class NetworkDiagram(QWidget):
         for layer, label in enumerate(self._column_labels):
             room = gap
             if layer == len(self._column_labels) - 1 and layer > 0:   # the last: up to the right edge
-                room = min(gap, 2 * 0.95 * (right - self._x[layer][0]) / pixel)
+                room = min(gap, 2 * 0.95 * (right - self._layout.x[layer][0]) / pixel)
             font = zoom.font()
             widest = max((QFontMetrics(font).horizontalAdvance(line)
                           for line in label.toPlainText().splitlines()), default=0)
@@ -197,7 +185,8 @@ class NetworkDiagram(QWidget):
             label.setFont(font)
         if self._output_labels:                          # class names no taller than their spacing
             last = len(self._sizes) - 1
-            spacing = (self._y[last][1] - self._y[last][0]) / pixel if len(self._y[last]) > 1 else 1e9
+            ys = self._layout.y[last]
+            spacing = (ys[1] - ys[0]) / pixel if len(ys) > 1 else 1e9
             font = zoom.font()
             height = QFontMetrics(font).height()
             if height > spacing:
@@ -208,31 +197,11 @@ class NetworkDiagram(QWidget):
     def rezoom(self) -> None:
         self._on_resized()
 
-    def _layout_column(self, layer: int, n: int) -> None:
-        shown, left_out = shown_neurons(n)
-        slots = len(shown) + (1 if left_out else 0)
-        spacing = min(0.06, 0.9 / max(slots - 1, 1))
-        top = 0.55 - spacing * (slots - 1) / 2
-        slot = np.arange(len(shown), dtype=float)
-        if left_out:
-            slot[len(shown) // 2:] += 1
-            # Only "⋮" in the column, on the background's colour above the edges; how many are left
-            # out is written in the column's title (``retranslate``), where no edge passes.
-            more = pg.TextItem("⋮", anchor=(0.5, 0.5), color=(200, 200, 200), fill=pg.mkBrush(24, 24, 28))
-            more.setZValue(5)
-            more.setPos(FIRST_COLUMN + COLUMN_GAP * (layer - 1), top + spacing * (len(shown) // 2))
-            self._box.addItem(more)
-            self._texts.append(more)
-        self._shown.append(shown)
-        self._x.append(np.full(len(shown), FIRST_COLUMN + COLUMN_GAP * (layer - 1)))
-        self._y.append(top + slot * spacing)
-        self._radius.append(0.4 * spacing)
-
     def _label_output(self) -> None:
         last = len(self._sizes) - 1
-        for i, name in zip(self._shown[last], self._state.class_names):
+        for i, name in zip(self._layout.shown[last], self._state.class_names):
             text = pg.TextItem(name, anchor=(0, 0.5), color=(230, 230, 230))
-            text.setPos(self._x[last][0] + 1.6 * self._radius[last], self._y[last][i])
+            text.setPos(self._layout.x[last][0] + 1.6 * self._layout.radius[last], self._layout.y[last][i])
             self._box.addItem(text)
             self._texts.append(text)
             self._output_labels.append(text)
@@ -308,7 +277,7 @@ class NetworkDiagram(QWidget):
         net, fwd, c = self._state.network, self._state.forward, self.contributions
         levels = []                         # in [0, 1] for the brushes' colour map
         for layer in range(1, len(self._sizes)):
-            shown = self._shown[layer]
+            shown = self._layout.shown[layer]
             if c is not None:               # symmetric per layer: zero is the dark middle
                 v = c.neurons[layer]
                 levels.append(0.5 + 0.5 * v[shown] / symmetric_level(v))
@@ -327,7 +296,7 @@ class NetworkDiagram(QWidget):
         net, fwd, c = self._state.network, self._state.forward, self.contributions
         if fwd is None and layer == 0:   # no input: no pixel sends anything
             return LayerEdges.empty()
-        src, dst = self._shown[layer], self._shown[layer + 1]
+        src, dst = self._layout.shown[layer], self._layout.shown[layer + 1]
         if fwd is not None:                  # silent neurons (a = 0, e.g. blank pixels) send nothing
             src = src[fwd.activations[layer][0, src] != 0]
         if c is not None:                    # δ_i · W_ij · a_j: the part of z_k through the edge
@@ -336,16 +305,16 @@ class NetworkDiagram(QWidget):
             w = net.weights[layer][np.ix_(dst, src)]              # (n_dst, n_src)
             part = w if fwd is None else w * fwd.activations[layer][0, src]
         rows, cols = strongest_edges(part, EDGE_BUDGET)
-        at = np.searchsorted(self._shown[layer], src[cols])   # positions in the column
-        return LayerEdges(dst[rows], src[cols], self._x[layer][at], self._y[layer][at],
-                          self._x[layer + 1][rows], self._y[layer + 1][rows], part[rows, cols])
+        at = np.searchsorted(self._layout.shown[layer], src[cols])   # positions in the column
+        return LayerEdges(dst[rows], src[cols], self._layout.x[layer][at], self._layout.y[layer][at],
+                          self._layout.x[layer + 1][rows], self._layout.y[layer + 1][rows], part[rows, cols])
 
     def edge_count(self, layer: int) -> int:
         """How many edges weight layer ``layer`` draws now."""
         return self._edges.count(layer)
 
     def _on_neuron_selected(self, layer: int, index: int) -> None:
-        spot = self._position(layer, index)
+        spot = self._layout.position(layer, index)
         if spot is None:
             self._ring.setData([], [])
             return
@@ -355,7 +324,7 @@ class NetworkDiagram(QWidget):
         self._on_resized()
 
     def _on_weight_selected(self, layer: int, i: int, j: int) -> None:
-        ends = self._position(layer, j), self._position(layer + 1, i)
+        ends = self._layout.position(layer, j), self._layout.position(layer + 1, i)
         if None in ends:
             self._picked.setData([], [])
         else:
@@ -363,29 +332,9 @@ class NetworkDiagram(QWidget):
 
     # --- pointing ----------------------------------------------------------------------------
 
-    def _position(self, layer: int, index: int) -> tuple[float, float, float] | None:
-        if not 0 <= layer < len(self._shown):
-            return None
-        where = np.flatnonzero(self._shown[layer] == index)
-        if where.size == 0:
-            return None
-        i = int(where[0])
-        return float(self._x[layer][i]), float(self._y[layer][i]), self._radius[layer]
-
     def neuron_at(self, x: float, y: float) -> tuple[int, int] | None:
         """The neuron (layer, index) drawn at view coordinates (x, y), if any."""
-        if not self._sizes:
-            return None
-        pixel = INPUT_SIDE / 28
-        col, row = int(np.floor(x / pixel)), int(np.floor((y - INPUT_TOP) / pixel))
-        if 0 <= row < 28 and 0 <= col < 28:
-            return 0, row * 28 + col
-        for layer in range(1, len(self._sizes)):
-            d2 = (self._x[layer] - x) ** 2 + (self._y[layer] - y) ** 2
-            i = int(np.argmin(d2))
-            if d2[i] <= (1.25 * self._radius[layer]) ** 2:
-                return layer, int(self._shown[layer][i])
-        return None
+        return self._layout.neuron_at(x, y)
 
     def edge_at(self, x: float, y: float) -> tuple[int, int, int] | None:
         """The drawn edge at view coordinates (x, y), as the weight (layer, i, j) it shows."""
@@ -393,7 +342,7 @@ class NetworkDiagram(QWidget):
 
     def view_position(self, layer: int, index: int):
         """Scene coordinates of a neuron's centre (for tests and tools), or None if not drawn."""
-        spot = self._position(layer, index)
+        spot = self._layout.position(layer, index)
         return None if spot is None else self._box.mapViewToScene(pg.Point(spot[0], spot[1]))
 
     def _on_mouse_moved(self, scene_pos) -> None:
@@ -450,22 +399,22 @@ class NetworkDiagram(QWidget):
     def neurons_shown(self, layer: int) -> np.ndarray:
         """The neurons of ``layer`` that have a circle (every pixel for the input layer), in
         column order; a big layer leaves the middle out (``shown_neurons``)."""
-        return self._shown[layer].copy()
+        return self._layout.shown[layer].copy()
 
     def neuron_position(self, layer: int, index: int) -> tuple[float, float] | None:
         """View coordinates of neuron (layer, index)'s centre, or None if it is not drawn."""
-        spot = self._position(layer, index)
+        spot = self._layout.position(layer, index)
         return None if spot is None else spot[:2]
 
     def circle_colour(self, layer: int, index: int):
         """The fill colour (QColor) of hidden or output neuron (layer, index)'s circle, or None
         if it has no circle."""
-        if not 0 < layer < len(self._shown):
+        if not 0 < layer < len(self._layout.shown):
             return None
-        where = np.flatnonzero(self._shown[layer] == index)
+        where = np.flatnonzero(self._layout.shown[layer] == index)
         if where.size == 0:
             return None
-        first = sum(len(s) for s in self._shown[1:layer])
+        first = sum(len(s) for s in self._layout.shown[1:layer])
         return self._neurons.data["brush"][first + int(where[0])].color()
 
     def input_picture(self) -> tuple[np.ndarray, tuple[float, float]]:
