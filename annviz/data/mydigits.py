@@ -46,6 +46,8 @@ HELD_OUT_SHARE = 0.2                 # every fifth digit of each label is held o
 MAX_DIGITS = 10_000                  # images read from one folder
 MAX_INDEX_BYTES = 4 * 2**20          # ~100 bytes per digit
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+#: Files an operating system leaves in folders of pictures: skipped and reported, even when strict.
+SYSTEM_FILES = ("thumbs.db", "ehthumbs.db", "desktop.ini")
 TRAIN, HELD_OUT = "train", "held-out"
 
 
@@ -96,10 +98,27 @@ class DigitFolder:
 
     # --- reading the folder ----------------------------------------------------------------------
 
-    def _problem(self, path, reason: str) -> None:
-        if self.strict:
+    def _problem(self, path, reason: str, fatal: bool = True) -> None:
+        if self.strict and fatal:
             raise MyDigitsError(path, reason)
         self.problems.append(str(MyDigitsError(path, f"{reason}, skipped")))
+
+    def _is_dir(self, entry: os.DirEntry) -> bool | None:
+        """Whether ``entry`` is a folder; None, reported, if that cannot be known (a symbolic
+        link that loops, a folder without permission)."""
+        try:
+            return entry.is_dir()
+        except OSError as error:
+            self._problem(Path(entry.path), f"cannot be read ({error.strerror or error})")
+            return None
+
+    def _entries(self, folder: Path) -> list[os.DirEntry]:
+        try:
+            with os.scandir(folder) as entries:
+                return sorted(entries, key=lambda e: e.name)
+        except OSError as error:
+            self._problem(folder, f"cannot be read ({error.strerror or error})")
+            return []
 
     def _read_index(self, share: float) -> tuple[float, dict[str, bool]]:
         """(held-out share, {key: held out}) from the index, if there is one."""
@@ -132,11 +151,16 @@ class DigitFolder:
     def _scan(self) -> list[tuple[Path, int]]:
         """(file, label) of every image file in the label folders, in label and name order."""
         found: list[tuple[Path, int]] = []
-        for entry in sorted(os.scandir(self.root), key=lambda e: e.name):
+        for entry in self._entries(self.root):
             if entry.name.startswith(".") or entry.name == INDEX_NAME:
                 continue  # hidden files (a file manager's), the index
             path = Path(entry.path)
-            if not entry.is_dir():
+            is_dir = self._is_dir(entry)
+            if is_dir is None:
+                continue
+            if entry.name.lower() in SYSTEM_FILES:
+                self._problem(path, "is a file the system keeps, not a digit", fatal=False)
+            elif not is_dir:
                 self._problem(path, "is not in a digit folder (0 to 9)")
             elif entry.name not in LABELS:
                 self._problem(path, "is not a digit folder (its name should be 0 to 9)")
@@ -146,11 +170,17 @@ class DigitFolder:
 
     def _scan_label(self, folder: Path, label: int, room: int) -> list[tuple[Path, int]]:
         found = []
-        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        for entry in self._entries(folder):
             path = Path(entry.path)
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir() or path.suffix.lower() not in IMAGE_SUFFIXES:
+            if entry.name.lower() in SYSTEM_FILES:
+                self._problem(path, "is a file the system keeps, not a digit", fatal=False)
+                continue
+            is_dir = self._is_dir(entry)
+            if is_dir is None:
+                continue
+            if is_dir or path.suffix.lower() not in IMAGE_SUFFIXES:
                 self._problem(path, f"is not an image ({', '.join(IMAGE_SUFFIXES)})")
             elif len(found) == room:
                 self._problem(path, f"is past the first {MAX_DIGITS:,} images of {self.root}")
