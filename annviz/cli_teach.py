@@ -9,6 +9,7 @@ MNIST test set before and after, and saves the taught model (with the lesson in 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from annviz.cli import EXIT_DIVERGED, EXIT_OK, EXIT_STATUSES, CliError, _print_json
@@ -16,7 +17,8 @@ from annviz.cli_models import _load_classifier
 from annviz.data.mydigits import HELD_OUT_SHARE, DigitFolder
 from annviz.outfile import check_out, save_out
 from annviz.paths import model_path
-from annviz.teach import TeachConfig, check_teachable, taught_info, teach
+from annviz.teach import (TeachConfig, check_teachable, single_label_warning, taught_info, teach,
+                          teaching_threads)
 
 DEFAULTS = TeachConfig()
 
@@ -35,8 +37,13 @@ def add_parser(command, model_help: str, json_help: str) -> None:
     teach.add_argument("--epochs", type=int, metavar="N", default=DEFAULTS.epochs,
                        help="passes over the mix of your digits and replayed MNIST examples")
     teach.add_argument("--replay", type=int, metavar="N", default=DEFAULTS.replay,
-                       help="MNIST training examples mixed in; 0 teaches your digits alone and "
-                       "shows the model forgetting MNIST")
+                       help="MNIST training examples mixed in (0: none, distillation alone protects)")
+    teach.add_argument("--distill", type=float, metavar="W", default=DEFAULTS.distill,
+                       help="weight of distillation: MNIST inputs held to the model's own outputs "
+                       "from before the lesson (0: off)")
+    teach.add_argument("--no-protection", action="store_true",
+                       help="teach your digits alone, without replay or distillation, and watch the "
+                       "model forget MNIST")
     teach.add_argument("--held-out", type=float, metavar="SHARE", default=HELD_OUT_SHARE,
                        help="share of each digit never trained on, to measure honestly (the sides "
                        "recorded in DIR's annviz-digits.json win)")
@@ -48,36 +55,47 @@ def add_parser(command, model_help: str, json_help: str) -> None:
 
 
 def cmd_teach(args) -> int:
-    config = TeachConfig(epochs=args.epochs, replay=args.replay, seed=args.seed,
-                         augment=args.augment).validate()
+    start = time.perf_counter()
+    config = TeachConfig(epochs=args.epochs, replay=args.replay, distill=args.distill, seed=args.seed,
+                         augment=args.augment, protect=not args.no_protection).validate()
     if not 0 <= args.held_out < 1:
         raise CliError(f"--held-out must be a share in [0, 1), got {args.held_out:g}")
     if args.out.resolve() == model_path(args.model).resolve():
         raise CliError(f"--out {args.out} is the model itself; the original is never overwritten")
     check_out(args.out)
-    path, network, info = _load_classifier(args.model)
-    check_teachable(network, info.class_names, str(path))
-    folder = DigitFolder(args.dir, args.held_out, strict=True)
-    if not folder.digits:
-        raise CliError(f"{args.dir}: no images of digits (put them in folders named 0 to 9)")
-    mine, held = folder.inputs(held_out=False), folder.inputs(held_out=True)
     log = sys.stderr if args.json else sys.stdout
-    print(f"teaching {path.name} ({network.describe()}) {len(mine[1])} digits from {args.dir}, "
-          f"{len(held[1])} held out; {config.replay:,} MNIST examples replayed, {config.epochs} epochs",
-          file=log, flush=True)
-    result = teach(network, mine, held, config, info.loss, on_batch=_progress(config, log))
+    with teaching_threads():   # reading, preparing and teaching, with as many BLAS threads as the app
+        path, network, info = _load_classifier(args.model)
+        check_teachable(network, info.class_names, str(path))
+        folder = DigitFolder(args.dir, args.held_out, strict=True)
+        if not folder.digits:
+            raise CliError(f"{args.dir}: no images of digits (put them in folders named 0 to 9)")
+        mine, held = folder.inputs(held_out=False), folder.inputs(held_out=True)
+        warnings = [*folder.problems, *filter(None, [single_label_warning(mine[1], config)])]
+        for warning in warnings:
+            print(f"annviz: warning: {warning}", file=sys.stderr, flush=True)
+        prepared = time.perf_counter()
+        how = (f"{config.replay:,} MNIST examples replayed, distillation {config.distill:g}"
+               if config.protect else "without protection")
+        print(f"teaching {path.name} ({network.describe()}) {len(mine[1])} digits from {args.dir}, "
+              f"{len(held[1])} held out; {how}, {config.epochs} epochs", file=log, flush=True)
+        result = teach(network, mine, held, config, info.loss, on_batch=_progress(config, log))
     diverged = result.stop_reason if result.status == "diverged" else None
     if not diverged:
         save_out(args.out, result.network, taught_info(info, result, str(args.dir)))
+    seconds = time.perf_counter() - start
     if args.json:
         _print_json({"model": str(path), "dir": str(args.dir),
                      "out": None if diverged else str(args.out),
                      "status": "diverged" if diverged else "finished", "stop_reason": diverged,
                      "digits": result.lesson.counts, "before": result.before.to_dict(),
                      "after": result.after.to_dict(), "epochs": len(result.epochs),
-                     "replay": config.replay, "seconds": result.seconds})
+                     "protection": config.protect, "replay": config.replay if config.protect else 0,
+                     "distill": config.distill if config.protect else 0.0, "warnings": warnings,
+                     "seconds": seconds, "prepare_seconds": prepared - start,
+                     "teach_seconds": result.seconds})
     else:
-        _print_scores(result)
+        _print_scores(result, seconds)
     if diverged:
         print(f"annviz: teaching diverged: {diverged}; {args.out} was not written", file=sys.stderr)
         return EXIT_DIVERGED
@@ -103,7 +121,7 @@ def _percent(value: float | None) -> str:
     return "   -   " if value is None else f"{value:7.2%}"
 
 
-def _print_scores(result) -> None:
+def _print_scores(result, seconds: float) -> None:
     before, after = result.before, result.after
     print("                    before     after")
     print(f"held-out digits   {_percent(before.held_out)}   {_percent(after.held_out)}")
@@ -112,4 +130,5 @@ def _print_scores(result) -> None:
     for digit, (b, a) in enumerate(zip(before.held_out_per_label, after.held_out_per_label)):
         if b is not None:
             print(f"  {digit}               {_percent(b)}   {_percent(a)}")
-    print(f"taught in {result.seconds:.1f} s")
+    print(f"taught in {result.seconds:.1f} s; {seconds:.1f} s in all, reading and preparing the "
+          "images included")

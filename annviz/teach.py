@@ -20,9 +20,11 @@ No Qt here; the caller owns the network it passes (a copy is taught, the origina
 from __future__ import annotations
 
 import datetime
+import math
 import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
@@ -34,10 +36,12 @@ from annviz.nn.metrics import confusion_matrix, evaluate, per_class_accuracy
 from annviz.nn.modelfile import ModelInfo
 from annviz.nn.network import Network
 from annviz.nn.trainer import BatchEvent, Trainer
+from annviz.teach_protection import ProtectedTrainer, make_anchor
 
 Split = tuple[np.ndarray, np.ndarray]
 MAX_REPLAY = 60_000     # all of MNIST's training set
 MAX_EPOCHS = 1000
+REPLAY_PICKS = ("random", "nearest", "mixed")
 
 
 class TeachError(ValueError):
@@ -54,6 +58,15 @@ class TeachConfig:
                                     # does (costs a small network more MNIST accuracy: README)
     seed: int = 0                   # the replay sample, the shuffling, the augmentation
     mine_share: float = 0.5         # about this share of each epoch is my digits
+    protect: bool = True            # False: my digits alone, no replay, no anchor (forgetting shown)
+    replay_pick: str = "random"     # "random", "nearest" (the MNIST examples nearest my digits), "mixed"
+    distill: float = 2.0            # weight of distillation on MNIST inputs (teach_protection)
+    anchor: float = 0.0             # λ of the pull toward the starting weights
+    ewc: bool = False               # the pull weighted by the Fisher information (EWC)
+    freeze_first: bool = False      # the first layer does not learn
+    early_stop: bool = False        # keep the epoch best on a split of my digits and of MNIST
+    distill_pool: int = 10_000      # MNIST inputs the distillation draws from
+    schedule: str = "constant"      # the learning rate: "constant" or "cosine" (down to 0)
 
     def validate(self) -> TeachConfig:
         if not 1 <= self.epochs <= MAX_EPOCHS:
@@ -62,7 +75,21 @@ class TeachConfig:
             raise TeachError(f"replay must be 0 to {MAX_REPLAY:,} MNIST examples, got {self.replay}")
         if not 0 < self.mine_share < 1:
             raise TeachError(f"the share of my digits must be in (0, 1), got {self.mine_share}")
+        if self.replay_pick not in REPLAY_PICKS:
+            raise TeachError(f"replay_pick must be one of {', '.join(REPLAY_PICKS)}, got {self.replay_pick!r}")
+        for name in ("distill", "anchor"):
+            value = getattr(self, name)
+            if not (math.isfinite(value) and 0 <= value <= 1e6):
+                raise TeachError(f"{name} must be a number from 0 to 1e6, got {value}")
         return self
+
+    @property
+    def protected(self) -> bool:
+        return self.protect
+
+    def unprotected(self) -> TeachConfig:
+        """The same lesson with every protection off: my digits alone."""
+        return replace(self, protect=False)
 
     def train_config(self, network: Network, loss: str) -> TrainConfig:
         """The trainer's configuration for fine-tuning ``network`` (its own architecture)."""
@@ -71,12 +98,37 @@ class TeachConfig:
                                hidden_activations=tuple(network.activation_names[:-1]),
                                output=network.activation_names[-1], loss=loss, optimizer="adam",
                                lr=self.lr, batch_size=self.batch_size, epochs=self.epochs,
+                               schedule=self.schedule,
                                seed=self.seed, dataset="mnist").validate()
         except ConfigError as error:
             raise TeachError(str(error)) from None
 
 
 DIGITS = [str(d) for d in range(10)]
+#: BLAS threads while teaching, as the app trains (annviz/gui/training/blas_threads.py): two
+#: threads that wait for each other on a busy machine made mnist-best 10 times slower.
+TEACH_BLAS_THREADS = 1
+
+
+@contextmanager
+def teaching_threads(n: int = TEACH_BLAS_THREADS) -> Iterator[int]:
+    """BLAS libraries limited to ``n`` threads inside (reading, preparing, teaching)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=n, user_api="blas"):
+        yield n
+
+
+def single_label_warning(labels: np.ndarray, config: TeachConfig) -> str | None:
+    """A warning when every digit to teach from has one label: the network is pushed to answer
+    that digit for everything, and (without protection) forgets the others."""
+    present = np.unique(np.asarray(labels))
+    if len(present) != 1:
+        return None
+    digit = int(present[0])
+    return (f"every digit to teach from is a {digit}: the model learns to answer {digit} more "
+            + ("and forgets the other digits (add some of them)" if not config.protect else
+               "often, and may forget some of the other digits (add some of them)"))
 
 
 def check_teachable(network: Network, class_names, name: str = "the model") -> None:
@@ -110,6 +162,8 @@ class Lesson:
     train: Split                # the mix: my digits (repeated) + replayed MNIST examples
     config: TeachConfig
     repeats: int                # copies of each of my digits per epoch
+    mnist_pool: Split | None = None   # MNIST training examples the anchors use (distillation, EWC)
+    check: tuple[Split, Split] | None = None   # early stopping: my digits and MNIST's set aside
 
     @property
     def counts(self) -> dict:
@@ -117,22 +171,71 @@ class Lesson:
                 "held_out": np.bincount(self.held_out[1], minlength=10).tolist()}
 
 
+def pick_replay(mnist_x: np.ndarray, mnist_y: np.ndarray, mine: Split, n: int, how: str,
+                rng: np.random.Generator) -> np.ndarray:
+    """Indices of ``n`` MNIST training examples to replay: a random sample, the ones nearest my
+    digits (each of mine in turn takes its nearest not yet taken of the same label), or half each."""
+    if n == 0:
+        return np.zeros(0, np.int64)
+    if how == "random":
+        return np.sort(rng.choice(len(mnist_y), n, replace=False))
+    n_near = n if how == "nearest" else n // 2
+    x, y = mine
+    ranked = []
+    for label in np.unique(y):
+        same = np.flatnonzero(mnist_y == label)
+        cand = mnist_x[same]
+        # squared distances of my digits of this label to MNIST's of the same label
+        d = (cand * cand).sum(1)[None, :] - 2 * x[y == label] @ cand.T
+        ranked.append(same[np.argsort(d, axis=1)])       # (mine of label, candidates)
+    chosen: list[int] = []
+    taken = set()
+    depth = 0
+    while len(chosen) < n_near and depth < max(r.shape[1] for r in ranked):
+        for r in ranked:
+            if depth >= r.shape[1]:
+                continue
+            for i in r[:, depth]:
+                if int(i) not in taken and len(chosen) < n_near:
+                    taken.add(int(i))
+                    chosen.append(int(i))
+        depth += 1
+    rest = np.setdiff1d(np.arange(len(mnist_y)), np.array(chosen, np.int64))
+    extra = rng.choice(rest, n - len(chosen), replace=False) if n > len(chosen) else []
+    return np.sort(np.concatenate([np.array(chosen, np.int64), np.asarray(extra, np.int64)]))
+
+
 def prepare_lesson(mine: Split, held_out: Split, config: TeachConfig) -> Lesson:
     """The mix to train on: my digits repeated to about ``mine_share`` of each epoch, plus
-    ``replay`` MNIST training examples (the same seeded sample every epoch)."""
+    ``replay`` MNIST training examples (the same seeded sample every epoch); without protection,
+    my digits alone, in epochs as long as with the default replay."""
     config.validate()
     x, y = np.asarray(mine[0], np.float32).reshape(-1, 784), np.asarray(mine[1], np.int64)
     if len(x) == 0:
         raise TeachError("no digits to teach from: every digit is held out, or there are none")
     mnist = load_dataset("mnist")
     rng = np.random.default_rng(config.seed)
-    pick = np.sort(rng.choice(mnist.n_train, config.replay, replace=False))
+    replay = config.replay if config.protect else 0
+    all_x = None
+    if replay and config.replay_pick != "random":
+        all_x = to_inputs(mnist.train_images)
+        pick = pick_replay(all_x, mnist.train_labels, (x, y), replay, config.replay_pick, rng)
+    else:
+        pick = pick_replay(None, mnist.train_labels, (x, y), replay, "random", rng)
     replay_x, replay_y = to_inputs(mnist.train_images[pick]), mnist.train_labels[pick].astype(np.int64)
     # my digits : replay = share : 1 − share; without replay, epochs as long as with the default
     share = config.mine_share
-    wanted = (config.replay * share / (1 - share) if config.replay
+    wanted = (replay * share / (1 - share) if replay
               else TeachConfig.replay / (1 - share))   # examples of mine per epoch
     repeats = max(1, round(wanted / len(x)))
+    check = None
+    if config.early_stop and config.protect:
+        x, y, mine_check = _set_aside(x, y)
+        others = np.setdiff1d(np.arange(mnist.n_train), pick)
+        chosen = np.random.default_rng([config.seed, 3]).choice(others, CHECK_MNIST, replace=False)
+        check = (mine_check, (to_inputs(mnist.train_images[chosen]),
+                              mnist.train_labels[chosen].astype(np.int64)))
+        repeats = max(1, round(wanted / len(x)))
     copies = np.tile(x, (repeats, 1))
     if config.augment:   # each copy but the first differently; MNIST is replayed as it is
         copies[len(x):] = augment_batch(copies[len(x):], rng)
@@ -140,7 +243,25 @@ def prepare_lesson(mine: Split, held_out: Split, config: TeachConfig) -> Lesson:
              np.concatenate([np.tile(y, repeats), replay_y]))
     test = (to_inputs(mnist.test_images), mnist.test_labels.astype(np.int64))
     held = (np.asarray(held_out[0], np.float32).reshape(-1, 784), np.asarray(held_out[1], np.int64))
-    return Lesson((x, y), held, test, train, config, repeats)
+    pool = None
+    if config.protect and (config.distill or (config.anchor and config.ewc)):
+        chosen = np.sort(np.random.default_rng([config.seed, 2]).choice(
+            mnist.n_train, min(config.distill_pool, mnist.n_train), replace=False))
+        pool = (to_inputs(mnist.train_images[chosen]), mnist.train_labels[chosen].astype(np.int64))
+    return Lesson((x, y), held, test, train, config, repeats, pool, check)
+
+
+CHECK_MNIST = 2000     # MNIST training examples (not replayed) that early stopping checks
+
+
+def _set_aside(x: np.ndarray, y: np.ndarray):
+    """Every fourth of my digits of each label set aside for early stopping (none of a label
+    with fewer than four): (x, y kept, (x, y) set aside)."""
+    aside = np.zeros(len(y), bool)
+    for label in np.unique(y):
+        where = np.flatnonzero(y == label)
+        aside[where[3::4]] = True
+    return x[~aside], y[~aside], (x[aside], y[aside])
 
 
 def score(network: Network, lesson: Lesson) -> Scores:
@@ -163,7 +284,14 @@ def make_trainer(network: Network, lesson: Lesson, loss: str = "cross-entropy") 
     accuracy (``val_accuracy``) and the MNIST test accuracy (``test_accuracy``)."""
     config = lesson.config.train_config(network, loss)
     held = lesson.held_out if len(lesson.held_out[1]) else None
-    trainer = Trainer(network, config, lesson.train, test=lesson.mnist_test, validation=held)
+    c = lesson.config
+    pool_x, pool_y = lesson.mnist_pool if lesson.mnist_pool is not None else (None, None)
+    anchor = make_anchor(network, anchor=c.anchor if c.protect else 0.0, ewc=c.ewc,
+                         distill=c.distill if c.protect else 0.0,
+                         freeze_first=c.freeze_first and c.protect, mnist_x=pool_x, mnist_y=pool_y,
+                         loss=loss)
+    trainer = ProtectedTrainer(network, config, lesson.train, anchor, check=lesson.check,
+                               test=lesson.mnist_test, validation=held)
     trainer.set_start_loss(network.loss(*lesson.train, trainer.loss))
     return trainer
 

@@ -57,11 +57,11 @@ def test_teaching_a_writer_raises_their_held_out_accuracy_and_mnist_stays_put(cl
     assert not np.array_equal(taught.network.weights[0], network.weights[0])
 
 
-def test_without_replay_mnist_accuracy_falls_catastrophic_forgetting(classic, writer, taught):
+def test_without_protection_mnist_accuracy_falls_catastrophic_forgetting(classic, writer, taught):
     network, _ = classic
-    alone = teach(network, *writer, TeachConfig(replay=0, seed=0))
+    alone = teach(network, *writer, TeachConfig(protect=False, seed=0))
     assert alone.after.held_out >= alone.before.held_out + 0.10
-    assert alone.after.mnist < taught.after.mnist - 0.03   # forgets far more than with replay
+    assert alone.after.mnist < taught.after.mnist - 0.03   # forgets far more than protected
 
 
 def test_the_held_out_digits_are_never_in_what_is_trained_on(writer):
@@ -187,3 +187,83 @@ def test_teach_never_overwrites_the_model_it_starts_from(tmp_path, folder):
     result = annviz("teach", model, folder, "--out", model)
     assert result.returncode == 2 and "never overwritten" in one_line(result)
     assert model.read_bytes() == bundled_model("mnist-classic").read_bytes()
+
+
+def test_files_the_system_keeps_are_skipped_with_a_warning(tmp_path, folder):
+    """A Thumbs.db or desktop.ini (Windows leaves them in folders of pictures) does not stop a
+    lesson: each is named in a warning, as the app's import reports it, and the rest is taught."""
+    import shutil
+    copy = tmp_path / "digits"
+    shutil.copytree(folder, copy)
+    (copy / "3" / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0 not an image")
+    (copy / "desktop.ini").write_text("[.ShellClassInfo]\n")
+    (copy / "7" / "Desktop.ini").write_text("[.ShellClassInfo]\n")
+    result = annviz("teach", "mnist-classic", copy, "--out", tmp_path / "t.safetensors",
+                    "--held-out", "0.5", "--epochs", "1", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["digits"] == {"train": [3] * 10, "held_out": [3] * 10}
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("annviz: warning:")]
+    assert len(warnings) == 3 and "Traceback" not in result.stderr
+    assert all("a file the system keeps" in w for w in warnings)
+    assert {Path(w.split(": ")[2]).name for w in warnings} == {"Thumbs.db", "desktop.ini", "Desktop.ini"}
+    assert json.loads(result.stdout)["warnings"] == [w.removeprefix("annviz: warning: ") for w in warnings]
+    # another file that is not an image still stops it, naming the file
+    (copy / "3" / "notes.txt").write_text("my digits")
+    bad = annviz("teach", "mnist-classic", copy, "--out", tmp_path / "u.safetensors")
+    assert bad.returncode == cli.EXIT_BAD_INPUT and "notes.txt: is not an image" in bad.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize("loop", ["itself", "each other"])
+def test_a_digit_folder_that_is_a_symbolic_link_loop_is_one_line(tmp_path, folder, loop):
+    import shutil
+    copy = tmp_path / "digits"
+    shutil.copytree(folder, copy)
+    shutil.rmtree(copy / "4")
+    if loop == "itself":
+        (copy / "4").symlink_to("4")
+    else:
+        (copy / "4").symlink_to("x")
+        (copy / "x").symlink_to("4")
+    result = annviz("teach", "mnist-classic", copy, "--out", tmp_path / "t.safetensors")
+    assert result.returncode == cli.EXIT_BAD_INPUT
+    line = one_line(result)
+    assert "digits/4: cannot be read (Too many levels of symbolic links)" in line
+    assert not (tmp_path / "t.safetensors").exists()
+    # the app's import skips it and reports it
+    store = DigitStore(tmp_path / "mine")
+    added, problems = store.import_folder(copy)
+    assert added == 60 - 6 and any("4: cannot be read" in p for p in problems)
+
+
+def test_teaching_a_single_digit_warns_that_the_others_may_be_forgotten(tmp_path):
+    root = tmp_path / "threes"
+    canvases, labels = write("drawn", 6, seed=3)
+    for k, (canvas, label) in enumerate(zip(canvases, labels)):
+        if label == 3:
+            (root / "3").mkdir(parents=True, exist_ok=True)
+            write_png(root / "3" / f"{k:03}.png", 255 - canvas)
+    result = annviz("teach", "mnist-classic", root, "--out", tmp_path / "t.safetensors", "--epochs", "1",
+                    "--json")
+    assert result.returncode == 0, result.stderr
+    assert "warning: every digit to teach from is a 3" in result.stderr
+    assert "may forget some of the other digits" in result.stderr
+    report = json.loads(result.stdout)
+    assert len(report["warnings"]) == 1 and report["digits"]["train"][3] == 5
+    assert report["after"]["mnist"] > report["before"]["mnist"] - 0.02     # protected: it holds
+    alone = annviz("teach", "mnist-classic", tmp_path / "threes", "--out", tmp_path / "u.safetensors",
+                   "--epochs", "1", "--no-protection", "--json")
+    assert "and forgets the other digits" in alone.stderr
+    forgot = json.loads(alone.stdout)
+    assert forgot["after"]["mnist"] < forgot["before"]["mnist"] - 0.05     # it answers 3 more and more
+
+
+def test_the_seconds_reported_are_the_whole_command(tmp_path, folder):
+    import time
+    start = time.perf_counter()
+    result = annviz("teach", "mnist-classic", folder, "--out", tmp_path / "t.safetensors", "--epochs", "1",
+                    "--json")
+    wall = time.perf_counter() - start
+    report = json.loads(result.stdout)
+    assert report["protection"] is True and report["replay"] == 2000 and report["distill"] == 2.0
+    assert report["prepare_seconds"] > 0 and report["teach_seconds"] > 0
+    assert report["prepare_seconds"] + report["teach_seconds"] <= report["seconds"] < wall
