@@ -37,7 +37,7 @@ def shoot(out: Path, lang: str, replay: bool, tmp: Path) -> None:
     window.resize(1400, 900)
     window.show()
     window.tabs.setCurrentWidget(page)
-    page.panel.without_replay.setChecked(not replay)
+    page.panel.without_protection.setChecked(not replay)
     loop = QEventLoop()
     page.teacher.phase_changed.connect(lambda phase: phase != "teaching" and loop.quit())
     page.panel.teach_button.click()

@@ -144,12 +144,12 @@ def test_teach_watch_it_learn_and_use_the_new_model(qtbot, window, model_path):
     assert state.info.test_accuracy == pytest.approx(mnist.now)
 
 
-def test_without_replay_mnist_accuracy_falls_and_discard_brings_the_original_back(qtbot, window):
+def test_without_protection_mnist_accuracy_falls_and_discard_brings_the_original_back(qtbot, window):
     window_, page = window
     state = window_.state
     add_writer(page)
     original = state.network
-    page.panel.without_replay.setChecked(True)
+    page.panel.without_protection.setChecked(True)
     teach_and_wait(qtbot, page)
     mnist = page.panel.mnist_gauge
     assert mnist.now < mnist.before - 0.03                 # catastrophic forgetting, made visible

@@ -153,7 +153,9 @@ class MyDigitsPage(QWidget):
             "<p><b>My digits</b>: your own handwriting, each drawing kept with its label. Some are held "
             "out: the network never trains on them, so they measure how well it reads you.</p>"
             "<p><b>Teach it</b> fine-tunes the network on your digits mixed with MNIST examples "
-            "(replay), a few epochs at a small <b>learning rate</b>. The gauges show <b>accuracy</b> on "
+            "(replay), a few epochs at a small <b>learning rate</b>, while every step also holds its "
+            "answers on MNIST digits to the answers it gave before (distillation). The gauges show "
+            "<b>accuracy</b> on "
             "your held-out digits and on the MNIST <b>test</b> set: learning new things can make a "
             "network forget old ones, and here you see how much.</p>")
 
@@ -259,8 +261,14 @@ class MyDigitsPage(QWidget):
         self.panel.held_gauge.show_values(before.held_out, None)
         self.panel.mnist_gauge.show_values(before.mnist, None)
         self.panel.per_label.show_accuracy(before.held_out_per_label, [None] * 10)
-        self.panel.show_status(self.tr("Teaching {train} of your digits ({held} held out)…").format(
-            train=sum(counts["train"]), held=sum(counts["held_out"])))
+        text = self.tr("Teaching {train} of your digits ({held} held out)…").format(
+            train=sum(counts["train"]), held=sum(counts["held_out"]))
+        labels = [digit for digit, n in enumerate(counts["train"]) if n]
+        if len(labels) == 1:   # a lesson of one digit pushes the network to answer it for everything
+            text += " " + self.tr("Every digit to teach from is a {digit}: the network learns to answer "
+                                  "{digit} more often and may forget the other digits. Add some of "
+                                  "them too.").format(digit=labels[0])
+        self.panel.show_status(text)
 
     def _on_epoch(self, record) -> None:
         held = self.panel.held_gauge

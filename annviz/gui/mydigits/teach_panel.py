@@ -26,7 +26,7 @@ class TeachPanel(QWidget):
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 50)
         self.epochs.setValue(defaults.epochs)
-        self.without_replay = QCheckBox()
+        self.without_protection = QCheckBox()
         self.augment = QCheckBox()
         self.augment.setChecked(defaults.augment)
         self.teach_button = QPushButton()
@@ -48,7 +48,7 @@ class TeachPanel(QWidget):
         self._settings = QFormLayout()
         self._epochs_label, self._replay_label = QLabel(), QLabel()
         self._settings.addRow(self._epochs_label, self.epochs)
-        self._settings.addRow(self.without_replay)
+        self._settings.addRow(self.without_protection)
         self._settings.addRow(self.augment)
         run = QHBoxLayout()
         run.addWidget(self.teach_button)
@@ -81,15 +81,15 @@ class TeachPanel(QWidget):
         self.retranslate()
 
     def config(self) -> TeachConfig:
-        replay = 0 if self.without_replay.isChecked() else TeachConfig.replay
-        return TeachConfig(epochs=self.epochs.value(), replay=replay, augment=self.augment.isChecked())
+        return TeachConfig(epochs=self.epochs.value(), protect=not self.without_protection.isChecked(),
+                           augment=self.augment.isChecked())
 
     def show_phase(self, phase: str, can_teach: bool) -> None:
         """"idle", "teaching" or "done" (a result waits: use, save or discard)."""
         teaching = phase == "teaching"
         self.teach_button.setEnabled(can_teach and not teaching)
         self.stop_button.setEnabled(teaching)
-        for widget in (self.epochs, self.without_replay, self.augment):
+        for widget in (self.epochs, self.without_protection, self.augment):
             widget.setEnabled(not teaching)
         for button in (self.use_button, self.save_button, self.discard_button):
             button.setEnabled(phase == "done")
@@ -100,11 +100,13 @@ class TeachPanel(QWidget):
     def retranslate(self) -> None:
         self._epochs_label.setText(self.tr("Epochs"))
         self.epochs.setToolTip(self.tr("Passes over your digits mixed with replayed MNIST examples"))
-        self.without_replay.setText(self.tr("Without replay: my digits alone (watch it forget MNIST)"))
-        self.without_replay.setToolTip(self.tr(
-            "Normally each epoch mixes your digits with 2,000 MNIST training examples, so that the "
-            "network keeps what it knew. Without them it learns your digits and forgets MNIST: "
-            "catastrophic forgetting."))
+        self.without_protection.setText(self.tr("Without protection: my digits alone (watch it forget MNIST)"))
+        self.without_protection.setToolTip(self.tr(
+            "Normally the network is protected from forgetting what it knew: each epoch mixes your "
+            "digits with 2,000 MNIST training examples (replay), and every step also holds its "
+            "answers on MNIST digits to the answers it gave before the lesson (distillation). "
+            "Without protection it learns your digits alone and forgets MNIST: catastrophic "
+            "forgetting."))
         self.augment.setText(self.tr("Augment my digits (shift, rotate, scale each copy)"))
         self.teach_button.setText(self.tr("Teach it"))
         self.teach_button.setToolTip(self.tr("Fine-tune a copy of the current model on your digits; "

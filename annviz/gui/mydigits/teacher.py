@@ -30,7 +30,8 @@ from annviz.gui.state import AppState
 from annviz.gui.threads import Worker, WorkerThread
 from annviz.nn.modelfile import ModelInfo, save_model
 from annviz.nn.network import Network
-from annviz.teach import TeachConfig, TeachResult, make_trainer, prepare_lesson, score, taught_info
+from annviz.teach import (TeachConfig, TeachResult, make_trainer, prepare_lesson, score, taught_info,
+                          teaching_threads)
 
 UPDATES_PER_S = 15
 SHUTDOWN_MS = 2000
@@ -49,6 +50,10 @@ class TeachWorker(Worker):
         self._config, self._loss = config, loss
 
     def work(self) -> TeachResult | None:
+        with teaching_threads():   # one BLAS thread, as training: two collapse on a busy machine
+            return self._teach()
+
+    def _teach(self) -> TeachResult:
         start = time.perf_counter()
         lesson = prepare_lesson(self._mine, self._held, self._config)
         before = score(self._network, lesson)
