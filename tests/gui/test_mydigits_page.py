@@ -210,3 +210,22 @@ def test_a_model_that_does_not_read_digits_is_not_taught(qtbot, window):
     page.panel.teach_button.click()
     assert "does not read the handwritten digits" in page.panel.status.text()
     assert page.teacher.phase == "idle" and not page.teacher.is_running()
+
+
+def test_a_lesson_of_a_single_digit_says_the_others_may_be_forgotten(qtbot, window):
+    window_, page = window
+    for canvas, label in zip(*write("drawn", 5, seed=8)):
+        if label == 7:
+            page.add(canvas, label)
+    page.panel.epochs.setValue(1)
+    for warned in (True, False):
+        with qtbot.waitSignal(page.teacher.started, timeout=30_000):
+            page.panel.teach_button.click()
+        status = page.panel.status.text()
+        assert ("Every digit to teach from is" in status) == warned
+        assert "Every digit to teach from is a 7" in status or not warned
+        with qtbot.waitSignal(page.teacher.phase_changed, timeout=60_000,
+                              check_params_cb=lambda phase: phase != "teaching"):
+            pass
+        page.panel.discard_button.click()
+        add_writer(page, per_digit=2, seed=9)         # other digits too: no warning
