@@ -3,7 +3,8 @@
 DIR is in the ``0/ … 9/`` layout (see :mod:`annviz.data.mydigits`); its held-out part is never
 trained on. Prints — and with ``--json`` reports — the accuracy on that held-out part and on the
 MNIST test set before and after, and saves the taught model (with the lesson in its history) to
-``--out``, which is checked before anything is taught. The recipe is :mod:`annviz.teach`.
+``--out``, which is checked before anything is taught. The recipe is :mod:`annviz.teach`; the
+seconds reported are the whole command's, reading and preparing the images included.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ DEFAULTS = TeachConfig()
 def add_parser(command, model_help: str, json_help: str) -> None:
     """The ``teach`` sub-command's arguments (``command`` makes a sub-parser, as in cli.py)."""
     teach = command("teach", "fine-tune a model on a folder of your own digits (0/ … 9/), "
-                    "replaying MNIST examples so that it does not forget", epilog=EXIT_STATUSES)
+                    "protected from forgetting MNIST by replay and distillation", epilog=EXIT_STATUSES)
     teach.add_argument("model", help=model_help)
     teach.add_argument("dir", type=Path, metavar="DIR",
                        help="a folder with one folder per digit, 0 to 9, of PNG or JPEG drawings "

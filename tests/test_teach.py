@@ -162,6 +162,8 @@ def test_a_store_exported_from_the_app_is_split_as_the_app_split_it(tmp_path, fo
      ["{d}/w"], "x.png: not an image"),
     (lambda d: None, ["{folder}", "--held-out", "1.5"], "--held-out must be a share"),
     (lambda d: None, ["{folder}", "--epochs", "0"], "epochs must be"),
+    (lambda d: None, ["{folder}", "--distill", "-1"], "distill must be a number from 0 to 1e6, got -1.0"),
+    (lambda d: None, ["{folder}", "--distill", "nan"], "distill must be a number from 0 to 1e6, got nan"),
     (lambda d: save_model(d / "xor.safetensors", Network.build([784, 3, 2])), ["{folder}", "--model",
      "{d}/xor.safetensors"], "does not classify 28×28 digits 0 to 9 (its classes: 0, 1)"),
     (lambda d: save_model(d / "fashion.safetensors", Network.build([784, 3, 10]), ModelInfo(
@@ -267,3 +269,17 @@ def test_the_seconds_reported_are_the_whole_command(tmp_path, folder):
     assert report["protection"] is True and report["replay"] == 2000 and report["distill"] == 2.0
     assert report["prepare_seconds"] > 0 and report["teach_seconds"] > 0
     assert report["prepare_seconds"] + report["teach_seconds"] <= report["seconds"] < wall
+
+
+@pytest.mark.parametrize("setting,message", [
+    ({"replay_pick": "closest"}, "replay_pick must be one of random, nearest, mixed"),
+    ({"anchor": -0.5}, "anchor must be a number from 0 to 1e6"),
+    ({"distill": float("inf")}, "distill must be a number from 0 to 1e6"),
+    ({"distill_pool": 0}, "distill_pool must be 1 to 60,000"),
+    ({"replay": 60_001}, "replay must be 0 to 60,000"),
+    ({"schedule": "linear"}, "schedule"),
+])
+def test_a_setting_that_cannot_work_is_refused_before_anything_is_taught(setting, message):
+    with pytest.raises(TeachError, match=message):
+        prepare_lesson((np.zeros((1, 784)), np.zeros(1, int)), (np.zeros((0, 784)), np.zeros(0, int)),
+                       TeachConfig(**setting))
