@@ -8,9 +8,10 @@ original shift was by whole pixels), where pixel i's centre has coordinate i.
 
 :func:`canvas_to_mnist` does the same for any grey or colour image, dark ink on light paper or
 light ink on dark, in five small steps: ``_to_grey``, ``_ink``, ``_crop``, ``_resize_area``,
-``_centre``. Resizing and centring are separable linear maps, so each is two small matrix
-products (rows, then columns): no Python loop touches a pixel, and a 280x280 canvas takes a few
-hundred microseconds. We shift by sub-pixels (bilinear) rather than whole pixels, so the result
+``_centre``. Resizing and centring are separable linear maps, each applied to the rows, then
+the columns: shrinking a large drawing by running sums, enlarging a small one and centring by two
+small matrix products. No Python loop touches a pixel, and a 280x280 canvas takes a few hundred
+microseconds. We shift by sub-pixels (bilinear) rather than whole pixels, so the result
 changes continuously with the drawing and the centre of mass lands exactly on (14, 14).
 """
 
@@ -110,7 +111,7 @@ def _unit_range(image: np.ndarray) -> np.ndarray:
 
 def _colour_to_grey(image: np.ndarray) -> np.ndarray:
     rgba = _unit_range(image)  # (h, w, 3|4)
-    grey = rgba[:, :, :3] @ LUMA  # (h, w)
+    grey = rgba[:, :, 0] * LUMA[0] + rgba[:, :, 1] * LUMA[1] + rgba[:, :, 2] * LUMA[2]  # (h, w), no BLAS
     if rgba.shape[2] == 4:
         alpha = rgba[:, :, 3]
         grey = grey * alpha + (1.0 - alpha)  # over white
@@ -144,26 +145,43 @@ def _crop(ink: np.ndarray, threshold: float) -> np.ndarray:
 
 def _resize_area(image: np.ndarray, scale: float) -> np.ndarray:
     """Scale both sides by ``scale``: area averaging to shrink, bilinear to enlarge."""
-    rows = _resampling_matrix(image.shape[0], scale)  # (out_h, h)
-    cols = _resampling_matrix(image.shape[1], scale)  # (out_w, w)
-    return rows @ image @ cols.T  # (out_h, out_w)
-
-
-def _resampling_matrix(n_in: int, scale: float) -> np.ndarray:
-    """(n_out, n_in) weights taking n_in samples to n_out = ceil(n_in * scale) samples.
-
-    Shrinking: output pixel i covers the input interval [i/scale, (i+1)/scale) and takes the
-    area-weighted mean of the input pixels it overlaps (a box filter: anti-aliasing).
-    Enlarging: output pixel i's centre lies at (i + 0.5)/scale - 0.5 in input coordinates and
-    interpolates linearly between its two neighbours (zero beyond the edges).
-    """
-    n_out = max(1, int(np.ceil(n_in * scale - 1e-6)))
-    i = np.arange(n_out, dtype=np.float32)[:, None]  # (n_out, 1)
-    j = np.arange(n_in, dtype=np.float32)[None, :]  # (1, n_in)
     if scale <= 1.0:
-        start, stop = i / scale, (i + 1) / scale  # output pixel's span in input pixels
-        overlap = np.minimum(stop, j + 1) - np.maximum(start, j)  # (n_out, n_in)
-        return np.clip(overlap, 0.0, None) * np.float32(scale)
+        return _shrink(_shrink(image, scale).T, scale).T  # rows, then columns
+    rows = _enlarging_matrix(image.shape[0], scale)  # (out_h, h)
+    cols = _enlarging_matrix(image.shape[1], scale)  # (out_w, w)
+    return rows @ image @ cols.T  # (out_h, out_w), small: the input is under 20 px
+
+
+def _out_size(n_in: int, scale: float) -> int:
+    return max(1, int(np.ceil(n_in * scale - 1e-6)))
+
+
+def _shrink(image: np.ndarray, scale: float) -> np.ndarray:
+    """Area averaging along the first axis: n_in rows -> n_out = ceil(n_in * scale) rows.
+
+    Output row i covers the input interval [i/scale, (i+1)/scale) and takes the area-weighted
+    mean of the input rows it overlaps (a box filter: anti-aliasing). Those are at most
+    ceil(1/scale) + 1 rows from row floor(i/scale) on: each output row is a weighted sum of one
+    such band, gathered and summed with array operations. No matrix product: a large drawing
+    costs no BLAS call, whose threads made it many times slower on a busy machine.
+    """
+    n_in = image.shape[0]
+    n_out = _out_size(n_in, scale)
+    start = np.arange(n_out)[:, None] / scale  # (n_out, 1): output row i's span in input rows
+    stop = start + 1 / scale
+    j = np.floor(start).astype(np.intp) + np.arange(int(np.ceil(1 / scale)) + 1)  # (n_out, band)
+    overlap = np.clip(np.minimum(stop, j + 1) - np.maximum(start, j), 0.0, None) * scale
+    overlap[j >= n_in] = 0.0  # past the last row
+    band = image[np.minimum(j, n_in - 1)]  # (n_out, band, ...)
+    return np.einsum("ib,ib...->i...", overlap.astype(np.float32), band)
+
+
+def _enlarging_matrix(n_in: int, scale: float) -> np.ndarray:
+    """(n_out, n_in) weights taking n_in samples to n_out = ceil(n_in * scale) samples, scale > 1:
+    output pixel i's centre lies at (i + 0.5)/scale - 0.5 in input coordinates and interpolates
+    linearly between its two neighbours (zero beyond the edges)."""
+    i = np.arange(_out_size(n_in, scale), dtype=np.float32)[:, None]  # (n_out, 1)
+    j = np.arange(n_in, dtype=np.float32)[None, :]  # (1, n_in)
     centre = (i + 0.5) / scale - 0.5
     return np.clip(1.0 - np.abs(centre - j), 0.0, None)  # (n_out, n_in) tent weights
 

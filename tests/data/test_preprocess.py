@@ -203,3 +203,31 @@ def test_stroke_width_of_a_drawn_bar() -> None:
     bar[4:24, 10:13] = 1.0                                  # 20 long, 3 wide
     assert stroke_width(bar) == pytest.approx(2 * 60 / 46)  # ≈ 3 (ends count too)
     assert stroke_width(np.zeros((28, 28))) == 0.0
+
+
+def _area_matrix(n_in: int, scale: float) -> np.ndarray:
+    """The box filter as a dense (n_out, n_in) matrix, in float64: output pixel i is the
+    overlap-weighted mean of the input over [i/scale, (i+1)/scale)."""
+    n_out = max(1, int(np.ceil(n_in * scale - 1e-6)))
+    i, j = np.arange(n_out)[:, None], np.arange(n_in)[None, :]
+    return np.clip(np.minimum((i + 1) / scale, j + 1) - np.maximum(i / scale, j), 0, None) * scale
+
+
+@SETTINGS
+@given(st.integers(1, 400), st.integers(1, 400), st.floats(0.01, 1.0))
+def test_shrinking_is_the_exact_box_filter(h, w, scale) -> None:
+    """The area averaging of a large drawing (done without a matrix product) equals the box
+    filter written as matrices, to float32 precision."""
+    from annviz.data.preprocess import _resize_area
+
+    image = np.random.default_rng(h * 1000 + w).random((h, w)).astype(np.float32)
+    expected = _area_matrix(h, scale) @ image.astype(np.float64) @ _area_matrix(w, scale).T
+    np.testing.assert_allclose(_resize_area(image, scale), expected, atol=1e-5)
+
+
+def test_shrinking_by_a_whole_factor_is_the_mean_of_each_block() -> None:
+    from annviz.data.preprocess import _resize_area
+
+    image = np.random.default_rng(0).random((280, 140)).astype(np.float32)
+    blocks = image.reshape(20, 14, 10, 14).mean(axis=(1, 3))
+    np.testing.assert_allclose(_resize_area(image, 1 / 14), blocks, atol=1e-6)
