@@ -261,14 +261,17 @@ class MyDigitsPage(QWidget):
         self.panel.held_gauge.show_values(before.held_out, None)
         self.panel.mnist_gauge.show_values(before.mnist, None)
         self.panel.per_label.show_accuracy(before.held_out_per_label, [None] * 10)
-        text = self.tr("Teaching {train} of your digits ({held} held out)…").format(
-            train=sum(counts["train"]), held=sum(counts["held_out"]))
+        self.panel.show_status(self.tr("Teaching {train} of your digits ({held} held out)…").format(
+            train=sum(counts["train"]), held=sum(counts["held_out"])) + self._single_label_note(counts))
+
+    def _single_label_note(self, counts) -> str:
+        """A lesson of one digit pushes the network to answer it for everything: say so."""
         labels = [digit for digit, n in enumerate(counts["train"]) if n]
-        if len(labels) == 1:   # a lesson of one digit pushes the network to answer it for everything
-            text += " " + self.tr("Every digit to teach from is a {digit}: the network learns to answer "
-                                  "{digit} more often and may forget the other digits. Add some of "
-                                  "them too.").format(digit=labels[0])
-        self.panel.show_status(text)
+        if len(labels) != 1:
+            return ""
+        return " " + self.tr("Every digit to teach from is a {digit}: the network learns to answer "
+                             "{digit} more often and may forget the other digits. Add some of "
+                             "them too.").format(digit=labels[0])
 
     def _on_epoch(self, record) -> None:
         held = self.panel.held_gauge
@@ -290,7 +293,7 @@ class MyDigitsPage(QWidget):
                            "the new model, save it, or discard it; the original stays as it was.").format(
                 s=result.seconds, hb=percent(result.before.held_out), ha=percent(result.after.held_out),
                 mb=percent(result.before.mnist), ma=percent(result.after.mnist))
-        self.panel.show_status(text)
+        self.panel.show_status(text + self._single_label_note(result.lesson.counts))
 
     def _on_failed(self, message: str) -> None:
         self.panel.show_status(self.tr("Teaching failed: {message}").format(message=message))
