@@ -210,37 +210,37 @@
         <translation>내 숫자 {train}개를 가르치는 중(따로 둔 것 {held}개)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="268"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="272"/>
         <source>Every digit to teach from is a {digit}: the network learns to answer {digit} more often and may forget the other digits. Add some of them too.</source>
         <translation>가르칠 숫자가 모두 {digit}입니다: 신경망이 {digit}(이)라고 답하는 일이 늘고 다른 숫자를 잊을 수 있습니다. 다른 숫자도 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="287"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="290"/>
         <source>The lesson went wrong and was stopped: {reason}</source>
         <translation>가르치기가 잘못되어 멈췄습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="289"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="292"/>
         <source>Taught in {s:.1f} s: my held-out digits {hb} → {ha}, MNIST {mb} → {ma}. Use the new model, save it, or discard it; the original stays as it was.</source>
         <translation>{s:.1f}초 만에 가르쳤습니다: 따로 둔 내 숫자 {hb} → {ha}, MNIST {mb} → {ma}. 새 모델을 쓰거나, 저장하거나, 버리세요. 원래 모델은 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="296"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="299"/>
         <source>Teaching failed: {message}</source>
         <translation>가르치기에 실패했습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="299"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="302"/>
         <source>Save the taught model</source>
         <translation>가르친 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="308"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="311"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="310"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="313"/>
         <source>Saved {path}; it is now the model in use.</source>
         <translation>{path}에 저장했습니다. 이제 이 모델을 씁니다.</translation>
     </message>
