@@ -1,8 +1,8 @@
 """Screenshots of "My digits" for the README: ``python tests/benchmarks/shot_mydigits.py OUT_FOLDER``.
 
 Builds the app's window off-screen with a temporary store holding the ``drawn`` writer
-(tests/writers.py): 10 of each digit, every fifth held out. Teaches mnist-classic with replay
-(English) and without (Korean), picks one of the writer's 1s, and saves each window as a PNG.
+(tests/writers.py): 10 of each digit, every fifth held out. Teaches mnist-classic protected
+(English) and without protection (Korean), picks one of the writer's 1s, and saves each window as a PNG.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from annviz.gui.state import AppState  # noqa: E402
 from writers import write  # noqa: E402
 
 
-def shoot(out: Path, lang: str, replay: bool, tmp: Path) -> None:
+def shoot(out: Path, lang: str, protect: bool, tmp: Path) -> None:
     window = MainWindow(AppState(), QSettings(str(tmp / f"{lang}.ini"), QSettings.Format.IniFormat))
     window.set_language(lang)
     window.load_initial_model()
@@ -37,7 +37,7 @@ def shoot(out: Path, lang: str, replay: bool, tmp: Path) -> None:
     window.resize(1400, 900)
     window.show()
     window.tabs.setCurrentWidget(page)
-    page.panel.without_protection.setChecked(not replay)
+    page.panel.without_protection.setChecked(not protect)
     loop = QEventLoop()
     page.teacher.phase_changed.connect(lambda phase: phase != "teaching" and loop.quit())
     page.panel.teach_button.click()
