@@ -7,8 +7,8 @@ step by :class:`ProtectedTrainer`:
 - **distillation** (Hinton, Vinyals & Dean 2015; "learning without forgetting", Li & Hoiem 2016):
   each step also sees a batch of MNIST inputs whose targets are the original network's own
   outputs (its probabilities), so the function it computed on MNIST is pulled back, not only
-  the labels it got right. Weight ``distill``; the gradient of the cross-entropy to soft targets
-  with respect to the output's z is (p_now − p_before) / batch.
+  the labels it got right. Weight ``distill``; for softmax and cross-entropy the gradient with
+  respect to the output's z is (p_now − p_before) / batch (the loss's own δ, to soft targets).
 - **an L2 pull toward the starting weights** ("L2-SP", Li, Grandvalet & Davoine 2018):
   λ/2 · Σ (w − w₀)², gradient λ (w − w₀). Weight ``anchor``.
 - **elastic weight consolidation** (Kirkpatrick et al., PNAS 2017): the same pull, each weight's
@@ -131,9 +131,9 @@ class ProtectedTrainer(Trainer):
             return f"rose to {self._smoothed:.3g} from {self._start_loss:.3g}"
         if anchor.distill and anchor.pool is not None:
             pick = self._draw.integers(len(anchor.pool), size=len(x))
-            old = net.forward(anchor.pool[pick])
-            soft = (old.output - anchor.targets[pick]) * np.float32(anchor.distill / len(pick))
-            more = net.backprop(old, soft)
+            old = net.forward(anchor.pool[pick])   # the loss's own δ, to soft targets
+            soft = cost.delta(old.zs[-1], old.output, anchor.targets[pick], out_activation)
+            more = net.backprop(old, soft * np.float32(anchor.distill))
             for g, m in zip(grads.grad_w + grads.grad_b, more.grad_w + more.grad_b):
                 g += m
         if anchor.anchor:
