@@ -111,8 +111,8 @@ class TeachConfig:
 
 
 DIGITS = [str(d) for d in range(10)]
-#: BLAS threads while teaching, as the app trains (annviz/gui/training/blas_threads.py): two
-#: threads that wait for each other on a busy machine made mnist-best 10 times slower.
+#: BLAS threads while teaching, as the app trains (annviz/gui/training/blas_threads.py): with two,
+#: which wait for each other on a busy machine, a lesson of mnist-best took 130 s instead of 17 s.
 TEACH_BLAS_THREADS = 1
 
 
