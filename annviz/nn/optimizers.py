@@ -54,6 +54,12 @@ class Optimizer:
         """The optimizer's own running arrays (velocities, moments)."""
         return []
 
+    def update_arrays(self, grads: list[np.ndarray]) -> list[np.ndarray]:
+        """The arrays that hold the change the last ``step(params, grads, …)`` applied to each
+        parameter, up to its sign: no copy, valid until the next step (for a watcher of the
+        step sizes, nn/doctor)."""
+        raise NotImplementedError
+
     def _update(self, params, grads) -> None:
         raise NotImplementedError
 
@@ -76,6 +82,9 @@ class SGD(Optimizer):
 
     name = "sgd"
 
+    def update_arrays(self, grads):
+        return grads              # −η ∇W, in place
+
     def _update(self, params, grads):
         lr = self.lr
         for p, g in zip(params, grads):
@@ -95,6 +104,9 @@ class Momentum(Optimizer):
 
     def state_arrays(self):
         return self.velocity or []
+
+    def update_arrays(self, grads):
+        return self.velocity      # W ← W + v
 
     def _set_state_arrays(self, arrays):
         self.velocity = arrays or None
@@ -125,6 +137,9 @@ class Adam(Optimizer):
 
     def state_arrays(self):
         return (self.m or []) + (self.v or [])
+
+    def update_arrays(self, grads):
+        return self._scratch      # W ← W − s, s = η m̂ / (√v̂ + ε)
 
     def _set_state_arrays(self, arrays):
         half = len(arrays) // 2

@@ -91,6 +91,10 @@ class Trainer:
     """Trains ``network`` in place on ``train`` = (x (n, n_in) float32, y (n,) int labels)."""
 
     checkpoint_every = 25  # batches between copies of the last good weights
+    #: An optional watcher of the steps (``annviz.nn.doctor.Doctor``): on a step ≥ its
+    #: ``next_step``, ``learn`` calls ``gradients(step, grad_w)`` before the update and
+    #: ``updated(step, loss, update_arrays)`` after it — the arrays themselves, no copies.
+    observer = None
 
     def __init__(self, network: Network, config: TrainConfig, train: tuple[np.ndarray, np.ndarray],
                  test: tuple[np.ndarray, np.ndarray] | None = None,
@@ -260,7 +264,14 @@ class Trainer:
         if self._rising(loss, step):
             return f"rose to {self._smoothed:.3g} from {self._start_loss:.3g}"
         self.optimizer.lr = lr
+        watch = self.observer        # the doctor (nn/doctor), on the steps it asks for
+        if watch is not None and step < watch.next_step:
+            watch = None
+        if watch is not None:
+            watch.gradients(step, grads.grad_w)      # before the update overwrites them
         self.optimizer.step(net.weights + net.biases, grads.grad_w + grads.grad_b, net.n_layers)
+        if watch is not None:
+            watch.updated(step, loss, self.optimizer.update_arrays(grads.grad_w + grads.grad_b))
         return loss, out
 
     # --- helpers -----------------------------------------------------------------------------

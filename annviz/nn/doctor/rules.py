@@ -1,0 +1,282 @@
+"""When the doctor names a fault: the thresholds, where each comes from, and the checks.
+
+Each check reads the doctor's samples (``signals.py``) and returns a ``Diagnosis`` or None. A
+verdict always rests on several samples (a window of ``WINDOW`` step samples, or two probes in
+a row), so one unlucky batch never names anything. The thresholds, with their sources and the
+figures measured on annviz's own runs that placed them (``tests/benchmarks/bench_doctor.py``
+re-measures both sides: the broken runs must be caught, the healthy presets left alone):
+
+- **Update/weight ratio** ‖ΔW‖/‖W‖ per step. Karpathy (CS231n, "Neural Networks Part 3",
+  *ratio of weights:updates*) gives ~1e-3 as a rough healthy value; Goodfellow, Bengio and
+  Courville (*Deep Learning*, §8.1.3 and 11.5) explain the too-high/too-low shapes of the loss.
+  The healthy presets measure 0.004–0.12 for their largest layer in the first 200 batches (SGD
+  at η = 0.5 or 0.2 takes big early steps), η ÷ 1000 measures 1e-5–1e-4, η × 100 0.2–1. So
+  "far above" is ``HIGH_RATIO`` = 0.3 and "far below" ``LOW_RATIO`` = 1e-3 (Karpathy's value:
+  healthy runs stay 4× above it, the slow ones 10× below).
+- **The loss climbs**: a windowed median above ``CLIMB`` = 1.5 × the first batch's loss — the
+  trainer's own divergence rule (``trainer.RISE_FACTOR``). **Barely moves**: the windowed median
+  still ≥ ``STILL`` = 90 % of the first window's after ``SLOW_AFTER`` = 100 batches. The ratio
+  is what tells a small η; the loss is the guard for late in a healthy run, when the steps have
+  shrunk below 1e-3 but the loss has long fallen.
+- **Vanishing gradients**: ‖∇W‖ of the first layer below ``VANISH`` = 1e-2 × the last layer's.
+  Glorot and Bengio (2010, *Understanding the difficulty of training deep feedforward neural
+  networks*) and Hochreiter (1991) show each sigmoid layer multiplying the gradient by σ' ≤ ¼:
+  a 7-layer sigmoid net measures 5e-4–1e-3; the healthy presets 0.1–4.
+- **Dead ReLU**: ``DEAD`` = half of a ReLU layer's units output 0 on every probe example, two
+  probes in a row. "Most units dead" is the issue's words; Lu et al. (2019, *Dying ReLU and
+  initialization*) and Karpathy's CS231n notes ("as much as 40 % of your network can be dead")
+  describe it. Healthy preset: ≤ 13 %; a run that kills them: 75–100 %.
+- **Saturated**: ``SATURATED`` = half of a sigmoid/tanh layer's units at a flat end for ≥ 90 %
+  of the probe (the issue's |a − ½| > 0.49, |a| > 0.98), two probes in a row. LeCun et al.
+  (1998, *Efficient BackProp*, §4.4) and Glorot and Bengio (2010) on saturated units. The
+  lecture notes' network after 10 epochs: ≤ 19 % of its units (though 85 % of its outputs).
+- **Stuck**: the probe's accuracy at most ``STUCK_MARGIN`` = 10 points above chance (1 / the
+  classes), two probes in a row, from ``STUCK_AFTER`` = 150 batches (the slowest healthy preset
+  is past 50 % by batch 128).
+- **Overfitting**: on the validation split only (never the test set), at an epoch's end:
+  training accuracy ``GAP`` = 5 points above validation accuracy, validation no better than its
+  best of an earlier epoch by more than ``STALL`` = 1 point, and the gap wider than at that best
+  epoch. Prechelt (1998, *Early stopping — but when?*) stops on the same signal; the healthy
+  presets keep a gap of ≤ 2 points.
+"""
+
+from __future__ import annotations
+
+import math
+
+from annviz.nn.doctor.diagnosis import Diagnosis, Fix, nice, round_sig, series
+
+WINDOW = 8               # step samples a ratio or loss verdict rests on
+HIGH_RATIO = 0.3
+LOW_RATIO = 1e-3
+CLIMB = 1.5
+STILL = 0.9
+SLOW_AFTER = 100
+VANISH = 1e-2
+DEAD = 0.5
+SATURATED = 0.5
+STUCK_MARGIN = 0.1
+STUCK_AFTER = 150
+GAP = 0.05
+STALL = 0.01
+TARGET_RATIO = 0.02      # a fix of η aims here: the middle of the healthy presets' 0.004–0.12
+
+
+def median(values) -> float:
+    ordered = sorted(values)
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else 0.5 * (ordered[n // 2 - 1] + ordered[n // 2])
+
+
+def largest(sample) -> float:
+    return max(sample.ratio)
+
+
+# --- the fixes -------------------------------------------------------------------------------
+
+def lr_fix(doc, ratio: float, lower: bool) -> Fix:
+    """η scaled to bring the update/weight ratio to TARGET_RATIO: lowered at least 10× and at
+    most 1000× (raised alike), rounded to 1, 2 or 5 × 10ᵏ."""
+    factor = TARGET_RATIO / ratio if math.isfinite(ratio) and ratio > 0 else (0.1 if lower else 10.0)
+    factor = min(max(factor, 1e-3), 0.1) if lower else min(max(factor, 10.0), 1e3)
+    return Fix({"lr": nice(doc.lr * factor)})
+
+
+def relu_fix(doc) -> Fix:
+    settings = {"activation": "relu", "init": "he"}
+    if doc.config.hidden_activations:
+        settings["hidden_activations"] = ()
+    return Fix(settings)
+
+
+def adam_fix(doc) -> Fix | None:
+    return None if doc.config.optimizer == "adam" else Fix({"optimizer": "adam", "lr": 0.001})
+
+
+def fixes(*candidates) -> tuple[Fix, ...]:
+    return tuple(f for f in candidates if f is not None)[:2]
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+def lr_too_high(doc) -> Diagnosis | None:
+    w = doc.steps[-WINDOW:]
+    if len(w) < WINDOW or doc.first_loss is None:
+        return None
+    loss, ratio = median(s.loss for s in w), median(largest(s) for s in w)
+    climbed, big = loss > CLIMB * doc.first_loss, ratio > HIGH_RATIO
+    if not (climbed or big):
+        return None
+    if climbed:
+        onset = next(s for s in w if s.loss > CLIMB * doc.first_loss)
+        plot = series("loss", [(s.batch, s.loss) for s in doc.steps], CLIMB * doc.first_loss)
+    else:
+        onset = next(s for s in w if largest(s) > HIGH_RATIO)
+        plot = series("update/weight ratio", [(s.batch, largest(s)) for s in doc.steps], HIGH_RATIO)
+    layer = max(range(len(w[-1].ratio)), key=lambda l: median(s.ratio[l] for s in w))
+    return doc.diagnosis("lr_too_high", onset.batch, {
+        "ratio": round_sig(ratio), "layer": layer + 1, "loss": round_sig(loss),
+        "first_loss": round_sig(doc.first_loss), "lr": doc.lr, "series": plot,
+    }, fixes(lr_fix(doc, ratio, lower=True), adam_fix(doc)))
+
+
+def trainer_stopped_climbing(doc, batch: int) -> Diagnosis:
+    """The trainer stopped the run because its smoothed loss climbed: η too high."""
+    ratio = median(largest(s) for s in doc.steps[-WINDOW:]) if doc.steps else math.nan
+    loss = doc.steps[-1].loss if doc.steps else math.nan
+    return doc.diagnosis("lr_too_high", batch, {
+        "ratio": round_sig(ratio), "layer": 0, "loss": round_sig(loss),
+        "first_loss": round_sig(doc.first_loss if doc.first_loss is not None else math.nan),
+        "lr": doc.lr, "series": series("loss", [(s.batch, s.loss) for s in doc.steps]),
+    }, fixes(lr_fix(doc, ratio, lower=True), adam_fix(doc)))
+
+
+def diverged(doc, batch: int, what: str) -> Diagnosis:
+    return doc.diagnosis("diverged", batch, {
+        "what": what, "lr": doc.lr,
+        "last_loss": round_sig(doc.steps[-1].loss) if doc.steps else None,
+        "series": series("loss", [(s.batch, s.loss) for s in doc.steps]),
+    }, fixes(lr_fix(doc, math.nan, lower=True), adam_fix(doc)))
+
+
+def lr_too_low(doc) -> Diagnosis | None:
+    w = doc.steps[-WINDOW:]
+    if len(w) < WINDOW or doc.start_loss is None or w[-1].batch < SLOW_AFTER:
+        return None
+    loss, ratio = median(s.loss for s in w), median(largest(s) for s in w)
+    if not (ratio < LOW_RATIO and loss >= STILL * doc.start_loss):
+        return None
+    onset = doc.onset(doc.steps, lambda s: largest(s) < LOW_RATIO)
+    return doc.diagnosis("lr_too_low", onset.batch, {
+        "ratio": round_sig(ratio), "loss": round_sig(loss), "first_loss": round_sig(doc.start_loss),
+        "lr": doc.lr,
+        "series": series("update/weight ratio", [(s.batch, largest(s)) for s in doc.steps], LOW_RATIO),
+    }, (lr_fix(doc, ratio, lower=False),))
+
+
+def gradient_ratio(sample) -> float:
+    first, last = sample.grad_norm[0], sample.grad_norm[-1]
+    return first / last if last > 0 and math.isfinite(first / last) else math.nan
+
+
+def vanishing_gradients(doc) -> Diagnosis | None:
+    if len(doc.config.hidden) < 2:
+        return None
+    values = [r for r in (gradient_ratio(s) for s in doc.steps[-WINDOW:]) if not math.isnan(r)]
+    if len(doc.steps) < WINDOW or len(values) < WINDOW // 2 or median(values) >= VANISH:
+        return None
+    w = doc.steps[-WINDOW:]
+    onset = doc.onset(doc.steps, lambda s: gradient_ratio(s) < VANISH)
+    per_layer = [round_sig(median(s.grad_norm[l] for s in w)) for l in range(len(w[-1].grad_norm))]
+    candidates = [relu_fix(doc)] if doc.config.layer_activations()[0] in ("sigmoid", "tanh") else []
+    if len(doc.config.hidden) > 2:
+        candidates.append(Fix({"hidden": tuple(doc.config.hidden[:2])}))
+    return doc.diagnosis("vanishing_gradients", onset.batch, {
+        "gradient_ratio": round_sig(median(values)), "gradient_norms": per_layer,
+        "layers": len(per_layer),
+        "series": series("first layer's gradient ÷ last layer's",
+                         [(s.batch, gradient_ratio(s)) for s in doc.steps], VANISH),
+    }, fixes(*candidates))
+
+
+def _probe_share(doc, code: str, attribute: str, threshold: float) -> Diagnosis | None:
+    if len(doc.probes) < 2:
+        return None
+    last, before = (getattr(p, attribute) for p in doc.probes[-2:][::-1])
+    layers = [l for l, (a, b) in enumerate(zip(last, before))
+              if a is not None and b is not None and a >= threshold and b >= threshold]
+    if not layers:
+        return None
+    layer = max(layers, key=lambda l: last[l])
+    onset = doc.onset(doc.probes, lambda p: getattr(p, attribute)[layer] >= threshold)
+    high = any(largest(s) > HIGH_RATIO for s in doc.steps[: doc.index_after(onset.batch)])
+    if code == "dead_relu":
+        candidates = [Fix({"init": "he"}), Fix({"activation": "leaky_relu"})]
+    else:
+        candidates = [relu_fix(doc)]
+    if high:   # big steps threw the units there: a lower η first
+        candidates.insert(0, lr_fix(doc, median(largest(s) for s in doc.steps[:WINDOW]), lower=True))
+    return doc.diagnosis(code, onset.batch, {
+        "share": round_sig(last[layer]), "layer": layer + 1,
+        "shares": [None if v is None else round_sig(v) for v in last],
+        "series": series(f"share of layer {layer + 1}'s units",
+                         [(p.batch, getattr(p, attribute)[layer]) for p in doc.probes], threshold),
+    }, fixes(*candidates))
+
+
+def dead_relu(doc) -> Diagnosis | None:
+    return _probe_share(doc, "dead_relu", "dead", DEAD)
+
+
+def saturated(doc) -> Diagnosis | None:
+    return _probe_share(doc, "saturated", "saturated", SATURATED)
+
+
+def stuck(doc) -> Diagnosis | None:
+    chance = 1 / doc.n_classes
+    near = chance + STUCK_MARGIN
+    if len(doc.probes) < 2 or doc.probes[-2].batch < STUCK_AFTER:
+        return None
+    if not all(p.accuracy <= near for p in doc.probes[-2:]):
+        return None
+    onset = doc.onset(doc.probes, lambda p: p.accuracy <= near)
+    return doc.diagnosis("stuck", onset.batch, {
+        "accuracy": round_sig(doc.probes[-1].accuracy), "chance": round_sig(chance),
+        "series": series("accuracy on the probe", [(p.batch, p.accuracy) for p in doc.probes], near),
+    }, stuck_fixes(doc))
+
+
+def stuck_fixes(doc) -> tuple[Fix, ...]:
+    """A symptom: the fixes of the cause already named, if any; else η back into the healthy
+    band, ReLU for a deep sigmoid/tanh net, Adam — the first two that apply."""
+    for cause in doc.named.values():
+        if cause.fixes:
+            return cause.fixes
+    cfg = doc.config
+    step = doc.steps[-WINDOW:]
+    ratio = median(largest(s) for s in step) if step else math.nan
+    candidates = []
+    if ratio < LOW_RATIO:
+        candidates.append(lr_fix(doc, ratio, lower=False))
+    elif ratio > HIGH_RATIO:
+        candidates.append(lr_fix(doc, ratio, lower=True))
+    if cfg.layer_activations()[0] in ("sigmoid", "tanh") and len(cfg.hidden) >= 2:
+        candidates.append(relu_fix(doc))
+    candidates.append(adam_fix(doc))
+    return fixes(*candidates) or (Fix({"init": "he"}),)   # Adam, ReLU, steps in the band: afresh
+
+
+def overfitting(doc, epochs, batches_per_epoch: int) -> Diagnosis | None:
+    """``epochs``: the run's EpochRecords so far; judged at the last one."""
+    rows = [e for e in epochs if e.val_accuracy is not None]
+    if len(rows) < 2:
+        return None
+    now = rows[-1]
+    best = max(rows[:-1], key=lambda e: e.val_accuracy)   # the first of the best
+    gap, gap_then = now.train_accuracy - now.val_accuracy, best.train_accuracy - best.val_accuracy
+    if not (gap >= GAP and now.val_accuracy <= best.val_accuracy + STALL and gap > gap_then
+            and now.train_accuracy > best.train_accuracy):
+        return None
+    cfg = doc.config
+    more = Fix({"n_train": None}) if cfg.n_train is not None else Fix(
+        {"weight_decay": 1e-3 if cfg.weight_decay == 0 else nice(cfg.weight_decay * 10)})
+    return doc.diagnosis("overfitting", best.epoch * batches_per_epoch, {
+        "train_accuracy": round_sig(now.train_accuracy), "val_accuracy": round_sig(now.val_accuracy),
+        "gap": round_sig(gap), "best_epoch": best.epoch, "best_val_accuracy": round_sig(best.val_accuracy),
+        "series": series("training − validation accuracy",
+                         [(e.epoch * batches_per_epoch, e.train_accuracy - e.val_accuracy) for e in rows], GAP),
+    }, (Fix({"epochs": best.epoch}), more), named_at=now.epoch * batches_per_epoch)
+
+
+#: The checks of the step samples, and those of the probes, in this order (a cause before its
+#: symptoms; stuck takes the fixes of a cause already named).
+STEP_CHECKS = (lr_too_high, vanishing_gradients, lr_too_low)
+PROBE_CHECKS = (dead_relu, saturated, stuck)
+
+#: A code is not named once one of these is: they explain its numbers, and their fix is the one
+#: to try. A dead or vanishing network takes tiny steps whatever η (not η's fault); units thrown
+#: to a flat end by big steps pass no gradient back (not the depth's fault).
+EXPLAINED_BY = {
+    "lr_too_low": ("dead_relu", "vanishing_gradients", "diverged"),
+    "vanishing_gradients": ("lr_too_high", "saturated", "diverged"),
+}
