@@ -180,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "training, written only if training did not diverge")
     train.add_argument("--record", type=Path, metavar="FILE",
                        help="also save a recording of the run (.annviz-run) to scrub in the app's time machine")
+    train.add_argument("--doctor-off", action="store_true",
+                       help="do not watch the run for faults (the doctor; see the README)")
     train.add_argument("--json", action="store_true", help=json_help)
 
     evaluate = command("evaluate", "accuracy, per-class accuracy and confusion matrix on a test set")

@@ -16,6 +16,8 @@ from annviz.outfile import check_out, save_checked, save_out
 
 def cmd_train(args) -> int:
     from annviz.nn import LossBaseline
+    from annviz.nn.doctor import Doctor
+    from annviz.nn.doctor.texts import describe_fix, explain
     from annviz.recipes import build_network, build_trainer, model_info, prepare_data
 
     config = TrainConfig(
@@ -37,6 +39,7 @@ def cmd_train(args) -> int:
               0 if data.validation is None else len(data.validation[0]))
     network = build_network(config, n_out=data.n_classes)
     trainer = build_trainer(network, config, data)
+    doctor = None if args.doctor_off else Doctor(trainer)   # names faults; never stops the run
     recording = None
     if args.record is not None:
         from annviz.nn.recording import Recording
@@ -49,6 +52,11 @@ def cmd_train(args) -> int:
         baseline = LossBaseline(network, trainer.loss, data.train)
         history = _train_with_progress(trainer, report, recording)
         diverged = history.stop_reason if history.status == "diverged" else baseline.ended_worse(network)
+        diagnoses = None if doctor is None else doctor.finish()
+    for d in diagnoses or ():
+        fixes = " or ".join(describe_fix(f) for f in d.fixes)
+        print(f"doctor: {d.code} from batch {d.batch}: {explain(d)}" + (f" Try: {fixes}." if fixes else ""),
+              file=report)
     if args.out is not None and not diverged:
         save_out(args.out, network, model_info(config, history, data.dataset))
         print(f"saved {args.out}", file=report)
@@ -70,6 +78,7 @@ def cmd_train(args) -> int:
             "out": str(args.out) if args.out is not None and not diverged else None,
             "record": str(args.record) if args.record is not None else None,
             "history": [vars(e) for e in history.epochs],
+            "diagnoses": None if diagnoses is None else [d.to_dict() for d in diagnoses],
         })
     if diverged:
         unsaved = "" if args.out is None else f"; {args.out} was not written"

@@ -28,13 +28,13 @@ from annviz.nn.doctor.diagnosis import Diagnosis, Fix
 from annviz.nn.doctor.signals import Series, probe, squared_norms, step_sample
 
 PROBE_SIZE = 128       # examples in the probe batch (dead and saturated units, accuracy)
-CHECK_EVERY = 4        # step samples between two checks (after the first 32 batches: each)
+CHECK_EVERY = 4        # step samples between two checks (in the first 256 batches: each)
 NEVER = 2**62
 
 
 def stride(batch: int) -> int:
     """Batches between two step samples after ``batch``."""
-    return 1 if batch < 32 else 8 if batch < 1024 else 32
+    return 1 if batch < 32 else 16 if batch < 256 else 32 if batch < 4096 else 64
 
 
 def probe_every(batch: int) -> int:
@@ -111,7 +111,7 @@ class Doctor:
             if not self.probes[-1].finite:
                 self._name_diverged(batch, "outputs")
                 return
-        if batch < 32 or self._samples % CHECK_EVERY == 0:
+        if batch < 256 or self._samples % CHECK_EVERY == 0:
             self._check(rules.STEP_CHECKS)
         if probed:
             self._check(rules.PROBE_CHECKS)
@@ -165,8 +165,12 @@ class Doctor:
 
     @staticmethod
     def onset(samples, holds):
-        """The earliest sample from which ``holds`` is true up to the newest one."""
+        """Where the newest run of samples for which ``holds`` is true began: from the newest
+        sample that holds (a verdict on a window's median may not hold for the very newest),
+        back as long as it holds."""
         i = len(samples) - 1
+        while i > 0 and not holds(samples[i]):
+            i -= 1
         while i > 0 and holds(samples[i - 1]):
             i -= 1
         return samples[i]

@@ -68,10 +68,6 @@ def median(values) -> float:
     return ordered[n // 2] if n % 2 else 0.5 * (ordered[n // 2 - 1] + ordered[n // 2])
 
 
-def largest(sample) -> float:
-    return max(sample.ratio)
-
-
 # --- the fixes -------------------------------------------------------------------------------
 
 def lr_fix(doc, ratio: float, lower: bool) -> Fix:
@@ -103,16 +99,16 @@ def lr_too_high(doc) -> Diagnosis | None:
     w = doc.steps[-WINDOW:]
     if len(w) < WINDOW or doc.first_loss is None:
         return None
-    loss, ratio = median(s.loss for s in w), median(largest(s) for s in w)
+    loss, ratio = median(s.loss for s in w), median(s.top_ratio for s in w)
     climbed, big = loss > CLIMB * doc.first_loss, ratio > HIGH_RATIO
     if not (climbed or big):
         return None
     if climbed:
-        onset = next(s for s in w if s.loss > CLIMB * doc.first_loss)
+        onset = doc.onset(doc.steps, lambda s: s.loss > CLIMB * doc.first_loss)
         plot = series("loss", [(s.batch, s.loss) for s in doc.steps], CLIMB * doc.first_loss)
     else:
-        onset = next(s for s in w if largest(s) > HIGH_RATIO)
-        plot = series("update/weight ratio", [(s.batch, largest(s)) for s in doc.steps], HIGH_RATIO)
+        onset = doc.onset(doc.steps, lambda s: s.top_ratio > HIGH_RATIO)
+        plot = series("update/weight ratio", [(s.batch, s.top_ratio) for s in doc.steps], HIGH_RATIO)
     layer = max(range(len(w[-1].ratio)), key=lambda l: median(s.ratio[l] for s in w))
     return doc.diagnosis("lr_too_high", onset.batch, {
         "ratio": round_sig(ratio), "layer": layer + 1, "loss": round_sig(loss),
@@ -122,7 +118,7 @@ def lr_too_high(doc) -> Diagnosis | None:
 
 def trainer_stopped_climbing(doc, batch: int) -> Diagnosis:
     """The trainer stopped the run because its smoothed loss climbed: η too high."""
-    ratio = median(largest(s) for s in doc.steps[-WINDOW:]) if doc.steps else math.nan
+    ratio = median(s.top_ratio for s in doc.steps[-WINDOW:]) if doc.steps else math.nan
     loss = doc.steps[-1].loss if doc.steps else math.nan
     return doc.diagnosis("lr_too_high", batch, {
         "ratio": round_sig(ratio), "layer": 0, "loss": round_sig(loss),
@@ -143,14 +139,14 @@ def lr_too_low(doc) -> Diagnosis | None:
     w = doc.steps[-WINDOW:]
     if len(w) < WINDOW or doc.start_loss is None or w[-1].batch < SLOW_AFTER:
         return None
-    loss, ratio = median(s.loss for s in w), median(largest(s) for s in w)
+    loss, ratio = median(s.loss for s in w), median(s.top_ratio for s in w)
     if not (ratio < LOW_RATIO and loss >= STILL * doc.start_loss):
         return None
-    onset = doc.onset(doc.steps, lambda s: largest(s) < LOW_RATIO)
+    onset = doc.onset(doc.steps, lambda s: s.top_ratio < LOW_RATIO)
     return doc.diagnosis("lr_too_low", onset.batch, {
         "ratio": round_sig(ratio), "loss": round_sig(loss), "first_loss": round_sig(doc.start_loss),
         "lr": doc.lr,
-        "series": series("update/weight ratio", [(s.batch, largest(s)) for s in doc.steps], LOW_RATIO),
+        "series": series("update/weight ratio", [(s.batch, s.top_ratio) for s in doc.steps], LOW_RATIO),
     }, (lr_fix(doc, ratio, lower=False),))
 
 
@@ -189,13 +185,13 @@ def _probe_share(doc, code: str, attribute: str, threshold: float) -> Diagnosis 
         return None
     layer = max(layers, key=lambda l: last[l])
     onset = doc.onset(doc.probes, lambda p: getattr(p, attribute)[layer] >= threshold)
-    high = any(largest(s) > HIGH_RATIO for s in doc.steps[: doc.index_after(onset.batch)])
+    high = any(s.top_ratio > HIGH_RATIO for s in doc.steps[: doc.index_after(onset.batch)])
     if code == "dead_relu":
         candidates = [Fix({"init": "he"}), Fix({"activation": "leaky_relu"})]
     else:
         candidates = [relu_fix(doc)]
     if high:   # big steps threw the units there: a lower η first
-        candidates.insert(0, lr_fix(doc, median(largest(s) for s in doc.steps[:WINDOW]), lower=True))
+        candidates.insert(0, lr_fix(doc, median(s.top_ratio for s in doc.steps[:WINDOW]), lower=True))
     return doc.diagnosis(code, onset.batch, {
         "share": round_sig(last[layer]), "layer": layer + 1,
         "shares": [None if v is None else round_sig(v) for v in last],
@@ -234,7 +230,7 @@ def stuck_fixes(doc) -> tuple[Fix, ...]:
             return cause.fixes
     cfg = doc.config
     step = doc.steps[-WINDOW:]
-    ratio = median(largest(s) for s in step) if step else math.nan
+    ratio = median(s.top_ratio for s in step) if step else math.nan
     candidates = []
     if ratio < LOW_RATIO:
         candidates.append(lr_fix(doc, ratio, lower=False))
@@ -265,7 +261,7 @@ def overfitting(doc, epochs, batches_per_epoch: int) -> Diagnosis | None:
         "gap": round_sig(gap), "best_epoch": best.epoch, "best_val_accuracy": round_sig(best.val_accuracy),
         "series": series("training − validation accuracy",
                          [(e.epoch * batches_per_epoch, e.train_accuracy - e.val_accuracy) for e in rows], GAP),
-    }, (Fix({"epochs": best.epoch}), more), named_at=now.epoch * batches_per_epoch)
+    }, (more, Fix({"epochs": best.epoch})), named_at=now.epoch * batches_per_epoch)
 
 
 #: The checks of the step samples, and those of the probes, in this order (a cause before its

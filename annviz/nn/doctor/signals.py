@@ -40,6 +40,7 @@ class StepSample:
     loss: float
     grad_norm: tuple[float, ...]     # ‖∇W‖ per weight layer, before the update
     ratio: tuple[float, ...]         # ‖ΔW‖ / ‖W‖ per weight layer, after it
+    top_ratio: float                 # the largest of them
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def step_sample(batch: int, loss: float, grad_sq: list[float], update_sq: list[f
     ratio = tuple(math.sqrt(u / w) if w > 0 else math.inf if u > 0 else 0.0
                   for u, w in zip(update_sq, weight_sq))
     return StepSample(batch, float(loss), tuple(math.sqrt(g) if g >= 0 else math.nan for g in grad_sq),
-                      ratio)
+                      ratio, max(ratio))
 
 
 def probe(network, x: np.ndarray, y: np.ndarray, batch: int) -> ProbeSample:
