@@ -13,7 +13,9 @@ pass over ``PROBE_SIZE`` fixed training examples) every ``probe_every(batch)`` b
 ``tests/benchmarks/bench_doctor.py`` measures the time spent here against the training time.
 
 A diagnosis is named at most once per kind and run (``diagnoses`` keeps them in the order they
-were named). The doctor never stops a run: divergence is the trainer's to stop.
+were named). The doctor never stops a run: divergence is the trainer's to stop. Like the trainer,
+it belongs to the thread that trains: read ``diagnoses`` there (in the app, the worker sends
+copies; a ``Diagnosis`` is frozen plain data).
 """
 
 from __future__ import annotations
