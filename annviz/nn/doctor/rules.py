@@ -9,10 +9,11 @@ re-measures both sides: the broken runs must be caught, the healthy presets left
 - **Update/weight ratio** ‖ΔW‖/‖W‖ per step. Karpathy (CS231n, "Neural Networks Part 3",
   *ratio of weights:updates*) gives ~1e-3 as a rough healthy value; Goodfellow, Bengio and
   Courville (*Deep Learning*, §8.1.3 and 11.5) explain the too-high/too-low shapes of the loss.
-  The healthy presets measure 0.004–0.12 for their largest layer in the first 200 batches (SGD
-  at η = 0.5 or 0.2 takes big early steps), η ÷ 1000 measures 1e-5–1e-4, η × 100 0.2–1. So
-  "far above" is ``HIGH_RATIO`` = 0.3 and "far below" ``LOW_RATIO`` = 1e-3 (Karpathy's value:
-  healthy runs stay 4× above it, the slow ones 10× below).
+  Windowed medians for the largest layer, first 200 batches: the healthy presets and
+  ``annviz train``'s defaults 0.004–0.11 (SGD at η = 0.5 or 0.2 takes big early steps), η ÷ 1000
+  1e-5–1e-4, η × 100 0.2–1. So "far above" is ``HIGH_RATIO`` = 0.3 and "far below"
+  ``LOW_RATIO`` = 1e-3 (Karpathy's value: healthy runs start 4× above it, the slow ones 10×
+  below; late in a healthy Adam run it falls to 6e-4, which the loss guard below covers).
 - **The loss climbs**: a windowed median above ``CLIMB`` = 1.5 × the first batch's loss — the
   trainer's own divergence rule (``trainer.RISE_FACTOR``). **Barely moves**: the windowed median
   still ≥ ``STILL`` = 90 % of the first window's after ``SLOW_AFTER`` = 100 batches. The ratio
@@ -21,23 +22,23 @@ re-measures both sides: the broken runs must be caught, the healthy presets left
 - **Vanishing gradients**: ‖∇W‖ of the first layer below ``VANISH`` = 1e-2 × the last layer's.
   Glorot and Bengio (2010, *Understanding the difficulty of training deep feedforward neural
   networks*) and Hochreiter (1991) show each sigmoid layer multiplying the gradient by σ' ≤ ¼:
-  a 7-layer sigmoid net measures 5e-4–1e-3; the healthy presets 0.1–4.
+  a 7-layer sigmoid net measures 5e-4–1e-3; the healthy presets 0.16–10.
 - **Dead ReLU**: ``DEAD`` = half of a ReLU layer's units output 0 on every probe example, two
   probes in a row. "Most units dead" is the issue's words; Lu et al. (2019, *Dying ReLU and
   initialization*) and Karpathy's CS231n notes ("as much as 40 % of your network can be dead")
-  describe it. Healthy preset: ≤ 13 %; a run that kills them: 75–100 %.
+  describe it. The healthy ReLU preset: ≤ 13 % in any layer; a run that kills them: 75–100 %.
 - **Saturated**: ``SATURATED`` = half of a sigmoid/tanh layer's units at a flat end for ≥ 90 %
   of the probe (the issue's |a − ½| > 0.49, |a| > 0.98), two probes in a row. LeCun et al.
   (1998, *Efficient BackProp*, §4.4) and Glorot and Bengio (2010) on saturated units. The
   lecture notes' network after 10 epochs: ≤ 19 % of its units (though 85 % of its outputs).
 - **Stuck**: the probe's accuracy at most ``STUCK_MARGIN`` = 10 points above chance (1 / the
-  classes), two probes in a row, from ``STUCK_AFTER`` = 150 batches (the slowest healthy preset
-  is past 50 % by batch 128).
+  classes), two probes in a row, from ``STUCK_AFTER`` = 150 batches (the healthy runs are at
+  41–94 % by batch 128; the notes' network is the slowest, at 9–20 % until batch 64).
 - **Overfitting**: on the validation split only (never the test set), at an epoch's end:
   training accuracy ``GAP`` = 5 points above validation accuracy, validation no better than its
   best of an earlier epoch by more than ``STALL`` = 1 point, and the gap wider than at that best
   epoch. Prechelt (1998, *Early stopping — but when?*) stops on the same signal; the healthy
-  presets keep a gap of ≤ 2 points.
+  presets keep a gap of ≤ 1.5 points (validation share 1/12).
 """
 
 from __future__ import annotations
