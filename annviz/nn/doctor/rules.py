@@ -60,7 +60,7 @@ STUCK_MARGIN = 0.1
 STUCK_AFTER = 150
 GAP = 0.05
 STALL = 0.01
-TARGET_RATIO = 0.02      # a fix of η aims here: the middle of the healthy presets' 0.004–0.12
+TARGET_RATIO = 0.02      # a fix of η aims here: about the middle of the healthy 0.004–0.11
 
 
 def median(values) -> float:
