@@ -153,12 +153,12 @@ def test_a_bad_field_is_one_message_naming_the_file(tmp_path, field, value, faul
 
 FOREIGN = [
     ("not JSON", "this is not JSON {", "is not an annviz setup file"),
-    ("broken JSON", "{\"format_version\": 1,", "is not JSON"),
+    ("broken JSON", "{\"format_version\": 1,", "is not valid JSON"),
     ("a list", "[1, 2, 3]", "not an annviz setup file"),
     ("other JSON", '{"name": "package", "version": "1.0"}', "not an annviz setup file"),
-    ("NaN", '{"format_version": 1, "kind": "annviz-setup", "neuron": {"b": NaN}}', "bad value"),
+    ("NaN", '{"format_version": 1, "kind": "annviz-setup", "neuron": {"b": NaN}}', "holds NaN"),
     ("deep", '{"format_version": 1, "kind": "annviz-setup", "x": ' + "[" * 100 + "]" * 100 + "}", "nested"),
-    ("huge int", '{"format_version": 1, "kind": "annviz-setup", "seed": ' + "9" * 100 + "}", "too large"),
+    ("huge int", '{"format_version": 1, "kind": "annviz-setup", "seed": ' + "9" * 100 + "}", "an integer of 100 digits"),
 ]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from annviz.lessons.lessonfile import LessonFileError, read_lesson
 from annviz.lessons.model import Lesson
 from annviz.paths import resources_dir
+from annviz.safeio import guarded, os_error
 
 SUFFIX = ".toml"
 MAX_FILES = 200    # lessons read from one folder at most
@@ -36,10 +37,14 @@ def bundled_folder() -> Path:
 
 
 def _entries(folder: Path | None, bundled: bool) -> list[Entry]:
-    if folder is None or not folder.is_dir():
+    try:
+        if folder is None or not folder.is_dir():
+            return []
+        paths = sorted(folder.glob(f"*{SUFFIX}"))[:MAX_FILES]
+    except OSError:   # a folder that cannot be listed holds no lessons we can show
         return []
     entries = []
-    for path in sorted(folder.glob(f"*{SUFFIX}"))[:MAX_FILES]:
+    for path in paths:
         try:
             entries.append(Entry(path.stem, path, bundled, lesson=read_lesson(path)))
         except LessonFileError as error:
@@ -63,6 +68,7 @@ def bundled_names() -> list[str]:
     return [e.name for e in _entries(bundled_folder(), True)]
 
 
+@guarded(LessonFileError)
 def find(name_or_path: str | Path, user_folder: Path | None = None) -> Lesson:
     """The lesson called ``name_or_path`` (bundled first, then the user's), or the file at that
     path. LessonFileError, naming what was looked for, if there is none or it cannot be read."""
@@ -70,10 +76,14 @@ def find(name_or_path: str | Path, user_folder: Path | None = None) -> Lesson:
     for folder in (bundled_folder(), user_folder):
         if folder is not None and "/" not in text and "\\" not in text:
             candidate = folder / f"{text.removesuffix(SUFFIX)}{SUFFIX}"
-            if candidate.is_file():
+            try:
+                found = candidate.is_file()
+            except OSError as error:   # a name too long for the system, say
+                raise os_error(text, error, LessonFileError) from None
+            if found:
                 return read_lesson(candidate)
     path = Path(text)
     if path.suffix == SUFFIX or path.exists():
         return read_lesson(path)
     names = ", ".join(bundled_names())
-    raise LessonFileError(text, f"no lesson has this name (the bundled lessons: {names})")
+    raise LessonFileError(text, "lesson.no_such_lesson", names=names)

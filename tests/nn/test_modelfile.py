@@ -222,7 +222,7 @@ def test_bfloat16_keeps_numbers_half_floats_cannot_hold(tmp_path):
     (lambda p: _write(p, meta=_meta(history=[1])), "history should be an object"),
     (lambda p: _write(p, meta=_meta(config="lr=1")), "config should be an object"),
     (lambda p: _write(p, meta="[1, 2]"), "annviz metadata is not a JSON object"),
-    (lambda p: _write(p, meta="{'a': 1}"), "annviz metadata is not JSON"),
+    (lambda p: _write(p, meta="{'a': 1}"), "annviz metadata is not valid JSON"),
 ])
 def test_hostile_metadata_is_one_model_file_error(tmp_path, build, message):
     _load_fails(build(tmp_path / "hostile.safetensors"), message)

@@ -11,16 +11,22 @@ was following comes back where they stopped, if its panel was open when the app 
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QWidget
 
+from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.panel import LessonPanel
 from annviz.gui.lessons.player import LessonPlayer
 from annviz.lessons.lessonfile import LessonFileError, read_lesson
 from annviz.lessons.library import SUFFIX, find
+from annviz.safeio import FileFormatError
+
+log = logging.getLogger(__name__)
 
 DOCK_WIDTH = 340
 
@@ -104,7 +110,11 @@ class LessonsArea(QObject):
 
     def start(self, lesson: str | None = None) -> None:
         """At start-up: open ``lesson`` (``--lesson``) at its first step, else come back to the
-        lesson the learner was following if the panel was open."""
+        lesson the learner was following if the panel was open.
+
+        Nothing here may keep the window from opening: a remembered lesson that cannot be used
+        (gone, damaged, a folder or a pipe in its place, a step that cannot be set up) is
+        forgotten, the list is shown instead, and a message says why once the window shows."""
         if lesson:
             # after the event loop starts, so that a message about a bad name has a window to sit on
             QTimer.singleShot(0, lambda: self.open_lesson(lesson))
@@ -114,11 +124,40 @@ class LessonsArea(QObject):
         if not name or self.dock.isHidden():
             return
         try:
-            found = read_lesson(path) if path and Path(path).is_file() else find(name, self.user_folder)
-        except LessonFileError:
+            found = self._remembered(name, path)
+            self.player.open(found, self.player.progress(found.name)[0])
+        except Exception as error:  # noqa: BLE001 — whatever it is, the window opens
+            self._forget(path or name, error)
+
+    def _remembered(self, name: str, path: str):
+        """The remembered lesson: its file if anything is there (a folder, a pipe, a link that
+        loops are each refused with their reason), else the lesson of that name."""
+        if path and os.path.lexists(path):
+            return read_lesson(path)
+        try:
+            return find(name, self.user_folder)     # a bundled lesson whose folder moved, say
+        except LessonFileError as error:
+            raise LessonFileError(path, "no_such_file") if path else error from None
+
+    def _forget(self, what: str, error: Exception) -> None:
+        log.warning("the remembered lesson %s was not opened: %s", what, error,
+                    exc_info=not isinstance(error, LessonFileError))
+        self.window.settings.setValue("lessons/open", "")
+        self.window.settings.setValue("lessons/open_path", "")
+        why = refusal(error) if isinstance(error, FileFormatError) else f"{what}: {_first_line(error)}"
+        self.window.add_startup_notice(self.tr("The lesson was not opened"), self.tr(
+            "The lesson you were following could not be opened, so the list of lessons is shown "
+            "instead.") + "\n\n" + why)
+        try:
+            if self.player.lesson is not None:
+                self.player.close_lesson()
             self.player.show_catalog()
-            return
-        self.player.open(found, self.player.progress(found.name)[0])
+        except Exception:  # noqa: BLE001 — the list itself is a file read too
+            log.exception("the list of lessons could not be shown")
 
     def _warn(self, error: Exception) -> None:
-        QMessageBox.warning(self.window, self.tr("The lesson was not opened"), str(error))
+        QMessageBox.warning(self.window, self.tr("The lesson was not opened"), refusal(error))
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:300]
