@@ -140,10 +140,171 @@ MESSAGES: dict[str, str] = {
     "version_bad": _T("FileErrors", "{name} {value} is not a version number"),
     "version_newer": _T("FileErrors", "{name} {value} is newer than this annviz reads (up to {newest}): "
                                       "update annviz to open it"),
+    "field_missing": _T("FileErrors", "{field} is missing"),
+    "field_int_range": _T("FileErrors", "{field} should be a whole number from {lo} to {hi}, not {value}"),
+    "field_number_range": _T("FileErrors", "{field} should be a number from {lo} to {hi}, not {value}"),
+    "field_list_of": _T("FileErrors", "{field} should be a list of at most {most} entries, each {wanted}"),
+    "field_name_length": _T("FileErrors", "{field} should be a name of 1 to {most} characters"),
+    "field_too_long": _T("FileErrors", "{field} holds a name longer than {most} characters"),
+    "field_one_of": _T("FileErrors", "{field} {value} is not one of {known}"),
+    "field_count": _T("FileErrors", "{field} should hold {n} entries, not {found}"),
+    "field_count_most": _T("FileErrors", "{field} holds {n} entries, more than {most}"),
+    "too_many_parameters": _T("FileErrors", "its network has {n} weights and biases, more than annviz "
+                                            "opens ({most})"),
+    "config_invalid": _T("FileErrors", "{field}: these training settings cannot train ({detail})"),
     "too_deep": _T("FileErrors", "is nested too deeply to be read"),
     "unexpected": _T("FileErrors", "is damaged in a way annviz did not expect ({detail}); the details "
                                    "are in annviz's log"),
     "out_of_memory": _T("FileErrors", "there was not enough memory to read it"),
+
+    # --- safetensors files: models and recordings (annviz.nn.tensorfile) -----------------------
+    "st.too_short": _T("FileErrors", "too short to be a safetensors file (truncated or empty)"),
+    "st.header_too_large": _T("FileErrors", "not a safetensors file, or a damaged one: its header would be "
+                                            "{size} (at most {most})"),
+    "st.header_past_end": _T("FileErrors", "not a safetensors file, or truncated (its header runs past the end)"),
+    "st.header_not_object": _T("FileErrors", "not a safetensors file (its header is not a JSON object)"),
+    "st.metadata_not_strings": _T("FileErrors", "damaged safetensors header: __metadata__ is not an object "
+                                                "of strings"),
+    "st.entry_not_object": _T("FileErrors", "damaged safetensors header: tensor {name} is not described by "
+                                            "an object"),
+    "st.entry_dtype": _T("FileErrors", "damaged safetensors header: tensor {name} has dtype {dtype}, which "
+                                       "annviz does not read (it reads {dtypes})"),
+    "st.entry_shape": _T("FileErrors", "damaged safetensors header: tensor {name} has a shape that is not a "
+                                       "list of sizes"),
+    "st.entry_offsets": _T("FileErrors", "damaged safetensors header: tensor {name} has data_offsets that are "
+                                         "not two byte positions"),
+    "st.entry_size": _T("FileErrors", "damaged safetensors header: tensor {name} of shape {shape} and dtype "
+                                      "{dtype} needs {n} bytes, its offsets span {span}"),
+    "st.layout_gap": _T("FileErrors", "damaged safetensors header: tensor {name} starts at byte {begin}, "
+                                      "expected {expected} (tensors overlap or leave gaps)"),
+    "st.truncated": _T("FileErrors", "truncated: its header promises {n} bytes of tensors, the file holds {found}"),
+    "st.trailing": _T("FileErrors", "{n} unexpected bytes after the tensors"),
+    "st.dtype_not_float": _T("FileErrors", "tensor {name} has dtype {dtype}; annviz reads weights stored as "
+                                           "{dtypes} (in PyTorch: tensor.float())"),
+    "st.truncated_tensor": _T("FileErrors", "truncated in tensor {name}"),
+    "st.not_finite": _T("FileErrors", "tensor {name} holds NaN or infinite numbers"),
+    "st.too_large_for_f32": _T("FileErrors", "tensor {name} holds numbers too large for float32"),
+
+    # --- model files (annviz.nn.modelfile) and PyTorch files (annviz.nn.foreign) ---------------
+    "model.foreign": _T("FileErrors", "a PyTorch network ({layout}) without annviz metadata: say which "
+                                      "activation its hidden layers use and whether its last layer outputs logits"),
+    "model.is_recording": _T("FileErrors", "a training recording, not an annviz model: open it with File → "
+                                           "Open training recording"),
+    "model.is_annviz": _T("FileErrors", "an annviz model: it names its own activations, open it as one"),
+    "model.metadata_not_object": _T("FileErrors", "its annviz metadata is not a JSON object"),
+    "model.lacks_architecture": _T("FileErrors", "its annviz metadata lacks layer_sizes or activations"),
+    "model.sizes_not_ints": _T("FileErrors", "layer_sizes should be a list of whole numbers"),
+    "model.sizes_range": _T("FileErrors", "layer_sizes {sizes} do not describe a network annviz can hold (2 to "
+                                          "{layers} layers of 1 to {most} neurons)"),
+    "model.activation_count": _T("FileErrors", "{n} layers but {m} activations"),
+    "model.unknown_activation": _T("FileErrors", "unknown activation {name} (known: {known})"),
+    "model.unknown_loss": _T("FileErrors", "unknown loss {name} (known: {known})"),
+    "model.class_names": _T("FileErrors", "class_names should be a list of strings"),
+    "model.accuracy": _T("FileErrors", "test_accuracy {value} is not between 0 and 1"),
+    "model.tensor_missing": _T("FileErrors", "tensor {name} is missing"),
+    "model.tensor_shape": _T("FileErrors", "tensor {name} has shape {shape}, expected {expected} from "
+                                           "layer_sizes {sizes}"),
+    "model.unexpected_tensors": _T("FileErrors", "unexpected tensors {names}"),
+    "foreign.refused": _T("FileErrors", "a safetensors file without annviz metadata, and not a network annviz "
+                                        "understands: {fault}. annviz opens its own models, and PyTorch networks "
+                                        "of nn.Linear layers only, named layers.0.weight … (nn.ModuleList), "
+                                        "0.weight … (nn.Sequential) or fc1.weight … (numbered names), taking "
+                                        "{n_inputs} inputs"),
+    "foreign.no_tensors": _T("FileErrors", "it holds no tensors"),
+    "foreign.not_layer": _T("FileErrors", "tensor {name} is not the weight or bias of a layer"),
+    "foreign.too_many_layers": _T("FileErrors", "{n} layers, more than the {most} annviz can hold"),
+    "foreign.bias_no_weight": _T("FileErrors", "layer {name} has a bias but no weight"),
+    "foreign.not_linear": _T("FileErrors", "tensor {name} has shape {shape}, not the (out, in) of an nn.Linear"),
+    "foreign.bias_shape": _T("FileErrors", "tensor {name} has shape {shape}, expected {expected} to go with "
+                                           "{weight} {wshape}"),
+    "foreign.first_inputs": _T("FileErrors", "its first layer, {name}, takes {n} inputs, not the {n_inputs} "
+                                             "pixels of a 28×28 image"),
+    "foreign.chain": _T("FileErrors", "the shapes do not chain: {name} takes {n} inputs, the layer before "
+                                      "gives {m}"),
+    "foreign.layer_size": _T("FileErrors", "layer {name} has {n} neurons (annviz holds 1 to {most})"),
+    "foreign.no_number": _T("FileErrors", "layer name {name} does not end in a number giving its order"),
+    "foreign.number_too_long": _T("FileErrors", "layer name {name} ends in a number of {digits} digits (at most "
+                                                "{most})"),
+    "foreign.patterns": _T("FileErrors", "the layer names {names} do not share one pattern"),
+
+    # --- training recordings (annviz.nn.runfile) -----------------------------------------------
+    "run.not_recording": _T("FileErrors", "a safetensors file, but not an annviz training recording"),
+    "run.metadata_not_object": _T("FileErrors", "damaged recording: its metadata is not an object"),
+    "run.sizes": _T("FileErrors", "layer sizes must be 2 to {layers} whole numbers of 1 to {most}"),
+    "run.class_names": _T("FileErrors", "class_names should be {n} names, one per output neuron"),
+    "run.moment_order": _T("FileErrors", "damaged recording: moment {i} is at step {step}, not after step {before}"),
+    "run.no_moments": _T("FileErrors", "the recording holds no moments"),
+    "run.history": _T("FileErrors", "damaged recording: its batch losses do not fit together"),
+    "run.optimizer_arrays": _T("FileErrors", "damaged recording: {n} optimizer arrays do not fit {optimizer}"),
+    "run.rng": _T("FileErrors", "damaged recording: {field} is not the state of a random generator"),
+    "run.tensor_missing": _T("FileErrors", "damaged recording: tensor {name} is missing"),
+    "run.tensor_shape": _T("FileErrors", "damaged recording: tensor {name} has shape {shape}, expected {expected}"),
+    "run.tensor_dtype": _T("FileErrors", "damaged recording: tensor {name} is {dtype}, not {expected}"),
+
+    # --- setup files (annviz.setupfile, annviz.gui.setup) ----------------------------------------
+    "setup.not_setup": _T("FileErrors", "is not an annviz setup file (not a JSON object)"),
+    "setup.no_kind": _T("FileErrors", "is not an annviz setup file (it has no \"kind\": \"annviz-setup\")"),
+    "setup.numbers_count": _T("FileErrors", "{field} should hold {lo} to {hi} numbers, not {n}"),
+    "setup.numbers": _T("FileErrors", "{field} should hold numbers (at most {most} in size)"),
+    "setup.whole_numbers": _T("FileErrors", "{field} should hold whole numbers (at most {most} in size)"),
+    "setup.model_too_large": _T("FileErrors", "its model is larger than a setup may carry ({most} MiB)"),
+    "setup.model_too_large_to_save": _T("FileErrors", "the model is {size} MiB, more than a setup may carry "
+                                                      "({most} MiB)"),
+    "setup.not_base64": _T("FileErrors", "{field} is not base64 text"),
+    "setup.pixels": _T("FileErrors", "input.pixels should be 28×28 = 784 bytes in base64"),
+    "setup.selected_neuron": _T("FileErrors", "selected_neuron should be [layer, neuron], two whole numbers"),
+    "setup.neuron_inputs": _T("FileErrors", "neuron.xs has {n} inputs but neuron.ws {m} weights"),
+    "setup.points_count": _T("FileErrors", "{field}x and {field}y should list the same points (at most {most})"),
+    "setup.points": _T("FileErrors", "{field}x should hold points [x1, x2] of two numbers"),
+    "setup.classes": _T("FileErrors", "{field}y should hold the classes 0 and 1"),
+    "setup.playground_hidden": _T("FileErrors", "playground.hidden should list layer sizes from 1 to 64"),
+    "setup.features": _T("FileErrors", "playground.features should name some of {known}"),
+    "setup.lesson_not_a_name": _T("FileErrors", "lesson.lesson {name} is not the name of a lesson: a setup "
+                                                "names a lesson or carries it, never a file's path"),
+    "setup.lesson_unknown": _T("FileErrors", "lesson.lesson {name} is neither a bundled lesson nor one in "
+                                             "your lessons folder (the bundled lessons: {names})"),
+    "setup.page": _T("FileErrors", "page {name} is not one of {known}"),
+    "setup.tab": _T("FileErrors", "tab {name} is not a tab of the {page} page ({known})"),
+    "setup.model_inputs": _T("FileErrors", "its model takes {n} inputs, not 28×28 = 784"),
+
+    # --- images (annviz.data.images) -------------------------------------------------------------
+    "image.too_many_pixels": _T("FileErrors", "has {width} x {height} pixels, more than annviz reads ({most} "
+                                              "megapixels); make it smaller"),
+    "image.too_long_side": _T("FileErrors", "is {width} x {height} pixels; annviz reads images of at most "
+                                            "{most} pixels on a side"),
+    "image.unidentified": _T("FileErrors", "not an image annviz reads ({formats}), or a damaged one"),
+    "image.bomb": _T("FileErrors", "has more pixels than annviz reads ({most} megapixels), refused as a "
+                                   "possible decompression bomb"),
+    "image.memory": _T("FileErrors", "too large to decode in the memory available"),
+    "image.damaged": _T("FileErrors", "damaged or unsupported image ({detail})"),
+
+    # --- IDX files (annviz.data.idx) --------------------------------------------------------------
+    "idx.gzip": _T("FileErrors", "corrupt gzip data: {detail}"),
+    "idx.too_short": _T("FileErrors", "too short for an IDX header ({n} bytes)"),
+    "idx.magic": _T("FileErrors", "wrong magic number {magic}: an IDX file starts with two zero bytes"),
+    "idx.type": _T("FileErrors", "unknown IDX data type {code} in magic number"),
+    "idx.no_dimensions": _T("FileErrors", "magic number says 0 dimensions"),
+    "idx.truncated_header": _T("FileErrors", "truncated header: {ndim} dimensions need {n} bytes, found {found}"),
+    "idx.too_large": _T("FileErrors", "its header declares shape {shape}, {size} of data; an IDX file may hold "
+                                      "at most {most}"),
+    "idx.truncated": _T("FileErrors", "truncated: expected {n} bytes of data, found {found}"),
+    "idx.trailing": _T("FileErrors", "{extra} unexpected bytes after the data (expected {n} bytes of data for "
+                                     "shape {shape}, found {found})"),
+    "idx.more_data": _T("FileErrors", "more data than its header declares (shape {shape}, {n} bytes)"),
+
+    # --- the learner's digits (annviz.data.mydigits) ---------------------------------------------
+    "digits.no_folder": _T("FileErrors", "no such folder"),
+    "digits.not_folder": _T("FileErrors", "is not a folder"),
+    "digits.skipped": _T("FileErrors", "{why}, skipped"),
+    "digits.index_not_object": _T("FileErrors", "is not a JSON object"),
+    "digits.no_side": _T("FileErrors", "digit {key} has no side ({train} or {held})"),
+    "digits.index_decided_again": _T("FileErrors", "{why}; the sides of its digits are decided again"),
+    "digits.not_in_label_folder": _T("FileErrors", "is not in a digit folder (0 to 9)"),
+    "digits.not_label_folder": _T("FileErrors", "is not a digit folder (its name should be 0 to 9)"),
+    "digits.not_image": _T("FileErrors", "is not an image ({suffixes})"),
+    "digits.past_most": _T("FileErrors", "is past the first {most} images of {root}"),
+    "digits.blank": _T("FileErrors", "is blank (no ink)"),
+    "digits.full": _T("FileErrors", "my digits hold {most} already; the rest were not imported"),
 
     # --- lesson files (annviz.lessons.lessonfile, library) --------------------------------------
     "lesson.toml_invalid": _T("FileErrors", "is not valid TOML (the error is at line {line}, column {column})"),
@@ -195,5 +356,7 @@ MESSAGES: dict[str, str] = {
     "lesson.bad_point": _T("FileErrors", "a point is [x, y], fractions of the pad from its top left"),
     "lesson.empty_stroke": _T("FileErrors", "a stroke needs at least one point"),
     "lesson.no_strokes": _T("FileErrors", "draw needs at least one stroke"),
+    "lesson.not_a_name": _T("FileErrors", "is not the name of a lesson (letters, digits, - and _; never a "
+                                          "folder or a path)"),
     "lesson.no_such_lesson": _T("FileErrors", "no lesson has this name (the bundled lessons: {names})"),
 }

@@ -13,6 +13,7 @@ The format is documented for teachers in ``resources/lessons/README.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import tomllib
@@ -22,8 +23,8 @@ from annviz.lessons.model import (Action, Check, Condition, Lesson, Step, Task, 
 from annviz.lessons.vocabulary import (ACTIONS, AT_LEAST, AT_MOST, CONCEPTS, MAX_STROKE_POINTS,
                                        MAX_STROKES, PROBES, TRAINING_COMMANDS, WIDGETS)
 from annviz.paths import bundled_model_names
-from annviz.messages import Phrase
-from annviz.safeio import FileFormatError, check_version, describe, guarded, read_bytes
+from annviz.messages import Phrase, kind
+from annviz.safeio import FileFormatError, check_version, describe, guarded, read_bytes, size_text
 
 FORMAT_VERSION = 1
 MAX_BYTES = 256 * 1024
@@ -51,13 +52,27 @@ def read_lesson(path: str | Path) -> Lesson:
         text = data.decode("utf-8-sig")    # Windows Notepad starts UTF-8 with a byte-order mark
     except UnicodeDecodeError:
         raise LessonFileError(path, "not_utf8") from None
-    check_structure(text, path)
+    return _lesson_of_text(text, path, path.stem)
+
+
+@guarded(LessonFileError)
+def read_lesson_text(text: str, where, name: str) -> Lesson:
+    """The lesson whose TOML is ``text`` (a setup file carries one), named ``name``; ``where``
+    stands for the file in messages. The same checks as a lesson file's."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise LessonFileError(where, "grew_too_large", kind=kind("lesson"), most=size_text(MAX_BYTES))
+    return _lesson_of_text(text.removeprefix("\ufeff"), where, name, path=None)
+
+
+def _lesson_of_text(text: str, where, name: str, path: Path | None | str = "same") -> Lesson:
+    check_structure(text, where)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line, column = _position(str(error))
-        raise LessonFileError(path, "lesson.toml_invalid", line=line, column=column) from None
-    return parse_lesson(document, path)
+        raise LessonFileError(where, "lesson.toml_invalid", line=line, column=column) from None
+    lesson = parse_lesson(document, where, name)
+    return dataclasses.replace(lesson, source=text, path=where if path == "same" else path)
 
 
 # --- the raw text's structure, before tomllib ------------------------------------------------------

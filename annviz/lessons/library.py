@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from annviz.lessons.lessonfile import LessonFileError, read_lesson
+from annviz.lessons.lessonfile import _NAME, MAX_NAME, LessonFileError, read_lesson
 from annviz.lessons.model import Lesson
 from annviz.paths import resources_dir
 from annviz.safeio import guarded, os_error
@@ -66,6 +66,32 @@ def catalog(user_folder: Path | None = None) -> list[Entry]:
 
 def bundled_names() -> list[str]:
     return [e.name for e in _entries(bundled_folder(), True)]
+
+
+def is_bundled(lesson: Lesson) -> bool:
+    """Whether ``lesson`` was read from annviz's own lessons (a setup names it, not carries it)."""
+    try:
+        return lesson.path is not None and lesson.path.resolve().parent == bundled_folder().resolve()
+    except OSError:
+        return False
+
+
+def is_lesson_name(text: str) -> bool:
+    """Whether ``text`` may be a lesson's name: never a path (no folder, no ..)."""
+    return bool(text) and len(text) <= MAX_NAME and _NAME.fullmatch(text) is not None and ".." not in text
+
+
+@guarded(LessonFileError)
+def find_by_name(name: str, user_folder: Path | None = None) -> Lesson:
+    """The lesson called ``name``: bundled first, then the user's folder — never a path (a setup
+    file names lessons, and a file must not make the app read any other file)."""
+    if not is_lesson_name(name):
+        raise LessonFileError(repr(name[:80]), "lesson.not_a_name")
+    for folder in (bundled_folder(), user_folder):
+        candidate = None if folder is None else folder / f"{name}{SUFFIX}"
+        if candidate is not None and candidate.is_file():
+            return read_lesson(candidate)
+    raise LessonFileError(name, "lesson.no_such_lesson", names=", ".join(bundled_names()))
 
 
 @guarded(LessonFileError)

@@ -23,7 +23,7 @@ from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.panel import LessonPanel
 from annviz.gui.lessons.player import LessonPlayer
 from annviz.lessons.lessonfile import LessonFileError, read_lesson
-from annviz.lessons.library import SUFFIX, find
+from annviz.lessons.library import SUFFIX, find, find_by_name
 from annviz.safeio import FileFormatError
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,25 @@ class LessonsArea(QObject):
         ``step``; a message says why if there is none or it cannot be used."""
         try:
             lesson = find(name_or_path, self.user_folder)
+        except LessonFileError as error:
+            self._warn(error)
+            return False
+        self.dock.show()
+        self.dock.raise_()
+        self.player.open(lesson, step)
+        return True
+
+    def find_by_name(self, name: str):
+        """The lesson called ``name``, bundled or in the user's folder (never a path)."""
+        return find_by_name(name, self.user_folder)
+
+    def open_setup_lesson(self, setup) -> bool:
+        """The lesson a setup just applied names (by name only) or carries, at its step."""
+        if setup.lesson is None:
+            return False
+        name, step = setup.lesson
+        try:
+            lesson = setup.lesson_embedded or self.find_by_name(name)
         except LessonFileError as error:
             self._warn(error)
             return False
