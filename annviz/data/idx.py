@@ -120,10 +120,10 @@ def idx_bytes(array: np.ndarray) -> bytes:
     array = np.asarray(array)
     native = array.dtype.newbyteorder("=")
     if native not in _TYPE_CODES:
-        raise IdxError(None, f"cannot store dtype {array.dtype} in IDX (use uint8, int8, int16, "
+        raise IdxError(None, f"cannot store dtype {array.dtype} in IDX (use uint8, int8, int16, "  # a caller's mistake
                              "int32, float32 or float64)")
     if not 1 <= array.ndim <= 255:
-        raise IdxError(None, f"cannot store an array of {array.ndim} dimensions in IDX")
+        raise IdxError(None, f"cannot store an array of {array.ndim} dimensions in IDX")  # a caller's mistake
     type_code = _TYPE_CODES[native]
     header = bytes([0, 0, type_code, array.ndim]) + np.asarray(array.shape, ">u4").tobytes()
     return header + np.ascontiguousarray(array, dtype=IDX_DTYPES[type_code]).tobytes()

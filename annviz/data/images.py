@@ -121,16 +121,16 @@ def write_png(path: str | os.PathLike, image: np.ndarray, palette: np.ndarray | 
     path = Path(path)
     image = np.asarray(image)
     if image.dtype != np.uint8:
-        raise ImageError(path, f"write_png needs uint8 pixels, got {image.dtype}")
+        raise ImageError(path, f"write_png needs uint8 pixels, got {image.dtype}")  # a caller's mistake
     channels = 1 if image.ndim == 2 else image.shape[2] if image.ndim == 3 else 0
     if channels not in (1, 2, 3, 4) or 0 in image.shape:
-        raise ImageError(path, f"cannot write an image of shape {image.shape} as PNG")
+        raise ImageError(path, f"cannot write an image of shape {image.shape} as PNG")  # a caller's mistake
     mode = {1: "L", 2: "LA", 3: "RGB", 4: "RGBA"}[channels]
     picture = Image.frombytes(mode, (image.shape[1], image.shape[0]), image.tobytes())
     if palette is not None:
         palette = np.asarray(palette, np.uint8)
         if channels != 1 or palette.ndim != 2 or palette.shape[1] not in (3, 4):
-            raise ImageError(path, "a palette image needs (h, w) indices and a (k, 3|4) palette")
+            raise ImageError(path, "a palette image needs (h, w) indices and a (k, 3|4) palette")  # a caller's mistake
         picture = Image.frombytes("P", picture.size, image.tobytes())
         picture.putpalette(palette[:, :3].tobytes(), rawmode="RGB")
         if palette.shape[1] == 4:

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 
 from annviz.gui import i18n
 from annviz.gui.classroom import Classroom
-from annviz.gui.common.model_files import model_filter, refusal
+from annviz.gui.common.file_errors import refusal
+from annviz.gui.common.model_files import model_filter
 from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.explorer.names import architecture

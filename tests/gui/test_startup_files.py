@@ -134,3 +134,20 @@ def test_a_bug_in_a_reader_still_opens_the_window_and_says_so(window, tmp_path, 
     assert len(texts) == 1 and str(path) in texts[0] and "a reader's bug" in texts[0]
     assert window.settings.value("lessons/open") == ""
     assert any(r.exc_info and isinstance(r.exc_info[1], ZeroDivisionError) for r in caplog.records)
+
+
+def test_the_message_is_in_the_language_of_the_interface(window, tmp_path):
+    loop = tmp_path / "고리.toml"
+    os.symlink(loop, loop)
+    window.settings.setValue("lessons/open", "고리")
+    window.settings.setValue("lessons/open_path", str(loop))
+    window.lessons.dock.show()
+    window.set_language("ko")
+    try:
+        window.lessons.start()
+        texts = shown_messages()
+    finally:
+        window.set_language("en")
+    assert len(texts) == 1
+    assert "수업을 열지 못해" in texts[0] and "심볼릭 링크가 서로를 가리키며" in texts[0] and str(loop) in texts[0]
+    assert "cannot be read" not in texts[0] and "could not be opened" not in texts[0]
