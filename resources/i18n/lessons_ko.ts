@@ -4,7 +4,7 @@
 <context>
     <name>LessonDock</name>
     <message>
-        <location filename="../../annviz/gui/lessons/area.py" line="43"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="49"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
@@ -213,19 +213,25 @@
         <translation>수업 열기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/area.py" line="86"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="111"/>
         <source>Open a lesson</source>
         <translation>수업 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/area.py" line="87"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="112"/>
         <source>annviz lessons (*{suffix})</source>
         <translation>annviz 수업 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/area.py" line="124"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="167"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="178"/>
         <source>The lesson was not opened</source>
         <translation>수업을 열지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/area.py" line="168"/>
+        <source>The lesson you were following could not be opened, so the list of lessons is shown instead.</source>
+        <translation>따라 하던 수업을 열지 못해 수업 목록을 대신 보여 줍니다.</translation>
     </message>
 </context>
 </TS>
