@@ -304,6 +304,7 @@ MESSAGES: dict[str, str] = {
     "digits.not_image": QT_TRANSLATE_NOOP("FileErrors", "is not an image ({suffixes})"),
     "digits.past_most": QT_TRANSLATE_NOOP("FileErrors", "is past the first {most} images of {root}"),
     "digits.blank": QT_TRANSLATE_NOOP("FileErrors", "is blank (no ink)"),
+    "digits.index_unwritable": QT_TRANSLATE_NOOP("FileErrors", "the index of my digits cannot be written here ({why})"),
     "digits.full": QT_TRANSLATE_NOOP("FileErrors", "my digits hold {most} already; the rest were not imported"),
 
     # --- lesson files (annviz.lessons.lessonfile, library) --------------------------------------

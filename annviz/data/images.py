@@ -42,7 +42,8 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
     path = Path(path)
     with open_regular(path, MAX_IMAGE_BYTES, ImageError, "image") as f:
         try:
-            with warnings.catch_warnings():  # Pillow warns of a possible bomb past 89 megapixels
+            with warnings.catch_warnings():  # Pillow warns of a possible bomb past 89 megapixels,
+                warnings.simplefilter("ignore")  # and of damaged TIFF tags (the decoding then says)
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 image = Image.open(f, formats=FORMATS)
             with image:

@@ -117,7 +117,7 @@ class DigitFolder:
             if not isinstance(index, dict):
                 raise MyDigitsError(path, "digits.index_not_object")
             check_version(index.get("format_version"), FORMAT_VERSION, path, MyDigitsError)
-            share = check_field(index, "held_out_share", float, path, MyDigitsError, default=share)
+            found = check_field(index, "held_out_share", float, path, MyDigitsError, default=share)
             digits = check_field(index, "digits", dict, path, MyDigitsError, default={})
             sides = {}
             if len(digits) > 2 * MAX_DIGITS:
@@ -128,10 +128,10 @@ class DigitFolder:
                 if side not in (TRAIN, HELD_OUT):
                     raise MyDigitsError(path, "digits.no_side", key=repr(key[:40]), train=TRAIN, held=HELD_OUT)
                 sides[key] = side == HELD_OUT
-            if not (math.isfinite(share) and 0 <= share < 1):
+            if not 0 <= found < 1:   # NaN too; exact for an integer of any size
                 raise MyDigitsError(path, "field_number_range", field="held_out_share", lo=0, hi="1 (not 1)",
-                                    value=describe(share))
-            return share, sides
+                                    value=describe(found))
+            return float(found), sides
         except MyDigitsError as error:
             if self.strict:
                 raise
@@ -315,7 +315,11 @@ class DigitStore(DigitFolder):
             raise os_error(root, error, MyDigitsError) from None
         super().__init__(root, held_out_share)
         if self.decided_now or self.problems:
-            self._write_index()
+            try:
+                self._write_index()
+            except OSError as error:   # a folder or a read-only file where the index goes
+                raise MyDigitsError(self.root / INDEX_NAME, "digits.index_unwritable",
+                                    why=error.strerror or str(error)) from None
 
     def add(self, canvas: np.ndarray, label: int) -> Digit:
         """Keep a drawing (uint8 grey, any size, either polarity) with its label; its side is
