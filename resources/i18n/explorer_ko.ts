@@ -992,236 +992,241 @@
     </message>
     <message>
         <location filename="../../annviz/messages.py" line="307"/>
+        <source>the index of my digits cannot be written here ({why})</source>
+        <translation>내 숫자 목록 파일을 여기에 쓸 수 없습니다 ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="308"/>
         <source>my digits hold {most} already; the rest were not imported</source>
         <translation>내 숫자가 이미 {most}개입니다. 나머지는 가져오지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="310"/>
+        <location filename="../../annviz/messages.py" line="311"/>
         <source>is not valid TOML (the error is at line {line}, column {column})</source>
         <translation>올바른 TOML이 아닙니다 (오류 위치: {line}번째 줄, {column}번째 글자)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="311"/>
+        <location filename="../../annviz/messages.py" line="312"/>
         <source>nests lists and tables {depth} deep (at most {most})</source>
         <translation>목록과 표가 {depth}단계로 중첩되어 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="312"/>
+        <location filename="../../annviz/messages.py" line="313"/>
         <source>has a key of {parts} dotted parts, near line {line} (at most {most})</source>
         <translation>{line}번째 줄 근처에 점으로 이은 부분이 {parts}개인 키가 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="314"/>
+        <location filename="../../annviz/messages.py" line="315"/>
         <source>has a key or a number of {length} characters, near line {line} (at most {most})</source>
         <translation>{line}번째 줄 근처에 {length}글자인 키나 수가 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="316"/>
+        <location filename="../../annviz/messages.py" line="317"/>
         <source>should be a table, not {found}</source>
         <translation>표(table)여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="317"/>
+        <location filename="../../annviz/messages.py" line="318"/>
         <source>unknown key {key} (known: {known})</source>
         <translation>알 수 없는 키 {key} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="318"/>
+        <location filename="../../annviz/messages.py" line="319"/>
         <source>{key} is missing</source>
         <translation>{key}이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="319"/>
+        <location filename="../../annviz/messages.py" line="320"/>
         <source>should be a whole number, not {found}</source>
         <translation>정수여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="320"/>
+        <location filename="../../annviz/messages.py" line="321"/>
         <source>{value} is not between {lo} and {hi}</source>
         <translation>{value}이(가) {lo}와 {hi} 사이가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="321"/>
+        <location filename="../../annviz/messages.py" line="322"/>
         <source>should be a number, not {found}</source>
         <translation>수여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="322"/>
+        <location filename="../../annviz/messages.py" line="323"/>
         <source>{value} is not a number between {lo} and {hi}</source>
         <translation>{value}이(가) {lo}와 {hi} 사이의 수가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="323"/>
+        <location filename="../../annviz/messages.py" line="324"/>
         <source>should be text, not {found}</source>
         <translation>글자(text)여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="324"/>
+        <location filename="../../annviz/messages.py" line="325"/>
         <source>is longer than {most} characters</source>
         <translation>{most}글자보다 깁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="325"/>
+        <location filename="../../annviz/messages.py" line="326"/>
         <source>should be a list, not {found}</source>
         <translation>목록이어야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="326"/>
+        <location filename="../../annviz/messages.py" line="327"/>
         <source>has {n} entries, more than {most}</source>
         <translation>항목이 {n}개로, 최대 {most}개보다 많습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="327"/>
+        <location filename="../../annviz/messages.py" line="328"/>
         <source>is empty</source>
         <translation>비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="328"/>
+        <location filename="../../annviz/messages.py" line="329"/>
         <source>may not hold HTML comments or declarations</source>
         <translation>HTML 주석이나 선언은 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="329"/>
+        <location filename="../../annviz/messages.py" line="330"/>
         <source>the tag &lt;{tag}&gt; is not allowed (allowed: {allowed})</source>
         <translation>태그 &lt;{tag}&gt;는 쓸 수 없습니다 (쓸 수 있는 태그: {allowed})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="330"/>
+        <location filename="../../annviz/messages.py" line="331"/>
         <source>the tag &lt;{tag}&gt; may not have attributes</source>
         <translation>태그 &lt;{tag}&gt;에는 속성을 붙일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="331"/>
+        <location filename="../../annviz/messages.py" line="332"/>
         <source>no widget is called {name} (the names are listed in resources/lessons/README.md)</source>
         <translation>{name}(이)라는 위젯이 없습니다 (이름 목록은 resources/lessons/README.md에 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="333"/>
+        <location filename="../../annviz/messages.py" line="334"/>
         <source>{name} is a {kind}, not a {wanted}</source>
         <translation>{name}은(는) {kind}이지 {wanted}이(가) 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="334"/>
+        <location filename="../../annviz/messages.py" line="335"/>
         <source>the file&apos;s name {name} should be letters, digits, - and _ only, at most {most} characters</source>
         <translation>파일 이름 {name}은(는) 글자, 숫자, -, _만으로 최대 {most}글자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="336"/>
+        <location filename="../../annviz/messages.py" line="337"/>
         <source>unknown concept {name} (known: {known})</source>
         <translation>알 수 없는 개념 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="337"/>
+        <location filename="../../annviz/messages.py" line="338"/>
         <source>a lesson needs at least one step</source>
         <translation>수업에는 단계가 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="338"/>
+        <location filename="../../annviz/messages.py" line="339"/>
         <source>a task needs at least one check</source>
         <translation>과제에는 확인 항목이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="339"/>
+        <location filename="../../annviz/messages.py" line="340"/>
         <source>{{{name}}} is not a value its checks measure (known: {known})</source>
         <translation>{{{name}}}은(는) 이 과제의 확인 항목이 재는 값이 아닙니다 (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="340"/>
+        <location filename="../../annviz/messages.py" line="341"/>
         <source>should be a table with check = &quot;&lt;probe&gt;&quot;</source>
         <translation>check = &quot;&lt;probe&gt;&quot;가 있는 표(table)여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="341"/>
+        <location filename="../../annviz/messages.py" line="342"/>
         <source>unknown check {name} (known: {known})</source>
         <translation>알 수 없는 확인 항목 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="342"/>
+        <location filename="../../annviz/messages.py" line="343"/>
         <source>unknown value {key} (known: {known}, each also with {at_least} or {at_most} when it is a number)</source>
         <translation>알 수 없는 값 {key} (아는 것: {known}. 수인 값은 각각 {at_least}나 {at_most}를 붙여 쓸 수도 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="344"/>
+        <location filename="../../annviz/messages.py" line="345"/>
         <source>says nothing to check (e.g. a_at_least = 0.5)</source>
         <translation>확인할 것이 없습니다 (예: a_at_least = 0.5)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="345"/>
+        <location filename="../../annviz/messages.py" line="346"/>
         <source>{value} is not a number: compare it with {value} = …</source>
         <translation>{value}은(는) 수가 아닙니다: {value} = …로 비교하세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="346"/>
+        <location filename="../../annviz/messages.py" line="347"/>
         <source>should be true or false, not {found}</source>
         <translation>참이나 거짓(true/false)이어야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="347"/>
+        <location filename="../../annviz/messages.py" line="348"/>
         <source>{value} is not one of {choices}</source>
         <translation>{value}은(는) 다음 중 하나가 아닙니다: {choices}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="348"/>
+        <location filename="../../annviz/messages.py" line="349"/>
         <source>should be one of the choices of {widget}, not {found}</source>
         <translation>{widget}의 선택지 중 하나여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="349"/>
+        <location filename="../../annviz/messages.py" line="350"/>
         <source>{value} is not a choice of {widget} ({choices})</source>
         <translation>{value}은(는) {widget}의 선택지가 아닙니다 ({choices})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="350"/>
+        <location filename="../../annviz/messages.py" line="351"/>
         <source>should be a table with do = &quot;&lt;action&gt;&quot;</source>
         <translation>do = &quot;&lt;action&gt;&quot;이 있는 표(table)여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="351"/>
+        <location filename="../../annviz/messages.py" line="352"/>
         <source>unknown action {name} (known: {known})</source>
         <translation>알 수 없는 동작 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="352"/>
+        <location filename="../../annviz/messages.py" line="353"/>
         <source>{key} is missing (layer {layer})</source>
         <translation>{key}이(가) 없습니다 (층 {layer})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="353"/>
+        <location filename="../../annviz/messages.py" line="354"/>
         <source>needs the widget it sets</source>
         <translation>값을 바꿀 위젯이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="354"/>
+        <location filename="../../annviz/messages.py" line="355"/>
         <source>{name} is not a bundled model ({known})</source>
         <translation>{name}은(는) annviz에 들어 있는 모델이 아닙니다 ({known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="355"/>
+        <location filename="../../annviz/messages.py" line="356"/>
         <source>{name} is not one of {known}</source>
         <translation>{name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="356"/>
+        <location filename="../../annviz/messages.py" line="357"/>
         <source>a point is [x, y], fractions of the pad from its top left</source>
         <translation>점은 [x, y]이고, 그리기 판의 왼쪽 위에서부터 잰 비율입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="357"/>
+        <location filename="../../annviz/messages.py" line="358"/>
         <source>a stroke needs at least one point</source>
         <translation>획에는 점이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="358"/>
+        <location filename="../../annviz/messages.py" line="359"/>
         <source>draw needs at least one stroke</source>
         <translation>draw에는 획이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="359"/>
+        <location filename="../../annviz/messages.py" line="360"/>
         <source>is not the name of a lesson (letters, digits, - and _; never a folder or a path)</source>
         <translation>수업 이름이 아닙니다 (글자, 숫자, -, _만 쓰며, 폴더나 경로는 쓸 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="361"/>
+        <location filename="../../annviz/messages.py" line="362"/>
         <source>no lesson has this name (the bundled lessons: {names})</source>
         <translation>이런 이름의 수업이 없습니다 (annviz에 들어 있는 수업: {names})</translation>
     </message>
