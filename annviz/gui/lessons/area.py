@@ -15,15 +15,16 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QWidget
 
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.panel import LessonPanel
 from annviz.gui.lessons.player import LessonPlayer
+from annviz.gui.threads import Worker, WorkerThread
 from annviz.lessons.lessonfile import LessonFileError, read_lesson
-from annviz.lessons.library import SUFFIX, find, find_by_name
+from annviz.lessons.library import SUFFIX, find, find_by_name, read_all, unread
 from annviz.safeio import FileFormatError
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class LessonsArea(QObject):
         super().__init__(parent)
         self.window = window
         self.user_folder = user_folder if user_folder is not None else user_lessons_folder()
+        self._reading = False
         self.panel = LessonPanel()
         self.dock = LessonDock(self.panel, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -63,15 +65,49 @@ class LessonsArea(QObject):
         self.dock.visibilityChanged.connect(self.player.panel_shown)
         self.panel.open_file_clicked.connect(lambda: self.open_file())
         self.panel.folder_clicked.connect(self.open_folder)
+        self.reader = WorkerThread("lessons-reader", self)   # the user's folder, off the GUI thread
+        window.add_shutdown_hook(self.reader.stop)
 
     # --- commands ------------------------------------------------------------------------------
 
     def show_lessons(self) -> None:
-        """Help → Lessons: the panel, at the lesson being followed or at the list."""
+        """Help → Lessons: the panel, at the lesson being followed or at the list. The list shows
+        at once; lessons of the user's folder that are new or changed are read in the background
+        and join it when read."""
         if self.player.lesson is None:
             self.player.show_catalog()
         self.dock.show()
         self.dock.raise_()
+        self.read_folder()
+
+    def read_folder(self) -> bool:
+        """Read the user's lessons that are new or changed since last read, in the background;
+        False if there are none (or a reading is under way)."""
+        pending = unread(self.player.user_folder)
+        if not pending or self._reading:
+            return False
+        self._reading = True
+        reader = FolderReader(pending)
+        reader.progress.connect(self._on_folder_progress)
+        reader.finished.connect(self._on_folder_read)
+        reader.failed.connect(self._on_folder_read)
+        self.reader.start(reader)
+        return True
+
+    def folder_read(self) -> bool:
+        """Whether the user's folder has been read (no reading under way)."""
+        return not self._reading
+
+    def _on_folder_progress(self, done: int, total: int) -> None:
+        if self.player.lesson is None and not self.dock.isHidden():
+            self.panel.note.setText(self.tr("Reading the lessons in your folder: {done} of {total}…").format(
+                done=done, total=total))
+            self.panel.note.show()
+
+    def _on_folder_read(self, _result) -> None:
+        self._reading = False
+        if self.player.lesson is None:
+            self.player.show_catalog()
 
     def open_lesson(self, name_or_path: str | Path, step: int = 0) -> bool:
         """Follow the lesson called ``name_or_path`` (bundled, the user's, or a file's path) from
@@ -176,6 +212,23 @@ class LessonsArea(QObject):
 
     def _warn(self, error: Exception) -> None:
         QMessageBox.warning(self.window, self.tr("The lesson was not opened"), refusal(error))
+
+
+class FolderReader(Worker):
+    """Reads lesson files into the list's memory (annviz.lessons.library), in a worker thread."""
+
+    progress = Signal(int, int)
+
+    def __init__(self, paths):
+        super().__init__()
+        self.paths = list(paths)
+
+    def work(self) -> int:
+        def report(done: int, total: int) -> bool:
+            self.send("progress", done, total)
+            return not self.control.stop_requested
+
+        return read_all(self.paths, report)
 
 
 def _first_line(error: Exception) -> str:
