@@ -964,32 +964,32 @@
 <context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="122"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="123"/>
         <source>Layer {n}: {a} → {b}</source>
         <translation>층 {n}: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="124"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="125"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="127"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="128"/>
         <source>Weights per layer: grey = at the start, blue = now</source>
         <translation>층별 가중치: 회색 = 처음, 파랑 = 지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="129"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="130"/>
         <source>filled blue: the weights now</source>
         <translation>채운 파랑: 지금의 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="131"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="132"/>
         <source>grey outline: at the start (when this model was set)</source>
         <translation>회색 윤곽선: 시작할 때 (이 모델을 정했을 때)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="132"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="133"/>
         <source>height: share of the layer&apos;s weights in each bin</source>
         <translation>높이: 구간마다 그 층 가중치의 비율</translation>
     </message>
