@@ -236,3 +236,24 @@ def test_the_window_opens_with_a_bad_remembered_model_lesson_and_lessons_folder(
     assert len(seen["messages"]) == 2, seen["messages"]
     assert str(fifo) in texts and "not a regular file" in texts
     assert "gone" in texts and "could not be opened" in texts
+
+
+@pytest.mark.parametrize("content", [
+    b"\x00\xff\xfe garbage \x89PNG" * 50,
+    b"[General]\nlanguage=" + b"x" * 100_000 + b"\nmodel/path=/dev/zero\nlessons/open=\"" + b"\xff" * 300 + b"\"\n"
+    b"mydigits/folder=/dev/zero\nview/zoom=1e999\nwindow/geometry=@ByteArray(\\0\\0\\0)\n",
+    b"[General]\n" + b"".join(b"key%d=%d\n" % (i, i) for i in range(20_000)) + b"[lessons]\nopen=neuron\n",
+], ids=["binary", "hostile values", "20,000 keys"])
+def test_a_settings_file_that_is_damaged_or_hostile_still_opens_the_window(qtbot, tmp_path, monkeypatch, content):
+    path = tmp_path / "annviz-test.ini"
+    path.write_bytes(content)
+    seen = {}
+
+    def look(window):
+        seen["visible"] = window.isVisible()
+        seen["model"] = window.state.network is not None
+        for box in [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]:
+            box.accept()
+
+    assert run_main(monkeypatch, QSettings(str(path), QSettings.Format.IniFormat), look) == 0
+    assert seen == {"visible": True, "model": True}

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 
 from annviz.data.mydigits import Digit, DigitStore, MyDigitsError, prepare_input
-from annviz.gui.threads import Worker
+from annviz.gui.threads import Worker, WorkerThread
 
 BATCH_S = 0.1          # send what was read at least this often …
 BATCH_DIGITS = 64      # … or after this many digits
@@ -66,3 +66,80 @@ class Importer(Worker):
             return self.store.copy_in(self.source, report)
         except MyDigitsError as error:
             return error
+
+
+class Background(QObject):
+    """The page's two background threads: reading the digits' images, and an import.
+
+    ``read(store)`` reads the images the store does not know yet; ``loaded`` brings each batch
+    (the store remembers it here, in the GUI thread) and ``read_done`` the end. ``start_import(store,
+    folder)`` copies a folder's images in; ``import_progress`` and then ``import_done(result)``
+    (the files and the folder read, or the MyDigitsError that says why nothing could be) or
+    ``import_failed(message)``. ``stop()`` ends both (at shutdown, or when the folder changes)."""
+
+    loaded = Signal(object)           # [(Digit, input or None)], already remembered by the store
+    read_done = Signal(list)          # the problems found while reading (MyDigitsErrors)
+    import_progress = Signal(int, int)
+    import_done = Signal(object)
+    import_failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.reader = WorkerThread("my-digits-reader", self)
+        self.importer = WorkerThread("my-digits-import", self)
+        self.importing = False
+        self._store: DigitStore | None = None
+        self._errors_before = 0
+
+    def read(self, store: DigitStore) -> bool:
+        """Read in the background the images of ``store`` it has not read yet (False: none)."""
+        self._store = store
+        pending = [d for d in store.digits if not store.cached_input(d)[0]]
+        if not pending:
+            return False
+        self._errors_before = len(store.errors)
+        loader = InputLoader(pending)
+        loader.loaded.connect(self._on_loaded)
+        loader.finished.connect(self._on_read)
+        self.reader.start(loader)
+        return True
+
+    def reading(self) -> bool:
+        return self.reader.is_running()
+
+    def start_import(self, store: DigitStore, folder) -> bool:
+        """Import ``folder`` into ``store`` in the background (False if one is under way)."""
+        if self.importing:
+            return False
+        self.importing = True
+        importer = Importer(store, folder)
+        importer.progress.connect(self.import_progress)
+        importer.finished.connect(self._on_imported)
+        importer.failed.connect(self._on_import_failed)
+        self.importer.start(importer)
+        return True
+
+    def stop_import(self) -> None:
+        self.importer.request_stop()
+
+    def stop(self) -> bool:
+        """Stop both threads; True once they have ended."""
+        return self.reader.stop() & self.importer.stop()
+
+    def _on_loaded(self, batch) -> None:
+        shown = []
+        for digit, key, image, error in batch:
+            self._store.remember(key, image, error)
+            shown.append((digit, image))
+        self.loaded.emit(shown)
+
+    def _on_read(self, _count) -> None:
+        self.read_done.emit(self._store.errors[self._errors_before:])
+
+    def _on_imported(self, result) -> None:
+        self.importing = False
+        self.import_done.emit(result)
+
+    def _on_import_failed(self, message: str) -> None:
+        self.importing = False
+        self.import_failed.emit(message)

@@ -22,12 +22,11 @@ from annviz.gui.common.file_errors import refusal
 from annviz.gui.common.model_files import model_filter
 from annviz.gui.mydigits.add_dialog import AddDigitDialog
 from annviz.gui.mydigits.digits_view import PENDING, DigitsView
-from annviz.gui.mydigits.loading import Importer, InputLoader
+from annviz.gui.mydigits.loading import Background
 from annviz.gui.mydigits.gauges import percent
 from annviz.gui.mydigits.teach_panel import TeachPanel
 from annviz.gui.mydigits.teacher import Teacher
 from annviz.gui.state import AppState
-from annviz.gui.threads import WorkerThread
 from annviz.safeio import FileFormatError, os_error
 from annviz.teach import DIGITS
 
@@ -47,9 +46,7 @@ class MyDigitsPage(QWidget):
         self.state = state
         self.store: DigitStore | None = None       # None while the folder cannot be used
         self.teacher = Teacher(state, parent=self)
-        self.loader = WorkerThread("my-digits-reader", self)
-        self.importer = WorkerThread("my-digits-import", self)
-        self._importing = False
+        self.background = Background(self)           # reading the images, importing
         self.folder_problem = QLabel()               # why the folder cannot be used, and what to do
         self.folder_problem.setWordWrap(True)
         self.folder_problem.setStyleSheet("color: #a33;")
@@ -120,6 +117,11 @@ class MyDigitsPage(QWidget):
         self.teacher.progress.connect(self._on_progress)
         self.teacher.finished.connect(self._on_lesson_finished)
         self.teacher.failed.connect(self._on_failed)
+        self.background.loaded.connect(self._on_inputs_loaded)
+        self.background.read_done.connect(self._on_inputs_read)
+        self.background.import_progress.connect(self._on_import_progress)
+        self.background.import_done.connect(self._on_import_finished)
+        self.background.import_failed.connect(self._on_import_failed)
         state.weights_changed.connect(self._on_weights_changed)
         state.model_changed.connect(self._on_weights_changed)
         self.retranslate()
@@ -138,7 +140,7 @@ class MyDigitsPage(QWidget):
         """Keep the learner's digits in ``root`` (made if missing). If it cannot be used — a file,
         a link that loops, a folder that cannot be written — the page says why and offers to
         choose another; nothing else on the page works until one is chosen."""
-        self._stop_reading()
+        self.background.stop()
         try:
             store = DigitStore(root)
         except MyDigitsError as error:
@@ -150,12 +152,11 @@ class MyDigitsPage(QWidget):
         self.choose_folder_button.hide()
         self.setEnabled(True)
         self._show_store(problems=store.errors)
-        self._read_inputs()
+        self.background.read(store)
         return True
 
     def _folder_unusable(self, why: str) -> bool:
         self.store = None
-        self._problem_text = why
         self.folder_problem.setText(self.tr("My digits cannot be kept in this folder:") + "\n" + why)
         self.folder_problem.show()
         self.choose_folder_button.show()
@@ -201,7 +202,7 @@ class MyDigitsPage(QWidget):
         self._before_w0 = self.teacher.original.weights[0].copy()
 
     def shutdown(self) -> bool:
-        stopped = self.loader.stop() & self.importer.stop()
+        stopped = self.background.stop()
         return self.teacher.shutdown() and stopped
 
     def concepts_html(self) -> str:
@@ -253,37 +254,18 @@ class MyDigitsPage(QWidget):
 
     # --- reading the images in the background ------------------------------------------------------
 
-    def _read_inputs(self) -> None:
-        pending = [d for d in self.store.digits if not self.store.cached_input(d)[0]]
-        if pending:
-            self._errors_before = len(self.store.errors)
-            loader = InputLoader(pending)
-            loader.loaded.connect(self._on_inputs_loaded)
-            loader.finished.connect(self._on_inputs_read)
-            self.loader.start(loader)
-
-    def _stop_reading(self) -> None:
-        self.loader.stop()
-        self.importer.stop()
-
-    def _on_inputs_loaded(self, batch) -> None:
-        if self.store is None:
-            return
-        shown = []
-        for digit, key, image, error in batch:
-            self.store.remember(key, image, error)
-            shown.append((digit, image))
+    def _on_inputs_loaded(self, shown) -> None:
         self.view.update_images(shown)
-        if any(digit is self.view.selected() for digit, *_ in batch):
+        if any(digit is self.view.selected() for digit, _ in shown):
             self._show_prediction()
 
-    def _on_inputs_read(self, _count) -> None:
-        if self.store is not None and len(self.store.errors) > self._errors_before:
-            self._show_problems(self.store.errors[self._errors_before:])
+    def _on_inputs_read(self, problems: list) -> None:
+        if problems:
+            self._show_problems(problems)
 
     def inputs_read(self) -> bool:
         """Whether every digit's image has been read (the background reader is done)."""
-        return not self.loader.is_running()
+        return not self.background.reading()
 
     def _show_summary(self) -> None:
         if self.store is None:
@@ -321,8 +303,8 @@ class MyDigitsPage(QWidget):
             self._show_store()
 
     def _on_import_clicked(self) -> None:
-        if self._importing:                   # the button stops an import under way
-            self.importer.request_stop()
+        if self.background.importing:         # the button stops an import under way
+            self.background.stop_import()
             return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import digits from a folder with "
                                                                "folders 0 to 9"))
@@ -332,22 +314,15 @@ class MyDigitsPage(QWidget):
     def import_folder(self, folder) -> None:
         """Import the images of ``folder`` in the background (progress below the digits; the
         button stops it); ``imported(n)`` once the digits are in."""
-        if self.store is None or self._importing:
+        if self.store is None or not self.background.start_import(self.store, folder):
             return
-        self._importing = True
-        importer = Importer(self.store, folder)
-        importer.progress.connect(self._on_import_progress)
-        importer.finished.connect(self._on_import_finished)
-        importer.failed.connect(self._on_import_failed)
         self.import_button.setText(self.tr("Stop importing"))
         self.notes.setText(self.tr("Importing from {folder}…").format(folder=folder))
-        self.importer.start(importer)
 
     def _on_import_progress(self, done: int, total: int) -> None:
         self.notes.setText(self.tr("Importing: {done} of {total} images looked at…").format(done=done, total=total))
 
     def _on_import_finished(self, result) -> None:
-        self._importing = False
         self.retranslate()
         if isinstance(result, MyDigitsError):
             QMessageBox.warning(self, self.tr("Nothing was imported"), refusal(result))
@@ -362,13 +337,12 @@ class MyDigitsPage(QWidget):
             self.imported.emit(0)
             return
         self._show_store(problems=folder.errors)
-        self._read_inputs()
+        self.background.read(self.store)
         if not folder.errors:
             self.notes.setText(self.tr("Imported {n} digits.").format(n=len(added)))
         self.imported.emit(len(added))
 
     def _on_import_failed(self, message: str) -> None:
-        self._importing = False
         self.retranslate()
         QMessageBox.warning(self, self.tr("Nothing was imported"), message)
         self.imported.emit(0)
