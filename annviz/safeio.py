@@ -1,11 +1,11 @@
 """Reading files that may be hostile: one clear error naming the file, bounded memory, no surprise.
 
-Every kind of file annviz reads — model files, IDX datasets, images, and the lesson files, setup
-files, training recordings and folders of digits still to come — goes through these checks and
-keeps these rules:
+Every kind of file annviz reads — model and PyTorch files, training recordings, setups, lessons,
+a learner's folder of digits and its index, images, IDX datasets — goes through these checks and
+keeps these rules (each reader's limits: the table in docs/ARCHITECTURE.md):
 
 1. **Regular files only.** :func:`open_regular` refuses a folder, a FIFO, a device such as
-   ``/dev/zero`` or a socket before reading a byte, and opens with ``O_NONBLOCK`` so that a FIFO
+   ``/dev/zero``, a socket, a link that loops or a name too long before reading a byte, and opens with ``O_NONBLOCK`` so that a FIFO
    swapped in between the check and the open cannot hang the app either.
 2. **A size cap per kind.** Each reader knows the most bytes its kind can sensibly hold and never
    reads more (:func:`read_bytes`, :func:`read_exactly`).
@@ -19,7 +19,10 @@ keeps these rules:
 5. **Nothing is ever executed**: no pickle, no ``eval``, no image plugin that starts a program.
 6. **One error**: every fault is a :class:`FileFormatError` (each kind has a subclass, such as
    ``ModelFileError``, ``IdxError``, ``ImageError``) whose message is one line starting with the
-   path. Callers catch the subclass; nothing else escapes a reader.
+   path. It carries a code of ``annviz.messages`` and the values of its sentence, so that the
+   window says it in the learner's language (``annviz.gui.common.file_errors``) and the command
+   line in English. Callers catch the subclass; nothing else escapes a reader: each reader's entry
+   point is wrapped in :func:`guarded`, the net under its checks (a ``MemoryError`` stays one).
 7. **A version in every structured file.** A JSON-based file format carries an integer
    ``format_version``; a ``--json`` output carries ``schema_version``. The number starts at 1 and
    grows by one whenever a reader of the old version would misread the new; readers accept every
@@ -38,6 +41,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import io
 import json
 import logging
 import math
@@ -186,6 +190,29 @@ def read_bytes(path: str | os.PathLike, max_bytes: int, error: type[FileFormatEr
     if len(data) > max_bytes:
         raise error(path, "grew_too_large", kind=as_kind(kind), most=size_text(max_bytes))
     return data
+
+
+class _Capped(io.BufferedReader):
+    """A file whose ``read(n)`` asks for no more than the file holds after the position."""
+
+    def __init__(self, raw, size: int):
+        super().__init__(raw)
+        self._size = size
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size is not None and size > 0:
+            size = min(size, max(self._size - self.tell(), 0))
+            if size == 0:
+                return b""
+        return super().read(size)
+
+
+def capped(f: BinaryIO) -> BinaryIO:
+    """``f`` (just opened by :func:`open_regular`) such that a read of n bytes never allocates
+    more than the file holds: a parser that trusts a length in the file (an image's chunk of
+    4 GiB, say) gets what there is instead of a buffer of that size."""
+    size = os.fstat(f.fileno()).st_size
+    return _Capped(f.detach(), size)
 
 
 def read_exactly(f: BinaryIO, n: int, path, what: str | Phrase,

@@ -16,7 +16,13 @@ optional; a part the file leaves out leaves that part of the app as it is::
      "playground": {"dataset": "spirals", "noise": 0.1, "test_share": 0.5, "seed": 0, "features": [...],
                     "hidden": [4, 2], "activation": "tanh", "learning_rate": 0.03, "batch_size": 10,
                     "l2": 0.0, "speed": 4, "x": ..., "y": ... (only for the perceptron's points)},
-     "lesson": {"lesson": "perceptron", "step": 3}}
+     "lesson": {"lesson": "perceptron", "step": 3}}   or, for a lesson not bundled with annviz,
+               {"lesson": "my-lesson", "step": 3, "toml": "<the lesson file's text>"}
+
+The lesson is named, never a path (a file must not make the app read any other file): a
+bundled lesson or one in the user's lessons folder. One that is not bundled is carried in the
+file, read with the lesson reader's checks; only such a file is ``format_version`` 2 — the others
+stay 1 and open in an annviz that reads version 1.
 
 The model is a bundled model's name, or the model itself (the bytes of its ``.safetensors`` file
 in base64, at most ``MAX_EMBEDDED_MODEL_BYTES``, read by the model reader with its own checks): a

@@ -216,14 +216,15 @@ def structure_mutation(draw, doc):
 
 def json_text(doc, duplicate: bool = False) -> bytes:
     """``doc`` as JSON (NaN and Infinity as Python writes them); with ``duplicate`` its first
-    key is written twice, as JSON allows."""
+    key is written twice, as JSON allows. A document too deep for Python's encoder becomes one
+    nested as deep in text."""
     try:
         text = json.dumps(doc, allow_nan=True, ensure_ascii=False)
+        if duplicate and isinstance(doc, dict) and doc:
+            key, value = next(iter(doc.items()))
+            text = "{" + json.dumps(key) + ": " + json.dumps(value, allow_nan=True) + ", " + text[1:]
     except (ValueError, RecursionError):
         text = "[" * 5000 + "]" * 5000
-    if duplicate and isinstance(doc, dict) and doc:
-        key, value = next(iter(doc.items()))
-        text = "{" + json.dumps(key) + ": " + json.dumps(value, allow_nan=True) + ", " + text[1:]
     return text.encode("utf-8", "surrogatepass")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annviz.safeio import FileFormatError, guarded, open_regular
+from annviz.safeio import FileFormatError, capped, guarded, open_regular
 
 MAX_PIXELS = 40_000_000        # a 7,300 x 5,500 photo; grey it takes 40 MB, RGBA while decoding 160 MB
 MAX_SIDE = 20_000              # pixels on a side; a 40-megapixel photo is 7,300 x 5,500
@@ -40,7 +40,7 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
     from PIL import Image, UnidentifiedImageError
 
     path = Path(path)
-    with open_regular(path, MAX_IMAGE_BYTES, ImageError, "image") as f:
+    with capped(open_regular(path, MAX_IMAGE_BYTES, ImageError, "image")) as f:
         try:
             with warnings.catch_warnings():  # Pillow warns of a possible bomb past 89 megapixels,
                 warnings.simplefilter("ignore")  # and of damaged TIFF tags (the decoding then says)

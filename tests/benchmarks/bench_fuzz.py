@@ -1,4 +1,4 @@
-"""The deep fuzz run: ``python tests/benchmarks/bench_fuzz.py [CASES_PER_KIND]`` (default 1500).
+"""The deep fuzz run: ``python tests/benchmarks/bench_fuzz.py [CASES_PER_KIND]`` (default 1000).
 
 Runs tests/test_fuzz.py — the same test the default run makes with 100 deterministic cases per
 kind — with new random cases each time, longer lists among the mutations, and a report: per file
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def main(argv: list[str]) -> int:
-    cases = int(argv[0]) if argv else 1500
+    cases = int(argv[0]) if argv else 1000
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "fuzz.json"
         env = {**os.environ, "ANNVIZ_FUZZ_EXAMPLES": str(cases), "ANNVIZ_FUZZ_RANDOM": "1",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hostile_files import (load_in_fresh_process, png_bomb, png_bytes, write_filtered_png,
+from hostile_files import (load_in_fresh_process, png_bomb, png_bytes, png_chunk, write_filtered_png,
                            write_interlaced_png)
 
 from annviz.data import ImageError, read_image, write_png
@@ -279,3 +279,23 @@ def test_whatever_pillow_raises_while_decoding_is_one_image_error_naming_the_fil
     with pytest.raises(ImageError) as caught:
         read_image(path)
     assert str(caught.value).startswith(f"{path}: damaged or unsupported image")
+
+
+def test_a_chunk_that_declares_4_gib_allocates_no_more_than_the_file_holds(tmp_path):
+    """Found by the fuzzer: Pillow read a PNG chunk of the length it declares, 2³² − 1 bytes,
+    into a buffer of that size (no resident memory, but 4 GiB asked of the allocator)."""
+    import struct
+    import tracemalloc
+
+    from hostile_files import PNG_SIGNATURE
+
+    header = struct.pack(">IIBBBBB", 24, 20, 8, 0, 0, 0, 0)
+    path = tmp_path / "chunk.png"
+    path.write_bytes(PNG_SIGNATURE + png_chunk(b"IHDR", header) + b"\xff\xff\xff\xffIDAT" + bytes(300))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImageError, match="chunk.png: damaged or unsupported image"):
+            read_image(path)
+        assert tracemalloc.get_traced_memory()[1] < 64 * 2**20
+    finally:
+        tracemalloc.stop()
