@@ -490,7 +490,7 @@ def _digit_mutation(draw, seed: dict):
         if how == "index" and isinstance(folder.get(INDEX_NAME), bytes):
             try:
                 doc = json.loads(folder[INDEX_NAME])
-            except ValueError:
+            except (ValueError, RecursionError):
                 doc = None
             if doc is not None and draw(st.booleans()):
                 folder[INDEX_NAME] = json_text(draw(structure_mutation(doc)), duplicate=draw(st.booleans()))

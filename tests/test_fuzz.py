@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from conftest import rearm_watchdog
 from fuzzing import Stats, kinds, measure, write_folder
 
 KINDS = kinds()
@@ -50,6 +51,7 @@ def test_a_mutated_file_gives_the_file_or_its_kinds_error_within_bounds(name, tm
               phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])   # no line tracing
     @given(st.data())
     def case(data):
+        rearm_watchdog()                     # each case may not block for long, the run may be long
         seed = data.draw(st.sampled_from(seeds), label="seed")
         mutated = data.draw(kind.mutate(seed), label="mutated")
         target = where / f"case{kind.suffix}"
