@@ -18,7 +18,6 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from conftest import rearm_watchdog
 from fuzzing import Stats, kinds, measure, write_folder
 
 KINDS = kinds()
@@ -40,7 +39,7 @@ def report():
 
 
 @pytest.mark.parametrize("name", list(KINDS))
-def test_a_mutated_file_gives_the_file_or_its_kinds_error_within_bounds(name, tmp_path_factory):
+def test_a_mutated_file_gives_the_file_or_its_kinds_error_within_bounds(name, tmp_path_factory, rearm_watchdog):
     kind = KINDS[name]
     where = tmp_path_factory.mktemp(f"fuzz-{name}")
     seeds = kind.seed_list(where / "seeds")
