@@ -102,7 +102,10 @@ def measure(read: Callable[[], object], error: type[BaseException]) -> Outcome:
 BOM = b"\xef\xbb\xbf"
 LONG = 100_000   # characters of a very long string
 #: The longest lists a structure mutation makes (the deep run makes longer ones).
-LONG_LISTS = (100, 10_000, 100_000) if os.environ.get("ANNVIZ_FUZZ_DEEP") == "1" else (100, 10_000)
+DEEP = os.environ.get("ANNVIZ_FUZZ_DEEP") == "1"
+LONG_LISTS = (100, 10_000, 100_000) if DEEP else (100, 10_000)
+#: How many files a folder's "many files" mutation adds.
+MANY_FILES = (50, 300) if DEEP else (30, 100)
 
 
 @st.composite
@@ -509,7 +512,7 @@ def _digit_mutation(draw, seed: dict):
             folder[draw(st.sampled_from(["cats/a.png", "12/b.png", "notes.txt", "-1/c.png"]))] = b"x"
         elif how == "many":
             image = next(v for k, v in seed.items() if k.endswith(".png"))
-            for i in range(draw(st.sampled_from([50, 300]))):
+            for i in range(draw(st.sampled_from(MANY_FILES))):
                 folder[f"8/many{i:04}.png"] = image
         elif how == "not utf-8":
             folder[b"3/\xff\xfe-name.png".decode("utf-8", "surrogateescape")] = next(

@@ -23,7 +23,7 @@ from fuzzing import kinds, write_folder
 from run_ends import open_window
 
 KINDS = kinds()
-CASES = settings(max_examples=12, deadline=None, derandomize=True, database=None,
+CASES = settings(max_examples=10, deadline=None, derandomize=True, database=None,
                  suppress_health_check=list(HealthCheck),
                  phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])
 
