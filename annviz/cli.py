@@ -221,6 +221,7 @@ def _pytorch_options(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _tolerant_streams()
     argv = _setup_means_gui(argv)
     try:
         args = build_parser().parse_args(argv)
@@ -248,6 +249,18 @@ def main(argv: list[str] | None = None) -> int:
     except _Terminated as t:
         print(f"annviz: stopped by signal {signal.Signals(t.signum).name}", file=sys.stderr)
         return 128 + t.signum
+
+
+def _tolerant_streams() -> None:
+    """A file name that is not UTF-8 (common with older archives on Linux: Python holds its bytes
+    as surrogate escapes) prints as its own bytes on a UTF-8 terminal, escaped on any other —
+    never a UnicodeEncodeError after the work is done. --json escapes it as JSON does."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        try:
+            stream.reconfigure(errors="surrogateescape" if encoding == "utf8" else "backslashreplace")
+        except (AttributeError, ValueError, OSError):   # not a text stream that can say so
+            pass
 
 
 def _setup_means_gui(argv: list[str]) -> list[str]:

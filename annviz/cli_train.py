@@ -11,7 +11,7 @@ import numpy as np
 
 from annviz.cli import EXIT_DIVERGED, EXIT_OK, CliError, _print_json, log
 from annviz.nn.config import TrainConfig
-from annviz.outfile import check_out, save_checked, save_out
+from annviz.outfile import check_out, same_file, save_checked, save_out
 
 
 def cmd_train(args) -> int:
@@ -32,6 +32,9 @@ def cmd_train(args) -> int:
         check_out(args.out)
     if args.record is not None:
         check_out(args.record, "--record", "run.annviz-run")
+        if args.out is not None and same_file(args.out, args.record):
+            raise CliError(f"--record {args.record} is the same file as --out {args.out}: the recording "
+                           "would replace the model; give it another name (e.g. run.annviz-run)")
     t0 = time.perf_counter()
     data = prepare_data(config)
     log.debug("%s read and prepared in %.2f s: %d training, %d test, %d validation examples",

@@ -45,6 +45,14 @@ def check_out(out: Path, option: str = "--out", example: str = "model.safetensor
         raise OutFileError(f"{where}: cannot write in {parent} (permission denied)")
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file (the same path, or links to one file)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:   # one of them does not exist yet: compare where they would be
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
 def save_out(out: Path, network, info) -> None:
     """Save atomically to ``--out``; a failure names ``--out``, not the temporary file."""
     save_checked(out, "--out", lambda: save_model(out, network, info), "the model")

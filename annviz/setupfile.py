@@ -16,7 +16,13 @@ optional; a part the file leaves out leaves that part of the app as it is::
      "playground": {"dataset": "spirals", "noise": 0.1, "test_share": 0.5, "seed": 0, "features": [...],
                     "hidden": [4, 2], "activation": "tanh", "learning_rate": 0.03, "batch_size": 10,
                     "l2": 0.0, "speed": 4, "x": ..., "y": ... (only for the perceptron's points)},
-     "lesson": {"lesson": "perceptron", "step": 3}}
+     "lesson": {"lesson": "perceptron", "step": 3}}   or, for a lesson not bundled with annviz,
+               {"lesson": "my-lesson", "step": 3, "toml": "<the lesson file's text>"}
+
+The lesson is named, never a path (a file must not make the app read any other file): a
+bundled lesson or one in the user's lessons folder. One that is not bundled is carried in the
+file, read with the lesson reader's checks; only such a file is ``format_version`` 2 — the others
+stay 1 and open in an annviz that reads version 1.
 
 The model is a bundled model's name, or the model itself (the bytes of its ``.safetensors`` file
 in base64, at most ``MAX_EMBEDDED_MODEL_BYTES``, read by the model reader with its own checks): a
@@ -45,14 +51,19 @@ from pathlib import Path
 import numpy as np
 
 from annviz.data.planar import FEATURES, PLAYGROUND_DATASETS
-from annviz.nn.config import ConfigError, TrainConfig
+from annviz.lessons.library import is_lesson_name
+from annviz.lessons.lessonfile import LessonFileError, read_lesson_text
+from annviz.lessons.model import Lesson
+from annviz.nn.config import TrainConfig
+from annviz.nn.configfile import read_config
 from annviz.nn.modelfile import ModelFileError, load_model_bytes, model_bytes
 from annviz.nn.perceptron import RULES
 from annviz.paths import bundled_model_names
-from annviz.safeio import FileFormatError, check_field, check_version, loads_json, read_bytes, write_atomic
+from annviz.safeio import (FileFormatError, check_field, check_version, describe, guarded, loads_json, read_bytes,
+                           write_atomic)
 from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2         # 2: a lesson that is not bundled is carried in the file (lesson.toml)
 KIND = "annviz-setup"
 EXTENSION = ".annviz"
 #: The largest model a setup may carry (its safetensors bytes): mnist-best is 2.1 MB.
@@ -61,7 +72,6 @@ MAX_EMBEDDED_MODEL_BYTES = 32 * 2**20
 MAX_SETUP_BYTES = MAX_EMBEDDED_MODEL_BYTES * 4 // 3 + 4 * 2**20
 MAX_POINTS = 10_000           # the perceptron's or the playground's points
 MAX_NAME = 200                # characters of a name (page, tab, lesson, activation …)
-MAX_FOLDER = 4096             # characters of a dataset folder's path
 MAX_INPUTS = 16               # inputs of the lab's neuron
 MAX_NUMBER = 1e6              # any slider, coordinate or bias, in absolute value
 GIVEN_POINTS = "points"       # the playground's dataset when it learns the perceptron's points
@@ -109,6 +119,12 @@ def setup_bytes(setup: Setup) -> bytes:
             doc["playground"].update(_points_doc(g.points))
     if setup.lesson is not None:
         doc["lesson"] = {"lesson": setup.lesson[0], "step": setup.lesson[1]}
+        if setup.lesson_embedded is not None:
+            doc["lesson"]["toml"] = setup.lesson_embedded.source
+        else:
+            doc["format_version"] = 1   # nothing a version-1 reader would misread: it still opens there
+    else:
+        doc["format_version"] = 1
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -117,8 +133,8 @@ def _model_doc(model: ModelPart) -> dict:
         return {"bundled": model.bundled}
     data = model_bytes(model.network, model.info)
     if len(data) > MAX_EMBEDDED_MODEL_BYTES:
-        raise SetupFileError(None, f"the model is {len(data) / 2**20:.0f} MiB, more than a setup may "
-                                   f"carry ({MAX_EMBEDDED_MODEL_BYTES // 2**20} MiB)")
+        raise SetupFileError(None, "setup.model_too_large_to_save", size=f"{len(data) / 2**20:.0f}",
+                             most=MAX_EMBEDDED_MODEL_BYTES // 2**20)
     return {"name": model.name, "safetensors": base64.b64encode(data).decode("ascii")}
 
 
@@ -129,16 +145,18 @@ def _points_doc(points: PointsPart) -> dict:
 
 # --- reading ----------------------------------------------------------------------------------
 
+@guarded(SetupFileError)
 def load_setup(path: str | os.PathLike) -> Setup:
     """Read and check a setup file: one SetupFileError naming it on any fault."""
-    data = read_bytes(path, MAX_SETUP_BYTES, SetupFileError, kind="an annviz setup file")
-    if not data.lstrip()[:1] == b"{":        # a model, an image …: not worth parsing as JSON
-        raise SetupFileError(path, "is not an annviz setup file (not a JSON object)")
-    doc = loads_json(data, path, SetupFileError)
+    data = read_bytes(path, MAX_SETUP_BYTES, SetupFileError, kind="setup")
+    if not data.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{":   # a model, an image …
+        raise SetupFileError(path, "setup.not_setup")
+    doc = loads_json(data.removeprefix(b"\xef\xbb\xbf"), path, SetupFileError)
     if not isinstance(doc, dict) or doc.get("kind") != KIND:
-        raise SetupFileError(path, "is not an annviz setup file (it has no \"kind\": \"annviz-setup\")")
+        raise SetupFileError(path, "setup.no_kind")
     check_version(doc.get("format_version"), FORMAT_VERSION, path, SetupFileError)
     r = _Reader(path)
+    lesson, embedded = r.lesson(r.section(doc, "lesson"))
     return Setup(
         page=r.name(doc, "page"),
         tab=r.name(doc, "tab"),
@@ -149,7 +167,7 @@ def load_setup(path: str | os.PathLike) -> Setup:
         neuron=r.neuron(r.section(doc, "neuron")),
         perceptron=r.perceptron(r.section(doc, "perceptron")),
         playground=r.playground(r.section(doc, "playground")),
-        lesson=r.lesson(r.section(doc, "lesson")),
+        lesson=lesson, lesson_embedded=embedded,
     )
 
 
@@ -159,8 +177,8 @@ class _Reader:
     def __init__(self, path):
         self.path = path
 
-    def fail(self, reason: str) -> SetupFileError:
-        return SetupFileError(self.path, reason)
+    def fail(self, code: str, **values) -> SetupFileError:
+        return SetupFileError(self.path, code, **values)
 
     def field(self, obj: dict, key: str, kind, where: str, default=None):
         return check_field(obj, key, kind, self.path, SetupFileError, default=default, where=where)
@@ -171,42 +189,43 @@ class _Reader:
     def name(self, obj: dict, key: str, where: str = "", max_length: int = MAX_NAME) -> str | None:
         value = self.field(obj, key, str, where)
         if value is not None and not 0 < len(value) <= max_length:
-            raise self.fail(f"{where}{key} should be a name of 1 to {max_length} characters")
+            raise self.fail("field_name_length", field=f"{where}{key}", most=max_length)
         return value
 
     def required(self, obj: dict, key: str, kind, where: str):
         value = self.field(obj, key, kind, where)
         if value is None:
-            raise self.fail(f"{where}{key} is missing")
+            raise self.fail("field_missing", field=f"{where}{key}")
         return value
 
     def number(self, obj: dict, key: str, where: str, lo: float = -MAX_NUMBER, hi: float = MAX_NUMBER) -> float:
         value = float(self.required(obj, key, float, where))
         if not (math.isfinite(value) and lo <= value <= hi):
-            raise self.fail(f"{where}{key} should be a number from {lo:g} to {hi:g}, not {value:g}")
+            raise self.fail("field_number_range", field=f"{where}{key}", lo=f"{lo:g}", hi=f"{hi:g}",
+                            value=f"{value:g}")
         return value
 
     def integer(self, obj: dict, key: str, where: str, lo: int, hi: int) -> int:
         value = self.required(obj, key, int, where)
         if not lo <= value <= hi:
-            raise self.fail(f"{where}{key} should be a whole number from {lo} to {hi}, not {value}")
+            raise self.fail("field_int_range", field=f"{where}{key}", lo=lo, hi=hi, value=describe(value))
         return value
 
     def numbers(self, obj: dict, key: str, where: str, lo: int, hi: int, kind=float) -> list:
         values = self.required(obj, key, list, where)
         if not lo <= len(values) <= hi:
-            raise self.fail(f"{where}{key} should hold {lo} to {hi} numbers, not {len(values)}")
+            raise self.fail("setup.numbers_count", field=f"{where}{key}", lo=lo, hi=hi, n=len(values))
         for v in values:
             if not isinstance(v, (int, float) if kind is float else int) or isinstance(v, bool) \
                     or not (math.isfinite(v) and abs(v) <= MAX_NUMBER):
-                raise self.fail(f"{where}{key} should hold {'numbers' if kind is float else 'whole numbers'} "
-                                f"(at most {MAX_NUMBER:g} in size)")
+                raise self.fail("setup.numbers" if kind is float else "setup.whole_numbers",
+                                field=f"{where}{key}", most=f"{MAX_NUMBER:g}")
         return [kind(v) for v in values]
 
     def one_of(self, obj: dict, key: str, where: str, known) -> str:
         value = self.required(obj, key, str, where)
         if value not in known:
-            raise self.fail(f"{where}{key} {value[:40]!r} is not one of {', '.join(known)}")
+            raise self.fail("field_one_of", field=f"{where}{key}", value=repr(value[:40]), known=", ".join(known))
         return value
 
     # --- the parts ---------------------------------------------------------------------------
@@ -217,20 +236,20 @@ class _Reader:
         if "bundled" in m:
             name = self.name(m, "bundled", "model.")
             if name not in bundled_model_names():
-                raise self.fail(f"model.bundled {name[:40]!r} is not a model bundled with this annviz "
-                                f"({', '.join(bundled_model_names())})")
+                raise self.fail("field_one_of", field="model.bundled", value=repr((name or "")[:40]),
+                                known=", ".join(bundled_model_names()))
             return ModelPart(bundled=name)
         text = self.required(m, "safetensors", str, "model.")
         if len(text) > MAX_EMBEDDED_MODEL_BYTES * 4 // 3 + 4:
-            raise self.fail(f"its model is larger than a setup may carry ({MAX_EMBEDDED_MODEL_BYTES // 2**20} MiB)")
+            raise self.fail("setup.model_too_large", most=MAX_EMBEDDED_MODEL_BYTES // 2**20)
         try:
             data = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError):
-            raise self.fail("model.safetensors is not base64 text") from None
+            raise self.fail("setup.not_base64", field="model.safetensors") from None
         try:
             network, info = load_model_bytes(data, f"{self.path} (its model)")
         except ModelFileError as error:
-            raise SetupFileError(str(error)) from None   # names the setup file and its model already
+            raise SetupFileError.like(error) from None   # names the setup file and its model already
         return ModelPart(name=self.name(m, "name", "model.") or "", network=network, info=info)
 
     def input(self, i: dict | None) -> dict:
@@ -242,10 +261,10 @@ class _Reader:
         except (binascii.Error, ValueError):
             pixels = b""
         if len(pixels) != 28 * 28:
-            raise self.fail("input.pixels should be 28×28 = 784 bytes in base64")
+            raise self.fail("setup.pixels")
         label = self.field(i, "label", int, "input.")
         if label is not None and not 0 <= label < 10_000:
-            raise self.fail(f"input.label {label} is not a class number")
+            raise self.fail("field_int_range", field="input.label", lo=0, hi=9999, value=describe(label))
         return {"input": np.frombuffer(pixels, np.uint8).reshape(28, 28).copy(), "input_label": label}
 
     def selected_neuron(self, doc: dict) -> tuple[int, int] | None:
@@ -254,36 +273,11 @@ class _Reader:
             return None
         if len(value) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 100_000
                                       for v in value):
-            raise self.fail("selected_neuron should be [layer, neuron], two whole numbers")
+            raise self.fail("setup.selected_neuron")
         return value[0], value[1]
 
     def training(self, t: dict | None) -> TrainConfig | None:
-        if t is None:
-            return None
-        kinds = {"hidden": list, "activation": str, "hidden_activations": list, "output": str, "loss": str,
-                 "optimizer": str, "lr": float, "momentum": float, "weight_decay": float, "schedule": str,
-                 "batch_size": int, "epochs": int, "augment": bool, "init": str, "seed": int,
-                 "dataset": str, "n_train": int, "validation_share": float}
-        values = {}
-        for key, kind in kinds.items():
-            value = self.field(t, key, kind, "training.")
-            if value is not None:
-                values[key] = value
-        for key in ("hidden", "hidden_activations"):
-            if key in values and (len(values[key]) > 64 or not all(
-                    isinstance(v, int if key == "hidden" else str) and not isinstance(v, bool)
-                    for v in values[key])):
-                raise self.fail(f"training.{key} should be a list of "
-                                f"{'whole numbers' if key == 'hidden' else 'names'}")
-        for key, value in values.items():
-            if isinstance(value, str) and len(value) > (MAX_FOLDER if key == "dataset" else MAX_NAME):
-                raise self.fail(f"training.{key} is too long")
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > 2**31:
-                raise self.fail(f"training.{key} {value:g} is out of range")
-        try:
-            return TrainConfig(**values).validate()
-        except ConfigError as error:
-            raise self.fail(f"training: {error}") from None
+        return None if t is None else read_config(t, self.path, SetupFileError, where="training.")
 
     def neuron(self, n: dict | None) -> NeuronPart | None:
         if n is None:
@@ -291,7 +285,7 @@ class _Reader:
         xs = self.numbers(n, "xs", "neuron.", 1, MAX_INPUTS)
         ws = self.numbers(n, "ws", "neuron.", 1, MAX_INPUTS)
         if len(xs) != len(ws):
-            raise self.fail(f"neuron.xs has {len(xs)} inputs but neuron.ws {len(ws)} weights")
+            raise self.fail("setup.neuron_inputs", n=len(xs), m=len(ws))
         return NeuronPart(tuple(xs), tuple(ws), self.number(n, "b", "neuron."),
                           self.name(n, "activation", "neuron.") or "sigmoid",
                           bool(self.field(n, "tasty", bool, "neuron.", default=False)))
@@ -300,14 +294,14 @@ class _Reader:
         xy = self.required(obj, "x", list, where)
         labels = self.required(obj, "y", list, where)
         if len(xy) > MAX_POINTS or len(xy) != len(labels):
-            raise self.fail(f"{where}x and {where}y should list the same points (at most {MAX_POINTS:,})")
+            raise self.fail("setup.points_count", field=where, most=f"{MAX_POINTS:,}")
         for point in xy:
             if not (isinstance(point, list) and len(point) == 2 and all(
                     isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
                     and abs(v) <= MAX_NUMBER for v in point)):
-                raise self.fail(f"{where}x should hold points [x1, x2] of two numbers")
+                raise self.fail("setup.points", field=where)
         if not all(v in (0, 1) and not isinstance(v, bool) for v in labels):
-            raise self.fail(f"{where}y should hold the classes 0 and 1")
+            raise self.fail("setup.classes", field=where)
         return PointsPart(np.array(xy, np.float32).reshape(-1, 2), np.array(labels, np.int64))
 
     def perceptron(self, p: dict | None) -> PerceptronPart | None:
@@ -325,10 +319,10 @@ class _Reader:
         dataset = self.one_of(g, "dataset", w, (*PLAYGROUND_DATASETS, GIVEN_POINTS))
         hidden = self.numbers(g, "hidden", w, 0, 16, kind=int)
         if not all(1 <= n <= 64 for n in hidden):
-            raise self.fail("playground.hidden should list layer sizes from 1 to 64")
+            raise self.fail("setup.playground_hidden")
         features = self.required(g, "features", list, w)
         if not features or not all(isinstance(f, str) and f in FEATURES for f in features):
-            raise self.fail(f"playground.features should name some of {', '.join(FEATURES)}")
+            raise self.fail("setup.features", known=", ".join(FEATURES))
         return PlaygroundPart(
             dataset=dataset, noise=self.number(g, "noise", w, 0.0, 1.0),
             test_share=self.number(g, "test_share", w, 0.0, 1.0),
@@ -340,10 +334,22 @@ class _Reader:
             l2=self.number(g, "l2", w, 0.0, 100.0), speed=self.integer(g, "speed", w, 1, 1000),
             points=self.points(g, w) if dataset == GIVEN_POINTS else None)
 
-    def lesson(self, lesson: dict | None) -> tuple[str, int] | None:
+    def lesson(self, lesson: dict | None) -> tuple[tuple[str, int] | None, Lesson | None]:
+        """(name, step), and the lesson itself if the file carries it (format_version 2).
+        A name is only ever a lesson's name, never a path: a setup cannot make the app read a file."""
         if lesson is None:
-            return None
+            return None, None
         name = self.name(lesson, "lesson", "lesson.")
         if name is None:
-            raise self.fail("lesson.lesson is missing")
-        return name, self.integer(lesson, "step", "lesson.", 0, 10_000)
+            raise self.fail("field_missing", field="lesson.lesson")
+        if not is_lesson_name(name):
+            raise self.fail("setup.lesson_not_a_name", name=repr(name[:40]))
+        step = self.integer(lesson, "step", "lesson.", 0, 10_000)
+        text = self.field(lesson, "toml", str, "lesson.")
+        if text is None:
+            return (name, step), None
+        try:
+            embedded = read_lesson_text(text, f"{self.path} (its lesson)", name)
+        except LessonFileError as error:
+            raise SetupFileError.like(error) from None
+        return (name, min(step, len(embedded.steps) - 1)), embedded

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from annviz.lessons.model import Lesson
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import ModelInfo
 from annviz.nn.network import Network
@@ -83,3 +84,4 @@ class Setup:
     perceptron: PerceptronPart | None = None
     playground: PlaygroundPart | None = None
     lesson: tuple[str, int] | None = None      # (lesson name, step number)
+    lesson_embedded: Lesson | None = None      # the lesson itself, when it is not a bundled one

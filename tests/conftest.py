@@ -27,6 +27,18 @@ def pytest_configure(config):
 @pytest.fixture(autouse=True)
 def watchdog(request):
     """Abort the whole run, printing every thread's stack, if this test blocks for WATCHDOG_S."""
-    faulthandler.dump_traceback_later(WATCHDOG_S, exit=True, file=_real_stderr)
+    rearm_watchdog()
     yield
     faulthandler.cancel_dump_traceback_later()
+
+
+def rearm_watchdog() -> None:
+    """Start the watchdog's WATCHDOG_S again: a test of many cases (the deep fuzz run) calls it
+    between two, so that it is each case that may not block that long."""
+    faulthandler.dump_traceback_later(WATCHDOG_S, exit=True, file=_real_stderr)
+
+
+@pytest.fixture(name="rearm_watchdog")
+def rearm_watchdog_fixture():
+    """``rearm_watchdog`` for a test (a fixture: ``conftest`` may name another folder's module)."""
+    return rearm_watchdog

@@ -255,3 +255,30 @@ def test_the_language_option_reaches_the_window_before_or_after_gui(argv, monkey
     monkeypatch.setattr("annviz.gui.app.main", lambda **kwargs: seen.append(kwargs) or 0)
     assert cli.main(argv) == 0
     assert seen == [{"lang": "ko", "verbose": False, "lesson": None, "setup": None}]
+
+
+def test_file_names_that_are_not_utf8_are_printed_not_a_traceback(tmp_path):
+    """Older archives on Linux hold such names; the answer once came, then a UnicodeEncodeError."""
+    image = np.zeros((28, 28), np.uint8)
+    image[6:22, 12:16] = 255
+    name = os.fsdecode(b"\xff\xfe-digit.png")                       # holds surrogate escapes
+    write_png(tmp_path / name, 255 - image)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}       # a desktop terminal's streams
+    for options in ([], ["--json"]):
+        result = subprocess.run([sys.executable, "-m", "annviz", "predict", "mnist-classic",
+                                 os.fsencode(tmp_path / name), *options], capture_output=True, env=env, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert b"Traceback" not in result.stderr
+        if options:
+            assert json.loads(result.stdout)["predictions"][0]["image"] == str(tmp_path / name)
+        else:
+            assert result.stdout.startswith(os.fsencode(tmp_path / name) + b": 1 (")   # its own bytes
+
+
+def test_a_recording_may_not_replace_the_model(tmp_path):
+    out = tmp_path / "model.safetensors"
+    for record in (out, tmp_path / "." / "model.safetensors"):
+        result = annviz("train", "--epochs", "1", "--n-train", "1000", "--out", out, "--record", record)
+        assert result.returncode == 2
+        assert "--record" in one_line(result) and "same file as --out" in one_line(result)
+    assert not out.exists()                                          # refused before training

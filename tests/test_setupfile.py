@@ -105,25 +105,32 @@ def mutate(doc: dict, path: str, value):
 
 
 BAD_FIELDS = [
-    ("format_version", 2, "newer than this annviz reads"),
+    ("format_version", 3, "newer than this annviz reads"),
     ("format_version", "1", "not a version number"),
     ("kind", "annviz-lesson", "is not an annviz setup file"),
     ("page", 3, "page should be a string"),
     ("page", "", "page should be a name"),
     ("model", "mnist-classic", "model should be an object"),
-    ("model", {"bundled": "../../etc/passwd"}, "not a model bundled"),
+    ("model", {"bundled": "../../etc/passwd"}, "model.bundled '../../etc/passwd' is not one of"),
     ("model.safetensors", "not base64!", "not base64 text"),
     ("model.safetensors", base64.b64encode(b"\x00" * 100).decode(), "its model"),
     ("input.pixels", base64.b64encode(b"\x00" * 10).decode(), "784 bytes"),
-    ("input.label", -1, "not a class number"),
+    ("input.label", -1, "input.label should be a whole number from 0 to 9999"),
     ("selected_neuron", [1, 2, 3], "two whole numbers"),
     ("selected_neuron", [1, True], "two whole numbers"),
     ("training.lr", "fast", "training.lr should be a number"),
-    ("training.lr", -1, "learning rate"),
-    ("training.hidden", [16, "x"], "list of whole numbers"),
-    ("training.hidden", [10**9], "at most 2048 neurons"),
-    ("training.optimizer", "magic", "training:"),
-    ("training.dataset", "x" * 5000, "too long"),
+    ("training.lr", -1, "training.lr should be a number from 0 to 1e+09"),
+    ("training.lr", 0, "the learning rate must be a positive number"),
+    ("training.hidden", [16, "x"], "training.hidden should be a list of at most 32 entries, each an integer"),
+    ("training.hidden", [10**9], "training.hidden should be a whole number from 1 to 2048"),
+    ("training.optimizer", "magic", "training: these training settings cannot train"),
+    ("training.dataset", "x" * 5000, "training.dataset should be a name of 1 to 4096 characters"),
+    ("training.seed", 2**31, "training.seed should be a whole number from 0 to 2147483647"),   # once half-applied
+    ("training.epochs", 2**31, "training.epochs should be a whole number from 1 to 2147483647"),
+    ("lesson.lesson", "/etc/passwd", "lesson.lesson '/etc/passwd' is not the name of a lesson"),
+    ("lesson.lesson", "../../secret", "never a file's path"),
+    ("lesson.toml", "format_version = = 1", "(its lesson): is not valid TOML"),
+    ("lesson.toml", "a" + ".a" * 30_000 + " = 1", "(its lesson): has a key of 30001 dotted parts"),
     ("neuron.xs", [1.0], "neuron.xs has 1 inputs"),
     ("neuron.xs", list(range(40)), "1 to 16 numbers"),
     ("neuron.b", 1e300, "from -1e+06 to 1e+06"),
@@ -153,12 +160,12 @@ def test_a_bad_field_is_one_message_naming_the_file(tmp_path, field, value, faul
 
 FOREIGN = [
     ("not JSON", "this is not JSON {", "is not an annviz setup file"),
-    ("broken JSON", "{\"format_version\": 1,", "is not JSON"),
+    ("broken JSON", "{\"format_version\": 1,", "is not valid JSON"),
     ("a list", "[1, 2, 3]", "not an annviz setup file"),
     ("other JSON", '{"name": "package", "version": "1.0"}', "not an annviz setup file"),
-    ("NaN", '{"format_version": 1, "kind": "annviz-setup", "neuron": {"b": NaN}}', "bad value"),
+    ("NaN", '{"format_version": 1, "kind": "annviz-setup", "neuron": {"b": NaN}}', "holds NaN"),
     ("deep", '{"format_version": 1, "kind": "annviz-setup", "x": ' + "[" * 100 + "]" * 100 + "}", "nested"),
-    ("huge int", '{"format_version": 1, "kind": "annviz-setup", "seed": ' + "9" * 100 + "}", "too large"),
+    ("huge int", '{"format_version": 1, "kind": "annviz-setup", "seed": ' + "9" * 100 + "}", "an integer of 100 digits"),
 ]
 
 
@@ -223,3 +230,21 @@ def test_model_bytes_are_what_save_model_writes(tmp_path):
     network = Network.build([784, 3, 10], seed=2)
     save_model(tmp_path / "m.safetensors", network, ModelInfo())
     assert (tmp_path / "m.safetensors").read_bytes() == model_bytes(network, ModelInfo())
+
+
+def test_a_lesson_that_is_not_bundled_is_carried_and_only_then_the_version_is_2(tmp_path):
+    from annviz.lessons import read_lesson
+    from annviz.lessons.library import bundled_folder
+
+    own = tmp_path / "mine.toml"
+    own.write_text((bundled_folder() / "neuron.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    lesson = read_lesson(own)
+    carried = json.loads(setup_bytes(Setup(lesson=("mine", 2), lesson_embedded=lesson)))
+    assert carried["format_version"] == 2 and carried["lesson"]["toml"] == own.read_text(encoding="utf-8")
+    own.unlink()                                   # the student's computer does not have the file
+    back = load_setup(write(tmp_path, carried))
+    assert back.lesson == ("mine", 2) and back.lesson_embedded.title == lesson.title
+    assert back.lesson_embedded.steps == lesson.steps and back.lesson_embedded.path is None
+    named = json.loads(setup_bytes(Setup(lesson=("perceptron", 1))))
+    assert named["format_version"] == 1 and "toml" not in named["lesson"]   # a version-1 reader opens it
+    assert load_setup(write(tmp_path, named)).lesson == ("perceptron", 1)

@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from annviz.safeio import FileFormatError, open_regular, size_text
+from annviz.safeio import FileFormatError, guarded, open_regular, size_text
 
 GZIP_MAGIC = b"\x1f\x8b"
 # The largest IDX file, compressed or not, and the most data a header may declare: 256 MiB, five
@@ -48,6 +48,7 @@ class IdxError(FileFormatError):
     """An IDX file is missing or malformed; the message names the file and the fault."""
 
 
+@guarded(IdxError)
 def read_idx(path: str | Path) -> np.ndarray:
     """Read an IDX file (gzip or raw). MNIST images come back as uint8 of shape (n, 28, 28).
 
@@ -56,7 +57,7 @@ def read_idx(path: str | Path) -> np.ndarray:
     there). The array is new and writable.
     """
     path = Path(path)
-    with open_regular(path, MAX_IDX_BYTES, IdxError, "an IDX file") as f:
+    with open_regular(path, MAX_IDX_BYTES, IdxError, "idx") as f:
         magic = f.read(2)
         f.seek(0)
         if magic != GZIP_MAGIC:
@@ -65,7 +66,7 @@ def read_idx(path: str | Path) -> np.ndarray:
             try:
                 return _parse_stream(inflated, path)
             except (OSError, EOFError, zlib.error) as error:
-                raise IdxError(path, f"corrupt gzip data: {error}") from None
+                raise IdxError(path, "idx.gzip", detail=str(error)[:200]) from None
 
 
 def parse_idx(data: bytes, name: str = "<bytes>") -> np.ndarray:
@@ -77,40 +78,37 @@ def _parse_stream(f: BinaryIO, name, raw_size: int | None = None) -> np.ndarray:
     """Read one IDX array from ``f``; ``raw_size`` is the stream's length if known (raw files)."""
     start = f.read(4)
     if len(start) < 4:
-        raise IdxError(name, f"too short for an IDX header ({len(start)} bytes)")
+        raise IdxError(name, "idx.too_short", n=len(start))
     zero0, zero1, type_code, ndim = start
     if zero0 != 0 or zero1 != 0:
-        raise IdxError(name, f"wrong magic number 0x{start.hex()}: an IDX file starts with two zero bytes")
+        raise IdxError(name, "idx.magic", magic=f"0x{start.hex()}")
     if type_code not in IDX_DTYPES:
-        raise IdxError(name, f"unknown IDX data type 0x{type_code:02x} in magic number")
+        raise IdxError(name, "idx.type", code=f"0x{type_code:02x}")
     if ndim == 0:
-        raise IdxError(name, "magic number says 0 dimensions")
+        raise IdxError(name, "idx.no_dimensions")
     header_size = 4 + 4 * ndim
     dims = f.read(4 * ndim)
     if len(dims) < 4 * ndim:
-        raise IdxError(name, f"truncated header: {ndim} dimensions need {header_size} bytes, "
-                             f"found {4 + len(dims)}")
+        raise IdxError(name, "idx.truncated_header", ndim=ndim, n=header_size, found=4 + len(dims))
     shape = tuple(int.from_bytes(dims[i:i + 4], "big") for i in range(0, 4 * ndim, 4))
     dtype = IDX_DTYPES[type_code]
     expected = math.prod(shape) * dtype.itemsize  # Python integers: 65536**4 does not wrap to 0
     if expected > MAX_IDX_BYTES - header_size:
-        raise IdxError(name, f"its header declares shape {shape}, {size_text(expected)} of data; "
-                             f"an IDX file may hold at most {size_text(MAX_IDX_BYTES)}")
+        raise IdxError(name, "idx.too_large", shape=shape, size=size_text(expected), most=size_text(MAX_IDX_BYTES))
     if raw_size is not None and raw_size - header_size != expected:
         found = raw_size - header_size
         if found < expected:
-            raise IdxError(name, f"truncated: expected {expected} bytes of data, found {found}")
-        raise IdxError(name, f"{found - expected} unexpected bytes after the data "
-                             f"(expected {expected} bytes of data for shape {shape}, found {found})")
+            raise IdxError(name, "idx.truncated", n=expected, found=found)
+        raise IdxError(name, "idx.trailing", extra=found - expected, n=expected, shape=shape, found=found)
     buffer = np.empty(expected, np.uint8)  # pages are touched only as data arrives
     view, filled = memoryview(buffer), 0
     while filled < expected:
         n = f.readinto(view[filled:filled + CHUNK_BYTES])
         if not n:
-            raise IdxError(name, f"truncated: expected {expected} bytes of data, found {filled}")
+            raise IdxError(name, "idx.truncated", n=expected, found=filled)
         filled += n
     if f.read(1):  # one byte more than declared is enough to know; a bomb is not inflated further
-        raise IdxError(name, f"more data than its header declares (shape {shape}, {expected} bytes)")
+        raise IdxError(name, "idx.more_data", shape=shape, n=expected)
     array = buffer.view(dtype).reshape(shape)
     if dtype.itemsize > 1:
         array = array.astype(dtype.newbyteorder("="))  # native byte order for fast maths
@@ -122,10 +120,10 @@ def idx_bytes(array: np.ndarray) -> bytes:
     array = np.asarray(array)
     native = array.dtype.newbyteorder("=")
     if native not in _TYPE_CODES:
-        raise IdxError(None, f"cannot store dtype {array.dtype} in IDX (use uint8, int8, int16, "
+        raise IdxError(None, f"cannot store dtype {array.dtype} in IDX (use uint8, int8, int16, "  # a caller's mistake
                              "int32, float32 or float64)")
     if not 1 <= array.ndim <= 255:
-        raise IdxError(None, f"cannot store an array of {array.ndim} dimensions in IDX")
+        raise IdxError(None, f"cannot store an array of {array.ndim} dimensions in IDX")  # a caller's mistake
     type_code = _TYPE_CODES[native]
     header = bytes([0, 0, type_code, array.ndim]) + np.asarray(array.shape, ">u4").tobytes()
     return header + np.ascontiguousarray(array, dtype=IDX_DTYPES[type_code]).tobytes()

@@ -17,49 +17,56 @@ from pathlib import Path
 
 import numpy as np
 
-from annviz.safeio import FileFormatError, open_regular
+from annviz.safeio import FileFormatError, capped, guarded, open_regular
 
 MAX_PIXELS = 40_000_000        # a 7,300 x 5,500 photo; grey it takes 40 MB, RGBA while decoding 160 MB
+MAX_SIDE = 20_000              # pixels on a side; a 40-megapixel photo is 7,300 x 5,500
 MAX_IMAGE_BYTES = 256 * 2**20  # larger files are not photos of a digit
 FORMATS = ("PNG", "JPEG", "BMP", "GIF", "TIFF", "WEBP")  # what Pillow may try; nothing that executes
 SIXTEEN_BIT_GREY = ("I;16", "I;16L", "I;16B", "I;16N")
-STRIP_ROWS = 256  # rows converted to grey at a time
+STRIP_PIXELS = 2**21  # pixels converted to grey at a time (whole rows; a 1-pixel-wide image in few strips)
 
 
 class ImageError(FileFormatError):
     """An image file cannot be read; the message says which file and why."""
 
 
+@guarded(ImageError)
 def read_image(path: str | os.PathLike) -> np.ndarray:
-    """The image at ``path`` as grey uint8 (h, w): 0 black, 255 white, alpha over white."""
+    """The image at ``path`` as grey uint8 (h, w): 0 black, 255 white, alpha over white.
+
+    Any exception while Pillow decodes — its documented ones, and the others it raises on some
+    malformed files (an AssertionError, an IndexError …) — is one ImageError naming the file."""
     from PIL import Image, UnidentifiedImageError
 
     path = Path(path)
-    with open_regular(path, MAX_IMAGE_BYTES, ImageError, "an image") as f:
+    with capped(open_regular(path, MAX_IMAGE_BYTES, ImageError, "image")) as f:
         try:
-            with warnings.catch_warnings():  # Pillow warns of a possible bomb past 89 megapixels
+            with warnings.catch_warnings():  # Pillow warns of a possible bomb past 89 megapixels,
+                warnings.simplefilter("ignore")  # and of damaged TIFF tags (the decoding then says)
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 image = Image.open(f, formats=FORMATS)
             with image:
                 width, height = image.size
+                if max(width, height) > MAX_SIDE:   # 1 × 40,000,000: seconds of decoding row by row
+                    raise ImageError(path, "image.too_long_side", width=width, height=height, most=f"{MAX_SIDE:,}")
                 if width * height > MAX_PIXELS:
-                    raise ImageError(path, f"has {width} x {height} pixels, more than annviz reads "
-                                           f"({MAX_PIXELS / 1e6:.0f} megapixels); make it smaller")
+                    raise ImageError(path, "image.too_many_pixels", width=width, height=height,
+                                     most=f"{MAX_PIXELS / 1e6:.0f}")
                 return _grey(image)
         except ImageError:
             raise
         except UnidentifiedImageError:
-            raise ImageError(path, f"not an image annviz reads ({', '.join(FORMATS)}), "
-                                   "or a damaged one") from None
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-            raise ImageError(path, f"has more pixels than annviz reads ({MAX_PIXELS / 1e6:.0f} "
-                                   f"megapixels), refused as a possible decompression bomb ({error})") from None
+            raise ImageError(path, "image.unidentified", formats=", ".join(FORMATS)) from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageError(path, "image.bomb", most=f"{MAX_PIXELS / 1e6:.0f}") from None
         except MemoryError:
-            raise ImageError(path, "too large to decode in the memory available") from None
-        except (OSError, ValueError, SyntaxError, EOFError) as error:
+            raise ImageError(path, "image.memory") from None
+        except Exception as error:  # noqa: BLE001 — Pillow's own and the others it raises
             # Pillow reports damaged data as OSError ("image file is truncated"), ValueError or
-            # SyntaxError (a malformed header), EOFError (data ending early)
-            raise ImageError(path, f"damaged or unsupported image ({_first_line(error)})") from None
+            # SyntaxError (a malformed header), EOFError (data ending early), and on some
+            # malformed files with an AssertionError, IndexError, struct.error …
+            raise ImageError(path, "image.damaged", detail=_first_line(error)) from None
 
 
 def _grey(image) -> np.ndarray:
@@ -78,8 +85,9 @@ def _grey(image) -> np.ndarray:
     image.load()
     width, height = image.size
     grey = np.empty((height, width), np.uint8)
-    for top in range(0, height, STRIP_ROWS):
-        strip = image.crop((0, top, width, min(top + STRIP_ROWS, height)))
+    rows = max(1, STRIP_PIXELS // max(width, 1))
+    for top in range(0, height, rows):
+        strip = image.crop((0, top, width, min(top + rows, height)))
         grey[top:top + strip.height] = convert(strip)
     return grey
 
@@ -114,16 +122,16 @@ def write_png(path: str | os.PathLike, image: np.ndarray, palette: np.ndarray | 
     path = Path(path)
     image = np.asarray(image)
     if image.dtype != np.uint8:
-        raise ImageError(path, f"write_png needs uint8 pixels, got {image.dtype}")
+        raise ImageError(path, f"write_png needs uint8 pixels, got {image.dtype}")  # a caller's mistake
     channels = 1 if image.ndim == 2 else image.shape[2] if image.ndim == 3 else 0
     if channels not in (1, 2, 3, 4) or 0 in image.shape:
-        raise ImageError(path, f"cannot write an image of shape {image.shape} as PNG")
+        raise ImageError(path, f"cannot write an image of shape {image.shape} as PNG")  # a caller's mistake
     mode = {1: "L", 2: "LA", 3: "RGB", 4: "RGBA"}[channels]
     picture = Image.frombytes(mode, (image.shape[1], image.shape[0]), image.tobytes())
     if palette is not None:
         palette = np.asarray(palette, np.uint8)
         if channels != 1 or palette.ndim != 2 or palette.shape[1] not in (3, 4):
-            raise ImageError(path, "a palette image needs (h, w) indices and a (k, 3|4) palette")
+            raise ImageError(path, "a palette image needs (h, w) indices and a (k, 3|4) palette")  # a caller's mistake
         picture = Image.frombytes("P", picture.size, image.tobytes())
         picture.putpalette(palette[:, :3].tobytes(), rawmode="RGB")
         if palette.shape[1] == 4:

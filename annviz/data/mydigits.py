@@ -28,6 +28,7 @@ import math
 import os
 import secrets
 import shutil
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
@@ -37,7 +38,8 @@ import numpy as np
 
 from annviz.data.images import ImageError, read_image, write_png
 from annviz.data.preprocess import canvas_to_mnist
-from annviz.safeio import FileFormatError, check_field, check_version, read_json
+from annviz.messages import Phrase
+from annviz.safeio import FileFormatError, check_field, check_version, describe, os_error, read_json
 
 LABELS = tuple(str(d) for d in range(10))
 INDEX_NAME = "annviz-digits.json"
@@ -87,103 +89,93 @@ class DigitFolder:
             raise MyDigitsError(f"the held-out share must be in [0, 1), got {held_out_share:g}")
         self.root = Path(root)
         self.strict = strict
-        self.problems: list[str] = []
+        self.problems: list[str] = []      # one line per thing skipped …
+        self.errors: list[MyDigitsError] = []   # … and the same as errors (a code each, for the window)
         self.decided_now: list[str] = []   # keys of the digits the index did not know
         self._cache: dict[tuple, np.ndarray | None] = {}
-        if not self.root.is_dir():
-            what = "is not a folder" if self.root.exists() else "no such folder"
-            raise MyDigitsError(self.root, what)
+        check_folder(self.root)
         self.held_out_share, sides = self._read_index(held_out_share)
         self.digits = self._decide(self._scan(), sides)
 
     # --- reading the folder ----------------------------------------------------------------------
 
-    def _problem(self, path, reason: str, fatal: bool = True) -> None:
+    def _problem(self, path, code: str, fatal: bool = True, **values) -> None:
+        error = MyDigitsError(path, code, **values)
         if self.strict and fatal:
-            raise MyDigitsError(path, reason)
-        self.problems.append(str(MyDigitsError(path, f"{reason}, skipped")))
+            raise error
+        self._note(MyDigitsError(path, "digits.skipped", why=Phrase(code, **values)))
 
-    def _is_dir(self, entry: os.DirEntry) -> bool | None:
-        """Whether ``entry`` is a folder; None, reported, if that cannot be known (a symbolic
-        link that loops, a folder without permission)."""
-        try:
-            return entry.is_dir()
-        except OSError as error:
-            self._problem(Path(entry.path), f"cannot be read ({error.strerror or error})")
-            return None
-
-    def _entries(self, folder: Path) -> list[os.DirEntry]:
-        try:
-            with os.scandir(folder) as entries:
-                return sorted(entries, key=lambda e: e.name)
-        except OSError as error:
-            self._problem(folder, f"cannot be read ({error.strerror or error})")
-            return []
+    def _note(self, error: MyDigitsError) -> None:
+        self.errors.append(error)
+        self.problems.append(str(error))
 
     def _read_index(self, share: float) -> tuple[float, dict[str, bool]]:
         """(held-out share, {key: held out}) from the index, if there is one."""
         path = self.root / INDEX_NAME
-        if not path.exists():
+        if not os.path.lexists(path):
             return share, {}
         try:
-            index = read_json(path, MAX_INDEX_BYTES, MyDigitsError, kind="an index of digits")
+            index = read_json(path, MAX_INDEX_BYTES, MyDigitsError, kind="digit_index")
             if not isinstance(index, dict):
-                raise MyDigitsError(path, "is not a JSON object")
+                raise MyDigitsError(path, "digits.index_not_object")
             check_version(index.get("format_version"), FORMAT_VERSION, path, MyDigitsError)
-            share = check_field(index, "held_out_share", float, path, MyDigitsError, default=share)
+            found = check_field(index, "held_out_share", float, path, MyDigitsError, default=share)
             digits = check_field(index, "digits", dict, path, MyDigitsError, default={})
             sides = {}
+            if len(digits) > 2 * MAX_DIGITS:
+                raise MyDigitsError(path, "field_count_most", field="digits", n=len(digits), most=2 * MAX_DIGITS)
             for key, entry in digits.items():
                 side = check_field(entry, "side", str, path, MyDigitsError, where=f"digits.{key[:40]}.") \
                     if isinstance(entry, dict) else None
                 if side not in (TRAIN, HELD_OUT):
-                    raise MyDigitsError(path, f"digit {key[:40]!r} has no side ({TRAIN} or {HELD_OUT})")
+                    raise MyDigitsError(path, "digits.no_side", key=repr(key[:40]), train=TRAIN, held=HELD_OUT)
                 sides[key] = side == HELD_OUT
-            if not 0 <= share < 1:
-                raise MyDigitsError(path, f"held_out_share {share:g} is not in [0, 1)")
-            return share, sides
+            if not 0 <= found < 1:   # NaN too; exact for an integer of any size
+                raise MyDigitsError(path, "field_number_range", field="held_out_share", lo=0, hi="1 (not 1)",
+                                    value=describe(found))
+            return float(found), sides
         except MyDigitsError as error:
             if self.strict:
                 raise
-            self.problems.append(f"{error}; the sides of its digits are decided again")
+            self._note(MyDigitsError(path, "digits.index_decided_again", why=error))
             return share, {}
 
     def _scan(self) -> list[tuple[Path, int]]:
         """(file, label) of every image file in the label folders, in label and name order."""
         found: list[tuple[Path, int]] = []
-        for entry in self._entries(self.root):
+        for entry in _entries(self.root):
             if entry.name.startswith(".") or entry.name == INDEX_NAME:
                 continue  # hidden files (a file manager's), the index
             path = Path(entry.path)
-            is_dir = self._is_dir(entry)
-            if is_dir is None:
-                continue
+            unreachable = _unreachable(entry)
             if entry.name.lower() in SYSTEM_FILES:
-                self._problem(path, "is a file the system keeps, not a digit", fatal=False)
-            elif not is_dir:
-                self._problem(path, "is not in a digit folder (0 to 9)")
+                self._problem(path, "digits.system_file", fatal=False)
+            elif unreachable is not None:
+                reason = os_error(path, unreachable, MyDigitsError)
+                self._problem(path, reason.code, **reason.values)
+            elif not _is_folder(entry):
+                self._problem(path, "digits.not_in_label_folder")
             elif entry.name not in LABELS:
-                self._problem(path, "is not a digit folder (its name should be 0 to 9)")
+                self._problem(path, "digits.not_label_folder")
             else:
-                found += self._scan_label(path, int(entry.name), MAX_DIGITS - len(found))
+                try:
+                    found += self._scan_label(path, int(entry.name), MAX_DIGITS - len(found))
+                except _Unlisted as error:         # a label folder that cannot be listed
+                    self._problem(path, error.code, **error.values)
         return found
 
     def _scan_label(self, folder: Path, label: int, room: int) -> list[tuple[Path, int]]:
         found = []
-        for entry in self._entries(folder):
+        for entry in _entries(folder):
             path = Path(entry.path)
             if entry.name.startswith("."):
                 continue
             if entry.name.lower() in SYSTEM_FILES:
-                self._problem(path, "is a file the system keeps, not a digit", fatal=False)
-                continue
-            is_dir = self._is_dir(entry)
-            if is_dir is None:
-                continue
-            if is_dir or path.suffix.lower() not in IMAGE_SUFFIXES:
-                self._problem(path, f"is not an image ({', '.join(IMAGE_SUFFIXES)})")
+                self._problem(path, "digits.system_file", fatal=False)
+            elif _is_folder(entry) or path.suffix.lower() not in IMAGE_SUFFIXES:
+                self._problem(path, "digits.not_image", suffixes=", ".join(IMAGE_SUFFIXES))
             elif len(found) == room:
-                self._problem(path, f"is past the first {MAX_DIGITS:,} images of {self.root}")
+                self._problem(path, "digits.past_most", most=f"{MAX_DIGITS:,}", root=self.root)
                 break
             else:
                 found.append((path, label))
@@ -219,28 +211,25 @@ class DigitFolder:
     def input(self, digit: Digit) -> np.ndarray | None:
         """The digit's 28×28 input (float32 (784,), white on black, as MNIST's), or None if it
         cannot be used (unreadable or blank: reported in ``problems``; raised when strict)."""
-        try:
-            info = digit.path.stat()
-            key = (digit.path, info.st_mtime_ns, info.st_size)
-        except OSError as error:
-            self._problem(digit.path, f"cannot be read ({error.strerror or error})")
-            return None
-        if key not in self._cache:
-            self._cache[key] = self._prepare(digit.path)
-        return self._cache[key]
-
-    def _prepare(self, path: Path) -> np.ndarray | None:
-        try:
-            image = canvas_to_mnist(read_image(path))
-        except ImageError as error:
-            self._problem(path, f"{error.reason}")
-            return None
-        if image is None:
-            self._problem(path, "is blank (no ink)")
-            return None
-        image = image.reshape(-1)
-        image.flags.writeable = False
+        key, image, error = prepare_input(digit.path, self._cache)
+        if key is None or key not in self._cache:
+            self.remember(key, image, error)
         return image
+
+    def cached_input(self, digit: Digit) -> tuple[bool, np.ndarray | None]:
+        """(whether the digit's input is known already, the input or None) — never reads a file
+        but to look at its date (a view shows what is known, a background reader the rest)."""
+        key = _key(digit.path)
+        return (key in self._cache, self._cache.get(key)) if key is not None else (True, None)
+
+    def remember(self, key, image: np.ndarray | None, error: MyDigitsError | None) -> None:
+        """Keep what :func:`prepare_input` found (in the thread that owns this folder)."""
+        if key is not None:
+            self._cache[key] = image
+        if error is not None:
+            if self.strict:
+                raise error
+            self._note(MyDigitsError(error.path, "digits.skipped", why=Phrase(error.code, **error.values)))
 
     def inputs(self, held_out: bool) -> tuple[np.ndarray, np.ndarray]:
         """The usable digits of one side as network inputs: x float32 (n, 784), y int64 (n,)."""
@@ -248,6 +237,83 @@ class DigitFolder:
                  for x in [self.input(d)] if x is not None]
         x = np.array([p[0] for p in pairs], np.float32).reshape(-1, 784)
         return x, np.array([p[1] for p in pairs], np.int64)
+
+
+def _key(path: Path):
+    """What the cache knows an image by: its path, date and size (a changed file is read again)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return path, info.st_mtime_ns, info.st_size
+
+
+def prepare_input(path: Path, cache: dict | None = None
+                  ) -> tuple[tuple | None, np.ndarray | None, MyDigitsError | None]:
+    """(cache key, the image's 28×28 input or None, why it cannot be used or None) — reads and
+    prepares one image, changing nothing (a background thread may call it). ``cache``: known
+    inputs by key, looked up first."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        refused = os_error(path, error)
+        return None, None, MyDigitsError(path, refused.code, **refused.values)
+    key = (path, info.st_mtime_ns, info.st_size)
+    if cache is not None and key in cache:
+        return key, cache[key], None
+    try:
+        image = canvas_to_mnist(read_image(path))
+    except ImageError as error:
+        return key, None, MyDigitsError(path, error.code or "unreadable", **(error.values or {"why": error.reason}))
+    if image is None:
+        return key, None, MyDigitsError(path, "digits.blank")
+    image = image.reshape(-1)
+    image.flags.writeable = False
+    return key, image, None
+
+
+def check_folder(root: Path) -> None:
+    """MyDigitsError unless ``root`` is a folder that can be listed (a file, a link that loops, a
+    folder that cannot be read are each said as such)."""
+    try:
+        info = os.stat(root)
+    except OSError as error:
+        refused = os_error(root, error, MyDigitsError)
+        raise (MyDigitsError(root, "digits.no_folder") if refused.code == "no_such_file" else refused) from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise MyDigitsError(root, "digits.not_folder")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise MyDigitsError(root, "permission_denied")
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    """The entries of ``folder`` by name; MyDigitsError if it cannot be listed."""
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda e: e.name)
+    except OSError as error:
+        raise os_error(folder, error, _Unlisted) from None
+
+
+class _Unlisted(MyDigitsError):
+    """A folder that cannot be listed."""
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """Whether ``entry`` is a folder; a link that loops is not one (and is not an image either)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _unreachable(entry: os.DirEntry) -> OSError | None:
+    """Why ``entry`` cannot be looked at (a link that loops, no permission), or None."""
+    try:
+        entry.stat()
+    except OSError as error:
+        return error
+    return None
 
 
 def _stable_order(key: str) -> str:
@@ -259,10 +325,21 @@ class DigitStore(DigitFolder):
     export. Every change is on disk at once; the index is rewritten atomically."""
 
     def __init__(self, root: str | os.PathLike, held_out_share: float = HELD_OUT_SHARE):
-        Path(root).mkdir(parents=True, exist_ok=True)
+        """MyDigitsError if ``root`` cannot be made or is not a folder (a file, a link that
+        loops: each said as such)."""
+        try:
+            Path(root).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            if os.path.lexists(root):
+                check_folder(Path(root))            # says what is there instead
+            raise os_error(root, error, MyDigitsError) from None
         super().__init__(root, held_out_share)
         if self.decided_now or self.problems:
-            self._write_index()
+            try:
+                self._write_index()
+            except OSError as error:   # a folder or a read-only file where the index goes
+                raise MyDigitsError(self.root / INDEX_NAME, "digits.index_unwritable",
+                                    why=error.strerror or str(error)) from None
 
     def add(self, canvas: np.ndarray, label: int) -> Digit:
         """Keep a drawing (uint8 grey, any size, either polarity) with its label; its side is
@@ -320,23 +397,55 @@ class DigitStore(DigitFolder):
         self._cache.clear()
         self._write_index()
 
-    def import_folder(self, source: str | os.PathLike) -> tuple[int, list[str]]:
+    def import_folder(self, source: str | os.PathLike, progress=None) -> tuple[int, list[str]]:
         """Add the images of a folder in the same layout, each as a new digit (decided as added
         now). Returns (digits added, one line per thing skipped); MyDigitsError if ``source`` is
-        not a folder at all."""
+        not a folder at all. ``progress(done, total)`` is called after each image; if it returns
+        False the import stops there (what was imported stays)."""
+        written, folder = self.copy_in(source, progress)
+        self.take_in(written)
+        return len(written), folder.problems
+
+    def copy_in(self, source: str | os.PathLike, progress=None) -> tuple[list[tuple[Path, int]], DigitFolder]:
+        """The file work of an import, which may run in a worker thread: each usable image of
+        ``source`` written as a grey PNG into its label's folder here. Returns the files written
+        with their labels (not yet digits: :meth:`take_in` makes them so) and the folder read,
+        whose ``problems`` say what was skipped. Reads each image once."""
         folder = DigitFolder(source)
-        added = 0
-        for digit in folder.digits:
-            if len(self.digits) >= MAX_DIGITS:
-                folder.problems.append(f"{folder.root}: my digits hold {MAX_DIGITS:,} already; "
-                                       "the rest were not imported")
+        room = MAX_DIGITS - len(self.digits)
+        written: list[tuple[Path, int]] = []
+        for done, digit in enumerate(folder.digits, 1):
+            if len(written) >= room:
+                folder._note(MyDigitsError(folder.root, "digits.full", most=f"{MAX_DIGITS:,}"))
                 break
-            if folder.input(digit) is None:  # unreadable or blank: reported by the folder
-                continue
-            path = self._write_drawing(read_image(digit.path), digit.label)  # grey, as a PNG
-            self._insert(path, digit.label)
-            added += 1
-        return added, folder.problems
+            try:
+                image = read_image(digit.path)
+            except ImageError as error:
+                folder._problem(digit.path, error.code or "unreadable", **(error.values or {"why": error.reason}))
+                image = None
+            if image is not None and canvas_to_mnist(image) is None:
+                folder._problem(digit.path, "digits.blank")
+                image = None
+            if image is not None:
+                written.append((self._write_drawing(image, digit.label), digit.label))  # grey, as a PNG
+            if progress is not None and progress(done, len(folder.digits)) is False:
+                break
+        return written, folder
+
+    def take_in(self, written: list[tuple[Path, int]]) -> list[Digit]:
+        """Make the files :meth:`copy_in` wrote digits, each side decided as if added now, in
+        order; the index is written once."""
+        counts = self.counts()
+        added = []
+        for path, label in written:
+            n, held = int(counts[label].sum()) + 1, int(counts[label, 1])
+            digit = Digit(path, label, holds_out(n, held, self.held_out_share))
+            counts[label, int(digit.held_out)] += 1
+            added.append(digit)
+        if added:
+            self.digits = sorted([*self.digits, *added], key=lambda d: (d.label, d.path.name))
+            self._write_index()
+        return added
 
     def export_folder(self, target: str | os.PathLike) -> int:
         """Copy every digit and the index into ``target`` (created), in the same layout; the

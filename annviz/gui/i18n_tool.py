@@ -1,7 +1,8 @@
 """Refresh the Korean translation files: ``python -m annviz.gui.i18n_tool [--check]``.
 
 One ``.ts`` per area of the GUI in ``resources/i18n/``: ``<area>_ko.ts`` holds the strings of
-``annviz/gui/<area>/`` (the explorer's also those of ``annviz/gui/*.py`` and ``gui/common``).
+``annviz/gui/<area>/`` (the explorer's also those of ``annviz/gui/*.py`` and ``gui/common``, and
+the file errors' sentences of ``annviz/messages.py``).
 The command runs ``pyside6-lupdate`` on each area — new strings appear as unfinished, strings
 gone from the code are dropped — and ``pyside6-lrelease`` to make the ``.qm`` files the app loads.
 Translate the unfinished entries with Qt Linguist (``pyside6-linguist``) or any text editor, then
@@ -25,6 +26,8 @@ from annviz.gui.i18n import i18n_dir
 
 GUI = Path(__file__).resolve().parent
 SHARED_WITH_EXPLORER = ("common",)
+# Texts of the core the window translates: the readers' messages (QT_TRANSLATE_NOOP marks them)
+OUTSIDE_GUI = (GUI.parent / "messages.py",)
 
 
 def tool(name: str) -> str:
@@ -35,7 +38,7 @@ def tool(name: str) -> str:
 
 def areas() -> dict[str, list[Path]]:
     """Area name → the Python files whose strings its .ts holds."""
-    found = {"explorer": sorted(GUI.glob("*.py"))}
+    found = {"explorer": [*sorted(GUI.glob("*.py")), *OUTSIDE_GUI]}
     for folder in sorted(p for p in GUI.iterdir() if p.is_dir() and not p.name.startswith("_")):
         files = sorted(folder.rglob("*.py"))
         if not files:

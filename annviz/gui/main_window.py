@@ -40,7 +40,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 
 from annviz.gui import i18n
 from annviz.gui.classroom import Classroom
-from annviz.gui.common.model_files import model_filter, refusal
+from annviz.gui.common.file_errors import refusal
+from annviz.gui.common.model_files import model_filter
 from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.explorer.names import architecture
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self._pages: list[tuple[QWidget, Callable[[], str]]] = []
         self._shutdown_hooks: list[Callable[[], None]] = []
-        self._startup_notice: tuple[str, str] | None = None  # (title, text) shown once visible
+        self._startup_notices: list[tuple[str, str]] = []  # (title, text) shown once visible
         self.language = "en"
         self.training = None   # the training area (its page, controller, time machine), once installed
         self.tabs = QTabWidget()
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
                 if isinstance(error, ModelFileError):   # said to the learner in the learner's language
                     reason = refusal(error)
                 self.settings.remove("model/path")
-                self._startup_notice = (self.tr("The last model was not opened"), self.tr(
+                self.add_startup_notice(self.tr("The last model was not opened"), self.tr(
                     "{path} could not be opened, so the bundled model {name} is loaded instead."
                 ).format(path=last, name=BUNDLED[0]) + "\n\n" + reason)
         return self.open_bundled(BUNDLED[0], quiet=True)
@@ -450,12 +451,22 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._startup_notice is not None:
-            title, text = self._startup_notice
-            self._startup_notice = None
-            box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()  # window-modal, returns at once: the event loop has not started yet
+        notices, self._startup_notices = self._startup_notices, []
+        for title, text in notices:
+            self._show_notice(title, text)
+
+    def add_startup_notice(self, title: str, text: str) -> None:
+        """Say something about the start (a remembered file that could not be used) once the
+        window shows — at once if it shows already."""
+        if self.isVisible():
+            self._show_notice(title, text)
+        else:
+            self._startup_notices.append((title, text))
+
+    def _show_notice(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, returns at once: the event loop may not have started yet
 
     def closeEvent(self, event) -> None:
         self.set_presenter_mode(False)      # the panels it hid are saved as shown

@@ -17,6 +17,7 @@ open ``setup.lesson`` from there.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import numpy as np
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annviz.data.datasets import KNOWN_DATASETS
 from annviz.data.planar import GATE_DOMAIN, PlanarDataset
+from annviz.gui.common.file_errors import reason, refusal
 from annviz.gui.insight import InsightPage
 from annviz.gui.lab.neuron_model import NEURON_ACTIVATIONS
 from annviz.gui.lab.page import LabPage
@@ -32,10 +34,15 @@ from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_POINTS
 from annviz.gui.lab.playground_model import Hyper, PlaygroundConfig
 from annviz.gui.mydigits import MyDigitsPage
 from annviz.gui.training.page import TrainingPage
+from annviz.lessons.lessonfile import LessonFileError
+from annviz.lessons.library import is_bundled
+from annviz.lessons.model import Lesson
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
 from annviz.paths import bundled_model_names, models_dir, with_suffix
 from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
 from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup
+
+log = logging.getLogger(__name__)
 
 # The pages by their names in a setup file, and the attribute of each of their tabs.
 PAGE_TYPES = {"training": TrainingPage, "lab": LabPage, "insight": InsightPage, "mydigits": MyDigitsPage}
@@ -71,8 +78,12 @@ class SetupArea(QObject):
     def __init__(self, window, state, parent: QObject | None = None):
         super().__init__(parent or window)
         self.window, self.state = window, state
-        # The lesson and step on screen, for a setup (the lessons set it), or None.
+        # The lesson and step on screen, for a setup (the lessons set it), or None; and the lesson
+        # itself, which a setup carries when it is not a bundled one.
         self.lesson_position: Callable[[], tuple[str, int] | None] = lambda: None
+        self.lesson_followed: Callable[[], Lesson | None] = lambda: None
+        # The lesson a setup names, found by its name (never a path): the lessons set it.
+        self.find_lesson: Callable[[str], Lesson] | None = None
 
     # --- gathering -----------------------------------------------------------------------------
 
@@ -80,6 +91,9 @@ class SetupArea(QObject):
         """The screen as it is now."""
         found, state = pages(self.window), self.state
         setup = Setup(lesson=self.lesson_position())
+        followed = self.lesson_followed()
+        if setup.lesson is not None and followed is not None and not is_bundled(followed):
+            setup.lesson_embedded = followed
         current = self.window.tabs.currentWidget()
         setup.page = next((name for name, page in found.items() if page is current), None)
         if setup.page is not None:
@@ -134,7 +148,7 @@ class SetupArea(QObject):
         try:
             save_setup(path, self.gather())
         except SetupFileError as error:
-            self._warn(self.tr("The setup was not saved"), error.reason)
+            self._warn(self.tr("The setup was not saved"), reason(error))
             return False
         except OSError as error:
             self._warn(self.tr("The setup was not saved"), f"{path}: {error.strerror or error}")
@@ -152,9 +166,9 @@ class SetupArea(QObject):
             self.check(setup, path)
         except SetupFileError as error:
             self._warn(self.tr("The setup was not opened"),
-                       self.tr("Nothing was changed.") + "\n\n" + str(error))
+                       self.tr("Nothing was changed.") + "\n\n" + refusal(error))
             return False
-        return self.apply(setup)
+        return self.apply(setup, path)
 
     def _filter(self) -> str:
         return self.tr("annviz setups (*{ext})").format(ext=EXTENSION)
@@ -168,32 +182,65 @@ class SetupArea(QObject):
         """SetupFileError for anything this window cannot show as the file asks."""
         found = pages(self.window)
         if setup.page is not None and setup.page not in found:
-            raise SetupFileError(path, f"page {setup.page[:40]!r} is not one of {', '.join(found)}")
+            raise SetupFileError(path, "setup.page", name=repr(setup.page[:40]), known=", ".join(found))
         if setup.tab is not None and setup.page is not None and setup.tab not in tabs(setup.page, found[setup.page]):
-            known = ", ".join(tabs(setup.page, found[setup.page])) or "none"
-            raise SetupFileError(path, f"tab {setup.tab[:40]!r} is not a tab of the {setup.page} page ({known})")
+            known = ", ".join(tabs(setup.page, found[setup.page])) or "–"
+            raise SetupFileError(path, "setup.tab", name=repr(setup.tab[:40]), page=setup.page, known=known)
         model = setup.model
         if model is not None and model.network is not None and model.network.sizes[0] != 784:
-            raise SetupFileError(path, f"its model takes {model.network.sizes[0]} inputs, not 28×28 = 784")
-        if setup.neuron is not None and setup.neuron.activation not in NEURON_ACTIVATIONS:
-            raise SetupFileError(path, f"neuron.activation {setup.neuron.activation[:40]!r} is not one of "
-                                       f"{', '.join(NEURON_ACTIVATIONS)}")
-        if setup.perceptron is not None and setup.perceptron.points_name not in PERCEPTRON_POINTS:
-            raise SetupFileError(path, f"perceptron.points {setup.perceptron.points_name[:40]!r} is not one "
-                                       f"of {', '.join(PERCEPTRON_POINTS)}")
-        if setup.playground is not None and setup.playground.activation not in HIDDEN_ACTIVATIONS:
-            raise SetupFileError(path, f"playground.activation {setup.playground.activation[:40]!r} is not "
-                                       f"one of {', '.join(HIDDEN_ACTIVATIONS)}")
+            raise SetupFileError(path, "setup.model_inputs", n=model.network.sizes[0])
+        for part, field, value, known in (
+                (setup.neuron, "neuron.activation", "activation", NEURON_ACTIVATIONS),
+                (setup.perceptron, "perceptron.points", "points_name", PERCEPTRON_POINTS),
+                (setup.playground, "playground.activation", "activation", HIDDEN_ACTIVATIONS)):
+            if part is not None and getattr(part, value) not in known:
+                raise SetupFileError(path, "field_one_of", field=field, value=repr(getattr(part, value)[:40]),
+                                     known=", ".join(known))
+        if setup.lesson is not None and setup.lesson_embedded is None and self.find_lesson is not None:
+            try:
+                self.find_lesson(setup.lesson[0])
+            except LessonFileError as error:
+                if error.code != "lesson.no_such_lesson":
+                    raise SetupFileError.like(error) from None
+                raise SetupFileError(path, "setup.lesson_unknown", name=repr(setup.lesson[0]),
+                                     names=error.values.get("names", "")) from None
 
-    def apply(self, setup: Setup) -> bool:
-        """Show ``setup`` (checked already); False if the user kept an unsaved network instead."""
-        found, state = pages(self.window), self.state
+    def apply(self, setup: Setup, path=None) -> bool:
+        """Show ``setup`` (checked already); False if the user kept an unsaved network instead.
+
+        All or nothing: the questions come first, and should a page refuse a value half-way
+        (a case the checks missed), what was applied is put back as it was and a message says so."""
         training = getattr(self.window, "training", None)
         if setup.model is not None and training is not None and not training.panel.confirm_discard():
             return False
         folder = None
         if setup.training is not None and setup.training.dataset not in KNOWN_DATASETS:
             folder = self.ask_folder(setup.training.dataset)
+        state = self.state
+        before = self.gather(), state.network, state.info, state.model_path
+        try:
+            self._apply(setup, folder)
+        except Exception as error:  # noqa: BLE001 — put the screen back, whatever went wrong
+            log.exception("applying the setup %s failed; putting the screen back", path)
+            self._put_back(*before)
+            self._warn(self.tr("The setup was not opened"), self.tr("Nothing was changed.") + "\n\n"
+                       + f"{path or ''}: {type(error).__name__}: {str(error)[:200]}")
+            return False
+        self.setup_applied.emit(setup)
+        return True
+
+    def _put_back(self, screen: Setup, network, info, model_path) -> None:
+        try:
+            screen.model, screen.lesson = None, None
+            self._apply(screen, None)
+            if network is not None:
+                self.state.set_model(network, info, model_path)
+        except Exception:  # noqa: BLE001 — nothing more can be done; it is in the log
+            log.exception("the screen could not be put back as it was")
+
+    def _apply(self, setup: Setup, folder: str | None) -> None:
+        found, state = pages(self.window), self.state
+        training = getattr(self.window, "training", None)
         if setup.model is not None:
             self._apply_model(setup.model)
         if setup.training is not None and training is not None:
@@ -213,8 +260,6 @@ class SetupArea(QObject):
             self.window.tabs.setCurrentWidget(page)
             if setup.tab is not None:
                 page.tabs.setCurrentWidget(tabs(setup.page, page)[setup.tab])
-        self.setup_applied.emit(setup)
-        return True
 
     def ask_folder(self, named: str) -> str | None:
         """The folder of IDX files the user picks for the dataset folder a setup names, or None."""

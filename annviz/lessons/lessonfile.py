@@ -13,6 +13,7 @@ The format is documented for teachers in ``resources/lessons/README.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import tomllib
@@ -22,38 +23,119 @@ from annviz.lessons.model import (Action, Check, Condition, Lesson, Step, Task, 
 from annviz.lessons.vocabulary import (ACTIONS, AT_LEAST, AT_MOST, CONCEPTS, MAX_STROKE_POINTS,
                                        MAX_STROKES, PROBES, TRAINING_COMMANDS, WIDGETS)
 from annviz.paths import bundled_model_names
-from annviz.safeio import FileFormatError, check_version, read_bytes
+from annviz.messages import Phrase, kind
+from annviz.safeio import FileFormatError, check_version, describe, guarded, read_bytes, size_text
 
 FORMAT_VERSION = 1
 MAX_BYTES = 256 * 1024
 MAX_STEPS, MAX_ACTIONS, MAX_NAMES, MAX_HINTS, MAX_CHECKS = 60, 40, 40, 10, 10
 MAX_TEXT = 20_000
+MAX_SET_VALUE = 1e9     # what a lesson may set a slider or number to (a Qt spin box holds 2³¹ − 1)
 #: The HTML a lesson's texts may use, without attributes: emphasis, formulas, paragraphs, lists.
 TAGS = {"b", "i", "u", "em", "strong", "sub", "sup", "br", "p", "ul", "ol", "li", "small", "big",
         "code", "tt", "h3", "h4"}
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>")
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_NAME = re.compile(r"[^\W_][\w.-]*")    # letters of any script (Korean names too), digits, _ . -
+MAX_NAME = 80                              # characters of a lesson's name (its file's, without .toml)
 
 
 class LessonFileError(FileFormatError):
     """A lesson file that cannot be used; one line naming the file and the place in it."""
 
 
+@guarded(LessonFileError)
 def read_lesson(path: str | Path) -> Lesson:
     """The lesson in ``path``, checked; LessonFileError if anything in it is not as documented."""
     path = Path(path)
-    data = read_bytes(path, MAX_BYTES, LessonFileError, "a lesson file")
+    data = read_bytes(path, MAX_BYTES, LessonFileError, "lesson")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")    # Windows Notepad starts UTF-8 with a byte-order mark
     except UnicodeDecodeError:
-        raise LessonFileError(path, "is not UTF-8 text") from None
+        raise LessonFileError(path, "not_utf8") from None
+    return _lesson_of_text(text, path, path.stem)
+
+
+@guarded(LessonFileError)
+def read_lesson_text(text: str, where, name: str) -> Lesson:
+    """The lesson whose TOML is ``text`` (a setup file carries one), named ``name``; ``where``
+    stands for the file in messages. The same checks as a lesson file's."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise LessonFileError(where, "grew_too_large", kind=kind("lesson"), most=size_text(MAX_BYTES))
+    return _lesson_of_text(text.removeprefix("\ufeff"), where, name, path=None)
+
+
+def _lesson_of_text(text: str, where, name: str, path: Path | None | str = "same") -> Lesson:
+    check_structure(text, where)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise LessonFileError(path, f"is not TOML: {error}") from None
-    except RecursionError:
-        raise LessonFileError(path, "is not TOML: nested too deeply") from None
-    return parse_lesson(document, path)
+        line, column = _position(str(error))
+        raise LessonFileError(where, "lesson.toml_invalid", line=line, column=column) from None
+    lesson = parse_lesson(document, where, name)
+    return dataclasses.replace(lesson, source=text, path=where if path == "same" else path)
+
+
+# --- the raw text's structure, before tomllib ------------------------------------------------------
+# tomllib keeps, for every key it has seen, a tuple of the key's parts for each of its prefixes:
+# one key of k dotted parts costs k²/2 references (30,000 parts: 3.5 GB). It also recurses once
+# per level of nested lists and inline tables, and Python's int() refuses integers past 4,300
+# digits with a ValueError of its own. So the text is measured first, strings and comments left out.
+
+MAX_NESTING = 12        # lists and inline tables within each other; the bundled lessons use 5
+MAX_KEY_PARTS = 8       # a.b.c: the bundled lessons use 2
+MAX_TOKEN = 200         # characters of a bare key, a number or a date
+_TOML_SKIP = re.compile("|".join((
+    r'"""(?:[^"\\]++|\\.|"(?!""))*+(?:"""|\Z)',   # a multi-line basic string
+    r"'''(?:[^']++|'(?!''))*+(?:'''|\Z)",         # a multi-line literal string
+    r'"(?:[^"\\\n]++|\\.)*+"?',                  # a basic string
+    r"'[^'\n]*+'?",                                # a literal string
+    r"#[^\n]*+",                                     # a comment
+)), re.DOTALL)
+_TOKEN = re.compile(r"[A-Za-z0-9_+:-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_+:-]+)*")
+_NOT_BRACKETS = {ord(c): None for c in map(chr, range(128)) if c not in "[]{}"}
+
+
+def check_structure(text: str, path) -> None:
+    """LessonFileError if ``text`` nests too deeply, has a key of too many dotted parts, or a key
+    or number too long — measured on the raw text, in time linear in its length."""
+    bare = _TOML_SKIP.sub(_placeholder, text)
+    depth = most = 0
+    for line in bare.split("\n"):
+        if depth == 0 and line.lstrip().startswith("["):
+            continue            # a table's header, [name] or [[name]], not a list
+        for char in line.translate(_NOT_BRACKETS):
+            if char in "[{":
+                depth += 1
+                most = max(most, depth)
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+    if most > MAX_NESTING:
+        raise LessonFileError(path, "lesson.toml_too_deep", depth=most, most=MAX_NESTING)
+    for match in _TOKEN.finditer(bare):
+        token = match.group()
+        parts = token.count(".") + 1
+        if parts > MAX_KEY_PARTS:
+            raise LessonFileError(path, "lesson.toml_dotted_key", parts=parts, line=_line(bare, match),
+                                  most=MAX_KEY_PARTS)
+        longest = max(len(p.strip()) for p in token.split("."))
+        if longest > MAX_TOKEN:
+            raise LessonFileError(path, "lesson.toml_long_token", length=longest, line=_line(bare, match),
+                                  most=MAX_TOKEN)
+
+
+def _line(text: str, match: re.Match) -> int:
+    return text.count("\n", 0, match.start()) + 1
+
+
+def _placeholder(match: re.Match) -> str:
+    """A string or comment as one letter, its lines kept (so that line numbers stay right)."""
+    text = match.group()
+    return "" if text.startswith("#") else "s" + "\n" * text.count("\n")
+
+
+def _position(message: str) -> tuple[int | str, int | str]:
+    found = re.search(r"line (\d+), column (\d+)", message)
+    return (int(found[1]), int(found[2])) if found else ("?", "?")
 
 
 def parse_lesson(document: dict, path: str | Path, name: str | None = None) -> Lesson:
@@ -68,48 +150,48 @@ class _Reader:
     def __init__(self, path: Path):
         self.path = path
 
-    def fail(self, where: str, reason: str):
-        raise LessonFileError(self.path, f"{where}: {reason}" if where else reason)
+    def fail(self, where: str, code: str, **values):
+        raise LessonFileError(self.path, code, where=where, **values)
 
     # --- plain fields ---------------------------------------------------------------------------
 
     def keys(self, table, known: tuple[str, ...], where: str, required: tuple[str, ...] = ()) -> dict:
         if not isinstance(table, dict):
-            self.fail(where, f"should be a table, not {_kind(table)}")
+            self.fail(where, "lesson.not_table", found=_kind(table))
         for key in table:
             if key not in known:
-                self.fail(where, f"unknown key {key!r} (known: {', '.join(known)})")
+                self.fail(where, "lesson.unknown_key", key=_shown(key), known=", ".join(known))
         for key in required:
             if key not in table:
-                self.fail(where, f"{key} is missing")
+                self.fail(where, "lesson.missing", key=key)
         return table
 
     def int(self, value, where: str, lo: int, hi: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(where, f"should be a whole number, not {_kind(value)}")
+            self.fail(where, "lesson.not_whole_number", found=_kind(value))
         if not lo <= value <= hi:
-            self.fail(where, f"{value} is not between {lo} and {hi}")
+            self.fail(where, "lesson.not_between", value=_number(value), lo=lo, hi=hi)
         return value
 
     def number(self, value, where: str, lo: float = -1e12, hi: float = 1e12) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.fail(where, f"should be a number, not {_kind(value)}")
-        if not math.isfinite(value) or not lo <= value <= hi:
-            self.fail(where, f"{value} is not a number between {lo:g} and {hi:g}")
+            self.fail(where, "lesson.not_number", found=_kind(value))
+        if not (isinstance(value, int) or math.isfinite(value)) or not lo <= value <= hi:
+            self.fail(where, "lesson.number_range", value=_number(value), lo=f"{lo:g}", hi=f"{hi:g}")
         return float(value) if isinstance(value, float) else value
 
     def str(self, value, where: str, limit: int = 200) -> str:
         if not isinstance(value, str):
-            self.fail(where, f"should be text, not {_kind(value)}")
+            self.fail(where, "lesson.not_text", found=_kind(value))
         if len(value) > limit:
-            self.fail(where, f"is longer than {limit} characters")
+            self.fail(where, "lesson.text_too_long", most=limit)
         return value
 
     def list(self, value, where: str, limit: int) -> list:
         if not isinstance(value, list):
-            self.fail(where, f"should be a list, not {_kind(value)}")
+            self.fail(where, "lesson.not_list", found=_kind(value))
         if len(value) > limit:
-            self.fail(where, f"has {len(value)} entries, more than {limit}")
+            self.fail(where, "lesson.list_too_long", n=len(value), most=limit)
         return value
 
     def text(self, value, where: str) -> Text:
@@ -119,20 +201,20 @@ class _Reader:
         for lang in ("en", "ko"):
             text = self.str(table[lang], f"{where}.{lang}", MAX_TEXT)
             if not text.strip():
-                self.fail(f"{where}.{lang}", "is empty")
+                self.fail(f"{where}.{lang}", "lesson.empty_text")
             self.html(text, f"{where}.{lang}")
             texts.append(text)
         return Text(*texts)
 
     def html(self, text: str, where: str) -> None:
         if "<!" in text or "<?" in text:
-            self.fail(where, "may not hold HTML comments or declarations")
+            self.fail(where, "lesson.html_comment")
         for match in _TAG.finditer(text):
             tag, attributes = match.group(2).lower(), match.group(3).strip().rstrip("/").strip()
             if tag not in TAGS:
-                self.fail(where, f"the tag <{match.group(2)}> is not allowed (allowed: {', '.join(sorted(TAGS))})")
+                self.fail(where, "lesson.tag_not_allowed", tag=match.group(2)[:40], allowed=", ".join(sorted(TAGS)))
             if attributes:
-                self.fail(where, f"the tag <{match.group(2)}> may not have attributes")
+                self.fail(where, "lesson.tag_attributes", tag=match.group(2)[:40])
 
     def names(self, value, where: str, kinds: tuple[str, ...] | None = None) -> tuple[str, ...]:
         return tuple(self.widget(v, f"{where}[{i + 1}]", kinds)
@@ -141,10 +223,9 @@ class _Reader:
     def widget(self, value, where: str, kinds: tuple[str, ...] | None = None) -> str:
         name = self.str(value, where)
         if name not in WIDGETS:
-            self.fail(where, f"no widget is called {name!r} (the names are listed in "
-                             "resources/lessons/README.md)")
+            self.fail(where, "lesson.unknown_widget", name=_shown(name))
         if kinds is not None and WIDGETS[name].kind not in kinds:
-            self.fail(where, f"{name} is a {WIDGETS[name].kind}, not a {' or '.join(kinds)}")
+            self.fail(where, "lesson.widget_kind", name=name, kind=WIDGETS[name].kind, wanted=" or ".join(kinds))
         return name
 
     # --- the lesson -----------------------------------------------------------------------------
@@ -154,16 +235,16 @@ class _Reader:
                  "lock", "steps")
         self.keys(doc, known, "", required=("format_version", "title", "summary", "steps"))
         check_version(doc["format_version"], FORMAT_VERSION, self.path, LessonFileError)
-        if not _NAME.fullmatch(name):
-            self.fail("", f"the file's name {name!r} should be letters, digits, - and _ only")
+        if len(name) > MAX_NAME or not _NAME.fullmatch(name):
+            self.fail("", "lesson.bad_name", name=_shown(name), most=MAX_NAME)
         concepts = tuple(self.str(c, f"concepts[{i + 1}]")
                          for i, c in enumerate(self.list(doc.get("concepts", []), "concepts", 40)))
         for i, concept in enumerate(concepts):
             if concept not in CONCEPTS:
-                self.fail(f"concepts[{i + 1}]", f"unknown concept {concept!r} (known: {', '.join(CONCEPTS)})")
+                self.fail(f"concepts[{i + 1}]", "lesson.unknown_concept", name=_shown(concept), known=", ".join(CONCEPTS))
         steps = self.list(doc["steps"], "steps", MAX_STEPS)
         if not steps:
-            self.fail("steps", "a lesson needs at least one step")
+            self.fail("steps", "lesson.no_steps")
         return Lesson(
             name=name, title=self.text(doc["title"], "title"), summary=self.text(doc["summary"], "summary"),
             steps=tuple(self.step(s, f"step {i + 1}") for i, s in enumerate(steps)),
@@ -190,7 +271,7 @@ class _Reader:
         self.keys(table, ("checks", "status", "hints", "done", "answer"), where, required=("checks", "done"))
         checks = self.list(table["checks"], f"{where}: checks", MAX_CHECKS)
         if not checks:
-            self.fail(f"{where}: checks", "a task needs at least one check")
+            self.fail(f"{where}: checks", "lesson.no_checks")
         task = Task(
             checks=tuple(self.check(c, f"{where}, check {i + 1}") for i, c in enumerate(checks)),
             done=self.text(table["done"], f"{where}: done"),
@@ -210,17 +291,17 @@ class _Reader:
             for lang in ("en", "ko") if text is not None else ():
                 for name in placeholders(text.get(lang)):
                     if name not in known:
-                        self.fail(f"{where}: {label}.{lang}", f"{{{name}}} is not a value its checks "
-                                                              f"measure (known: {', '.join(sorted(known))})")
+                        self.fail(f"{where}: {label}.{lang}", "lesson.unknown_placeholder", name=name[:40],
+                                  known=", ".join(sorted(known)))
 
     # --- checks ---------------------------------------------------------------------------------
 
     def check(self, table, where: str) -> Check:
         if not isinstance(table, dict) or "check" not in table:
-            self.fail(where, "should be a table with check = \"<probe>\"")
+            self.fail(where, "lesson.check_table")
         probe = self.str(table["check"], f"{where}: check")
         if probe not in PROBES:
-            self.fail(where, f"unknown check {probe!r} (known: {', '.join(PROBES)})")
+            self.fail(where, "lesson.unknown_check", name=_shown(probe), known=", ".join(PROBES))
         where = f"{where} ({probe})"
         values = PROBES[probe]
         widget = None
@@ -232,11 +313,11 @@ class _Reader:
                 continue
             value, op = _split_condition(key)
             if value not in values:
-                self.fail(where, f"unknown value {key!r} (known: {', '.join(values)}, each also "
-                                 f"with {AT_LEAST} or {AT_MOST} when it is a number)")
+                self.fail(where, "lesson.unknown_value", key=_shown(key), known=", ".join(values),
+                          at_least=AT_LEAST, at_most=AT_MOST)
             conditions.append(self.condition(probe, value, op, operand, widget, f"{where}: {key}"))
         if not conditions:
-            self.fail(where, "says nothing to check (e.g. a_at_least = 0.5)")
+            self.fail(where, "lesson.nothing_to_check")
         return Check(probe, tuple(conditions), widget)
 
     def condition(self, probe: str, value: str, op: str, operand, widget: str | None, where: str) -> Condition:
@@ -245,26 +326,27 @@ class _Reader:
         if probe == "widget" and value == "value":
             kind = {"toggle": "bool", "slider": "number", "number": "number"}.get(WIDGETS[widget].kind, "choice")
         if op != "eq" and kind not in ("number", "int"):
-            self.fail(where, f"{value} is not a number: compare it with {value} = …")
+            self.fail(where, "lesson.not_comparable", value=value)
         if kind in ("number", "int"):
             return Condition(value, op, self.number(operand, where))
         if kind == "bool":
             if not isinstance(operand, bool):
-                self.fail(where, f"should be true or false, not {_kind(operand)}")
+                self.fail(where, "lesson.not_bool", found=_kind(operand))
             return Condition(value, op, operand)
         if kind == "choice":
             return Condition(value, op, self.choice(widget, operand, where))
         text = self.str(operand, where)
         if spec.choices and text not in spec.choices:
-            self.fail(where, f"{text!r} is not one of {', '.join(map(repr, spec.choices))}")
+            self.fail(where, "lesson.not_a_choice", value=_shown(text), choices=", ".join(map(repr, spec.choices)))
         return Condition(value, op, text)
 
     def choice(self, widget: str, value, where: str):
         allowed = WIDGETS[widget].values
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.fail(where, f"should be one of the choices of {widget}, not {_kind(value)}")
+            self.fail(where, "lesson.choice_type", widget=widget, found=_kind(value))
         if allowed and value not in allowed:
-            self.fail(where, f"{value!r} is not a choice of {widget} ({', '.join(map(repr, allowed))})")
+            self.fail(where, "lesson.not_widget_choice", value=_shown(value), widget=widget,
+                      choices=", ".join(map(repr, allowed)))
         return value if allowed else str(value)
 
     # --- actions --------------------------------------------------------------------------------
@@ -275,10 +357,10 @@ class _Reader:
 
     def action(self, table, where: str) -> Action:
         if not isinstance(table, dict) or "do" not in table:
-            self.fail(where, "should be a table with do = \"<action>\"")
+            self.fail(where, "lesson.action_table")
         do = self.str(table["do"], f"{where}: do")
         if do not in ACTIONS:
-            self.fail(where, f"unknown action {do!r} (known: {', '.join(ACTIONS)})")
+            self.fail(where, "lesson.unknown_action", name=_shown(do), known=", ".join(ACTIONS))
         where = f"{where} ({do})"
         spec = ACTIONS[do]
         required = tuple(k for k, t in spec.items() if not t.endswith("?"))
@@ -290,7 +372,7 @@ class _Reader:
         if do == "select_neuron":
             needed = "class" if params["layer"] == "output" else "neuron"
             if needed not in params:
-                self.fail(where, f"{needed} is missing (layer {params['layer']!r})")
+                self.fail(where, "lesson.missing_for_layer", key=needed, layer=repr(params["layer"]))
         return Action(do, tuple(params.items()))
 
     def param(self, kind: str, value, table: dict, where: str):
@@ -303,14 +385,14 @@ class _Reader:
         if kind == "value":
             widget = table.get("widget")
             if widget not in WIDGETS:
-                self.fail(where, "needs the widget it sets")
+                self.fail(where, "lesson.needs_widget")
             widget_kind = WIDGETS[widget].kind
             if widget_kind == "toggle":
                 if not isinstance(value, bool):
-                    self.fail(where, f"should be true or false, not {_kind(value)}")
+                    self.fail(where, "lesson.not_bool", found=_kind(value))
                 return value
-            if widget_kind in ("slider", "number"):
-                return self.number(value, where)
+            if widget_kind in ("slider", "number"):   # a Qt spin box or slider holds a C int
+                return self.number(value, where, -MAX_SET_VALUE, MAX_SET_VALUE)
             return self.choice(widget, value, where)
         if kind == "int":
             return self.int(value, where, 0, 1_000_000)
@@ -321,7 +403,7 @@ class _Reader:
         if kind == "model":
             name = self.str(value, where)
             if name not in bundled_model_names():
-                self.fail(where, f"{name!r} is not a bundled model ({', '.join(bundled_model_names())})")
+                self.fail(where, "lesson.not_bundled_model", name=_shown(name), known=", ".join(bundled_model_names()))
             return name
         if kind == "layer":
             if value == "output":
@@ -332,7 +414,7 @@ class _Reader:
         if kind == "command":
             command = self.str(value, where)
             if command not in TRAINING_COMMANDS:
-                self.fail(where, f"{command!r} is not one of {', '.join(TRAINING_COMMANDS)}")
+                self.fail(where, "lesson.not_command", name=_shown(command), known=", ".join(TRAINING_COMMANDS))
             return command
         raise AssertionError(kind)
 
@@ -342,16 +424,16 @@ class _Reader:
         for s, stroke in enumerate(strokes):
             points = self.list(stroke, f"{where}[{s + 1}]", MAX_STROKE_POINTS)
             if not points:
-                self.fail(f"{where}[{s + 1}]", "a stroke needs at least one point")
+                self.fail(f"{where}[{s + 1}]", "lesson.empty_stroke")
             pairs = []
             for p, point in enumerate(points):
                 at = f"{where}[{s + 1}][{p + 1}]"
                 if not isinstance(point, list) or len(point) != 2:
-                    self.fail(at, "a point is [x, y], fractions of the pad from its top left")
+                    self.fail(at, "lesson.bad_point")
                 pairs.append((self.number(point[0], at, 0.0, 1.0), self.number(point[1], at, 0.0, 1.0)))
             out.append(tuple(pairs))
         if not out:
-            self.fail(where, "draw needs at least one stroke")
+            self.fail(where, "lesson.no_strokes")
         return tuple(out)
 
 
@@ -362,8 +444,26 @@ def _split_condition(key: str) -> tuple[str, str]:
     return key, "eq"
 
 
-def _kind(value) -> str:
+def _kind(value) -> Phrase:
+    """What a TOML value is, as a phrase: "text", "a table", "a number" …"""
     if isinstance(value, bool):
-        return "true or false"
-    return {dict: "a table", list: "a list", str: "text", int: "a number", float: "a number"}.get(
-        type(value), type(value).__name__)
+        return Phrase("type.bool")
+    code = {dict: "type.table", list: "type.list", str: "type.text", int: "type.number",
+            float: "type.number"}.get(type(value))
+    return Phrase(code) if code else Phrase("type.object")
+
+
+def _shown(value) -> str:
+    """A name from the file for a message: quoted, cut after 40 characters."""
+    text = value if isinstance(value, str) else describe(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _number(value) -> str:
+    """A number from the file for a message (a huge integer shortened, never spelt out)."""
+    if isinstance(value, float) or value.bit_length() < 64:
+        return str(value)
+    try:
+        return f"{value:.6g}"
+    except (OverflowError, ValueError):
+        return "-1e308…" if value < 0 else "1e308…"

@@ -112,6 +112,7 @@ class Lesson:
     hide: tuple[str, ...] = ()                   # for every step
     lock: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    source: str = field(default="", compare=False, repr=False)   # the TOML it was read from (a setup embeds it)
 
     def hidden(self, step: int) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.hide + self.steps[step].hide))

@@ -17,6 +17,9 @@ from annviz.nn.optimizers import make_optimizer, scheduled_lr
 MAX_LAYER_SIZE = 2048
 #: The most weight layers a network may have (same places as above).
 MAX_LAYERS = 32
+#: The most weights and biases a network read from a file may have (a model, a PyTorch file, a
+#: recording): what 256 MiB of float32 hold, the largest model file's weights.
+MAX_PARAMETERS = 256 * 2**20 // 4
 #: Initialisations by name: "auto" picks He for ReLU layers and Xavier for the others.
 INIT_NAMES = ("auto", *INIT_SCHEMES)
 

@@ -25,14 +25,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS
+from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.tensorfile import Header, check_float
+from annviz.messages import Phrase
 from annviz.safeio import FileFormatError
 
 N_INPUTS = 784  # a 28×28 image, the only input annviz gives a network
-UNDERSTOOD = ("annviz opens its own models, and PyTorch networks of nn.Linear layers only, named "
-              "layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … "
-              f"(numbered names), taking {N_INPUTS} inputs")
+MAX_NUMBER_DIGITS = 9   # the number that orders a layer's name (fc1, layers.12)
 _NUMBERED = re.compile(r"(?P<stem>[A-Za-z_]*?)_?(?P<number>\d+)")
 
 
@@ -61,48 +60,47 @@ class ForeignLayout:
 def recognise(header: Header, path, error: type[FileFormatError] = FileFormatError) -> ForeignLayout:
     """The layout of the network whose tensors ``header`` describes, or ``error`` saying what is
     not understood and what is."""
-    def refuse(fault: str) -> FileFormatError:
-        return error(path, f"a safetensors file without annviz metadata, and not a network annviz "
-                           f"understands: {fault}. {UNDERSTOOD}")
+    def refuse(code: str, **values) -> FileFormatError:
+        return error(path, "foreign.refused", fault=Phrase(code, **values), n_inputs=N_INPUTS)
 
     if not header.tensors:
-        raise refuse("it holds no tensors")
+        raise refuse("foreign.no_tensors")
     modules: dict[str, dict[str, object]] = {}
     for name, entry in header.tensors.items():
         module, _, kind = name.rpartition(".")  # "" for a lone nn.Linear's "weight" and "bias"
         if kind not in ("weight", "bias"):
-            raise refuse(f"tensor {name[:60]!r} is not the weight or bias of a layer")
+            raise refuse("foreign.not_layer", name=repr(name[:60]))
         modules.setdefault(module, {})[kind] = entry
     order = [""] if list(modules) == [""] else _order(list(modules), refuse)
     if len(order) > MAX_LAYERS:
-        raise refuse(f"{len(order)} layers, more than the {MAX_LAYERS} annviz can hold")
+        raise refuse("foreign.too_many_layers", n=len(order), most=MAX_LAYERS)
     sizes = []
     for module in order:
         weight, bias = modules[module].get("weight"), modules[module].get("bias")
         shown = module[:60] or "nn.Linear"
         if weight is None:
-            raise refuse(f"layer {shown} has a bias but no weight")
+            raise refuse("foreign.bias_no_weight", name=shown)
         if len(weight.shape) != 2:
-            raise refuse(f"tensor {weight.name[:60]} has shape {weight.shape}, not the (out, in) of "
-                         "an nn.Linear")
+            raise refuse("foreign.not_linear", name=weight.name[:60], shape=weight.shape)
         n_out, n_in = weight.shape
         if bias is not None and bias.shape != (n_out,):
-            raise refuse(f"tensor {bias.name[:60]} has shape {bias.shape}, expected ({n_out},) to go "
-                         f"with {weight.name[:60]} {weight.shape}")
+            raise refuse("foreign.bias_shape", name=bias.name[:60], shape=bias.shape, expected=f"({n_out},)",
+                         weight=weight.name[:60], wshape=weight.shape)
         if not sizes:
             if n_in != N_INPUTS:
-                raise refuse(f"its first layer, {shown}, takes {n_in} inputs, not the "
-                             f"{N_INPUTS} pixels of a 28×28 image")
+                raise refuse("foreign.first_inputs", name=shown, n=n_in, n_inputs=N_INPUTS)
             sizes.append(n_in)
         elif n_in != sizes[-1]:
-            raise refuse(f"the shapes do not chain: {weight.name[:60]} takes {n_in} inputs, the layer "
-                         f"before gives {sizes[-1]}")
+            raise refuse("foreign.chain", name=weight.name[:60], n=n_in, m=sizes[-1])
         if not 1 <= n_out <= MAX_LAYER_SIZE:
-            raise refuse(f"layer {shown} has {n_out} neurons (annviz holds 1 to {MAX_LAYER_SIZE})")
+            raise refuse("foreign.layer_size", name=shown, n=n_out, most=MAX_LAYER_SIZE)
         sizes.append(n_out)
         for entry in (weight, bias):
             if entry is not None:
                 check_float(entry, path, error)
+    n_parameters = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
+    if n_parameters > MAX_PARAMETERS:
+        raise error(path, "too_many_parameters", n=f"{n_parameters:,}", most=f"{MAX_PARAMETERS:,}")
     dtypes = tuple(sorted({e.dtype for e in header.tensors.values()}))
     return ForeignLayout(tuple(order), tuple(sizes), tuple("bias" in modules[m] for m in order), dtypes)
 
@@ -115,10 +113,13 @@ def _order(modules: list[str], refuse) -> list[str]:
         match = _NUMBERED.fullmatch(leaf)
         if match is None:
             shown = module[:60] or "weight"
-            raise refuse(f"layer name {shown!r} does not end in a number giving its order")
+            raise refuse("foreign.no_number", name=repr(shown))
+        if len(match["number"]) > MAX_NUMBER_DIGITS:
+            raise refuse("foreign.number_too_long", name=repr(module[:60] + "…"), digits=len(match["number"]),
+                         most=MAX_NUMBER_DIGITS)
         keys[module] = (parent, match["stem"]), int(match["number"])
     patterns = {pattern for pattern, _ in keys.values()}
     if len(patterns) > 1:
         shown = sorted(modules)[:4]
-        raise refuse(f"the layer names {', '.join(shown)} do not share one pattern")
+        raise refuse("foreign.patterns", names=", ".join(name[:60] for name in shown))
     return sorted(modules, key=lambda m: keys[m][1])

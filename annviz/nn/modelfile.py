@@ -31,14 +31,15 @@ from pathlib import Path
 import numpy as np
 
 from annviz.nn.activations import ACTIVATION_NAMES, HIDDEN_ACTIVATIONS, get_activation
-from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS
+from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.foreign import ForeignLayout, recognise
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.network import Network
 from annviz.nn.tensorfile import (MAX_HEADER_BYTES, Header, TensorEntry, check_float, file_size,
                                   read_float32, read_header)
-from annviz.safeio import (FileFormatError, check_field, check_version, loads_json, open_regular,
-                           write_atomic)
+from annviz.messages import Phrase, kind
+from annviz.safeio import (FileFormatError, check_field, check_version, guarded, loads_json, open_regular,
+                           size_text, write_atomic)
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +62,7 @@ class ForeignModelError(ModelFileError):
     ``load_foreign`` opens it with the hidden activation and the kind of output the user gives."""
 
     def __init__(self, path, layout: ForeignLayout):
-        super().__init__(path, f"a PyTorch network ({layout.describe()}) without annviz metadata: "
-                               "say which activation its hidden layers use and whether its last "
-                               "layer outputs logits")
+        super().__init__(path, "model.foreign", layout=layout.describe())
         self.layout = layout
 
     def __reduce__(self):
@@ -112,6 +111,7 @@ def model_bytes(network: Network, info: ModelInfo | None = None) -> bytes:
     return save(tensors, metadata={METADATA_KEY: json.dumps(meta)})
 
 
+@guarded(ModelFileError)
 def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
     """Read and check a model file; raises ModelFileError with one clear sentence on any fault.
 
@@ -119,15 +119,16 @@ def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
     tensors are read one at a time. Weights stored as F16, BF16 or F64 become float32.
     """
     path = Path(path)
-    with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "a model file") as f:
+    with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "model") as f:
         return _read_model(f, file_size(f), path)
 
 
+@guarded(ModelFileError, path_of=lambda args, kwargs: args[1] if len(args) > 1 else kwargs.get("name"))
 def load_model_bytes(data: bytes, name: str) -> tuple[Network, ModelInfo]:
     """Read and check a model file's bytes (e.g. a model embedded in a setup file) as ``load_model``
     does; ``name`` stands for the path in messages."""
     if len(data) > MAX_MODEL_BYTES:
-        raise ModelFileError(name, f"is more than a model file may be ({MAX_MODEL_BYTES} bytes)")
+        raise ModelFileError(name, "grew_too_large", kind=kind("model"), most=size_text(MAX_MODEL_BYTES))
     return _read_model(io.BytesIO(data), len(data), name)
 
 
@@ -135,8 +136,7 @@ def _read_model(f, size: int, path) -> tuple[Network, ModelInfo]:
     """The model in the open file (or buffer) ``f`` of ``size`` bytes."""
     header = read_header(f, size, path, ModelFileError)
     if RECORDING_KEY in header.metadata:
-        raise ModelFileError(path, "a training recording, not an annviz model: open it with "
-                                   "File → Open training recording")
+        raise ModelFileError(path, "model.is_recording")
     if METADATA_KEY not in header.metadata:
         raise ForeignModelError(path, recognise(header, path, ModelFileError))
     meta = _annviz_metadata(header.metadata, path)
@@ -160,11 +160,15 @@ def load_foreign(path: str | os.PathLike, activation: str = "relu",
     if name not in HIDDEN_ACTIVATIONS:
         raise ValueError(f"the hidden activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}, "
                          f"not {activation!r}")
-    path = Path(path)
-    with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "a model file") as f:
+    return _load_foreign(Path(path), name, logits)
+
+
+@guarded(ModelFileError)
+def _load_foreign(path: Path, name: str, logits: bool) -> tuple[Network, ModelInfo]:
+    with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "model") as f:
         header = read_header(f, file_size(f), path, ModelFileError)
         if METADATA_KEY in header.metadata:
-            raise ModelFileError(path, "an annviz model: it names its own activations, open it as one")
+            raise ModelFileError(path, "model.is_annviz")
         layout = recognise(header, path, ModelFileError)
         weights, biases = [], []
         for i, (has_bias, n_out) in enumerate(zip(layout.biases, layout.sizes[1:])):
@@ -188,9 +192,9 @@ def load_foreign(path: str | os.PathLike, activation: str = "relu",
 def _annviz_metadata(metadata: dict[str, str], path: Path) -> dict:
     text = metadata[METADATA_KEY]
     # annviz wrote NaN into free-form fields (a history) with Python's json; those stay readable.
-    meta = loads_json(text, path, ModelFileError, what="annviz metadata", allow_nonfinite=True)
+    meta = loads_json(text, path, ModelFileError, what=Phrase("part.metadata"), allow_nonfinite=True)
     if not isinstance(meta, dict):
-        raise ModelFileError(path, "its annviz metadata is not a JSON object")
+        raise ModelFileError(path, "model.metadata_not_object")
     check_version(meta.get("format_version"), FORMAT_VERSION, path, ModelFileError)
     return meta
 
@@ -200,21 +204,23 @@ def _architecture(meta: dict, path: Path) -> tuple[list[int], list[str]]:
     sizes = check_field(meta, "layer_sizes", list, path, ModelFileError)
     activations = check_field(meta, "activations", list, path, ModelFileError)
     if sizes is None or activations is None:
-        raise ModelFileError(path, "its annviz metadata lacks layer_sizes or activations")
+        raise ModelFileError(path, "model.lacks_architecture")
     if not all(isinstance(n, int) and not isinstance(n, bool) for n in sizes):
-        raise ModelFileError(path, "layer_sizes should be a list of whole numbers")
+        raise ModelFileError(path, "model.sizes_not_ints")
     if not 2 <= len(sizes) <= MAX_LAYERS + 1 or not all(1 <= n <= MAX_LAYER_SIZE for n in sizes):
         shown = sizes if len(sizes) <= 8 else [*sizes[:8], "..."]
-        raise ModelFileError(path, f"layer_sizes {shown} do not describe a network annviz can hold "
-                                   f"(2 to {MAX_LAYERS + 1} layers of 1 to {MAX_LAYER_SIZE} neurons)")
+        raise ModelFileError(path, "model.sizes_range", sizes=shown, layers=MAX_LAYERS + 1, most=MAX_LAYER_SIZE)
+    n_parameters = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
+    if n_parameters > MAX_PARAMETERS:
+        raise ModelFileError(path, "too_many_parameters", n=f"{n_parameters:,}", most=f"{MAX_PARAMETERS:,}")
     if len(activations) != len(sizes) - 1:
-        raise ModelFileError(path, f"{len(sizes) - 1} layers but {len(activations)} activations")
+        raise ModelFileError(path, "model.activation_count", n=len(sizes) - 1, m=len(activations))
     for name in activations:
         try:
             get_activation(name if isinstance(name, str) else "")
         except ValueError:
-            raise ModelFileError(path, f"unknown activation {str(name)[:40]!r} "
-                                       f"(known: {', '.join(ACTIVATION_NAMES)})") from None
+            raise ModelFileError(path, "model.unknown_activation", name=repr(str(name)[:40]),
+                                 known=", ".join(ACTIVATION_NAMES)) from None
     return sizes, activations
 
 
@@ -227,16 +233,16 @@ def _expected_tensors(header: Header, sizes: list[int], path: Path) -> list[Tens
             name = f"layers.{i}.{kind}"
             entry = header.tensors.get(name)
             if entry is None:
-                raise ModelFileError(path, f"tensor {name} is missing")
+                raise ModelFileError(path, "model.tensor_missing", name=name)
             if entry.shape != shape:
-                raise ModelFileError(path, f"tensor {name} has shape {entry.shape}, expected {shape} "
-                                           f"from layer_sizes {sizes}")
+                raise ModelFileError(path, "model.tensor_shape", name=name, shape=entry.shape, expected=shape,
+                                     sizes=sizes)
             check_float(entry, path, ModelFileError)
             entries.append(entry)
     unexpected = sorted(set(header.tensors) - {e.name for e in entries})
     if unexpected:
         shown = ", ".join(repr(name[:40]) for name in unexpected[:5])
-        raise ModelFileError(path, f"unexpected tensors {shown}{' ...' if len(unexpected) > 5 else ''}")
+        raise ModelFileError(path, "model.unexpected_tensors", names=shown + (" ..." if len(unexpected) > 5 else ""))
     return entries
 
 
@@ -249,16 +255,16 @@ def _info(meta: dict, sizes: list[int], path: Path) -> ModelInfo:
     try:
         get_loss(loss)
     except ValueError:
-        raise ModelFileError(path, f"unknown loss {loss[:40]!r} (known: {', '.join(LOSS_NAMES)})") from None
+        raise ModelFileError(path, "model.unknown_loss", name=repr(loss[:40]), known=", ".join(LOSS_NAMES)) from None
     numbers = [str(k) for k in range(sizes[-1])]
     class_names = get("class_names", list, numbers)
     if not all(isinstance(c, str) for c in class_names):
-        raise ModelFileError(path, "class_names should be a list of strings")
+        raise ModelFileError(path, "model.class_names")
     if len(class_names) != sizes[-1]:  # save_model's default names are ten digits, whatever the net
         class_names = numbers
     accuracy = get("test_accuracy", float, None)
     if accuracy is not None and math.isfinite(accuracy) and not 0 <= accuracy <= 1:
-        raise ModelFileError(path, f"test_accuracy {accuracy} is not between 0 and 1")
+        raise ModelFileError(path, "model.accuracy", value=accuracy)
     return ModelInfo(
         loss=loss,
         dataset=get("dataset", str, "mnist"),

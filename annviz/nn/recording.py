@@ -159,6 +159,15 @@ class Recording:
     continued_from: float | None = None  # the epoch of another run it was continued from
     history: History | None = None     # the run's history once it has ended
 
+    def __post_init__(self):
+        self._recount()
+
+    def _recount(self) -> None:
+        """The running totals ``add`` keeps up to date (counting them anew at every add made
+        loading 20,000 moments take a minute: quadratic)."""
+        self._nbytes = sum(m.nbytes for m in self.moments)
+        self._n_states = sum(m.state is not None for m in self.moments)
+
     @classmethod
     def of(cls, trainer: Trainer, class_names, blas_threads: int = 1) -> Recording:
         """An empty recording of ``trainer``'s run."""
@@ -173,14 +182,16 @@ class Recording:
         if any(a.dtype != PICTURE_DTYPE for a in moment.weights + moment.biases):
             moment = replace(moment, weights=picture_copy(moment.weights), biases=picture_copy(moment.biases))
         self.moments.append(moment)
-        if moment.state is not None and sum(m.state is not None for m in self.moments) > MAX_STATES:
+        self._nbytes += moment.nbytes
+        self._n_states += moment.state is not None
+        if moment.state is not None and self._n_states > MAX_STATES:
             self._thin_states()
         while self.nbytes > MAX_RUN_BYTES and self.thin():
             pass
 
     @property
     def nbytes(self) -> int:
-        return sum(m.nbytes for m in self.moments)
+        return self._nbytes
 
     def steps(self) -> np.ndarray:
         return np.array([m.step for m in self.moments], dtype=np.int64)
@@ -199,6 +210,7 @@ class Recording:
         if inner:
             drop = set(inner[::2])
             self.moments = [m for i, m in enumerate(self.moments) if i not in drop]
+            self._recount()
             return True
         return self._thin_states()
 
@@ -207,6 +219,7 @@ class Recording:
         stated = [m for m in self.moments[1:-1] if m.state is not None]
         for m in stated[::2]:
             m.state = None
+        self._recount()
         return bool(stated)
 
 

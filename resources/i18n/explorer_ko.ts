@@ -164,6 +164,1079 @@
     </message>
 </context>
 <context>
+    <name>FileErrors</name>
+    <message>
+        <location filename="../../annviz/messages.py" line="94"/>
+        <source>a file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="95"/>
+        <source>a model file</source>
+        <translation>모델 파일</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="96"/>
+        <source>a training recording</source>
+        <translation>학습 기록</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="97"/>
+        <source>an annviz setup file</source>
+        <translation>annviz 설정 파일</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="98"/>
+        <source>a lesson file</source>
+        <translation>수업 파일</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="99"/>
+        <source>an image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="100"/>
+        <source>an IDX file</source>
+        <translation>IDX 파일</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="101"/>
+        <source>an index of digits</source>
+        <translation>숫자 목록 파일</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="102"/>
+        <source>content</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="103"/>
+        <source>header</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="104"/>
+        <source>the header length</source>
+        <translation>헤더 길이</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="105"/>
+        <source>annviz metadata</source>
+        <translation>annviz 메타데이터</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="106"/>
+        <source>recording metadata</source>
+        <translation>기록 메타데이터</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="107"/>
+        <source>tensor {name}</source>
+        <translation>텐서 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="108"/>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="109"/>
+        <source>an integer</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="110"/>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="111"/>
+        <source>true or false</source>
+        <translation>참 또는 거짓</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="112"/>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="113"/>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="114"/>
+        <source>a table</source>
+        <translation>표(table)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="115"/>
+        <source>text</source>
+        <translation>글자(text)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="116"/>
+        <source>nothing (null)</source>
+        <translation>빈 값(null)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="117"/>
+        <source>{first} or {second}</source>
+        <translation>{first} 또는 {second}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="120"/>
+        <source>no such file</source>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="121"/>
+        <source>no such file (a part of the path is not a folder)</source>
+        <translation>파일이 없습니다 (경로의 일부가 폴더가 아닙니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="122"/>
+        <source>cannot be read (permission denied)</source>
+        <translation>읽을 수 없습니다 (권한이 없습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="123"/>
+        <source>cannot be read: its symbolic links go round in a loop</source>
+        <translation>읽을 수 없습니다: 심볼릭 링크가 서로를 가리키며 끝없이 돕니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="124"/>
+        <source>cannot be read: its name is too long for this system</source>
+        <translation>읽을 수 없습니다: 이 시스템에서 쓰기에는 이름이 너무 깁니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="125"/>
+        <source>cannot be read ({why})</source>
+        <translation>읽을 수 없습니다 ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="126"/>
+        <source>is a folder, not {kind}</source>
+        <translation>{kind}이(가) 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="127"/>
+        <source>is not a regular file (a pipe, device or socket), not {kind}</source>
+        <translation>{kind}이(가) 아니라 일반 파일이 아닌 것(파이프, 장치, 소켓)입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="129"/>
+        <source>is {size}, more than {kind} may be ({most})</source>
+        <translation>크기가 {size}로, {kind}이(가) 가질 수 있는 크기({most})보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="130"/>
+        <source>is more than {kind} may be ({most})</source>
+        <translation>{kind}이(가) 가질 수 있는 크기({most})보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="131"/>
+        <source>is not a valid file name</source>
+        <translation>올바른 파일 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="132"/>
+        <source>truncated in {what} (expected {n} bytes, found {found})</source>
+        <translation>{what}에서 파일이 잘렸습니다 ({n}바이트가 있어야 하는데 {found}바이트뿐입니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="134"/>
+        <source>is not UTF-8 text</source>
+        <translation>UTF-8 글자가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="135"/>
+        <source>its {what} is nested {depth} levels deep (at most {most})</source>
+        <translation>{what}이(가) {depth}단계로 중첩되어 있습니다 (최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="137"/>
+        <source>its {what} is not valid JSON (the error is at character {pos})</source>
+        <translation>{what}이(가) 올바른 JSON이 아닙니다 (오류 위치: {pos}번째 글자)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="139"/>
+        <source>its {what} is not UTF-8 text</source>
+        <translation>{what}이(가) UTF-8 글자가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="140"/>
+        <source>its {what} holds {name}, which is not a number this file may hold</source>
+        <translation>{what}에 {name}이(가) 있는데, 이 파일에는 쓸 수 없는 값입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="142"/>
+        <source>its {what} holds an integer of {digits} digits (at most {most})</source>
+        <translation>{what}에 {digits}자리 정수가 있습니다 (최대 {most}자리)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="144"/>
+        <source>its {what} holds the number {text}, too large for a float</source>
+        <translation>{what}에 실수로 나타낼 수 없을 만큼 큰 수 {text}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="146"/>
+        <source>{field} should be {wanted}, not {found}</source>
+        <translation>{field}은(는) {wanted}이어야 하는데 {found}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="147"/>
+        <source>{name} {value} is not a version number</source>
+        <translation>{name} {value}은(는) 버전 번호가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="148"/>
+        <source>{name} {value} is newer than this annviz reads (up to {newest}): update annviz to open it</source>
+        <translation>{name} {value}은(는) 이 annviz가 읽을 수 있는 것({newest}까지)보다 새 버전입니다: 열려면 annviz를 업데이트하세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="151"/>
+        <source>{field} is missing</source>
+        <translation>{field}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="152"/>
+        <source>{field} should be a whole number from {lo} to {hi}, not {value}</source>
+        <translation>{field}은(는) {lo}부터 {hi}까지의 정수여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="154"/>
+        <source>{field} should be a number from {lo} to {hi}, not {value}</source>
+        <translation>{field}은(는) {lo}부터 {hi}까지의 수여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="156"/>
+        <source>{field} should be a list of at most {most} entries, each {wanted}</source>
+        <translation>{field}은(는) 항목이 최대 {most}개인 목록이어야 하고, 각 항목은 {wanted}이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="158"/>
+        <source>{field} should be a name of 1 to {most} characters</source>
+        <translation>{field}은(는) 1~{most}글자의 이름이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="160"/>
+        <source>{field} holds a name longer than {most} characters</source>
+        <translation>{field}에 {most}글자보다 긴 이름이 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="161"/>
+        <source>{field} {value} is not one of {known}</source>
+        <translation>{field} {value}은(는) 다음 중 하나가 아닙니다: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="162"/>
+        <source>{field} should hold {n} entries, not {found}</source>
+        <translation>{field}에는 항목이 {n}개 있어야 하는데 {found}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="163"/>
+        <source>{field} holds {n} entries, more than {most}</source>
+        <translation>{field}에 항목이 {n}개로, 최대 {most}개보다 많습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="164"/>
+        <source>its network has {n} weights and biases, more than annviz opens ({most})</source>
+        <translation>신경망의 가중치와 편향이 {n}개로, annviz가 여는 최대 개수({most})보다 많습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="167"/>
+        <source>{field}: these training settings cannot train ({detail})</source>
+        <translation>{field}: 이 학습 설정으로는 학습할 수 없습니다 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="169"/>
+        <source>is nested too deeply to be read</source>
+        <translation>너무 깊이 중첩되어 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="170"/>
+        <source>is damaged in a way annviz did not expect ({detail}); the details are in annviz&apos;s log</source>
+        <translation>annviz가 예상하지 못한 방식으로 손상되었습니다 ({detail}). 자세한 내용은 annviz 로그에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="173"/>
+        <source>there was not enough memory to read it</source>
+        <translation>읽기에 필요한 메모리가 부족합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="176"/>
+        <source>too short to be a safetensors file (truncated or empty)</source>
+        <translation>safetensors 파일이라기에는 너무 짧습니다 (잘렸거나 비어 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="178"/>
+        <source>not a safetensors file, or a damaged one: its header would be {size} (at most {most})</source>
+        <translation>safetensors 파일이 아니거나 손상된 파일입니다: 헤더가 {size}라고 되어 있습니다 (최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="181"/>
+        <source>not a safetensors file, or truncated (its header runs past the end)</source>
+        <translation>safetensors 파일이 아니거나 잘린 파일입니다 (헤더가 파일 끝을 넘어갑니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="183"/>
+        <source>not a safetensors file (its header is not a JSON object)</source>
+        <translation>safetensors 파일이 아닙니다 (헤더가 JSON 객체가 아닙니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="185"/>
+        <source>damaged safetensors header: __metadata__ is not an object of strings</source>
+        <translation>손상된 safetensors 헤더: __metadata__가 문자열로 된 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="188"/>
+        <source>damaged safetensors header: tensor {name} is not described by an object</source>
+        <translation>손상된 safetensors 헤더: 텐서 {name}이(가) 객체로 설명되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="191"/>
+        <source>damaged safetensors header: tensor {name} has dtype {dtype}, which annviz does not read (it reads {dtypes})</source>
+        <translation>손상된 safetensors 헤더: 텐서 {name}의 자료형 {dtype}은(는) annviz가 읽지 않는 형식입니다 (읽는 형식: {dtypes})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="194"/>
+        <source>damaged safetensors header: tensor {name} has a shape that is not a list of sizes</source>
+        <translation>손상된 safetensors 헤더: 텐서 {name}의 모양이 크기 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="197"/>
+        <source>damaged safetensors header: tensor {name} has data_offsets that are not two byte positions</source>
+        <translation>손상된 safetensors 헤더: 텐서 {name}의 data_offsets가 바이트 위치 두 개가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="200"/>
+        <source>damaged safetensors header: tensor {name} of shape {shape} and dtype {dtype} needs {n} bytes, its offsets span {span}</source>
+        <translation>손상된 safetensors 헤더: 모양 {shape}, 자료형 {dtype}인 텐서 {name}에는 {n}바이트가 필요한데 위치 정보는 {span}바이트입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="203"/>
+        <source>damaged safetensors header: tensor {name} starts at byte {begin}, expected {expected} (tensors overlap or leave gaps)</source>
+        <translation>손상된 safetensors 헤더: 텐서 {name}이(가) {begin}바이트에서 시작하는데 {expected}바이트여야 합니다 (텐서가 겹치거나 사이가 비어 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="206"/>
+        <source>truncated: its header promises {n} bytes of tensors, the file holds {found}</source>
+        <translation>잘린 파일입니다: 헤더에는 텐서가 {n}바이트라고 되어 있지만 파일에는 {found}바이트만 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="208"/>
+        <source>{n} unexpected bytes after the tensors</source>
+        <translation>텐서 뒤에 예상하지 못한 {n}바이트가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="209"/>
+        <source>tensor {name} has dtype {dtype}; annviz reads weights stored as {dtypes} (in PyTorch: tensor.float())</source>
+        <translation>텐서 {name}의 자료형이 {dtype}입니다. annviz는 {dtypes}로 저장된 가중치만 읽습니다 (PyTorch에서는 tensor.float())</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="212"/>
+        <source>truncated in tensor {name}</source>
+        <translation>텐서 {name}에서 파일이 잘렸습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="213"/>
+        <source>tensor {name} holds NaN or infinite numbers</source>
+        <translation>텐서 {name}에 NaN이나 무한대 값이 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="214"/>
+        <source>tensor {name} holds numbers too large for float32</source>
+        <translation>텐서 {name}에 float32로 나타낼 수 없을 만큼 큰 수가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="218"/>
+        <source>a PyTorch network ({layout}) without annviz metadata: say which activation its hidden layers use and whether its last layer outputs logits</source>
+        <translation>annviz 메타데이터가 없는 PyTorch 신경망({layout})입니다: 은닉층의 활성화 함수가 무엇인지, 마지막 층이 로짓을 내는지 알려 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="221"/>
+        <source>a training recording, not an annviz model: open it with File → Open training recording</source>
+        <translation>annviz 모델이 아니라 학습 기록입니다: 파일 → 학습 기록 열기로 여세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="224"/>
+        <source>an annviz model: it names its own activations, open it as one</source>
+        <translation>annviz 모델입니다: 활성화 함수가 파일에 적혀 있으니 annviz 모델로 여세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="226"/>
+        <source>its annviz metadata is not a JSON object</source>
+        <translation>annviz 메타데이터가 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="227"/>
+        <source>its annviz metadata lacks layer_sizes or activations</source>
+        <translation>annviz 메타데이터에 layer_sizes나 activations가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="229"/>
+        <source>layer_sizes should be a list of whole numbers</source>
+        <translation>layer_sizes는 정수 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="230"/>
+        <source>layer_sizes {sizes} do not describe a network annviz can hold (2 to {layers} layers of 1 to {most} neurons)</source>
+        <translation>layer_sizes {sizes}는 annviz가 담을 수 있는 신경망이 아닙니다 (층 2~{layers}개, 층마다 뉴런 1~{most}개)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="233"/>
+        <source>{n} layers but {m} activations</source>
+        <translation>층은 {n}개인데 활성화 함수는 {m}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="234"/>
+        <source>unknown activation {name} (known: {known})</source>
+        <translation>알 수 없는 활성화 함수 {name} (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="235"/>
+        <source>unknown loss {name} (known: {known})</source>
+        <translation>알 수 없는 손실 함수 {name} (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="236"/>
+        <source>class_names should be a list of strings</source>
+        <translation>class_names는 문자열 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="237"/>
+        <source>test_accuracy {value} is not between 0 and 1</source>
+        <translation>test_accuracy {value}가 0과 1 사이가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="238"/>
+        <source>tensor {name} is missing</source>
+        <translation>텐서 {name}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="239"/>
+        <source>tensor {name} has shape {shape}, expected {expected} from layer_sizes {sizes}</source>
+        <translation>텐서 {name}의 모양이 {shape}입니다. layer_sizes {sizes}에 따르면 {expected}이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="242"/>
+        <source>unexpected tensors {names}</source>
+        <translation>예상하지 못한 텐서: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="243"/>
+        <source>a safetensors file without annviz metadata, and not a network annviz understands: {fault}. annviz opens its own models, and PyTorch networks of nn.Linear layers only, named layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … (numbered names), taking {n_inputs} inputs</source>
+        <translation>annviz 메타데이터가 없는 safetensors 파일이고, annviz가 이해하는 신경망도 아닙니다: {fault}. annviz는 자신의 모델과, 입력 {n_inputs}개를 받는 nn.Linear 층으로만 된 PyTorch 신경망(이름이 layers.0.weight …(nn.ModuleList), 0.weight …(nn.Sequential) 또는 fc1.weight …(번호 붙은 이름)인 것)을 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="249"/>
+        <source>it holds no tensors</source>
+        <translation>텐서가 하나도 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="250"/>
+        <source>tensor {name} is not the weight or bias of a layer</source>
+        <translation>텐서 {name}은(는) 층의 가중치나 편향이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="252"/>
+        <source>{n} layers, more than the {most} annviz can hold</source>
+        <translation>층이 {n}개로, annviz가 담을 수 있는 {most}개보다 많습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="254"/>
+        <source>layer {name} has a bias but no weight</source>
+        <translation>층 {name}에 편향은 있지만 가중치가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="255"/>
+        <source>tensor {name} has shape {shape}, not the (out, in) of an nn.Linear</source>
+        <translation>텐서 {name}의 모양 {shape}는 nn.Linear의 (out, in) 모양이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="257"/>
+        <source>tensor {name} has shape {shape}, expected {expected} to go with {weight} {wshape}</source>
+        <translation>텐서 {name}의 모양이 {shape}입니다. {weight} {wshape}와 짝이 되려면 {expected}이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="260"/>
+        <source>its first layer, {name}, takes {n} inputs, not the {n_inputs} pixels of a 28×28 image</source>
+        <translation>첫 층 {name}은(는) 입력을 {n}개 받습니다. 28×28 이미지의 픽셀 {n_inputs}개가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="263"/>
+        <source>the shapes do not chain: {name} takes {n} inputs, the layer before gives {m}</source>
+        <translation>층의 모양이 이어지지 않습니다: {name}은(는) 입력을 {n}개 받는데 앞 층은 {m}개를 냅니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="266"/>
+        <source>layer {name} has {n} neurons (annviz holds 1 to {most})</source>
+        <translation>층 {name}의 뉴런이 {n}개입니다 (annviz는 1~{most}개를 담습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="268"/>
+        <source>layer name {name} does not end in a number giving its order</source>
+        <translation>층 이름 {name}이(가) 순서를 나타내는 숫자로 끝나지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="270"/>
+        <source>layer name {name} ends in a number of {digits} digits (at most {most})</source>
+        <translation>층 이름 {name}이(가) {digits}자리 숫자로 끝납니다 (최대 {most}자리)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="273"/>
+        <source>the layer names {names} do not share one pattern</source>
+        <translation>층 이름 {names}이(가) 한 가지 규칙을 따르지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="276"/>
+        <source>a safetensors file, but not an annviz training recording</source>
+        <translation>safetensors 파일이지만 annviz 학습 기록이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="278"/>
+        <source>damaged recording: its metadata is not an object</source>
+        <translation>손상된 기록: 메타데이터가 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="280"/>
+        <source>layer sizes must be 2 to {layers} whole numbers of 1 to {most}</source>
+        <translation>층 크기는 1~{most} 사이의 정수 2~{layers}개여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="282"/>
+        <source>class_names should be {n} names, one per output neuron</source>
+        <translation>class_names는 출력 뉴런마다 하나씩, 이름 {n}개여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="284"/>
+        <source>damaged recording: moment {i} is at step {step}, not after step {before}</source>
+        <translation>손상된 기록: 순간 {i}이(가) {step}단계에 있어 {before}단계 뒤가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="286"/>
+        <source>the recording holds no moments</source>
+        <translation>기록에 순간이 하나도 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="287"/>
+        <source>damaged recording: its batch losses do not fit together</source>
+        <translation>손상된 기록: 배치 손실들이 서로 맞지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="288"/>
+        <source>damaged recording: {n} optimizer arrays do not fit {optimizer}</source>
+        <translation>손상된 기록: 옵티마이저 배열 {n}개가 {optimizer}에 맞지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="290"/>
+        <source>damaged recording: {field} is not the state of a random generator</source>
+        <translation>손상된 기록: {field}이(가) 난수 생성기의 상태가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="292"/>
+        <source>damaged recording: tensor {name} is missing</source>
+        <translation>손상된 기록: 텐서 {name}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="293"/>
+        <source>damaged recording: tensor {name} has shape {shape}, expected {expected}</source>
+        <translation>손상된 기록: 텐서 {name}의 모양이 {shape}인데 {expected}이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="295"/>
+        <source>damaged recording: tensor {name} is {dtype}, not {expected}</source>
+        <translation>손상된 기록: 텐서 {name}의 자료형이 {dtype}인데 {expected}이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="299"/>
+        <source>is not an annviz setup file (not a JSON object)</source>
+        <translation>annviz 설정 파일이 아닙니다 (JSON 객체가 아닙니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="300"/>
+        <source>is not an annviz setup file (it has no &quot;kind&quot;: &quot;annviz-setup&quot;)</source>
+        <translation>annviz 설정 파일이 아닙니다 (&quot;kind&quot;: &quot;annviz-setup&quot;이 없습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="302"/>
+        <source>{field} should hold {lo} to {hi} numbers, not {n}</source>
+        <translation>{field}에는 수가 {lo}~{hi}개 있어야 하는데 {n}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="304"/>
+        <source>{field} should hold numbers (at most {most} in size)</source>
+        <translation>{field}에는 수만 있어야 합니다 (크기는 최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="305"/>
+        <source>{field} should hold whole numbers (at most {most} in size)</source>
+        <translation>{field}에는 정수만 있어야 합니다 (크기는 최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="307"/>
+        <source>its model is larger than a setup may carry ({most} MiB)</source>
+        <translation>모델이 설정 파일에 담을 수 있는 크기({most} MiB)보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="309"/>
+        <source>the model is {size} MiB, more than a setup may carry ({most} MiB)</source>
+        <translation>모델이 {size} MiB로, 설정 파일에 담을 수 있는 크기({most} MiB)보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="312"/>
+        <source>{field} is not base64 text</source>
+        <translation>{field}이(가) base64 글자가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="313"/>
+        <source>input.pixels should be 28×28 = 784 bytes in base64</source>
+        <translation>input.pixels는 28×28 = 784바이트를 base64로 쓴 것이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="314"/>
+        <source>selected_neuron should be [layer, neuron], two whole numbers</source>
+        <translation>selected_neuron은 [층, 뉴런], 정수 두 개여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="316"/>
+        <source>neuron.xs has {n} inputs but neuron.ws {m} weights</source>
+        <translation>neuron.xs의 입력은 {n}개인데 neuron.ws의 가중치는 {m}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="318"/>
+        <source>{field}x and {field}y should list the same points (at most {most})</source>
+        <translation>{field}x와 {field}y는 같은 점들을 나열해야 합니다 (최대 {most}개)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="320"/>
+        <source>{field}x should hold points [x1, x2] of two numbers</source>
+        <translation>{field}x에는 수 두 개로 된 점 [x1, x2]가 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="321"/>
+        <source>{field}y should hold the classes 0 and 1</source>
+        <translation>{field}y에는 클래스 0과 1만 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="322"/>
+        <source>playground.hidden should list layer sizes from 1 to 64</source>
+        <translation>playground.hidden에는 1~64 사이의 층 크기를 나열해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="324"/>
+        <source>playground.features should name some of {known}</source>
+        <translation>playground.features에는 다음 중 몇 가지를 적어야 합니다: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="325"/>
+        <source>lesson.lesson {name} is not the name of a lesson: a setup names a lesson or carries it, never a file&apos;s path</source>
+        <translation>lesson.lesson {name}은(는) 수업 이름이 아닙니다: 설정 파일은 수업의 이름을 적거나 수업을 담을 뿐, 파일 경로는 적지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="328"/>
+        <source>lesson.lesson {name} is neither a bundled lesson nor one in your lessons folder (the bundled lessons: {names})</source>
+        <translation>lesson.lesson {name}은(는) annviz에 들어 있는 수업도, 내 수업 폴더에 있는 수업도 아닙니다 (들어 있는 수업: {names})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="331"/>
+        <source>page {name} is not one of {known}</source>
+        <translation>화면 {name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="332"/>
+        <source>tab {name} is not a tab of the {page} page ({known})</source>
+        <translation>탭 {name}은(는) {page} 화면의 탭이 아닙니다 ({known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="333"/>
+        <source>its model takes {n} inputs, not 28×28 = 784</source>
+        <translation>모델이 입력을 {n}개 받습니다. 28×28 = 784개가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="336"/>
+        <source>has {width} x {height} pixels, more than annviz reads ({most} megapixels); make it smaller</source>
+        <translation>픽셀이 {width} x {height}개로, annviz가 읽는 크기({most}메가픽셀)보다 큽니다. 더 작게 만드세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="339"/>
+        <source>is {width} x {height} pixels; annviz reads images of at most {most} pixels on a side</source>
+        <translation>픽셀이 {width} x {height}개입니다. annviz는 한 변이 최대 {most}픽셀인 이미지를 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="342"/>
+        <source>not an image annviz reads ({formats}), or a damaged one</source>
+        <translation>annviz가 읽는 이미지({formats})가 아니거나 손상된 이미지입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="344"/>
+        <source>has more pixels than annviz reads ({most} megapixels), refused as a possible decompression bomb</source>
+        <translation>annviz가 읽는 것({most}메가픽셀)보다 픽셀이 많아, 압축 폭탄일 수 있어 거부했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="347"/>
+        <source>too large to decode in the memory available</source>
+        <translation>사용할 수 있는 메모리로 풀기에는 너무 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="348"/>
+        <source>damaged or unsupported image ({detail})</source>
+        <translation>손상되었거나 지원하지 않는 이미지입니다 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="351"/>
+        <source>corrupt gzip data: {detail}</source>
+        <translation>손상된 gzip 자료: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="352"/>
+        <source>too short for an IDX header ({n} bytes)</source>
+        <translation>IDX 헤더라기에는 너무 짧습니다 ({n}바이트)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="353"/>
+        <source>wrong magic number {magic}: an IDX file starts with two zero bytes</source>
+        <translation>매직 넘버 {magic}이(가) 틀렸습니다: IDX 파일은 0인 바이트 두 개로 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="355"/>
+        <source>unknown IDX data type {code} in magic number</source>
+        <translation>매직 넘버에 알 수 없는 IDX 자료형 {code}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="356"/>
+        <source>magic number says 0 dimensions</source>
+        <translation>매직 넘버에 차원이 0개라고 되어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="357"/>
+        <source>truncated header: {ndim} dimensions need {n} bytes, found {found}</source>
+        <translation>잘린 헤더: 차원 {ndim}개에는 {n}바이트가 필요한데 {found}바이트뿐입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="359"/>
+        <source>its header declares shape {shape}, {size} of data; an IDX file may hold at most {most}</source>
+        <translation>헤더에 모양 {shape}, 자료 {size}라고 되어 있습니다. IDX 파일은 최대 {most}까지 담을 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="362"/>
+        <source>truncated: expected {n} bytes of data, found {found}</source>
+        <translation>잘린 파일입니다: 자료가 {n}바이트여야 하는데 {found}바이트뿐입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="363"/>
+        <source>{extra} unexpected bytes after the data (expected {n} bytes of data for shape {shape}, found {found})</source>
+        <translation>자료 뒤에 예상하지 못한 {extra}바이트가 있습니다 (모양 {shape}의 자료는 {n}바이트여야 하는데 {found}바이트입니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="366"/>
+        <source>more data than its header declares (shape {shape}, {n} bytes)</source>
+        <translation>헤더에 적힌 것보다 자료가 많습니다 (모양 {shape}, {n}바이트)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="370"/>
+        <source>no such folder</source>
+        <translation>폴더가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="371"/>
+        <source>is not a folder</source>
+        <translation>폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="372"/>
+        <source>{why}, skipped</source>
+        <translation>{why} — 건너뜀</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="373"/>
+        <source>is not a JSON object</source>
+        <translation>JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="374"/>
+        <source>digit {key} has no side ({train} or {held})</source>
+        <translation>숫자 {key}에 쓰임({train} 또는 {held})이 적혀 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="375"/>
+        <source>{why}; the sides of its digits are decided again</source>
+        <translation>{why}. 숫자들의 쓰임을 다시 정합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="377"/>
+        <source>is not in a digit folder (0 to 9)</source>
+        <translation>숫자 폴더(0~9) 안에 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="378"/>
+        <source>is not a digit folder (its name should be 0 to 9)</source>
+        <translation>숫자 폴더가 아닙니다 (이름이 0~9여야 합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="380"/>
+        <source>is not an image ({suffixes})</source>
+        <translation>이미지가 아닙니다 ({suffixes})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="381"/>
+        <source>is a file the system keeps, not a digit</source>
+        <translation>운영체제가 남긴 파일이며 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="382"/>
+        <source>is past the first {most} images of {root}</source>
+        <translation>{root}의 처음 {most}개 이미지를 넘어섭니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="383"/>
+        <source>is blank (no ink)</source>
+        <translation>비어 있습니다 (잉크가 없습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="384"/>
+        <source>the index of my digits cannot be written here ({why})</source>
+        <translation>내 숫자 목록 파일을 여기에 쓸 수 없습니다 ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="386"/>
+        <source>my digits hold {most} already; the rest were not imported</source>
+        <translation>내 숫자가 이미 {most}개입니다. 나머지는 가져오지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="390"/>
+        <source>is not valid TOML (the error is at line {line}, column {column})</source>
+        <translation>올바른 TOML이 아닙니다 (오류 위치: {line}번째 줄, {column}번째 글자)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="392"/>
+        <source>nests lists and tables {depth} deep (at most {most})</source>
+        <translation>목록과 표가 {depth}단계로 중첩되어 있습니다 (최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="394"/>
+        <source>has a key of {parts} dotted parts, near line {line} (at most {most})</source>
+        <translation>{line}번째 줄 근처에 점으로 이은 부분이 {parts}개인 키가 있습니다 (최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="397"/>
+        <source>has a key or a number of {length} characters, near line {line} (at most {most})</source>
+        <translation>{line}번째 줄 근처에 {length}글자인 키나 수가 있습니다 (최대 {most})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="400"/>
+        <source>should be a table, not {found}</source>
+        <translation>표(table)여야 하는데 {found}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="401"/>
+        <source>unknown key {key} (known: {known})</source>
+        <translation>알 수 없는 키 {key} (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="402"/>
+        <source>{key} is missing</source>
+        <translation>{key}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="403"/>
+        <source>should be a whole number, not {found}</source>
+        <translation>정수여야 하는데 {found}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="404"/>
+        <source>{value} is not between {lo} and {hi}</source>
+        <translation>{value}이(가) {lo}와 {hi} 사이가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="405"/>
+        <source>should be a number, not {found}</source>
+        <translation>수여야 하는데 {found}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="406"/>
+        <source>{value} is not a number between {lo} and {hi}</source>
+        <translation>{value}이(가) {lo}와 {hi} 사이의 수가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="407"/>
+        <source>should be text, not {found}</source>
+        <translation>글자(text)여야 하는데 {found}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="408"/>
+        <source>is longer than {most} characters</source>
+        <translation>{most}글자보다 깁니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="409"/>
+        <source>should be a list, not {found}</source>
+        <translation>목록이어야 하는데 {found}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="410"/>
+        <source>has {n} entries, more than {most}</source>
+        <translation>항목이 {n}개로, 최대 {most}개보다 많습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="411"/>
+        <source>is empty</source>
+        <translation>비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="412"/>
+        <source>may not hold HTML comments or declarations</source>
+        <translation>HTML 주석이나 선언은 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="413"/>
+        <source>the tag &lt;{tag}&gt; is not allowed (allowed: {allowed})</source>
+        <translation>태그 &lt;{tag}&gt;는 쓸 수 없습니다 (쓸 수 있는 태그: {allowed})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="415"/>
+        <source>the tag &lt;{tag}&gt; may not have attributes</source>
+        <translation>태그 &lt;{tag}&gt;에는 속성을 붙일 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="416"/>
+        <source>no widget is called {name} (the names are listed in resources/lessons/README.md)</source>
+        <translation>{name}(이)라는 위젯이 없습니다 (이름 목록은 resources/lessons/README.md에 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="419"/>
+        <source>{name} is a {kind}, not a {wanted}</source>
+        <translation>{name}은(는) {kind}이지 {wanted}이(가) 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="420"/>
+        <source>the file&apos;s name {name} should be letters, digits, - and _ only, at most {most} characters</source>
+        <translation>파일 이름 {name}은(는) 글자, 숫자, -, _만으로 최대 {most}글자여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="423"/>
+        <source>unknown concept {name} (known: {known})</source>
+        <translation>알 수 없는 개념 {name} (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="424"/>
+        <source>a lesson needs at least one step</source>
+        <translation>수업에는 단계가 적어도 하나 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="425"/>
+        <source>a task needs at least one check</source>
+        <translation>과제에는 확인 항목이 적어도 하나 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="426"/>
+        <source>{{{name}}} is not a value its checks measure (known: {known})</source>
+        <translation>{{{name}}}은(는) 이 과제의 확인 항목이 재는 값이 아닙니다 (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="428"/>
+        <source>should be a table with check = &quot;&lt;probe&gt;&quot;</source>
+        <translation>check = &quot;&lt;probe&gt;&quot;가 있는 표(table)여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="429"/>
+        <source>unknown check {name} (known: {known})</source>
+        <translation>알 수 없는 확인 항목 {name} (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="430"/>
+        <source>unknown value {key} (known: {known}, each also with {at_least} or {at_most} when it is a number)</source>
+        <translation>알 수 없는 값 {key} (아는 것: {known}. 수인 값은 각각 {at_least}나 {at_most}를 붙여 쓸 수도 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="433"/>
+        <source>says nothing to check (e.g. a_at_least = 0.5)</source>
+        <translation>확인할 것이 없습니다 (예: a_at_least = 0.5)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="435"/>
+        <source>{value} is not a number: compare it with {value} = …</source>
+        <translation>{value}은(는) 수가 아닙니다: {value} = …로 비교하세요</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="437"/>
+        <source>should be true or false, not {found}</source>
+        <translation>참이나 거짓(true/false)이어야 하는데 {found}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="438"/>
+        <source>{value} is not one of {choices}</source>
+        <translation>{value}은(는) 다음 중 하나가 아닙니다: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="439"/>
+        <source>should be one of the choices of {widget}, not {found}</source>
+        <translation>{widget}의 선택지 중 하나여야 하는데 {found}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="441"/>
+        <source>{value} is not a choice of {widget} ({choices})</source>
+        <translation>{value}은(는) {widget}의 선택지가 아닙니다 ({choices})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="443"/>
+        <source>should be a table with do = &quot;&lt;action&gt;&quot;</source>
+        <translation>do = &quot;&lt;action&gt;&quot;이 있는 표(table)여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="444"/>
+        <source>unknown action {name} (known: {known})</source>
+        <translation>알 수 없는 동작 {name} (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="445"/>
+        <source>{key} is missing (layer {layer})</source>
+        <translation>{key}이(가) 없습니다 (층 {layer})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="446"/>
+        <source>needs the widget it sets</source>
+        <translation>값을 바꿀 위젯이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="447"/>
+        <source>{name} is not a bundled model ({known})</source>
+        <translation>{name}은(는) annviz에 들어 있는 모델이 아닙니다 ({known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="448"/>
+        <source>{name} is not one of {known}</source>
+        <translation>{name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="449"/>
+        <source>a point is [x, y], fractions of the pad from its top left</source>
+        <translation>점은 [x, y]이고, 그리기 판의 왼쪽 위에서부터 잰 비율입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="451"/>
+        <source>a stroke needs at least one point</source>
+        <translation>획에는 점이 적어도 하나 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="452"/>
+        <source>draw needs at least one stroke</source>
+        <translation>draw에는 획이 적어도 하나 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="453"/>
+        <source>is not the name of a lesson (letters, digits, - and _; never a folder or a path)</source>
+        <translation>수업 이름이 아닙니다 (글자, 숫자, -, _만 쓰며, 폴더나 경로는 쓸 수 없습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="456"/>
+        <source>no lesson has this name (the bundled lessons: {names})</source>
+        <translation>이런 이름의 수업이 없습니다 (annviz에 들어 있는 수업: {names})</translation>
+    </message>
+</context>
+<context>
     <name>ForeignModelDialog</name>
     <message>
         <location filename="../../annviz/gui/foreign_dialog.py" line="68"/>
@@ -254,198 +1327,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="78"/>
+        <location filename="../../annviz/gui/main_window.py" line="79"/>
         <source>Explorer</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="194"/>
+        <location filename="../../annviz/gui/main_window.py" line="195"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="141"/>
+        <location filename="../../annviz/gui/main_window.py" line="142"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="142"/>
+        <location filename="../../annviz/gui/main_window.py" line="143"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="178"/>
+        <location filename="../../annviz/gui/main_window.py" line="179"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="179"/>
+        <location filename="../../annviz/gui/main_window.py" line="180"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="216"/>
+        <location filename="../../annviz/gui/main_window.py" line="217"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="227"/>
+        <location filename="../../annviz/gui/main_window.py" line="228"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="348"/>
+        <location filename="../../annviz/gui/main_window.py" line="349"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="349"/>
+        <location filename="../../annviz/gui/main_window.py" line="350"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="350"/>
+        <location filename="../../annviz/gui/main_window.py" line="351"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="351"/>
+        <location filename="../../annviz/gui/main_window.py" line="352"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="355"/>
+        <location filename="../../annviz/gui/main_window.py" line="356"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="358"/>
+        <location filename="../../annviz/gui/main_window.py" line="359"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="359"/>
+        <location filename="../../annviz/gui/main_window.py" line="360"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="360"/>
+        <location filename="../../annviz/gui/main_window.py" line="361"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="363"/>
+        <location filename="../../annviz/gui/main_window.py" line="364"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="364"/>
+        <location filename="../../annviz/gui/main_window.py" line="365"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="365"/>
+        <location filename="../../annviz/gui/main_window.py" line="366"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="366"/>
+        <location filename="../../annviz/gui/main_window.py" line="367"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="367"/>
+        <location filename="../../annviz/gui/main_window.py" line="368"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="378"/>
+        <location filename="../../annviz/gui/main_window.py" line="379"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="382"/>
+        <location filename="../../annviz/gui/main_window.py" line="383"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="384"/>
+        <location filename="../../annviz/gui/main_window.py" line="385"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="387"/>
+        <location filename="../../annviz/gui/main_window.py" line="388"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="389"/>
+        <location filename="../../annviz/gui/main_window.py" line="390"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="393"/>
+        <location filename="../../annviz/gui/main_window.py" line="394"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="398"/>
+        <location filename="../../annviz/gui/main_window.py" line="399"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="414"/>
+        <location filename="../../annviz/gui/main_window.py" line="415"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="227"/>
-        <location filename="../../annviz/gui/main_window.py" line="417"/>
+        <location filename="../../annviz/gui/main_window.py" line="228"/>
+        <location filename="../../annviz/gui/main_window.py" line="418"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="352"/>
+        <location filename="../../annviz/gui/main_window.py" line="353"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="353"/>
+        <location filename="../../annviz/gui/main_window.py" line="354"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="354"/>
+        <location filename="../../annviz/gui/main_window.py" line="355"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="362"/>
+        <location filename="../../annviz/gui/main_window.py" line="363"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="418"/>
+        <location filename="../../annviz/gui/main_window.py" line="419"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="424"/>
+        <location filename="../../annviz/gui/main_window.py" line="425"/>
         <source>Export as a PyTorch script</source>
         <translation>PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="425"/>
+        <location filename="../../annviz/gui/main_window.py" line="426"/>
         <source>Python script (*.py)</source>
         <translation>Python 스크립트 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="431"/>
+        <location filename="../../annviz/gui/main_window.py" line="432"/>
         <source>PyTorch script written</source>
         <translation>PyTorch 스크립트를 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="432"/>
+        <location filename="../../annviz/gui/main_window.py" line="433"/>
         <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
 
 Run: python {name} --help</source>
@@ -454,17 +1527,17 @@ Run: python {name} --help</source>
 실행: python {name} --help</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="437"/>
+        <location filename="../../annviz/gui/main_window.py" line="438"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="438"/>
+        <location filename="../../annviz/gui/main_window.py" line="439"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="448"/>
+        <location filename="../../annviz/gui/main_window.py" line="449"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -472,310 +1545,9 @@ Run: python {name} --help</source>
 <context>
     <name>ModelFiles</name>
     <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="26"/>
+        <location filename="../../annviz/gui/common/model_files.py" line="16"/>
         <source>annviz models (*.safetensors)</source>
         <translation>annviz 모델 (*.safetensors)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="32"/>
-        <source>no such file</source>
-        <translation>파일이 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="34"/>
-        <source>no such file (a part of the path is not a folder)</source>
-        <translation>파일이 없습니다 (경로의 일부가 폴더가 아닙니다)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="35"/>
-        <source>cannot be read (permission denied)</source>
-        <translation>읽을 수 없습니다 (권한이 없습니다)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="36"/>
-        <source>cannot be read ({why})</source>
-        <translation>읽을 수 없습니다 ({why})</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="37"/>
-        <source>is a folder, not a model file</source>
-        <translation>모델 파일이 아니라 폴더입니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="39"/>
-        <source>is not a regular file (a pipe, device or socket), not a model file</source>
-        <translation>모델 파일이 아니라 일반 파일이 아닌 것(파이프, 장치, 소켓)입니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="41"/>
-        <source>is {size}, more than a model file may be ({most})</source>
-        <translation>크기가 {size}로, 모델 파일이 가질 수 있는 크기({most})보다 큽니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="42"/>
-        <source>is more than a model file may be ({most})</source>
-        <translation>모델 파일이 가질 수 있는 크기({most})보다 큽니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="44"/>
-        <source>too short to be a safetensors file (truncated or empty)</source>
-        <translation>safetensors 파일이라기에는 너무 짧습니다 (잘렸거나 비어 있음)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="46"/>
-        <source>not a safetensors file, or a damaged one: its header would be {size} (at most {most})</source>
-        <translation>safetensors 파일이 아니거나 손상된 파일입니다: 헤더가 {size}라고 되어 있습니다 (최대 {most})</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="48"/>
-        <source>not a safetensors file, or truncated (its header runs past the end)</source>
-        <translation>safetensors 파일이 아니거나 잘린 파일입니다 (헤더가 파일 끝을 넘어갑니다)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="50"/>
-        <source>not a safetensors file (its header is not a JSON object)</source>
-        <translation>safetensors 파일이 아닙니다 (헤더가 JSON 객체가 아닙니다)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="51"/>
-        <source>its header is not JSON ({detail})</source>
-        <translation>헤더가 JSON이 아닙니다 ({detail})</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="52"/>
-        <source>damaged safetensors header: {detail}</source>
-        <translation>손상된 safetensors 헤더: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="54"/>
-        <source>truncated: its header promises {n} bytes of tensors, the file holds {m}</source>
-        <translation>잘린 파일입니다: 헤더에는 텐서가 {n}바이트라고 되어 있지만 파일에는 {m}바이트만 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="55"/>
-        <source>truncated in tensor {name}</source>
-        <translation>텐서 {name}에서 파일이 잘렸습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="57"/>
-        <source>truncated in {what} (expected {n} bytes, found {m})</source>
-        <translation>{what}에서 파일이 잘렸습니다 ({n}바이트가 있어야 하는데 {m}바이트뿐입니다)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="58"/>
-        <source>{n} unexpected bytes after the tensors</source>
-        <translation>텐서 뒤에 예상하지 못한 {n}바이트가 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="61"/>
-        <source>tensor {name} has dtype {dtype}; annviz reads weights stored as {dtypes} (in PyTorch: tensor.float())</source>
-        <translation>텐서 {name}의 자료형이 {dtype}입니다. annviz는 {dtypes}로 저장된 가중치만 읽습니다 (PyTorch에서는 tensor.float())</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="63"/>
-        <source>tensor {name} holds NaN or infinite numbers</source>
-        <translation>텐서 {name}에 NaN이나 무한대 값이 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="65"/>
-        <source>tensor {name} holds numbers too large for float32</source>
-        <translation>텐서 {name}에 float32로 나타낼 수 없을 만큼 큰 수가 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="66"/>
-        <source>tensor {name} is missing</source>
-        <translation>텐서 {name}이(가) 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="68"/>
-        <source>tensor {name} has shape {shape}, expected {expected} from layer_sizes {sizes}</source>
-        <translation>텐서 {name}의 모양이 {shape}입니다. layer_sizes {sizes}에 따르면 {expected}이어야 합니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="69"/>
-        <source>unexpected tensors {names}</source>
-        <translation>예상하지 못한 텐서: {names}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="71"/>
-        <source>a training recording, not an annviz model: open it with File → Open training recording</source>
-        <translation>annviz 모델이 아니라 학습 기록입니다: 파일 → 학습 기록 열기로 여세요</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="74"/>
-        <source>a safetensors file without annviz metadata, and not a network annviz understands: {fault}. annviz opens its own models, and PyTorch networks of nn.Linear layers only, named layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … (numbered names), taking 784 inputs</source>
-        <translation>annviz 메타데이터가 없는 safetensors 파일이고, annviz가 이해하는 신경망도 아닙니다: {fault}. annviz는 자신의 모델과, 입력 784개를 받는 nn.Linear 층으로만 된 PyTorch 신경망(이름이 layers.0.weight …(nn.ModuleList), 0.weight …(nn.Sequential) 또는 fc1.weight …(번호 붙은 이름)인 것)을 엽니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="79"/>
-        <source>it holds no tensors</source>
-        <translation>텐서가 하나도 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="81"/>
-        <source>tensor {name} is not the weight or bias of a layer</source>
-        <translation>텐서 {name}은(는) 층의 가중치나 편향이 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="83"/>
-        <source>{n} layers, more than the {most} annviz can hold</source>
-        <translation>층이 {n}개로, annviz가 담을 수 있는 {most}개보다 많습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="84"/>
-        <source>layer {name} has a bias but no weight</source>
-        <translation>층 {name}에 편향은 있지만 가중치가 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="86"/>
-        <source>tensor {name} has shape {shape}, not the (out, in) of an nn.Linear</source>
-        <translation>텐서 {name}의 모양 {shape}는 nn.Linear의 (out, in) 모양이 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="88"/>
-        <source>tensor {name} has shape {shape}, expected {expected} to go with {weight} {wshape}</source>
-        <translation>텐서 {name}의 모양이 {shape}입니다. {weight} {wshape}와 짝이 되려면 {expected}이어야 합니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="90"/>
-        <source>its first layer, {name}, takes {n} inputs, not the 784 pixels of a 28×28 image</source>
-        <translation>첫 층 {name}은(는) 입력을 {n}개 받습니다. 28×28 이미지의 픽셀 784개가 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="92"/>
-        <source>the shapes do not chain: {name} takes {n} inputs, the layer before gives {m}</source>
-        <translation>층의 모양이 이어지지 않습니다: {name}은(는) 입력을 {n}개 받는데 앞 층은 {m}개를 냅니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="94"/>
-        <source>layer {name} has {n} neurons (annviz holds 1 to {most})</source>
-        <translation>층 {name}의 뉴런이 {n}개입니다 (annviz는 1~{most}개를 담습니다)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="96"/>
-        <source>layer name {name} does not end in a number giving its order</source>
-        <translation>층 이름 {name}이(가) 순서를 나타내는 숫자로 끝나지 않습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="98"/>
-        <source>the layer names {names} do not share one pattern</source>
-        <translation>층 이름 {names}이(가) 한 가지 규칙을 따르지 않습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="99"/>
-        <source>its annviz metadata is not a JSON object</source>
-        <translation>annviz 메타데이터가 JSON 객체가 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="100"/>
-        <source>its annviz metadata is not JSON ({detail})</source>
-        <translation>annviz 메타데이터가 JSON이 아닙니다 ({detail})</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="102"/>
-        <source>its annviz metadata is nested {depth} levels deep (at most {most})</source>
-        <translation>annviz 메타데이터가 {depth}단계로 중첩되어 있습니다 (최대 {most})</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="104"/>
-        <source>its annviz metadata holds a bad value: {detail}</source>
-        <translation>annviz 메타데이터에 잘못된 값이 있습니다: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="106"/>
-        <source>its annviz metadata lacks layer_sizes or activations</source>
-        <translation>annviz 메타데이터에 layer_sizes나 activations가 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="107"/>
-        <source>layer_sizes should be a list of whole numbers</source>
-        <translation>layer_sizes는 정수 목록이어야 합니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="109"/>
-        <source>layer_sizes {sizes} do not describe a network annviz can hold ({limits})</source>
-        <translation>layer_sizes {sizes}는 annviz가 담을 수 있는 신경망이 아닙니다 ({limits})</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="110"/>
-        <source>{n} layers but {m} activations</source>
-        <translation>층은 {n}개인데 활성화 함수는 {m}개입니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="112"/>
-        <source>unknown activation {name} (known: {known})</source>
-        <translation>알 수 없는 활성화 함수 {name} (아는 것: {known})</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="113"/>
-        <source>unknown loss {name} (known: {known})</source>
-        <translation>알 수 없는 손실 함수 {name} (아는 것: {known})</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="114"/>
-        <source>class_names should be a list of strings</source>
-        <translation>class_names는 문자열 목록이어야 합니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="115"/>
-        <source>test_accuracy {value} is not between 0 and 1</source>
-        <translation>test_accuracy {value}가 0과 1 사이가 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="117"/>
-        <source>{key} should be {kind}, not {value}</source>
-        <translation>{key}는 {kind}이어야 하는데 {value}입니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="119"/>
-        <source>format_version {value} is not a version number</source>
-        <translation>format_version {value}는 버전 번호가 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="121"/>
-        <source>format_version {value} is newer than this annviz reads (up to {newest}): update annviz to open it</source>
-        <translation>format_version {value}는 이 annviz가 읽을 수 있는 것({newest}까지)보다 새 버전입니다: 열려면 annviz를 업데이트하세요</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="127"/>
-        <source>a string</source>
-        <translation>문자열</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="127"/>
-        <source>an integer</source>
-        <translation>정수</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="127"/>
-        <source>a number</source>
-        <translation>숫자</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="128"/>
-        <source>true or false</source>
-        <translation>참 또는 거짓</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="128"/>
-        <source>a list</source>
-        <translation>목록</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="128"/>
-        <source>an object</source>
-        <translation>객체</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="143"/>
-        <source>{detail}</source>
-        <comment>a reason no other pattern matches, shown as it is</comment>
-        <translation>이 파일은 쓸 수 없습니다: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/common/model_files.py" line="159"/>
-        <source> or </source>
-        <translation> 또는 </translation>
     </message>
 </context>
 <context>
@@ -1224,48 +1996,50 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="129"/>
+        <location filename="../../annviz/gui/setup.py" line="143"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="137"/>
-        <location filename="../../annviz/gui/setup.py" line="140"/>
+        <location filename="../../annviz/gui/setup.py" line="151"/>
+        <location filename="../../annviz/gui/setup.py" line="154"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="147"/>
+        <location filename="../../annviz/gui/setup.py" line="161"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="154"/>
+        <location filename="../../annviz/gui/setup.py" line="168"/>
+        <location filename="../../annviz/gui/setup.py" line="226"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="155"/>
+        <location filename="../../annviz/gui/setup.py" line="169"/>
+        <location filename="../../annviz/gui/setup.py" line="226"/>
         <source>Nothing was changed.</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="160"/>
+        <location filename="../../annviz/gui/setup.py" line="174"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="222"/>
+        <location filename="../../annviz/gui/setup.py" line="267"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="257"/>
+        <location filename="../../annviz/gui/setup.py" line="302"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="258"/>
+        <location filename="../../annviz/gui/setup.py" line="303"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>

@@ -440,85 +440,85 @@
         <translation>학습 기록 저장(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="99"/>
+        <location filename="../../annviz/gui/training/area.py" line="100"/>
         <source>Nothing to save</source>
         <translation>저장할 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="99"/>
+        <location filename="../../annviz/gui/training/area.py" line="100"/>
         <source>Train a network first: its recording is what the timeline shows.</source>
         <translation>먼저 신경망을 학습시키세요. 타임라인이 보여 주는 것이 그 학습의 기록입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="102"/>
+        <location filename="../../annviz/gui/training/area.py" line="103"/>
         <source>Save the training recording</source>
         <translation>학습 기록 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="108"/>
+        <location filename="../../annviz/gui/training/area.py" line="109"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="114"/>
+        <location filename="../../annviz/gui/training/area.py" line="115"/>
         <source>Open a training recording</source>
         <translation>학습 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="120"/>
+        <location filename="../../annviz/gui/training/area.py" line="121"/>
         <source>Could not open the recording</source>
         <translation>학습 기록을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="127"/>
+        <location filename="../../annviz/gui/training/area.py" line="128"/>
         <source>annviz training recordings (*{ext})</source>
         <translation>annviz 학습 기록 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="142"/>
+        <location filename="../../annviz/gui/training/area.py" line="143"/>
         <source>Save the weight pictures as GIF</source>
         <translation>가중치 그림을 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="155"/>
+        <location filename="../../annviz/gui/training/area.py" line="156"/>
         <source>Save the weight pictures as PNG</source>
         <translation>가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="170"/>
+        <location filename="../../annviz/gui/training/area.py" line="171"/>
         <source>Cannot continue from here</source>
         <translation>여기서부터 이어서 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="174"/>
+        <location filename="../../annviz/gui/training/area.py" line="175"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="177"/>
+        <location filename="../../annviz/gui/training/area.py" line="178"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="181"/>
+        <location filename="../../annviz/gui/training/area.py" line="182"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="189"/>
+        <location filename="../../annviz/gui/training/area.py" line="190"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="202"/>
+        <location filename="../../annviz/gui/training/area.py" line="203"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="148"/>
-        <location filename="../../annviz/gui/training/area.py" line="161"/>
-        <location filename="../../annviz/gui/training/area.py" line="177"/>
-        <location filename="../../annviz/gui/training/area.py" line="188"/>
+        <location filename="../../annviz/gui/training/area.py" line="149"/>
+        <location filename="../../annviz/gui/training/area.py" line="162"/>
+        <location filename="../../annviz/gui/training/area.py" line="178"/>
+        <location filename="../../annviz/gui/training/area.py" line="189"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -964,32 +964,32 @@
 <context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="122"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="123"/>
         <source>Layer {n}: {a} → {b}</source>
         <translation>층 {n}: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="124"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="125"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="127"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="128"/>
         <source>Weights per layer: grey = at the start, blue = now</source>
         <translation>층별 가중치: 회색 = 처음, 파랑 = 지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="129"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="130"/>
         <source>filled blue: the weights now</source>
         <translation>채운 파랑: 지금의 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="131"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="132"/>
         <source>grey outline: at the start (when this model was set)</source>
         <translation>회색 윤곽선: 시작할 때 (이 모델을 정했을 때)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="132"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="133"/>
         <source>height: share of the layer&apos;s weights in each bin</source>
         <translation>높이: 구간마다 그 층 가중치의 비율</translation>
     </message>

@@ -143,7 +143,7 @@ def test_what_is_not_a_digit_is_reported_and_skipped_or_one_error_when_strict(tm
 
 
 @pytest.mark.parametrize("content,why", [
-    ("{not json", "not JSON"),
+    ("{not json", "not valid JSON"),
     ('{"format_version": 9, "digits": {}}', "newer than this annviz reads"),
     ('{"format_version": 1, "digits": {"3/a.png": {"side": "maybe"}}}', "has no side"),
     ('[1, 2]', "not a JSON object"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hostile_files import (load_in_fresh_process, png_bomb, png_bytes, write_filtered_png,
+from hostile_files import (load_in_fresh_process, png_bomb, png_bytes, png_chunk, write_filtered_png,
                            write_interlaced_png)
 
 from annviz.data import ImageError, read_image, write_png
@@ -244,3 +244,58 @@ def test_png_of_a_drawing_gives_the_same_input_as_the_drawing(tmp_path: Path) ->
     path = write_png(tmp_path / "seven.png", np.stack([canvas] * 3, axis=-1))
     np.testing.assert_allclose(canvas_to_mnist(read_image(path)), canvas_to_mnist(canvas),
                                atol=1e-6)
+
+
+def test_an_image_very_long_on_one_side_is_refused_from_its_header(tmp_path):
+    """1 × 40,000,000 pixels is within the pixel cap but took ~20 s to import, row by row."""
+    import time
+
+    from annviz.data.images import ImageError, read_image
+    from hostile_files import png_bytes
+
+    path = tmp_path / "thin.png"
+    path.write_bytes(png_bytes(1, 40_000_000, b""))     # the header alone says what it is
+    start = time.perf_counter()
+    with pytest.raises(ImageError, match="1 x 40000000 pixels; annviz reads images of at most 20,000"):
+        read_image(path)
+    assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize("raised", [AssertionError("assert self.im is not None"), IndexError("list index"),
+                                    KeyError("tRNS"), TypeError("bad operand"), ZeroDivisionError()])
+def test_whatever_pillow_raises_while_decoding_is_one_image_error_naming_the_file(tmp_path, monkeypatch, raised):
+    """Pillow raises more than its documented types on some malformed files (an AssertionError
+    was seen); here each is injected into the decoder."""
+    from PIL import ImageFile
+
+    from annviz.data.images import ImageError, read_image, write_png
+
+    path = write_png(tmp_path / "digit.png", np.zeros((28, 28), np.uint8))
+
+    def broken_load(self):
+        raise raised
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", broken_load)
+    with pytest.raises(ImageError) as caught:
+        read_image(path)
+    assert str(caught.value).startswith(f"{path}: damaged or unsupported image")
+
+
+def test_a_chunk_that_declares_4_gib_allocates_no_more_than_the_file_holds(tmp_path):
+    """Found by the fuzzer: Pillow read a PNG chunk of the length it declares, 2³² − 1 bytes,
+    into a buffer of that size (no resident memory, but 4 GiB asked of the allocator)."""
+    import struct
+    import tracemalloc
+
+    from hostile_files import PNG_SIGNATURE
+
+    header = struct.pack(">IIBBBBB", 24, 20, 8, 0, 0, 0, 0)
+    path = tmp_path / "chunk.png"
+    path.write_bytes(PNG_SIGNATURE + png_chunk(b"IHDR", header) + b"\xff\xff\xff\xffIDAT" + bytes(300))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImageError, match="chunk.png: damaged or unsupported image"):
+            read_image(path)
+        assert tracemalloc.get_traced_memory()[1] < 64 * 2**20
+    finally:
+        tracemalloc.stop()

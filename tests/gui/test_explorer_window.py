@@ -38,7 +38,7 @@ def test_opening_a_corrupt_model_keeps_the_current_one(window, tmp_path, warning
     assert not window.open_model(bad)
     assert window.state.network is network
     (title, text), = warnings
-    assert title == "The model was not opened" and "corrupt.safetensors" in text and "not JSON" in text
+    assert title == "The model was not opened" and "corrupt.safetensors" in text and "not valid JSON" in text
 
 
 def test_a_model_of_another_input_size_is_refused(window, tmp_path, warnings):

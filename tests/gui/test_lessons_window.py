@@ -2,6 +2,7 @@
 Reset, locked and hidden controls, highlights that follow the page, bad files, the user's folder,
 remembering where the learner stopped, and ``annviz --lesson``."""
 
+import os
 import time
 
 import numpy as np
@@ -20,7 +21,7 @@ from annviz.lessons import find
 from annviz.lessons.library import catalog
 from annviz.lessons.model import Check, Condition
 from annviz.lessons.vocabulary import ACTIONS, PROBES, WIDGETS
-from run_ends import open_window
+from run_ends import open_window, wait_until
 
 KINDS = {"button": QAbstractButton, "toggle": QAbstractButton, "slider": ValueSlider,
          "number": (QSpinBox, QDoubleSpinBox, QAbstractSlider), "choice": QComboBox, "view": QWidget}
@@ -187,7 +188,8 @@ def test_a_teachers_folder_adds_its_lessons_and_shows_a_broken_one(window, area,
     write_lesson(tmp_path, "broken", "[[steps]]\ntext = 3\n")
     area.player.user_folder = tmp_path
     try:
-        area.show_lessons()
+        area.show_lessons()                  # the list at once; the folder's files read in the background
+        wait_until(area.folder_read, 10, "the lessons folder to be read")
         panel = area.panel
         texts = [panel.lessons.item(i).text() for i in range(panel.lessons.count())]
         assert texts[9].startswith("T") and texts[10] == "⚠ broken.toml"
@@ -245,3 +247,41 @@ def test_the_lesson_option_opens_the_app_at_a_lesson(window, area, monkeypatch):
     while area.player.lesson is None and time.monotonic() < deadline:
         QTest.qWait(10)
     assert area.player.lesson == find("perceptron") and area.player.index == 0
+
+
+def test_the_list_is_read_in_the_background_once_and_again_only_for_what_changed(window, area, tmp_path,
+                                                                              monkeypatch):
+    """200 lessons of 245 kB once took over 20 s on the GUI thread, every time the list was shown."""
+    from annviz.lessons import library
+
+    text = '[[steps]]\ntext = { en = "Hello", ko = "안녕" }\n'
+    paths = [write_lesson(tmp_path, f"lesson-{i:02}", text) for i in range(30)]
+    import threading
+
+    reads, on_gui_thread = [], []
+    real = library.read_lesson
+
+    def spy(path):
+        (on_gui_thread if threading.current_thread() is threading.main_thread() else reads).append(path)
+        return real(path)
+
+    monkeypatch.setattr(library, "read_lesson", spy)
+    area.player.user_folder = tmp_path
+    try:
+        area.show_lessons()
+        assert area.panel.lessons.count() == len(library.bundled_names())   # shown at once …
+        wait_until(area.folder_read, 20, "the lessons folder to be read")
+        assert sorted(reads) == sorted(paths)                         # … the folder read in the background
+        assert not any(p in paths for p in on_gui_thread)
+        assert area.panel.lessons.count() == len(library.bundled_names()) + 30
+        reads.clear()
+        area.show_lessons()                                           # shown again: nothing read
+        assert not area.read_folder() and reads == []
+        paths[3].write_text(text.replace("Hello", "Hello again"), encoding="utf-8")
+        os.utime(paths[3], ns=(1, 1))                                  # changed (date and size)
+        area.show_lessons()
+        wait_until(area.folder_read, 20, "the changed lesson to be read")
+        assert reads == [paths[3]]
+    finally:
+        area.player.user_folder = area.user_folder
+        area.dock.hide()

@@ -230,3 +230,83 @@ def test_a_lesson_of_a_single_digit_says_the_others_may_be_forgotten(qtbot, wind
         assert ("Every digit to teach from is a 7" in page.panel.status.text()) == warned   # it stays
         page.panel.discard_button.click()
         add_writer(page, per_digit=2, seed=9)         # other digits too: no warning
+
+
+@pytest.mark.parametrize("kind", ["a file", "a link loop"])
+def test_a_folder_that_cannot_hold_my_digits_says_why_and_another_can_be_chosen(qtbot, tmp_path, model_path,
+                                                                                 monkeypatch, kind):
+    from PySide6.QtWidgets import QFileDialog
+
+    bad = tmp_path / "my-digits"
+    if kind == "a file":
+        bad.write_text("not a folder")
+    else:
+        bad.symlink_to(bad)
+    settings = private_settings(tmp_path)
+    window = MainWindow(AppState(), settings)
+    qtbot.addWidget(window)
+    page = install(window, window.state, bad)                       # the page is there …
+    assert window.tabs.indexOf(page) >= 0 and page.store is None
+    why = {"a file": "is not a folder", "a link loop": "symbolic links go round in a loop"}[kind]
+    assert str(bad) in page.folder_problem.text() and why in page.folder_problem.text()   # … and says why
+    assert not page.import_button.isEnabled()
+    chosen = tmp_path / "elsewhere"
+    chosen.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
+    page.choose_folder_button.click()
+    assert page.store is not None and page.store.root == chosen and page.folder_problem.isHidden()
+    assert settings.value("mydigits/folder") == str(chosen)                # remembered
+    window.close()
+
+
+def test_the_page_shows_at_once_and_reads_large_photos_in_the_background(qtbot, tmp_path):
+    """80 photos of 40 megapixels kept the window from appearing for more than 20 s: now every
+    digit is listed at once and its image read by a background thread."""
+    from annviz.data.images import write_png
+    from annviz.gui.mydigits import MyDigitsPage
+
+    root = tmp_path / "my-digits"
+    photo = np.full((1500, 1500), 255, np.uint8)
+    photo[300:1200, 700:800] = 0                             # a large photo of a 1
+    for i in range(12):
+        (root / "1").mkdir(parents=True, exist_ok=True)
+        write_png(root / "1" / f"photo{i:02}.png", photo)
+    page = MyDigitsPage(AppState(), root)
+    qtbot.addWidget(page)
+    assert len(page.store.digits) == 12                      # listed without reading one image
+    assert not all(page.store.cached_input(d)[0] for d in page.store.digits)
+    qtbot.waitUntil(page.inputs_read, timeout=30_000)
+    assert all(page.store.cached_input(d)[1] is not None for d in page.store.digits)
+    assert page.shutdown()
+
+
+def test_an_import_runs_in_the_background_writes_the_index_once_and_can_be_stopped(qtbot, tmp_path):
+    from annviz.data.images import write_png
+    from annviz.data.mydigits import INDEX_NAME
+    from annviz.gui.mydigits import MyDigitsPage
+
+    source = tmp_path / "class-digits"
+    image = np.zeros((28, 28), np.uint8)
+    image[6:22, 12:16] = 255
+    for label in (1, 7):
+        (source / str(label)).mkdir(parents=True)
+        for i in range(20):
+            write_png(source / str(label) / f"{i}.png", image)
+    (source / "1" / "notes.txt").write_text("not an image")
+    page = MyDigitsPage(AppState(), tmp_path / "mine")
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.imported, timeout=60_000) as done:
+        page.import_folder(source)
+    assert done.args == [40] and page.store.counts()[[1, 7]].sum() == 40
+    assert "notes.txt" in page.notes.text()
+    index = (page.store.root / INDEX_NAME).read_text()
+    assert index.count('"side"') == 40
+    many = tmp_path / "many"
+    (many / "3").mkdir(parents=True)
+    for i in range(300):
+        write_png(many / "3" / f"{i}.png", image)
+    with qtbot.waitSignal(page.imported, timeout=60_000) as stopped:
+        page.import_folder(many)
+        page.import_button.click()                             # the button stops it
+    assert stopped.args[0] < 300 and page.store.counts()[3].sum() == stopped.args[0]   # what was imported stays
+    assert page.shutdown()

@@ -4,6 +4,7 @@ nothing; a dataset folder it names is only offered to pick; ``annviz FILE.annviz
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 
@@ -149,6 +150,14 @@ BAD = {
                   b'"b": 0, "activation": "softmax"}}',
     "bad late part": b'{"format_version": 1, "kind": "annviz-setup", "page": "insight", '
                      b'"model": {"bundled": "mnist-best"}, "lesson": {"lesson": "x", "step": -1}}',
+    "a seed of 2^31": b'{"format_version": 1, "kind": "annviz-setup", "model": {"bundled": "mnist-best"}, '
+                      b'"training": {"seed": 2147483648}}',
+    "a lesson that is a path": b'{"format_version": 1, "kind": "annviz-setup", "page": "lab", '
+                               b'"lesson": {"lesson": "../../../../etc/passwd", "step": 0}}',
+    "a lesson nobody has": b'{"format_version": 1, "kind": "annviz-setup", "page": "lab", '
+                           b'"model": {"bundled": "mnist-best"}, "lesson": {"lesson": "no-such-lesson", "step": 0}}',
+    "a damaged carried lesson": b'{"format_version": 2, "kind": "annviz-setup", "page": "lab", '
+                                b'"lesson": {"lesson": "mine", "step": 0, "toml": "format_version = [[["}}',
 }
 
 
@@ -162,6 +171,24 @@ def test_a_bad_or_foreign_setup_says_so_once_and_changes_nothing(window, tmp_pat
     title, text = messages[0]
     assert title == "The setup was not opened" and str(path) in text and "Nothing was changed" in text
     assert screen(window) == before and window.state.network is model
+
+
+def test_a_page_that_fails_half_way_puts_everything_back(window, tmp_path, messages, monkeypatch, model_path):
+    """Checks come first; should a page still refuse a value (injected here), what was applied
+    goes back: the model that was loaded stays, with its file."""
+    before, model, path = screen(window), window.state.network, window.state.model_path
+
+    def refuse(*args, **kwargs):
+        raise OverflowError("a value the checks missed")
+
+    monkeypatch.setattr(window.state, "show_example", refuse)
+    doc = {"format_version": 1, "kind": "annviz-setup", "page": "lab", "model": {"bundled": "mnist-best"},
+           "input": {"pixels": base64.b64encode(bytes(784)).decode(), "label": 3}}
+    (tmp_path / "half.annviz").write_text(json.dumps(doc))
+    assert not window.setup.open_setup(str(tmp_path / "half.annviz"))
+    assert len(messages) == 1 and "Nothing was changed" in messages[0][1]
+    assert window.state.network is model and window.state.model_path == path
+    assert screen(window) == before
 
 
 def test_a_dataset_folder_is_offered_to_pick_never_read(window, tmp_path, monkeypatch, messages):
@@ -190,6 +217,27 @@ def test_the_lesson_and_step_being_followed_round_trip(window, tmp_path, qtbot):
         qtbot.waitUntil(lambda: window.lessons.player.lesson is not None)
         assert (window.lessons.player.lesson.name, window.lessons.player.index) == ("perceptron", 2)
         assert window.lessons.panel.counter.text().startswith("Step 3 of")   # the screen counts from 1
+    finally:
+        window.lessons.player.close_lesson()
+        window.lessons.dock.hide()
+
+
+def test_a_teachers_own_lesson_is_carried_in_the_setup_to_a_student_without_the_file(window, tmp_path, qtbot):
+    from annviz.lessons.library import bundled_folder
+
+    own = tmp_path / "우리-수업.toml"
+    own.write_text((bundled_folder() / "threshold.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert window.lessons.open_file(own)
+    window.lessons.player.go_to(1)
+    try:
+        assert window.setup.save_setup(tmp_path / "own.annviz")
+        saved = json.loads((tmp_path / "own.annviz").read_text(encoding="utf-8"))
+        assert saved["format_version"] == 2 and saved["lesson"]["lesson"] == "우리-수업"
+        window.lessons.player.close_lesson()
+        own.unlink()                                       # the student has only the setup
+        assert window.setup.open_setup(str(tmp_path / "own.annviz"))
+        qtbot.waitUntil(lambda: window.lessons.player.lesson is not None)
+        assert (window.lessons.player.lesson.name, window.lessons.player.index) == ("우리-수업", 1)
     finally:
         window.lessons.player.close_lesson()
         window.lessons.dock.hide()

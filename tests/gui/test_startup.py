@@ -19,6 +19,7 @@ from annviz.gui.state import AppState
 from annviz.nn import ModelInfo, Network, save_model
 from annviz.paths import bundled_model
 from explorer_helpers import private_settings
+from test_startup_files import shown_messages
 
 
 def run_main(monkeypatch, settings: QSettings, look=lambda window: None) -> int:
@@ -95,7 +96,31 @@ def gone(path):
     pass
 
 
-@pytest.mark.parametrize("make", [crafted_class_names, two_inputs, not_a_model, gone])
+def fifo(path):
+    os.mkfifo(path)
+
+
+def folder(path):
+    path.mkdir()
+
+
+def link_loop(path):
+    os.symlink(path, path)
+
+
+def dev_zero(path):
+    os.symlink("/dev/zero", path)
+
+
+def pytorch_layer_of_5000_digits(path):
+    from safetensors.numpy import save_file
+    import numpy as np
+
+    save_file({"fc" + "1" * 5000 + ".weight": np.zeros((10, 784), np.float32)}, path)
+
+
+@pytest.mark.parametrize("make", [crafted_class_names, two_inputs, not_a_model, gone, fifo, folder,
+                                  link_loop, dev_zero, pytorch_layer_of_5000_digits])
 def test_a_remembered_model_that_cannot_be_used_gives_the_bundled_one_and_a_message(
         qtbot, tmp_path, make):
     bad = tmp_path / "remembered.safetensors"
@@ -173,3 +198,62 @@ def test_with_no_display_annviz_says_so_in_one_line_and_the_command_line_still_w
 ])
 def test_missing_display_reads_the_environment_as_qt_does(environ, platform, missing):
     assert (missing_display(environ, platform) is not None) == missing
+
+
+def test_the_window_opens_with_a_bad_remembered_model_lesson_and_lessons_folder(
+        qtbot, tmp_path, monkeypatch):
+    """The whole start, as ``annviz`` runs it: the remembered model is a FIFO, the remembered
+    lesson is gone and the user's lessons folder holds a file that once stopped the start."""
+    settings = private_settings(tmp_path)
+    settings.setValue("language", "en")
+    seen = {}
+
+    def open_the_panel(window):
+        window.lessons.open_lesson("neuron")
+        folder = window.lessons.user_folder
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "bad.toml").write_text("format_version = " + "9" * 5000, encoding="utf-8")
+        seen["folder"] = folder
+
+    assert run_main(monkeypatch, settings, open_the_panel) == 0   # the panel open at closing
+    fifo = tmp_path / "model.safetensors"
+    os.mkfifo(fifo)
+    settings.setValue("model/path", str(fifo))
+    settings.setValue("lessons/open", "gone")
+    settings.setValue("lessons/open_path", str(tmp_path / "gone.toml"))
+
+    def look(window):
+        seen["visible"] = window.isVisible()
+        seen["messages"] = shown_messages()
+        seen["lesson"] = window.lessons.player.lesson
+
+    try:
+        assert run_main(monkeypatch, reopened(settings), look) == 0
+    finally:
+        (seen["folder"] / "bad.toml").unlink(missing_ok=True)
+    assert seen["visible"] and seen["lesson"] is None
+    texts = "\n".join(seen["messages"])
+    assert len(seen["messages"]) == 2, seen["messages"]
+    assert str(fifo) in texts and "not a regular file" in texts
+    assert "gone" in texts and "could not be opened" in texts
+
+
+@pytest.mark.parametrize("content", [
+    b"\x00\xff\xfe garbage \x89PNG" * 50,
+    b"[General]\nlanguage=" + b"x" * 100_000 + b"\nmodel/path=/dev/zero\nlessons/open=\"" + b"\xff" * 300 + b"\"\n"
+    b"mydigits/folder=/dev/zero\nview/zoom=1e999\nwindow/geometry=@ByteArray(\\0\\0\\0)\n",
+    b"[General]\n" + b"".join(b"key%d=%d\n" % (i, i) for i in range(20_000)) + b"[lessons]\nopen=neuron\n",
+], ids=["binary", "hostile values", "20,000 keys"])
+def test_a_settings_file_that_is_damaged_or_hostile_still_opens_the_window(qtbot, tmp_path, monkeypatch, content):
+    path = tmp_path / "annviz-test.ini"
+    path.write_bytes(content)
+    seen = {}
+
+    def look(window):
+        seen["visible"] = window.isVisible()
+        seen["model"] = window.state.network is not None
+        for box in [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]:
+            box.accept()
+
+    assert run_main(monkeypatch, QSettings(str(path), QSettings.Format.IniFormat), look) == 0
+    assert seen == {"visible": True, "model": True}

@@ -126,7 +126,7 @@ def test_a_wrong_action_parameter_type_and_strokes_out_of_the_pad(tmp_path):
 
 
 def test_not_toml_not_utf8_too_big_a_folder_and_a_fifo_are_refused(tmp_path):
-    with pytest.raises(LessonFileError, match="is not TOML"):
+    with pytest.raises(LessonFileError, match="is not valid TOML"):
         read_lesson(write(tmp_path, "format_version = = 1"))
     bad = tmp_path / "latin.toml"
     bad.write_bytes('title = "caf\xe9"'.encode("latin-1"))
@@ -162,3 +162,43 @@ def test_values_are_written_plainly_and_templates_only_look_up_names():
     values = {"z": "−0.30"}
     assert fill("z = {z}: not tasty yet", values) == "z = −0.30: not tasty yet"
     assert fill("{z.__class__} {missing} {0}", values) == "{z.__class__} {missing} {0}"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a" + ".a" * 30_000 + " = 1\n", "a key of 30001 dotted parts"),           # 3.5 GB inside tomllib
+    ('"a"' + '."a"' * 9 + " = 1\n", "a key of 10 dotted parts"),
+    ("[" + ".".join("t" * 12) + "]\n", "a key of 12 dotted parts"),
+    ("x = " + "[" * 13 + "]" * 13 + "\n", "nests lists and tables 13 deep"),
+    ("x = [\n" + "  [\n" * 20 + "  ]\n" * 20 + "]\n", "nests lists and tables 21 deep"),
+    ("x = " + "{ a = " * 20 + "1" + " }" * 20 + "\n", "nests lists and tables 20 deep"),
+    ("format_version = " + "9" * 5000 + "\n", "a key or a number of 5000 characters"),
+])
+def test_the_raw_text_is_measured_before_tomllib_parses_it(tmp_path, text, message):
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(LessonFileError, match=re.escape(message)):
+            read_lesson(write(tmp_path, text))
+        assert tracemalloc.get_traced_memory()[1] < 20 * 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def test_dots_brackets_and_hashes_inside_strings_and_comments_are_not_structure(tmp_path):
+    text = GOOD.replace('summary = { en = "One step.", ko = "한 단계." }',
+                        'summary = { en = "a.b.c.d.e.f.g.h.i.j [[[[[[[[[[[[[[ # not a comment", '
+                        "ko = '{{{{{{{{{{{{{{ a.b.c.d.e.f.g.h.i.j' }  # [[[[[[[[[[[[[[ a.b.c.d.e.f.g.h.i.j")
+    text += '\n[[steps]]\ntext.en = """\n' + "a.b.c.d.e.f.g.h.i.j " * 50 + '\n"""\ntext.ko = "끝."\n'
+    lesson = read_lesson(write(tmp_path, text))
+    assert lesson.summary.en.startswith("a.b.c") and len(lesson.steps) == 3
+
+
+def test_a_byte_order_mark_and_a_korean_name_are_accepted_an_overlong_name_is_not(tmp_path):
+    path = tmp_path / "활성화-함수.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    assert read_lesson(path).name == "활성화-함수"
+    long = tmp_path / ("x" * 81 + ".toml")
+    long.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(LessonFileError, match="at most 80 characters"):
+        read_lesson(long)

@@ -9,10 +9,14 @@ import pytest
 from safetensors.numpy import load_file, save_file
 
 from annviz.nn import ForeignModelError, ModelFileError, Network, load_foreign, load_model, save_model
-from annviz.nn.foreign import UNDERSTOOD
 
 RNG = np.random.default_rng(7)
 X = RNG.random((64, 784), dtype=np.float32)  # pixels in [0, 1]
+
+
+UNDERSTOOD = ("annviz opens its own models, and PyTorch networks of nn.Linear layers only, named "
+              "layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … "
+              "(numbered names), taking 784 inputs")
 
 
 def linear_stack(names, sizes, bias=True):
@@ -184,6 +188,7 @@ def _unknown(tmp_path, tensors):
     ({**linear_stack(["0"], [784, 8]), "0.bias": np.zeros(9, np.float32)}, r"expected \(8,\)"),
     (linear_stack([str(i) for i in range(40)], [784] + [4] * 40), "40 layers, more than the 32"),
     (linear_stack(["0"], [784, 5000]), "5000 neurons"),
+    (linear_stack(["fc" + "1" * 5000], [784, 10]), "ends in a number of 5000 digits"),   # int() would raise
 ])
 def test_anything_else_is_one_clear_line_saying_what_is_understood(tmp_path, tensors, fault):
     import re

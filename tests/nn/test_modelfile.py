@@ -209,6 +209,8 @@ def test_bfloat16_keeps_numbers_half_floats_cannot_hold(tmp_path):
     (lambda p: _write(p, meta=_meta(layer_sizes=[4] * 40, activations=["relu"] * 39)),
      "do not describe a network"),
     (lambda p: _write(p, meta=_meta(layer_sizes="4,3,2")), "layer_sizes should be a list"),
+    (lambda p: _write(p, meta=_meta(layer_sizes=[784] + [2048] * 20 + [10], activations=["relu"] * 21)),
+     "its network has 81,358,858 weights and biases, more than annviz opens"),
     (lambda p: _write(p, meta=_meta(layer_sizes=[4, True, 2])), "whole numbers"),
     (lambda p: _write(p, meta=_meta(activations=["relu", 3])), "unknown activation '3'"),
     (lambda p: _write(p, meta=_meta(format_version="1")), "format_version \"1\" is not a version"),
@@ -222,7 +224,7 @@ def test_bfloat16_keeps_numbers_half_floats_cannot_hold(tmp_path):
     (lambda p: _write(p, meta=_meta(history=[1])), "history should be an object"),
     (lambda p: _write(p, meta=_meta(config="lr=1")), "config should be an object"),
     (lambda p: _write(p, meta="[1, 2]"), "annviz metadata is not a JSON object"),
-    (lambda p: _write(p, meta="{'a': 1}"), "annviz metadata is not JSON"),
+    (lambda p: _write(p, meta="{'a': 1}"), "annviz metadata is not valid JSON"),
 ])
 def test_hostile_metadata_is_one_model_file_error(tmp_path, build, message):
     _load_fails(build(tmp_path / "hostile.safetensors"), message)

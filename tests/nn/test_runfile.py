@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -65,14 +66,46 @@ def craft(tmp_path, meta: dict | None, tensors: dict | None = None) -> str:
     return str(path)
 
 
+def state_entry(**changes) -> dict:
+    """A moment's state as the writer makes it for a linear network with SGD, with ``changes``."""
+    entry = {"optimizer_t": 5, "optimizer_arrays": 0, "batches": 5, "rng": np.random.default_rng(0).bit_generator.state,
+             "start_loss": 2.3, "smoothed": 2.0, "train_seconds": 1.0, "epochs": [], "good": False}
+    return {**entry, **changes}
+
+
+EPOCH = {"epoch": 1, "train_loss": 0.5, "train_accuracy": 0.9, "val_loss": None, "val_accuracy": None,
+         "test_loss": 0.4, "test_accuracy": 0.9, "samples_per_s": 1000.0, "seconds": 2.0}
+
+
 @pytest.mark.parametrize("change, message", [
     (lambda m: m.update(format_version=99), "newer than this annviz reads"),
     (lambda m: m.update(sizes=[784, 10**9]), "layer sizes"),
-    (lambda m: m.update(moments=["nope"]), "moment 0 is not an object"),
-    (lambda m: m["moments"][0].update(step="zero"), "damaged recording"),
+    (lambda m: m.update(sizes=[784] + [2048] * 31 + [10], activations=["relu"] * 31 + ["softmax"]),
+     "its network has 127,518,730 weights and biases, more than annviz opens (67,108,864)"),
+    (lambda m: m.update(moments=["nope"]), "moments[0] should be an object"),
+    (lambda m: m["moments"][0].update(step="zero"), "moments[0].step should be an integer"),
+    (lambda m: m["moments"][0].update(step=10**30), "moments[0].step should be a whole number from 0"),
+    (lambda m: m["moments"][0].update(loss=float("nan")), "moments[0].loss should be a number from 0"),
+    (lambda m: m["moments"][0].update(epoch=float("inf")), "moments[0].epoch should be a number"),
     (lambda m: m.update(moments=[]), "holds no moments"),
-    (lambda m: m.update(sizes=[784, 12]), "tensor m0.w0 has shape"),
-    (lambda m: m["moments"][0].update(state={"optimizer_t": 1}), "damaged recording"),
+    (lambda m: m.update(sizes=[784, 12]), "class_names should be 12 names"),
+    (lambda m: m.update(sizes=[784, 12], class_names=[str(i) for i in range(12)]), "tensor m0.w0 has shape"),
+    (lambda m: m["moments"][0].update(state={"optimizer_t": 1}), "moments[0].state.optimizer_arrays is missing"),
+    (lambda m: m["moments"][0].update(state=state_entry(optimizer_t=-10**30)),
+     "moments[0].state.optimizer_t should be a whole number from 0"),
+    (lambda m: m["moments"][0].update(state=state_entry(epochs=[dict(EPOCH, train_loss="low")])),
+     "moments[0].state.epochs[0].train_loss should be a number"),
+    (lambda m: m["moments"][0].update(state=state_entry(rng={"bit_generator": "PCG64", "state": 5})),
+     "moments[0].state.rng is not the state of a random generator"),
+    (lambda m: m.update(batches_per_epoch=0), "batches_per_epoch should be a whole number from 1"),
+    (lambda m: m.update(batches_per_epoch=-5), "batches_per_epoch should be a whole number from 1"),
+    (lambda m: m.update(batches_per_epoch=10**30), "batches_per_epoch should be a whole number from 1"),
+    (lambda m: m.update(config=None), "config should be an object"),
+    (lambda m: m.update(config=[1, 2]), "config should be an object"),
+    (lambda m: m["config"].update(lr="fast"), "config.lr should be a number"),
+    (lambda m: m["config"].update(hidden="16"), "config.hidden should be a list"),
+    (lambda m: m["config"].update(epochs=2**31), "config.epochs should be a whole number from 1 to 2147483647"),
+    (lambda m: m.update(history={"loss": {}, "epochs": [], "status": "finished"}), "history.loss.capacity is missing"),
 ])
 def test_damaged_or_hostile_recordings_get_one_clear_line(tmp_path, recorded, change, message):
     _, run = recorded
@@ -80,9 +113,13 @@ def test_damaged_or_hostile_recordings_get_one_clear_line(tmp_path, recorded, ch
             "activations": ["softmax"], "class_names": [str(i) for i in range(10)],
             "batches_per_epoch": 5,
             "moments": [{"step": 0, "epoch": 0.0, "loss": None, "lr": 0.01}]}
-    tensors = {"m0.w0": np.zeros((10, 784), np.float16), "m0.b0": np.zeros(10, np.float16)}
+    tensors = {"m0.w0": np.zeros((10, 784), np.float16), "m0.b0": np.zeros(10, np.float16),
+               "s0.w0": np.zeros((10, 784), np.float32), "s0.b0": np.zeros(10, np.float32)}
     assert load_recording(craft(tmp_path, meta, tensors)).moments[0].step == 0
+    meta["moments"][0]["state"] = state_entry(epochs=[EPOCH])
+    assert load_recording(craft(tmp_path, meta, tensors)).moments[0].state.optimizer["t"] == 5
+    del meta["moments"][0]["state"]
     change(meta)
-    with pytest.raises(RunFileError, match=message) as caught:
+    with pytest.raises(RunFileError, match=re.escape(message)) as caught:
         load_recording(craft(tmp_path, meta, tensors))
     assert str(caught.value).startswith(str(tmp_path))

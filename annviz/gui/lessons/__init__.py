@@ -26,6 +26,7 @@ def install(window, state) -> LessonsArea:
     if setup is not None:
         setup.lesson_position = lambda: ((area.player.lesson.name, area.player.index)
                                          if area.player.lesson is not None else None)
-        setup.setup_applied.connect(lambda applied: applied.lesson is not None
-                                    and area.open_lesson(applied.lesson[0], applied.lesson[1]))
+        setup.lesson_followed = lambda: area.player.lesson
+        setup.find_lesson = area.find_by_name
+        setup.setup_applied.connect(area.open_setup_lesson)
     return area

@@ -11,16 +11,23 @@ was following comes back where they stopped, if its panel was open when the app 
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QWidget
 
+from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.panel import LessonPanel
 from annviz.gui.lessons.player import LessonPlayer
+from annviz.gui.threads import Worker, WorkerThread
 from annviz.lessons.lessonfile import LessonFileError, read_lesson
-from annviz.lessons.library import SUFFIX, find
+from annviz.lessons.library import SUFFIX, find, find_by_name, read_all, unread
+from annviz.safeio import FileFormatError
+
+log = logging.getLogger(__name__)
 
 DOCK_WIDTH = 340
 
@@ -48,6 +55,7 @@ class LessonsArea(QObject):
         super().__init__(parent)
         self.window = window
         self.user_folder = user_folder if user_folder is not None else user_lessons_folder()
+        self._reading = False
         self.panel = LessonPanel()
         self.dock = LessonDock(self.panel, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -57,21 +65,74 @@ class LessonsArea(QObject):
         self.dock.visibilityChanged.connect(self.player.panel_shown)
         self.panel.open_file_clicked.connect(lambda: self.open_file())
         self.panel.folder_clicked.connect(self.open_folder)
+        self.reader = WorkerThread("lessons-reader", self)   # the user's folder, off the GUI thread
+        window.add_shutdown_hook(self.reader.stop)
 
     # --- commands ------------------------------------------------------------------------------
 
     def show_lessons(self) -> None:
-        """Help → Lessons: the panel, at the lesson being followed or at the list."""
+        """Help → Lessons: the panel, at the lesson being followed or at the list. The list shows
+        at once; lessons of the user's folder that are new or changed are read in the background
+        and join it when read."""
         if self.player.lesson is None:
             self.player.show_catalog()
         self.dock.show()
         self.dock.raise_()
+        self.read_folder()
+
+    def read_folder(self) -> bool:
+        """Read the user's lessons that are new or changed since last read, in the background;
+        False if there are none (or a reading is under way)."""
+        pending = unread(self.player.user_folder)
+        if not pending or self._reading:
+            return False
+        self._reading = True
+        reader = FolderReader(pending)
+        reader.progress.connect(self._on_folder_progress)
+        reader.finished.connect(self._on_folder_read)
+        reader.failed.connect(self._on_folder_read)
+        self.reader.start(reader)
+        return True
+
+    def folder_read(self) -> bool:
+        """Whether the user's folder has been read (no reading under way)."""
+        return not self._reading
+
+    def _on_folder_progress(self, done: int, total: int) -> None:
+        if self.player.lesson is None and not self.dock.isHidden():
+            self.panel.note.setText(self.tr("Reading the lessons in your folder: {done} of {total}…").format(
+                done=done, total=total))
+            self.panel.note.show()
+
+    def _on_folder_read(self, _result) -> None:
+        self._reading = False
+        if self.player.lesson is None:
+            self.player.show_catalog()
 
     def open_lesson(self, name_or_path: str | Path, step: int = 0) -> bool:
         """Follow the lesson called ``name_or_path`` (bundled, the user's, or a file's path) from
         ``step``; a message says why if there is none or it cannot be used."""
         try:
             lesson = find(name_or_path, self.user_folder)
+        except LessonFileError as error:
+            self._warn(error)
+            return False
+        self.dock.show()
+        self.dock.raise_()
+        self.player.open(lesson, step)
+        return True
+
+    def find_by_name(self, name: str):
+        """The lesson called ``name``, bundled or in the user's folder (never a path)."""
+        return find_by_name(name, self.user_folder)
+
+    def open_setup_lesson(self, setup) -> bool:
+        """The lesson a setup just applied names (by name only) or carries, at its step."""
+        if setup.lesson is None:
+            return False
+        name, step = setup.lesson
+        try:
+            lesson = setup.lesson_embedded or self.find_by_name(name)
         except LessonFileError as error:
             self._warn(error)
             return False
@@ -104,7 +165,11 @@ class LessonsArea(QObject):
 
     def start(self, lesson: str | None = None) -> None:
         """At start-up: open ``lesson`` (``--lesson``) at its first step, else come back to the
-        lesson the learner was following if the panel was open."""
+        lesson the learner was following if the panel was open.
+
+        Nothing here may keep the window from opening: a remembered lesson that cannot be used
+        (gone, damaged, a folder or a pipe in its place, a step that cannot be set up) is
+        forgotten, the list is shown instead, and a message says why once the window shows."""
         if lesson:
             # after the event loop starts, so that a message about a bad name has a window to sit on
             QTimer.singleShot(0, lambda: self.open_lesson(lesson))
@@ -114,11 +179,57 @@ class LessonsArea(QObject):
         if not name or self.dock.isHidden():
             return
         try:
-            found = read_lesson(path) if path and Path(path).is_file() else find(name, self.user_folder)
-        except LessonFileError:
+            found = self._remembered(name, path)
+            self.player.open(found, self.player.progress(found.name)[0])
+        except Exception as error:  # noqa: BLE001 — whatever it is, the window opens
+            self._forget(path or name, error)
+
+    def _remembered(self, name: str, path: str):
+        """The remembered lesson: its file if anything is there (a folder, a pipe, a link that
+        loops are each refused with their reason), else the lesson of that name."""
+        if path and os.path.lexists(path):
+            return read_lesson(path)
+        try:
+            return find(name, self.user_folder)     # a bundled lesson whose folder moved, say
+        except LessonFileError as error:
+            raise LessonFileError(path, "no_such_file") if path else error from None
+
+    def _forget(self, what: str, error: Exception) -> None:
+        log.warning("the remembered lesson %s was not opened: %s", what, error,
+                    exc_info=not isinstance(error, LessonFileError))
+        self.window.settings.setValue("lessons/open", "")
+        self.window.settings.setValue("lessons/open_path", "")
+        why = refusal(error) if isinstance(error, FileFormatError) else f"{what}: {_first_line(error)}"
+        self.window.add_startup_notice(self.tr("The lesson was not opened"), self.tr(
+            "The lesson you were following could not be opened, so the list of lessons is shown "
+            "instead.") + "\n\n" + why)
+        try:
+            if self.player.lesson is not None:
+                self.player.close_lesson()
             self.player.show_catalog()
-            return
-        self.player.open(found, self.player.progress(found.name)[0])
+        except Exception:  # noqa: BLE001 — the list itself is a file read too
+            log.exception("the list of lessons could not be shown")
 
     def _warn(self, error: Exception) -> None:
-        QMessageBox.warning(self.window, self.tr("The lesson was not opened"), str(error))
+        QMessageBox.warning(self.window, self.tr("The lesson was not opened"), refusal(error))
+
+
+class FolderReader(Worker):
+    """Reads lesson files into the list's memory (annviz.lessons.library), in a worker thread."""
+
+    progress = Signal(int, int)
+
+    def __init__(self, paths):
+        super().__init__()
+        self.paths = list(paths)
+
+    def work(self) -> int:
+        def report(done: int, total: int) -> bool:
+            self.send("progress", done, total)
+            return not self.control.stop_requested
+
+        return read_all(self.paths, report)
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:300]

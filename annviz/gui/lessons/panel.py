@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
                                QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from annviz.gui.common import zoom
+from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.driver import current_language
 from annviz.lessons.library import Entry
 from annviz.lessons.model import Condition, Lesson, Task, fill
@@ -194,7 +195,7 @@ class LessonPanel(QWidget):
             item = QListWidgetItem()
             if entry.lesson is None:
                 item.setText(f"⚠ {entry.path.name}")
-                item.setToolTip(entry.error)
+                item.setToolTip(refusal(entry.problem) if entry.problem is not None else entry.error)
             else:
                 lesson = entry.lesson
                 number = f"{lesson.number}. " if lesson.number is not None else ""
@@ -222,7 +223,8 @@ class LessonPanel(QWidget):
         if entry is None:
             self.about.setText("")
         elif entry.lesson is None:
-            self.about.setText(self.tr("This lesson file cannot be used:") + "<br>" + _escape(entry.error))
+            self.about.setText(self.tr("This lesson file cannot be used:") + "<br>" + _escape(
+                refusal(entry.problem) if entry.problem is not None else entry.error))
         else:
             lesson = entry.lesson
             lines = [f"<b>{lesson.title.get(lang)}</b>", lesson.summary.get(lang)]

@@ -59,7 +59,7 @@ class LessonPlayer(QObject):
     def show_catalog(self, note: str = "") -> None:
         """The list of lessons (the lesson being followed stays remembered)."""
         self._pause()
-        entries = catalog(self.user_folder)
+        entries = catalog(self.user_folder, read_new=False)   # the folder's new files: read in the background
         progress = {e.name: self.progress(e.name) for e in entries}
         self.panel.show_catalog(entries, progress, note)
         if self.lesson is not None:

@@ -19,8 +19,15 @@ def default_root() -> Path:
     return Path(location) / "my-digits"
 
 
+FOLDER_KEY = "mydigits/folder"   # the folder the learner chose, if not the default
+
+
 def install(window, state, root: Path | None = None) -> MyDigitsPage:
-    page = MyDigitsPage(state, root or default_root())
+    """The page, with the digits in ``root``, else the folder the learner chose (remembered),
+    else the default; a folder that cannot be used leaves the page saying why."""
+    remembered = str(window.settings.value(FOLDER_KEY) or "")
+    page = MyDigitsPage(state, root or (Path(remembered) if remembered else default_root()))
+    page.folder_chosen.connect(lambda folder: window.settings.setValue(FOLDER_KEY, folder))
     window.add_page(page, lambda: QCoreApplication.translate("MyDigitsPage", "My digits"))
     window.add_shutdown_hook(page.shutdown)
     pad_panel = window.explorer.pad_panel

@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, Q
 from annviz.data.mydigits import Digit
 
 THUMB = 48                                  # pixels per thumbnail (28×28 scaled)
+PENDING = "pending"                         # an image not read yet (a grey square until it is)
 HELD_OUT_COLOUR = QColor(230, 159, 0)       # Okabe–Ito orange: colour-blind safe
 
 
 def thumbnail(image: np.ndarray | None, held_out: bool) -> QPixmap:
     """A (784,) input in [0, 1] as a THUMB×THUMB picture; held-out digits get an orange frame."""
     pixmap = QPixmap(THUMB, THUMB)
-    pixmap.fill(QColor(60, 0, 0) if image is None else Qt.GlobalColor.black)
-    if image is not None:
+    pending = isinstance(image, str)
+    pixmap.fill(QColor(60, 0, 0) if image is None else QColor(110, 110, 110) if pending else Qt.GlobalColor.black)
+    if image is not None and not pending:
         grey = np.ascontiguousarray(np.clip(image.reshape(28, 28) * 255, 0, 255).astype(np.uint8))
         small = QImage(grey.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
         painter = QPainter(pixmap)
@@ -96,6 +98,16 @@ class DigitsView(QScrollArea):
             selected.listWidget().setCurrentItem(selected)
         self.retranslate()
         self.selection_changed.emit(self.selected())
+
+    def update_images(self, digits: list[tuple[Digit, np.ndarray | None]]) -> None:
+        """Show the inputs just read of digits already shown (grey squares until then)."""
+        by_path = {digit.path: (digit, image) for digit, image in digits}
+        for lst in self._lists:
+            for i in range(lst.count()):
+                item = lst.item(i)
+                found = by_path.get(item.data(Qt.ItemDataRole.UserRole).path)
+                if found is not None:
+                    item.setIcon(QIcon(thumbnail(found[1], found[0].held_out)))
 
     def selected(self) -> Digit | None:
         for lst in self._lists:

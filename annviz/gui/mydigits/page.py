@@ -11,20 +11,23 @@ import logging
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
                                QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from annviz.data.mydigits import Digit, DigitStore, MyDigitsError
 from annviz.gui.common.colors import HINT
+from annviz.gui.common.file_errors import refusal
 from annviz.gui.common.model_files import model_filter
 from annviz.gui.mydigits.add_dialog import AddDigitDialog
-from annviz.gui.mydigits.digits_view import DigitsView
+from annviz.gui.mydigits.digits_view import PENDING, DigitsView
+from annviz.gui.mydigits.loading import Background
 from annviz.gui.mydigits.gauges import percent
 from annviz.gui.mydigits.teach_panel import TeachPanel
 from annviz.gui.mydigits.teacher import Teacher
 from annviz.gui.state import AppState
+from annviz.safeio import FileFormatError, os_error
 from annviz.teach import DIGITS
 
 log = logging.getLogger(__name__)
@@ -32,6 +35,8 @@ log = logging.getLogger(__name__)
 
 class MyDigitsPage(QWidget):
     explorer_wanted = Signal()   # show the explorer (a digit was loaded into the pad)
+    folder_chosen = Signal(str)  # the learner chose another folder for their digits (to remember)
+    imported = Signal(int)       # an import ended: the digits added
     digit_added = Signal(object)  # Digit
     language_changed = Signal()
 
@@ -39,8 +44,14 @@ class MyDigitsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("mydigits-page")
         self.state = state
-        self.store = DigitStore(root)
+        self.store: DigitStore | None = None       # None while the folder cannot be used
         self.teacher = Teacher(state, parent=self)
+        self.background = Background(self)           # reading the images, importing
+        self.folder_problem = QLabel()               # why the folder cannot be used, and what to do
+        self.folder_problem.setWordWrap(True)
+        self.folder_problem.setStyleSheet("color: #a33;")
+        self.choose_folder_button = QPushButton()
+        self.choose_folder_button.clicked.connect(self._on_choose_folder_clicked)
         self.view = DigitsView()
         self.panel = TeachPanel()
         self.summary = QLabel()
@@ -73,6 +84,8 @@ class MyDigitsPage(QWidget):
         folder_tools.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.folder_problem)
+        left_layout.addWidget(self.choose_folder_button, 0, Qt.AlignmentFlag.AlignLeft)
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.view, 1)
         left_layout.addLayout(digit_tools)
@@ -104,10 +117,15 @@ class MyDigitsPage(QWidget):
         self.teacher.progress.connect(self._on_progress)
         self.teacher.finished.connect(self._on_lesson_finished)
         self.teacher.failed.connect(self._on_failed)
+        self.background.loaded.connect(self._on_inputs_loaded)
+        self.background.read_done.connect(self._on_inputs_read)
+        self.background.import_progress.connect(self._on_import_progress)
+        self.background.import_done.connect(self._on_import_finished)
+        self.background.import_failed.connect(self._on_import_failed)
         state.weights_changed.connect(self._on_weights_changed)
         state.model_changed.connect(self._on_weights_changed)
         self.retranslate()
-        self._show_store(problems=self.store.problems)
+        self.set_folder(root)
 
     # --- public ------------------------------------------------------------------------------------
 
@@ -118,12 +136,49 @@ class MyDigitsPage(QWidget):
         dialog.open()
         return dialog
 
+    def set_folder(self, root) -> bool:
+        """Keep the learner's digits in ``root`` (made if missing). If it cannot be used — a file,
+        a link that loops, a folder that cannot be written — the page says why and offers to
+        choose another; nothing else on the page works until one is chosen."""
+        self.background.stop()
+        try:
+            store = DigitStore(root)
+        except MyDigitsError as error:
+            return self._folder_unusable(refusal(error))
+        except OSError as error:
+            return self._folder_unusable(refusal(os_error(root, error, MyDigitsError)))
+        self.store = store
+        self.folder_problem.hide()
+        self.choose_folder_button.hide()
+        self.setEnabled(True)
+        self._show_store(problems=store.errors)
+        self.background.read(store)
+        return True
+
+    def _folder_unusable(self, why: str) -> bool:
+        self.store = None
+        self.folder_problem.setText(self.tr("My digits cannot be kept in this folder:") + "\n" + why)
+        self.folder_problem.show()
+        self.choose_folder_button.show()
+        self.view.show_digits([], np.zeros((10, 2), int))
+        self._show_summary()
+        self._on_phase_changed(self.teacher.phase)
+        return False
+
+    def _on_choose_folder_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for my digits"))
+        if folder and self.set_folder(folder):
+            self.folder_chosen.emit(folder)
+
     def add(self, canvas: np.ndarray, label: int) -> Digit | None:
+        if self.store is None:
+            return None
         try:
             digit = self.store.add(canvas, label)
         except (OSError, ValueError) as error:
             QMessageBox.warning(self, self.tr("The digit was not added"), str(error))
             return None
+        self.store.input(digit)                 # one small drawing: read now, shown at once
         self._show_store(keep=digit)
         side = self.tr("held out: never trained on") if digit.held_out else self.tr("to teach from")
         self.notes.setText(self.tr("Added a {label} ({side}).").format(label=label, side=side))
@@ -131,6 +186,8 @@ class MyDigitsPage(QWidget):
         return digit
 
     def teach(self, config) -> None:
+        if self.store is None:
+            return
         mine, held = self.store.inputs(held_out=False), self.store.inputs(held_out=True)
         if not len(mine[1]):
             self.panel.show_status(self.tr("Add some digits first: there is nothing to teach from."))
@@ -145,7 +202,8 @@ class MyDigitsPage(QWidget):
         self._before_w0 = self.teacher.original.weights[0].copy()
 
     def shutdown(self) -> bool:
-        return self.teacher.shutdown()
+        stopped = self.background.stop()
+        return self.teacher.shutdown() and stopped
 
     def concepts_html(self) -> str:
         """Help → Concepts on this screen, for this page."""
@@ -171,22 +229,50 @@ class MyDigitsPage(QWidget):
         self.remove_button.setToolTip(self.tr("Delete the chosen digit from your digits"))
         self.import_button.setToolTip(self.tr("Add the images of a folder with subfolders 0 … 9 to your digits"))
         self.export_button.setToolTip(self.tr("Copy your digits to a folder, one subfolder per digit"))
+        self.choose_folder_button.setText(self.tr("Choose another folder…"))
+        self.choose_folder_button.setToolTip(self.tr("Keep my digits in another folder (remembered)"))
         self.delete_all_button.setToolTip(self.tr("Delete every digit you kept (asks first)"))
         self._show_summary()
         self.language_changed.emit()   # for what this page names elsewhere (the explorer's action)
 
     # --- the store ---------------------------------------------------------------------------------
 
-    def _show_store(self, keep: Digit | None = None, problems: list[str] | None = None) -> None:
-        self.view.show_digits([(d, self.store.input(d)) for d in self.store.digits], self.store.counts(),
-                              keep)
+    def _show_store(self, keep: Digit | None = None, problems: list | None = None) -> None:
+        """Every digit at once: its input if known, else a grey square the reader fills in."""
+        shown = []
+        for digit in self.store.digits:
+            known, image = self.store.cached_input(digit)
+            shown.append((digit, image if known else PENDING))
+        self.view.show_digits(shown, self.store.counts(), keep)
         self._show_summary()
         self._on_phase_changed(self.teacher.phase)
         if problems:
-            shown = "\n".join(problems[:5]) + ("\n…" if len(problems) > 5 else "")
-            self.notes.setText(self.tr("Skipped {n}:").format(n=len(problems)) + "\n" + shown)
+            self._show_problems(problems)
+
+    def _show_problems(self, problems: list) -> None:
+        lines = [refusal(p) if isinstance(p, FileFormatError) else str(p) for p in problems[:5]]
+        self.notes.setText(self.tr("Skipped {n}:").format(n=len(problems)) + "\n" + "\n".join(lines)
+                           + ("\n…" if len(problems) > 5 else ""))
+
+    # --- reading the images in the background ------------------------------------------------------
+
+    def _on_inputs_loaded(self, shown) -> None:
+        self.view.update_images(shown)
+        if any(digit is self.view.selected() for digit, _ in shown):
+            self._show_prediction()
+
+    def _on_inputs_read(self, problems: list) -> None:
+        if problems:
+            self._show_problems(problems)
+
+    def inputs_read(self) -> bool:
+        """Whether every digit's image has been read (the background reader is done)."""
+        return not self.background.reading()
 
     def _show_summary(self) -> None:
+        if self.store is None:
+            self.summary.setText("")
+            return
         train, held = (int(v) for v in self.store.counts().sum(axis=0))
         self.summary.setText(self.tr(
             "<b>{n} digits</b> in {folder}: {train} to teach from, <b>{held} held out</b> (framed in "
@@ -200,42 +286,72 @@ class MyDigitsPage(QWidget):
         self._show_prediction()
 
     def _load_into_pad(self, digit: Digit | None) -> None:
-        image = None if digit is None else self.store.input(digit)
+        image = None if digit is None or self.store is None else self.store.input(digit)
         if image is not None:
             self.state.show_example(image.reshape(28, 28), digit.label)
             self.explorer_wanted.emit()
 
     def _relabel(self, label: int) -> None:
         digit = self.view.selected()
-        if digit is not None:
-            self._show_store(keep=self.store.relabel(digit, label))
+        if digit is not None and self.store is not None:
+            moved = self.store.relabel(digit, label)
+            self.store.input(moved)
+            self._show_store(keep=moved)
 
     def _on_remove_clicked(self) -> None:
         digit = self.view.selected()
-        if digit is not None:
+        if digit is not None and self.store is not None:
             self.store.remove(digit)
             self._show_store()
 
     def _on_import_clicked(self) -> None:
+        if self.background.importing:         # the button stops an import under way
+            self.background.stop_import()
+            return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import digits from a folder with "
                                                                "folders 0 to 9"))
         if folder:
             self.import_folder(folder)
 
-    def import_folder(self, folder) -> int:
+    def import_folder(self, folder) -> None:
+        """Import the images of ``folder`` in the background (progress below the digits; the
+        button stops it); ``imported(n)`` once the digits are in."""
+        if self.store is None or not self.background.start_import(self.store, folder):
+            return
+        self.import_button.setText(self.tr("Stop importing"))
+        self.notes.setText(self.tr("Importing from {folder}…").format(folder=folder))
+
+    def _on_import_progress(self, done: int, total: int) -> None:
+        self.notes.setText(self.tr("Importing: {done} of {total} images looked at…").format(done=done, total=total))
+
+    def _on_import_finished(self, result) -> None:
+        self.retranslate()
+        if isinstance(result, MyDigitsError):
+            QMessageBox.warning(self, self.tr("Nothing was imported"), refusal(result))
+            self.notes.setText("")
+            self.imported.emit(0)
+            return
+        written, folder = result
         try:
-            added, problems = self.store.import_folder(folder)
-        except (MyDigitsError, OSError) as error:
-            QMessageBox.warning(self, self.tr("Nothing was imported"), str(error))
-            return 0
-        self._show_store(problems=problems)
-        if not problems:
-            self.notes.setText(self.tr("Imported {n} digits.").format(n=added))
-        return added
+            added = self.store.take_in(written)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Nothing was imported"), f"{self.store.root}: {error.strerror or error}")
+            self.imported.emit(0)
+            return
+        self._show_store(problems=folder.errors)
+        self.background.read(self.store)
+        if not folder.errors:
+            self.notes.setText(self.tr("Imported {n} digits.").format(n=len(added)))
+        self.imported.emit(len(added))
+
+    def _on_import_failed(self, message: str) -> None:
+        self.retranslate()
+        QMessageBox.warning(self, self.tr("Nothing was imported"), message)
+        self.imported.emit(0)
 
     def _on_export_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export my digits into a folder"))
-        if folder:
+        if folder and self.store is not None:
             try:
                 n = self.store.export_folder(folder)
             except OSError as error:
@@ -244,6 +360,8 @@ class MyDigitsPage(QWidget):
             self.notes.setText(self.tr("Exported {n} digits to {folder}.").format(n=n, folder=folder))
 
     def _on_delete_all_clicked(self) -> None:
+        if self.store is None:
+            return
         answer = QMessageBox.question(self, self.tr("Delete all my digits?"), self.tr(
             "Delete all {n} of your digits from {folder}? This cannot be undone.").format(
                 n=len(self.store.digits), folder=self.store.root))
@@ -254,8 +372,11 @@ class MyDigitsPage(QWidget):
     # --- the lesson --------------------------------------------------------------------------------
 
     def _on_phase_changed(self, phase: str) -> None:
-        self.panel.show_phase(phase, can_teach=bool(self.store.digits) and self.state.network is not None)
-        self.delete_all_button.setEnabled(phase != "teaching" and bool(self.store.digits))
+        digits = self.store is not None and bool(self.store.digits)
+        self.panel.show_phase(phase, can_teach=digits and self.state.network is not None)
+        self.delete_all_button.setEnabled(phase != "teaching" and digits)
+        for button in (self.import_button, self.export_button):
+            button.setEnabled(self.store is not None)
 
     def _on_lesson_started(self, before, counts) -> None:
         self.panel.held_gauge.show_values(before.held_out, None)
@@ -325,7 +446,7 @@ class MyDigitsPage(QWidget):
 
     def _show_prediction(self) -> None:
         digit = self.view.selected()
-        image = None if digit is None else self.store.input(digit)
+        image = None if digit is None or self.store is None else self.store.cached_input(digit)[1]
         if image is None or self.state.network is None:
             self.panel.prediction.show_prediction(None, None, None, None)
             return

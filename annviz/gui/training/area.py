@@ -28,6 +28,7 @@ from annviz.gui.training.time_machine import TimeMachine
 from annviz.gui.training.timeline import Timeline
 from annviz.gui.training.weight_histograms import WeightHistograms
 from annviz.nn.recording import Recording
+from annviz.gui.common.file_errors import refusal
 from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, RunFileError, load_recording, save_recording
 from annviz.paths import with_suffix
 
@@ -117,7 +118,7 @@ class TrainingArea(QObject):
         try:
             run = load_recording(path)
         except RunFileError as error:
-            self._warn(self.tr("Could not open the recording"), str(error))
+            self._warn(self.tr("Could not open the recording"), refusal(error))
             return False
         self.controller.films.add(run)
         self.timeline.show_run(run)

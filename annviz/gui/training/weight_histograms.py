@@ -29,8 +29,9 @@ START, NOW = QColor(150, 150, 150), QColor(0, 114, 178)
 def histogram(values: np.ndarray, limit: float) -> tuple[np.ndarray, np.ndarray]:
     """(edges, share of the values per bin) over [−limit, limit]; about √n bins, at most 60."""
     bins = int(np.clip(np.sqrt(values.size), 8, MAX_BINS))
-    counts, edges = np.histogram(values, bins=bins, range=(-limit, limit))
-    return edges, counts / max(values.size, 1)
+    # counted on values / limit, in [-1, 1]: NumPy's own scaling overflows for weights near ±3e38
+    counts, _ = np.histogram(np.asarray(values, np.float32) / np.float32(limit), bins=bins, range=(-1.0, 1.0))
+    return np.linspace(-limit, limit, bins + 1), counts / max(values.size, 1)
 
 
 def nice_limit(limit: float) -> float:
