@@ -83,7 +83,7 @@ def _recording_writer(path, trainer, class_names):
         return
     from annviz.nn import blas
     from annviz.nn.recording import Recording
-    from annviz.nn.runfile import RecordingWriter
+    from annviz.nn.runwriter import RecordingWriter
 
     run = Recording.of(trainer, class_names, blas.current_threads(), blas.library())
     try:

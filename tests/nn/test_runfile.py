@@ -11,7 +11,8 @@ from safetensors.numpy import save
 
 from annviz.nn.modelfile import ModelFileError, load_model, save_model
 from annviz.nn.recording import Recording
-from annviz.nn.runfile import RunFileError, load_recording, save_recording
+from annviz.nn.runfile import RunFileError, load_recording
+from annviz.nn.runwriter import save_recording
 from annviz.nn.trainer import Trainer
 from annviz.recipes import build_network, prepare_data
 
@@ -94,7 +95,7 @@ def test_damaged_or_hostile_recordings_get_one_clear_line(tmp_path, recorded, ch
 
 def streamed(run, path, **limits):
     """``run`` written moment by moment, as ``annviz train --record`` writes it."""
-    from annviz.nn.runfile import RecordingWriter
+    from annviz.nn.runwriter import RecordingWriter
 
     template = Recording(run.config, run.sizes, run.activations, run.class_names, run.batches_per_epoch)
     with RecordingWriter(path, template, **limits) as writer:
@@ -144,7 +145,7 @@ def test_a_long_run_written_as_it_goes_is_thinned_as_one_in_memory(recorded, tmp
 
 
 def test_a_recording_interrupted_before_its_end_leaves_no_file(recorded, tmp_path):
-    from annviz.nn.runfile import RecordingWriter
+    from annviz.nn.runwriter import RecordingWriter
 
     _, run = recorded
     with pytest.raises(KeyboardInterrupt):

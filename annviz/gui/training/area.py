@@ -28,7 +28,8 @@ from annviz.gui.training.time_machine import TimeMachine
 from annviz.gui.training.timeline import Timeline
 from annviz.gui.training.weight_histograms import WeightHistograms
 from annviz.nn.recording import Recording
-from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, RunFileError, load_recording, save_recording
+from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, RunFileError, load_recording
+from annviz.nn.runwriter import save_recording
 from annviz.paths import with_suffix
 
 

@@ -42,7 +42,8 @@ from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import ModelInfo, save_model
 from annviz.nn.network import Network
 from annviz.nn.recording import Moment
-from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, save_recording
+from annviz.nn.runfile import EXTENSION as RUN_EXTENSION
+from annviz.nn.runwriter import save_recording
 from annviz.nn.trainer import Trainer
 from annviz.recipes import build_network, build_trainer, model_info, prepare_data
 
