@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from annviz.data.datasets import DatasetError
 from annviz.gui.state import AppState
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.curves import SMOOTHING, LiveCurves
@@ -59,6 +60,9 @@ class TrainingArea(QObject):
         self.speed.pause_at_epoch_end_changed.connect(c.set_pause_at_epoch_end)
         self.time_machine.moment_shown.connect(self._on_moment_shown)
         self.time_machine.returned.connect(self._on_returned)
+        self.time_machine.moment_shown.connect(self._show_past_settings)
+        self.time_machine.returned.connect(self._show_past_settings)
+        c.phase_changed.connect(self._show_past_settings)
         self.timeline.continue_requested.connect(self._on_continue_requested)
         self.timeline.export_gif_requested.connect(self._on_export_gif_requested)
         self.timeline.export_png_requested.connect(self._on_export_moment_png_requested)
@@ -162,13 +166,34 @@ class TrainingArea(QObject):
                 self._warn(self.tr("Export failed"), f"{path}: {error.strerror or error}")
 
     @Slot(object, object)
-    def _on_continue_requested(self, _run, moment) -> None:
+    def _on_continue_requested(self, run, moment) -> None:
+        caveats = self.controller.continue_caveats(run)
+        if caveats and not self._ask_inexact(caveats):
+            return
         if not self.panel.confirm_discard():
             return
+        settings = self.panel.settings.config()
+        self.panel.keep_shown_settings()   # the run about to start is the one they show
         try:
-            self.controller.continue_from(moment, self.panel.settings.config())
-        except ValueError as error:
+            self.controller.continue_from(run, moment, settings)
+        except (ValueError, DatasetError) as error:
             self._warn(self.tr("Cannot continue from here"), str(error))
+
+    def _ask_inexact(self, caveats: list[str]) -> bool:
+        """Continue although the result will not be exactly the recorded run's own? True: yes."""
+        text = " ".join(caveats) + " " + self.tr(
+            "The continued run will be close to what the original run would have done, but not "
+            "bit for bit the same. Continue anyway?")
+        answer = QMessageBox.question(self.page, self.tr("Not an exact continuation"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def _show_past_settings(self, *_args) -> None:
+        """At a recorded moment, nothing training: the panel shows that moment's run's settings."""
+        tm = self.time_machine
+        idle = self.controller.phase not in ("running", "paused")
+        self.panel.show_past_run(tm.run if idle and not tm.at_now else None)
 
     @Slot()
     def _on_export_png_clicked(self) -> None:

@@ -58,6 +58,7 @@ class TrainingControls(QWidget):
         layout.addWidget(self.progress_bar, 3, 0, 1, 3)
         self.phase = "idle"
         self.progress: Progress | None = None   # the latest shown
+        self._failed = False
         self.retranslate()
         self.show_phase("idle")
 
@@ -73,12 +74,18 @@ class TrainingControls(QWidget):
         self._retranslate_progress()
 
     def show_progress(self, progress: Progress) -> None:
-        self.progress = progress
+        self.progress, self._failed = progress, False
         self.progress_bar.setValue(round(progress.done_fraction * PROGRESS_STEPS))
         self._retranslate_progress()
 
-    def reset_progress(self) -> None:
+    def show_failed(self) -> None:
+        """The run raised: the status says so (not "Not started" beside an error box)."""
         self.progress = None
+        self._failed = True
+        self._retranslate_progress()
+
+    def reset_progress(self) -> None:
+        self.progress, self._failed = None, False
         self.progress_bar.setValue(0)
         self._retranslate_progress()
 
@@ -95,7 +102,7 @@ class TrainingControls(QWidget):
     def _retranslate_progress(self) -> None:
         p = self.progress
         if p is None:
-            self.status.setText(self.tr("Not started"))
+            self.status.setText(self.tr("Training failed") if self._failed else self.tr("Not started"))
             return
         text = self.tr("Epoch {e} of {n} · batch {b} of {nb} · {speed} samples/s").format(
             e=p.epoch + 1, n=p.epochs, b=p.batch, nb=p.batches_per_epoch,

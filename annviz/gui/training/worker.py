@@ -44,7 +44,8 @@ import numpy as np
 from PySide6.QtCore import Signal
 
 from annviz.gui.threads import Worker
-from annviz.gui.training.blas_threads import worker_blas_threads
+from annviz.gui.training.blas_threads import WORKER_BLAS_THREADS, worker_blas_threads
+from annviz.nn import blas
 from annviz.nn.baseline import LossBaseline
 from annviz.nn.recording import Recorder, Recording
 from annviz.nn.trainer import Trainer
@@ -107,9 +108,10 @@ class TrainingWorker(Worker):
     # finished(Trainer): .network, .history (status, stop_reason); failed(str); paused; resumed
 
     def __init__(self, make_trainer: Callable[[], Trainer], paused: bool = False,
-                 class_names=(), record: bool = True):
+                 class_names=(), record: bool = True, blas_threads: int = WORKER_BLAS_THREADS):
         super().__init__(paused)
         self._make_trainer = make_trainer
+        self._blas_threads = blas_threads
         self._class_names = list(class_names)
         self._record = record
         self._lock = threading.Lock()
@@ -154,7 +156,7 @@ class TrainingWorker(Worker):
     # --- the loop (in the worker thread) -----------------------------------------------------
 
     def work(self) -> Trainer:
-        with worker_blas_threads() as threads:
+        with worker_blas_threads(self._blas_threads) as threads:
             trainer = self._make_trainer()
             recorder = self._start_recording(trainer, threads) if self._record else None
             # A short run with an absurd η can end worse than it began without ever turning NaN.
@@ -170,7 +172,7 @@ class TrainingWorker(Worker):
 
     def _start_recording(self, trainer: Trainer, threads: int) -> Recorder:
         recorder = Recorder(trainer)
-        self.send("recording_started", Recording.of(trainer, self._class_names, threads))
+        self.send("recording_started", Recording.of(trainer, self._class_names, threads, blas.library()))
         first = recorder.start()
         if first is not None:
             self.send("moment", first)
