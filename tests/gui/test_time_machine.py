@@ -136,3 +136,31 @@ def test_two_runs_side_by_side_say_what_each_network_says(window, qtbot):
         np.testing.assert_allclose(p, expected, rtol=1e-6)
     assert not np.allclose(shown[0], shown[1])
     assert area.curves.other_labels == ["Run 1 · η 0.01"]                # the older run, dashed
+
+
+def test_the_histograms_outline_is_batch_0_and_every_moment_dragged_to_is_drawn_at_once(window, qtbot):
+    from annviz.gui.training.weight_histograms import histogram
+
+    run = train(window, qtbot)
+    area = window.training
+    area.page.tabs.setCurrentWidget(area.histograms)
+    start = run.moments[0].parameters()[0]
+
+    def expected(weights):
+        """What the plots must show for ``weights`` now, over the range the view uses."""
+        out = []
+        for s, w in zip(start, weights):
+            limit = max(float(np.abs(s).max()), float(np.abs(w).max()), 1e-6)
+            out.append((histogram(s, limit)[1], histogram(w, limit)[1]))
+        return out
+
+    visits = [40, *range(len(run.moments) - 1, -1, -7)]      # first somewhere in the middle, then back
+    for index in visits:                                     # as fast as a drag: no wait in between
+        area.timeline.go_to(index)
+        for (start_drawn, now_drawn), (start_wanted, now_wanted) in zip(
+                area.histograms.drawn(), expected(run.moments[index].parameters()[0])):
+            np.testing.assert_allclose(start_drawn, start_wanted)
+            np.testing.assert_allclose(now_drawn, now_wanted)
+    area.timeline.go_to_now()
+    final = expected(window.state.network.weights)
+    np.testing.assert_allclose(area.histograms.drawn()[0][0], final[0][0])   # batch 0, still

@@ -62,6 +62,8 @@ class TrainingArea(QObject):
         self.time_machine.returned.connect(self._on_returned)
         self.time_machine.moment_shown.connect(self._show_past_settings)
         self.time_machine.returned.connect(self._show_past_settings)
+        self.time_machine.moment_shown.connect(self._show_run_start)
+        self.time_machine.returned.connect(self._show_run_start)
         c.phase_changed.connect(self._show_past_settings)
         self.timeline.continue_requested.connect(self._on_continue_requested)
         self.timeline.export_gif_requested.connect(self._on_export_gif_requested)
@@ -187,6 +189,17 @@ class TrainingArea(QObject):
         answer = QMessageBox.question(self.page, self.tr("Not an exact continuation"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def _show_run_start(self, *_args) -> None:
+        """The histograms' outline is the start of the run shown: the time machine's run, else the
+        run training now (or just trained); a moment shown is drawn at once."""
+        tm, films = self.time_machine, self.controller.films
+        run = tm.run if not tm.at_now else films.current
+        if run is not None and run.moments and (not tm.at_now or self.controller.is_live(self.state.network)):
+            self.histograms.set_start(run.moments[0].parameters()[0])
+        else:
+            self.histograms.show_now()
 
     @Slot()
     def _show_past_settings(self, *_args) -> None:

@@ -231,6 +231,10 @@ class TrainingController(QObject):
         if self._worker is not None:
             self._worker.set_hyperparameters(**changes)
 
+    def is_live(self, network) -> bool:
+        """Is ``network`` the app state's copy of the run training (or trained, not yet kept)?"""
+        return network is not None and network is self._live
+
     def can_continue(self) -> bool:
         return (self._worker is None and self.trainer is not None
                 and self.trainer.history.status == "finished")
