@@ -164,3 +164,20 @@ def test_the_histograms_outline_is_batch_0_and_every_moment_dragged_to_is_drawn_
     area.timeline.go_to_now()
     final = expected(window.state.network.weights)
     np.testing.assert_allclose(area.histograms.drawn()[0][0], final[0][0])   # batch 0, still
+
+
+def test_the_inspector_is_a_tab_of_the_training_page_and_shows_the_moment(window, qtbot):
+    run = train(window, qtbot)
+    area, inspector = window.training, window.explorer.inspector
+    area.timeline.go_to_step(12)
+    window.state.select_neuron(1, 2)                        # a click on the training page's diagram
+    assert area.page.isAncestorOf(inspector) and inspector.isVisible()
+    kind, picture = inspector.weights_picture()
+    weights = run.nearest(12).parameters()[0]
+    assert kind == "image"
+    np.testing.assert_array_equal(picture, weights[0][2].reshape(28, 28))
+    area.timeline.go_to_step(40)                            # the next moment: the inspector follows
+    np.testing.assert_array_equal(inspector.weights_picture()[1],
+                                  run.nearest(40).parameters()[0][0][2].reshape(28, 28))
+    window.tabs.setCurrentWidget(window.explorer)           # given back
+    assert window.explorer.isAncestorOf(inspector) and inspector.isVisible()

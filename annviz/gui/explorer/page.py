@@ -34,7 +34,8 @@ class ExplorerPage(QMainWindow):
         self.diagram_dock = self._make_dock("diagram", self.diagram)
         # The inspector scrolls rather than push the window past a 1280×800 screen (a hidden
         # neuron's touch controls make it tall).
-        self.inspector_dock = self._make_dock("inspector", _scrolling(self.inspector))
+        self._inspector_scroll = _scrolling(self.inspector)
+        self.inspector_dock = self._make_dock("inspector", self._inspector_scroll)
         self.weights_dock = self._make_dock("weights", self.weights)
         self._areas: dict[QDockWidget, Qt.DockWidgetArea] = {}   # other areas' docks and their place
         self._arrange()
@@ -95,9 +96,11 @@ class ExplorerPage(QMainWindow):
         self.inspector_dock.raise_()
 
     def lend_views(self) -> dict[str, QWidget]:
-        """The pad, the diagram and the weight pictures, for another page to show while it is in
-        front (the training page); ``take_back_views`` puts them back in their docks."""
-        views = {"pad": self.pad_panel, "diagram": self.diagram, "weights": self.weights}
+        """The pad, the diagram, the weight pictures and the inspector (in its scroll area), for
+        another page to show while it is in front (the training page); ``take_back_views`` puts
+        them back in their docks."""
+        views = {"pad": self.pad_panel, "diagram": self.diagram, "weights": self.weights,
+                 "inspector": self._inspector_scroll}
         self._lent = True
         return views
 
@@ -105,7 +108,8 @@ class ExplorerPage(QMainWindow):
         if self._lent:
             self._lent = False
             for dock, view in ((self.pad_dock, self.pad_panel), (self.diagram_dock, self.diagram),
-                               (self.weights_dock, self.weights)):
+                               (self.weights_dock, self.weights),
+                               (self.inspector_dock, self._inspector_scroll)):
                 dock.setWidget(view)
                 view.show()
 

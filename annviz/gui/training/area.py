@@ -68,6 +68,7 @@ class TrainingArea(QObject):
         self.timeline.continue_requested.connect(self._on_continue_requested)
         self.timeline.export_gif_requested.connect(self._on_export_gif_requested)
         self.timeline.export_png_requested.connect(self._on_export_moment_png_requested)
+        state.neuron_selected.connect(self._on_neuron_selected)
         self.curves.export_png_clicked.connect(self._on_export_png_clicked)
         self.curves.export_csv_clicked.connect(self._on_export_csv_clicked)
 
@@ -88,6 +89,11 @@ class TrainingArea(QObject):
     @Slot(object)
     def _on_run_started(self, _config) -> None:
         self.curves.reset()
+
+    @Slot(int, int)
+    def _on_neuron_selected(self, *_neuron) -> None:
+        if self.page.isVisible():
+            self.page.show_inspector()
 
     @Slot(object, int)
     def _on_moment_shown(self, run, index: int) -> None:
