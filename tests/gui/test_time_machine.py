@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annviz.data.datasets import load_dataset
 from annviz.gui.explorer.names import number
-from annviz.gui.training.pictures import save_gif, weight_mosaic
+from annviz.gui.training.pictures import weight_mosaic
 from annviz.nn.network import Network
 from annviz.nn.recording import Recording
 
@@ -107,17 +106,6 @@ def test_a_damaged_recording_is_one_message_and_changes_nothing(window, tmp_path
     assert not window.training.open_recording(bad)
     assert len(said) == 1 and str(bad) in said[0]
     assert window.training.controller.films.recordings.runs == runs
-
-
-def test_the_gif_has_the_runs_moments_as_frames(window, qtbot, tmp_path):
-    run = train(window, qtbot)
-    path = save_gif(run, tmp_path / "weights.gif")
-    with Image.open(path) as gif:
-        assert gif.n_frames == len(run.moments)
-        first = np.asarray(gif.convert("RGB"))
-        gif.seek(gif.n_frames - 1)
-        last = np.asarray(gif.convert("RGB"))
-    assert first.shape == last.shape and not np.array_equal(first, last)
 
 
 def test_two_runs_side_by_side_say_what_each_network_says(window, qtbot):

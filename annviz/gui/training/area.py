@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from annviz.data.datasets import DatasetError
 from annviz.gui.state import AppState
@@ -21,7 +21,8 @@ from annviz.gui.training.curves import SMOOTHING, LiveCurves
 from annviz.gui.training.export import save_png, write_history_csv
 from annviz.gui.training.compare import RunComparison
 from annviz.gui.training.page import TrainingPage
-from annviz.gui.training.pictures import save_gif, save_png as save_weights_png
+from annviz.gui.training.gif_export import GifExport
+from annviz.gui.training.pictures import save_png as save_weights_png
 from annviz.gui.training.panel import TrainingPanel
 from annviz.gui.training.series import smooth
 from annviz.gui.training.speed import SpeedControl
@@ -48,6 +49,8 @@ class TrainingArea(QObject):
         self.time_machine = TimeMachine(self.controller, state, self)
         self.timeline = Timeline(self.controller, self.time_machine)
         self.compare = RunComparison(self.controller, self.time_machine, state)
+        self.gif = GifExport(self)
+        self._gif_progress: QProgressDialog | None = None   # made at the first export
         self.page = TrainingPage(self.panel, self.speed, self.curves, self.histograms, self.compare,
                                  self.timeline, explorer)
         c = self.controller
@@ -73,6 +76,7 @@ class TrainingArea(QObject):
         self.curves.export_csv_clicked.connect(self._on_export_csv_clicked)
 
     def shutdown(self) -> None:
+        self.gif.shutdown()
         self.controller.shutdown()
 
     # --- closing -------------------------------------------------------------------------------
@@ -150,15 +154,46 @@ class TrainingArea(QObject):
 
     @Slot(object)
     def _on_export_gif_requested(self, run) -> None:
-        if run is None:
+        if run is None or run.sizes[0] != 784:
+            return
+        if self.gif.is_running():            # one at a time: the one going on is shown
+            self.gif_progress().show()
             return
         path = QFileDialog.getSaveFileName(self.page, self.tr("Save the weight pictures as GIF"),
                                            "weights.gif", "GIF (*.gif)")[0]
-        if path:
-            try:
-                save_gif(run, with_suffix(path, ".gif"))
-            except OSError as error:
-                self._warn(self.tr("Export failed"), f"{path}: {error.strerror or error}")
+        if not path:
+            return
+        path = with_suffix(path, ".gif")
+        frames = self.gif.start(run, path)
+        dialog = self.gif_progress()
+        dialog.setLabelText(self.tr("Writing {path}…").format(path=path))
+        dialog.setRange(0, frames)
+        dialog.setValue(0)
+        dialog.show()
+
+    def gif_progress(self) -> QProgressDialog:
+        """The GIF export's progress, with Cancel (made once)."""
+        if self._gif_progress is not None:
+            return self._gif_progress
+        dialog = self._gif_progress = QProgressDialog(self.page)
+        dialog.setObjectName("training-gif-progress")
+        dialog.setWindowTitle(self.tr("GIF"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.canceled.connect(self.gif.cancel)
+        self.gif.progress.connect(lambda done, _total: dialog.setValue(done))
+        self.gif.finished.connect(lambda _path: dialog.hide())
+        self.gif.cancelled.connect(dialog.hide)
+        self.gif.failed.connect(self._on_gif_failed)
+        dialog.hide()
+        return dialog
+
+    @Slot(str)
+    def _on_gif_failed(self, message: str) -> None:
+        self.gif_progress().hide()
+        self._warn(self.tr("Export failed"), message)
 
     @Slot()
     def _on_export_moment_png_requested(self) -> None:
