@@ -35,6 +35,9 @@ from annviz.nn.runwriter import save_recording
 from annviz.paths import with_suffix
 
 
+SLOW_BATCHES_PER_S = 50   # at this pace or slower, the curves show batches
+
+
 class TrainingArea(QObject):
     def __init__(self, state: AppState, parent: QObject | None = None, explorer=None):
         super().__init__(parent)
@@ -60,6 +63,7 @@ class TrainingArea(QObject):
         c.run_ended.connect(self._show_other_runs)
         c.films.runs_changed.connect(self._show_other_runs)
         self.speed.speed_changed.connect(c.set_speed)
+        self.speed.speed_changed.connect(self._on_speed_changed)
         self.speed.pause_at_epoch_end_changed.connect(c.set_pause_at_epoch_end)
         self.time_machine.moment_shown.connect(self._on_moment_shown)
         self.time_machine.returned.connect(self._on_returned)
@@ -93,6 +97,12 @@ class TrainingArea(QObject):
     @Slot(object)
     def _on_run_started(self, _config) -> None:
         self.curves.reset()
+
+    @Slot(object)
+    def _on_speed_changed(self, batches_per_s) -> None:
+        """Slow motion: the curves count the last batches (one batch moves nothing on an axis of
+        epochs)."""
+        self.curves.set_batch_view(batches_per_s is not None and batches_per_s <= SLOW_BATCHES_PER_S)
 
     @Slot(int, int)
     def _on_neuron_selected(self, *_neuron) -> None:

@@ -202,8 +202,10 @@ class TrainingController(QObject):
     def set_speed(self, batches_per_s: float | None) -> None:
         """Slow motion: at most this many batches a second (None: full speed); also for later runs."""
         self._speed = batches_per_s
+        self._pacer.set_slow_motion(1 / batches_per_s if batches_per_s else None)
         if self._worker is not None:
             self._worker.set_speed(batches_per_s)
+            self._worker.set_update_interval(self._pacer.interval)
 
     def set_pause_at_epoch_end(self, on: bool) -> None:
         self._pause_at_epoch_end = on

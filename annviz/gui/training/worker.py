@@ -69,6 +69,7 @@ class Progress:
     samples_per_s: float
     batch_size: int
     new_losses: np.ndarray     # read-only: every batch loss since the previous Progress
+    pace: float | None = None  # slow motion: batches a second at most (None: full speed)
 
     @classmethod
     def merge(cls, reports: list[Progress]) -> Progress:
@@ -85,12 +86,20 @@ class Progress:
         return min(1.0, self.step / total) if total else 1.0
 
     @property
+    def speed(self) -> float:
+        """Samples a second as the run goes: the computing speed, or slow motion's pace if slower."""
+        if self.pace is None:
+            return self.samples_per_s
+        return min(self.samples_per_s, self.pace * self.batch_size)
+
+    @property
     def seconds_left(self) -> float | None:
-        """Training time left at the current speed (evaluation excluded), or None if unknown."""
-        if self.samples_per_s <= 0:
+        """Training time left at the current speed — slow motion's pace included, evaluation
+        excluded — or None if unknown."""
+        if self.speed <= 0:
             return None
         batches_left = max(0, self.epochs * self.batches_per_epoch - self.step)
-        return batches_left * self.batch_size / self.samples_per_s
+        return batches_left * self.batch_size / self.speed
 
 
 class TrainingWorker(Worker):
@@ -241,6 +250,7 @@ class TrainingWorker(Worker):
             self._unreported = []
             self.send("progress", Progress(
                 event.epoch, event.batch, event.batches_per_epoch, trainer.epochs, event.step,
-                event.loss, event.lr, event.samples_per_s, trainer.config.batch_size, losses))
+                event.loss, event.lr, event.samples_per_s, trainer.config.batch_size, losses,
+                self._speed))
         self._shown.clear()
         self.send("snapshot", *trainer.network.snapshot())
