@@ -57,7 +57,7 @@ class MatrixTab(QWidget):
         """The network and its forward pass for the current input (batch of one), or nothing.
 
         ``class_names`` head the softmax table's columns (class k's name over column k); without
-        them the columns are numbered from 0, as the classes are."""
+        them the columns are numbered from 0, as the classes are named."""
         self._case = None if network is None or fwd is None else (network, fwd)
         self._class_names = list(class_names or [])
         if self._case and self.layer.count() != network.n_layers:
@@ -118,7 +118,7 @@ class MatrixTab(QWidget):
             "<p><b>Matrix form</b>: a whole layer computes a<sup>(l)</sup> = σ(W<sup>(l)</sup> "
             "a<sup>(l−1)</sup> + b<sup>(l)</sup>) at once: row i of W holds the weights of neuron i, "
             "so row i times the previous layer's activations, plus b<sub>i</sub>, is that neuron's "
-            "weighted input z<sub>i</sub>. Matrix indices count from 0.</p>")
+            "weighted input z<sub>i</sub>. On screen, rows and columns count from 1, as neurons do.</p>")
 
     def retranslate(self) -> None:
         self.layer_caption.setText(self.tr("layer"))
