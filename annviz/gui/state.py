@@ -30,7 +30,7 @@ part that puts a network back (Discard after training, the time machine's "now")
 edits too.
 
 With the input, the state keeps ``input_problem``: why a drawing may not be prepared like an MNIST
-digit ("small", "thin", or None; ``annviz.data.preprocess.drawing_problem``).
+digit ("small", "flat", "blob", "thin", or None; ``annviz.data.preprocess.drawing_problem``).
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class AppState(QObject):
         self.selected: tuple[int, int] | None = None
         self.selected_weight: tuple[int, int, int] | None = None
         self.chosen_class: int | None = None         # the class the learner asked about; None = predicted
-        self.input_problem: str | None = None        # "small", "thin" or None (see the docstring)
+        self.input_problem: str | None = None        # "small", "flat", "blob", "thin" or None (see the docstring)
         self.confidence_threshold = self.DEFAULT_CONFIDENCE_THRESHOLD
         self._contributions: dict[int, Contributions] = {}   # of the current forward pass, by class
         self._edits: weakref.WeakKeyDictionary[Network, tuple] = weakref.WeakKeyDictionary()

@@ -203,3 +203,17 @@ def test_stroke_width_of_a_drawn_bar() -> None:
     bar[4:24, 10:13] = 1.0                                  # 20 long, 3 wide
     assert stroke_width(bar) == pytest.approx(2 * 60 / 46)  # ≈ 3 (ends count too)
     assert stroke_width(np.zeros((28, 28))) == 0.0
+
+
+def test_a_dash_is_flat_and_a_large_scribble_a_blob_not_small() -> None:
+    dash = np.full((280, 280), 255, np.uint8)
+    dash[135:147, 40:240] = 0                                  # 200 wide, 12 high
+    assert drawing_problem(dash, canvas_to_mnist(dash)) == "flat"
+    scribble = np.full((280, 280), 255, np.uint8)
+    for k in range(0, 200, 14):                                # thick lines close together
+        scribble[40 + k:50 + k, 40:240] = 0
+    scribble[40:240, 40:50] = scribble[40:240, 230:240] = 0
+    assert drawing_problem(scribble, canvas_to_mnist(scribble)) == "blob"
+    one = np.full((280, 280), 255, np.uint8)
+    one[40:240, 128:152] = 0                                   # a 1: as narrow as the dash is low, but upright
+    assert drawing_problem(one, canvas_to_mnist(one)) is None

@@ -223,6 +223,22 @@ def test_a_tiny_drawing_gets_a_warning(qtbot, panel):
     assert panel.hint.text().startswith("Draw a digit with the mouse")
 
 
+def test_a_dash_and_a_large_scribble_get_their_own_warnings(qtbot, panel):
+    state, panel = panel
+    draw_stroke(qtbot, panel.pad, line(0.2, 0.5, 0.8, 0.5))            # a horizontal dash
+    assert state.input_problem == "flat"
+    assert panel.hint.text().startswith("Much wider than tall")
+    panel.pad.clear()
+    panel.pad.set_brush_width(40)                                         # the brush slider's widest
+    zigzag = []
+    for k in range(8):                                                    # back and forth, top to bottom
+        y = 0.15 + 0.09 * k
+        zigzag += line(0.15 if k % 2 == 0 else 0.85, y, 0.85 if k % 2 == 0 else 0.15, y + 0.09)[1 if zigzag else 0:]
+    draw_stroke(qtbot, panel.pad, zigzag)
+    assert state.input_problem == "blob"
+    assert panel.hint.text().startswith("So dense") and "very small" not in panel.hint.text()
+
+
 def test_the_korean_answer_fits_a_narrow_panel(qtbot, panel):
     from PySide6.QtGui import QFontMetrics
 
