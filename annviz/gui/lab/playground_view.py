@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScr
 
 from annviz.data.planar import FEATURE_LABELS, PlanarDataset
 from annviz.gui.common import zoom
-from annviz.gui.common.colors import POSITIVE, sign_legend_html
+from annviz.gui.common.colors import ANSWER, sign_legend_html
 from annviz.gui.lab.network_diagram import NetworkDiagram
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.lab.plane_plot import PlanePlot
@@ -87,7 +87,7 @@ class PlaygroundView(QWidget):
         cache_axes(self.loss_plot)
         self._loss_ranges = (0.0, 0.0)
         self._train_curve = self.loss_plot.plot(pen=zoom.pen((90, 90, 90), width=2))
-        self._test_curve = self.loss_plot.plot(pen=zoom.pen(POSITIVE, width=2))
+        self._test_curve = self.loss_plot.plot(pen=zoom.pen(ANSWER, width=2))   # green, as the test curves
 
         bar = QHBoxLayout()
         for b in (self.reset_button, self.play_button, self.step_button):
