@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._pages: list[tuple[QWidget, Callable[[], str]]] = []
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._startup_notice: tuple[str, str] | None = None  # (title, text) shown once visible
+        self._saved_as: tuple | None = None   # (network, path) of the last save: Ctrl+S goes there again
         self.language = "en"
         self.training = None   # the training area (its page, controller, time machine), once installed
         self.tabs = QTabWidget()
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         state.model_changed.connect(self._on_model_changed)
         state.edits_changed.connect(self._on_model_changed)
+        state.model_renamed.connect(self._on_model_changed)
         self.retranslate()
 
     # --- public ------------------------------------------------------------------------------
@@ -217,6 +219,9 @@ class MainWindow(QMainWindow):
             return False
         self.settings.setValue("model/path", str(Path(path).resolve()))
         self.settings.remove("model/pytorch")  # an annviz file now
+        self._saved_as = (self.state.network, Path(path))
+        if self.state.model_path is None or Path(path).resolve() != self.state.model_path.resolve():
+            self.state.set_model_path(path)    # the title, the status line and Ctrl+S follow
         return True
 
     def export_pytorch(self, path) -> tuple[Path, Path] | None:
@@ -405,7 +410,9 @@ class MainWindow(QMainWindow):
         path = self.state.model_path
         if self.state.network is None:
             return False
-        if path is None or path.resolve().parent == models_dir().resolve() or self.state.edits:
+        saved_here = self._saved_as is not None and self._saved_as[0] is self.state.network \
+            and path is not None and self._saved_as[1].resolve() == path.resolve()
+        if path is None or path.resolve().parent == models_dir().resolve() or (self.state.edits and not saved_here):
             self._on_save_triggered()
             return True
         return self.save_model_to(path)

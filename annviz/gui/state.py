@@ -58,6 +58,7 @@ class AppState(QObject):
     explained_class_changed = Signal()
     confidence_threshold_changed = Signal()
     edits_changed = Signal()
+    model_renamed = Signal()       # the same network, now saved as another file (model_path)
 
     #: The insight page's confidence threshold when the app starts.
     DEFAULT_CONFIDENCE_THRESHOLD = 0.9
@@ -109,6 +110,11 @@ class AppState(QObject):
         self.network.set_parameters(weights, biases)
         self.weights_changed.emit()
         self._recompute()
+
+    def set_model_path(self, path: Path) -> None:
+        """The current network was saved as ``path`` (Save as): it is the model there now."""
+        self.model_path = Path(path)
+        self.model_renamed.emit()
 
     @property
     def edits(self) -> tuple:
