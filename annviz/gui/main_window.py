@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.classroom = Classroom(self, self._view_menu, self._help_menu)
         self.resize(1280, 800)
+        self.tabs.currentChanged.connect(self._on_page_changed)
         state.model_changed.connect(self._on_model_changed)
         state.edits_changed.connect(self._on_model_changed)
         state.model_renamed.connect(self._on_model_changed)
@@ -393,6 +394,14 @@ class MainWindow(QMainWindow):
         if self.state.edits:
             text += " · " + self.tr("edited: {what}").format(what=describe_edits(self.state.edits))
         self.model_line.setText(text)
+
+    def _on_page_changed(self, _index: int) -> None:
+        """The page in front takes the focus where it wants it (its focus proxy: the explorer's pad),
+        not wherever Qt's focus chain lands when the old page hides — once the brush slider, which
+        the wheel then changed."""
+        page = self.tabs.currentWidget()
+        if page is not None and page.focusProxy() is not None:
+            page.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _on_open_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "", model_filter())

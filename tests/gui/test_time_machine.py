@@ -169,3 +169,25 @@ def test_the_inspector_is_a_tab_of_the_training_page_and_shows_the_moment(window
                                   run.nearest(40).parameters()[0][0][2].reshape(28, 28))
     window.tabs.setCurrentWidget(window.explorer)           # given back
     assert window.explorer.isAncestorOf(inspector) and inspector.isVisible()
+
+
+def test_the_pads_keys_work_on_the_training_page_and_the_wheel_never_lands_on_the_brush(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QSlider
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    pad = window.explorer.pad_panel.pad
+    pad.draw_stroke([(0.5, 0.1), (0.5, 0.9)])                   # a 1, as a lesson draws it
+    assert window.training.page.isAncestorOf(pad) and not pad.is_blank()
+    settings = window.training.panel.settings
+    settings.epochs.setFocus()                                  # a setting was being edited
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert pad.is_blank()                                       # Esc clears, as the tooltip says
+    pad.setFocus()                                              # (in a text field Ctrl+Z undoes the text)
+    qtbot.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not pad.is_blank()                                   # Ctrl+Z brings it back
+    settings.epochs.setFocus()
+    window.tabs.setCurrentWidget(window.explorer)               # the Explorer tab clicked
+    assert QApplication.focusWidget() is pad
+    assert not isinstance(QApplication.focusWidget(), QSlider)

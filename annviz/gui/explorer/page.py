@@ -42,6 +42,7 @@ class ExplorerPage(QMainWindow):
         for action in self.pad_panel.shortcuts():
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        self.setFocusProxy(self.pad_panel.pad)   # the page in front: the keys go to the pad
         state.neuron_selected.connect(self._on_neuron_selected)
         self.retranslate()
 

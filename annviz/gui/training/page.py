@@ -42,6 +42,7 @@ class TrainingPage(QWidget):
             panel, speed, curves, histograms, compare, timeline)
         self.explorer = explorer
         self.holders = {name: _Holder(name) for name in ("pad", "diagram", "weights", "inspector")}
+        self._pad_actions: list = []
 
         left = QWidget()
         self.left = left
@@ -129,8 +130,17 @@ class TrainingPage(QWidget):
             for name, view in self.explorer.lend_views().items():
                 self.holders[name].box.addWidget(view)
                 view.show()
+            # The pad's keys (Ctrl+Z, Esc, E …) wherever the focus is on this page, as on the explorer's
+            self._pad_actions = self.explorer.pad_panel.shortcuts()
+            for action in self._pad_actions:
+                self.addAction(action)
+            self.setFocusProxy(self.explorer.pad_panel.pad)   # not a slider the wheel would move
 
     def hideEvent(self, event) -> None:
         if self.explorer is not None:
+            for action in self._pad_actions:
+                self.removeAction(action)
+            self._pad_actions = []
+            self.setFocusProxy(None)
             self.explorer.take_back_views()
         super().hideEvent(event)
