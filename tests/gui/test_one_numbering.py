@@ -100,3 +100,19 @@ def test_bias_bars_read_their_own_numbers_not_a_scaled_axis(window, bias):
               and zip([0, 1, 2], axis.tickStrings([-bias, 0, bias], axis.autoSIPrefixScale, bias))]
     assert float(labels[2].replace("−", "-")) == pytest.approx(bias)          # 0.5, not 500
     assert axis.labelUnitPrefix == ""
+
+
+def test_why_this_answer_writes_its_minus_signs_as_minus_signs(window, qtbot):
+    import re
+
+    net = Network([784, 16, 10], ["sigmoid", "softmax"], seed=3)
+    window.state.set_model(net)
+    digits = load_dataset("mnist")
+    window.state.show_example(digits.test_images[0] / np.float32(255), int(digits.test_labels[0]))
+    insight = next(window.tabs.widget(i) for i in range(window.tabs.count())
+                   if hasattr(window.tabs.widget(i), "attribution"))
+    window.tabs.setCurrentWidget(insight)
+    insight.tabs.setCurrentWidget(insight.attribution)
+    text = insight.attribution.explanation.text()
+    assert "pushes down: −" in text                     # a push down is negative: a true minus
+    assert not re.search(r"-\d", text)                  # never a hyphen before a number

@@ -66,3 +66,8 @@ def layer_superscript(layer: int) -> str:
 def number(x: float, digits: int = 2) -> str:
     """A signed number with a true minus sign: −0.41, 1.62."""
     return f"{x:.{digits}f}".replace("-", "−")
+
+
+def signed(x: float, digits: int = 3) -> str:
+    """A number with its sign always written, and a true minus: +0.412, −1.620."""
+    return f"{x:+.{digits}f}".replace("-", "−")
