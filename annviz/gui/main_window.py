@@ -51,7 +51,7 @@ from annviz.nn.activations import HIDDEN_ACTIVATIONS
 from annviz.nn.foreign import ForeignLayout
 from annviz.nn.modelfile import ForeignModelError, ModelFileError, load_foreign, load_model, save_model
 from annviz.paths import bundled_model, models_dir, with_model_suffix
-from annviz.pytorch_export import write_pytorch_script
+from annviz.pytorch_export import script_paths, write_pytorch_script
 
 log = logging.getLogger(__name__)
 
@@ -226,13 +226,30 @@ class MainWindow(QMainWindow):
         return True
 
     def export_pytorch(self, path) -> tuple[Path, Path] | None:
-        """Write the current model as a PyTorch script and, beside it, its .safetensors file."""
+        """Write the current model as a PyTorch script and, beside it, its .safetensors file; a
+        .safetensors file already there is replaced only if the user says so (None otherwise)."""
         try:
-            return write_pytorch_script(path, self.state.network, self.state.info)
+            try:
+                return write_pytorch_script(path, self.state.network, self.state.info)
+            except FileExistsError as error:
+                if not self.confirm_replace(Path(error.filename), script_paths(path)[0]):
+                    return None
+                return write_pytorch_script(path, self.state.network, self.state.info, replace_weights=True)
         except OSError as error:
             QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {error}")
                                 .format(path=path, error=error.strerror or error))
             return None
+
+    def confirm_replace(self, weights: Path, script: Path) -> bool:
+        """Ask before the export replaces a file the user did not name."""
+        answer = QMessageBox.question(
+            self, self.tr("Replace {name}?").format(name=weights.name),
+            self.tr("The script {script} loads its weights from {weights}, beside it — and {weights} "
+                    "already exists. Replace it with this model? (Its old contents are lost: a program "
+                    "that loads it may no longer work. Cancel and choose another name for the script "
+                    "to keep it.)").format(script=script.name, weights=weights.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def export_png(self, path) -> bool:
         """Save a picture of the current page."""
