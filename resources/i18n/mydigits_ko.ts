@@ -27,17 +27,17 @@
 <context>
     <name>DigitsView</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/digits_view.py" line="116"/>
+        <location filename="../../annviz/gui/mydigits/digits_view.py" line="117"/>
         <source>&lt;b style=&apos;font-size:x-large&apos;&gt;{label}&lt;/b&gt;&lt;br&gt;{train} to teach&lt;br&gt;{held} held out</source>
         <translation>&lt;b style=&apos;font-size:x-large&apos;&gt;{label}&lt;/b&gt;&lt;br&gt;가르칠 것 {train}개&lt;br&gt;따로 둔 것 {held}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/digits_view.py" line="123"/>
+        <location filename="../../annviz/gui/mydigits/digits_view.py" line="124"/>
         <source>held out: never trained on</source>
         <translation>따로 둠: 학습에 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/digits_view.py" line="123"/>
+        <location filename="../../annviz/gui/mydigits/digits_view.py" line="124"/>
         <source>to teach from</source>
         <translation>가르치는 데 씀</translation>
     </message>
@@ -161,81 +161,101 @@
     </message>
     <message>
         <location filename="../../annviz/gui/mydigits/page.py" line="190"/>
-        <source>&lt;b&gt;{n} digits&lt;/b&gt; in {folder}: {train} to teach from, &lt;b&gt;{held} held out&lt;/b&gt; (framed in orange). Every fifth digit of each label is held out when it is added and is never trained on, so its accuracy is honest.</source>
-        <translation>{folder}에 &lt;b&gt;숫자 {n}개&lt;/b&gt;: 가르칠 것 {train}개, &lt;b&gt;따로 둔 것 {held}개&lt;/b&gt;(주황 테두리). 각 숫자의 다섯 번째마다 추가할 때 따로 두고 학습에 전혀 쓰지 않으므로, 그 정확도는 정직합니다.</translation>
+        <source>&lt;b&gt;1 digit&lt;/b&gt;</source>
+        <translation>&lt;b&gt;숫자 1개&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="218"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="190"/>
+        <source>&lt;b&gt;{n} digits&lt;/b&gt;</source>
+        <translation>&lt;b&gt;숫자 {n}개&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/mydigits/page.py" line="192"/>
+        <source>{count} in {folder}: {train} to teach from, &lt;b&gt;{held} held out&lt;/b&gt; (framed in black). Every fifth digit of each label is held out when it is added and is never trained on, so its accuracy is honest.</source>
+        <translation>{folder}에 {count}: 가르칠 것 {train}개, &lt;b&gt;따로 둔 것 {held}개&lt;/b&gt;(검은 테두리). 각 숫자의 다섯 번째마다 추가할 때 따로 두고 학습에 전혀 쓰지 않으므로, 그 정확도는 정직합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/mydigits/page.py" line="220"/>
         <source>Import digits from a folder with folders 0 to 9</source>
         <translation>0부터 9까지의 폴더가 있는 폴더에서 숫자 가져오기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="227"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="229"/>
         <source>Nothing was imported</source>
         <translation>아무것도 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="231"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="233"/>
+        <source>Imported 1 digit.</source>
+        <translation>숫자 1개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/mydigits/page.py" line="234"/>
         <source>Imported {n} digits.</source>
         <translation>숫자 {n}개를 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="235"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="238"/>
         <source>Export my digits into a folder</source>
         <translation>내 숫자를 폴더로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="240"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="243"/>
         <source>The digits were not exported</source>
         <translation>숫자를 내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="242"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="245"/>
+        <source>Exported 1 digit to {folder}.</source>
+        <translation>숫자 1개를 {folder}(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/mydigits/page.py" line="246"/>
         <source>Exported {n} digits to {folder}.</source>
         <translation>숫자 {n}개를 {folder}(으)로 내보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="245"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="249"/>
         <source>Delete all my digits?</source>
         <translation>내 숫자를 모두 지울까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="246"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="250"/>
         <source>Delete all {n} of your digits from {folder}? This cannot be undone.</source>
         <translation>{folder}에서 내 숫자 {n}개를 모두 지울까요? 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="262"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="266"/>
         <source>Teaching {train} of your digits ({held} held out)…</source>
         <translation>내 숫자 {train}개를 가르치는 중(따로 둔 것 {held}개)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="279"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="283"/>
         <source>The lesson went wrong and was stopped: {reason}</source>
         <translation>가르치기가 잘못되어 멈췄습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="281"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="285"/>
         <source>Taught in {s:.1f} s: my held-out digits {hb} → {ha}, MNIST {mb} → {ma}. Use the new model, save it, or discard it; the original stays as it was.</source>
         <translation>{s:.1f}초 만에 가르쳤습니다: 따로 둔 내 숫자 {hb} → {ha}, MNIST {mb} → {ma}. 새 모델을 쓰거나, 저장하거나, 버리세요. 원래 모델은 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="288"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="292"/>
         <source>Teaching failed: {message}</source>
         <translation>가르치기에 실패했습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="291"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="295"/>
         <source>Save the taught model</source>
         <translation>가르친 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="300"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="304"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="302"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="306"/>
         <source>Saved {path}; it is now the model in use.</source>
         <translation>{path}에 저장했습니다. 이제 이 모델을 씁니다.</translation>
     </message>
@@ -243,17 +263,17 @@
 <context>
     <name>PerLabelBars</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/gauges.py" line="120"/>
+        <location filename="../../annviz/gui/mydigits/gauges.py" line="121"/>
         <source>My held-out digits, per digit: before (grey), after (green)</source>
         <translation>따로 둔 내 숫자, 숫자별: 전(회색), 후(초록)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/gauges.py" line="121"/>
+        <location filename="../../annviz/gui/mydigits/gauges.py" line="122"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/gauges.py" line="122"/>
+        <location filename="../../annviz/gui/mydigits/gauges.py" line="123"/>
         <source>digit</source>
         <translation>숫자</translation>
     </message>
@@ -284,97 +304,117 @@
 <context>
     <name>TeachPanel</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="101"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="106"/>
+        <source>blue: the weight fell</source>
+        <translation>파랑: 가중치가 줄었음</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="107"/>
+        <source>orange: the weight rose</source>
+        <translation>주황: 가중치가 늘었음</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="107"/>
+        <source>unchanged</source>
+        <translation>그대로</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="108"/>
+        <source>framed: the neurons that changed most</source>
+        <translation>테두리: 가장 많이 바뀐 뉴런</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="109"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="102"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="110"/>
         <source>Passes over your digits mixed with replayed MNIST examples</source>
         <translation>다시 보여 주는 MNIST 예제와 섞은 내 숫자를 몇 번 훑을지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="103"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="111"/>
         <source>Without replay: my digits alone (watch it forget MNIST)</source>
         <translation>다시 보여 주기 없이: 내 숫자만 (MNIST를 잊는 것을 보세요)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="105"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="113"/>
         <source>Normally each epoch mixes your digits with 2,000 MNIST training examples, so that the network keeps what it knew. Without them it learns your digits and forgets MNIST: catastrophic forgetting.</source>
         <translation>보통은 에포크마다 내 숫자에 MNIST 훈련 예제 2,000개를 섞어, 신경망이 알던 것을 지키게 합니다. 그것 없이 배우면 내 숫자는 익히지만 MNIST를 잊습니다: 파국적 망각.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="108"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="116"/>
         <source>Augment my digits (shift, rotate, scale each copy)</source>
         <translation>내 숫자 데이터 증강 (복사본마다 옮기고, 돌리고, 크기 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="109"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="117"/>
         <source>Teach it</source>
         <translation>가르치기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="110"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="118"/>
         <source>Fine-tune a copy of the current model on your digits; the held-out ones are never trained on</source>
         <translation>현재 모델의 복사본을 내 숫자로 미세 조정합니다. 따로 둔 숫자는 학습에 쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="112"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="120"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="113"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="121"/>
         <source>My held-out digits</source>
         <translation>따로 둔 내 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="114"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="122"/>
         <source>MNIST test set</source>
         <translation>MNIST 테스트 세트</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="115"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="123"/>
         <source>What changed: first-layer weights now minus before (framed: the neurons that changed most)</source>
         <translation>바뀐 것: 첫 층 가중치의 지금 − 전 (테두리: 가장 많이 바뀐 뉴런)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="117"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="125"/>
         <source>Use the new model</source>
         <translation>새 모델 쓰기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="118"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="126"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="119"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="127"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="120"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="128"/>
         <source>Each epoch sees every digit of yours moved, turned and scaled a little differently, so the network learns the digit, not the drawing</source>
         <translation>에포크마다 내 숫자를 조금씩 다르게 옮기고 돌리고 크기를 바꿔 보여 주므로, 신경망은 그 그림이 아니라 숫자를 배웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="122"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="130"/>
         <source>Stop teaching now; what was learned so far is kept to use or discard</source>
         <translation>지금 가르치기를 멈춥니다. 지금까지 배운 것은 쓰거나 버릴 수 있게 남겨 둡니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="123"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="131"/>
         <source>Make the fine-tuned network the current model (not saved yet)</source>
         <translation>미세 조정한 신경망을 현재 모델로 씁니다 (아직 저장 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="124"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="132"/>
         <source>Save the fine-tuned network to a model file</source>
         <translation>미세 조정한 신경망을 모델 파일로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="125"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="133"/>
         <source>Forget the fine-tuned network and keep the model as it was</source>
         <translation>미세 조정한 신경망을 버리고 모델을 그대로 둡니다</translation>
     </message>
