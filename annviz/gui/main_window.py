@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 
 from annviz.gui import i18n
 from annviz.gui.classroom import Classroom
+from annviz.gui.common import living
 from annviz.gui.common.model_files import model_filter, refusal
 from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.explorer import ExplorerPage
@@ -341,16 +342,20 @@ class MainWindow(QMainWindow):
         self._panels_menu = self._view_menu.addMenu("")
         self._panels_menu.aboutToShow.connect(self._on_panels_menu_about_to_show)
         self._models_menu = self._view_menu.addMenu("")
-        self._model_actions = {
-            name: self._action(self._models_menu, lambda _=False, n=name: self.open_bundled(n))
-            for name in BUNDLED}
+        # Slots are bound methods, never lambdas that capture the window: a lambda connected to a
+        # signal of the window's own child is held by Qt's connection, and keeps a closed window
+        # (and everything in it) alive for good, out of Python's garbage collector's sight.
+        self._model_actions = {name: self._action(self._models_menu, self._on_model_action) for name in BUNDLED}
+        for name, action in self._model_actions.items():
+            action.setData(name)
         for action in self._model_actions.values():
             action.setCheckable(True)                    # the current one is checked
         self._language_menu = self._view_menu.addMenu("")
         group = QActionGroup(self)
         self._language_actions = {}
         for code, name in i18n.LANGUAGES.items():
-            action = self._action(self._language_menu, lambda _=False, c=code: self.set_language(c))
+            action = self._action(self._language_menu, self._on_language_action)
+            action.setData(code)
             action.setText(name)
             action.setCheckable(True)
             group.addAction(action)
@@ -411,6 +416,16 @@ class MainWindow(QMainWindow):
         if self.state.edits:
             text += " · " + self.tr("edited: {what}").format(what=describe_edits(self.state.edits))
         self.model_line.setText(text)
+
+    def _on_model_action(self) -> None:
+        self.open_bundled(self.sender().data())
+
+    def _on_language_action(self) -> None:
+        self.set_language(self.sender().data())
+
+    def show_explorer(self) -> None:
+        """The explorer's page in front (e.g. an example chosen elsewhere, to look at)."""
+        self.tabs.setCurrentWidget(self.explorer)
 
     def _on_page_changed(self, _index: int) -> None:
         """The page in front takes the focus where it wants it (its focus proxy: the explorer's pad),
@@ -482,6 +497,8 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, title, self.concepts_html())
 
     def showEvent(self, event) -> None:
+        if self.property(living.CLOSED):     # shown again: it follows the language and zoom again
+            self.setProperty(living.CLOSED, False)
         super().showEvent(event)
         if self._startup_notice is not None:
             title, text = self._startup_notice
@@ -495,3 +512,6 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.run_shutdown_hooks()
         super().closeEvent(event)
+        if event.isAccepted():   # a closed window is no longer walked by a language or zoom change
+            self.setProperty(living.CLOSED, True)
+
