@@ -11,7 +11,7 @@ import numpy as np
 
 from annviz.cli import EXIT_DIVERGED, EXIT_OK, CliError, _print_json, log
 from annviz.nn.config import TrainConfig
-from annviz.outfile import check_out, same_file, save_checked, save_out
+from annviz.outfile import OutFileError, check_out, same_file, save_checked, save_out
 
 
 def cmd_train(args) -> int:
@@ -43,30 +43,26 @@ def cmd_train(args) -> int:
     network = build_network(config, n_out=data.n_classes)
     trainer = build_trainer(network, config, data)
     doctor = None if args.doctor_off else Doctor(trainer)   # names faults; never stops the run
-    recording = None
-    if args.record is not None:
-        from annviz.nn.recording import Recording
-        recording = Recording.of(trainer, data.dataset.class_names, args.threads or _current_blas_threads())
     report = sys.stderr if args.json else sys.stdout
     print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
           f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=report, flush=True)
     # A diverging run overflows on purpose; the trainer and the baseline say so in words.
-    with blas_threads, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+    with blas_threads, np.errstate(over="ignore", invalid="ignore", divide="ignore"), \
+            _recording_writer(args.record, trainer, data.dataset.class_names) as recording:
         baseline = LossBaseline(network, trainer.loss, data.train)
         history = _train_with_progress(trainer, report, recording)
         diverged = history.stop_reason if history.status == "diverged" else baseline.ended_worse(network)
         diagnoses = None if doctor is None else doctor.finish()
-    for d in diagnoses or ():
-        fixes = " or ".join(describe_fix(f) for f in d.fixes)
-        print(f"doctor: {d.code} from batch {d.batch}: {explain(d)}" + (f" Try: {fixes}." if fixes else ""),
-              file=report)
-    if args.out is not None and not diverged:
-        save_out(args.out, network, model_info(config, history, data.dataset))
-        print(f"saved {args.out}", file=report)
-    if recording is not None:   # a diverged run's recording too: how it went wrong is worth a look
-        from annviz.nn.runfile import save_recording
-        save_checked(args.record, "--record", lambda: save_recording(args.record, recording), "the recording")
-        print(f"saved the recording {args.record} ({len(recording.moments)} moments)", file=report)
+        for d in diagnoses or ():
+            fixes = " or ".join(describe_fix(f) for f in d.fixes)
+            print(f"doctor: {d.code} from batch {d.batch}: {explain(d)}" + (f" Try: {fixes}." if fixes else ""),
+                  file=report)
+        if args.out is not None and not diverged:
+            save_out(args.out, network, model_info(config, history, data.dataset))
+            print(f"saved {args.out}", file=report)
+        if recording is not None:   # a diverged run's recording too: how it went wrong is worth a look
+            save_checked(args.record, "--record", lambda: recording.finish(history), "the recording")
+            print(f"saved the recording {args.record} ({recording.moments} moments)", file=report)
     if args.json:
         last = vars(history.epochs[-1]) if history.epochs else {}  # none if it diverged in epoch 1
         _print_json({
@@ -90,8 +86,29 @@ def cmd_train(args) -> int:
     return EXIT_OK
 
 
+@contextlib.contextmanager
+def _recording_writer(path, trainer, class_names):
+    """The recording of the run, written to a scratch file beside ``path`` as it goes (bounded
+    memory; runfile.RecordingWriter), or None without ``--record``."""
+    if path is None:
+        yield None
+        return
+    from annviz.nn import blas
+    from annviz.nn.recording import Recording
+    from annviz.nn.runwriter import RecordingWriter
+
+    run = Recording.of(trainer, class_names, blas.current_threads(), blas.library())
+    try:
+        writer = RecordingWriter(path, run)
+    except OSError as error:
+        raise OutFileError(f"--record {path}: {error.strerror or error}") from None
+    with writer:
+        yield writer
+
+
 def _train_with_progress(trainer, report, recording=None):
-    """Train to the end with a progress bar; into ``recording`` (if any) go the moments."""
+    """Train to the end with a progress bar; into ``recording`` (a RecordingWriter, if any) go the
+    moments."""
     from annviz.nn.recording import Recorder
     from annviz.progress import ProgressBar
 
@@ -110,14 +127,6 @@ def _train_with_progress(trainer, report, recording=None):
                   f"{record.samples_per_s:,.0f} samples/s  {record.seconds:.1f} s", file=report, flush=True)
     bar.close()
     return trainer.history
-
-
-def _current_blas_threads() -> int:
-    """The BLAS library's thread limit now (the bits of a run depend on it)."""
-    from threadpoolctl import threadpool_info
-
-    counts = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
-    return counts[0] if counts else 1
 
 
 def _blas_threads(n: int | None):

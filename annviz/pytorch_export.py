@@ -14,6 +14,7 @@ No Qt, no torch here: the window's File → Export → "PyTorch script…" and t
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -57,12 +58,24 @@ TORCH_OPTIMIZERS = {
 }
 
 
-def write_pytorch_script(path: str | os.PathLike, network: Network, info: ModelInfo) -> tuple[Path, Path]:
-    """Write the script ``path`` and the model beside it; returns (script, model file)."""
+def script_paths(path: str | os.PathLike) -> tuple[Path, Path]:
+    """(the script, the model file beside it) that ``write_pytorch_script(path, …)`` writes."""
     script = Path(path)
     if script.suffix != ".py":
         script = script.with_name(script.name + ".py")
-    weights = script.with_suffix(".safetensors")
+    return script, script.with_suffix(".safetensors")
+
+
+def write_pytorch_script(path: str | os.PathLike, network: Network, info: ModelInfo,
+                         replace_weights: bool = False) -> tuple[Path, Path]:
+    """Write the script ``path`` and the model beside it; returns (script, model file).
+
+    The user names the script only: a model file already beside it (say the learner's own
+    ``seq.safetensors`` beside ``seq.py``) is never replaced unless ``replace_weights`` —
+    FileExistsError names it, so that the caller can ask."""
+    script, weights = script_paths(path)
+    if weights.exists() and not replace_weights:
+        raise FileExistsError(errno.EEXIST, "a file the export did not name would be replaced", str(weights))
     save_model(weights, network, info)
     text = pytorch_script(network, info, weights.name, script.name)
     write_atomic(script, text.encode("utf-8"), mode=0o777)   # a script one may run as ./name.py

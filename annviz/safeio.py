@@ -39,6 +39,7 @@ NumPy, Qt or Pillow.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import io
@@ -52,6 +53,7 @@ import tempfile
 import time
 from pathlib import Path
 from itertools import accumulate
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from annviz.messages import MESSAGES, Phrase, english, kind as kind_phrase
@@ -379,15 +381,26 @@ def write_atomic(path: str | os.PathLike, data: bytes, mode: int | None = None) 
     """Write ``data`` to ``path`` atomically: a temporary file in the same folder, fsync, rename.
 
     The folder is created if missing; the file keeps the mode of the one it replaces (a new one
-    gets the usual mode under the umask; ``mode``, e.g. 0o777 for a script, is limited by it too). Temporary files of this name left by an interrupted save
-    more than ``STALE_TEMP_S`` ago are removed. OSError on failure (no temporary file is left)."""
+    gets the usual mode under the umask; ``mode``, e.g. 0o777 for a script, is limited by it too).
+    Temporary files of this name left by an interrupted save more than ``STALE_TEMP_S`` ago are
+    removed. OSError on failure (no temporary file is left)."""
+    with open_atomic(path, mode) as f:
+        f.write(data)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def open_atomic(path: str | os.PathLike, mode: int | None = None) -> Iterator[BinaryIO]:
+    """``write_atomic`` for a file written piece by piece (a recording streamed to disk): the
+    temporary file is open for writing inside; it becomes ``path`` when the block ends without an
+    exception, and is removed when one leaves the block."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, _file_mode(path, mode))  # mkstemp makes 0600; these are ordinary files
@@ -395,7 +408,6 @@ def write_atomic(path: str | os.PathLike, data: bytes, mode: int | None = None) 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
 
 
 def _remove_stale_temps(path: Path) -> None:

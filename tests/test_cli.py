@@ -241,6 +241,36 @@ def test_train_records_a_run_that_the_time_machine_reads(tmp_path):
     last = run.moments[-1]
     np.testing.assert_array_equal(last.state.weights[0], network.weights[0])
     assert [m.step for m in run.moments if m.state is not None] == [0, 30, 60]
+    # its history, for the learning curves of a recording opened in the app
+    history = run.history
+    assert history.status == "finished" and history.batches == 60
+    assert [vars(e) for e in history.epochs] == json.loads(result.stdout)["history"]
+    assert len(history.batch_loss.y) == 60 and history.batch_loss.y[-1] == pytest.approx(last.loss)
+    assert run.blas_library.startswith(("openblas", "mkl", "blis", "accelerate", "flexiblas"))
+
+
+def test_train_records_the_blas_threads_it_used_by_default(tmp_path):
+    from annviz.nn import blas
+    from annviz.nn.runfile import load_recording
+
+    record = tmp_path / "r.annviz-run"
+    result = annviz("train", "--layers", "8", "--epochs", "1", "--n-train", "200", "--record", record)
+    assert result.returncode == 0, result.stderr
+    assert load_recording(record).blas_threads == blas.current_threads()   # the library's default
+
+
+def test_a_run_the_trainer_flags_as_diverged_exits_3_without_writing(tmp_path):
+    """The trainer stops at batch 21 (its smoothed loss rose); it goes back to the first weights,
+    which the loss baseline alone would not call worse."""
+    result = annviz("train", "--n-train", "1000", "--batch", "8", "--lr", "1e9", "--out", "m",
+                    "--record", "r.annviz-run", "--json", cwd=tmp_path)
+    assert result.returncode == 3
+    summary = json.loads(result.stdout)
+    assert summary["status"] == "diverged" and "rose to" in summary["stop_reason"]
+    assert summary["out"] is None and not (tmp_path / "m").exists()
+    from annviz.nn.runfile import load_recording
+    run = load_recording(tmp_path / "r.annviz-run")     # how it went wrong, kept to look at
+    assert run.history.status == "diverged" and run.moments[-1].step == 20
 
 
 def test_a_record_path_that_cannot_be_written_is_refused_before_training(tmp_path):

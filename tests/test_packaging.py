@@ -56,7 +56,13 @@ def test_the_installed_wheel_evaluates_a_bundled_model_beside_an_unrelated_model
     for icon in ["annviz.svg", *(f"annviz-{n}.png" for n in (16, 24, 32, 48, 64, 128, 256))]:
         assert f"annviz/_resources/icons/{icon}" in names
     assert {"annviz/_resources/annviz.desktop", "annviz/_resources/mnist/README.md",
-            f"annviz-{annviz.__version__}.dist-info/licenses/LICENSE"} <= names
+            f"annviz-{annviz.__version__}.dist-info/licenses/LICENSE",
+            f"annviz-{annviz.__version__}.dist-info/licenses/resources/mnist/LICENSE"} <= names
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read(f"annviz-{annviz.__version__}.dist-info/METADATA").decode()
+    # the wheel ships MNIST (CC BY-SA 3.0) beside the MIT code, and says so
+    assert "License-Expression: MIT AND CC-BY-SA-3.0" in metadata.splitlines()
+    assert "License-File: resources/mnist/LICENSE" in metadata.splitlines()
     lessons = {f"annviz/_resources/lessons/{p.name}" for p in (ROOT / "resources" / "lessons").iterdir()}
     assert len(lessons) == 10 and lessons <= names          # nine lessons and their README
     assert "[gui_scripts]\nannviz-gui = annviz.cli:gui" in entry_points

@@ -225,3 +225,15 @@ def test_the_scripts_augmentation_is_annviz_s(torch, tmp_path, mnist_test):
     assert np.abs(ours - theirs).max() < 1e-4
     augmented = module.augment(torch.from_numpy(x), torch.Generator().manual_seed(0)).numpy()
     assert augmented.shape == x.shape and not np.allclose(augmented, x)
+
+
+def test_the_script_never_replaces_a_model_file_it_was_not_told_to(tmp_path):
+    from annviz.nn import Network
+    from annviz.nn.modelfile import ModelInfo
+
+    beside = tmp_path / "seq.safetensors"
+    beside.write_bytes(b"the learner's own weights")
+    with pytest.raises(FileExistsError) as caught:
+        write_pytorch_script(tmp_path / "seq.py", Network([784, 10], ["softmax"], seed=0), ModelInfo())
+    assert caught.value.filename == str(beside) and beside.read_bytes() == b"the learner's own weights"
+    assert not (tmp_path / "seq.py").exists()

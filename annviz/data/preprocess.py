@@ -42,6 +42,12 @@ def canvas_to_mnist(image: np.ndarray) -> np.ndarray | None:
 THINNEST, THICKEST = 1.0, 4.0
 #: A drawing whose bounding box's longer side is under this share of the pad is blown up to 20 px.
 SMALLEST = 0.2
+#: Height over width of the ink's box: every MNIST test digit is at least 0.5 (a 1 stands upright);
+#: a drawing flatter than this (a dash) is no digit, whatever the network answers.
+FLATTEST = 0.3
+#: Fat strokes on a drawing under this share of the pad: drawn small for the brush ("small");
+#: on a larger one, the drawing itself is dense (a scribble: "blob").
+LARGE = 0.4
 
 
 def stroke_width(image: np.ndarray) -> float:
@@ -57,16 +63,25 @@ def stroke_width(image: np.ndarray) -> float:
 
 
 def drawing_problem(image: np.ndarray, prepared: np.ndarray | None) -> str | None:
-    """Why a drawing may not be prepared like an MNIST digit: "small" (tiny on the pad, or blown up
-    into fat strokes), "thin" (strokes thinner than MNIST's), or None. ``prepared`` is
-    ``canvas_to_mnist(image)``."""
+    """Why a drawing may not be prepared like an MNIST digit, or None. ``prepared`` is
+    ``canvas_to_mnist(image)``.
+
+    - "small": tiny on the pad (blown up to 20 px, its strokes become fat blobs);
+    - "flat": much wider than tall, a dash (no MNIST digit is);
+    - "blob": large, but so dense or thick-stroked that at 20 px it is a blob (a scribble);
+    - "thin": strokes thinner than MNIST's, which shrink to almost nothing.
+    """
     if prepared is None:
         return None
     ink = _ink(_to_grey(image))
     box = _crop(ink, NOISE).shape
     width = stroke_width(prepared)
-    if max(box) < SMALLEST * min(ink.shape) or width > THICKEST:
+    if max(box) < SMALLEST * min(ink.shape):
         return "small"
+    if box[0] < FLATTEST * box[1]:
+        return "flat"
+    if width > THICKEST:
+        return "small" if max(box) < LARGE * min(ink.shape) else "blob"
     if width < THINNEST:
         return "thin"
     return None
@@ -121,11 +136,18 @@ def _colour_to_grey(image: np.ndarray) -> np.ndarray:
 def _ink(grey: np.ndarray) -> np.ndarray | None:
     """How much ink each pixel holds, 0..1, whatever the paper's colour; None if blank.
 
-    The background is the median grey level (most of a drawing is paper). Ink is the deviation
-    from it towards the other end of the scale, scaled so that the strongest stroke is 1.
+    The background is the median grey level of the image's edges (the paper around the writing).
+    Ink is the deviation from it towards the other end of the scale, scaled so that the strongest
+    stroke is 1.
     """
-    step = max(1, int(np.sqrt(grey.size / 4096)))  # the median of ~4096 samples is plenty
-    background = float(np.median(grey[::step, ::step]))
+    # The paper is what the edges show: a page or a pad is written in its middle. (The median of
+    # the whole image took a dense scribble, more ink than paper, for its own negative.)
+    h, w = grey.shape
+    band = max(1, min(h, w) // 20)
+    edges = np.concatenate([grey[:band].ravel(), grey[-band:].ravel(), grey[:, :band].ravel(),
+                            grey[:, -band:].ravel()])
+    step = max(1, edges.size // 4096)               # the median of ~4096 samples is plenty
+    background = float(np.median(edges[::step]))
     ink = grey - background if background <= 0.5 else background - grey  # (h, w)
     strongest = float(ink.max())
     if strongest < MIN_CONTRAST:

@@ -48,7 +48,7 @@ def _install_insight(window, state: AppState) -> None:
     page = InsightPage(state)
     window.add_page(page, lambda: QCoreApplication.translate("App", "Insight"))
     window.add_shutdown_hook(page.shutdown)
-    page.explorer_wanted.connect(lambda: window.tabs.setCurrentWidget(window.explorer))
+    page.explorer_wanted.connect(window.show_explorer)       # a bound method: no lambda keeps the window
 
 
 def _install_training(window, state: AppState) -> None:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 
 from annviz.gui import i18n
 from annviz.gui.classroom import Classroom
+from annviz.gui.common import living
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.common.model_files import model_filter
 from annviz.gui.common.tabs import CurrentPageSizer
@@ -52,7 +53,7 @@ from annviz.nn.activations import HIDDEN_ACTIVATIONS
 from annviz.nn.foreign import ForeignLayout
 from annviz.nn.modelfile import ForeignModelError, ModelFileError, load_foreign, load_model, save_model
 from annviz.paths import bundled_model, models_dir, with_model_suffix
-from annviz.pytorch_export import write_pytorch_script
+from annviz.pytorch_export import script_paths, write_pytorch_script
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self._pages: list[tuple[QWidget, Callable[[], str]]] = []
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._startup_notices: list[tuple[str, str]] = []  # (title, text) shown once visible
+        self._saved_as: tuple | None = None   # (network, path) of the last save: Ctrl+S goes there again
         self.language = "en"
         self.training = None   # the training area (its page, controller, time machine), once installed
         self.tabs = QTabWidget()
@@ -83,8 +85,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.classroom = Classroom(self, self._view_menu, self._help_menu)
         self.resize(1280, 800)
+        self.tabs.currentChanged.connect(self._on_page_changed)
         state.model_changed.connect(self._on_model_changed)
         state.edits_changed.connect(self._on_model_changed)
+        state.model_renamed.connect(self._on_model_changed)
         self.retranslate()
 
     # --- public ------------------------------------------------------------------------------
@@ -218,16 +222,36 @@ class MainWindow(QMainWindow):
             return False
         self.settings.setValue("model/path", str(Path(path).resolve()))
         self.settings.remove("model/pytorch")  # an annviz file now
+        self._saved_as = (self.state.network, Path(path))
+        if self.state.model_path is None or Path(path).resolve() != self.state.model_path.resolve():
+            self.state.set_model_path(path)    # the title, the status line and Ctrl+S follow
         return True
 
     def export_pytorch(self, path) -> tuple[Path, Path] | None:
-        """Write the current model as a PyTorch script and, beside it, its .safetensors file."""
+        """Write the current model as a PyTorch script and, beside it, its .safetensors file; a
+        .safetensors file already there is replaced only if the user says so (None otherwise)."""
         try:
-            return write_pytorch_script(path, self.state.network, self.state.info)
+            try:
+                return write_pytorch_script(path, self.state.network, self.state.info)
+            except FileExistsError as error:
+                if not self.confirm_replace(Path(error.filename), script_paths(path)[0]):
+                    return None
+                return write_pytorch_script(path, self.state.network, self.state.info, replace_weights=True)
         except OSError as error:
             QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {error}")
                                 .format(path=path, error=error.strerror or error))
             return None
+
+    def confirm_replace(self, weights: Path, script: Path) -> bool:
+        """Ask before the export replaces a file the user did not name."""
+        answer = QMessageBox.question(
+            self, self.tr("Replace {name}?").format(name=weights.name),
+            self.tr("The script {script} loads its weights from {weights}, beside it — and {weights} "
+                    "already exists. Replace it with this model? (Its old contents are lost: a program "
+                    "that loads it may no longer work. Cancel and choose another name for the script "
+                    "to keep it.)").format(script=script.name, weights=weights.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def export_png(self, path) -> bool:
         """Save a picture of the current page."""
@@ -319,16 +343,20 @@ class MainWindow(QMainWindow):
         self._panels_menu = self._view_menu.addMenu("")
         self._panels_menu.aboutToShow.connect(self._on_panels_menu_about_to_show)
         self._models_menu = self._view_menu.addMenu("")
-        self._model_actions = {
-            name: self._action(self._models_menu, lambda _=False, n=name: self.open_bundled(n))
-            for name in BUNDLED}
+        # Slots are bound methods, never lambdas that capture the window: a lambda connected to a
+        # signal of the window's own child is held by Qt's connection, and keeps a closed window
+        # (and everything in it) alive for good, out of Python's garbage collector's sight.
+        self._model_actions = {name: self._action(self._models_menu, self._on_model_action) for name in BUNDLED}
+        for name, action in self._model_actions.items():
+            action.setData(name)
         for action in self._model_actions.values():
             action.setCheckable(True)                    # the current one is checked
         self._language_menu = self._view_menu.addMenu("")
         group = QActionGroup(self)
         self._language_actions = {}
         for code, name in i18n.LANGUAGES.items():
-            action = self._action(self._language_menu, lambda _=False, c=code: self.set_language(c))
+            action = self._action(self._language_menu, self._on_language_action)
+            action.setData(code)
             action.setText(name)
             action.setCheckable(True)
             group.addAction(action)
@@ -390,6 +418,24 @@ class MainWindow(QMainWindow):
             text += " · " + self.tr("edited: {what}").format(what=describe_edits(self.state.edits))
         self.model_line.setText(text)
 
+    def _on_model_action(self) -> None:
+        self.open_bundled(self.sender().data())
+
+    def _on_language_action(self) -> None:
+        self.set_language(self.sender().data())
+
+    def show_explorer(self) -> None:
+        """The explorer's page in front (e.g. an example chosen elsewhere, to look at)."""
+        self.tabs.setCurrentWidget(self.explorer)
+
+    def _on_page_changed(self, _index: int) -> None:
+        """The page in front takes the focus where it wants it (its focus proxy: the explorer's pad),
+        not wherever Qt's focus chain lands when the old page hides — once the brush slider, which
+        the wheel then changed."""
+        page = self.tabs.currentWidget()
+        if page is not None and page.focusProxy() is not None:
+            page.setFocus(Qt.FocusReason.TabFocusReason)
+
     def _on_open_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "", model_filter())
         if path:
@@ -406,7 +452,9 @@ class MainWindow(QMainWindow):
         path = self.state.model_path
         if self.state.network is None:
             return False
-        if path is None or path.resolve().parent == models_dir().resolve() or self.state.edits:
+        saved_here = self._saved_as is not None and self._saved_as[0] is self.state.network \
+            and path is not None and self._saved_as[1].resolve() == path.resolve()
+        if path is None or path.resolve().parent == models_dir().resolve() or (self.state.edits and not saved_here):
             self._on_save_triggered()
             return True
         return self.save_model_to(path)
@@ -450,6 +498,8 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, title, self.concepts_html())
 
     def showEvent(self, event) -> None:
+        if self.property(living.CLOSED):     # shown again: it follows the language and zoom again
+            self.setProperty(living.CLOSED, False)
         super().showEvent(event)
         notices, self._startup_notices = self._startup_notices, []
         for title, text in notices:
@@ -473,3 +523,6 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.run_shutdown_hooks()
         super().closeEvent(event)
+        if event.isAccepted():   # a closed window is no longer walked by a language or zoom change
+            self.setProperty(living.CLOSED, True)
+

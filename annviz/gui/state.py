@@ -30,7 +30,7 @@ part that puts a network back (Discard after training, the time machine's "now")
 edits too.
 
 With the input, the state keeps ``input_problem``: why a drawing may not be prepared like an MNIST
-digit ("small", "thin", or None; ``annviz.data.preprocess.drawing_problem``).
+digit ("small", "flat", "blob", "thin", or None; ``annviz.data.preprocess.drawing_problem``).
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ class AppState(QObject):
     explained_class_changed = Signal()
     confidence_threshold_changed = Signal()
     edits_changed = Signal()
+    model_renamed = Signal()       # the same network, now saved as another file (model_path)
 
     #: The insight page's confidence threshold when the app starts.
     DEFAULT_CONFIDENCE_THRESHOLD = 0.9
@@ -72,7 +73,7 @@ class AppState(QObject):
         self.selected: tuple[int, int] | None = None
         self.selected_weight: tuple[int, int, int] | None = None
         self.chosen_class: int | None = None         # the class the learner asked about; None = predicted
-        self.input_problem: str | None = None        # "small", "thin" or None (see the docstring)
+        self.input_problem: str | None = None        # "small", "flat", "blob", "thin" or None (see the docstring)
         self.confidence_threshold = self.DEFAULT_CONFIDENCE_THRESHOLD
         self._contributions: dict[int, Contributions] = {}   # of the current forward pass, by class
         self._edits: weakref.WeakKeyDictionary[Network, tuple] = weakref.WeakKeyDictionary()
@@ -109,6 +110,11 @@ class AppState(QObject):
         self.network.set_parameters(weights, biases)
         self.weights_changed.emit()
         self._recompute()
+
+    def set_model_path(self, path: Path) -> None:
+        """The current network was saved as ``path`` (Save as): it is the model there now."""
+        self.model_path = Path(path)
+        self.model_renamed.emit()
 
     @property
     def edits(self) -> tuple:

@@ -107,8 +107,14 @@ class Moment:
 
 
 def picture_copy(arrays, dtype=PICTURE_DTYPE) -> tuple[np.ndarray, ...]:
-    """Read-only copies of ``arrays`` as ``dtype``."""
-    copies = tuple(np.array(a, dtype=dtype) for a in arrays)
+    """Read-only copies of ``arrays`` as ``dtype``. A weight beyond what float16 holds (±65504: a
+    run diverging) is kept as that largest value, and NaN as 0, so a picture is always finite
+    (a file holding infinities is refused when read)."""
+    if np.dtype(dtype) == PICTURE_DTYPE:
+        top = float(np.finfo(PICTURE_DTYPE).max)
+        copies = tuple(np.nan_to_num(np.clip(a, -top, top), nan=0.0).astype(dtype) for a in arrays)
+    else:
+        copies = tuple(np.array(a, dtype=dtype) for a in arrays)
     for a in copies:
         a.flags.writeable = False
     return copies
@@ -155,6 +161,7 @@ class Recording:
     moments: list[Moment] = field(default_factory=list)
     exact: bool = True                 # False once η, μ or λ changed during the run
     blas_threads: int = 1              # the thread count it was trained with (bits depend on it)
+    blas_library: str = ""             # and the BLAS library (e.g. "openblas 0.3.27 Haswell"), if known
     label: str = ""                    # what tells it apart from the other runs (set by Recordings)
     continued_from: float | None = None  # the epoch of another run it was continued from
     history: History | None = None     # the run's history once it has ended
@@ -169,11 +176,11 @@ class Recording:
         self._n_states = sum(m.state is not None for m in self.moments)
 
     @classmethod
-    def of(cls, trainer: Trainer, class_names, blas_threads: int = 1) -> Recording:
+    def of(cls, trainer: Trainer, class_names, blas_threads: int = 1, blas_library: str = "") -> Recording:
         """An empty recording of ``trainer``'s run."""
         net = trainer.network
         return cls(trainer.config, list(net.sizes), list(net.activation_names), list(class_names),
-                   trainer.batches_per_epoch, blas_threads=blas_threads)
+                   trainer.batches_per_epoch, blas_threads=blas_threads, blas_library=blas_library)
 
     def add(self, moment: Moment) -> None:
         """Append the next moment; a run that outgrows MAX_RUN_BYTES is thinned."""
@@ -185,7 +192,8 @@ class Recording:
         self._nbytes += moment.nbytes
         self._n_states += moment.state is not None
         if moment.state is not None and self._n_states > MAX_STATES:
-            self._thin_states()
+            thin_states(self.moments)
+            self._recount()
         while self.nbytes > MAX_RUN_BYTES and self.thin():
             pass
 
@@ -205,22 +213,36 @@ class Recording:
         """Make room: drop every other moment that has no state (the first and last stay); when
         none is left to drop, every other epoch end forgets its state (its pictures stay).
         False when nothing more can go."""
-        last = len(self.moments) - 1
-        inner = [i for i, m in enumerate(self.moments) if m.state is None and 0 < i < last]
-        if inner:
-            drop = set(inner[::2])
-            self.moments = [m for i, m in enumerate(self.moments) if i not in drop]
+        kept = thin_pictures(self.moments)
+        if kept is not None:
+            self.moments = kept
             self._recount()
             return True
-        return self._thin_states()
-
-    def _thin_states(self) -> bool:
-        """Every other epoch end between the first and the last forgets its state."""
-        stated = [m for m in self.moments[1:-1] if m.state is not None]
-        for m in stated[::2]:
-            m.state = None
+        thinned = thin_states(self.moments)
         self._recount()
-        return bool(stated)
+        return thinned
+
+
+# The thinning rules, for the moments of a Recording and for a recording streamed to disk
+# (runwriter.RecordingWriter): anything with ``state`` (None or not, assignable) will do.
+
+def thin_pictures(moments: list) -> list | None:
+    """``moments`` without every other one that has no state (the first and last stay), or None
+    when there is none to drop."""
+    last = len(moments) - 1
+    inner = [i for i, m in enumerate(moments) if m.state is None and 0 < i < last]
+    if not inner:
+        return None
+    drop = set(inner[::2])
+    return [m for i, m in enumerate(moments) if i not in drop]
+
+
+def thin_states(moments: list) -> bool:
+    """Every other epoch end between the first and the last forgets its state; False if none had one."""
+    stated = [m for m in moments[1:-1] if m.state is not None]
+    for m in stated[::2]:
+        m.state = None
+    return bool(stated)
 
 
 class Recordings:

@@ -1,4 +1,5 @@
-"""Training recordings on disk: the ``.annviz-run`` file (a safetensors file of its own kind).
+"""Training recordings on disk: the ``.annviz-run`` file (a safetensors file of its own kind), read
+here; runwriter.py writes it.
 
 A model file holds one network and loads in PyTorch as it is; a recording holds a whole run — every
 moment's float16 weights, and at epoch ends the float32 weights, the optimizer's arrays and the
@@ -16,7 +17,6 @@ generator, the divergence detector, the epoch records). Read with the same limit
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from pathlib import Path
@@ -33,7 +33,7 @@ from annviz.nn.recording import Moment, Recording, picture_copy
 from annviz.nn.tensorfile import Header, file_size, read_float32, read_header
 from annviz.nn.trainer import TrainerState
 from annviz.safeio import (FileFormatError, check_field, check_version, describe, guarded, loads_json,
-                           open_regular, read_exactly, write_atomic)
+                           open_regular, read_exactly)
 
 EXTENSION = ".annviz-run"
 FORMAT_VERSION = 1
@@ -44,51 +44,6 @@ OPTIMIZER_ARRAYS = {"sgd": 0, "momentum": 1, "adam": 2}   # arrays per parameter
 
 class RunFileError(FileFormatError):
     """A recording that cannot be read; the message names the file."""
-
-
-# --- writing ------------------------------------------------------------------------------------
-
-def save_recording(path: str | os.PathLike, run: Recording) -> Path:
-    """Write ``run`` to ``path`` atomically."""
-    from safetensors.numpy import save
-
-    tensors: dict[str, np.ndarray] = {}
-    moments = []
-    for i, m in enumerate(run.moments):
-        for l, (w, b) in enumerate(zip(m.weights, m.biases)):
-            tensors[f"m{i}.w{l}"], tensors[f"m{i}.b{l}"] = np.ascontiguousarray(w), np.ascontiguousarray(b)
-        entry = {"step": m.step, "epoch": m.epoch, "loss": m.loss, "lr": m.lr}
-        if m.state is not None:
-            entry["state"] = _save_state(m.state, f"s{i}", tensors)
-        moments.append(entry)
-    meta = {"format_version": FORMAT_VERSION, "config": run.config.to_dict(), "sizes": run.sizes,
-            "activations": run.activations, "class_names": run.class_names,
-            "batches_per_epoch": run.batches_per_epoch, "exact": run.exact,
-            "blas_threads": run.blas_threads, "moments": moments}
-    if run.history is not None:
-        meta["history"] = _save_history(run.history, tensors)
-    return write_atomic(path, save(tensors, metadata={METADATA_KEY: json.dumps(meta)}))
-
-
-def _save_state(state: TrainerState, key: str, tensors: dict) -> dict:
-    for l, (w, b) in enumerate(zip(state.weights, state.biases)):
-        tensors[f"{key}.w{l}"], tensors[f"{key}.b{l}"] = w, b
-    if state.good is not None:
-        for l, (w, b) in enumerate(zip(*state.good)):
-            tensors[f"{key}.good.w{l}"], tensors[f"{key}.good.b{l}"] = np.asarray(w), np.asarray(b)
-    for k, a in enumerate(state.optimizer["arrays"]):
-        tensors[f"{key}.opt{k}"] = a
-    return {"optimizer_t": state.optimizer["t"], "optimizer_arrays": len(state.optimizer["arrays"]),
-            "rng": state.rng, "start_loss": state.start_loss, "smoothed": state.smoothed,
-            "train_seconds": state.train_seconds, "batches": state.batches,
-            "epochs": [vars(e) for e in state.epochs], "good": state.good is not None}
-
-
-def _save_history(history: History, tensors: dict) -> dict:
-    scalars, x, y = history.batch_loss.export()
-    tensors["history.loss.x"], tensors["history.loss.y"] = x, y
-    return {"loss": scalars, "epochs": [vars(e) for e in history.epochs], "status": history.status,
-            "stop_reason": history.stop_reason}
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -201,7 +156,8 @@ class _RecordingReader:
                         self.integer(meta, "batches_per_epoch", 1, MAX_BATCHES_PER_EPOCH),
                         exact=self.field(meta, "exact", bool, required=False, default=True),
                         blas_threads=self.integer(meta, "blas_threads", 1, MAX_THREADS, required=False,
-                                                  default=1))
+                                                  default=1),
+                        blas_library=self.field(meta, "blas_library", str, required=False, default="")[:200])
         shapes = [(n_out, n_in) for n_in, n_out in zip(sizes, sizes[1:])]
         before = -1
         for i, entry in enumerate(self.items(meta, "moments", MAX_MOMENTS)):

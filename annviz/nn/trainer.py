@@ -164,12 +164,16 @@ class Trainer:
 
     def restore(self, state: TrainerState) -> None:
         """Continue from ``state`` (made by a trainer of the same network shape and data): the
-        next batch is the one that would have followed. η, μ, λ and the epochs planned stay as
-        this trainer's configuration says: that is how a run continues with other settings."""
+        next batch is the one that would have followed. η, μ, λ, the batch size and the epochs
+        planned stay as this trainer's configuration says: that is how a run continues with other
+        settings."""
         self.network.set_parameters(state.weights, state.biases)
         self.optimizer.restore_running_state(state.optimizer)
         self.rng.bit_generator.state = copy.deepcopy(state.rng)
-        self.history = History(BoundedSeries(start=state.batches), list(copy.deepcopy(state.epochs)))
+        # Between two epochs no batch is half-done: the batches done are the epochs done in this
+        # trainer's batch size (the state's own count when it is the same; another when not).
+        batches = len(state.epochs) * self.batches_per_epoch if state.epochs else state.batches
+        self.history = History(BoundedSeries(start=batches), list(copy.deepcopy(state.epochs)))
         self._good = copy.deepcopy(state.good if state.good is not None else (state.weights, state.biases))
         self._start_loss, self._smoothed = state.start_loss, state.smoothed
         self._train_seconds = state.train_seconds

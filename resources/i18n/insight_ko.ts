@@ -4,77 +4,77 @@
 <context>
     <name>AttributionTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="112"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="113"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="123"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="124"/>
         <source>input × gradient for {name}</source>
         <translation>{name}에 대한 입력 × 기울기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="124"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="125"/>
         <source>gradient ∂z/∂x for {name}</source>
         <translation>{name}에 대한 기울기 ∂z/∂x</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="126"/>
-        <source>Score of {name}: z = {z:.3f}. Orange pixels pushed it up (towards {name}), blue pixels pushed it down. Pushes up: {up:+.3f}, pushes down: {down:+.3f}, in all {total:+.3f}.</source>
-        <translation>{name}의 점수: z = {z:.3f}. 주황 픽셀은 점수를 올렸고({name} 쪽으로), 파란 픽셀은 내렸습니다. 올린 합: {up:+.3f}, 내린 합: {down:+.3f}, 모두 합해 {total:+.3f}.</translation>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="127"/>
+        <source>Score of {name}: z = {z}. Orange pixels pushed it up (towards {name}), blue pixels pushed it down. Pushes up: {up}, pushes down: {down}, in all {total}.</source>
+        <translation>{name}의 점수: z = {z}. 주황 픽셀은 점수를 올렸고({name} 쪽으로), 파란 픽셀은 내렸습니다. 올린 합: {up}, 내린 합: {down}, 모두 합해 {total}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="138"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="132"/>
+        <source>With no hidden layer this is exact: the pixels&apos; {total} plus the bias b = {b} is z = {z}.</source>
+        <translation>은닉층이 없으니 정확히 맞아떨어집니다: 픽셀들의 {total}에 편향 b = {b}를 더하면 z = {z}입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="136"/>
+        <source>The pixels do not add up to z: the other {rest} comes from the biases (this output&apos;s own b = {b}) and from the bends of the non-linear hidden layers on the way.</source>
+        <translation>픽셀들을 더해도 z가 되지 않습니다: 나머지 {rest}는 편향들(이 출력 자신의 b = {b})과, 지나오는 비선형 은닉층들이 휘어지는 데서 옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="141"/>
         <source>The right picture shows where more ink would raise the score (orange) or lower it (blue).</source>
         <translation>오른쪽 그림은 잉크를 더하면 점수가 오를 곳(주황)과 내려갈 곳(파랑)을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="143"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="146"/>
         <source>&lt;p&gt;&lt;b&gt;Why this answer&lt;/b&gt;: how much each pixel, hidden neuron and edge added to the score z&lt;sub&gt;k&lt;/sub&gt; of the chosen class — for an edge, its &lt;b&gt;weight&lt;/b&gt; × the activation it carries. Orange pushed the score up, blue down. Choose another class to see why the network did not answer that.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;왜 이렇게 답했나&lt;/b&gt;: 각 픽셀, 은닉 뉴런, 선이 고른 클래스의 점수 z&lt;sub&gt;k&lt;/sub&gt;에 얼마나 보탰는지 보여 줍니다. 선의 경우 그 &lt;b&gt;가중치&lt;/b&gt; × 그 선이 나르는 활성화입니다. 주황은 점수를 올렸고 파랑은 내렸습니다. 다른 클래스를 고르면 신경망이 왜 그 답을 하지 않았는지 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="149"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="152"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="150"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="153"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="150"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="153"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="131"/>
-        <source>With no hidden layer this is exact: the pixels&apos; {total:+.3f} plus the bias b = {b:+.3f} is z = {z:.3f}.</source>
-        <translation>은닉층이 없으니 정확히 맞아떨어집니다: 픽셀들의 {total:+.3f}에 편향 b = {b:+.3f}를 더하면 z = {z:.3f}입니다.</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="134"/>
-        <source>The pixels do not add up to z: the other {rest:+.3f} comes from the biases (this output&apos;s own b = {b:+.3f}) and from the bends of the non-linear hidden layers on the way.</source>
-        <translation>픽셀들을 더해도 z가 되지 않습니다: 나머지 {rest:+.3f}는 편향들(이 출력 자신의 b = {b:+.3f})과, 지나오는 비선형 은닉층들이 휘어지는 데서 옵니다.</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="151"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="154"/>
         <source>Explain the class:</source>
         <translation>설명할 클래스:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="152"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="155"/>
         <source>The output class whose score z_k is explained (the predicted one by default)</source>
         <translation>점수 z_k를 설명할 출력 클래스 (기본값은 예측한 클래스)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="154"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="157"/>
         <source>the predicted class</source>
         <translation>예측한 클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="155"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="158"/>
         <source>what the network sees</source>
         <translation>신경망이 보는 것</translation>
     </message>
@@ -216,13 +216,13 @@
     </message>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="141"/>
-        <source>blue: right answers (the diagonal)</source>
-        <translation>파랑: 맞힌 답 (대각선)</translation>
+        <source>green: right answers (the diagonal)</source>
+        <translation>초록: 맞힌 답 (대각선)</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="143"/>
-        <source>orange: mistakes</source>
-        <translation>주황: 틀린 답</translation>
+        <source>grey: mistakes</source>
+        <translation>회색: 틀린 답</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/evaluation_tab.py" line="144"/>
@@ -265,7 +265,12 @@
         <translation>혼동 행렬의 칸을 누르면 그 테스트 이미지들이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="176"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="177"/>
+        <source>1 test image of class {true} predicted as {predicted}. Click it to load it into the explorer.</source>
+        <translation>실제 {true}인데 {predicted}(으)로 예측한 테스트 이미지 1개. 누르면 탐색기에 불러옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="180"/>
         <source>{count:,} test images of class {true} predicted as {predicted}, most confident first. Click one to load it into the explorer.</source>
         <translation>실제 {true}인데 {predicted}(으)로 예측한 테스트 이미지 {count:,}개 (신뢰도가 높은 것부터). 하나를 누르면 탐색기에 불러옵니다.</translation>
     </message>
@@ -347,47 +352,67 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="76"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="82"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="91"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="97"/>
         <source>a{s} = {f}(W{s} a{p} + b{s}): W{s} is {rows} × {cols}; {shown} of its columns are shown. Hover a cell to see where it came from.</source>
         <translation>a{s} = {f}(W{s} a{p} + b{s}): W{s}는 {rows} × {cols} 행렬이고, 그중 {shown}개 열을 보여 줍니다. 칸 위에 마우스를 올리면 어디에서 왔는지 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="104"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="110"/>
         <source>÷ sum ({total:.4f})</source>
         <translation>÷ 합 ({total:.4f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="118"/>
-        <source>&lt;p&gt;&lt;b&gt;Matrix form&lt;/b&gt;: a whole layer computes a&lt;sup&gt;(l)&lt;/sup&gt; = σ(W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;) at once: row i of W holds the weights of neuron i, so row i times the previous layer&apos;s activations, plus b&lt;sub&gt;i&lt;/sub&gt;, is that neuron&apos;s weighted input z&lt;sub&gt;i&lt;/sub&gt;. Matrix indices count from 0.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;행렬 형태&lt;/b&gt;: 한 층 전체가 a&lt;sup&gt;(l)&lt;/sup&gt; = σ(W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;)를 한꺼번에 계산합니다. W의 i번째 행은 뉴런 i의 가중치이므로, i번째 행과 앞 층 활성화의 곱에 b&lt;sub&gt;i&lt;/sub&gt;를 더하면 그 뉴런의 가중 입력 z&lt;sub&gt;i&lt;/sub&gt;가 됩니다. 행렬 인덱스는 0부터 셉니다.&lt;/p&gt;</translation>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="124"/>
+        <source>&lt;p&gt;&lt;b&gt;Matrix form&lt;/b&gt;: a whole layer computes a&lt;sup&gt;(l)&lt;/sup&gt; = σ(W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;) at once: row i of W holds the weights of neuron i, so row i times the previous layer&apos;s activations, plus b&lt;sub&gt;i&lt;/sub&gt;, is that neuron&apos;s weighted input z&lt;sub&gt;i&lt;/sub&gt;. On screen, rows and columns count from 1, as neurons do.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;행렬 형태&lt;/b&gt;: 한 층 전체가 a&lt;sup&gt;(l)&lt;/sup&gt; = σ(W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;)를 한꺼번에 계산합니다. W의 i번째 행은 뉴런 i의 가중치이므로, i번째 행과 앞 층 활성화의 곱에 b&lt;sub&gt;i&lt;/sub&gt;를 더하면 그 뉴런의 가중 입력 z&lt;sub&gt;i&lt;/sub&gt;가 됩니다. 화면에서 행과 열은 뉴런처럼 1부터 셉니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="124"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="130"/>
+        <source>blue: negative weight</source>
+        <translation>파랑: 음수 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="130"/>
+        <source>orange: positive weight</source>
+        <translation>주황: 양수 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="131"/>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="132"/>
+        <source>grey cells: activations, black 0 … white 1</source>
+        <translation>회색 칸: 활성화, 검정 0 … 흰색 1</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="133"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="125"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="134"/>
         <source>hide inputs that are 0</source>
         <translation>0인 입력 숨기기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="126"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="135"/>
         <source>The layer to write out: a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾)</source>
         <translation>풀어 쓸 층: a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="127"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="136"/>
         <source>Leave out the columns of W whose input is 0: they add nothing to z</source>
         <translation>입력이 0인 W의 열은 뺍니다: z에 아무것도 보태지 않으니까요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="128"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="137"/>
         <source>Softmax, step by step: subtract the largest z (nothing changes, nothing overflows), take exp, divide by the sum.</source>
         <translation>소프트맥스, 한 단계씩: 가장 큰 z를 빼고(결과는 같고 넘침이 없음), 지수를 취한 뒤, 합으로 나눕니다.</translation>
     </message>
@@ -463,133 +488,133 @@
 <context>
     <name>NudgeTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="211"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="217"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="228"/>
-        <source>∂L/∂W{s} of neuron {i}: click a pixel</source>
-        <translation>뉴런 {i}의 ∂L/∂W{s}: 픽셀을 누르세요</translation>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="235"/>
+        <source>∂L/∂W{s} of {neuron}: click a pixel</source>
+        <translation>{neuron}의 ∂L/∂W{s}: 픽셀을 누르세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="232"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="239"/>
         <source>∂L/∂W{s}: click a weight</source>
         <translation>∂L/∂W{s}: 가중치를 누르세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="237"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="244"/>
         <source>weight w = W{s}[{i}, {j}]</source>
         <translation>가중치 w = W{s}[{i}, {j}]</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="240"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="247"/>
         <source>numeric slope (L(w+h) − L(w−h)) / 2h</source>
         <translation>수치미분 기울기 (L(w+h) − L(w−h)) / 2h</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="241"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="248"/>
         <source>backpropagation ∂L/∂w</source>
         <translation>역전파 ∂L/∂w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="242"/>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="282"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="249"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="289"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="248"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="255"/>
         <source>This weight does not change the loss for this input (its input is 0): both slopes are 0. Pick another weight or a pixel with ink.</source>
         <translation>이 입력에서는 이 가중치가 손실을 바꾸지 않습니다(입력이 0): 두 기울기 모두 0입니다. 다른 가중치나 잉크가 있는 픽셀을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="252"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="259"/>
         <source>They agree to about 1 digit.</source>
         <translation>두 값이 약 1자리까지 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="253"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="260"/>
         <source>They agree to about {digits} digits.</source>
         <translation>두 값이 약 {digits}자리까지 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="254"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="261"/>
         <source>Move h: too large and the curve bends within ±h, too small and rounding errors win.</source>
         <translation>h를 움직여 보세요: 너무 크면 ±h 안에서 곡선이 휘고, 너무 작으면 반올림 오차가 커집니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="263"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="270"/>
         <source>&lt;p&gt;&lt;b&gt;Numerical differentiation&lt;/b&gt;: nudge one weight by h and see how the loss changes, (L(w + h) − L(w − h)) / 2h — the slope of the loss along that weight.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backpropagation&lt;/b&gt; gets the same slope exactly, for every weight at once, in one backward pass: this is why networks can learn. Too large an h and the curve&apos;s bend spoils the numeric slope; too small and rounding errors grow.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;수치미분&lt;/b&gt;: 가중치 하나를 h만큼 살짝 움직여 손실이 어떻게 바뀌는지 봅니다. (L(w + h) − L(w − h)) / 2h는 그 가중치 방향으로 본 손실의 기울기입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;역전파&lt;/b&gt;는 같은 기울기를 정확하게, 모든 가중치에 대해 한 번의 역방향 계산으로 구합니다. 그래서 신경망이 학습할 수 있습니다. h가 너무 크면 곡선이 휘어 수치 기울기가 틀어지고, 너무 작으면 반올림 오차가 커집니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="270"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="277"/>
         <source>blue: negative gradient</source>
         <translation>파랑: 음수 기울기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="271"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="278"/>
         <source>orange: positive gradient</source>
         <translation>주황: 양수 기울기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="271"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="278"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="272"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="279"/>
         <source>weight layer</source>
         <translation>가중치 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="272"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="279"/>
         <source>neuron i</source>
         <translation>뉴런 i</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="273"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="280"/>
         <source>input j</source>
         <translation>입력 j</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="273"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="280"/>
         <source>nudge h (log scale)</source>
         <translation>살짝 바꾸는 양 h (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="275"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="282"/>
         <source>Steepest weight</source>
         <translation>가장 가파른 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="276"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="283"/>
         <source>Which weight matrix W⁽ˡ⁾ the nudged weight w = W[i, j] is in</source>
         <translation>움직일 가중치 w = W[i, j]가 들어 있는 가중치 행렬 W⁽ˡ⁾</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="277"/>
-        <source>i: the neuron the weight leads to (its row of W, from 0)</source>
-        <translation>i: 가중치가 이어지는 뉴런 (W의 행, 0부터)</translation>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="284"/>
+        <source>i: the neuron the weight leads to (its row of W, from 1)</source>
+        <translation>i: 가중치가 이어지는 뉴런 (W의 행, 1부터)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="278"/>
-        <source>j: the input the weight comes from (its column of W, from 0)</source>
-        <translation>j: 가중치가 오는 입력 (W의 열, 0부터)</translation>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="285"/>
+        <source>j: the input the weight comes from (its column of W, from 1)</source>
+        <translation>j: 가중치가 오는 입력 (W의 열, 1부터)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="279"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="286"/>
         <source>Choose the weight whose change moves the loss most: the largest |∂L/∂w|</source>
         <translation>바꾸면 손실이 가장 크게 움직이는 가중치를 고릅니다: 가장 큰 |∂L/∂w|</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="280"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="287"/>
         <source>The nudge h of the numeric slope (L(w + h) − L(w − h)) / 2h</source>
         <translation>수치 기울기 (L(w + h) − L(w − h)) / 2h의 움직임 h</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="281"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="288"/>
         <source>h</source>
         <translation>h</translation>
     </message>

@@ -56,47 +56,47 @@
 <context>
     <name>NeuronPicture</name>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="47"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
         <source>Dendrites</source>
         <translation>수상돌기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="47"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
         <source>inputs × weights</source>
         <translation>입력 × 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="48"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
         <source>Cell body</source>
         <translation>신경세포체</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="48"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
         <source>adds up: z</source>
         <translation>모두 더함: z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="51"/>
         <source>Axon</source>
         <translation>축삭</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="51"/>
         <source>output a = f(z)</source>
         <translation>출력 a = f(z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="52"/>
         <source>Axon terminals</source>
         <translation>축삭말단</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="52"/>
         <source>to the next neurons</source>
         <translation>다음 뉴런으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="165"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="167"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>
@@ -104,208 +104,223 @@
 <context>
     <name>NeuronView</name>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
         <source>unit step u</source>
         <extracomment>How each activation is written in the formula a = f(z).</extracomment>
         <translation>단위 계단 함수 u</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
         <source>sigmoid σ</source>
         <translation>시그모이드 σ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="130"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="136"/>
         <source>ReLU</source>
         <translation>렐루(ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="131"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="136"/>
         <source>leaky ReLU</source>
         <translation>리키 렐루(leaky ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="134"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="139"/>
         <source>Free: x₁ … xₙ</source>
         <translation>자유롭게: x₁ … xₙ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="140"/>
         <source>Is it tasty?</source>
         <translation>맛있을까?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="136"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="141"/>
         <source>Inputs, weights and bias</source>
         <translation>입력, 가중치, 편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="137"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="142"/>
+        <source>blue: an inhibiting input (w &lt; 0)</source>
+        <translation>파랑: 억제하는 입력 (w &lt; 0)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="143"/>
+        <source>orange: an exciting input (w &gt; 0)</source>
+        <translation>주황: 흥분시키는 입력 (w &gt; 0)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="145"/>
+        <source>green: the neuron fires (the brighter, the stronger)</source>
+        <translation>초록: 뉴런이 발화함 (밝을수록 강하게)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="146"/>
         <source>Example:</source>
         <translation>예시:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="138"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="147"/>
         <source>Inputs:</source>
         <translation>입력 수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="139"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="148"/>
         <source>Activation function:</source>
         <translation>활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="140"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="149"/>
         <source>input (signal strength) x</source>
         <translation>입력(신호 세기) x</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="141"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="150"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="142"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="151"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="143"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="152"/>
         <source>threshold θ = −b</source>
         <translation>임계값 θ = −b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="144"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="153"/>
         <source>Free inputs, or the lecture notes&apos; example: is it tasty? (four senses, b = −5)</source>
         <translation>자유 입력, 또는 강의 노트의 예: 맛있을까? (네 가지 감각, b = −5)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="145"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="154"/>
         <source>How many inputs x₁ … xₙ the neuron has</source>
         <translation>뉴런의 입력 x₁ … xₙ 개수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="146"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="155"/>
         <source>The activation function f in a = f(z): unit step u, sigmoid σ(z) = 1/(1 + e⁻ᶻ), tanh, ReLU max(0, z), leaky ReLU</source>
         <translation>a = f(z)의 활성화 함수 f: 단위 계단 함수 u, 시그모이드 σ(z) = 1/(1 + e⁻ᶻ), tanh, 렐루 max(0, z), leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="149"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="158"/>
         <source>Input x{i}: the strength of the signal this dendrite receives</source>
         <translation>입력 x{i}: 이 수상돌기가 받는 신호의 세기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="150"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="159"/>
         <source>Weight w{i}: how much input x{i} counts; z = Σ wᵢxᵢ + b</source>
         <translation>가중치 w{i}: 입력 x{i}가 얼마나 중요한지. z = Σ wᵢxᵢ + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="151"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="160"/>
         <source>Bias b, added to the weighted sum: z = w·x + b; it slides the curve</source>
         <translation>편향 b, 가중합에 더해집니다: z = w·x + b. 곡선을 옆으로 옮깁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="152"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="161"/>
         <source>Threshold θ = −b: the unit step fires (a = 1) when w·x ≥ θ</source>
         <translation>임계값 θ = −b: 단위 계단 함수는 w·x ≥ θ일 때 발화합니다 (a = 1)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="153"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="162"/>
         <source>weighted sum w·x (without the bias)</source>
         <translation>가중합 w·x (편향 제외)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="153"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="162"/>
         <source>output a</source>
         <translation>출력 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="154"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="163"/>
         <source>a = f(w·x + b)</source>
         <translation>a = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="154"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="163"/>
         <source>f′ (slope)</source>
         <translation>f′ (기울기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="160"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="169"/>
         <source>&lt;p&gt;&lt;b&gt;Neuron&lt;/b&gt;: dendrites receive signals, the cell body sums them and the axon carries the result to the axon terminals, on to other neurons. In the unit, each input x is multiplied by its &lt;b&gt;weight&lt;/b&gt; w — how much it counts — and the &lt;b&gt;bias&lt;/b&gt; b is added: the &lt;b&gt;weighted input&lt;/b&gt; z = w₁x₁ + … + wₙxₙ + b = (w₁, …, wₙ, b)·(x₁, …, xₙ, 1), as if b were the weight of an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Activation function&lt;/b&gt; a = f(z). The &lt;b&gt;unit step&lt;/b&gt; u fires (a = 1) when w·x ≥ θ, the &lt;b&gt;threshold&lt;/b&gt; θ = −b; the &lt;b&gt;sigmoid&lt;/b&gt; σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;) is a smooth step with outputs between 0 and 1, which can learn because it has a slope; &lt;b&gt;ReLU&lt;/b&gt; max(0, z) works better in deep networks.&lt;/p&gt;&lt;p&gt;The curve is drawn against w·x, so changing b slides it sideways. “Is it tasty?”: sight 0.3, hearing 1.0, smell 1.3, taste 2.1, and b = −5 for someone who dislikes mint chocolate.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런&lt;/b&gt;: 수상돌기가 신호를 받고, 신경세포체가 그것을 더하고, 축삭이 결과를 축삭말단으로, 다시 다른 뉴런으로 보냅니다. 인공 뉴런에서는 입력 x마다 그 &lt;b&gt;가중치&lt;/b&gt; w(얼마나 중요한지)를 곱하고 &lt;b&gt;편향&lt;/b&gt; b를 더합니다. 이것이 &lt;b&gt;가중 입력&lt;/b&gt; z = w₁x₁ + … + wₙxₙ + b = (w₁, …, wₙ, b)·(x₁, …, xₙ, 1)입니다. b는 늘 1인 입력의 가중치와 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;활성화 함수&lt;/b&gt; a = f(z). &lt;b&gt;단위 계단 함수&lt;/b&gt; u는 w·x ≥ θ일 때 발화(a = 1)합니다. &lt;b&gt;임계값&lt;/b&gt; θ = −b입니다. &lt;b&gt;시그모이드&lt;/b&gt; σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;)는 출력이 0과 1 사이인 매끄러운 계단으로, 기울기가 있어서 학습할 수 있습니다. &lt;b&gt;렐루(ReLU)&lt;/b&gt; max(0, z)는 깊은 신경망에서 더 잘 작동합니다.&lt;/p&gt;&lt;p&gt;곡선은 w·x에 대해 그리므로 b를 바꾸면 곡선이 옆으로 미끄러집니다. “맛있을까?”: 시각 0.3, 청각 1.0, 후각 1.3, 미각 2.1, 그리고 민트초코를 싫어하는 사람의 b = −5.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="176"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="185"/>
         <source>sight</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="176"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="185"/>
         <source>hearing</source>
         <translation>청각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="176"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="185"/>
         <source>smell</source>
         <translation>후각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="176"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="185"/>
         <source>taste</source>
         <translation>미각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="257"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="266"/>
         <source>tasty</source>
         <translation>맛있다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="266"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="275"/>
         <source>z = w·x + b</source>
         <translation>z = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="278"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="287"/>
         <source>weighted input</source>
         <translation>가중 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="278"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="287"/>
         <source>output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="289"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="298"/>
         <source>Threshold θ = −b = {theta}: w·x = {s} {cmp} θ, so the neuron {verdict}.</source>
         <translation>임계값 θ = −b = {theta}: w·x = {s} {cmp} θ이므로 뉴런이 {verdict}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="291"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="300"/>
         <source>fires (a = 1)</source>
         <translation>발화합니다 (a = 1)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="291"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="300"/>
         <source>stays silent (a = 0)</source>
         <translation>발화하지 않습니다 (a = 0)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="293"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="302"/>
         <source>Tasty!</source>
         <translation>맛있다!</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="293"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="302"/>
         <source>Not tasty.</source>
         <translation>맛없다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="294"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="303"/>
         <source>The bias is the person: b = −5 is someone who dislikes mint chocolate, so the senses must add up to θ = 5 before it counts as tasty. Raise b for someone who loves it: the same senses then say “tasty” sooner.</source>
         <translation>편향은 사람의 취향입니다: b = −5는 민트 초코를 싫어하는 사람이라서, 감각을 모두 더해 θ = 5가 되어야 맛있다고 느낍니다. 민트 초코를 좋아하는 사람이라면 b를 올려 보세요. 같은 감각으로도 더 쉽게 “맛있다”가 됩니다.</translation>
     </message>
@@ -494,37 +509,44 @@
         <translation>마지막 예제: x = ({x1}, {x2}), 클래스 y = {y}; 뉴런의 예측 ŷ = {y_hat}, 그래서 y − ŷ = {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="316"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="317"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="329"/>
         <source>1 point is still on the wrong side</source>
         <translation>점 1개가 아직 잘못된 쪽에 있고</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="317"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="318"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="330"/>
         <source>{n} points are still on the wrong side</source>
         <translation>점 {n}개가 아직 잘못된 쪽에 있고</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="319"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="320"/>
         <source>After {epochs} epochs {wrong}, and no straight line separates these points, whatever the weights. One neuron draws one line; a hidden layer lets a network combine several.</source>
         <translation>{epochs} 에포크가 지나도 {wrong}, 가중치를 어떻게 정해도 이 점들을 나누는 직선은 없습니다. 뉴런 하나는 직선 하나를 긋습니다. 은닉층이 있으면 신경망이 여러 직선을 조합할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="323"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="324"/>
         <source>Not separated yet: after {epochs} epochs {wrong}, but a straight line that separates these points exists. Give it more epochs (Run again) or a larger η.</source>
         <translation>아직 나누지 못했습니다: {epochs} 에포크 뒤에도 {wrong}, 하지만 이 점들을 나누는 직선은 있습니다. 에포크를 더 주거나(다시 실행) η를 키워 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="327"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="328"/>
+        <source>Running: {wrong}. Each wrongly placed point moves the line a little.</source>
+        <translation>실행 중: {wrong}. 잘못된 쪽에 있는 점마다 선을 조금씩 움직입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="332"/>
         <source>XOR: class 1 when exactly one input is 1. Can one straight line put the two orange points on one side and the two blue ones on the other? Press Run and watch.</source>
         <translation>XOR: 입력 중 정확히 하나가 1일 때 클래스 1. 직선 하나로 주황 점 두 개와 파랑 점 두 개를 양쪽으로 나눌 수 있을까요? 실행을 누르고 지켜보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="331"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="336"/>
         <source>No errors: the line separates the two classes.</source>
         <translation>틀린 점 없음: 직선이 두 클래스를 나눕니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/perceptron_view.py" line="333"/>
+        <location filename="../../annviz/gui/lab/perceptron_view.py" line="338"/>
         <source>The neuron says class 1 where w₁x₁ + w₂x₂ + b ≥ 0: on one side of the line.</source>
         <translation>뉴런은 w₁x₁ + w₂x₂ + b ≥ 0인 곳, 즉 직선의 한쪽을 클래스 1이라고 답합니다.</translation>
     </message>
@@ -806,58 +828,59 @@
         <translation>음영: 신경망의 출력 (클래스 1일 확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="153"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="279"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="154"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="281"/>
         <source>test loss</source>
         <translation>테스트 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="155"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="153"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="156"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="154"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="172"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="170"/>
         <source>&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt; combine the lines of their neurons into curved boundaries: XOR, a circle, two spirals. Each neuron&apos;s small picture shows its &lt;b&gt;activation&lt;/b&gt; over the plane; edges show the &lt;b&gt;weights&lt;/b&gt; (orange +, blue −).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Features&lt;/b&gt; are the inputs: x₁ and x₂, or values made from them such as x₁² — a good feature can replace a layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Training&lt;/b&gt; lowers the &lt;b&gt;loss&lt;/b&gt; (cross-entropy) by gradient descent, one mini-&lt;b&gt;batch&lt;/b&gt; of points at a time, with steps of size η (the &lt;b&gt;learning rate&lt;/b&gt;); &lt;b&gt;L2&lt;/b&gt; regularisation λ pulls the weights toward 0. The hollow &lt;b&gt;test&lt;/b&gt; points are never trained on: a test loss that rises while the train loss falls is &lt;b&gt;overfitting&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;은 뉴런들의 직선을 모아 휘어진 경계를 만듭니다: XOR, 원, 두 나선. 뉴런마다 작은 그림이 평면 위에서의 &lt;b&gt;활성화&lt;/b&gt;를 보여 주고, 선은 &lt;b&gt;가중치&lt;/b&gt;를 보여 줍니다(주황 +, 파랑 −).&lt;/p&gt;&lt;p&gt;&lt;b&gt;특성&lt;/b&gt;은 입력입니다: x₁과 x₂, 또는 x₁²처럼 그것으로 만든 값. 좋은 특성은 층 하나를 대신할 수 있습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;은 경사 하강법으로 &lt;b&gt;손실&lt;/b&gt;(교차 엔트로피)을 줄입니다. 점을 미니 &lt;b&gt;배치&lt;/b&gt;씩, η(&lt;b&gt;학습률&lt;/b&gt;) 크기의 걸음으로. &lt;b&gt;L2&lt;/b&gt; 규제 λ는 가중치를 0 쪽으로 당깁니다. 속이 빈 &lt;b&gt;테스트&lt;/b&gt; 점은 학습에 쓰지 않습니다: 학습 손실은 줄어드는데 테스트 손실이 늘면 &lt;b&gt;과적합&lt;/b&gt;입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="244"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="243"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="261"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="260"/>
         <source>Training stopped: {message}. Lower the learning rate and press Reset.</source>
         <translation>학습이 멈췄습니다: {message}. 학습률을 낮추고 초기화를 누르세요.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lab/playground_view.py" line="140"/>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="303"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="290"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="318"/>
         <source>Epoch {epoch}</source>
         <translation>에포크 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="244"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="243"/>
         <source>▶ Run</source>
         <translation>▶ 실행</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="305"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="320"/>
         <source>Loss {train:.3f} · accuracy {accuracy:.1f} % (every point is used for training)</source>
         <translation>손실 {train:.3f} · 정확도 {accuracy:.1f} % (모든 점을 학습에 사용)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="309"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="324"/>
         <source>Train loss {train:.3f} · test loss {test:.3f} · test accuracy {accuracy:.1f} %</source>
         <translation>학습 손실 {train:.3f} · 테스트 손실 {test:.3f} · 테스트 정확도 {accuracy:.1f} %</translation>
     </message>

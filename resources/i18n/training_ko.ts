@@ -90,90 +90,113 @@
         <translation>{s}초</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="30"/>
+        <location filename="../../annviz/gui/training/controls.py" line="31"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m}분 {s:02d}초</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="33"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h}시간 {m:02d}분</translation>
+    </message>
+</context>
+<context>
+    <name>GifExport</name>
+    <message>
+        <location filename="../../annviz/gui/training/gif_export.py" line="108"/>
+        <source>Batch {step:,} · epoch {epoch:.2f} · colours ±{level:.2g}</source>
+        <translation>배치 {step:,} · 에포크 {epoch:.2f} · 색 범위 ±{level:.2g}</translation>
     </message>
 </context>
 <context>
     <name>LiveCurves</name>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="214"/>
+        <location filename="../../annviz/gui/training/curves.py" line="255"/>
         <source>epoch {x:.2f}</source>
         <translation>에포크 {x:.2f}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="224"/>
+        <location filename="../../annviz/gui/training/curves.py" line="269"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="225"/>
+        <location filename="../../annviz/gui/training/curves.py" line="270"/>
         <source>Accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="227"/>
+        <location filename="../../annviz/gui/training/curves.py" line="266"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="229"/>
+        <location filename="../../annviz/gui/training/curves.py" line="253"/>
+        <source>batch {n:,}</source>
+        <translation>배치 {n:,}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/curves.py" line="266"/>
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/curves.py" line="273"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="230"/>
+        <location filename="../../annviz/gui/training/curves.py" line="274"/>
         <source>smoothed</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="231"/>
+        <location filename="../../annviz/gui/training/curves.py" line="275"/>
         <source>training loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="232"/>
+        <location filename="../../annviz/gui/training/curves.py" line="276"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="233"/>
+        <location filename="../../annviz/gui/training/curves.py" line="277"/>
         <source>training accuracy</source>
         <translation>학습 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="234"/>
+        <location filename="../../annviz/gui/training/curves.py" line="278"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="235"/>
+        <location filename="../../annviz/gui/training/curves.py" line="279"/>
         <source>test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="244"/>
+        <location filename="../../annviz/gui/training/curves.py" line="288"/>
         <source>Hover over the curves to read their values.</source>
         <translation>곡선 위에 마우스를 올리면 값이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="245"/>
+        <location filename="../../annviz/gui/training/curves.py" line="289"/>
         <source>Export PNG…</source>
         <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="246"/>
+        <location filename="../../annviz/gui/training/curves.py" line="290"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="247"/>
+        <location filename="../../annviz/gui/training/curves.py" line="291"/>
         <source>Save the curves as a picture</source>
         <translation>곡선을 그림으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="248"/>
+        <location filename="../../annviz/gui/training/curves.py" line="292"/>
         <source>Save every epoch&apos;s loss and accuracy as a table</source>
         <translation>에포크마다의 손실과 정확도를 표로 저장합니다</translation>
     </message>
@@ -396,28 +419,38 @@
         <translation>보이는 순간의 가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="182"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="187"/>
         <source>Pause the playback</source>
         <translation>재생 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="183"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="188"/>
         <source>Play the moments back</source>
         <translation>기록된 순간 재생</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="217"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="222"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/timeline.py" line="121"/>
-        <location filename="../../annviz/gui/training/timeline.py" line="240"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="251"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="243"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="247"/>
+        <source>η, μ or λ was changed while this run trained: the same settings and seed will not give this run again (continuing from one of its epoch ends is still exact)</source>
+        <translation>이 학습 도중에 η, μ 또는 λ를 바꾸었습니다: 같은 설정과 시드로도 이 학습을 다시 얻을 수 없습니다 (에포크 끝에서 이어서 학습하는 것은 여전히 정확합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/timeline.py" line="249"/>
+        <source>settings changed during the run</source>
+        <translation>학습 도중 설정을 바꿈</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/timeline.py" line="254"/>
         <source>Batch {step:,} · epoch {epoch:.2f} · loss {loss} · η {lr:g}</source>
         <translation>배치 {step:,} · 에포크 {epoch:.2f} · 손실 {loss} · η {lr:g}</translation>
     </message>
@@ -440,85 +473,110 @@
         <translation>학습 기록 저장(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="100"/>
+        <location filename="../../annviz/gui/training/area.py" line="127"/>
         <source>Nothing to save</source>
         <translation>저장할 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="100"/>
+        <location filename="../../annviz/gui/training/area.py" line="127"/>
         <source>Train a network first: its recording is what the timeline shows.</source>
         <translation>먼저 신경망을 학습시키세요. 타임라인이 보여 주는 것이 그 학습의 기록입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="103"/>
+        <location filename="../../annviz/gui/training/area.py" line="130"/>
         <source>Save the training recording</source>
         <translation>학습 기록 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="109"/>
+        <location filename="../../annviz/gui/training/area.py" line="136"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="115"/>
+        <location filename="../../annviz/gui/training/area.py" line="142"/>
         <source>Open a training recording</source>
         <translation>학습 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="121"/>
+        <location filename="../../annviz/gui/training/area.py" line="148"/>
         <source>Could not open the recording</source>
         <translation>학습 기록을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="128"/>
+        <location filename="../../annviz/gui/training/area.py" line="155"/>
         <source>annviz training recordings (*{ext})</source>
         <translation>annviz 학습 기록 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="143"/>
+        <location filename="../../annviz/gui/training/area.py" line="173"/>
         <source>Save the weight pictures as GIF</source>
         <translation>가중치 그림을 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="156"/>
+        <location filename="../../annviz/gui/training/area.py" line="180"/>
+        <source>Writing {path}…</source>
+        <translation>{path} 쓰는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="191"/>
+        <source>GIF</source>
+        <translation>GIF</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="192"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="214"/>
         <source>Save the weight pictures as PNG</source>
         <translation>가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="171"/>
+        <location filename="../../annviz/gui/training/area.py" line="234"/>
         <source>Cannot continue from here</source>
         <translation>여기서부터 이어서 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="175"/>
+        <location filename="../../annviz/gui/training/area.py" line="239"/>
+        <source>The continued run will be close to what the original run would have done, but not bit for bit the same. Continue anyway?</source>
+        <translation>이어서 하는 학습은 원래 학습이 했을 결과와 가깝겠지만, 비트 하나까지 같지는 않습니다. 그래도 이어서 할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="241"/>
+        <source>Not an exact continuation</source>
+        <translation>정확히 이어지지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="265"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="178"/>
+        <location filename="../../annviz/gui/training/area.py" line="268"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="182"/>
+        <location filename="../../annviz/gui/training/area.py" line="272"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="190"/>
+        <location filename="../../annviz/gui/training/area.py" line="280"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="203"/>
+        <location filename="../../annviz/gui/training/area.py" line="293"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="149"/>
-        <location filename="../../annviz/gui/training/area.py" line="162"/>
-        <location filename="../../annviz/gui/training/area.py" line="178"/>
-        <location filename="../../annviz/gui/training/area.py" line="189"/>
+        <location filename="../../annviz/gui/training/area.py" line="207"/>
+        <location filename="../../annviz/gui/training/area.py" line="220"/>
+        <location filename="../../annviz/gui/training/area.py" line="268"/>
+        <location filename="../../annviz/gui/training/area.py" line="279"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -587,84 +645,108 @@
     </message>
 </context>
 <context>
+    <name>TrainingController</name>
+    <message>
+        <location filename="../../annviz/gui/training/controller.py" line="155"/>
+        <source>It was recorded with the BLAS library {then}; this computer has {now}.</source>
+        <extracomment>What a run continued from a moment may change; the rest (architecture, data, optimizer, seed, schedule, augmentation) is the moment&apos;s own run&apos;s. The batch size may change too: at an epoch&apos;s end no batch is half-done, and the optimizers&apos; running arrays do not depend on it.</extracomment>
+        <translation>이 기록은 BLAS 라이브러리 {then}로 만들었는데, 이 컴퓨터에는 {now}가 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controller.py" line="159"/>
+        <source>It was recorded with {then} BLAS threads; here only {now} can be used.</source>
+        <translation>이 기록은 BLAS 스레드 {then}개로 만들었는데, 여기서는 {now}개만 쓸 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="88"/>
+        <location filename="../../annviz/gui/training/controls.py" line="98"/>
         <source>Start over</source>
         <translation>처음부터 다시</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="88"/>
+        <location filename="../../annviz/gui/training/controls.py" line="98"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="89"/>
+        <location filename="../../annviz/gui/training/controls.py" line="99"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="89"/>
+        <location filename="../../annviz/gui/training/controls.py" line="99"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="98"/>
+        <location filename="../../annviz/gui/training/controls.py" line="108"/>
         <source>Not started</source>
         <translation>시작 전</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="100"/>
-        <source>Epoch {e} of {n} · batch {b} of {nb} · {speed} samples/s</source>
-        <translation>에포크 {e}/{n} · 배치 {b}/{nb} · 초당 {speed}개 예제</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/training/controls.py" line="105"/>
+        <location filename="../../annviz/gui/training/controls.py" line="118"/>
         <source> · {time} left</source>
         <translation> · {time} 남음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="107"/>
+        <location filename="../../annviz/gui/training/controls.py" line="113"/>
         <source> · paused</source>
         <translation> · 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="111"/>
+        <location filename="../../annviz/gui/training/controls.py" line="108"/>
+        <source>Training failed</source>
+        <translation>학습 실패</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="110"/>
+        <source>Epoch {e} of {n} · batch {b} of {nb}</source>
+        <translation>에포크 {e}/{n} · 배치 {b}/{nb}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="115"/>
+        <source> · {speed} samples/s</source>
+        <translation> · 초당 {speed}개 예제</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/controls.py" line="122"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="112"/>
+        <location filename="../../annviz/gui/training/controls.py" line="123"/>
         <source>Step (one batch)</source>
         <translation>한 단계 (배치 하나)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="113"/>
+        <location filename="../../annviz/gui/training/controls.py" line="124"/>
         <source>+1 epoch</source>
         <translation>+1 에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="114"/>
+        <location filename="../../annviz/gui/training/controls.py" line="125"/>
         <source>Train a new network with these settings ({key})</source>
         <translation>이 설정으로 새 신경망을 학습합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="116"/>
+        <location filename="../../annviz/gui/training/controls.py" line="127"/>
         <source>Pause or resume training ({key})</source>
         <translation>학습을 일시 정지하거나 다시 시작합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="117"/>
+        <location filename="../../annviz/gui/training/controls.py" line="128"/>
         <source>Stop training ({key})</source>
         <translation>학습을 멈춥니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="118"/>
+        <location filename="../../annviz/gui/training/controls.py" line="129"/>
         <source>Train exactly one mini-batch, then pause ({key})</source>
         <translation>미니배치 하나만 학습하고 일시 정지합니다 ({key})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controls.py" line="120"/>
+        <location filename="../../annviz/gui/training/controls.py" line="131"/>
         <source>Train one epoch more than planned</source>
         <translation>계획보다 에포크 하나를 더 학습합니다</translation>
     </message>
@@ -672,80 +754,90 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="91"/>
+        <location filename="../../annviz/gui/training/page.py" line="93"/>
         <source>&lt;p&gt;&lt;b&gt;Training&lt;/b&gt;: finding the weights and biases by lowering the &lt;b&gt;loss&lt;/b&gt; on examples. For each mini-&lt;b&gt;batch&lt;/b&gt;: the forward pass, the loss, &lt;b&gt;backpropagation&lt;/b&gt;, and a step of size η (the &lt;b&gt;learning rate&lt;/b&gt;) against the &lt;b&gt;gradient&lt;/b&gt;. An &lt;b&gt;epoch&lt;/b&gt; is one pass over the training images.&lt;/p&gt;&lt;p&gt;Too high a learning rate makes the loss jump or grow; too low makes it crawl. Momentum μ and Adam remember past steps; L2 λ keeps weights small. A validation share, held out, shows &lt;b&gt;overfitting&lt;/b&gt;: training accuracy still rising while validation accuracy stops.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: 예를 보며 &lt;b&gt;손실&lt;/b&gt;을 줄여 가중치와 편향을 찾는 일입니다. 미니 &lt;b&gt;배치&lt;/b&gt;마다 순전파, 손실, &lt;b&gt;역전파&lt;/b&gt;, 그리고 &lt;b&gt;기울기&lt;/b&gt;의 반대 방향으로 η(&lt;b&gt;학습률&lt;/b&gt;) 크기의 한 걸음. &lt;b&gt;에포크&lt;/b&gt;는 학습 이미지를 한 번 모두 훑는 것입니다.&lt;/p&gt;&lt;p&gt;학습률이 너무 크면 손실이 튀거나 커지고, 너무 작으면 기어갑니다. 모멘텀 μ와 Adam은 지난 걸음을 기억하고, L2 λ는 가중치를 작게 유지합니다. 따로 떼어 둔 검증 비율은 &lt;b&gt;과적합&lt;/b&gt;을 보여 줍니다: 학습 정확도는 계속 오르는데 검증 정확도는 멈춥니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="101"/>
+        <location filename="../../annviz/gui/training/page.py" line="103"/>
         <source>&lt;p&gt;&lt;b&gt;Learning curves&lt;/b&gt;: the loss of every batch (smoothed) and the accuracy after every epoch; the timeline below replays the run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습 곡선&lt;/b&gt;: 배치마다의 손실(부드럽게 한 것)과 에포크마다의 정확도. 아래 타임라인으로 학습 과정을 다시 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="104"/>
+        <location filename="../../annviz/gui/training/page.py" line="106"/>
         <source>&lt;p&gt;&lt;b&gt;Weight histograms&lt;/b&gt;: how each layer&apos;s weights are spread, now (filled) and at the start of the run (outline): learning moves them apart from the small random numbers they began as.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;가중치 히스토그램&lt;/b&gt;: 층마다 가중치가 어떻게 퍼져 있는지를 지금(채운 막대)과 학습을 시작할 때(윤곽선)로 보여 줍니다. 학습하면서 가중치는 처음의 작은 무작위 값에서 멀어집니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="107"/>
+        <location filename="../../annviz/gui/training/page.py" line="110"/>
+        <source>&lt;p&gt;&lt;b&gt;Neuron inspector&lt;/b&gt;: click a neuron in the network to see its weighted input z, its activation a and its weights — at the moment the timeline shows.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;뉴런 살펴보기&lt;/b&gt;: 신경망의 뉴런을 클릭하면 그 뉴런의 가중 입력 z, 활성화 a, 가중치를 타임라인이 보여 주는 순간의 값으로 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="113"/>
         <source>&lt;p&gt;&lt;b&gt;Two runs compared&lt;/b&gt; at the same moment: the same digit, the same step, two settings — which one learned faster, and how.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;두 번의 학습 비교&lt;/b&gt;: 같은 순간, 같은 숫자, 같은 단계에서 설정만 다른 두 학습을 봅니다. 어느 쪽이 더 적은 단계로 배웠고, 어떻게 배웠을까요?&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="111"/>
+        <location filename="../../annviz/gui/training/page.py" line="117"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="112"/>
+        <location filename="../../annviz/gui/training/page.py" line="118"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="113"/>
+        <location filename="../../annviz/gui/training/page.py" line="119"/>
         <source>Compare runs</source>
         <translation>학습 비교</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="120"/>
+        <source>Neuron inspector</source>
+        <translation>뉴런 살펴보기</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="100"/>
+        <location filename="../../annviz/gui/training/panel.py" line="134"/>
         <source>Unsaved network</source>
         <translation>저장하지 않은 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="101"/>
+        <location filename="../../annviz/gui/training/panel.py" line="135"/>
         <source>The network you trained has not been saved. Save it before it is lost?</source>
         <translation>학습한 신경망을 아직 저장하지 않았습니다. 잃기 전에 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="106"/>
+        <location filename="../../annviz/gui/training/panel.py" line="140"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="181"/>
+        <location filename="../../annviz/gui/training/panel.py" line="220"/>
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="190"/>
+        <location filename="../../annviz/gui/training/panel.py" line="229"/>
         <source>Save the trained network</source>
         <translation>학습한 신경망 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="199"/>
+        <location filename="../../annviz/gui/training/panel.py" line="238"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path}에 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="213"/>
+        <location filename="../../annviz/gui/training/panel.py" line="252"/>
         <source>Presets…</source>
         <translation>미리 준비된 설정…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="217"/>
+        <location filename="../../annviz/gui/training/panel.py" line="256"/>
         <source>Settings that each teach something: the lecture notes&apos; 784-16-16-10 network, a learning rate too high, overfitting …</source>
         <translation>저마다 무언가를 가르쳐 주는 설정: 강의 노트의 784-16-16-10 신경망, 너무 큰 학습률, 과적합 …</translation>
     </message>
@@ -806,157 +898,157 @@
         <translation>Fashion-MNIST (옷)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="183"/>
+        <location filename="../../annviz/gui/training/settings.py" line="197"/>
         <source>Choose a folder of IDX files</source>
         <translation>IDX 파일 폴더 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="203"/>
+        <location filename="../../annviz/gui/training/settings.py" line="217"/>
         <source>IDX folder…</source>
         <translation>IDX 폴더…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="206"/>
+        <location filename="../../annviz/gui/training/settings.py" line="220"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="206"/>
+        <location filename="../../annviz/gui/training/settings.py" line="220"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="206"/>
+        <location filename="../../annviz/gui/training/settings.py" line="220"/>
         <source>Learning</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="209"/>
+        <location filename="../../annviz/gui/training/settings.py" line="223"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="209"/>
+        <location filename="../../annviz/gui/training/settings.py" line="223"/>
         <source>Training examples</source>
         <translation>학습 예제 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="210"/>
+        <location filename="../../annviz/gui/training/settings.py" line="224"/>
         <source>Validation share</source>
         <translation>검증용 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="210"/>
+        <location filename="../../annviz/gui/training/settings.py" line="224"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="211"/>
+        <location filename="../../annviz/gui/training/settings.py" line="225"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="211"/>
+        <location filename="../../annviz/gui/training/settings.py" line="225"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="212"/>
+        <location filename="../../annviz/gui/training/settings.py" line="226"/>
         <source>Optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="212"/>
+        <location filename="../../annviz/gui/training/settings.py" line="226"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="213"/>
+        <location filename="../../annviz/gui/training/settings.py" line="227"/>
         <source>Momentum μ</source>
         <translation>모멘텀 μ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="213"/>
+        <location filename="../../annviz/gui/training/settings.py" line="227"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="214"/>
+        <location filename="../../annviz/gui/training/settings.py" line="228"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="214"/>
+        <location filename="../../annviz/gui/training/settings.py" line="228"/>
         <source>L2 weight decay λ</source>
         <translation>L2 가중치 감쇠 λ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="216"/>
+        <location filename="../../annviz/gui/training/settings.py" line="230"/>
         <source>Augment (random shifts, turns and zooms)</source>
         <translation>데이터 증강 (무작위 이동, 회전, 확대)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="217"/>
+        <location filename="../../annviz/gui/training/settings.py" line="231"/>
         <source>Use only the first examples of the training set</source>
         <translation>학습 데이터의 앞쪽 예제만 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="218"/>
+        <location filename="../../annviz/gui/training/settings.py" line="232"/>
         <source>Held out from training to measure overfitting</source>
         <translation>과적합을 재려고 학습에서 빼 두는 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="219"/>
+        <location filename="../../annviz/gui/training/settings.py" line="233"/>
         <source>Learning rate η: each mini-batch moves every weight w ← w − η ∂L/∂w; can change while training</source>
         <translation>학습률 η: 미니 배치마다 모든 가중치를 w ← w − η ∂L/∂w로 옮깁니다. 학습 중에도 바꿀 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="221"/>
+        <location filename="../../annviz/gui/training/settings.py" line="235"/>
         <source>The images and labels to learn from</source>
         <translation>배울 이미지와 레이블</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="222"/>
+        <location filename="../../annviz/gui/training/settings.py" line="236"/>
         <source>What is minimised: cross-entropy L = −log p_y, or the mean squared error L = ½ Σ (a − y)²</source>
         <translation>줄일 값: 교차 엔트로피 L = −log p_y, 또는 평균 제곱 오차 L = ½ Σ (a − y)²</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="224"/>
+        <location filename="../../annviz/gui/training/settings.py" line="238"/>
         <source>The random first weights: He, variance 2/n_in, for ReLU; Xavier, variance 2/(n_in + n_out), otherwise</source>
         <translation>무작위 초기 가중치: 렐루에는 He (분산 2/n_in), 나머지에는 Xavier (분산 2/(n_in + n_out))</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="226"/>
+        <location filename="../../annviz/gui/training/settings.py" line="240"/>
         <source>Seed of the first weights and of the order of the examples: the same seed, the same run</source>
         <translation>초기 가중치와 예의 순서를 정하는 시드: 시드가 같으면 학습도 같습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="228"/>
+        <location filename="../../annviz/gui/training/settings.py" line="242"/>
         <source>How the gradient moves the weights: SGD w ← w − η g; momentum v ← μ v − η g, w ← w + v; Adam with β₁ = 0.9, β₂ = 0.999</source>
         <translation>기울기가 가중치를 움직이는 방법: SGD w ← w − η g, 모멘텀 v ← μ v − η g, w ← w + v, Adam (β₁ = 0.9, β₂ = 0.999)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="230"/>
+        <location filename="../../annviz/gui/training/settings.py" line="244"/>
         <source>Momentum μ: v ← μ v − η ∂L/∂w, w ← w + v (for the momentum optimizer)</source>
         <translation>모멘텀 μ: v ← μ v − η ∂L/∂w, w ← w + v (모멘텀 옵티마이저에서)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="231"/>
+        <location filename="../../annviz/gui/training/settings.py" line="245"/>
         <source>Examples per mini-batch: the gradient is their average</source>
         <translation>미니 배치마다의 예 수: 기울기는 그 평균입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="232"/>
+        <location filename="../../annviz/gui/training/settings.py" line="246"/>
         <source>Passes over all the training examples</source>
         <translation>모든 학습 예를 훑는 횟수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="233"/>
+        <location filename="../../annviz/gui/training/settings.py" line="247"/>
         <source>L2 weight decay λ: the loss gets + ½ λ Σ w², each step w ← w − η (∂L/∂w + λ w); can change while training</source>
         <translation>L2 가중치 감쇠 λ: 손실에 + ½ λ Σ w²가 더해져 걸음마다 w ← w − η (∂L/∂w + λ w). 학습 중에도 바꿀 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="235"/>
+        <location filename="../../annviz/gui/training/settings.py" line="249"/>
         <source>Each batch sees its images moved, turned and zoomed a little: more varied examples, less overfitting</source>
         <translation>배치마다 이미지를 조금씩 옮기고 돌리고 확대합니다: 예가 다양해져 과적합이 줄어듭니다</translation>
     </message>
@@ -964,32 +1056,32 @@
 <context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="123"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="144"/>
         <source>Layer {n}: {a} → {b}</source>
         <translation>층 {n}: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="125"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="146"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="128"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="149"/>
         <source>Weights per layer: grey = at the start, blue = now</source>
         <translation>층별 가중치: 회색 = 처음, 파랑 = 지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="130"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="151"/>
         <source>filled blue: the weights now</source>
         <translation>채운 파랑: 지금의 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="132"/>
-        <source>grey outline: at the start (when this model was set)</source>
-        <translation>회색 윤곽선: 시작할 때 (이 모델을 정했을 때)</translation>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="153"/>
+        <source>grey outline: at the start of the run (batch 0; for a model opened, when it was opened)</source>
+        <translation>회색 윤곽선: 학습을 시작할 때 (배치 0; 연 모델은 열었을 때)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="133"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="154"/>
         <source>height: share of the layer&apos;s weights in each bin</source>
         <translation>높이: 구간마다 그 층 가중치의 비율</translation>
     </message>

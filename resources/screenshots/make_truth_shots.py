@@ -29,6 +29,7 @@ from annviz.gui.app import arrange_default_layout, install_areas  # noqa: E402
 from annviz.gui.common.wheel_guard import install_wheel_guard  # noqa: E402
 from annviz.gui.main_window import MainWindow  # noqa: E402
 from annviz.gui.state import AppState  # noqa: E402
+from captions import percent, shot  # noqa: E402  (this folder)
 
 HERE = Path(__file__).resolve().parent
 
@@ -71,7 +72,9 @@ def shots(app: QApplication, lang: str, settings_dir: str) -> None:
     draw(explorer.pad_panel.pad, [(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)       # the README's first picture
                                   for (x0, y0), (x1, y1) in zip(three, three[1:]) for t in np.linspace(0, 1, 6)])
     settle(app)
-    window.grab().save(str(HERE / f"explorer-{lang}.png"))
+    note = " (in Korean)" if lang == "ko" else ""
+    shot(window, f"explorer-{lang}.png", "The explorer: a 3 drawn with the mouse, the 28×28 input, the "
+         "probabilities, the network diagram and the weight heatmaps" + note)
     explorer.pad_panel.clear_action.trigger()
 
     data = load_dataset("mnist")
@@ -79,14 +82,17 @@ def shots(app: QApplication, lang: str, settings_dir: str) -> None:
     state.select_neuron(len(state.network.sizes) - 1, int(data.test_labels[0]))
     explorer.inspector_dock.raise_()
     settle(app)
-    window.grab().save(str(HERE / f"explorer-output-neuron-{lang}.png"))
+    label = data.class_names[int(data.test_labels[0])]
+    shot(window, f"explorer-output-neuron-{lang}.png", f'The inspector on the output neuron for "{label}": '
+         f"a_{label} against z_{label} with the other outputs held, the point on the curve" + note)
 
     explorer.weights_dock.raise_()
     explorer.weights._tabs.setCurrentIndex(1)            # "Deeper layers and biases"
     settle(app)
     explorer.weights.layers._scroll.verticalScrollBar().setValue(120)   # down to W⁽²⁾ and b⁽²⁾
     settle(app)
-    window.grab().save(str(HERE / f"explorer-deeper-layers-{lang}.png"))
+    shot(window, f"explorer-deeper-layers-{lang}.png", "Deeper layers and biases at 1280×800: square "
+         "16×16 matrix, every bias bar" + note)
     explorer.weights._tabs.setCurrentIndex(0)
 
     explorer.pad_panel.clear_action.trigger()
@@ -95,7 +101,11 @@ def shots(app: QApplication, lang: str, settings_dir: str) -> None:
                    line(0.2, 0.6, 0.8, 0.6)):                # a "#": mnist-classic is not sure
         draw(explorer.pad_panel.pad, stroke)
     settle(app)
-    window.grab().save(str(HERE / f"explorer-not-sure-{lang}.png"))
+    p = state.forward.output[0]                               # what the screen shows: the two largest
+    first, second = np.argsort(p)[::-1][:2]
+    names = state.class_names
+    shot(window, f"explorer-not-sure-{lang}.png", f'The explorer is not sure about a "#"{note}: '
+         f"{percent(p[first])} {names[first]}, {percent(p[second])} {names[second]}")
 
     lab = next(window.tabs.widget(i) for i in range(window.tabs.count())
                if type(window.tabs.widget(i)).__name__ == "LabPage")
@@ -107,7 +117,8 @@ def shots(app: QApplication, lang: str, settings_dir: str) -> None:
     settle(app, 3.0)
     view.play_button.click()
     settle(app, 0.6)
-    window.grab().save(str(HERE / f"lab-playground-6-layers-{lang}.png"))
+    shot(window, f"lab-playground-6-layers-{lang}.png", "A network with 6 hidden layers on the plane: "
+         "pictures apart, edges visible, titles whole" + note)
     window.close()
     settle(app)
 

@@ -231,3 +231,15 @@ def test_shrinking_by_a_whole_factor_is_the_mean_of_each_block() -> None:
     image = np.random.default_rng(0).random((280, 140)).astype(np.float32)
     blocks = image.reshape(20, 14, 10, 14).mean(axis=(1, 3))
     np.testing.assert_allclose(_resize_area(image, 1 / 14), blocks, atol=1e-6)
+def test_a_dash_is_flat_and_a_large_scribble_a_blob_not_small() -> None:
+    dash = np.full((280, 280), 255, np.uint8)
+    dash[135:147, 40:240] = 0                                  # 200 wide, 12 high
+    assert drawing_problem(dash, canvas_to_mnist(dash)) == "flat"
+    scribble = np.full((280, 280), 255, np.uint8)
+    for k in range(0, 200, 14):                                # thick lines close together
+        scribble[40 + k:50 + k, 40:240] = 0
+    scribble[40:240, 40:50] = scribble[40:240, 230:240] = 0
+    assert drawing_problem(scribble, canvas_to_mnist(scribble)) == "blob"
+    one = np.full((280, 280), 255, np.uint8)
+    one[40:240, 128:152] = 0                                   # a 1: as narrow as the dash is low, but upright
+    assert drawing_problem(one, canvas_to_mnist(one)) is None

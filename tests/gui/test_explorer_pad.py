@@ -223,6 +223,22 @@ def test_a_tiny_drawing_gets_a_warning(qtbot, panel):
     assert panel.hint.text().startswith("Draw a digit with the mouse")
 
 
+def test_a_dash_and_a_large_scribble_get_their_own_warnings(qtbot, panel):
+    state, panel = panel
+    draw_stroke(qtbot, panel.pad, line(0.2, 0.5, 0.8, 0.5))            # a horizontal dash
+    assert state.input_problem == "flat"
+    assert panel.hint.text().startswith("Much wider than tall")
+    panel.pad.clear()
+    panel.pad.set_brush_width(40)                                         # the brush slider's widest
+    zigzag = []
+    for k in range(8):                                                    # back and forth, top to bottom
+        y = 0.15 + 0.09 * k
+        zigzag += line(0.15 if k % 2 == 0 else 0.85, y, 0.85 if k % 2 == 0 else 0.15, y + 0.09)[1 if zigzag else 0:]
+    draw_stroke(qtbot, panel.pad, zigzag)
+    assert state.input_problem == "blob"
+    assert panel.hint.text().startswith("So dense") and "very small" not in panel.hint.text()
+
+
 def test_the_korean_answer_fits_a_narrow_panel(qtbot, panel):
     from PySide6.QtGui import QFontMetrics
 
@@ -238,3 +254,29 @@ def test_the_korean_answer_fits_a_narrow_panel(qtbot, panel):
         assert QFontMetrics(answer.font()).horizontalAdvance(answer.text()) <= answer.width()
     finally:
         set_language("en")
+
+
+def test_a_single_click_draws_a_dot(qtbot, panel):
+    state, panel = panel
+    point = pad_point(panel.pad, 0.5, 0.5)
+    qtbot.mousePress(panel.pad, Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseRelease(panel.pad, Qt.MouseButton.LeftButton, pos=point)
+    canvas = panel.pad.canvas()
+    assert not panel.pad.is_blank() and (canvas > 128).sum() > 100      # a round dot, the brush wide
+    assert state.input_image is not None
+    panel.pad.undo()                                                     # and Undo takes it back
+    assert panel.pad.is_blank()
+
+
+def test_undo_after_a_test_digit_over_a_drawing_brings_the_drawing_back(qtbot, panel):
+    state, panel = panel
+    seven(qtbot, panel.pad)
+    drawn = state.input_image.copy()
+    panel.test_digit_action.trigger()
+    assert not np.array_equal(state.input_image, drawn)
+    panel.pad.undo()
+    np.testing.assert_array_equal(state.input_image, drawn)              # not an empty pad first
+    panel.pad.clear()
+    panel.test_digit_action.trigger()                                    # over an empty pad
+    panel.pad.undo()
+    assert panel.pad.is_blank()

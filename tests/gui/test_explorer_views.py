@@ -96,7 +96,7 @@ def test_deeper_and_output_neurons_in_the_inspector(qtbot, state):
     assert inspector.title.text() == "output neuron for “7”"
     assert "Output neuron for “7”: probability" in inspector.details.text()
     state.select_neuron(0, 200)                                          # 200 = 7·28 + 4
-    assert inspector.title.text() == "input pixel (row 7, column 4; counted from 0)"
+    assert inspector.title.text() == "input pixel (row 8, column 5)"          # from 1, as every number on screen
     assert "brightness of one pixel" in inspector.details.text()
     state.set_input(None)
     state.select_neuron(1, 0)

@@ -210,6 +210,17 @@ def test_ctrl_s_saves_the_model_to_its_own_file(qtbot, window, tmp_path):
 def test_save_as_adds_the_extension(window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "notes-trained"), ""))
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: asked.append(a) or (str(tmp_path / "notes-trained"), ""))
     menu_action(window, "File", "Save model as…").trigger()
     assert (tmp_path / "notes-trained.safetensors").is_file()
+    # the window now names the new file, and Ctrl+S saves there without asking again
+    assert window.windowTitle() == "annviz — notes-trained"
+    assert window.model_line.text().startswith("notes-trained: ")
+    before = (tmp_path / "notes-trained.safetensors").stat().st_mtime_ns
+    window.state.set_weights([w * 0 + 0.25 for w in window.state.network.weights], window.state.network.biases)
+    assert window.save_model() and len(asked) == 1
+    from annviz.nn import load_model
+    assert (load_model(tmp_path / "notes-trained.safetensors")[0].weights[0] == 0.25).all()
+    assert (tmp_path / "notes-trained.safetensors").stat().st_mtime_ns >= before

@@ -386,7 +386,8 @@ def test_qt_own_buttons_and_dialogs_speak_korean(qtbot):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
-@pytest.mark.parametrize("seconds,english,korean", [(2, "2 s", "2초"), (185, "3 min 05 s", "3분 05초")])
+@pytest.mark.parametrize("seconds,english,korean", [(2, "2 s", "2초"), (185, "3 min 05 s", "3분 05초"),
+                                                    (16 * 3600 + 299, "16 h 05 min", "16시간 05분")])
 def test_the_time_left_in_both_languages(qapp, seconds, english, korean):
     from annviz.gui.training.controls import format_duration
 

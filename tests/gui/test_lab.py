@@ -138,6 +138,9 @@ def test_hidden_layer_learns_the_perceptrons_own_xor_points(page, qtbot):
     view.set_dataset("xor")
     assert not view.verdict_shown()                     # not before the learner has run it
     view.run_button.click()
+    assert "Run again" not in view.message.text()          # not while it runs
+    qtbot.waitUntil(lambda: view.run.epochs_done >= 3, timeout=20000)
+    assert view.run_button.isChecked() and view.message.text().startswith("Running:")
     qtbot.waitUntil(lambda: not view.run_button.isChecked(), timeout=20000)
     assert view.run.errors() > 0 and view.verdict_shown()
     view.hidden_button.click()
@@ -146,6 +149,9 @@ def test_hidden_layer_learns_the_perceptrons_own_xor_points(page, qtbot):
     assert playground.controls.config().hidden == (4,)
     train, test = playground.playground.points
     assert len(test) == 0                                   # all four points are for learning
+    # … so nothing speaks of test points: no checkbox, no "test loss", no test share or noise
+    assert not playground.show_test.isVisibleTo(playground) and playground.legend_names() == ["train loss"]
+    assert not playground.controls.test_share.isVisibleTo(playground) and not playground.controls.noise.isVisibleTo(playground)
     np.testing.assert_array_equal(train.x[np.lexsort(train.x.T)], view.data.x[np.lexsort(view.data.x.T)])
     order_t, order_v = np.lexsort(train.x.T), np.lexsort(view.data.x.T)
     np.testing.assert_array_equal(train.y[order_t], view.data.y[order_v])
@@ -170,6 +176,8 @@ def test_playground_learns_the_circle(page, qtbot):
     view.controls.set_config("circle", (4, 2))
     view.step_button.click()
     qtbot.waitUntil(lambda: view.last_snapshot.epoch == 1, timeout=3000)
+    assert view.epoch_label.text() == "Epoch 1"                      # with its curve, not later
+    assert view.legend_names() == ["train loss", "test loss"] and view.show_test.isVisibleTo(view)
     view.play_button.click()
     qtbot.waitUntil(lambda: view.last_snapshot.test_accuracy > 0.9, timeout=15000)
     assert view.is_training_thread_running()

@@ -66,6 +66,7 @@ def test_add_to_my_digits_from_the_pad_with_the_prediction_pre_filled_or_a_key(q
     assert [b.isChecked() for b in dialog.digit_buttons] == [d == 1 for d in range(10)]
     qtbot.keyClick(dialog, Qt.Key.Key_Return)            # Enter keeps the network's answer
     assert [d.label for d in page.store.digits] == [1]
+    assert page.summary.text().startswith("<b>1 digit</b> in ")          # one digit, not "1 digits"
     saved = page.store.digits[0]
     assert saved.path.parent == page.store.root / "1"
     assert np.array_equal(canvas_to_mnist(pad_panel.pad.canvas()), page.store.input(saved).reshape(28, 28))

@@ -119,3 +119,25 @@ def test_export_writes_a_script_and_the_model_beside_it(window, tmp_path):
     ast.parse(text)  # valid Python
     assert '"best-in-torch.safetensors"' in text and "SIZES = [784, 512, 256, 10]" in text
     assert "urllib" not in text and "download=" not in text
+
+
+def test_export_never_replaces_a_model_file_the_learner_did_not_name(window, tmp_path, monkeypatch):
+    """A learner's own seq.safetensors (other keys, loaded by their load_state_dict) beside the
+    seq.py they export: asked first; Cancel keeps it byte for byte and writes no script."""
+    own = tmp_path / "seq.safetensors"
+    save_file({"0.weight": np.ones((3, 2), np.float32), "0.bias": np.zeros(3, np.float32)}, own)
+    before = own.read_bytes()
+    asked = []
+
+    def answer(parent, title, text, *args):
+        asked.append((title, text))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert window.export_pytorch(tmp_path / "seq.py") is None
+    assert own.read_bytes() == before and not (tmp_path / "seq.py").exists()
+    assert len(asked) == 1 and "seq.safetensors" in asked[0][0] and "already exists" in asked[0][1]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    script, weights = window.export_pytorch(tmp_path / "seq.py")     # the learner said so
+    assert weights == own and own.read_bytes() != before
+    assert load_model(own)[0].sizes == window.state.network.sizes

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annviz.data.datasets import load_dataset
 from annviz.gui.explorer.names import number
-from annviz.gui.training.pictures import save_gif, weight_mosaic
+from annviz.gui.training.pictures import weight_mosaic
 from annviz.nn.network import Network
 from annviz.nn.recording import Recording
 
@@ -109,17 +108,6 @@ def test_a_damaged_recording_is_one_message_and_changes_nothing(window, tmp_path
     assert window.training.controller.films.recordings.runs == runs
 
 
-def test_the_gif_has_the_runs_moments_as_frames(window, qtbot, tmp_path):
-    run = train(window, qtbot)
-    path = save_gif(run, tmp_path / "weights.gif")
-    with Image.open(path) as gif:
-        assert gif.n_frames == len(run.moments)
-        first = np.asarray(gif.convert("RGB"))
-        gif.seek(gif.n_frames - 1)
-        last = np.asarray(gif.convert("RGB"))
-    assert first.shape == last.shape and not np.array_equal(first, last)
-
-
 def test_two_runs_side_by_side_say_what_each_network_says(window, qtbot):
     first = train(window, qtbot)
     second = train(window, qtbot, TINY.replace(lr=0.1))
@@ -136,3 +124,70 @@ def test_two_runs_side_by_side_say_what_each_network_says(window, qtbot):
         np.testing.assert_allclose(p, expected, rtol=1e-6)
     assert not np.allclose(shown[0], shown[1])
     assert area.curves.other_labels == ["Run 1 · η 0.01"]                # the older run, dashed
+
+
+def test_the_histograms_outline_is_batch_0_and_every_moment_dragged_to_is_drawn_at_once(window, qtbot):
+    from annviz.gui.training.weight_histograms import histogram
+
+    run = train(window, qtbot)
+    area = window.training
+    area.page.tabs.setCurrentWidget(area.histograms)
+    start = run.moments[0].parameters()[0]
+
+    def expected(weights):
+        """What the plots must show for ``weights`` now, over the range the view uses."""
+        out = []
+        for s, w in zip(start, weights):
+            limit = max(float(np.abs(s).max()), float(np.abs(w).max()), 1e-6)
+            out.append((histogram(s, limit)[1], histogram(w, limit)[1]))
+        return out
+
+    visits = [40, *range(len(run.moments) - 1, -1, -7)]      # first somewhere in the middle, then back
+    for index in visits:                                     # as fast as a drag: no wait in between
+        area.timeline.go_to(index)
+        for (start_drawn, now_drawn), (start_wanted, now_wanted) in zip(
+                area.histograms.drawn(), expected(run.moments[index].parameters()[0])):
+            np.testing.assert_allclose(start_drawn, start_wanted)
+            np.testing.assert_allclose(now_drawn, now_wanted)
+    area.timeline.go_to_now()
+    final = expected(window.state.network.weights)
+    np.testing.assert_allclose(area.histograms.drawn()[0][0], final[0][0])   # batch 0, still
+
+
+def test_the_inspector_is_a_tab_of_the_training_page_and_shows_the_moment(window, qtbot):
+    run = train(window, qtbot)
+    area, inspector = window.training, window.explorer.inspector
+    area.timeline.go_to_step(12)
+    window.state.select_neuron(1, 2)                        # a click on the training page's diagram
+    assert area.page.isAncestorOf(inspector) and inspector.isVisible()
+    kind, picture = inspector.weights_picture()
+    weights = run.nearest(12).parameters()[0]
+    assert kind == "image"
+    np.testing.assert_array_equal(picture, weights[0][2].reshape(28, 28))
+    area.timeline.go_to_step(40)                            # the next moment: the inspector follows
+    np.testing.assert_array_equal(inspector.weights_picture()[1],
+                                  run.nearest(40).parameters()[0][0][2].reshape(28, 28))
+    window.tabs.setCurrentWidget(window.explorer)           # given back
+    assert window.explorer.isAncestorOf(inspector) and inspector.isVisible()
+
+
+def test_the_pads_keys_work_on_the_training_page_and_the_wheel_never_lands_on_the_brush(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QSlider
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    pad = window.explorer.pad_panel.pad
+    pad.draw_stroke([(0.5, 0.1), (0.5, 0.9)])                   # a 1, as a lesson draws it
+    assert window.training.page.isAncestorOf(pad) and not pad.is_blank()
+    settings = window.training.panel.settings
+    settings.epochs.setFocus()                                  # a setting was being edited
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert pad.is_blank()                                       # Esc clears, as the tooltip says
+    pad.setFocus()                                              # (in a text field Ctrl+Z undoes the text)
+    qtbot.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not pad.is_blank()                                   # Ctrl+Z brings it back
+    settings.epochs.setFocus()
+    window.tabs.setCurrentWidget(window.explorer)               # the Explorer tab clicked
+    assert QApplication.focusWidget() is pad
+    assert not isinstance(QApplication.focusWidget(), QSlider)

@@ -104,6 +104,11 @@ def test_an_edited_model_is_never_saved_over_its_file(window, qtbot, tmp_path, m
     assert own.read_bytes() == before
     saved, _ = load_model(copy)
     assert np.all(saved.weights[1][:, 4] == 0)
+    # saved as its own file: the window says so, and Ctrl+S goes there without asking again
+    assert window.windowTitle() == "annviz — switched-off" and window.state.model_path == copy
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: asked.append(args) or ("", ""))
+    n_asked = len(asked)
+    assert window.save_model() and len(asked) == n_asked and own.read_bytes() == before
 
 
 def test_loading_another_model_forgets_the_edits(window, qtbot):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -10,7 +11,9 @@ import pytest
 from safetensors.numpy import save
 
 from annviz.nn.modelfile import ModelFileError, load_model, save_model
-from annviz.nn.runfile import RunFileError, load_recording, save_recording
+from annviz.nn.recording import Recording
+from annviz.nn.runfile import RunFileError, load_recording
+from annviz.nn.runwriter import save_recording
 from annviz.nn.trainer import Trainer
 from annviz.recipes import build_network, prepare_data
 
@@ -123,3 +126,70 @@ def test_damaged_or_hostile_recordings_get_one_clear_line(tmp_path, recorded, ch
     with pytest.raises(RunFileError, match=re.escape(message)) as caught:
         load_recording(craft(tmp_path, meta, tensors))
     assert str(caught.value).startswith(str(tmp_path))
+
+
+# --- written as the run goes (annviz train --record) ------------------------------------------
+
+def streamed(run, path, **limits):
+    """``run`` written moment by moment, as ``annviz train --record`` writes it."""
+    from annviz.nn.runwriter import RecordingWriter
+
+    template = Recording(run.config, run.sizes, run.activations, run.class_names, run.batches_per_epoch)
+    with RecordingWriter(path, template, **limits) as writer:
+        for m in run.moments:
+            writer.add(m)
+        return writer.finish(run.history)
+
+
+def test_a_recording_written_as_it_goes_is_the_one_kept_in_memory(recorded, tmp_path):
+    trainer, run = recorded
+    run.history = trainer.history
+    back = load_recording(streamed(run, tmp_path / "streamed.annviz-run"))
+    assert back.steps().tolist() == run.steps().tolist()
+    assert [m.state is None for m in back.moments] == [m.state is None for m in run.moments]
+    for a, b in zip(run.moments, back.moments):
+        for x, y in zip(a.weights + a.biases, b.weights + b.biases):
+            np.testing.assert_array_equal(x, y)
+        if a.state is not None:
+            assert a.state.optimizer["t"] == b.state.optimizer["t"] and a.state.rng == b.state.rng
+            for x, y in zip(a.state.weights + tuple(a.state.optimizer["arrays"]),
+                            b.state.weights + tuple(b.state.optimizer["arrays"])):
+                np.testing.assert_array_equal(x, y)
+    np.testing.assert_array_equal(back.history.batch_loss.y, trainer.history.batch_loss.y)
+    # A file any safetensors reader takes, every tensor where its header says.
+    from safetensors.numpy import load_file
+    tensors = load_file(tmp_path / "streamed.annviz-run")
+    np.testing.assert_array_equal(tensors["m3.w0"], run.moments[3].weights[0])
+
+
+def test_a_long_run_written_as_it_goes_is_thinned_as_one_in_memory(recorded, tmp_path):
+    _, run = recorded
+    per_moment = run.moments[1].nbytes
+    limit = 20 * per_moment                        # room for about 20 of its moments
+    in_memory = Recording(run.config, run.sizes, run.activations, run.class_names, run.batches_per_epoch)
+    from annviz.nn import recording
+    original = recording.MAX_RUN_BYTES
+    recording.MAX_RUN_BYTES = limit
+    try:
+        for m in run.moments:
+            in_memory.add(dataclasses.replace(m))   # thinning forgets states: not the fixture's
+    finally:
+        recording.MAX_RUN_BYTES = original
+    back = load_recording(streamed(run, tmp_path / "thin.annviz-run", max_bytes=limit))
+    assert len(run.moments) > 40 and back.steps().tolist() == in_memory.steps().tolist()
+    assert [m.state is None for m in back.moments] == [m.state is None for m in in_memory.moments]
+    assert back.moments[-1].step == run.moments[-1].step and back.moments[0].step == 0
+
+
+def test_a_recording_interrupted_before_its_end_leaves_no_file(recorded, tmp_path):
+    from annviz.nn.runwriter import RecordingWriter
+
+    _, run = recorded
+    with pytest.raises(KeyboardInterrupt):
+        with RecordingWriter(tmp_path / "cut.annviz-run", run) as writer:
+            writer.add(run.moments[0])
+            raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+    with RecordingWriter(tmp_path / "x.annviz-run", run) as writer:
+        with pytest.raises(ValueError, match="comes after"):
+            writer.add(run.moments[2]), writer.add(run.moments[1])

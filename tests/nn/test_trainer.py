@@ -155,3 +155,44 @@ def test_a_stopped_run_can_be_continued(mnist_small):
     history = trainer.run()
     assert history.status == "finished" and len(history.epochs) == 1
     assert history.batches == trainer.batches_per_epoch
+
+
+# --- found by mutation testing (tests/benchmarks/bench_mutation.py): what the GUI sets mid-run ---
+
+@pytest.mark.parametrize("lr", [0.0, -0.1, float("nan"), float("inf")])
+def test_a_learning_rate_changed_mid_run_must_be_a_positive_number(mnist_small, lr):
+    trainer = _trainer(mnist_small, optimizer="sgd", lr=0.1)
+    with pytest.raises(ValueError, match="the learning rate must be a positive number, got"):
+        trainer.set_hyperparameters(lr=lr)
+    assert trainer.base_lr == 0.1
+
+
+def test_momentum_and_weight_decay_changed_mid_run_reach_the_optimizer(mnist_small):
+    trainer = _trainer(mnist_small, optimizer="momentum", lr=0.1, momentum=0.9)
+    trainer.set_hyperparameters(momentum=0.5, weight_decay=0.01)
+    assert trainer.optimizer.momentum == 0.5 and trainer.optimizer.weight_decay == 0.01
+    trainer.set_hyperparameters(lr=0.2)                     # the others stay as they are
+    assert trainer.base_lr == 0.2 and trainer.optimizer.momentum == 0.5
+    trainer.set_hyperparameters(weight_decay=-1.0)          # a negative λ is no decay, not growth
+    assert trainer.optimizer.weight_decay == 0.0
+    adam = _trainer(mnist_small, optimizer="adam", lr=0.01)
+    adam.set_hyperparameters(momentum=0.5)                  # Adam has no momentum setting: ignored
+    assert not hasattr(adam.optimizer, "momentum")
+
+
+def test_one_more_epoch_is_one(mnist_small):
+    trainer = _trainer(mnist_small, epochs=2)
+    trainer.add_epochs()
+    assert trainer.epochs == 3
+
+
+def test_divergence_says_where_and_a_lower_rate_goes_on_afresh(mnist_small):
+    train, test = mnist_small
+    trainer = _trainer(((train[0][:1000], train[1][:1000]), test), hidden=(16, 16), optimizer="adam",
+                       lr=1e9, batch_size=8)
+    history = trainer.run()
+    assert history.status == "diverged"
+    assert "at epoch 1, batch 21:" in history.stop_reason            # as counted on screen, from 1
+    trainer.set_hyperparameters(lr=1e-3)
+    again = trainer.run()                                              # the detector starts afresh
+    assert again.status == "finished" and again.batches > 21

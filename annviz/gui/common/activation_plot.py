@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 from annviz.nn.activations import Activation, Step, get_activation
 
 from annviz.gui.common import zoom
-from annviz.gui.common.colors import NEGATIVE, POSITIVE
+from annviz.gui.common.colors import ANSWER
+
+CURVE = (50, 50, 50)   # the function's curve: ink
 from annviz.gui.common.plotting import cache_axes
 
 
@@ -69,15 +71,15 @@ class ActivationPlot(pg.PlotWidget):
         self.setLabel("left", "a")
         cache_axes(self)
         self._slope = self.plot(pen=zoom.pen((150, 150, 150, 200), width=1.5, style=Qt.PenStyle.DashLine))
-        self._curve = self.plot(pen=zoom.pen(NEGATIVE, width=2.5))
+        self._curve = self.plot(pen=zoom.pen(CURVE, width=2.5))     # not blue: blue means a sign
         self._legend = self.addLegend(offset=(4, 4), labelTextSize=zoom.text_size(8), verSpacing=-6)
         self._names = ("f(z)", "f′(z)")
         self._threshold = pg.InfiniteLine(angle=90, pen=zoom.pen((120, 120, 120), style=Qt.PenStyle.DotLine))
         self.addItem(self._threshold)
         # The marker and its guides move with every input: they must not re-range the view.
-        self._marker = _Dot(11, POSITIVE)
+        self._marker = _Dot(11, ANSWER)
         self.addItem(self._marker, ignoreBounds=True)
-        self._guides = pg.PlotDataItem(pen=zoom.pen(POSITIVE, width=1, style=Qt.PenStyle.DotLine))
+        self._guides = pg.PlotDataItem(pen=zoom.pen(ANSWER, width=1, style=Qt.PenStyle.DotLine))
         self.addItem(self._guides, ignoreBounds=True)
         self._point_text = pg.TextItem(anchor=(0, 1), color=(60, 60, 60))
         self._point_text.setZValue(11)

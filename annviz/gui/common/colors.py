@@ -6,6 +6,8 @@ pictures use a diverging map from that blue through a light grey (zero) to that 
 symmetric levels (−m, m), so zero is always the neutral colour and signs compare across
 neurons; edges use the two end colours; on the dark diagram, signed values fade from them into
 the dark (``contribution_colormap``). The lab's two classes use the same pair (class 1 orange).
+Nothing else is orange or blue: the answer is green (``ANSWER``), right and wrong answers green
+and grey (``RIGHT``, ``WRONG``), what is framed is ink (``MARK``).
 docs/COLOURS.md records the choice; ``sign_legend_html`` writes the legend strip under each
 view that colours by sign.
 """
@@ -19,6 +21,14 @@ from PySide6.QtGui import QColor
 POSITIVE = QColor(214, 96, 30)    # orange (Okabe–Ito vermilion): a positive weight / push towards
 NEGATIVE = QColor(33, 102, 172)   # blue (Okabe–Ito blue): a negative weight / push against
 NEUTRAL = QColor(200, 200, 200)
+# Orange and blue mean a sign and nothing else. What is not a sign gets colours of its own:
+#: the network's answer (the winning class), the current point on a curve: Okabe–Ito bluish green
+ANSWER = QColor(0, 158, 115)
+#: right and wrong answers (the confusion matrix's diagonal and the rest): a dark green and a
+#: dark grey, both dark enough for white numbers (purple is the lessons' highlight)
+RIGHT, WRONG = QColor(0, 120, 90), QColor(80, 80, 80)
+#: what is marked or framed (the most changed neurons, held-out digits): the ink of the text
+MARK = QColor(40, 40, 40)
 ZERO = (236, 236, 236)            # the weight map's middle: a light grey
 DARK_NEUTRAL = (44, 44, 50)       # zero on a dark background: just lighter than the background
 

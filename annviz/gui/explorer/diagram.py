@@ -379,7 +379,7 @@ class NetworkDiagram(QWidget):
     def edge_tooltip(self, layer: int, i: int, j: int) -> str:
         n = len(self._sizes)
         w = float(self._state.network.weights[layer][i, j])
-        lines = [self.tr("weight W{l}[{i}, {j}] = {w}").format(l=layer_superscript(layer + 1), i=i, j=j,
+        lines = [self.tr("weight W{l}[{i}, {j}] = {w}").format(l=layer_superscript(layer + 1), i=i + 1, j=j + 1,
                                                               w=number(w, 3)),
                  self.tr("from {source} to {target}").format(
                      source=neuron_name(layer, j, n, self._state.class_names),

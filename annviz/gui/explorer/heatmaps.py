@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 from annviz.gui.common.colors import sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.common import zoom
 from annviz.gui.state import AppState
-from annviz.gui.explorer.names import number
+from annviz.gui.explorer.names import neuron_name, number
 
 TILE, GAP = 28, 2
 CLIP_SHARE = 0.002   # the share of the largest |weights| that saturate the colour scale
@@ -76,8 +76,13 @@ class WeightGrid(QWidget):
 
     def retranslate(self) -> None:
         self._bar.getAxis("right").setLabel(self.tr("weight w"))
-        self._caption.setText(self.tr("What each first-hidden-layer neuron looks for: "
-                                      "its 784 weights as a picture (orange +, blue −)"))
+        net = self._state.network
+        if net is not None and len(net.sizes) == 2:      # no hidden layer: the output neurons' weights
+            self._caption.setText(self.tr("What each output neuron looks for: its 784 weights as a "
+                                          "picture (orange +, blue −)"))
+        else:
+            self._caption.setText(self.tr("What each first-hidden-layer neuron looks for: "
+                                          "its 784 weights as a picture (orange +, blue −)"))
         self.legend.setText(sign_legend_html(self.tr("blue: negative weight"), self.tr("orange: positive weight"),
                                              self.tr("0")) + "<br>" + self.tr(
             "Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector."))
@@ -152,9 +157,14 @@ class WeightGrid(QWidget):
         if index is None:
             self._view.setToolTip("")
             return
-        b = float(self._state.network.biases[0][index])
-        self._view.setToolTip(self.tr("neuron {i} of hidden layer 1, bias {b}; click to inspect").format(
-            i=index + 1, b=number(b)))
+        self._view.setToolTip(self.tile_tooltip(index))
+
+    def tile_tooltip(self, index: int) -> str:
+        """What the tile of neuron ``index`` (from 0) says under the mouse."""
+        net = self._state.network
+        b = float(net.biases[0][index])
+        name = neuron_name(1, index, len(net.sizes), self._state.class_names)
+        return self.tr("{neuron}, bias {b}; click to inspect").format(neuron=name, b=number(b))
 
     def marked_tile(self) -> int | None:
         """The neuron whose tile the selection ring outlines, or None if no ring is shown."""

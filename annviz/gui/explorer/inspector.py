@@ -21,6 +21,7 @@ from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.state import AppState
+from annviz.gui.explorer.layers import neuron_ticks
 from annviz.gui.explorer.names import activation_symbol, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import evidence, weighted_input_terms
 from annviz.gui.explorer.touch import NeuronTouch
@@ -59,6 +60,8 @@ class NeuronInspector(QWidget):
         self._bars_view.setMenuEnabled(False)
         self._bars_view.setMouseEnabled(x=False, y=False)
         self._bars_view.hideButtons()
+        for side in ("left", "bottom"):
+            self._bars_view.getAxis(side).enableAutoSIPrefix(False)
         self._bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
         self._bars_view.addItem(self._bars)
         self._weights = QStackedWidget()
@@ -96,7 +99,7 @@ class NeuronInspector(QWidget):
         self.plot.set_labels(self.tr("weighted input z"), self.tr("activation a"))
         self.legend.setText(sign_legend_html(self.tr("blue: −"), self.tr("orange: +")))
         self._bars_view.setLabel("left", self.tr("weight w"))
-        self._bars_view.setLabel("bottom", self.tr("from neuron (counted from 0)"))
+        self._bars_view.setLabel("bottom", self.tr("from neuron"))
         self._pictured = None
         self._dirty = True
         self.refresh()
@@ -225,6 +228,7 @@ class NeuronInspector(QWidget):
                                           self.tr("Its {n} incoming weights").format(n=w.size))
             brushes = [self._signs[int(v >= 0)] for v in w]
             self._bars.setOpts(x=np.arange(w.size), height=w, width=0.8, brushes=brushes)
+            self._bars_view.getAxis("bottom").setTicks(neuron_ticks(w.size))   # neuron 1 at x = 0
             self._bars_view.setYRange(-m, m)
             self._weights.setCurrentWidget(self._bars_view)
 

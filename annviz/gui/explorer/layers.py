@@ -28,7 +28,18 @@ def _quiet(plot: pg.PlotItem) -> pg.PlotItem:
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
+    for side in ("left", "bottom"):
+        plot.getAxis(side).enableAutoSIPrefix(False)   # a bias of 0.5 reads 0.5, not "500 (×0.001)"
     return plot
+
+
+def neuron_ticks(n: int, names=None, offset: float = 0.0, most: int = 10) -> list[list[tuple[float, str]]]:
+    """Axis ticks naming neurons as the screen does: from 1, or by class (``names``); at most
+    ``most`` of them, evenly spaced. Neuron i sits at ``i + offset`` on the axis."""
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if n / s <= most)
+    label = (lambda i: str(names[i])) if names is not None and len(names) == n else (lambda i: str(i + 1))
+    shown = range(0, n, step) if step == 1 else range(step - 1, n, step)   # 1, 2, … or 5, 10, …
+    return [[(i + offset, label(i)) for i in shown]]
 
 
 class LayerMatrices(QWidget):
@@ -94,6 +105,9 @@ class LayerMatrices(QWidget):
                 plot.addItem(image)
                 rows, cols = net.weights[l].shape
                 plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0.02)
+                names = self._state.class_names if l == net.n_layers - 1 else None
+                plot.getAxis("left").setTicks(neuron_ticks(rows, names, offset=0.5))   # cell i: [i, i + 1)
+                plot.getAxis("bottom").setTicks(neuron_ticks(cols, offset=0.5))
                 self._matrices[l] = (plot, image)
             # The first layer's biases have no matrix beside them: they take the whole top row.
             bias_plot = _quiet(self._view.addPlot(row=l, col=1 if l >= 1 else 0, colspan=1 if l >= 1 else 2))
@@ -101,6 +115,8 @@ class LayerMatrices(QWidget):
             bars = pg.BarGraphItem(x=np.arange(n), height=np.zeros(n), width=0.8, pen=None)
             bias_plot.addItem(bars)
             bias_plot.setXRange(-0.6, n - 0.4, padding=0)   # every bar in view
+            names = self._state.class_names if l == net.n_layers - 1 else None
+            bias_plot.getAxis("bottom").setTicks(neuron_ticks(n, names))
             self._biases.append((bias_plot, bars))
         rows = self._view.ci.layout
         for l in range(net.n_layers):
@@ -159,6 +175,10 @@ class LayerMatrices(QWidget):
             self._view.setToolTip(self.tr("weight from {source} to {target}: {w}").format(
                 source=neuron_name(layer - 1, j, n, names), target=neuron_name(layer, i, n, names),
                 w=number(w, 3)))
+
+    def bias_axis(self, l: int) -> pg.AxisItem:
+        """The value axis of weight layer ``l``'s bias bars (its ticks are what the screen reads)."""
+        return self._biases[l][0].getAxis("left")
 
     def matrix_shown(self, l: int) -> np.ndarray:
         """The values the heatmap of weight layer ``l`` (≥ 1: W⁽ˡ⁺¹⁾, rows = neurons) shows."""

@@ -1,9 +1,9 @@
 """Translated names the explorer's views share: layers and neurons, activation symbols, numbers.
 
-On screen, hidden neurons are numbered from 1 (as layers are: a⁽¹⁾ is the first hidden layer),
-output neurons are named by their class ("output neuron for “7”"), and input pixels are given
-as (row, column) counted from 0 at the top left, which the name says. Code, files and the
-matrix indices W[i, j] count from 0; the help says so.
+One rule on screen: everything is counted from 1, as layers are (a⁽¹⁾ is the first hidden
+layer) — hidden neurons, input pixels as (row, column) from the top left, and the matrix indices
+of the formulas, W⁽ˡ⁾[i, j] (row i: neuron i) — and output neurons are named by their class
+("output neuron for “7”"). Only code and files count from 0; the help says so.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ def layer_name(layer: int, n_layers: int) -> str:
 
 def neuron_name(layer: int, index: int, n_layers: int, class_names=()) -> str:
     """The neuron at 0-based ``index`` of ``layer`` as the screen names it: "hidden layer 1 ·
-    neuron 6" for index 5, "output neuron for “7”", "input pixel (row 3, column 5; from 0)"."""
+    neuron 6" for index 5, "output neuron for “7”", "input pixel (row 1, column 6)" for index 5."""
     if layer == 0:
         row, col = divmod(index, 28)
-        return translate("ExplorerNames", "input pixel (row {row}, column {col}; counted from 0)").format(
-            row=row, col=col)
+        return translate("ExplorerNames", "input pixel (row {row}, column {col})").format(
+            row=row + 1, col=col + 1)
     if layer == n_layers - 1 and index < len(class_names):
         return translate("ExplorerNames", "output neuron for “{name}”").format(name=class_names[index])
     return translate("ExplorerNames", "{layer} · neuron {i}").format(
@@ -66,3 +66,8 @@ def layer_superscript(layer: int) -> str:
 def number(x: float, digits: int = 2) -> str:
     """A signed number with a true minus sign: −0.41, 1.62."""
     return f"{x:.{digits}f}".replace("-", "−")
+
+
+def signed(x: float, digits: int = 3) -> str:
+    """A number with its sign always written, and a true minus: +0.412, −1.620."""
+    return f"{x:+.{digits}f}".replace("-", "−")

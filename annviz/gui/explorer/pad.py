@@ -49,6 +49,7 @@ class DrawingPad(QWidget):
         self._background: QImage | None = None
         self._digit: np.ndarray | None = None          # the image ``show_digit`` was given
         self._cleared: list[tuple] = []                # (background, digit, strokes) before each clear
+        self._digit_covers = False                     # the loaded digit replaced a drawing
         self._current: Stroke | None = None
         self._image = QImage(CANVAS, CANVAS, QImage.Format.Format_Grayscale8)
         self._image.fill(PAPER)
@@ -80,17 +81,25 @@ class DrawingPad(QWidget):
         self._current = None
         self._render()
 
-    def _remember_drawing(self) -> None:
-        if not self.is_blank():
+    def _remember_drawing(self) -> bool:
+        """Keep what is on the pad for Undo and empty it; True if there was something."""
+        kept = not self.is_blank()
+        if kept:
             self._cleared.append((self._background, self._digit, list(self._strokes)))
         self._strokes.clear()
         self._background, self._digit = None, None
+        self._digit_covers = False
+        return kept
 
     def undo(self) -> None:
         """Remove the last stroke; after the strokes, the loaded digit; on a cleared pad, bring
         back what was cleared."""
         if self._strokes:
             self._strokes.pop()
+        elif self._background is not None and self._digit_covers and self._cleared:
+            # a digit loaded over a drawing: Undo brings the drawing back, not an empty pad first
+            self._background, self._digit, self._strokes = self._cleared.pop()
+            self._digit_covers = False
         elif self._background is not None:
             self._background, self._digit = None, None
         elif self._cleared:
@@ -101,7 +110,8 @@ class DrawingPad(QWidget):
 
     def show_digit(self, image: np.ndarray) -> None:
         """Replace the drawing by a 28×28 image (uint8 0..255 or float 0..1, white on black)."""
-        self._remember_drawing()
+        covers = self._remember_drawing()
+        self._digit_covers = covers            # Undo: back to the drawing it replaced
         self._digit = np.array(image, copy=True)
         image = np.asarray(image)
         if image.dtype != np.uint8:
@@ -185,8 +195,13 @@ class DrawingPad(QWidget):
         pen = QPen(color, stroke.widths[i], Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                    Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
-        start = stroke.points[i - 1] if i > 0 else stroke.points[i]
-        painter.drawLine(start, stroke.points[i])
+        if i == 0:   # a dot: a line from a point to itself draws nothing (a click drew nothing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            r = stroke.widths[0] / 2
+            painter.drawEllipse(stroke.points[0], r, r)
+            return
+        painter.drawLine(stroke.points[i - 1], stroke.points[i])
 
     def _render(self) -> None:
         """Redraw the canvas from the background and every stroke (after undo or clear)."""

@@ -133,6 +133,12 @@ class PadPanel(QWidget):
         if problem == "small":
             text = self.tr("Drawn very small: it is blown up to MNIST's 20×20 box and the strokes "
                            "become fat blobs. Draw bigger.")
+        elif problem == "flat":
+            text = self.tr("Much wider than tall: no MNIST digit looks like this (even a 1 stands "
+                           "upright), so whatever the network answers means little. Draw a digit.")
+        elif problem == "blob":
+            text = self.tr("So dense that, shrunk to MNIST's 20×20 box, it becomes a blob: draw a "
+                           "digit with separate, thinner strokes.")
         elif problem == "thin":
             text = self.tr("Strokes too thin: shrunk to MNIST's 20×20 box they almost vanish. Draw "
                            "bigger strokes (a wider brush).")

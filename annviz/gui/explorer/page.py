@@ -34,13 +34,15 @@ class ExplorerPage(QMainWindow):
         self.diagram_dock = self._make_dock("diagram", self.diagram)
         # The inspector scrolls rather than push the window past a 1280×800 screen (a hidden
         # neuron's touch controls make it tall).
-        self.inspector_dock = self._make_dock("inspector", _scrolling(self.inspector))
+        self._inspector_scroll = _scrolling(self.inspector)
+        self.inspector_dock = self._make_dock("inspector", self._inspector_scroll)
         self.weights_dock = self._make_dock("weights", self.weights)
         self._areas: dict[QDockWidget, Qt.DockWidgetArea] = {}   # other areas' docks and their place
         self._arrange()
         for action in self.pad_panel.shortcuts():
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        self.setFocusProxy(self.pad_panel.pad)   # the page in front: the keys go to the pad
         state.neuron_selected.connect(self._on_neuron_selected)
         self.retranslate()
 
@@ -95,9 +97,11 @@ class ExplorerPage(QMainWindow):
         self.inspector_dock.raise_()
 
     def lend_views(self) -> dict[str, QWidget]:
-        """The pad, the diagram and the weight pictures, for another page to show while it is in
-        front (the training page); ``take_back_views`` puts them back in their docks."""
-        views = {"pad": self.pad_panel, "diagram": self.diagram, "weights": self.weights}
+        """The pad, the diagram, the weight pictures and the inspector (in its scroll area), for
+        another page to show while it is in front (the training page); ``take_back_views`` puts
+        them back in their docks."""
+        views = {"pad": self.pad_panel, "diagram": self.diagram, "weights": self.weights,
+                 "inspector": self._inspector_scroll}
         self._lent = True
         return views
 
@@ -105,7 +109,8 @@ class ExplorerPage(QMainWindow):
         if self._lent:
             self._lent = False
             for dock, view in ((self.pad_dock, self.pad_panel), (self.diagram_dock, self.diagram),
-                               (self.weights_dock, self.weights)):
+                               (self.weights_dock, self.weights),
+                               (self.inspector_dock, self._inspector_scroll)):
                 dock.setWidget(view)
                 view.show()
 
@@ -127,10 +132,11 @@ class ExplorerPage(QMainWindow):
             "<p><b>Weights</b>: orange edges and pixels are positive, blue ones negative. A first-layer "
             "neuron's 784 weights form a picture of what it looks for.</p>"
             "<p><b>Bias</b>: a neuron's own offset, like an input that is always 1.</p>"
-            "<p><b>Numbering</b>: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the "
-            "first hidden layer), output neurons are named by their class, and input pixels are "
-            "given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the "
-            "code and the model files count everything from 0.</p>"
+            "<p><b>Numbering</b>: on screen everything counts from 1, as the layers do (a⁽¹⁾ is the "
+            "first hidden layer): hidden neurons, input pixels as (row, column) from the top left, "
+            "and the matrix indices of the formulas — W⁽ˡ⁾[i, j] is the weight from neuron j to "
+            "neuron i. Output neurons are named by their class. Only the code and the model files "
+            "count from 0.</p>"
             "<p>Click any neuron to see its numbers in the neuron inspector.</p>") + self.tr(
             "<p><b>Touch a neuron</b>: under a hidden neuron in the inspector, switch it off (its "
             "outgoing weights become 0), shift its bias or scale its incoming weights, and watch the "

@@ -15,13 +15,13 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from annviz.gui.common.colors import NEUTRAL, POSITIVE
+from annviz.gui.common.colors import ANSWER, NEUTRAL
 from annviz.gui.common import zoom
 from annviz.gui.state import AppState
 
 BAR_HEIGHT = 0.75
 INSIDE_FROM = 0.55                                # a share written inside its bar from here up
-INSIDE_TEXT, OUTSIDE_TEXT = (0, 0, 0), (90, 90, 90)   # black on orange or grey: 5.5:1 and more
+INSIDE_TEXT, OUTSIDE_TEXT = (0, 0, 0), (90, 90, 90)   # black on green or grey: 6:1 and more
 
 
 class ProbabilityBars(QWidget):
@@ -50,7 +50,7 @@ class ProbabilityBars(QWidget):
         self._bars = pg.BarGraphItem(x0=[], y=[], height=BAR_HEIGHT, width=[])
         self._plot.addItem(self._bars)
         self._labels: list[pg.TextItem] = []
-        self._grey, self._winner = pg.mkBrush(NEUTRAL), pg.mkBrush(POSITIVE)
+        self._grey, self._winner = pg.mkBrush(NEUTRAL), pg.mkBrush(ANSWER)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._title)
@@ -65,7 +65,7 @@ class ProbabilityBars(QWidget):
     def retranslate(self) -> None:
         self._title.setText(self.tr("Output layer: the network's answer"))
         self._plot.setLabel("left", self.tr("class"))
-        self._plot.setLabel("bottom", self.tr("probability (orange: the answer)"))
+        self._plot.setLabel("bottom", self.tr("probability (green: the answer)"))
         self._on_forward_changed()
 
 

@@ -56,7 +56,7 @@ class SeenView(QWidget):
         row, col = int(np.floor(p.y())), int(np.floor(p.x()))
         if 0 <= row < 28 and 0 <= col < 28:
             value = float(self._image.image[row, col])
-            self._view.setToolTip(self.tr("pixel (row {row}, column {col}; counted from 0): {value}").format(
-                row=row, col=col, value=number(value)))
+            self._view.setToolTip(self.tr("pixel (row {row}, column {col}): {value}").format(
+                row=row + 1, col=col + 1, value=number(value)))
         else:
             self._view.setToolTip("")

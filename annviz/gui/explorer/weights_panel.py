@@ -32,9 +32,11 @@ class WeightsPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._tabs.setTabText(0, self.tr("First hidden layer"))
-        self._tabs.setTabText(1, self.tr("Deeper layers and biases"))
         net = self._state.network
+        no_hidden = net is not None and len(net.sizes) == 2    # the first weights lead to the output
+        self._tabs.setTabText(0, self.tr("Output layer") if no_hidden else self.tr("First hidden layer"))
+        self.grid.retranslate()
+        self._tabs.setTabText(1, self.tr("Biases") if no_hidden else self.tr("Deeper layers and biases"))
         if net is None:
             self.count.setText("")
             return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 
 from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level
+from annviz.gui.explorer.names import number, signed
 from annviz.gui.insight.plots import ImagePanel
 from annviz.nn.attribution import input_times_gradient
 from annviz.nn.network import Network
@@ -123,17 +124,19 @@ class AttributionTab(QWidget):
         self.attribution.set_title(self.tr("input × gradient for {name}").format(name=names[k]))
         self.gradient.set_title(self.tr("gradient ∂z/∂x for {name}").format(name=names[k]))
         text = self.tr(
-            "Score of {name}: z = {z:.3f}. Orange pixels pushed it up (towards {name}), blue pixels pushed "
-            "it down. Pushes up: {up:+.3f}, pushes down: {down:+.3f}, in all {total:+.3f}.").format(
-            name=names[k], z=z, up=attribution[attribution > 0].sum(),
-            down=attribution[attribution < 0].sum(), total=total)
+            "Score of {name}: z = {z}. Orange pixels pushed it up (towards {name}), blue pixels pushed "
+            "it down. Pushes up: {up}, pushes down: {down}, in all {total}.").format(
+            name=names[k], z=number(z, 3), up=signed(attribution[attribution > 0].sum()),
+            down=signed(attribution[attribution < 0].sum()), total=signed(total))
         if network.n_layers == 1:
-            text += " " + self.tr("With no hidden layer this is exact: the pixels' {total:+.3f} plus the "
-                                  "bias b = {b:+.3f} is z = {z:.3f}.").format(total=total, b=bias, z=z)
+            text += " " + self.tr("With no hidden layer this is exact: the pixels' {total} plus the "
+                                  "bias b = {b} is z = {z}.").format(total=signed(total), b=signed(bias),
+                                                                    z=number(z, 3))
         else:
-            text += " " + self.tr("The pixels do not add up to z: the other {rest:+.3f} comes from the "
-                                  "biases (this output's own b = {b:+.3f}) and from the bends of the "
-                                  "non-linear hidden layers on the way.").format(rest=z - total, b=bias)
+            text += " " + self.tr("The pixels do not add up to z: the other {rest} comes from the "
+                                  "biases (this output's own b = {b}) and from the bends of the "
+                                  "non-linear hidden layers on the way.").format(rest=signed(z - total),
+                                                                                 b=signed(bias))
         self.explanation.setText(text + " " + self.tr(
             "The right picture shows where more ink would raise the score (orange) or lower it (blue)."))
 

@@ -1,6 +1,6 @@
 """The confusion matrix: counts[true, predicted] as a 10×10 grid of numbers, and per-class accuracy.
 
-Correct answers (the diagonal) are blue, mistakes orange; the shade grows with log(1 + count),
+Correct answers (the diagonal) are green, mistakes grey; the shade grows with log(1 + count),
 each group scaled to its own largest cell, so that a handful of mistakes still shows beside a
 thousand correct answers. Rows are the true class, columns the prediction. Clicking a cell
 emits ``cell_clicked(true, predicted)``; beside each row a bar shows that class's accuracy.
@@ -14,10 +14,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontMetrics
 
 from annviz.gui.common import zoom
+from annviz.gui.common.colors import RIGHT, WRONG
 from annviz.gui.insight.plots import ClickableImage
 
-CORRECT = np.array([33, 102, 172], dtype=np.float64)   # blue
-MISTAKE = np.array([214, 96, 30], dtype=np.float64)    # orange-red
+CORRECT = np.array(RIGHT.getRgb()[:3], dtype=np.float64)   # dark green (blue and orange mean a sign)
+MISTAKE = np.array(WRONG.getRgb()[:3], dtype=np.float64)   # dark grey
 BLANK = np.array([250, 250, 250], dtype=np.float64)
 
 

@@ -138,9 +138,9 @@ class EvaluationTab(QWidget):
                                        self.tr("accuracy per class"))
         self.confusion_caption.setText(
             f'<span style="color:rgb{tuple(int(c) for c in CORRECT)}">■</span>&nbsp;'
-            + self.tr("blue: right answers (the diagonal)") + "&nbsp;&nbsp;&nbsp;"
+            + self.tr("green: right answers (the diagonal)") + "&nbsp;&nbsp;&nbsp;"
             + f'<span style="color:rgb{tuple(int(c) for c in MISTAKE)}">■</span>&nbsp;'
-            + self.tr("orange: mistakes") + "&nbsp;&nbsp;&nbsp;"
+            + self.tr("grey: mistakes") + "&nbsp;&nbsp;&nbsp;"
             + self.tr("the darker a cell, the more test images it holds; the number is the count"))
         self.threshold_box.setTitle(self.tr("Confidence threshold: below it the model says \"not sure\""))
         self.threshold.setToolTip(self.tr("Answers whose largest probability p_k = e^z_k / Σ e^z_j is below this "
@@ -172,7 +172,12 @@ class EvaluationTab(QWidget):
             self.gallery_title.setText(self.tr("Click a cell of the confusion matrix to see its test images."))
             return
         true, predicted = self._cell
-        self.gallery_title.setText(self.tr(
-            "{count:,} test images of class {true} predicted as {predicted}, most confident first. "
-            "Click one to load it into the explorer.").format(
-            count=self.gallery.count(), true=self._class_names[true], predicted=self._class_names[predicted]))
+        names = dict(true=self._class_names[true], predicted=self._class_names[predicted])
+        if self.gallery.count() == 1:
+            text = self.tr("1 test image of class {true} predicted as {predicted}. Click it to load it "
+                           "into the explorer.").format(**names)
+        else:
+            text = self.tr("{count:,} test images of class {true} predicted as {predicted}, most "
+                           "confident first. Click one to load it into the explorer.").format(
+                count=self.gallery.count(), **names)
+        self.gallery_title.setText(text)

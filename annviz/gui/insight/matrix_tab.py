@@ -7,10 +7,12 @@ follows the three steps z − max z, exp, ÷ sum with the real numbers (``softma
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from annviz.gui.common import zoom
+from annviz.gui.common.colors import sign_legend_html
 from annviz.gui.explorer.names import activation_symbol
 from annviz.gui.insight.matrix_view import LayerNumbers, MatrixFormView
 from annviz.gui.insight.notation import sup
@@ -47,6 +49,10 @@ class MatrixTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.formula)
         layout.addWidget(self.view, 1)
+        self.legend = QLabel()                                  # the weights' colours
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         layout.addWidget(self.status)
         layout.addWidget(self.softmax_title)
         layout.addWidget(self.softmax)
@@ -57,7 +63,7 @@ class MatrixTab(QWidget):
         """The network and its forward pass for the current input (batch of one), or nothing.
 
         ``class_names`` head the softmax table's columns (class k's name over column k); without
-        them the columns are numbered from 0, as the classes are."""
+        them the columns are numbered from 0, as the classes are named."""
         self._case = None if network is None or fwd is None else (network, fwd)
         self._class_names = list(class_names or [])
         if self._case and self.layer.count() != network.n_layers:
@@ -118,9 +124,12 @@ class MatrixTab(QWidget):
             "<p><b>Matrix form</b>: a whole layer computes a<sup>(l)</sup> = σ(W<sup>(l)</sup> "
             "a<sup>(l−1)</sup> + b<sup>(l)</sup>) at once: row i of W holds the weights of neuron i, "
             "so row i times the previous layer's activations, plus b<sub>i</sub>, is that neuron's "
-            "weighted input z<sub>i</sub>. Matrix indices count from 0.</p>")
+            "weighted input z<sub>i</sub>. On screen, rows and columns count from 1, as neurons do.</p>")
 
     def retranslate(self) -> None:
+        self.legend.setText(sign_legend_html(self.tr("blue: negative weight"), self.tr("orange: positive weight"),
+                                             self.tr("0")) + "&nbsp;&nbsp;&nbsp;" + self.tr(
+            "grey cells: activations, black 0 … white 1"))
         self.layer_caption.setText(self.tr("layer"))
         self.only_nonzero.setText(self.tr("hide inputs that are 0"))
         self.layer.setToolTip(self.tr("The layer to write out: a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾)"))

@@ -149,19 +149,22 @@ class MatrixFormView(QAbstractScrollArea):
         return {("w", r, col) for r in range(len(self.numbers.z))}   # a_prev: the column it feeds
 
     def explain(self, cell: tuple[str, int, int]) -> str:
+        """What a cell is, as a formula; indices on screen count from 1 (row i is neuron i)."""
         n, (kind, i, col), p = self.numbers, cell, self.titles[0]
+        r = i + 1
         if kind in ("w", "a_prev"):
             j = int(n.columns[col])
             if kind == "a_prev":
-                return f"{p}[{j}] = {n.a_prev[j]:.4f}"
-            return f"W[{i}, {j}] · {p}[{j}] = {n.w[i, j]:.4f} × {n.a_prev[j]:.4f} = {n.w[i, j] * n.a_prev[j]:.4f}"
+                return f"{p}[{j + 1}] = {n.a_prev[j]:.4f}"
+            return (f"W[{r}, {j + 1}] · {p}[{j + 1}] = {n.w[i, j]:.4f} × {n.a_prev[j]:.4f} = "
+                    f"{n.w[i, j] * n.a_prev[j]:.4f}")
         if kind == "wa":
-            return f"(W {p})[{i}] = Σ_j W[{i}, j] · {p}[j] = {n.wa[i]:.4f}"
+            return f"(W {p})[{r}] = Σ_j W[{r}, j] · {p}[j] = {n.wa[i]:.4f}"
         if kind == "b":
-            return f"b[{i}] = {n.b[i]:.4f}"
+            return f"b[{r}] = {n.b[i]:.4f}"
         if kind == "z":
-            return f"z[{i}] = {n.wa[i]:.4f} + {n.b[i]:.4f} = {n.z[i]:.4f}"
-        return f"a[{i}] = f(z[{i}]) = f({n.z[i]:.4f}) = {n.a[i]:.4f}"
+            return f"z[{r}] = {n.wa[i]:.4f} + {n.b[i]:.4f} = {n.z[i]:.4f}"
+        return f"a[{r}] = f(z[{r}]) = f({n.z[i]:.4f}) = {n.a[i]:.4f}"
 
     # --- painting ----------------------------------------------------------------------------
 
@@ -181,7 +184,7 @@ class MatrixFormView(QAbstractScrollArea):
         painter.setClipRect(QRect(LABEL_W, 0, width, height))
         for c in range(first_col, last_col):
             x, j = LABEL_W + c * CELL_W - dx, int(n.columns[c])
-            self._cell(painter, QRect(x, 0, CELL_W, CELL_H), str(j), None, False, grey=True)
+            self._cell(painter, QRect(x, 0, CELL_W, CELL_H), str(j + 1), None, False, grey=True)
             v = float(n.a_prev[j])
             self._cell(painter, QRect(x, CELL_H, CELL_W, CELL_H), f"{v:.2f}", _grey(v),
                        ("a_prev", -1, c) in lit or self._hover == ("a_prev", -1, c))
@@ -194,7 +197,7 @@ class MatrixFormView(QAbstractScrollArea):
         right_x = LABEL_W + width
         for r in range(first_row, last_row):
             y = HEADER_H + r * CELL_H - dy
-            self._cell(painter, QRect(0, y, LABEL_W, CELL_H), str(r), None, False, grey=True)
+            self._cell(painter, QRect(0, y, LABEL_W, CELL_H), str(r + 1), None, False, grey=True)
             for k, (name, values) in enumerate((("wa", n.wa), ("b", n.b), ("z", n.z), ("a", n.a))):
                 cell = (name, r, -1)
                 self._cell(painter, QRect(right_x + k * RIGHT_W, y, RIGHT_W, CELL_H), f"{values[r]:.4f}",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPus
 
 from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html
+from annviz.gui.explorer.names import neuron_name
 from annviz.gui.insight.notation import sup
 from annviz.gui.insight.plots import ImagePanel
 from annviz.nn.attribution import example_gradients
@@ -37,6 +38,7 @@ class NudgeTab(QWidget):
         self._case = None                      # (x (1, n_in) float64, y (1,), loss)
         self._grad_w: list[np.ndarray] = []
         self._wanted: tuple[int, int, int] | None = None   # a weight chosen before the network came
+        self._class_names: list[str] = []
 
         self.layer = QComboBox()
         self.neuron = QSpinBox()
@@ -106,8 +108,11 @@ class NudgeTab(QWidget):
 
     # --- public ------------------------------------------------------------------------------
 
-    def show_case(self, network: Network | None, x: np.ndarray | None, label: int, loss_name: str) -> None:
-        """Use a float64 copy of ``network`` and the example (x, label); keep the chosen weight."""
+    def show_case(self, network: Network | None, x: np.ndarray | None, label: int, loss_name: str,
+                  class_names=()) -> None:
+        """Use a float64 copy of ``network`` and the example (x, label); keep the chosen weight.
+        ``class_names`` name the output neurons, as everywhere on screen."""
+        self._class_names = list(class_names)
         if network is None or x is None:
             self.network, self._case = None, None
             self._refresh()
@@ -144,14 +149,15 @@ class NudgeTab(QWidget):
             w.blockSignals(True)
         self.layer.setCurrentIndex(layer)
         self._set_ranges()
-        self.neuron.setValue(i)
-        self.source.setValue(j)
+        self.neuron.setValue(i + 1)
+        self.source.setValue(j + 1)
         for w in (self.layer, self.neuron, self.source):
             w.blockSignals(False)
 
     @property
     def weight(self) -> tuple[int, int, int]:
-        return self.layer.currentIndex(), self.neuron.value(), self.source.value()
+        """(weight layer, i, j), counted from 0 as the arrays are."""
+        return self.layer.currentIndex(), self.neuron.value() - 1, self.source.value() - 1
 
     @property
     def h(self) -> float:
@@ -198,8 +204,8 @@ class NudgeTab(QWidget):
         if self.network is None:
             return
         n_out, n_in = self.network.weights[max(self.layer.currentIndex(), 0)].shape
-        self.neuron.setRange(0, n_out - 1)
-        self.source.setRange(0, n_in - 1)
+        self.neuron.setRange(1, n_out)        # on screen from 1, as W[i, j] is written
+        self.source.setRange(1, n_in)
 
     def _choose_steepest(self, layer: int) -> None:
         i, j = np.unravel_index(np.argmax(np.abs(self._grad_w[layer])), self._grad_w[layer].shape)
@@ -225,7 +231,8 @@ class NudgeTab(QWidget):
         if self._first_layer_picture(layer):
             self.picture.show_signed(grad[i].reshape(28, 28))
             self.picture.mark(*divmod(j, 28))
-            self.picture.set_title(self.tr("∂L/∂W{s} of neuron {i}: click a pixel").format(s=sup(1), i=i + 1))
+            name = neuron_name(1, i, len(self.network.sizes), self._class_names)
+            self.picture.set_title(self.tr("∂L/∂W{s} of {neuron}: click a pixel").format(s=sup(1), neuron=name))
         else:
             self.picture.show_signed(grad)
             self.picture.mark(i, j)
@@ -234,7 +241,7 @@ class NudgeTab(QWidget):
     def _show_numbers(self, layer: int, i: int, j: int) -> None:
         r, w = self.result, float(self.network.weights[layer][i, j])
         rows = [
-            (self.tr("weight w = W{s}[{i}, {j}]").format(s=sup(layer + 1), i=i, j=j), f"{w:.12g}"),
+            (self.tr("weight w = W{s}[{i}, {j}]").format(s=sup(layer + 1), i=i + 1, j=j + 1), f"{w:.12g}"),
             ("L(w + h)", f"{r.loss_plus:.15f}"),
             ("L(w − h)", f"{r.loss_minus:.15f}"),
             (self.tr("numeric slope (L(w+h) − L(w−h)) / 2h"), f"{r.numeric:.12e}"),
@@ -274,8 +281,8 @@ class NudgeTab(QWidget):
             caption.setText(text)
         self.steepest.setText(self.tr("Steepest weight"))
         self.layer.setToolTip(self.tr("Which weight matrix W⁽ˡ⁾ the nudged weight w = W[i, j] is in"))
-        self.neuron.setToolTip(self.tr("i: the neuron the weight leads to (its row of W, from 0)"))
-        self.source.setToolTip(self.tr("j: the input the weight comes from (its column of W, from 0)"))
+        self.neuron.setToolTip(self.tr("i: the neuron the weight leads to (its row of W, from 1)"))
+        self.source.setToolTip(self.tr("j: the input the weight comes from (its column of W, from 1)"))
         self.steepest.setToolTip(self.tr("Choose the weight whose change moves the loss most: the largest |∂L/∂w|"))
         self.h_slider.setToolTip(self.tr("The nudge h of the numeric slope (L(w + h) − L(w − h)) / 2h"))
         self.errors.setLabel("bottom", self.tr("h"))

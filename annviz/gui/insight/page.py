@@ -218,7 +218,7 @@ class InsightPage(QWidget):
         elif tab is self.stepper:
             self.stepper.show_case(network, x, self.label, state.info.loss, state.class_names)
         elif tab is self.nudge:
-            self.nudge.show_case(network, x, self.label, state.info.loss)
+            self.nudge.show_case(network, x, self.label, state.info.loss, state.class_names)
         elif tab is self.matrix:
             self.matrix.show_forward(network, state.forward, state.class_names)
         elif tab is self.data:

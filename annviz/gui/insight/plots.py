@@ -76,6 +76,9 @@ class ImagePanel(pg.GraphicsLayoutWidget):
     def set_title(self, text: str) -> None:
         self._title.setText(text)
 
+    def title(self) -> str:
+        return self._title.text
+
     def show_signed(self, values: np.ndarray, level: float | None = None) -> float:
         """Signed values in the diverging weight colours, levels (−m, m); returns m."""
         m = level or symmetric_level(values[np.isfinite(values)])

@@ -1,7 +1,7 @@
 """NeuronPicture: a biological neuron above the artificial unit it inspired, part under part.
 
 Top: dendrites (one per input, thick where the weight is large, orange when it excites and
-blue when it inhibits), the cell body (brighter the more the neuron fires), the myelinated axon
+blue when it inhibits), the cell body (a brighter green the more the neuron fires), the myelinated axon
 and the axon terminals. Bottom, aligned under each part: the inputs xᵢ with their weighted
 edges and the bias input 1, the sum z, the activation f and the output a, and the next neurons.
 Between the two, one caption per part says which is which. Drawn with QPainter; it takes data
@@ -17,7 +17,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annviz.gui.common import zoom
-from annviz.gui.common.colors import NEUTRAL, POSITIVE, sign_color
+from annviz.gui.common.colors import ANSWER, NEUTRAL, sign_color
+
+FIRING = ANSWER   # the glow of a firing neuron: green (orange and blue are the weights' signs)
 from annviz.gui.lab.neuron_model import Neuron
 from annviz.gui.lab.widgets import format_number, lighter
 
@@ -104,7 +106,7 @@ class NeuronPicture(QWidget):
         # Axon: from the cell body to the terminals, wrapped in myelin; brighter when firing.
         start = QPointF(soma.x() + radius, soma.y())
         end = QPointF(r.left() + X_AXON_END * r.width(), soma.y())
-        signal = QColor(POSITIVE) if a > 0.5 else QColor(INK)
+        signal = QColor(FIRING) if a > 0.5 else QColor(INK)
         signal.setAlpha(int(90 + 165 * a))
         p.setPen(QPen(signal, 3.0 + 3.0 * a, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.drawLine(start, end)
@@ -123,11 +125,11 @@ class NeuronPicture(QWidget):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPath(path)
             p.setPen(QPen(MEMBRANE, 1.2))
-            p.setBrush(lighter(POSITIVE, 1.0 - 0.8 * a))
+            p.setBrush(lighter(FIRING, 1.0 - 0.8 * a))
             p.drawEllipse(bulb, 6, 6)
         # Cell body with its nucleus, glowing with the output.
         p.setPen(QPen(MEMBRANE, 2))
-        p.setBrush(lighter(POSITIVE, 1.0 - 0.85 * a))
+        p.setBrush(lighter(FIRING, 1.0 - 0.85 * a))
         p.drawEllipse(soma, radius * 1.1, radius)
         p.setBrush(MEMBRANE.lighter(130))
         p.setPen(Qt.PenStyle.NoPen)
@@ -203,7 +205,7 @@ class NeuronPicture(QWidget):
         p.setBrush(QColor(245, 240, 250))
         p.drawRoundedRect(f_box, 6, 6)
         p.drawText(f_box, Qt.AlignmentFlag.AlignCenter, "f")
-        p.setBrush(lighter(POSITIVE, 1.0 - 0.85 * min(max(nrn.a, 0.0), 1.0)))
+        p.setBrush(lighter(FIRING, 1.0 - 0.85 * min(max(nrn.a, 0.0), 1.0)))
         p.setPen(QPen(MEMBRANE, 2))
         p.drawEllipse(out, node, node)
         p.setPen(INK)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxL
 
 from annviz.gui.common import zoom
 from annviz.gui.common.activation_plot import ActivationPlot
+from annviz.gui.common.colors import ANSWER, sign_legend_html
 from annviz.gui.lab.biology import NeuronPicture
 from annviz.gui.lab.neuron_model import (NEURON_ACTIVATIONS, TASTY_BIAS, TASTY_SIGNALS,
                                          TASTY_WEIGHTS, Neuron, shifted)
@@ -94,8 +95,12 @@ class NeuronView(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
 
+        self.legend = QLabel()                                  # what the picture's colours mean
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         left = QVBoxLayout()
         left.addWidget(self.picture, 3)
+        left.addWidget(self.legend)
         left.addWidget(self.controls, 0)
         right = QVBoxLayout()
         right.addWidget(self.plot, 3)
@@ -134,6 +139,10 @@ class NeuronView(QWidget):
         self.preset.setItemText(0, self.tr("Free: x₁ … xₙ"))
         self.preset.setItemText(1, self.tr("Is it tasty?"))
         self.controls.setTitle(self.tr("Inputs, weights and bias"))
+        self.legend.setText(sign_legend_html(self.tr("blue: an inhibiting input (w < 0)"),
+                                             self.tr("orange: an exciting input (w > 0)")) + "&nbsp;&nbsp;&nbsp;"
+                            + f'<span style="color:{ANSWER.name()}">■</span>&nbsp;'
+                            + self.tr("green: the neuron fires (the brighter, the stronger)"))
         self._preset_label.setText(self.tr("Example:"))
         self._n_inputs_label.setText(self.tr("Inputs:"))
         self._activation_label.setText(self.tr("Activation function:"))

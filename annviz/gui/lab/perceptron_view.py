@@ -311,7 +311,8 @@ class PerceptronView(QWidget):
         self._update_message(errors)
 
     def _update_message(self, errors: int) -> None:
-        ended = self.run.epochs_done >= MAX_EPOCHS and errors > 0
+        running = self.run_button.isChecked()
+        ended = self.run.epochs_done >= self._run_until and errors > 0 and not running
         verdict = ended and not self._separable
         wrong = (self.tr("1 point is still on the wrong side") if errors == 1 else
                  self.tr("{n} points are still on the wrong side").format(n=errors))
@@ -323,6 +324,10 @@ class PerceptronView(QWidget):
             text = self.tr("Not separated yet: after {epochs} epochs {wrong}, but a straight line that "
                            "separates these points exists. Give it more epochs (Run again) or a "
                            "larger η.").format(epochs=self.run.epochs_done, wrong=wrong)
+        elif running and errors > 0:
+            text = self.tr("Running: {wrong}. Each wrongly placed point moves the line a little.").format(
+                wrong=(self.tr("1 point is still on the wrong side") if errors == 1 else
+                       self.tr("{n} points are still on the wrong side").format(n=errors)))
         elif self.dataset.currentData() == "xor" and errors > 0:
             text = self.tr("XOR: class 1 when exactly one input is 1. Can one straight line put the "
                            "two orange points on one side and the two blue ones on the other? "

@@ -279,8 +279,10 @@ class PlaygroundControls(QWidget):
 
     def _enable_data_settings(self) -> None:
         made = self.dataset.currentData() != GIVEN_POINTS
-        self.noise.setEnabled(made)
-        self.test_share.setEnabled(made)
+        for key, widget in (("noise", self.noise), ("test", self.test_share)):
+            widget.setEnabled(made)
+            widget.setVisible(made)              # the perceptron's points: all for training
+            self._labels[key].setVisible(made)
 
     def _on_feature_toggled(self, checked: bool) -> None:
         if not checked and not any(box.isChecked() for box in self.feature_boxes.values()):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScr
 
 from annviz.data.planar import FEATURE_LABELS, PlanarDataset
 from annviz.gui.common import zoom
-from annviz.gui.common.colors import POSITIVE, sign_legend_html
+from annviz.gui.common.colors import ANSWER, sign_legend_html
 from annviz.gui.lab.network_diagram import NetworkDiagram
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.lab.plane_plot import PlanePlot
@@ -87,7 +87,7 @@ class PlaygroundView(QWidget):
         cache_axes(self.loss_plot)
         self._loss_ranges = (0.0, 0.0)
         self._train_curve = self.loss_plot.plot(pen=zoom.pen((90, 90, 90), width=2))
-        self._test_curve = self.loss_plot.plot(pen=zoom.pen(POSITIVE, width=2))
+        self._test_curve = self.loss_plot.plot(pen=zoom.pen(ANSWER, width=2))   # green, as the test curves
 
         bar = QHBoxLayout()
         for b in (self.reset_button, self.play_button, self.step_button):
@@ -149,9 +149,7 @@ class PlaygroundView(QWidget):
         self.legend.setText(sign_legend_html(self.tr("blue: class 0, negative weight"),
                                              self.tr("orange: class 1, positive weight")) + "<br>" + self.tr(
             "shading: the network's output (its probability of class 1)"))
-        self._legend.clear()
-        self._legend.addItem(self._train_curve, self.tr("train loss"))
-        self._legend.addItem(self._test_curve, self.tr("test loss"))
+        self._show_test_parts()
         self.loss_plot.setLabel("bottom", self.tr("epoch"))
         self.loss_plot.setLabel("left", self.tr("loss"))
         self._on_play_toggled(self.play_button.isChecked(), command=False)
@@ -228,6 +226,7 @@ class PlaygroundView(QWidget):
         self.diagram.show_structure([FEATURE_LABELS[f] for f in config.features],
                                     self.playground.feature_images(), config.activation)
         self.plane.set_domain(self.playground.domain)
+        self._show_test_parts()
         self._show_points()
         self.status.clear()
         self._show_snapshot(self.playground.snapshot())
@@ -271,8 +270,24 @@ class PlaygroundView(QWidget):
         if self._worker is not None:
             self._worker.snapshot_shown()
 
+    def _show_test_parts(self) -> None:
+        """The test points' checkbox and the test loss in the legend, only when there are test
+        points (the perceptron's points are all for training)."""
+        has_test = self.playground is not None and len(self.playground.test) > 0
+        self.show_test.setVisible(has_test)
+        self._legend.clear()
+        self._legend.addItem(self._train_curve, self.tr("train loss"))
+        if has_test:
+            self._legend.addItem(self._test_curve, self.tr("test loss"))
+
+    def legend_names(self) -> list[str]:
+        """The names in the loss plot's legend, as shown."""
+        return [label.text for _, label in self._legend.items]
+
     def _show_snapshot(self, snapshot: Snapshot) -> None:
         self.last_snapshot = snapshot
+        # The epoch with its curve, at once (the losses' numbers follow at their slower pace)
+        self.epoch_label.setText(self.tr("Epoch {epoch}").format(epoch=f"{snapshot.epoch:,}"))
         self.plane.show_heatmap(snapshot.output)
         self.diagram.show_snapshot(snapshot)
         self._train_curve.setData(snapshot.loss_epochs, snapshot.train_losses)

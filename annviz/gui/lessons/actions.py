@@ -108,8 +108,8 @@ def _select_neuron(d, layer, neuron: int | None = None, **kwargs) -> None:
 
 
 def _select_weight(d, layer: int, i: int, j: int) -> None:
-    """W⁽ˡ⁾[i, j] as the screen writes it: l from 1, i and j from 0."""
-    d.state.select_weight(layer - 1, i, j)
+    """W⁽ˡ⁾[i, j] as the screen writes it: l, i and j from 1."""
+    d.state.select_weight(layer - 1, i - 1, j - 1)
 
 
 def _nudge_h(d, h: float) -> None:

@@ -43,7 +43,7 @@ def install(window, state, root: Path | None = None) -> MyDigitsPage:
     page.language_changed.connect(name_action)
     action.setVisible(True)
     pad_panel.add_to_digits.connect(page.add_drawing)
-    page.explorer_wanted.connect(lambda: window.tabs.setCurrentWidget(window.explorer))
+    page.explorer_wanted.connect(window.show_explorer)       # a bound method: no lambda keeps the window
     return page
 
 

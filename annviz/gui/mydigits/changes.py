@@ -2,7 +2,7 @@
 
 ``WeightChanges.show_change(before, now)`` takes the first layer's weights (n, 784) before the
 lesson and now, and draws each neuron's change ΔW as a 28×28 picture on one symmetric diverging
-scale (CET-D1: zero is neutral, red rose, blue fell). The ``HIGHLIGHTED`` neurons whose weights
+scale (the sign colours: zero is neutral, orange rose, blue fell; a legend strip says so). The ``HIGHLIGHTED`` neurons whose weights
 moved most (‖ΔW‖) are framed and named. At most ``SHOWN`` neurons are drawn: all of them for a
 small layer, else those that changed most.
 
@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from annviz.gui.common.colors import HINT, symmetric_level, weight_colormap
+from annviz.gui.common.colors import HINT, MARK, symmetric_level, weight_colormap
 
 SHOWN = 16
 HIGHLIGHTED = 3
-FRAME = QColor(230, 159, 0)   # Okabe–Ito orange
+FRAME = MARK                  # ink: orange and blue are the change's sign
 
 
 def most_changed(before: np.ndarray, now: np.ndarray, n: int) -> np.ndarray:

@@ -13,14 +13,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, Q
                                QListWidgetItem, QScrollArea, QWidget)
 
 from annviz.data.mydigits import Digit
+from annviz.gui.common.colors import MARK
 
 THUMB = 48                                  # pixels per thumbnail (28×28 scaled)
 PENDING = "pending"                         # an image not read yet (a grey square until it is)
-HELD_OUT_COLOUR = QColor(230, 159, 0)       # Okabe–Ito orange: colour-blind safe
+HELD_OUT_COLOUR = QColor(MARK)              # ink (orange and blue mean a sign)
 
 
 def thumbnail(image: np.ndarray | None, held_out: bool) -> QPixmap:
-    """A (784,) input in [0, 1] as a THUMB×THUMB picture; held-out digits get an orange frame."""
+    """A (784,) input in [0, 1] as a THUMB×THUMB picture; held-out digits get a dark frame."""
     pixmap = QPixmap(THUMB, THUMB)
     pending = isinstance(image, str)
     pixmap.fill(QColor(60, 0, 0) if image is None else QColor(110, 110, 110) if pending else Qt.GlobalColor.black)

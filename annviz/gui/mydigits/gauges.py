@@ -1,7 +1,7 @@
 """Before → now: two accuracy gauges and the accuracy of each digit before and after.
 
 ``Gauge.show_values(before, now)`` draws a 0–100 % track with a mark where the accuracy was
-before the lesson and a bar to where it is now, the change green when it rose and orange when it
+before the lesson and a bar to where it is now, the change green when it rose and grey when it
 fell (with the numbers written out: colour is never the only cue). ``PerLabelBars.show_accuracy(before, after)``
 draws ten pairs of bars.
 """
@@ -15,9 +15,10 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annviz.gui.common import zoom
+from annviz.gui.common.colors import RIGHT, WRONG
 from annviz.gui.common.plotting import cache_axes
 
-ROSE, FELL, BEFORE = QColor(0, 158, 115), QColor(213, 94, 0), QColor(150, 150, 150)  # Okabe–Ito
+ROSE, FELL, BEFORE = QColor(RIGHT), QColor(WRONG), QColor(150, 150, 150)   # not the sign colours
 
 
 def percent(value: float | None) -> str:

@@ -274,11 +274,13 @@ class MyDigitsPage(QWidget):
             self.summary.setText("")
             return
         train, held = (int(v) for v in self.store.counts().sum(axis=0))
+        n = train + held
+        count = self.tr("<b>1 digit</b>") if n == 1 else self.tr("<b>{n} digits</b>").format(n=n)
         self.summary.setText(self.tr(
-            "<b>{n} digits</b> in {folder}: {train} to teach from, <b>{held} held out</b> (framed in "
-            "orange). Every fifth digit of each label is held out when it is added and is never "
+            "{count} in {folder}: {train} to teach from, <b>{held} held out</b> (framed in "
+            "black). Every fifth digit of each label is held out when it is added and is never "
             "trained on, so its accuracy is honest.").format(
-                n=train + held, folder=self.store.root, train=train, held=held))
+                count=count, folder=self.store.root, train=train, held=held))
 
     def _on_selection_changed(self, digit: Digit | None) -> None:
         for widget in (self.load_button, self.relabel_button, self.remove_button):
@@ -341,7 +343,8 @@ class MyDigitsPage(QWidget):
         self._show_store(problems=folder.errors)
         self.background.read(self.store)
         if not folder.errors:
-            self.notes.setText(self.tr("Imported {n} digits.").format(n=len(added)))
+            self.notes.setText(self.tr("Imported 1 digit.") if len(added) == 1 else
+                               self.tr("Imported {n} digits.").format(n=len(added)))
         self.imported.emit(len(added))
 
     def _on_import_failed(self, message: str) -> None:
@@ -357,7 +360,8 @@ class MyDigitsPage(QWidget):
             except OSError as error:
                 QMessageBox.warning(self, self.tr("The digits were not exported"), str(error))
                 return
-            self.notes.setText(self.tr("Exported {n} digits to {folder}.").format(n=n, folder=folder))
+            self.notes.setText(self.tr("Exported 1 digit to {folder}.").format(folder=folder) if n == 1 else
+                               self.tr("Exported {n} digits to {folder}.").format(n=n, folder=folder))
 
     def _on_delete_all_clicked(self) -> None:
         if self.store is None:

@@ -4,10 +4,11 @@ learner asked for through its signals."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from annviz.gui.common.colors import sign_legend_html
 from annviz.gui.mydigits.changes import PredictionChange, WeightChanges
 from annviz.gui.mydigits.gauges import Gauge, PerLabelBars
 from annviz.teach import TeachConfig
@@ -57,6 +58,10 @@ class TeachPanel(QWidget):
         self._changes_box = QGroupBox()
         changes = QVBoxLayout(self._changes_box)
         changes.addWidget(self.changes, 1)
+        self.changes_legend = QLabel()                          # the change's colours
+        self.changes_legend.setTextFormat(Qt.TextFormat.RichText)
+        self.changes_legend.setWordWrap(True)
+        changes.addWidget(self.changes_legend)
         changes.addWidget(self.prediction)
         result = QHBoxLayout()
         for button in (self.use_button, self.save_button, self.discard_button):
@@ -98,6 +103,9 @@ class TeachPanel(QWidget):
         self.status.setText(text)
 
     def retranslate(self) -> None:
+        self.changes_legend.setText(sign_legend_html(self.tr("blue: the weight fell"),
+                                                     self.tr("orange: the weight rose"), self.tr("unchanged"))
+                                    + "&nbsp;&nbsp;&nbsp;" + self.tr("framed: the neurons that changed most"))
         self._epochs_label.setText(self.tr("Epochs"))
         self.epochs.setToolTip(self.tr("Passes over your digits mixed with replayed MNIST examples"))
         self.without_protection.setText(self.tr("Without protection: my digits alone (watch it forget MNIST)"))

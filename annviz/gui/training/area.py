@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from annviz.data.datasets import DatasetError
 from annviz.gui.state import AppState
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.curves import SMOOTHING, LiveCurves
 from annviz.gui.training.export import save_png, write_history_csv
 from annviz.gui.training.compare import RunComparison
 from annviz.gui.training.page import TrainingPage
-from annviz.gui.training.pictures import save_gif, save_png as save_weights_png
+from annviz.gui.training.gif_export import GifExport
+from annviz.gui.training.pictures import save_png as save_weights_png
 from annviz.gui.training.panel import TrainingPanel
 from annviz.gui.training.series import smooth
 from annviz.gui.training.speed import SpeedControl
@@ -29,8 +31,12 @@ from annviz.gui.training.timeline import Timeline
 from annviz.gui.training.weight_histograms import WeightHistograms
 from annviz.nn.recording import Recording
 from annviz.gui.common.file_errors import refusal
-from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, RunFileError, load_recording, save_recording
+from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, RunFileError, load_recording
+from annviz.nn.runwriter import save_recording
 from annviz.paths import with_suffix
+
+
+SLOW_BATCHES_PER_S = 50   # at this pace or slower, the curves show batches
 
 
 class TrainingArea(QObject):
@@ -47,6 +53,8 @@ class TrainingArea(QObject):
         self.time_machine = TimeMachine(self.controller, state, self)
         self.timeline = Timeline(self.controller, self.time_machine)
         self.compare = RunComparison(self.controller, self.time_machine, state)
+        self.gif = GifExport(self)
+        self._gif_progress: QProgressDialog | None = None   # made at the first export
         self.page = TrainingPage(self.panel, self.speed, self.curves, self.histograms, self.compare,
                                  self.timeline, explorer)
         c = self.controller
@@ -56,16 +64,24 @@ class TrainingArea(QObject):
         c.run_ended.connect(self._show_other_runs)
         c.films.runs_changed.connect(self._show_other_runs)
         self.speed.speed_changed.connect(c.set_speed)
+        self.speed.speed_changed.connect(self._on_speed_changed)
         self.speed.pause_at_epoch_end_changed.connect(c.set_pause_at_epoch_end)
         self.time_machine.moment_shown.connect(self._on_moment_shown)
         self.time_machine.returned.connect(self._on_returned)
+        self.time_machine.moment_shown.connect(self._show_past_settings)
+        self.time_machine.returned.connect(self._show_past_settings)
+        self.time_machine.moment_shown.connect(self._show_run_start)
+        self.time_machine.returned.connect(self._show_run_start)
+        c.phase_changed.connect(self._show_past_settings)
         self.timeline.continue_requested.connect(self._on_continue_requested)
         self.timeline.export_gif_requested.connect(self._on_export_gif_requested)
         self.timeline.export_png_requested.connect(self._on_export_moment_png_requested)
+        state.neuron_selected.connect(self._on_neuron_selected)
         self.curves.export_png_clicked.connect(self._on_export_png_clicked)
         self.curves.export_csv_clicked.connect(self._on_export_csv_clicked)
 
     def shutdown(self) -> None:
+        self.gif.shutdown()
         self.controller.shutdown()
 
     # --- closing -------------------------------------------------------------------------------
@@ -82,6 +98,17 @@ class TrainingArea(QObject):
     @Slot(object)
     def _on_run_started(self, _config) -> None:
         self.curves.reset()
+
+    @Slot(object)
+    def _on_speed_changed(self, batches_per_s) -> None:
+        """Slow motion: the curves count the last batches (one batch moves nothing on an axis of
+        epochs)."""
+        self.curves.set_batch_view(batches_per_s is not None and batches_per_s <= SLOW_BATCHES_PER_S)
+
+    @Slot(int, int)
+    def _on_neuron_selected(self, *_neuron) -> None:
+        if self.page.isVisible():
+            self.page.show_inspector()
 
     @Slot(object, int)
     def _on_moment_shown(self, run, index: int) -> None:
@@ -138,15 +165,46 @@ class TrainingArea(QObject):
 
     @Slot(object)
     def _on_export_gif_requested(self, run) -> None:
-        if run is None:
+        if run is None or run.sizes[0] != 784:
+            return
+        if self.gif.is_running():            # one at a time: the one going on is shown
+            self.gif_progress().show()
             return
         path = QFileDialog.getSaveFileName(self.page, self.tr("Save the weight pictures as GIF"),
                                            "weights.gif", "GIF (*.gif)")[0]
-        if path:
-            try:
-                save_gif(run, with_suffix(path, ".gif"))
-            except OSError as error:
-                self._warn(self.tr("Export failed"), f"{path}: {error.strerror or error}")
+        if not path:
+            return
+        path = with_suffix(path, ".gif")
+        frames = self.gif.start(run, path)
+        dialog = self.gif_progress()
+        dialog.setLabelText(self.tr("Writing {path}…").format(path=path))
+        dialog.setRange(0, frames)
+        dialog.setValue(0)
+        dialog.show()
+
+    def gif_progress(self) -> QProgressDialog:
+        """The GIF export's progress, with Cancel (made once)."""
+        if self._gif_progress is not None:
+            return self._gif_progress
+        dialog = self._gif_progress = QProgressDialog(self.page)
+        dialog.setObjectName("training-gif-progress")
+        dialog.setWindowTitle(self.tr("GIF"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.canceled.connect(self.gif.cancel)
+        self.gif.progress.connect(lambda done, _total: dialog.setValue(done))
+        self.gif.finished.connect(lambda _path: dialog.hide())
+        self.gif.cancelled.connect(dialog.hide)
+        self.gif.failed.connect(self._on_gif_failed)
+        dialog.hide()
+        return dialog
+
+    @Slot(str)
+    def _on_gif_failed(self, message: str) -> None:
+        self.gif_progress().hide()
+        self._warn(self.tr("Export failed"), message)
 
     @Slot()
     def _on_export_moment_png_requested(self) -> None:
@@ -162,13 +220,45 @@ class TrainingArea(QObject):
                 self._warn(self.tr("Export failed"), f"{path}: {error.strerror or error}")
 
     @Slot(object, object)
-    def _on_continue_requested(self, _run, moment) -> None:
+    def _on_continue_requested(self, run, moment) -> None:
+        caveats = self.controller.continue_caveats(run)
+        if caveats and not self._ask_inexact(caveats):
+            return
         if not self.panel.confirm_discard():
             return
+        settings = self.panel.settings.config()
+        self.panel.keep_shown_settings()   # the run about to start is the one they show
         try:
-            self.controller.continue_from(moment, self.panel.settings.config())
-        except ValueError as error:
+            self.controller.continue_from(run, moment, settings)
+        except (ValueError, DatasetError) as error:
             self._warn(self.tr("Cannot continue from here"), str(error))
+
+    def _ask_inexact(self, caveats: list[str]) -> bool:
+        """Continue although the result will not be exactly the recorded run's own? True: yes."""
+        text = " ".join(caveats) + " " + self.tr(
+            "The continued run will be close to what the original run would have done, but not "
+            "bit for bit the same. Continue anyway?")
+        answer = QMessageBox.question(self.page, self.tr("Not an exact continuation"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def _show_run_start(self, *_args) -> None:
+        """The histograms' outline is the start of the run shown: the time machine's run, else the
+        run training now (or just trained); a moment shown is drawn at once."""
+        tm, films = self.time_machine, self.controller.films
+        run = tm.run if not tm.at_now else films.current
+        if run is not None and run.moments and (not tm.at_now or self.controller.is_live(self.state.network)):
+            self.histograms.set_start(run.moments[0].parameters()[0])
+        else:
+            self.histograms.show_now()
+
+    @Slot()
+    def _show_past_settings(self, *_args) -> None:
+        """At a recorded moment, nothing training: the panel shows that moment's run's settings."""
+        tm = self.time_machine
+        idle = self.controller.phase not in ("running", "paused")
+        self.panel.show_past_run(tm.run if idle and not tm.at_now else None)
 
     @Slot()
     def _on_export_png_clicked(self) -> None:

@@ -8,7 +8,9 @@ matrix product. An earlier version timed both every few seconds and switched. Bu
 depend on the thread count (it sets the order of the sums inside the matrix products), and the time
 machine replays a run bit for bit from its seed and continues it exactly from a recorded moment:
 so a run keeps one count from start to end — one thread, which never collapses and leaves the
-other core to the GUI. The count is stored with the recording.
+other core to the GUI. The count is stored with the recording, and a run continued from a
+recording made with another count (``annviz train`` uses the library's default) uses that count
+(nn/blas.py).
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from threadpoolctl import threadpool_limits
+from annviz.nn import blas
 
 WORKER_BLAS_THREADS = 1
 
 
 @contextmanager
 def worker_blas_threads(n: int = WORKER_BLAS_THREADS) -> Iterator[int]:
-    """BLAS libraries limited to ``n`` threads inside; their own limits come back after."""
-    with threadpool_limits(limits=n, user_api="blas"):
-        yield n
+    """BLAS libraries limited to ``n`` threads inside; their own limits come back after. Yields the
+    count in force (fewer than ``n`` if the library grants fewer)."""
+    with blas.limited(n) as granted:
+        yield granted

@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from annviz.gui.common import zoom
-from annviz.gui.common.colors import POSITIVE, weight_colormap
+from annviz.gui.common.colors import ANSWER, weight_colormap
 from annviz.gui.explorer.heatmaps import robust_level
 from annviz.gui.state import AppState
 from annviz.gui.training.controller import TrainingController
@@ -46,7 +46,7 @@ class _Side:
         self.bars_plot.setYRange(0, 1, padding=0)
         self.bars_plot.setMouseEnabled(False, False)
         self.bars_plot.hideButtons()
-        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=POSITIVE)
+        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=ANSWER)
         self.bars_plot.addItem(self.bars)
         self.probabilities: np.ndarray | None = None
 

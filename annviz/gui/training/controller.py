@@ -37,21 +37,31 @@ from annviz.gui.threads import WorkerThread
 from annviz.gui.training.films import Films
 from annviz.gui.training.input_priority import InputPriority
 from annviz.gui.training.pacer import Pacer
+from annviz.gui.training.blas_threads import WORKER_BLAS_THREADS
 from annviz.gui.training.worker import Progress, TrainingWorker
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import ModelInfo, save_model
 from annviz.nn.network import Network
-from annviz.nn.recording import Moment
-from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, save_recording
+from annviz.nn import blas
+from annviz.nn.recording import Moment, Recording
+from annviz.nn.runfile import EXTENSION as RUN_EXTENSION
+from annviz.nn.runwriter import save_recording
 from annviz.nn.trainer import Trainer
 from annviz.recipes import build_network, build_trainer, model_info, prepare_data
 
 log = logging.getLogger(__name__)
 
 SHUTDOWN_MS = 1000
-#: What a run continued from a moment must share with the run it comes from (the rest may change).
-CONTINUE_MUST_MATCH = ("hidden", "activation", "hidden_activations", "output", "loss", "optimizer",
-                       "dataset", "n_train", "validation_share", "init", "seed")
+#: What a run continued from a moment may change; the rest (architecture, data, optimizer, seed,
+#: schedule, augmentation) is the moment's own run's. The batch size may change too: at an epoch's
+#: end no batch is half-done, and the optimizers' running arrays do not depend on it.
+CONTINUE_MAY_CHANGE = ("lr", "momentum", "weight_decay", "epochs", "batch_size")
+
+
+def continue_config(run: Recording, settings: TrainConfig) -> TrainConfig:
+    """The configuration of a run continued from ``run``: its own, with what may change taken from
+    ``settings`` (the panel's)."""
+    return run.config.replace(**{name: getattr(settings, name) for name in CONTINUE_MAY_CHANGE})
 
 
 class TrainingController(QObject):
@@ -80,6 +90,7 @@ class TrainingController(QObject):
         self.films = Films(self)                  # what the runs recorded (the time machine's)
         self._continued_from: Moment | None = None  # the moment the next run starts at, if any
         self._continuing = False                  # +1 epoch after the end: the same film goes on
+        self._blas_threads = WORKER_BLAS_THREADS  # of the current run (+1 epoch keeps it)
         self._views_held = False
         self._speed: float | None = None
         self._pause_at_epoch_end = False
@@ -90,11 +101,12 @@ class TrainingController(QObject):
 
     # --- commands ------------------------------------------------------------------------------
 
-    def start(self, config: TrainConfig, paused: bool = False, start_from: Moment | None = None) -> None:
+    def start(self, config: TrainConfig, paused: bool = False, start_from: Moment | None = None,
+              blas_threads: int = WORKER_BLAS_THREADS) -> None:
         """Train a fresh network for ``config``; a run still going on is stopped first.
 
         ``paused``: prepare everything but wait for ``resume`` or ``step``. ``start_from``: see
-        ``continue_from``.
+        ``continue_from``. ``blas_threads``: the BLAS thread count of the whole run (blas_threads.py).
 
         Raises ValueError (bad configuration) or DatasetError (missing data) before anything starts.
         """
@@ -118,22 +130,35 @@ class TrainingController(QObject):
             return trainer
 
         self._continued_from, self._continuing = start_from, False
-        self._launch(TrainingWorker(make_trainer, paused=paused, class_names=dataset.class_names))
+        self._blas_threads = blas_threads
+        self._launch(TrainingWorker(make_trainer, paused=paused, class_names=dataset.class_names,
+                                    blas_threads=blas_threads))
 
-    def continue_from(self, moment: Moment, config: TrainConfig, paused: bool = False) -> None:
-        """A new run from the exact state of ``moment`` (an epoch's end of the current film), with
-        ``config``'s η, μ, λ, schedule, batch size, augmentation and epochs; the old run is kept.
+    def continue_from(self, run: Recording, moment: Moment, settings: TrainConfig,
+                      paused: bool = False) -> None:
+        """A new run from the exact state of ``moment`` (an epoch's end of ``run``): ``run``'s own
+        network, data and optimizer, with ``settings``' η, μ, λ, batch size and epochs
+        (``CONTINUE_MAY_CHANGE``), and ``run``'s BLAS thread count; ``run`` is kept.
 
-        Raises ValueError when the moment has no state or ``config`` changes what must stay."""
+        Raises ValueError when the moment has no state, DatasetError when ``run``'s data is not here."""
         if moment.state is None:
             raise ValueError("only the end of an epoch can be continued from")
-        old = self.films.current.config if self.films.current is not None else None
-        if old is not None:
-            for name in CONTINUE_MUST_MATCH:
-                if getattr(old, name) != getattr(config, name):
-                    raise ValueError(f"a run continued from here needs the same {name.replace('_', ' ')} "
-                                     f"({getattr(old, name)!r}, not {getattr(config, name)!r})")
-        self.start(config, paused=paused, start_from=moment)
+        self.start(continue_config(run, settings), paused=paused, start_from=moment,
+                   blas_threads=run.blas_threads)
+
+    def continue_caveats(self, run: Recording) -> list[str]:
+        """Why a run continued from ``run`` here would not be bit for bit the one it would have been
+        where it was recorded (empty when it would be): another BLAS library, or fewer threads."""
+        caveats = []
+        here = blas.library()
+        if run.blas_library and here and run.blas_library != here:
+            caveats.append(self.tr("It was recorded with the BLAS library {then}; this computer "
+                                   "has {now}.").format(then=run.blas_library, now=here))
+        with blas.limited(run.blas_threads) as granted:
+            if granted != run.blas_threads:
+                caveats.append(self.tr("It was recorded with {then} BLAS threads; here only {now} "
+                                       "can be used.").format(then=run.blas_threads, now=granted))
+        return caveats
 
     def pause(self) -> None:
         """The phase becomes "paused" once the worker has stopped between two batches."""
@@ -167,7 +192,8 @@ class TrainingController(QObject):
             self._remember_previous()
             self._show_in_state(trainer.network.copy())
             self._continuing = True
-            self._launch(TrainingWorker(lambda: trainer, class_names=self.dataset.class_names))
+            self._launch(TrainingWorker(lambda: trainer, class_names=self.dataset.class_names,
+                                        blas_threads=self._blas_threads))
 
     def give_priority_to(self, widget) -> None:
         """A press on ``widget`` (e.g. the drawing pad) holds the worker at once (input_priority.py)."""
@@ -176,8 +202,10 @@ class TrainingController(QObject):
     def set_speed(self, batches_per_s: float | None) -> None:
         """Slow motion: at most this many batches a second (None: full speed); also for later runs."""
         self._speed = batches_per_s
+        self._pacer.set_slow_motion(1 / batches_per_s if batches_per_s else None)
         if self._worker is not None:
             self._worker.set_speed(batches_per_s)
+            self._worker.set_update_interval(self._pacer.interval)
 
     def set_pause_at_epoch_end(self, on: bool) -> None:
         self._pause_at_epoch_end = on
@@ -204,6 +232,10 @@ class TrainingController(QObject):
         """lr=, momentum=, weight_decay=, applied from the next mini-batch on."""
         if self._worker is not None:
             self._worker.set_hyperparameters(**changes)
+
+    def is_live(self, network) -> bool:
+        """Is ``network`` the app state's copy of the run training (or trained, not yet kept)?"""
+        return network is not None and network is self._live
 
     def can_continue(self) -> bool:
         return (self._worker is None and self.trainer is not None

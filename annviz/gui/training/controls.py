@@ -21,13 +21,16 @@ SHORTCUTS = {"start": "F5", "pause": "F6", "stop": "Shift+F5", "step": "F10"}
 
 
 def format_duration(seconds: float | None) -> str:
-    """"12 s", "3 min 05 s" (in Korean "12초", "3분 05초"), "" when unknown."""
+    """"12 s", "3 min 05 s", "16 h 05 min" (in Korean "12초", "3분 05초", "16시간 05분"), "" when unknown."""
     if seconds is None:
         return ""
     seconds = int(round(seconds))
     if seconds < 60:
         return QCoreApplication.translate("Duration", "{s} s").format(s=seconds)
-    return QCoreApplication.translate("Duration", "{m} min {s:02d} s").format(m=seconds // 60, s=seconds % 60)
+    if seconds < 3600:
+        return QCoreApplication.translate("Duration", "{m} min {s:02d} s").format(m=seconds // 60, s=seconds % 60)
+    minutes = round(seconds / 60)
+    return QCoreApplication.translate("Duration", "{h} h {m:02d} min").format(h=minutes // 60, m=minutes % 60)
 
 
 class TrainingControls(QWidget):
@@ -58,6 +61,7 @@ class TrainingControls(QWidget):
         layout.addWidget(self.progress_bar, 3, 0, 1, 3)
         self.phase = "idle"
         self.progress: Progress | None = None   # the latest shown
+        self._failed = False
         self.retranslate()
         self.show_phase("idle")
 
@@ -73,12 +77,18 @@ class TrainingControls(QWidget):
         self._retranslate_progress()
 
     def show_progress(self, progress: Progress) -> None:
-        self.progress = progress
+        self.progress, self._failed = progress, False
         self.progress_bar.setValue(round(progress.done_fraction * PROGRESS_STEPS))
         self._retranslate_progress()
 
-    def reset_progress(self) -> None:
+    def show_failed(self) -> None:
+        """The run raised: the status says so (not "Not started" beside an error box)."""
         self.progress = None
+        self._failed = True
+        self._retranslate_progress()
+
+    def reset_progress(self) -> None:
+        self.progress, self._failed = None, False
         self.progress_bar.setValue(0)
         self._retranslate_progress()
 
@@ -95,16 +105,17 @@ class TrainingControls(QWidget):
     def _retranslate_progress(self) -> None:
         p = self.progress
         if p is None:
-            self.status.setText(self.tr("Not started"))
+            self.status.setText(self.tr("Training failed") if self._failed else self.tr("Not started"))
             return
-        text = self.tr("Epoch {e} of {n} · batch {b} of {nb} · {speed} samples/s").format(
-            e=p.epoch + 1, n=p.epochs, b=p.batch, nb=p.batches_per_epoch,
-            speed=f"{p.samples_per_s:,.0f}")
+        where = self.tr("Epoch {e} of {n} · batch {b} of {nb}").format(
+            e=p.epoch + 1, n=p.epochs, b=p.batch, nb=p.batches_per_epoch)
+        if self.phase == "paused":      # stepping by hand: a speed would mean nothing
+            self.status.setText(where + self.tr(" · paused"))
+            return
+        text = where + self.tr(" · {speed} samples/s").format(speed=f"{p.speed:,.0f}")
         left = p.seconds_left
         if self.phase == "running" and left is not None and p.done_fraction < 1:
             text += self.tr(" · {time} left").format(time=format_duration(left))
-        elif self.phase == "paused":
-            text += self.tr(" · paused")
         self.status.setText(text)
 
     def retranslate(self) -> None:

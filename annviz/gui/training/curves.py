@@ -3,7 +3,8 @@
 The two plots sit side by side and share the x axis in epochs (batch k of an epoch of n batches
 sits at epoch + k/n), so a point on the loss curve lines up with the accuracy of the same moment.
 The x axis spans the epochs planned (it grows with "+1 epoch"), so the curves move into a fixed
-frame: an axis that rescaled with every update would be repainted, ticks and grid, with every
+frame — except in slow motion (``set_batch_view``), where it follows the last 60 batches and
+counts them: an axis that rescaled with every update would be repainted, ticks and grid, with every
 update. Every plot item is made once, in ``__init__``, and updated with ``setData``; the long
 batch curves downsample (peak mode) and clip to the view, so tens of thousands of points stay
 cheap. Hovering shows the exact values of every curve at that epoch. Colours (Okabe–Ito) stay
@@ -29,6 +30,7 @@ RAW = QColor(0, 114, 178, 55)
 OTHER_RUNS = (QColor(86, 180, 233), QColor(204, 121, 167), QColor(213, 94, 0), QColor(0, 0, 0),
               QColor(240, 228, 66))
 SMOOTHING = 0.05  # weight of the newest batch in the smoothed loss
+BATCH_WINDOW = 60  # batches on the x axis in slow motion
 
 
 class LiveCurves(QWidget):
@@ -84,6 +86,9 @@ class LiveCurves(QWidget):
             line.hide()
         self._level: float | None = None
         self._epochs = 0          # the x axis spans this many epochs
+        self._batch_view = False  # slow motion: the x axis follows the last batches, in batches
+        self._batches_per_epoch = 0
+        self._step = 0
         self._hover_x: float | None = None
         self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
@@ -139,9 +144,13 @@ class LiveCurves(QWidget):
         if not len(losses):
             return
         nb = progress.batches_per_epoch
+        self._batches_per_epoch, self._step = nb, progress.step
         if progress.epochs != self._epochs:
             self._epochs = progress.epochs
-            self.loss_plot.setXRange(0, self._epochs, padding=0.02)   # the accuracy plot is linked
+            if not self._batch_view:
+                self.loss_plot.setXRange(0, self._epochs, padding=0.02)   # the accuracy plot is linked
+        if self._batch_view:
+            self._follow_batches()
         first = progress.step - len(losses) + 1
         x = (first + np.arange(len(losses))) / nb     # batch k of the run, in epochs
         smoothed = smooth(losses, self._level, SMOOTHING)
@@ -149,6 +158,35 @@ class LiveCurves(QWidget):
         self.series["raw"].append(x, losses)
         self.series["smooth"].append(x, smoothed)
         self._show("raw", "smooth")
+
+    def set_batch_view(self, on: bool) -> None:
+        """Slow motion: the x axis shows the last ``BATCH_WINDOW`` batches, counted in batches,
+        and follows the run (in epochs, one batch of a 938-batch epoch moves a curve by a
+        thousandth of the axis: nothing seems to happen). Off: the epochs planned, in epochs."""
+        if on == self._batch_view:
+            return
+        self._batch_view = on
+        if on and self._batches_per_epoch:
+            self._follow_batches()
+        elif not on:
+            for plot in (self.loss_plot, self.accuracy_plot):
+                plot.getAxis("bottom").setTicks(None)
+            if self._epochs:
+                self.loss_plot.setXRange(0, self._epochs, padding=0.02)
+        self._retranslate_axes()
+
+    @property
+    def batch_view(self) -> bool:
+        return self._batch_view
+
+    def _follow_batches(self) -> None:
+        nb, step = self._batches_per_epoch, self._step
+        low, high = max(0, step - BATCH_WINDOW), max(step, BATCH_WINDOW) + BATCH_WINDOW // 10
+        self.loss_plot.setXRange(low / nb, high / nb, padding=0)
+        spacing = next(s for s in (1, 2, 5, 10, 20, 50, 100) if (high - low) / s <= 8)
+        ticks = [[(b / nb, f"{b:,}") for b in range(-(-low // spacing) * spacing, high + 1, spacing)]]
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.getAxis("bottom").setTicks(ticks)
 
     def add_epoch(self, record: EpochRecord) -> None:
         self.records.append(record)
@@ -211,7 +249,10 @@ class LiveCurves(QWidget):
         if self._hover_x is None:
             self.readout.setText(self._hint)
             return
-        parts = [self.tr("epoch {x:.2f}").format(x=self._hover_x)]
+        if self._batch_view and self._batches_per_epoch:
+            parts = [self.tr("batch {n:,}").format(n=round(self._hover_x * self._batches_per_epoch))]
+        else:
+            parts = [self.tr("epoch {x:.2f}").format(x=self._hover_x)]
         for key, (label, fmt) in self._labels.items():
             point = self.series[key].nearest(self._hover_x)
             if point is not None and abs(point[0] - self._hover_x) <= 0.5:
@@ -220,11 +261,14 @@ class LiveCurves(QWidget):
 
     # --- texts ---------------------------------------------------------------------------------
 
+    def _retranslate_axes(self) -> None:
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.setLabel("bottom", self.tr("batch") if self._batch_view else self.tr("epoch"))
+
     def retranslate(self) -> None:
         self.loss_plot.setLabel("left", self.tr("Loss"))
         self.accuracy_plot.setLabel("left", self.tr("Accuracy (%)"))
-        for plot in (self.loss_plot, self.accuracy_plot):
-            plot.setLabel("bottom", self.tr("epoch"))
+        self._retranslate_axes()
         self._labels = {
             "raw": (self.tr("batch loss"), "{:.4f}"),
             "smooth": (self.tr("smoothed"), "{:.4f}"),

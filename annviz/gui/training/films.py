@@ -11,6 +11,7 @@ its film with that moment.
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -55,8 +56,10 @@ class Films(QObject):
         if self.current is not None and self._continuing:
             return   # one more epoch of the same run: its film goes on
         if self._continued_from is not None:
-            run.continued_from = self._continued_from.epoch
-            run.add(self._continued_from)
+            start = self._continued_from
+            run.continued_from = start.epoch
+            step = round(start.epoch * run.batches_per_epoch)   # another batch size counts otherwise
+            run.add(start if step == start.step else dataclasses.replace(start, step=step))
         self.current = run
         self.recordings.add(run)
         self.runs_changed.emit()
@@ -71,5 +74,6 @@ class Films(QObject):
 
     @Slot()
     def _on_inexact(self) -> None:
-        if self.current is not None:
+        if self.current is not None and self.current.exact:
             self.current.exact = False
+            self.runs_changed.emit()   # the timeline says so

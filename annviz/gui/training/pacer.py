@@ -48,6 +48,7 @@ class Pacer(QObject):
         self._steps = tuple(steps)
         self._busy = busy or (lambda on: None)
         self.min_interval, self.duty = min_interval, duty
+        self.slow_interval: float | None = None   # slow motion's seconds between two batches
         self._next = 0.0
         self.last_cost = 0.0
         self._step = -1          # the next step of the update under way; -1: none under way
@@ -114,10 +115,19 @@ class Pacer(QObject):
         self._step += 1
         step()
 
+    def set_slow_motion(self, batch_interval: float | None) -> None:
+        """Slow motion, one batch every ``batch_interval`` seconds (None: full speed): the worker
+        naps between batches, so the GUI may spend more of its time on updates — every batch is
+        shown as long as updating takes at most half the time between two."""
+        self.slow_interval = batch_interval
+
     @property
     def interval(self) -> float:
         """Seconds from one update to the next at the current pace."""
-        return max(self.min_interval, self.last_cost / self.duty)
+        paced = self.last_cost / self.duty
+        if self.slow_interval is not None:
+            paced = min(paced, max(self.slow_interval, 2 * self.last_cost))
+        return max(self.min_interval, paced)
 
     def _finish(self) -> None:
         self._step = -1

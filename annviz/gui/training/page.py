@@ -41,7 +41,8 @@ class TrainingPage(QWidget):
         self.panel, self.speed, self.curves, self.histograms, self.compare, self.timeline = (
             panel, speed, curves, histograms, compare, timeline)
         self.explorer = explorer
-        self.holders = {name: _Holder(name) for name in ("pad", "diagram", "weights")}
+        self.holders = {name: _Holder(name) for name in ("pad", "diagram", "weights", "inspector")}
+        self._pad_actions: list = []
 
         left = QWidget()
         self.left = left
@@ -55,6 +56,7 @@ class TrainingPage(QWidget):
         self.tabs.addTab(curves, "")
         self.tabs.addTab(histograms, "")
         self.tabs.addTab(compare, "")
+        self.tabs.addTab(self.holders["inspector"], "")   # the explorer's, lent (the time machine's moments)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.holders["pad"])
         top.addWidget(self.holders["diagram"])
@@ -104,6 +106,10 @@ class TrainingPage(QWidget):
             return text + self.tr("<p><b>Weight histograms</b>: how each layer's weights are spread, "
                                   "now (filled) and at the start of the run (outline): learning "
                                   "moves them apart from the small random numbers they began as.</p>")
+        if tab is self.holders["inspector"]:
+            return text + self.tr("<p><b>Neuron inspector</b>: click a neuron in the network to see its "
+                                  "weighted input z, its activation a and its weights — at the moment "
+                                  "the timeline shows.</p>")
         return text + self.tr("<p><b>Two runs compared</b> at the same moment: the same digit, "
                               "the same step, two settings — which one learned faster, and how.</p>")
 
@@ -111,6 +117,11 @@ class TrainingPage(QWidget):
         self.tabs.setTabText(0, self.tr("Learning curves"))
         self.tabs.setTabText(1, self.tr("Weight histograms"))
         self.tabs.setTabText(2, self.tr("Compare runs"))
+        self.tabs.setTabText(3, self.tr("Neuron inspector"))
+
+    def show_inspector(self) -> None:
+        """The inspector's tab in front (a neuron was chosen in the diagram)."""
+        self.tabs.setCurrentWidget(self.holders["inspector"])
 
 
     def showEvent(self, event) -> None:
@@ -119,8 +130,17 @@ class TrainingPage(QWidget):
             for name, view in self.explorer.lend_views().items():
                 self.holders[name].box.addWidget(view)
                 view.show()
+            # The pad's keys (Ctrl+Z, Esc, E …) wherever the focus is on this page, as on the explorer's
+            self._pad_actions = self.explorer.pad_panel.shortcuts()
+            for action in self._pad_actions:
+                self.addAction(action)
+            self.setFocusProxy(self.explorer.pad_panel.pad)   # not a slider the wheel would move
 
     def hideEvent(self, event) -> None:
         if self.explorer is not None:
+            for action in self._pad_actions:
+                self.removeAction(action)
+            self._pad_actions = []
+            self.setFocusProxy(None)
             self.explorer.take_back_views()
         super().hideEvent(event)

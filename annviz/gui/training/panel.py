@@ -17,7 +17,9 @@ from annviz.gui.training.controls import TrainingControls
 from annviz.gui.training.outcome import DivergenceBox, ResultBar
 from annviz.gui.training.presets import PRESETS, preset_named
 from annviz.gui.training.settings import TrainingSettings
+from annviz.nn.config import TrainConfig
 from annviz.nn.history import History
+from annviz.nn.recording import Recording
 from annviz.paths import with_model_suffix
 
 
@@ -26,6 +28,9 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._applying_preset = False
+        self._past_run = None                  # the run whose settings are shown (time machine)
+        self._showing = False                  # showing a run's settings: not an edit
+        self._own_config: TrainConfig | None = None   # the settings from before, to come back to
         self.preset = QComboBox()
         self.preset.setObjectName("training-preset")
         self.preset_hint = QLabel()
@@ -79,12 +84,41 @@ class TrainingPanel(QWidget):
         """Start training with the current settings; False if the user cancelled or it cannot."""
         if not self.confirm_discard():
             return False
+        self.keep_shown_settings()
         try:
             self.controller.start(self.settings.config(), paused=paused)
         except (ValueError, DatasetError) as error:
             self._on_failed(str(error))
             return False
         return True
+
+    def show_past_run(self, run: Recording | None) -> None:
+        """While the time machine shows a moment of ``run`` (and nothing trains), the settings are
+        that run's, and only what "Continue from here" may change stays editable; ``None``: the
+        settings from before come back. A run started meanwhile keeps what is shown."""
+        if run is self._past_run:
+            return
+        if run is not None and self._past_run is None:
+            self._own_config = self.settings.config()
+        config = run.config if run is not None else self._own_config
+        self._past_run = run
+        if config is not None:
+            self._showing = True   # not an edit: the preset stays, the progress too
+            try:
+                self.settings.set_config(config)
+            finally:
+                self._showing = False
+        if run is None:
+            self._own_config = None
+        self.settings.set_continuing(run is not None)
+        self.preset.setEnabled(run is None)
+
+    def keep_shown_settings(self) -> None:
+        """A run starts from the past run's settings shown (Continue, or Start): they stay, unlocked."""
+        if self._past_run is not None:
+            self._past_run = self._own_config = None
+            self.settings.set_continuing(False)
+            self.preset.setEnabled(True)
 
     def confirm_discard(self) -> bool:
         """True when nothing unsaved would be lost, or the user saved it or chose to lose it."""
@@ -142,6 +176,8 @@ class TrainingPanel(QWidget):
     @Slot()
     def _on_settings_edited(self, *_args) -> None:
         """An edited setting is no longer the preset: the chooser says "Presets…" again."""
+        if self._showing:
+            return
         if not self._applying_preset and self.preset.currentIndex() > 0:
             self.preset.setCurrentIndex(0)
             self._retranslate_hint()
@@ -154,7 +190,8 @@ class TrainingPanel(QWidget):
 
     @Slot(dict)
     def _on_settings_live_changed(self, changes: dict) -> None:
-        self.controller.set_hyperparameters(**changes)
+        if not self._showing:
+            self.controller.set_hyperparameters(**changes)
 
     @Slot(str)
     def _on_phase_changed(self, phase: str) -> None:
@@ -166,6 +203,7 @@ class TrainingPanel(QWidget):
 
     @Slot(object)
     def _on_run_started(self, _config) -> None:
+        self.keep_shown_settings()
         self.result_bar.hide()
         self.controls.reset_progress()
 
@@ -178,6 +216,7 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        self.controls.show_failed()
         self.error_box.setWindowTitle(self.tr("Training failed"))
         self.error_box.setText(message)
         self.error_box.open()

@@ -38,6 +38,7 @@ class TrainingSettings(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._folders: list[str] = []
+        self._running = self._continuing = False
         # data
         self.dataset = choices.combo()
         self.n_train = QSpinBox()
@@ -171,9 +172,22 @@ class TrainingSettings(QWidget):
 
     def set_running(self, running: bool) -> None:
         """Lock what cannot change during a run; η, μ and λ stay live."""
-        self.data_box.setEnabled(not running)
-        self.network_box.setEnabled(not running)
-        for widget in (self.optimizer, self.batch_size, self.epochs, self.augment):
+        self._running = running
+        self._lock()
+
+    def set_continuing(self, on: bool) -> None:
+        """Lock what a run continued from a recorded moment takes from its own run: only η, μ, λ,
+        the batch size and the epochs stay editable (controller.CONTINUE_MAY_CHANGE)."""
+        self._continuing = on
+        self._lock()
+
+    def _lock(self) -> None:
+        running, continuing = self._running, self._continuing
+        self.data_box.setEnabled(not (running or continuing))
+        self.network_box.setEnabled(not (running or continuing))
+        for widget in (self.optimizer, self.augment):
+            widget.setEnabled(not (running or continuing))
+        for widget in (self.batch_size, self.epochs):
             widget.setEnabled(not running)
 
     # --- handlers ------------------------------------------------------------------------------

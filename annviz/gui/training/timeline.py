@@ -79,7 +79,7 @@ class Timeline(QWidget):
         self.continue_button.clicked.connect(self._on_continue_clicked)
         self.gif_button.clicked.connect(lambda: self.export_gif_requested.emit(self.run))
         self.png_button.clicked.connect(self.export_png_requested)
-        controller.films.runs_changed.connect(self._fill_runs)
+        controller.films.runs_changed.connect(self._on_runs_changed)
         controller.films.recording_changed.connect(self._on_recording_changed)
         controller.films.moment_added.connect(self._on_moment_added)
         time_machine.returned.connect(self._on_returned)
@@ -150,6 +150,11 @@ class Timeline(QWidget):
         self.run_choice.setCurrentIndex(self.controller.films.recordings.runs.index(run))
         self._sync(to_now=True)
 
+    @Slot()
+    def _on_runs_changed(self) -> None:
+        self._fill_runs()
+        self._describe()
+
     @Slot(object)
     def _on_moment_added(self, _moment: Moment) -> None:
         if self.run is self.controller.films.current:
@@ -205,7 +210,7 @@ class Timeline(QWidget):
     def _on_continue_clicked(self) -> None:
         moment = self.time_machine.moment
         if moment is not None and moment.state is not None:
-            self.continue_requested.emit(self.run, moment)
+            self.continue_requested.emit(self.time_machine.run, moment)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -236,9 +241,15 @@ class Timeline(QWidget):
         moment = self.time_machine.moment
         self.continue_button.setEnabled(moment is not None and moment.state is not None)
         self.png_button.setEnabled(self.run is not None)
+        run = self.run
+        inexact = run is not None and not run.exact
+        self.where.setToolTip(self.tr(
+            "η, μ or λ was changed while this run trained: the same settings and seed will not "
+            "give this run again (continuing from one of its epoch ends is still exact)") if inexact else "")
+        flag = "  ⚠ " + self.tr("settings changed during the run") if inexact else ""
         if moment is None:
-            self.where.setText(self.tr("Now"))
+            self.where.setText(self.tr("Now") + flag)
             return
         loss = "–" if moment.loss is None else f"{moment.loss:.4f}"
         self.where.setText(self.tr("Batch {step:,} · epoch {epoch:.2f} · loss {loss} · η {lr:g}").format(
-            step=moment.step, epoch=moment.epoch, loss=loss, lr=moment.lr))
+            step=moment.step, epoch=moment.epoch, loss=loss, lr=moment.lr) + flag)

@@ -1,11 +1,14 @@
-"""How each layer's weights are spread, now against when the model was set (the start of training).
+"""How each layer's weights are spread, now against the start of the run (batch 0).
 
 One small histogram per weight layer: the distribution at the start as a grey outline, the one
 now filled. Weights that spread far out push sigmoid and tanh neurons into saturation; a ReLU
-layer whose weights all drift negative is dying. The view listens to the app state only:
-``model_changed`` records the starting weights and rebuilds the plots (one per layer, made
+layer whose weights all drift negative is dying. The view listens to the app state:
+``model_changed`` takes the weights then as the start and rebuilds the plots (one per layer, made
 once); ``weights_changed`` redraws at once, then at most ``MAX_REDRAWS_PER_S`` times a second, and only
-while the view is on screen (a hidden one catches up when shown). The x range is the weights' range rounded
+while the view is on screen (a hidden one catches up when shown). Whoever knows the run the network
+belongs to — the training area, for a live run and for the time machine's moments — says where it
+began with ``set_start`` (the first moment of the run, not whichever moment was shown first), and
+``show_now`` redraws at once: a moment dragged to is never shown with an older one's histogram. The x range is the weights' range rounded
 up to 1, 2 or 5 × 10ⁿ, so the axes (kept as pixmaps) are repainted only when it outgrows that.
 """
 
@@ -74,6 +77,24 @@ class WeightHistograms(QWidget):
         self._retranslate_titles()
         self._redraw()
 
+    def set_start(self, weights) -> None:
+        """The weights of the run's start (its first moment), for the outline; drawn at once."""
+        network = self.state.network
+        if network is None or [w.shape for w in weights] != [w.shape for w in network.weights]:
+            return
+        self.start = [np.asarray(w, np.float32) for w in weights]
+        self.show_now()
+
+    def show_now(self) -> None:
+        """Redraw now, whatever the pace (a moment chosen on the timeline)."""
+        self._stale = True
+        if self.isVisible():
+            self._redraw()
+
+    def drawn(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per layer, the shares drawn: (at the start, now) — what the plots show."""
+        return [(start.getData()[1], now.getData()[1]) for _, start, now in self._items]
+
     def _on_weights_changed(self) -> None:
         """Redraw now (the caller pays, e.g. within a training update), unless it was just done."""
         self._stale = True
@@ -129,6 +150,6 @@ class WeightHistograms(QWidget):
         self.caption.setText(
             f'<span style="color:{NOW.name()}">■</span>&nbsp;' + self.tr("filled blue: the weights now")
             + f'&nbsp;&nbsp;&nbsp;<span style="color:{START.name()}">□</span>&nbsp;'
-            + self.tr("grey outline: at the start (when this model was set)") + "&nbsp;&nbsp;&nbsp;"
+            + self.tr("grey outline: at the start of the run (batch 0; for a model opened, when it was opened)") + "&nbsp;&nbsp;&nbsp;"
             + self.tr("height: share of the layer's weights in each bin"))
         self._retranslate_titles()

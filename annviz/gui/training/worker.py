@@ -44,7 +44,8 @@ import numpy as np
 from PySide6.QtCore import Signal
 
 from annviz.gui.threads import Worker
-from annviz.gui.training.blas_threads import worker_blas_threads
+from annviz.gui.training.blas_threads import WORKER_BLAS_THREADS, worker_blas_threads
+from annviz.nn import blas
 from annviz.nn.baseline import LossBaseline
 from annviz.nn.recording import Recorder, Recording
 from annviz.nn.trainer import Trainer
@@ -68,6 +69,7 @@ class Progress:
     samples_per_s: float
     batch_size: int
     new_losses: np.ndarray     # read-only: every batch loss since the previous Progress
+    pace: float | None = None  # slow motion: batches a second at most (None: full speed)
 
     @classmethod
     def merge(cls, reports: list[Progress]) -> Progress:
@@ -84,12 +86,20 @@ class Progress:
         return min(1.0, self.step / total) if total else 1.0
 
     @property
+    def speed(self) -> float:
+        """Samples a second as the run goes: the computing speed, or slow motion's pace if slower."""
+        if self.pace is None:
+            return self.samples_per_s
+        return min(self.samples_per_s, self.pace * self.batch_size)
+
+    @property
     def seconds_left(self) -> float | None:
-        """Training time left at the current speed (evaluation excluded), or None if unknown."""
-        if self.samples_per_s <= 0:
+        """Training time left at the current speed — slow motion's pace included, evaluation
+        excluded — or None if unknown."""
+        if self.speed <= 0:
             return None
         batches_left = max(0, self.epochs * self.batches_per_epoch - self.step)
-        return batches_left * self.batch_size / self.samples_per_s
+        return batches_left * self.batch_size / self.speed
 
 
 class TrainingWorker(Worker):
@@ -107,9 +117,10 @@ class TrainingWorker(Worker):
     # finished(Trainer): .network, .history (status, stop_reason); failed(str); paused; resumed
 
     def __init__(self, make_trainer: Callable[[], Trainer], paused: bool = False,
-                 class_names=(), record: bool = True):
+                 class_names=(), record: bool = True, blas_threads: int = WORKER_BLAS_THREADS):
         super().__init__(paused)
         self._make_trainer = make_trainer
+        self._blas_threads = blas_threads
         self._class_names = list(class_names)
         self._record = record
         self._lock = threading.Lock()
@@ -154,7 +165,7 @@ class TrainingWorker(Worker):
     # --- the loop (in the worker thread) -----------------------------------------------------
 
     def work(self) -> Trainer:
-        with worker_blas_threads() as threads:
+        with worker_blas_threads(self._blas_threads) as threads:
             trainer = self._make_trainer()
             recorder = self._start_recording(trainer, threads) if self._record else None
             # A short run with an absurd η can end worse than it began without ever turning NaN.
@@ -170,7 +181,7 @@ class TrainingWorker(Worker):
 
     def _start_recording(self, trainer: Trainer, threads: int) -> Recorder:
         recorder = Recorder(trainer)
-        self.send("recording_started", Recording.of(trainer, self._class_names, threads))
+        self.send("recording_started", Recording.of(trainer, self._class_names, threads, blas.library()))
         first = recorder.start()
         if first is not None:
             self.send("moment", first)
@@ -239,6 +250,7 @@ class TrainingWorker(Worker):
             self._unreported = []
             self.send("progress", Progress(
                 event.epoch, event.batch, event.batches_per_epoch, trainer.epochs, event.step,
-                event.loss, event.lr, event.samples_per_s, trainer.config.batch_size, losses))
+                event.loss, event.lr, event.samples_per_s, trainer.config.batch_size, losses,
+                self._speed))
         self._shown.clear()
         self.send("snapshot", *trainer.network.snapshot())

@@ -1,0 +1,32 @@
+"""A short run of language_stress.py: switches with closed windows alive (200 in the benchmark)."""
+
+from __future__ import annotations
+
+from language_stress import switches
+from run_ends import open_window
+
+
+def test_language_and_zoom_switches_never_walk_closed_windows(qapp, tmp_path):
+    seen = switches(tmp_path, 6, every=2)           # three windows open and close meanwhile
+    walked = [n for _, n in seen]
+    # A closed window is not walked: the walk grows by a few of pyqtgraph's parentless pieces per
+    # closed window (~50), where it grew by a whole window (~3,600 widgets) before.
+    assert (max(walked) - walked[0]) / 2 < 0.05 * walked[0]
+
+
+def test_a_closed_window_keeps_its_language_and_a_window_shown_again_follows(qapp, tmp_path):
+    first = open_window(tmp_path / "first.ini")
+    second = open_window(tmp_path / "second.ini")
+    first.set_language("ko")
+    assert first.windowTitle().startswith("annviz") and first.menuBar().actions()[0].text() == "파일(&F)"
+    first.training.controller.shutdown()
+    first.close()
+    second.set_language("en")
+    assert second.menuBar().actions()[0].text() == "&File"
+    assert first.menuBar().actions()[0].text() == "파일(&F)"        # closed: not walked
+    first.show()                                                     # shown again: it follows
+    second.set_language("en")
+    assert first.menuBar().actions()[0].text() == "&File"
+    for window in (first, second):
+        window.training.controller.shutdown()
+        window.close()
