@@ -17,12 +17,11 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QWidget
 
+from annviz.gui.common import room
 from annviz.gui.lessons.panel import LessonPanel
 from annviz.gui.lessons.player import LessonPlayer
 from annviz.lessons.lessonfile import LessonFileError, read_lesson
 from annviz.lessons.library import SUFFIX, find
-
-DOCK_WIDTH = 340
 
 
 def user_lessons_folder() -> Path:
@@ -32,12 +31,27 @@ def user_lessons_folder() -> Path:
 
 
 class LessonDock(QDockWidget):
+    """The drawer at the side of the window (``room``: it takes its width from the page)."""
+
     def __init__(self, panel: LessonPanel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lesson-panel")
         self.setWidget(panel)
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.retranslate()
+
+    def open(self) -> None:
+        """Show the drawer at its width (``room.drawer_width()``), in front."""
+        was_hidden = self.isHidden()
+        self.show()
+        self.raise_()
+        if was_hidden:
+            self.rezoom()
+
+    def rezoom(self) -> None:
+        window = self.parentWidget()
+        if not self.isHidden() and not self.isFloating() and hasattr(window, "resizeDocks"):
+            window.resizeDocks([self], [room.drawer_width()], Qt.Orientation.Horizontal)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Lessons"))
@@ -51,7 +65,6 @@ class LessonsArea(QObject):
         self.panel = LessonPanel()
         self.dock = LessonDock(self.panel, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.dock.hide()
         self.player = LessonPlayer(window, self.panel, window.settings, self.user_folder, self)
         self.dock.visibilityChanged.connect(self.player.panel_shown)
@@ -64,8 +77,7 @@ class LessonsArea(QObject):
         """Help → Lessons: the panel, at the lesson being followed or at the list."""
         if self.player.lesson is None:
             self.player.show_catalog()
-        self.dock.show()
-        self.dock.raise_()
+        self.dock.open()
 
     def open_lesson(self, name_or_path: str | Path, step: int = 0) -> bool:
         """Follow the lesson called ``name_or_path`` (bundled, the user's, or a file's path) from
@@ -75,8 +87,7 @@ class LessonsArea(QObject):
         except LessonFileError as error:
             self._warn(error)
             return False
-        self.dock.show()
-        self.dock.raise_()
+        self.dock.open()
         self.player.open(lesson, step)
         return True
 
@@ -92,8 +103,7 @@ class LessonsArea(QObject):
         except LessonFileError as error:
             self._warn(error)
             return False
-        self.dock.show()
-        self.dock.raise_()
+        self.dock.open()
         self.player.open(lesson, 0)
         return True
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.state import AppState
 
@@ -56,6 +56,7 @@ class WeightHistograms(QWidget):
         self.caption = QLabel()                           # what the colours and the outline mean
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setWordWrap(True)
+        self._caption_fit = room.WholeText(self.caption)  # wraps whole on a narrow page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plots)
@@ -130,4 +131,5 @@ class WeightHistograms(QWidget):
             + f'&nbsp;&nbsp;&nbsp;<span style="color:{START.name()}">□</span>&nbsp;'
             + self.tr("grey outline: at the start (when this model was set)") + "&nbsp;&nbsp;&nbsp;"
             + self.tr("height: share of the layer's weights in each bin"))
+        self._caption_fit.refit()
         self._retranslate_titles()
