@@ -133,32 +133,32 @@
 <context>
     <name>ExplorerPage</name>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="121"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="184"/>
         <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: orange edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbering&lt;/b&gt;: on screen, hidden neurons count from 1 (as the layers do: a⁽¹⁾ is the first hidden layer), output neurons are named by their class, and input pixels are given as (row, column) counted from 0 at the top left. Matrix indices W[i, j], the code and the model files count everything from 0.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 주황 선과 픽셀은 양수, 파랑 선과 픽셀은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;번호&lt;/b&gt;: 화면에서 은닉 뉴런은 1부터 셉니다(층과 같이: a⁽¹⁾이 첫 번째 은닉층). 출력 뉴런은 클래스 이름으로 부르고, 입력 픽셀은 왼쪽 위를 0으로 하는 (행, 열)로 나타냅니다. 행렬 인덱스 W[i, j], 코드와 모델 파일은 모두 0부터 셉니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="135"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="198"/>
         <source>&lt;p&gt;&lt;b&gt;Touch a neuron&lt;/b&gt;: under a hidden neuron in the inspector, switch it off (its outgoing weights become 0), shift its bias or scale its incoming weights, and watch the prediction and the test accuracy change. Restore puts the network back.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런 건드려 보기&lt;/b&gt;: 뉴런 살펴보기 패널에서 은닉 뉴런 아래의 조절기로 뉴런을 끄거나(나가는 가중치가 0이 됩니다), 편향을 옮기거나, 들어오는 가중치의 크기를 바꾸고, 예측과 테스트 정확도가 어떻게 바뀌는지 보세요. ‘되돌리기’를 누르면 신경망이 원래대로 돌아옵니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="140"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="203"/>
         <source>Draw</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="141"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="204"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="142"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="205"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="143"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="206"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
@@ -254,198 +254,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="78"/>
+        <location filename="../../annviz/gui/main_window.py" line="77"/>
         <source>Explorer</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="194"/>
+        <location filename="../../annviz/gui/main_window.py" line="196"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="141"/>
+        <location filename="../../annviz/gui/main_window.py" line="143"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="142"/>
+        <location filename="../../annviz/gui/main_window.py" line="144"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="178"/>
+        <location filename="../../annviz/gui/main_window.py" line="180"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="179"/>
+        <location filename="../../annviz/gui/main_window.py" line="181"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="216"/>
+        <location filename="../../annviz/gui/main_window.py" line="218"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="227"/>
+        <location filename="../../annviz/gui/main_window.py" line="229"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="348"/>
+        <location filename="../../annviz/gui/main_window.py" line="350"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="349"/>
+        <location filename="../../annviz/gui/main_window.py" line="351"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="350"/>
+        <location filename="../../annviz/gui/main_window.py" line="352"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="351"/>
+        <location filename="../../annviz/gui/main_window.py" line="353"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="355"/>
+        <location filename="../../annviz/gui/main_window.py" line="357"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="358"/>
+        <location filename="../../annviz/gui/main_window.py" line="360"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="359"/>
+        <location filename="../../annviz/gui/main_window.py" line="361"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="360"/>
+        <location filename="../../annviz/gui/main_window.py" line="362"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="363"/>
+        <location filename="../../annviz/gui/main_window.py" line="365"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="364"/>
+        <location filename="../../annviz/gui/main_window.py" line="366"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="365"/>
+        <location filename="../../annviz/gui/main_window.py" line="367"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="366"/>
+        <location filename="../../annviz/gui/main_window.py" line="368"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="367"/>
+        <location filename="../../annviz/gui/main_window.py" line="369"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="378"/>
+        <location filename="../../annviz/gui/main_window.py" line="380"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="382"/>
+        <location filename="../../annviz/gui/main_window.py" line="384"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="384"/>
+        <location filename="../../annviz/gui/main_window.py" line="386"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="387"/>
+        <location filename="../../annviz/gui/main_window.py" line="389"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="389"/>
+        <location filename="../../annviz/gui/main_window.py" line="391"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="393"/>
+        <location filename="../../annviz/gui/main_window.py" line="395"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="398"/>
+        <location filename="../../annviz/gui/main_window.py" line="400"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="414"/>
+        <location filename="../../annviz/gui/main_window.py" line="416"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="227"/>
-        <location filename="../../annviz/gui/main_window.py" line="417"/>
+        <location filename="../../annviz/gui/main_window.py" line="229"/>
+        <location filename="../../annviz/gui/main_window.py" line="419"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="352"/>
+        <location filename="../../annviz/gui/main_window.py" line="354"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="353"/>
+        <location filename="../../annviz/gui/main_window.py" line="355"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="354"/>
+        <location filename="../../annviz/gui/main_window.py" line="356"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="362"/>
+        <location filename="../../annviz/gui/main_window.py" line="364"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="418"/>
+        <location filename="../../annviz/gui/main_window.py" line="420"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="424"/>
+        <location filename="../../annviz/gui/main_window.py" line="426"/>
         <source>Export as a PyTorch script</source>
         <translation>PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="425"/>
+        <location filename="../../annviz/gui/main_window.py" line="427"/>
         <source>Python script (*.py)</source>
         <translation>Python 스크립트 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="431"/>
+        <location filename="../../annviz/gui/main_window.py" line="433"/>
         <source>PyTorch script written</source>
         <translation>PyTorch 스크립트를 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="432"/>
+        <location filename="../../annviz/gui/main_window.py" line="434"/>
         <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
 
 Run: python {name} --help</source>
@@ -454,17 +454,17 @@ Run: python {name} --help</source>
 실행: python {name} --help</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="437"/>
+        <location filename="../../annviz/gui/main_window.py" line="439"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="438"/>
+        <location filename="../../annviz/gui/main_window.py" line="440"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="448"/>
+        <location filename="../../annviz/gui/main_window.py" line="450"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -781,102 +781,102 @@ Run: python {name} --help</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="215"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="254"/>
         <source>(⋮ {n} more)</source>
         <translation>(⋮ {n}개 더)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="217"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="256"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="219"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="259"/>
         <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
         <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="227"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="268"/>
         <source>circles: activation · edges: weight × input</source>
         <translation>원: 활성화 · 선: 가중치 × 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="229"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="270"/>
         <source>draw a digit to see what each part contributes</source>
         <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="231"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="272"/>
         <source>contribution to the score of “{name}”, the prediction</source>
         <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="233"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="274"/>
         <source>contribution to the score of “{name}”, chosen under Insight</source>
         <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="237"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="278"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="238"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="279"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="240"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="281"/>
         <source>circles: black = 0 … white = 1</source>
         <translation>원: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="241"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="282"/>
         <source>blue edge: negative w·a</source>
         <translation>파랑 선: 음수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="241"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="282"/>
         <source>orange edge: positive w·a</source>
         <translation>주황 선: 양수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="371"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="413"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="374"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="416"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="375"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="417"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="376"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="418"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="382"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="424"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="384"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="426"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="389"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="431"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="394"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="436"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -884,122 +884,122 @@ Run: python {name} --help</source>
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="97"/>
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="97"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="97"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="98"/>
         <source>blue: −</source>
         <translation>파랑: −</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="97"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="98"/>
         <source>orange: +</source>
         <translation>주황: +</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="128"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="138"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="129"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="139"/>
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="143"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="154"/>
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="162"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="174"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="164"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="176"/>
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="171"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="183"/>
         <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="157"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="169"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is its row for “{name}”.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 “{name}”의 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="98"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="100"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="101"/>
         <source>from neuron (counted from 0)</source>
         <translation>보내는 뉴런 (0부터)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="159"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="171"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그 {i}번째 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="173"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="185"/>
         <source>Curve: a as z alone changes, the other outputs held: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</source>
         <translation>곡선: 다른 출력은 그대로 두고 z만 바꿀 때의 a: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="178"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="190"/>
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="191"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="205"/>
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="191"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="205"/>
         <source>1 more term ({sum})</source>
         <translation>나머지 1개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="194"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="208"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="203"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="217"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="207"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="221"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="220"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="234"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="224"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="238"/>
         <source>Its one incoming weight</source>
         <translation>들어오는 가중치 1개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="225"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="239"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>
@@ -1105,62 +1105,62 @@ Run: python {name} --help</source>
 <context>
     <name>PadPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="98"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="102"/>
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="103"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>마지막 획 되돌리기 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="104"/>
         <source>Clear</source>
         <translation>모두 지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="105"/>
         <source>Clear the pad (Delete or Esc; Ctrl+Z brings it back)</source>
         <translation>패드 지우기 (Delete 또는 Esc, Ctrl+Z로 되돌릴 수 있음)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="106"/>
         <source>Eraser</source>
         <translation>지우개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="103"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="107"/>
         <source>Erase instead of drawing (E); the right button always erases</source>
         <translation>그리는 대신 지웁니다 (E). 오른쪽 버튼은 언제나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="104"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="108"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="105"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="109"/>
         <source>Brush</source>
         <translation>붓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="106"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="110"/>
         <source>Brush width</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="134"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="136"/>
         <source>Drawn very small: it is blown up to MNIST&apos;s 20×20 box and the strokes become fat blobs. Draw bigger.</source>
         <translation>너무 작게 그렸습니다: MNIST의 20×20 상자에 맞춰 크게 늘리면 획이 뭉툭한 덩어리가 됩니다. 더 크게 그려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="137"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="138"/>
         <source>Strokes too thin: shrunk to MNIST&apos;s 20×20 box they almost vanish. Draw bigger strokes (a wider brush).</source>
         <translation>획이 너무 가늡니다: MNIST의 20×20 상자로 줄이면 거의 사라집니다. 더 굵은 붓으로 그려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="140"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="135"/>
         <source>Draw a digit with the mouse or a pen. Right button erases.</source>
         <translation>마우스나 펜으로 숫자를 그려 보세요. 오른쪽 버튼은 지웁니다.</translation>
     </message>
@@ -1168,42 +1168,45 @@ Run: python {name} --help</source>
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="66"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="71"/>
         <source>Output layer: the network&apos;s answer</source>
         <translation>출력층: 신경망의 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="67"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="73"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="68"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="74"/>
         <source>probability (orange: the answer)</source>
         <translation>확률 (주황: 답)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="106"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="140"/>
         <source>nothing drawn yet</source>
         <translation>아직 아무것도 그리지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="106"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="140"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="115"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="122"/>
         <source>Prediction: {name} ({share:.0%})</source>
         <translation>예측: {name} ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="119"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="126"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="141"/>
         <source>not sure — {p1:.0%} {n1}, {p2:.0%} {n2}</source>
         <translation>잘 모르겠음 — {p1:.0%} {n1}, {p2:.0%} {n2}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="121"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="128"/>
         <source>Below {t:.0%} confidence the answer is “not sure”; the threshold is set on the Insight page.</source>
         <translation>신뢰도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 임계값은 분석 페이지에서 정합니다.</translation>
     </message>
@@ -1211,12 +1214,12 @@ Run: python {name} --help</source>
 <context>
     <name>SeenView</name>
     <message>
-        <location filename="../../annviz/gui/explorer/seen.py" line="46"/>
+        <location filename="../../annviz/gui/explorer/seen.py" line="48"/>
         <source>What the network sees (28×28)</source>
         <translation>신경망이 보는 것 (28×28)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/seen.py" line="59"/>
+        <location filename="../../annviz/gui/explorer/seen.py" line="62"/>
         <source>pixel (row {row}, column {col}; counted from 0): {value}</source>
         <translation>픽셀 ({row}행, {col}열; 0부터 셈): {value}</translation>
     </message>
@@ -1273,32 +1276,33 @@ Run: python {name} --help</source>
 <context>
     <name>TestDigitPicker</name>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="53"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="59"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="54"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="60"/>
         <source>Load a real handwritten digit from the MNIST test set</source>
         <translation>MNIST 테스트 세트의 실제 손글씨 숫자를 불러옵니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="55"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="61"/>
         <source>Previous test digit</source>
         <translation>이전 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="56"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="62"/>
         <source>Next test digit</source>
         <translation>다음 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="104"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="58"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="110"/>
         <source>true label: {name}</source>
         <translation>정답: {name}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="105"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="111"/>
         <source>test image #{i} · true label: {name}</source>
         <translation>테스트 이미지 #{i} · 정답: {name}</translation>
     </message>
@@ -1306,37 +1310,37 @@ Run: python {name} --help</source>
 <context>
     <name>WeightGrid</name>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="78"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="79"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
         <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
         <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="83"/>
         <source>blue: negative weight</source>
         <translation>파랑: 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="83"/>
         <source>orange: positive weight</source>
         <translation>주황: 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="82"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="84"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="83"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="85"/>
         <source>Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector.</source>
         <translation>스크롤하면 확대·축소, 끌면 이동합니다. 타일을 클릭하면 뉴런 살펴보기에서 크게 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="156"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="159"/>
         <source>neuron {i} of hidden layer 1, bias {b}; click to inspect</source>
         <translation>은닉층 1의 뉴런 {i}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>
@@ -1344,17 +1348,17 @@ Run: python {name} --help</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="35"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="36"/>
         <source>First hidden layer</source>
         <translation>첫 번째 은닉층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="36"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="37"/>
         <source>Deeper layers and biases</source>
         <translation>더 깊은 층과 편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="42"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="43"/>
         <source>{products} weights + {biases} biases = &lt;b&gt;{total}&lt;/b&gt; numbers to learn</source>
         <translation>가중치 {products} + 편향 {biases} = 학습할 숫자 &lt;b&gt;{total}&lt;/b&gt;개</translation>
     </message>

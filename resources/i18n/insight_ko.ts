@@ -190,82 +190,82 @@
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="83"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="85"/>
         <source>Could not evaluate: {message}</source>
         <translation>평가할 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="126"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="129"/>
         <source>&lt;p&gt;&lt;b&gt;Accuracy&lt;/b&gt;: the share of the &lt;b&gt;test&lt;/b&gt; images the network answers right. The test images were never used in training, so they show how the network does on digits it has not seen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Confusion matrix&lt;/b&gt;: a row per true class, a column per &lt;b&gt;prediction&lt;/b&gt;; the diagonal holds the right answers and every other cell one kind of mistake (a 4 read as a 9). Click a cell to see its images.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Confidence threshold&lt;/b&gt;: the output layer&apos;s softmax gives each class a probability p&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;; below the threshold the app answers “not sure”.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;정확도&lt;/b&gt;: 신경망이 맞힌 &lt;b&gt;테스트&lt;/b&gt; 이미지의 비율입니다. 테스트 이미지는 학습에 한 번도 쓰이지 않았으므로, 처음 보는 숫자를 얼마나 잘 읽는지 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;혼동 행렬&lt;/b&gt;: 행은 실제 클래스, 열은 &lt;b&gt;예측&lt;/b&gt;입니다. 대각선은 맞힌 답이고, 나머지 칸은 저마다 한 가지 실수입니다(4를 9로 읽음). 칸을 누르면 그 이미지들을 볼 수 있습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;신뢰도 임계값&lt;/b&gt;: 출력층의 소프트맥스는 클래스마다 확률 p&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;를 줍니다. 이 값이 임계값보다 낮으면 앱은 “잘 모르겠음”이라고 답합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="137"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="140"/>
         <source>true class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="137"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="140"/>
         <source>predicted class</source>
         <translation>예측 클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="138"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="141"/>
         <source>accuracy per class</source>
         <translation>클래스별 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="141"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="144"/>
         <source>blue: right answers (the diagonal)</source>
         <translation>파랑: 맞힌 답 (대각선)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="143"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="146"/>
         <source>orange: mistakes</source>
         <translation>주황: 틀린 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="144"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="147"/>
         <source>the darker a cell, the more test images it holds; the number is the count</source>
         <translation>칸이 진할수록 테스트 이미지가 많습니다. 숫자는 그 개수입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="145"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="148"/>
         <source>Confidence threshold: below it the model says &quot;not sure&quot;</source>
         <translation>신뢰도 임계값: 이보다 낮으면 모델은 &quot;잘 모르겠음&quot;이라고 답합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="146"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="149"/>
         <source>Answers whose largest probability p_k = e^z_k / Σ e^z_j is below this are &quot;not sure&quot; (here and in the explorer)</source>
         <translation>가장 큰 확률 p_k = e^z_k / Σ e^z_j가 이보다 낮은 답은 &quot;잘 모르겠음&quot;이 됩니다 (여기와 탐색기에서)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="150"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="153"/>
         <source>Evaluating the test set…</source>
         <translation>테스트 세트를 평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="152"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="156"/>
         <source>Accuracy {accuracy:.2f}% on {n:,} test images</source>
         <translation>테스트 이미지 {n:,}개에서 정확도 {accuracy:.2f}%</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="160"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="165"/>
         <source>Threshold {t:.0f}%</source>
         <translation>임계값 {t:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="165"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="170"/>
         <source>Threshold {t:.0f}%: the model answers {count:,} of {n:,} images ({share:.1f}%) and says &quot;not sure&quot; for {unsure:,}. Accuracy of its answers: {accuracy}.</source>
         <translation>임계값 {t:.0f}%: 모델은 이미지 {n:,}개 중 {count:,}개({share:.1f}%)에 답하고 {unsure:,}개에는 &quot;잘 모르겠음&quot;이라고 합니다. 답한 것의 정확도: {accuracy}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="172"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="177"/>
         <source>Click a cell of the confusion matrix to see its test images.</source>
         <translation>혼동 행렬의 칸을 누르면 그 테스트 이미지들이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="176"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="181"/>
         <source>{count:,} test images of class {true} predicted as {predicted}, most confident first. Click one to load it into the explorer.</source>
         <translation>실제 {true}인데 {predicted}(으)로 예측한 테스트 이미지 {count:,}개 (신뢰도가 높은 것부터). 하나를 누르면 탐색기에 불러옵니다.</translation>
     </message>
@@ -283,63 +283,63 @@
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="246"/>
+        <location filename="../../annviz/gui/insight/page.py" line="247"/>
         <source>How good is it</source>
         <extracomment>The tabs, in order, by the names lessons give them (insight-evaluation, …).</extracomment>
         <translation>성능 평가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="247"/>
+        <location filename="../../annviz/gui/insight/page.py" line="248"/>
         <source>Mistakes</source>
         <translation>오답 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="248"/>
+        <location filename="../../annviz/gui/insight/page.py" line="249"/>
         <source>Why this answer</source>
         <translation>왜 이렇게 답했나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="249"/>
+        <location filename="../../annviz/gui/insight/page.py" line="250"/>
         <source>One step of learning</source>
         <translation>학습 한 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="250"/>
+        <location filename="../../annviz/gui/insight/page.py" line="251"/>
         <source>Numeric slope vs backprop</source>
         <translation>수치미분 vs 역전파</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="251"/>
+        <location filename="../../annviz/gui/insight/page.py" line="252"/>
         <source>Matrix form</source>
         <translation>행렬 형태</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="252"/>
+        <location filename="../../annviz/gui/insight/page.py" line="253"/>
         <source>The data</source>
         <translation>데이터 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="253"/>
+        <location filename="../../annviz/gui/insight/page.py" line="254"/>
         <source>True label of this input:</source>
         <translation>이 입력의 정답 레이블:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="254"/>
+        <location filename="../../annviz/gui/insight/page.py" line="255"/>
         <source>The class the input really is: the loss L compares the output with it</source>
         <translation>입력의 실제 클래스: 손실 L은 출력을 이것과 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="260"/>
+        <location filename="../../annviz/gui/insight/page.py" line="261"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="263"/>
+        <location filename="../../annviz/gui/insight/page.py" line="264"/>
         <source>Current input: the model predicts {name} ({p:.1f}%).</source>
         <translation>현재 입력: 모델의 예측은 {name} ({p:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="265"/>
+        <location filename="../../annviz/gui/insight/page.py" line="266"/>
         <source>(test image #{index})</source>
         <translation>(테스트 이미지 #{index})</translation>
     </message>
@@ -347,47 +347,47 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="76"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="78"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="91"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="94"/>
         <source>a{s} = {f}(W{s} a{p} + b{s}): W{s} is {rows} × {cols}; {shown} of its columns are shown. Hover a cell to see where it came from.</source>
         <translation>a{s} = {f}(W{s} a{p} + b{s}): W{s}는 {rows} × {cols} 행렬이고, 그중 {shown}개 열을 보여 줍니다. 칸 위에 마우스를 올리면 어디에서 왔는지 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="104"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="108"/>
         <source>÷ sum ({total:.4f})</source>
         <translation>÷ 합 ({total:.4f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="118"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="122"/>
         <source>&lt;p&gt;&lt;b&gt;Matrix form&lt;/b&gt;: a whole layer computes a&lt;sup&gt;(l)&lt;/sup&gt; = σ(W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;) at once: row i of W holds the weights of neuron i, so row i times the previous layer&apos;s activations, plus b&lt;sub&gt;i&lt;/sub&gt;, is that neuron&apos;s weighted input z&lt;sub&gt;i&lt;/sub&gt;. Matrix indices count from 0.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;행렬 형태&lt;/b&gt;: 한 층 전체가 a&lt;sup&gt;(l)&lt;/sup&gt; = σ(W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;)를 한꺼번에 계산합니다. W의 i번째 행은 뉴런 i의 가중치이므로, i번째 행과 앞 층 활성화의 곱에 b&lt;sub&gt;i&lt;/sub&gt;를 더하면 그 뉴런의 가중 입력 z&lt;sub&gt;i&lt;/sub&gt;가 됩니다. 행렬 인덱스는 0부터 셉니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="124"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="128"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="125"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="129"/>
         <source>hide inputs that are 0</source>
         <translation>0인 입력 숨기기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="126"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="130"/>
         <source>The layer to write out: a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾)</source>
         <translation>풀어 쓸 층: a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="127"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="131"/>
         <source>Leave out the columns of W whose input is 0: they add nothing to z</source>
         <translation>입력이 0인 W의 열은 뺍니다: z에 아무것도 보태지 않으니까요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="128"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="132"/>
         <source>Softmax, step by step: subtract the largest z (nothing changes, nothing overflows), take exp, divide by the sum.</source>
         <translation>소프트맥스, 한 단계씩: 가장 큰 z를 빼고(결과는 같고 넘침이 없음), 지수를 취한 뒤, 합으로 나눕니다.</translation>
     </message>

@@ -4,23 +4,23 @@
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="48"/>
+        <location filename="../../annviz/gui/lab/page.py" line="49"/>
         <source>Neuron lab</source>
         <extracomment>The network the perceptron&apos;s points are handed to: one hidden layer of 4, and its learning rate.</extracomment>
         <translation>뉴런 실험실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="55"/>
+        <location filename="../../annviz/gui/lab/page.py" line="56"/>
         <source>① One neuron</source>
         <translation>① 뉴런 하나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="56"/>
+        <location filename="../../annviz/gui/lab/page.py" line="57"/>
         <source>② A perceptron that learns</source>
         <translation>② 학습하는 퍼셉트론</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="57"/>
+        <location filename="../../annviz/gui/lab/page.py" line="58"/>
         <source>③ A network on the plane</source>
         <translation>③ 평면 위의 신경망</translation>
     </message>
@@ -841,8 +841,8 @@
         <translation>학습이 멈췄습니다: {message}. 학습률을 낮추고 초기화를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="140"/>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="303"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="139"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="310"/>
         <source>Epoch {epoch}</source>
         <translation>에포크 {epoch}</translation>
     </message>
@@ -852,12 +852,12 @@
         <translation>▶ 실행</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="305"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="304"/>
         <source>Loss {train:.3f} · accuracy {accuracy:.1f} % (every point is used for training)</source>
         <translation>손실 {train:.3f} · 정확도 {accuracy:.1f} % (모든 점을 학습에 사용)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="309"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="306"/>
         <source>Train loss {train:.3f} · test loss {test:.3f} · test accuracy {accuracy:.1f} %</source>
         <translation>학습 손실 {train:.3f} · 테스트 손실 {test:.3f} · 테스트 정확도 {accuracy:.1f} %</translation>
     </message>

@@ -284,97 +284,97 @@
 <context>
     <name>TeachPanel</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="101"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="110"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="102"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="111"/>
         <source>Passes over your digits mixed with replayed MNIST examples</source>
         <translation>다시 보여 주는 MNIST 예제와 섞은 내 숫자를 몇 번 훑을지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="103"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="112"/>
         <source>Without replay: my digits alone (watch it forget MNIST)</source>
         <translation>다시 보여 주기 없이: 내 숫자만 (MNIST를 잊는 것을 보세요)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="105"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="114"/>
         <source>Normally each epoch mixes your digits with 2,000 MNIST training examples, so that the network keeps what it knew. Without them it learns your digits and forgets MNIST: catastrophic forgetting.</source>
         <translation>보통은 에포크마다 내 숫자에 MNIST 훈련 예제 2,000개를 섞어, 신경망이 알던 것을 지키게 합니다. 그것 없이 배우면 내 숫자는 익히지만 MNIST를 잊습니다: 파국적 망각.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="108"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="117"/>
         <source>Augment my digits (shift, rotate, scale each copy)</source>
         <translation>내 숫자 데이터 증강 (복사본마다 옮기고, 돌리고, 크기 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="109"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="118"/>
         <source>Teach it</source>
         <translation>가르치기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="110"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="119"/>
         <source>Fine-tune a copy of the current model on your digits; the held-out ones are never trained on</source>
         <translation>현재 모델의 복사본을 내 숫자로 미세 조정합니다. 따로 둔 숫자는 학습에 쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="112"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="121"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="113"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="122"/>
         <source>My held-out digits</source>
         <translation>따로 둔 내 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="114"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="123"/>
         <source>MNIST test set</source>
         <translation>MNIST 테스트 세트</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="115"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="124"/>
         <source>What changed: first-layer weights now minus before (framed: the neurons that changed most)</source>
         <translation>바뀐 것: 첫 층 가중치의 지금 − 전 (테두리: 가장 많이 바뀐 뉴런)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="117"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="127"/>
         <source>Use the new model</source>
         <translation>새 모델 쓰기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="118"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="128"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="119"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="129"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="120"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="130"/>
         <source>Each epoch sees every digit of yours moved, turned and scaled a little differently, so the network learns the digit, not the drawing</source>
         <translation>에포크마다 내 숫자를 조금씩 다르게 옮기고 돌리고 크기를 바꿔 보여 주므로, 신경망은 그 그림이 아니라 숫자를 배웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="122"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="132"/>
         <source>Stop teaching now; what was learned so far is kept to use or discard</source>
         <translation>지금 가르치기를 멈춥니다. 지금까지 배운 것은 쓰거나 버릴 수 있게 남겨 둡니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="123"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="133"/>
         <source>Make the fine-tuned network the current model (not saved yet)</source>
         <translation>미세 조정한 신경망을 현재 모델로 씁니다 (아직 저장 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="124"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="134"/>
         <source>Save the fine-tuned network to a model file</source>
         <translation>미세 조정한 신경망을 모델 파일로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="125"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="135"/>
         <source>Forget the fine-tuned network and keep the model as it was</source>
         <translation>미세 조정한 신경망을 버리고 모델을 그대로 둡니다</translation>
     </message>
