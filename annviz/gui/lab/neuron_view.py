@@ -271,7 +271,11 @@ class NeuronView(QWidget):
         n = len(nrn.ws)
         fmt = format_number
         symbols = " + ".join(f"w{_sub(i + 1)}x{_sub(i + 1)}" for i in range(n)) + " + b"
-        numbers = " + ".join(f"{fmt(w)}·{fmt(x)}" for w, x in zip(nrn.ws, nrn.xs)) + f" + ({fmt(nrn.b)})"
+        def term(v: float) -> str:                   # + (−0.50)·1.00, never + −0.50·1.00
+            text = fmt(v)
+            return f"({text})" if text.startswith(("−", "-")) else text
+
+        numbers = " + ".join(f"{term(w)}·{term(x)}" for w, x in zip(nrn.ws, nrn.xs)) + f" + {term(nrn.b)}"
         w_vec = ", ".join(fmt(w) for w in nrn.ws + (nrn.b,))
         x_vec = ", ".join(fmt(x) for x in nrn.xs) + ", 1"
         f = SYMBOLS[nrn.activation]
