@@ -301,7 +301,7 @@
     <message>
         <location filename="../../annviz/gui/insight/page.py" line="250"/>
         <source>One step of learning</source>
-        <translation>학습 한 단계</translation>
+        <translation>학습 한 걸음</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/page.py" line="251"/>
@@ -600,7 +600,7 @@
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="161"/>
         <source>stage {i} of {n}</source>
         <extracomment>The learning rate the tab starts with (see the module docstring).</extracomment>
-        <translation>{n}단계 중 {i}단계</translation>
+        <translation>과정 {i} / {n}</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="165"/>
@@ -717,7 +717,7 @@
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="262"/>
         <source>After one step: the new prediction</source>
-        <translation>한 단계 뒤: 새 예측</translation>
+        <translation>한 걸음 뒤: 새 예측</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="264"/>
@@ -727,22 +727,22 @@
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="277"/>
         <source>This step made the loss worse ({l0:.4f} → {l1:.4f}): η is so large that the step overshoots.</source>
-        <translation>이 단계는 손실을 오히려 키웠습니다({l0:.4f} → {l1:.4f}). η가 너무 커서 한 단계가 목표를 지나쳐 버립니다.</translation>
+        <translation>이 걸음은 손실을 오히려 키웠습니다({l0:.4f} → {l1:.4f}). η가 너무 커서 한 걸음이 목표를 지나쳐 버립니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="280"/>
         <source>This one step changes the answer from {k0} to {k1}: the probability of the true class {label} goes from {p0:.2f} % to {p1:.2f} %, the loss from {l0:.4f} to {l1:.4f}. That is a big step; with a smaller η it would only nudge the answer.</source>
-        <translation>이 한 단계로 답이 {k0}에서 {k1}(으)로 바뀝니다. 실제 클래스 {label}의 확률은 {p0:.2f} %에서 {p1:.2f} %로, 손실은 {l0:.4f}에서 {l1:.4f}(으)로 바뀝니다. 큰 걸음입니다. η가 더 작으면 답을 조금만 움직입니다.</translation>
+        <translation>이 한 걸음으로 답이 바뀝니다: {k0} → {k1}. 실제 클래스 {label}의 확률 {p0:.2f} % → {p1:.2f} %, 손실 {l0:.4f} → {l1:.4f}. 큰 걸음입니다. η가 더 작으면 답을 조금만 움직입니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="284"/>
         <source>The answer stays {k0}; the probability of the true class {label} goes from {p0:.2f} % to {p1:.2f} % and the loss from {l0:.4f} to {l1:.4f}: a nudge in the right direction. Learning is many such steps.</source>
-        <translation>답은 그대로 {k0}입니다. 실제 클래스 {label}의 확률은 {p0:.2f} %에서 {p1:.2f} %로, 손실은 {l0:.4f}에서 {l1:.4f}(으)로 바뀝니다. 올바른 방향으로 조금 움직인 것입니다. 학습은 이런 걸음을 아주 많이 반복하는 것입니다.</translation>
+        <translation>답은 그대로 {k0}입니다. 실제 클래스 {label}의 확률 {p0:.2f} % → {p1:.2f} %, 손실 {l0:.4f} → {l1:.4f}: 올바른 방향으로 조금 움직인 것입니다. 학습은 이런 걸음을 아주 많이 반복하는 것입니다.</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="296"/>
         <source>&lt;p&gt;&lt;b&gt;One step of learning&lt;/b&gt;, slowed down: the forward pass computes every layer&apos;s z and a; the &lt;b&gt;loss&lt;/b&gt; compares the output with the true label; &lt;b&gt;backpropagation&lt;/b&gt; sends δ = ∂L/∂z back from the output, layer by layer (the chain rule); each weight&apos;s &lt;b&gt;gradient&lt;/b&gt; is ∂L/∂W = δ a&lt;sup&gt;T&lt;/sup&gt;; and the update W ← W − η ∂L/∂W takes a step of size η (the &lt;b&gt;learning rate&lt;/b&gt;) downhill.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;학습 한 단계&lt;/b&gt;를 천천히: 순전파로 층마다 z와 a를 계산하고, &lt;b&gt;손실&lt;/b&gt;이 출력과 실제 레이블을 비교하고, &lt;b&gt;역전파&lt;/b&gt;가 δ = ∂L/∂z를 출력에서부터 층마다 거꾸로 보냅니다(연쇄 법칙). 각 가중치의 &lt;b&gt;기울기&lt;/b&gt;는 ∂L/∂W = δ a&lt;sup&gt;T&lt;/sup&gt;이고, 갱신 W ← W − η ∂L/∂W가 η(&lt;b&gt;학습률&lt;/b&gt;) 크기만큼 내리막으로 한 걸음 옮깁니다.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;학습 한 걸음&lt;/b&gt;을 천천히: 순전파로 층마다 z와 a를 계산하고, &lt;b&gt;손실&lt;/b&gt;이 출력과 실제 레이블을 비교하고, &lt;b&gt;역전파&lt;/b&gt;가 δ = ∂L/∂z를 출력에서부터 층마다 거꾸로 보냅니다(연쇄 법칙). 각 가중치의 &lt;b&gt;기울기&lt;/b&gt;는 ∂L/∂W = δ a&lt;sup&gt;T&lt;/sup&gt;이고, 갱신 W ← W − η ∂L/∂W가 η(&lt;b&gt;학습률&lt;/b&gt;) 크기만큼 내리막으로 한 걸음 옮깁니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="303"/>
@@ -777,12 +777,12 @@
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="309"/>
         <source>◀ Previous stage</source>
-        <translation>◀ 이전 단계</translation>
+        <translation>◀ 이전 과정</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="310"/>
         <source>Next stage ▶</source>
-        <translation>다음 단계 ▶</translation>
+        <translation>다음 과정 ▶</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="311"/>
@@ -792,7 +792,7 @@
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="312"/>
         <source>The next stage of the learning step</source>
-        <translation>학습 단계의 다음 과정</translation>
+        <translation>학습 한 걸음의 다음 과정</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/insight/stepper_tab.py" line="313"/>

@@ -190,12 +190,12 @@
 <context>
     <name>LessonPlayer</name>
     <message>
-        <location filename="../../annviz/gui/lessons/player.py" line="123"/>
+        <location filename="../../annviz/gui/lessons/player.py" line="126"/>
         <source>Well done: you finished “{title}”.</source>
         <translation>잘했습니다! “{title}” 수업을 마쳤습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/player.py" line="180"/>
+        <location filename="../../annviz/gui/lessons/player.py" line="183"/>
         <source>This step could not set everything up ({what}).</source>
         <translation>이 단계의 준비를 모두 마치지 못했습니다({what}).</translation>
     </message>
