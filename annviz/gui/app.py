@@ -249,6 +249,8 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
         if hasattr(window, "lessons"):
             window.lessons.start(lesson)
         window.show()
+        window.fit_to_screen()               # again: the window's frame is known once it shows
+        QTimer.singleShot(0, window.fit_to_screen)   # and once the window manager has framed it
         if setup is not None:
             open_setup_when_shown(window, setup)
         if setup is None and lesson is None:  # the welcome never covers what the teacher opened

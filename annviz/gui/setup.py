@@ -7,10 +7,14 @@ format in ``setupfile``, the names only the GUI knows here), so that a bad or fo
 message and changes nothing. Then, if a trained network is unsaved, the training panel asks first;
 a training dataset that is a folder is offered to the user to pick (never read by itself).
 
-The model: a bundled model goes by its name; any other (a file of the teacher's, an edited one) is
-carried in the file. The lesson and step: ``lesson_position`` (a function the lessons set) gives
-them when saving, and ``setup_applied(setup)`` is emitted after a setup was applied: the lessons
-open ``setup.lesson`` from there.
+The model: a bundled model goes by its name; any other (a file of the teacher's, an edited one, one
+trained and not saved: it is named after its layers) is carried in the file. The lesson and step:
+``lesson_position`` (a function the lessons set) gives them when saving; opening, ``open_lesson``
+(set by the lessons too) opens the lesson at that step *first* — its start and the step's actions
+set the app up — and only then is the setup's own state applied, so that what was saved wins over
+what the step does (a bias moved, a model chosen, a threshold raised). ``setup_applied(setup)``
+is emitted at the end. What the views show that a lesson's checks read (the threshold, the nudged
+weight, the learning step's stage …) is the setup's ``views`` part.
 
 ``annviz FILE.annviz`` opens the window with a setup (``annviz.gui.app.main``).
 """
@@ -18,6 +22,7 @@ open ``setup.lesson`` from there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -35,7 +40,8 @@ from annviz.gui.training.page import TrainingPage
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
 from annviz.paths import bundled_model_names, models_dir, with_suffix
 from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
-from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup
+from annviz.setupmodel import (ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup,
+                              ViewsPart)
 
 # The pages by their names in a setup file, and the attribute of each of their tabs.
 PAGE_TYPES = {"training": TrainingPage, "lab": LabPage, "insight": InsightPage, "mydigits": MyDigitsPage}
@@ -73,6 +79,8 @@ class SetupArea(QObject):
         self.window, self.state = window, state
         # The lesson and step on screen, for a setup (the lessons set it), or None.
         self.lesson_position: Callable[[], tuple[str, int] | None] = lambda: None
+        # Open a lesson at a step, before the rest of a setup is applied (the lessons set it).
+        self.open_lesson: Callable[[str, int], bool] = lambda name, step: False
 
     # --- gathering -----------------------------------------------------------------------------
 
@@ -90,21 +98,36 @@ class SetupArea(QObject):
             setup.model = self._model_part()
         if state.input_image is not None:
             setup.input = np.round(state.input_image * 255).astype(np.uint8)
+            setup.input_exact = np.asarray(state.input_image, dtype=np.float32)
             setup.input_label = found["insight"].label if "insight" in found else None
         setup.selected_neuron = state.selected
         if "training" in found:
             setup.training = self.window.training.panel.settings.config()
         if "lab" in found:
             self._gather_lab(found["lab"], setup)
+        setup.views = self._gather_views(found)
         return setup
+
+    def _gather_views(self, found: dict) -> ViewsPart:
+        contribution = self.window.explorer.diagram.contribution_action.isChecked()
+        insight = found.get("insight")
+        if insight is None:
+            return ViewsPart(contribution=contribution)
+        (layer, i, j), cell = insight.nudge.weight, insight.evaluation.cell
+        return ViewsPart(
+            threshold=insight.evaluation.threshold.value(), contribution=contribution,
+            nudge=(layer + 1, i, j, float(insight.nudge.h)),
+            stepper=(insight.stepper.stage + 1, float(insight.stepper.lr.value())),
+            mistake=insight.mistakes.position + 1 if insight.mistakes.count else None,
+            cell=None if cell is None else (int(cell[0]), int(cell[1])))
 
     def _model_part(self) -> ModelPart:
         path = self.state.model_path
         if (path is not None and not self.state.edits and path.resolve().parent == models_dir().resolve()
                 and path.stem in bundled_model_names()):
             return ModelPart(bundled=path.stem)
-        return ModelPart(name=path.stem if path is not None else "", network=self.state.network,
-                         info=self.state.info)
+        name = path.stem if path is not None else untitled_name(self.state.network)
+        return ModelPart(name=name, network=self.state.network, info=self.state.info)
 
     @staticmethod
     def _gather_lab(lab: LabPage, setup: Setup) -> None:
@@ -134,10 +157,12 @@ class SetupArea(QObject):
         try:
             save_setup(path, self.gather())
         except SetupFileError as error:
-            self._warn(self.tr("The setup was not saved"), error.reason)
+            self._warn(self.tr("The setup was not saved"), self.tr("The setup could not be written."),
+                       error.reason)
             return False
         except OSError as error:
-            self._warn(self.tr("The setup was not saved"), f"{path}: {error.strerror or error}")
+            self._warn(self.tr("The setup was not saved"), self.tr("The setup could not be written."),
+                       f"{path}: {error.strerror or error}")
             return False
         return True
 
@@ -152,15 +177,25 @@ class SetupArea(QObject):
             self.check(setup, path)
         except SetupFileError as error:
             self._warn(self.tr("The setup was not opened"),
-                       self.tr("Nothing was changed.") + "\n\n" + str(error))
+                       self.tr("{file} cannot be used as a setup: it is damaged, or made by another program "
+                               "or a newer annviz. Nothing was changed.").format(file=Path(str(path)).name),
+                       str(error))
             return False
         return self.apply(setup)
 
     def _filter(self) -> str:
         return self.tr("annviz setups (*{ext})").format(ext=EXTENSION)
 
-    def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, text)
+    def _warn(self, title: str, text: str, details: str = "") -> None:
+        """A message in the language on screen; the file's own words (the field at fault, in the
+        file format's English) under Show Details, for whoever mends the file."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
+        if details:
+            box.setDetailedText(details)
+        try:
+            box.exec()
+        finally:
+            box.deleteLater()
 
     # --- applying --------------------------------------------------------------------------------
 
@@ -186,7 +221,10 @@ class SetupArea(QObject):
                                        f"one of {', '.join(HIDDEN_ACTIVATIONS)}")
 
     def apply(self, setup: Setup) -> bool:
-        """Show ``setup`` (checked already); False if the user kept an unsaved network instead."""
+        """Show ``setup`` (checked already); False if the user kept an unsaved network instead.
+
+        The lesson first (its start and the step's actions), then what the setup holds: the
+        setup's state wins over the step's."""
         found, state = pages(self.window), self.state
         training = getattr(self.window, "training", None)
         if setup.model is not None and training is not None and not training.panel.confirm_discard():
@@ -194,6 +232,8 @@ class SetupArea(QObject):
         folder = None
         if setup.training is not None and setup.training.dataset not in KNOWN_DATASETS:
             folder = self.ask_folder(setup.training.dataset)
+        if setup.lesson is not None:
+            self.open_lesson(*setup.lesson)
         if setup.model is not None:
             self._apply_model(setup.model)
         if setup.training is not None and training is not None:
@@ -205,9 +245,12 @@ class SetupArea(QObject):
         if "lab" in found:
             self._apply_lab(found["lab"], setup)
         if setup.input is not None:
-            state.show_example(setup.input / np.float32(255), setup.input_label)
+            image = setup.input_exact if setup.input_exact is not None else setup.input / np.float32(255)
+            state.show_example(image, setup.input_label)
         if setup.selected_neuron is not None:
             state.select_neuron(*setup.selected_neuron)
+        if setup.views is not None:
+            self._apply_views(setup.views, found)
         if setup.page is not None:
             page = found[setup.page]
             self.window.tabs.setCurrentWidget(page)
@@ -215,6 +258,30 @@ class SetupArea(QObject):
                 page.tabs.setCurrentWidget(tabs(setup.page, page)[setup.tab])
         self.setup_applied.emit(setup)
         return True
+
+    def _apply_views(self, views: ViewsPart, found: dict) -> None:
+        if views.contribution is not None:
+            self.window.explorer.diagram.contribution_action.setChecked(views.contribution)
+        insight = found.get("insight")
+        if insight is None:
+            return
+        if views.threshold is not None:
+            insight.evaluation.threshold.setValue(views.threshold)
+        if views.nudge is not None:
+            layer, i, j, h = views.nudge
+            net = self.state.network
+            if net is not None and 1 <= layer <= len(net.weights) and i < net.weights[layer - 1].shape[0] \
+                    and j < net.weights[layer - 1].shape[1]:
+                insight.nudge.choose_weight(layer - 1, i, j)
+            insight.nudge.set_h(h)
+        if views.stepper is not None:
+            stage, lr = views.stepper
+            insight.stepper.lr.setValue(lr)
+            insight.stepper.go_to(stage - 1)
+        if views.mistake is not None:
+            insight.mistakes.go_to(views.mistake - 1)      # as soon as the test set is evaluated
+        if views.cell is not None:
+            insight.evaluation.select_cell(*views.cell)
 
     def ask_folder(self, named: str) -> str | None:
         """The folder of IDX files the user picks for the dataset folder a setup names, or None."""
@@ -249,6 +316,12 @@ class SetupArea(QObject):
                                       seed=g.seed, points=points)
             lab.playground_view.controls.set_everything(
                 config, Hyper(g.learning_rate, g.batch_size, g.l2), g.speed)
+
+
+def untitled_name(network) -> str:
+    """A name for a model that has no file (trained here, not saved): its layers, e.g.
+    "untitled-784-16-16-10" — a setup's model needs one to be opened again."""
+    return "untitled-" + "-".join(map(str, network.sizes))
 
 
 def install(window, state) -> SetupArea:

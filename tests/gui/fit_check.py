@@ -241,7 +241,11 @@ def drawer_problems(window, where: str) -> list[str]:
 def set_the_scene(window) -> None:
     """What a class has on screen at its busiest: a test digit the network misreads on the pad,
     the output neuron for “7” in the inspector (its softmax plot, the longest text), the diagram
-    coloured by contribution (its button in bold)."""
+    coloured by contribution (its button in bold), the lab's taste neuron with the unit step (four
+    inputs and the threshold's slider: its tallest)."""
+    from annviz.gui.setup import pages
+
+    pages(window)["lab"].neuron_view.set_neuron((1.0, 1.0, 1.0, 1.0), (0.3, 1.0, 1.3, 2.1), -5.0, "step", True)
     window.explorer.pad_panel.picker.show_index(18)
     window.state.select_neuron(len(window.state.network.sizes) - 1, 7)
     window.explorer.diagram.contribution_action.setChecked(True)

@@ -142,6 +142,7 @@ class InsightPage(QWidget):
     def _on_model_changed(self) -> None:
         self._fill_class_names()
         self.results = None
+        self.mistakes.forget_results()
         self._reevaluate.stop()
         self._stale = True
         self._evaluate_if_shown()

@@ -3,7 +3,7 @@
 ``install(window, state)`` adds the lessons area (``area.LessonsArea``): a dock with the lesson
 panel (hidden until Help → Lessons, File → Open lesson… or ``annviz --lesson NAME``), and
 ``window.lessons``, through which ``annviz.gui.app`` starts it. A setup file (``window.setup``)
-saves the lesson and step being followed and opens them again. The lesson files themselves, their
+saves the lesson and step being followed and opens them again, before it applies its own state. The lesson files themselves, their
 format and checks, are ``annviz.lessons`` (no Qt).
 """
 
@@ -26,6 +26,5 @@ def install(window, state) -> LessonsArea:
     if setup is not None:
         setup.lesson_position = lambda: ((area.player.lesson.name, area.player.index)
                                          if area.player.lesson is not None else None)
-        setup.setup_applied.connect(lambda applied: applied.lesson is not None
-                                    and area.open_lesson(applied.lesson[0], applied.lesson[1]))
+        setup.open_lesson = area.open_lesson        # before the setup's state: that wins over the step's
     return area
