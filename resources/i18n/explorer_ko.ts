@@ -1227,48 +1227,54 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="129"/>
+        <location filename="../../annviz/gui/setup.py" line="152"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="137"/>
-        <location filename="../../annviz/gui/setup.py" line="140"/>
+        <location filename="../../annviz/gui/setup.py" line="160"/>
+        <location filename="../../annviz/gui/setup.py" line="164"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="147"/>
+        <location filename="../../annviz/gui/setup.py" line="160"/>
+        <location filename="../../annviz/gui/setup.py" line="164"/>
+        <source>The setup could not be written.</source>
+        <translation>설정 파일을 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="172"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="154"/>
+        <location filename="../../annviz/gui/setup.py" line="179"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="155"/>
-        <source>Nothing was changed.</source>
-        <translation>아무것도 바뀌지 않았습니다.</translation>
+        <location filename="../../annviz/gui/setup.py" line="180"/>
+        <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
+        <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="160"/>
+        <location filename="../../annviz/gui/setup.py" line="187"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="222"/>
+        <location filename="../../annviz/gui/setup.py" line="289"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="257"/>
+        <location filename="../../annviz/gui/setup.py" line="330"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="258"/>
+        <location filename="../../annviz/gui/setup.py" line="331"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>

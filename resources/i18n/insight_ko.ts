@@ -283,63 +283,63 @@
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="247"/>
+        <location filename="../../annviz/gui/insight/page.py" line="248"/>
         <source>How good is it</source>
         <extracomment>The tabs, in order, by the names lessons give them (insight-evaluation, …).</extracomment>
         <translation>성능 평가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="248"/>
+        <location filename="../../annviz/gui/insight/page.py" line="249"/>
         <source>Mistakes</source>
         <translation>오답 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="249"/>
+        <location filename="../../annviz/gui/insight/page.py" line="250"/>
         <source>Why this answer</source>
         <translation>왜 이렇게 답했나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="250"/>
+        <location filename="../../annviz/gui/insight/page.py" line="251"/>
         <source>One step of learning</source>
         <translation>학습 한 걸음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="251"/>
+        <location filename="../../annviz/gui/insight/page.py" line="252"/>
         <source>Numeric slope vs backprop</source>
         <translation>수치미분 vs 역전파</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="252"/>
+        <location filename="../../annviz/gui/insight/page.py" line="253"/>
         <source>Matrix form</source>
         <translation>행렬 형태</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="253"/>
+        <location filename="../../annviz/gui/insight/page.py" line="254"/>
         <source>The data</source>
         <translation>데이터 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="254"/>
+        <location filename="../../annviz/gui/insight/page.py" line="255"/>
         <source>True label of this input:</source>
         <translation>이 입력의 정답 레이블:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="255"/>
+        <location filename="../../annviz/gui/insight/page.py" line="256"/>
         <source>The class the input really is: the loss L compares the output with it</source>
         <translation>입력의 실제 클래스: 손실 L은 출력을 이것과 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="261"/>
+        <location filename="../../annviz/gui/insight/page.py" line="262"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="264"/>
+        <location filename="../../annviz/gui/insight/page.py" line="265"/>
         <source>Current input: the model predicts {name} ({p:.1f}%).</source>
         <translation>현재 입력: 모델의 예측은 {name} ({p:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="266"/>
+        <location filename="../../annviz/gui/insight/page.py" line="267"/>
         <source>(test image #{index})</source>
         <translation>(테스트 이미지 #{index})</translation>
     </message>
@@ -395,67 +395,67 @@
 <context>
     <name>MistakesTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="113"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="130"/>
         <source>&lt;p&gt;&lt;b&gt;Mistakes&lt;/b&gt;: the test images the network got wrong, the most confident first. A confident mistake shows what the network has learned to look at — often not what a person looks at. Show one in the explorer to follow it through the layers.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;틀린 예&lt;/b&gt;: 신경망이 틀린 테스트 이미지로, 가장 확신한 것부터 보여 줍니다. 확신하며 틀린 예를 보면 신경망이 무엇을 보도록 배웠는지 알 수 있습니다. 사람이 보는 것과 다른 경우가 많지요. 탐색기에서 열어 층을 따라가 보세요.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="118"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="135"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="119"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="136"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="120"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="137"/>
         <source>Show in the explorer</source>
         <translation>탐색기에서 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="121"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="138"/>
         <source>The mistake before (more confident)</source>
         <translation>앞의 틀린 예 (더 확신한 것)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="122"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="139"/>
         <source>The next mistake (less confident)</source>
         <translation>다음 틀린 예 (덜 확신한 것)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="123"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="140"/>
         <source>Make this test image the input and open the explorer</source>
         <translation>이 테스트 이미지를 입력으로 하고 탐색기를 엽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="124"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="141"/>
         <source>output (probability)</source>
         <translation>출력 (확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="125"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="142"/>
         <source>class (green: the true class)</source>
         <translation>클래스 (초록: 실제 클래스)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="128"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="145"/>
         <source>Evaluating the test set…</source>
         <translation>테스트 세트를 평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="131"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="148"/>
         <source>No mistakes on the test set.</source>
         <translation>테스트 세트에 오답이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="136"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="153"/>
         <source>Test image #{index}: it is {true}, the model says {predicted} with {confidence:.1f}% confidence.</source>
         <translation>테스트 이미지 #{index}: 실제로는 {true}인데, 모델은 신뢰도 {confidence:.1f}%로 {predicted}(이)라고 답합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="140"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="157"/>
         <source>mistake {i:,} of {n:,} (most confident first)</source>
         <translation>오답 {n:,}개 중 {i:,}번째 (신뢰도가 높은 것부터)</translation>
     </message>
