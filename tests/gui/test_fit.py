@@ -4,7 +4,8 @@ A combination is a language, a screen with its View → Zoom, and the drawer (``
 window gets the screen's area less a 48-pixel taskbar, and on every page and tab no text may be
 cut, no control cut off, the page must fit without scrolling (at 200 %: it may scroll) and the
 drawer's Next must be wholly on screen. The default run tries a sample that covers each screen,
-each language and both drawer states; ``tests/benchmarks/bench_fit.py`` tries all 32.
+each language with the drawer open (the tighter case); ``tests/benchmarks/bench_fit.py`` tries all
+32 combinations (~100 s).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from run_ends import open_window
 
 SCREEN = {s.name: s for s in SCREENS}
 SAMPLE = [("ko", "1366x768@100%", True), ("en", "1280x800@100%", True), ("en", "1920x1080@150%", True),
-          ("ko", "1920x1080@200%", True), ("en", "1366x768@100%", False)]
+          ("ko", "1920x1080@200%", True)]
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,9 @@
 For every step of every bundled lesson (``setup_roundtrip``): something changed as a learner
 would, saved as a setup, opened in a second window that has never played the lesson; the page and
 tab, the lesson and step, the model's weights and every value the step's checks read come back.
-The default run takes each step in one language, alternating; the benchmark
-(``tests/benchmarks/bench_setup_roundtrip.py``) takes every step in both, each in a new window.
+The default run takes the steps where issue 20 found a setup that did not reopen as saved (a
+bias moved, a bundled model chosen, a threshold raised), in alternating languages; the benchmark (``tests/benchmarks/bench_setup_roundtrip.py``) takes every
+step of every lesson in both languages, each in a new window (~4 min).
 """
 
 from __future__ import annotations
@@ -40,13 +41,16 @@ def windows(qapp, tmp_path_factory):
     _close(opening)
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.name)
-def test_a_setup_saved_at_every_step_reopens_what_was_saved(windows, lesson, tmp_path):
+#: (lesson, step from 1): the issue's findings (a bias, a bundled model, a threshold: the views).
+SAMPLE = (("activation", 3), ("digit-network", 4), ("how-good", 4))
+
+
+@pytest.mark.parametrize("name,step", SAMPLE, ids=[f"{n}-{s}" for n, s in SAMPLE])
+def test_a_setup_saved_at_a_step_reopens_what_was_saved(windows, name, step, tmp_path):
     saving, opening = windows
-    problems = []
-    for i in range(len(lesson.steps)):
-        lang = ("en", "ko")[(lesson.number + i) % 2]
-        problems += round_trip(saving, opening, lesson, i, lang, tmp_path / f"{lesson.name}-{i + 1}.annviz")
+    lesson = next(lesson for lesson in LESSONS if lesson.name == name)
+    lang = ("en", "ko")[(lesson.number + step) % 2]
+    problems = round_trip(saving, opening, lesson, step - 1, lang, tmp_path / f"{name}-{step}.annviz")
     assert not problems, "\n".join(problems)
 
 
@@ -54,6 +58,7 @@ def test_a_network_trained_and_not_saved_is_named_and_reopens(windows, tmp_path)
     """Lesson 8's network, trained here and never saved, has no file: the setup names it after its
     layers (an empty name made the setup impossible to open), and its weights come back."""
     saving, opening = windows
+    opening.set_language("en")
     trained = saving.state.network.copy()
     trained.weights[0][0, 0] += 0.5                        # not the bundled model's weights
     saving.state.set_model(trained, saving.state.info, None)

@@ -212,8 +212,8 @@ def whole_tabs(tabs: QTabWidget) -> QTabWidget:
 
 # The arrangements and the text rule live beside this module; callers name them all as room.…
 from annviz.gui.common.shelf import Flow, Shelf  # noqa: E402
-from annviz.gui.common.wholetext import WholeText, text_height  # noqa: E402
+from annviz.gui.common.wholetext import WholeText, text_height, text_width  # noqa: E402
 
 __all__ = ["DRAWER_MIN_WIDTH", "DRAWER_WIDTH", "Flow", "PAGE_BUDGET", "PageFrame", "PageTabs", "Scroll",
            "Shelf", "TASKBAR", "WholeText", "available_area", "drawer_width", "fit_to_screen", "text_height",
-           "whole_tabs"]
+           "text_width", "whole_tabs"]

@@ -76,3 +76,18 @@ class WholeText(QObject):
             if event.type() != QEvent.Type.Resize or event.oldSize().width() != event.size().width():
                 self.refit()
         return False
+
+
+def text_width(label: QLabel, text: str | None = None) -> int:
+    """The width ``label`` needs to show ``text`` (its own by default) without wrapping: for a
+    table or a formula that may not wrap, its least width."""
+    text = label.text() if text is None else text
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    if label.textFormat() == Qt.TextFormat.RichText or QtGui.Qt.mightBeRichText(text):
+        doc.setHtml(text)
+    else:
+        doc.setPlainText(text)
+    margins = label.contentsMargins()
+    return int(doc.idealWidth() + 0.999) + margins.left() + margins.right() + 2 * max(label.margin(), 0)

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.lab.biology import NeuronPicture
 from annviz.gui.lab.neuron_model import (NEURON_ACTIVATIONS, TASTY_BIAS, TASTY_SIGNALS,
@@ -44,6 +44,7 @@ class NeuronView(QWidget):
         self.formula = QLabel()
         self.formula.setTextFormat(Qt.TextFormat.RichText)
         self.formula.setWordWrap(True)
+        self._formula_fit = room.WholeText(self.formula)       # as high as its lines need, never cut
         self.formula.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula.setFrameShape(QFrame.Shape.StyledPanel)
@@ -266,6 +267,7 @@ class NeuronView(QWidget):
         self.plot.show_z_axis(self.tr("z = w·x + b"), nrn.b)
         self.plot.show_point(nrn.weighted_sum, nrn.a, text=f"z = {format_number(nrn.z)}")
         self.formula.setText(self._formula_html(nrn))
+        self._formula_fit.refit()
 
     def _formula_html(self, nrn: Neuron) -> str:
         n = len(nrn.ws)
