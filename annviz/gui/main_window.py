@@ -274,6 +274,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.explorer.restore_layout(self._saved_bytes("explorer/layout"))
         self.classroom.restore_zoom()
+        if geometry is None:                 # a first start: as large as the zoom wants (then fitted)
+            self.resize(room.initial_size())
 
     def _saved_bytes(self, key: str) -> QByteArray | None:
         """The bytes Qt saved under ``key``, or None if the setting is absent or holds something

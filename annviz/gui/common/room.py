@@ -44,6 +44,12 @@ def drawer_width() -> int:
     return zoom.px(DRAWER_WIDTH)
 
 
+def initial_size() -> QSize:
+    """The window's size on a first start: ``INITIAL`` at the zoom (a projector at 150 % gets
+    1920 × 1200, which ``fit_to_screen`` then brings inside the screen)."""
+    return QSize(zoom.px(INITIAL.width()), zoom.px(INITIAL.height()))
+
+
 def available_area(widget: QWidget) -> QRect:
     """The part of ``widget``'s screen a window may use: its available geometry, less a taskbar's
     ``TASKBAR`` pixels at the bottom when the screen reports all of itself available (a bare X
@@ -215,5 +221,5 @@ from annviz.gui.common.shelf import Flow, Shelf  # noqa: E402
 from annviz.gui.common.wholetext import WholeText, text_height, text_width  # noqa: E402
 
 __all__ = ["DRAWER_MIN_WIDTH", "DRAWER_WIDTH", "Flow", "PAGE_BUDGET", "PageFrame", "PageTabs", "Scroll",
-           "Shelf", "TASKBAR", "WholeText", "available_area", "drawer_width", "fit_to_screen", "text_height",
-           "text_width", "whole_tabs"]
+           "Shelf", "TASKBAR", "WholeText", "available_area", "drawer_width", "fit_to_screen", "initial_size",
+           "text_height", "text_width", "whole_tabs"]

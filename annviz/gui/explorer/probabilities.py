@@ -145,6 +145,11 @@ class ProbabilityBars(QWidget):
         shrink to fit the panel, never below that (``_set_answer``)."""
         metrics = QFontMetrics(zoom.font(1.0, bold=True))
         self.answer.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in self._answers()) + zoom.px(4))
+        # and the plot as wide as its axis title below, which pyqtgraph would otherwise cut
+        plot = getattr(self, "_plot", None)               # (not yet made, on the first rezoom)
+        if plot is not None:
+            title = plot.getAxis("bottom").label.boundingRect().width()
+            plot.setMinimumWidth(int(title + plot.getAxis("left").width()) + zoom.px(12))
 
     def _set_answer(self, text: str) -> None:
         """The answer in the big font, or as much smaller as it takes to fit the width (not below
