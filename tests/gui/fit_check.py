@@ -92,12 +92,13 @@ def behind(w: QWidget) -> bool:
     return False
 
 
-def every_tab(window):
-    """Show every page and every tab of every tab widget on it, one after the other; yields where."""
+def every_tab(window, page_ms: int = 150, tab_ms: int = 100):
+    """Show every page and every tab of every tab widget on it, one after the other; yields where.
+    ``page_ms``, ``tab_ms``: the time a page or a tab is given to arrange itself once shown."""
     for i in range(window.tabs.count()):
         page = window.tabs.widget(i)
         window.tabs.setCurrentIndex(i)
-        settle(150)                                  # a page arranges itself for the room it has
+        settle(page_ms)                              # a page arranges itself for the room it has
         if getattr(page, "results", False) is None:            # the insight page's evaluation
             wait_for(lambda: page.results is not None, 30)
             settle(150)
@@ -106,7 +107,7 @@ def every_tab(window):
             j = 0
             while j < tabs.count():                   # a page may fold views into tabs as it goes
                 reveal(tabs.widget(j))
-                settle()
+                settle(tab_ms)                        # its frame hears of its new minimum a pass later
                 yield f"{window.tabs.tabText(i)} / {tabs.tabText(j)}"
                 j += 1
 
@@ -291,6 +292,10 @@ def combination_problems(window, lang: str, screen: Screen, drawer: bool, axis_t
     if least.width() > screen.area[0] or least.height() > screen.area[1]:
         problems.append(f"{name}: the window's minimum is {least.width()}×{least.height()}")
     for where in every_tab(window):
-        problems += page_problems(window, f"{name} {where}", screen, axis_titles)
+        found = page_problems(window, f"{name} {where}", screen, axis_titles)
+        if found:                                     # a view still arranging itself: once more, later
+            settle(400)
+            found = page_problems(window, f"{name} {where}", screen, axis_titles)
+        problems += found
         problems += drawer_problems(window, f"{name} {where}")
     return sorted(set(problems))

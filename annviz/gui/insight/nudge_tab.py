@@ -267,6 +267,10 @@ class NudgeTab(QWidget):
             "backward pass: this is why networks can learn. Too large an h and the curve's bend "
             "spoils the numeric slope; too small and rounding errors grow.</p>")
 
+    def rezoom(self) -> None:
+        """The table in the new font: never narrower than itself (it does not wrap)."""
+        self.numbers.setMinimumWidth(room.text_width(self.numbers))
+
     def retranslate(self) -> None:
         self.legend.setText(sign_legend_html(self.tr("blue: negative gradient"),
                                              self.tr("orange: positive gradient"), self.tr("0")))
