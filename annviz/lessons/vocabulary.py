@@ -182,6 +182,7 @@ ACTIONS: dict[str, dict[str, str]] = {
     "nudge_h": {"h": "number"},
     "learning_stage": {"stage": "int"},
     "select_cell": {"true": "int", "predicted": "int"},
+    "show_mistake": {"position": "int"},
     "training": {"command": "command"},
 }
 

@@ -63,6 +63,10 @@ class TestDigitPicker(QWidget):
         self._show_label()
 
 
+    def rezoom(self) -> None:
+        """The label's text chosen again for the width it has in the new font."""
+        self._show_label()
+
     def forget(self) -> None:
         """The pad no longer shows a test digit."""
         self.index = self._label = None
