@@ -304,6 +304,14 @@ MESSAGES: dict[str, str] = {
     "setup.numbers": QT_TRANSLATE_NOOP("FileErrors", "{field} should hold numbers (at most {most} in size)"),
     "setup.whole_numbers": QT_TRANSLATE_NOOP(
         "FileErrors", "{field} should hold whole numbers (at most {most} in size)"),
+    "setup.whole_numbers_range": QT_TRANSLATE_NOOP(
+        "FileErrors", "{field} should hold whole numbers from {lo} to {hi}"),
+    "setup.input_exact": QT_TRANSLATE_NOOP(
+        "FileErrors", "input.exact should be 28×28 float32 numbers from 0 to 1 in base64"),
+    "setup.views_nudge": QT_TRANSLATE_NOOP(
+        "FileErrors", "views.nudge should be [layer, i, j, h]: whole numbers and an h from 1e-16 to 10"),
+    "setup.views_stepper": QT_TRANSLATE_NOOP(
+        "FileErrors", "views.stepper should be [stage from 1, a learning rate from 0 to 10]"),
     "setup.model_too_large": QT_TRANSLATE_NOOP(
         "FileErrors", "its model is larger than a setup may carry ({most} MiB)"),
     "setup.model_too_large_to_save": QT_TRANSLATE_NOOP(

@@ -8,7 +8,7 @@ optional; a part the file leaves out leaves that part of the app as it is::
     {"format_version": 1, "kind": "annviz-setup",
      "page": "lab", "tab": "perceptron",
      "model": {"bundled": "mnist-classic"}   or   {"name": "my-net", "safetensors": "<base64>"},
-     "input": {"pixels": "<base64 of 28×28 bytes>", "label": 7},
+     "input": {"pixels": "<base64 of 28×28 bytes>", "label": 7, "exact": "<base64 of 28×28 float32, optional>"},
      "selected_neuron": [1, 4],
      "training": {TrainConfig's fields},
      "neuron": {"xs": [...], "ws": [...], "b": -5.0, "activation": "step", "tasty": true},
@@ -16,8 +16,10 @@ optional; a part the file leaves out leaves that part of the app as it is::
      "playground": {"dataset": "spirals", "noise": 0.1, "test_share": 0.5, "seed": 0, "features": [...],
                     "hidden": [4, 2], "activation": "tanh", "learning_rate": 0.03, "batch_size": 10,
                     "l2": 0.0, "speed": 4, "x": ..., "y": ... (only for the perceptron's points)},
-     "lesson": {"lesson": "perceptron", "step": 3}}   or, for a lesson not bundled with annviz,
-               {"lesson": "my-lesson", "step": 3, "toml": "<the lesson file's text>"}
+     "lesson": {"lesson": "perceptron", "step": 3},   or, for a lesson not bundled with annviz,
+               {"lesson": "my-lesson", "step": 3, "toml": "<the lesson file's text>"},
+     "views": {"threshold": 90, "contribution": false, "nudge": [3, 7, 15, 1e-5], "stepper": [1, 0.001],
+               "mistake": 5, "cell": [4, 9]}}
 
 The lesson is named, never a path (a file must not make the app read any other file): a
 bundled lesson or one in the user's lessons folder. One that is not bundled is carried in the
@@ -61,7 +63,8 @@ from annviz.nn.perceptron import RULES
 from annviz.paths import bundled_model_names
 from annviz.safeio import (FileFormatError, check_field, check_version, describe, guarded, loads_json, read_bytes,
                            write_atomic)
-from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup
+from annviz.setupmodel import (ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup,
+                              ViewsPart)
 
 FORMAT_VERSION = 2         # 2: a lesson that is not bundled is carried in the file (lesson.toml)
 KIND = "annviz-setup"
@@ -99,6 +102,9 @@ def setup_bytes(setup: Setup) -> bytes:
     if setup.input is not None:
         pixels = np.asarray(setup.input, dtype=np.uint8).reshape(28 * 28)
         doc["input"] = {"pixels": base64.b64encode(pixels.tobytes()).decode("ascii"), "label": setup.input_label}
+        if setup.input_exact is not None:             # a drawing's input is not 8-bit: to the bit
+            exact = np.asarray(setup.input_exact, dtype="<f4").reshape(28 * 28)
+            doc["input"]["exact"] = base64.b64encode(exact.tobytes()).decode("ascii")
     if setup.selected_neuron is not None:
         doc["selected_neuron"] = [int(n) for n in setup.selected_neuron]
     if setup.training is not None:
@@ -125,6 +131,9 @@ def setup_bytes(setup: Setup) -> bytes:
             doc["format_version"] = 1   # nothing a version-1 reader would misread: it still opens there
     else:
         doc["format_version"] = 1
+    if setup.views is not None:
+        doc["views"] = {f.name: (list(v) if isinstance(v, tuple) else v)
+                        for f in fields(setup.views) if (v := getattr(setup.views, f.name)) is not None}
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -168,6 +177,7 @@ def load_setup(path: str | os.PathLike) -> Setup:
         perceptron=r.perceptron(r.section(doc, "perceptron")),
         playground=r.playground(r.section(doc, "playground")),
         lesson=lesson, lesson_embedded=embedded,
+        views=r.views(r.section(doc, "views")),
     )
 
 
@@ -265,7 +275,18 @@ class _Reader:
         label = self.field(i, "label", int, "input.")
         if label is not None and not 0 <= label < 10_000:
             raise self.fail("field_int_range", field="input.label", lo=0, hi=9999, value=describe(label))
-        return {"input": np.frombuffer(pixels, np.uint8).reshape(28, 28).copy(), "input_label": label}
+        exact = None
+        if i.get("exact") is not None:                # the input to the bit, when the writer gave it
+            text = self.required(i, "exact", str, "input.")
+            try:
+                data = base64.b64decode(text, validate=True) if len(text) < 6000 else b""
+            except (binascii.Error, ValueError):
+                data = b""
+            exact = np.frombuffer(data, "<f4").reshape(28, 28).copy() if len(data) == 28 * 28 * 4 else None
+            if exact is None or not (np.isfinite(exact).all() and exact.min() >= 0 and exact.max() <= 1):
+                raise self.fail("setup.input_exact")
+        return {"input": np.frombuffer(pixels, np.uint8).reshape(28, 28).copy(), "input_label": label,
+                "input_exact": exact}
 
     def selected_neuron(self, doc: dict) -> tuple[int, int] | None:
         value = self.field(doc, "selected_neuron", list, "")
@@ -333,6 +354,36 @@ class _Reader:
             batch_size=self.integer(g, "batch_size", w, 1, 100_000),
             l2=self.number(g, "l2", w, 0.0, 100.0), speed=self.integer(g, "speed", w, 1, 1000),
             points=self.points(g, w) if dataset == GIVEN_POINTS else None)
+
+    def views(self, v: dict | None) -> ViewsPart | None:
+        if v is None:
+            return None
+        w = "views."
+
+        def optional(key, read):
+            return read() if v.get(key) is not None else None
+
+        def ints(key: str, n: int, lo: int, hi: int) -> tuple:
+            values = self.numbers(v, key, w, n, n, kind=int)
+            if not all(lo <= x <= hi for x in values):
+                raise self.fail("setup.whole_numbers_range", field=f"{w}{key}", lo=lo, hi=hi)
+            return tuple(values)
+
+        nudge = optional("nudge", lambda: self.numbers(v, "nudge", w, 4, 4))
+        if nudge is not None and not (all(float(x).is_integer() and 0 <= x <= MAX_NUMBER for x in nudge[:3])
+                                      and 1e-16 <= nudge[3] <= 10):
+            raise self.fail("setup.views_nudge")
+        stepper = optional("stepper", lambda: self.numbers(v, "stepper", w, 2, 2))
+        if stepper is not None and not (float(stepper[0]).is_integer() and 1 <= stepper[0] <= 1000
+                                        and 0 < stepper[1] <= 10):
+            raise self.fail("setup.views_stepper")
+        return ViewsPart(
+            threshold=optional("threshold", lambda: self.integer(v, "threshold", w, 0, 99)),
+            contribution=self.field(v, "contribution", bool, w),
+            nudge=None if nudge is None else (int(nudge[0]), int(nudge[1]), int(nudge[2]), float(nudge[3])),
+            stepper=None if stepper is None else (int(stepper[0]), float(stepper[1])),
+            mistake=optional("mistake", lambda: self.integer(v, "mistake", w, 1, 100_000)),
+            cell=optional("cell", lambda: ints("cell", 2, 0, 1000)))
 
     def lesson(self, lesson: dict | None) -> tuple[tuple[str, int] | None, Lesson | None]:
         """(name, step), and the lesson itself if the file carries it (format_version 2).

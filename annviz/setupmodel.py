@@ -69,6 +69,20 @@ class ModelPart:
     info: ModelInfo | None = None
 
 
+@dataclass(frozen=True)
+class ViewsPart:
+    """What the views show that a lesson's checks read: the confidence threshold (in %), the
+    diagram coloured by contribution, the nudged weight (l from 1, i, j) and h, the learning step's
+    stage (from 1) and η, the mistake on screen (from 1) and the confusion matrix's chosen cell."""
+
+    threshold: int | None = None
+    contribution: bool | None = None
+    nudge: tuple[int, int, int, float] | None = None      # (layer, i, j, h)
+    stepper: tuple[int, float] | None = None              # (stage, learning rate)
+    mistake: int | None = None
+    cell: tuple[int, int] | None = None                   # (true, predicted)
+
+
 @dataclass(eq=False)
 class Setup:
     """Everything a setup file can hold; None: the file says nothing about that part."""
@@ -78,6 +92,7 @@ class Setup:
     model: ModelPart | None = None
     input: np.ndarray | None = None            # (28, 28) uint8, as the network sees it ×255
     input_label: int | None = None
+    input_exact: np.ndarray | None = None      # (28, 28) float32 in [0, 1]: the input to the bit (a drawing's)
     selected_neuron: tuple[int, int] | None = None
     training: TrainConfig | None = None
     neuron: NeuronPart | None = None
@@ -85,3 +100,4 @@ class Setup:
     playground: PlaygroundPart | None = None
     lesson: tuple[str, int] | None = None      # (lesson name, step number)
     lesson_embedded: Lesson | None = None      # the lesson itself, when it is not a bundled one
+    views: ViewsPart | None = None

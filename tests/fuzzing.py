@@ -380,7 +380,7 @@ def _read_foreign(path: Path):
 def _recording_seeds(where: Path) -> list[bytes]:
     from annviz.nn.config import TrainConfig
     from annviz.nn.recording import Recorder, Recording
-    from annviz.nn.runfile import save_recording
+    from annviz.nn.runwriter import save_recording
     from annviz.nn.trainer import Trainer
     from annviz.recipes import build_network
 

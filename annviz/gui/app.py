@@ -245,12 +245,16 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
         install_areas(window, state)
         arrange_default_layout(window)
         window.restore_settings()
+        window.fit_to_screen()               # a school laptop's 1366×768, a geometry from a projector
         if hasattr(window, "lessons"):
             window.lessons.start(lesson)
         window.show()
+        window.fit_to_screen()               # again: the window's frame is known once it shows
+        QTimer.singleShot(0, window.fit_to_screen)   # and once the window manager has framed it
         if setup is not None:
             open_setup_when_shown(window, setup)
-        window.show_welcome_if_first_start()
+        if setup is None and lesson is None:  # the welcome never covers what the teacher opened
+            window.show_welcome_if_first_start()
     except Exception as error:
         log.exception("the window could not be built")
         if window is not None:

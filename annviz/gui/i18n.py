@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from annviz.gui.common.living import living_widgets
+from annviz.gui.common.living import invalidate_layouts, living_widgets
 from annviz.paths import resources_dir
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
@@ -67,3 +67,4 @@ def retranslate_all() -> None:
         retranslate = getattr(widget, "retranslate", None)
         if callable(retranslate):
             retranslate()
+    invalidate_layouts()                  # hidden pages' minimums follow their new texts

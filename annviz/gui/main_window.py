@@ -36,14 +36,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from annviz.gui import i18n
 from annviz.gui.classroom import Classroom
-from annviz.gui.common import living
+from annviz.gui.common import living, room
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.common.model_files import model_filter
-from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.explorer.names import architecture
 from annviz.gui.explorer.touch import describe_edits
@@ -73,10 +72,9 @@ class MainWindow(QMainWindow):
         self._saved_as: tuple | None = None   # (network, path) of the last save: Ctrl+S goes there again
         self.language = "en"
         self.training = None   # the training area (its page, controller, time machine), once installed
-        self.tabs = QTabWidget()
+        self.tabs = room.PageTabs()         # each page in a frame that scrolls only if it must
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self._page_sizer = CurrentPageSizer(self.tabs)      # the window is as wide as the page in front
         self.explorer = ExplorerPage(state)
         self.add_page(self.explorer, lambda: self.tr("Explorer"))
         self.add_shutdown_hook(self.explorer.shutdown)
@@ -84,7 +82,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.model_line, 1)
         self._build_menus()
         self.classroom = Classroom(self, self._view_menu, self._help_menu)
-        self.resize(1280, 800)
+        self.resize(room.INITIAL)
         self.tabs.currentChanged.connect(self._on_page_changed)
         state.model_changed.connect(self._on_model_changed)
         state.edits_changed.connect(self._on_model_changed)
@@ -96,7 +94,10 @@ class MainWindow(QMainWindow):
     def add_page(self, widget: QWidget, title_fn: Callable[[], str]) -> None:
         self._pages.append((widget, title_fn))
         self.tabs.addTab(widget, title_fn())
-        self._page_sizer.fit()
+
+    def fit_to_screen(self) -> None:
+        """No larger than the screen's available area, and inside it (``room.fit_to_screen``)."""
+        room.fit_to_screen(self)
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         self._shutdown_hooks.append(hook)
@@ -297,6 +298,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.explorer.restore_layout(self._saved_bytes("explorer/layout"))
         self.classroom.restore_zoom()
+        if geometry is None:                 # a first start: as large as the zoom wants (then fitted)
+            self.resize(room.initial_size())
 
     def _saved_bytes(self, key: str) -> QByteArray | None:
         """The bytes Qt saved under ``key``, or None if the setting is absent or holds something

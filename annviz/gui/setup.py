@@ -7,10 +7,14 @@ format in ``setupfile``, the names only the GUI knows here), so that a bad or fo
 message and changes nothing. Then, if a trained network is unsaved, the training panel asks first;
 a training dataset that is a folder is offered to the user to pick (never read by itself).
 
-The model: a bundled model goes by its name; any other (a file of the teacher's, an edited one) is
-carried in the file. The lesson and step: ``lesson_position`` (a function the lessons set) gives
-them when saving, and ``setup_applied(setup)`` is emitted after a setup was applied: the lessons
-open ``setup.lesson`` from there.
+The model: a bundled model goes by its name; any other (a file of the teacher's, an edited one, one
+trained and not saved: it is named after its layers) is carried in the file. The lesson and step:
+``lesson_position`` (a function the lessons set) gives them when saving; opening, ``open_lesson``
+(set by the lessons too) opens the lesson at that step *first* — its start and the step's actions
+set the app up — and only then is the setup's own state applied, so that what was saved wins over
+what the step does (a bias moved, a model chosen, a threshold raised). ``setup_applied(setup)``
+is emitted at the end. What the views show that a lesson's checks read (the threshold, the nudged
+weight, the learning step's stage …) is the setup's ``views`` part.
 
 ``annviz FILE.annviz`` opens the window with a setup (``annviz.gui.app.main``).
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -40,7 +45,8 @@ from annviz.lessons.model import Lesson
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
 from annviz.paths import bundled_model_names, models_dir, with_suffix
 from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
-from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup
+from annviz.setupmodel import (ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup,
+                              ViewsPart)
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +90,9 @@ class SetupArea(QObject):
         self.lesson_followed: Callable[[], Lesson | None] = lambda: None
         # The lesson a setup names, found by its name (never a path): the lessons set it.
         self.find_lesson: Callable[[str], Lesson] | None = None
+        # Open the lesson a setup names or carries, at its step, before the rest of the setup is
+        # applied (so that the setup's state wins over the step's actions): the lessons set it.
+        self.open_lesson: Callable[[Setup], bool] = lambda setup: False
 
     # --- gathering -----------------------------------------------------------------------------
 
@@ -104,21 +113,36 @@ class SetupArea(QObject):
             setup.model = self._model_part()
         if state.input_image is not None:
             setup.input = np.round(state.input_image * 255).astype(np.uint8)
+            setup.input_exact = np.asarray(state.input_image, dtype=np.float32)
             setup.input_label = found["insight"].label if "insight" in found else None
         setup.selected_neuron = state.selected
         if "training" in found:
             setup.training = self.window.training.panel.settings.config()
         if "lab" in found:
             self._gather_lab(found["lab"], setup)
+        setup.views = self._gather_views(found)
         return setup
+
+    def _gather_views(self, found: dict) -> ViewsPart:
+        contribution = self.window.explorer.diagram.contribution_action.isChecked()
+        insight = found.get("insight")
+        if insight is None:
+            return ViewsPart(contribution=contribution)
+        (layer, i, j), cell = insight.nudge.weight, insight.evaluation.cell
+        return ViewsPart(
+            threshold=insight.evaluation.threshold.value(), contribution=contribution,
+            nudge=None if min(layer, i, j) < 0 else (layer + 1, i, j, float(insight.nudge.h)),
+            stepper=(insight.stepper.stage + 1, float(insight.stepper.lr.value())),
+            mistake=insight.mistakes.position + 1 if insight.mistakes.count else None,
+            cell=None if cell is None else (int(cell[0]), int(cell[1])))
 
     def _model_part(self) -> ModelPart:
         path = self.state.model_path
         if (path is not None and not self.state.edits and path.resolve().parent == models_dir().resolve()
                 and path.stem in bundled_model_names()):
             return ModelPart(bundled=path.stem)
-        return ModelPart(name=path.stem if path is not None else "", network=self.state.network,
-                         info=self.state.info)
+        name = path.stem if path is not None else untitled_name(self.state.network)
+        return ModelPart(name=name, network=self.state.network, info=self.state.info)
 
     @staticmethod
     def _gather_lab(lab: LabPage, setup: Setup) -> None:
@@ -148,10 +172,12 @@ class SetupArea(QObject):
         try:
             save_setup(path, self.gather())
         except SetupFileError as error:
-            self._warn(self.tr("The setup was not saved"), reason(error))
+            self._warn(self.tr("The setup was not saved"), self.tr("The setup could not be written.")
+                       + "\n\n" + reason(error), str(error))
             return False
         except OSError as error:
-            self._warn(self.tr("The setup was not saved"), f"{path}: {error.strerror or error}")
+            self._warn(self.tr("The setup was not saved"), self.tr("The setup could not be written."),
+                       f"{path}: {error.strerror or error}")
             return False
         return True
 
@@ -166,15 +192,25 @@ class SetupArea(QObject):
             self.check(setup, path)
         except SetupFileError as error:
             self._warn(self.tr("The setup was not opened"),
-                       self.tr("Nothing was changed.") + "\n\n" + refusal(error))
+                       self.tr("{file} cannot be used as a setup: it is damaged, or made by another program "
+                               "or a newer annviz. Nothing was changed.").format(file=Path(str(path)).name)
+                       + "\n\n" + refusal(error), str(error))
             return False
         return self.apply(setup, path)
 
     def _filter(self) -> str:
         return self.tr("annviz setups (*{ext})").format(ext=EXTENSION)
 
-    def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, text)
+    def _warn(self, title: str, text: str, details: str = "") -> None:
+        """A message in the language on screen; the file's own words (the field at fault, in the
+        file format's English) under Show Details, for whoever mends the file."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
+        if details:
+            box.setDetailedText(details)
+        try:
+            box.exec()
+        finally:
+            box.deleteLater()
 
     # --- applying --------------------------------------------------------------------------------
 
@@ -208,8 +244,10 @@ class SetupArea(QObject):
     def apply(self, setup: Setup, path=None) -> bool:
         """Show ``setup`` (checked already); False if the user kept an unsaved network instead.
 
-        All or nothing: the questions come first, and should a page refuse a value half-way
-        (a case the checks missed), what was applied is put back as it was and a message says so."""
+        The lesson first (its start and the step's actions), then what the setup holds: the
+        setup's state wins over the step's. All or nothing: the questions come first, and should
+        a page refuse a value half-way (a case the checks missed), what was applied is put back as
+        it was and a message says so."""
         training = getattr(self.window, "training", None)
         if setup.model is not None and training is not None and not training.panel.confirm_discard():
             return False
@@ -223,15 +261,15 @@ class SetupArea(QObject):
         except Exception as error:  # noqa: BLE001 — put the screen back, whatever went wrong
             log.exception("applying the setup %s failed; putting the screen back", path)
             self._put_back(*before)
-            self._warn(self.tr("The setup was not opened"), self.tr("Nothing was changed.") + "\n\n"
-                       + f"{path or ''}: {type(error).__name__}: {str(error)[:200]}")
+            self._warn(self.tr("The setup was not opened"), self.tr("Nothing was changed."),
+                       f"{path or ''}: {type(error).__name__}: {str(error)[:200]}")
             return False
         self.setup_applied.emit(setup)
         return True
 
     def _put_back(self, screen: Setup, network, info, model_path) -> None:
         try:
-            screen.model, screen.lesson = None, None
+            screen.model, screen.lesson, screen.views = None, None, None
             self._apply(screen, None)
             if network is not None:
                 self.state.set_model(network, info, model_path)
@@ -241,6 +279,8 @@ class SetupArea(QObject):
     def _apply(self, setup: Setup, folder: str | None) -> None:
         found, state = pages(self.window), self.state
         training = getattr(self.window, "training", None)
+        if setup.lesson is not None:
+            self.open_lesson(setup)
         if setup.model is not None:
             self._apply_model(setup.model)
         if setup.training is not None and training is not None:
@@ -252,14 +292,41 @@ class SetupArea(QObject):
         if "lab" in found:
             self._apply_lab(found["lab"], setup)
         if setup.input is not None:
-            state.show_example(setup.input / np.float32(255), setup.input_label)
+            image = setup.input_exact if setup.input_exact is not None else setup.input / np.float32(255)
+            state.show_example(image, setup.input_label)
         if setup.selected_neuron is not None:
             state.select_neuron(*setup.selected_neuron)
+        if setup.views is not None:
+            self._apply_views(setup.views, found)
         if setup.page is not None:
             page = found[setup.page]
             self.window.tabs.setCurrentWidget(page)
             if setup.tab is not None:
                 page.tabs.setCurrentWidget(tabs(setup.page, page)[setup.tab])
+
+    def _apply_views(self, views: ViewsPart, found: dict) -> None:
+        if views.contribution is not None:
+            self.window.explorer.diagram.contribution_action.setChecked(views.contribution)
+        insight = found.get("insight")
+        if insight is None:
+            return
+        if views.threshold is not None:
+            insight.evaluation.threshold.setValue(views.threshold)
+        if views.nudge is not None:
+            layer, i, j, h = views.nudge
+            net = self.state.network
+            if net is not None and 1 <= layer <= len(net.weights) and i < net.weights[layer - 1].shape[0] \
+                    and j < net.weights[layer - 1].shape[1]:
+                insight.nudge.choose_weight(layer - 1, i, j)
+            insight.nudge.set_h(h)
+        if views.stepper is not None:
+            stage, lr = views.stepper
+            insight.stepper.lr.setValue(lr)
+            insight.stepper.go_to(stage - 1)
+        if views.mistake is not None:
+            insight.mistakes.go_to(views.mistake - 1)      # as soon as the test set is evaluated
+        if views.cell is not None:
+            insight.evaluation.select_cell(*views.cell)
 
     def ask_folder(self, named: str) -> str | None:
         """The folder of IDX files the user picks for the dataset folder a setup names, or None."""
@@ -294,6 +361,12 @@ class SetupArea(QObject):
                                       seed=g.seed, points=points)
             lab.playground_view.controls.set_everything(
                 config, Hyper(g.learning_rate, g.batch_size, g.l2), g.speed)
+
+
+def untitled_name(network) -> str:
+    """A name for a model that has no file (trained here, not saved): its layers, e.g.
+    "untitled-784-16-16-10" — a setup's model needs one to be opened again."""
+    return "untitled-" + "-".join(map(str, network.sizes))
 
 
 def install(window, state) -> SetupArea:

@@ -232,7 +232,7 @@ class _Reader:
 
     def lesson(self, doc: dict, name: str) -> Lesson:
         known = ("format_version", "number", "title", "summary", "concepts", "standard", "hide",
-                 "lock", "steps")
+                 "lock", "start", "steps")
         self.keys(doc, known, "", required=("format_version", "title", "summary", "steps"))
         check_version(doc["format_version"], FORMAT_VERSION, self.path, LessonFileError)
         if len(name) > MAX_NAME or not _NAME.fullmatch(name):
@@ -252,7 +252,7 @@ class _Reader:
             concepts=concepts,
             standard=self.str(doc["standard"], "standard", 40) if "standard" in doc else None,
             hide=self.names(doc.get("hide", []), "hide"), lock=self.names(doc.get("lock", []), "lock"),
-            path=self.path)
+            start=self.actions(doc.get("start", []), "start"), path=self.path)
 
     def step(self, table, where: str) -> Step:
         known = ("title", "text", "actions", "highlight", "hide", "lock", "task")

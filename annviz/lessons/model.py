@@ -111,6 +111,7 @@ class Lesson:
     standard: str | None = None                  # e.g. "[12인기03-05]"
     hide: tuple[str, ...] = ()                   # for every step
     lock: tuple[str, ...] = ()
+    start: tuple[Action, ...] = ()               # the state it starts from, whichever step it opens at
     path: Path | None = field(default=None, compare=False)
     source: str = field(default="", compare=False, repr=False)   # the TOML it was read from (a setup embeds it)
 
@@ -122,7 +123,7 @@ class Lesson:
 
     def widgets(self) -> set[str]:
         """Every widget name the lesson uses (for the test that they all exist)."""
-        names = set(self.hide) | set(self.lock)
+        names = set(self.hide) | set(self.lock) | {a.get("widget") for a in self.start if a.get("widget")}
         for step in self.steps:
             names |= set(step.highlight) | set(step.hide) | set(step.lock)
             actions = step.actions + (step.task.answer if step.task else ())

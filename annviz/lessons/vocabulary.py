@@ -182,6 +182,7 @@ ACTIONS: dict[str, dict[str, str]] = {
     "nudge_h": {"h": "number"},
     "learning_stage": {"stage": "int"},
     "select_cell": {"true": "int", "predicted": "int"},
+    "show_mistake": {"position": "int"},
     "training": {"command": "command"},
 }
 
@@ -250,6 +251,8 @@ PROBES: dict[str, dict[str, Value]] = {
         "epoch": _i("epochs trained"), "playing": _b("training is running"),
         "train_loss": _n("training loss", 3), "test_loss": _n("test loss", 3),
         "train_accuracy": _n("training accuracy in %", 1), "test_accuracy": _n("test accuracy in %", 1),
+        "features": _t("the features (inputs) ticked, in the panel's order joined by +, e.g. x1+x2 or "
+                       "x1+x2+sin-x1+sin-x2"),
     },
     "prediction": {
         "answer": _t("the class the network answers for the current input"),
@@ -257,6 +260,9 @@ PROBES: dict[str, dict[str, Value]] = {
         "has_input": _b("there is an input (a drawing or a test digit)"),
         "drawn": _b("the input is drawn on the pad (not only a loaded test digit)"),
         "not_sure": _b("the answer is below the confidence threshold (“not sure”)"),
+        "well_drawn": _b("drawn on the pad, and large and thick enough to be prepared like an MNIST digit "
+                         "(not a dot, not a hair)"),
+        "top_bar": _b("the input has a bar on top: its top rows are much wider than the rest (a 7, not a 1)"),
     },
     "selection": {
         "selected": _b("a neuron is selected"), "layer": _i("its layer: 0 input, 1 first hidden, …"),
@@ -274,6 +280,7 @@ PROBES: dict[str, dict[str, Value]] = {
         "loss": _n("training loss of the last epoch", 3),
         "diverged": _b("the last run diverged (the loss blew up)"),
         "finished": _b("the last run trained all its epochs"),
+        "lr": _n("the learning rate η the run on screen (or the last one) trains with — not the slider's", 4),
     },
     "evaluation": {
         "evaluated": _b("the test set has been evaluated"), "accuracy": _n("accuracy in %", 2),

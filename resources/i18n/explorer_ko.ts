@@ -133,32 +133,32 @@
 <context>
     <name>ExplorerPage</name>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="126"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="190"/>
         <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: orange edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbering&lt;/b&gt;: on screen everything counts from 1, as the layers do (a⁽¹⁾ is the first hidden layer): hidden neurons, input pixels as (row, column) from the top left, and the matrix indices of the formulas — W⁽ˡ⁾[i, j] is the weight from neuron j to neuron i. Output neurons are named by their class. Only the code and the model files count from 0.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 주황 선과 픽셀은 양수, 파랑 선과 픽셀은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;번호&lt;/b&gt;: 화면에서는 층과 같이 모두 1부터 셉니다(a⁽¹⁾이 첫 번째 은닉층). 은닉 뉴런, 왼쪽 위에서부터의 (행, 열)로 나타내는 입력 픽셀, 그리고 식의 행렬 인덱스도 그렇습니다. W⁽ˡ⁾[i, j]는 뉴런 j에서 뉴런 i로 가는 가중치입니다. 출력 뉴런은 클래스 이름으로 부릅니다. 코드와 모델 파일만 0부터 셉니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="141"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="205"/>
         <source>&lt;p&gt;&lt;b&gt;Touch a neuron&lt;/b&gt;: under a hidden neuron in the inspector, switch it off (its outgoing weights become 0), shift its bias or scale its incoming weights, and watch the prediction and the test accuracy change. Restore puts the network back.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런 건드려 보기&lt;/b&gt;: 뉴런 살펴보기 패널에서 은닉 뉴런 아래의 조절기로 뉴런을 끄거나(나가는 가중치가 0이 됩니다), 편향을 옮기거나, 들어오는 가중치의 크기를 바꾸고, 예측과 테스트 정확도가 어떻게 바뀌는지 보세요. ‘되돌리기’를 누르면 신경망이 원래대로 돌아옵니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="146"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="210"/>
         <source>Draw</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="147"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="211"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="148"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="212"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="149"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="213"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
@@ -777,461 +777,481 @@
     </message>
     <message>
         <location filename="../../annviz/messages.py" line="307"/>
+        <source>{field} should hold whole numbers from {lo} to {hi}</source>
+        <translation>{field}에는 {lo}부터 {hi}까지의 정수만 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="309"/>
+        <source>input.exact should be 28×28 float32 numbers from 0 to 1 in base64</source>
+        <translation>input.exact는 0부터 1까지의 float32 수 28×28개를 base64로 담아야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="311"/>
+        <source>views.nudge should be [layer, i, j, h]: whole numbers and an h from 1e-16 to 10</source>
+        <translation>views.nudge는 [층, i, j, h] 꼴이어야 합니다: 정수 세 개와 1e-16부터 10까지의 h</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="313"/>
+        <source>views.stepper should be [stage from 1, a learning rate from 0 to 10]</source>
+        <translation>views.stepper는 [1부터 세는 과정, 0부터 10까지의 학습률] 꼴이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="315"/>
         <source>its model is larger than a setup may carry ({most} MiB)</source>
         <translation>모델이 설정 파일에 담을 수 있는 크기({most} MiB)보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="309"/>
+        <location filename="../../annviz/messages.py" line="317"/>
         <source>the model is {size} MiB, more than a setup may carry ({most} MiB)</source>
         <translation>모델이 {size} MiB로, 설정 파일에 담을 수 있는 크기({most} MiB)보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="312"/>
+        <location filename="../../annviz/messages.py" line="320"/>
         <source>{field} is not base64 text</source>
         <translation>{field}이(가) base64 글자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="313"/>
+        <location filename="../../annviz/messages.py" line="321"/>
         <source>input.pixels should be 28×28 = 784 bytes in base64</source>
         <translation>input.pixels는 28×28 = 784바이트를 base64로 쓴 것이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="314"/>
+        <location filename="../../annviz/messages.py" line="322"/>
         <source>selected_neuron should be [layer, neuron], two whole numbers</source>
         <translation>selected_neuron은 [층, 뉴런], 정수 두 개여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="316"/>
+        <location filename="../../annviz/messages.py" line="324"/>
         <source>neuron.xs has {n} inputs but neuron.ws {m} weights</source>
         <translation>neuron.xs의 입력은 {n}개인데 neuron.ws의 가중치는 {m}개입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="318"/>
+        <location filename="../../annviz/messages.py" line="326"/>
         <source>{field}x and {field}y should list the same points (at most {most})</source>
         <translation>{field}x와 {field}y는 같은 점들을 나열해야 합니다 (최대 {most}개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="320"/>
+        <location filename="../../annviz/messages.py" line="328"/>
         <source>{field}x should hold points [x1, x2] of two numbers</source>
         <translation>{field}x에는 수 두 개로 된 점 [x1, x2]가 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="321"/>
+        <location filename="../../annviz/messages.py" line="329"/>
         <source>{field}y should hold the classes 0 and 1</source>
         <translation>{field}y에는 클래스 0과 1만 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="322"/>
+        <location filename="../../annviz/messages.py" line="330"/>
         <source>playground.hidden should list layer sizes from 1 to 64</source>
         <translation>playground.hidden에는 1~64 사이의 층 크기를 나열해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="324"/>
+        <location filename="../../annviz/messages.py" line="332"/>
         <source>playground.features should name some of {known}</source>
         <translation>playground.features에는 다음 중 몇 가지를 적어야 합니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="325"/>
+        <location filename="../../annviz/messages.py" line="333"/>
         <source>lesson.lesson {name} is not the name of a lesson: a setup names a lesson or carries it, never a file&apos;s path</source>
         <translation>lesson.lesson {name}은(는) 수업 이름이 아닙니다: 설정 파일은 수업의 이름을 적거나 수업을 담을 뿐, 파일 경로는 적지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="328"/>
+        <location filename="../../annviz/messages.py" line="336"/>
         <source>lesson.lesson {name} is neither a bundled lesson nor one in your lessons folder (the bundled lessons: {names})</source>
         <translation>lesson.lesson {name}은(는) annviz에 들어 있는 수업도, 내 수업 폴더에 있는 수업도 아닙니다 (들어 있는 수업: {names})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="331"/>
+        <location filename="../../annviz/messages.py" line="339"/>
         <source>page {name} is not one of {known}</source>
         <translation>화면 {name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="332"/>
+        <location filename="../../annviz/messages.py" line="340"/>
         <source>tab {name} is not a tab of the {page} page ({known})</source>
         <translation>탭 {name}은(는) {page} 화면의 탭이 아닙니다 ({known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="333"/>
+        <location filename="../../annviz/messages.py" line="341"/>
         <source>its model takes {n} inputs, not 28×28 = 784</source>
         <translation>모델이 입력을 {n}개 받습니다. 28×28 = 784개가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="336"/>
+        <location filename="../../annviz/messages.py" line="344"/>
         <source>has {width} x {height} pixels, more than annviz reads ({most} megapixels); make it smaller</source>
         <translation>픽셀이 {width} x {height}개로, annviz가 읽는 크기({most}메가픽셀)보다 큽니다. 더 작게 만드세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="339"/>
+        <location filename="../../annviz/messages.py" line="347"/>
         <source>is {width} x {height} pixels; annviz reads images of at most {most} pixels on a side</source>
         <translation>픽셀이 {width} x {height}개입니다. annviz는 한 변이 최대 {most}픽셀인 이미지를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="342"/>
+        <location filename="../../annviz/messages.py" line="350"/>
         <source>not an image annviz reads ({formats}), or a damaged one</source>
         <translation>annviz가 읽는 이미지({formats})가 아니거나 손상된 이미지입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="344"/>
+        <location filename="../../annviz/messages.py" line="352"/>
         <source>has more pixels than annviz reads ({most} megapixels), refused as a possible decompression bomb</source>
         <translation>annviz가 읽는 것({most}메가픽셀)보다 픽셀이 많아, 압축 폭탄일 수 있어 거부했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="347"/>
+        <location filename="../../annviz/messages.py" line="355"/>
         <source>too large to decode in the memory available</source>
         <translation>사용할 수 있는 메모리로 풀기에는 너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="348"/>
+        <location filename="../../annviz/messages.py" line="356"/>
         <source>damaged or unsupported image ({detail})</source>
         <translation>손상되었거나 지원하지 않는 이미지입니다 ({detail})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="351"/>
+        <location filename="../../annviz/messages.py" line="359"/>
         <source>corrupt gzip data: {detail}</source>
         <translation>손상된 gzip 자료: {detail}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="352"/>
+        <location filename="../../annviz/messages.py" line="360"/>
         <source>too short for an IDX header ({n} bytes)</source>
         <translation>IDX 헤더라기에는 너무 짧습니다 ({n}바이트)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="353"/>
+        <location filename="../../annviz/messages.py" line="361"/>
         <source>wrong magic number {magic}: an IDX file starts with two zero bytes</source>
         <translation>매직 넘버 {magic}이(가) 틀렸습니다: IDX 파일은 0인 바이트 두 개로 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="355"/>
+        <location filename="../../annviz/messages.py" line="363"/>
         <source>unknown IDX data type {code} in magic number</source>
         <translation>매직 넘버에 알 수 없는 IDX 자료형 {code}이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="356"/>
+        <location filename="../../annviz/messages.py" line="364"/>
         <source>magic number says 0 dimensions</source>
         <translation>매직 넘버에 차원이 0개라고 되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="357"/>
+        <location filename="../../annviz/messages.py" line="365"/>
         <source>truncated header: {ndim} dimensions need {n} bytes, found {found}</source>
         <translation>잘린 헤더: 차원 {ndim}개에는 {n}바이트가 필요한데 {found}바이트뿐입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="359"/>
+        <location filename="../../annviz/messages.py" line="367"/>
         <source>its header declares shape {shape}, {size} of data; an IDX file may hold at most {most}</source>
         <translation>헤더에 모양 {shape}, 자료 {size}라고 되어 있습니다. IDX 파일은 최대 {most}까지 담을 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="362"/>
+        <location filename="../../annviz/messages.py" line="370"/>
         <source>truncated: expected {n} bytes of data, found {found}</source>
         <translation>잘린 파일입니다: 자료가 {n}바이트여야 하는데 {found}바이트뿐입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="363"/>
+        <location filename="../../annviz/messages.py" line="371"/>
         <source>{extra} unexpected bytes after the data (expected {n} bytes of data for shape {shape}, found {found})</source>
         <translation>자료 뒤에 예상하지 못한 {extra}바이트가 있습니다 (모양 {shape}의 자료는 {n}바이트여야 하는데 {found}바이트입니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="366"/>
+        <location filename="../../annviz/messages.py" line="374"/>
         <source>more data than its header declares (shape {shape}, {n} bytes)</source>
         <translation>헤더에 적힌 것보다 자료가 많습니다 (모양 {shape}, {n}바이트)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="370"/>
+        <location filename="../../annviz/messages.py" line="378"/>
         <source>no such folder</source>
         <translation>폴더가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="371"/>
+        <location filename="../../annviz/messages.py" line="379"/>
         <source>is not a folder</source>
         <translation>폴더가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="372"/>
+        <location filename="../../annviz/messages.py" line="380"/>
         <source>{why}, skipped</source>
         <translation>{why} — 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="373"/>
+        <location filename="../../annviz/messages.py" line="381"/>
         <source>is not a JSON object</source>
         <translation>JSON 객체가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="374"/>
+        <location filename="../../annviz/messages.py" line="382"/>
         <source>digit {key} has no side ({train} or {held})</source>
         <translation>숫자 {key}에 쓰임({train} 또는 {held})이 적혀 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="375"/>
+        <location filename="../../annviz/messages.py" line="383"/>
         <source>{why}; the sides of its digits are decided again</source>
         <translation>{why}. 숫자들의 쓰임을 다시 정합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="377"/>
+        <location filename="../../annviz/messages.py" line="385"/>
         <source>is not in a digit folder (0 to 9)</source>
         <translation>숫자 폴더(0~9) 안에 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="378"/>
+        <location filename="../../annviz/messages.py" line="386"/>
         <source>is not a digit folder (its name should be 0 to 9)</source>
         <translation>숫자 폴더가 아닙니다 (이름이 0~9여야 합니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="380"/>
+        <location filename="../../annviz/messages.py" line="388"/>
         <source>is not an image ({suffixes})</source>
         <translation>이미지가 아닙니다 ({suffixes})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="381"/>
+        <location filename="../../annviz/messages.py" line="389"/>
         <source>is a file the system keeps, not a digit</source>
         <translation>운영체제가 남긴 파일이며 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="382"/>
+        <location filename="../../annviz/messages.py" line="390"/>
         <source>is past the first {most} images of {root}</source>
         <translation>{root}의 처음 {most}개 이미지를 넘어섭니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="383"/>
+        <location filename="../../annviz/messages.py" line="391"/>
         <source>is blank (no ink)</source>
         <translation>비어 있습니다 (잉크가 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="384"/>
+        <location filename="../../annviz/messages.py" line="392"/>
         <source>the index of my digits cannot be written here ({why})</source>
         <translation>내 숫자 목록 파일을 여기에 쓸 수 없습니다 ({why})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="386"/>
+        <location filename="../../annviz/messages.py" line="394"/>
         <source>my digits hold {most} already; the rest were not imported</source>
         <translation>내 숫자가 이미 {most}개입니다. 나머지는 가져오지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="390"/>
+        <location filename="../../annviz/messages.py" line="398"/>
         <source>is not valid TOML (the error is at line {line}, column {column})</source>
         <translation>올바른 TOML이 아닙니다 (오류 위치: {line}번째 줄, {column}번째 글자)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="392"/>
+        <location filename="../../annviz/messages.py" line="400"/>
         <source>nests lists and tables {depth} deep (at most {most})</source>
         <translation>목록과 표가 {depth}단계로 중첩되어 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="394"/>
+        <location filename="../../annviz/messages.py" line="402"/>
         <source>has a key of {parts} dotted parts, near line {line} (at most {most})</source>
         <translation>{line}번째 줄 근처에 점으로 이은 부분이 {parts}개인 키가 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="397"/>
+        <location filename="../../annviz/messages.py" line="405"/>
         <source>has a key or a number of {length} characters, near line {line} (at most {most})</source>
         <translation>{line}번째 줄 근처에 {length}글자인 키나 수가 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="400"/>
+        <location filename="../../annviz/messages.py" line="408"/>
         <source>should be a table, not {found}</source>
         <translation>표(table)여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="401"/>
+        <location filename="../../annviz/messages.py" line="409"/>
         <source>unknown key {key} (known: {known})</source>
         <translation>알 수 없는 키 {key} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="402"/>
+        <location filename="../../annviz/messages.py" line="410"/>
         <source>{key} is missing</source>
         <translation>{key}이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="403"/>
+        <location filename="../../annviz/messages.py" line="411"/>
         <source>should be a whole number, not {found}</source>
         <translation>정수여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="404"/>
+        <location filename="../../annviz/messages.py" line="412"/>
         <source>{value} is not between {lo} and {hi}</source>
         <translation>{value}이(가) {lo}와 {hi} 사이가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="405"/>
+        <location filename="../../annviz/messages.py" line="413"/>
         <source>should be a number, not {found}</source>
         <translation>수여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="406"/>
+        <location filename="../../annviz/messages.py" line="414"/>
         <source>{value} is not a number between {lo} and {hi}</source>
         <translation>{value}이(가) {lo}와 {hi} 사이의 수가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="407"/>
+        <location filename="../../annviz/messages.py" line="415"/>
         <source>should be text, not {found}</source>
         <translation>글자(text)여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="408"/>
+        <location filename="../../annviz/messages.py" line="416"/>
         <source>is longer than {most} characters</source>
         <translation>{most}글자보다 깁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="409"/>
+        <location filename="../../annviz/messages.py" line="417"/>
         <source>should be a list, not {found}</source>
         <translation>목록이어야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="410"/>
+        <location filename="../../annviz/messages.py" line="418"/>
         <source>has {n} entries, more than {most}</source>
         <translation>항목이 {n}개로, 최대 {most}개보다 많습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="411"/>
+        <location filename="../../annviz/messages.py" line="419"/>
         <source>is empty</source>
         <translation>비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="412"/>
+        <location filename="../../annviz/messages.py" line="420"/>
         <source>may not hold HTML comments or declarations</source>
         <translation>HTML 주석이나 선언은 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="413"/>
+        <location filename="../../annviz/messages.py" line="421"/>
         <source>the tag &lt;{tag}&gt; is not allowed (allowed: {allowed})</source>
         <translation>태그 &lt;{tag}&gt;는 쓸 수 없습니다 (쓸 수 있는 태그: {allowed})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="415"/>
+        <location filename="../../annviz/messages.py" line="423"/>
         <source>the tag &lt;{tag}&gt; may not have attributes</source>
         <translation>태그 &lt;{tag}&gt;에는 속성을 붙일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="416"/>
+        <location filename="../../annviz/messages.py" line="424"/>
         <source>no widget is called {name} (the names are listed in resources/lessons/README.md)</source>
         <translation>{name}(이)라는 위젯이 없습니다 (이름 목록은 resources/lessons/README.md에 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="419"/>
+        <location filename="../../annviz/messages.py" line="427"/>
         <source>{name} is a {kind}, not a {wanted}</source>
         <translation>{name}은(는) {kind}이지 {wanted}이(가) 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="420"/>
+        <location filename="../../annviz/messages.py" line="428"/>
         <source>the file&apos;s name {name} should be letters, digits, - and _ only, at most {most} characters</source>
         <translation>파일 이름 {name}은(는) 글자, 숫자, -, _만으로 최대 {most}글자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="423"/>
+        <location filename="../../annviz/messages.py" line="431"/>
         <source>unknown concept {name} (known: {known})</source>
         <translation>알 수 없는 개념 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="424"/>
+        <location filename="../../annviz/messages.py" line="432"/>
         <source>a lesson needs at least one step</source>
         <translation>수업에는 단계가 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="425"/>
+        <location filename="../../annviz/messages.py" line="433"/>
         <source>a task needs at least one check</source>
         <translation>과제에는 확인 항목이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="426"/>
+        <location filename="../../annviz/messages.py" line="434"/>
         <source>{{{name}}} is not a value its checks measure (known: {known})</source>
         <translation>{{{name}}}은(는) 이 과제의 확인 항목이 재는 값이 아닙니다 (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="428"/>
+        <location filename="../../annviz/messages.py" line="436"/>
         <source>should be a table with check = &quot;&lt;probe&gt;&quot;</source>
         <translation>check = &quot;&lt;probe&gt;&quot;가 있는 표(table)여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="429"/>
+        <location filename="../../annviz/messages.py" line="437"/>
         <source>unknown check {name} (known: {known})</source>
         <translation>알 수 없는 확인 항목 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="430"/>
+        <location filename="../../annviz/messages.py" line="438"/>
         <source>unknown value {key} (known: {known}, each also with {at_least} or {at_most} when it is a number)</source>
         <translation>알 수 없는 값 {key} (아는 것: {known}. 수인 값은 각각 {at_least}나 {at_most}를 붙여 쓸 수도 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="433"/>
+        <location filename="../../annviz/messages.py" line="441"/>
         <source>says nothing to check (e.g. a_at_least = 0.5)</source>
         <translation>확인할 것이 없습니다 (예: a_at_least = 0.5)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="435"/>
+        <location filename="../../annviz/messages.py" line="443"/>
         <source>{value} is not a number: compare it with {value} = …</source>
         <translation>{value}은(는) 수가 아닙니다: {value} = …로 비교하세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="437"/>
+        <location filename="../../annviz/messages.py" line="445"/>
         <source>should be true or false, not {found}</source>
         <translation>참이나 거짓(true/false)이어야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="438"/>
+        <location filename="../../annviz/messages.py" line="446"/>
         <source>{value} is not one of {choices}</source>
         <translation>{value}은(는) 다음 중 하나가 아닙니다: {choices}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="439"/>
+        <location filename="../../annviz/messages.py" line="447"/>
         <source>should be one of the choices of {widget}, not {found}</source>
         <translation>{widget}의 선택지 중 하나여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="441"/>
+        <location filename="../../annviz/messages.py" line="449"/>
         <source>{value} is not a choice of {widget} ({choices})</source>
         <translation>{value}은(는) {widget}의 선택지가 아닙니다 ({choices})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="443"/>
+        <location filename="../../annviz/messages.py" line="451"/>
         <source>should be a table with do = &quot;&lt;action&gt;&quot;</source>
         <translation>do = &quot;&lt;action&gt;&quot;이 있는 표(table)여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="444"/>
+        <location filename="../../annviz/messages.py" line="452"/>
         <source>unknown action {name} (known: {known})</source>
         <translation>알 수 없는 동작 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="445"/>
+        <location filename="../../annviz/messages.py" line="453"/>
         <source>{key} is missing (layer {layer})</source>
         <translation>{key}이(가) 없습니다 (층 {layer})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="446"/>
+        <location filename="../../annviz/messages.py" line="454"/>
         <source>needs the widget it sets</source>
         <translation>값을 바꿀 위젯이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="447"/>
+        <location filename="../../annviz/messages.py" line="455"/>
         <source>{name} is not a bundled model ({known})</source>
         <translation>{name}은(는) annviz에 들어 있는 모델이 아닙니다 ({known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="448"/>
+        <location filename="../../annviz/messages.py" line="456"/>
         <source>{name} is not one of {known}</source>
         <translation>{name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="449"/>
+        <location filename="../../annviz/messages.py" line="457"/>
         <source>a point is [x, y], fractions of the pad from its top left</source>
         <translation>점은 [x, y]이고, 그리기 판의 왼쪽 위에서부터 잰 비율입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="451"/>
+        <location filename="../../annviz/messages.py" line="459"/>
         <source>a stroke needs at least one point</source>
         <translation>획에는 점이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="452"/>
+        <location filename="../../annviz/messages.py" line="460"/>
         <source>draw needs at least one stroke</source>
         <translation>draw에는 획이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="453"/>
+        <location filename="../../annviz/messages.py" line="461"/>
         <source>is not the name of a lesson (letters, digits, - and _; never a folder or a path)</source>
         <translation>수업 이름이 아닙니다 (글자, 숫자, -, _만 쓰며, 폴더나 경로는 쓸 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="456"/>
+        <location filename="../../annviz/messages.py" line="464"/>
         <source>no lesson has this name (the bundled lessons: {names})</source>
         <translation>이런 이름의 수업이 없습니다 (annviz에 들어 있는 수업: {names})</translation>
     </message>
@@ -1327,208 +1347,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="81"/>
+        <location filename="../../annviz/gui/main_window.py" line="79"/>
         <source>Explorer</source>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="199"/>
+        <location filename="../../annviz/gui/main_window.py" line="200"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="146"/>
+        <location filename="../../annviz/gui/main_window.py" line="147"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="147"/>
+        <location filename="../../annviz/gui/main_window.py" line="148"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="183"/>
+        <location filename="../../annviz/gui/main_window.py" line="184"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="184"/>
+        <location filename="../../annviz/gui/main_window.py" line="185"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="221"/>
+        <location filename="../../annviz/gui/main_window.py" line="222"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="241"/>
+        <location filename="../../annviz/gui/main_window.py" line="242"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="248"/>
+        <location filename="../../annviz/gui/main_window.py" line="249"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="249"/>
+        <location filename="../../annviz/gui/main_window.py" line="250"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="377"/>
+        <location filename="../../annviz/gui/main_window.py" line="380"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="378"/>
+        <location filename="../../annviz/gui/main_window.py" line="381"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="379"/>
+        <location filename="../../annviz/gui/main_window.py" line="382"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="380"/>
+        <location filename="../../annviz/gui/main_window.py" line="383"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="384"/>
+        <location filename="../../annviz/gui/main_window.py" line="387"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="387"/>
+        <location filename="../../annviz/gui/main_window.py" line="390"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="388"/>
+        <location filename="../../annviz/gui/main_window.py" line="391"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="389"/>
+        <location filename="../../annviz/gui/main_window.py" line="392"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="392"/>
+        <location filename="../../annviz/gui/main_window.py" line="395"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="393"/>
+        <location filename="../../annviz/gui/main_window.py" line="396"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="394"/>
+        <location filename="../../annviz/gui/main_window.py" line="397"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="395"/>
+        <location filename="../../annviz/gui/main_window.py" line="398"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="396"/>
+        <location filename="../../annviz/gui/main_window.py" line="399"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="407"/>
+        <location filename="../../annviz/gui/main_window.py" line="410"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="411"/>
+        <location filename="../../annviz/gui/main_window.py" line="414"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="413"/>
+        <location filename="../../annviz/gui/main_window.py" line="416"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="416"/>
+        <location filename="../../annviz/gui/main_window.py" line="419"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="418"/>
+        <location filename="../../annviz/gui/main_window.py" line="421"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="440"/>
+        <location filename="../../annviz/gui/main_window.py" line="443"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="445"/>
+        <location filename="../../annviz/gui/main_window.py" line="448"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="463"/>
+        <location filename="../../annviz/gui/main_window.py" line="466"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="241"/>
-        <location filename="../../annviz/gui/main_window.py" line="466"/>
+        <location filename="../../annviz/gui/main_window.py" line="242"/>
+        <location filename="../../annviz/gui/main_window.py" line="469"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="381"/>
+        <location filename="../../annviz/gui/main_window.py" line="384"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="382"/>
+        <location filename="../../annviz/gui/main_window.py" line="385"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="383"/>
+        <location filename="../../annviz/gui/main_window.py" line="386"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="391"/>
+        <location filename="../../annviz/gui/main_window.py" line="394"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="467"/>
+        <location filename="../../annviz/gui/main_window.py" line="470"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="473"/>
+        <location filename="../../annviz/gui/main_window.py" line="476"/>
         <source>Export as a PyTorch script</source>
         <translation>PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="474"/>
+        <location filename="../../annviz/gui/main_window.py" line="477"/>
         <source>Python script (*.py)</source>
         <translation>Python 스크립트 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="480"/>
+        <location filename="../../annviz/gui/main_window.py" line="483"/>
         <source>PyTorch script written</source>
         <translation>PyTorch 스크립트를 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="481"/>
+        <location filename="../../annviz/gui/main_window.py" line="484"/>
         <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
 
 Run: python {name} --help</source>
@@ -1537,17 +1557,17 @@ Run: python {name} --help</source>
 실행: python {name} --help</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="486"/>
+        <location filename="../../annviz/gui/main_window.py" line="489"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="487"/>
+        <location filename="../../annviz/gui/main_window.py" line="490"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="497"/>
+        <location filename="../../annviz/gui/main_window.py" line="500"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -1563,102 +1583,102 @@ Run: python {name} --help</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="215"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="254"/>
         <source>(⋮ {n} more)</source>
         <translation>(⋮ {n}개 더)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="217"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="256"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="219"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="259"/>
         <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
         <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="227"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="268"/>
         <source>circles: activation · edges: weight × input</source>
         <translation>원: 활성화 · 선: 가중치 × 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="229"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="270"/>
         <source>draw a digit to see what each part contributes</source>
         <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="231"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="272"/>
         <source>contribution to the score of “{name}”, the prediction</source>
         <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="233"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="274"/>
         <source>contribution to the score of “{name}”, chosen under Insight</source>
         <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="237"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="278"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="238"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="279"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="240"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="281"/>
         <source>circles: black = 0 … white = 1</source>
         <translation>원: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="241"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="282"/>
         <source>blue edge: negative w·a</source>
         <translation>파랑 선: 음수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="241"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="282"/>
         <source>orange edge: positive w·a</source>
         <translation>주황 선: 양수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="371"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="413"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="374"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="416"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="375"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="417"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="376"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="418"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="382"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="424"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="384"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="426"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="389"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="431"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="394"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="436"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -1666,122 +1686,122 @@ Run: python {name} --help</source>
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="100"/>
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="100"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="101"/>
         <source>blue: −</source>
         <translation>파랑: −</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="101"/>
         <source>orange: +</source>
         <translation>주황: +</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="104"/>
         <source>from neuron</source>
         <translation>보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="131"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="141"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="132"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="142"/>
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="146"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="157"/>
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="165"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="177"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="167"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="179"/>
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="174"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="186"/>
         <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="160"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="172"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is its row for “{name}”.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 “{name}”의 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="103"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="162"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="174"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그 {i}번째 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="176"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="188"/>
         <source>Curve: a as z alone changes, the other outputs held: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</source>
         <translation>곡선: 다른 출력은 그대로 두고 z만 바꿀 때의 a: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="181"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="193"/>
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="194"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="208"/>
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="194"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="208"/>
         <source>1 more term ({sum})</source>
         <translation>나머지 1개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="197"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="211"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="206"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="220"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="210"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="224"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="223"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="237"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="227"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="241"/>
         <source>Its one incoming weight</source>
         <translation>들어오는 가중치 1개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="228"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="242"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>
@@ -1887,57 +1907,57 @@ Run: python {name} --help</source>
 <context>
     <name>PadPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="98"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="102"/>
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="103"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>마지막 획 되돌리기 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="104"/>
         <source>Clear</source>
         <translation>모두 지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="105"/>
         <source>Clear the pad (Delete or Esc; Ctrl+Z brings it back)</source>
         <translation>패드 지우기 (Delete 또는 Esc, Ctrl+Z로 되돌릴 수 있음)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="106"/>
         <source>Eraser</source>
         <translation>지우개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="103"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="107"/>
         <source>Erase instead of drawing (E); the right button always erases</source>
         <translation>그리는 대신 지웁니다 (E). 오른쪽 버튼은 언제나 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="104"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="108"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="105"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="109"/>
         <source>Brush</source>
         <translation>붓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="106"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="110"/>
         <source>Brush width</source>
         <translation>붓 굵기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="134"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="136"/>
         <source>Drawn very small: it is blown up to MNIST&apos;s 20×20 box and the strokes become fat blobs. Draw bigger.</source>
         <translation>너무 작게 그렸습니다: MNIST의 20×20 상자에 맞춰 크게 늘리면 획이 뭉툭한 덩어리가 됩니다. 더 크게 그려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="137"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="138"/>
         <source>Much wider than tall: no MNIST digit looks like this (even a 1 stands upright), so whatever the network answers means little. Draw a digit.</source>
         <translation>높이보다 폭이 훨씬 넓습니다: MNIST에는 이런 숫자가 없으므로(1도 곧게 서 있습니다) 신경망의 답은 별 뜻이 없습니다. 숫자를 그려 보세요.</translation>
     </message>
@@ -1947,12 +1967,12 @@ Run: python {name} --help</source>
         <translation>너무 빽빽해서 MNIST의 20×20 상자로 줄이면 덩어리가 됩니다: 획이 서로 떨어진 가는 숫자를 그려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="143"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="142"/>
         <source>Strokes too thin: shrunk to MNIST&apos;s 20×20 box they almost vanish. Draw bigger strokes (a wider brush).</source>
         <translation>획이 너무 가늡니다: MNIST의 20×20 상자로 줄이면 거의 사라집니다. 더 굵은 붓으로 그려 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/pad_panel.py" line="146"/>
+        <location filename="../../annviz/gui/explorer/pad_panel.py" line="135"/>
         <source>Draw a digit with the mouse or a pen. Right button erases.</source>
         <translation>마우스나 펜으로 숫자를 그려 보세요. 오른쪽 버튼은 지웁니다.</translation>
     </message>
@@ -1960,42 +1980,45 @@ Run: python {name} --help</source>
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="66"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="71"/>
         <source>Output layer: the network&apos;s answer</source>
         <translation>출력층: 신경망의 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="67"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="73"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="68"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="74"/>
         <source>probability (green: the answer)</source>
         <translation>확률 (초록: 답)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="106"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="140"/>
         <source>nothing drawn yet</source>
         <translation>아직 아무것도 그리지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="106"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="140"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="115"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="122"/>
         <source>Prediction: {name} ({share:.0%})</source>
         <translation>예측: {name} ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="119"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="126"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="141"/>
         <source>not sure — {p1:.0%} {n1}, {p2:.0%} {n2}</source>
         <translation>잘 모르겠음 — {p1:.0%} {n1}, {p2:.0%} {n2}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="121"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="128"/>
         <source>Below {t:.0%} confidence the answer is “not sure”; the threshold is set on the Insight page.</source>
         <translation>신뢰도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 임계값은 분석 페이지에서 정합니다.</translation>
     </message>
@@ -2003,12 +2026,12 @@ Run: python {name} --help</source>
 <context>
     <name>SeenView</name>
     <message>
-        <location filename="../../annviz/gui/explorer/seen.py" line="46"/>
+        <location filename="../../annviz/gui/explorer/seen.py" line="48"/>
         <source>What the network sees (28×28)</source>
         <translation>신경망이 보는 것 (28×28)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/seen.py" line="59"/>
+        <location filename="../../annviz/gui/explorer/seen.py" line="62"/>
         <source>pixel (row {row}, column {col}): {value}</source>
         <translation>픽셀 ({row}행, {col}열): {value}</translation>
     </message>
@@ -2016,50 +2039,60 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="143"/>
+        <location filename="../../annviz/gui/setup.py" line="167"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="151"/>
-        <location filename="../../annviz/gui/setup.py" line="154"/>
+        <location filename="../../annviz/gui/setup.py" line="175"/>
+        <location filename="../../annviz/gui/setup.py" line="179"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="161"/>
+        <location filename="../../annviz/gui/setup.py" line="175"/>
+        <location filename="../../annviz/gui/setup.py" line="179"/>
+        <source>The setup could not be written.</source>
+        <translation>설정 파일을 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="187"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="168"/>
-        <location filename="../../annviz/gui/setup.py" line="226"/>
+        <location filename="../../annviz/gui/setup.py" line="194"/>
+        <location filename="../../annviz/gui/setup.py" line="264"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="169"/>
-        <location filename="../../annviz/gui/setup.py" line="226"/>
+        <location filename="../../annviz/gui/setup.py" line="195"/>
+        <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
+        <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/setup.py" line="264"/>
         <source>Nothing was changed.</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="174"/>
+        <location filename="../../annviz/gui/setup.py" line="202"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="267"/>
+        <location filename="../../annviz/gui/setup.py" line="334"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="302"/>
+        <location filename="../../annviz/gui/setup.py" line="375"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="303"/>
+        <location filename="../../annviz/gui/setup.py" line="376"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>
@@ -2067,32 +2100,33 @@ Run: python {name} --help</source>
 <context>
     <name>TestDigitPicker</name>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="53"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="59"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="54"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="60"/>
         <source>Load a real handwritten digit from the MNIST test set</source>
         <translation>MNIST 테스트 세트의 실제 손글씨 숫자를 불러옵니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="55"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="61"/>
         <source>Previous test digit</source>
         <translation>이전 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="56"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="62"/>
         <source>Next test digit</source>
         <translation>다음 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="104"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="58"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="114"/>
         <source>true label: {name}</source>
         <translation>정답: {name}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="105"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="115"/>
         <source>test image #{i} · true label: {name}</source>
         <translation>테스트 이미지 #{i} · 정답: {name}</translation>
     </message>
@@ -2100,42 +2134,42 @@ Run: python {name} --help</source>
 <context>
     <name>WeightGrid</name>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="78"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="83"/>
         <source>What each output neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
         <translation>각 출력 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="84"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="86"/>
         <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
         <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="86"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="88"/>
         <source>blue: negative weight</source>
         <translation>파랑: 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="86"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="88"/>
         <source>orange: positive weight</source>
         <translation>주황: 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="87"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="89"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="90"/>
         <source>Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector.</source>
         <translation>스크롤하면 확대·축소, 끌면 이동합니다. 타일을 클릭하면 뉴런 살펴보기에서 크게 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="167"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="170"/>
         <source>{neuron}, bias {b}; click to inspect</source>
         <translation>{neuron}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>
@@ -2143,27 +2177,27 @@ Run: python {name} --help</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="37"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="38"/>
         <source>First hidden layer</source>
         <translation>첫 번째 은닉층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="37"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="38"/>
         <source>Output layer</source>
         <translation>출력층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="39"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="40"/>
         <source>Deeper layers and biases</source>
         <translation>더 깊은 층과 편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="39"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="40"/>
         <source>Biases</source>
         <translation>편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="44"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="45"/>
         <source>{products} weights + {biases} biases = &lt;b&gt;{total}&lt;/b&gt; numbers to learn</source>
         <translation>가중치 {products} + 편향 {biases} = 학습할 숫자 &lt;b&gt;{total}&lt;/b&gt;개</translation>
     </message>

@@ -190,87 +190,87 @@
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="83"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="85"/>
         <source>Could not evaluate: {message}</source>
         <translation>평가할 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="126"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="129"/>
         <source>&lt;p&gt;&lt;b&gt;Accuracy&lt;/b&gt;: the share of the &lt;b&gt;test&lt;/b&gt; images the network answers right. The test images were never used in training, so they show how the network does on digits it has not seen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Confusion matrix&lt;/b&gt;: a row per true class, a column per &lt;b&gt;prediction&lt;/b&gt;; the diagonal holds the right answers and every other cell one kind of mistake (a 4 read as a 9). Click a cell to see its images.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Confidence threshold&lt;/b&gt;: the output layer&apos;s softmax gives each class a probability p&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;; below the threshold the app answers “not sure”.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;정확도&lt;/b&gt;: 신경망이 맞힌 &lt;b&gt;테스트&lt;/b&gt; 이미지의 비율입니다. 테스트 이미지는 학습에 한 번도 쓰이지 않았으므로, 처음 보는 숫자를 얼마나 잘 읽는지 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;혼동 행렬&lt;/b&gt;: 행은 실제 클래스, 열은 &lt;b&gt;예측&lt;/b&gt;입니다. 대각선은 맞힌 답이고, 나머지 칸은 저마다 한 가지 실수입니다(4를 9로 읽음). 칸을 누르면 그 이미지들을 볼 수 있습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;신뢰도 임계값&lt;/b&gt;: 출력층의 소프트맥스는 클래스마다 확률 p&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;를 줍니다. 이 값이 임계값보다 낮으면 앱은 “잘 모르겠음”이라고 답합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="137"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="140"/>
         <source>true class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="137"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="140"/>
         <source>predicted class</source>
         <translation>예측 클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="138"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="141"/>
         <source>accuracy per class</source>
         <translation>클래스별 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="141"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="144"/>
         <source>green: right answers (the diagonal)</source>
         <translation>초록: 맞힌 답 (대각선)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="143"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="146"/>
         <source>grey: mistakes</source>
         <translation>회색: 틀린 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="144"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="147"/>
         <source>the darker a cell, the more test images it holds; the number is the count</source>
         <translation>칸이 진할수록 테스트 이미지가 많습니다. 숫자는 그 개수입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="145"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="148"/>
         <source>Confidence threshold: below it the model says &quot;not sure&quot;</source>
         <translation>신뢰도 임계값: 이보다 낮으면 모델은 &quot;잘 모르겠음&quot;이라고 답합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="146"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="149"/>
         <source>Answers whose largest probability p_k = e^z_k / Σ e^z_j is below this are &quot;not sure&quot; (here and in the explorer)</source>
         <translation>가장 큰 확률 p_k = e^z_k / Σ e^z_j가 이보다 낮은 답은 &quot;잘 모르겠음&quot;이 됩니다 (여기와 탐색기에서)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="150"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="153"/>
         <source>Evaluating the test set…</source>
         <translation>테스트 세트를 평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="152"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="156"/>
         <source>Accuracy {accuracy:.2f}% on {n:,} test images</source>
         <translation>테스트 이미지 {n:,}개에서 정확도 {accuracy:.2f}%</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="160"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="165"/>
         <source>Threshold {t:.0f}%</source>
         <translation>임계값 {t:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="165"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="170"/>
         <source>Threshold {t:.0f}%: the model answers {count:,} of {n:,} images ({share:.1f}%) and says &quot;not sure&quot; for {unsure:,}. Accuracy of its answers: {accuracy}.</source>
         <translation>임계값 {t:.0f}%: 모델은 이미지 {n:,}개 중 {count:,}개({share:.1f}%)에 답하고 {unsure:,}개에는 &quot;잘 모르겠음&quot;이라고 합니다. 답한 것의 정확도: {accuracy}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="172"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="177"/>
         <source>Click a cell of the confusion matrix to see its test images.</source>
         <translation>혼동 행렬의 칸을 누르면 그 테스트 이미지들이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="177"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="182"/>
         <source>1 test image of class {true} predicted as {predicted}. Click it to load it into the explorer.</source>
         <translation>실제 {true}인데 {predicted}(으)로 예측한 테스트 이미지 1개. 누르면 탐색기에 불러옵니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="180"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="185"/>
         <source>{count:,} test images of class {true} predicted as {predicted}, most confident first. Click one to load it into the explorer.</source>
         <translation>실제 {true}인데 {predicted}(으)로 예측한 테스트 이미지 {count:,}개 (신뢰도가 높은 것부터). 하나를 누르면 탐색기에 불러옵니다.</translation>
     </message>
@@ -288,63 +288,63 @@
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="246"/>
+        <location filename="../../annviz/gui/insight/page.py" line="248"/>
         <source>How good is it</source>
         <extracomment>The tabs, in order, by the names lessons give them (insight-evaluation, …).</extracomment>
         <translation>성능 평가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="247"/>
+        <location filename="../../annviz/gui/insight/page.py" line="249"/>
         <source>Mistakes</source>
         <translation>오답 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="248"/>
+        <location filename="../../annviz/gui/insight/page.py" line="250"/>
         <source>Why this answer</source>
         <translation>왜 이렇게 답했나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="249"/>
+        <location filename="../../annviz/gui/insight/page.py" line="251"/>
         <source>One step of learning</source>
         <translation>학습 한 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="250"/>
+        <location filename="../../annviz/gui/insight/page.py" line="252"/>
         <source>Numeric slope vs backprop</source>
         <translation>수치미분 vs 역전파</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="251"/>
+        <location filename="../../annviz/gui/insight/page.py" line="253"/>
         <source>Matrix form</source>
         <translation>행렬 형태</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="252"/>
+        <location filename="../../annviz/gui/insight/page.py" line="254"/>
         <source>The data</source>
         <translation>데이터 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="253"/>
+        <location filename="../../annviz/gui/insight/page.py" line="255"/>
         <source>True label of this input:</source>
         <translation>이 입력의 정답 레이블:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="254"/>
+        <location filename="../../annviz/gui/insight/page.py" line="256"/>
         <source>The class the input really is: the loss L compares the output with it</source>
         <translation>입력의 실제 클래스: 손실 L은 출력을 이것과 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="260"/>
+        <location filename="../../annviz/gui/insight/page.py" line="262"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="263"/>
+        <location filename="../../annviz/gui/insight/page.py" line="265"/>
         <source>Current input: the model predicts {name} ({p:.1f}%).</source>
         <translation>현재 입력: 모델의 예측은 {name} ({p:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="265"/>
+        <location filename="../../annviz/gui/insight/page.py" line="267"/>
         <source>(test image #{index})</source>
         <translation>(테스트 이미지 #{index})</translation>
     </message>
@@ -352,67 +352,67 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="82"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="84"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="97"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="100"/>
         <source>a{s} = {f}(W{s} a{p} + b{s}): W{s} is {rows} × {cols}; {shown} of its columns are shown. Hover a cell to see where it came from.</source>
         <translation>a{s} = {f}(W{s} a{p} + b{s}): W{s}는 {rows} × {cols} 행렬이고, 그중 {shown}개 열을 보여 줍니다. 칸 위에 마우스를 올리면 어디에서 왔는지 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="110"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="114"/>
         <source>÷ sum ({total:.4f})</source>
         <translation>÷ 합 ({total:.4f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="124"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="128"/>
         <source>&lt;p&gt;&lt;b&gt;Matrix form&lt;/b&gt;: a whole layer computes a&lt;sup&gt;(l)&lt;/sup&gt; = σ(W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;) at once: row i of W holds the weights of neuron i, so row i times the previous layer&apos;s activations, plus b&lt;sub&gt;i&lt;/sub&gt;, is that neuron&apos;s weighted input z&lt;sub&gt;i&lt;/sub&gt;. On screen, rows and columns count from 1, as neurons do.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;행렬 형태&lt;/b&gt;: 한 층 전체가 a&lt;sup&gt;(l)&lt;/sup&gt; = σ(W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;)를 한꺼번에 계산합니다. W의 i번째 행은 뉴런 i의 가중치이므로, i번째 행과 앞 층 활성화의 곱에 b&lt;sub&gt;i&lt;/sub&gt;를 더하면 그 뉴런의 가중 입력 z&lt;sub&gt;i&lt;/sub&gt;가 됩니다. 화면에서 행과 열은 뉴런처럼 1부터 셉니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="130"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="134"/>
         <source>blue: negative weight</source>
         <translation>파랑: 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="130"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="134"/>
         <source>orange: positive weight</source>
         <translation>주황: 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="131"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="135"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="132"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="136"/>
         <source>grey cells: activations, black 0 … white 1</source>
         <translation>회색 칸: 활성화, 검정 0 … 흰색 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="133"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="137"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="134"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="138"/>
         <source>hide inputs that are 0</source>
         <translation>0인 입력 숨기기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="135"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="139"/>
         <source>The layer to write out: a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾)</source>
         <translation>풀어 쓸 층: a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="136"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="140"/>
         <source>Leave out the columns of W whose input is 0: they add nothing to z</source>
         <translation>입력이 0인 W의 열은 뺍니다: z에 아무것도 보태지 않으니까요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="137"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="141"/>
         <source>Softmax, step by step: subtract the largest z (nothing changes, nothing overflows), take exp, divide by the sum.</source>
         <translation>소프트맥스, 한 단계씩: 가장 큰 z를 빼고(결과는 같고 넘침이 없음), 지수를 취한 뒤, 합으로 나눕니다.</translation>
     </message>
@@ -420,67 +420,67 @@
 <context>
     <name>MistakesTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="113"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="130"/>
         <source>&lt;p&gt;&lt;b&gt;Mistakes&lt;/b&gt;: the test images the network got wrong, the most confident first. A confident mistake shows what the network has learned to look at — often not what a person looks at. Show one in the explorer to follow it through the layers.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;틀린 예&lt;/b&gt;: 신경망이 틀린 테스트 이미지로, 가장 확신한 것부터 보여 줍니다. 확신하며 틀린 예를 보면 신경망이 무엇을 보도록 배웠는지 알 수 있습니다. 사람이 보는 것과 다른 경우가 많지요. 탐색기에서 열어 층을 따라가 보세요.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="118"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="135"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="119"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="136"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="120"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="137"/>
         <source>Show in the explorer</source>
         <translation>탐색기에서 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="121"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="138"/>
         <source>The mistake before (more confident)</source>
         <translation>앞의 틀린 예 (더 확신한 것)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="122"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="139"/>
         <source>The next mistake (less confident)</source>
         <translation>다음 틀린 예 (덜 확신한 것)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="123"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="140"/>
         <source>Make this test image the input and open the explorer</source>
         <translation>이 테스트 이미지를 입력으로 하고 탐색기를 엽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="124"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="141"/>
         <source>output (probability)</source>
         <translation>출력 (확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="125"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="142"/>
         <source>class (green: the true class)</source>
         <translation>클래스 (초록: 실제 클래스)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="128"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="145"/>
         <source>Evaluating the test set…</source>
         <translation>테스트 세트를 평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="131"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="148"/>
         <source>No mistakes on the test set.</source>
         <translation>테스트 세트에 오답이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="136"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="153"/>
         <source>Test image #{index}: it is {true}, the model says {predicted} with {confidence:.1f}% confidence.</source>
         <translation>테스트 이미지 #{index}: 실제로는 {true}인데, 모델은 신뢰도 {confidence:.1f}%로 {predicted}(이)라고 답합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="140"/>
+        <location filename="../../annviz/gui/insight/mistakes_tab.py" line="157"/>
         <source>mistake {i:,} of {n:,} (most confident first)</source>
         <translation>오답 {n:,}개 중 {i:,}번째 (신뢰도가 높은 것부터)</translation>
     </message>
@@ -519,102 +519,102 @@
     </message>
     <message>
         <location filename="../../annviz/gui/insight/nudge_tab.py" line="249"/>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="289"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="294"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="255"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="256"/>
         <source>This weight does not change the loss for this input (its input is 0): both slopes are 0. Pick another weight or a pixel with ink.</source>
         <translation>이 입력에서는 이 가중치가 손실을 바꾸지 않습니다(입력이 0): 두 기울기 모두 0입니다. 다른 가중치나 잉크가 있는 픽셀을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="259"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="260"/>
         <source>They agree to about 1 digit.</source>
         <translation>두 값이 약 1자리까지 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="260"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="261"/>
         <source>They agree to about {digits} digits.</source>
         <translation>두 값이 약 {digits}자리까지 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="261"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="262"/>
         <source>Move h: too large and the curve bends within ±h, too small and rounding errors win.</source>
         <translation>h를 움직여 보세요: 너무 크면 ±h 안에서 곡선이 휘고, 너무 작으면 반올림 오차가 커집니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="270"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="271"/>
         <source>&lt;p&gt;&lt;b&gt;Numerical differentiation&lt;/b&gt;: nudge one weight by h and see how the loss changes, (L(w + h) − L(w − h)) / 2h — the slope of the loss along that weight.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backpropagation&lt;/b&gt; gets the same slope exactly, for every weight at once, in one backward pass: this is why networks can learn. Too large an h and the curve&apos;s bend spoils the numeric slope; too small and rounding errors grow.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;수치미분&lt;/b&gt;: 가중치 하나를 h만큼 살짝 움직여 손실이 어떻게 바뀌는지 봅니다. (L(w + h) − L(w − h)) / 2h는 그 가중치 방향으로 본 손실의 기울기입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;역전파&lt;/b&gt;는 같은 기울기를 정확하게, 모든 가중치에 대해 한 번의 역방향 계산으로 구합니다. 그래서 신경망이 학습할 수 있습니다. h가 너무 크면 곡선이 휘어 수치 기울기가 틀어지고, 너무 작으면 반올림 오차가 커집니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="277"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="282"/>
         <source>blue: negative gradient</source>
         <translation>파랑: 음수 기울기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="278"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="283"/>
         <source>orange: positive gradient</source>
         <translation>주황: 양수 기울기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="278"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="283"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="279"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="284"/>
         <source>weight layer</source>
         <translation>가중치 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="279"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="284"/>
         <source>neuron i</source>
         <translation>뉴런 i</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="280"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="285"/>
         <source>input j</source>
         <translation>입력 j</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="280"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="285"/>
         <source>nudge h (log scale)</source>
         <translation>살짝 바꾸는 양 h (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="282"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="287"/>
         <source>Steepest weight</source>
         <translation>가장 가파른 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="283"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="288"/>
         <source>Which weight matrix W⁽ˡ⁾ the nudged weight w = W[i, j] is in</source>
         <translation>움직일 가중치 w = W[i, j]가 들어 있는 가중치 행렬 W⁽ˡ⁾</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="284"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="289"/>
         <source>i: the neuron the weight leads to (its row of W, from 1)</source>
         <translation>i: 가중치가 이어지는 뉴런 (W의 행, 1부터)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="285"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="290"/>
         <source>j: the input the weight comes from (its column of W, from 1)</source>
         <translation>j: 가중치가 오는 입력 (W의 열, 1부터)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="286"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="291"/>
         <source>Choose the weight whose change moves the loss most: the largest |∂L/∂w|</source>
         <translation>바꾸면 손실이 가장 크게 움직이는 가중치를 고릅니다: 가장 큰 |∂L/∂w|</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="287"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="292"/>
         <source>The nudge h of the numeric slope (L(w + h) − L(w − h)) / 2h</source>
         <translation>수치 기울기 (L(w + h) − L(w − h)) / 2h의 움직임 h</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="288"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="293"/>
         <source>h</source>
         <translation>h</translation>
     </message>

@@ -4,23 +4,23 @@
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="48"/>
+        <location filename="../../annviz/gui/lab/page.py" line="49"/>
         <source>Neuron lab</source>
         <extracomment>The network the perceptron&apos;s points are handed to: one hidden layer of 4, and its learning rate.</extracomment>
         <translation>뉴런 실험실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="55"/>
+        <location filename="../../annviz/gui/lab/page.py" line="56"/>
         <source>① One neuron</source>
         <translation>① 뉴런 하나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="56"/>
+        <location filename="../../annviz/gui/lab/page.py" line="57"/>
         <source>② A perceptron that learns</source>
         <translation>② 학습하는 퍼셉트론</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="57"/>
+        <location filename="../../annviz/gui/lab/page.py" line="58"/>
         <source>③ A network on the plane</source>
         <translation>③ 평면 위의 신경망</translation>
     </message>
@@ -56,47 +56,47 @@
 <context>
     <name>NeuronPicture</name>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
         <source>Dendrites</source>
         <translation>수상돌기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
         <source>inputs × weights</source>
         <translation>입력 × 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="51"/>
         <source>Cell body</source>
         <translation>신경세포체</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="51"/>
         <source>adds up: z</source>
         <translation>모두 더함: z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="51"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="52"/>
         <source>Axon</source>
         <translation>축삭</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="51"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="52"/>
         <source>output a = f(z)</source>
         <translation>출력 a = f(z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="52"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="53"/>
         <source>Axon terminals</source>
         <translation>축삭말단</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="52"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="53"/>
         <source>to the next neurons</source>
         <translation>다음 뉴런으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="167"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="168"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>
@@ -104,223 +104,223 @@
 <context>
     <name>NeuronView</name>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="136"/>
         <source>unit step u</source>
         <extracomment>How each activation is written in the formula a = f(z).</extracomment>
         <translation>단위 계단 함수 u</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="136"/>
         <source>sigmoid σ</source>
         <translation>시그모이드 σ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="135"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="136"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="136"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="137"/>
         <source>ReLU</source>
         <translation>렐루(ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="136"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="137"/>
         <source>leaky ReLU</source>
         <translation>리키 렐루(leaky ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="139"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="140"/>
         <source>Free: x₁ … xₙ</source>
         <translation>자유롭게: x₁ … xₙ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="140"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="141"/>
         <source>Is it tasty?</source>
         <translation>맛있을까?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="141"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="142"/>
         <source>Inputs, weights and bias</source>
         <translation>입력, 가중치, 편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="142"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="143"/>
         <source>blue: an inhibiting input (w &lt; 0)</source>
         <translation>파랑: 억제하는 입력 (w &lt; 0)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="143"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="144"/>
         <source>orange: an exciting input (w &gt; 0)</source>
         <translation>주황: 흥분시키는 입력 (w &gt; 0)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="145"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="146"/>
         <source>green: the neuron fires (the brighter, the stronger)</source>
         <translation>초록: 뉴런이 발화함 (밝을수록 강하게)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="146"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="147"/>
         <source>Example:</source>
         <translation>예시:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="147"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="148"/>
         <source>Inputs:</source>
         <translation>입력 수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="148"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="149"/>
         <source>Activation function:</source>
         <translation>활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="149"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="150"/>
         <source>input (signal strength) x</source>
         <translation>입력(신호 세기) x</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="150"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="151"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="151"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="152"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="152"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="153"/>
         <source>threshold θ = −b</source>
         <translation>임계값 θ = −b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="153"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="154"/>
         <source>Free inputs, or the lecture notes&apos; example: is it tasty? (four senses, b = −5)</source>
         <translation>자유 입력, 또는 강의 노트의 예: 맛있을까? (네 가지 감각, b = −5)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="154"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="155"/>
         <source>How many inputs x₁ … xₙ the neuron has</source>
         <translation>뉴런의 입력 x₁ … xₙ 개수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="155"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="156"/>
         <source>The activation function f in a = f(z): unit step u, sigmoid σ(z) = 1/(1 + e⁻ᶻ), tanh, ReLU max(0, z), leaky ReLU</source>
         <translation>a = f(z)의 활성화 함수 f: 단위 계단 함수 u, 시그모이드 σ(z) = 1/(1 + e⁻ᶻ), tanh, 렐루 max(0, z), leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="158"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="159"/>
         <source>Input x{i}: the strength of the signal this dendrite receives</source>
         <translation>입력 x{i}: 이 수상돌기가 받는 신호의 세기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="159"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="160"/>
         <source>Weight w{i}: how much input x{i} counts; z = Σ wᵢxᵢ + b</source>
         <translation>가중치 w{i}: 입력 x{i}가 얼마나 중요한지. z = Σ wᵢxᵢ + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="160"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="161"/>
         <source>Bias b, added to the weighted sum: z = w·x + b; it slides the curve</source>
         <translation>편향 b, 가중합에 더해집니다: z = w·x + b. 곡선을 옆으로 옮깁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="161"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="162"/>
         <source>Threshold θ = −b: the unit step fires (a = 1) when w·x ≥ θ</source>
         <translation>임계값 θ = −b: 단위 계단 함수는 w·x ≥ θ일 때 발화합니다 (a = 1)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="162"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="163"/>
         <source>weighted sum w·x (without the bias)</source>
         <translation>가중합 w·x (편향 제외)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="162"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="163"/>
         <source>output a</source>
         <translation>출력 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="163"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="164"/>
         <source>a = f(w·x + b)</source>
         <translation>a = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="163"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="164"/>
         <source>f′ (slope)</source>
         <translation>f′ (기울기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="169"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="170"/>
         <source>&lt;p&gt;&lt;b&gt;Neuron&lt;/b&gt;: dendrites receive signals, the cell body sums them and the axon carries the result to the axon terminals, on to other neurons. In the unit, each input x is multiplied by its &lt;b&gt;weight&lt;/b&gt; w — how much it counts — and the &lt;b&gt;bias&lt;/b&gt; b is added: the &lt;b&gt;weighted input&lt;/b&gt; z = w₁x₁ + … + wₙxₙ + b = (w₁, …, wₙ, b)·(x₁, …, xₙ, 1), as if b were the weight of an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Activation function&lt;/b&gt; a = f(z). The &lt;b&gt;unit step&lt;/b&gt; u fires (a = 1) when w·x ≥ θ, the &lt;b&gt;threshold&lt;/b&gt; θ = −b; the &lt;b&gt;sigmoid&lt;/b&gt; σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;) is a smooth step with outputs between 0 and 1, which can learn because it has a slope; &lt;b&gt;ReLU&lt;/b&gt; max(0, z) works better in deep networks.&lt;/p&gt;&lt;p&gt;The curve is drawn against w·x, so changing b slides it sideways. “Is it tasty?”: sight 0.3, hearing 1.0, smell 1.3, taste 2.1, and b = −5 for someone who dislikes mint chocolate.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런&lt;/b&gt;: 수상돌기가 신호를 받고, 신경세포체가 그것을 더하고, 축삭이 결과를 축삭말단으로, 다시 다른 뉴런으로 보냅니다. 인공 뉴런에서는 입력 x마다 그 &lt;b&gt;가중치&lt;/b&gt; w(얼마나 중요한지)를 곱하고 &lt;b&gt;편향&lt;/b&gt; b를 더합니다. 이것이 &lt;b&gt;가중 입력&lt;/b&gt; z = w₁x₁ + … + wₙxₙ + b = (w₁, …, wₙ, b)·(x₁, …, xₙ, 1)입니다. b는 늘 1인 입력의 가중치와 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;활성화 함수&lt;/b&gt; a = f(z). &lt;b&gt;단위 계단 함수&lt;/b&gt; u는 w·x ≥ θ일 때 발화(a = 1)합니다. &lt;b&gt;임계값&lt;/b&gt; θ = −b입니다. &lt;b&gt;시그모이드&lt;/b&gt; σ(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;)는 출력이 0과 1 사이인 매끄러운 계단으로, 기울기가 있어서 학습할 수 있습니다. &lt;b&gt;렐루(ReLU)&lt;/b&gt; max(0, z)는 깊은 신경망에서 더 잘 작동합니다.&lt;/p&gt;&lt;p&gt;곡선은 w·x에 대해 그리므로 b를 바꾸면 곡선이 옆으로 미끄러집니다. “맛있을까?”: 시각 0.3, 청각 1.0, 후각 1.3, 미각 2.1, 그리고 민트초코를 싫어하는 사람의 b = −5.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="185"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="186"/>
         <source>sight</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="185"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="186"/>
         <source>hearing</source>
         <translation>청각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="185"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="186"/>
         <source>smell</source>
         <translation>후각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="185"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="186"/>
         <source>taste</source>
         <translation>미각</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="266"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="267"/>
         <source>tasty</source>
         <translation>맛있다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="275"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="276"/>
         <source>z = w·x + b</source>
         <translation>z = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="287"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="293"/>
         <source>weighted input</source>
         <translation>가중 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="287"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="293"/>
         <source>output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="298"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="304"/>
         <source>Threshold θ = −b = {theta}: w·x = {s} {cmp} θ, so the neuron {verdict}.</source>
         <translation>임계값 θ = −b = {theta}: w·x = {s} {cmp} θ이므로 뉴런이 {verdict}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="300"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="306"/>
         <source>fires (a = 1)</source>
         <translation>발화합니다 (a = 1)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="300"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="306"/>
         <source>stays silent (a = 0)</source>
         <translation>발화하지 않습니다 (a = 0)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="302"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="308"/>
         <source>Tasty!</source>
         <translation>맛있다!</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="302"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="308"/>
         <source>Not tasty.</source>
         <translation>맛없다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/neuron_view.py" line="303"/>
+        <location filename="../../annviz/gui/lab/neuron_view.py" line="309"/>
         <source>The bias is the person: b = −5 is someone who dislikes mint chocolate, so the senses must add up to θ = 5 before it counts as tasty. Raise b for someone who loves it: the same senses then say “tasty” sooner.</source>
         <translation>편향은 사람의 취향입니다: b = −5는 민트 초코를 싫어하는 사람이라서, 감각을 모두 더해 θ = 5가 되어야 맛있다고 느낍니다. 민트 초코를 좋아하는 사람이라면 b를 올려 보세요. 같은 감각으로도 더 쉽게 “맛있다”가 됩니다.</translation>
     </message>
@@ -863,9 +863,9 @@
         <translation>학습이 멈췄습니다: {message}. 학습률을 낮추고 초기화를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="140"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="139"/>
         <location filename="../../annviz/gui/lab/playground_view.py" line="290"/>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="318"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="325"/>
         <source>Epoch {epoch}</source>
         <translation>에포크 {epoch}</translation>
     </message>
@@ -875,12 +875,12 @@
         <translation>▶ 실행</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="320"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="319"/>
         <source>Loss {train:.3f} · accuracy {accuracy:.1f} % (every point is used for training)</source>
         <translation>손실 {train:.3f} · 정확도 {accuracy:.1f} % (모든 점을 학습에 사용)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/playground_view.py" line="324"/>
+        <location filename="../../annviz/gui/lab/playground_view.py" line="321"/>
         <source>Train loss {train:.3f} · test loss {test:.3f} · test accuracy {accuracy:.1f} %</source>
         <translation>학습 손실 {train:.3f} · 테스트 손실 {test:.3f} · 테스트 정확도 {accuracy:.1f} %</translation>
     </message>

@@ -346,117 +346,117 @@
 <context>
     <name>TeachPanel</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="106"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="115"/>
         <source>blue: the weight fell</source>
         <translation>파랑: 가중치가 줄었음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="107"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="116"/>
         <source>orange: the weight rose</source>
         <translation>주황: 가중치가 늘었음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="107"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="116"/>
         <source>unchanged</source>
         <translation>그대로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="108"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="117"/>
         <source>framed: the neurons that changed most</source>
         <translation>테두리: 가장 많이 바뀐 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="109"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="118"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="110"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="119"/>
         <source>Passes over your digits mixed with replayed MNIST examples</source>
         <translation>다시 보여 주는 MNIST 예제와 섞은 내 숫자를 몇 번 훑을지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="111"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="120"/>
         <source>Without protection: my digits alone (watch it forget MNIST)</source>
         <translation>보호 없이: 내 숫자만 (MNIST를 잊는 것을 보세요)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="113"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="122"/>
         <source>Normally the network is protected from forgetting what it knew: each epoch mixes your digits with 2,000 MNIST training examples (replay), and every step also holds its answers on MNIST digits to the answers it gave before the lesson (distillation). Without protection it learns your digits alone and forgets MNIST: catastrophic forgetting.</source>
         <translation>보통은 신경망이 알던 것을 잊지 않도록 보호합니다: 에포크마다 내 숫자에 MNIST 훈련 예제 2,000개를 섞고(다시 보기), 매 단계 MNIST 숫자에 대한 답을 가르치기 전의 답 가까이에 붙잡아 둡니다(증류). 보호 없이 배우면 내 숫자만 익히고 MNIST를 잊습니다: 파국적 망각.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="118"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="127"/>
         <source>Augment my digits (shift, rotate, scale each copy)</source>
         <translation>내 숫자 데이터 증강 (복사본마다 옮기고, 돌리고, 크기 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="119"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="128"/>
         <source>Teach it</source>
         <translation>가르치기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="120"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="129"/>
         <source>Fine-tune a copy of the current model on your digits; the held-out ones are never trained on</source>
         <translation>현재 모델의 복사본을 내 숫자로 미세 조정합니다. 따로 둔 숫자는 학습에 쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="122"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="131"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="123"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="132"/>
         <source>My held-out digits</source>
         <translation>따로 둔 내 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="124"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="133"/>
         <source>MNIST test set</source>
         <translation>MNIST 테스트 세트</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="125"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="134"/>
         <source>What changed: first-layer weights now minus before (framed: the neurons that changed most)</source>
         <translation>바뀐 것: 첫 층 가중치의 지금 − 전 (테두리: 가장 많이 바뀐 뉴런)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="127"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="137"/>
         <source>Use the new model</source>
         <translation>새 모델 쓰기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="128"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="138"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="129"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="139"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="130"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="140"/>
         <source>Each epoch sees every digit of yours moved, turned and scaled a little differently, so the network learns the digit, not the drawing</source>
         <translation>에포크마다 내 숫자를 조금씩 다르게 옮기고 돌리고 크기를 바꿔 보여 주므로, 신경망은 그 그림이 아니라 숫자를 배웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="132"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="142"/>
         <source>Stop teaching now; what was learned so far is kept to use or discard</source>
         <translation>지금 가르치기를 멈춥니다. 지금까지 배운 것은 쓰거나 버릴 수 있게 남겨 둡니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="133"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="143"/>
         <source>Make the fine-tuned network the current model (not saved yet)</source>
         <translation>미세 조정한 신경망을 현재 모델로 씁니다 (아직 저장 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="134"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="144"/>
         <source>Save the fine-tuned network to a model file</source>
         <translation>미세 조정한 신경망을 모델 파일로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="135"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="145"/>
         <source>Forget the fine-tuned network and keep the model as it was</source>
         <translation>미세 조정한 신경망을 버리고 모델을 그대로 둡니다</translation>
     </message>

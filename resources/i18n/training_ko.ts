@@ -262,52 +262,52 @@
 <context>
     <name>RunComparison</name>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="113"/>
+        <location filename="../../annviz/gui/training/compare.py" line="115"/>
         <source>probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="114"/>
+        <location filename="../../annviz/gui/training/compare.py" line="116"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="115"/>
+        <location filename="../../annviz/gui/training/compare.py" line="117"/>
         <source>Two runs at the same moment (the one the timeline shows): what the first hidden layer looks for, and what each says about your drawing</source>
         <translation>같은 순간(타임라인이 보여 주는 순간)의 두 학습: 첫 번째 은닉층이 찾는 모양과, 각 신경망이 여러분의 그림을 무엇으로 읽는지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="117"/>
+        <location filename="../../annviz/gui/training/compare.py" line="119"/>
         <source>(weights: orange +, blue −; bars: the probability of each class)</source>
         <translation>(가중치: 주황 +, 파랑 −. 막대: 클래스마다의 확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="119"/>
+        <location filename="../../annviz/gui/training/compare.py" line="122"/>
         <source>first</source>
         <translation>첫 번째</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="119"/>
+        <location filename="../../annviz/gui/training/compare.py" line="122"/>
         <source>second</source>
         <translation>두 번째</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="120"/>
+        <location filename="../../annviz/gui/training/compare.py" line="123"/>
         <source>The {which} run to compare</source>
         <translation>비교할 {which} 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="146"/>
+        <location filename="../../annviz/gui/training/compare.py" line="149"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="156"/>
+        <location filename="../../annviz/gui/training/compare.py" line="159"/>
         <source>Run {n}, batch {step:,} (epoch {epoch:.2f})</source>
         <translation>학습 {n}, 배치 {step:,} (에포크 {epoch:.2f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="167"/>
+        <location filename="../../annviz/gui/training/compare.py" line="170"/>
         <source>: reads {answer} ({p:.0%})</source>
         <translation>: {answer}(으)로 읽음 ({p:.0%})</translation>
     </message>
@@ -754,47 +754,57 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="93"/>
+        <location filename="../../annviz/gui/training/page.py" line="71"/>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="73"/>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="101"/>
         <source>&lt;p&gt;&lt;b&gt;Training&lt;/b&gt;: finding the weights and biases by lowering the &lt;b&gt;loss&lt;/b&gt; on examples. For each mini-&lt;b&gt;batch&lt;/b&gt;: the forward pass, the loss, &lt;b&gt;backpropagation&lt;/b&gt;, and a step of size η (the &lt;b&gt;learning rate&lt;/b&gt;) against the &lt;b&gt;gradient&lt;/b&gt;. An &lt;b&gt;epoch&lt;/b&gt; is one pass over the training images.&lt;/p&gt;&lt;p&gt;Too high a learning rate makes the loss jump or grow; too low makes it crawl. Momentum μ and Adam remember past steps; L2 λ keeps weights small. A validation share, held out, shows &lt;b&gt;overfitting&lt;/b&gt;: training accuracy still rising while validation accuracy stops.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: 예를 보며 &lt;b&gt;손실&lt;/b&gt;을 줄여 가중치와 편향을 찾는 일입니다. 미니 &lt;b&gt;배치&lt;/b&gt;마다 순전파, 손실, &lt;b&gt;역전파&lt;/b&gt;, 그리고 &lt;b&gt;기울기&lt;/b&gt;의 반대 방향으로 η(&lt;b&gt;학습률&lt;/b&gt;) 크기의 한 걸음. &lt;b&gt;에포크&lt;/b&gt;는 학습 이미지를 한 번 모두 훑는 것입니다.&lt;/p&gt;&lt;p&gt;학습률이 너무 크면 손실이 튀거나 커지고, 너무 작으면 기어갑니다. 모멘텀 μ와 Adam은 지난 걸음을 기억하고, L2 λ는 가중치를 작게 유지합니다. 따로 떼어 둔 검증 비율은 &lt;b&gt;과적합&lt;/b&gt;을 보여 줍니다: 학습 정확도는 계속 오르는데 검증 정확도는 멈춥니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="103"/>
+        <location filename="../../annviz/gui/training/page.py" line="111"/>
         <source>&lt;p&gt;&lt;b&gt;Learning curves&lt;/b&gt;: the loss of every batch (smoothed) and the accuracy after every epoch; the timeline below replays the run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습 곡선&lt;/b&gt;: 배치마다의 손실(부드럽게 한 것)과 에포크마다의 정확도. 아래 타임라인으로 학습 과정을 다시 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="106"/>
+        <location filename="../../annviz/gui/training/page.py" line="114"/>
         <source>&lt;p&gt;&lt;b&gt;Weight histograms&lt;/b&gt;: how each layer&apos;s weights are spread, now (filled) and at the start of the run (outline): learning moves them apart from the small random numbers they began as.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;가중치 히스토그램&lt;/b&gt;: 층마다 가중치가 어떻게 퍼져 있는지를 지금(채운 막대)과 학습을 시작할 때(윤곽선)로 보여 줍니다. 학습하면서 가중치는 처음의 작은 무작위 값에서 멀어집니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="110"/>
+        <location filename="../../annviz/gui/training/page.py" line="118"/>
         <source>&lt;p&gt;&lt;b&gt;Neuron inspector&lt;/b&gt;: click a neuron in the network to see its weighted input z, its activation a and its weights — at the moment the timeline shows.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런 살펴보기&lt;/b&gt;: 신경망의 뉴런을 클릭하면 그 뉴런의 가중 입력 z, 활성화 a, 가중치를 타임라인이 보여 주는 순간의 값으로 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="113"/>
+        <location filename="../../annviz/gui/training/page.py" line="121"/>
         <source>&lt;p&gt;&lt;b&gt;Two runs compared&lt;/b&gt; at the same moment: the same digit, the same step, two settings — which one learned faster, and how.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;두 번의 학습 비교&lt;/b&gt;: 같은 순간, 같은 숫자, 같은 단계에서 설정만 다른 두 학습을 봅니다. 어느 쪽이 더 적은 단계로 배웠고, 어떻게 배웠을까요?&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="117"/>
+        <location filename="../../annviz/gui/training/page.py" line="125"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="118"/>
+        <location filename="../../annviz/gui/training/page.py" line="126"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="119"/>
+        <location filename="../../annviz/gui/training/page.py" line="127"/>
         <source>Compare runs</source>
         <translation>학습 비교</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="120"/>
+        <location filename="../../annviz/gui/training/page.py" line="128"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
@@ -802,42 +812,42 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="134"/>
+        <location filename="../../annviz/gui/training/panel.py" line="132"/>
         <source>Unsaved network</source>
         <translation>저장하지 않은 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="135"/>
+        <location filename="../../annviz/gui/training/panel.py" line="133"/>
         <source>The network you trained has not been saved. Save it before it is lost?</source>
         <translation>학습한 신경망을 아직 저장하지 않았습니다. 잃기 전에 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="140"/>
+        <location filename="../../annviz/gui/training/panel.py" line="138"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="220"/>
+        <location filename="../../annviz/gui/training/panel.py" line="218"/>
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="229"/>
+        <location filename="../../annviz/gui/training/panel.py" line="227"/>
         <source>Save the trained network</source>
         <translation>학습한 신경망 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="238"/>
+        <location filename="../../annviz/gui/training/panel.py" line="236"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path}에 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="252"/>
+        <location filename="../../annviz/gui/training/panel.py" line="250"/>
         <source>Presets…</source>
         <translation>미리 준비된 설정…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="256"/>
+        <location filename="../../annviz/gui/training/panel.py" line="254"/>
         <source>Settings that each teach something: the lecture notes&apos; 784-16-16-10 network, a learning rate too high, overfitting …</source>
         <translation>저마다 무언가를 가르쳐 주는 설정: 강의 노트의 784-16-16-10 신경망, 너무 큰 학습률, 과적합 …</translation>
     </message>
@@ -888,167 +898,167 @@
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="29"/>
+        <location filename="../../annviz/gui/training/settings.py" line="30"/>
         <source>MNIST (handwritten digits)</source>
         <translation>MNIST (손글씨 숫자)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="30"/>
+        <location filename="../../annviz/gui/training/settings.py" line="31"/>
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST (옷)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="197"/>
+        <location filename="../../annviz/gui/training/settings.py" line="200"/>
         <source>Choose a folder of IDX files</source>
         <translation>IDX 파일 폴더 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="217"/>
+        <location filename="../../annviz/gui/training/settings.py" line="220"/>
         <source>IDX folder…</source>
         <translation>IDX 폴더…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="220"/>
+        <location filename="../../annviz/gui/training/settings.py" line="223"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="220"/>
+        <location filename="../../annviz/gui/training/settings.py" line="223"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="220"/>
+        <location filename="../../annviz/gui/training/settings.py" line="223"/>
         <source>Learning</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="223"/>
+        <location filename="../../annviz/gui/training/settings.py" line="226"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="223"/>
+        <location filename="../../annviz/gui/training/settings.py" line="226"/>
         <source>Training examples</source>
         <translation>학습 예제 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="224"/>
+        <location filename="../../annviz/gui/training/settings.py" line="227"/>
         <source>Validation share</source>
         <translation>검증용 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="224"/>
+        <location filename="../../annviz/gui/training/settings.py" line="227"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="225"/>
+        <location filename="../../annviz/gui/training/settings.py" line="228"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="225"/>
+        <location filename="../../annviz/gui/training/settings.py" line="228"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="226"/>
+        <location filename="../../annviz/gui/training/settings.py" line="229"/>
         <source>Optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="226"/>
+        <location filename="../../annviz/gui/training/settings.py" line="229"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="227"/>
+        <location filename="../../annviz/gui/training/settings.py" line="230"/>
         <source>Momentum μ</source>
         <translation>모멘텀 μ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="227"/>
+        <location filename="../../annviz/gui/training/settings.py" line="230"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="228"/>
+        <location filename="../../annviz/gui/training/settings.py" line="231"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="228"/>
+        <location filename="../../annviz/gui/training/settings.py" line="231"/>
         <source>L2 weight decay λ</source>
         <translation>L2 가중치 감쇠 λ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="230"/>
+        <location filename="../../annviz/gui/training/settings.py" line="233"/>
         <source>Augment (random shifts, turns and zooms)</source>
         <translation>데이터 증강 (무작위 이동, 회전, 확대)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="231"/>
+        <location filename="../../annviz/gui/training/settings.py" line="234"/>
         <source>Use only the first examples of the training set</source>
         <translation>학습 데이터의 앞쪽 예제만 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="232"/>
+        <location filename="../../annviz/gui/training/settings.py" line="235"/>
         <source>Held out from training to measure overfitting</source>
         <translation>과적합을 재려고 학습에서 빼 두는 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="233"/>
+        <location filename="../../annviz/gui/training/settings.py" line="236"/>
         <source>Learning rate η: each mini-batch moves every weight w ← w − η ∂L/∂w; can change while training</source>
         <translation>학습률 η: 미니 배치마다 모든 가중치를 w ← w − η ∂L/∂w로 옮깁니다. 학습 중에도 바꿀 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="235"/>
+        <location filename="../../annviz/gui/training/settings.py" line="238"/>
         <source>The images and labels to learn from</source>
         <translation>배울 이미지와 레이블</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="236"/>
+        <location filename="../../annviz/gui/training/settings.py" line="239"/>
         <source>What is minimised: cross-entropy L = −log p_y, or the mean squared error L = ½ Σ (a − y)²</source>
         <translation>줄일 값: 교차 엔트로피 L = −log p_y, 또는 평균 제곱 오차 L = ½ Σ (a − y)²</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="238"/>
+        <location filename="../../annviz/gui/training/settings.py" line="241"/>
         <source>The random first weights: He, variance 2/n_in, for ReLU; Xavier, variance 2/(n_in + n_out), otherwise</source>
         <translation>무작위 초기 가중치: 렐루에는 He (분산 2/n_in), 나머지에는 Xavier (분산 2/(n_in + n_out))</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="240"/>
+        <location filename="../../annviz/gui/training/settings.py" line="243"/>
         <source>Seed of the first weights and of the order of the examples: the same seed, the same run</source>
         <translation>초기 가중치와 예의 순서를 정하는 시드: 시드가 같으면 학습도 같습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="242"/>
+        <location filename="../../annviz/gui/training/settings.py" line="245"/>
         <source>How the gradient moves the weights: SGD w ← w − η g; momentum v ← μ v − η g, w ← w + v; Adam with β₁ = 0.9, β₂ = 0.999</source>
         <translation>기울기가 가중치를 움직이는 방법: SGD w ← w − η g, 모멘텀 v ← μ v − η g, w ← w + v, Adam (β₁ = 0.9, β₂ = 0.999)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="244"/>
+        <location filename="../../annviz/gui/training/settings.py" line="247"/>
         <source>Momentum μ: v ← μ v − η ∂L/∂w, w ← w + v (for the momentum optimizer)</source>
         <translation>모멘텀 μ: v ← μ v − η ∂L/∂w, w ← w + v (모멘텀 옵티마이저에서)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="245"/>
+        <location filename="../../annviz/gui/training/settings.py" line="248"/>
         <source>Examples per mini-batch: the gradient is their average</source>
         <translation>미니 배치마다의 예 수: 기울기는 그 평균입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="246"/>
+        <location filename="../../annviz/gui/training/settings.py" line="249"/>
         <source>Passes over all the training examples</source>
         <translation>모든 학습 예를 훑는 횟수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="247"/>
+        <location filename="../../annviz/gui/training/settings.py" line="250"/>
         <source>L2 weight decay λ: the loss gets + ½ λ Σ w², each step w ← w − η (∂L/∂w + λ w); can change while training</source>
         <translation>L2 가중치 감쇠 λ: 손실에 + ½ λ Σ w²가 더해져 걸음마다 w ← w − η (∂L/∂w + λ w). 학습 중에도 바꿀 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="249"/>
+        <location filename="../../annviz/gui/training/settings.py" line="252"/>
         <source>Each batch sees its images moved, turned and zoomed a little: more varied examples, less overfitting</source>
         <translation>배치마다 이미지를 조금씩 옮기고 돌리고 확대합니다: 예가 다양해져 과적합이 줄어듭니다</translation>
     </message>
@@ -1056,32 +1066,32 @@
 <context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="144"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="145"/>
         <source>Layer {n}: {a} → {b}</source>
         <translation>층 {n}: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="146"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="147"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="149"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="150"/>
         <source>Weights per layer: grey = at the start, blue = now</source>
         <translation>층별 가중치: 회색 = 처음, 파랑 = 지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="151"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="152"/>
         <source>filled blue: the weights now</source>
         <translation>채운 파랑: 지금의 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="153"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="154"/>
         <source>grey outline: at the start of the run (batch 0; for a model opened, when it was opened)</source>
         <translation>회색 윤곽선: 학습을 시작할 때 (배치 0; 연 모델은 열었을 때)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="154"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="155"/>
         <source>height: share of the layer&apos;s weights in each bin</source>
         <translation>높이: 구간마다 그 층 가중치의 비율</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsTextItem
 
 from annviz.data import load_dataset
+from annviz.gui.common import zoom
 from annviz.gui.explorer.diagram import EDGE_BUDGET, NetworkDiagram, shown_neurons
 from annviz.gui.explorer.heatmaps import WeightGrid
 from annviz.gui.explorer.inspector import NeuronInspector
@@ -210,10 +211,18 @@ def class_names_written(bars: ProbabilityBars) -> list[str]:
     return sorted((text for _, _, text in texts), key=int)
 
 
-def test_class_names_are_thinned_rather_than_written_on_top_of_each_other(qtbot, state):
+def test_the_bars_keep_room_for_all_ten_class_names_at_every_zoom(qtbot, state):
+    """The plot gives way only down to a line per bar (issue 20): squeezed further, it keeps that
+    height, so the ten class names and percentages are never written on top of each other."""
     bars = ProbabilityBars(state)
     shown(qtbot, bars, (360, 520))
     assert class_names_written(bars) == [str(d) for d in range(10)]          # room for all ten
-    bars.resize(360, 190)
-    qtbot.waitUntil(lambda: bars.height() == 190)
-    assert class_names_written(bars) == ["0", "2", "4", "6", "8"]             # not ten in 100 pixels
+    try:
+        for factor in (1.0, 1.5, 2.0):
+            zoom.set_factor(factor)
+            bars.resize(360, 100)                                                 # far too short
+            qtbot.wait(50)
+            assert bars.height() > 100
+            assert class_names_written(bars) == [str(d) for d in range(10)], factor
+    finally:
+        zoom.set_factor(1.0)

@@ -44,6 +44,7 @@ def window(tmp_path_factory):
 def said(monkeypatch):
     messages = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: messages.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: messages.append(box.text()) or 0)   # a box with details
     for name in ("getExistingDirectory", "getOpenFileName", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, lambda *a, **k: "")
     return messages

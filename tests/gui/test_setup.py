@@ -42,6 +42,7 @@ def window(shared_window, monkeypatch):
     for name in ("getExistingDirectory", "getOpenFileName", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, unexpected)
     monkeypatch.setattr(QMessageBox, "warning", unexpected)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: unexpected(box, box.windowTitle()))
     assert shared_window.open_bundled("mnist-classic")
     shared_window.state.set_input(None)
     shared_window.training.panel.settings.set_config(TrainConfig())
@@ -54,8 +55,12 @@ def window(shared_window, monkeypatch):
 
 @pytest.fixture
 def messages(monkeypatch):
+    """What the setup area says, as (title, text, details): the text in the language on screen, the
+    file's own words (its field at fault) under Show Details."""
     said = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append((title, text, "")))
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: said.append((box.windowTitle(), box.text(), box.detailedText())) or 0)
     return said
 
 
@@ -168,8 +173,9 @@ def test_a_bad_or_foreign_setup_says_so_once_and_changes_nothing(window, tmp_pat
     before, model = screen(window), window.state.network
     assert not window.setup.open_setup(str(path))
     assert len(messages) == 1
-    title, text = messages[0]
-    assert title == "The setup was not opened" and str(path) in text and "Nothing was changed" in text
+    title, text, details = messages[0]
+    assert title == "The setup was not opened" and "Nothing was changed" in text and path.name in text
+    assert str(path) in details
     assert screen(window) == before and window.state.network is model
 
 

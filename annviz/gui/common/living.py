@@ -10,8 +10,8 @@ leave the next pass holding them.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLayout, QMenu, QWidget
 
 
 #: A dynamic property a window sets when it has been closed for good (MainWindow.closeEvent): its
@@ -50,3 +50,34 @@ def _loose_menu(widget: QWidget) -> bool:
     while widget.parentWidget() is not None:            # a submenu: its menu's root
         widget = widget.parentWidget()
     return isinstance(widget, QMenu) and not widget.isVisible()
+
+
+def invalidate_layouts() -> None:
+    """Every layout of every window recomputes its sizes. After a new font or language, a hidden
+    page (a tab not in front) would otherwise keep the minimum sizes it had before — Qt passes a
+    child's new size on to its parent only while the child is shown — and hold the window as
+    large as the old zoom needed. A choice or a number field keeps its least size through a new font
+    and forgets it only when told its style changed: it is told so once the new fonts have
+    reached every widget (the next pass of the event loop)."""
+    for widget in living_widgets():
+        layout = widget.layout()
+        if layout is not None:
+            invalidate_tree(layout)
+        widget.updateGeometry()
+    QTimer.singleShot(0, _measure_choices_again)
+
+
+def invalidate_tree(layout) -> None:
+    """``layout`` and every layout and item in it forget the sizes they measured (Qt does this
+    itself only when it lays out a widget that shows). Qt's own ``activate`` walks the tree: its
+    items are never wrapped for Python (a wrapper of an item Qt deletes later crashed PySide)."""
+    if isinstance(layout, QLayout):
+        layout.invalidate()
+        layout.activate()
+
+
+def _measure_choices_again() -> None:
+    for widget in living_widgets():
+        if isinstance(widget, (QComboBox, QAbstractSpinBox)):
+            QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
+            widget.updateGeometry()

@@ -13,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSizePolicy, QTabWidget, QWidget
 
+from annviz.gui.common.living import invalidate_tree
+
 _IGNORED = QSizePolicy.Policy.Ignored
 
 
@@ -27,6 +29,13 @@ class CurrentPageSizer(QObject):
     def fit(self, *_args) -> None:
         tabs = self._tabs
         current = tabs.currentWidget()
+        pages = {tabs.widget(i) for i in range(tabs.count())}
+        for gone in [page for page in self._own if page not in pages]:   # taken out of the tabs
+            horizontal, vertical = self._own.pop(gone)
+            policy = gone.sizePolicy()
+            policy.setHorizontalPolicy(horizontal)
+            policy.setVerticalPolicy(vertical)
+            gone.setSizePolicy(policy)
         for i in range(tabs.count()):
             page = tabs.widget(i)
             policy = page.sizePolicy()
@@ -37,4 +46,6 @@ class CurrentPageSizer(QObject):
                 policy.setHorizontalPolicy(wanted[0])
                 policy.setVerticalPolicy(wanted[1])
                 page.setSizePolicy(policy)
+        if current is not None:                   # measured afresh: a new zoom may have come while hidden
+            invalidate_tree(current.layout())
         tabs.updateGeometry()

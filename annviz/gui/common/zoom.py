@@ -33,7 +33,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (QAbstractGraphicsShapeItem, QApplication, QDockWidget, QGraphicsEllipseItem,
                                QGraphicsItem, QProxyStyle, QStyle, QWidget)
 
-from annviz.gui.common.living import living_widgets
+from annviz.gui.common.living import invalidate_layouts, living_widgets
 
 STEPS = (1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 MIN, MAX = STEPS[0], STEPS[-1]
@@ -230,8 +230,8 @@ def set_factor(value: float) -> float:
         rezoom = getattr(widget, "rezoom", None)
         if callable(rezoom) and shiboken6.isValid(widget):
             rezoom()
+    invalidate_layouts()                  # hidden pages too: their minimums follow the zoom
     for widget in living_widgets():
-        widget.updateGeometry()
         widget.update()
     announcer.changed.emit(value)
     return value

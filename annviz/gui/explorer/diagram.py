@@ -23,11 +23,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtGui import QFont, QAction, QFontMetrics
 from PySide6.QtWidgets import (QGraphicsRectItem, QGraphicsView, QHBoxLayout, QLabel, QSizePolicy,
                                QToolButton, QVBoxLayout, QWidget)
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import (POSITIVE, activation_colormap, contribution_colormap, sign_legend_html,
                                       symmetric_level)
 from annviz.gui.state import AppState
@@ -41,6 +41,9 @@ EDGE_BUDGET = 320               # edges per weight layer when not all of them fi
 GREYS = 33                      # quantised fill levels of the circles (odd: zero has its own)
 EDGE_TOLERANCE = 4              # pixels: how near an edge a click must be to pick it
 SELECTED = (255, 190, 0)
+LEGIBLE = 0.8                   # the smallest share of the text size the diagram writes in
+X_FROM, Y_RANGE = -0.05, (-0.17, 1.02)   # the view's range (its right edge: the layout's width)
+TITLE_LINES, TITLE_ROOM = 2, 0.18          # the column titles: two lines above y = 0.02
 BOUNDED = {"sigmoid", "softmax", "step"}
 
 
@@ -81,6 +84,7 @@ class NetworkDiagram(QWidget):
         self.legend.setWordWrap(True)
         self.legend.setContentsMargins(4, 0, 4, 2)
         self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._legend_fit = room.WholeText(self.legend)      # wraps onto more lines, never cut
         layout.addWidget(self.legend)
         self._input = pg.ImageItem(np.zeros((28, 28), np.float32), levels=(0.0, 1.0), axisOrder="row-major")
         self._luts = {False: activation_colormap().getLookupTable(nPts=256),   # by activation
@@ -150,7 +154,7 @@ class NetworkDiagram(QWidget):
             label.setPos(INPUT_SIDE / 2 if layer == 0 else self._layout.x[layer][0], 0.02)
             self._box.addItem(label)
             self._column_labels.append(label)
-        self._box.setRange(xRange=(-0.05, self._layout.width), yRange=(-0.17, 1.02), padding=0)
+        self._box.setRange(xRange=(X_FROM, self._layout.width), yRange=Y_RANGE, padding=0)
         self.retranslate()
         self._on_forward_changed()
         self._on_neuron_selected(*(self._state.selected or (-1, -1)))
@@ -163,7 +167,9 @@ class NetworkDiagram(QWidget):
 
     def _on_resized(self, *args) -> None:
         """Circle sizes in pixels for the current zoom (the aspect is locked: one scale), and
-        column titles no wider than the gap between columns."""
+        column titles no wider than the gap between columns, class names no taller than their
+        spacing — never smaller than ``LEGIBLE`` of the text size (``_legible_size`` keeps the
+        diagram large enough for that)."""
         pixel = self._box.viewPixelSize()[0]
         if not pixel > 0:
             return
@@ -171,30 +177,63 @@ class NetworkDiagram(QWidget):
             self._neurons.setSize(self._diameters / pixel)
         if self._ring_diameter:
             self._ring.setSize(self._ring_diameter / pixel)
-        gap = 0.95 * COLUMN_GAP / pixel                  # pixels between two columns' centres
-        right = self._box.viewRange()[0][1]
         for layer, label in enumerate(self._column_labels):
-            room = gap
-            if layer == len(self._column_labels) - 1 and layer > 0:   # the last: up to the right edge
-                room = min(gap, 2 * 0.95 * (right - self._layout.x[layer][0]) / pixel)
             font = zoom.font()
-            widest = max((QFontMetrics(font).horizontalAdvance(line)
-                          for line in label.toPlainText().splitlines()), default=0)
-            if widest > room:                            # a narrow diagram, a big zoom: smaller
-                font.setPointSizeF(max(6.0, font.pointSizeF() * room / widest))
+            shrink = min(1.0, self._title_room(layer) / pixel / max(self._title_width(label, font), 1),
+                         TITLE_ROOM / pixel / (TITLE_LINES * QFontMetrics(font).height()))
+            if shrink < 1:                               # a narrow diagram, a big zoom: smaller
+                font.setPointSizeF(max(LEGIBLE, shrink) * font.pointSizeF())
             label.setFont(font)
         if self._output_labels:                          # class names no taller than their spacing
-            last = len(self._sizes) - 1
-            ys = self._layout.y[last]
-            spacing = (ys[1] - ys[0]) / pixel if len(ys) > 1 else 1e9
+            spacing = self._output_spacing() / pixel
             font = zoom.font()
             height = QFontMetrics(font).height()
             if height > spacing:
-                font.setPointSizeF(max(6.0, font.pointSizeF() * spacing / height))
+                font.setPointSizeF(max(LEGIBLE * zoom.font().pointSizeF(), font.pointSizeF() * spacing / height))
             for text in self._output_labels:
                 text.setFont(font)
 
+    def _title_room(self, layer: int) -> float:
+        """The width (view units) a column's title may take: the gap to the next column, and the
+        last one no further than the right edge."""
+        room = 0.95 * COLUMN_GAP
+        if layer == len(self._column_labels) - 1 and layer > 0:
+            room = min(room, 2 * 0.95 * (self._layout.width - self._layout.x[layer][0]))
+        return room
+
+    @staticmethod
+    def _title_width(label, font) -> int:
+        return max((QFontMetrics(font).horizontalAdvance(line) for line in label.toPlainText().splitlines()),
+                   default=0)
+
+    def _output_spacing(self) -> float:
+        ys = self._layout.y[len(self._sizes) - 1] if self._sizes else []
+        return float(ys[1] - ys[0]) if len(ys) > 1 else 1.0
+
+    def _legible_size(self) -> None:
+        """The least size of the drawing at which its titles and class names are written at
+        ``LEGIBLE`` of the text size or more: the picture scales down only that far."""
+        if not self._sizes:
+            return
+        font = zoom.font()
+        scale = LEGIBLE * QFontMetrics(font).height() / self._output_spacing()      # pixels per unit
+        scale = max(scale, LEGIBLE * TITLE_LINES * QFontMetrics(font).height() / TITLE_ROOM)
+        for layer, label in enumerate(self._column_labels):
+            scale = max(scale, LEGIBLE * self._title_width(label, font) / self._title_room(layer))
+        self._view.setMinimumSize(int(scale * (self._layout.width - X_FROM)) + 2,
+                                  int(scale * (Y_RANGE[1] - Y_RANGE[0])) + 2)
+
+    def _fit_button(self) -> None:
+        """Wide enough for its text in bold (as it is drawn when on), so that turning it on never
+        cuts the words."""
+        bold = QFont(zoom.font())
+        bold.setBold(True)
+        text = self.contribution_action.text().replace("&", "")
+        self.contribution_button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + zoom.px(14))
+
     def rezoom(self) -> None:
+        self._fit_button()
+        self._legible_size()
         self._on_resized()
 
     def _label_output(self) -> None:
@@ -215,10 +254,12 @@ class NetworkDiagram(QWidget):
                 text += " " + self.tr("(⋮ {n} more)").format(n=left_out)
             label.setText(text)
         self.contribution_action.setText(self.tr("Colour by contribution"))
+        self._fit_button()
         self.contribution_action.setToolTip(self.tr(
             "Colour pixels, neurons and edges by how much they added to the score of the explained "
             "class (orange: up, blue: down) instead of by activation"))
         self._show_caption()
+        self._legible_size()
         self._on_resized()                                # the titles' new words must fit too
 
     def _show_caption(self) -> None:
@@ -239,6 +280,7 @@ class NetworkDiagram(QWidget):
         else:
             self.legend.setText(self.tr("circles: black = 0 … white = 1") + "&nbsp;&nbsp;&nbsp;" + sign_legend_html(
                 self.tr("blue edge: negative w·a"), self.tr("orange edge: positive w·a")))
+        self._legend_fit.refit()
         self._caption.setToolTip(text)
 
 

@@ -14,6 +14,7 @@ import numpy as np
 MAX_SHOWN = 32                  # circles per column at most
 INPUT_SIDE, INPUT_TOP = 0.62, 0.19
 FIRST_COLUMN, COLUMN_GAP = 1.05, 0.62
+SPACING, OUTPUT_SPACING = 0.06, 0.09   # between two circles' centres, at most
 
 
 def shown_neurons(n: int) -> tuple[np.ndarray, int]:
@@ -52,7 +53,9 @@ class ColumnLayout:
     def _add_column(self, layer: int, n: int) -> None:
         shown, left_out = shown_neurons(n)
         slots = len(shown) + (1 if left_out else 0)
-        spacing = min(0.06, 0.9 / max(slots - 1, 1))
+        # The output column is written beside (its class names): a few neurons get more room.
+        widest = OUTPUT_SPACING if layer == len(self.sizes) - 1 else SPACING
+        spacing = min(widest, 0.9 / max(slots - 1, 1))
         top = 0.55 - spacing * (slots - 1) / 2
         slot = np.arange(len(shown), dtype=float)
         x = FIRST_COLUMN + COLUMN_GAP * (layer - 1)
@@ -62,7 +65,7 @@ class ColumnLayout:
         self.shown.append(shown)
         self.x.append(np.full(len(shown), x))
         self.y.append(top + slot * spacing)
-        self.radius.append(0.4 * spacing)
+        self.radius.append(0.4 * min(spacing, SPACING))
 
     def position(self, layer: int, index: int) -> tuple[float, float, float] | None:
         """(x, y, radius) of neuron (layer, index), or None if it is not drawn."""

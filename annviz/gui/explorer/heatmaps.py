@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
+from annviz.gui.common import room
 from annviz.gui.common.colors import sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.common import zoom
 from annviz.gui.state import AppState
@@ -64,6 +65,7 @@ class WeightGrid(QWidget):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
+        self._legend_fit = room.WholeText(self.legend)      # never cut by a short panel
         layout.addWidget(self.legend)
         self._n, self._columns = 0, 1
         self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -86,6 +88,7 @@ class WeightGrid(QWidget):
         self.legend.setText(sign_legend_html(self.tr("blue: negative weight"), self.tr("orange: positive weight"),
                                              self.tr("0")) + "<br>" + self.tr(
             "Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector."))
+        self._legend_fit.refit()
 
 
     def mosaic(self) -> np.ndarray:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QGraphicsView, QHBoxLayout, QLabel, QSizePolicy, 
                                QVBoxLayout, QWidget)
 
 from annviz.gui.common.activation_plot import ActivationPlot
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.state import AppState
 from annviz.gui.explorer.layers import neuron_ticks
@@ -44,10 +44,10 @@ class NeuronInspector(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self._set_details_lines(7)
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self._details_fit = room.WholeText(self.details, 7)
         self.plot = ActivationPlot()
-        self.plot.setMinimumSize(180, 150)
+        zoom.pixels(self.plot, min_width=160, min_height=120)      # pictures give way before text
         self._weights_caption = QLabel()
         self._image_view = pg.GraphicsLayoutWidget()
         self._image_view.setBackground(None)
@@ -67,7 +67,7 @@ class NeuronInspector(QWidget):
         self._weights = QStackedWidget()
         self._weights.addWidget(self._image_view)
         self._weights.addWidget(self._bars_view)
-        self._weights.setMinimumSize(150, 150)
+        zoom.pixels(self._weights, min_width=130, min_height=120)
         self._signs = (pg.mkBrush(NEGATIVE), pg.mkBrush(POSITIVE))
         weights_column = QVBoxLayout()
         weights_column.addWidget(self._weights_caption)
@@ -76,6 +76,7 @@ class NeuronInspector(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._legend_fit = room.WholeText(self.legend)      # wraps onto more lines, never cut
         weights_column.addWidget(self.legend)
         pictures = QHBoxLayout()
         pictures.addWidget(self.plot, 1)
@@ -98,6 +99,7 @@ class NeuronInspector(QWidget):
     def retranslate(self) -> None:
         self.plot.set_labels(self.tr("weighted input z"), self.tr("activation a"))
         self.legend.setText(sign_legend_html(self.tr("blue: −"), self.tr("orange: +")))
+        self._legend_fit.refit()
         self._bars_view.setLabel("left", self.tr("weight w"))
         self._bars_view.setLabel("bottom", self.tr("from neuron"))
         self._pictured = None
@@ -109,6 +111,14 @@ class NeuronInspector(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+
+    def least_height(self) -> int:
+        """The height that shows the title, the numbers and the pictures whole: the touch controls
+        below them may be scrolled to, the pictures never are."""
+        height = self.minimumSizeHint().height()
+        if self.touch.isVisibleTo(self):
+            height -= self.touch.minimumSizeHint().height() + self.layout().spacing()
+        return height
 
     def _on_parameters_changed(self, *args) -> None:
         self._pictured = None       # the weights picture and the curve must be redrawn too
@@ -131,6 +141,7 @@ class NeuronInspector(QWidget):
             self.title.setText(self.tr("Neuron inspector"))
             self.details.setText(self.tr("Click a neuron in the diagram or a tile among the weights "
                                          "to see how it computes its activation."))
+            self._details_fit.refit()
             self._show_pictures(False)
             self.touch.hide()
             return
@@ -145,6 +156,7 @@ class NeuronInspector(QWidget):
             value = "–" if fwd is None else number(float(fwd.activations[0][0, index]))
             self.details.setText(self.tr("An input neuron holds the brightness of one pixel: "
                                          "a = {a} (0 = black, 1 = white).").format(a=value))
+            self._details_fit.refit()
             self._show_pictures(False)
             return
         self._show_pictures(True)
@@ -182,10 +194,12 @@ class NeuronInspector(QWidget):
             lines.append(self._share(layer, index))
             self.plot.show_point(z, a)
         self.details.setText("<br>".join(lines))
+        self._details_fit.refit()
 
     def _set_details_lines(self, n: int) -> None:
-        """Room for n lines, so new numbers do not re-layout (and repaint) the dock."""
-        zoom.lines_high(self.details, n, 4)
+        """Room for n lines at least, so new numbers seldom re-layout (and repaint) the dock; more
+        when a narrow dock wraps the text onto more lines (text is never cut)."""
+        self._details_fit.set_lines(n)
 
     def _equation(self, w: np.ndarray, a_prev: np.ndarray, b: float) -> str:
         terms = weighted_input_terms(w, a_prev, b, k=4)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import HINT
 from annviz.gui.state import AppState
 from annviz.gui.explorer.pad import DEFAULT_WIDTH, DrawingPad
@@ -51,13 +51,18 @@ class PadPanel(QWidget):
         zoom.pixels(self._width, min_width=50, max_width=140)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        # Two lines always: a warning in its place must not re-layout (shift) the pad.
+        # As high as the longest of its texts needs (two lines at least): a warning in its place
+        # must not re-layout (shift) the pad, and no text may be cut.
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        zoom.lines_high(self.hint, 2)
+        self._hint_fit = room.WholeText(self.hint, 2, fixed=True, texts=self._hint_texts)
         self._problem_shown: object = ()                   # the input problem the hint is for
-        tools = QHBoxLayout()
-        tools.addWidget(self._width_label)
-        tools.addWidget(self._width)
+        brush = QWidget()                                  # the brush's name stays beside its slider
+        brush_box = QHBoxLayout(brush)
+        brush_box.setContentsMargins(0, 0, 0, 0)
+        brush_box.addWidget(self._width_label)
+        brush_box.addWidget(self._width)
+        tools = room.Flow()                                # wraps rather than widen the panel
+        tools.addWidget(brush)
         for action in (self.eraser_action, self.undo_action, self.clear_action, self.add_digit_action):
             button = QToolButton()
             button.setDefaultAction(action)
@@ -65,7 +70,6 @@ class PadPanel(QWidget):
                 button.hide()   # never show(): the button has no parent yet
             action.visibleChanged.connect(lambda b=button, a=action: b.setVisible(a.isVisible()))
             tools.addWidget(button)
-        tools.addStretch(1)
         left = QVBoxLayout()
         left.addLayout(tools)
         left.addWidget(self.pad, 1)
@@ -126,27 +130,30 @@ class PadPanel(QWidget):
         with QSignalBlocker(self.pad):   # the state makes the image itself the input, not our canvas
             self.pad.show_digit(image)
 
+    def _hint_texts(self) -> list[str]:
+        """Under the pad: how to draw, or the warning about a drawing too small, flat, dense or thin."""
+        return [self.tr("Draw a digit with the mouse or a pen. Right button erases."),
+                self.tr("Drawn very small: it is blown up to MNIST's 20×20 box and the strokes "
+                        "become fat blobs. Draw bigger."),
+                self.tr("Much wider than tall: no MNIST digit looks like this (even a 1 stands "
+                        "upright), so whatever the network answers means little. Draw a digit."),
+                self.tr("So dense that, shrunk to MNIST's 20×20 box, it becomes a blob: draw a "
+                        "digit with separate, thinner strokes."),
+                self.tr("Strokes too thin: shrunk to MNIST's 20×20 box they almost vanish. Draw "
+                        "bigger strokes (a wider brush).")]
+
     def _show_hint(self) -> None:
         """Under the pad: how to draw — or, for a drawing too small or too thin to be prepared like
         an MNIST digit, a warning in its place."""
         problem = self._state.input_problem
-        if problem == "small":
-            text = self.tr("Drawn very small: it is blown up to MNIST's 20×20 box and the strokes "
-                           "become fat blobs. Draw bigger.")
-        elif problem == "flat":
-            text = self.tr("Much wider than tall: no MNIST digit looks like this (even a 1 stands "
-                           "upright), so whatever the network answers means little. Draw a digit.")
-        elif problem == "blob":
-            text = self.tr("So dense that, shrunk to MNIST's 20×20 box, it becomes a blob: draw a "
-                           "digit with separate, thinner strokes.")
-        elif problem == "thin":
-            text = self.tr("Strokes too thin: shrunk to MNIST's 20×20 box they almost vanish. Draw "
-                           "bigger strokes (a wider brush).")
-        else:
-            text = self.tr("Draw a digit with the mouse or a pen. Right button erases.")
+        how, small, flat, blob, thin = self._hint_texts()
+        text = {"small": small, "flat": flat, "blob": blob, "thin": thin}.get(problem, how)
         self._problem_shown = problem
         self.hint.setStyleSheet("color: #a33;" if problem else f"color: {HINT.name()};")
         self.hint.setText(text)
+        fit = getattr(self, "_hint_fit", None)
+        if fit is not None:
+            fit.refit()                                # a new language: other lengths
 
     def _on_input_changed(self) -> None:
         if self._state.input_problem != self._problem_shown:     # not on every stroke

@@ -1,13 +1,21 @@
 """The explorer page: an inner main window whose docks are the pad, the diagram, the inspector
 and the weights. Other areas add their own docks with ``add_dock`` (e.g. the training panel).
 ``reset_layout`` puts every dock back where it starts (View → Reset layout).
+
+Room (``common.room``): the pad with its prediction and the diagram always stand; the inspector
+and the weights are secondary. On a wide page the pad sits above the inspector and the diagram
+above the weights; on a smaller one (below ``WIDE`` × ``TALL`` at the zoom: a lesson beside it,
+a school laptop, a large zoom) the pad has the whole left side and the inspector and the weights fold into
+tabs under the diagram, the inspector in front (a click on a neuron brings it forward). The page
+follows the room as it changes, unless the learner has moved a panel themselves.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from annviz.gui.common import room, zoom
 from annviz.gui.state import AppState
 from annviz.gui.explorer.diagram import NetworkDiagram
 from annviz.gui.explorer.inspector import NeuronInspector
@@ -15,6 +23,7 @@ from annviz.gui.explorer.pad_panel import PadPanel
 from annviz.gui.explorer.weights_panel import WeightsPanel
 
 LAYOUT_VERSION = 2  # bump when the docks change, so that an old saved layout is ignored
+WIDE, TALL = 1100, 760   # pixels at 100 %: a page this large has room for all four panels apart
 
 
 class ExplorerPage(QMainWindow):
@@ -32,12 +41,22 @@ class ExplorerPage(QMainWindow):
         self._lent = False    # the shared views are on another page (lend_views)
         self.pad_dock = self._make_dock("pad", self.pad_panel)
         self.diagram_dock = self._make_dock("diagram", self.diagram)
-        # The inspector scrolls rather than push the window past a 1280×800 screen (a hidden
-        # neuron's touch controls make it tall).
-        self._inspector_scroll = _scrolling(self.inspector)
-        self.inspector_dock = self._make_dock("inspector", self._inspector_scroll)
+        # The inspector scrolls to its touch controls (a hidden neuron's) rather than take the
+        # room of the panels beside it or push the window past a 1280×800 screen; its numbers and
+        # pictures always show whole.
+        inspector = room.Scroll(self.inspector, sideways=False, least_height=self.inspector.least_height)
+        self._inspector_scroll = inspector                             # lent with the inspector
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)   # dies with the page
+        self._fit_timer.timeout.connect(self._fit_docks)
+        inspector.minimum_changed.connect(self._fit_timer.start)
+        self.inspector_dock = self._make_dock("inspector", inspector)
         self.weights_dock = self._make_dock("weights", self.weights)
         self._areas: dict[QDockWidget, Qt.DockWidgetArea] = {}   # other areas' docks and their place
+        self._arranging = False
+        self._narrow: bool | None = None   # the arrangement made (None: the learner's own)
+        for dock in self._docks:
+            dock.dockLocationChanged.connect(self._on_dock_moved)
+            dock.topLevelChanged.connect(self._on_dock_moved)
         self._arrange()
         for action in self.pad_panel.shortcuts():
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -47,22 +66,63 @@ class ExplorerPage(QMainWindow):
         self.retranslate()
 
     def _arrange(self) -> None:
-        """The panels' default places and sizes: the pad above the inspector on the left, the
-        diagram above the weights on the right; other areas' docks where they were added."""
+        """The panels' default places and sizes for the room the page has now (see the module's
+        note); other areas' docks where they were added."""
+        narrow = self.is_narrow()
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self._arranging = True
+        try:
+            for dock in self._docks:
+                dock.setFloating(False)
+            self.addDockWidget(left, self.pad_dock)
+            self.addDockWidget(right, self.diagram_dock)
+            if narrow:
+                self.splitDockWidget(self.diagram_dock, self.inspector_dock, Qt.Orientation.Vertical)
+                self.tabifyDockWidget(self.inspector_dock, self.weights_dock)
+            else:
+                self.splitDockWidget(self.pad_dock, self.inspector_dock, Qt.Orientation.Vertical)
+                self.splitDockWidget(self.diagram_dock, self.weights_dock, Qt.Orientation.Vertical)
+            for dock, area in self._areas.items():
+                self.addDockWidget(area, dock)
+            for dock in self._docks:
+                dock.show()
+            self.resizeDocks([self.pad_dock, self.diagram_dock], [5, 6], Qt.Orientation.Horizontal)
+            if narrow:
+                self.resizeDocks([self.diagram_dock, self.inspector_dock], [1, 1], Qt.Orientation.Vertical)
+                self.inspector_dock.raise_()
+            else:
+                self.resizeDocks([self.pad_dock, self.inspector_dock], [3, 2], Qt.Orientation.Vertical)
+                self.resizeDocks([self.diagram_dock, self.weights_dock], [3, 2], Qt.Orientation.Vertical)
+        finally:
+            self._arranging = False
+        self._narrow = narrow
+
+    def _fit_docks(self) -> None:
+        """A panel whose least height grew (the inspector showing an output neuron) gets it now,
+        not at the next resize of the window."""
         for dock in self._docks:
-            dock.setFloating(False)
-        self.addDockWidget(left, self.pad_dock)
-        self.addDockWidget(right, self.diagram_dock)
-        self.splitDockWidget(self.pad_dock, self.inspector_dock, Qt.Orientation.Vertical)
-        self.splitDockWidget(self.diagram_dock, self.weights_dock, Qt.Orientation.Vertical)
-        for dock, area in self._areas.items():
-            self.addDockWidget(area, dock)
-        for dock in self._docks:
-            dock.show()
-        self.resizeDocks([self.pad_dock, self.diagram_dock], [5, 6], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.pad_dock, self.inspector_dock], [3, 2], Qt.Orientation.Vertical)
-        self.resizeDocks([self.diagram_dock, self.weights_dock], [3, 2], Qt.Orientation.Vertical)
+            if dock.isVisible() and not dock.isFloating():
+                least = dock.minimumSizeHint().height()
+                if dock.height() < least:
+                    self.resizeDocks([dock], [least], Qt.Orientation.Vertical)
+
+    def is_narrow(self) -> bool:
+        """True when the page is too small for its four panels apart (``WIDE`` × ``TALL`` at the zoom)."""
+        return self.width() < zoom.px(WIDE) or self.height() < zoom.px(TALL)
+
+    def _on_dock_moved(self, *_args) -> None:
+        if not self._arranging:
+            self._narrow = None                # the learner's own arrangement: kept as it is
+
+    def resizeEvent(self, event) -> None:     # noqa: N802
+        super().resizeEvent(event)
+        if self._narrow is not None and not self._lent and self.is_narrow() != self._narrow:
+            self._arrange()
+        self._fit_timer.start()
+
+    def showEvent(self, event) -> None:       # noqa: N802
+        super().showEvent(event)
+        self._fit_timer.start()
 
     def _make_dock(self, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(self)
@@ -118,7 +178,11 @@ class ExplorerPage(QMainWindow):
         return self.saveState(LAYOUT_VERSION)
 
     def restore_layout(self, state) -> bool:
-        return bool(state) and self.restoreState(QByteArray(state), LAYOUT_VERSION)
+        self._arranging = True                 # a layout saved from the default one follows the room
+        try:
+            return bool(state) and self.restoreState(QByteArray(state), LAYOUT_VERSION)
+        finally:
+            self._arranging = False
 
     def concepts_html(self) -> str:
         """Help → Concepts on this screen, for the explorer."""
@@ -152,11 +216,3 @@ class ExplorerPage(QMainWindow):
     def _on_neuron_selected(self, layer: int, index: int) -> None:
         self.inspector_dock.show()
         self.inspector_dock.raise_()
-
-
-def _scrolling(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area

@@ -16,10 +16,11 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import ANSWER, NEUTRAL
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.state import AppState
 
 BAR_HEIGHT = 0.75
+BAR_LINES = 13                                    # the plot's least height in lines: 10 bars, the axis
 INSIDE_FROM = 0.55                                # a share written inside its bar from here up
 INSIDE_TEXT, OUTSIDE_TEXT = (0, 0, 0), (90, 90, 90)   # black on green or grey: 6:1 and more
 
@@ -29,6 +30,8 @@ class ProbabilityBars(QWidget):
         super().__init__(parent)
         self._state = state
         self._title = QLabel()
+        self._title.setWordWrap(True)                     # a narrow panel: two lines, not cut
+        self._title_fit = room.WholeText(self._title)
         self.answer = QLabel()
         # A new answer must not re-layout the panel (that would repaint every view in it): a fixed
         # height, and a long answer ("아직 아무것도 그리지 않았습니다", "not sure — …") is written
@@ -42,7 +45,9 @@ class ProbabilityBars(QWidget):
         self._plot.setMenuEnabled(False)
         self._plot.setMouseEnabled(x=False, y=False)
         self._plot.hideButtons()
-        self._plot.setMinimumHeight(100)
+        # Room for ten bars whose percentages and class names do not overlap: a line each, and
+        # the axis below with its title (``zoom`` keeps it at every zoom).
+        zoom.lines_high(self._plot, BAR_LINES, fixed=False)
         self._plot.getAxis("left").setStyle(textFillLimits=[(0, 0.95)])
         self._plot.invertY(True)
         self._plot.setXRange(0, 1.25, padding=0)
@@ -64,8 +69,10 @@ class ProbabilityBars(QWidget):
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Output layer: the network's answer"))
+        self._title_fit.refit()
         self._plot.setLabel("left", self.tr("class"))
         self._plot.setLabel("bottom", self.tr("probability (green: the answer)"))
+        self._fit_answers()
         self._on_forward_changed()
 
 
@@ -125,14 +132,33 @@ class ProbabilityBars(QWidget):
         """The answer 1.6 times the text size, bold, at the zoom now."""
         self._answer_font = zoom.font(1.6, bold=True)
         self.answer.setFixedHeight(QFontMetrics(self._answer_font).lineSpacing() + 2)
+        self._fit_answers()
         self._set_answer(self.answer.text())
 
+    def _answers(self) -> list[str]:
+        """The longest answers the panel can give, for its least width."""
+        return [self.tr("nothing drawn yet"), self.tr("no model loaded"),
+                self.tr("not sure — {p1:.0%} {n1}, {p2:.0%} {n2}").format(p1=0.49, n1="8", p2=0.48, n2="8")]
+
+    def _fit_answers(self) -> None:
+        """At least as wide as every answer written in the text's own size, bold: the big font may
+        shrink to fit the panel, never below that (``_set_answer``)."""
+        metrics = QFontMetrics(zoom.font(1.0, bold=True))
+        self.answer.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in self._answers()) + zoom.px(4))
+        # and the plot as wide as its axis title below, which pyqtgraph would otherwise cut
+        plot = getattr(self, "_plot", None)               # (not yet made, on the first rezoom)
+        if plot is not None:
+            title = plot.getAxis("bottom").label.boundingRect().width()
+            plot.setMinimumWidth(int(title + plot.getAxis("left").width()) + zoom.px(12))
+
     def _set_answer(self, text: str) -> None:
-        """The answer in the big font, or as much smaller as it takes to fit the width."""
+        """The answer in the big font, or as much smaller as it takes to fit the width (not below
+        the text's own size, which ``_fit_answers`` makes room for)."""
         font = QFont(self._answer_font)
+        floor = zoom.font(1.0).pointSizeF()
         width = max(self.answer.contentsRect().width() - 2, zoom.px(120))
-        while QFontMetrics(font).horizontalAdvance(text) > width and font.pointSizeF() > 8:
-            font.setPointSizeF(font.pointSizeF() - 1)
+        while QFontMetrics(font).horizontalAdvance(text) > width and font.pointSizeF() > floor:
+            font.setPointSizeF(max(floor, font.pointSizeF() - 1))
         if font != self.answer.font():
             self.answer.setFont(font)
         self.answer.setText(text)

@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import activation_colormap
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.state import AppState
 from annviz.gui.explorer.names import number
 
@@ -20,9 +20,11 @@ class SeenView(QWidget):
         super().__init__(parent)
         self._state = state
         self._title = QLabel()
+        self._title.setWordWrap(True)                     # a narrow panel: two lines, not cut
+        self._title_fit = room.WholeText(self._title)
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(None)
-        zoom.pixels(self._view, min_width=72, min_height=72)
+        zoom.pixels(self._view, min_width=56, min_height=56)
         self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=False,
                                           enableMenu=False)
         self._image = pg.ImageItem(np.zeros((28, 28), np.float32), levels=(0.0, 1.0), axisOrder="row-major")
@@ -44,6 +46,7 @@ class SeenView(QWidget):
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("What the network sees (28×28)"))
+        self._title_fit.refit()
 
 
     def _on_input_changed(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from annviz.data.datasets import to_inputs
 from annviz.gui.common import zoom
@@ -37,11 +37,15 @@ class TestDigitPicker(QWidget):
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         zoom.lines_high(self.label, 1, fixed=False)
         self.label.installEventFilter(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
         for widget in (self.previous_button, self.random_button, self.next_button):
-            layout.addWidget(widget)
-        layout.addWidget(self.label, 1)
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)                 # the label on its own line: a narrow pad keeps it
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(zoom.px(2))
+        layout.addLayout(buttons)
+        layout.addWidget(self.label)
         self.previous_button.clicked.connect(lambda: self.show_index((self.index or 0) - 1))
         # On a fresh pad ▶ starts at the first test image, #0 (and ◀ at the last).
         self.next_button.clicked.connect(lambda: self.show_index(0 if self.index is None else self.index + 1))
@@ -50,12 +54,18 @@ class TestDigitPicker(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        # at least the short label ("true label: 8") fits, whatever the room
+        zoom.text_wide(self.label, self.tr("true label: {name}").format(name="8"), 4)
         self.random_button.setText(self.tr("Random test digit"))
         self.random_button.setToolTip(self.tr("Load a real handwritten digit from the MNIST test set"))
         self.previous_button.setToolTip(self.tr("Previous test digit"))
         self.next_button.setToolTip(self.tr("Next test digit"))
         self._show_label()
 
+
+    def rezoom(self) -> None:
+        """The label's text chosen again for the width it has in the new font."""
+        self._show_label()
 
     def forget(self) -> None:
         """The pad no longer shows a test digit."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from annviz.gui.common import room
 from annviz.gui.state import AppState
 from annviz.gui.explorer.heatmaps import WeightGrid
 from annviz.gui.explorer.layers import LayerMatrices
@@ -21,7 +22,7 @@ class WeightsPanel(QWidget):
         self.layers = LayerMatrices(state)
         self.grid.setObjectName("explorer-weight-grid")
         self.layers.setObjectName("explorer-layer-matrices")
-        self._tabs = QTabWidget()
+        self._tabs = room.whole_tabs(QTabWidget())
         self._tabs.setDocumentMode(True)
         self._tabs.addTab(self.grid, "")
         self._tabs.addTab(self.layers, "")

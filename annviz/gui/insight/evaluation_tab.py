@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSlider, QVBoxLayout,
                                QWidget)
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.insight.confusion_view import CORRECT, MISTAKE, ConfusionView
 from annviz.gui.insight.gallery import Gallery, example_caption
 from annviz.gui.insight.results import TestResults
@@ -30,6 +30,8 @@ class EvaluationTab(QWidget):
         self.progress = QProgressBar()
         self.summary = QLabel()
         zoom.relative_font(self.summary, 1.65, bold=True)
+        self.summary.setWordWrap(True)                 # a narrow page: two lines, not a wider page
+        self._summary_fit = room.WholeText(self.summary)
         self.confusion = ConfusionView()
         self.confusion.cell_clicked.connect(self._on_cell_clicked)
         self.threshold_box = QGroupBox()
@@ -81,6 +83,7 @@ class EvaluationTab(QWidget):
     def show_failure(self, message: str) -> None:
         self.progress.setVisible(False)
         self.summary.setText(self.tr("Could not evaluate: {message}").format(message=message))
+        self._summary_fit.refit()
 
     def show_results(self, results: TestResults, class_names: list[str]) -> None:
         self._results, self._class_names = results, list(class_names)
@@ -148,9 +151,11 @@ class EvaluationTab(QWidget):
         results = self._results
         if results is None:
             self.summary.setText(self.tr("Evaluating the test set…"))
+            self._summary_fit.refit()
         else:
             self.summary.setText(self.tr("Accuracy {accuracy:.2f}% on {n:,} test images").format(
                 accuracy=100 * results.accuracy, n=results.n))
+            self._summary_fit.refit()
         self._update_threshold()
         self._update_gallery_title()
 

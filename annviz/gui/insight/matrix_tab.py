@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import sign_legend_html
 from annviz.gui.explorer.names import activation_symbol
 from annviz.gui.insight.matrix_view import LayerNumbers, MatrixFormView
@@ -33,6 +33,8 @@ class MatrixTab(QWidget):
         self.only_nonzero.toggled.connect(self._on_layer_chosen)
         self.formula = QLabel()
         zoom.relative_font(self.formula, 1.55)
+        self.formula.setWordWrap(True)                 # a narrow page: the formula on two lines
+        self._formula_fit = room.WholeText(self.formula)
         self.view = MatrixFormView()
         self.status = QLabel()
         zoom.relative_font(self.status, 1.35, monospace=True)
@@ -80,6 +82,7 @@ class MatrixTab(QWidget):
     def _redraw(self) -> None:
         if self._case is None:
             self.formula.setText(self.tr("No input yet: draw in the explorer or pick a test image."))
+            self._formula_fit.refit()
             self.softmax.setVisible(False)
             self.softmax_title.setVisible(False)
             return
@@ -98,6 +101,7 @@ class MatrixTab(QWidget):
             "Hover a cell to see where it came from.").format(
             s=s, p=p, f=activation_symbol(network.activation_names[l]), rows=network.sizes[l + 1], cols=network.sizes[l],
             shown=len(columns)))
+        self._formula_fit.refit()
         is_softmax = l == network.n_layers - 1 and network.activation_names[l] == "softmax"
         self.softmax.setVisible(is_softmax)
         self.softmax_title.setVisible(is_softmax)

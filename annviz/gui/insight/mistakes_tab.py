@@ -24,6 +24,7 @@ class MistakesTab(QWidget):
         self._class_names: list[str] = []
         self._mistakes = np.zeros(0, dtype=np.int64)
         self._position = 0
+        self._wanted: int | None = None          # a position asked for before the results came
 
         self.image = ImagePanel(size=280)
         self.bars = BarsPanel()
@@ -61,6 +62,9 @@ class MistakesTab(QWidget):
         self._results, self._class_names = results, list(class_names)
         self._mistakes = results.mistakes()
         self._position = 0
+        if self._wanted is not None and len(self._mistakes):
+            self._position = min(self._wanted, len(self._mistakes) - 1)
+        self._wanted = None
         self._show_current()
 
     @property
@@ -87,6 +91,19 @@ class MistakesTab(QWidget):
     def _on_load_clicked(self) -> None:
         if self.current_index is not None:
             self.example_chosen.emit(self.current_index)
+
+    def forget_results(self) -> None:
+        """The model changed: its mistakes are not known until the new evaluation comes."""
+        self._results, self._mistakes, self._position = None, np.zeros(0, dtype=np.int64), 0
+        self._show_current()
+
+    def go_to(self, position: int) -> None:
+        """Show mistake ``position`` (from 0, most confident first), as soon as there are results."""
+        if len(self._mistakes):
+            self._position = min(max(position, 0), len(self._mistakes) - 1)
+            self._show_current()
+        else:
+            self._wanted = max(position, 0)
 
     def _move(self, step: int) -> None:
         if len(self._mistakes):

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html
 from annviz.gui.explorer.names import neuron_name
 from annviz.gui.insight.notation import sup
@@ -251,6 +251,7 @@ class NudgeTab(QWidget):
         cells = "".join(f"<tr><td>{name}</td><td style='padding-left:16px; font-family:monospace'>"
                         f"{value}</td></tr>" for name, value in rows)
         self.numbers.setText(f"<table>{cells}</table>")
+        self.numbers.setMinimumWidth(room.text_width(self.numbers))   # a table does not wrap: never cut
         if r.backprop == 0 and r.numeric == 0:
             self.hint.setText(self.tr("This weight does not change the loss for this input (its input "
                                       "is 0): both slopes are 0. Pick another weight or a pixel with ink."))
@@ -272,6 +273,10 @@ class NudgeTab(QWidget):
             "<p><b>Backpropagation</b> gets the same slope exactly, for every weight at once, in one "
             "backward pass: this is why networks can learn. Too large an h and the curve's bend "
             "spoils the numeric slope; too small and rounding errors grow.</p>")
+
+    def rezoom(self) -> None:
+        """The table in the new font: never narrower than itself (it does not wrap)."""
+        self.numbers.setMinimumWidth(room.text_width(self.numbers))
 
     def retranslate(self) -> None:
         self.legend.setText(sign_legend_html(self.tr("blue: negative gradient"),

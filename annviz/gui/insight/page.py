@@ -19,6 +19,7 @@ from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from annviz.data.datasets import to_inputs
+from annviz.gui.common import room
 from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.insight.attribution_tab import AttributionTab
 from annviz.gui.insight.data_tab import DataTab
@@ -75,7 +76,7 @@ class InsightPage(QWidget):
         self.matrix = MatrixTab()
         self.data = DataTab()
         self.data.example_chosen.connect(self._on_data_example_chosen)
-        self.tabs = QTabWidget()
+        self.tabs = room.whole_tabs(QTabWidget())
         for name, tab in zip(TABS, (self.evaluation, self.mistakes, self.attribution, self.stepper, self.nudge,
                                     self.matrix, self.data)):
             tab.setObjectName(f"insight-{name}")    # lessons name widgets by these
@@ -141,6 +142,7 @@ class InsightPage(QWidget):
     def _on_model_changed(self) -> None:
         self._fill_class_names()
         self.results = None
+        self.mistakes.forget_results()
         self._reevaluate.stop()
         self._stale = True
         self._evaluate_if_shown()

@@ -37,7 +37,8 @@ class NeuronPicture(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setMinimumSize(520, 400)
+        # A picture: it gives way before text, down to where its captions and numbers still read
+        zoom.pixels(self, min_width=440, min_height=280)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._neuron = Neuron((1.0, 1.0), (0.5, 0.5), 0.0)
         self._names: list[str] = ["x₁", "x₂"]

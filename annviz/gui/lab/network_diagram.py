@@ -44,7 +44,7 @@ class NetworkDiagram(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setMinimumSize(360, 300)
+        zoom.pixels(self, min_width=300, min_height=280)   # a picture: it scales down before text is cut
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)   # repaint only this widget
         self._feature_names: list[str] = []

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common.colors import ANSWER, sign_legend_html
 from annviz.gui.lab.biology import NeuronPicture
@@ -45,6 +45,7 @@ class NeuronView(QWidget):
         self.formula = QLabel()
         self.formula.setTextFormat(Qt.TextFormat.RichText)
         self.formula.setWordWrap(True)
+        self._formula_fit = room.WholeText(self.formula)       # as high as its lines need, never cut
         self.formula.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula.setFrameShape(QFrame.Shape.StyledPanel)
@@ -275,12 +276,17 @@ class NeuronView(QWidget):
         self.plot.show_z_axis(self.tr("z = w·x + b"), nrn.b)
         self.plot.show_point(nrn.weighted_sum, nrn.a, text=f"z = {format_number(nrn.z)}")
         self.formula.setText(self._formula_html(nrn))
+        self._formula_fit.refit()
 
     def _formula_html(self, nrn: Neuron) -> str:
         n = len(nrn.ws)
         fmt = format_number
         symbols = " + ".join(f"w{_sub(i + 1)}x{_sub(i + 1)}" for i in range(n)) + " + b"
-        numbers = " + ".join(f"{fmt(w)}·{fmt(x)}" for w, x in zip(nrn.ws, nrn.xs)) + f" + ({fmt(nrn.b)})"
+        def term(v: float) -> str:                   # + (−0.50)·1.00, never + −0.50·1.00
+            text = fmt(v)
+            return f"({text})" if text.startswith(("−", "-")) else text
+
+        numbers = " + ".join(f"{term(w)}·{term(x)}" for w, x in zip(nrn.ws, nrn.xs)) + f" + {term(nrn.b)}"
         w_vec = ", ".join(fmt(w) for w in nrn.ws + (nrn.b,))
         x_vec = ", ".join(fmt(x) for x in nrn.xs) + ", 1"
         f = SYMBOLS[nrn.activation]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from annviz.gui.common import room
 from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.lab.neuron_view import NeuronView
 from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_DATASETS
@@ -29,7 +30,7 @@ class LabPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lab-page")
-        self.tabs = QTabWidget()
+        self.tabs = room.whole_tabs(QTabWidget())
         self.neuron_view = NeuronView()
         self.perceptron_view = PerceptronView()
         self.playground_view = PlaygroundView()

@@ -18,11 +18,11 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from annviz.data.planar import FEATURE_LABELS, PlanarDataset
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import ANSWER, sign_legend_html
 from annviz.gui.lab.network_diagram import NetworkDiagram
 from annviz.gui.common.plotting import cache_axes
@@ -47,11 +47,8 @@ class PlaygroundView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.controls = PlaygroundControls()
-        scroll = QScrollArea()
-        scroll.setWidget(self.controls)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll = scroll          # as wide as the controls (rezoom)
+        scroll = room.Scroll(self.controls, sideways=False)   # as wide as the controls' minimum
+        self._scroll = scroll
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_controls)
         self.reset_button, self.play_button, self.step_button = QPushButton(), QPushButton(), QPushButton()
@@ -66,21 +63,22 @@ class PlaygroundView(QWidget):
         self.diagram.setObjectName("lab-playground-diagram")
         self.plane = PlanePlot()
         self.plane.setObjectName("lab-playground-plane")
-        self.plane.setMinimumSize(280, 280)     # with the lesson panel beside it, the page fits 1280 pixels
+        zoom.pixels(self.plane, min_width=240, min_height=240)   # with the lesson drawer beside it (common.room)
         self.show_test = QCheckBox()
         self.show_test.setChecked(True)
         self.losses = QLabel()
         self.losses.setObjectName("lab-playground-losses")
         self.losses.setWordWrap(True)
         self.losses.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        zoom.lines_high(self.losses, 2, 4)
+        # Fixed at the height its longest text needs here (numbers changing never re-layout the page)
+        self._losses_fit = room.WholeText(self.losses, 2, fixed=True, texts=self._loss_texts)
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setObjectName("lab-playground-loss-plot")
         self.loss_plot.setBackground(None)
         self.loss_plot.setMenuEnabled(False)
         self.loss_plot.setMouseEnabled(x=False, y=False)
         self.loss_plot.hideButtons()
-        self.loss_plot.setMinimumHeight(130)
+        zoom.pixels(self.loss_plot, min_height=110)
         self.loss_plot.showGrid(y=True, alpha=0.2)
         self._legend = self.loss_plot.addLegend(offset=(-4, 4), labelTextSize=zoom.text_size())
         self.loss_plot.disableAutoRange()
@@ -110,6 +108,7 @@ class PlaygroundView(QWidget):
         right.addWidget(self.losses)
         right.addWidget(self.loss_plot, 1)
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll)
         layout.addLayout(middle, 3)
         layout.addLayout(right, 2)
@@ -139,6 +138,7 @@ class PlaygroundView(QWidget):
         # Room for six digits in the language on screen, so that the numbers do not shift the bar.
         widest = self.tr("Epoch {epoch}").format(epoch="000,000")
         zoom.text_wide(self.epoch_label, widest, extra=4, fixed=True)
+        self._losses_fit.refit()
         self.reset_button.setText(self.tr("⟲ Reset"))
         self.step_button.setText(self.tr("Step ▸|"))
         self.show_test.setText(self.tr("Show the test points (hollow)"))
@@ -163,7 +163,7 @@ class PlaygroundView(QWidget):
         self._fit_timer.start()
 
     def _fit_controls(self) -> None:
-        self._scroll.setFixedWidth(self.controls.sizeHint().width() + zoom.px(24))
+        self._scroll.updateGeometry()
 
     def concepts_html(self) -> str:
         return self.tr(
@@ -314,16 +314,19 @@ class PlaygroundView(QWidget):
         if self.last_snapshot is not None:
             self._show_numbers(self.last_snapshot)
 
+    def _loss_texts(self, train: float = 0.704, test: float = 0.696, accuracy: float = 100.0) -> list[str]:
+        """The two ways the losses are written (every point trained on; a test share held out)."""
+        return [self.tr("Loss {train:.3f} · accuracy {accuracy:.1f} % (every point is "
+                        "used for training)").format(train=train, accuracy=accuracy),
+                self.tr("Train loss {train:.3f} · test loss {test:.3f} · test accuracy "
+                        "{accuracy:.1f} %").format(train=train, test=test, accuracy=accuracy)]
+
     def _show_numbers(self, s: Snapshot) -> None:
         self.epoch_label.setText(self.tr("Epoch {epoch}").format(epoch=f"{s.epoch:,}"))
         if len(self.playground.test) == 0:
-            self.losses.setText(self.tr("Loss {train:.3f} · accuracy {accuracy:.1f} % (every point is "
-                                        "used for training)").format(train=s.train_loss,
-                                                                     accuracy=100 * s.train_accuracy))
+            self.losses.setText(self._loss_texts(s.train_loss, accuracy=100 * s.train_accuracy)[0])
             return
-        self.losses.setText(self.tr("Train loss {train:.3f} · test loss {test:.3f} · test accuracy "
-                                    "{accuracy:.1f} %").format(train=s.train_loss, test=s.test_loss,
-                                                               accuracy=100 * s.test_accuracy))
+        self.losses.setText(self._loss_texts(s.train_loss, s.test_loss, 100 * s.test_accuracy)[1])
 
     def _show_points(self, *_args) -> None:
         train, test = self.playground.points

@@ -3,7 +3,7 @@
 ``install(window, state)`` adds the lessons area (``area.LessonsArea``): a dock with the lesson
 panel (hidden until Help → Lessons, File → Open lesson… or ``annviz --lesson NAME``), and
 ``window.lessons``, through which ``annviz.gui.app`` starts it. A setup file (``window.setup``)
-saves the lesson and step being followed and opens them again. The lesson files themselves, their
+saves the lesson and step being followed and opens them again, before it applies its own state. The lesson files themselves, their
 format and checks, are ``annviz.lessons`` (no Qt).
 """
 
@@ -28,5 +28,5 @@ def install(window, state) -> LessonsArea:
                                          if area.player.lesson is not None else None)
         setup.lesson_followed = lambda: area.player.lesson
         setup.find_lesson = area.find_by_name
-        setup.setup_applied.connect(area.open_setup_lesson)
+        setup.open_lesson = area.open_setup_lesson   # before the setup's state: that wins over the step's
     return area

@@ -124,6 +124,11 @@ def _select_cell(d, true: int, predicted: int) -> None:
     d.find("insight-evaluation").select_cell(true, predicted)
 
 
+def _show_mistake(d, position: int) -> None:
+    """Mistake ``position`` (from 1, the most confident first) on the Mistakes tab."""
+    d.find("insight-mistakes").go_to(position - 1)
+
+
 def _training(d, command: str) -> None:
     """Start (with the page's settings), pause, resume, stop, or discard the trained network."""
     area = d.window.training
@@ -137,5 +142,5 @@ ACTIONS = {
     "show": _show, "set": _set, "press": _press, "load_model": _load_model, "test_digit": _test_digit,
     "clear_pad": _clear_pad, "draw": _draw, "select_neuron": _select_neuron,
     "select_weight": _select_weight, "nudge_h": _nudge_h, "learning_stage": _learning_stage,
-    "select_cell": _select_cell, "training": _training,
+    "select_cell": _select_cell, "show_mistake": _show_mistake, "training": _training,
 }

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QWidget
 
+from annviz.gui.common import room
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.panel import LessonPanel
 from annviz.gui.lessons.player import LessonPlayer
@@ -29,8 +30,6 @@ from annviz.safeio import FileFormatError
 
 log = logging.getLogger(__name__)
 
-DOCK_WIDTH = 340
-
 
 def user_lessons_folder() -> Path:
     """Where a teacher's lessons go: ``lessons/`` in the app's data folder (beside my-digits)."""
@@ -39,12 +38,27 @@ def user_lessons_folder() -> Path:
 
 
 class LessonDock(QDockWidget):
+    """The drawer at the side of the window (``room``: it takes its width from the page)."""
+
     def __init__(self, panel: LessonPanel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lesson-panel")
         self.setWidget(panel)
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.retranslate()
+
+    def open(self) -> None:
+        """Show the drawer at its width (``room.drawer_width()``), in front."""
+        was_hidden = self.isHidden()
+        self.show()
+        self.raise_()
+        if was_hidden:
+            self.rezoom()
+
+    def rezoom(self) -> None:
+        window = self.parentWidget()
+        if not self.isHidden() and not self.isFloating() and hasattr(window, "resizeDocks"):
+            window.resizeDocks([self], [room.drawer_width()], Qt.Orientation.Horizontal)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Lessons"))
@@ -59,7 +73,6 @@ class LessonsArea(QObject):
         self.panel = LessonPanel()
         self.dock = LessonDock(self.panel, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.dock.hide()
         self.player = LessonPlayer(window, self.panel, window.settings, self.user_folder, self)
         self.dock.visibilityChanged.connect(self.player.panel_shown)
@@ -76,8 +89,7 @@ class LessonsArea(QObject):
         and join it when read."""
         if self.player.lesson is None:
             self.player.show_catalog()
-        self.dock.show()
-        self.dock.raise_()
+        self.dock.open()
         self.read_folder()
 
     def read_folder(self) -> bool:
@@ -117,8 +129,7 @@ class LessonsArea(QObject):
         except LessonFileError as error:
             self._warn(error)
             return False
-        self.dock.show()
-        self.dock.raise_()
+        self.dock.open()
         self.player.open(lesson, step)
         return True
 
@@ -127,7 +138,8 @@ class LessonsArea(QObject):
         return find_by_name(name, self.user_folder)
 
     def open_setup_lesson(self, setup) -> bool:
-        """The lesson a setup just applied names (by name only) or carries, at its step."""
+        """The lesson a setup names (by name only) or carries, at its step: opened before the rest
+        of the setup is applied, so that the setup's own state wins over the step's actions."""
         if setup.lesson is None:
             return False
         name, step = setup.lesson
@@ -136,8 +148,7 @@ class LessonsArea(QObject):
         except LessonFileError as error:
             self._warn(error)
             return False
-        self.dock.show()
-        self.dock.raise_()
+        self.dock.open()
         self.player.open(lesson, step)
         return True
 
@@ -153,8 +164,7 @@ class LessonsArea(QObject):
         except LessonFileError as error:
             self._warn(error)
             return False
-        self.dock.show()
-        self.dock.raise_()
+        self.dock.open()
         self.player.open(lesson, 0)
         return True
 

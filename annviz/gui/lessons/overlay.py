@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractSlider, QWidget
+
+from annviz.gui.common.sliders import ValueSlider
 
 HIGHLIGHT = QColor(204, 121, 167)        # Okabe–Ito reddish purple
 HALO = QColor(255, 255, 255, 200)
@@ -47,7 +49,7 @@ class LessonOverlay(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._window = window
         self._marks: dict[str, list[QWidget]] = {"highlight": [], "hide": [], "lock": []}
-        self._painted: dict[str, list[QRect]] = {key: [] for key in self._marks}
+        self._painted: dict[str, list] = {key: [] for key in self._marks}   # and "padlocks": (x, y)
         self._blocker = InputBlocker(self)
         self._blocked: list[QWidget] = []
         self._timer = QTimer(self, interval=REFRESH_MS)
@@ -84,6 +86,10 @@ class LessonOverlay(QWidget):
         """Where ``mark`` ("highlight", "hide", "lock") is painted now, in window coordinates."""
         return list(self._painted[mark])
 
+    def padlocks(self) -> list[QRect]:
+        """Where the padlocks of the locked widgets are painted now, in window coordinates."""
+        return [QRect(x, y, 10, 12) for x, y in self._painted.get("padlocks", ())]
+
     # --- internals -----------------------------------------------------------------------------
 
     def _unblock(self) -> None:
@@ -116,6 +122,11 @@ class LessonOverlay(QWidget):
             self.raise_()
         now = {key: [r for r in map(self._visible_rect, widgets) if r is not None]
                for key, widgets in self._marks.items()}
+        # A slider's padlock on its groove, at the left: its value, at the right, stays readable
+        # (the lesson's text may talk about it); anything else's at its right end.
+        now["padlocks"] = [(r.left() + 2 if _is_slider(w) else r.right() - 12, r.top() + 2)
+                           for w, r in ((w, self._visible_rect(w)) for w in self._marks["lock"])
+                           if r is not None and r.height() >= 14 and r.width() >= 14]
         if now != self._painted:
             self._painted = now
             self.raise_()
@@ -128,8 +139,8 @@ class LessonOverlay(QWidget):
             painter.fillRect(rect, self.palette().window())
         for rect in self._painted["lock"]:
             painter.fillRect(rect, VEIL)
-            if rect.height() >= 14 and rect.width() >= 14:
-                _draw_padlock(painter, rect.right() - 12, rect.top() + 2)
+        for x, y in self._painted.get("padlocks", ()):
+            _draw_padlock(painter, x, y)
         for rect in self._painted["highlight"]:
             outline = QPainterPath()                    # just outside the widget, so nothing of it is hidden
             outline.addRoundedRect(rect.adjusted(-PEN // 2, -PEN // 2, PEN // 2, PEN // 2).intersected(
@@ -139,6 +150,10 @@ class LessonOverlay(QWidget):
             painter.setPen(QPen(HIGHLIGHT, PEN))
             painter.drawPath(outline)
         painter.end()
+
+
+def _is_slider(widget: QWidget) -> bool:
+    return isinstance(widget, (ValueSlider, QAbstractSlider))
 
 
 def _draw_padlock(painter: QPainter, x: int, y: int) -> None:

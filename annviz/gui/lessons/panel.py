@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.driver import current_language
 from annviz.lessons.library import Entry
@@ -64,7 +64,11 @@ class LessonPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 2, 4)
         layout.addWidget(self.stack)
+        zoom.pixels(self, min_width=room.DRAWER_MIN_WIDTH)   # a drawer: its text wraps, Next stays in
         self.retranslate()
+
+    def sizeHint(self) -> QSize:                              # noqa: N802
+        return QSize(room.drawer_width(), super().sizeHint().height())
 
     # --- building ------------------------------------------------------------------------------
 

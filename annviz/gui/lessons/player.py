@@ -77,18 +77,21 @@ class LessonPlayer(QObject):
     # --- following a lesson --------------------------------------------------------------------
 
     def open(self, lesson: Lesson, step: int = 0) -> None:
-        """Follow ``lesson`` from step ``step`` (clamped to its steps)."""
+        """Follow ``lesson`` from step ``step`` (clamped to its steps), from the state it starts
+        from (its ``start`` actions), whichever lesson or drawing came before."""
         self.lesson = lesson
         self.settings.setValue("lessons/open", lesson.name)
         self.settings.setValue("lessons/open_path", str(lesson.path) if lesson.path else "")
-        self.go_to(min(max(step, 0), len(lesson.steps) - 1))
+        self.index = min(max(step, 0), len(lesson.steps) - 1)
+        problem = self._perform(lesson.start)
+        self.go_to(self.index, problem)
 
-    def go_to(self, index: int) -> None:
+    def go_to(self, index: int, problem: str = "") -> None:
         """Begin step ``index``: its actions, its marks, its text; its task starts waiting."""
         lesson = self.lesson
         self.index, self.passed, self._hints = index, False, 0
         self.settings.setValue(f"lessons/step/{lesson.name}", index)
-        problem = self._perform(lesson.steps[index].actions)
+        problem = " ".join(p for p in (problem, self._perform(lesson.steps[index].actions)) if p)
         self.panel.show_step(lesson, index, problem)
         self._show_marks()
         self._resume()

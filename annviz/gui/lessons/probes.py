@@ -12,8 +12,10 @@ import math
 
 import numpy as np
 
-from annviz.gui.lessons.actions import is_checked
+from annviz.data.planar import FEATURES
 from annviz.gui.lab.neuron_model import Neuron
+from annviz.gui.lab.playground_controls import FEATURE_NAMES
+from annviz.gui.lessons.actions import is_checked
 from annviz.lessons.vocabulary import WIDGETS
 from annviz.nn.perceptron import linearly_separable
 
@@ -55,7 +57,8 @@ def _playground(d, check) -> dict:
     view = d.find("lab-playground")
     config, s = view.controls.config(), view.last_snapshot
     values = {"dataset": config.dataset, "layers": len(config.hidden), "neurons": sum(config.hidden),
-              "playing": view.play_button.isChecked()}
+              "playing": view.play_button.isChecked(),
+              "features": "+".join(FEATURE_NAMES[f] for f in FEATURES if f in config.features)}
     if s is not None:
         values.update(epoch=s.epoch, train_loss=s.train_loss, test_loss=s.test_loss,
                       train_accuracy=_percent(s.train_accuracy), test_accuracy=_percent(s.test_accuracy))
@@ -64,14 +67,36 @@ def _playground(d, check) -> dict:
 
 def _prediction(d, check) -> dict:
     state, pad = d.state, d.window.explorer.pad_panel.pad
-    values = {"has_input": state.input_image is not None,
-              "drawn": not pad.is_blank() and pad.shown_digit() is None}
+    drawn = not pad.is_blank() and pad.shown_digit() is None
+    values = {"has_input": state.input_image is not None, "drawn": drawn,
+              "well_drawn": drawn and state.input_problem is None,
+              "top_bar": state.input_image is not None and has_top_bar(state.input_image)}
     p = state.probabilities
     if p is not None:
         k = int(np.argmax(p))
         values.update(answer=state.class_names[k], confidence=100.0 * float(p[k]),
                       not_sure=float(p[k]) < state.confidence_threshold)
     return values
+
+
+def has_top_bar(image: np.ndarray, ink: float = 0.3, ratio: float = 1.6) -> bool:
+    """True if the ink's top fifth holds a row at least ``ratio`` times as wide as the ink's
+    typical row below its top third, and four pixels wide at least: the bar of a 7 (short or
+    long), not the top of a 1 drawn as one stroke, straight or slanted."""
+    rows = image >= ink                                         # (28, 28)
+    used = np.flatnonzero(rows.any(axis=1))
+    if len(used) < 5:
+        return False
+    top, bottom = int(used[0]), int(used[-1])
+    height = bottom - top + 1
+
+    def span(r: int) -> int:
+        cols = np.flatnonzero(rows[r])
+        return int(cols[-1] - cols[0] + 1) if len(cols) else 0
+
+    widest_top = max(span(r) for r in range(top, top + max(1, height // 5)))
+    below = [w for w in (span(r) for r in range(top + height // 3, bottom + 1)) if w]
+    return bool(below) and widest_top >= 4 and widest_top >= ratio * float(np.median(below))
 
 
 def _selection(d, check) -> dict:
@@ -111,6 +136,10 @@ def _training(d, check) -> dict:
     else:
         records = history.epochs if history is not None else []
     values["epoch"] = len(records)
+    config = (controller.trainer.config if controller.trainer is not None else
+              controller.config if controller.phase in ("running", "paused") else None)
+    if config is not None:
+        values["lr"] = float(config.lr)                  # the run's own η, not the slider's
     if records:
         values.update(test_accuracy=_percent(records[-1].test_accuracy), loss=records[-1].train_loss)
     return values

@@ -33,7 +33,7 @@ def most_changed(before: np.ndarray, now: np.ndarray, n: int) -> np.ndarray:
 class WeightChanges(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setMinimumSize(240, 150)
+        self.setMinimumSize(240, 110)              # a picture: it gives way before text
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.shown: np.ndarray = np.zeros(0, int)        # neuron indices drawn, in order
         self.highlighted: np.ndarray = np.zeros(0, int)  # those framed

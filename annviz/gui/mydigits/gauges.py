@@ -93,7 +93,7 @@ class PerLabelBars(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setBackground(None)          # the window's light grey, like every other plot
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(110)                  # a picture: it gives way before text
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from annviz.gui.common import room
 from annviz.gui.common.colors import sign_legend_html
 from annviz.gui.mydigits.changes import PredictionChange, WeightChanges
 from annviz.gui.mydigits.gauges import Gauge, PerLabelBars
@@ -56,7 +57,13 @@ class TeachPanel(QWidget):
         run.addWidget(self.stop_button)
         run.addWidget(self.progress, 1)
         self._changes_box = QGroupBox()
+        # Its title is a wrapped line of its own: a group box's title would hold the page wide.
+        self._changes_title = QLabel()
+        self._changes_title.setWordWrap(True)
+        self._changes_title.setStyleSheet("font-weight: bold;")
+        self._changes_title_fit = room.WholeText(self._changes_title)
         changes = QVBoxLayout(self._changes_box)
+        changes.addWidget(self._changes_title)
         changes.addWidget(self.changes, 1)
         self.changes_legend = QLabel()                          # the change's colours
         self.changes_legend.setTextFormat(Qt.TextFormat.RichText)
@@ -71,8 +78,10 @@ class TeachPanel(QWidget):
         layout.addLayout(self._settings)
         layout.addLayout(run)
         layout.addWidget(self.status)
-        layout.addWidget(self.held_gauge)
-        layout.addWidget(self.mnist_gauge)
+        gauges = QHBoxLayout()                   # side by side: the panel fits a laptop's height
+        gauges.addWidget(self.held_gauge)
+        gauges.addWidget(self.mnist_gauge)
+        layout.addLayout(gauges)
         layout.addWidget(self.per_label)
         layout.addWidget(self._changes_box, 1)
         layout.addLayout(result)
@@ -122,8 +131,9 @@ class TeachPanel(QWidget):
         self.stop_button.setText(self.tr("Stop"))
         self.held_gauge.set_title(self.tr("My held-out digits"))
         self.mnist_gauge.set_title(self.tr("MNIST test set"))
-        self._changes_box.setTitle(self.tr("What changed: first-layer weights now minus before "
-                                           "(framed: the neurons that changed most)"))
+        self._changes_title.setText(self.tr("What changed: first-layer weights now minus before "
+                                            "(framed: the neurons that changed most)"))
+        self._changes_title_fit.refit()
         self.use_button.setText(self.tr("Use the new model"))
         self.save_button.setText(self.tr("Save…"))
         self.discard_button.setText(self.tr("Discard"))

@@ -9,7 +9,7 @@ the layer sizes and the parameter count are updated as you edit — the notes' 7
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFormLayout, QGridLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QGridLayout, QLabel, QPushButton,
                                QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from annviz.gui.training import choices
@@ -63,11 +63,11 @@ class ArchitectureEditor(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.all_label = QLabel()
-        form = QFormLayout()
-        form.addRow(self.all_label, self.all_activation)
+        self.all_label.setWordWrap(True)       # above its choice: the settings stay narrow
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
+        layout.addWidget(self.all_label)
+        layout.addWidget(self.all_activation)
         layout.addLayout(self.rows_grid)
         layout.addWidget(self.add_button)
         layout.addWidget(self.summary)

@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import ANSWER, weight_colormap
 from annviz.gui.explorer.heatmaps import robust_level
 from annviz.gui.state import AppState
@@ -35,6 +35,7 @@ class _Side:
         self.choice.setObjectName(f"compare-{name}")
         self.caption = QLabel()
         self.caption.setWordWrap(True)
+        self.caption_fit = room.WholeText(self.caption)      # wrapped whole in a narrow column
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(None)
         box = self.view.addViewBox(lockAspect=True, invertY=True, enableMouse=False, enableMenu=False)
@@ -60,6 +61,7 @@ class RunComparison(QWidget):
         self.sides = (_Side("a"), _Side("b"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self._hint_fit = room.WholeText(self.hint)
         layout = QGridLayout(self)
         layout.addWidget(self.hint, 0, 0, 1, 2)
         for col, side in enumerate(self.sides):
@@ -116,6 +118,7 @@ class RunComparison(QWidget):
                                   "the first hidden layer looks for, and what each says about your "
                                   "drawing") + " " + self.tr("(weights: orange +, blue −; bars: the "
                                                              "probability of each class)"))
+        self._hint_fit.refit()
         for side, which in zip(self.sides, (self.tr("first"), self.tr("second"))):
             side.choice.setToolTip(self.tr("The {which} run to compare").format(which=which))
         self._fill()
@@ -166,3 +169,4 @@ class RunComparison(QWidget):
             k = int(p.argmax())
             text += self.tr(": reads {answer} ({p:.0%})").format(answer=run.class_names[k], p=p[k])
         side.caption.setText(text)
+        side.caption_fit.refit()

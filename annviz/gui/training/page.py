@@ -5,21 +5,28 @@ pictures beside the curves, the histograms and two runs compared, below; the tim
 the weight pictures are the explorer's own widgets, lent to this page while it is in front and
 given back when it is not (``ExplorerPage.lend_views``): one set of live views, so nothing is
 computed twice and a drawing on the pad is the same drawing on both pages.
+
+Room (``common.room``): the settings keep the width they need, and so does the pad with its
+prediction; the weight pictures and then the diagram are secondary views — when the page is
+narrow (a lesson beside it, a large zoom) they fold into the charts' tabs, after the charts' own
+(which is where any other right-hand view goes too).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
+from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.training.curves import LiveCurves
 from annviz.gui.training.panel import TrainingPanel
 from annviz.gui.training.speed import SpeedControl
 from annviz.gui.training.timeline import Timeline
 from annviz.gui.training.weight_histograms import WeightHistograms
 
-LEFT_WIDTH = 360
+# Which right-hand view folds first when room runs short: the lower, the sooner.
+WEIGHTS_PRIORITY, DIAGRAM_PRIORITY = 2, 1
 
 
 class _Holder(QWidget):
@@ -50,42 +57,43 @@ class TrainingPage(QWidget):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(panel, 1)
         left_box.addWidget(speed)
+        left.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
 
-        self.tabs = QTabWidget()
+        self.tabs = room.whole_tabs(QTabWidget())
         self.tabs.setObjectName("training-charts")
         self.tabs.addTab(curves, "")
         self.tabs.addTab(histograms, "")
         self.tabs.addTab(compare, "")
         self.tabs.addTab(self.holders["inspector"], "")   # the explorer's, lent (the time machine's moments)
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.holders["pad"])
-        top.addWidget(self.holders["diagram"])
-        charts = QSplitter(Qt.Orientation.Horizontal)
-        charts.addWidget(self.holders["weights"])
-        charts.addWidget(self.tabs)
+        sizer = CurrentPageSizer(self.tabs)         # as high as the tab in front (a folded diagram is taller)
+        self.top = room.Shelf(self.tabs, holds_fold=False)
+        self.top.add(self.holders["pad"], lambda: "", priority=None, stretch=3)
+        self.top.add(self.holders["diagram"], lambda: self.tr("Network"), DIAGRAM_PRIORITY)
+        self.charts = room.Shelf(self.tabs, holds_fold=True)
+        self.charts.add(self.holders["weights"], lambda: self.tr("Weights"), WEIGHTS_PRIORITY)
+        for shelf in (self.top, self.charts):
+            shelf.folds_changed.connect(sizer.fit)
         bottom = QWidget()
         bottom_box = QVBoxLayout(bottom)
         bottom_box.setContentsMargins(0, 0, 0, 0)
-        bottom_box.addWidget(charts, 1)
+        bottom_box.addWidget(self.charts, 1)
         bottom_box.addWidget(timeline)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(top)
+        right.setChildrenCollapsible(False)
+        right.addWidget(self.top)
         right.addWidget(bottom)
-        self._splitters = {top: [360, 540], charts: [360, 540], right: [330, 420]}   # default sizes
+        self._splitters = {right: [330, 420]}   # default sizes
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(left)
         layout.addWidget(right, 1)
         self.reset_layout()
-        self.rezoom()
         self.retranslate()
 
     def reset_layout(self) -> None:
         """The splitters at their default sizes (View → Reset layout)."""
         for splitter, sizes in self._splitters.items():
             splitter.setSizes([zoom.px(s) for s in sizes])
-
-    def rezoom(self) -> None:
-        self.left.setFixedWidth(zoom.px(LEFT_WIDTH))
 
     def concepts_html(self) -> str:
         """Help → Concepts on this screen: training, then the chart tab in front."""
@@ -117,7 +125,9 @@ class TrainingPage(QWidget):
         self.tabs.setTabText(0, self.tr("Learning curves"))
         self.tabs.setTabText(1, self.tr("Weight histograms"))
         self.tabs.setTabText(2, self.tr("Compare runs"))
-        self.tabs.setTabText(3, self.tr("Neuron inspector"))
+        self.tabs.setTabText(self.tabs.indexOf(self.holders["inspector"]), self.tr("Neuron inspector"))
+        self.top.retranslate()
+        self.charts.retranslate()
 
     def show_inspector(self) -> None:
         """The inspector's tab in front (a neuron was chosen in the diagram)."""

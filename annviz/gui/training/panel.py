@@ -6,11 +6,12 @@ controller owns the worker thread and the app state owns the model. Nothing here
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMessageBox, QScrollArea,
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMessageBox,
                                QVBoxLayout, QWidget)
 
 from annviz.data.datasets import DatasetError
+from annviz.gui.common import room
 from annviz.gui.common.model_files import model_filter
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.controls import TrainingControls
@@ -42,12 +43,9 @@ class TrainingPanel(QWidget):
         self.divergence_box = DivergenceBox(self)
         self.error_box = QMessageBox(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Ok, self)
 
-        scroll = QScrollArea()
-        scroll.setWidget(self.settings)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = room.Scroll(self.settings, sideways=False)     # as wide as the settings need, never cut
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.preset)
         layout.addWidget(self.preset_hint)
         layout.addWidget(scroll, 1)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFileDialog, QFormLayout, QLabel,
                                QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
+from annviz.gui.common import room
 from annviz.data.datasets import available_datasets
 from annviz.gui.training import choices
 from annviz.gui.training.architecture import ArchitectureEditor
@@ -83,7 +84,7 @@ class TrainingSettings(QWidget):
         learning_form.addRow(self.augment)
         # Three tabs, each short enough for a laptop screen: the common settings are never
         # scrolled out of sight, and each group is one click away.
-        self.tabs = QTabWidget()
+        self.tabs = room.whole_tabs(QTabWidget())
         self.tabs.setObjectName("training-settings-tabs")
         for widget, name in ((self.network_box, "settings-network"), (self.learning_box, "settings-learning"),
                              (self.data_box, "settings-data"), (self.architecture, "architecture"),
@@ -102,7 +103,9 @@ class TrainingSettings(QWidget):
 
     def _group(self) -> tuple[QWidget, QFormLayout]:
         page = QWidget()
-        return page, QFormLayout(page)
+        form = QFormLayout(page)
+        form.setContentsMargins(4, 4, 4, 4)        # the left column is narrow (common.room)
+        return page, form
 
     def _connect(self) -> None:
         self.dataset.activated.connect(self._on_dataset_activated)

@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.state import AppState
 
@@ -60,6 +60,7 @@ class WeightHistograms(QWidget):
         self.caption = QLabel()                           # what the colours and the outline mean
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setWordWrap(True)
+        self._caption_fit = room.WholeText(self.caption)  # wraps whole on a narrow page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plots)
@@ -152,4 +153,5 @@ class WeightHistograms(QWidget):
             + f'&nbsp;&nbsp;&nbsp;<span style="color:{START.name()}">□</span>&nbsp;'
             + self.tr("grey outline: at the start of the run (batch 0; for a model opened, when it was opened)") + "&nbsp;&nbsp;&nbsp;"
             + self.tr("height: share of the layer's weights in each bin"))
+        self._caption_fit.refit()
         self._retranslate_titles()

@@ -1,0 +1,209 @@
+"""The wrong answers of every task of the bundled lessons: beside each task's scripted right answer
+(its ``answer`` in the lesson file), at least two plausible wrong ones a learner would try, each of
+which the task's checks must refuse (issue 20 §2).
+
+A wrong answer is what a learner does after the step began (the step's own actions set the app up):
+the wrong digit, the right widget with the wrong value, the right value read from the wrong place,
+a shortcut that satisfies a number but not the idea. ``watch``: seconds the app is left running
+(the playground playing, a training run going on) while the task must not pass at any moment;
+``train``: a training run is started and waited for before the actions after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annviz.lessons.model import Action
+
+WAIT = Action("wait_for_training", ())            # not a lesson action: the test waits for the run's end
+
+
+def _a(do: str, **params) -> Action:
+    return Action(do, tuple(params.items()))
+
+
+def set_(widget: str, value) -> Action:
+    return _a("set", widget=widget, value=value)
+
+
+def press(widget: str) -> Action:
+    return _a("press", widget=widget)
+
+
+def draw(*strokes) -> Action:
+    return _a("draw", strokes=tuple(tuple(tuple(p) for p in stroke) for stroke in strokes))
+
+
+@dataclass(frozen=True)
+class Wrong:
+    why: str
+    actions: tuple[Action, ...]
+    watch: float = 0.0                              # seconds the app runs while the task must not pass
+    slow: bool = field(default=False, compare=False)   # worth its time in the benchmark only
+
+
+def wrong(why: str, *actions: Action, watch: float = 0.0, slow: bool = False) -> Wrong:
+    return Wrong(why, tuple(actions), watch, slow)
+
+
+PLAY = set_("lab-playground-play", True)
+FAST = set_("lab-playground-speed", 16)
+SEVEN = draw([(0.3, 0.2), (0.7, 0.2), (0.45, 0.85)])                     # a 7 with a full top bar
+ONE = draw([(0.5, 0.15), (0.5, 0.85)])                                    # a straight stroke: a 1
+DOT = draw([(0.5, 0.5), (0.505, 0.5)])                                    # two pixels
+
+#: (lesson name, step from 1) → the wrong answers of its task.
+WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
+    # 1 — the taste neuron (weights and bias locked in step 2, the senses in step 3)
+    ("neuron", 2): (
+        wrong("taste raised above 1.0: tasty, but taste must stay at most 1.0", set_("lab-neuron-x4", 1.2)),
+        wrong("smell raised a little: not enough to make up 0.3", set_("lab-neuron-x3", 1.2)),
+        wrong("sight raised, the weakest sense: 0.3 × 0.5 is not enough", set_("lab-neuron-x1", 1.5)),
+    ),
+    ("neuron", 3): (
+        wrong("the bias moved the wrong way", set_("lab-neuron-bias", -6.0)),
+        wrong("the bias moved, not far enough: z = −0.1", set_("lab-neuron-bias", -4.8)),
+    ),
+    # 2 — threshold and bias
+    ("threshold", 1): (
+        wrong("the bias set to 3, the threshold's value with its sign kept", set_("lab-neuron-bias", 3.0)),
+        wrong("the threshold set near 3 but not at it", set_("lab-neuron-threshold", 2.5)),
+    ),
+    ("threshold", 2): (
+        wrong("a weight raised: with both inputs 0 it adds nothing", set_("lab-neuron-w1", 3.0)),
+        wrong("the bias raised, not up to 0", set_("lab-neuron-bias", -0.1)),
+    ),
+    # 3 — activation functions
+    ("activation", 1): (
+        wrong("tanh, another smooth curve but not the sigmoid", set_("lab-neuron-activation", "tanh")),
+        wrong("ReLU", set_("lab-neuron-activation", "relu")),
+    ),
+    ("activation", 2): (
+        wrong("the bias far to the right: a on the flat top", set_("lab-neuron-bias", 4.0)),
+        wrong("the bias moved a little: still on the flat bottom", set_("lab-neuron-bias", -2.0)),
+    ),
+    ("activation", 3): (
+        wrong("b = +2: the middle at w·x = −2", set_("lab-neuron-bias", 2.0)),
+        wrong("b = −1: the middle at w·x = 1", set_("lab-neuron-bias", -1.0)),
+    ),
+    ("activation", 4): (
+        wrong("ReLU chosen, the output left at 0.3", set_("lab-neuron-activation", "relu")),
+        wrong("the weight raised with the sigmoid kept: a stays below 1", set_("lab-neuron-w1", 3.0)),
+        wrong("leaky ReLU, not ReLU", set_("lab-neuron-activation", "leaky_relu"), set_("lab-neuron-w1", 3.0)),
+    ),
+    # 4 — the perceptron
+    ("perceptron", 1): (
+        wrong("OR's bias", set_("lab-neuron-bias", -0.3)),
+        wrong("one weight raised: answers x₁ alone", set_("lab-neuron-w1", 1.0), set_("lab-neuron-bias", -0.7)),
+    ),
+    ("perceptron", 2): (
+        wrong("AND's bias", set_("lab-neuron-bias", -0.7)),
+        wrong("the bias left positive: always 1", set_("lab-neuron-bias", 0.2)),
+    ),
+    ("perceptron", 3): (
+        wrong("one example learned, not a whole epoch", press("lab-perceptron-step")),
+        wrong("OR's points learned instead", set_("lab-perceptron-points", "or"), press("lab-perceptron-epoch"),
+              press("lab-perceptron-epoch"), press("lab-perceptron-epoch"), press("lab-perceptron-epoch")),
+    ),
+    ("perceptron", 4): (
+        wrong("one example learned, not a whole epoch", press("lab-perceptron-step")),
+        wrong("AND's points learned instead", set_("lab-perceptron-points", "and"), press("lab-perceptron-epoch"),
+              press("lab-perceptron-epoch"), press("lab-perceptron-epoch"), press("lab-perceptron-epoch")),
+    ),
+    ("perceptron", 5): (
+        wrong("three epochs on XOR: too soon to say no line exists", press("lab-perceptron-epoch"),
+              press("lab-perceptron-epoch"), press("lab-perceptron-epoch")),
+        wrong("AND's points, which one line does separate", set_("lab-perceptron-points", "and"),
+              *(press("lab-perceptron-epoch") for _ in range(12))),
+    ),
+    # 5 — hidden layers on the plane
+    ("hidden-layers", 1): (
+        wrong("no hidden layer, played: one line stays near 50 %", FAST, PLAY, watch=1.0),
+        wrong("the feature x₁·x₂ with no hidden layer: XOR solved without a hidden layer",
+              set_("lab-playground-feature-x1-times-x2", True), FAST, PLAY, watch=1.0),
+    ),
+    ("hidden-layers", 2): (
+        wrong("the features x₁² and x₂² with 2 neurons: a circle without more neurons",
+              set_("lab-playground-feature-x1-squared", True), set_("lab-playground-feature-x2-squared", True),
+              FAST, PLAY, watch=1.0),
+        wrong("2 neurons, played longer: a band, never a ring", FAST, PLAY, watch=1.0, slow=True),
+        wrong("the dataset changed to XOR, which 2 neurons can learn", set_("lab-playground-dataset", "xor"),
+              FAST, PLAY, watch=1.0),
+    ),
+    ("hidden-layers", 3): (
+        wrong("the dataset changed to the circle, an easy one", set_("lab-playground-dataset", "circle"),
+              FAST, PLAY, watch=1.0),
+        wrong("no hidden layer, played: straight lines cannot wind", set_("lab-playground-layers", 0), FAST, PLAY,
+              watch=1.0),
+    ),
+    # 6 — the digit network
+    ("digit-network", 1): (
+        wrong("a two-pixel dot (read as some digit, confidently)", _a("clear_pad"), DOT),
+        wrong("test image #0 left on the pad, nothing drawn", _a("test_digit", index=0)),
+    ),
+    ("digit-network", 2): (
+        wrong("the output neuron for 7", _a("select_neuron", layer="output", **{"class": "7"})),
+        wrong("a neuron of hidden layer 2", _a("select_neuron", layer=2, neuron=4)),
+    ),
+    ("digit-network", 3): (
+        wrong("a neuron of hidden layer 1 again", _a("select_neuron", layer=1, neuron=2)),
+        wrong("an output neuron", _a("select_neuron", layer="output", **{"class": "3"})),
+    ),
+    ("digit-network", 4): (
+        wrong("the classic model loaded again", _a("load_model", name="mnist-classic")),
+        wrong("a neuron selected, the model unchanged", _a("select_neuron", layer=1, neuron=1)),
+    ),
+    # 7 — how good is it
+    ("how-good", 1): (
+        wrong("a straight stroke: a 1 read as 1, not a 7", _a("clear_pad"), ONE),
+        wrong("a clear 7, read as 7", _a("clear_pad"), SEVEN),
+        wrong("a test image of a 1, not drawn", _a("test_digit", index=2)),
+    ),
+    ("how-good", 2): (
+        wrong("a cell on the diagonal: right answers", _a("select_cell", true=4, predicted=4)),
+        wrong("another diagonal cell", _a("select_cell", true=7, predicted=7)),
+    ),
+    ("how-good", 3): (
+        wrong("three steps forward: the fourth mistake", *(press("insight-mistake-next") for _ in range(3))),
+        wrong("a cell of the confusion matrix chosen instead: its images, not the mistakes' list",
+              _a("show", widget="insight-evaluation"), _a("select_cell", true=4, predicted=9),
+              _a("show", widget="insight-mistakes")),
+    ),
+    ("how-good", 4): (
+        wrong("the threshold lowered", set_("insight-threshold", 50)),
+        wrong("the threshold raised, not far enough", set_("insight-threshold", 92)),
+    ),
+    # 8 — learning
+    ("learning", 1): (
+        wrong("Start, then Stop at once", press("training-start"), press("training-stop"), WAIT),
+        wrong("the better bundled model loaded: 99 %, but not trained here", _a("load_model", name="mnist-best")),
+    ),
+    ("learning", 2): (
+        wrong("the notes' preset, which does not diverge", set_("training-preset", "notes"),
+              set_("training-examples", 2000), set_("training-epochs", 1), press("training-start"), WAIT),
+        wrong("Start, then Stop at once", press("training-start"), press("training-stop"), WAIT),
+    ),
+    ("learning", 3): (
+        wrong("trained at η = 0.5, then the slider moved to 0.01", set_("training-lr", 0.5), press("training-start"),
+              WAIT, set_("training-lr", 0.01)),
+        wrong("η = 0.01, started and stopped before the epoch ended", set_("training-lr", 0.01),
+              press("training-start"), press("training-stop"), WAIT),
+    ),
+    # 9 — nudge a weight
+    ("nudge", 1): (
+        wrong("a smaller h: the two agree better", _a("nudge_h", h=1e-3)),
+        wrong("h = 10⁻⁸: still in the valley", _a("nudge_h", h=1e-8)),
+    ),
+    ("nudge", 2): (
+        wrong("a large h: off by more than 1 %, but h is not tiny", _a("nudge_h", h=1.0)),
+        wrong("h = 10⁻⁹: small, still accurate", _a("nudge_h", h=1e-9)),
+    ),
+    ("nudge", 3): (
+        wrong("to the update, one stage short", _a("learning_stage", stage=9)),
+        wrong("to the loss", _a("learning_stage", stage=5)),
+    ),
+    ("nudge", 4): (
+        wrong("η made smaller: the answer stays", set_("insight-step-rate", 0.0005)),
+        wrong("η changed on the training page, not for this step", set_("training-lr", 0.05)),
+    ),
+}
