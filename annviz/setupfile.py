@@ -262,6 +262,7 @@ class _Reader:
             return None
         kinds = {"hidden": list, "activation": str, "hidden_activations": list, "output": str, "loss": str,
                  "optimizer": str, "lr": float, "momentum": float, "weight_decay": float, "schedule": str,
+                 "label_smoothing": float,
                  "batch_size": int, "epochs": int, "augment": bool, "init": str, "seed": int,
                  "dataset": str, "n_train": int, "validation_share": float}
         values = {}
