@@ -102,9 +102,13 @@ class CrossEntropy(Loss):
                 d = a - y
             d /= n
             return d
-        # Any other output: dL/da of −Σ t log a, then back through the activation.
+        # Any other output: dL/da of −Σ t log max(a, eps), then back through the activation.
+        # Below eps the loss is flat (the max), so its slope there is 0 — as PyTorch's
+        # clamp_min gives; −t/eps would be a step of 10¹⁵ for an output that went negative.
         t = self.targets(y, a)
-        grad_a = -t / np.maximum(a, self._eps(a)) / n
+        eps = self._eps(a)
+        grad_a = -t / np.maximum(a, eps) / n
+        grad_a[a < eps] = 0
         return activation.backward(z, a, grad_a)
 
     def __repr__(self) -> str:
