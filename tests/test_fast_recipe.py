@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from annviz import cli
@@ -101,3 +102,29 @@ def test_a_setup_with_an_absurd_new_setting_is_refused_naming_it(tmp_path, chang
         load_setup(tmp_path / "bad.annviz")
     assert words in str(error.value) and str(tmp_path / "bad.annviz") in str(error.value)
 
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"label_smoothing": "a lot"}, "damaged recording"),
+    ({"label_smoothing": 7.0}, "label smoothing must be in [0, 1)"),
+    ({"label_smoothing": [0.1]}, "damaged recording"),
+    ({"schedule": "warp"}, "unknown learning-rate schedule"),
+])
+def test_a_recording_with_an_absurd_new_setting_is_one_clear_error(tmp_path, change, words):
+    from safetensors.numpy import save
+
+    from annviz.nn.runfile import RunFileError
+
+    config = preset_config("fast").replace(hidden=())
+    meta = {"format_version": 1, "config": config.to_dict(), "sizes": [784, 10], "activations": ["softmax"],
+            "class_names": [str(i) for i in range(10)], "batches_per_epoch": 5,
+            "moments": [{"step": 0, "epoch": 0.0, "loss": None, "lr": 0.01}]}
+    tensors = {"m0.w0": np.zeros((10, 784), np.float16), "m0.b0": np.zeros(10, np.float16)}
+    path = tmp_path / "run.annviz-run"
+    path.write_bytes(save(tensors, metadata={"annviz-run": json.dumps(meta)}))
+    assert load_recording(path).config == config
+    meta["config"].update(change)
+    path.write_bytes(save(tensors, metadata={"annviz-run": json.dumps(meta)}))
+    with pytest.raises(RunFileError) as caught:
+        load_recording(path)
+    assert words in str(caught.value) and str(caught.value).startswith(str(path))
