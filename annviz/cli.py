@@ -24,12 +24,13 @@ from annviz.data.datasets import DatasetError
 from annviz.data.idx import IdxError
 from annviz.data.images import ImageError
 from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation
-from annviz.nn.config import INIT_NAMES, MAX_LAYER_SIZE, ConfigError, check_hidden
+from annviz.nn.config import INIT_NAMES, MAX_LAYER_SIZE, ConfigError, TrainConfig, check_hidden
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.modelfile import ModelFileError
 from annviz.nn.optimizers import OPTIMIZER_NAMES, SCHEDULES
 from annviz.outfile import OutFileError
 from annviz.paths import bundled_model_names
+from annviz.presets import PRESET_CONFIGS, PRESET_KEYS
 from annviz.safeio import FileFormatError
 from annviz.setupfile import EXTENSION as SETUP_EXTENSION
 from annviz.teach import TeachError
@@ -80,9 +81,10 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def _get_help_string(self, action):
         text = action.help or ""
-        nothing = action.default is None or action.default is False or action.default is argparse.SUPPRESS
+        default = getattr(action, "config_default", action.default)  # see _train_options
+        nothing = default is None or default is False or default is argparse.SUPPRESS
         if action.option_strings and not nothing and "%(default)" not in text:
-            text += " (default: %(default)s)"
+            text += f" (default: {default})"
         return text
 
 
@@ -150,31 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "does the same")
 
     train = command("train", "train a network and save it", epilog=EXIT_STATUSES)
-    train.add_argument("--layers", type=_layers, default="16,16", metavar="N,N,...",
-                       help="hidden layer sizes, e.g. 16,16; none for no hidden layer; at most "
-                       f"{MAX_LAYER_SIZE} neurons each")
-    train.add_argument("--activation", type=_canonical(get_activation), default="sigmoid",
-                       choices=HIDDEN_ACTIVATIONS, help="activation of every hidden layer")
-    train.add_argument("--output-activation", type=_canonical(get_activation), default="softmax",
-                       choices=OUTPUT_ACTIVATIONS, help="activation of the output layer")
-    train.add_argument("--loss", type=_canonical(get_loss), default="cross-entropy", choices=LOSS_NAMES,
-                       help="loss function")
-    train.add_argument("--optimizer", type=_lower, default="adam", choices=OPTIMIZER_NAMES,
-                       help="how the weights are updated")
-    train.add_argument("--lr", type=float, default=1e-3, help="learning rate")
-    train.add_argument("--momentum", type=float, default=0.9, help="momentum, used by --optimizer momentum")
-    train.add_argument("--l2", type=float, default=0.0, help="L2 weight decay")
-    train.add_argument("--schedule", type=_lower, default="constant", choices=SCHEDULES,
-                       help="learning rate over the run")
-    train.add_argument("--batch", type=int, metavar="N", default=64, help="mini-batch size")
-    train.add_argument("--epochs", type=int, metavar="N", default=10, help="passes over the training examples")
-    train.add_argument("--augment", action="store_true", help="random shifts, rotations and scalings")
-    train.add_argument("--init", type=_lower, default="auto", choices=INIT_NAMES,
-                       help="initial weights; auto is He for ReLU layers and Xavier for the others")
-    train.add_argument("--seed", type=int, metavar="N", default=0, help="seed of the initial weights and the shuffling")
-    train.add_argument("--dataset", default="mnist", metavar="NAME|FOLDER", help="mnist, fashion-mnist or a folder of IDX files")
-    train.add_argument("--n-train", type=int, metavar="N", default=None, help="use only the first N training examples")
-    train.add_argument("--validation", type=float, metavar="SHARE", default=0.0, help="share of training examples held out")
+    _train_options(train)
     train.add_argument("--threads", type=int, metavar="N", default=None, help="BLAS threads (default: the library's)")
     train.add_argument("--out", type=Path, metavar="FILE", help="where to save the model (.safetensors); checked before "
                        "training, written only if training did not diverge")
@@ -205,6 +183,69 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_teach(command, model_help, json_help)
     return parser
+
+
+#: ``annviz train``'s options that set a ``TrainConfig`` field: option dest → field.
+TRAIN_FIELDS = {"layers": "hidden", "activation": "activation", "output_activation": "output",
+                "loss": "loss", "optimizer": "optimizer", "lr": "lr", "momentum": "momentum",
+                "l2": "weight_decay", "schedule": "schedule", "label_smoothing": "label_smoothing",
+                "batch": "batch_size", "epochs": "epochs", "augment": "augment", "init": "init",
+                "seed": "seed", "dataset": "dataset", "n_train": "n_train", "validation": "validation_share"}
+
+
+def _train_options(train: argparse.ArgumentParser) -> None:
+    """The training settings. Each defaults to None, "not given": ``train_config`` takes the
+    recipe's value (``--recipe``), else TrainConfig's, which the help shows."""
+    defaults = TrainConfig()
+
+    def option(*names, dest, shown=None, **kwargs):
+        action = train.add_argument(*names, dest=dest, default=None, **kwargs)
+        value = getattr(defaults, TRAIN_FIELDS[dest])
+        action.config_default = shown if shown is not None else value
+
+    train.add_argument("--recipe", choices=PRESET_KEYS, default=None,
+                       help="start from a ready-made recipe, the training page's preset of that name "
+                       "(fast: 98.5 %% test accuracy in seconds; see the README); the options given "
+                       "with it change its settings")
+    option("--layers", dest="layers", type=_layers, metavar="N,N,...", shown="16,16",
+           help=f"hidden layer sizes, e.g. 16,16; none for no hidden layer; at most {MAX_LAYER_SIZE} "
+           "neurons each")
+    option("--activation", dest="activation", type=_canonical(get_activation), choices=HIDDEN_ACTIVATIONS,
+           help="activation of every hidden layer")
+    option("--output-activation", dest="output_activation", type=_canonical(get_activation),
+           choices=OUTPUT_ACTIVATIONS, help="activation of the output layer")
+    option("--loss", dest="loss", type=_canonical(get_loss), choices=LOSS_NAMES, help="loss function")
+    option("--optimizer", dest="optimizer", type=_lower, choices=OPTIMIZER_NAMES,
+           help="how the weights are updated")
+    option("--lr", dest="lr", type=float,
+           help="learning rate (with --schedule one-cycle, the peak it climbs to)")
+    option("--momentum", dest="momentum", type=float, help="momentum, used by --optimizer momentum")
+    option("--l2", dest="l2", type=float, help="L2 weight decay")
+    option("--schedule", dest="schedule", type=_lower, choices=SCHEDULES,
+           help="learning rate over the run: constant; cosine, from --lr down to 0; one-cycle, "
+           "from --lr/25 up to --lr in the first quarter of the steps, then down to almost 0")
+    option("--label-smoothing", dest="label_smoothing", type=float, metavar="EPS",
+           help="label smoothing ε for cross-entropy: the targets are (1 − ε)·one-hot + ε/classes")
+    option("--batch", dest="batch", type=int, metavar="N", help="mini-batch size")
+    option("--epochs", dest="epochs", type=int, metavar="N", help="passes over the training examples")
+    option("--augment", dest="augment", action=argparse.BooleanOptionalAction,
+           help="random shifts, rotations and scalings")
+    option("--init", dest="init", type=_lower, choices=INIT_NAMES,
+           help="initial weights; auto is He for ReLU layers and Xavier for the others")
+    option("--seed", dest="seed", type=int, metavar="N", help="seed of the initial weights and the shuffling")
+    option("--dataset", dest="dataset", metavar="NAME|FOLDER", help="mnist, fashion-mnist or a folder of IDX files")
+    option("--n-train", dest="n_train", type=int, metavar="N", help="use only the first N training examples")
+    option("--validation", dest="validation", type=float, metavar="SHARE",
+           help="share of training examples held out")
+
+
+def train_config(args: argparse.Namespace) -> TrainConfig:
+    """The configuration ``annviz train``'s options ask for: the recipe's (``--recipe``) or the
+    defaults, changed by every option given; ConfigError if it cannot train."""
+    base = PRESET_CONFIGS[args.recipe] if getattr(args, "recipe", None) else TrainConfig()
+    given = {field: getattr(args, dest) for dest, field in TRAIN_FIELDS.items()
+             if getattr(args, dest, None) is not None}
+    return base.replace(**given).validate()
 
 
 def _pytorch_options(command: argparse.ArgumentParser) -> None:

@@ -9,8 +9,7 @@ import time
 
 import numpy as np
 
-from annviz.cli import EXIT_DIVERGED, EXIT_OK, CliError, _print_json, log
-from annviz.nn.config import TrainConfig
+from annviz.cli import EXIT_DIVERGED, EXIT_OK, CliError, _print_json, log, train_config
 from annviz.outfile import OutFileError, check_out, same_file, save_checked, save_out
 
 
@@ -20,13 +19,7 @@ def cmd_train(args) -> int:
     from annviz.nn.doctor.texts import describe_fix, explain
     from annviz.recipes import build_network, build_trainer, model_info, prepare_data
 
-    config = TrainConfig(
-        hidden=args.layers, activation=args.activation, output=args.output_activation, loss=args.loss,
-        optimizer=args.optimizer, lr=args.lr, momentum=args.momentum, weight_decay=args.l2,
-        schedule=args.schedule, batch_size=args.batch, epochs=args.epochs, augment=args.augment,
-        init=args.init, seed=args.seed, dataset=args.dataset, n_train=args.n_train,
-        validation_share=args.validation,
-    ).validate()
+    config = train_config(args)   # the recipe, changed by the options given
     blas_threads = _blas_threads(args.threads)  # checks --threads before any data is loaded
     if args.out is not None:
         check_out(args.out)
@@ -72,6 +65,7 @@ def cmd_train(args) -> int:
                 ("train_accuracy", "train_accuracy"), ("train_loss", "train_loss"),
                 ("val_accuracy", "val_accuracy"), ("train_samples_per_s", "samples_per_s"),
                 ("train_seconds", "seconds"))},
+            "recipe": args.recipe, "config": {k: v for k, v in config.to_dict().items() if k != "extra"},
             "epochs": len(history.epochs), "layer_sizes": network.sizes,
             "activations": network.activation_names, "parameters": network.n_params,
             "out": str(args.out) if args.out is not None and not diverged else None,

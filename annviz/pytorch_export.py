@@ -4,7 +4,8 @@
 model as an annviz file of the same name (``.safetensors``), which PyTorch loads as it is. The
 script defines the network (an ``nn.ModuleList`` of ``nn.Linear``), loads the weights, evaluates
 them on MNIST read from local IDX files — never a download — and can train further with the
-optimizer, learning rate, schedule, batch size, L2 and augmentation the model was trained with
+optimizer, learning rate, schedule, label smoothing, batch size, L2 and augmentation the model was
+trained with
 (its file's ``config``; annviz's defaults when it has none). ``--save`` writes an annviz model file
 again. The script is generated for one network: only the activations, loss and optimizer it uses
 appear in it.
@@ -39,13 +40,14 @@ TORCH_ACTIVATIONS = {
 
 # the loss of a batch from the last layer's z and the integer labels y, as annviz computes it
 TORCH_LOSSES = {
-    ("cross-entropy", "softmax"): "return F.cross_entropy(z, y)  # -log of the true class's probability",
-    ("cross-entropy", "sigmoid"): ("targets = F.one_hot(y, z.shape[1]).to(z.dtype)  # binary cross-entropy "
-                                   "per output, summed\n    return F.binary_cross_entropy_with_logits("
-                                   "z, targets, reduction=\"sum\") / len(z)"),
+    ("cross-entropy", "softmax"): ("# -log of the true class's probability, the targets smoothed\n    "
+                                   "return F.cross_entropy(z, y, label_smoothing=LABEL_SMOOTHING)"),
+    ("cross-entropy", "sigmoid"): ("targets = smoothed(y, z)  # binary cross-entropy per output, summed\n    "
+                                   "return F.binary_cross_entropy_with_logits(z, targets, reduction=\"sum\") "
+                                   "/ len(z)"),
     ("cross-entropy", None): ("a = ACTIVATION_FUNCTIONS[ACTIVATIONS[-1]](z)\n    "
                               "eps = torch.finfo(z.dtype).eps  # the smallest probability inside the log\n    "
-                              "return -torch.log(a.gather(1, y[:, None]).clamp_min(eps)).mean()"),
+                              "return -(smoothed(y, z) * torch.log(a.clamp_min(eps))).sum(1).mean()"),
     ("mse", None): ("a = ACTIVATION_FUNCTIONS[ACTIVATIONS[-1]](z)  # half the squared distance to "
                     "the one-hot target\n    targets = F.one_hot(y, z.shape[1]).to(z.dtype)\n    "
                     "return 0.5 * ((a - targets) ** 2).sum() / len(z)"),
@@ -108,6 +110,7 @@ def pytorch_script(network: Network, info: ModelInfo, weights_name: str, script_
         loss_name=info.loss, origin=origin, optimizer=_literal(config.optimizer),
         lr=_literal(config.lr), momentum=_literal(config.momentum),
         weight_decay=_literal(config.weight_decay), schedule=_literal(config.schedule),
+        label_smoothing=_literal(config.label_smoothing),
         batch_size=_literal(config.batch_size), augment=_literal(config.augment),
         seed=_literal(config.seed), dataset=_literal(info.dataset),
         activation_functions=functions, loss_body=loss, make_optimizer=TORCH_OPTIMIZERS[config.optimizer],
@@ -197,7 +200,8 @@ OPTIMIZER = $optimizer
 LR = $lr  # learning rate
 MOMENTUM = $momentum  # used by the "momentum" optimizer
 WEIGHT_DECAY = $weight_decay  # L2, on the weights only (not the biases)
-SCHEDULE = $schedule  # "constant", or "cosine": from LR down to 0 over the run
+SCHEDULE = $schedule  # "constant"; "cosine": from LR down to 0; "one-cycle": up to LR and down
+LABEL_SMOOTHING = $label_smoothing  # ε: cross-entropy's targets are (1 - ε)·one-hot + ε/classes
 BATCH_SIZE = $batch_size
 AUGMENT = $augment  # random turns, scalings and shifts of every training batch
 SEED = $seed
@@ -226,6 +230,11 @@ class AnnvizMLP(nn.Module):
 
     def probabilities(self, x):
         return ACTIVATION_FUNCTIONS[self.activations[-1]](self(x))
+
+
+def smoothed(y, z):
+    """The target vectors of the labels y: (1 - ε)·one-hot + ε/classes (ε = LABEL_SMOOTHING)."""
+    return F.one_hot(y, z.shape[1]).to(z.dtype) * (1 - LABEL_SMOOTHING) + LABEL_SMOOTHING / z.shape[1]
 
 
 def loss_fn(z, y):
@@ -282,8 +291,20 @@ def evaluate(model, x, y, chunk=10_000):
 
 
 def learning_rate(step, total_steps):
+    """annviz's learning rate at step (0-based) of total_steps. "one-cycle" is what
+    torch.optim.lr_scheduler.OneCycleLR(optimizer, LR, total_steps, pct_start=0.25, div_factor=25,
+    final_div_factor=1e4, cycle_momentum=False) gives: LR/25 up to LR over the first quarter of the
+    steps, then down to LR/25/1e4, each half along a cosine."""
     if SCHEDULE == "cosine" and total_steps > 0:
         return LR * 0.5 * (1 + math.cos(math.pi * min(step / total_steps, 1.0)))
+    if SCHEDULE == "one-cycle" and total_steps > 0:
+        def along_cosine(start, end, progress):
+            return end + (start - end) * 0.5 * (1 + math.cos(math.pi * progress))
+        peak_step, last = 0.25 * total_steps - 1, total_steps - 1
+        step = min(step, last)
+        if step <= peak_step:
+            return along_cosine(LR / 25, LR, step / peak_step if peak_step > 0 else 1.0)
+        return along_cosine(LR, LR / 25 / 1e4, (step - peak_step) / (last - peak_step))
     return LR
 $augment_code
 

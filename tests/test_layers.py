@@ -26,6 +26,7 @@ CONTRACTS = [
     ("annviz.nn", (*QT, "annviz.gui")),
     ("annviz.data", (*QT, "annviz.gui")),
     ("annviz.recipes", (*QT, "annviz.gui")),
+    ("annviz.presets", (*QT, "annviz.gui")),
     ("annviz.lessons", (*QT, "annviz.gui")),
     ("annviz.nn", ("annviz.data",)),
 ]

@@ -181,10 +181,15 @@ SETTINGS = [
     dict(optimizer="momentum", lr=0.1, momentum=0.8, output="sigmoid", loss="cross-entropy"),
     dict(optimizer="adam", lr=0.01, weight_decay=0.001, output="softmax", loss="mse"),
     dict(optimizer="adam", lr=0.003, output="sigmoid", loss="mse", activation="tanh"),
+    dict(optimizer="adam", lr=0.002, output="softmax", loss="cross-entropy", label_smoothing=0.1),
+    dict(optimizer="sgd", lr=0.1, output="sigmoid", loss="cross-entropy", label_smoothing=0.2),
+    dict(optimizer="momentum", lr=0.1, output="identity", loss="cross-entropy", label_smoothing=0.1,
+         activation="sigmoid"),
 ]
 
 
-@pytest.mark.parametrize("settings", SETTINGS, ids=lambda s: f"{s['optimizer']}-{s['loss']}-{s['output']}")
+@pytest.mark.parametrize("settings", SETTINGS, ids=lambda s: f"{s['optimizer']}-{s['loss']}-{s['output']}"
+                         f"-ls{s.get('label_smoothing', 0)}")
 def test_the_scripts_training_step_is_annviz_s(torch, tmp_path, mnist_test, settings):
     """Three steps of the script's optimizer and loss on the same batches as annviz's Trainer.learn."""
     config = TrainConfig(hidden=(12,), **{"activation": "relu", **settings}).validate()
@@ -206,6 +211,22 @@ def test_the_scripts_training_step_is_annviz_s(torch, tmp_path, mnist_test, sett
     for layer, w, b in zip(model.layers, network.weights, network.biases):
         np.testing.assert_allclose(layer.weight.detach().numpy(), w, rtol=1e-7, atol=1e-10)
         np.testing.assert_allclose(layer.bias.detach().numpy(), b, rtol=1e-7, atol=1e-10)
+
+
+@pytest.mark.parametrize("schedule", ["constant", "cosine", "one-cycle"])
+def test_the_scripts_learning_rate_is_annviz_s_step_by_step(torch, tmp_path, schedule):
+    from annviz.nn.optimizers import scheduled_lr
+
+    config = TrainConfig(hidden=(12,), lr=0.002, schedule=schedule).validate()
+    network = Network(config.layer_sizes(), config.layer_activations(), seed=4)
+    script, _ = write_pytorch_script(tmp_path / "schedule.py", network,
+                                     ModelInfo(loss=config.loss, config=config.to_dict()))
+    module = import_script(script)
+    assert module.SCHEDULE == schedule
+    for total in (7, 100, 940):
+        ours = [scheduled_lr(schedule, 0.002, step, total) for step in range(total)]
+        theirs = [module.learning_rate(step, total) for step in range(total)]
+        np.testing.assert_allclose(theirs, ours, rtol=1e-12, atol=0)
 
 
 def test_the_scripts_augmentation_is_annviz_s(torch, tmp_path, mnist_test):

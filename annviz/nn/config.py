@@ -50,7 +50,8 @@ class TrainConfig:
     lr: float = 1e-3                          # learning rate η
     momentum: float = 0.9                     # μ, for the momentum optimizer
     weight_decay: float = 0.0                 # L2 factor λ
-    schedule: str = "constant"                # "constant" or "cosine" learning rate
+    schedule: str = "constant"                # "constant", "cosine" or "one-cycle" learning rate
+    label_smoothing: float = 0.0              # ε: targets (1 − ε)·one-hot + ε/K (cross-entropy only)
     batch_size: int = 64                      # examples per mini-batch
     epochs: int = 10                          # passes over the training examples
     augment: bool = False                     # random shifts, rotations and scalings of each batch
@@ -70,10 +71,10 @@ class TrainConfig:
         check_hidden(self.hidden)
         try:  # each name is checked once, where it is looked up
             self.layer_activations()
-            get_loss(self.loss)
+            get_loss(self.loss, self.label_smoothing)
             make_optimizer(self.optimizer, 1.0)
             scheduled_lr(self.schedule, 1.0, 0, 1)
-        except ValueError as error:  # an unknown name
+        except ValueError as error:  # an unknown name, or label smoothing out of range or with mse
             raise ConfigError(str(error)) from None
         if self.hidden_activations and len(self.hidden_activations) != len(self.hidden):
             raise ConfigError(f"{len(self.hidden)} hidden layers need as many activations, "

@@ -25,7 +25,7 @@ FIELDS: dict[str, tuple[type, float | None, float | None]] = {
     "optimizer": (str, None, None), "schedule": (str, None, None), "init": (str, None, None),
     "dataset": (str, None, None),
     "lr": (float, 0.0, 1e9), "momentum": (float, 0.0, 1.0), "weight_decay": (float, 0.0, 1e6),
-    "validation_share": (float, 0.0, 1.0),
+    "validation_share": (float, 0.0, 1.0), "label_smoothing": (float, 0.0, 1.0),
     "batch_size": (int, 1, MAX_INT), "epochs": (int, 1, MAX_INT), "seed": (int, 0, MAX_INT),
     "n_train": (int, 1, MAX_INT), "augment": (bool, None, None),
 }

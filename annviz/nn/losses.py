@@ -44,25 +44,50 @@ class CrossEntropy(Loss):
     With sigmoid outputs it is the binary cross-entropy of each output unit, summed over units.
     With either, δ = (a − y) / batch: the activation's slope cancels, which is why this pair
     learns faster than mean squared error when the output is confidently wrong.
+
+    Label smoothing ε (Szegedy et al. 2016; PyTorch's ``CrossEntropyLoss(label_smoothing=ε)``):
+    integer labels become the targets t = (1 − ε)·one-hot + ε/K over K classes, so the network is
+    never pushed to be 100 % sure. Then L = −Σ_k t_k log a_k and δ = (a − t) / batch.
     """
 
     name = "cross-entropy"
+
+    def __init__(self, label_smoothing: float = 0.0):
+        if not 0 <= label_smoothing < 1:
+            raise ValueError(f"label smoothing must be in [0, 1), got {label_smoothing}")
+        self.label_smoothing = float(label_smoothing)
 
     @staticmethod
     def _eps(a: np.ndarray) -> float:
         """Smallest probability used inside log: 1 − eps must differ from 1 in a's precision."""
         return float(np.finfo(a.dtype).eps) if np.issubdtype(a.dtype, np.floating) else 1e-12
 
+    def targets(self, y: np.ndarray, a: np.ndarray) -> np.ndarray:
+        """The target vectors (batch, K) the loss compares ``a`` with: smoothed integer labels,
+        or float targets as given."""
+        if y.ndim != 1:
+            return y
+        t = one_hot(y, a.shape[-1], a.dtype)
+        if self.label_smoothing:
+            t *= 1 - self.label_smoothing
+            t += self.label_smoothing / a.shape[-1]
+        return t
+
     def value(self, a, y, activation=None):
         n = len(a)
         eps = self._eps(a)
         if isinstance(activation, Sigmoid):
-            t = _targets(y, a)
+            t = self.targets(y, a)
             ac = np.clip(a, eps, 1 - eps)
             return float(-(t * np.log(ac) + (1 - t) * np.log(1 - ac)).sum() / n)
         if y.ndim == 1:
             p = a[np.arange(n), y]
-            return float(-np.log(np.maximum(p, eps)).sum() / n)
+            nll = -np.log(np.maximum(p, eps)).sum()
+            if not self.label_smoothing:
+                return float(nll / n)
+            spread = -np.log(np.maximum(a, eps)).sum()      # Σ over examples and classes
+            s = self.label_smoothing
+            return float(((1 - s) * nll + s / a.shape[-1] * spread) / n)
         return float(-(y * np.log(np.maximum(a, eps))).sum() / n)
 
     def delta(self, z, a, y, activation):
@@ -70,15 +95,24 @@ class CrossEntropy(Loss):
         if isinstance(activation, (Softmax, Sigmoid)):
             if y.ndim == 1:
                 d = a.copy()
-                d[np.arange(n), y] -= 1
+                if self.label_smoothing:
+                    d -= self.label_smoothing / a.shape[-1]
+                d[np.arange(n), y] -= 1 - self.label_smoothing
             else:
                 d = a - y
             d /= n
             return d
-        # Any other output: dL/da of −Σ y log a, then back through the activation.
-        t = _targets(y, a)
-        grad_a = -t / np.maximum(a, self._eps(a)) / n
+        # Any other output: dL/da of −Σ t log max(a, eps), then back through the activation.
+        # Below eps the loss is flat (the max), so its slope there is 0 — as PyTorch's
+        # clamp_min gives; −t/eps would be a step of 10¹⁵ for an output that went negative.
+        t = self.targets(y, a)
+        eps = self._eps(a)
+        grad_a = -t / np.maximum(a, eps) / n
+        grad_a[a < eps] = 0
         return activation.backward(z, a, grad_a)
+
+    def __repr__(self) -> str:
+        return f"CrossEntropy(label_smoothing={self.label_smoothing:g})" if self.label_smoothing else "CrossEntropy()"
 
 
 class MeanSquaredError(Loss):
@@ -98,13 +132,16 @@ class MeanSquaredError(Loss):
 LOSS_NAMES = ("cross-entropy", "mse")
 
 
-def get_loss(name: str) -> Loss:
-    """The loss called ``name`` ("cross-entropy" or "mse"); raises ValueError if unknown."""
+def get_loss(name: str, label_smoothing: float = 0.0) -> Loss:
+    """The loss called ``name`` ("cross-entropy" or "mse"), with ``label_smoothing`` ε for
+    cross-entropy; raises ValueError if unknown, or for ε outside [0, 1) or with "mse"."""
     key = name.strip().lower().replace("_", "-").replace(" ", "-")
     key = {"crossentropy": "cross-entropy", "ce": "cross-entropy",
            "mean-squared-error": "mse", "squared-error": "mse"}.get(key, key)
     if key == "cross-entropy":
-        return CrossEntropy()
+        return CrossEntropy(label_smoothing)
     if key == "mse":
+        if label_smoothing:
+            raise ValueError("label smoothing needs the cross-entropy loss, not mse")
         return MeanSquaredError()
     raise ValueError(f"unknown loss {name!r} (known: {', '.join(LOSS_NAMES)})")

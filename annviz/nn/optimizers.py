@@ -183,16 +183,38 @@ def make_optimizer(name: str, lr: float, momentum: float = 0.9, weight_decay: fl
     raise ValueError(f"unknown optimizer {name!r} (known: {', '.join(OPTIMIZER_NAMES)})")
 
 
-SCHEDULES = ("constant", "cosine")
+SCHEDULES = ("constant", "cosine", "one-cycle")
+
+# The one-cycle schedule (Smith & Topin 2019, "Super-convergence"), shaped as PyTorch's
+# ``OneCycleLR`` with ``anneal_strategy="cos"`` so that an exported script can use that class:
+# η rises from η/ONE_CYCLE_START to η over the first ONE_CYCLE_WARMUP of the steps, then falls
+# to η/(ONE_CYCLE_START·ONE_CYCLE_END) by the last one, each half along a cosine.
+ONE_CYCLE_WARMUP = 0.25     # PyTorch's pct_start
+ONE_CYCLE_START = 25.0      # PyTorch's div_factor
+ONE_CYCLE_END = 1e4         # PyTorch's final_div_factor
+
+
+def _cosine_between(start: float, end: float, progress: float) -> float:
+    """From ``start`` (progress 0) to ``end`` (progress 1) along half a cosine."""
+    return end + (start - end) * 0.5 * (1 + math.cos(math.pi * progress))
 
 
 def scheduled_lr(schedule: str, base_lr: float, step: int, total_steps: int,
                  min_fraction: float = 0.0) -> float:
-    """The learning rate at ``step`` of ``total_steps``: constant, or a cosine from η to η·min."""
+    """The learning rate at ``step`` (0-based) of ``total_steps``: constant; a cosine from η to
+    η·min; or one cycle up to η and down again (see ONE_CYCLE_WARMUP)."""
     if schedule == "constant" or total_steps <= 0:
         return base_lr
     if schedule == "cosine":
         progress = min(step / total_steps, 1.0)
         factor = min_fraction + (1 - min_fraction) * 0.5 * (1 + math.cos(math.pi * progress))
         return base_lr * factor
+    if schedule == "one-cycle":
+        start = base_lr / ONE_CYCLE_START
+        warm_end = ONE_CYCLE_WARMUP * total_steps - 1      # the step at the peak (PyTorch's)
+        last = total_steps - 1
+        step = min(step, last)
+        if step <= warm_end:
+            return _cosine_between(start, base_lr, step / warm_end if warm_end > 0 else 1.0)
+        return _cosine_between(base_lr, start / ONE_CYCLE_END, (step - warm_end) / (last - warm_end))
     raise ValueError(f"unknown learning-rate schedule {schedule!r} (known: {', '.join(SCHEDULES)})")

@@ -4,9 +4,9 @@
 ``BatchEvent``; whoever drives it (the command line, the GUI's worker thread, a test) decides
 when to pause, step or stop. ``Trainer.run(callback)`` drives it to the end.
 
-Fast path: the data is float32, each batch is gathered with one fancy index, forward and
-backward are whole-batch matrix products, and augmentation (when on) transforms the whole batch
-with array operations.
+Fast path: the data is float32, each batch is gathered with one ``np.take`` into a buffer reused
+from batch to batch (no new array per batch), forward and backward are whole-batch matrix
+products, and augmentation (when on) transforms the whole batch with array operations.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ class Trainer:
             raise ValueError("config.augment is on but no augment_fn was given "
                              "(annviz.recipes.build_trainer passes annviz.data.augment_batch)")
         self.augment_fn = augment_fn if config.augment else None
-        self.loss = get_loss(config.loss)
+        self.loss = get_loss(config.loss, config.label_smoothing)
         self.optimizer = make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay)
         self.base_lr = config.lr
         self.epochs = config.epochs
@@ -123,6 +123,7 @@ class Trainer:
         self._start_loss: float | None = None
         self._smoothed: float | None = None
         self._progress: _EpochProgress | None = None  # the epoch under way
+        self._batch_x: np.ndarray | None = None         # the buffer each batch is gathered into
         self._train_seconds = 0.0
 
     # --- control, callable between two batches (e.g. from another thread) -------------------
@@ -217,7 +218,7 @@ class Trainer:
                 b = p.next_batch
                 t0 = time.perf_counter()
                 idx = p.order[b * bs:(b + 1) * bs]
-                xb, yb = self.train_x[idx], self.train_y[idx]
+                xb, yb = self._gather(idx), self.train_y[idx]
                 if self.augment_fn is not None:
                     xb = self.augment_fn(xb, self.rng)
                 lr = scheduled_lr(cfg.schedule, self.base_lr, step, self.epochs * nb)
@@ -279,6 +280,14 @@ class Trainer:
         return loss, out
 
     # --- helpers -----------------------------------------------------------------------------
+
+    def _gather(self, idx: np.ndarray) -> np.ndarray:
+        """The training inputs ``idx`` in this trainer's batch buffer (valid until the next
+        batch: nothing keeps a batch's inputs past its step)."""
+        if self._batch_x is None or len(self._batch_x) < len(idx):
+            self._batch_x = np.empty((self.config.batch_size, self.train_x.shape[1]), self.train_x.dtype)
+        out = self._batch_x[:len(idx)]
+        return np.take(self.train_x, idx, axis=0, out=out, mode="clip")  # idx is in range: no check
 
     @staticmethod
     def _finite(arrays) -> bool:

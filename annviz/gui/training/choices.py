@@ -31,6 +31,12 @@ def optimizers() -> list[tuple[str, str]]:
             ("adam", translate("TrainingChoices", "Adam"))]
 
 
+def schedules() -> list[tuple[str, str]]:
+    return [("constant", translate("TrainingChoices", "constant")),
+            ("cosine", translate("TrainingChoices", "cosine, down to 0")),
+            ("one-cycle", translate("TrainingChoices", "one cycle, up and down"))]
+
+
 def inits() -> list[tuple[str, str]]:
     return [("auto", translate("TrainingChoices", "automatic (He / Xavier)")),
             ("he", translate("TrainingChoices", "He")),

@@ -1,7 +1,7 @@
 """Ready-made settings that each tell a story: the notes' network, a fast one, a failing one, a line.
 
-Each preset is a full ``TrainConfig`` (choosing one sets everything) with a name and a sentence
-about what to watch for. Names are translated when asked for.
+Each preset is a full ``TrainConfig`` (``annviz.presets``, shared with ``annviz train --recipe``)
+with a name and a sentence about what to watch for. Names are translated when asked for.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from annviz.nn.config import TrainConfig
+from annviz.presets import PRESET_CONFIGS
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
@@ -25,7 +26,7 @@ class Preset:
     def name(self) -> str:
         return {
             "notes": translate("TrainingPresets", "The lecture notes' network (784-16-16-10 sigmoid)"),
-            "fast": translate("TrainingPresets", "Fast and accurate (ReLU + Adam)"),
+            "fast": translate("TrainingPresets", "98.5 % before the bell (ReLU + Adam, one cycle)"),
             "too-high": translate("TrainingPresets", "Too high a learning rate"),
             "linear": translate("TrainingPresets", "No hidden layer (a linear classifier)"),
         }[self.key]
@@ -37,8 +38,9 @@ class Preset:
                                "Two hidden layers of 16 sigmoid neurons, as in the lecture notes: watch the "
                                "weight pictures turn from noise into strokes."),
             "fast": translate("TrainingPresets",
-                              "128 and 64 ReLU neurons trained with Adam: past 97 % test accuracy "
-                              "in a few epochs."),
+                              "One hidden layer of 512 ReLU neurons, Adam, the learning rate up and "
+                              "down in one cycle, softened labels: 98.5 % test accuracy in seconds. "
+                              "Watch the time to 98.5 % under the curves."),
             "too-high": translate("TrainingPresets",
                                   "The same small network with η = 1000 and squared error: each "
                                   "step overshoots, the loss climbs, and training stops."),
@@ -48,16 +50,7 @@ class Preset:
         }[self.key]
 
 
-PRESETS: tuple[Preset, ...] = (
-    Preset("notes", TrainConfig(hidden=(16, 16), activation="sigmoid", loss="cross-entropy",
-                                optimizer="sgd", lr=0.5, batch_size=10, epochs=10)),
-    Preset("fast", TrainConfig(hidden=(128, 64), activation="relu", loss="cross-entropy",
-                               optimizer="adam", lr=0.001, batch_size=64, epochs=5)),
-    Preset("too-high", TrainConfig(hidden=(16, 16), activation="sigmoid", loss="mse",
-                                   optimizer="sgd", lr=1000.0, batch_size=32, epochs=3)),
-    Preset("linear", TrainConfig(hidden=(), activation="sigmoid", loss="cross-entropy",
-                                 optimizer="sgd", lr=0.2, batch_size=32, epochs=5)),
-)
+PRESETS: tuple[Preset, ...] = tuple(Preset(key, config) for key, config in PRESET_CONFIGS.items())
 
 
 def preset_named(key: str | None) -> Preset | None:

@@ -3,7 +3,8 @@
 ``config()`` reads the form into a ``TrainConfig``; ``set_config`` fills it from one (presets do
 this). Learning rate, momentum and L2 stay editable while a run goes on and announce themselves
 with ``live_changed(dict)`` (keys ``lr``, ``momentum``, ``weight_decay``); everything else is
-locked by ``set_running(True)`` because it only means something for a fresh network.
+locked by ``set_running(True)`` because it only means something for a fresh network. Label
+smoothing is offered with cross-entropy only (squared error has no targets to soften).
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ class TrainingSettings(QWidget):
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 500)
         self.weight_decay = LogSlider([0.0, *round_values(-6, -1)], 0.0)
+        self.schedule = choices.combo()
+        self.label_smoothing = QDoubleSpinBox()
+        self.label_smoothing.setRange(0.0, 0.5)
+        self.label_smoothing.setSingleStep(0.05)
         self.augment = QCheckBox()
 
         self.data_box, data_form = self._group()
@@ -75,8 +80,9 @@ class TrainingSettings(QWidget):
         self._labels: dict[QWidget, QLabel] = {}
         for form, widgets in ((data_form, (self.dataset, self.n_train, self.validation)),
                               (network_form, (self.loss, self.init, self.seed)),
-                              (learning_form, (self.optimizer, self.lr, self.momentum, self.batch_size,
-                                               self.epochs, self.weight_decay))):
+                              (learning_form, (self.optimizer, self.lr, self.schedule, self.momentum,
+                                               self.batch_size, self.epochs, self.weight_decay,
+                                               self.label_smoothing))):
             for widget in widgets:
                 self._labels[widget] = QLabel()
                 form.addRow(self._labels[widget], widget)
@@ -90,7 +96,8 @@ class TrainingSettings(QWidget):
                              (self.data_box, "settings-data"), (self.architecture, "architecture"),
                              (self.loss, "loss"), (self.optimizer, "optimizer"), (self.lr, "lr"),
                              (self.batch_size, "batch"), (self.epochs, "epochs"), (self.n_train, "examples"),
-                             (self.dataset, "dataset"), (self.seed, "seed")):
+                             (self.dataset, "dataset"), (self.seed, "seed"), (self.schedule, "schedule"),
+                             (self.label_smoothing, "label-smoothing")):
             widget.setObjectName(f"training-{name}")   # lessons name widgets by these
         for box in (self.network_box, self.learning_box, self.data_box):
             self.tabs.addTab(box, "")
@@ -111,8 +118,10 @@ class TrainingSettings(QWidget):
         self.dataset.activated.connect(self._on_dataset_activated)
         for spin in (self.n_train, self.validation, self.seed, self.epochs):
             spin.valueChanged.connect(self.changed)
-        for combo in (self.loss, self.init, self.batch_size):
+        for combo in (self.loss, self.init, self.batch_size, self.schedule):
             combo.currentIndexChanged.connect(self.changed)
+        self.loss.currentIndexChanged.connect(self._on_loss_changed)
+        self.label_smoothing.valueChanged.connect(self.changed)
         self.optimizer.currentIndexChanged.connect(self._on_optimizer_changed)
         self.architecture.changed.connect(self.changed)
         self.augment.toggled.connect(self.changed)
@@ -134,6 +143,8 @@ class TrainingSettings(QWidget):
             lr=self.lr.value(),
             momentum=self.momentum.value(),
             weight_decay=self.weight_decay.value(),
+            schedule=self.schedule.currentData(),
+            label_smoothing=self.label_smoothing.value() if self.loss.currentData() == "cross-entropy" else 0.0,
             batch_size=self.batch_size.currentData(),
             epochs=self.epochs.value(),
             augment=self.augment.isChecked(),
@@ -158,12 +169,15 @@ class TrainingSettings(QWidget):
         self.lr.set_value(config.lr)
         self.momentum.setValue(config.momentum)
         self.weight_decay.set_value(config.weight_decay)
+        choices.select(self.schedule, config.schedule)
+        self.label_smoothing.setValue(config.label_smoothing)
         if self.batch_size.findData(config.batch_size) < 0:
             self.batch_size.addItem(str(config.batch_size), config.batch_size)
         self.batch_size.setCurrentIndex(self.batch_size.findData(config.batch_size))
         self.epochs.setValue(config.epochs)
         self.augment.setChecked(config.augment)
         self._on_optimizer_changed()
+        self._on_loss_changed()
 
     def add_folder(self, folder: str) -> None:
         """Offer a folder of IDX files the user picked as a dataset, and choose it."""
@@ -188,10 +202,11 @@ class TrainingSettings(QWidget):
         running, continuing = self._running, self._continuing
         self.data_box.setEnabled(not (running or continuing))
         self.network_box.setEnabled(not (running or continuing))
-        for widget in (self.optimizer, self.augment):
+        for widget in (self.optimizer, self.augment, self.schedule):
             widget.setEnabled(not (running or continuing))
         for widget in (self.batch_size, self.epochs):
             widget.setEnabled(not running)
+        self._on_loss_changed()
 
     # --- handlers ------------------------------------------------------------------------------
 
@@ -207,6 +222,11 @@ class TrainingSettings(QWidget):
     def _on_optimizer_changed(self) -> None:
         self.momentum.setEnabled(self.optimizer.currentData() == "momentum")
         self.changed.emit()
+
+    def _on_loss_changed(self) -> None:
+        """Label smoothing softens cross-entropy's targets; squared error has none to soften."""
+        self.label_smoothing.setEnabled(self.loss.currentData() == "cross-entropy"
+                                        and not (self._running or self._continuing))
 
     def _on_live_value_changed(self, key: str, value: float) -> None:
         self.live_changed.emit({key: value})
@@ -228,7 +248,8 @@ class TrainingSettings(QWidget):
             (self.init, self.tr("Initial weights")), (self.seed, self.tr("Seed")),
             (self.optimizer, self.tr("Optimizer")), (self.lr, self.tr("Learning rate η")),
             (self.momentum, self.tr("Momentum μ")), (self.batch_size, self.tr("Batch size")),
-            (self.epochs, self.tr("Epochs")), (self.weight_decay, self.tr("L2 weight decay λ"))):
+            (self.epochs, self.tr("Epochs")), (self.weight_decay, self.tr("L2 weight decay λ")),
+            (self.schedule, self.tr("η over the run")), (self.label_smoothing, self.tr("Label smoothing ε"))):
             self._labels[widget].setText(text)
         self.augment.setText(self.tr("Augment (random shifts, turns and zooms)"))
         self.n_train.setToolTip(self.tr("Use only the first examples of the training set"))
@@ -249,9 +270,15 @@ class TrainingSettings(QWidget):
         self.epochs.setToolTip(self.tr("Passes over all the training examples"))
         self.weight_decay.setToolTip(self.tr("L2 weight decay λ: the loss gets + ½ λ Σ w², each step "
                                              "w ← w − η (∂L/∂w + λ w); can change while training"))
+        self.schedule.setToolTip(self.tr("How η changes over the run: constant; a cosine from η down to 0; "
+                                         "or one cycle, from η/25 up to η in the first quarter of the "
+                                         "batches, then down to almost 0 (fast and stable)"))
+        self.label_smoothing.setToolTip(self.tr("Label smoothing ε: cross-entropy aims at 1 − ε for the "
+                                                "true class and spreads ε over all the classes, so the "
+                                                "network is never pushed to be 100 % sure"))
         self.augment.setToolTip(self.tr("Each batch sees its images moved, turned and zoomed a little: more "
                                         "varied examples, less overfitting"))
         self._fill_datasets()
         for combo, items in ((self.loss, choices.losses()), (self.optimizer, choices.optimizers()),
-                             (self.init, choices.inits())):
+                             (self.init, choices.inits()), (self.schedule, choices.schedules())):
             choices.fill_combo(combo, items)

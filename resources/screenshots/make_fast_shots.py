@@ -1,0 +1,60 @@
+"""Screenshots of the "98.5 % before the bell" preset (issue 25) at 1366×768, in English and Korean.
+
+    QT_QPA_PLATFORM=offscreen python resources/screenshots/make_fast_shots.py [en|ko ...]
+
+Builds the whole app window as ``annviz`` does, draws a 3 on the pad, chooses the preset on the
+training page, shows the Learning tab (the schedule and label smoothing) and trains the whole
+recipe at full speed in the app; the shot is taken at the end, with "98.5 % in … s" under the
+curves. The seconds are the app's training time on the machine that made the shot (the app
+trains with one BLAS thread; the benchmark's headless figure is in the README's Speed section).
+Needs a Korean font (fonts-nanum) for the Korean shot.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from make_training_shots import THREE, wait_for  # noqa: E402
+from make_truth_shots import HERE, draw, make_window, settle  # noqa: E402
+
+
+def shot(app: QApplication, lang: str, folder: str) -> None:
+    window = make_window(app, lang, folder)
+    window.resize(1366, 768)
+    area = window.training
+    window.tabs.setCurrentWidget(area.page)
+    settle(app)
+    draw(window.explorer.pad_panel.pad, THREE)
+    panel = area.panel
+    index = panel.preset.findData("fast")
+    panel.preset.setCurrentIndex(index)
+    panel.preset.activated.emit(index)
+    panel.settings.tabs.setCurrentWidget(panel.settings.learning_box)
+    area.speed.set_speed(None)
+    panel.start()
+    wait_for(app, lambda: area.controller.phase == "done", 600)
+    settle(app, 0.6)
+    window.grab().save(str(HERE / f"training-fast-{lang}-1366.png"))
+    print(f"{lang}: {area.curves.target_label.text()}")
+    area.controller.discard()
+    window.close()
+    settle(app)
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        for lang in sys.argv[1:] or ["en", "ko"]:
+            shot(app, lang, folder)
+
+
+if __name__ == "__main__":
+    main()
