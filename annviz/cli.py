@@ -103,6 +103,21 @@ def _layers(text: str) -> tuple[int, ...]:
     return sizes
 
 
+def _filters(text: str) -> tuple[int, ...]:
+    """``--conv 8,16``: the filters of each convolution."""
+    from annviz.nn.layers import MAX_CONV_LAYERS, MAX_FILTERS
+
+    try:
+        filters = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a comma-separated list of filter counts, e.g. 8,16") from None
+    if not filters or len(filters) > MAX_CONV_LAYERS or not all(1 <= f <= MAX_FILTERS for f in filters):
+        raise argparse.ArgumentTypeError(f"{text!r}: 1 to {MAX_CONV_LAYERS} convolutions of 1 to "
+                                         f"{MAX_FILTERS} filters each")
+    return filters
+
+
 def _canonical(get):
     """A ``type=`` that turns an accepted spelling ("leaky-relu", "CE") into the canonical name."""
     def convert(text: str) -> str:
@@ -150,11 +165,16 @@ def build_parser() -> argparse.ArgumentParser:
                      "does the same")
 
     train = command("train", "train a network and save it", epilog=EXIT_STATUSES)
-    train.add_argument("--layers", type=_layers, default="16,16", metavar="N,N,...",
+    train.add_argument("--layers", type=_layers, default=None, metavar="N,N,...",
                        help="hidden layer sizes, e.g. 16,16; none for no hidden layer; at most "
-                       f"{MAX_LAYER_SIZE} neurons each")
-    train.add_argument("--activation", type=_canonical(get_activation), default="sigmoid",
-                       choices=HIDDEN_ACTIVATIONS, help="activation of every hidden layer")
+                       f"{MAX_LAYER_SIZE} neurons each (default: 16,16; none with --conv)")
+    train.add_argument("--conv", type=_filters, default=(), metavar="F,F,...",
+                       help="a convolutional network: the filters of each 5×5 convolution (padded by 2, "
+                       "each followed by a 2×2 max-pool) before the dense layers; --conv 8,16 is the "
+                       "reference net")
+    train.add_argument("--activation", type=_canonical(get_activation), default=None,
+                       choices=HIDDEN_ACTIVATIONS, help="activation of every hidden layer and convolution "
+                       "(default: sigmoid; relu with --conv)")
     train.add_argument("--output-activation", type=_canonical(get_activation), default="softmax",
                        choices=OUTPUT_ACTIVATIONS, help="activation of the output layer")
     train.add_argument("--loss", type=_canonical(get_loss), default="cross-entropy", choices=LOSS_NAMES,
@@ -217,6 +237,9 @@ def _pytorch_options(command: argparse.ArgumentParser) -> None:
                        help="its last layer outputs logits, to which softmax is applied (the default, "
                        "as for nn.CrossEntropyLoss; also right for a network ending in softmax); "
                        "--no-logits uses its outputs as they are")
+    group.add_argument("--arrangement", type=int, metavar="N", default=None,
+                       help="a convolutional network whose file fits several arrangements of padding "
+                       "and max-pools: which one (annviz lists them when it cannot tell)")
 
 
 def main(argv: list[str] | None = None) -> int:

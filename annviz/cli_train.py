@@ -20,8 +20,10 @@ def cmd_train(args) -> int:
     from annviz.nn.doctor.texts import describe_fix, explain
     from annviz.recipes import build_network, build_trainer, model_info, prepare_data
 
+    conv = tuple(getattr(args, "conv", ()) or ())
     config = TrainConfig(
-        hidden=args.layers, activation=args.activation, output=args.output_activation, loss=args.loss,
+        conv=conv, hidden=args.layers if args.layers is not None else (() if conv else (16, 16)),
+        activation=args.activation or ("relu" if conv else "sigmoid"), output=args.output_activation, loss=args.loss,
         optimizer=args.optimizer, lr=args.lr, momentum=args.momentum, weight_decay=args.l2,
         schedule=args.schedule, batch_size=args.batch, epochs=args.epochs, augment=args.augment,
         init=args.init, seed=args.seed, dataset=args.dataset, n_train=args.n_train,
@@ -30,6 +32,9 @@ def cmd_train(args) -> int:
     blas_threads = _blas_threads(args.threads)  # checks --threads before any data is loaded
     if args.out is not None:
         check_out(args.out)
+    if args.record is not None and conv:
+        raise CliError("--record: the time machine does not record a convolutional network yet "
+                       "(its recordings hold MLPs); train without --record")
     if args.record is not None:
         check_out(args.record, "--record", "run.annviz-run")
         if args.out is not None and same_file(args.out, args.record):
@@ -42,7 +47,8 @@ def cmd_train(args) -> int:
               0 if data.validation is None else len(data.validation[0]))
     network = build_network(config, n_out=data.n_classes)
     trainer = build_trainer(network, config, data)
-    doctor = None if args.doctor_off else Doctor(trainer)   # names faults; never stops the run
+    # the doctor names faults (never stops the run); it watches MLPs only, for now
+    doctor = None if args.doctor_off or not network.is_mlp else Doctor(trainer)
     recording = None
     if args.record is not None:
         from annviz.nn.recording import Recording
@@ -50,6 +56,8 @@ def cmd_train(args) -> int:
     report = sys.stderr if args.json else sys.stdout
     print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
           f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=report, flush=True)
+    if not network.is_mlp and not args.doctor_off:
+        print("doctor: off (it watches multilayer perceptrons only, for now)", file=report)
     # A diverging run overflows on purpose; the trainer and the baseline say so in words.
     with blas_threads, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         baseline = LossBaseline(network, trainer.loss, data.train)
