@@ -167,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     train = command("train", "train a network and save it", epilog=EXIT_STATUSES)
     train.add_argument("--layers", type=_layers, default=None, metavar="N,N,...",
                        help="hidden layer sizes, e.g. 16,16; none for no hidden layer; at most "
-                       f"{MAX_LAYER_SIZE} neurons each (default: 16,16; none with --conv)")
+                       f"{MAX_LAYER_SIZE} neurons each (default: 16,16); with --conv, none unless given")
     train.add_argument("--conv", type=_filters, default=(), metavar="F,F,...",
                        help="a convolutional network: the filters of each 5×5 convolution (padded by 2, "
                        "each followed by a 2×2 max-pool) before the dense layers; --conv 8,16 is the "

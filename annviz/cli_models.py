@@ -34,6 +34,10 @@ def _load_classifier(name: str, activation: str | None = None, logits: bool | No
                   f"{activation} hidden layers (--activation) and "
                   f"{'logits → softmax' if logits else 'outputs used as they are'} "
                   f"({'--no-logits' if logits else '--logits'} for the other)", file=sys.stderr)
+        if foreign.layout.kind == "cnn":
+            print(f"annviz: note: padding and pooling {info.extra['pytorch_arrangement']}"
+                  + ("" if len(foreign.layout.candidates) == 1 else
+                     f" (--arrangement {arrangement} of {foreign.layout.candidates_text()})"), file=sys.stderr)
     else:
         if activation is not None or logits is not None or arrangement is not None:
             raise CliError(f"{path}: an annviz model names its own activations; --activation, "
