@@ -105,6 +105,21 @@ def _layers(text: str) -> tuple[int, ...]:
     return sizes
 
 
+def _filters(text: str) -> tuple[int, ...]:
+    """``--conv 8,16``: the filters of each convolution."""
+    from annviz.nn.layers import MAX_CONV_LAYERS, MAX_FILTERS
+
+    try:
+        filters = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a comma-separated list of filter counts, e.g. 8,16") from None
+    if not filters or len(filters) > MAX_CONV_LAYERS or not all(1 <= f <= MAX_FILTERS for f in filters):
+        raise argparse.ArgumentTypeError(f"{text!r}: 1 to {MAX_CONV_LAYERS} convolutions of 1 to "
+                                         f"{MAX_FILTERS} filters each")
+    return filters
+
+
 def _canonical(get):
     """A ``type=`` that turns an accepted spelling ("leaky-relu", "CE") into the canonical name."""
     def convert(text: str) -> str:
@@ -210,8 +225,12 @@ def _train_options(train: argparse.ArgumentParser) -> None:
     option("--layers", dest="layers", type=_layers, metavar="N,N,...", shown="16,16",
            help=f"hidden layer sizes, e.g. 16,16; none for no hidden layer; at most {MAX_LAYER_SIZE} "
            "neurons each")
+    train.add_argument("--conv", type=_filters, default=(), metavar="F,F,...",
+                       help="a convolutional network: the filters of each 5×5 convolution (padded by 2, "
+                       "each followed by a 2×2 max-pool) before the dense layers; --conv 8,16 is the "
+                       "reference net; with it, --layers is none and --activation relu unless given")
     option("--activation", dest="activation", type=_canonical(get_activation), choices=HIDDEN_ACTIVATIONS,
-           help="activation of every hidden layer")
+           help="activation of every hidden layer and convolution")
     option("--output-activation", dest="output_activation", type=_canonical(get_activation),
            choices=OUTPUT_ACTIVATIONS, help="activation of the output layer")
     option("--loss", dest="loss", type=_canonical(get_loss), choices=LOSS_NAMES, help="loss function")
@@ -245,6 +264,9 @@ def train_config(args: argparse.Namespace) -> TrainConfig:
     base = PRESET_CONFIGS[args.recipe] if getattr(args, "recipe", None) else TrainConfig()
     given = {field: getattr(args, dest) for dest, field in TRAIN_FIELDS.items()
              if getattr(args, dest, None) is not None}
+    conv = tuple(getattr(args, "conv", ()) or ())
+    if conv:                        # a CNN: no hidden dense layer and ReLU, unless asked otherwise
+        given = {"hidden": (), "activation": "relu", **given, "conv": conv}
     return base.replace(**given).validate()
 
 
@@ -258,6 +280,9 @@ def _pytorch_options(command: argparse.ArgumentParser) -> None:
                        help="its last layer outputs logits, to which softmax is applied (the default, "
                        "as for nn.CrossEntropyLoss; also right for a network ending in softmax); "
                        "--no-logits uses its outputs as they are")
+    group.add_argument("--arrangement", type=int, metavar="N", default=None,
+                       help="a convolutional network whose file fits several arrangements of padding "
+                       "and max-pools: which one (annviz lists them when it cannot tell)")
 
 
 def main(argv: list[str] | None = None) -> int:

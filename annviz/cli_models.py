@@ -13,9 +13,11 @@ from annviz.nn.losses import get_loss
 from annviz.paths import model_path
 
 
-def _load_classifier(name: str, activation: str | None = None, logits: bool | None = None):
+def _load_classifier(name: str, activation: str | None = None, logits: bool | None = None,
+                     arrangement: int | None = None):
     """The network and info of a model file (or bundled model) that classifies 28×28 images; a
-    PyTorch file without annviz metadata with ``activation`` and ``logits`` (or their defaults)."""
+    PyTorch file without annviz metadata with ``activation`` and ``logits`` (or their defaults),
+    and a convolutional one's ``arrangement`` of padding and pooling where its file cannot tell."""
     from annviz.nn import ForeignModelError, load_foreign, load_model
 
     path = model_path(name)
@@ -26,22 +28,26 @@ def _load_classifier(name: str, activation: str | None = None, logits: bool | No
     except ForeignModelError as foreign:
         activation = activation or "relu"
         logits = True if logits is None else logits
-        network, info = load_foreign(path, activation, logits)
+        network, info = load_foreign(path, activation, logits, arrangement)
         if given_activation is None or given_logits is None:
             print(f"annviz: note: {path} is a PyTorch network ({foreign.layout.describe()}); taken with "
                   f"{activation} hidden layers (--activation) and "
                   f"{'logits → softmax' if logits else 'outputs used as they are'} "
                   f"({'--no-logits' if logits else '--logits'} for the other)", file=sys.stderr)
+        if foreign.layout.kind == "cnn":
+            print(f"annviz: note: padding and pooling {info.extra['pytorch_arrangement']}"
+                  + ("" if len(foreign.layout.candidates) == 1 else
+                     f" (--arrangement {arrangement} of {foreign.layout.candidates_text()})"), file=sys.stderr)
     else:
-        if activation is not None or logits is not None:
-            raise CliError(f"{path}: an annviz model names its own activations; --activation and "
-                           "--logits are for PyTorch files without annviz metadata")
+        if activation is not None or logits is not None or arrangement is not None:
+            raise CliError(f"{path}: an annviz model names its own activations; --activation, "
+                           "--logits and --arrangement are for PyTorch files without annviz metadata")
     log.debug("%s read in %.3f s: %s", path, time.perf_counter() - t0, network)
-    if network.sizes[0] != 784:
-        raise CliError(f"{path}: the network takes {network.sizes[0]} inputs, but a 28×28 image "
+    if network.n_inputs != 784:
+        raise CliError(f"{path}: the network takes {network.n_inputs} inputs, but a 28×28 image "
                        "gives 784")
-    if len(info.class_names) != network.sizes[-1]:
-        info.class_names = [str(i) for i in range(network.sizes[-1])]
+    if len(info.class_names) != network.n_outputs:
+        info.class_names = [str(i) for i in range(network.n_outputs)]
     return path, network, info
 
 
@@ -50,7 +56,7 @@ def cmd_evaluate(args) -> int:
     from annviz.nn import confusion_matrix, per_class_accuracy
     from annviz.nn.metrics import predict_in_chunks, score
 
-    path, network, info = _load_classifier(args.model, args.activation, args.logits)
+    path, network, info = _load_classifier(args.model, args.activation, args.logits, args.arrangement)
     try:
         loss_fn = get_loss(info.loss)
     except ValueError as error:
@@ -59,8 +65,8 @@ def cmd_evaluate(args) -> int:
     t0 = time.perf_counter()
     ds = load_dataset(args.dataset) if args.dataset else load_named_dataset(info.dataset)
     log.debug("%s read in %.2f s", ds.name, time.perf_counter() - t0)
-    if network.sizes[-1] != len(ds.class_names):
-        raise CliError(f"{path}: a network with {network.sizes[-1]} outputs cannot classify {ds.name} "
+    if network.n_outputs != len(ds.class_names):
+        raise CliError(f"{path}: a network with {network.n_outputs} outputs cannot classify {ds.name} "
                        f"({len(ds.class_names)} classes)")
     x, y = to_inputs(ds.test_images), np.asarray(ds.test_labels, dtype=np.int64)
     t0 = time.perf_counter()
@@ -91,7 +97,7 @@ def cmd_predict(args) -> int:
     from annviz.data.images import read_image
     from annviz.data.preprocess import canvas_to_mnist
 
-    path, network, info = _load_classifier(args.model, args.activation, args.logits)
+    path, network, info = _load_classifier(args.model, args.activation, args.logits, args.arrangement)
     results = []
     for image_path in args.images:
         image = canvas_to_mnist(read_image(image_path))

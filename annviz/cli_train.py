@@ -20,9 +20,13 @@ def cmd_train(args) -> int:
     from annviz.recipes import build_network, build_trainer, model_info, prepare_data
 
     config = train_config(args)   # the recipe, changed by the options given
+    conv = config.conv
     blas_threads = _blas_threads(args.threads)  # checks --threads before any data is loaded
     if args.out is not None:
         check_out(args.out)
+    if args.record is not None and conv:
+        raise CliError("--record: the time machine does not record a convolutional network yet "
+                       "(its recordings hold MLPs); train without --record")
     if args.record is not None:
         check_out(args.record, "--record", "run.annviz-run")
         if args.out is not None and same_file(args.out, args.record):
@@ -35,10 +39,13 @@ def cmd_train(args) -> int:
               0 if data.validation is None else len(data.validation[0]))
     network = build_network(config, n_out=data.n_classes)
     trainer = build_trainer(network, config, data)
-    doctor = None if args.doctor_off else Doctor(trainer)   # names faults; never stops the run
+    # the doctor names faults (never stops the run); it watches MLPs only, for now
+    doctor = None if args.doctor_off or not network.is_mlp else Doctor(trainer)
     report = sys.stderr if args.json else sys.stdout
     print(f"training {network.describe()} ({network.n_params:,} parameters) on {data.dataset.name}: "
           f"{len(data.train[0]):,} examples, {config.epochs} epochs", file=report, flush=True)
+    if not network.is_mlp and not args.doctor_off:
+        print("doctor: off (it watches multilayer perceptrons only, for now)", file=report)
     # A diverging run overflows on purpose; the trainer and the baseline say so in words.
     with blas_threads, np.errstate(over="ignore", invalid="ignore", divide="ignore"), \
             _recording_writer(args.record, trainer, data.dataset.class_names) as recording:

@@ -243,7 +243,8 @@ MESSAGES: dict[str, str] = {
     "foreign.refused": QT_TRANSLATE_NOOP(
         "FileErrors", "a safetensors file without annviz metadata, and not a network annviz "
                                         "understands: {fault}. annviz opens its own models, and PyTorch networks "
-                                        "of nn.Linear layers only, named layers.0.weight … (nn.ModuleList), "
+                                        "of nn.Linear layers (after nn.Conv2d layers in a convolutional "
+                                        "one), named layers.0.weight … (nn.ModuleList), "
                                         "0.weight … (nn.Sequential) or fc1.weight … (numbered names), taking "
                                         "{n_inputs} inputs"),
     "foreign.no_tensors": QT_TRANSLATE_NOOP("FileErrors", "it holds no tensors"),
@@ -271,6 +272,62 @@ MESSAGES: dict[str, str] = {
         "FileErrors", "layer name {name} ends in a number of {digits} digits (at most "
                                                 "{most})"),
     "foreign.patterns": QT_TRANSLATE_NOOP("FileErrors", "the layer names {names} do not share one pattern"),
+
+    # --- convolutional networks (annviz.nn.layers, cnnfile, foreign_cnn) ------------------------
+    "model.layers_order": QT_TRANSLATE_NOOP(
+        "FileErrors", "its layers are not a convolutional network annviz can build: "
+                      "convolutions and max-pools, one flatten, then dense layers ending in the output layer"),
+    "model.layers_count": QT_TRANSLATE_NOOP(
+        "FileErrors", "{conv} convolutions and {dense} dense layers (annviz holds at most {most_conv} "
+                      "and {most_dense})"),
+    "model.layers_listed": QT_TRANSLATE_NOOP("FileErrors", "layers lists {n} entries (at most {most})"),
+    "model.layer_not_object": QT_TRANSLATE_NOOP("FileErrors", "layers[{layer}] is not a JSON object"),
+    "model.layer_kind": QT_TRANSLATE_NOOP(
+        "FileErrors", "layers[{layer}] is of kind {name}, which annviz does not know (known: {known})"),
+    "model.conv_range": QT_TRANSLATE_NOOP(
+        "FileErrors", "layer {layer}: {filters} filters of {kernel}×{kernel} padded by {padding}; annviz "
+                      "holds 1 to {most_filters} filters of at most {most_kernel}×{most_kernel}, padded by "
+                      "less than the kernel's side"),
+    "model.conv_too_small": QT_TRANSLATE_NOOP(
+        "FileErrors", "layer {layer}: a {kernel}×{kernel} kernel does not fit maps of {h}×{w} padded by "
+                      "{padding}"),
+    "model.pool_size": QT_TRANSLATE_NOOP(
+        "FileErrors", "layer {layer}: max-pools of {size}×{size}; annviz pools 2×2"),
+    "model.pool_too_small": QT_TRANSLATE_NOOP(
+        "FileErrors", "layer {layer}: maps of {h}×{w} are too small for a 2×2 max-pool"),
+    "model.dense_range": QT_TRANSLATE_NOOP(
+        "FileErrors", "layer {layer}: {size} neurons (a dense layer holds 1 to {most})"),
+    "model.layer_activation": QT_TRANSLATE_NOOP(
+        "FileErrors", "layer {layer}: {name} is not an activation this layer can use"),
+    "model.layers_work": QT_TRANSLATE_NOOP(
+        "FileErrors", "layer {layer}: the network would take more work per image than annviz allows"),
+    "model.input_shape": QT_TRANSLATE_NOOP(
+        "FileErrors", "input_shape should be [1, 28, 28] (one 28×28 grey image), not {shape}"),
+    "model.conv_tensor_shape": QT_TRANSLATE_NOOP(
+        "FileErrors", "tensor {name} has shape {shape}, expected {expected} from its layers"),
+    "model.not_mlp": QT_TRANSLATE_NOOP(
+        "FileErrors", "a convolutional network ({layers}); this window shows multilayer perceptrons "
+                      "only for now (the command line's annviz evaluate and annviz predict use it)"),
+    "foreign.conv_kernel": QT_TRANSLATE_NOOP(
+        "FileErrors", "tensor {name} has shape {shape}, not the (filters, channels, k, k) of an "
+                      "nn.Conv2d with square kernels"),
+    "foreign.conv_size": QT_TRANSLATE_NOOP(
+        "FileErrors", "layer {name} has {filters} filters of {kernel}×{kernel} (annviz holds 1 to "
+                      "{most_filters} filters of at most {most_kernel}×{most_kernel})"),
+    "foreign.conv_channels": QT_TRANSLATE_NOOP(
+        "FileErrors", "the shapes do not chain: {name} takes {n} channels, the layer before gives {m}"),
+    "foreign.conv_order": QT_TRANSLATE_NOOP(
+        "FileErrors", "an nn.Linear comes before the nn.Conv2d {name}: annviz reads convolutions first, "
+                      "then linear layers"),
+    "foreign.conv_no_linear": QT_TRANSLATE_NOOP(
+        "FileErrors", "its convolutions are followed by no nn.Linear layer"),
+    "foreign.conv_no_fit": QT_TRANSLATE_NOOP(
+        "FileErrors", "its first nn.Linear, {name}, takes {n} inputs, which no arrangement of "
+                      "padding (none or half the kernel) and 2×2 max-pools after its convolutions gives"),
+    "foreign.ambiguous": QT_TRANSLATE_NOOP(
+        "FileErrors", "a PyTorch network without annviz metadata whose padding and pooling its file "
+                      "cannot tell: {n} arrangements fit ({candidates}); say which (on the command line: "
+                      "--arrangement N)"),
 
     # --- training recordings (annviz.nn.runfile) -----------------------------------------------
     "run.not_recording": QT_TRANSLATE_NOOP(

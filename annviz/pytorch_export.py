@@ -2,7 +2,9 @@
 
 ``write_pytorch_script(path, network, info)`` writes ``path`` (a ``.py``) and, beside it, the
 model as an annviz file of the same name (``.safetensors``), which PyTorch loads as it is. The
-script defines the network (an ``nn.ModuleList`` of ``nn.Linear``), loads the weights, evaluates
+script defines the network (an MLP: an ``nn.ModuleList`` of ``nn.Linear``; a convolutional
+network: the ``nn.Sequential`` of ``nn.Conv2d``, activations, ``nn.MaxPool2d``, ``nn.Flatten`` and
+``nn.Linear`` whose state dict annviz's file is), loads the weights, evaluates
 them on MNIST read from local IDX files — never a download — and can train further with the
 optimizer, learning rate, schedule, label smoothing, batch size, L2 and augmentation the model was
 trained with
@@ -37,6 +39,11 @@ TORCH_ACTIVATIONS = {
     "softmax": "lambda z: torch.softmax(z, dim=-1)",
     "step": "lambda z: (z >= 0).to(z.dtype)",  # no slope: a step layer does not learn
 }
+
+# a hidden activation as a module of an nn.Sequential (annviz.nn.layers.torch_modules)
+TORCH_MODULES = {"sigmoid": "nn.Sigmoid", "tanh": "nn.Tanh", "relu": "nn.ReLU",
+                 "leaky_relu": "nn.LeakyReLU",  # slope 0.01 below zero by default, as annviz's
+                 "step": "Step"}
 
 # the loss of a batch from the last layer's z and the integer labels y, as annviz computes it
 TORCH_LOSSES = {
@@ -94,8 +101,9 @@ def training_config(info: ModelInfo) -> tuple[TrainConfig, bool]:
         return TrainConfig(), False
 
 
-def pytorch_script(network: Network, info: ModelInfo, weights_name: str, script_name: str) -> str:
-    """The text of the script for ``network``, whose weights are in ``weights_name`` beside it."""
+def pytorch_script(network, info: ModelInfo, weights_name: str, script_name: str) -> str:
+    """The text of the script for ``network`` (an MLP or a ConvNet), whose weights are in
+    ``weights_name`` beside it."""
     config, recorded = training_config(info)
     output = network.activation_names[-1]
     loss = TORCH_LOSSES.get((info.loss, output)) or TORCH_LOSSES[(info.loss, None)]
@@ -103,10 +111,24 @@ def pytorch_script(network: Network, info: ModelInfo, weights_name: str, script_
     functions = "\n".join(f"    {name!r}: {TORCH_ACTIVATIONS[name]}," for name in used)
     origin = ("annviz's training settings for this model" if recorded else
               "annviz's default training settings (this model's file records none)")
+    if network.is_mlp:
+        model_class = "AnnvizMLP"
+        definition = _MLP.substitute(sizes=_literal(network.sizes),
+                                     activations=_literal(network.activation_names))
+    else:
+        model_class = "AnnvizCNN"
+        hidden = set(network.activation_names[:-1])
+        modules = "\n".join(f"    {name!r}: {TORCH_MODULES[name]}," for name in
+                             dict.fromkeys(network.activation_names[:-1]) if name != "identity")
+        definition = _CNN.substitute(layers=_layers_literal(network.layers),
+                                     activations=_literal(network.activation_names),
+                                     activation_modules=modules,
+                                     step_module=_STEP_MODULE if "step" in hidden else "")
     return _TEMPLATE.substitute(
         title=Path(weights_name).stem, arch=network.describe(), version=__version__,
         weights=weights_name, script=script_name, weights_repr=_literal(weights_name),
-        sizes=_literal(network.sizes), activations=_literal(network.activation_names),
+        network_definition=definition, model_class=model_class,
+        network_class=_MLP_CLASS if network.is_mlp else _CNN_CLASS,
         loss_name=info.loss, origin=origin, optimizer=_literal(config.optimizer),
         lr=_literal(config.lr), momentum=_literal(config.momentum),
         weight_decay=_literal(config.weight_decay), schedule=_literal(config.schedule),
@@ -117,6 +139,14 @@ def pytorch_script(network: Network, info: ModelInfo, weights_name: str, script_
         augment_code=_AUGMENT if config.augment else "",
         augment_call="\n            xb = augment(xb, generator)" if config.augment else "",
     )
+
+
+def _layers_literal(layers) -> str:
+    """The layers as the model file lists them, one per line."""
+    from annviz.nn.layers import to_dict
+
+    return "[\n" + "".join(f"    {{{', '.join(f'{_literal(k)}: {_literal(v)}' for k, v in to_dict(layer).items())}}},\n"
+                            for layer in layers) + "]"
 
 
 def _literal(value) -> str:
@@ -159,12 +189,93 @@ def augment(x, generator):
                   uniform(-2.0, 2.0, n, 2))
 '''
 
+_MLP = Template('''SIZES = $sizes  # neurons per layer, the 784 input pixels first
+ACTIVATIONS = $activations  # one per Linear layer
+''')
+
+_MLP_CLASS = '''
+
+class AnnvizMLP(nn.Module):
+    """Linear layers in an nn.ModuleList named "layers", as annviz's model files store them.
+
+    forward returns the last layer's weighted input z (the logits, for a softmax output), which
+    the loss takes; probabilities applies the output activation: what annviz shows."""
+
+    def __init__(self, sizes=SIZES, activations=ACTIVATIONS):
+        super().__init__()
+        self.layers = nn.ModuleList(nn.Linear(n_in, n_out) for n_in, n_out in zip(sizes, sizes[1:]))
+        self.activations = list(activations)
+
+    def forward(self, x):  # x: (batch, 784), pixels in [0, 1], white ink on black, row by row
+        for layer, name in zip(self.layers[:-1], self.activations):
+            x = ACTIVATION_FUNCTIONS[name](layer(x))
+        return self.layers[-1](x)
+
+    def probabilities(self, x):
+        return ACTIVATION_FUNCTIONS[self.activations[-1]](self(x))
+'''
+
+_CNN = Template('''LAYERS = $layers  # as the model file lists them; convolutions have stride 1, pools are 2×2
+ACTIVATIONS = $activations  # one per conv and dense layer; the last is the output's
+$step_module
+ACTIVATION_MODULES = {  # a hidden activation as a module of the nn.Sequential
+$activation_modules
+}
+''')
+
+_STEP_MODULE = '''
+
+class Step(nn.Module):
+    def forward(self, z):
+        return (z >= 0).to(z.dtype)
+'''
+
+_CNN_CLASS = '''
+
+class AnnvizCNN(nn.Sequential):
+    """The convolutional network as the nn.Sequential whose state_dict annviz's model file is
+    (0.weight, 3.weight, …): each conv or dense layer, then its activation's module (none after
+    the last layer: its z are the logits the loss takes; probabilities applies the output
+    activation: what annviz shows)."""
+
+    def __init__(self, layers=LAYERS, activations=ACTIVATIONS):
+        modules, (channels, height, width), n = [], (1, 28, 28), 0
+        for i, layer in enumerate(layers):
+            kind = layer["kind"]
+            if kind == "conv":
+                modules.append(nn.Conv2d(channels, layer["filters"], layer["kernel"], padding=layer["padding"]))
+                channels = layer["filters"]
+                height = height + 2 * layer["padding"] - layer["kernel"] + 1
+                width = width + 2 * layer["padding"] - layer["kernel"] + 1
+            elif kind == "pool":
+                modules.append(nn.MaxPool2d(2))
+                height, width = height // 2, width // 2
+            elif kind == "flatten":
+                modules.append(nn.Flatten())
+                channels, height, width = channels * height * width, 1, 1
+            else:
+                modules.append(nn.Linear(channels, layer["size"]))
+                channels = layer["size"]
+            if kind in ("conv", "dense"):
+                if i < len(layers) - 1 and activations[n] != "identity":
+                    modules.append(ACTIVATION_MODULES[activations[n]]())
+                n += 1
+        super().__init__(*modules)
+        self.output_activation = activations[-1]
+
+    def forward(self, x):  # x: (batch, 784), pixels in [0, 1], white ink on black, row by row
+        return super().forward(x.view(-1, 1, 28, 28))
+
+    def probabilities(self, x):
+        return ACTIVATION_FUNCTIONS[self.output_activation](self(x))
+'''
+
 _TEMPLATE = Template('''#!/usr/bin/env python3
 """$title in PyTorch: evaluate it, train it further.
 
 The annviz network $arch, written out by annviz $version (File → Export →
 PyTorch script). Its weights are in $weights beside this file: an annviz model file, whose
-tensors are the state_dict of the AnnvizMLP below.
+tensors are the state_dict of the $model_class below.
 
     python $script                   # loss and accuracy on the MNIST test set
     python $script --data DIR        # ... reading the IDX files in DIR
@@ -192,9 +303,7 @@ from torch.nn import functional as F
 WEIGHTS = Path(__file__).resolve().with_name($weights_repr)
 
 # The network
-SIZES = $sizes  # neurons per layer, the 784 input pixels first
-ACTIVATIONS = $activations  # one per Linear layer
-
+$network_definition
 # $origin
 OPTIMIZER = $optimizer
 LR = $lr  # learning rate
@@ -210,27 +319,7 @@ DATASET = $dataset
 ACTIVATION_FUNCTIONS = {
 $activation_functions
 }
-
-
-class AnnvizMLP(nn.Module):
-    """Linear layers in an nn.ModuleList named "layers", as annviz's model files store them.
-
-    forward returns the last layer's weighted input z (the logits, for a softmax output), which
-    the loss takes; probabilities applies the output activation: what annviz shows."""
-
-    def __init__(self, sizes=SIZES, activations=ACTIVATIONS):
-        super().__init__()
-        self.layers = nn.ModuleList(nn.Linear(n_in, n_out) for n_in, n_out in zip(sizes, sizes[1:]))
-        self.activations = list(activations)
-
-    def forward(self, x):  # x: (batch, 784), pixels in [0, 1], white ink on black, row by row
-        for layer, name in zip(self.layers[:-1], self.activations):
-            x = ACTIVATION_FUNCTIONS[name](layer(x))
-        return self.layers[-1](x)
-
-    def probabilities(self, x):
-        return ACTIVATION_FUNCTIONS[self.activations[-1]](self(x))
-
+$network_class
 
 def smoothed(y, z):
     """The target vectors of the labels y: (1 - ε)·one-hot + ε/classes (ε = LABEL_SMOOTHING)."""
@@ -310,8 +399,9 @@ $augment_code
 
 def make_optimizer(model):
     """annviz's optimizer with its settings; L2 weight decay on the weights, not the biases."""
-    groups = [{"params": [layer.weight for layer in model.layers], "weight_decay": WEIGHT_DECAY},
-              {"params": [layer.bias for layer in model.layers], "weight_decay": 0.0}]
+    weights = [p for name, p in model.named_parameters() if name.endswith("weight")]
+    biases = [p for name, p in model.named_parameters() if name.endswith("bias")]
+    groups = [{"params": weights, "weight_decay": WEIGHT_DECAY}, {"params": biases, "weight_decay": 0.0}]
     return $make_optimizer
 
 
@@ -369,7 +459,7 @@ def main(argv=None):
         sys.exit(f"no {DATASET} folder: pass --data DIR, a folder with {FILES['test'][0]}[.gz] "
                  "and the other IDX files (this script never downloads)")
     torch.manual_seed(SEED)
-    model = AnnvizMLP()
+    model = $model_class()
     model.load_state_dict(load_file(WEIGHTS), strict=True)
     model.eval()
     test = load_split(Path(folder), "test")

@@ -139,7 +139,11 @@ def single_label_warning(labels: np.ndarray, config: TeachConfig) -> str | None:
 
 def check_teachable(network: Network, class_names, name: str = "the model") -> None:
     """TeachError unless ``network`` reads 28×28 digits into the ten classes 0–9 (what the
-    lesson's replayed MNIST examples and the learner's digits are)."""
+    lesson's replayed MNIST examples and the learner's digits are), and is a multilayer
+    perceptron (the protections and the page are written for one)."""
+    if not getattr(network, "is_mlp", True):
+        raise TeachError(f"{name} is a convolutional network; teaching it your digits works on "
+                         "multilayer perceptrons for now")
     if network.sizes[0] != 784 or list(class_names) != DIGITS:
         raise TeachError(f"{name} does not classify 28×28 digits 0 to 9 (its classes: "
                          f"{', '.join(map(str, list(class_names)[:10]))}), so it cannot learn "

@@ -16,11 +16,13 @@ from annviz.messages import CONTEXT, MESSAGES, Phrase, fields
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "annviz"
 #: The modules that read files, whose errors must all carry a code.
-READERS = ["safeio.py", "nn/tensorfile.py", "nn/modelfile.py", "nn/foreign.py", "nn/runfile.py",
+READERS = ["safeio.py", "nn/tensorfile.py", "nn/modelfile.py", "nn/foreign.py", "nn/foreign_cnn.py",
+           "nn/cnnfile.py", "nn/layers.py", "nn/runfile.py",
            "nn/configfile.py", "setupfile.py", "gui/setup.py", "lessons/lessonfile.py", "lessons/library.py",
            "data/images.py", "data/idx.py", "data/mydigits.py"]
 #: Calls that make an error from a code, and where the code is among their arguments.
-CODE_AT = {"refuse": 0, "bad": 0, "Phrase": 0, "Refused": 0, "error": 1, "fail": 1, "_problem": 1}
+CODE_AT = {"refuse": 0, "bad": 0, "Phrase": 0, "Refused": 0, "LayerError": 0, "error": 1, "fail": 1,
+           "_problem": 1}
 #: Helpers whose values are completed where they are raised.
 COMPLETED_LATER = {("safeio.py", "Refused"), ("nn/tensorfile.py", "bad"), ("nn/foreign.py", "refuse")}
 #: A call on a line that says so is a caller's mistake (a bad argument), not a file's fault.

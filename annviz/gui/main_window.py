@@ -20,6 +20,10 @@ or untitled model); the current bundled model is checked in View → Bundled mod
 
 A PyTorch file without annviz metadata opens after a small dialog asks what the file cannot say
 (``foreign_dialog``); the answers are remembered with the path, so the next start reopens it.
+
+The pages show multilayer perceptrons. A convolutional network (``network.is_mlp`` False: a
+model file or a PyTorch file of ``nn.Conv2d`` layers) is refused with one message saying so —
+before any question — until the Convolution page makes ``SHOWS_CNN`` true.
 File → Export writes a picture of the current page, or a PyTorch script with the model beside it
 (``annviz.pytorch_export``).
 
@@ -50,6 +54,7 @@ from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
 from annviz.nn.foreign import ForeignLayout
+from annviz.nn.layers import describe as describe_layers
 from annviz.nn.modelfile import ForeignModelError, ModelFileError, load_foreign, load_model, save_model
 from annviz.paths import bundled_model, models_dir, with_model_suffix
 from annviz.pytorch_export import script_paths, write_pytorch_script
@@ -57,10 +62,15 @@ from annviz.pytorch_export import script_paths, write_pytorch_script
 log = logging.getLogger(__name__)
 
 BUNDLED = ("mnist-classic", "mnist-best")
-Answers = tuple[str, bool]  # what a PyTorch file cannot say: (hidden activation, outputs are logits)
+#: What a PyTorch file cannot say: (hidden activation, outputs are logits, the arrangement of a
+#: convolutional network's padding and pooling counted from 1 — None where only one fits).
+Answers = tuple[str, bool, int | None]
 
 
 class MainWindow(QMainWindow):
+    #: Whether the pages can show a convolutional network; until they can, one is refused.
+    SHOWS_CNN = False
+
     def __init__(self, state: AppState, settings: QSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("annviz-main")
@@ -138,6 +148,8 @@ class MainWindow(QMainWindow):
             try:
                 self._use_model(path)
             except ForeignModelError as foreign:
+                if foreign.layout.kind != "mlp" and not self.SHOWS_CNN:
+                    raise ModelFileError(path, "model.not_mlp", layers=foreign.layout.describe()) from None
                 answers = None if quiet else self.ask_foreign(path, foreign.layout)
                 if answers is None:
                     return False
@@ -150,12 +162,13 @@ class MainWindow(QMainWindow):
         return True
 
     def ask_foreign(self, path, layout: ForeignLayout) -> Answers | None:
-        """The hidden activation and whether the outputs are logits, or None if cancelled."""
+        """The hidden activation, whether the outputs are logits and (a convolutional network
+        whose file fits several) the arrangement, or None if cancelled."""
         dialog = ForeignModelDialog(path, layout, self)
         try:
             if dialog.exec() != ForeignModelDialog.DialogCode.Accepted:
                 return None
-            return dialog.activation(), dialog.logits()
+            return dialog.activation(), dialog.logits(), dialog.arrangement()
         finally:
             dialog.deleteLater()
 
@@ -196,23 +209,30 @@ class MainWindow(QMainWindow):
             if answers is None:
                 raise
             network, info = load_foreign(path, *answers)
-        if network.sizes[0] != 784:
+        if not network.is_mlp and not self.SHOWS_CNN:
+            raise ModelFileError(path, "model.not_mlp", layers=describe_layers(network.layers))
+        if network.n_inputs != 784:
             raise ModelFileError(self.tr("{path}: the network takes {n} inputs, but the explorer "
-                                         "gives it 28×28 = 784").format(path=path, n=network.sizes[0]))
-        if len(info.class_names) != network.sizes[-1]:
-            info.class_names = [str(i) for i in range(network.sizes[-1])]
+                                         "gives it 28×28 = 784").format(path=path, n=network.n_inputs))
+        if len(info.class_names) != network.n_outputs:
+            info.class_names = [str(i) for i in range(network.n_outputs)]
         self.state.set_model(network, info, Path(path))
         self.settings.setValue("model/path", str(Path(path).resolve()))
         if answers is None:
             self.settings.remove("model/pytorch")
         else:
-            self.settings.setValue("model/pytorch", f"{answers[0]} {'logits' if answers[1] else 'outputs'}")
+            arrangement = "" if len(answers) < 3 or answers[2] is None else f" {answers[2]}"
+            self.settings.setValue("model/pytorch",
+                                   f"{answers[0]} {'logits' if answers[1] else 'outputs'}{arrangement}")
 
     def _remembered_answers(self) -> Answers | None:
         """The answers given for the remembered PyTorch file, if they read as answers."""
         words = str(self.settings.value("model/pytorch") or "").split()
-        if len(words) == 2 and words[0] in HIDDEN_ACTIVATIONS and words[1] in ("logits", "outputs"):
-            return words[0], words[1] == "logits"
+        if 2 <= len(words) <= 3 and words[0] in HIDDEN_ACTIVATIONS and words[1] in ("logits", "outputs"):
+            arrangement = words[2] if len(words) == 3 else None
+            if arrangement is not None and not (arrangement.isdigit() and len(arrangement) < 6):
+                return None
+            return words[0], words[1] == "logits", None if arrangement is None else int(arrangement)
         return None
 
     def save_model_to(self, path) -> bool:

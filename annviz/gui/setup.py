@@ -43,6 +43,7 @@ from annviz.lessons.lessonfile import LessonFileError
 from annviz.lessons.library import is_bundled
 from annviz.lessons.model import Lesson
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
+from annviz.nn.layers import describe as describe_layers
 from annviz.paths import bundled_model_names, models_dir, with_suffix
 from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
 from annviz.setupmodel import (ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup,
@@ -223,8 +224,11 @@ class SetupArea(QObject):
             known = ", ".join(tabs(setup.page, found[setup.page])) or "–"
             raise SetupFileError(path, "setup.tab", name=repr(setup.tab[:40]), page=setup.page, known=known)
         model = setup.model
-        if model is not None and model.network is not None and model.network.sizes[0] != 784:
-            raise SetupFileError(path, "setup.model_inputs", n=model.network.sizes[0])
+        if model is not None and model.network is not None and not model.network.is_mlp \
+                and not getattr(self.window, "SHOWS_CNN", False):
+            raise SetupFileError(path, "model.not_mlp", layers=describe_layers(model.network.layers))
+        if model is not None and model.network is not None and model.network.n_inputs != 784:
+            raise SetupFileError(path, "setup.model_inputs", n=model.network.n_inputs)
         for part, field, value, known in (
                 (setup.neuron, "neuron.activation", "activation", NEURON_ACTIVATIONS),
                 (setup.perceptron, "perceptron.points", "points_name", PERCEPTRON_POINTS),
@@ -340,8 +344,8 @@ class SetupArea(QObject):
             self.window.open_bundled(model.bundled)
             return
         info = model.info
-        if len(info.class_names) != model.network.sizes[-1]:
-            info.class_names = [str(i) for i in range(model.network.sizes[-1])]
+        if len(info.class_names) != model.network.n_outputs:
+            info.class_names = [str(i) for i in range(model.network.n_outputs)]
         self.state.set_model(model.network, info, None)
 
     @staticmethod

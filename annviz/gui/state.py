@@ -84,7 +84,11 @@ class AppState(QObject):
                   edits: tuple = ()) -> None:
         """Use ``network`` from now on (the state keeps it; callers should not change it later).
 
-        ``edits``: the neuron edits that made ``network`` from the model at ``path`` (see above)."""
+        ``edits``: the neuron edits that made ``network`` from the model at ``path`` (see above).
+        The views show multilayer perceptrons: a network that is not one (``is_mlp``) is a
+        caller's mistake — the window refuses it first, with a message (main_window, setup)."""
+        if not getattr(network, "is_mlp", True):
+            raise ValueError(f"the views show multilayer perceptrons, not {network!r}")
         if edits:
             self._edits[network] = tuple(edits)
         self.network = network

@@ -60,9 +60,11 @@ class TrainConfig:
     dataset: str = "mnist"                    # dataset name or IDX folder
     n_train: int | None = None                # use only the first n training examples
     validation_share: float = 0.0             # share of the training examples held out
+    conv: tuple[int, ...] = ()                # filters of each 5×5 convolution, each max-pooled; () = an MLP
     extra: dict = field(default_factory=dict, compare=False)  # free-form notes kept in model files
 
     def __post_init__(self):
+        object.__setattr__(self, "conv", tuple(int(n) for n in self.conv))
         object.__setattr__(self, "hidden", tuple(int(n) for n in self.hidden))
         object.__setattr__(self, "hidden_activations", tuple(self.hidden_activations))
 
@@ -82,6 +84,8 @@ class TrainConfig:
         for name in self.layer_activations()[:-1]:
             if name not in HIDDEN_ACTIVATIONS:
                 raise ConfigError(f"hidden activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}, got {name!r}")
+        if self.conv:
+            self.conv_layers()
         if self.output not in OUTPUT_ACTIVATIONS:
             raise ConfigError(f"output activation must be one of {', '.join(OUTPUT_ACTIVATIONS)}")
         if self.init not in INIT_NAMES:
@@ -110,11 +114,31 @@ class TrainConfig:
     def layer_sizes(self, n_in: int = 784, n_out: int = 10) -> list[int]:
         return [n_in, *self.hidden, n_out]
 
+    def conv_layers(self, n_out: int = 10) -> list:
+        """The convolutional network's layers (``conv`` non-empty): each convolution 5×5, padded
+        by 2, ``activation``, then a 2×2 max-pool; a flatten; the dense layers. ConfigError if
+        they cannot be built (``nn.layers.check_layers``)."""
+        from annviz.nn.layers import MAX_CONV_LAYERS, Conv, Dense, Flatten, LayerError, Pool, check_layers
+
+        if len(self.conv) > MAX_CONV_LAYERS:
+            raise ConfigError(f"a network may have at most {MAX_CONV_LAYERS} convolutions, got {len(self.conv)}")
+        *hidden, output = self.layer_activations()
+        layers = []
+        for filters in self.conv:
+            layers += [Conv(filters, 5, 2, get_activation(self.activation).name), Pool()]
+        layers += [Flatten(), *(Dense(n, a) for n, a in zip(self.hidden, hidden)), Dense(n_out, output)]
+        try:
+            check_layers(layers)
+        except LayerError as error:
+            raise ConfigError(f"convolutions {list(self.conv)}: {error}") from None
+        return layers
+
     def replace(self, **changes) -> TrainConfig:
         return dataclasses.replace(self, **changes)
 
     def to_dict(self) -> dict:
         d = dataclasses.asdict(self)
+        d["conv"] = list(self.conv)
         d["hidden"] = list(self.hidden)
         d["hidden_activations"] = list(self.hidden_activations)
         return d

@@ -18,12 +18,14 @@ layers' names are one shared prefix followed by a number that gives their order:
 
 The shapes must chain from 784 inputs (a 28×28 image). A layer saved without a bias
 (``bias=False``) gets zeros. Nothing here reads a weight: :func:`recognise` looks at the header.
+A file with ``nn.Conv2d`` kernels (4-D weights) is a convolutional network: :mod:`annviz.nn.foreign_cnn`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.tensorfile import Header, check_float
@@ -43,6 +45,7 @@ class ForeignLayout:
     sizes: tuple[int, ...]        # neurons per layer, the input included: (784, 128, 10)
     biases: tuple[bool, ...]      # whether each layer has a bias tensor
     dtypes: tuple[str, ...]       # the dtypes stored, e.g. ("BF16",)
+    kind: ClassVar[str] = "mlp"   # a convolutional network's: foreign_cnn.ForeignConvLayout
 
     def tensor(self, layer: int, kind: str) -> str:
         """The name of layer ``layer``'s "weight" or "bias" tensor."""
@@ -71,6 +74,10 @@ def recognise(header: Header, path, error: type[FileFormatError] = FileFormatErr
         if kind not in ("weight", "bias"):
             raise refuse("foreign.not_layer", name=repr(name[:60]))
         modules.setdefault(module, {})[kind] = entry
+    if any(len(m["weight"].shape) == 4 for m in modules.values() if "weight" in m):
+        from annviz.nn.foreign_cnn import recognise_cnn   # a convolutional network
+
+        return recognise_cnn(modules, header, path, error, refuse)
     order = [""] if list(modules) == [""] else _order(list(modules), refuse)
     if len(order) > MAX_LAYERS:
         raise refuse("foreign.too_many_layers", n=len(order), most=MAX_LAYERS)
@@ -105,8 +112,8 @@ def recognise(header: Header, path, error: type[FileFormatError] = FileFormatErr
     return ForeignLayout(tuple(order), tuple(sizes), tuple("bias" in modules[m] for m in order), dtypes)
 
 
-def _order(modules: list[str], refuse) -> list[str]:
-    """The module names sorted by their number, if they share a prefix and differ by a number."""
+def _keys(modules: list[str], refuse) -> dict[str, tuple[tuple[str, str], int]]:
+    """Each module name's pattern (its parent and the letters before its number) and number."""
     keys = {}
     for module in modules:
         parent, _, leaf = module.rpartition(".")
@@ -118,6 +125,12 @@ def _order(modules: list[str], refuse) -> list[str]:
             raise refuse("foreign.number_too_long", name=repr(module[:60] + "…"), digits=len(match["number"]),
                          most=MAX_NUMBER_DIGITS)
         keys[module] = (parent, match["stem"]), int(match["number"])
+    return keys
+
+
+def _order(modules: list[str], refuse) -> list[str]:
+    """The module names sorted by their number, if they share a prefix and differ by a number."""
+    keys = _keys(modules, refuse)
     patterns = {pattern for pattern, _ in keys.values()}
     if len(patterns) > 1:
         shown = sorted(modules)[:4]

@@ -2,7 +2,10 @@
 
 Tensors are float32 ``layers.{i}.weight`` (out, in) and ``layers.{i}.bias`` (out,). The metadata
 key ``annviz`` holds a JSON object: format_version, layer_sizes, activations, loss, dataset,
-class_names, test_accuracy, history and config. Nothing is ever unpickled.
+class_names, test_accuracy, history and config. Nothing is ever unpickled. A convolutional network
+(``ConvNet``) is written as :mod:`annviz.nn.cnnfile` says: ``nn.Sequential`` names, ``layers`` and
+``input_shape`` instead of ``layer_sizes`` and ``activations``, format_version 2 (an MLP's file
+stays version 1, so that an older annviz still opens it).
 
 Loading follows the rules of :mod:`annviz.safeio`: a regular file of bounded size, a header read
 and checked by :mod:`annviz.nn.tensorfile` before any weight, every metadata field of the type it
@@ -30,8 +33,10 @@ from pathlib import Path
 
 import numpy as np
 
+from annviz.nn import cnnfile
 from annviz.nn.activations import ACTIVATION_NAMES, HIDDEN_ACTIVATIONS, get_activation
 from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
+from annviz.nn.convnet import ConvNet
 from annviz.nn.foreign import ForeignLayout, recognise
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.network import Network
@@ -43,11 +48,12 @@ from annviz.safeio import (FileFormatError, check_field, check_version, guarded,
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1              # of an MLP's file; a ConvNet's is cnnfile.FORMAT_VERSION (2)
+NEWEST_VERSION = cnnfile.FORMAT_VERSION
 METADATA_KEY = "annviz"
 RECORDING_KEY = "annviz-run"   # the metadata of a training recording (runfile.py)
 KNOWN_FIELDS = ("format_version", "layer_sizes", "activations", "loss", "dataset", "class_names",
-                "test_accuracy", "history", "config")
+                "test_accuracy", "history", "config", "layers", "input_shape")
 # The largest model file: the header plus 256 MiB of weights, e.g. 784-2048-2048-2048-10 in F64
 # (each load converts one tensor at a time, so memory stays near the float32 network's size).
 MAX_MODEL_BYTES = 8 + MAX_HEADER_BYTES + 256 * 2**20
@@ -82,24 +88,28 @@ class ModelInfo:
     extra: dict = field(default_factory=dict)
 
 
-def save_model(path: str | os.PathLike, network: Network, info: ModelInfo | None = None) -> Path:
+def save_model(path: str | os.PathLike, network: Network | ConvNet, info: ModelInfo | None = None) -> Path:
     """Write ``network`` to ``path`` atomically: a temporary file in the same folder, then rename."""
     return write_atomic(Path(path), model_bytes(network, info))
 
 
-def model_bytes(network: Network, info: ModelInfo | None = None) -> bytes:
+def model_bytes(network: Network | ConvNet, info: ModelInfo | None = None) -> bytes:
     """What ``save_model`` writes, as bytes (e.g. to embed a model in a setup file)."""
     from safetensors.numpy import save
 
     info = info or ModelInfo()
-    tensors = {}
-    for i, (w, b) in enumerate(zip(network.weights, network.biases)):
-        tensors[f"layers.{i}.weight"] = np.ascontiguousarray(w, dtype=np.float32)
-        tensors[f"layers.{i}.bias"] = np.ascontiguousarray(b, dtype=np.float32)
+    if network.is_mlp:
+        tensors = {}
+        for i, (w, b) in enumerate(zip(network.weights, network.biases)):
+            tensors[f"layers.{i}.weight"] = w
+            tensors[f"layers.{i}.bias"] = b
+        architecture = {"format_version": FORMAT_VERSION, "layer_sizes": network.sizes,
+                        "activations": network.activation_names}
+    else:
+        tensors, architecture = cnnfile.tensors(network), cnnfile.metadata(network)
+    tensors = {name: np.ascontiguousarray(t, dtype=np.float32) for name, t in tensors.items()}
     meta = {
-        "format_version": FORMAT_VERSION,
-        "layer_sizes": network.sizes,
-        "activations": network.activation_names,
+        **architecture,
         "loss": info.loss,
         "dataset": info.dataset,
         "class_names": list(info.class_names),
@@ -132,7 +142,7 @@ def load_model_bytes(data: bytes, name: str) -> tuple[Network, ModelInfo]:
     return _read_model(io.BytesIO(data), len(data), name)
 
 
-def _read_model(f, size: int, path) -> tuple[Network, ModelInfo]:
+def _read_model(f, size: int, path) -> tuple[Network | ConvNet, ModelInfo]:
     """The model in the open file (or buffer) ``f`` of ``size`` bytes."""
     header = read_header(f, size, path, ModelFileError)
     if RECORDING_KEY in header.metadata:
@@ -140,36 +150,47 @@ def _read_model(f, size: int, path) -> tuple[Network, ModelInfo]:
     if METADATA_KEY not in header.metadata:
         raise ForeignModelError(path, recognise(header, path, ModelFileError))
     meta = _annviz_metadata(header.metadata, path)
+    if "layers" in meta and "layer_sizes" not in meta:            # a convolutional network
+        layers = cnnfile.read_layers(meta, path, ModelFileError)
+        entries = cnnfile.expected_tensors(header, layers, path, ModelFileError)
+        params = [read_float32(f, header, entry, path, ModelFileError) for entry in entries]
+        network = ConvNet(layers, cnnfile.INPUT_SHAPE, params[0::2], params[1::2])
+        return network, _info(meta, network.n_outputs, path)
     sizes, activations = _architecture(meta, path)
     entries = _expected_tensors(header, sizes, path)
     params = [read_float32(f, header, entry, path, ModelFileError) for entry in entries]
-    return Network(sizes, activations, params[0::2], params[1::2]), _info(meta, sizes, path)
+    return Network(sizes, activations, params[0::2], params[1::2]), _info(meta, sizes[-1], path)
 
 
-def load_foreign(path: str | os.PathLike, activation: str = "relu",
-                 logits: bool = True) -> tuple[Network, ModelInfo]:
+def load_foreign(path: str | os.PathLike, activation: str = "relu", logits: bool = True,
+                 arrangement: int | None = None) -> tuple[Network | ConvNet, ModelInfo]:
     """Read a PyTorch network saved without annviz metadata (see :mod:`annviz.nn.foreign`).
 
     ``activation``: the hidden layers' (one of ``HIDDEN_ACTIVATIONS``). ``logits``: the last
     layer's outputs are logits, so softmax gives the probabilities — as ``nn.CrossEntropyLoss``
     assumes; a network that ends in ``nn.Softmax`` is the same network here, softmax of the last
     layer's z. Otherwise the outputs are used as they are (identity; mean squared error).
+    ``arrangement``: for a convolutional network whose file fits several arrangements of padding
+    and pooling (``ForeignConvLayout.candidates``), which one, counted from 1; ModelFileError
+    ("foreign.ambiguous", listing them) if it is needed and missing or not one of them.
     Raises ModelFileError (ValueError for an activation that is not a hidden one).
     """
     name = get_activation(activation).name
     if name not in HIDDEN_ACTIVATIONS:
         raise ValueError(f"the hidden activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}, "
                          f"not {activation!r}")
-    return _load_foreign(Path(path), name, logits)
+    return _load_foreign(Path(path), name, logits, arrangement)
 
 
 @guarded(ModelFileError)
-def _load_foreign(path: Path, name: str, logits: bool) -> tuple[Network, ModelInfo]:
+def _load_foreign(path: Path, name: str, logits: bool, arrangement: int | None) -> tuple[Network | ConvNet, ModelInfo]:
     with open_regular(path, MAX_MODEL_BYTES, ModelFileError, "model") as f:
         header = read_header(f, file_size(f), path, ModelFileError)
         if METADATA_KEY in header.metadata:
             raise ModelFileError(path, "model.is_annviz")
         layout = recognise(header, path, ModelFileError)
+        if layout.kind == "cnn":
+            return _load_foreign_cnn(f, header, layout, path, name, logits, arrangement)
         weights, biases = [], []
         for i, (has_bias, n_out) in enumerate(zip(layout.biases, layout.sizes[1:])):
             weights.append(read_float32(f, header, header.tensors[layout.tensor(i, "weight")], path,
@@ -189,13 +210,39 @@ def _load_foreign(path: Path, name: str, logits: bool) -> tuple[Network, ModelIn
     return network, info
 
 
+def _load_foreign_cnn(f, header, layout, path, name: str, logits: bool,
+                      arrangement: int | None) -> tuple[ConvNet, ModelInfo]:
+    """A PyTorch convolutional network (``foreign_cnn``) in arrangement ``arrangement``."""
+    n = len(layout.candidates)
+    if n == 1 and arrangement is None:
+        arrangement = 1
+    if arrangement is None or not 1 <= arrangement <= n:
+        raise ModelFileError(path, "foreign.ambiguous", n=n, candidates=layout.candidates_text())
+    weights, biases = [], []
+    for i, has_bias in enumerate(layout.biases):
+        weight = read_float32(f, header, header.tensors[layout.tensor(i, "weight")], path, ModelFileError)
+        weights.append(weight)
+        biases.append(read_float32(f, header, header.tensors[layout.tensor(i, "bias")], path, ModelFileError)
+                      if has_bias else np.zeros(weight.shape[0], np.float32))
+    layers = layout.network_layers(arrangement - 1, name, "softmax" if logits else "identity")
+    network = ConvNet(layers, cnnfile.INPUT_SHAPE, weights, biases)
+    info = ModelInfo(loss="cross-entropy" if logits else "mse",
+                     class_names=[str(k) for k in range(network.n_outputs)],
+                     extra={"source": "pytorch", "pytorch_layers": list(layout.layers),
+                            "pytorch_dtypes": list(layout.dtypes),
+                            "pytorch_arrangement": layout.arrangement(arrangement - 1)})
+    log.info("%s: a PyTorch convolutional network, %s; %s; hidden activation %s, %s", path, layout.describe(),
+             layout.arrangement(arrangement - 1), name, "logits → softmax" if logits else "outputs as they are")
+    return network, info
+
+
 def _annviz_metadata(metadata: dict[str, str], path: Path) -> dict:
     text = metadata[METADATA_KEY]
     # annviz wrote NaN into free-form fields (a history) with Python's json; those stay readable.
     meta = loads_json(text, path, ModelFileError, what=Phrase("part.metadata"), allow_nonfinite=True)
     if not isinstance(meta, dict):
         raise ModelFileError(path, "model.metadata_not_object")
-    check_version(meta.get("format_version"), FORMAT_VERSION, path, ModelFileError)
+    check_version(meta.get("format_version"), NEWEST_VERSION, path, ModelFileError)
     return meta
 
 
@@ -246,7 +293,7 @@ def _expected_tensors(header: Header, sizes: list[int], path: Path) -> list[Tens
     return entries
 
 
-def _info(meta: dict, sizes: list[int], path: Path) -> ModelInfo:
+def _info(meta: dict, n_outputs: int, path: Path) -> ModelInfo:
     """The rest of the metadata, each field of the type ModelInfo promises."""
     def get(key, kind, default):
         return check_field(meta, key, kind, path, ModelFileError, default=default)
@@ -256,11 +303,11 @@ def _info(meta: dict, sizes: list[int], path: Path) -> ModelInfo:
         get_loss(loss)
     except ValueError:
         raise ModelFileError(path, "model.unknown_loss", name=repr(loss[:40]), known=", ".join(LOSS_NAMES)) from None
-    numbers = [str(k) for k in range(sizes[-1])]
+    numbers = [str(k) for k in range(n_outputs)]
     class_names = get("class_names", list, numbers)
     if not all(isinstance(c, str) for c in class_names):
         raise ModelFileError(path, "model.class_names")
-    if len(class_names) != sizes[-1]:  # save_model's default names are ten digits, whatever the net
+    if len(class_names) != n_outputs:  # save_model's default names are ten digits, whatever the net
         class_names = numbers
     accuracy = get("test_accuracy", float, None)
     if accuracy is not None and math.isfinite(accuracy) and not 0 <= accuracy <= 1:

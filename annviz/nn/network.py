@@ -71,6 +71,9 @@ def default_init(activation: str) -> str:
 class Network:
     """A multilayer perceptron: ``sizes`` neurons per layer, one activation per weight layer."""
 
+    kind = "mlp"
+    is_mlp = True     # every view can show it (a ConvNet says False: annviz.nn.convnet)
+
     def __init__(
         self,
         sizes: list[int] | tuple[int, ...],
@@ -129,6 +132,14 @@ class Network:
     def n_layers(self) -> int:
         """Number of weight layers (hidden layers + output layer)."""
         return len(self.weights)
+
+    @property
+    def n_inputs(self) -> int:
+        return self.sizes[0]
+
+    @property
+    def n_outputs(self) -> int:
+        return self.sizes[-1]
 
     @property
     def n_weights(self) -> int:

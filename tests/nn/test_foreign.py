@@ -14,8 +14,8 @@ RNG = np.random.default_rng(7)
 X = RNG.random((64, 784), dtype=np.float32)  # pixels in [0, 1]
 
 
-UNDERSTOOD = ("annviz opens its own models, and PyTorch networks of nn.Linear layers only, named "
-              "layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … "
+UNDERSTOOD = ("annviz opens its own models, and PyTorch networks of nn.Linear layers (after nn.Conv2d "
+              "layers in a convolutional one), named layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … "
               "(numbered names), taking 784 inputs")
 
 
@@ -175,7 +175,9 @@ def _unknown(tmp_path, tensors):
     ({**linear_stack(["0", "2"], [784, 8, 10]), "1.running_mean": np.zeros(8, np.float32)},
      "'1.running_mean' is not the weight or bias of a layer"),
     ({"conv.0.weight": np.zeros((8, 1, 3, 3), np.float32), **linear_stack(["conv.2"], [72, 10])},
-     r"shape \(8, 1, 3, 3\), not the \(out, in\)"),
+     "conv.2, takes 72 inputs, which no arrangement of padding"),
+    ({"0.weight": np.zeros((8, 1, 3, 3, 1), np.float32), **linear_stack(["2"], [72, 10])},
+     r"shape \(8, 1, 3, 3, 1\), not the \(out, in\)"),
     (linear_stack(["0", "2"], [100, 8, 10]), "takes 100 inputs, not the 784 pixels"),
     ({**linear_stack(["fc1"], [784, 8]), **linear_stack(["fc2"], [9, 10])}, "do not chain: fc2.weight takes 9"),
     (linear_stack(["encoder", "head"], [784, 8, 10]), "'encoder' does not end in a number"),

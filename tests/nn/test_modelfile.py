@@ -215,7 +215,7 @@ def test_bfloat16_keeps_numbers_half_floats_cannot_hold(tmp_path):
     (lambda p: _write(p, meta=_meta(activations=["relu", 3])), "unknown activation '3'"),
     (lambda p: _write(p, meta=_meta(format_version="1")), "format_version \"1\" is not a version"),
     (lambda p: _write(p, meta=_meta(format_version=True)), "format_version true is not a version"),
-    (lambda p: _write(p, meta=_meta(format_version=2)), "format_version 2 is newer than this annviz"),
+    (lambda p: _write(p, meta=_meta(format_version=3)), "format_version 3 is newer than this annviz"),
     (lambda p: _write(p, meta=_meta(loss=["mse"])), "loss should be a string"),
     (lambda p: _write(p, meta=_meta(loss="hinge")), "unknown loss 'hinge'"),
     (lambda p: _write(p, meta=_meta(dataset={"folder": "/tmp"})), "dataset should be a string"),
