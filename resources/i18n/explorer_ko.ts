@@ -133,32 +133,32 @@
 <context>
     <name>ExplorerPage</name>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="190"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="195"/>
         <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: orange edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbering&lt;/b&gt;: on screen everything counts from 1, as the layers do (a⁽¹⁾ is the first hidden layer): hidden neurons, input pixels as (row, column) from the top left, and the matrix indices of the formulas — W⁽ˡ⁾[i, j] is the weight from neuron j to neuron i. Output neurons are named by their class. Only the code and the model files count from 0.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 주황 선과 픽셀은 양수, 파랑 선과 픽셀은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;번호&lt;/b&gt;: 화면에서는 층과 같이 모두 1부터 셉니다(a⁽¹⁾이 첫 번째 은닉층). 은닉 뉴런, 왼쪽 위에서부터의 (행, 열)로 나타내는 입력 픽셀, 그리고 식의 행렬 인덱스도 그렇습니다. W⁽ˡ⁾[i, j]는 뉴런 j에서 뉴런 i로 가는 가중치입니다. 출력 뉴런은 클래스 이름으로 부릅니다. 코드와 모델 파일만 0부터 셉니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="205"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="210"/>
         <source>&lt;p&gt;&lt;b&gt;Touch a neuron&lt;/b&gt;: under a hidden neuron in the inspector, switch it off (its outgoing weights become 0), shift its bias or scale its incoming weights, and watch the prediction and the test accuracy change. Restore puts the network back.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런 건드려 보기&lt;/b&gt;: 뉴런 살펴보기 패널에서 은닉 뉴런 아래의 조절기로 뉴런을 끄거나(나가는 가중치가 0이 됩니다), 편향을 옮기거나, 들어오는 가중치의 크기를 바꾸고, 예측과 테스트 정확도가 어떻게 바뀌는지 보세요. ‘되돌리기’를 누르면 신경망이 원래대로 돌아옵니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="210"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="215"/>
         <source>Draw</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="211"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="216"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="212"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="217"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="213"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="218"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
@@ -627,631 +627,741 @@
     </message>
     <message>
         <location filename="../../annviz/messages.py" line="243"/>
-        <source>a safetensors file without annviz metadata, and not a network annviz understands: {fault}. annviz opens its own models, and PyTorch networks of nn.Linear layers only, named layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … (numbered names), taking {n_inputs} inputs</source>
-        <translation>annviz 메타데이터가 없는 safetensors 파일이고, annviz가 이해하는 신경망도 아닙니다: {fault}. annviz는 자신의 모델과, 입력 {n_inputs}개를 받는 nn.Linear 층으로만 된 PyTorch 신경망(이름이 layers.0.weight …(nn.ModuleList), 0.weight …(nn.Sequential) 또는 fc1.weight …(번호 붙은 이름)인 것)을 엽니다</translation>
+        <source>a safetensors file without annviz metadata, and not a network annviz understands: {fault}. annviz opens its own models, and PyTorch networks of nn.Linear layers (after nn.Conv2d layers in a convolutional one), named layers.0.weight … (nn.ModuleList), 0.weight … (nn.Sequential) or fc1.weight … (numbered names), taking {n_inputs} inputs</source>
+        <translation>annviz 메타데이터가 없는 safetensors 파일이고, annviz가 이해하는 신경망도 아닙니다: {fault}. annviz는 자기 모델과, nn.Linear 층으로 된 PyTorch 신경망(합성곱 신경망이면 nn.Conv2d 층 다음에)을 엽니다. 층 이름은 layers.0.weight …(nn.ModuleList), 0.weight …(nn.Sequential), fc1.weight …(번호 붙은 이름)이어야 하고, 입력은 {n_inputs}개여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="249"/>
+        <location filename="../../annviz/messages.py" line="250"/>
         <source>it holds no tensors</source>
         <translation>텐서가 하나도 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="250"/>
+        <location filename="../../annviz/messages.py" line="251"/>
         <source>tensor {name} is not the weight or bias of a layer</source>
         <translation>텐서 {name}은(는) 층의 가중치나 편향이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="252"/>
+        <location filename="../../annviz/messages.py" line="253"/>
         <source>{n} layers, more than the {most} annviz can hold</source>
         <translation>층이 {n}개로, annviz가 담을 수 있는 {most}개보다 많습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="254"/>
+        <location filename="../../annviz/messages.py" line="255"/>
         <source>layer {name} has a bias but no weight</source>
         <translation>층 {name}에 편향은 있지만 가중치가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="255"/>
+        <location filename="../../annviz/messages.py" line="256"/>
         <source>tensor {name} has shape {shape}, not the (out, in) of an nn.Linear</source>
         <translation>텐서 {name}의 모양 {shape}는 nn.Linear의 (out, in) 모양이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="257"/>
+        <location filename="../../annviz/messages.py" line="258"/>
         <source>tensor {name} has shape {shape}, expected {expected} to go with {weight} {wshape}</source>
         <translation>텐서 {name}의 모양이 {shape}입니다. {weight} {wshape}와 짝이 되려면 {expected}이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="260"/>
+        <location filename="../../annviz/messages.py" line="261"/>
         <source>its first layer, {name}, takes {n} inputs, not the {n_inputs} pixels of a 28×28 image</source>
         <translation>첫 층 {name}은(는) 입력을 {n}개 받습니다. 28×28 이미지의 픽셀 {n_inputs}개가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="263"/>
+        <location filename="../../annviz/messages.py" line="264"/>
         <source>the shapes do not chain: {name} takes {n} inputs, the layer before gives {m}</source>
         <translation>층의 모양이 이어지지 않습니다: {name}은(는) 입력을 {n}개 받는데 앞 층은 {m}개를 냅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="266"/>
+        <location filename="../../annviz/messages.py" line="267"/>
         <source>layer {name} has {n} neurons (annviz holds 1 to {most})</source>
         <translation>층 {name}의 뉴런이 {n}개입니다 (annviz는 1~{most}개를 담습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="268"/>
+        <location filename="../../annviz/messages.py" line="269"/>
         <source>layer name {name} does not end in a number giving its order</source>
         <translation>층 이름 {name}이(가) 순서를 나타내는 숫자로 끝나지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="270"/>
+        <location filename="../../annviz/messages.py" line="271"/>
         <source>layer name {name} ends in a number of {digits} digits (at most {most})</source>
         <translation>층 이름 {name}이(가) {digits}자리 숫자로 끝납니다 (최대 {most}자리)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="273"/>
+        <location filename="../../annviz/messages.py" line="274"/>
         <source>the layer names {names} do not share one pattern</source>
         <translation>층 이름 {names}이(가) 한 가지 규칙을 따르지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="276"/>
+        <location filename="../../annviz/messages.py" line="277"/>
+        <source>its layers are not a convolutional network annviz can build: convolutions and max-pools, one flatten, then dense layers ending in the output layer</source>
+        <translation>층들이 annviz가 만들 수 있는 합성곱 신경망이 아닙니다: 합성곱과 최대 풀링, 평탄화 하나, 그다음 출력층으로 끝나는 완전 연결층이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="280"/>
+        <source>{conv} convolutions and {dense} dense layers (annviz holds at most {most_conv} and {most_dense})</source>
+        <translation>합성곱 {conv}개와 완전 연결층 {dense}개 (annviz는 각각 최대 {most_conv}개와 {most_dense}개까지 담습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="283"/>
+        <source>layers lists {n} entries (at most {most})</source>
+        <translation>layers에 항목이 {n}개 있습니다 (최대 {most}개)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="284"/>
+        <source>layers[{layer}] is not a JSON object</source>
+        <translation>layers[{layer}]가 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="285"/>
+        <source>layers[{layer}] is of kind {name}, which annviz does not know (known: {known})</source>
+        <translation>layers[{layer}]의 종류 {name}은(는) annviz가 모르는 것입니다 (아는 것: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="287"/>
+        <source>layer {layer}: {filters} filters of {kernel}×{kernel} padded by {padding}; annviz holds 1 to {most_filters} filters of at most {most_kernel}×{most_kernel}, padded by less than the kernel&apos;s side</source>
+        <translation>층 {layer}: {kernel}×{kernel} 필터 {filters}개, 패딩 {padding}; annviz는 최대 {most_kernel}×{most_kernel} 크기의 필터를 1개부터 {most_filters}개까지, 커널 한 변보다 작은 패딩으로 담습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="291"/>
+        <source>layer {layer}: a {kernel}×{kernel} kernel does not fit maps of {h}×{w} padded by {padding}</source>
+        <translation>층 {layer}: {kernel}×{kernel} 커널이 패딩 {padding}을 더한 {h}×{w} 특징 맵에 들어가지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="294"/>
+        <source>layer {layer}: max-pools of {size}×{size}; annviz pools 2×2</source>
+        <translation>층 {layer}: {size}×{size} 최대 풀링; annviz는 2×2로 풀링합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="296"/>
+        <source>layer {layer}: maps of {h}×{w} are too small for a 2×2 max-pool</source>
+        <translation>층 {layer}: {h}×{w} 특징 맵은 2×2 최대 풀링을 하기에 너무 작습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="298"/>
+        <source>layer {layer}: {size} neurons (a dense layer holds 1 to {most})</source>
+        <translation>층 {layer}: 뉴런 {size}개 (완전 연결층은 1개부터 {most}개까지 담습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="300"/>
+        <source>layer {layer}: {name} is not an activation this layer can use</source>
+        <translation>층 {layer}: {name}은(는) 이 층이 쓸 수 있는 활성화 함수가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="302"/>
+        <source>layer {layer}: the network would take more work per image than annviz allows</source>
+        <translation>층 {layer}: 이 신경망은 이미지 한 장에 annviz가 허용하는 것보다 많은 계산이 듭니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="304"/>
+        <source>input_shape should be [1, 28, 28] (one 28×28 grey image), not {shape}</source>
+        <translation>input_shape는 {shape}가 아니라 [1, 28, 28](28×28 회색조 이미지 한 장)이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="306"/>
+        <source>tensor {name} has shape {shape}, expected {expected} from its layers</source>
+        <translation>텐서 {name}의 모양이 {shape}입니다. 층들에 따르면 {expected}여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="308"/>
+        <source>a convolutional network ({layers}); this window shows multilayer perceptrons only for now (the command line&apos;s annviz evaluate and annviz predict use it)</source>
+        <translation>합성곱 신경망입니다({layers}). 이 창은 지금은 다층 퍼셉트론만 보여 줍니다 (명령줄의 annviz evaluate와 annviz predict는 이 신경망을 씁니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="311"/>
+        <source>tensor {name} has shape {shape}, not the (filters, channels, k, k) of an nn.Conv2d with square kernels</source>
+        <translation>텐서 {name}의 모양 {shape}은(는) 정사각형 커널을 쓰는 nn.Conv2d의 (필터, 채널, k, k)가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="314"/>
+        <source>layer {name} has {filters} filters of {kernel}×{kernel} (annviz holds 1 to {most_filters} filters of at most {most_kernel}×{most_kernel})</source>
+        <translation>층 {name}에 {kernel}×{kernel} 필터가 {filters}개 있습니다 (annviz는 최대 {most_kernel}×{most_kernel} 크기의 필터를 1개부터 {most_filters}개까지 담습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="317"/>
+        <source>the shapes do not chain: {name} takes {n} channels, the layer before gives {m}</source>
+        <translation>모양이 이어지지 않습니다: {name}은(는) 채널 {n}개를 받는데, 앞 층은 {m}개를 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="319"/>
+        <source>an nn.Linear comes before the nn.Conv2d {name}: annviz reads convolutions first, then linear layers</source>
+        <translation>nn.Conv2d {name} 앞에 nn.Linear가 있습니다: annviz는 합성곱을 먼저, 그다음 선형 층을 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="322"/>
+        <source>its convolutions are followed by no nn.Linear layer</source>
+        <translation>합성곱 다음에 nn.Linear 층이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="324"/>
+        <source>its first nn.Linear, {name}, takes {n} inputs, which no arrangement of padding (none or half the kernel) and 2×2 max-pools after its convolutions gives</source>
+        <translation>첫 nn.Linear인 {name}은(는) 입력 {n}개를 받는데, 합성곱 뒤의 패딩(없음 또는 커널의 절반)과 2×2 최대 풀링을 어떻게 놓아도 그 크기가 나오지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="327"/>
+        <source>a PyTorch network without annviz metadata whose padding and pooling its file cannot tell: {n} arrangements fit ({candidates}); say which (on the command line: --arrangement N)</source>
+        <translation>annviz 메타데이터가 없는 PyTorch 신경망이라 파일만으로는 패딩과 풀링을 알 수 없습니다: 맞는 배치가 {n}가지입니다({candidates}). 어느 것인지 알려 주세요 (명령줄에서는 --arrangement N)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="333"/>
         <source>a safetensors file, but not an annviz training recording</source>
         <translation>safetensors 파일이지만 annviz 학습 기록이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="278"/>
+        <location filename="../../annviz/messages.py" line="335"/>
         <source>damaged recording: its metadata is not an object</source>
         <translation>손상된 기록: 메타데이터가 객체가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="280"/>
+        <location filename="../../annviz/messages.py" line="337"/>
         <source>layer sizes must be 2 to {layers} whole numbers of 1 to {most}</source>
         <translation>층 크기는 1~{most} 사이의 정수 2~{layers}개여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="282"/>
+        <location filename="../../annviz/messages.py" line="339"/>
         <source>class_names should be {n} names, one per output neuron</source>
         <translation>class_names는 출력 뉴런마다 하나씩, 이름 {n}개여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="284"/>
+        <location filename="../../annviz/messages.py" line="341"/>
         <source>damaged recording: moment {i} is at step {step}, not after step {before}</source>
         <translation>손상된 기록: 순간 {i}이(가) {step}단계에 있어 {before}단계 뒤가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="286"/>
+        <location filename="../../annviz/messages.py" line="343"/>
         <source>the recording holds no moments</source>
         <translation>기록에 순간이 하나도 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="287"/>
+        <location filename="../../annviz/messages.py" line="344"/>
         <source>damaged recording: its batch losses do not fit together</source>
         <translation>손상된 기록: 배치 손실들이 서로 맞지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="288"/>
+        <location filename="../../annviz/messages.py" line="345"/>
         <source>damaged recording: {n} optimizer arrays do not fit {optimizer}</source>
         <translation>손상된 기록: 옵티마이저 배열 {n}개가 {optimizer}에 맞지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="290"/>
+        <location filename="../../annviz/messages.py" line="347"/>
         <source>damaged recording: {field} is not the state of a random generator</source>
         <translation>손상된 기록: {field}이(가) 난수 생성기의 상태가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="292"/>
+        <location filename="../../annviz/messages.py" line="349"/>
         <source>damaged recording: tensor {name} is missing</source>
         <translation>손상된 기록: 텐서 {name}이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="293"/>
+        <location filename="../../annviz/messages.py" line="350"/>
         <source>damaged recording: tensor {name} has shape {shape}, expected {expected}</source>
         <translation>손상된 기록: 텐서 {name}의 모양이 {shape}인데 {expected}이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="295"/>
+        <location filename="../../annviz/messages.py" line="352"/>
         <source>damaged recording: tensor {name} is {dtype}, not {expected}</source>
         <translation>손상된 기록: 텐서 {name}의 자료형이 {dtype}인데 {expected}이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="299"/>
+        <location filename="../../annviz/messages.py" line="356"/>
         <source>is not an annviz setup file (not a JSON object)</source>
         <translation>annviz 설정 파일이 아닙니다 (JSON 객체가 아닙니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="300"/>
+        <location filename="../../annviz/messages.py" line="357"/>
         <source>is not an annviz setup file (it has no &quot;kind&quot;: &quot;annviz-setup&quot;)</source>
         <translation>annviz 설정 파일이 아닙니다 (&quot;kind&quot;: &quot;annviz-setup&quot;이 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="302"/>
+        <location filename="../../annviz/messages.py" line="359"/>
         <source>{field} should hold {lo} to {hi} numbers, not {n}</source>
         <translation>{field}에는 수가 {lo}~{hi}개 있어야 하는데 {n}개입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="304"/>
+        <location filename="../../annviz/messages.py" line="361"/>
         <source>{field} should hold numbers (at most {most} in size)</source>
         <translation>{field}에는 수만 있어야 합니다 (크기는 최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="305"/>
+        <location filename="../../annviz/messages.py" line="362"/>
         <source>{field} should hold whole numbers (at most {most} in size)</source>
         <translation>{field}에는 정수만 있어야 합니다 (크기는 최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="307"/>
+        <location filename="../../annviz/messages.py" line="364"/>
         <source>{field} should hold whole numbers from {lo} to {hi}</source>
         <translation>{field}에는 {lo}부터 {hi}까지의 정수만 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="309"/>
+        <location filename="../../annviz/messages.py" line="366"/>
         <source>input.exact should be 28×28 float32 numbers from 0 to 1 in base64</source>
         <translation>input.exact는 0부터 1까지의 float32 수 28×28개를 base64로 담아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="311"/>
+        <location filename="../../annviz/messages.py" line="368"/>
         <source>views.nudge should be [layer, i, j, h]: whole numbers and an h from 1e-16 to 10</source>
         <translation>views.nudge는 [층, i, j, h] 꼴이어야 합니다: 정수 세 개와 1e-16부터 10까지의 h</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="313"/>
+        <location filename="../../annviz/messages.py" line="370"/>
         <source>views.stepper should be [stage from 1, a learning rate from 0 to 10]</source>
         <translation>views.stepper는 [1부터 세는 과정, 0부터 10까지의 학습률] 꼴이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="315"/>
+        <location filename="../../annviz/messages.py" line="372"/>
         <source>its model is larger than a setup may carry ({most} MiB)</source>
         <translation>모델이 설정 파일에 담을 수 있는 크기({most} MiB)보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="317"/>
+        <location filename="../../annviz/messages.py" line="374"/>
         <source>the model is {size} MiB, more than a setup may carry ({most} MiB)</source>
         <translation>모델이 {size} MiB로, 설정 파일에 담을 수 있는 크기({most} MiB)보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="320"/>
+        <location filename="../../annviz/messages.py" line="377"/>
         <source>{field} is not base64 text</source>
         <translation>{field}이(가) base64 글자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="321"/>
+        <location filename="../../annviz/messages.py" line="378"/>
         <source>input.pixels should be 28×28 = 784 bytes in base64</source>
         <translation>input.pixels는 28×28 = 784바이트를 base64로 쓴 것이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="322"/>
+        <location filename="../../annviz/messages.py" line="379"/>
         <source>selected_neuron should be [layer, neuron], two whole numbers</source>
         <translation>selected_neuron은 [층, 뉴런], 정수 두 개여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="324"/>
+        <location filename="../../annviz/messages.py" line="381"/>
         <source>neuron.xs has {n} inputs but neuron.ws {m} weights</source>
         <translation>neuron.xs의 입력은 {n}개인데 neuron.ws의 가중치는 {m}개입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="326"/>
+        <location filename="../../annviz/messages.py" line="383"/>
         <source>{field}x and {field}y should list the same points (at most {most})</source>
         <translation>{field}x와 {field}y는 같은 점들을 나열해야 합니다 (최대 {most}개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="328"/>
+        <location filename="../../annviz/messages.py" line="385"/>
         <source>{field}x should hold points [x1, x2] of two numbers</source>
         <translation>{field}x에는 수 두 개로 된 점 [x1, x2]가 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="329"/>
+        <location filename="../../annviz/messages.py" line="386"/>
         <source>{field}y should hold the classes 0 and 1</source>
         <translation>{field}y에는 클래스 0과 1만 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="330"/>
+        <location filename="../../annviz/messages.py" line="387"/>
         <source>playground.hidden should list layer sizes from 1 to 64</source>
         <translation>playground.hidden에는 1~64 사이의 층 크기를 나열해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="332"/>
+        <location filename="../../annviz/messages.py" line="389"/>
         <source>playground.features should name some of {known}</source>
         <translation>playground.features에는 다음 중 몇 가지를 적어야 합니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="333"/>
+        <location filename="../../annviz/messages.py" line="390"/>
         <source>lesson.lesson {name} is not the name of a lesson: a setup names a lesson or carries it, never a file&apos;s path</source>
         <translation>lesson.lesson {name}은(는) 수업 이름이 아닙니다: 설정 파일은 수업의 이름을 적거나 수업을 담을 뿐, 파일 경로는 적지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="336"/>
+        <location filename="../../annviz/messages.py" line="393"/>
         <source>lesson.lesson {name} is neither a bundled lesson nor one in your lessons folder (the bundled lessons: {names})</source>
         <translation>lesson.lesson {name}은(는) annviz에 들어 있는 수업도, 내 수업 폴더에 있는 수업도 아닙니다 (들어 있는 수업: {names})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="339"/>
+        <location filename="../../annviz/messages.py" line="396"/>
         <source>page {name} is not one of {known}</source>
         <translation>화면 {name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="340"/>
+        <location filename="../../annviz/messages.py" line="397"/>
         <source>tab {name} is not a tab of the {page} page ({known})</source>
         <translation>탭 {name}은(는) {page} 화면의 탭이 아닙니다 ({known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="341"/>
+        <location filename="../../annviz/messages.py" line="398"/>
         <source>its model takes {n} inputs, not 28×28 = 784</source>
         <translation>모델이 입력을 {n}개 받습니다. 28×28 = 784개가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="344"/>
+        <location filename="../../annviz/messages.py" line="401"/>
         <source>has {width} x {height} pixels, more than annviz reads ({most} megapixels); make it smaller</source>
         <translation>픽셀이 {width} x {height}개로, annviz가 읽는 크기({most}메가픽셀)보다 큽니다. 더 작게 만드세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="347"/>
+        <location filename="../../annviz/messages.py" line="404"/>
         <source>is {width} x {height} pixels; annviz reads images of at most {most} pixels on a side</source>
         <translation>픽셀이 {width} x {height}개입니다. annviz는 한 변이 최대 {most}픽셀인 이미지를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="350"/>
+        <location filename="../../annviz/messages.py" line="407"/>
         <source>not an image annviz reads ({formats}), or a damaged one</source>
         <translation>annviz가 읽는 이미지({formats})가 아니거나 손상된 이미지입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="352"/>
+        <location filename="../../annviz/messages.py" line="409"/>
         <source>has more pixels than annviz reads ({most} megapixels), refused as a possible decompression bomb</source>
         <translation>annviz가 읽는 것({most}메가픽셀)보다 픽셀이 많아, 압축 폭탄일 수 있어 거부했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="355"/>
+        <location filename="../../annviz/messages.py" line="412"/>
         <source>too large to decode in the memory available</source>
         <translation>사용할 수 있는 메모리로 풀기에는 너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="356"/>
+        <location filename="../../annviz/messages.py" line="413"/>
         <source>damaged or unsupported image ({detail})</source>
         <translation>손상되었거나 지원하지 않는 이미지입니다 ({detail})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="359"/>
+        <location filename="../../annviz/messages.py" line="416"/>
         <source>corrupt gzip data: {detail}</source>
         <translation>손상된 gzip 자료: {detail}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="360"/>
+        <location filename="../../annviz/messages.py" line="417"/>
         <source>too short for an IDX header ({n} bytes)</source>
         <translation>IDX 헤더라기에는 너무 짧습니다 ({n}바이트)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="361"/>
+        <location filename="../../annviz/messages.py" line="418"/>
         <source>wrong magic number {magic}: an IDX file starts with two zero bytes</source>
         <translation>매직 넘버 {magic}이(가) 틀렸습니다: IDX 파일은 0인 바이트 두 개로 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="363"/>
+        <location filename="../../annviz/messages.py" line="420"/>
         <source>unknown IDX data type {code} in magic number</source>
         <translation>매직 넘버에 알 수 없는 IDX 자료형 {code}이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="364"/>
+        <location filename="../../annviz/messages.py" line="421"/>
         <source>magic number says 0 dimensions</source>
         <translation>매직 넘버에 차원이 0개라고 되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="365"/>
+        <location filename="../../annviz/messages.py" line="422"/>
         <source>truncated header: {ndim} dimensions need {n} bytes, found {found}</source>
         <translation>잘린 헤더: 차원 {ndim}개에는 {n}바이트가 필요한데 {found}바이트뿐입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="367"/>
+        <location filename="../../annviz/messages.py" line="424"/>
         <source>its header declares shape {shape}, {size} of data; an IDX file may hold at most {most}</source>
         <translation>헤더에 모양 {shape}, 자료 {size}라고 되어 있습니다. IDX 파일은 최대 {most}까지 담을 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="370"/>
+        <location filename="../../annviz/messages.py" line="427"/>
         <source>truncated: expected {n} bytes of data, found {found}</source>
         <translation>잘린 파일입니다: 자료가 {n}바이트여야 하는데 {found}바이트뿐입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="371"/>
+        <location filename="../../annviz/messages.py" line="428"/>
         <source>{extra} unexpected bytes after the data (expected {n} bytes of data for shape {shape}, found {found})</source>
         <translation>자료 뒤에 예상하지 못한 {extra}바이트가 있습니다 (모양 {shape}의 자료는 {n}바이트여야 하는데 {found}바이트입니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="374"/>
+        <location filename="../../annviz/messages.py" line="431"/>
         <source>more data than its header declares (shape {shape}, {n} bytes)</source>
         <translation>헤더에 적힌 것보다 자료가 많습니다 (모양 {shape}, {n}바이트)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="378"/>
+        <location filename="../../annviz/messages.py" line="435"/>
         <source>no such folder</source>
         <translation>폴더가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="379"/>
+        <location filename="../../annviz/messages.py" line="436"/>
         <source>is not a folder</source>
         <translation>폴더가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="380"/>
+        <location filename="../../annviz/messages.py" line="437"/>
         <source>{why}, skipped</source>
         <translation>{why} — 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="381"/>
+        <location filename="../../annviz/messages.py" line="438"/>
         <source>is not a JSON object</source>
         <translation>JSON 객체가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="382"/>
+        <location filename="../../annviz/messages.py" line="439"/>
         <source>digit {key} has no side ({train} or {held})</source>
         <translation>숫자 {key}에 쓰임({train} 또는 {held})이 적혀 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="383"/>
+        <location filename="../../annviz/messages.py" line="440"/>
         <source>{why}; the sides of its digits are decided again</source>
         <translation>{why}. 숫자들의 쓰임을 다시 정합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="385"/>
+        <location filename="../../annviz/messages.py" line="442"/>
         <source>is not in a digit folder (0 to 9)</source>
         <translation>숫자 폴더(0~9) 안에 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="386"/>
+        <location filename="../../annviz/messages.py" line="443"/>
         <source>is not a digit folder (its name should be 0 to 9)</source>
         <translation>숫자 폴더가 아닙니다 (이름이 0~9여야 합니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="388"/>
+        <location filename="../../annviz/messages.py" line="445"/>
         <source>is not an image ({suffixes})</source>
         <translation>이미지가 아닙니다 ({suffixes})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="389"/>
+        <location filename="../../annviz/messages.py" line="446"/>
         <source>is a file the system keeps, not a digit</source>
         <translation>운영체제가 남긴 파일이며 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="390"/>
+        <location filename="../../annviz/messages.py" line="447"/>
         <source>is past the first {most} images of {root}</source>
         <translation>{root}의 처음 {most}개 이미지를 넘어섭니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="391"/>
+        <location filename="../../annviz/messages.py" line="448"/>
         <source>is blank (no ink)</source>
         <translation>비어 있습니다 (잉크가 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="392"/>
+        <location filename="../../annviz/messages.py" line="449"/>
         <source>the index of my digits cannot be written here ({why})</source>
         <translation>내 숫자 목록 파일을 여기에 쓸 수 없습니다 ({why})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="394"/>
+        <location filename="../../annviz/messages.py" line="451"/>
         <source>my digits hold {most} already; the rest were not imported</source>
         <translation>내 숫자가 이미 {most}개입니다. 나머지는 가져오지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="398"/>
+        <location filename="../../annviz/messages.py" line="455"/>
         <source>is not valid TOML (the error is at line {line}, column {column})</source>
         <translation>올바른 TOML이 아닙니다 (오류 위치: {line}번째 줄, {column}번째 글자)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="400"/>
+        <location filename="../../annviz/messages.py" line="457"/>
         <source>nests lists and tables {depth} deep (at most {most})</source>
         <translation>목록과 표가 {depth}단계로 중첩되어 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="402"/>
+        <location filename="../../annviz/messages.py" line="459"/>
         <source>has a key of {parts} dotted parts, near line {line} (at most {most})</source>
         <translation>{line}번째 줄 근처에 점으로 이은 부분이 {parts}개인 키가 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="405"/>
+        <location filename="../../annviz/messages.py" line="462"/>
         <source>has a key or a number of {length} characters, near line {line} (at most {most})</source>
         <translation>{line}번째 줄 근처에 {length}글자인 키나 수가 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="408"/>
+        <location filename="../../annviz/messages.py" line="465"/>
         <source>should be a table, not {found}</source>
         <translation>표(table)여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="409"/>
+        <location filename="../../annviz/messages.py" line="466"/>
         <source>unknown key {key} (known: {known})</source>
         <translation>알 수 없는 키 {key} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="410"/>
+        <location filename="../../annviz/messages.py" line="467"/>
         <source>{key} is missing</source>
         <translation>{key}이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="411"/>
+        <location filename="../../annviz/messages.py" line="468"/>
         <source>should be a whole number, not {found}</source>
         <translation>정수여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="412"/>
+        <location filename="../../annviz/messages.py" line="469"/>
         <source>{value} is not between {lo} and {hi}</source>
         <translation>{value}이(가) {lo}와 {hi} 사이가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="413"/>
+        <location filename="../../annviz/messages.py" line="470"/>
         <source>should be a number, not {found}</source>
         <translation>수여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="414"/>
+        <location filename="../../annviz/messages.py" line="471"/>
         <source>{value} is not a number between {lo} and {hi}</source>
         <translation>{value}이(가) {lo}와 {hi} 사이의 수가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="415"/>
+        <location filename="../../annviz/messages.py" line="472"/>
         <source>should be text, not {found}</source>
         <translation>글자(text)여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="416"/>
+        <location filename="../../annviz/messages.py" line="473"/>
         <source>is longer than {most} characters</source>
         <translation>{most}글자보다 깁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="417"/>
+        <location filename="../../annviz/messages.py" line="474"/>
         <source>should be a list, not {found}</source>
         <translation>목록이어야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="418"/>
+        <location filename="../../annviz/messages.py" line="475"/>
         <source>has {n} entries, more than {most}</source>
         <translation>항목이 {n}개로, 최대 {most}개보다 많습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="419"/>
+        <location filename="../../annviz/messages.py" line="476"/>
         <source>is empty</source>
         <translation>비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="420"/>
+        <location filename="../../annviz/messages.py" line="477"/>
         <source>may not hold HTML comments or declarations</source>
         <translation>HTML 주석이나 선언은 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="421"/>
+        <location filename="../../annviz/messages.py" line="478"/>
         <source>the tag &lt;{tag}&gt; is not allowed (allowed: {allowed})</source>
         <translation>태그 &lt;{tag}&gt;는 쓸 수 없습니다 (쓸 수 있는 태그: {allowed})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="423"/>
+        <location filename="../../annviz/messages.py" line="480"/>
         <source>the tag &lt;{tag}&gt; may not have attributes</source>
         <translation>태그 &lt;{tag}&gt;에는 속성을 붙일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="424"/>
+        <location filename="../../annviz/messages.py" line="481"/>
         <source>no widget is called {name} (the names are listed in resources/lessons/README.md)</source>
         <translation>{name}(이)라는 위젯이 없습니다 (이름 목록은 resources/lessons/README.md에 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="427"/>
+        <location filename="../../annviz/messages.py" line="484"/>
         <source>{name} is a {kind}, not a {wanted}</source>
         <translation>{name}은(는) {kind}이지 {wanted}이(가) 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="428"/>
+        <location filename="../../annviz/messages.py" line="485"/>
         <source>the file&apos;s name {name} should be letters, digits, - and _ only, at most {most} characters</source>
         <translation>파일 이름 {name}은(는) 글자, 숫자, -, _만으로 최대 {most}글자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="431"/>
+        <location filename="../../annviz/messages.py" line="488"/>
         <source>unknown concept {name} (known: {known})</source>
         <translation>알 수 없는 개념 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="432"/>
+        <location filename="../../annviz/messages.py" line="489"/>
         <source>a lesson needs at least one step</source>
         <translation>수업에는 단계가 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="433"/>
+        <location filename="../../annviz/messages.py" line="490"/>
         <source>a task needs at least one check</source>
         <translation>과제에는 확인 항목이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="434"/>
+        <location filename="../../annviz/messages.py" line="491"/>
         <source>{{{name}}} is not a value its checks measure (known: {known})</source>
         <translation>{{{name}}}은(는) 이 과제의 확인 항목이 재는 값이 아닙니다 (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="436"/>
+        <location filename="../../annviz/messages.py" line="493"/>
         <source>should be a table with check = &quot;&lt;probe&gt;&quot;</source>
         <translation>check = &quot;&lt;probe&gt;&quot;가 있는 표(table)여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="437"/>
+        <location filename="../../annviz/messages.py" line="494"/>
         <source>unknown check {name} (known: {known})</source>
         <translation>알 수 없는 확인 항목 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="438"/>
+        <location filename="../../annviz/messages.py" line="495"/>
         <source>unknown value {key} (known: {known}, each also with {at_least} or {at_most} when it is a number)</source>
         <translation>알 수 없는 값 {key} (아는 것: {known}. 수인 값은 각각 {at_least}나 {at_most}를 붙여 쓸 수도 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="441"/>
+        <location filename="../../annviz/messages.py" line="498"/>
         <source>says nothing to check (e.g. a_at_least = 0.5)</source>
         <translation>확인할 것이 없습니다 (예: a_at_least = 0.5)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="443"/>
+        <location filename="../../annviz/messages.py" line="500"/>
         <source>{value} is not a number: compare it with {value} = …</source>
         <translation>{value}은(는) 수가 아닙니다: {value} = …로 비교하세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="445"/>
+        <location filename="../../annviz/messages.py" line="502"/>
         <source>should be true or false, not {found}</source>
         <translation>참이나 거짓(true/false)이어야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="446"/>
+        <location filename="../../annviz/messages.py" line="503"/>
         <source>{value} is not one of {choices}</source>
         <translation>{value}은(는) 다음 중 하나가 아닙니다: {choices}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="447"/>
+        <location filename="../../annviz/messages.py" line="504"/>
         <source>should be one of the choices of {widget}, not {found}</source>
         <translation>{widget}의 선택지 중 하나여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="449"/>
+        <location filename="../../annviz/messages.py" line="506"/>
         <source>{value} is not a choice of {widget} ({choices})</source>
         <translation>{value}은(는) {widget}의 선택지가 아닙니다 ({choices})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="451"/>
+        <location filename="../../annviz/messages.py" line="508"/>
         <source>should be a table with do = &quot;&lt;action&gt;&quot;</source>
         <translation>do = &quot;&lt;action&gt;&quot;이 있는 표(table)여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="452"/>
+        <location filename="../../annviz/messages.py" line="509"/>
         <source>unknown action {name} (known: {known})</source>
         <translation>알 수 없는 동작 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="453"/>
+        <location filename="../../annviz/messages.py" line="510"/>
         <source>{key} is missing (layer {layer})</source>
         <translation>{key}이(가) 없습니다 (층 {layer})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="454"/>
+        <location filename="../../annviz/messages.py" line="511"/>
         <source>needs the widget it sets</source>
         <translation>값을 바꿀 위젯이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="455"/>
+        <location filename="../../annviz/messages.py" line="512"/>
         <source>{name} is not a bundled model ({known})</source>
         <translation>{name}은(는) annviz에 들어 있는 모델이 아닙니다 ({known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="456"/>
+        <location filename="../../annviz/messages.py" line="513"/>
         <source>{name} is not one of {known}</source>
         <translation>{name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="457"/>
+        <location filename="../../annviz/messages.py" line="514"/>
         <source>a point is [x, y], fractions of the pad from its top left</source>
         <translation>점은 [x, y]이고, 그리기 판의 왼쪽 위에서부터 잰 비율입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="459"/>
+        <location filename="../../annviz/messages.py" line="516"/>
         <source>a stroke needs at least one point</source>
         <translation>획에는 점이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="460"/>
+        <location filename="../../annviz/messages.py" line="517"/>
         <source>draw needs at least one stroke</source>
         <translation>draw에는 획이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="461"/>
+        <location filename="../../annviz/messages.py" line="518"/>
         <source>is not the name of a lesson (letters, digits, - and _; never a folder or a path)</source>
         <translation>수업 이름이 아닙니다 (글자, 숫자, -, _만 쓰며, 폴더나 경로는 쓸 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="464"/>
+        <location filename="../../annviz/messages.py" line="521"/>
         <source>no lesson has this name (the bundled lessons: {names})</source>
         <translation>이런 이름의 수업이 없습니다 (annviz에 들어 있는 수업: {names})</translation>
     </message>
@@ -1259,32 +1369,57 @@
 <context>
     <name>ForeignModelDialog</name>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="68"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="88"/>
         <source>A PyTorch network</source>
         <translation>PyTorch 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="70"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="91"/>
+        <source>{file} holds a PyTorch convolutional network without annviz&apos;s description: {layout}. The file cannot say what comes between and after its layers, so please tell annviz.</source>
+        <translation>{file}에는 annviz의 설명이 없는 PyTorch 합성곱 신경망이 있습니다: {layout}. 파일만으로는 층 사이와 뒤에 무엇이 오는지 알 수 없으니 annviz에 알려 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="96"/>
         <source>{file} holds a PyTorch network without annviz&apos;s description: {sizes} neurons in the layers {layers}. The file cannot say what comes between and after its layers, so please tell annviz.</source>
         <translation>{file}에는 annviz의 설명이 없는 PyTorch 신경망이 들어 있습니다: 층 {layers}, 뉴런 수 {sizes}. 층 사이와 마지막 층 뒤에 무엇이 오는지는 파일에 없으니 annviz에 알려 주세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="75"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="101"/>
+        <source>Padding and max-pools:</source>
+        <translation>패딩과 최대 풀링:</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="103"/>
+        <source>The file does not record each convolution&apos;s padding or whether a max-pool follows it; these arrangements give the size its first linear layer takes.</source>
+        <translation>파일에는 합성곱마다의 패딩과 그 뒤에 최대 풀링이 오는지가 기록되어 있지 않습니다. 아래 배치들은 첫 선형 층이 받는 크기를 만들어 냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="111"/>
         <source>Activation of the hidden layers:</source>
         <translation>은닉층의 활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="77"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="113"/>
         <source>The last layer outputs logits: apply softmax</source>
         <translation>마지막 층의 출력은 로짓입니다: 소프트맥스를 적용</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="82"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="119"/>
+        <source>pad {n}</source>
+        <translation>패딩 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="119"/>
+        <source>, max-pool</source>
+        <translation>, 최대 풀링</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="125"/>
         <source>As for nn.CrossEntropyLoss; also right for a network that ends in softmax.</source>
         <translation>nn.CrossEntropyLoss로 학습한 경우입니다. 소프트맥스로 끝나는 신경망에도 맞습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="83"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="126"/>
         <source>The last layer&apos;s outputs are shown as they are.</source>
         <translation>마지막 층의 출력을 그대로 보여 줍니다.</translation>
     </message>
@@ -1347,208 +1482,209 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="79"/>
+        <location filename="../../annviz/gui/main_window.py" line="89"/>
         <source>Explorer</source>
+        <extracomment>What a PyTorch file cannot say: (hidden activation, outputs are logits, the arrangement of a convolutional network&apos;s padding and pooling counted from 1 — None where only one fits). Whether the pages can show a convolutional network; until they can, one is refused.</extracomment>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="200"/>
+        <location filename="../../annviz/gui/main_window.py" line="215"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="147"/>
+        <location filename="../../annviz/gui/main_window.py" line="159"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="148"/>
+        <location filename="../../annviz/gui/main_window.py" line="160"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="184"/>
+        <location filename="../../annviz/gui/main_window.py" line="197"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="185"/>
+        <location filename="../../annviz/gui/main_window.py" line="198"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="222"/>
+        <location filename="../../annviz/gui/main_window.py" line="242"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="242"/>
+        <location filename="../../annviz/gui/main_window.py" line="262"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="249"/>
+        <location filename="../../annviz/gui/main_window.py" line="269"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="250"/>
+        <location filename="../../annviz/gui/main_window.py" line="270"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="380"/>
+        <location filename="../../annviz/gui/main_window.py" line="400"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="381"/>
+        <location filename="../../annviz/gui/main_window.py" line="401"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="382"/>
+        <location filename="../../annviz/gui/main_window.py" line="402"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="383"/>
+        <location filename="../../annviz/gui/main_window.py" line="403"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="387"/>
+        <location filename="../../annviz/gui/main_window.py" line="407"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="390"/>
+        <location filename="../../annviz/gui/main_window.py" line="410"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="391"/>
+        <location filename="../../annviz/gui/main_window.py" line="411"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="392"/>
+        <location filename="../../annviz/gui/main_window.py" line="412"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="395"/>
+        <location filename="../../annviz/gui/main_window.py" line="415"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="396"/>
+        <location filename="../../annviz/gui/main_window.py" line="416"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="397"/>
+        <location filename="../../annviz/gui/main_window.py" line="417"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="398"/>
+        <location filename="../../annviz/gui/main_window.py" line="418"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="399"/>
+        <location filename="../../annviz/gui/main_window.py" line="419"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="410"/>
+        <location filename="../../annviz/gui/main_window.py" line="430"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="414"/>
+        <location filename="../../annviz/gui/main_window.py" line="434"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="416"/>
+        <location filename="../../annviz/gui/main_window.py" line="436"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="419"/>
+        <location filename="../../annviz/gui/main_window.py" line="439"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="421"/>
+        <location filename="../../annviz/gui/main_window.py" line="441"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="443"/>
+        <location filename="../../annviz/gui/main_window.py" line="463"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="448"/>
+        <location filename="../../annviz/gui/main_window.py" line="468"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="466"/>
+        <location filename="../../annviz/gui/main_window.py" line="486"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="242"/>
-        <location filename="../../annviz/gui/main_window.py" line="469"/>
+        <location filename="../../annviz/gui/main_window.py" line="262"/>
+        <location filename="../../annviz/gui/main_window.py" line="489"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="384"/>
+        <location filename="../../annviz/gui/main_window.py" line="404"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="385"/>
+        <location filename="../../annviz/gui/main_window.py" line="405"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="386"/>
+        <location filename="../../annviz/gui/main_window.py" line="406"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="394"/>
+        <location filename="../../annviz/gui/main_window.py" line="414"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="470"/>
+        <location filename="../../annviz/gui/main_window.py" line="490"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="476"/>
+        <location filename="../../annviz/gui/main_window.py" line="496"/>
         <source>Export as a PyTorch script</source>
         <translation>PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="477"/>
+        <location filename="../../annviz/gui/main_window.py" line="497"/>
         <source>Python script (*.py)</source>
         <translation>Python 스크립트 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="483"/>
+        <location filename="../../annviz/gui/main_window.py" line="503"/>
         <source>PyTorch script written</source>
         <translation>PyTorch 스크립트를 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="484"/>
+        <location filename="../../annviz/gui/main_window.py" line="504"/>
         <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
 
 Run: python {name} --help</source>
@@ -1557,17 +1693,17 @@ Run: python {name} --help</source>
 실행: python {name} --help</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="489"/>
+        <location filename="../../annviz/gui/main_window.py" line="509"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="490"/>
+        <location filename="../../annviz/gui/main_window.py" line="510"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="500"/>
+        <location filename="../../annviz/gui/main_window.py" line="520"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -2039,60 +2175,60 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="167"/>
+        <location filename="../../annviz/gui/setup.py" line="168"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="175"/>
-        <location filename="../../annviz/gui/setup.py" line="179"/>
+        <location filename="../../annviz/gui/setup.py" line="176"/>
+        <location filename="../../annviz/gui/setup.py" line="180"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="175"/>
-        <location filename="../../annviz/gui/setup.py" line="179"/>
+        <location filename="../../annviz/gui/setup.py" line="176"/>
+        <location filename="../../annviz/gui/setup.py" line="180"/>
         <source>The setup could not be written.</source>
         <translation>설정 파일을 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="187"/>
+        <location filename="../../annviz/gui/setup.py" line="188"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="194"/>
-        <location filename="../../annviz/gui/setup.py" line="264"/>
+        <location filename="../../annviz/gui/setup.py" line="195"/>
+        <location filename="../../annviz/gui/setup.py" line="268"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="195"/>
+        <location filename="../../annviz/gui/setup.py" line="196"/>
         <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
         <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="264"/>
+        <location filename="../../annviz/gui/setup.py" line="268"/>
         <source>Nothing was changed.</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="202"/>
+        <location filename="../../annviz/gui/setup.py" line="203"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="334"/>
+        <location filename="../../annviz/gui/setup.py" line="338"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="375"/>
+        <location filename="../../annviz/gui/setup.py" line="379"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="376"/>
+        <location filename="../../annviz/gui/setup.py" line="380"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>

@@ -819,19 +819,29 @@
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="126"/>
+        <location filename="../../annviz/gui/training/page.py" line="129"/>
+        <source>Histograms</source>
+        <translation>히스토그램</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="130"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="127"/>
+        <location filename="../../annviz/gui/training/page.py" line="131"/>
         <source>Compare runs</source>
         <translation>학습 비교</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="128"/>
-        <source>Neuron inspector</source>
-        <translation>뉴런 살펴보기</translation>
+        <location filename="../../annviz/gui/training/page.py" line="132"/>
+        <source>Neuron</source>
+        <translation>뉴런</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="133"/>
+        <source>Neuron inspector: the neuron chosen in the network, at the moment the timeline shows</source>
+        <translation>뉴런 살펴보기: 신경망에서 고른 뉴런을 타임라인이 보여 주는 순간의 값으로 봅니다</translation>
     </message>
 </context>
 <context>
