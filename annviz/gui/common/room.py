@@ -134,6 +134,14 @@ class Scroll(QScrollArea):
     def inner(self) -> QWidget:
         return self.widget().inner
 
+    def set_least(self, least_height: Callable[[], int] | None, sideways: bool) -> None:
+        """Change the height below which it does not shrink (None: a few lines) and whether it
+        may scroll sideways (then it may be narrower than its widget)."""
+        self._least_height, self._sideways = least_height, sideways
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if sideways
+                                          else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.updateGeometry()
+
     def fits(self) -> bool:
         """True while its widget has all the room it needs (no scroll bar)."""
         return not (self.horizontalScrollBar().isVisible() or self.verticalScrollBar().isVisible())

@@ -162,6 +162,10 @@ class ExplorerPage(QMainWindow):
         them back in their docks."""
         views = {"pad": self.pad_panel, "diagram": self.diagram, "weights": self.weights,
                  "inspector": self._inspector_scroll}
+        # Lent, the inspector is one tab among the training page's charts, under the pad and the
+        # diagram: there it scrolls whole, both ways (its pictures too), rather than hold the page
+        # larger than a school screen.
+        self._inspector_scroll.set_least(None, sideways=True)
         self._lent = True
         return views
 
@@ -173,6 +177,7 @@ class ExplorerPage(QMainWindow):
                                (self.inspector_dock, self._inspector_scroll)):
                 dock.setWidget(view)
                 view.show()
+            self._inspector_scroll.set_least(self.inspector.least_height, sideways=False)
 
     def save_layout(self) -> QByteArray:
         return self.saveState(LAYOUT_VERSION)

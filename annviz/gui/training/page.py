@@ -123,9 +123,15 @@ class TrainingPage(QWidget):
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Learning curves"))
-        self.tabs.setTabText(1, self.tr("Weight histograms"))
+        # Short names on the tabs (seven of them share a 1280-pixel screen with the settings and
+        # the lesson drawer), the whole name in the tooltip.
+        inspector = self.tabs.indexOf(self.holders["inspector"])
+        self.tabs.setTabText(1, self.tr("Histograms"))
+        self.tabs.setTabToolTip(1, self.tr("Weight histograms"))
         self.tabs.setTabText(2, self.tr("Compare runs"))
-        self.tabs.setTabText(self.tabs.indexOf(self.holders["inspector"]), self.tr("Neuron inspector"))
+        self.tabs.setTabText(inspector, self.tr("Neuron"))
+        self.tabs.setTabToolTip(inspector, self.tr("Neuron inspector: the neuron chosen in the network, "
+                                                   "at the moment the timeline shows"))
         self.top.retranslate()
         self.charts.retranslate()
 
