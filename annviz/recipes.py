@@ -64,7 +64,7 @@ def prepare_data(config: TrainConfig) -> TrainingData:
 #: The reference convolutional network (issue 26), trained to ≥ 99 % on MNIST:
 #: conv 5×5 ×8 pad 2 → ReLU → max-pool 2 → conv 5×5 ×16 pad 2 → ReLU → max-pool 2 → dense 10,
 #: softmax, Adam (``annviz train --conv 8,16`` with the other settings below; the speed and the
-#: accuracy: tests/benchmarks/bench_conv.py).
+#: accuracy: tests/benchmarks/bench_cnn.py).
 REFERENCE_CNN = TrainConfig(conv=(8, 16), hidden=(), activation="relu", optimizer="adam", lr=2e-3,
                             schedule="cosine", batch_size=64, epochs=3)
 
