@@ -13,6 +13,7 @@ Needs a Korean font (fonts-nanum) for the Korean shot.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -22,11 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from captions import shot  # noqa: E402
 from make_training_shots import THREE, wait_for  # noqa: E402
-from make_truth_shots import HERE, draw, make_window, settle  # noqa: E402
+from make_truth_shots import draw, make_window, settle  # noqa: E402
 
 
-def shot(app: QApplication, lang: str, folder: str) -> None:
+def fast_shot(app: QApplication, lang: str, folder: str) -> None:
     window = make_window(app, lang, folder)
     window.resize(1366, 768)
     area = window.training
@@ -42,8 +44,11 @@ def shot(app: QApplication, lang: str, folder: str) -> None:
     panel.start()
     wait_for(app, lambda: area.controller.phase == "done", 600)
     settle(app, 0.6)
-    window.grab().save(str(HERE / f"training-fast-{lang}-1366.png"))
-    print(f"{lang}: {area.curves.target_label.text()}")
+    said = re.sub(r"<[^>]+>", "", area.curves.target_label.text())   # the words, without their bold
+    shot(window, f"training-fast-{lang}-1366.png",
+         f"The fast preset at the end of its run in the app at 1366×768 ({'English' if lang == 'en' else 'Korean'}): "
+         f"the Learning tab with η over the run and label smoothing, “{said}” under the curves")
+    print(f"{lang}: {said}")
     area.controller.discard()
     window.close()
     settle(app)
@@ -53,7 +58,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         for lang in sys.argv[1:] or ["en", "ko"]:
-            shot(app, lang, folder)
+            fast_shot(app, lang, folder)
 
 
 if __name__ == "__main__":

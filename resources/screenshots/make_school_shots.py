@@ -6,8 +6,9 @@ window), English and Korean (issue 20).
 Builds the whole app window as ``annviz`` does, at the size it takes on that screen, and opens
 for each page a lesson at a step on it — played as a learner would, with the lesson's own answer
 where the step has a task — so that the drawer, its text and the page share the screen:
-``school-<page>-<lang>.png``. ``--markdown`` prints the README's lines for them (the captions are
-``SHOTS``'s). Needs a Korean font (fonts-nanum) for the Korean shots.
+``school-<page>-<lang>.png``, each with its caption in captions.json (``SHOTS``'s; ``captions.py``
+puts them in the README). ``--markdown`` prints the README's lines for them. Needs a Korean font
+(fonts-nanum) for the Korean shots.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from make_truth_shots import HERE, make_window, settle  # noqa: E402
+from captions import shot  # noqa: E402
+from make_truth_shots import make_window, settle  # noqa: E402
 
 SIZE = (1366, 768 - 48)           # the window on a 1366×768 screen with a taskbar
 #: page → (lesson, step index, play its answer, caption)
@@ -41,7 +43,7 @@ def shots(app: QApplication, lang: str, folder: str) -> None:
     window.resize(*SIZE)
     settle(app, 0.5)
     area = window.lessons
-    for page, (name, step, answer, _) in SHOTS.items():
+    for page, (name, step, answer, caption) in SHOTS.items():
         if name is None:
             area.player.close_lesson()
             area.show_lessons()
@@ -57,7 +59,7 @@ def shots(app: QApplication, lang: str, folder: str) -> None:
                 settle(app, 1.0)
                 area.player.check_now()
         settle(app, 0.8)
-        window.grab().save(str(HERE / f"school-{page}-{lang}.png"))
+        shot(window, f"school-{page}-{lang}.png", caption.format(lang=LANGUAGE[lang]))
     window.close()
     settle(app)
 
