@@ -229,6 +229,17 @@ def read_exactly(f: BinaryIO, n: int, path, what: str | Phrase,
     return data
 
 
+@contextlib.contextmanager
+def memory_as(error: type[FileFormatError], path) -> Iterator[None]:
+    """For the window: a ``MemoryError`` while opening ``path`` becomes ``error``'s "there was not
+    enough memory to read it", so that the open path's one message says so in the learner's
+    language (the readers let a MemoryError through: the command line has its own exit status)."""
+    try:
+        yield
+    except MemoryError:
+        raise error(path, "out_of_memory") from None
+
+
 def guarded(error: type[FileFormatError], path_of=lambda args, kwargs: args[0] if args else None):
     """A reader's decorator: whatever goes wrong inside becomes one ``error`` naming the file.
 

@@ -57,6 +57,7 @@ from annviz.nn.foreign import ForeignLayout
 from annviz.nn.layers import describe as describe_layers
 from annviz.nn.modelfile import ForeignModelError, ModelFileError, load_foreign, load_model, save_model
 from annviz.paths import bundled_model, models_dir, with_model_suffix
+from annviz.safeio import memory_as
 from annviz.pytorch_export import script_paths, write_pytorch_script
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,8 @@ class MainWindow(QMainWindow):
         A PyTorch file without annviz metadata first asks its questions (``ask_foreign``)."""
         try:
             try:
-                self._use_model(path)
+                with memory_as(ModelFileError, path):
+                    self._use_model(path)
             except ForeignModelError as foreign:
                 if foreign.layout.kind != "mlp" and not self.SHOWS_CNN:
                     raise ModelFileError(path, "model.not_mlp", layers=foreign.layout.describe()) from None

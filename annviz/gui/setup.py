@@ -45,6 +45,7 @@ from annviz.lessons.model import Lesson
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
 from annviz.nn.layers import describe as describe_layers
 from annviz.paths import bundled_model_names, models_dir, with_suffix
+from annviz.safeio import memory_as
 from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
 from annviz.setupmodel import (ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup,
                               ViewsPart)
@@ -189,7 +190,8 @@ class SetupArea(QObject):
             if not path:
                 return False
         try:
-            setup = load_setup(path)
+            with memory_as(SetupFileError, path):
+                setup = load_setup(path)
             self.check(setup, path)
         except SetupFileError as error:
             self._warn(self.tr("The setup was not opened"),

@@ -226,3 +226,36 @@ def test_a_model_of_the_largest_float32_weights_opens_and_every_page_shows_it(wi
         window.tabs.setCurrentIndex(i)
         QTest.qWait(30)
     window.tabs.setCurrentIndex(0)
+
+
+@pytest.mark.parametrize("kind", ["model", "setup", "lesson", "recording"])
+def test_not_enough_memory_while_opening_says_so_and_changes_nothing(window, said, monkeypatch, tmp_path, kind):
+    """A reader lets a MemoryError through (the command line gives it its own exit status); the
+    window says there was not enough memory, in the learner's language, once, and keeps what it had."""
+    import annviz.gui.lessons.area as lessons_area
+    import annviz.gui.main_window as main_window
+    import annviz.gui.setup as setup_area
+    import annviz.gui.training.area as training_area
+    from annviz.messages import MESSAGES
+
+    def no_memory(*args, **kwargs):
+        raise MemoryError
+
+    window.open_bundled("mnist-classic")
+    window.lessons.player.close_lesson()
+    before = screen(window), window.state.network, window.lessons.player.lesson
+    path = tmp_path / f"large.{kind}"
+    path.write_bytes(b"x")
+    module, name, open_it = {
+        "model": (main_window, "load_model", window.open_model),
+        "setup": (setup_area, "load_setup", window.setup.open_setup),
+        "lesson": (lessons_area, "read_lesson", window.lessons.open_file),
+        "recording": (training_area, "load_recording", window.training.open_recording),
+    }[kind]
+    monkeypatch.setattr(module, name, no_memory)
+    said.clear()
+    assert not open_it(str(path))
+    expected = QCoreApplication.translate("FileErrors", MESSAGES["out_of_memory"])
+    assert expected != MESSAGES["out_of_memory"]                       # Korean: the window speaks it
+    assert len(said) == 1 and expected in said[0], said
+    assert (screen(window), window.state.network, window.lessons.player.lesson) == before

@@ -26,7 +26,7 @@ from annviz.gui.lessons.player import LessonPlayer
 from annviz.gui.threads import Worker, WorkerThread
 from annviz.lessons.lessonfile import LessonFileError, read_lesson
 from annviz.lessons.library import SUFFIX, find, find_by_name, read_all, unread
-from annviz.safeio import FileFormatError
+from annviz.safeio import FileFormatError, memory_as
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +160,8 @@ class LessonsArea(QObject):
             if not path:
                 return False
         try:
-            lesson = read_lesson(path)
+            with memory_as(LessonFileError, path):
+                lesson = read_lesson(path)
         except LessonFileError as error:
             self._warn(error)
             return False

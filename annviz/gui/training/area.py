@@ -34,6 +34,7 @@ from annviz.gui.common.file_errors import refusal
 from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, RunFileError, load_recording
 from annviz.nn.runwriter import save_recording
 from annviz.paths import with_suffix
+from annviz.safeio import memory_as
 
 
 SLOW_BATCHES_PER_S = 50   # at this pace or slower, the curves show batches
@@ -143,7 +144,8 @@ class TrainingArea(QObject):
         if not path:
             return False
         try:
-            run = load_recording(path)
+            with memory_as(RunFileError, path):
+                run = load_recording(path)
         except RunFileError as error:
             self._warn(self.tr("Could not open the recording"), refusal(error))
             return False
