@@ -15,7 +15,7 @@ from annviz.gui.explorer.heatmaps import WeightGrid
 from annviz.gui.explorer.inspector import NeuronInspector
 from annviz.gui.explorer.layers import LayerMatrices
 from annviz.gui.explorer.probabilities import ProbabilityBars
-from annviz.gui.explorer.names import number
+from annviz.gui.common.names import number
 from annviz.gui.explorer.readout import evidence, parameter_formula, weighted_input_terms
 from annviz.gui.explorer.weights_panel import WeightsPanel
 from annviz.gui.state import AppState

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, QTim
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annviz.gui import app as app_module
-from annviz.gui.app import missing_display
+from annviz.gui.common.qtapp import missing_display
 from annviz.gui.main_window import MainWindow
 from annviz.gui.state import AppState
 from annviz.nn import ModelInfo, Network, save_model

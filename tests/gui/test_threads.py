@@ -9,7 +9,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
-from annviz.gui.insight.evaluator import Evaluator
+from annviz.gui.common.evaluator import Evaluator
 from annviz.gui.threads import Worker, WorkerThread, unfinished_threads
 from annviz.nn.network import Network
 

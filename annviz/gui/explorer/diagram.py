@@ -33,7 +33,7 @@ from annviz.gui.common.colors import (POSITIVE, activation_colormap, contributio
 from annviz.gui.state import AppState
 from annviz.gui.explorer.diagram_layout import COLUMN_GAP, INPUT_SIDE, INPUT_TOP, ColumnLayout, shown_neurons
 from annviz.gui.explorer.edges import EdgeCurves, LayerEdges
-from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
+from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import strongest_edges
 from annviz.nn.attribution import Contributions
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.state import AppState
-from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
+from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
 
 
 #: The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.

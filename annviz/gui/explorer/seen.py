@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from annviz.gui.common.colors import activation_colormap
 from annviz.gui.common import room, zoom
 from annviz.gui.state import AppState
-from annviz.gui.explorer.names import number
+from annviz.gui.common.names import number
 
 
 class SeenView(QWidget):

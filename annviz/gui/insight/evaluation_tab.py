@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSl
 from annviz.gui.common import room, zoom
 from annviz.gui.insight.confusion_view import CORRECT, MISTAKE, ConfusionView
 from annviz.gui.insight.gallery import Gallery, example_caption
-from annviz.gui.insight.results import TestResults
+from annviz.nn.evaluation import TestResults
 
 
 class EvaluationTab(QWidget):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPus
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html
-from annviz.gui.explorer.names import neuron_name
+from annviz.gui.common.names import neuron_name
 from annviz.gui.insight.notation import sup
 from annviz.gui.insight.plots import ImagePanel
 from annviz.nn.attribution import example_gradients

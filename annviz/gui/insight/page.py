@@ -24,11 +24,11 @@ from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.insight.attribution_tab import AttributionTab
 from annviz.gui.insight.data_tab import DataTab
 from annviz.gui.insight.evaluation_tab import EvaluationTab
-from annviz.gui.insight.evaluator import Evaluator
+from annviz.gui.common.evaluator import Evaluator
 from annviz.gui.insight.matrix_tab import MatrixTab
 from annviz.gui.insight.mistakes_tab import MistakesTab
 from annviz.gui.insight.nudge_tab import NudgeTab
-from annviz.gui.insight.results import TestResults
+from annviz.nn.evaluation import TestResults
 from annviz.gui.insight.stepper_tab import StepperTab
 from annviz.gui.state import AppState
 
