@@ -35,7 +35,7 @@ import numpy as np
 
 from annviz.nn import cnnfile
 from annviz.nn.activations import ACTIVATION_NAMES, HIDDEN_ACTIVATIONS, get_activation
-from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
+from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.convnet import ConvNet
 from annviz.nn.foreign import ForeignLayout, recognise
 from annviz.nn.losses import LOSS_NAMES, get_loss

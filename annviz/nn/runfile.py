@@ -25,7 +25,8 @@ import numpy as np
 
 from annviz.messages import Phrase
 from annviz.nn.activations import ACTIVATION_NAMES, get_activation
-from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS, TrainConfig
+from annviz.nn.config import TrainConfig
+from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.configfile import read_config
 from annviz.nn.history import BoundedSeries, EpochRecord, History
 from annviz.nn.modelfile import RECORDING_KEY
