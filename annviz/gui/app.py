@@ -1,10 +1,11 @@
 """Start the desktop app: ``main()`` creates the QApplication, the state and the window.
 
-The explorer is the first page. The other areas join after it: the neuron lab, the insight
-page and my digits as tabs, live training through its ``install(window, state)`` (docks on the explorer page
-and a shutdown hook), File → Open / Save setup (``annviz.gui.setup``; ``main(setup=FILE)`` opens
-one once the window shows), and last the lessons, a dock beside the pages that drives them. An
-area that fails to build is logged and left out; the app still opens.
+The explorer is the first page. The other areas join after it (``AREAS``): live training
+through its ``install(window, state)`` (a page, two File actions and a shutdown hook), the neuron
+lab, the insight page and my digits as pages, File → Open / Save setup (``annviz.gui.setup``;
+``main(setup=FILE)`` opens one once the window shows), and last the lessons, a dock beside the
+pages that drives them. An area that fails to build is logged and left out; the app still opens.
+The QApplication itself is ``gui/common/qtapp.start_qt``'s, which the single pages' demos use too.
 
 Start-up never ends in Qt's abort: with no display, ``main`` says so in one line before Qt is
 asked for a screen; any other exception while the window is built stops the threads already

@@ -1,5 +1,6 @@
 """The explorer page: an inner main window whose docks are the pad, the diagram, the inspector
-and the weights. Other areas add their own docks with ``add_dock`` (e.g. the training panel).
+and the weights. ``add_dock`` would add another area's dock (none does today: the training
+page borrows the views instead, ``lend_views``).
 ``reset_layout`` puts every dock back where it starts (View → Reset layout).
 
 Room (``common.room``): the pad with its prediction and the diagram always stand; the inspector
