@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
             self._panels_menu.addAction(dock.toggleViewAction())
 
     def retranslate(self) -> None:
-        for i, (widget, title_fn) in enumerate(self._pages):
+        for widget, title_fn in self._pages:
             self.tabs.setTabText(self.tabs.indexOf(widget), title_fn())
         self._file_menu.setTitle(self.tr("&File"))
         self._open.setText(self.tr("&Open model…"))

@@ -366,9 +366,9 @@ class _Reader:
         required = tuple(k for k, t in spec.items() if not t.endswith("?"))
         self.keys(table, ("do", *spec), where, required=required)
         params = {}
-        for key, kind in spec.items():
+        for key, wanted in spec.items():
             if key in table:
-                params[key] = self.param(kind.rstrip("?"), table[key], table, f"{where}: {key}")
+                params[key] = self.param(wanted.rstrip("?"), table[key], table, f"{where}: {key}")
         if do == "select_neuron":
             needed = "class" if params["layer"] == "output" else "neuron"
             if needed not in params:

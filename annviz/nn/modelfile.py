@@ -276,8 +276,8 @@ def _expected_tensors(header: Header, sizes: list[int], path: Path) -> list[Tens
     shape layer_sizes asks for and of a float dtype; nothing else may be in the file."""
     entries = []
     for i in range(len(sizes) - 1):
-        for kind, shape in (("weight", (sizes[i + 1], sizes[i])), ("bias", (sizes[i + 1],))):
-            name = f"layers.{i}.{kind}"
+        for part, shape in (("weight", (sizes[i + 1], sizes[i])), ("bias", (sizes[i + 1],))):
+            name = f"layers.{i}.{part}"
             entry = header.tensors.get(name)
             if entry is None:
                 raise ModelFileError(path, "model.tensor_missing", name=name)

@@ -471,7 +471,7 @@ def test_why_a_model_was_refused_is_said_in_korean(qtbot, tmp_path, monkeypatch)
             raise AssertionError(f"{kind}: {path} loaded")
     window.set_language("ko")
     try:
-        for kind, path in files.items():
+        for path in files.values():
             assert not window.open_model(path)
         sources, bad = english_sources(), []
         for (title, text), kind in zip(shown, files):

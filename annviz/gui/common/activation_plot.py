@@ -22,9 +22,9 @@ from annviz.nn.activations import Activation, Step, get_activation
 
 from annviz.gui.common import zoom
 from annviz.gui.common.colors import ANSWER
+from annviz.gui.common.plotting import cache_axes
 
 CURVE = (50, 50, 50)   # the function's curve: ink
-from annviz.gui.common.plotting import cache_axes
 
 
 class _Dot(QGraphicsEllipseItem):

@@ -63,8 +63,8 @@ class NetworkDiagram(QWidget):
         button = QToolButton()
         button.setDefaultAction(self.contribution_action)
         # On, the button is filled with the sign orange: the learner sees at once which mode is on.
-        button.setStyleSheet("QToolButton:checked { background: %s; color: white; font-weight: bold; "
-                             "border: 1px solid #8a3a10; border-radius: 3px; }" % POSITIVE.name())
+        button.setStyleSheet(f"QToolButton:checked {{ background: {POSITIVE.name()}; color: white; "
+                             "font-weight: bold; border: 1px solid #8a3a10; border-radius: 3px; }")
         self.contribution_button = button
         button.setObjectName("explorer-contribution")
         self._caption = QLabel()

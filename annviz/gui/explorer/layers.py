@@ -129,7 +129,7 @@ class LayerMatrices(QWidget):
         net = self._state.network
         if net is None:
             return
-        for l, (plot, image) in self._matrices.items():
+        for l, (_plot, image) in self._matrices.items():
             m = symmetric_level(net.weights[l])
             image.setImage(net.weights[l], levels=(-m, m))
         for b, (plot, bars) in zip(net.biases, self._biases):
@@ -140,7 +140,7 @@ class LayerMatrices(QWidget):
     def neuron_at(self, scene_pos) -> tuple[int, int, int | None] | None:
         """(layer of ``sizes``, neuron, input neuron or None) under a scene position, if any."""
         net = self._state.network
-        for l, (plot, image) in self._matrices.items():
+        for l, (plot, _image) in self._matrices.items():
             if plot.vb.sceneBoundingRect().contains(scene_pos):
                 p = plot.vb.mapSceneToView(scene_pos)
                 row, col = int(np.floor(p.y())), int(np.floor(p.x()))
