@@ -18,8 +18,25 @@ from __future__ import annotations
 import functools
 
 import pytest
-from floors import (DOC, FLOORS, Floor, circles, diagram, direct_graph, doc_section, figures, import_graph,
-                    imports_across, imports_up, qt_chains, reaches, unnamed_in_doc, unplaced, unused_parts)
+
+from floors import (
+    DOC,
+    FLOORS,
+    Floor,
+    circles,
+    diagram,
+    direct_graph,
+    doc_section,
+    figures,
+    import_graph,
+    imports_across,
+    imports_up,
+    qt_chains,
+    reaches,
+    unnamed_in_doc,
+    unplaced,
+    unused_parts,
+)
 
 
 @functools.cache

@@ -19,8 +19,17 @@ import sys
 
 from annviz import __version__, logs
 from annviz.cli import models, teach, train
-from annviz.cli.common import (EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK,
-                               EXIT_STATUSES, JSON_SCHEMA_VERSION, CliError, log)
+from annviz.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_DIVERGED,
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_STATUSES,
+    JSON_SCHEMA_VERSION,
+    CliError,
+    log,
+)
 from annviz.data.datasets import DatasetError
 from annviz.data.idx import IdxError
 from annviz.data.images import ImageError

@@ -8,8 +8,16 @@ from pathlib import Path
 
 import numpy as np
 
-from annviz.cli.common import (EXIT_OK, JSON_HELP, CliError, load_classifier, log, model_help, print_json,
-                               pytorch_options)
+from annviz.cli.common import (
+    EXIT_OK,
+    JSON_HELP,
+    CliError,
+    load_classifier,
+    log,
+    model_help,
+    print_json,
+    pytorch_options,
+)
 from annviz.nn.losses import get_loss
 
 

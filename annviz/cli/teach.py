@@ -13,13 +13,20 @@ import sys
 import time
 from pathlib import Path
 
-from annviz.cli.common import (EXIT_DIVERGED, EXIT_OK, EXIT_STATUSES, JSON_HELP, CliError, load_classifier, model_help,
-                               print_json)
+from annviz.cli.common import (
+    EXIT_DIVERGED,
+    EXIT_OK,
+    EXIT_STATUSES,
+    JSON_HELP,
+    CliError,
+    load_classifier,
+    model_help,
+    print_json,
+)
 from annviz.data.mydigits import HELD_OUT_SHARE, DigitFolder
 from annviz.outfile import check_out, save_out
 from annviz.paths import model_path
-from annviz.teach import (TeachConfig, check_teachable, single_label_warning, taught_info, teach,
-                          teaching_threads)
+from annviz.teach import TeachConfig, check_teachable, single_label_warning, taught_info, teach, teaching_threads
 
 DEFAULTS = TeachConfig()
 

@@ -11,8 +11,17 @@ from pathlib import Path
 
 import numpy as np
 
-from annviz.cli.common import (EXIT_DIVERGED, EXIT_OK, EXIT_STATUSES, JSON_HELP, CliError, canonical, log, lower,
-                               print_json)
+from annviz.cli.common import (
+    EXIT_DIVERGED,
+    EXIT_OK,
+    EXIT_STATUSES,
+    JSON_HELP,
+    CliError,
+    canonical,
+    log,
+    lower,
+    print_json,
+)
 from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation
 from annviz.nn.config import INIT_NAMES, MAX_LAYER_SIZE, ConfigError, TrainConfig, check_hidden
 from annviz.nn.losses import LOSS_NAMES, get_loss

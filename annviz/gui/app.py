@@ -19,8 +19,15 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QMessageLogContext, QSettings, QStandardPaths, QTimer,
-                            QtMsgType, qInstallMessageHandler)
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QSettings,
+    QStandardPaths,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 
 from annviz import logs
 from annviz.gui import i18n

@@ -47,8 +47,8 @@ from annviz.gui.classroom import Classroom
 from annviz.gui.common import living, room
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.common.model_files import model_filter
-from annviz.gui.explorer import ExplorerPage
 from annviz.gui.common.names import architecture
+from annviz.gui.explorer import ExplorerPage
 from annviz.gui.explorer.touch import describe_edits
 from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState

@@ -19,11 +19,20 @@ import re
 import tomllib
 from pathlib import Path
 
-from annviz.lessons.model import (Action, Check, Condition, Lesson, Step, Task, Text, placeholders)
-from annviz.lessons.vocabulary import (ACTIONS, AT_LEAST, AT_MOST, CONCEPTS, MAX_STROKE_POINTS,
-                                       MAX_STROKES, PROBES, TRAINING_COMMANDS, WIDGETS)
-from annviz.paths import bundled_model_names
+from annviz.lessons.model import Action, Check, Condition, Lesson, Step, Task, Text, placeholders
+from annviz.lessons.vocabulary import (
+    ACTIONS,
+    AT_LEAST,
+    AT_MOST,
+    CONCEPTS,
+    MAX_STROKE_POINTS,
+    MAX_STROKES,
+    PROBES,
+    TRAINING_COMMANDS,
+    WIDGETS,
+)
 from annviz.messages import Phrase, kind
+from annviz.paths import bundled_model_names
 from annviz.safeio import FileFormatError, check_version, describe, guarded, read_bytes, size_text
 
 FORMAT_VERSION = 1

@@ -21,8 +21,19 @@ import math
 from dataclasses import dataclass
 from typing import ClassVar
 
-from annviz.nn.layers import (MAX_CONV_LAYERS, MAX_DENSE, MAX_DENSE_LAYERS, MAX_FILTERS, MAX_KERNEL, Conv,
-                              Dense, Flatten, LayerError, Pool, check_layers)
+from annviz.nn.layers import (
+    MAX_CONV_LAYERS,
+    MAX_DENSE,
+    MAX_DENSE_LAYERS,
+    MAX_FILTERS,
+    MAX_KERNEL,
+    Conv,
+    Dense,
+    Flatten,
+    LayerError,
+    Pool,
+    check_layers,
+)
 from annviz.nn.limits import MAX_PARAMETERS
 from annviz.nn.tensorfile import Header, check_float
 

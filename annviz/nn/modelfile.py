@@ -33,18 +33,33 @@ from pathlib import Path
 
 import numpy as np
 
+from annviz.messages import Phrase, kind
 from annviz.nn import cnnfile
 from annviz.nn.activations import ACTIVATION_NAMES, HIDDEN_ACTIVATIONS, get_activation
-from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.convnet import ConvNet
 from annviz.nn.foreign import ForeignLayout, recognise
+from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.network import Network
-from annviz.nn.tensorfile import (MAX_HEADER_BYTES, Header, TensorEntry, check_float, file_size,
-                                  read_float32, read_header)
-from annviz.messages import Phrase, kind
-from annviz.safeio import (FileFormatError, check_field, check_version, guarded, loads_json, open_regular,
-                           size_text, write_atomic)
+from annviz.nn.tensorfile import (
+    MAX_HEADER_BYTES,
+    Header,
+    TensorEntry,
+    check_float,
+    file_size,
+    read_float32,
+    read_header,
+)
+from annviz.safeio import (
+    FileFormatError,
+    check_field,
+    check_version,
+    guarded,
+    loads_json,
+    open_regular,
+    size_text,
+    write_atomic,
+)
 
 log = logging.getLogger(__name__)
 

@@ -305,6 +305,7 @@ def main() -> None:
     if not args.skip_torch:
         try:
             import torch
+
             import torch_cnn
             torch.set_num_threads(args.threads)
         except ImportError:

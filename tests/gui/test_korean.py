@@ -29,8 +29,20 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import Qt, QTextDocumentFragment
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog, QDockWidget, QGroupBox,
-                               QLabel, QMenu, QMessageBox, QTabBar, QTabWidget, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 from safetensors.numpy import load_file, save_file
 
 from annviz.gui.i18n import i18n_dir, set_language

@@ -113,8 +113,8 @@ def dev_zero(path):
 
 
 def pytorch_layer_of_5000_digits(path):
-    from safetensors.numpy import save_file
     import numpy as np
+    from safetensors.numpy import save_file
 
     save_file({"fc" + "1" * 5000 + ".weight": np.zeros((10, 784), np.float32)}, path)
 

@@ -11,7 +11,6 @@ from annviz.gui.common.names import number
 from annviz.gui.training.pictures import weight_mosaic
 from annviz.nn.network import Network
 from annviz.nn.recording import Recording
-
 from run_ends import open_window
 from test_training_recording import TINY
 

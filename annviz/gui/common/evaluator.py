@@ -13,8 +13,8 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from annviz.data.datasets import load_named_dataset, to_inputs
-from annviz.nn.evaluation import TestResults
 from annviz.gui.threads import Worker, WorkerThread
+from annviz.nn.evaluation import TestResults
 from annviz.nn.network import Network
 
 CHUNK = 1000  # test images per forward pass between two progress reports

@@ -23,18 +23,31 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QAction, QFontMetrics
-from PySide6.QtWidgets import (QGraphicsRectItem, QGraphicsView, QHBoxLayout, QLabel, QSizePolicy,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annviz.gui.common import room, zoom
-from annviz.gui.common.colors import (POSITIVE, activation_colormap, contribution_colormap, sign_legend_html,
-                                      symmetric_level)
-from annviz.gui.state import AppState
+from annviz.gui.common.colors import (
+    POSITIVE,
+    activation_colormap,
+    contribution_colormap,
+    sign_legend_html,
+    symmetric_level,
+)
+from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.explorer.diagram_layout import COLUMN_GAP, INPUT_SIDE, INPUT_TOP, ColumnLayout, shown_neurons
 from annviz.gui.explorer.edges import EdgeCurves, LayerEdges
-from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import strongest_edges
+from annviz.gui.state import AppState
 from annviz.nn.attribution import Contributions
 
 EDGE_BUDGET = 320               # edges per weight layer when not all of them fit

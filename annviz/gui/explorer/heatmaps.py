@@ -15,12 +15,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from annviz.gui.common import room
+from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import sign_legend_html, weight_colormap
-from annviz.gui.common import zoom
-from annviz.gui.state import AppState
 from annviz.gui.common.names import neuron_name, number
 from annviz.gui.common.weight_tiles import GAP, TILE, robust_level
+from annviz.gui.state import AppState
 
 
 class WeightGrid(QWidget):

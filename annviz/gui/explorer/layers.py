@@ -16,9 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
-from annviz.gui.state import AppState
 from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
-
+from annviz.gui.state import AppState
 
 #: The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.
 BIAS_ROW_HEIGHT, ROW_HEIGHT = 130, 180

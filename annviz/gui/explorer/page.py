@@ -17,11 +17,11 @@ from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from annviz.gui.common import room, zoom
-from annviz.gui.state import AppState
 from annviz.gui.explorer.diagram import NetworkDiagram
 from annviz.gui.explorer.inspector import NeuronInspector
 from annviz.gui.explorer.pad_panel import PadPanel
 from annviz.gui.explorer.weights_panel import WeightsPanel
+from annviz.gui.state import AppState
 
 LAYOUT_VERSION = 2  # bump when the docks change, so that an old saved layout is ignored
 WIDE, TALL = 1100, 760   # pixels at 100 %: a page this large has room for all four panels apart

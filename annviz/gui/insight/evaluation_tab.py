@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSlider, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSlider, QVBoxLayout, QWidget
 
 from annviz.gui.common import room, zoom
 from annviz.gui.insight.confusion_view import CORRECT, MISTAKE, ConfusionView
