@@ -8,10 +8,9 @@ Two locks taken in opposite orders by two threads. The rules that make this impo
 
 - **No QObject that Python touches lives in, or dies in, a worker thread.** A ``Worker`` is a
   QObject created in the GUI thread and never moved. Its ``work()`` runs in the thread; what it
-  reports goes through ``send(self.signal, *args)``, which hands the signal and its arguments to
-  the GUI thread, where it is emitted. So every signal a view receives is emitted in the GUI
-  thread, whatever it is connected to. What a worker sends are copies (STYLE.md). A signal is
-  named by the signal itself, never by a string: a mistyped name fails where it is written.
+  reports goes through ``send(name, *args)``, which hands the arguments to the GUI thread, where
+  the worker's signal ``name`` is emitted. So every signal a view receives is emitted in the GUI
+  thread, whatever it is connected to. What a worker sends are copies (STYLE.md).
 - **The thread runs no event loop** (``QThread.run`` is the work itself), so nothing can be
   delivered to, or deferred-deleted in, that thread.
 - **The GUI thread lets go of the worker and the QThread only after the thread has finished** and
@@ -34,10 +33,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, SignalInstance, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -178,27 +176,21 @@ class Worker(QObject):
     """Work for a background thread. Subclass it: declare signals, implement ``work()``.
 
     Created (and destroyed) in the GUI thread; ``work()`` runs in the worker thread and reports
-    through ``send`` (and ``warn``). Calling ``run()`` directly, in the GUI thread, runs the same
-    work with every signal emitted at once (handy in tests).
-
-    When ``work()`` raises, ``errored`` carries the exception and its traceback's text (for a log
-    or a "Show Details"), then ``failed`` one line for the user; a thread that does not stop in
-    time is reported with ``failed`` alone (there is no exception).
+    through ``send``. Calling ``run()`` directly, in the GUI thread, runs the same work with
+    every signal emitted at once (handy in tests).
     """
 
-    finished = Signal(object)      # what work() returned
-    failed = Signal(str)           # work() raised, or its thread did not stop: one line for the user
-    errored = Signal(object, str)  # work() raised: the exception, and its traceback as text
-    warned = Signal(str)           # something the user may want to know; the work goes on (warn)
-    paused = Signal()              # the loop is now waiting for a pause
-    resumed = Signal()             # ... and goes on
+    finished = Signal(object)   # what work() returned
+    failed = Signal(str)        # work() raised: a message for the user (the traceback is logged)
+    paused = Signal()           # the loop is now waiting for a pause
+    resumed = Signal()          # ... and goes on
 
-    _relay = Signal(object, object)   # (one of this worker's signals, its arguments)
+    _relay = Signal(str, object)
 
     def __init__(self, paused: bool = False):
         super().__init__()
         self.control = Control(paused)
-        self.control.on_pause_change(lambda: self.send(self.paused), lambda: self.send(self.resumed))
+        self.control.on_pause_change(lambda: self.send("paused"), lambda: self.send("resumed"))
         # Auto connection: direct when sent from the GUI thread, queued from any other.
         self._relay.connect(self._on_relay)
 
@@ -207,32 +199,22 @@ class Worker(QObject):
         units and return when it is False; what it returns goes out with ``finished``."""
         raise NotImplementedError
 
-    def send(self, signal: SignalInstance, *args) -> None:
-        """Emit ``signal`` — one of this worker's, ``self.progress`` say — with ``args`` in the GUI
-        thread (from any thread). Send copies."""
-        if not isinstance(signal, SignalInstance):
-            raise TypeError(f"send() takes one of the worker's signals (self.progress), not {signal!r}")
+    def send(self, signal: str, *args) -> None:
+        """Emit ``signal`` with ``args`` in the GUI thread (from any thread). Send copies."""
         self._relay.emit(signal, args)
-
-    def warn(self, message: str) -> None:
-        """Say something the user may want to know without stopping (``warned``, in the GUI thread);
-        it is logged as a warning too."""
-        log.warning("%s: %s", type(self).__name__, message)
-        self.send(self.warned, message)
 
     def run(self) -> None:
         try:
             result = self.work()
         except Exception as error:  # noqa: BLE001 — anything at all becomes a message
             log.exception("%s failed", type(self).__name__)
-            self.send(self.errored, error, traceback.format_exc())
-            self.send(self.failed, f"{type(error).__name__}: {error}")
+            self.send("failed", f"{type(error).__name__}: {error}")
         else:
-            self.send(self.finished, result)
+            self.send("finished", result)
 
-    @Slot(object, object)
-    def _on_relay(self, signal: SignalInstance, args) -> None:
-        signal.emit(*args)
+    @Slot(str, object)
+    def _on_relay(self, signal: str, args) -> None:
+        getattr(self, signal).emit(*args)
 
 
 class _Runner(QThread):

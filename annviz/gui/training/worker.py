@@ -176,15 +176,15 @@ class TrainingWorker(Worker):
                 worse = baseline.ended_worse(trainer.network)
                 if worse is not None:
                     trainer.mark_diverged(worse, start)
-                    self.send(self.snapshot, *trainer.network.snapshot())
+                    self.send("snapshot", *trainer.network.snapshot())
         return trainer
 
     def _start_recording(self, trainer: Trainer, threads: int) -> Recorder:
         recorder = Recorder(trainer)
-        self.send(self.recording_started, Recording.of(trainer, self._class_names, threads, blas.library()))
+        self.send("recording_started", Recording.of(trainer, self._class_names, threads, blas.library()))
         first = recorder.start()
         if first is not None:
-            self.send(self.moment, first)
+            self.send("moment", first)
         return recorder
 
     def _train(self, trainer: Trainer, recorder: Recorder | None) -> None:
@@ -203,9 +203,9 @@ class TrainingWorker(Worker):
                 break
             self._unreported.append(event.loss)
             if recorder is not None and (moment := recorder.observe(event)) is not None:
-                self.send(self.moment, moment)
+                self.send("moment", moment)
             if event.epoch_record is not None:
-                self.send(self.epoch_metrics, dataclasses.replace(event.epoch_record))
+                self.send("epoch_metrics", dataclasses.replace(event.epoch_record))
                 if self._pause_at_epoch_end:
                     self.control.pause()
             now = time.monotonic()
@@ -232,7 +232,7 @@ class TrainingWorker(Worker):
             if self._hyper:
                 trainer.set_hyperparameters(**self._hyper)
                 self._hyper.clear()
-                self.send(self.inexact)
+                self.send("inexact")
             if self._extra_epochs:
                 trainer.add_epochs(self._extra_epochs)
                 self._extra_epochs = 0
@@ -248,9 +248,9 @@ class TrainingWorker(Worker):
             losses = np.array(self._unreported, dtype=np.float32)
             losses.flags.writeable = False
             self._unreported = []
-            self.send(self.progress, Progress(
+            self.send("progress", Progress(
                 event.epoch, event.batch, event.batches_per_epoch, trainer.epochs, event.step,
                 event.loss, event.lr, event.samples_per_s, trainer.config.batch_size, losses,
                 self._speed))
         self._shown.clear()
-        self.send(self.snapshot, *trainer.network.snapshot())
+        self.send("snapshot", *trainer.network.snapshot())
