@@ -16,9 +16,9 @@ from annviz.data.augment import augment_batch
 from annviz.data.datasets import Dataset, load_dataset, split_validation, to_inputs
 from annviz.nn.config import ConfigError, TrainConfig
 from annviz.nn.convnet import ConvNet
+from annviz.nn.history import History
 from annviz.nn.modelfile import ModelInfo
 from annviz.nn.network import Network
-from annviz.nn.history import History
 from annviz.nn.trainer import Trainer
 
 Split = tuple[np.ndarray, np.ndarray]

@@ -51,12 +51,13 @@ import re
 import stat
 import tempfile
 import time
-from pathlib import Path
-from itertools import accumulate
 from collections.abc import Iterator
+from itertools import accumulate
+from pathlib import Path
 from typing import BinaryIO
 
-from annviz.messages import MESSAGES, Phrase, english, kind as kind_phrase
+from annviz.messages import MESSAGES, Phrase, english
+from annviz.messages import kind as kind_phrase
 
 log = logging.getLogger(__name__)
 

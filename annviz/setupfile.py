@@ -53,18 +53,25 @@ from pathlib import Path
 import numpy as np
 
 from annviz.data.planar import FEATURES, PLAYGROUND_DATASETS
-from annviz.lessons.library import is_lesson_name
 from annviz.lessons.lessonfile import LessonFileError, read_lesson_text
+from annviz.lessons.library import is_lesson_name
 from annviz.lessons.model import Lesson
 from annviz.nn.config import TrainConfig
 from annviz.nn.configfile import read_config
 from annviz.nn.modelfile import ModelFileError, load_model_bytes, model_bytes
 from annviz.nn.perceptron import RULES
 from annviz.paths import bundled_model_names
-from annviz.safeio import (FileFormatError, check_field, check_version, describe, guarded, loads_json, read_bytes,
-                           write_atomic)
-from annviz.setupmodel import (ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup,
-                              ViewsPart)
+from annviz.safeio import (
+    FileFormatError,
+    check_field,
+    check_version,
+    describe,
+    guarded,
+    loads_json,
+    read_bytes,
+    write_atomic,
+)
+from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup, ViewsPart
 
 FORMAT_VERSION = 2         # 2: a lesson that is not bundled is carried in the file (lesson.toml)
 KIND = "annviz-setup"

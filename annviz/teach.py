@@ -334,7 +334,7 @@ def lesson_record(result: TeachResult, source: str) -> dict:
     """What a model file keeps about a lesson (``history["taught"]``): when, from what, how, and
     the accuracies before and after."""
     return {
-        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "source": source,
         "digits": result.lesson.counts,
         "config": asdict(result.lesson.config),

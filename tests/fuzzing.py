@@ -600,7 +600,8 @@ def kinds() -> dict[str, Kind]:
     from annviz.data.mydigits import MyDigitsError
     from annviz.lessons import LessonFileError
     from annviz.nn.modelfile import METADATA_KEY, ModelFileError, load_model
-    from annviz.nn.runfile import METADATA_KEY as RUN_KEY, RunFileError, load_recording
+    from annviz.nn.runfile import METADATA_KEY as RUN_KEY
+    from annviz.nn.runfile import RunFileError, load_recording
     from annviz.setupfile import SetupFileError, load_setup
 
     return {k.name: k for k in [

@@ -14,7 +14,6 @@ from annviz import cli
 from annviz.nn import save_model
 from annviz.nn.convnet import ConvNet
 from annviz.nn.layers import reference
-
 from test_cli import _digit_pngs, annviz, one_line
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from annviz import cli
+from annviz.cli.train import train_config
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import load_model
 from annviz.nn.runfile import load_recording
@@ -26,7 +27,7 @@ def annviz(*args):
 
 
 def parsed(*args) -> TrainConfig:
-    return cli.train_config(cli.build_parser().parse_args(["train", *args]))
+    return train_config(cli.build_parser().parse_args(["train", *args]))
 
 
 def test_the_recipe_is_the_presets_configuration_and_options_change_it():

@@ -15,8 +15,14 @@ from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import ModelInfo, load_model, model_bytes
 from annviz.nn.network import Network
 from annviz.paths import bundled_model
-from annviz.setupfile import (MAX_EMBEDDED_MODEL_BYTES, MAX_SETUP_BYTES, SetupFileError, load_setup, save_setup,
-                              setup_bytes)
+from annviz.setupfile import (
+    MAX_EMBEDDED_MODEL_BYTES,
+    MAX_SETUP_BYTES,
+    SetupFileError,
+    load_setup,
+    save_setup,
+    setup_bytes,
+)
 from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup
 
 

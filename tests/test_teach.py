@@ -93,7 +93,7 @@ def test_the_lesson_goes_into_the_model_files_history(tmp_path, classic, taught)
 
 
 def test_the_recipe_and_the_store_load_no_qt():
-    code = ("import sys, annviz.teach, annviz.data.mydigits, annviz.cli_teach; "
+    code = ("import sys, annviz.teach, annviz.data.mydigits, annviz.cli.teach; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == "[]", result.stderr

@@ -1,10 +1,11 @@
 """Start the desktop app: ``main()`` creates the QApplication, the state and the window.
 
-The explorer is the first page. The other areas join after it: the neuron lab, the insight
-page and my digits as tabs, live training through its ``install(window, state)`` (docks on the explorer page
-and a shutdown hook), File → Open / Save setup (``annviz.gui.setup``; ``main(setup=FILE)`` opens
-one once the window shows), and last the lessons, a dock beside the pages that drives them. An
-area that fails to build is logged and left out; the app still opens.
+The explorer is the first page. The other areas join after it (``AREAS``): live training
+through its ``install(window, state)`` (a page, two File actions and a shutdown hook), the neuron
+lab, the insight page and my digits as pages, File → Open / Save setup (``annviz.gui.setup``;
+``main(setup=FILE)`` opens one once the window shows), and last the lessons, a dock beside the
+pages that drives them. An area that fails to build is logged and left out; the app still opens.
+The QApplication itself is ``gui/common/qtapp.start_qt``'s, which the single pages' demos use too.
 
 Start-up never ends in Qt's abort: with no display, ``main`` says so in one line before Qt is
 asked for a screen; any other exception while the window is built stops the threads already
@@ -15,21 +16,23 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import sys
 from pathlib import Path
 
-import pyqtgraph as pg
-from PySide6.QtCore import (QCoreApplication, QMessageLogContext, QSettings, QStandardPaths, QTimer,
-                            QtMsgType, qInstallMessageHandler)
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QSettings,
+    QStandardPaths,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 
 from annviz import logs
 from annviz.gui import i18n
-from annviz.gui.common.wheel_guard import install_wheel_guard
+from annviz.gui.common.qtapp import start_qt
 from annviz.gui.state import AppState
-from annviz.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -121,31 +124,6 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-# The platform plugins that need a display server, and the variable that names it. Qt picks
-# xcb (X11) or wayland when QT_QPA_PLATFORM names no plugin.
-_DISPLAY_OF = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY", "wayland-egl": "WAYLAND_DISPLAY"}
-
-
-def missing_display(environ=os.environ, platform: str = sys.platform) -> str | None:
-    """Why Qt would find no screen for the window, or None if it should find one.
-
-    Only X11 and Wayland are found through the environment (``DISPLAY``, ``WAYLAND_DISPLAY``);
-    ``QT_QPA_PLATFORM`` may name others (offscreen, minimal, vnc, eglfs …), which need neither.
-    Without a display, creating the QApplication makes Qt abort the process (status 134).
-    """
-    if platform in ("win32", "darwin", "cygwin"):
-        return None
-    names = [p.split(":")[0].strip() for p in environ.get("QT_QPA_PLATFORM", "").split(";") if p.strip()]
-    names = names or ["xcb", "wayland"]
-    if any(name not in _DISPLAY_OF or environ.get(_DISPLAY_OF[name]) for name in names):
-        return None
-    unset = sorted({_DISPLAY_OF[name] for name in names})
-    which = f"{unset[0]} is not set" if len(unset) == 1 else f"neither {' nor '.join(unset)} is set"
-    return (f"no display ({which}). "
-            "The command line needs none: annviz train --help, annviz evaluate --help, "
-            "annviz predict --help; or set QT_QPA_PLATFORM=offscreen to run the window off-screen.")
-
-
 # Qt's message types as logging levels (a fatal message aborts the process after the handler)
 _QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
               QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
@@ -173,51 +151,6 @@ def start_logging(verbose: bool = False) -> Path | None:
         return None
     qInstallMessageHandler(qt_message_handler)
     return logs.log_file()
-
-
-def app_icon() -> QIcon:
-    """annviz's icon (resources/icons, drawn by resources/icons/make_icons.py) in every size it comes in."""
-    icon = QIcon()
-    for png in sorted(resources_dir().joinpath("icons").glob("annviz-*.png")):
-        icon.addFile(str(png))
-    return icon
-
-
-def set_app_icon(app: QApplication) -> None:
-    """The icon of every window and of the taskbar entry. On Windows the taskbar groups windows by
-    an application id, without which it shows Python's icon; on Wayland the desktop file's name
-    ties the window to annviz.desktop (``annviz install-desktop``)."""
-    app.setWindowIcon(app_icon())
-    app.setDesktopFileName("annviz")
-    if sys.platform == "win32":
-        import ctypes
-
-        try:
-            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("annviz.annviz")
-        except (AttributeError, OSError):  # an old Windows: the taskbar shows Python's icon
-            log.info("no application id for the taskbar", exc_info=True)
-
-
-def start_qt(argv: list[str] | None = None, lang: str | None = None) -> QApplication | None:
-    """The QApplication every window of annviz runs in — the app's, and the single pages' of
-    ``python -m annviz.gui.<page>``: its names (the settings' place), icon, pyqtgraph's image
-    order, the wheel guard, and ``lang`` if given. None, with one line on stderr, when there is
-    no display to open a window on."""
-    app = QApplication.instance()
-    if app is None:
-        problem = missing_display()
-        if problem is not None:
-            print(f"annviz: cannot open the window: {problem}", file=sys.stderr)
-            return None
-        app = QApplication(["annviz", *(sys.argv[1:] if argv is None else argv)])
-    app.setApplicationName("annviz")
-    app.setOrganizationName("annviz")
-    set_app_icon(app)
-    pg.setConfigOptions(imageAxisOrder="row-major")
-    install_wheel_guard(app)
-    if lang is not None:
-        i18n.set_language(lang)
-    return app
 
 
 def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool = False,

@@ -3,9 +3,9 @@
 Other areas plug in through public methods: ``add_page(widget, title_fn)`` adds a tab
 (``title_fn`` returns the translated title, called again when the language changes),
 ``add_file_action(title_fn, fn)`` a command in the File menu, ``add_help_action(title_fn, fn)`` one
-at the top of the Help menu, ``explorer.add_dock(dock, area)``
-a dock on the explorer page, and ``add_shutdown_hook(fn)`` something to stop when the window
-closes (e.g. a training thread). Geometry, dock layout, the last model and the language persist in ``QSettings``.
+at the top of the Help menu, and ``add_shutdown_hook(fn)`` something to stop when the window
+closes (e.g. a training thread). (``explorer.add_dock(dock, area)`` would add a dock on the
+explorer page; no area uses it today.) Geometry, dock layout, the last model and the language persist in ``QSettings``.
 
 Whatever the settings hold, the window opens: a remembered model that cannot be opened is
 forgotten for the bundled one (and the window says so when it shows), and saved geometry or
@@ -47,8 +47,8 @@ from annviz.gui.classroom import Classroom
 from annviz.gui.common import living, room
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.common.model_files import model_filter
+from annviz.gui.common.names import architecture
 from annviz.gui.explorer import ExplorerPage
-from annviz.gui.explorer.names import architecture
 from annviz.gui.explorer.touch import describe_edits
 from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
             self._panels_menu.addAction(dock.toggleViewAction())
 
     def retranslate(self) -> None:
-        for i, (widget, title_fn) in enumerate(self._pages):
+        for widget, title_fn in self._pages:
             self.tabs.setTabText(self.tabs.indexOf(widget), title_fn())
         self._file_menu.setTitle(self.tr("&File"))
         self._open.setText(self.tr("&Open model…"))

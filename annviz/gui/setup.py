@@ -47,8 +47,7 @@ from annviz.nn.layers import describe as describe_layers
 from annviz.paths import bundled_model_names, models_dir, with_suffix
 from annviz.safeio import memory_as
 from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
-from annviz.setupmodel import (ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup,
-                              ViewsPart)
+from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup, ViewsPart
 
 log = logging.getLogger(__name__)
 

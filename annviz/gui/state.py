@@ -42,8 +42,8 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from annviz.data.preprocess import canvas_to_mnist, drawing_problem
-from annviz.nn.modelfile import ModelInfo
 from annviz.nn.attribution import Contributions, contributions
+from annviz.nn.modelfile import ModelInfo
 from annviz.nn.network import Forward, Network
 
 

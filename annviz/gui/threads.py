@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
@@ -176,14 +177,20 @@ class Worker(QObject):
     """Work for a background thread. Subclass it: declare signals, implement ``work()``.
 
     Created (and destroyed) in the GUI thread; ``work()`` runs in the worker thread and reports
-    through ``send``. Calling ``run()`` directly, in the GUI thread, runs the same work with
-    every signal emitted at once (handy in tests).
+    through ``send`` (and ``warn``). Calling ``run()`` directly, in the GUI thread, runs the same
+    work with every signal emitted at once (handy in tests).
+
+    When ``work()`` raises, ``errored`` carries the exception and its traceback's text (for a log
+    or a "Show Details"), then ``failed`` one line for the user; a thread that does not stop in
+    time is reported with ``failed`` alone (there is no exception).
     """
 
-    finished = Signal(object)   # what work() returned
-    failed = Signal(str)        # work() raised: a message for the user (the traceback is logged)
-    paused = Signal()           # the loop is now waiting for a pause
-    resumed = Signal()          # ... and goes on
+    finished = Signal(object)      # what work() returned
+    failed = Signal(str)           # work() raised, or its thread did not stop: one line for the user
+    errored = Signal(object, str)  # work() raised: the exception, and its traceback as text
+    warned = Signal(str)           # something the user may want to know; the work goes on (warn)
+    paused = Signal()              # the loop is now waiting for a pause
+    resumed = Signal()             # ... and goes on
 
     _relay = Signal(str, object)
 
@@ -203,11 +210,18 @@ class Worker(QObject):
         """Emit ``signal`` with ``args`` in the GUI thread (from any thread). Send copies."""
         self._relay.emit(signal, args)
 
+    def warn(self, message: str) -> None:
+        """Say something the user may want to know without stopping (``warned``, in the GUI thread);
+        it is logged as a warning too."""
+        log.warning("%s: %s", type(self).__name__, message)
+        self.send("warned", message)
+
     def run(self) -> None:
         try:
             result = self.work()
         except Exception as error:  # noqa: BLE001 — anything at all becomes a message
             log.exception("%s failed", type(self).__name__)
+            self.send("errored", error, traceback.format_exc())
             self.send("failed", f"{type(error).__name__}: {error}")
         else:
             self.send("finished", result)

@@ -19,11 +19,20 @@ import re
 import tomllib
 from pathlib import Path
 
-from annviz.lessons.model import (Action, Check, Condition, Lesson, Step, Task, Text, placeholders)
-from annviz.lessons.vocabulary import (ACTIONS, AT_LEAST, AT_MOST, CONCEPTS, MAX_STROKE_POINTS,
-                                       MAX_STROKES, PROBES, TRAINING_COMMANDS, WIDGETS)
-from annviz.paths import bundled_model_names
+from annviz.lessons.model import Action, Check, Condition, Lesson, Step, Task, Text, placeholders
+from annviz.lessons.vocabulary import (
+    ACTIONS,
+    AT_LEAST,
+    AT_MOST,
+    CONCEPTS,
+    MAX_STROKE_POINTS,
+    MAX_STROKES,
+    PROBES,
+    TRAINING_COMMANDS,
+    WIDGETS,
+)
 from annviz.messages import Phrase, kind
+from annviz.paths import bundled_model_names
 from annviz.safeio import FileFormatError, check_version, describe, guarded, read_bytes, size_text
 
 FORMAT_VERSION = 1
@@ -366,9 +375,9 @@ class _Reader:
         required = tuple(k for k, t in spec.items() if not t.endswith("?"))
         self.keys(table, ("do", *spec), where, required=required)
         params = {}
-        for key, kind in spec.items():
+        for key, wanted in spec.items():
             if key in table:
-                params[key] = self.param(kind.rstrip("?"), table[key], table, f"{where}: {key}")
+                params[key] = self.param(wanted.rstrip("?"), table[key], table, f"{where}: {key}")
         if do == "select_neuron":
             needed = "class" if params["layer"] == "output" else "neuron"
             if needed not in params:

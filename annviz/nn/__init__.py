@@ -15,12 +15,12 @@ from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_ac
 from annviz.nn.baseline import LossBaseline
 from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, ConfigError, TrainConfig
 from annviz.nn.gradcheck import check_gradients, nudge
+from annviz.nn.history import EpochRecord, History
 from annviz.nn.losses import LOSS_NAMES, get_loss, one_hot
 from annviz.nn.metrics import confusion_matrix, evaluate, per_class_accuracy
 from annviz.nn.modelfile import ForeignModelError, ModelFileError, ModelInfo, load_foreign, load_model, save_model
 from annviz.nn.network import Forward, Gradients, Network
 from annviz.nn.optimizers import OPTIMIZER_NAMES, make_optimizer
-from annviz.nn.history import EpochRecord, History
 from annviz.nn.trainer import BatchEvent, Trainer
 
 __all__ = [

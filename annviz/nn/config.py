@@ -7,19 +7,11 @@ import math
 from dataclasses import dataclass, field
 
 from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation
+from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS
 from annviz.nn.losses import get_loss
 from annviz.nn.network import INIT_SCHEMES
 from annviz.nn.optimizers import make_optimizer, scheduled_lr
 
-#: The most neurons one layer may have, anywhere a size is read: the command line, the GUI's
-#: architecture editor, model files and data files. 2048 × 2048 float32 weights are 16 MB, and Adam
-#: keeps two more of each; a million-neuron layer from a typo or a hostile file never allocates.
-MAX_LAYER_SIZE = 2048
-#: The most weight layers a network may have (same places as above).
-MAX_LAYERS = 32
-#: The most weights and biases a network read from a file may have (a model, a PyTorch file, a
-#: recording): what 256 MiB of float32 hold, the largest model file's weights.
-MAX_PARAMETERS = 256 * 2**20 // 4
 #: Initialisations by name: "auto" picks He for ReLU layers and Xavier for the others.
 INIT_NAMES = ("auto", *INIT_SCHEMES)
 

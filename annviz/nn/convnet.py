@@ -30,7 +30,7 @@ import numpy as np
 
 from annviz.nn.activations import Activation, get_activation
 from annviz.nn.convolution import Workspace, conv_backward, conv_forward, maxpool_backward, maxpool_forward
-from annviz.nn.layers import Conv, Dense, Layer, check_layers, describe, shapes
+from annviz.nn.layers import Layer, check_layers, describe
 from annviz.nn.losses import Loss
 from annviz.nn.network import INIT_SCHEMES, Gradients, default_init
 

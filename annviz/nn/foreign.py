@@ -27,9 +27,9 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
-from annviz.nn.tensorfile import Header, check_float
 from annviz.messages import Phrase
+from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
+from annviz.nn.tensorfile import Header, check_float
 from annviz.safeio import FileFormatError
 
 N_INPUTS = 784  # a 28×28 image, the only input annviz gives a network
@@ -75,9 +75,9 @@ def recognise(header: Header, path, error: type[FileFormatError] = FileFormatErr
             raise refuse("foreign.not_layer", name=repr(name[:60]))
         modules.setdefault(module, {})[kind] = entry
     if any(len(m["weight"].shape) == 4 for m in modules.values() if "weight" in m):
-        from annviz.nn.foreign_cnn import recognise_cnn   # a convolutional network
+        from annviz.nn.foreign_cnn import recognise_cnn  # a convolutional network
 
-        return recognise_cnn(modules, header, path, error, refuse)
+        return recognise_cnn(modules, header, path, error, refuse, _keys)
     order = [""] if list(modules) == [""] else _order(list(modules), refuse)
     if len(order) > MAX_LAYERS:
         raise refuse("foreign.too_many_layers", n=len(order), most=MAX_LAYERS)

@@ -21,8 +21,20 @@ import math
 from dataclasses import dataclass
 from typing import ClassVar
 
-from annviz.nn.layers import (MAX_CONV_LAYERS, MAX_DENSE, MAX_DENSE_LAYERS, MAX_FILTERS, MAX_KERNEL, Conv,
-                              Dense, Flatten, LayerError, Pool, check_layers)
+from annviz.nn.layers import (
+    MAX_CONV_LAYERS,
+    MAX_DENSE,
+    MAX_DENSE_LAYERS,
+    MAX_FILTERS,
+    MAX_KERNEL,
+    Conv,
+    Dense,
+    Flatten,
+    LayerError,
+    Pool,
+    check_layers,
+)
+from annviz.nn.limits import MAX_PARAMETERS
 from annviz.nn.tensorfile import Header, check_float
 
 N_CHANNELS, SIDE = 1, 28            # one grey 28×28 image
@@ -81,19 +93,18 @@ class ForeignConvLayout:
         return layers
 
 
-def recognise_cnn(modules: dict[str, dict], header: Header, path, error, refuse) -> ForeignConvLayout:
+def recognise_cnn(modules: dict[str, dict], header: Header, path, error, refuse, keys_of) -> ForeignConvLayout:
     """The layout of the convolutional network whose modules (name → {"weight", "bias"} entries)
-    ``header`` holds; ``refuse(code, **values)`` makes the error (see foreign.recognise)."""
-    from annviz.nn.config import MAX_PARAMETERS
-    from annviz.nn.foreign import _keys
-
+    ``header`` holds; ``refuse(code, **values)`` makes the error and ``keys_of(names, refuse)``
+    reads the numbers in the modules' names (both foreign.recognise's: passed in, so that this
+    module does not import the one that imports it)."""
     for name, parts in modules.items():
         if "weight" not in parts:
             raise refuse("foreign.bias_no_weight", name=name[:60] or "weight")
         shape = parts["weight"].shape
         if len(shape) == 4 and shape[2] != shape[3] or len(shape) not in (2, 4):
             raise refuse("foreign.conv_kernel", name=parts["weight"].name[:60], shape=shape)
-    keys = _keys(list(modules), refuse)
+    keys = keys_of(list(modules), refuse)
     convs = sorted((m for m in modules if len(modules[m]["weight"].shape) == 4), key=lambda m: keys[m][1])
     linears = sorted((m for m in modules if len(modules[m]["weight"].shape) == 2), key=lambda m: keys[m][1])
     for group in (convs, linears):

@@ -24,11 +24,12 @@ from dataclasses import asdict, dataclass
 from typing import ClassVar
 
 from annviz.nn.activations import HIDDEN_ACTIVATIONS, get_activation
+from annviz.nn.limits import MAX_PARAMETERS
 
 MAX_FILTERS = 512          # kernels of one convolution (PyTorch's MNIST examples use 32–64)
 MAX_KERNEL = 11            # pixels on a kernel's side
 MAX_CONV_LAYERS = 8        # convolutions in one network
-MAX_DENSE = 2048           # neurons of a dense layer (as nn.config.MAX_LAYER_SIZE)
+MAX_DENSE = 2048           # neurons of a dense layer (as nn.limits.MAX_LAYER_SIZE)
 MAX_DENSE_LAYERS = 32
 #: Multiply-adds of one image's forward pass, and numbers of its largest unrolled window matrix
 #: (im2col). The reference net needs 0.8 M and 0.1 M; PyTorch's MNIST example 12 M and 0.2 M. A
@@ -153,7 +154,7 @@ def check_layers(layers, input_shape=(1, 28, 28), max_parameters: int | None = N
     """Raise LayerError unless ``layers`` make a network annviz can build and run on inputs of
     ``input_shape``; returns ``shapes(layers, input_shape)``. Arithmetic only: nothing allocated."""
     if max_parameters is None:
-        from annviz.nn.config import MAX_PARAMETERS as max_parameters
+        max_parameters = MAX_PARAMETERS
     layers = list(layers)
     kinds = [layer.kind for layer in layers]
     if "conv" not in kinds or kinds.count("flatten") != 1 or kinds[-1] != "dense":

@@ -33,18 +33,33 @@ from pathlib import Path
 
 import numpy as np
 
+from annviz.messages import Phrase, kind
 from annviz.nn import cnnfile
 from annviz.nn.activations import ACTIVATION_NAMES, HIDDEN_ACTIVATIONS, get_activation
-from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.convnet import ConvNet
 from annviz.nn.foreign import ForeignLayout, recognise
+from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.network import Network
-from annviz.nn.tensorfile import (MAX_HEADER_BYTES, Header, TensorEntry, check_float, file_size,
-                                  read_float32, read_header)
-from annviz.messages import Phrase, kind
-from annviz.safeio import (FileFormatError, check_field, check_version, guarded, loads_json, open_regular,
-                           size_text, write_atomic)
+from annviz.nn.tensorfile import (
+    MAX_HEADER_BYTES,
+    Header,
+    TensorEntry,
+    check_float,
+    file_size,
+    read_float32,
+    read_header,
+)
+from annviz.safeio import (
+    FileFormatError,
+    check_field,
+    check_version,
+    guarded,
+    loads_json,
+    open_regular,
+    size_text,
+    write_atomic,
+)
 
 log = logging.getLogger(__name__)
 
@@ -276,8 +291,8 @@ def _expected_tensors(header: Header, sizes: list[int], path: Path) -> list[Tens
     shape layer_sizes asks for and of a float dtype; nothing else may be in the file."""
     entries = []
     for i in range(len(sizes) - 1):
-        for kind, shape in (("weight", (sizes[i + 1], sizes[i])), ("bias", (sizes[i + 1],))):
-            name = f"layers.{i}.{kind}"
+        for part, shape in (("weight", (sizes[i + 1], sizes[i])), ("bias", (sizes[i + 1],))):
+            name = f"layers.{i}.{part}"
             entry = header.tensors.get(name)
             if entry is None:
                 raise ModelFileError(path, "model.tensor_missing", name=name)

@@ -12,7 +12,6 @@ import math
 
 import numpy as np
 
-
 # Optimizer state that decays geometrically (momentum, Adam's m and v where a gradient is exactly
 # zero, as for a dead ReLU unit) sinks into subnormal floats after a few hundred steps, and
 # arithmetic on subnormals is far slower on x86. Measured for 784-128-64-10 ReLU + Adam: without

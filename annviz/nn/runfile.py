@@ -25,15 +25,24 @@ import numpy as np
 
 from annviz.messages import Phrase
 from annviz.nn.activations import ACTIVATION_NAMES, get_activation
-from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS, TrainConfig
+from annviz.nn.config import TrainConfig
 from annviz.nn.configfile import read_config
 from annviz.nn.history import BoundedSeries, EpochRecord, History
+from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.modelfile import RECORDING_KEY
 from annviz.nn.recording import Moment, Recording, picture_copy
 from annviz.nn.tensorfile import Header, file_size, read_float32, read_header
 from annviz.nn.trainer import TrainerState
-from annviz.safeio import (FileFormatError, check_field, check_version, describe, guarded, loads_json,
-                           open_regular, read_exactly)
+from annviz.safeio import (
+    FileFormatError,
+    check_field,
+    check_version,
+    describe,
+    guarded,
+    loads_json,
+    open_regular,
+    read_exactly,
+)
 
 EXTENSION = ".annviz-run"
 FORMAT_VERSION = 1

@@ -16,8 +16,16 @@ from pathlib import Path
 import numpy as np
 
 from annviz.nn.history import History
-from annviz.nn.recording import (MAX_RUN_BYTES, MAX_STATES, PICTURE_DTYPE, Moment, Recording, picture_copy,
-                                 thin_pictures, thin_states)
+from annviz.nn.recording import (
+    MAX_RUN_BYTES,
+    MAX_STATES,
+    PICTURE_DTYPE,
+    Moment,
+    Recording,
+    picture_copy,
+    thin_pictures,
+    thin_states,
+)
 from annviz.nn.runfile import FORMAT_VERSION, METADATA_KEY
 from annviz.nn.trainer import TrainerState
 from annviz.safeio import open_atomic

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annviz/gui/app.py" line="49"/>
+        <location filename="../../annviz/gui/app.py" line="52"/>
         <source>Insight</source>
         <translation>분석</translation>
     </message>
@@ -65,67 +65,67 @@
 <context>
     <name>ExplorerNames</name>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="19"/>
+        <location filename="../../annviz/gui/common/names.py" line="20"/>
         <source>input layer</source>
         <translation>입력층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="21"/>
+        <location filename="../../annviz/gui/common/names.py" line="22"/>
         <source>output layer</source>
         <translation>출력층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="22"/>
+        <location filename="../../annviz/gui/common/names.py" line="23"/>
         <source>hidden layer {n}</source>
         <translation>은닉층 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="30"/>
+        <location filename="../../annviz/gui/common/names.py" line="31"/>
         <source>input pixel (row {row}, column {col})</source>
         <translation>입력 픽셀 ({row}행, {col}열)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="33"/>
+        <location filename="../../annviz/gui/common/names.py" line="34"/>
         <source>output neuron for “{name}”</source>
         <translation>“{name}”의 출력 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="34"/>
+        <location filename="../../annviz/gui/common/names.py" line="35"/>
         <source>{layer} · neuron {i}</source>
         <translation>{layer} · 뉴런 {i}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="46"/>
+        <location filename="../../annviz/gui/common/names.py" line="47"/>
         <source>sigmoid</source>
         <translation>시그모이드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="46"/>
+        <location filename="../../annviz/gui/common/names.py" line="47"/>
         <source>ReLU</source>
         <translation>렐루</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="47"/>
+        <location filename="../../annviz/gui/common/names.py" line="48"/>
         <source>leaky ReLU</source>
         <translation>리키 렐루</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="47"/>
+        <location filename="../../annviz/gui/common/names.py" line="48"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="48"/>
+        <location filename="../../annviz/gui/common/names.py" line="49"/>
         <source>softmax</source>
         <translation>소프트맥스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="48"/>
+        <location filename="../../annviz/gui/common/names.py" line="49"/>
         <source>step</source>
         <translation>계단 함수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/names.py" line="49"/>
+        <location filename="../../annviz/gui/common/names.py" line="50"/>
         <source>identity</source>
         <translation>항등 함수</translation>
     </message>
@@ -133,32 +133,32 @@
 <context>
     <name>ExplorerPage</name>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="195"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="196"/>
         <source>&lt;p&gt;&lt;b&gt;Input layer&lt;/b&gt;: the 28×28 image the network sees, 784 neurons holding a brightness from 0 (black) to 1 (white).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hidden layers&lt;/b&gt;: each neuron computes its weighted input z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b and its activation a = f(z). Brighter circles in the diagram are more active.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output layer&lt;/b&gt;: one neuron per digit; the brightest one is the answer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights&lt;/b&gt;: orange edges and pixels are positive, blue ones negative. A first-layer neuron&apos;s 784 weights form a picture of what it looks for.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bias&lt;/b&gt;: a neuron&apos;s own offset, like an input that is always 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Numbering&lt;/b&gt;: on screen everything counts from 1, as the layers do (a⁽¹⁾ is the first hidden layer): hidden neurons, input pixels as (row, column) from the top left, and the matrix indices of the formulas — W⁽ˡ⁾[i, j] is the weight from neuron j to neuron i. Output neurons are named by their class. Only the code and the model files count from 0.&lt;/p&gt;&lt;p&gt;Click any neuron to see its numbers in the neuron inspector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;입력층&lt;/b&gt;: 신경망이 보는 28×28 이미지로, 784개의 뉴런이 0(검정)부터 1(흰색)까지의 밝기를 담습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;은닉층&lt;/b&gt;: 각 뉴런은 가중 입력 z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b 와 활성화 a = f(z)를 계산합니다. 그림에서 밝은 원일수록 더 활성화된 뉴런입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력층&lt;/b&gt;: 숫자마다 뉴런이 하나씩 있고, 가장 밝은 뉴런이 답입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가중치&lt;/b&gt;: 주황 선과 픽셀은 양수, 파랑 선과 픽셀은 음수입니다. 첫 번째 은닉층 뉴런의 가중치 784개는 그 뉴런이 찾는 모양을 그림으로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;편향&lt;/b&gt;: 뉴런마다 더해지는 값으로, 늘 1인 입력과 같습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;번호&lt;/b&gt;: 화면에서는 층과 같이 모두 1부터 셉니다(a⁽¹⁾이 첫 번째 은닉층). 은닉 뉴런, 왼쪽 위에서부터의 (행, 열)로 나타내는 입력 픽셀, 그리고 식의 행렬 인덱스도 그렇습니다. W⁽ˡ⁾[i, j]는 뉴런 j에서 뉴런 i로 가는 가중치입니다. 출력 뉴런은 클래스 이름으로 부릅니다. 코드와 모델 파일만 0부터 셉니다.&lt;/p&gt;&lt;p&gt;뉴런을 클릭하면 뉴런 살펴보기 패널에서 그 숫자들을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="210"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="211"/>
         <source>&lt;p&gt;&lt;b&gt;Touch a neuron&lt;/b&gt;: under a hidden neuron in the inspector, switch it off (its outgoing weights become 0), shift its bias or scale its incoming weights, and watch the prediction and the test accuracy change. Restore puts the network back.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런 건드려 보기&lt;/b&gt;: 뉴런 살펴보기 패널에서 은닉 뉴런 아래의 조절기로 뉴런을 끄거나(나가는 가중치가 0이 됩니다), 편향을 옮기거나, 들어오는 가중치의 크기를 바꾸고, 예측과 테스트 정확도가 어떻게 바뀌는지 보세요. ‘되돌리기’를 누르면 신경망이 원래대로 돌아옵니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="215"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="216"/>
         <source>Draw</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="216"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="217"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="217"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="218"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/page.py" line="218"/>
+        <location filename="../../annviz/gui/explorer/page.py" line="219"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
@@ -1369,57 +1369,57 @@
 <context>
     <name>ForeignModelDialog</name>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="88"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="87"/>
         <source>A PyTorch network</source>
         <translation>PyTorch 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="91"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="90"/>
         <source>{file} holds a PyTorch convolutional network without annviz&apos;s description: {layout}. The file cannot say what comes between and after its layers, so please tell annviz.</source>
         <translation>{file}에는 annviz의 설명이 없는 PyTorch 합성곱 신경망이 있습니다: {layout}. 파일만으로는 층 사이와 뒤에 무엇이 오는지 알 수 없으니 annviz에 알려 주세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="96"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="95"/>
         <source>{file} holds a PyTorch network without annviz&apos;s description: {sizes} neurons in the layers {layers}. The file cannot say what comes between and after its layers, so please tell annviz.</source>
         <translation>{file}에는 annviz의 설명이 없는 PyTorch 신경망이 들어 있습니다: 층 {layers}, 뉴런 수 {sizes}. 층 사이와 마지막 층 뒤에 무엇이 오는지는 파일에 없으니 annviz에 알려 주세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="101"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="100"/>
         <source>Padding and max-pools:</source>
         <translation>패딩과 최대 풀링:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="103"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="102"/>
         <source>The file does not record each convolution&apos;s padding or whether a max-pool follows it; these arrangements give the size its first linear layer takes.</source>
         <translation>파일에는 합성곱마다의 패딩과 그 뒤에 최대 풀링이 오는지가 기록되어 있지 않습니다. 아래 배치들은 첫 선형 층이 받는 크기를 만들어 냅니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="111"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="110"/>
         <source>Activation of the hidden layers:</source>
         <translation>은닉층의 활성화 함수:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="113"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="112"/>
         <source>The last layer outputs logits: apply softmax</source>
         <translation>마지막 층의 출력은 로짓입니다: 소프트맥스를 적용</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="119"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="118"/>
         <source>pad {n}</source>
         <translation>패딩 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="119"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="118"/>
         <source>, max-pool</source>
         <translation>, 최대 풀링</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="125"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="124"/>
         <source>As for nn.CrossEntropyLoss; also right for a network that ends in softmax.</source>
         <translation>nn.CrossEntropyLoss로 학습한 경우입니다. 소프트맥스로 끝나는 신경망에도 맞습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/foreign_dialog.py" line="126"/>
+        <location filename="../../annviz/gui/foreign_dialog.py" line="125"/>
         <source>The last layer&apos;s outputs are shown as they are.</source>
         <translation>마지막 층의 출력을 그대로 보여 줍니다.</translation>
     </message>
@@ -1427,54 +1427,54 @@
 <context>
     <name>LayerMatrices</name>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="81"/>
-        <location filename="../../annviz/gui/explorer/layers.py" line="86"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="80"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="85"/>
         <source>neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="82"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="81"/>
         <source>input from neuron</source>
         <translation>입력을 보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="78"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="77"/>
         <source>weights W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</source>
         <extracomment>The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.</extracomment>
         <translation>가중치 W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="84"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="83"/>
         <source>biases b{l}&lt;br&gt;{layer}</source>
         <translation>편향 b{l}&lt;br&gt;{layer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="87"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="86"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="87"/>
         <source>blue: negative</source>
         <translation>파랑: 음수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="87"/>
         <source>orange: positive</source>
         <translation>주황: 양수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="89"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="88"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="170"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="169"/>
         <source>{neuron}: bias b = {b}</source>
         <translation>{neuron}: 편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="175"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="174"/>
         <source>weight from {source} to {target}: {w}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {w}</translation>
     </message>
@@ -1719,102 +1719,102 @@ Run: python {name} --help</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="254"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="267"/>
         <source>(⋮ {n} more)</source>
         <translation>(⋮ {n}개 더)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="256"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="269"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="259"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="272"/>
         <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
         <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="268"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="281"/>
         <source>circles: activation · edges: weight × input</source>
         <translation>원: 활성화 · 선: 가중치 × 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="270"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="283"/>
         <source>draw a digit to see what each part contributes</source>
         <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="272"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="285"/>
         <source>contribution to the score of “{name}”, the prediction</source>
         <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="274"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="287"/>
         <source>contribution to the score of “{name}”, chosen under Insight</source>
         <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="278"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="291"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="279"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="292"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="281"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="294"/>
         <source>circles: black = 0 … white = 1</source>
         <translation>원: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="282"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="295"/>
         <source>blue edge: negative w·a</source>
         <translation>파랑 선: 음수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="282"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="295"/>
         <source>orange edge: positive w·a</source>
         <translation>주황 선: 양수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="413"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="426"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="416"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="429"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="417"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="430"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="418"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="431"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="424"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="437"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="426"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="439"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="431"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="444"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="436"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="449"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -2175,60 +2175,60 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="168"/>
+        <location filename="../../annviz/gui/setup.py" line="167"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="176"/>
-        <location filename="../../annviz/gui/setup.py" line="180"/>
+        <location filename="../../annviz/gui/setup.py" line="175"/>
+        <location filename="../../annviz/gui/setup.py" line="179"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="176"/>
-        <location filename="../../annviz/gui/setup.py" line="180"/>
+        <location filename="../../annviz/gui/setup.py" line="175"/>
+        <location filename="../../annviz/gui/setup.py" line="179"/>
         <source>The setup could not be written.</source>
         <translation>설정 파일을 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="188"/>
+        <location filename="../../annviz/gui/setup.py" line="187"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="195"/>
-        <location filename="../../annviz/gui/setup.py" line="268"/>
+        <location filename="../../annviz/gui/setup.py" line="194"/>
+        <location filename="../../annviz/gui/setup.py" line="267"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="196"/>
+        <location filename="../../annviz/gui/setup.py" line="195"/>
         <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
         <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="268"/>
+        <location filename="../../annviz/gui/setup.py" line="267"/>
         <source>Nothing was changed.</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="203"/>
+        <location filename="../../annviz/gui/setup.py" line="202"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="338"/>
+        <location filename="../../annviz/gui/setup.py" line="337"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="379"/>
+        <location filename="../../annviz/gui/setup.py" line="378"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="380"/>
+        <location filename="../../annviz/gui/setup.py" line="379"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>
@@ -2270,42 +2270,42 @@ Run: python {name} --help</source>
 <context>
     <name>WeightGrid</name>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="66"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="83"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="69"/>
         <source>What each output neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
         <translation>각 출력 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="86"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="72"/>
         <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
         <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="74"/>
         <source>blue: negative weight</source>
         <translation>파랑: 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="74"/>
         <source>orange: positive weight</source>
         <translation>주황: 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="89"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="75"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="90"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="76"/>
         <source>Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector.</source>
         <translation>스크롤하면 확대·축소, 끌면 이동합니다. 타일을 클릭하면 뉴런 살펴보기에서 크게 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="170"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="156"/>
         <source>{neuron}, bias {b}; click to inspect</source>
         <translation>{neuron}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>

@@ -190,87 +190,87 @@
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="85"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="84"/>
         <source>Could not evaluate: {message}</source>
         <translation>평가할 수 없습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="129"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="128"/>
         <source>&lt;p&gt;&lt;b&gt;Accuracy&lt;/b&gt;: the share of the &lt;b&gt;test&lt;/b&gt; images the network answers right. The test images were never used in training, so they show how the network does on digits it has not seen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Confusion matrix&lt;/b&gt;: a row per true class, a column per &lt;b&gt;prediction&lt;/b&gt;; the diagonal holds the right answers and every other cell one kind of mistake (a 4 read as a 9). Click a cell to see its images.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Confidence threshold&lt;/b&gt;: the output layer&apos;s softmax gives each class a probability p&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;; below the threshold the app answers “not sure”.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;정확도&lt;/b&gt;: 신경망이 맞힌 &lt;b&gt;테스트&lt;/b&gt; 이미지의 비율입니다. 테스트 이미지는 학습에 한 번도 쓰이지 않았으므로, 처음 보는 숫자를 얼마나 잘 읽는지 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;혼동 행렬&lt;/b&gt;: 행은 실제 클래스, 열은 &lt;b&gt;예측&lt;/b&gt;입니다. 대각선은 맞힌 답이고, 나머지 칸은 저마다 한 가지 실수입니다(4를 9로 읽음). 칸을 누르면 그 이미지들을 볼 수 있습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;신뢰도 임계값&lt;/b&gt;: 출력층의 소프트맥스는 클래스마다 확률 p&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;를 줍니다. 이 값이 임계값보다 낮으면 앱은 “잘 모르겠음”이라고 답합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="140"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="139"/>
         <source>true class</source>
         <translation>실제 클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="140"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="139"/>
         <source>predicted class</source>
         <translation>예측 클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="141"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="140"/>
         <source>accuracy per class</source>
         <translation>클래스별 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="144"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="143"/>
         <source>green: right answers (the diagonal)</source>
         <translation>초록: 맞힌 답 (대각선)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="146"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="145"/>
         <source>grey: mistakes</source>
         <translation>회색: 틀린 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="147"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="146"/>
         <source>the darker a cell, the more test images it holds; the number is the count</source>
         <translation>칸이 진할수록 테스트 이미지가 많습니다. 숫자는 그 개수입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="148"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="147"/>
         <source>Confidence threshold: below it the model says &quot;not sure&quot;</source>
         <translation>신뢰도 임계값: 이보다 낮으면 모델은 &quot;잘 모르겠음&quot;이라고 답합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="149"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="148"/>
         <source>Answers whose largest probability p_k = e^z_k / Σ e^z_j is below this are &quot;not sure&quot; (here and in the explorer)</source>
         <translation>가장 큰 확률 p_k = e^z_k / Σ e^z_j가 이보다 낮은 답은 &quot;잘 모르겠음&quot;이 됩니다 (여기와 탐색기에서)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="153"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="152"/>
         <source>Evaluating the test set…</source>
         <translation>테스트 세트를 평가하는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="156"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="155"/>
         <source>Accuracy {accuracy:.2f}% on {n:,} test images</source>
         <translation>테스트 이미지 {n:,}개에서 정확도 {accuracy:.2f}%</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="165"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="164"/>
         <source>Threshold {t:.0f}%</source>
         <translation>임계값 {t:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="170"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="169"/>
         <source>Threshold {t:.0f}%: the model answers {count:,} of {n:,} images ({share:.1f}%) and says &quot;not sure&quot; for {unsure:,}. Accuracy of its answers: {accuracy}.</source>
         <translation>임계값 {t:.0f}%: 모델은 이미지 {n:,}개 중 {count:,}개({share:.1f}%)에 답하고 {unsure:,}개에는 &quot;잘 모르겠음&quot;이라고 합니다. 답한 것의 정확도: {accuracy}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="177"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="176"/>
         <source>Click a cell of the confusion matrix to see its test images.</source>
         <translation>혼동 행렬의 칸을 누르면 그 테스트 이미지들이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="182"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="181"/>
         <source>1 test image of class {true} predicted as {predicted}. Click it to load it into the explorer.</source>
         <translation>실제 {true}인데 {predicted}(으)로 예측한 테스트 이미지 1개. 누르면 탐색기에 불러옵니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="185"/>
+        <location filename="../../annviz/gui/insight/evaluation_tab.py" line="184"/>
         <source>{count:,} test images of class {true} predicted as {predicted}, most confident first. Click one to load it into the explorer.</source>
         <translation>실제 {true}인데 {predicted}(으)로 예측한 테스트 이미지 {count:,}개 (신뢰도가 높은 것부터). 하나를 누르면 탐색기에 불러옵니다.</translation>
     </message>
@@ -352,67 +352,67 @@
 <context>
     <name>MatrixTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="84"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="92"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="100"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="108"/>
         <source>a{s} = {f}(W{s} a{p} + b{s}): W{s} is {rows} × {cols}; {shown} of its columns are shown. Hover a cell to see where it came from.</source>
         <translation>a{s} = {f}(W{s} a{p} + b{s}): W{s}는 {rows} × {cols} 행렬이고, 그중 {shown}개 열을 보여 줍니다. 칸 위에 마우스를 올리면 어디에서 왔는지 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="114"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="122"/>
         <source>÷ sum ({total:.4f})</source>
         <translation>÷ 합 ({total:.4f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="128"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="136"/>
         <source>&lt;p&gt;&lt;b&gt;Matrix form&lt;/b&gt;: a whole layer computes a&lt;sup&gt;(l)&lt;/sup&gt; = σ(W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;) at once: row i of W holds the weights of neuron i, so row i times the previous layer&apos;s activations, plus b&lt;sub&gt;i&lt;/sub&gt;, is that neuron&apos;s weighted input z&lt;sub&gt;i&lt;/sub&gt;. On screen, rows and columns count from 1, as neurons do.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;행렬 형태&lt;/b&gt;: 한 층 전체가 a&lt;sup&gt;(l)&lt;/sup&gt; = σ(W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;)를 한꺼번에 계산합니다. W의 i번째 행은 뉴런 i의 가중치이므로, i번째 행과 앞 층 활성화의 곱에 b&lt;sub&gt;i&lt;/sub&gt;를 더하면 그 뉴런의 가중 입력 z&lt;sub&gt;i&lt;/sub&gt;가 됩니다. 화면에서 행과 열은 뉴런처럼 1부터 셉니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="134"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="142"/>
         <source>blue: negative weight</source>
         <translation>파랑: 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="134"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="142"/>
         <source>orange: positive weight</source>
         <translation>주황: 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="135"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="143"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="136"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="144"/>
         <source>grey cells: activations, black 0 … white 1</source>
         <translation>회색 칸: 활성화, 검정 0 … 흰색 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="137"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="145"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="138"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="146"/>
         <source>hide inputs that are 0</source>
         <translation>0인 입력 숨기기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="139"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="147"/>
         <source>The layer to write out: a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾)</source>
         <translation>풀어 쓸 층: a⁽ˡ⁾ = f(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="140"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="148"/>
         <source>Leave out the columns of W whose input is 0: they add nothing to z</source>
         <translation>입력이 0인 W의 열은 뺍니다: z에 아무것도 보태지 않으니까요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/matrix_tab.py" line="141"/>
+        <location filename="../../annviz/gui/insight/matrix_tab.py" line="149"/>
         <source>Softmax, step by step: subtract the largest z (nothing changes, nothing overflows), take exp, divide by the sum.</source>
         <translation>소프트맥스, 한 단계씩: 가장 큰 z를 빼고(결과는 같고 넘침이 없음), 지수를 취한 뒤, 합으로 나눕니다.</translation>
     </message>
@@ -488,133 +488,133 @@
 <context>
     <name>NudgeTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="217"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="226"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="235"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="244"/>
         <source>∂L/∂W{s} of {neuron}: click a pixel</source>
         <translation>{neuron}의 ∂L/∂W{s}: 픽셀을 누르세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="239"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="248"/>
         <source>∂L/∂W{s}: click a weight</source>
         <translation>∂L/∂W{s}: 가중치를 누르세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="244"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="253"/>
         <source>weight w = W{s}[{i}, {j}]</source>
         <translation>가중치 w = W{s}[{i}, {j}]</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="247"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="256"/>
         <source>numeric slope (L(w+h) − L(w−h)) / 2h</source>
         <translation>수치미분 기울기 (L(w+h) − L(w−h)) / 2h</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="248"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="257"/>
         <source>backpropagation ∂L/∂w</source>
         <translation>역전파 ∂L/∂w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="249"/>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="294"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="258"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="303"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="256"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="265"/>
         <source>This weight does not change the loss for this input (its input is 0): both slopes are 0. Pick another weight or a pixel with ink.</source>
         <translation>이 입력에서는 이 가중치가 손실을 바꾸지 않습니다(입력이 0): 두 기울기 모두 0입니다. 다른 가중치나 잉크가 있는 픽셀을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="260"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="269"/>
         <source>They agree to about 1 digit.</source>
         <translation>두 값이 약 1자리까지 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="261"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="270"/>
         <source>They agree to about {digits} digits.</source>
         <translation>두 값이 약 {digits}자리까지 일치합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="262"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="271"/>
         <source>Move h: too large and the curve bends within ±h, too small and rounding errors win.</source>
         <translation>h를 움직여 보세요: 너무 크면 ±h 안에서 곡선이 휘고, 너무 작으면 반올림 오차가 커집니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="271"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="280"/>
         <source>&lt;p&gt;&lt;b&gt;Numerical differentiation&lt;/b&gt;: nudge one weight by h and see how the loss changes, (L(w + h) − L(w − h)) / 2h — the slope of the loss along that weight.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backpropagation&lt;/b&gt; gets the same slope exactly, for every weight at once, in one backward pass: this is why networks can learn. Too large an h and the curve&apos;s bend spoils the numeric slope; too small and rounding errors grow.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;수치미분&lt;/b&gt;: 가중치 하나를 h만큼 살짝 움직여 손실이 어떻게 바뀌는지 봅니다. (L(w + h) − L(w − h)) / 2h는 그 가중치 방향으로 본 손실의 기울기입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;역전파&lt;/b&gt;는 같은 기울기를 정확하게, 모든 가중치에 대해 한 번의 역방향 계산으로 구합니다. 그래서 신경망이 학습할 수 있습니다. h가 너무 크면 곡선이 휘어 수치 기울기가 틀어지고, 너무 작으면 반올림 오차가 커집니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="282"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="291"/>
         <source>blue: negative gradient</source>
         <translation>파랑: 음수 기울기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="283"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="292"/>
         <source>orange: positive gradient</source>
         <translation>주황: 양수 기울기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="283"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="292"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="284"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="293"/>
         <source>weight layer</source>
         <translation>가중치 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="284"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="293"/>
         <source>neuron i</source>
         <translation>뉴런 i</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="285"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="294"/>
         <source>input j</source>
         <translation>입력 j</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="285"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="294"/>
         <source>nudge h (log scale)</source>
         <translation>살짝 바꾸는 양 h (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="287"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="296"/>
         <source>Steepest weight</source>
         <translation>가장 가파른 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="288"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="297"/>
         <source>Which weight matrix W⁽ˡ⁾ the nudged weight w = W[i, j] is in</source>
         <translation>움직일 가중치 w = W[i, j]가 들어 있는 가중치 행렬 W⁽ˡ⁾</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="289"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="298"/>
         <source>i: the neuron the weight leads to (its row of W, from 1)</source>
         <translation>i: 가중치가 이어지는 뉴런 (W의 행, 1부터)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="290"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="299"/>
         <source>j: the input the weight comes from (its column of W, from 1)</source>
         <translation>j: 가중치가 오는 입력 (W의 열, 1부터)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="291"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="300"/>
         <source>Choose the weight whose change moves the loss most: the largest |∂L/∂w|</source>
         <translation>바꾸면 손실이 가장 크게 움직이는 가중치를 고릅니다: 가장 큰 |∂L/∂w|</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="292"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="301"/>
         <source>The nudge h of the numeric slope (L(w + h) − L(w − h)) / 2h</source>
         <translation>수치 기울기 (L(w + h) − L(w − h)) / 2h의 움직임 h</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/nudge_tab.py" line="293"/>
+        <location filename="../../annviz/gui/insight/nudge_tab.py" line="302"/>
         <source>h</source>
         <translation>h</translation>
     </message>
@@ -622,210 +622,210 @@
 <context>
     <name>StepperTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="161"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="160"/>
         <source>stage {i} of {n}</source>
         <extracomment>The learning rate the tab starts with (see the module docstring).</extracomment>
         <translation>{n}단계 중 {i}단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="165"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="164"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="173"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="172"/>
         <source>class (green: the true class)</source>
         <translation>클래스 (초록: 실제 클래스)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="174"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="173"/>
         <source>neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="180"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="179"/>
         <source>1. The input a⁽⁰⁾ and its true label</source>
         <translation>1. 입력 a⁽⁰⁾와 정답 레이블</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="182"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="181"/>
         <source>The network learns from one example: this image, whose true label is {label}. Learning rate η = {lr:g}.</source>
         <translation>신경망이 예 하나에서 배웁니다: 정답 레이블이 {label}인 이 이미지입니다. 학습률 η = {lr:g}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="190"/>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="308"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="189"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="307"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="192"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="191"/>
         <source>Forward: layer {n}, a{s} = f(W{s} a{p} + b{s})</source>
         <translation>순전파: {n}층, a{s} = f(W{s} a{p} + b{s})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="195"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="194"/>
         <source>Each of the {count} neurons adds up its weighted inputs, z = W a + b, and applies its activation. Largest z = {zmax:.3f}, smallest z = {zmin:.3f}. The bars are the activations a.</source>
         <translation>{count}개 뉴런이 각각 가중 입력 z = W a + b를 더하고 활성화 함수를 적용합니다. 가장 큰 z = {zmax:.3f}, 가장 작은 z = {zmin:.3f}. 막대는 활성화 a입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="203"/>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="260"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="202"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="259"/>
         <source>output a (probability)</source>
         <translation>출력 a (확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="204"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="203"/>
         <source>The loss L: how wrong the output is</source>
         <translation>손실 L: 출력이 얼마나 틀렸나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="210"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="209"/>
         <source>{formula}. The true class {label} (green) should have output 1; the network gives it {p:.4f}.</source>
         <translation>{formula}. 실제 클래스 {label}(초록)의 출력은 1이어야 하는데, 신경망은 {p:.4f}를 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="218"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="217"/>
         <source>error signal δ = ∂L/∂z</source>
         <translation>오차 신호 δ = ∂L/∂z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="222"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="221"/>
         <source>Back: the error signal δ{s} and the gradient ∂L/∂W{s}</source>
         <translation>역전파: 오차 신호 δ{s}와 기울기 ∂L/∂W{s}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="224"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="223"/>
         <source>δ{s} = (W{t}ᵀ δ{t}) ⊙ f′(z{s}): the error flows back through the weights.</source>
         <translation>δ{s} = (W{t}ᵀ δ{t}) ⊙ f′(z{s}): 오차가 가중치를 거쳐 거꾸로 흐릅니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="227"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="226"/>
         <source>At the output, δ = ∂L/∂z = a − y.</source>
         <translation>출력층에서 δ = ∂L/∂z = a − y.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="229"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="228"/>
         <source>At the output, δ = ∂L/∂z = (a − y) ⊙ f′(z).</source>
         <translation>출력층에서 δ = ∂L/∂z = (a − y) ⊙ f′(z).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="231"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="230"/>
         <source>{rule} Then ∂L/∂W{s} = δ{s} a{p}ᵀ: row i is δ_i times the previous layer&apos;s activations (left: δ, right: ∂L/∂W, orange positive, blue negative; largest |∂L/∂W| = {gmax:.2e}).</source>
         <translation>{rule} 그러면 ∂L/∂W{s} = δ{s} a{p}ᵀ: i행은 δ_i 곱하기 이전 층의 활성화입니다 (왼쪽: δ, 오른쪽: ∂L/∂W, 주황 양수, 파랑 음수; 가장 큰 |∂L/∂W| = {gmax:.2e}).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="247"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="246"/>
         <source>before: W{s}</source>
         <translation>갱신 전: W{s}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="248"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="247"/>
         <source>change: −η ∂L/∂W{s}</source>
         <translation>변화량: −η ∂L/∂W{s}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="249"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="248"/>
         <source>after: W{s} − η ∂L/∂W{s}</source>
         <translation>갱신 후: W{s} − η ∂L/∂W{s}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="250"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="249"/>
         <source>The update: W ← W − η ∂L/∂W</source>
         <translation>갱신: W ← W − η ∂L/∂W</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="252"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="251"/>
         <source>Every weight moves against its gradient (η = {lr:g}). The largest change in W{s} is {dmax:.2e}, while its weights reach ±{m:.2f}.</source>
         <translation>모든 가중치가 기울기의 반대 방향으로 움직입니다(η = {lr:g}). W{s}에서 가장 큰 변화는 {dmax:.2e}이고, 가중치는 ±{m:.2f}까지입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="262"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="261"/>
         <source>After one step: the new prediction</source>
         <translation>한 단계 뒤: 새 예측</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="264"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="263"/>
         <source>Output for the true class {label}: {p0:.4f} → {p1:.4f}. Loss: {l0:.4f} → {l1:.4f}. Prediction: {k0} → {k1}.</source>
         <translation>실제 클래스 {label}의 출력: {p0:.4f} → {p1:.4f}. 손실: {l0:.4f} → {l1:.4f}. 예측: {k0} → {k1}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="277"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="276"/>
         <source>This step made the loss worse ({l0:.4f} → {l1:.4f}): η is so large that the step overshoots.</source>
         <translation>이 단계는 손실을 오히려 키웠습니다({l0:.4f} → {l1:.4f}). η가 너무 커서 한 단계가 목표를 지나쳐 버립니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="280"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="279"/>
         <source>This one step changes the answer from {k0} to {k1}: the probability of the true class {label} goes from {p0:.2f} % to {p1:.2f} %, the loss from {l0:.4f} to {l1:.4f}. That is a big step; with a smaller η it would only nudge the answer.</source>
         <translation>이 한 단계로 답이 {k0}에서 {k1}(으)로 바뀝니다. 실제 클래스 {label}의 확률은 {p0:.2f} %에서 {p1:.2f} %로, 손실은 {l0:.4f}에서 {l1:.4f}(으)로 바뀝니다. 큰 걸음입니다. η가 더 작으면 답을 조금만 움직입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="284"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="283"/>
         <source>The answer stays {k0}; the probability of the true class {label} goes from {p0:.2f} % to {p1:.2f} % and the loss from {l0:.4f} to {l1:.4f}: a nudge in the right direction. Learning is many such steps.</source>
         <translation>답은 그대로 {k0}입니다. 실제 클래스 {label}의 확률은 {p0:.2f} %에서 {p1:.2f} %로, 손실은 {l0:.4f}에서 {l1:.4f}(으)로 바뀝니다. 올바른 방향으로 조금 움직인 것입니다. 학습은 이런 걸음을 아주 많이 반복하는 것입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="296"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="295"/>
         <source>&lt;p&gt;&lt;b&gt;One step of learning&lt;/b&gt;, slowed down: the forward pass computes every layer&apos;s z and a; the &lt;b&gt;loss&lt;/b&gt; compares the output with the true label; &lt;b&gt;backpropagation&lt;/b&gt; sends δ = ∂L/∂z back from the output, layer by layer (the chain rule); each weight&apos;s &lt;b&gt;gradient&lt;/b&gt; is ∂L/∂W = δ a&lt;sup&gt;T&lt;/sup&gt;; and the update W ← W − η ∂L/∂W takes a step of size η (the &lt;b&gt;learning rate&lt;/b&gt;) downhill.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습 한 단계&lt;/b&gt;를 천천히: 순전파로 층마다 z와 a를 계산하고, &lt;b&gt;손실&lt;/b&gt;이 출력과 실제 레이블을 비교하고, &lt;b&gt;역전파&lt;/b&gt;가 δ = ∂L/∂z를 출력에서부터 층마다 거꾸로 보냅니다(연쇄 법칙). 각 가중치의 &lt;b&gt;기울기&lt;/b&gt;는 ∂L/∂W = δ a&lt;sup&gt;T&lt;/sup&gt;이고, 갱신 W ← W − η ∂L/∂W가 η(&lt;b&gt;학습률&lt;/b&gt;) 크기만큼 내리막으로 한 걸음 옮깁니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="303"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="302"/>
         <source>blue: negative</source>
         <translation>파랑: 음수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="303"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="302"/>
         <source>orange: positive</source>
         <translation>주황: 양수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="304"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="303"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="305"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="304"/>
         <source>green bar: the true class</source>
         <translation>초록 막대: 실제 클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="306"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="305"/>
         <source>learning rate η</source>
         <translation>학습률 η</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="307"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="306"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="309"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="308"/>
         <source>◀ Previous stage</source>
         <translation>◀ 이전 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="310"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="309"/>
         <source>Next stage ▶</source>
         <translation>다음 단계 ▶</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="311"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="310"/>
         <source>The stage before: forward pass, loss, backpropagation, update</source>
         <translation>앞 과정: 순전파, 손실, 역전파, 갱신</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="312"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="311"/>
         <source>The next stage of the learning step</source>
         <translation>학습 단계의 다음 과정</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="313"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="312"/>
         <source>The layer whose numbers are shown</source>
         <translation>숫자를 보여 줄 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/stepper_tab.py" line="314"/>
+        <location filename="../../annviz/gui/insight/stepper_tab.py" line="313"/>
         <source>Learning rate η of the update W ← W − η ∂L/∂W</source>
         <translation>갱신 W ← W − η ∂L/∂W의 학습률 η</translation>
     </message>

@@ -4,52 +4,52 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="147"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="146"/>
         <source>{sizes}: {total} parameters ({w} weights, {b} biases)</source>
         <translation>{sizes}: 매개변수 {total}개 (가중치 {w}개, 편향 {b}개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="153"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="152"/>
         <source>Hidden layer {n}</source>
         <translation>은닉층 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="154"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="153"/>
         <source> neurons</source>
         <translation>개 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="155"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="154"/>
         <source>Remove this hidden layer</source>
         <translation>이 은닉층 지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="156"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="155"/>
         <source>Neurons in hidden layer {n}</source>
         <translation>은닉층 {n}의 뉴런 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="157"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="156"/>
         <source>Activation of hidden layer {n}, a = f(z)</source>
         <translation>은닉층 {n}의 활성화 함수, a = f(z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="161"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="160"/>
         <source>Activation function (all hidden layers)</source>
         <translation>활성화 함수 (모든 은닉층)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="163"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="162"/>
         <source>Add a hidden layer</source>
         <translation>은닉층 추가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="164"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="163"/>
         <source>Another hidden layer after the last one</source>
         <translation>마지막 은닉층 뒤에 은닉층을 하나 더 넣습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/architecture.py" line="165"/>
+        <location filename="../../annviz/gui/training/architecture.py" line="164"/>
         <source>The activation f of every hidden layer, a = f(z): sigmoid σ(z) = 1/(1 + e⁻ᶻ), tanh, ReLU max(0, z) …</source>
         <translation>모든 은닉층의 활성화 함수 f, a = f(z): 시그모이드 σ(z) = 1/(1 + e⁻ᶻ), tanh, 렐루 max(0, z) …</translation>
     </message>
@@ -103,7 +103,7 @@
 <context>
     <name>GifExport</name>
     <message>
-        <location filename="../../annviz/gui/training/gif_export.py" line="108"/>
+        <location filename="../../annviz/gui/training/gif_export.py" line="117"/>
         <source>Batch {step:,} · epoch {epoch:.2f} · colours ±{level:.2g}</source>
         <translation>배치 {step:,} · 에포크 {epoch:.2f} · 색 범위 ±{level:.2g}</translation>
     </message>
@@ -325,38 +325,38 @@
 <context>
     <name>SpeedControl</name>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="59"/>
+        <location filename="../../annviz/gui/training/speed.py" line="58"/>
         <source>Speed</source>
         <extracomment>Batches a second at each position of the slider; None is full speed.</extracomment>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="60"/>
+        <location filename="../../annviz/gui/training/speed.py" line="59"/>
         <source>Slow motion: from one batch a second (every batch shows) to full speed; changes at once, also while it trains</source>
         <translation>슬로 모션: 1초에 배치 하나(배치마다 화면이 바뀝니다)부터 최고 속도까지. 학습 중에도 바로 바뀝니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="62"/>
+        <location filename="../../annviz/gui/training/speed.py" line="61"/>
         <source>Pause at the end of each epoch</source>
         <translation>에포크가 끝날 때마다 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="63"/>
+        <location filename="../../annviz/gui/training/speed.py" line="62"/>
         <source>Stop after every pass over the training images, to look before going on</source>
         <translation>학습 이미지를 한 번 훑을 때마다 멈추고, 살펴본 뒤에 이어 갑니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="76"/>
+        <location filename="../../annviz/gui/training/speed.py" line="75"/>
         <source>full speed</source>
         <translation>최고 속도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="79"/>
+        <location filename="../../annviz/gui/training/speed.py" line="78"/>
         <source>1 batch/s</source>
         <translation>초당 배치 1개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/speed.py" line="79"/>
+        <location filename="../../annviz/gui/training/speed.py" line="78"/>
         <source>{n} batches/s</source>
         <translation>초당 배치 {n}개</translation>
     </message>
@@ -364,103 +364,103 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
         <source>Back to the network as it is now</source>
         <translation>지금의 신경망으로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="123"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
         <source>The run whose recording the timeline shows</source>
         <translation>타임라인이 기록을 보여 줄 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="124"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="123"/>
         <source>How fast Play goes through the moments</source>
         <translation>재생할 때 순간들을 지나가는 빠르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="125"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="124"/>
         <source>One moment back (←)</source>
         <translation>한 순간 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="126"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="125"/>
         <source>One moment on (→)</source>
         <translation>한 순간 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="127"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="126"/>
         <source>Drag through the moments recorded while the network learned: every view shows the network as it was then</source>
         <translation>신경망이 학습하는 동안 기록된 순간들을 끌어 보세요. 모든 화면이 그때의 신경망을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="130"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="129"/>
         <source>{n} moments/s</source>
         <translation>초당 {n}순간</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="131"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="130"/>
         <source>Continue from here</source>
         <translation>여기서부터 이어서 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="132"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="131"/>
         <source>Start a new run from exactly this moment (the end of an epoch), with the settings on the left; this run is kept to compare</source>
         <translation>바로 이 순간(에포크의 끝)에서 왼쪽 설정으로 새 학습을 시작합니다. 지금의 학습은 비교할 수 있게 남겨 둡니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="135"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="134"/>
         <source>GIF…</source>
         <translation>GIF…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="136"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="135"/>
         <source>Save the weight pictures over the whole run as an animated GIF</source>
         <translation>학습 전체에 걸친 가중치 그림을 움직이는 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="138"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="137"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="139"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="138"/>
         <source>Save the weight pictures of the moment shown as PNG</source>
         <translation>보이는 순간의 가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="187"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="186"/>
         <source>Pause the playback</source>
         <translation>재생 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="188"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="187"/>
         <source>Play the moments back</source>
         <translation>기록된 순간 재생</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="222"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="221"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
-        <location filename="../../annviz/gui/training/timeline.py" line="251"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="120"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="250"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="247"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="246"/>
         <source>η, μ or λ was changed while this run trained: the same settings and seed will not give this run again (continuing from one of its epoch ends is still exact)</source>
         <translation>이 학습 도중에 η, μ 또는 λ를 바꾸었습니다: 같은 설정과 시드로도 이 학습을 다시 얻을 수 없습니다 (에포크 끝에서 이어서 학습하는 것은 여전히 정확합니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="249"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="248"/>
         <source>settings changed during the run</source>
         <translation>학습 도중 설정을 바꿈</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="254"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="253"/>
         <source>Batch {step:,} · epoch {epoch:.2f} · loss {loss} · η {lr:g}</source>
         <translation>배치 {step:,} · 에포크 {epoch:.2f} · 손실 {loss} · η {lr:g}</translation>
     </message>
@@ -594,77 +594,77 @@
 <context>
     <name>TrainingChoices</name>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="17"/>
+        <location filename="../../annviz/gui/training/choices.py" line="16"/>
         <source>sigmoid</source>
         <translation>시그모이드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="18"/>
+        <location filename="../../annviz/gui/training/choices.py" line="17"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="19"/>
+        <location filename="../../annviz/gui/training/choices.py" line="18"/>
         <source>ReLU</source>
         <translation>렐루(ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="20"/>
+        <location filename="../../annviz/gui/training/choices.py" line="19"/>
         <source>leaky ReLU</source>
         <translation>리키 렐루(leaky ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="24"/>
+        <location filename="../../annviz/gui/training/choices.py" line="23"/>
         <source>cross-entropy</source>
         <translation>교차 엔트로피</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="25"/>
+        <location filename="../../annviz/gui/training/choices.py" line="24"/>
         <source>mean squared error</source>
         <translation>평균 제곱 오차</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="29"/>
+        <location filename="../../annviz/gui/training/choices.py" line="28"/>
         <source>SGD</source>
         <translation>SGD (확률적 경사 하강법)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="30"/>
+        <location filename="../../annviz/gui/training/choices.py" line="29"/>
         <source>SGD with momentum</source>
         <translation>모멘텀 SGD</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="31"/>
+        <location filename="../../annviz/gui/training/choices.py" line="30"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="35"/>
+        <location filename="../../annviz/gui/training/choices.py" line="34"/>
         <source>constant</source>
         <translation>일정</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="36"/>
+        <location filename="../../annviz/gui/training/choices.py" line="35"/>
         <source>cosine, down to 0</source>
         <translation>코사인, 0까지 감소</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="37"/>
+        <location filename="../../annviz/gui/training/choices.py" line="36"/>
         <source>one cycle, up and down</source>
         <translation>원 사이클, 올랐다 내려감</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="41"/>
+        <location filename="../../annviz/gui/training/choices.py" line="40"/>
         <source>automatic (He / Xavier)</source>
         <translation>자동 (He / Xavier)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="42"/>
+        <location filename="../../annviz/gui/training/choices.py" line="41"/>
         <source>He</source>
         <translation>He</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/choices.py" line="43"/>
+        <location filename="../../annviz/gui/training/choices.py" line="42"/>
         <source>Xavier</source>
         <translation>Xavier</translation>
     </message>
@@ -847,42 +847,42 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="132"/>
+        <location filename="../../annviz/gui/training/panel.py" line="131"/>
         <source>Unsaved network</source>
         <translation>저장하지 않은 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="133"/>
+        <location filename="../../annviz/gui/training/panel.py" line="132"/>
         <source>The network you trained has not been saved. Save it before it is lost?</source>
         <translation>학습한 신경망을 아직 저장하지 않았습니다. 잃기 전에 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="138"/>
+        <location filename="../../annviz/gui/training/panel.py" line="137"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="218"/>
+        <location filename="../../annviz/gui/training/panel.py" line="217"/>
         <source>Training failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="227"/>
+        <location filename="../../annviz/gui/training/panel.py" line="226"/>
         <source>Save the trained network</source>
         <translation>학습한 신경망 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="236"/>
+        <location filename="../../annviz/gui/training/panel.py" line="235"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path}에 저장할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="250"/>
+        <location filename="../../annviz/gui/training/panel.py" line="249"/>
         <source>Presets…</source>
         <translation>미리 준비된 설정…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/panel.py" line="254"/>
+        <location filename="../../annviz/gui/training/panel.py" line="253"/>
         <source>Settings that each teach something: the lecture notes&apos; 784-16-16-10 network, a learning rate too high, overfitting …</source>
         <translation>저마다 무언가를 가르쳐 주는 설정: 강의 노트의 784-16-16-10 신경망, 너무 큰 학습률, 과적합 …</translation>
     </message>
@@ -890,42 +890,42 @@
 <context>
     <name>TrainingPresets</name>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="28"/>
+        <location filename="../../annviz/gui/training/presets.py" line="27"/>
         <source>The lecture notes&apos; network (784-16-16-10 sigmoid)</source>
         <translation>강의 노트의 신경망 (784-16-16-10 시그모이드)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="29"/>
+        <location filename="../../annviz/gui/training/presets.py" line="28"/>
         <source>98.5 % before the bell (ReLU + Adam, one cycle)</source>
         <translation>종 치기 전에 98.5 % (ReLU + Adam, 원 사이클)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="30"/>
+        <location filename="../../annviz/gui/training/presets.py" line="29"/>
         <source>Too high a learning rate</source>
         <translation>너무 높은 학습률</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="31"/>
+        <location filename="../../annviz/gui/training/presets.py" line="30"/>
         <source>No hidden layer (a linear classifier)</source>
         <translation>은닉층 없음 (선형 분류기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="37"/>
+        <location filename="../../annviz/gui/training/presets.py" line="36"/>
         <source>Two hidden layers of 16 sigmoid neurons, as in the lecture notes: watch the weight pictures turn from noise into strokes.</source>
         <translation>강의 노트처럼 시그모이드 뉴런 16개짜리 은닉층 두 개: 가중치 그림이 잡음에서 획으로 바뀌는 것을 지켜보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="40"/>
+        <location filename="../../annviz/gui/training/presets.py" line="39"/>
         <source>One hidden layer of 512 ReLU neurons, Adam, the learning rate up and down in one cycle, softened labels: 98.5 % test accuracy in seconds. Watch the time to 98.5 % under the curves.</source>
         <translation>ReLU 뉴런 512개의 은닉층 하나, Adam, 한 사이클 동안 올랐다 내려가는 학습률, 부드럽게 만든 레이블: 몇 초 만에 테스트 정확도 98.5 %. 곡선 아래에 98.5 %까지 걸린 시간이 나옵니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="44"/>
+        <location filename="../../annviz/gui/training/presets.py" line="43"/>
         <source>The same small network with η = 1000 and squared error: each step overshoots, the loss climbs, and training stops.</source>
         <translation>같은 작은 신경망에 η = 1000과 제곱 오차: 단계마다 지나치게 움직여 손실이 오르고 학습이 멈춥니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/presets.py" line="47"/>
+        <location filename="../../annviz/gui/training/presets.py" line="46"/>
         <source>Each output neuron weighs the 784 pixels directly: one template per class, about 92 % at best.</source>
         <translation>출력 뉴런마다 784개 픽셀에 직접 가중치를 줍니다: 클래스마다 본보기 하나, 잘해야 약 92 %.</translation>
     </message>
@@ -933,187 +933,187 @@
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="31"/>
+        <location filename="../../annviz/gui/training/settings.py" line="40"/>
         <source>MNIST (handwritten digits)</source>
         <translation>MNIST (손글씨 숫자)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="32"/>
+        <location filename="../../annviz/gui/training/settings.py" line="41"/>
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST (옷)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="215"/>
+        <location filename="../../annviz/gui/training/settings.py" line="224"/>
         <source>Choose a folder of IDX files</source>
         <translation>IDX 파일 폴더 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="240"/>
+        <location filename="../../annviz/gui/training/settings.py" line="249"/>
         <source>IDX folder…</source>
         <translation>IDX 폴더…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="243"/>
+        <location filename="../../annviz/gui/training/settings.py" line="252"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="243"/>
+        <location filename="../../annviz/gui/training/settings.py" line="252"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="243"/>
+        <location filename="../../annviz/gui/training/settings.py" line="252"/>
         <source>Learning</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="246"/>
+        <location filename="../../annviz/gui/training/settings.py" line="255"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="246"/>
+        <location filename="../../annviz/gui/training/settings.py" line="255"/>
         <source>Training examples</source>
         <translation>학습 예제 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="247"/>
+        <location filename="../../annviz/gui/training/settings.py" line="256"/>
         <source>Validation share</source>
         <translation>검증용 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="247"/>
+        <location filename="../../annviz/gui/training/settings.py" line="256"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="248"/>
+        <location filename="../../annviz/gui/training/settings.py" line="257"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="248"/>
+        <location filename="../../annviz/gui/training/settings.py" line="257"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="249"/>
+        <location filename="../../annviz/gui/training/settings.py" line="258"/>
         <source>Optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="249"/>
+        <location filename="../../annviz/gui/training/settings.py" line="258"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="250"/>
+        <location filename="../../annviz/gui/training/settings.py" line="259"/>
         <source>Momentum μ</source>
         <translation>모멘텀 μ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="250"/>
+        <location filename="../../annviz/gui/training/settings.py" line="259"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="251"/>
+        <location filename="../../annviz/gui/training/settings.py" line="260"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="251"/>
+        <location filename="../../annviz/gui/training/settings.py" line="260"/>
         <source>L2 weight decay λ</source>
         <translation>L2 가중치 감쇠 λ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="252"/>
+        <location filename="../../annviz/gui/training/settings.py" line="261"/>
         <source>η over the run</source>
         <translation>학습 중 η의 변화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="252"/>
+        <location filename="../../annviz/gui/training/settings.py" line="261"/>
         <source>Label smoothing ε</source>
         <translation>레이블 스무딩 ε</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="254"/>
+        <location filename="../../annviz/gui/training/settings.py" line="263"/>
         <source>Augment (random shifts, turns and zooms)</source>
         <translation>데이터 증강 (무작위 이동, 회전, 확대)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="255"/>
+        <location filename="../../annviz/gui/training/settings.py" line="264"/>
         <source>Use only the first examples of the training set</source>
         <translation>학습 데이터의 앞쪽 예제만 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="256"/>
+        <location filename="../../annviz/gui/training/settings.py" line="265"/>
         <source>Held out from training to measure overfitting</source>
         <translation>과적합을 재려고 학습에서 빼 두는 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="257"/>
+        <location filename="../../annviz/gui/training/settings.py" line="266"/>
         <source>Learning rate η: each mini-batch moves every weight w ← w − η ∂L/∂w; can change while training</source>
         <translation>학습률 η: 미니 배치마다 모든 가중치를 w ← w − η ∂L/∂w로 옮깁니다. 학습 중에도 바꿀 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="259"/>
+        <location filename="../../annviz/gui/training/settings.py" line="268"/>
         <source>The images and labels to learn from</source>
         <translation>배울 이미지와 레이블</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="260"/>
+        <location filename="../../annviz/gui/training/settings.py" line="269"/>
         <source>What is minimised: cross-entropy L = −log p_y, or the mean squared error L = ½ Σ (a − y)²</source>
         <translation>줄일 값: 교차 엔트로피 L = −log p_y, 또는 평균 제곱 오차 L = ½ Σ (a − y)²</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="262"/>
+        <location filename="../../annviz/gui/training/settings.py" line="271"/>
         <source>The random first weights: He, variance 2/n_in, for ReLU; Xavier, variance 2/(n_in + n_out), otherwise</source>
         <translation>무작위 초기 가중치: 렐루에는 He (분산 2/n_in), 나머지에는 Xavier (분산 2/(n_in + n_out))</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="264"/>
+        <location filename="../../annviz/gui/training/settings.py" line="273"/>
         <source>Seed of the first weights and of the order of the examples: the same seed, the same run</source>
         <translation>초기 가중치와 예의 순서를 정하는 시드: 시드가 같으면 학습도 같습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="266"/>
+        <location filename="../../annviz/gui/training/settings.py" line="275"/>
         <source>How the gradient moves the weights: SGD w ← w − η g; momentum v ← μ v − η g, w ← w + v; Adam with β₁ = 0.9, β₂ = 0.999</source>
         <translation>기울기가 가중치를 움직이는 방법: SGD w ← w − η g, 모멘텀 v ← μ v − η g, w ← w + v, Adam (β₁ = 0.9, β₂ = 0.999)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="268"/>
+        <location filename="../../annviz/gui/training/settings.py" line="277"/>
         <source>Momentum μ: v ← μ v − η ∂L/∂w, w ← w + v (for the momentum optimizer)</source>
         <translation>모멘텀 μ: v ← μ v − η ∂L/∂w, w ← w + v (모멘텀 옵티마이저에서)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="269"/>
+        <location filename="../../annviz/gui/training/settings.py" line="278"/>
         <source>Examples per mini-batch: the gradient is their average</source>
         <translation>미니 배치마다의 예 수: 기울기는 그 평균입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="270"/>
+        <location filename="../../annviz/gui/training/settings.py" line="279"/>
         <source>Passes over all the training examples</source>
         <translation>모든 학습 예를 훑는 횟수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="271"/>
+        <location filename="../../annviz/gui/training/settings.py" line="280"/>
         <source>L2 weight decay λ: the loss gets + ½ λ Σ w², each step w ← w − η (∂L/∂w + λ w); can change while training</source>
         <translation>L2 가중치 감쇠 λ: 손실에 + ½ λ Σ w²가 더해져 걸음마다 w ← w − η (∂L/∂w + λ w). 학습 중에도 바꿀 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="273"/>
+        <location filename="../../annviz/gui/training/settings.py" line="282"/>
         <source>How η changes over the run: constant; a cosine from η down to 0; or one cycle, from η/25 up to η in the first quarter of the batches, then down to almost 0 (fast and stable)</source>
         <translation>학습 중 η가 바뀌는 방식: 일정; η에서 0까지 코사인으로 감소; 또는 원 사이클: 처음 4분의 1의 배치 동안 η/25에서 η까지 올라간 뒤 거의 0까지 내려갑니다 (빠르고 안정적)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="276"/>
+        <location filename="../../annviz/gui/training/settings.py" line="285"/>
         <source>Label smoothing ε: cross-entropy aims at 1 − ε for the true class and spreads ε over all the classes, so the network is never pushed to be 100 % sure</source>
         <translation>레이블 스무딩 ε: 교차 엔트로피가 정답 클래스에는 1 − ε를 목표로 하고 ε는 모든 클래스에 나누어 주므로, 신경망이 100 % 확신하도록 내몰리지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="279"/>
+        <location filename="../../annviz/gui/training/settings.py" line="288"/>
         <source>Each batch sees its images moved, turned and zoomed a little: more varied examples, less overfitting</source>
         <translation>배치마다 이미지를 조금씩 옮기고 돌리고 확대합니다: 예가 다양해져 과적합이 줄어듭니다</translation>
     </message>

@@ -49,7 +49,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
-from annviz.cli import build_parser, train_config  # noqa: E402
+from annviz.cli import build_parser  # noqa: E402
+from annviz.cli.train import train_config  # noqa: E402
 from annviz.nn import blas  # noqa: E402
 from annviz.recipes import build_network, build_trainer, prepare_data  # noqa: E402
 from cnn_profile import StepProfile, conv_parts  # noqa: E402
@@ -304,6 +305,7 @@ def main() -> None:
     if not args.skip_torch:
         try:
             import torch
+
             import torch_cnn
             torch.set_num_threads(args.threads)
         except ImportError:

@@ -67,10 +67,11 @@ def latency(n_events: int, select: bool = True) -> dict:
 
     app = QApplication.instance() or QApplication([])
     pg.setConfigOptions(imageAxisOrder="row-major")
+    from PySide6.QtCore import QSettings
+
     from annviz.gui.main_window import MainWindow
     from annviz.gui.state import AppState
     from annviz.nn import Network
-    from PySide6.QtCore import QSettings
 
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "bench.ini"), QSettings.Format.IniFormat)
     state = AppState()

@@ -22,16 +22,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from annviz.data.idx import MAX_IDX_BYTES, idx_bytes  # noqa: E402
+from annviz.data.images import MAX_PIXELS  # noqa: E402
+from annviz.nn.tensorfile import MAX_HEADER_BYTES  # noqa: E402
 from hostile_files import (  # noqa: E402
     idx_gzip_bomb,
     load_in_fresh_process,
     png_bomb,
     write_filtered_png,
 )
-
-from annviz.data.idx import MAX_IDX_BYTES, idx_bytes  # noqa: E402
-from annviz.data.images import MAX_PIXELS  # noqa: E402
-from annviz.nn.tensorfile import MAX_HEADER_BYTES  # noqa: E402
 
 READERS = {  # kind -> (setup, load): imports outside the timing, then the call
     "model": ("from annviz.nn.modelfile import load_model", "load_model"),

@@ -34,8 +34,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         seen = switches(Path(folder), args.switches, args.every)
     head, tail = seen[:20], seen[-20:]
-    fmt = lambda part: (f"median {statistics.median(t for t, _ in part) * 1000:.0f} ms, slowest "
-                        f"{max(t for t, _ in part) * 1000:.0f} ms, {part[-1][1]:,} widgets walked")
+    def fmt(part):
+        return (f"median {statistics.median(t for t, _ in part) * 1000:.0f} ms, slowest "
+                f"{max(t for t, _ in part) * 1000:.0f} ms, {part[-1][1]:,} widgets walked")
     print(f"{len(seen)} switches, {args.switches // args.every} windows opened and closed, no crash")
     print(f"first 20: {fmt(head)}")
     print(f"last 20:  {fmt(tail)}")

@@ -11,7 +11,6 @@ by pytest.
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import tempfile

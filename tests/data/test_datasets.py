@@ -20,7 +20,6 @@ from annviz.data import (
 from annviz.data.datasets import FASHION_CLASS_NAMES, FASHION_ENV_VAR, load_folder
 from annviz.data.idx import idx_bytes
 
-
 # --- the bundled MNIST ---------------------------------------------------------------------------
 
 def test_bundled_mnist_shapes_and_first_labels() -> None:

@@ -10,8 +10,7 @@ import pytest
 
 from annviz.data.datasets import load_dataset
 from annviz.data.images import read_image, write_png
-from annviz.data.mydigits import (HELD_OUT, INDEX_NAME, TRAIN, DigitFolder, DigitStore, MyDigitsError,
-                                  holds_out)
+from annviz.data.mydigits import HELD_OUT, INDEX_NAME, TRAIN, DigitFolder, DigitStore, MyDigitsError, holds_out
 from annviz.data.preprocess import canvas_to_mnist
 
 

@@ -8,11 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from hostile_files import idx_gzip_bomb, load_in_fresh_process
-
 from annviz.data import IdxError, read_idx, write_idx
 from annviz.data.idx import idx_bytes
 from annviz.paths import resources_dir
+from hostile_files import idx_gzip_bomb, load_in_fresh_process
 
 
 @pytest.mark.parametrize("compress", [True, False])

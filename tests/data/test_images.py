@@ -11,11 +11,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hostile_files import (load_in_fresh_process, png_bomb, png_bytes, png_chunk, write_filtered_png,
-                           write_interlaced_png)
 
 from annviz.data import ImageError, read_image, write_png
 from annviz.data.images import MAX_PIXELS
+from hostile_files import (
+    load_in_fresh_process,
+    png_bomb,
+    png_bytes,
+    png_chunk,
+    write_filtered_png,
+    write_interlaced_png,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"  # made by fixtures/make_fixtures.py with Qt
 LUMA = np.array([0.299, 0.587, 0.114])

@@ -3,8 +3,17 @@
 import numpy as np
 import pytest
 
-from annviz.data.planar import (FEATURES, PLAYGROUND_DATASETS, PLAYGROUND_DOMAIN, feature_map,
-                                grid, logic_gate, make_dataset, train_test_split, two_blobs)
+from annviz.data.planar import (
+    FEATURES,
+    PLAYGROUND_DATASETS,
+    PLAYGROUND_DOMAIN,
+    feature_map,
+    grid,
+    logic_gate,
+    make_dataset,
+    train_test_split,
+    two_blobs,
+)
 
 
 def test_gates_have_their_truth_tables():

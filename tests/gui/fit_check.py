@@ -20,11 +20,28 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QTextDocument, Qt
+from PySide6.QtGui import Qt, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QAbstractButton, QGraphicsView, QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox,
-                               QCheckBox, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit, QPushButton, QRadioButton,
-                               QStyle, QTabBar, QTabWidget, QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QGraphicsView,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QTabBar,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 from annviz.gui.common.room import TASKBAR, text_height
 

@@ -21,7 +21,6 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 
 from annviz.gui.common.living import living_widgets
-
 from run_ends import open_window
 
 WATCHDOG_S = 60

@@ -181,7 +181,7 @@ def test_panel_titles_hints_and_plot_texts_reach_4_5_to_1(window, qtbot, lang, f
     window.resize(*FULL_HD)
     settle(qtbot, 200)
     faint = set()
-    for where in every_tab(window, page_ms=80, tab_ms=60):
+    for _where in every_tab(window, page_ms=80, tab_ms=60):
         pixels = screen_pixels(window)
         for what, rect in titles_and_texts(window):
             ratio = text_contrast(pixels, rect)

@@ -8,12 +8,10 @@ import subprocess
 import sys
 
 import numpy as np
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from annviz.nn.config import TrainConfig
 from annviz.nn.runfile import load_recording
-
 from test_time_machine import train, window  # noqa: F401 — the fixture
 
 DEEP = TrainConfig(hidden=(16, 16), activation="relu", optimizer="adam", lr=0.01, batch_size=20,

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from annviz.data import canvas_to_mnist, load_dataset
 from annviz.data.datasets import to_inputs
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_color
-from annviz.gui.explorer.edges import ALPHAS
 from annviz.gui.explorer.diagram import NetworkDiagram
+from annviz.gui.explorer.edges import ALPHAS
 from annviz.gui.explorer.pad_panel import PadPanel
 from annviz.gui.insight import InsightPage
 from annviz.nn import get_loss

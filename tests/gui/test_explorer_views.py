@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QGraphicsTextItem
 
 from annviz.data import load_dataset
 from annviz.gui.common import zoom
+from annviz.gui.common.names import number
 from annviz.gui.explorer.diagram import EDGE_BUDGET, NetworkDiagram, shown_neurons
 from annviz.gui.explorer.heatmaps import WeightGrid
 from annviz.gui.explorer.inspector import NeuronInspector
 from annviz.gui.explorer.layers import LayerMatrices
 from annviz.gui.explorer.probabilities import ProbabilityBars
-from annviz.gui.explorer.names import number
 from annviz.gui.explorer.readout import evidence, parameter_formula, weighted_input_terms
 from annviz.gui.explorer.weights_panel import WeightsPanel
 from annviz.gui.state import AppState

@@ -6,7 +6,6 @@ from __future__ import annotations
 import tracemalloc
 
 import numpy as np
-import pytest
 from PIL import Image
 from PySide6.QtWidgets import QFileDialog
 
@@ -14,7 +13,6 @@ from annviz.gui.training.gif_export import GifExport
 from annviz.gui.training.pictures import GIF_SCALE, mosaic_size
 from annviz.nn.config import TrainConfig
 from annviz.nn.recording import Moment, Recording
-
 from test_time_machine import train, window  # noqa: F401 — the fixture
 
 

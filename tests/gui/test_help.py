@@ -7,8 +7,17 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox,
-                               QDialogButtonBox, QMessageBox, QScrollBar, QTabBar, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialogButtonBox,
+    QMessageBox,
+    QScrollBar,
+    QTabBar,
+    QWidget,
+)
 
 from annviz.gui.setup import pages, tabs
 from run_ends import open_window

@@ -4,7 +4,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from annviz.gui.app import app_icon, set_app_icon
+from annviz.gui.common.qtapp import app_icon, set_app_icon
 from annviz.gui.main_window import MainWindow
 from annviz.gui.state import AppState
 from annviz.paths import resources_dir

@@ -29,8 +29,20 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import Qt, QTextDocumentFragment
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog, QDockWidget, QGroupBox,
-                               QLabel, QMenu, QMessageBox, QTabBar, QTabWidget, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 from safetensors.numpy import load_file, save_file
 
 from annviz.gui.i18n import i18n_dir, set_language
@@ -471,7 +483,7 @@ def test_why_a_model_was_refused_is_said_in_korean(qtbot, tmp_path, monkeypatch)
             raise AssertionError(f"{kind}: {path} loaded")
     window.set_language("ko")
     try:
-        for kind, path in files.items():
+        for path in files.values():
             assert not window.open_model(path)
         sources, bad = english_sources(), []
         for (title, text), kind in zip(shown, files):

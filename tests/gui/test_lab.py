@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from annviz.gui.threads import unfinished_threads
 from annviz.gui.lab.neuron_model import TASTY_BIAS, TASTY_WEIGHTS
 from annviz.gui.lab.page import LabPage
 from annviz.gui.lab.widgets import format_number
+from annviz.gui.threads import unfinished_threads
 
 
 @pytest.fixture

@@ -10,8 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QComboBox, QDoubleSpinBox, QMessageBox,
-                               QSpinBox, QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QComboBox,
+    QDoubleSpinBox,
+    QMessageBox,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
 
 from annviz.gui.common.sliders import ValueSlider
 from annviz.gui.lessons import actions as gui_actions

@@ -10,7 +10,6 @@ import pytest
 from annviz.data.datasets import load_dataset
 from annviz.gui.training.presets import preset_named
 from annviz.nn.network import Network
-
 from test_time_machine import window  # noqa: F401 — the fixture
 
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QImage
 
 from annviz.data.datasets import load_dataset
 from annviz.gui.common.colors import NEGATIVE, POSITIVE
-
 from test_time_machine import window  # noqa: F401 — the fixture
 
 

@@ -10,7 +10,6 @@ from annviz.gui.training.controls import TrainingControls
 from annviz.gui.training.pacer import Pacer
 from annviz.gui.training.worker import Progress
 from annviz.nn.config import TrainConfig
-
 from test_time_machine import window  # noqa: F401 — the fixture
 
 SLOW = TrainConfig(hidden=(128, 64), activation="relu", optimizer="adam", lr=0.001, batch_size=64,

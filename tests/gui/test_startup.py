@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, QTim
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annviz.gui import app as app_module
-from annviz.gui.app import missing_display
+from annviz.gui.common.qtapp import missing_display
 from annviz.gui.main_window import MainWindow
 from annviz.gui.state import AppState
 from annviz.nn import ModelInfo, Network, save_model
@@ -113,8 +113,8 @@ def dev_zero(path):
 
 
 def pytorch_layer_of_5000_digits(path):
-    from safetensors.numpy import save_file
     import numpy as np
+    from safetensors.numpy import save_file
 
     save_file({"fc" + "1" * 5000 + ".weight": np.zeros((10, 784), np.float32)}, path)
 

@@ -9,7 +9,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
-from annviz.gui.insight.evaluator import Evaluator
+from annviz.gui.common.evaluator import Evaluator
 from annviz.gui.threads import Worker, WorkerThread, unfinished_threads
 from annviz.nn.network import Network
 
@@ -126,6 +126,31 @@ def test_an_exception_in_the_work_becomes_one_message_and_ends_the_thread(qtbot)
     thread.start(worker)
     qtbot.waitUntil(lambda: not thread.is_running(), timeout=2000)
     assert got["failed"] == ["ValueError: no data here"] and not got["finished"]
+
+
+def test_an_exception_reaches_the_gui_thread_as_itself_with_its_traceback_before_the_message(qtbot):
+    class Broken(Worker):
+        def work(self):
+            self.warn("only 3 images of a 7")   # said, and the work goes on
+            return self.deeper()
+
+        def deeper(self):
+            raise ValueError("no data here")
+
+    worker = Broken()
+    gui, seen = QCoreApplication.instance().thread(), []
+    worker.warned.connect(lambda text: seen.append(("warned", text, QThread.currentThread() is gui)))
+    worker.errored.connect(lambda error, text: seen.append(("errored", error, text, QThread.currentThread() is gui)))
+    worker.failed.connect(lambda text: seen.append(("failed", text)))
+    thread = WorkerThread("broken")
+    thread.start(worker)
+    qtbot.waitUntil(lambda: not thread.is_running(), timeout=2000)
+    assert [s[0] for s in seen] == ["warned", "errored", "failed"]
+    assert seen[0][1:] == ("only 3 images of a 7", True)
+    _, error, text, in_gui = seen[1]
+    assert type(error) is ValueError and str(error) == "no data here" and in_gui
+    assert text.startswith("Traceback") and "in deeper" in text and text.rstrip().endswith("ValueError: no data here")
+    assert seen[2] == ("failed", "ValueError: no data here")
 
 
 def test_the_worker_object_is_destroyed_in_the_gui_thread(qtbot):

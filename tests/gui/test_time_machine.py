@@ -7,11 +7,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annviz.data.datasets import load_dataset
-from annviz.gui.explorer.names import number
+from annviz.gui.common.names import number
 from annviz.gui.training.pictures import weight_mosaic
 from annviz.nn.network import Network
 from annviz.nn.recording import Recording
-
 from run_ends import open_window
 from test_training_recording import TINY
 

@@ -11,11 +11,10 @@ from PySide6.QtWidgets import QWidget
 from threadpoolctl import threadpool_info
 
 from annviz.gui.threads import WorkerThread
+from annviz.gui.training import worker as worker_module
 from annviz.gui.training.input_priority import InputPriority
 from annviz.gui.training.pacer import Pacer
-from annviz.gui.training import worker as worker_module
 from annviz.gui.training.worker import TrainingWorker
-
 from test_training_worker import TINY, collect, make_trainer
 
 

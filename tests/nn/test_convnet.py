@@ -8,16 +8,25 @@ import tracemalloc
 
 import numpy as np
 import pytest
+from test_convolution import conv_loops, pool_loops
 from threadpoolctl import threadpool_limits
 
 from annviz.data.datasets import load_dataset, to_inputs
 from annviz.nn import ConfigError, TrainConfig, Trainer, check_gradients, get_loss
 from annviz.nn.convnet import ConvNet
-from annviz.nn.layers import (MAX_FILTERS, Conv, Dense, Flatten, LayerError, Pool, check_layers, describe,
-                              reference, torch_indices)
+from annviz.nn.layers import (
+    MAX_FILTERS,
+    Conv,
+    Dense,
+    Flatten,
+    LayerError,
+    Pool,
+    check_layers,
+    describe,
+    reference,
+    torch_indices,
+)
 from annviz.recipes import build_network
-
-from test_convolution import conv_loops, pool_loops
 
 RNG = np.random.default_rng(126)
 CE = get_loss("cross-entropy")

@@ -12,9 +12,15 @@ import pytest
 
 from annviz.data.datasets import load_dataset, to_inputs
 from annviz.nn import convolution
-from annviz.nn.convolution import (Workspace, conv_backward, conv_forward, maxpool_backward, maxpool_backward_mask,
-                                   maxpool_forward)
 from annviz.nn.convnet import ConvNet
+from annviz.nn.convolution import (
+    Workspace,
+    conv_backward,
+    conv_forward,
+    maxpool_backward,
+    maxpool_backward_mask,
+    maxpool_forward,
+)
 from annviz.nn.gradcheck import numeric_slope, relative_error
 from annviz.nn.layers import reference
 from annviz.nn.losses import get_loss

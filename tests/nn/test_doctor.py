@@ -11,13 +11,12 @@ from threadpoolctl import threadpool_limits
 
 from annviz.data.datasets import load_dataset, to_inputs
 from annviz.nn import Network, TrainConfig, Trainer
-from annviz.nn.doctor import CODES, Diagnosis, Doctor, Fix
-from annviz.nn.doctor import rules
+from annviz.nn.doctor import CODES, Diagnosis, Doctor, Fix, rules
 from annviz.nn.doctor.diagnosis import nice, series
 from annviz.nn.doctor.doctor import probe_every, stride
 from annviz.nn.doctor.signals import KEEP_RECENT, MAX_POINTS, Series, StepSample, probe
-from annviz.nn.history import EpochRecord
 from annviz.nn.doctor.texts import describe_fix, explain, title
+from annviz.nn.history import EpochRecord
 
 
 @pytest.fixture(autouse=True)

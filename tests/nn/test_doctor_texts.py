@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annviz.nn.doctor import CODES, Diagnosis, Fix
-from annviz.nn.doctor import texts
+from annviz.nn.doctor import CODES, Diagnosis, Fix, texts
 from annviz.nn.doctor.texts import KOREAN, SETTING_TEXTS, TEXTS, describe_fix, explain, title
 
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from safetensors.numpy import save_file
+from test_convolution import conv_loops, pool_loops
 
 from annviz.nn import ForeignModelError, ModelFileError, load_foreign, load_model
-
-from test_convolution import conv_loops, pool_loops
 
 RNG = np.random.default_rng(2026)
 X = RNG.random((3, 784), np.float32)

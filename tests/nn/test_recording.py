@@ -8,9 +8,8 @@ from threadpoolctl import threadpool_limits
 
 from annviz.data.augment import augment_batch
 from annviz.nn.config import TrainConfig
-from annviz.nn.recording import (Recorder, Recording, Recordings, RecordSchedule, count_log_steps,
-                                 differences)
 from annviz.nn.history import EpochRecord
+from annviz.nn.recording import Recorder, Recording, Recordings, RecordSchedule, count_log_steps, differences
 from annviz.nn.trainer import BatchEvent, Trainer
 from annviz.recipes import build_network, prepare_data
 

@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 from safetensors.numpy import save
+from test_recording import TINY, record_run
 
 from annviz.nn.modelfile import ModelFileError, load_model, save_model
 from annviz.nn.recording import Recording
@@ -16,8 +17,6 @@ from annviz.nn.runfile import RunFileError, load_recording
 from annviz.nn.runwriter import save_recording
 from annviz.nn.trainer import Trainer
 from annviz.recipes import build_network, prepare_data
-
-from test_recording import TINY, record_run
 
 
 @pytest.fixture(scope="module")

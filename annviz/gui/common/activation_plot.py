@@ -18,13 +18,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
-from annviz.nn.activations import Activation, Step, get_activation
-
 from annviz.gui.common import zoom
 from annviz.gui.common.colors import ANSWER
+from annviz.gui.common.plotting import cache_axes
+from annviz.nn.activations import Activation, Step, get_activation
 
 CURVE = (50, 50, 50)   # the function's curve: ink
-from annviz.gui.common.plotting import cache_axes
 
 
 class _Dot(QGraphicsEllipseItem):

@@ -13,7 +13,6 @@ import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLayout, QMenu, QWidget
 
-
 #: A dynamic property a window sets when it has been closed for good (MainWindow.closeEvent): its
 #: views have shut their threads and timers down, and nothing walks them any more.
 CLOSED = "annviz-closed"

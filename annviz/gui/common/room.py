@@ -27,8 +27,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QFrame, QScrollArea, QStyle, QTabWidget,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QScrollArea,
+    QStyle,
+    QTabWidget,
+    QWidget,
+)
 
 from annviz.gui.common import zoom
 from annviz.gui.common.living import invalidate_tree

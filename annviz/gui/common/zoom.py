@@ -30,8 +30,16 @@ import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPen
-from PySide6.QtWidgets import (QAbstractGraphicsShapeItem, QApplication, QDockWidget, QGraphicsEllipseItem,
-                               QGraphicsItem, QProxyStyle, QStyle, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractGraphicsShapeItem,
+    QApplication,
+    QDockWidget,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QProxyStyle,
+    QStyle,
+    QWidget,
+)
 
 from annviz.gui.common.living import invalidate_layouts, living_widgets
 

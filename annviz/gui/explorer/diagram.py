@@ -23,18 +23,31 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QAction, QFontMetrics
-from PySide6.QtWidgets import (QGraphicsRectItem, QGraphicsView, QHBoxLayout, QLabel, QSizePolicy,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annviz.gui.common import room, zoom
-from annviz.gui.common.colors import (POSITIVE, activation_colormap, contribution_colormap, sign_legend_html,
-                                      symmetric_level)
-from annviz.gui.state import AppState
+from annviz.gui.common.colors import (
+    POSITIVE,
+    activation_colormap,
+    contribution_colormap,
+    sign_legend_html,
+    symmetric_level,
+)
+from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.explorer.diagram_layout import COLUMN_GAP, INPUT_SIDE, INPUT_TOP, ColumnLayout, shown_neurons
 from annviz.gui.explorer.edges import EdgeCurves, LayerEdges
-from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import strongest_edges
+from annviz.gui.state import AppState
 from annviz.nn.attribution import Contributions
 
 EDGE_BUDGET = 320               # edges per weight layer when not all of them fit
@@ -63,8 +76,8 @@ class NetworkDiagram(QWidget):
         button = QToolButton()
         button.setDefaultAction(self.contribution_action)
         # On, the button is filled with the sign orange: the learner sees at once which mode is on.
-        button.setStyleSheet("QToolButton:checked { background: %s; color: white; font-weight: bold; "
-                             "border: 1px solid #8a3a10; border-radius: 3px; }" % POSITIVE.name())
+        button.setStyleSheet(f"QToolButton:checked {{ background: {POSITIVE.name()}; color: white; "
+                             "font-weight: bold; border: 1px solid #8a3a10; border-radius: 3px; }")
         self.contribution_button = button
         button.setObjectName("explorer-contribution")
         self._caption = QLabel()

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 
-from annviz.gui.common.colors import sign_color
 from annviz.gui.common import zoom
+from annviz.gui.common.colors import sign_color
 
 ALPHAS = (45, 95, 160, 235)   # edge opacity per strength bucket
 WIDTHS = (1, 1, 1, 2)         # width in pixels per bucket (anti-aliased wide lines paint slowly)

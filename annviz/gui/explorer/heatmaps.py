@@ -15,25 +15,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from annviz.gui.common import room
-from annviz.gui.common.colors import sign_legend_html, symmetric_level, weight_colormap
-from annviz.gui.common import zoom
+from annviz.gui.common import room, zoom
+from annviz.gui.common.colors import sign_legend_html, weight_colormap
+from annviz.gui.common.names import neuron_name, number
+from annviz.gui.common.weight_tiles import GAP, TILE, robust_level
 from annviz.gui.state import AppState
-from annviz.gui.explorer.names import neuron_name, number
-
-TILE, GAP = 28, 2
-CLIP_SHARE = 0.002   # the share of the largest |weights| that saturate the colour scale
-
-
-def robust_level(w: np.ndarray, sample: int = 20_000) -> float:
-    """m for the shared levels (−m, m): the largest |w| once the top 0.2 % are left out.
-
-    Wide ReLU layers have a few large weights; scaled by the very largest, all other tiles would
-    be a uniform neutral colour. A strided sample keeps this cheap for streamed weights.
-    """
-    flat = np.abs(w).ravel()[:: max(1, w.size // sample)]
-    k = int(len(flat) * (1 - CLIP_SHARE))
-    return symmetric_level(np.partition(flat, k)[k:k + 1] if k < len(flat) else flat)
 
 
 class WeightGrid(QWidget):

@@ -14,17 +14,17 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QGraphicsView, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common import room, zoom
+from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
-from annviz.gui.state import AppState
+from annviz.gui.common.names import activation_symbol, layer_superscript, neuron_name, number
 from annviz.gui.explorer.layers import neuron_ticks
-from annviz.gui.explorer.names import activation_symbol, layer_superscript, neuron_name, number
 from annviz.gui.explorer.readout import evidence, weighted_input_terms
 from annviz.gui.explorer.touch import NeuronTouch
+from annviz.gui.state import AppState
+
 
 def _colored(x: float) -> str:
     color = (POSITIVE if x >= 0 else NEGATIVE).name()

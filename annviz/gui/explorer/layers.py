@@ -16,9 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
+from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.state import AppState
-from annviz.gui.explorer.names import layer_name, layer_superscript, neuron_name, number
-
 
 #: The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.
 BIAS_ROW_HEIGHT, ROW_HEIGHT = 130, 180
@@ -129,7 +128,7 @@ class LayerMatrices(QWidget):
         net = self._state.network
         if net is None:
             return
-        for l, (plot, image) in self._matrices.items():
+        for l, (_plot, image) in self._matrices.items():
             m = symmetric_level(net.weights[l])
             image.setImage(net.weights[l], levels=(-m, m))
         for b, (plot, bars) in zip(net.biases, self._biases):
@@ -140,7 +139,7 @@ class LayerMatrices(QWidget):
     def neuron_at(self, scene_pos) -> tuple[int, int, int | None] | None:
         """(layer of ``sizes``, neuron, input neuron or None) under a scene position, if any."""
         net = self._state.network
-        for l, (plot, image) in self._matrices.items():
+        for l, (plot, _image) in self._matrices.items():
             if plot.vb.sceneBoundingRect().contains(scene_pos):
                 p = plot.vb.mapSceneToView(scene_pos)
                 row, col = int(np.floor(p.y())), int(np.floor(p.x()))

@@ -1,5 +1,6 @@
 """The explorer page: an inner main window whose docks are the pad, the diagram, the inspector
-and the weights. Other areas add their own docks with ``add_dock`` (e.g. the training panel).
+and the weights. ``add_dock`` would add another area's dock (none does today: the training
+page borrows the views instead, ``lend_views``).
 ``reset_layout`` puts every dock back where it starts (View → Reset layout).
 
 Room (``common.room``): the pad with its prediction and the diagram always stand; the inspector
@@ -16,11 +17,11 @@ from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from annviz.gui.common import room, zoom
-from annviz.gui.state import AppState
 from annviz.gui.explorer.diagram import NetworkDiagram
 from annviz.gui.explorer.inspector import NeuronInspector
 from annviz.gui.explorer.pad_panel import PadPanel
 from annviz.gui.explorer.weights_panel import WeightsPanel
+from annviz.gui.state import AppState
 
 LAYOUT_VERSION = 2  # bump when the docks change, so that an old saved layout is ignored
 WIDE, TALL = 1100, 760   # pixels at 100 %: a page this large has room for all four panels apart

@@ -15,8 +15,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from annviz.gui.common.colors import ANSWER, NEUTRAL
 from annviz.gui.common import room, zoom
+from annviz.gui.common.colors import ANSWER, NEUTRAL
 from annviz.gui.state import AppState
 
 BAR_HEIGHT = 0.75

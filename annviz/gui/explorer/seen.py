@@ -9,10 +9,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from annviz.gui.common.colors import activation_colormap
 from annviz.gui.common import room, zoom
+from annviz.gui.common.colors import activation_colormap
+from annviz.gui.common.names import number
 from annviz.gui.state import AppState
-from annviz.gui.explorer.names import number
 
 
 class SeenView(QWidget):

@@ -23,9 +23,9 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
+from annviz.gui.common.evaluator import Evaluator
+from annviz.gui.common.names import number
 from annviz.gui.common.sliders import ValueSlider, evenly_spaced
-from annviz.gui.explorer.names import number
-from annviz.gui.insight.evaluator import Evaluator
 from annviz.gui.state import AppState
 from annviz.nn.modelfile import ModelInfo
 from annviz.nn.network import Network

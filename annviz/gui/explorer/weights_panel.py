@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from annviz.gui.common import room
-from annviz.gui.state import AppState
 from annviz.gui.explorer.heatmaps import WeightGrid
 from annviz.gui.explorer.layers import LayerMatrices
 from annviz.gui.explorer.readout import parameter_formula
+from annviz.gui.state import AppState
 
 
 class WeightsPanel(QWidget):

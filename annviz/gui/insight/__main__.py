@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from annviz.data.datasets import load_named_dataset, to_inputs
-from annviz.gui.app import start_qt
+from annviz.gui.common.qtapp import start_qt
 from annviz.gui.insight.page import InsightPage
 from annviz.gui.state import AppState
 from annviz.nn.modelfile import load_model

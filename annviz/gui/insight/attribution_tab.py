@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 
 from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level
-from annviz.gui.explorer.names import number, signed
+from annviz.gui.common.names import number, signed
 from annviz.gui.insight.plots import ImagePanel
 from annviz.nn.attribution import input_times_gradient
 from annviz.nn.network import Network

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSlider, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSlider, QVBoxLayout, QWidget
 
 from annviz.gui.common import room, zoom
 from annviz.gui.insight.confusion_view import CORRECT, MISTAKE, ConfusionView
 from annviz.gui.insight.gallery import Gallery, example_caption
-from annviz.gui.insight.results import TestResults
+from annviz.nn.evaluation import TestResults
 
 
 class EvaluationTab(QWidget):

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import sign_legend_html
-from annviz.gui.explorer.names import activation_symbol
+from annviz.gui.common.names import activation_symbol
 from annviz.gui.insight.matrix_view import LayerNumbers, MatrixFormView
 from annviz.gui.insight.notation import sup
 from annviz.nn.attribution import softmax_steps

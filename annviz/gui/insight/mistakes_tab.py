@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from annviz.gui.common import zoom
 from annviz.gui.insight.plots import BarsPanel, ImagePanel
-from annviz.gui.insight.results import TestResults
+from annviz.nn.evaluation import TestResults
 
 
 class MistakesTab(QWidget):

@@ -13,12 +13,21 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html
-from annviz.gui.explorer.names import neuron_name
+from annviz.gui.common.names import neuron_name
 from annviz.gui.insight.notation import sup
 from annviz.gui.insight.plots import ImagePanel
 from annviz.nn.attribution import example_gradients

@@ -20,17 +20,17 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 
 from annviz.data.datasets import to_inputs
 from annviz.gui.common import room
+from annviz.gui.common.evaluator import Evaluator
 from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.insight.attribution_tab import AttributionTab
 from annviz.gui.insight.data_tab import DataTab
 from annviz.gui.insight.evaluation_tab import EvaluationTab
-from annviz.gui.insight.evaluator import Evaluator
 from annviz.gui.insight.matrix_tab import MatrixTab
 from annviz.gui.insight.mistakes_tab import MistakesTab
 from annviz.gui.insight.nudge_tab import NudgeTab
-from annviz.gui.insight.results import TestResults
 from annviz.gui.insight.stepper_tab import StepperTab
 from annviz.gui.state import AppState
+from annviz.nn.evaluation import TestResults
 
 #: The tabs, in order, by the names lessons give them (insight-evaluation, …).
 TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix", "data")

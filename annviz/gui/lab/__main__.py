@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from annviz.gui.app import start_qt
+from annviz.gui.common.qtapp import start_qt
 from annviz.gui.i18n import system_language
 from annviz.gui.lab.page import TABS, LabPage
 

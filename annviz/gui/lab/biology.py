@@ -18,11 +18,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annviz.gui.common import zoom
 from annviz.gui.common.colors import ANSWER, NEUTRAL, sign_color
-
-FIRING = ANSWER   # the glow of a firing neuron: green (orange and blue are the weights' signs)
 from annviz.gui.lab.neuron_model import Neuron
 from annviz.gui.lab.widgets import format_number, lighter
 
+FIRING = ANSWER   # the glow of a firing neuron: green (orange and blue are the weights' signs)
 INK = QColor(60, 60, 70)
 MEMBRANE = QColor(150, 110, 160)
 MYELIN = QColor(238, 226, 200)
@@ -118,7 +117,7 @@ class NeuronPicture(QWidget):
             x = start.x() + length * (0.12 + 0.22 * k)
             p.drawRoundedRect(QRectF(x, soma.y() - 7, 0.16 * length, 14), 6, 6)
         # Terminals: three branches ending in bulbs.
-        for k, dy in enumerate((-0.28, 0.0, 0.28)):
+        for dy in (-0.28, 0.0, 0.28):
             bulb = QPointF(r.left() + X_TERMINALS * r.width(), soma.y() + dy * r.height())
             path = QPainterPath(end)
             path.quadTo(QPointF(end.x() + 0.08 * r.width(), bulb.y()), bulb)

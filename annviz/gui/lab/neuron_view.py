@@ -12,15 +12,23 @@ slider of its own, tied to the bias (θ = −b): moving either moves the other.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common.colors import ANSWER, sign_legend_html
 from annviz.gui.lab.biology import NeuronPicture
-from annviz.gui.lab.neuron_model import (NEURON_ACTIVATIONS, TASTY_BIAS, TASTY_SIGNALS,
-                                         TASTY_WEIGHTS, Neuron, shifted)
+from annviz.gui.lab.neuron_model import NEURON_ACTIVATIONS, TASTY_BIAS, TASTY_SIGNALS, TASTY_WEIGHTS, Neuron, shifted
 from annviz.gui.lab.widgets import ValueSlider, format_number
 
 MAX_INPUTS = 6

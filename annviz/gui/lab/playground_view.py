@@ -18,14 +18,13 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton,
-                               QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from annviz.data.planar import FEATURE_LABELS, PlanarDataset
 from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import ANSWER, sign_legend_html
-from annviz.gui.lab.network_diagram import NetworkDiagram
 from annviz.gui.common.plotting import cache_axes
+from annviz.gui.lab.network_diagram import NetworkDiagram
 from annviz.gui.lab.plane_plot import PlanePlot
 from annviz.gui.lab.playground_controls import GIVEN_POINTS, PlaygroundControls
 from annviz.gui.lab.playground_model import Playground, Snapshot

@@ -7,8 +7,7 @@ moved, a choice chosen (``activated`` is emitted, as when a user picks it), a bu
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QComboBox, QDoubleSpinBox, QSpinBox,
-                               QToolButton)
+from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QComboBox, QDoubleSpinBox, QSpinBox, QToolButton
 
 from annviz.gui.common.sliders import ValueSlider
 from annviz.lessons.vocabulary import WIDGETS

@@ -9,8 +9,17 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QListWidget,
-                               QListWidgetItem, QScrollArea, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QWidget,
+)
 
 from annviz.data.mydigits import Digit
 from annviz.gui.common.colors import MARK

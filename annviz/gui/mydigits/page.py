@@ -13,8 +13,18 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
-                               QSplitter, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annviz.data.mydigits import Digit, DigitStore, MyDigitsError
 from annviz.gui.common.colors import HINT
@@ -22,8 +32,8 @@ from annviz.gui.common.file_errors import refusal
 from annviz.gui.common.model_files import model_filter
 from annviz.gui.mydigits.add_dialog import AddDigitDialog
 from annviz.gui.mydigits.digits_view import PENDING, DigitsView
-from annviz.gui.mydigits.loading import Background
 from annviz.gui.mydigits.gauges import percent
+from annviz.gui.mydigits.loading import Background
 from annviz.gui.mydigits.teach_panel import TeachPanel
 from annviz.gui.mydigits.teacher import Teacher
 from annviz.gui.state import AppState

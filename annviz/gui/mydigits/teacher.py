@@ -30,8 +30,7 @@ from annviz.gui.state import AppState
 from annviz.gui.threads import Worker, WorkerThread
 from annviz.nn.modelfile import ModelInfo, save_model
 from annviz.nn.network import Network
-from annviz.teach import (TeachConfig, TeachResult, make_trainer, prepare_lesson, score, taught_info,
-                          teaching_threads)
+from annviz.teach import TeachConfig, TeachResult, make_trainer, prepare_lesson, score, taught_info, teaching_threads
 
 UPDATES_PER_S = 15
 SHUTDOWN_MS = 2000

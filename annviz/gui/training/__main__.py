@@ -12,7 +12,7 @@ import sys
 from PySide6.QtWidgets import QMainWindow
 
 from annviz.gui import i18n
-from annviz.gui.app import start_qt
+from annviz.gui.common.qtapp import start_qt
 from annviz.gui.state import AppState
 from annviz.gui.training.area import TrainingArea
 from annviz.gui.training.presets import PRESETS

@@ -9,8 +9,7 @@ the layer sizes and the parameter count are updated as you edit — the notes' 7
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QGridLayout, QLabel, QPushButton,
-                               QSpinBox, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
 from annviz.gui.training import choices
 from annviz.nn.config import MAX_LAYER_SIZE

@@ -15,27 +15,27 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from annviz.data.datasets import DatasetError
+from annviz.gui.common.file_errors import refusal
 from annviz.gui.state import AppState
+from annviz.gui.training.compare import RunComparison
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.curves import SMOOTHING, LiveCurves
 from annviz.gui.training.export import save_png, write_history_csv
-from annviz.gui.training.compare import RunComparison
-from annviz.gui.training.page import TrainingPage
 from annviz.gui.training.gif_export import GifExport
-from annviz.gui.training.pictures import save_png as save_weights_png
+from annviz.gui.training.page import TrainingPage
 from annviz.gui.training.panel import TrainingPanel
+from annviz.gui.training.pictures import save_png as save_weights_png
 from annviz.gui.training.series import smooth
 from annviz.gui.training.speed import SpeedControl
 from annviz.gui.training.time_machine import TimeMachine
 from annviz.gui.training.timeline import Timeline
 from annviz.gui.training.weight_histograms import WeightHistograms
 from annviz.nn.recording import Recording
-from annviz.gui.common.file_errors import refusal
-from annviz.nn.runfile import EXTENSION as RUN_EXTENSION, RunFileError, load_recording
+from annviz.nn.runfile import EXTENSION as RUN_EXTENSION
+from annviz.nn.runfile import RunFileError, load_recording
 from annviz.nn.runwriter import save_recording
 from annviz.paths import with_suffix
 from annviz.safeio import memory_as
-
 
 SLOW_BATCHES_PER_S = 50   # at this pace or slower, the curves show batches
 

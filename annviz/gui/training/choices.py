@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
-
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import ANSWER, weight_colormap
-from annviz.gui.explorer.heatmaps import robust_level
+from annviz.gui.common.weight_tiles import robust_level
 from annviz.gui.state import AppState
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.pictures import weight_mosaic

@@ -34,15 +34,15 @@ from PySide6.QtCore import QObject, Signal, Slot
 from annviz.data.datasets import Dataset, load_dataset
 from annviz.gui.state import AppState
 from annviz.gui.threads import WorkerThread
+from annviz.gui.training.blas_threads import WORKER_BLAS_THREADS
 from annviz.gui.training.films import Films
 from annviz.gui.training.input_priority import InputPriority
 from annviz.gui.training.pacer import Pacer
-from annviz.gui.training.blas_threads import WORKER_BLAS_THREADS
 from annviz.gui.training.worker import Progress, TrainingWorker
+from annviz.nn import blas
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import ModelInfo, save_model
 from annviz.nn.network import Network
-from annviz.nn import blas
 from annviz.nn.recording import Moment, Recording
 from annviz.nn.runfile import EXTENSION as RUN_EXTENSION
 from annviz.nn.runwriter import save_recording

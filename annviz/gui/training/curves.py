@@ -254,7 +254,7 @@ class LiveCurves(QWidget):
 
     def _on_mouse_moved(self, pos) -> None:
         self._hover_x = None
-        for plot, line in self._cursor.items():
+        for plot in self._cursor:
             if plot.sceneBoundingRect().contains(pos):
                 self._hover_x = plot.vb.mapSceneToView(pos).x()
         for line in self._cursor.values():

@@ -21,9 +21,18 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from annviz.gui.threads import Worker, WorkerThread
-from annviz.gui.training.pictures import (MAX_GIF_FRAMES, gif_scale, GifCancelled, caption_indices,
-                                          frame_level, mosaic_indices, mosaic_size, pick_moments, weight_mosaic,
-                                          write_gif)
+from annviz.gui.training.pictures import (
+    MAX_GIF_FRAMES,
+    GifCancelled,
+    caption_indices,
+    frame_level,
+    gif_scale,
+    mosaic_indices,
+    mosaic_size,
+    pick_moments,
+    weight_mosaic,
+    write_gif,
+)
 from annviz.nn.recording import Recording
 
 CAPTION_PX = 13          # the caption's letters, in pixels (shrunk to fit a narrow picture)

@@ -7,8 +7,7 @@ controller owns the worker thread and the app state owns the model. Nothing here
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMessageBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from annviz.data.datasets import DatasetError
 from annviz.gui.common import room

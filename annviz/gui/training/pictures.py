@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from annviz.gui.common.colors import weight_colormap
-from annviz.gui.explorer.heatmaps import GAP, TILE, robust_level
+from annviz.gui.common.weight_tiles import GAP, TILE, robust_level
 from annviz.nn.recording import Recording
 from annviz.safeio import open_atomic
 

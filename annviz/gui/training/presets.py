@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from annviz.nn.config import TrainConfig
 from annviz.presets import PRESET_CONFIGS
 
-
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
 

@@ -12,11 +12,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFileDialog, QFormLayout, QLabel,
-                               QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from annviz.gui.common import room
 from annviz.data.datasets import available_datasets
+from annviz.gui.common import room
 from annviz.gui.training import choices
 from annviz.gui.training.architecture import ArchitectureEditor
 from annviz.gui.training.log_slider import LogSlider, round_values

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QWidget
 
 from annviz.gui.common import zoom
 
-
 #: Batches a second at each position of the slider; None is full speed.
 SPEEDS: tuple[float | None, ...] = (1, 2, 5, 10, 20, 50, 100, 200, 500, None)
 

@@ -9,8 +9,7 @@ here" is offered at the moments that keep the run's whole state (the end of an e
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from annviz.gui.common import zoom
 from annviz.gui.training.controller import TrainingController

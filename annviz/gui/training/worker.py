@@ -33,8 +33,8 @@ Slow motion: ``set_speed(batches_per_s)`` spaces the batches out (every one is t
 from __future__ import annotations
 
 import dataclasses
-import math
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable

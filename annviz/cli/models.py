@@ -1,54 +1,45 @@
-"""``annviz evaluate``, ``annviz predict`` and ``annviz install-desktop``: a model read, used and
-reported; the parser and the error contract are in cli.py."""
+"""``annviz evaluate``, ``annviz predict`` and ``annviz install-desktop``: their options, and a
+model read, used and reported; the error contract is in cli/common.py."""
 
 from __future__ import annotations
 
-import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
-from annviz.cli import EXIT_OK, CliError, _print_json, log
+from annviz.cli.common import (
+    EXIT_OK,
+    JSON_HELP,
+    CliError,
+    load_classifier,
+    log,
+    model_help,
+    print_json,
+    pytorch_options,
+)
 from annviz.nn.losses import get_loss
-from annviz.paths import model_path
 
 
-def _load_classifier(name: str, activation: str | None = None, logits: bool | None = None,
-                     arrangement: int | None = None):
-    """The network and info of a model file (or bundled model) that classifies 28×28 images; a
-    PyTorch file without annviz metadata with ``activation`` and ``logits`` (or their defaults),
-    and a convolutional one's ``arrangement`` of padding and pooling where its file cannot tell."""
-    from annviz.nn import ForeignModelError, load_foreign, load_model
+def add_parsers(command) -> None:
+    """The ``evaluate``, ``predict`` and ``install-desktop`` sub-commands' arguments (``command``
+    makes a sub-parser, see cli.build_parser)."""
+    evaluate = command("evaluate", "accuracy, per-class accuracy and confusion matrix on a test set")
+    evaluate.add_argument("model", help=model_help())
+    evaluate.add_argument("--dataset", default=None, metavar="NAME|FOLDER",
+                          help="mnist, fashion-mnist or a folder of IDX files (default: the model's)")
+    evaluate.add_argument("--json", action="store_true", help=JSON_HELP)
+    pytorch_options(evaluate)
 
-    path = model_path(name)
-    given_activation, given_logits = activation, logits
-    t0 = time.perf_counter()
-    try:
-        network, info = load_model(path)
-    except ForeignModelError as foreign:
-        activation = activation or "relu"
-        logits = True if logits is None else logits
-        network, info = load_foreign(path, activation, logits, arrangement)
-        if given_activation is None or given_logits is None:
-            print(f"annviz: note: {path} is a PyTorch network ({foreign.layout.describe()}); taken with "
-                  f"{activation} hidden layers (--activation) and "
-                  f"{'logits → softmax' if logits else 'outputs used as they are'} "
-                  f"({'--no-logits' if logits else '--logits'} for the other)", file=sys.stderr)
-        if foreign.layout.kind == "cnn":
-            print(f"annviz: note: padding and pooling {info.extra['pytorch_arrangement']}"
-                  + ("" if len(foreign.layout.candidates) == 1 else
-                     f" (--arrangement {arrangement} of {foreign.layout.candidates_text()})"), file=sys.stderr)
-    else:
-        if activation is not None or logits is not None or arrangement is not None:
-            raise CliError(f"{path}: an annviz model names its own activations; --activation, "
-                           "--logits and --arrangement are for PyTorch files without annviz metadata")
-    log.debug("%s read in %.3f s: %s", path, time.perf_counter() - t0, network)
-    if network.n_inputs != 784:
-        raise CliError(f"{path}: the network takes {network.n_inputs} inputs, but a 28×28 image "
-                       "gives 784")
-    if len(info.class_names) != network.n_outputs:
-        info.class_names = [str(i) for i in range(network.n_outputs)]
-    return path, network, info
+    predict = command("predict", "classify images of handwritten digits (PNG or JPEG)")
+    predict.add_argument("model", help=model_help())
+    predict.add_argument("images", type=Path, nargs="+", help="image files, dark ink on light paper")
+    predict.add_argument("--json", action="store_true", help=JSON_HELP)
+    pytorch_options(predict)
+
+    desktop = command("install-desktop", "add annviz to the applications menu of a Linux desktop "
+                      "(a desktop entry and icons in ~/.local/share)")
+    desktop.add_argument("--remove", action="store_true", help="take them away again")
 
 
 def cmd_evaluate(args) -> int:
@@ -56,7 +47,7 @@ def cmd_evaluate(args) -> int:
     from annviz.nn import confusion_matrix, per_class_accuracy
     from annviz.nn.metrics import predict_in_chunks, score
 
-    path, network, info = _load_classifier(args.model, args.activation, args.logits, args.arrangement)
+    path, network, info = load_classifier(args.model, args.activation, args.logits, args.arrangement)
     try:
         loss_fn = get_loss(info.loss)
     except ValueError as error:
@@ -76,7 +67,7 @@ def cmd_evaluate(args) -> int:
     confusion = confusion_matrix(y, predictions, len(ds.class_names))
     per_class = per_class_accuracy(confusion)
     if args.json:
-        _print_json({"model": str(path), "dataset": ds.name, "accuracy": accuracy, "loss": loss,
+        print_json({"model": str(path), "dataset": ds.name, "accuracy": accuracy, "loss": loss,
                      "class_names": list(ds.class_names), "per_class_accuracy": per_class.tolist(),
                      "confusion_matrix": confusion.tolist(), "n_test": len(y),
                      "seconds": time.perf_counter() - t0})
@@ -97,7 +88,7 @@ def cmd_predict(args) -> int:
     from annviz.data.images import read_image
     from annviz.data.preprocess import canvas_to_mnist
 
-    path, network, info = _load_classifier(args.model, args.activation, args.logits, args.arrangement)
+    path, network, info = load_classifier(args.model, args.activation, args.logits, args.arrangement)
     results = []
     for image_path in args.images:
         image = canvas_to_mnist(read_image(image_path))
@@ -110,7 +101,7 @@ def cmd_predict(args) -> int:
                         "prediction": info.class_names[int(p.argmax())],
                         "probabilities": [float(v) for v in p]})
     if args.json:
-        _print_json({"model": str(path), "class_names": list(info.class_names), "predictions": results})
+        print_json({"model": str(path), "class_names": list(info.class_names), "predictions": results})
         return EXIT_OK
     for r in results:
         if r["blank"]:

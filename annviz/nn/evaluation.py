@@ -1,7 +1,7 @@
 """What the test set says about a model: predictions, confusion matrix, mistakes, confidence.
 
-Pure NumPy (no Qt): the evaluator computes the output activations in a worker thread, this class
-turns them into what the views show. Every list of examples is sorted most confident first.
+Pure NumPy (no Qt): the GUI's evaluator (``gui/common/evaluator.py``) computes the output
+activations in a worker thread, this class turns them into what the insight page shows. Every list of examples is sorted most confident first.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Translated names the explorer's views share: layers and neurons, activation symbols, numbers.
+"""Translated names the pages share (the explorer's views, the insight tabs, the window's model
+line): layers and neurons, activation symbols, numbers.
 
 One rule on screen: everything is counted from 1, as layers are (a⁽¹⁾ is the first hidden
 layer) — hidden neurons, input pixels as (row, column) from the top left, and the matrix indices

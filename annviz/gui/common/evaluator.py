@@ -1,4 +1,5 @@
-"""Test-set evaluation in a worker thread, so the window never freezes.
+"""Test-set evaluation in a worker thread, so the window never freezes (the insight page's, and
+the explorer's for a touched neuron: shared here, so that neither page imports the other).
 
 Each request is one ``_Evaluation`` worker run by the evaluator's ``threads.WorkerThread``. A newer
 request stops the one running (it checks between chunks) and starts once that thread has ended;
@@ -12,8 +13,8 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from annviz.data.datasets import load_named_dataset, to_inputs
-from annviz.gui.insight.results import TestResults
 from annviz.gui.threads import Worker, WorkerThread
+from annviz.nn.evaluation import TestResults
 from annviz.nn.network import Network
 
 CHUNK = 1000  # test images per forward pass between two progress reports

@@ -13,22 +13,29 @@ import sys
 import time
 from pathlib import Path
 
-from annviz.cli import EXIT_DIVERGED, EXIT_OK, EXIT_STATUSES, CliError, _print_json
-from annviz.cli_models import _load_classifier
+from annviz.cli.common import (
+    EXIT_DIVERGED,
+    EXIT_OK,
+    EXIT_STATUSES,
+    JSON_HELP,
+    CliError,
+    load_classifier,
+    model_help,
+    print_json,
+)
 from annviz.data.mydigits import HELD_OUT_SHARE, DigitFolder
 from annviz.outfile import check_out, save_out
 from annviz.paths import model_path
-from annviz.teach import (TeachConfig, check_teachable, single_label_warning, taught_info, teach,
-                          teaching_threads)
+from annviz.teach import TeachConfig, check_teachable, single_label_warning, taught_info, teach, teaching_threads
 
 DEFAULTS = TeachConfig()
 
 
-def add_parser(command, model_help: str, json_help: str) -> None:
-    """The ``teach`` sub-command's arguments (``command`` makes a sub-parser, as in cli.py)."""
+def add_parser(command) -> None:
+    """The ``teach`` sub-command's arguments (``command`` makes a sub-parser, see cli.build_parser)."""
     teach = command("teach", "fine-tune a model on a folder of your own digits (0/ … 9/), "
                     "protected from forgetting MNIST by replay and distillation", epilog=EXIT_STATUSES)
-    teach.add_argument("model", help=model_help)
+    teach.add_argument("model", help=model_help())
     teach.add_argument("dir", type=Path, metavar="DIR",
                        help="a folder with one folder per digit, 0 to 9, of PNG or JPEG drawings "
                        "(any size, dark on light or light on dark)")
@@ -52,7 +59,7 @@ def add_parser(command, model_help: str, json_help: str) -> None:
                        help="seed of the replayed sample, the shuffling and the augmentation")
     teach.add_argument("--augment", action="store_true",
                        help="shift, rotate and scale each copy of your digits as training does")
-    teach.add_argument("--json", action="store_true", help=json_help)
+    teach.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def cmd_teach(args) -> int:
@@ -66,7 +73,7 @@ def cmd_teach(args) -> int:
     check_out(args.out)
     log = sys.stderr if args.json else sys.stdout
     with teaching_threads():   # reading, preparing and teaching, with as many BLAS threads as the app
-        path, network, info = _load_classifier(args.model)
+        path, network, info = load_classifier(args.model)
         check_teachable(network, info.class_names, str(path))
         folder = DigitFolder(args.dir, args.held_out, strict=True)
         if not folder.digits:
@@ -86,7 +93,7 @@ def cmd_teach(args) -> int:
         save_out(args.out, result.network, taught_info(info, result, str(args.dir)))
     seconds = time.perf_counter() - start
     if args.json:
-        _print_json({"model": str(path), "dir": str(args.dir),
+        print_json({"model": str(path), "dir": str(args.dir),
                      "out": None if diverged else str(args.out),
                      "status": "diverged" if diverged else "finished", "stop_reason": diverged,
                      "digits": result.lesson.counts, "before": result.before.to_dict(),
