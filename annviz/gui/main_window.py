@@ -57,8 +57,8 @@ from annviz.nn.foreign import ForeignLayout
 from annviz.nn.layers import describe as describe_layers
 from annviz.nn.modelfile import ForeignModelError, ModelFileError, load_foreign, load_model, save_model
 from annviz.paths import bundled_model, models_dir, with_model_suffix
-from annviz.safeio import memory_as
 from annviz.pytorch_export import script_paths, write_pytorch_script
+from annviz.safeio import memory_as
 
 log = logging.getLogger(__name__)
 
