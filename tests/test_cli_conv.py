@@ -105,3 +105,19 @@ def test_a_pytorch_cnn_that_fits_two_arrangements_asks_which(tmp_path):
     annviz_file = save_model(tmp_path / "own.safetensors", ConvNet(reference((2, 2)), seed=0))
     refused = annviz("evaluate", annviz_file, "--arrangement", "1")
     assert refused.returncode == cli.EXIT_BAD_INPUT and "--arrangement are for PyTorch files" in one_line(refused)
+
+
+def test_conv_alone_gives_the_reference_recipe_and_options_given_change_it():
+    """``annviz train --conv 8,16`` is the documented reference net with its own settings (not the
+    MLP's defaults); an option given wins; a recipe given is that recipe with convolutions."""
+    from annviz.cli.train import train_config
+    from annviz.recipes import REFERENCE_CNN
+
+    def config(*argv):
+        return train_config(cli.build_parser().parse_args(["train", *argv]))
+
+    assert config("--conv", "8,16") == REFERENCE_CNN
+    assert config("--conv", "8,16", "--epochs", "1", "--lr", "0.01") == REFERENCE_CNN.replace(epochs=1, lr=0.01)
+    assert config("--conv", "4") == REFERENCE_CNN.replace(conv=(4,))
+    mlp = config("--layers", "16")
+    assert mlp.conv == () and mlp.lr != REFERENCE_CNN.lr or mlp.schedule != REFERENCE_CNN.schedule
