@@ -112,3 +112,14 @@ def test_an_atomic_write_replaces_whole_and_clears_a_crashed_saves_leftovers(tmp
     assert target.read_bytes() == b"new content" and (target.stat().st_mode & 0o777) == 0o640
     assert not old.exists() and fresh.exists() and other.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, fresh.name, other.name])
+
+
+def test_size_text_changes_unit_exactly_at_1024():
+    from annviz.safeio import size_text
+    assert size_text(1023) == "1023 bytes"
+    assert size_text(1024) == "1 KiB"
+    assert size_text(1024 * 1024 - 1) == "1.02e+03 KiB"
+    assert size_text(1024 * 1024) == "1 MiB"
+    assert size_text(2**30 - 1) == "1.02e+03 MiB"
+    assert size_text(2**30) == "1 GiB"
+    assert size_text(3 * 2**40) == "3.07e+03 GiB"

@@ -67,3 +67,38 @@ def test_cross_entropy_stays_finite_when_float32_sigmoids_saturate():
     a = get_activation("sigmoid").f(np.array([[40.0, -40.0]], dtype=np.float32))  # exactly 1 and 0
     loss = get_loss("cross-entropy").value(a, np.array([[0.0, 1.0]], dtype=np.float32), get_activation("sigmoid"))
     assert np.isfinite(loss) and loss > 10
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("name", ["step", "relu", "leaky_relu"])
+def test_activation_and_its_slope_keep_the_dtype_and_shape_of_z(name, dtype):
+    """A float32 network stays float32 through every layer (and float64 stays float64)."""
+    f = get_activation(name)
+    z = np.array([[-1.5, 0.25], [2.0, -0.1]], dtype=dtype)
+    assert f.f(z).dtype == dtype and f.f(z).shape == z.shape
+    assert f.df(z).dtype == dtype and f.df(z).shape == z.shape
+
+
+def test_step_of_integer_inputs_gives_float_outputs():
+    out = Step().f(np.array([-1, 0, 2]))
+    assert np.issubdtype(out.dtype, np.floating)
+    assert out.tolist() == [0.0, 1.0, 1.0]
+
+
+def test_relu_family_slope_at_exactly_zero_is_the_negative_side():
+    """At the kink z = 0 the slope is taken from the left, as PyTorch does: 0 for ReLU, α for
+    leaky ReLU; a unit resting at exactly 0 passes no gradient (ReLU)."""
+    z = np.array([-1.0, 0.0, 1.0])
+    relu, leaky = get_activation("relu"), get_activation("leaky_relu")
+    assert relu.df(z).tolist() == [0.0, 0.0, 1.0]
+    assert relu.backward(z, relu.f(z), np.ones(3)).tolist() == [0.0, 0.0, 1.0]
+    assert leaky.df(z).tolist() == [leaky.alpha, leaky.alpha, 1.0]
+    assert leaky.backward(z, leaky.f(z), np.ones(3)).tolist() == [leaky.alpha, leaky.alpha, 1.0]
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("Leaky ReLU", "leaky_relu"), ("leaky-relu", "leaky_relu"), ("LeakyReLU", "leaky_relu"),
+    ("linear", "identity"), ("Unit step", "step"), ("unit-step", "step"), (" ReLU ", "relu"),
+])
+def test_every_spelling_of_an_activation_name_finds_it(name, canonical):
+    assert get_activation(name).name == canonical
