@@ -7,8 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from annviz.nn.optimizers import (FLUSH_BELOW, FLUSH_EVERY, Adam, Momentum, flush_tiny,
-                                  make_optimizer, scheduled_lr)
+from annviz.nn.optimizers import FLUSH_BELOW, FLUSH_EVERY, Adam, Momentum, flush_tiny, make_optimizer, scheduled_lr
 
 
 def test_flush_tiny_zeroes_only_values_strictly_below_the_limit():
