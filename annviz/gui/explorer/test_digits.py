@@ -122,6 +122,7 @@ class TestDigitPicker(QWidget):
         self.label.setToolTip(tip)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.label and event.type() == QEvent.Type.Resize:
+        # a resize, or being shown (a hidden page's label was measured while it could not be)
+        if watched is self.label and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._show_label()
         return super().eventFilter(watched, event)
