@@ -32,7 +32,7 @@ from annviz.nn.activations import Activation, get_activation
 from annviz.nn.convolution import Workspace, conv_backward, conv_forward, maxpool_backward, maxpool_forward
 from annviz.nn.layers import Layer, check_layers, describe
 from annviz.nn.losses import Loss
-from annviz.nn.network import INIT_SCHEMES, Gradients, default_init
+from annviz.nn.network import INIT_SCHEMES, Gradients, ParameterCounts, default_init
 
 #: Numbers of unrolled windows (im2col) one chunk of ``predict_proba`` may hold: 32 MiB of float32.
 CHUNK_COLS = 8 * 2**20
@@ -57,7 +57,7 @@ class ConvForward:
         return self.activations[-1]
 
 
-class ConvNet:
+class ConvNet(ParameterCounts):
     """Convolutions, max-pools, a flatten and dense layers (``layers``), on images of
     ``input_shape`` (channels, height, width) given as rows of pixels."""
 
@@ -134,18 +134,6 @@ class ConvNet:
     @property
     def n_outputs(self) -> int:
         return self.shapes[-1][0]
-
-    @property
-    def n_weights(self) -> int:
-        return sum(w.size for w in self.weights)
-
-    @property
-    def n_biases(self) -> int:
-        return sum(b.size for b in self.biases)
-
-    @property
-    def n_params(self) -> int:
-        return self.n_weights + self.n_biases
 
     def describe(self) -> str:
         """``conv 5×5 ×8 pad 2 → max-pool 2 → … → dense 10 relu/relu/softmax``."""

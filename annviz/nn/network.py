@@ -68,7 +68,24 @@ def default_init(activation: str) -> str:
 
 # --- the network ---------------------------------------------------------------------------
 
-class Network:
+class ParameterCounts:
+    """How many numbers a network learns, for any network with ``weights`` and ``biases`` lists
+    (the MLP here, the convolutional one in convnet.py)."""
+
+    @property
+    def n_weights(self) -> int:
+        return sum(w.size for w in self.weights)
+
+    @property
+    def n_biases(self) -> int:
+        return sum(b.size for b in self.biases)
+
+    @property
+    def n_params(self) -> int:
+        return self.n_weights + self.n_biases
+
+
+class Network(ParameterCounts):
     """A multilayer perceptron: ``sizes`` neurons per layer, one activation per weight layer."""
 
     kind = "mlp"
@@ -140,18 +157,6 @@ class Network:
     @property
     def n_outputs(self) -> int:
         return self.sizes[-1]
-
-    @property
-    def n_weights(self) -> int:
-        return sum(w.size for w in self.weights)
-
-    @property
-    def n_biases(self) -> int:
-        return sum(b.size for b in self.biases)
-
-    @property
-    def n_params(self) -> int:
-        return self.n_weights + self.n_biases
 
     def describe(self) -> str:
         """``784-16-16-10 sigmoid/sigmoid/softmax``."""

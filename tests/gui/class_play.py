@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 import traceback
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from annviz.gui.welcome import WelcomeDialog  # noqa: E402
 from annviz.lessons.library import catalog  # noqa: E402
 from fit_check import SCREENS, page_problems  # noqa: E402
 from lesson_answers import WRONG  # noqa: E402
+from run_ends import settle_screen, wait_until  # noqa: E402
 
 LESSONS = {e.name: e.lesson for e in catalog() if e.bundled}
 CLASS = ("threshold", "digit-network", "how-good")       # the teacher's setup opens the first
@@ -44,21 +44,8 @@ def see(fact: str) -> None:
     print(fact, flush=True)
 
 
-def wait_until(condition, seconds: float, what: str) -> None:
-    end = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out after {seconds} s: {what}")
-        QTest.qWait(20)
-
-
 def settle(window) -> None:
-    insight = next((window.tabs.widget(i) for i in range(window.tabs.count())
-                    if window.tabs.widget(i).objectName() == "insight-page"), None)
-    if insight is not None and window.tabs.currentWidget() is insight:
-        wait_until(lambda: insight.results is not None, 90, "the evaluation")
-    wait_until(lambda: window.training.controller.phase not in ("running", "paused"), 90, "a run's end")
-    QTest.qWait(200)
+    settle_screen(window, seconds=90, pause_ms=200)
 
 
 def on_screen(window, where: str) -> None:

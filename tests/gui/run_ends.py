@@ -48,6 +48,17 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> No
         QTest.qWait(10)
 
 
+def settle_screen(window, seconds: float = 60, pause_ms: int = 100) -> None:
+    """What the screen started answers first: the insight page's evaluation (when it is in
+    front), a training run's end; then a short pause for the views."""
+    insight = next((window.tabs.widget(i) for i in range(window.tabs.count())
+                    if window.tabs.widget(i).objectName() == "insight-page"), None)
+    if insight is not None and window.tabs.currentWidget() is insight:
+        wait_until(lambda: insight.results is not None, seconds, "the evaluation of the test set")
+    wait_until(lambda: window.training.controller.phase not in ("running", "paused"), seconds, "a run's end")
+    QTest.qWait(pause_ms)
+
+
 def open_window(settings_path: Path) -> MainWindow:
     """The app's window as ``annviz.gui.app.main`` builds it, with the live views showing."""
     QApplication.instance() or QApplication([])

@@ -15,16 +15,13 @@ perceptron's learning so far (their settings and points are carried), and the st
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
-from PySide6.QtTest import QTest
 
 from annviz.gui.lessons.probes import PROBES as READ
-from annviz.gui.setup import pages
 from annviz.lessons.model import format_value, probe_digits
 from annviz.lessons.vocabulary import PROBES
 from lesson_answers import _a, set_
+from run_ends import settle_screen
 
 #: Values a setup does not carry, by probe: the state of a process, not of the screen.
 NOT_CARRIED = {
@@ -51,21 +48,9 @@ PROCESS_ACTIONS = {("press", "training-start"), ("set", "lab-playground-play"), 
                    ("press", "lab-perceptron-epoch"), ("press", "lab-perceptron-step")}
 
 
-def wait_until(condition, seconds: float, what: str) -> None:
-    end = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out after {seconds} s: {what}")
-        QTest.qWait(20)
-
-
 def settle(window) -> None:
     """What the screen started: the insight page's evaluation, a run's end."""
-    insight = pages(window).get("insight")
-    if insight is not None and window.tabs.currentWidget() is insight:
-        wait_until(lambda: insight.results is not None, 60, "the evaluation of the test set")
-    wait_until(lambda: window.training.controller.phase not in ("running", "paused"), 60, "a run's end")
-    QTest.qWait(120)
+    settle_screen(window, pause_ms=120)
 
 
 def screen_name(window) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from PySide6.QtTest import QTest
 
 from annviz.lessons.library import catalog
 from lesson_answers import WAIT, WRONG
-from run_ends import open_window
+from run_ends import open_window, settle_screen, wait_until
 
 LESSONS = [e.lesson for e in catalog() if e.bundled]
 DEFAULT_RUN = ("hidden-layers", "learning")              # the rest: test_class.py and the benchmark
@@ -45,22 +45,9 @@ def window(qapp, tmp_path_factory):
     QTest.qWait(1)
 
 
-def wait_until(condition, seconds: float, what: str) -> None:
-    end = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out after {seconds} s: {what}")
-        QTest.qWait(20)
-
-
 def settle_step(window) -> None:
     """What the step started answers first: the insight page's evaluation, a training run's end."""
-    insight = next((window.tabs.widget(i) for i in range(window.tabs.count())
-                    if window.tabs.widget(i).objectName() == "insight-page"), None)
-    if insight is not None and window.tabs.currentWidget() is insight:
-        wait_until(lambda: insight.results is not None, 60, "the evaluation of the test set")
-    wait_until(lambda: window.training.controller.phase not in ("running", "paused"), 60, "a run's end")
-    QTest.qWait(100)
+    settle_screen(window)
 
 
 def give(window, answer) -> None:

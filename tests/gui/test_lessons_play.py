@@ -8,14 +8,13 @@ drawn); then Next. The last step's Finish shows the list with the lesson finishe
 """
 
 import re
-import time
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
 
 from annviz.lessons.library import catalog
-from run_ends import open_window
+from run_ends import open_window, wait_until
 
 LESSONS = [e.lesson for e in catalog() if e.bundled]
 TASK_TIMEOUT_S = 45
@@ -33,14 +32,6 @@ def window(request, qapp, tmp_path_factory):
     window.deleteLater()                  # now: a closed window left alive is retranslated later
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QTest.qWait(1)
-
-
-def wait_until(condition, seconds: float, what: str) -> None:
-    end = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out after {seconds} s: {what}")
-        QTest.qWait(20)
 
 
 def test_there_are_nine_lessons_in_the_notes_order():

@@ -124,14 +124,7 @@ class LessonsArea(QObject):
     def open_lesson(self, name_or_path: str | Path, step: int = 0) -> bool:
         """Follow the lesson called ``name_or_path`` (bundled, the user's, or a file's path) from
         ``step``; a message says why if there is none or it cannot be used."""
-        try:
-            lesson = find(name_or_path, self.user_folder)
-        except LessonFileError as error:
-            self._warn(error)
-            return False
-        self.dock.open()
-        self.player.open(lesson, step)
-        return True
+        return self._follow(lambda: find(name_or_path, self.user_folder), step)
 
     def find_by_name(self, name: str):
         """The lesson called ``name``, bundled or in the user's folder (never a path)."""
@@ -143,14 +136,7 @@ class LessonsArea(QObject):
         if setup.lesson is None:
             return False
         name, step = setup.lesson
-        try:
-            lesson = setup.lesson_embedded or self.find_by_name(name)
-        except LessonFileError as error:
-            self._warn(error)
-            return False
-        self.dock.open()
-        self.player.open(lesson, step)
-        return True
+        return self._follow(lambda: setup.lesson_embedded or self.find_by_name(name), step)
 
     def open_file(self, path: str | Path | None = None) -> bool:
         """File → Open lesson…: a lesson file from anywhere."""
@@ -159,14 +145,22 @@ class LessonsArea(QObject):
                                                   self.tr("annviz lessons (*{suffix})").format(suffix=SUFFIX))
             if not path:
                 return False
-        try:
+        def read():
             with memory_as(LessonFileError, path):
-                lesson = read_lesson(path)
+                return read_lesson(path)
+
+        return self._follow(read, 0)
+
+    def _follow(self, get_lesson, step: int) -> bool:
+        """Follow the lesson ``get_lesson()`` gives from ``step``, the drawer open; if it raises
+        LessonFileError, say why and change nothing."""
+        try:
+            lesson = get_lesson()
         except LessonFileError as error:
             self._warn(error)
             return False
         self.dock.open()
-        self.player.open(lesson, 0)
+        self.player.open(lesson, step)
         return True
 
     def open_folder(self) -> None:
