@@ -9,6 +9,7 @@ copy of the real stderr made before pytest captures the test's output.
 
 import faulthandler
 import os
+import sys
 
 import pytest
 
@@ -24,12 +25,26 @@ def pytest_configure(config):
     _real_stderr = os.fdopen(os.dup(2), "w")
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, with the collector the app's own start installs (``start_qt``):
+    reference cycles of widgets are freed in the GUI thread, never in a training worker."""
+    from annviz.gui.common import collector
+
+    collector.install(qapp)
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def watchdog(request):
-    """Abort the whole run, printing every thread's stack, if this test blocks for WATCHDOG_S."""
+    """Abort the whole run, printing every thread's stack, if this test blocks for WATCHDOG_S.
+    After the test, the cycles it left are collected here, in the GUI thread, as the collector's
+    timer would (a test that runs no event loop leaves them otherwise for the next)."""
     rearm_watchdog()
     yield
     faulthandler.cancel_dump_traceback_later()
+    if "annviz.gui.common.collector" in sys.modules:
+        sys.modules["annviz.gui.common.collector"].collect_due()
 
 
 def rearm_watchdog() -> None:

@@ -17,6 +17,8 @@ Two locks taken in opposite orders by two threads. The rules that make this impo
   a ``wait()`` with a timeout has returned True. A thread that does not stop in time is logged,
   reported through ``failed``, and kept referenced (destroying a running QThread aborts the
   process) instead of being waited for without end.
+- **Cycles are collected in the GUI thread** (``gui/common/collector.py``): automatic collection,
+  started by a worker's allocations, freed dropped widgets in the worker.
 - **Cooperative control**: a ``Control`` (a ``threading.Condition`` and a few fields) carries
   stop, pause, resume, single steps and holds from the GUI thread to the work loop, which calls
   ``wait_for_turn()`` between two units of work. ``paused`` and ``resumed`` are emitted when the

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
+import textwrap
 import threading
 import time
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common.evaluator import Evaluator
 from annviz.gui.threads import Worker, WorkerThread, unfinished_threads
@@ -185,3 +190,70 @@ def test_a_newer_evaluation_wins_and_a_failure_reaches_the_page(qtbot):
     assert "no-such-dataset" in failures[0]
     assert evaluator.shutdown() and unfinished_threads() == []
 
+
+
+class Allocator(Worker):
+    """Makes and drops small Python objects until stopped, as a training step does."""
+
+    def work(self) -> int:
+        rounds = 0
+        while self.control.wait_for_turn():
+            junk = [[i] for i in range(2000)]
+            del junk
+            rounds += 1
+        return rounds
+
+
+class Cyclic(QWidget):
+    """A widget that only a reference cycle holds once dropped; it notes the thread that frees it."""
+
+    freed_in: list[str] = []
+
+    def __init__(self):
+        super().__init__()
+        QVBoxLayout(self).addWidget(QLabel("a child"))
+        self.me = self
+
+    def __del__(self):
+        Cyclic.freed_in.append(threading.current_thread().name)
+
+
+def test_a_widget_held_only_by_a_cycle_is_freed_in_the_gui_thread_while_a_worker_allocates(qtbot):
+    """Once, the cyclic collector freed such widgets in whichever thread allocated: a training
+    worker, beside the GUI thread reading Qt's widget list (a crash of PySide6 in the suite)."""
+    Cyclic.freed_in = []
+    thread = WorkerThread("allocator")
+    thread.start(Allocator())
+    try:
+        for _ in range(200):
+            Cyclic()
+            qtbot.wait(1)
+        qtbot.waitUntil(lambda: len(Cyclic.freed_in) == 200, timeout=10_000)
+    finally:
+        assert thread.stop(5000)
+    assert Cyclic.freed_in == ["MainThread"] * 200
+
+
+def test_the_app_start_turns_automatic_collection_over_to_the_gui_thread():
+    """``start_qt`` (every window's start) installs the collector: the process it runs in has no
+    automatic collection left, and cycles are collected on the GUI thread's timer."""
+    code = textwrap.dedent("""
+        import gc
+        from PySide6.QtCore import QTimer
+        from annviz.gui.common.qtapp import start_qt
+
+        class Node:
+            pass
+
+        app = start_qt([])
+        for _ in range(5000):
+            node = Node()
+            node.me = node
+        del node
+        QTimer.singleShot(1000, app.quit)
+        app.exec()
+        print(gc.isenabled(), gc.get_count()[0] < 5000)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.split() == ["False", "True"], out.stderr

@@ -1,0 +1,68 @@
+"""Python's cyclic garbage collector runs in the GUI thread, never in a worker.
+
+A widget that Python made is freed, when only a reference cycle still holds it (a window whose
+slot is a lambda over itself, a page's closed window), by the cyclic collector — on whichever
+thread's allocation happened to start a collection. A training worker allocates all the time, so
+that was usually the worker: the widget's C++ destructor ran there, taking it out of Qt's set of
+all widgets while the GUI thread read that set. Measured: a worker allocating beside a GUI
+thread that drops such widgets freed 404 of 405 of them. In the test suite the same race crashed
+PySide6 6.11 inside ``QApplication.topLevelWidgets()`` (a language switch walking the windows)
+in 5 of 8 full runs. It breaks the rule of ``gui/threads.py``: no QObject that Python touches
+dies in a worker thread.
+
+So automatic collection is switched off and a timer of the GUI thread collects instead, by the
+thresholds the collector would have used itself (pyqtgraph's ``GarbageCollector`` does the same,
+for the same reason). Reference counting still frees everything that is not in a cycle at once,
+in the thread that drops it; only cycles wait, at most ``INTERVAL_MS``.
+"""
+
+from __future__ import annotations
+
+import gc
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+INTERVAL_MS = 250
+
+
+class GuiThreadCollector(QObject):
+    """Collects, on a timer of the thread it lives in (the GUI thread), what automatic collection
+    would have: generation 0 past its threshold, the older ones past theirs."""
+
+    def __init__(self, parent: QObject, interval_ms: int = INTERVAL_MS):
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start(interval_ms)
+        gc.disable()
+
+    def collect_due(self) -> int:
+        """One check: collect the generations whose counts passed their thresholds; the number
+        of unreachable objects found."""
+        counts, limits = gc.get_count(), self._thresholds
+        found = 0
+        for generation in range(3):
+            if counts[generation] <= limits[generation]:
+                break
+            found += gc.collect(generation)
+        return found
+
+
+_installed: GuiThreadCollector | None = None
+
+
+def install(app: QCoreApplication) -> GuiThreadCollector:
+    """The collector of ``app``: made once, a child of the application, from the GUI thread (the
+    thread that made the application)."""
+    global _installed
+    if _installed is None or not shiboken6.isValid(_installed):
+        _installed = GuiThreadCollector(app)
+    return _installed
+
+
+def collect_due() -> int:
+    """What the installed collector's next tick would collect, now (for a caller of the GUI
+    thread that runs no event loop for a while: a test between two others)."""
+    return _installed.collect_due() if _installed is not None and shiboken6.isValid(_installed) else 0
