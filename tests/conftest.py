@@ -43,8 +43,15 @@ def watchdog(request):
     rearm_watchdog()
     yield
     faulthandler.cancel_dump_traceback_later()
-    if "annviz.gui.common.collector" in sys.modules:
-        sys.modules["annviz.gui.common.collector"].collect_due()
+    collector = sys.modules.get("annviz.gui.common.collector")
+    if collector is not None:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        # The windows the test closed were handed to deleteLater (pytest-qt): delete them now,
+        # through Qt, while their Python halves are whole — a collection that found them first
+        # would empty their attributes while Qt still sent their filters the events of closing.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        collector.collect_due()
 
 
 def rearm_watchdog() -> None:

@@ -71,7 +71,8 @@ class WholeText(QObject):
             label.setMinimumHeight(need)
 
     def eventFilter(self, watched, event) -> bool:             # noqa: N802
-        if watched is self._label and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange,
+        # getattr: a filter may still be called while its window is torn down, attributes gone
+        if watched is getattr(self, "_label", None) and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange,
                                                         QEvent.Type.StyleChange):
             if event.type() != QEvent.Type.Resize or event.oldSize().width() != event.size().width():
                 self.refit()

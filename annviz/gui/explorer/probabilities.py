@@ -165,6 +165,7 @@ class ProbabilityBars(QWidget):
 
     def eventFilter(self, watched, event) -> bool:
         """The answer label resized (the panel, a page that borrows it, the zoom): fit it again."""
-        if watched is self.answer and event.type() == QEvent.Type.Resize:
+        # getattr: a filter may still be called while its window is torn down, attributes gone
+        if watched is getattr(self, "answer", None) and event.type() == QEvent.Type.Resize:
             self._set_answer(self.answer.text())
         return super().eventFilter(watched, event)

@@ -123,6 +123,7 @@ class TestDigitPicker(QWidget):
 
     def eventFilter(self, watched, event) -> bool:
         # a resize, or being shown (a hidden page's label was measured while it could not be)
-        if watched is self.label and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        # getattr: a filter may still be called while its window is torn down, attributes gone
+        if watched is getattr(self, "label", None) and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._show_label()
         return super().eventFilter(watched, event)

@@ -89,7 +89,8 @@ class TrainingArea(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Installed on the main window: a close waits for the unsaved-network question."""
-        if event.type() == QEvent.Type.Close and not self.panel.confirm_discard():
+        panel = getattr(self, "panel", None)    # gone while the window is torn down
+        if event.type() == QEvent.Type.Close and panel is not None and not panel.confirm_discard():
             event.ignore()
             return True
         return super().eventFilter(watched, event)

@@ -47,7 +47,8 @@ class InputPriority(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._timer.isActive():
+        timer = getattr(self, "_timer", None)   # gone while the window is torn down
+        if timer is not None and timer.isActive():
             if event.type() in PRESSES and not self.holding:
                 self.holding = True
                 self._hold(True)

@@ -153,7 +153,7 @@ class TrainingPage(QWidget):
             self.setFocusProxy(self.explorer.pad_panel.pad)   # not a slider the wheel would move
 
     def hideEvent(self, event) -> None:
-        if self.explorer is not None:
+        if getattr(self, "explorer", None) is not None:     # gone while the window is torn down
             for action in self._pad_actions:
                 self.removeAction(action)
             self._pad_actions = []
