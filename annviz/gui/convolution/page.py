@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 TABS = ("hand", "network", "train")
 BUNDLED = "mnist-cnn"
-#: The digit on the pad when the page opens: a 7 in three strokes' worth of points.
+# The digit on the pad when the page opens: a 7 in three strokes' worth of points.
 SEVEN = [(0.28, 0.27), (0.5, 0.25), (0.72, 0.25), (0.62, 0.45), (0.52, 0.62), (0.45, 0.8)]
 
 
