@@ -1,7 +1,7 @@
 """The Convolution page's first tab: one filter by hand, before any learning.
 
 A 3×3 or 5×5 kernel the learner edits (or a preset: vertical edge, horizontal edge, blur,
-sharpen) slides over the pad's drawing one position at a time — ▶ slowly, a step, or ⏭ all — and
+sharpen) slides over the pad's drawing one position at a time — ▶ slowly, a step, or ▶▶ all (no font of a school laptop has ⏭) — and
 at each position the window under it, the products and their sum are shown; the sums fill the
 output map row by row (orange positive, blue negative, grey not yet computed). The arithmetic is
 ``annviz.nn.featuremaps`` (``hand_window``, ``hand_convolve``); this module only steps through it.
@@ -111,7 +111,7 @@ class HandView(QWidget):
             button.setText(names[name])
         self.slow_button.setText(self.tr("▶ Slow"))
         self.step_button.setText(self.tr("Step"))
-        self.all_button.setText(self.tr("⏭ All"))
+        self.all_button.setText(self.tr("▶▶ All"))
         self.reset_button.setText(self.tr("Reset"))
         self._in_title.setText(self.tr("Input and the kernel's window"))
         self._out_title.setText(self.tr("Output: the sums"))

@@ -18,6 +18,7 @@ class KernelDialog(QDialog):
         self._kernel = np.array(kernel, dtype=float)          # (channels, k, k)
         channels = len(self._kernel)
         self.setWindowTitle(self.tr("Convolution {c} · filter {f}").format(c=conv + 1, f=f + 1))
+        title = QLabel(f"<b>{self.windowTitle()}</b>")      # also where no window manager shows titles
         intro = QLabel(self.tr("Its {k}×{k} weights: slid over the input, they give the filter's map "
                                "(orange: positive, blue: negative). Bias b = {b}.").format(
             k=self._kernel.shape[-1], b=signed(bias, 3)))
@@ -37,6 +38,7 @@ class KernelDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(grid)
         layout.addWidget(buttons)

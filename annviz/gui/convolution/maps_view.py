@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from annviz.gui.common import zoom
 from annviz.gui.convolution.map_pictures import HIGHLIGHT, draw_pixels, grey_image, signed_image
 
-MAX_COLUMNS = 16
+COLUMN_CHOICES = (32, 16, 8)     # most maps in a row: a band of 16 may take two rows of 8
+MAX_CELL = 110
 GAP = 3
 
 
@@ -50,6 +51,7 @@ class MapsView(QWidget):
         self._bands: list[Band] = []
         self._mark: tuple[int, int, int, int] | None = None     # band, channel, y, x
         self._cells: list[tuple[QRectF, int, int]] = []           # (rect, band, channel) painted
+        self._titles: list[tuple[QRectF, str]] = []
 
     # --- public ------------------------------------------------------------------------------
 
@@ -73,26 +75,26 @@ class MapsView(QWidget):
     # --- layout ------------------------------------------------------------------------------
 
     def _layout(self) -> None:
-        """Cells for every map: each band a title line and rows of up to MAX_COLUMNS squares, all
-        scaled together to fit the widget."""
-        self._cells = []
+        """Cells for every map: each band a title line and rows of squares, all scaled together
+        to fit the widget; the widest arrangement (most columns) that gives the largest squares."""
+        self._cells, self._titles = [], []
         if not self._bands:
             return
         title = self.fontMetrics().lineSpacing() + 2
         width, height = self.width() - 2, self.height() - 2
-        shapes = []
-        for band in self._bands:
-            n = len(band.maps)
-            cols = min(n, MAX_COLUMNS)
-            shapes.append((cols, math.ceil(n / cols)))
-        cells = [min(width / cols - GAP, 64) for cols, _ in shapes]
-        need = sum(title + rows * (c + GAP) for (cols, rows), c in zip(shapes, cells))
-        if need > height:
+        best = None
+        for most in COLUMN_CHOICES:
+            shapes = [(min(len(b.maps), most), math.ceil(len(b.maps) / min(len(b.maps), most)))
+                      for b in self._bands]
+            cells = [min(width / cols - GAP, MAX_CELL) for cols, _ in shapes]
+            need = sum(rows * (c + GAP) for (_, rows), c in zip(shapes, cells))
             room = height - len(shapes) * title
-            scale = max(room, 10) / sum(rows * (c + GAP) for (cols, rows), c in zip(shapes, cells))
-            cells = [c * scale for c in cells]
+            if need > room:
+                cells = [c * max(room, 10) / need for c in cells]
+            if best is None or min(cells) > min(best[1]) + 0.5:
+                best = (shapes, cells)
+        shapes, cells = best
         y = 1.0
-        self._titles = []
         for b, ((cols, rows), cell) in enumerate(zip(shapes, cells)):
             self._titles.append((QRectF(1, y, width, title), self._bands[b].title))
             y += title
@@ -107,7 +109,7 @@ class MapsView(QWidget):
         self._layout()
         painter = QPainter(self)
         painter.setPen(self.palette().windowText().color())
-        for rect, text in getattr(self, "_titles", []):
+        for rect, text in self._titles:
             painter.setPen(self.palette().windowText().color())
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         tops = {b: float(np.max(band.maps)) if band.maps.size else 1.0 for b, band in enumerate(self._bands)}

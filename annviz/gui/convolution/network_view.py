@@ -80,6 +80,7 @@ class NetworkView(QWidget):
         self._maps: list[Maps] = []
         self._dialog: KernelDialog | None = None
         self._hover: tuple[int, int, int, int] | None = None
+        self._stale = False
         self.maps_view.hovered.connect(self.point_at)
         self.maps_view.left.connect(self._on_left)
         self.maps_view.filter_clicked.connect(self.open_filter)
@@ -106,9 +107,11 @@ class NetworkView(QWidget):
 
     def feature_maps(self) -> list[Maps]:
         """What the view shows: every layer's maps and the probabilities (copies)."""
+        self._refresh_if_stale()
         return [Maps(m.kind, m.layer, m.conv, m.values.copy()) for m in self._maps]
 
     def probabilities(self) -> np.ndarray:
+        self._refresh_if_stale()
         return self._maps[-1].values.copy() if self._maps else np.zeros(10)
 
     def receptive_field(self) -> tuple[int, int, int, int] | None:
@@ -120,6 +123,7 @@ class NetworkView(QWidget):
 
     def point_at(self, band: int, channel: int, y: int, x: int) -> None:
         """Show what pixel (y, x) of map ``channel`` of band ``band`` sums (as hovering does)."""
+        self._refresh_if_stale()
         bands = self.maps_view.bands()
         if self._net is None or not 0 <= band < len(bands):
             return
@@ -162,7 +166,20 @@ class NetworkView(QWidget):
         self.maps_view.set_mark(None)
         self.sums.show_nothing()
 
-    def _refresh(self) -> None:
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
+            self._refresh(hidden_too=True)
+
+    def _refresh(self, hidden_too: bool = False) -> None:
+        """Compute the maps again — later, when shown, if the tab is hidden (while a network
+        trains on ③, the snapshots would otherwise cost the training a forward pass each)."""
+        self._stale = not hidden_too and not self.isVisible()
+        if self._stale:
+            return
         if self._net is None:
             self._maps = []
             self.maps_view.set_bands([])

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Signal
 
 from annviz.gui.threads import Worker
+from annviz.nn import blas
 from annviz.nn.config import TrainConfig
 from annviz.recipes import build_network, build_trainer, prepare_data
 
@@ -50,6 +51,13 @@ class ConvTrainWorker(Worker):
         self._shown.set()
 
     def work(self) -> Progress:
+        # One BLAS thread: two wait for each other whenever another thread (the GUI's painting,
+        # another program) takes a core — 183 samples/s against 793 with one, measured on the
+        # reference net on this busy 2-core machine (gui/training/blas_threads.py says more).
+        with blas.limited(1):
+            return self._train()
+
+    def _train(self) -> Progress:
         progress = Progress(stopped=True)
         data = prepare_data(self.config)           # ~1 s: the one wait Stop cannot cut short
         if self.control.stop_requested:
