@@ -123,8 +123,8 @@
     </message>
     <message>
         <location filename="../../annviz/gui/convolution/hand_view.py" line="114"/>
-        <source>⏭ All</source>
-        <translation>⏭ 전부</translation>
+        <source>▶▶ All</source>
+        <translation>▶▶ 전부</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/convolution/hand_view.py" line="115"/>
@@ -217,12 +217,12 @@
         <translation>합성곱 {c} · 필터 {f}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="21"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="22"/>
         <source>Its {k}×{k} weights: slid over the input, they give the filter&apos;s map (orange: positive, blue: negative). Bias b = {b}.</source>
         <translation>이 필터의 {k}×{k} 가중치: 입력 위를 미끄러지며 필터의 특징 맵을 만듭니다 (주황: 양수, 파랑: 음수). 편향 b = {b}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="32"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="33"/>
         <source>from map {m}</source>
         <translation>맵 {m}에서</translation>
     </message>
