@@ -244,11 +244,23 @@ class ConvolutionPage(QWidget):
         else:
             self.network_view.set_network(network)
 
+    def describe(self, network) -> str:
+        """The layers in the learner's language: conv 5×5 ×8 → max-pool 2×2 → … → dense 10."""
+        parts = []
+        for layer in network.layers:
+            if layer.kind == "conv":
+                parts.append(self.tr("conv {k}×{k} ×{n}").format(k=layer.kernel, n=layer.filters))
+            elif layer.kind == "pool":
+                parts.append(self.tr("max-pool 2×2"))
+            elif layer.kind == "dense":
+                parts.append(self.tr("dense {n}").format(n=layer.size))
+        return " → ".join(parts)
+
     def _show_model_line(self) -> None:
         if self._network is None:
             text = self.tr("No network: the bundled CNN could not be read.")
         elif self._trained:
-            text = self.tr("Showing the network trained on ③: {d}").format(d=self._network.describe())
+            text = self.tr("Showing the network trained on ③: {d}").format(d=self.describe(self._network))
         else:
-            text = self.tr("Showing the bundled reference CNN: {d}").format(d=self._network.describe())
+            text = self.tr("Showing the bundled reference CNN: {d}").format(d=self.describe(self._network))
         self._model_line.setText(text)
