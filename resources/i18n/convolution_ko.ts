@@ -64,17 +64,32 @@
         <translation>annviz에 들어 있는 기준 CNN을 보여 줍니다 (테스트 이미지 정확도 98.8 %)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="249"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="252"/>
+        <source>conv {k}×{k} ×{n}</source>
+        <translation>합성곱 {k}×{k} ×{n}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/page.py" line="254"/>
+        <source>max-pool 2×2</source>
+        <translation>최대 풀링 2×2</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/page.py" line="256"/>
+        <source>dense {n}</source>
+        <translation>완전 연결 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/page.py" line="261"/>
         <source>No network: the bundled CNN could not be read.</source>
         <translation>신경망이 없습니다: 내장 CNN을 읽을 수 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="251"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="263"/>
         <source>Showing the network trained on ③: {d}</source>
         <translation>③에서 학습한 신경망을 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="253"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="265"/>
         <source>Showing the bundled reference CNN: {d}</source>
         <translation>내장 기준 CNN을 보여 줍니다: {d}</translation>
     </message>
@@ -230,22 +245,22 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../annviz/gui/convolution/network_view.py" line="91"/>
+        <location filename="../../annviz/gui/convolution/network_view.py" line="92"/>
         <source>Probabilities</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/network_view.py" line="92"/>
+        <location filename="../../annviz/gui/convolution/network_view.py" line="93"/>
         <source>Each small picture is one filter&apos;s feature map for your drawing (white: strong). Point at a pixel to see its sum; click a map to open its filter.</source>
         <translation>작은 그림 하나하나가 그린 숫자에 대한 필터 하나의 특징 맵입니다 (흰색: 강함). 픽셀을 가리키면 그 합이 보이고, 맵을 누르면 그 필터가 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/network_view.py" line="175"/>
+        <location filename="../../annviz/gui/convolution/network_view.py" line="192"/>
         <source>Convolution {c}: {n} filters {k}×{k}, after ReLU ({s}×{s})</source>
         <translation>합성곱 {c}: 필터 {n}개 {k}×{k}, 렐루 다음 ({s}×{s})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/network_view.py" line="178"/>
+        <location filename="../../annviz/gui/convolution/network_view.py" line="195"/>
         <source>Convolution {c} after max-pooling 2×2 ({s}×{s})</source>
         <translation>합성곱 {c}, 2×2 최대 풀링 다음 ({s}×{s})</translation>
     </message>
