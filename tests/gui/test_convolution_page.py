@@ -257,3 +257,47 @@ def test_closing_the_window_mid_training_neither_hangs_nor_leaves_a_thread(qtbot
         faulthandler.cancel_dump_traceback_later()
     window.deleteLater()
     QTest.qWait(1)
+
+
+def test_a_cnn_model_file_opens_on_the_convolution_page_and_the_mlp_stays(qtbot, tmp_path, monkeypatch):
+    """File → Open of a CNN (annviz's own file, then a PyTorch state dict answered in the dialog):
+    the Convolution page shows it in front; the app state keeps its MLP for the other pages, the
+    status bar says so, and the CNN is not remembered as the model to reopen."""
+    from safetensors.numpy import save_file
+
+    from annviz.nn.convnet import ConvNet
+    from annviz.nn.layers import Conv, Dense, Flatten, Pool
+    from annviz.nn.modelfile import save_model
+
+    window = open_window(tmp_path / "settings.ini")
+    try:
+        page = next(window.tabs.widget(i) for i in range(window.tabs.count())
+                    if isinstance(window.tabs.widget(i), ConvolutionPage))
+        mlp, remembered = window.state.network, window.settings.value("model/path")
+        net = ConvNet([Conv(3, 5, 2), Pool(), Flatten(), Dense(10, "softmax")], seed=4)
+        path = save_model(tmp_path / "small-cnn.safetensors", net)
+        assert window.open_model(path)
+        assert window.tabs.currentWidget() is page
+        shown = page.network()
+        assert [layer.kind for layer in shown.layers] == ["conv", "pool", "flatten", "dense"]
+        np.testing.assert_array_equal(shown.weights[0], net.weights[0])
+        assert window.state.network is mlp and mlp.is_mlp
+        assert window.settings.value("model/path") == remembered
+        assert "small-cnn.safetensors" in window.statusBar().currentMessage()
+        assert "multilayer perceptrons" in window.statusBar().currentMessage()
+        image = page.input_image()
+        np.testing.assert_allclose(page.probabilities(), net.predict_proba(image.reshape(1, -1))[0], atol=1e-6)
+        # a PyTorch state dict of the same layers: asked, then shown
+        torch_file = tmp_path / "from-torch.safetensors"
+        save_file({"0.weight": net.weights[0], "0.bias": net.biases[0], "4.weight": net.weights[1],
+                   "4.bias": net.biases[1]}, str(torch_file))
+        monkeypatch.setattr(window, "ask_foreign", lambda path, layout: ("relu", True, None))
+        window.tabs.setCurrentIndex(0)
+        assert window.open_model(torch_file)
+        assert window.tabs.currentWidget() is page
+        np.testing.assert_allclose(page.probabilities(), net.predict_proba(image.reshape(1, -1))[0], atol=1e-5)
+        assert window.state.network is mlp
+    finally:
+        window.close()
+        window.deleteLater()
+        QTest.qWait(1)

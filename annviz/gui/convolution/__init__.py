@@ -1,7 +1,8 @@
 """The Convolution page: a filter by hand, a CNN's layers for a drawing, a small CNN trained live.
 
-``install(window)`` adds the page (``page.ConvolutionPage``) and registers its training thread's
-shutdown. ``python -m annviz.gui.convolution`` opens the page alone (for trying it, screenshots).
+``install(window)`` adds the page (``page.ConvolutionPage``), registers its training thread's
+shutdown and makes it the window's page for a convolutional network opened from a file.
+``python -m annviz.gui.convolution`` opens the page alone (for trying it, screenshots).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ def install(window, state=None) -> ConvolutionPage:
     page = ConvolutionPage()
     window.add_page(page, page.title)
     window.add_shutdown_hook(page.shutdown)
+    window.set_cnn_page(page)            # a CNN opened from a file is shown here
     return page
 
 

@@ -13,6 +13,7 @@ The page's public methods are what the window, the tests and the screenshots use
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -84,6 +85,7 @@ class ConvolutionPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self._network = None
         self._trained = False
+        self._source: str | None = None
         self._image: np.ndarray | None = None
         self.pad.canvas_changed.connect(self._on_canvas)
         self.train_view.network_changed.connect(self._on_trained_network)
@@ -139,11 +141,18 @@ class ConvolutionPage(QWidget):
         """Show ``network`` (a ConvNet on 28×28 images) on the page."""
         self._network = network
         self._trained = False
+        self._source: str | None = None
         self.network_view.set_network(network)
         self._show_model_line()
 
     def network(self):
         return self._network
+
+    def show_network(self, network, path) -> None:
+        """A network opened from the file ``path`` (File → Open model), shown here."""
+        self.set_network(network)
+        self._source = Path(path).name
+        self._show_model_line()
 
     def use_bundled_network(self) -> bool:
         network = bundled_network()
@@ -259,6 +268,8 @@ class ConvolutionPage(QWidget):
     def _show_model_line(self) -> None:
         if self._network is None:
             text = self.tr("No network: the bundled CNN could not be read.")
+        elif self._source:
+            text = self.tr("Showing {name}: {d}").format(name=self._source, d=self.describe(self._network))
         elif self._trained:
             text = self.tr("Showing the network trained on ③: {d}").format(d=self.describe(self._network))
         else:
