@@ -269,6 +269,12 @@ def test_a_cnn_model_file_opens_on_the_convolution_page_and_the_mlp_stays(qtbot,
     from annviz.nn.layers import Conv, Dense, Flatten, Pool
     from annviz.nn.modelfile import save_model
 
+    from PySide6.QtWidgets import QMessageBox
+
+    def refused(parent, title, text, *args):
+        raise AssertionError(f"refused: {text}")
+
+    monkeypatch.setattr(QMessageBox, "warning", refused)
     window = open_window(tmp_path / "settings.ini")
     try:
         page = next(window.tabs.widget(i) for i in range(window.tabs.count())
