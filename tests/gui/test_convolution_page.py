@@ -12,6 +12,7 @@ import sys
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from annviz.data import load_dataset
@@ -307,3 +308,21 @@ def test_a_cnn_model_file_opens_on_the_convolution_page_and_the_mlp_stays(qtbot,
         window.close()
         window.deleteLater()
         QTest.qWait(1)
+
+
+def test_the_mouse_over_a_map_shows_that_pixels_sum_and_a_click_opens_its_filter(page, qtbot):
+    page.show_tab("network")
+    qtbot.waitExposed(page)
+    widget = page.maps_widget()
+    for band, channel, y, x, field in [(0, 5, 9, 20, (7, 18, 12, 23)), (2, 11, 3, 8, (0, 10, 14, 24)),
+                                       (3, 15, 6, 0, (18, 0, 28, 10))]:
+        QTest.mouseMove(widget, page.map_pixel_centre(band, channel, y, x).toPoint())
+        qtbot.waitUntil(lambda f=field: page.receptive_field() == f, timeout=2000)
+    QTest.mouseMove(widget, QPoint(widget.width() - 2, widget.height() - 2))     # below the maps
+    qtbot.waitUntil(lambda: page.receptive_field() is None, timeout=2000)
+    assert page.opened_filter() is None
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=page.map_pixel_centre(2, 11, 3, 8).toPoint())
+    dialog = page.opened_filter()
+    assert dialog is not None and dialog.isVisible()
+    np.testing.assert_array_equal(dialog.weights(), page.network().weights[1][11])
+    dialog.close()

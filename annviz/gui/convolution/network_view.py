@@ -156,6 +156,9 @@ class NetworkView(QWidget):
         self._dialog.show()
         return self._dialog
 
+    def opened_filter(self) -> KernelDialog | None:
+        return self._dialog if self._dialog is not None and self._dialog.isVisible() else None
+
     # --- inside ------------------------------------------------------------------------------
 
     def _conv_layers(self) -> list[int]:

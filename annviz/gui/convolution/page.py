@@ -16,6 +16,7 @@ import logging
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from annviz.data.preprocess import canvas_to_mnist
@@ -183,6 +184,19 @@ class ConvolutionPage(QWidget):
         """As hovering pixel (y, x) of map ``channel`` in the ``band``-th row of maps."""
         self.network_view.point_at(band, channel, y, x)
 
+    def maps_widget(self) -> QWidget:
+        """The widget the maps are painted on (for a pointer: ``map_pixel_centre``)."""
+        return self.network_view.maps_view
+
+    def map_pixel_centre(self, band: int, channel: int, y: int, x: int):
+        """Where pixel (y, x) of a map is painted, in ``maps_widget`` coordinates (a QPointF), or None."""
+        view = self.network_view.maps_view
+        rect = view.map_rect(band, channel)
+        if rect is None:
+            return None
+        h, w = view.bands()[band].maps.shape[1:]
+        return rect.topLeft() + QPointF((x + 0.5) * rect.width() / w, (y + 0.5) * rect.height() / h)
+
     def receptive_field(self) -> tuple[int, int, int, int] | None:
         return self.network_view.receptive_field()
 
@@ -191,6 +205,10 @@ class ConvolutionPage(QWidget):
 
     def open_filter(self, conv: int, f: int) -> KernelDialog | None:
         return self.network_view.open_filter(conv, f)
+
+    def opened_filter(self) -> KernelDialog | None:
+        """The filter's dialog on screen (a click on a map opens one), or None."""
+        return self.network_view.opened_filter()
 
     # --- ① a filter by hand ------------------------------------------------------------------
 
