@@ -264,13 +264,12 @@ def test_a_cnn_model_file_opens_on_the_convolution_page_and_the_mlp_stays(qtbot,
     """File → Open of a CNN (annviz's own file, then a PyTorch state dict answered in the dialog):
     the Convolution page shows it in front; the app state keeps its MLP for the other pages, the
     status bar says so, and the CNN is not remembered as the model to reopen."""
+    from PySide6.QtWidgets import QMessageBox
     from safetensors.numpy import save_file
 
     from annviz.nn.convnet import ConvNet
     from annviz.nn.layers import Conv, Dense, Flatten, Pool
     from annviz.nn.modelfile import save_model
-
-    from PySide6.QtWidgets import QMessageBox
 
     def refused(parent, title, text, *args):
         raise AssertionError(f"refused: {text}")
