@@ -22,7 +22,7 @@ from annviz.gui.common.colors import POSITIVE
 from annviz.gui.common.plotting import cache_axes
 from annviz.gui.convolution.maps_view import Band, MapsView
 from annviz.gui.convolution.train_worker import ConvTrainWorker, Progress
-from annviz.gui.threads import WorkerThread
+from annviz.gui.threads import WorkerThread, unfinished_threads
 from annviz.nn.convnet import ConvNet
 from annviz.nn.featuremaps import feature_maps
 from annviz.recipes import REFERENCE_CNN
@@ -131,7 +131,7 @@ class TrainView(QWidget):
         self._net = ConvNet(config.conv_layers(10))
         self._losses, self._progress, self._accuracy, self._updates = [], Progress(), None, 0
         self._message = self.tr("Loading the training images…")
-        worker = ConvTrainWorker(config)
+        worker = ConvTrainWorker(config, limit_blas=not unfinished_threads())
         worker.snapshot.connect(self._on_snapshot)
         worker.epoch_done.connect(self._on_epoch)
         worker.failed.connect(self._on_failed)
