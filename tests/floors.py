@@ -64,7 +64,7 @@ FLOORS = (
            "annviz.gui.i18n_tool"), qt=True),
     Floor("pages", "the pages; none imports another (what two share is in gui/common)",
           ("annviz.gui.explorer", "annviz.gui.insight", "annviz.gui.lab", "annviz.gui.mydigits",
-           "annviz.gui.training"), independent=True, qt=True),
+           "annviz.gui.training", "annviz.gui.convolution"), independent=True, qt=True),
     Floor("window", "the window and what drives its pages: menus, setups, lessons, classroom",
           ("annviz.gui.main_window", "annviz.gui.foreign_dialog", "annviz.gui.classroom", "annviz.gui.welcome",
            "annviz.gui.setup", "annviz.gui.lessons"), qt=True),

@@ -2,7 +2,7 @@
 
 The explorer is the first page. The other areas join after it (``AREAS``): live training
 through its ``install(window, state)`` (a page, two File actions and a shutdown hook), the neuron
-lab, the insight page and my digits as pages, File → Open / Save setup (``annviz.gui.setup``;
+lab, the insight page, my digits and the Convolution page as pages, File → Open / Save setup (``annviz.gui.setup``;
 ``main(setup=FILE)`` opens one once the window shows), and last the lessons, a dock beside the
 pages that drives them. An area that fails to build is logged and left out; the app still opens.
 The QApplication itself is ``gui/common/qtapp.start_qt``'s, which the single pages' demos use too.
@@ -66,6 +66,12 @@ def _install_mydigits(window, state: AppState) -> None:
     install(window, state)
 
 
+def _install_convolution(window, state: AppState) -> None:
+    from annviz.gui.convolution import install
+
+    install(window)
+
+
 def _install_setup(window, state: AppState) -> None:
     from annviz.gui.setup import install
 
@@ -79,7 +85,7 @@ def _install_lessons(window, state: AppState) -> None:
 
 
 AREAS = {"training": _install_training, "lab": _install_lab, "insight": _install_insight,
-         "mydigits": _install_mydigits, "setup": _install_setup,
+         "mydigits": _install_mydigits, "convolution": _install_convolution, "setup": _install_setup,
          "lessons": _install_lessons}   # lessons last: they drive the rest
 
 

@@ -22,8 +22,11 @@ A PyTorch file without annviz metadata opens after a small dialog asks what the 
 (``foreign_dialog``); the answers are remembered with the path, so the next start reopens it.
 
 The pages show multilayer perceptrons. A convolutional network (``network.is_mlp`` False: a
-model file or a PyTorch file of ``nn.Conv2d`` layers) is refused with one message saying so —
-before any question — until the Convolution page makes ``SHOWS_CNN`` true.
+model file or a PyTorch file of ``nn.Conv2d`` layers) goes to the page given to ``set_cnn_page``
+(the Convolution page: ``show_network(network, path)``), which comes to the front; the app state
+keeps its multilayer perceptron for the other pages, the status bar says so, and the CNN is not
+remembered as the model to reopen. Without such a page, a CNN is refused with one message saying
+so, before any question. (``SHOWS_CNN`` stays False: the app state and setups hold MLPs only.)
 File → Export writes a picture of the current page, or a PyTorch script with the model beside it
 (``annviz.pytorch_export``).
 
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self._saved_as: tuple | None = None   # (network, path) of the last save: Ctrl+S goes there again
         self.language = "en"
         self.training = None   # the training area (its page, controller, time machine), once installed
+        self._cnn_page: QWidget | None = None   # where a convolutional network opened is shown
         self.tabs = room.PageTabs()         # each page in a frame that scrolls only if it must
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -105,6 +109,10 @@ class MainWindow(QMainWindow):
     def add_page(self, widget: QWidget, title_fn: Callable[[], str]) -> None:
         self._pages.append((widget, title_fn))
         self.tabs.addTab(widget, title_fn())
+
+    def set_cnn_page(self, page: QWidget) -> None:
+        """The page that shows a convolutional network opened from a file (``page.show_network``)."""
+        self._cnn_page = page
 
     def fit_to_screen(self) -> None:
         """No larger than the screen's available area, and inside it (``room.fit_to_screen``)."""
@@ -150,7 +158,7 @@ class MainWindow(QMainWindow):
                 with memory_as(ModelFileError, path):
                     self._use_model(path)
             except ForeignModelError as foreign:
-                if foreign.layout.kind != "mlp" and not self.SHOWS_CNN:
+                if foreign.layout.kind != "mlp" and not self.SHOWS_CNN and self._cnn_page is None:
                     raise ModelFileError(path, "model.not_mlp", layers=foreign.layout.describe()) from None
                 answers = None if quiet else self.ask_foreign(path, foreign.layout)
                 if answers is None:
@@ -211,6 +219,9 @@ class MainWindow(QMainWindow):
             if answers is None:
                 raise
             network, info = load_foreign(path, *answers)
+        if not network.is_mlp and self._cnn_page is not None and not self.SHOWS_CNN:
+            self._show_cnn(network, Path(path))
+            return
         if not network.is_mlp and not self.SHOWS_CNN:
             raise ModelFileError(path, "model.not_mlp", layers=describe_layers(network.layers))
         if network.n_inputs != 784:
@@ -226,6 +237,15 @@ class MainWindow(QMainWindow):
             arrangement = "" if len(answers) < 3 or answers[2] is None else f" {answers[2]}"
             self.settings.setValue("model/pytorch",
                                    f"{answers[0]} {'logits' if answers[1] else 'outputs'}{arrangement}")
+
+    def _show_cnn(self, network, path: Path) -> None:
+        """A convolutional network on its page, in front; the other pages keep their MLP."""
+        self._cnn_page.show_network(network, path)
+        self.tabs.setCurrentWidget(self._cnn_page)
+        self.statusBar().showMessage(self.tr(
+            "{name} is a convolutional network: the Convolution page shows it. The other pages show "
+            "multilayer perceptrons and keep {model}.").format(
+            name=path.name, model=self.state.model_path.stem if self.state.model_path else "–"), 30000)
 
     def _remembered_answers(self) -> Answers | None:
         """The answers given for the remembered PyTorch file, if they read as answers."""

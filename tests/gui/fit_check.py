@@ -277,13 +277,18 @@ def set_the_scene(window) -> None:
     """What a class has on screen at its busiest: a test digit the network misreads on the pad,
     the output neuron for “7” in the inspector (its softmax plot, the longest text), the diagram
     coloured by contribution (its button in bold), the lab's taste neuron with the unit step (four
-    inputs and the threshold's slider: its tallest)."""
+    inputs and the threshold's slider: its tallest), the Convolution page's longest sum."""
     from annviz.gui.setup import pages
 
     pages(window)["lab"].neuron_view.set_neuron((1.0, 1.0, 1.0, 1.0), (0.3, 1.0, 1.3, 2.1), -5.0, "step", True)
     window.explorer.pad_panel.picker.show_index(18)
     window.state.select_neuron(len(window.state.network.sizes) - 1, 7)
     window.explorer.diagram.contribution_action.setChecked(True)
+    convolution = next((page for page in (window.tabs.widget(i) for i in range(window.tabs.count()))
+                        if page.objectName() == "convolution-page"), None)
+    if convolution is not None:                       # the second convolution's sum, a hand step
+        convolution.point_at(2, 0, 7, 7)
+        convolution.hand_step(300)
 
 
 def open_drawer(window, on: bool) -> None:

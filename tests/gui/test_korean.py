@@ -59,6 +59,7 @@ ALLOWED_WORDS = {
     "Adam", "SGD", "He", "Xavier", "AND", "OR", "XOR", "English",
     "Ctrl", "Shift", "Enter", "Esc", "Delete", "python", "py", "help",   # keys, a command line
     "vs", "GiB", "MiB", "KiB",
+    "CNN",              # as Korean textbooks write a convolutional network (합성곱 신경망)
 }
 WORD = re.compile(r"[A-Za-z]{2,}")
 # Paths, file names, their patterns (*.png) and code (nn.Linear, tensor.float()) are names, whatever their letters.

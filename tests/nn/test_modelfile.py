@@ -77,7 +77,8 @@ def test_missing_file(tmp_path):
         load_model(tmp_path / "nope.safetensors")
 
 
-@pytest.mark.parametrize("name,minimum", [("mnist-classic", 0.955), ("mnist-best", 0.985)])
+@pytest.mark.parametrize("name,minimum", [("mnist-classic", 0.955), ("mnist-best", 0.985),
+                                          ("mnist-cnn", 0.985)])
 def test_bundled_models_load_and_are_accurate(name, minimum):
     from annviz.data.datasets import load_dataset, to_inputs
     from annviz.nn import evaluate, get_loss

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolBu
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import HINT
-from annviz.gui.explorer.pad import DEFAULT_WIDTH, DrawingPad
+from annviz.gui.common.pad import DEFAULT_WIDTH, DrawingPad
 from annviz.gui.explorer.probabilities import ProbabilityBars
 from annviz.gui.explorer.seen import SeenView
 from annviz.gui.explorer.test_digits import TestDigitPicker

@@ -1,0 +1,96 @@
+"""The Convolution page's training loop, run by a ``threads.WorkerThread`` (see threads.py).
+
+``work`` loads the data and builds the network and its ``Trainer`` from a ``TrainConfig`` (as the
+command line does: ``annviz.recipes``), then trains one mini-batch per turn (``wait_for_turn``:
+Stop is noticed between two batches). It sends, from its own thread, only copies:
+
+- ``snapshot(weights, biases, progress)`` at most ``UPDATES_PER_S`` times a second, and not
+  before the GUI has shown the last one (``snapshot_shown``), so a slow screen never builds up
+  a queue; ``progress`` is a ``Progress`` (batches, epochs, the losses since the last snapshot);
+- ``epoch_done(epoch, test_accuracy)`` at each epoch's end;
+- ``finished`` (threads.Worker) with the last ``Progress`` when the run ends or is stopped.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Signal
+
+from annviz.gui.threads import Worker
+from annviz.nn.config import TrainConfig
+from annviz.recipes import build_network, build_trainer, prepare_data
+
+UPDATES_PER_S = 12
+
+
+@dataclass
+class Progress:
+    step: int = 0
+    batches: int = 0                 # in all the epochs asked for
+    epoch: int = 0                   # epochs done
+    losses: list[float] = field(default_factory=list)      # batch losses since the last report
+    stopped: bool = False
+
+
+class ConvTrainWorker(Worker):
+    snapshot = Signal(object, object, object)     # weights, biases, Progress
+    epoch_done = Signal(int, float)               # epoch (1-based), test accuracy
+
+    def __init__(self, config: TrainConfig, limit_blas: bool = True):
+        super().__init__()
+        self.config = config
+        self.limit_blas = limit_blas
+        self._shown = threading.Event()
+        self._shown.set()
+
+    def snapshot_shown(self) -> None:
+        """The GUI has shown the last snapshot: the worker may send the next one."""
+        self._shown.set()
+
+    def work(self) -> Progress:
+        # One BLAS thread: two wait for each other whenever another thread (the GUI's painting,
+        # another program) takes a core — 183 samples/s against 793 with one, measured on the
+        # reference net on this busy 2-core machine (gui/training/blas_threads.py says more).
+        # Set for good, not restored after: the limit is the whole process's, and restoring it
+        # under a training page's run that began meanwhile would change the bits of that run.
+        # Not set at all when another thread of the helper runs (``limit_blas`` False): it may be
+        # a run continued with its own recorded count.
+        if self.limit_blas:
+            from threadpoolctl import threadpool_limits
+
+            threadpool_limits(limits=1, user_api="blas")
+        return self._train()
+
+    def _train(self) -> Progress:
+        progress = Progress(stopped=True)
+        data = prepare_data(self.config)           # ~1 s: the one wait Stop cannot cut short
+        if self.control.stop_requested:
+            return progress
+        net = build_network(self.config, n_out=data.n_classes)
+        trainer = build_trainer(net, self.config, data)
+        progress = Progress()
+        last = 0.0
+        for event in trainer.steps():
+            progress.step = event.step
+            progress.batches = event.batches_per_epoch * self.config.epochs
+            progress.losses.append(float(event.loss))
+            if event.epoch_record is not None:
+                progress.epoch = event.epoch_record.epoch
+                accuracy = event.epoch_record.test_accuracy
+                self.send("epoch_done", progress.epoch, float("nan") if accuracy is None else float(accuracy))
+            now = time.perf_counter()
+            if now - last >= 1 / UPDATES_PER_S and self._shown.is_set():
+                self._shown.clear()
+                weights, biases = net.snapshot()
+                self.send("snapshot", weights, biases, progress)
+                progress = Progress(progress.step, progress.batches, progress.epoch)
+                last = now
+            if not self.control.wait_for_turn():
+                progress.stopped = True
+                break
+        weights, biases = net.snapshot()
+        self.send("snapshot", weights, biases, progress)
+        return progress
