@@ -280,3 +280,76 @@ def test_a_state_continued_with_another_batch_size_counts_its_own_batches(data):
     other.restore(trainer.state())
     events = run(other)
     assert [e.step for e in events] == list(range(6, 11))      # 1 epoch of 5 batches, then 5 more
+
+
+def test_a_state_is_refused_in_the_middle_of_an_epoch_saying_when_it_can_be(data):
+    trainer = make(data)
+    steps = trainer.steps()
+    next(steps)
+    with pytest.raises(ValueError, match="^a run can be saved only between two epochs$"):
+        trainer.state()
+
+
+def test_augmentation_without_its_function_is_refused_naming_where_it_comes_from(data):
+    with pytest.raises(ValueError, match=r"^config\.augment is on but no augment_fn was given "
+                                         r"\(annviz\.recipes\.build_trainer passes annviz\.data\.augment_batch\)$"):
+        make(data, augment=True)
+
+
+# --- one step is one step of gradient descent ----------------------------------------------------
+
+def batch_loss(weights, biases, activations, x, y, kind: str) -> float:
+    """The batch's loss, computed here in float64 from the definitions: ½Σ(a − t)² (mse), or the
+    binary cross-entropy of sigmoid outputs, averaged over the batch."""
+    act = {"relu": lambda z: np.maximum(z, 0), "sigmoid": lambda z: 1 / (1 + np.exp(-z)), "tanh": np.tanh}
+    a = x
+    for w, b, name in zip(weights, biases, activations):
+        a = act[name](a @ w.T + b)
+    t = np.eye(a.shape[1])[y]
+    if kind == "mse":
+        return float(0.5 * ((a - t) ** 2).sum() / len(a))
+    return float(-(t * np.log(a) + (1 - t) * np.log(1 - a)).sum() / len(a))
+
+
+@pytest.mark.parametrize(("activations", "loss"), [(("relu", "sigmoid", "relu"), "mse"),
+                                                    (("relu", "tanh", "sigmoid"), "cross-entropy")])
+def test_one_step_moves_every_weight_against_its_numeric_slope(activations, loss):
+    """A three-layer network, SGD, one batch of every example: each weight after the step is
+    w − η ∂L/∂w, the slope measured numerically on the loss as defined (not the library's); the
+    loss the step reports is that loss before the step. The output activation is the last layer's
+    (a relu output makes the mse's slope read the output's z)."""
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(6, 3))
+    y = np.array([0, 1, 1, 0, 1, 0])
+    net = Network([3, 4, 4, 2], list(activations), seed=2, dtype=np.float64)
+    for b in net.biases:
+        b += 0.3                                    # every relu unit on for these inputs' slopes
+    cfg = TrainConfig(hidden=(4, 4), optimizer="sgd", lr=0.1, batch_size=6, epochs=1, loss=loss,
+                      output="sigmoid")
+    trainer = Trainer(net, cfg, (x, y))
+    w0 = [w.copy() for w in net.weights]
+    b0 = [b.copy() for b in net.biases]
+    event = next(trainer.steps())
+    assert event.loss == pytest.approx(batch_loss(w0, b0, activations, x, y, loss), rel=1e-9)
+    h = 1e-6
+    for layer in range(3):
+        slope = np.zeros_like(w0[layer])
+        for index in np.ndindex(*w0[layer].shape):
+            plus = [w.copy() for w in w0]
+            minus = [w.copy() for w in w0]
+            plus[layer][index] += h
+            minus[layer][index] -= h
+            slope[index] = (batch_loss(plus, b0, activations, x, y, loss)
+                            - batch_loss(minus, b0, activations, x, y, loss)) / (2 * h)
+        np.testing.assert_allclose(net.weights[layer], w0[layer] - 0.1 * slope, rtol=1e-6, atol=1e-8)
+
+
+def test_a_run_that_diverged_goes_on_afresh_with_a_lower_rate(data):
+    trainer = make(data, epochs=1)
+    trainer.fail_at = {2: "rose"}
+    run(trainer)
+    assert trainer.history.status == "diverged"
+    trainer.fail_at = {}
+    trainer.set_hyperparameters(lr=0.001)
+    events = run(trainer)
+    assert trainer.history.status == "finished" and events[-1].epoch_record is not None
