@@ -10,8 +10,19 @@ import numpy as np
 import pytest
 
 from annviz.nn import Network, TrainConfig, Trainer
-from annviz.nn.recording import (MAX_STATES, Moment, Recorder, Recording, Recordings, RecordSchedule,
-                                 count_log_steps, differences, picture_copy, thin_pictures, thin_states)
+from annviz.nn.recording import (
+    MAX_STATES,
+    Moment,
+    Recorder,
+    Recording,
+    Recordings,
+    RecordSchedule,
+    count_log_steps,
+    differences,
+    picture_copy,
+    thin_pictures,
+    thin_states,
+)
 
 
 def log_steps(ratio: float, total: int) -> list[int]:

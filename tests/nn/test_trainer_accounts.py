@@ -155,7 +155,7 @@ def test_a_divergence_names_its_epoch_and_batch_from_one(data, step, epoch, batc
     assert trainer.history.status == "diverged"
     assert trainer.history.stop_reason == DIVERGED_MESSAGE.format(what="became NaN or infinite",
                                                                   epoch=epoch, batch=batch, lr=0.01)
-    assert "epoch %d, batch %d" % (epoch, batch) in trainer.history.stop_reason
+    assert f"epoch {epoch}, batch {batch}" in trainer.history.stop_reason
 
 
 def test_weights_that_overflow_on_an_epochs_last_batch_end_the_run_there(data):
