@@ -20,6 +20,7 @@ import tomllib
 from pathlib import Path
 
 from annviz.lessons.model import Action, Check, Condition, Lesson, Step, Task, Text, placeholders
+from annviz.lessons.prediction import read_prediction
 from annviz.lessons.vocabulary import (
     ACTIONS,
     AT_LEAST,
@@ -264,9 +265,11 @@ class _Reader:
             start=self.actions(doc.get("start", []), "start"), path=self.path)
 
     def step(self, table, where: str) -> Step:
-        known = ("title", "text", "actions", "highlight", "hide", "lock", "task")
+        known = ("title", "text", "actions", "highlight", "hide", "lock", "task", "predict")
         self.keys(table, known, where, required=("text",))
         task = self.task(table["task"], f"{where}, task") if "task" in table else None
+        predict = read_prediction(self, table["predict"], f"{where}, predict", task is not None) \
+            if "predict" in table else None
         return Step(
             text=self.text(table["text"], f"{where}: text"),
             title=self.text(table["title"], f"{where}: title") if "title" in table else None,
@@ -274,7 +277,7 @@ class _Reader:
             highlight=self.names(table.get("highlight", []), f"{where}: highlight"),
             hide=self.names(table.get("hide", []), f"{where}: hide"),
             lock=self.names(table.get("lock", []), f"{where}: lock"),
-            task=task)
+            task=task, predict=predict)
 
     def task(self, table, where: str) -> Task:
         self.keys(table, ("checks", "status", "hints", "done", "answer"), where, required=("checks", "done"))

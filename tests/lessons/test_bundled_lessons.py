@@ -29,6 +29,11 @@ def texts_of(lesson):
                 yield f"step {i} status", step.task.status
             for hint in step.task.hints:
                 yield f"step {i} hint", hint
+        if step.predict:
+            yield f"step {i} prediction", step.predict.question
+            yield f"step {i} takeaway", step.predict.takeaway
+            for k, choice in enumerate(step.predict.choices, 1):
+                yield f"step {i} choice {k}", choice.text
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
@@ -48,6 +53,19 @@ def test_every_task_of_a_bundled_lesson_has_a_hint_or_status_and_an_answer(path)
         if step.task is not None:
             assert step.task.answer, f"{path.name} step {i}: the tests need an answer"
             assert step.task.status is not None, f"{path.name} step {i}: say what the learner sees"
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_every_bundled_lesson_asks_for_a_prediction_whose_outcome_its_answer_can_show(path):
+    lesson = read_lesson(path)
+    asked = lesson.predictions()
+    assert asked, f"{path.name}: predict, then see — no step asks for a prediction"
+    for i in asked:
+        prediction = lesson.steps[i].predict
+        probes = {c.probe for c in lesson.steps[i].task.checks}
+        assert prediction.result[0] in probes, f"{path.name} step {i + 1}: the result is not what its task reads"
+        if prediction.choices:        # the choice that its task's passing means is one the learner can pick
+            assert any(c.when is not None for c in prediction.choices), f"{path.name} step {i + 1}"
 
 
 def test_nine_bundled_lessons_and_no_broken_file():

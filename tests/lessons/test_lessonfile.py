@@ -74,7 +74,7 @@ def test_a_good_lesson_reads_as_written(tmp_path):
     ("format_version = 1", "", "format_version is missing"),
     ('standard = "[12인기03-05]"', 'standrad = "x"', "unknown key 'standrad'"),
     ('highlight = ["lab-neuron-bias", "lab-neuron-plot"]', 'hightlight = ["lab-neuron-bias"]',
-     "step 1: unknown key 'hightlight' (known: title, text, actions, highlight, hide, lock, task)"),
+     "step 1: unknown key 'hightlight' (known: title, text, actions, highlight, hide, lock, task, predict)"),
     ('"lab-neuron-plot"]', '"lab-neuron-plott"]', "step 1: highlight[2]: no widget is called 'lab-neuron-plott'"),
     ('value = -5 }', 'value = "-5" }', "step 1, action 3 (set): value: should be a number, not text"),
     ('value = "tasty"', 'value = "yummy"', "'yummy' is not a choice of lab-neuron-preset"),
