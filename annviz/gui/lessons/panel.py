@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from annviz.gui.common import room, zoom
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.driver import current_language
+from annviz.gui.lessons.predict_box import PredictionBox
 from annviz.lessons.library import Entry
 from annviz.lessons.model import Condition, Lesson, Task, fill
 from annviz.lessons.vocabulary import CONCEPTS
@@ -144,7 +145,9 @@ class LessonPanel(QWidget):
         body = QWidget()                       # the step's text, then its task: they scroll together
         body_box = QVBoxLayout(body)
         body_box.setContentsMargins(0, 0, 4, 0)
-        for widget in (self.step_title, self.text, self.problem, self.task_box):
+        self.prediction = PredictionBox()      # "Predict first": before the task opens
+        self.prediction.hide()
+        for widget in (self.step_title, self.text, self.problem, self.prediction, self.task_box):
             body_box.addWidget(widget)
         body_box.addStretch(1)
         self.scroll = QScrollArea()
@@ -273,7 +276,14 @@ class LessonPanel(QWidget):
         self.problem.setVisible(bool(problem))
         self.hint.clear()
         self.hint.hide()
+        self.prediction.show_prediction(lesson.steps[index].predict)
         self._render_step()
+
+    def show_prediction(self, made) -> None:
+        """What the learner predicted at this step (None: nothing yet) and, once measured, what happened."""
+        if self._lesson is not None:
+            self.prediction.show_prediction(self._lesson.steps[self._index].predict, made)
+            self._render_task()
 
     def show_task(self, task: Task | None, state: str = WAITING, values: dict | None = None,
                   unmet: list[tuple[Condition, str]] = ()) -> None:
@@ -318,7 +328,10 @@ class LessonPanel(QWidget):
             return
         task, state, values, unmet = self._task_view
         lang = current_language()
-        if state == PASSED:
+        if self.prediction.waiting:
+            self.status.setText(f'<span style="color:{WAITING_COLOR}">● '
+                                + self.tr("First lock in your prediction above.") + "</span>")
+        elif state == PASSED:
             self.status.setText(f'<span style="color:{DONE_COLOR}">✔ {fill(task.done.get(lang), values)}</span>')
         elif task.status is not None:
             self.status.setText(f'<span style="color:{WAITING_COLOR}">● {fill(task.status.get(lang), values)}</span>')
@@ -373,6 +386,7 @@ class LessonPanel(QWidget):
         self.reset_button.setToolTip(self.tr("Set the app back to how this step began"))
         self.back_button.setText(self.tr("◀ Back"))
         self.skip_button.setText(self.tr("Skip"))
+        self.prediction.retranslate()
         self.skip_button.setToolTip(self.tr("Go on without doing the task"))
         self._fill_catalog()
         if self._lesson is not None:
