@@ -6,11 +6,10 @@ import json
 import math
 
 import pytest
+from test_lessonfile import GOOD, write
 
 from annviz.lessons import LessonFileError, read_lesson
 from annviz.lessons.prediction import MAX_STORED, Made, answer_text, dump_made, load_made
-
-from test_lessonfile import GOOD, write
 
 NUMBER = '''
 [steps.predict]

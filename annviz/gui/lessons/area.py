@@ -23,6 +23,7 @@ from annviz.gui.common import room
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.panel import LessonPanel
 from annviz.gui.lessons.player import LessonPlayer
+from annviz.gui.lessons.sheet import SheetDialog
 from annviz.gui.threads import Worker, WorkerThread
 from annviz.lessons.lessonfile import LessonFileError, read_lesson
 from annviz.lessons.library import SUFFIX, find, find_by_name, read_all, unread
@@ -78,6 +79,8 @@ class LessonsArea(QObject):
         self.dock.visibilityChanged.connect(self.player.panel_shown)
         self.panel.open_file_clicked.connect(lambda: self.open_file())
         self.panel.folder_clicked.connect(self.open_folder)
+        self.panel.sheet_clicked.connect(self.show_sheet)
+        self.sheet: SheetDialog | None = None       # "My lesson sheet", when shown
         self.reader = WorkerThread("lessons-reader", self)   # the user's folder, off the GUI thread
         window.add_shutdown_hook(self.reader.stop)
 
@@ -91,6 +94,19 @@ class LessonsArea(QObject):
             self.player.show_catalog()
         self.dock.open()
         self.read_folder()
+
+    def show_sheet(self, lesson) -> SheetDialog:
+        """My lesson sheet of ``lesson``: its predictions kept on this machine and what happened."""
+        player = self.player
+        made = player.made if player.lesson is not None and player.lesson.name == lesson.name \
+            else player.predictions(lesson)
+        if self.sheet is not None:
+            self.sheet.close()
+            self.sheet.deleteLater()
+        self.sheet = SheetDialog(lesson, made, self.window)
+        self.sheet.show()
+        self.sheet.raise_()
+        return self.sheet
 
     def read_folder(self) -> bool:
         """Read the user's lessons that are new or changed since last read, in the background;

@@ -59,6 +59,7 @@ class LessonPanel(QWidget):
     entry_chosen = Signal(object, bool)    # an Entry, and whether to start over
     open_file_clicked = Signal()
     folder_clicked = Signal()
+    sheet_clicked = Signal(object)         # the Lesson whose sheet to show
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,6 +101,9 @@ class LessonPanel(QWidget):
         self.restart_button.clicked.connect(self._on_restart_clicked)
         self.open_button.clicked.connect(self.open_file_clicked)
         self.folder_button.clicked.connect(self.folder_clicked)
+        self.catalog_sheet_button = QPushButton()          # the chosen lesson's sheet
+        self.catalog_sheet_button.clicked.connect(
+            lambda: self.chosen_entry and self.sheet_clicked.emit(self.chosen_entry.lesson))
         start = QHBoxLayout()
         start.addWidget(self.start_button, 1)
         start.addWidget(self.restart_button)
@@ -111,6 +115,7 @@ class LessonPanel(QWidget):
         for widget, stretch in ((self.catalog_title, 0), (self.note, 0), (self.lessons, 3), (self.about, 2)):
             box.addWidget(widget, stretch)
         box.addLayout(start)
+        box.addWidget(self.catalog_sheet_button)
         box.addLayout(files)
         return page
 
@@ -174,9 +179,12 @@ class LessonPanel(QWidget):
         box.addWidget(self.title)
         box.addLayout(header)
         box.addWidget(self.scroll, 1)
+        self.sheet_button = QPushButton()             # at the last step: the sheet of this lesson
+        self.sheet_button.clicked.connect(lambda: self._lesson and self.sheet_clicked.emit(self._lesson))
         reset_row = QHBoxLayout()
         reset_row.addWidget(self.reset_button)
         reset_row.addStretch(1)
+        reset_row.addWidget(self.sheet_button)
         box.addLayout(reset_row)
         box.addLayout(navigation)
         return page
@@ -236,6 +244,8 @@ class LessonPanel(QWidget):
         lang = current_language()
         started = entry is not None and self._progress.get(entry.name, (0, False))[0] > 0
         self.start_button.setEnabled(entry is not None and entry.lesson is not None)
+        self.catalog_sheet_button.setVisible(entry is not None and entry.lesson is not None
+                                             and bool(entry.lesson.predictions()))
         self.restart_button.setVisible(started)
         self.start_button.setText(self.tr("Continue") if started else self.tr("Start"))
         if entry is None:
@@ -313,6 +323,7 @@ class LessonPanel(QWidget):
         self.back_button.setEnabled(index > 0)
         last = index == len(lesson.steps) - 1
         self.next_button.setText(self.tr("Finish ✓") if last else self.tr("Next ▶"))
+        self.sheet_button.setVisible(last and bool(lesson.predictions()))
         self._render_task()
         self._render_hints()
 
@@ -387,6 +398,10 @@ class LessonPanel(QWidget):
         self.back_button.setText(self.tr("◀ Back"))
         self.skip_button.setText(self.tr("Skip"))
         self.prediction.retranslate()
+        self.sheet_button.setText(self.tr("📄 My lesson sheet"))
+        self.catalog_sheet_button.setText(self.tr("📄 My lesson sheet"))
+        self.catalog_sheet_button.setToolTip(self.tr("Your predictions in the chosen lesson and what happened, "
+                                                     "to print or save as PDF"))
         self.skip_button.setToolTip(self.tr("Go on without doing the task"))
         self._fill_catalog()
         if self._lesson is not None:
