@@ -1357,11 +1357,51 @@
     </message>
     <message>
         <location filename="../../annviz/messages.py" line="518"/>
+        <source>a prediction needs a task in its step (what happened is measured when the task is done)</source>
+        <translation>예측에는 그 단계의 과제가 있어야 합니다(무슨 일이 일어났는지는 과제를 마칠 때 잽니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="521"/>
+        <source>{name} is not a value a prediction can read (a check&apos;s probe and value, e.g. neuron.b; not widget)</source>
+        <translation>{name}은(는) 예측이 읽을 수 있는 값이 아닙니다(확인의 탐침과 값, 예: neuron.b; widget은 안 됨)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="524"/>
+        <source>a prediction has either number = {{ min, max }} or choices = [ … ], one of the two</source>
+        <translation>예측에는 number = {{ min, max }}와 choices = [ … ] 가운데 하나만 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="526"/>
+        <source>min {lo} should be less than max {hi}</source>
+        <translation>min {lo}은(는) max {hi}보다 작아야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="527"/>
+        <source>a unit is plain text without &lt;, &gt;, &amp; or line breaks</source>
+        <translation>단위는 &lt;, &gt;, &amp;, 줄바꿈이 없는 일반 텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="528"/>
+        <source>a prediction needs at least 2 choices</source>
+        <translation>예측에는 선택지가 2개 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="529"/>
+        <source>a number prediction needs a result that is a number, and {name} is not</source>
+        <translation>수 예측의 결과는 수여야 하는데 {name}은(는) 수가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="531"/>
+        <source>a choice has at most one of is, at_least and at_most</source>
+        <translation>선택지에는 is, at_least, at_most 가운데 하나만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="533"/>
         <source>is not the name of a lesson (letters, digits, - and _; never a folder or a path)</source>
         <translation>수업 이름이 아닙니다 (글자, 숫자, -, _만 쓰며, 폴더나 경로는 쓸 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="521"/>
+        <location filename="../../annviz/messages.py" line="536"/>
         <source>no lesson has this name (the bundled lessons: {names})</source>
         <translation>이런 이름의 수업이 없습니다 (annviz에 들어 있는 수업: {names})</translation>
     </message>
@@ -1482,209 +1522,209 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="89"/>
+        <location filename="../../annviz/gui/main_window.py" line="90"/>
         <source>Explorer</source>
         <extracomment>What a PyTorch file cannot say: (hidden activation, outputs are logits, the arrangement of a convolutional network&apos;s padding and pooling counted from 1 — None where only one fits). Whether the pages can show a convolutional network; until they can, one is refused.</extracomment>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="215"/>
+        <location filename="../../annviz/gui/main_window.py" line="217"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="159"/>
+        <location filename="../../annviz/gui/main_window.py" line="161"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="160"/>
+        <location filename="../../annviz/gui/main_window.py" line="162"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="197"/>
+        <location filename="../../annviz/gui/main_window.py" line="199"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="198"/>
+        <location filename="../../annviz/gui/main_window.py" line="200"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="242"/>
+        <location filename="../../annviz/gui/main_window.py" line="244"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="262"/>
+        <location filename="../../annviz/gui/main_window.py" line="264"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="269"/>
+        <location filename="../../annviz/gui/main_window.py" line="271"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="270"/>
+        <location filename="../../annviz/gui/main_window.py" line="272"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="400"/>
+        <location filename="../../annviz/gui/main_window.py" line="402"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="401"/>
+        <location filename="../../annviz/gui/main_window.py" line="403"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="402"/>
+        <location filename="../../annviz/gui/main_window.py" line="404"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="403"/>
+        <location filename="../../annviz/gui/main_window.py" line="405"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="407"/>
+        <location filename="../../annviz/gui/main_window.py" line="409"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="410"/>
+        <location filename="../../annviz/gui/main_window.py" line="412"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="411"/>
+        <location filename="../../annviz/gui/main_window.py" line="413"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="412"/>
+        <location filename="../../annviz/gui/main_window.py" line="414"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="415"/>
+        <location filename="../../annviz/gui/main_window.py" line="417"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="416"/>
+        <location filename="../../annviz/gui/main_window.py" line="418"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="417"/>
+        <location filename="../../annviz/gui/main_window.py" line="419"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="418"/>
+        <location filename="../../annviz/gui/main_window.py" line="420"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="419"/>
+        <location filename="../../annviz/gui/main_window.py" line="421"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="430"/>
+        <location filename="../../annviz/gui/main_window.py" line="432"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="434"/>
+        <location filename="../../annviz/gui/main_window.py" line="436"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="436"/>
+        <location filename="../../annviz/gui/main_window.py" line="438"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="439"/>
+        <location filename="../../annviz/gui/main_window.py" line="441"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="441"/>
+        <location filename="../../annviz/gui/main_window.py" line="443"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="463"/>
+        <location filename="../../annviz/gui/main_window.py" line="465"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="468"/>
+        <location filename="../../annviz/gui/main_window.py" line="470"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="486"/>
+        <location filename="../../annviz/gui/main_window.py" line="488"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="262"/>
-        <location filename="../../annviz/gui/main_window.py" line="489"/>
+        <location filename="../../annviz/gui/main_window.py" line="264"/>
+        <location filename="../../annviz/gui/main_window.py" line="491"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="404"/>
+        <location filename="../../annviz/gui/main_window.py" line="406"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="405"/>
+        <location filename="../../annviz/gui/main_window.py" line="407"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="406"/>
+        <location filename="../../annviz/gui/main_window.py" line="408"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="414"/>
+        <location filename="../../annviz/gui/main_window.py" line="416"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="490"/>
+        <location filename="../../annviz/gui/main_window.py" line="492"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="496"/>
+        <location filename="../../annviz/gui/main_window.py" line="498"/>
         <source>Export as a PyTorch script</source>
         <translation>PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="497"/>
+        <location filename="../../annviz/gui/main_window.py" line="499"/>
         <source>Python script (*.py)</source>
         <translation>Python 스크립트 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="503"/>
+        <location filename="../../annviz/gui/main_window.py" line="505"/>
         <source>PyTorch script written</source>
         <translation>PyTorch 스크립트를 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="504"/>
+        <location filename="../../annviz/gui/main_window.py" line="506"/>
         <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
 
 Run: python {name} --help</source>
@@ -1693,17 +1733,17 @@ Run: python {name} --help</source>
 실행: python {name} --help</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="509"/>
+        <location filename="../../annviz/gui/main_window.py" line="511"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="510"/>
+        <location filename="../../annviz/gui/main_window.py" line="512"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="520"/>
+        <location filename="../../annviz/gui/main_window.py" line="522"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -2175,60 +2215,60 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="167"/>
+        <location filename="../../annviz/gui/setup.py" line="168"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="175"/>
-        <location filename="../../annviz/gui/setup.py" line="179"/>
+        <location filename="../../annviz/gui/setup.py" line="176"/>
+        <location filename="../../annviz/gui/setup.py" line="180"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="175"/>
-        <location filename="../../annviz/gui/setup.py" line="179"/>
+        <location filename="../../annviz/gui/setup.py" line="176"/>
+        <location filename="../../annviz/gui/setup.py" line="180"/>
         <source>The setup could not be written.</source>
         <translation>설정 파일을 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="187"/>
+        <location filename="../../annviz/gui/setup.py" line="188"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="194"/>
-        <location filename="../../annviz/gui/setup.py" line="267"/>
+        <location filename="../../annviz/gui/setup.py" line="196"/>
+        <location filename="../../annviz/gui/setup.py" line="269"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="195"/>
+        <location filename="../../annviz/gui/setup.py" line="197"/>
         <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
         <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="267"/>
+        <location filename="../../annviz/gui/setup.py" line="269"/>
         <source>Nothing was changed.</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="202"/>
+        <location filename="../../annviz/gui/setup.py" line="204"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="337"/>
+        <location filename="../../annviz/gui/setup.py" line="339"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="378"/>
+        <location filename="../../annviz/gui/setup.py" line="380"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="379"/>
+        <location filename="../../annviz/gui/setup.py" line="381"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>
