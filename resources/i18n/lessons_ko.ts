@@ -189,8 +189,8 @@
     <message>
         <location filename="../../annviz/gui/lessons/panel.py" line="401"/>
         <location filename="../../annviz/gui/lessons/panel.py" line="402"/>
-        <source>📄 My lesson sheet</source>
-        <translation>📄 나의 수업 기록지</translation>
+        <source>My lesson sheet…</source>
+        <translation>나의 수업 기록지…</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/lessons/panel.py" line="403"/>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <location filename="../../annviz/gui/lessons/sheet.py" line="57"/>
-        <location filename="../../annviz/gui/lessons/sheet.py" line="132"/>
+        <location filename="../../annviz/gui/lessons/sheet.py" line="147"/>
         <source>My lesson sheet</source>
         <translation>나의 수업 기록지</translation>
     </message>
@@ -360,37 +360,37 @@
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../annviz/gui/lessons/sheet.py" line="159"/>
+        <location filename="../../annviz/gui/lessons/sheet.py" line="174"/>
         <source>My lesson sheet</source>
         <translation>나의 수업 기록지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/sheet.py" line="160"/>
+        <location filename="../../annviz/gui/lessons/sheet.py" line="175"/>
         <source>Save as PDF…</source>
         <translation>PDF로 저장…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/sheet.py" line="161"/>
+        <location filename="../../annviz/gui/lessons/sheet.py" line="176"/>
         <source>Print…</source>
         <translation>인쇄…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/sheet.py" line="168"/>
+        <location filename="../../annviz/gui/lessons/sheet.py" line="183"/>
         <source>Save my lesson sheet</source>
         <translation>나의 수업 기록지 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/sheet.py" line="169"/>
+        <location filename="../../annviz/gui/lessons/sheet.py" line="184"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 파일 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/sheet.py" line="179"/>
+        <location filename="../../annviz/gui/lessons/sheet.py" line="194"/>
         <source>The sheet was not saved</source>
         <translation>기록지를 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/sheet.py" line="180"/>
+        <location filename="../../annviz/gui/lessons/sheet.py" line="195"/>
         <source>{path} could not be written: {why}</source>
         <translation>{path}에 쓸 수 없습니다: {why}</translation>
     </message>
