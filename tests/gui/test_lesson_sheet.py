@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from annviz.lessons import find
+from annviz.lessons.prediction import Made
 from pdf_text import pdf_pages
 from run_ends import open_window
 
@@ -121,3 +122,18 @@ def test_a_sheet_that_cannot_be_written_says_why_and_writes_nothing(window, tmp_
     assert len(said) == 1 and "sheet.pdf" in said[0]
     assert blocker.read_text() == "not a folder"
     sheet.close()
+
+
+def test_the_first_page_renders_with_ink_where_the_pdf_has_text(window):
+    """The README's picture of the sheet: the same document on an A4 page, not a blank one."""
+    from annviz.gui.lessons.sheet import first_page, sheet_document
+
+    window.set_language("ko")
+    image = first_page(sheet_document(find("threshold"), {0: Made(-2.5, "−3.00")}, "ko"))
+    window.set_language("en")
+    assert (image.width(), image.height()) == (794, 1123)           # A4 at 96 dpi
+    dark = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
+               if image.pixelColor(x, y).lightness() < 128)
+    top = sum(1 for y in range(0, image.height() // 3, 4) for x in range(0, image.width(), 4)
+              if image.pixelColor(x, y).lightness() < 128)
+    assert dark > 200 and top == dark, (dark, top)     # the sheet's text, all in the page's top third

@@ -398,8 +398,8 @@ class LessonPanel(QWidget):
         self.back_button.setText(self.tr("◀ Back"))
         self.skip_button.setText(self.tr("Skip"))
         self.prediction.retranslate()
-        self.sheet_button.setText(self.tr("📄 My lesson sheet"))
-        self.catalog_sheet_button.setText(self.tr("📄 My lesson sheet"))
+        self.sheet_button.setText(self.tr("My lesson sheet…"))
+        self.catalog_sheet_button.setText(self.tr("My lesson sheet…"))
         self.catalog_sheet_button.setToolTip(self.tr("Your predictions in the chosen lesson and what happened, "
                                                      "to print or save as PDF"))
         self.skip_button.setToolTip(self.tr("Go on without doing the task"))

@@ -17,8 +17,8 @@ import html
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QDate, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QCoreApplication, QDate, QIODevice, QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -123,6 +123,21 @@ def pdf_bytes(document: QTextDocument, title: str = "") -> bytes:
     del writer                               # ends the PDF: its trailer is written now
     buffer.close()
     return bytes(buffer.data())
+
+
+def first_page(document: QTextDocument, dpi: int = 96) -> QImage:
+    """The first A4 page of ``document`` as the PDF lays it out (15 mm margins), on white, at
+    ``dpi`` (``document`` takes that page size)."""
+    mm = dpi / 25.4
+    page, margin = QSizeF(210 * mm, 297 * mm), MARGIN_MM * mm
+    document.setPageSize(QSizeF(page.width() - 2 * margin, page.height() - 2 * margin))
+    image = QImage(page.toSize(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.translate(margin, margin)
+    document.drawContents(painter, QRectF(0, 0, page.width() - 2 * margin, page.height() - 2 * margin))
+    painter.end()
+    return image
 
 
 def save_pdf(lesson: Lesson, made: dict[int, Made], path: str | Path, lang: str | None = None) -> Path:
