@@ -31,6 +31,13 @@ from annviz.safeio import FileFormatError, memory_as
 
 log = logging.getLogger(__name__)
 
+TEACHER_KEY = "lessons/teacher_mode"
+
+
+def _setting_bool(value) -> bool:
+    """A remembered on/off: only true (or "true") is on; anything else — missing, damaged — off."""
+    return value is True or value == "true"
+
 
 def user_lessons_folder() -> Path:
     """Where a teacher's lessons go: ``lessons/`` in the app's data folder (beside my-digits)."""
@@ -81,6 +88,8 @@ class LessonsArea(QObject):
         self.panel.folder_clicked.connect(self.open_folder)
         self.panel.sheet_clicked.connect(self.show_sheet)
         self.sheet: SheetDialog | None = None       # "My lesson sheet", when shown
+        self.teacher_action = None                   # View → Teacher mode (install adds it)
+        self.player.set_teacher_mode(_setting_bool(window.settings.value(TEACHER_KEY)))
         self.reader = WorkerThread("lessons-reader", self)   # the user's folder, off the GUI thread
         window.add_shutdown_hook(self.reader.stop)
 
@@ -94,6 +103,18 @@ class LessonsArea(QObject):
             self.player.show_catalog()
         self.dock.open()
         self.read_folder()
+
+    @property
+    def teacher_mode(self) -> bool:
+        return self.player.teacher
+
+    def set_teacher_mode(self, on: bool) -> None:
+        """View → Teacher mode (remembered): every step's answer, any step, no locks."""
+        on = bool(on)
+        self.window.settings.setValue(TEACHER_KEY, on)
+        self.player.set_teacher_mode(on)
+        if self.teacher_action is not None and self.teacher_action.isChecked() != on:
+            self.teacher_action.setChecked(on)
 
     def show_sheet(self, lesson) -> SheetDialog:
         """My lesson sheet of ``lesson``: its predictions kept on this machine and what happened."""

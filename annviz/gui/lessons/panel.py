@@ -32,6 +32,7 @@ from annviz.gui.common import room, zoom
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.driver import current_language
 from annviz.gui.lessons.predict_box import PredictionBox
+from annviz.gui.lessons.teacher import TeacherBar
 from annviz.lessons.library import Entry
 from annviz.lessons.model import Condition, Lesson, Task, fill
 from annviz.lessons.vocabulary import CONCEPTS
@@ -152,7 +153,9 @@ class LessonPanel(QWidget):
         body_box.setContentsMargins(0, 0, 4, 0)
         self.prediction = PredictionBox()      # "Predict first": before the task opens
         self.prediction.hide()
-        for widget in (self.step_title, self.text, self.problem, self.prediction, self.task_box):
+        self.teacher = TeacherBar()            # View → Teacher mode: any step, its answer
+        self.teacher.hide()
+        for widget in (self.teacher, self.step_title, self.text, self.problem, self.prediction, self.task_box):
             body_box.addWidget(widget)
         body_box.addStretch(1)
         self.scroll = QScrollArea()
@@ -287,6 +290,7 @@ class LessonPanel(QWidget):
         self.hint.clear()
         self.hint.hide()
         self.prediction.show_prediction(lesson.steps[index].predict)
+        self.teacher.show_step(lesson, index)
         self._render_step()
 
     def show_prediction(self, made) -> None:

@@ -46,6 +46,7 @@ class LessonPlayer(QObject):
         self.passed = False
         self._hints = 0
         self.made: dict[int, Made] = {}          # the predictions made in this lesson, by step
+        self.teacher = False                     # teacher mode: answers shown, any step, no locks
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.check_now)
         panel.back_clicked.connect(self.back)
@@ -56,6 +57,8 @@ class LessonPlayer(QObject):
         panel.catalog_clicked.connect(self.show_catalog)
         panel.entry_chosen.connect(self._on_entry_chosen)
         panel.prediction.predicted.connect(self.predict)
+        panel.teacher.step_chosen.connect(self._on_step_chosen)
+        panel.teacher.answer_clicked.connect(self.show_answer)
 
     # --- the list ------------------------------------------------------------------------------
 
@@ -149,12 +152,13 @@ class LessonPlayer(QObject):
     def waiting_for_prediction(self) -> bool:
         """Whether the step on screen asks for a prediction the learner has not made yet."""
         return (self.lesson is not None and self.lesson.steps[self.index].predict is not None
-                and self.index not in self.made)
+                and self.index not in self.made and not self.teacher)
 
     def predict(self, answer) -> bool:
         """The learner commits to ``answer`` at this step: kept, and the step's task opens. A
         prediction already made stands (False), as does an answer the prediction does not take."""
-        if not self.waiting_for_prediction or not self.lesson.steps[self.index].predict.valid(answer):
+        prediction = self.lesson.steps[self.index].predict if self.lesson is not None else None
+        if prediction is None or self.index in self.made or not prediction.valid(answer):
             return False
         self._keep(self.index, Made(answer))
         self._show_marks()
@@ -176,6 +180,30 @@ class LessonPlayer(QObject):
         self.made[index] = made
         self.settings.setValue(f"lessons/predictions/{self.lesson.name}", dump_made(self.made))
         self.panel.show_prediction(made)
+
+    # --- teacher mode ---------------------------------------------------------------------------
+
+    def set_teacher_mode(self, on: bool) -> None:
+        """Teacher mode on or off: every step's answer shown, any step opened directly, no locks,
+        no waiting for predictions (the step on screen is shown again as it is)."""
+        self.teacher = bool(on)
+        self.panel.teacher.setVisible(self.teacher)
+        self.panel.prediction.set_required(not self.teacher)
+        if self.lesson is not None and self.panel.stack.currentIndex() == 1:
+            self.panel.show_prediction(self.made.get(self.index))
+            self._show_marks()
+            self._resume()
+
+    def show_answer(self) -> None:
+        """Teacher mode's "Show the answer on screen": the lesson's own answer to this step."""
+        task = self.lesson.steps[self.index].task if self.lesson is not None else None
+        if task is not None:
+            self._perform(task.answer)
+            self.check_now()
+
+    def _on_step_chosen(self, index: int) -> None:
+        if self.lesson is not None and 0 <= index < len(self.lesson.steps):
+            self.go_to(index)
 
     # --- the task ------------------------------------------------------------------------------
 
@@ -230,7 +258,7 @@ class LessonPlayer(QObject):
 
     def _show_marks(self) -> None:
         step, lesson, d = self.lesson.steps[self.index], self.lesson, self.driver
-        locked = d.find_all(lesson.locked(self.index))
+        locked = [] if self.teacher else d.find_all(lesson.locked(self.index))
         if self.waiting_for_prediction:          # the page waits for the prediction
             locked.append(self.window.centralWidget())
         self.overlay.show_marks(d.find_all(step.highlight), d.find_all(lesson.hidden(self.index)), locked)

@@ -41,6 +41,7 @@ class PredictionBox(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._prediction: Prediction | None = None
         self._made: Made | None = None
+        self._required = True                   # teacher mode: shown, never waited for
         self.caption = self._label(bold=True)
         self.question = self._label(1.1)
         self.number = QDoubleSpinBox()
@@ -97,7 +98,12 @@ class PredictionBox(QFrame):
     @property
     def waiting(self) -> bool:
         """Whether the step waits for the learner's prediction."""
-        return self._prediction is not None and self._made is None
+        return self._required and self._prediction is not None and self._made is None
+
+    def set_required(self, required: bool) -> None:
+        """Whether the step waits for a prediction (not in teacher mode: the form stays, optional)."""
+        self._required = required
+        self._render()
 
     def set_answer(self, answer) -> None:
         """Type the number, or pick the choice of index ``answer`` (as a learner would)."""
@@ -123,7 +129,7 @@ class PredictionBox(QFrame):
     def commit(self) -> None:
         """The learner's click on "Lock in my prediction"."""
         answer = self.answer()
-        if self.waiting and answer is not None:
+        if self._prediction is not None and self._made is None and answer is not None:
             self.predicted.emit(answer)
 
     # --- internals -------------------------------------------------------------------------------
@@ -183,7 +189,7 @@ class PredictionBox(QFrame):
         self.said.show()
 
     def _update_commit(self) -> None:
-        self.commit_button.setEnabled(self.waiting and self.answer() is not None)
+        self.commit_button.setEnabled(self._made is None and self.answer() is not None)
 
     def retranslate(self) -> None:
         self.caption.setText(self.tr("Predict first"))
