@@ -15,6 +15,7 @@ import logging
 import os
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QWidget
@@ -121,10 +122,10 @@ class LessonsArea(QObject):
         player = self.player
         made = player.made if player.lesson is not None and player.lesson.name == lesson.name \
             else player.predictions(lesson)
-        if self.sheet is not None:
+        if self.sheet is not None and shiboken6.isValid(self.sheet):
             self.sheet.close()
-            self.sheet.deleteLater()
         self.sheet = SheetDialog(lesson, made, self.window)
+        self.sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)   # a closed sheet is gone, not hidden
         self.sheet.show()
         self.sheet.raise_()
         return self.sheet

@@ -11,7 +11,7 @@ ever pre-selected: a learner who clicks through commits to nothing by accident. 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDoubleSpinBox,
@@ -42,6 +42,7 @@ class PredictionBox(QFrame):
         self._prediction: Prediction | None = None
         self._made: Made | None = None
         self._required = True                   # teacher mode: shown, never waited for
+        self._choice_labels: list[QLabel] = []
         self.caption = self._label(bold=True)
         self.question = self._label(1.1)
         self.number = QDoubleSpinBox()
@@ -137,8 +138,11 @@ class PredictionBox(QFrame):
     def _build_form(self) -> None:
         for button in self.group.buttons():
             self.group.removeButton(button)
-            self.choices.removeWidget(button)
-            button.deleteLater()
+        while self.choices.count():
+            row = self.choices.takeAt(0).widget()
+            if row is not None:
+                row.deleteLater()
+        self._choice_labels: list[QLabel] = []
         prediction = self._prediction
         is_number = prediction is not None and prediction.is_number
         self.number.setVisible(is_number)
@@ -154,18 +158,20 @@ class PredictionBox(QFrame):
             self.unit.setText(prediction.unit)
         elif prediction is not None:
             for i in range(len(prediction.choices)):
-                button = QRadioButton()
-                zoom.relative_font(button, 1.0)
+                row, button, label = _choice_row()     # a radio button beside a label that wraps
                 self.group.addButton(button, i)
-                self.choices.addWidget(button)
+                self._choice_labels.append(label)
+                self.choices.addWidget(row)
 
     def _render(self) -> None:
         prediction, made, lang = self._prediction, self._made, current_language()
         if prediction is None:
             return
         self.question.setText(prediction.question.get(lang))
-        for button in self.group.buttons():
-            button.setText(prediction.choices[self.group.id(button)].text.get(lang))
+        for button, label in zip(self.group.buttons(), self._choice_labels):
+            text = prediction.choices[self.group.id(button)].text.get(lang)
+            label.setText(text)
+            button.setAccessibleName(text)
         self.form.setVisible(made is None)
         self._update_commit()
         if made is None:
@@ -191,8 +197,40 @@ class PredictionBox(QFrame):
     def _update_commit(self) -> None:
         self.commit_button.setEnabled(self._made is None and self.answer() is not None)
 
+    def choice_texts(self) -> list[str]:
+        """The choices as shown, in order."""
+        return [label.text() for label in self._choice_labels]
+
     def retranslate(self) -> None:
         self.caption.setText(self.tr("Predict first"))
         self.commit_button.setText(self.tr("Lock in my prediction"))
         self.commit_button.setToolTip(self.tr("Your prediction is kept; then the step's task opens"))
         self._render()
+
+
+class _Picker(QObject):
+    """A click on a choice's label picks its radio button."""
+
+    def __init__(self, button: QRadioButton):
+        super().__init__(button)
+        self.button = button
+
+    def eventFilter(self, watched, event) -> bool:                   # noqa: N802
+        if event.type() == QEvent.Type.MouseButtonRelease and self.button.isEnabled():
+            self.button.setChecked(True)
+            return True
+        return False
+
+
+def _choice_row() -> tuple[QWidget, QRadioButton, QLabel]:
+    row = QWidget()
+    button, label = QRadioButton(), QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    zoom.relative_font(label, 1.0)
+    label.installEventFilter(_Picker(button))
+    box = QHBoxLayout(row)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    box.addWidget(label, 1)
+    return row, button, label
