@@ -207,3 +207,14 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("η changed on the training page, not for this step", set_("training-lr", 0.05)),
     ),
 }
+
+
+def make_prediction(window) -> None:
+    """Commit to a prediction at the step on screen, if it waits for one, as a learner would (the
+    middle of a number's range, the first choice): its task opens, so its checks can be tried."""
+    player, box = window.lessons.player, window.lessons.panel.prediction
+    if player.waiting_for_prediction:
+        predict = player.lesson.steps[player.index].predict
+        box.set_answer(0 if predict.choices else round((predict.low + predict.high) / 2))
+        box.commit_button.click()
+        assert not player.waiting_for_prediction, "the prediction was not taken"
