@@ -221,7 +221,7 @@ def _b(about: str) -> Value:
 
 PAGES = ("explorer", "training", "lab", "insight", "mydigits")
 LAB_TABS = ("neuron", "perceptron", "playground")
-INSIGHT_TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix")
+INSIGHT_TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix", "data")
 GATES = ("and", "or", "nand", "nor", "xor", "xnor", "other")
 
 PROBES: dict[str, dict[str, Value]] = {

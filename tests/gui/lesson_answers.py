@@ -153,6 +153,13 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("the classic model loaded again", _a("load_model", name="mnist-classic")),
         wrong("a neuron selected, the model unchanged", _a("select_neuron", layer=1, neuron=1)),
     ),
+    ("digit-network", 5): (
+        wrong("Matrix form, but with the wider mnist-best", _a("load_model", name="mnist-best"),
+              _a("show", widget="insight-matrix")),
+        wrong("One step of learning opened instead", _a("show", widget="insight-step")),
+        wrong("the pad cleared, then Matrix form: no input to write out", _a("clear_pad"),
+              _a("show", widget="insight-matrix")),
+    ),
     # 7 — how good is it
     ("how-good", 1): (
         wrong("a straight stroke: a 1 read as 1, not a 7", _a("clear_pad"), ONE),
@@ -173,6 +180,16 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("the threshold lowered", set_("insight-threshold", 50)),
         wrong("the threshold raised, not far enough", set_("insight-threshold", 92)),
     ),
+    ("how-good", 5): (
+        wrong("the Mistakes tab opened instead", _a("show", widget="insight-mistakes")),
+        wrong("the pad cleared, then Why this answer", _a("clear_pad"), _a("show", widget="insight-why")),
+        wrong("a straight 1 drawn, then Why this answer: a 1 read as 1", _a("clear_pad"), ONE,
+              _a("show", widget="insight-why")),
+    ),
+    ("how-good", 6): (
+        wrong("Why this answer stays in front", _a("show", widget="insight-why")),
+        wrong("How good is it opened instead", _a("show", widget="insight-evaluation")),
+    ),
     # 8 — learning
     ("learning", 1): (
         wrong("Start, then Stop at once", press("training-start"), press("training-stop"), WAIT),
@@ -188,6 +205,10 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
               WAIT, set_("training-lr", 0.01)),
         wrong("η = 0.01, started and stopped before the epoch ended", set_("training-lr", 0.01),
               press("training-start"), press("training-stop"), WAIT),
+    ),
+    ("learning", 4): (
+        wrong("the explorer in front", _a("show", widget="explorer-pad")),
+        wrong("the training page's curves in front", _a("show", widget="training-curves")),
     ),
     # 9 — nudge a weight
     ("nudge", 1): (
