@@ -47,6 +47,7 @@ TAGS = {"b", "i", "u", "em", "strong", "sub", "sup", "br", "p", "ul", "ol", "li"
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>")
 _NAME = re.compile(r"[^\W_][\w.-]*")    # letters of any script (Korean names too), digits, _ . -
 MAX_NAME = 80                              # characters of a lesson's name (its file's, without .toml)
+MAX_MINUTES = 300                          # a lesson's stated length: a few periods at most
 
 
 class LessonFileError(FileFormatError):
@@ -241,7 +242,7 @@ class _Reader:
     # --- the lesson -----------------------------------------------------------------------------
 
     def lesson(self, doc: dict, name: str) -> Lesson:
-        known = ("format_version", "number", "title", "summary", "concepts", "standard", "hide",
+        known = ("format_version", "number", "title", "summary", "concepts", "standard", "minutes", "hide",
                  "lock", "start", "steps")
         self.keys(doc, known, "", required=("format_version", "title", "summary", "steps"))
         check_version(doc["format_version"], FORMAT_VERSION, self.path, LessonFileError)
@@ -261,6 +262,7 @@ class _Reader:
             number=self.int(doc["number"], "number", 1, 999) if "number" in doc else None,
             concepts=concepts,
             standard=self.str(doc["standard"], "standard", 40) if "standard" in doc else None,
+            minutes=self.int(doc["minutes"], "minutes", 1, MAX_MINUTES) if "minutes" in doc else None,
             hide=self.names(doc.get("hide", []), "hide"), lock=self.names(doc.get("lock", []), "lock"),
             start=self.actions(doc.get("start", []), "start"), path=self.path)
 

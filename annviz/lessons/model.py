@@ -155,6 +155,7 @@ class Lesson:
     number: int | None = None                    # its place in the list of lessons
     concepts: tuple[str, ...] = ()               # vocabulary.CONCEPTS keys
     standard: str | None = None                  # e.g. "[12인기03-05]"
+    minutes: int | None = None                   # how long it takes a class, about
     hide: tuple[str, ...] = ()                   # for every step
     lock: tuple[str, ...] = ()
     start: tuple[Action, ...] = ()               # the state it starts from, whichever step it opens at

@@ -44,6 +44,7 @@ def test_every_text_of_a_bundled_lesson_exists_in_english_and_korean(path):
         assert HANGUL.search(text.ko), f"{path.name} {where}: the Korean text has no Korean"
         assert not HANGUL.search(text.en), f"{path.name} {where}: the English text has Korean"
     assert lesson.concepts and all(c in CONCEPTS for c in lesson.concepts)
+    assert lesson.minutes is not None and 5 <= lesson.minutes <= 50, f"{path.name}: how long does it take?"
     assert lesson.standard in (None, "[12인기03-05]")
 
 
@@ -71,6 +72,19 @@ def test_every_bundled_lesson_asks_for_a_prediction_whose_outcome_its_answer_can
 def test_nine_bundled_lessons_and_no_broken_file():
     entries = [e for e in catalog() if e.bundled]
     assert [e.error for e in entries] == [None] * 9
+
+
+def test_the_readme_plans_fit_their_periods():
+    """The teachers' plans (English and Korean) add up the lessons' own minutes to no more than the period."""
+    text = README.read_text(encoding="utf-8")
+    minutes = {e.lesson.number: e.lesson.minutes for e in catalog() if e.bundled}
+    plans = re.findall(r"<!-- plan (\d+) min: ([\d, ]+) -->", text)
+    assert sorted(int(p) for p, _ in plans) == [45, 50, 50], plans
+    for period, lessons in plans:
+        total = sum(minutes[int(n)] for n in lessons.split(","))
+        assert total <= int(period), (period, lessons, total)
+        for n in lessons.split(","):
+            assert f"lesson {int(n)}" in text.split(f"<!-- plan {period} min: {lessons} -->", 1)[1][:900]
 
 
 def test_the_readme_example_is_a_lesson():

@@ -262,6 +262,8 @@ class LessonPanel(QWidget):
             if lesson.concepts:
                 words = " · ".join(CONCEPTS[c][1 if lang == "ko" else 0] for c in lesson.concepts)
                 lines.append(self.tr("Concepts: {words}").format(words=words))
+            if lesson.minutes:
+                lines.append(self.tr("About {n} minutes").format(n=lesson.minutes))
             if lesson.standard:
                 lines.append(self.tr("Achievement standard (인공지능 기초): {code}").format(code=lesson.standard))
             if not entry.bundled:
