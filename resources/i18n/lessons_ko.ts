@@ -4,7 +4,7 @@
 <context>
     <name>LessonDock</name>
     <message>
-        <location filename="../../annviz/gui/lessons/area.py" line="72"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="73"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
@@ -48,157 +48,162 @@
     </message>
     <message>
         <location filename="../../annviz/gui/lessons/panel.py" line="266"/>
+        <source>About {n} minutes</source>
+        <translation>약 {n}분</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/panel.py" line="268"/>
         <source>Achievement standard (인공지능 기초): {code}</source>
         <translation>성취기준(인공지능 기초): {code}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="268"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="270"/>
         <source>From your lessons folder: {path}</source>
         <translation>내 수업 폴더에서: {path}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="322"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="324"/>
         <source>Step {n} of {m}</source>
         <translation>{m}단계 중 {n}단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="329"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="331"/>
         <source>Finish ✓</source>
         <translation>마치기 ✓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="329"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="331"/>
         <source>Next ▶</source>
         <translation>다음 단계 ▶</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="348"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="350"/>
         <source>First lock in your prediction above.</source>
         <translation>먼저 위에서 예측을 확정하세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="359"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="361"/>
         <source>{name} = {value}: it should be at least {bound}</source>
         <translation>{name} = {value}: {bound} 이상이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="362"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="364"/>
         <source>{name} = {value}: it should be at most {bound}</source>
         <translation>{name} = {value}: {bound} 이하여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="364"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="366"/>
         <source>{name} = {value}: it should be {bound}</source>
         <translation>{name} = {value}: {bound}이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="378"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="380"/>
         <source>Hint ({k} of {n})</source>
         <translation>힌트 ({n}개 중 {k})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="384"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="386"/>
         <source>Lessons</source>
         <translation>수업</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="387"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="389"/>
         <source>Follow the chosen lesson from where you stopped</source>
         <translation>고른 수업을 멈춘 곳부터 이어서 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="388"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="390"/>
         <source>Start over</source>
         <translation>처음부터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="389"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="391"/>
         <source>Follow the chosen lesson from its first step</source>
         <translation>고른 수업을 첫 단계부터 다시 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="390"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="392"/>
         <source>Follow a lesson from a .toml file a teacher gave you</source>
         <translation>선생님이 준 .toml 파일의 수업을 엽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="391"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="393"/>
         <source>Leave this lesson and choose another (your place is kept)</source>
         <translation>이 수업을 나가 다른 수업을 고릅니다(지금 위치는 기억됩니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="392"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="394"/>
         <source>Show the next hint for this task</source>
         <translation>이 과제의 다음 힌트를 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="393"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="395"/>
         <source>The step before this one</source>
         <translation>이전 단계로 갑니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="394"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="396"/>
         <source>The next step (it waits until the task is done, unless you skip)</source>
         <translation>다음 단계로 갑니다(건너뛰지 않으면 과제를 마칠 때까지 기다립니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="395"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="397"/>
         <source>Open a lesson file…</source>
         <translation>수업 파일 열기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="396"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="398"/>
         <source>Your lessons folder…</source>
         <translation>내 수업 폴더…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="397"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="399"/>
         <source>Lessons put in this folder (.toml files) appear in the list</source>
         <translation>이 폴더에 넣은 수업(.toml 파일)이 목록에 나타납니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="398"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="400"/>
         <source>☰ All lessons</source>
         <translation>☰ 수업 목록</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="399"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="401"/>
         <source>Your turn</source>
         <translation>해 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="400"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="402"/>
         <source>⟲ Reset this step</source>
         <translation>⟲ 이 단계 처음으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="401"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="403"/>
         <source>Set the app back to how this step began</source>
         <translation>앱을 이 단계가 시작될 때의 상태로 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="402"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="404"/>
         <source>◀ Back</source>
         <translation>◀ 이전 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="403"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="405"/>
         <source>Skip</source>
         <translation>건너뛰기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="405"/>
-        <location filename="../../annviz/gui/lessons/panel.py" line="406"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="407"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="408"/>
         <source>My lesson sheet…</source>
         <translation>나의 수업 기록지…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="407"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="409"/>
         <source>Your predictions in the chosen lesson and what happened, to print or save as PDF</source>
         <translation>고른 수업에서 한 예측과 실제 결과: 인쇄하거나 PDF로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="409"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="411"/>
         <source>Go on without doing the task</source>
         <translation>과제를 하지 않고 넘어갑니다</translation>
     </message>
@@ -303,28 +308,28 @@
         <translation>교사 모드(정답 표시, 잠금 없음)(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/area.py" line="152"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="153"/>
         <source>Reading the lessons in your folder: {done} of {total}…</source>
         <translation>내 수업 폴더의 수업을 읽는 중: {total}개 중 {done}개…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/area.py" line="181"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="182"/>
         <source>Open a lesson</source>
         <translation>수업 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/area.py" line="182"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="183"/>
         <source>annviz lessons (*{suffix})</source>
         <translation>annviz 수업 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/area.py" line="245"/>
-        <location filename="../../annviz/gui/lessons/area.py" line="256"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="246"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="257"/>
         <source>The lesson was not opened</source>
         <translation>수업을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/area.py" line="246"/>
+        <location filename="../../annviz/gui/lessons/area.py" line="247"/>
         <source>The lesson you were following could not be opened, so the list of lessons is shown instead.</source>
         <translation>따라 하던 수업을 열지 못해 수업 목록을 대신 보여 줍니다.</translation>
     </message>
@@ -332,32 +337,32 @@
 <context>
     <name>PredictionBox</name>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="174"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="180"/>
         <source>You predicted: {answer}</source>
         <translation>나의 예측: {answer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="176"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="182"/>
         <source>Now do the task and see what happens.</source>
         <translation>이제 과제를 하고 어떻게 되는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="185"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="191"/>
         <source>What happened: {result}</source>
         <translation>실제 결과: {result}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="195"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="205"/>
         <source>Predict first</source>
         <translation>먼저 예측하기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="196"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="206"/>
         <source>Lock in my prediction</source>
         <translation>예측 확정</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="197"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="207"/>
         <source>Your prediction is kept; then the step&apos;s task opens</source>
         <translation>예측이 저장되고, 그다음 이 단계의 과제가 열립니다</translation>
     </message>
