@@ -51,6 +51,8 @@ FAST = set_("lab-playground-speed", 16)
 SEVEN = draw([(0.3, 0.2), (0.7, 0.2), (0.45, 0.85)])                     # a 7 with a full top bar
 ONE = draw([(0.5, 0.15), (0.5, 0.85)])                                    # a straight stroke: a 1
 DOT = draw([(0.5, 0.5), (0.505, 0.5)])                                    # two pixels
+THREE = draw([(0.3, 0.2), (0.5, 0.12), (0.7, 0.2), (0.65, 0.4), (0.45, 0.5), (0.68, 0.6), (0.7, 0.8),
+              (0.5, 0.9), (0.28, 0.82)])                                   # lesson 6's 3: neuron 6 adds most
 
 #: (lesson name, step from 1) → the wrong answers of its task.
 WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
@@ -159,6 +161,16 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("One step of learning opened instead", _a("show", widget="insight-step")),
         wrong("the pad cleared, then Matrix form: no input to write out", _a("clear_pad"),
               _a("show", widget="insight-matrix")),
+    ),
+    ("digit-network", 6): (
+        wrong("neuron 2 of hidden layer 2 switched off: it adds less to the answer", THREE,
+              _a("select_neuron", layer=2, neuron=2), set_("touch-off", True)),
+        wrong("the neuron that matters most selected, not switched off", THREE,
+              _a("select_neuron", layer=2, neuron=6)),
+        wrong("neuron 6 of hidden layer 1 switched off: the wrong layer", THREE,
+              _a("select_neuron", layer=1, neuron=6), set_("touch-off", True)),
+        wrong("a test digit, not one drawn, and a neuron switched off", _a("test_digit", index=0),
+              _a("select_neuron", layer=2, neuron=6), set_("touch-off", True)),
     ),
     # 7 — how good is it
     ("how-good", 1): (
