@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtTest import QTest
 
+from annviz.gui.lessons.area import teacher_mode_setting
 from annviz.gui.lessons.overlay import REFRESH_MS
 from annviz.lessons import find
 from annviz.setupfile import load_setup, save_setup
@@ -92,13 +93,18 @@ def test_in_teacher_mode_a_prediction_is_not_waited_for_and_the_answer_button_pa
 
 
 #: Settings that do not say "on" — a damaged or edited file — leave teacher mode off.
-NOT_ON = ["maybe", "1", 1, "yes", "True ", "", "@Invalid()"]
+NOT_ON = ["maybe", "1", 1, "yes", "True ", "", "@Invalid()", None, ["true"], 2.0]
 
 
-@pytest.mark.parametrize("stored", NOT_ON)
-def test_a_remembered_value_that_is_not_true_is_off(qapp, tmp_path, stored):
+@pytest.mark.parametrize("stored", NOT_ON, ids=repr)
+def test_a_remembered_value_that_is_not_true_is_off(stored):
+    assert teacher_mode_setting(stored) is False
+    assert teacher_mode_setting(True) is True and teacher_mode_setting("true") is True
+
+
+def test_a_damaged_setting_opens_the_window_with_teacher_mode_off(qapp, tmp_path):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("lessons/teacher_mode", stored)
+    settings.setValue("lessons/teacher_mode", "maybe")
     settings.sync()
     window = open_window(tmp_path / "settings.ini")
     try:

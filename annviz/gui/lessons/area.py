@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 TEACHER_KEY = "lessons/teacher_mode"
 
 
-def _setting_bool(value) -> bool:
+def teacher_mode_setting(value) -> bool:
     """A remembered on/off: only true (or "true") is on; anything else — missing, damaged — off."""
     return value is True or value == "true"
 
@@ -90,7 +90,7 @@ class LessonsArea(QObject):
         self.panel.sheet_clicked.connect(self.show_sheet)
         self.sheet: SheetDialog | None = None       # "My lesson sheet", when shown
         self.teacher_action = None                   # View → Teacher mode (install adds it)
-        self.player.set_teacher_mode(_setting_bool(window.settings.value(TEACHER_KEY)))
+        self.player.set_teacher_mode(teacher_mode_setting(window.settings.value(TEACHER_KEY)))
         self.reader = WorkerThread("lessons-reader", self)   # the user's folder, off the GUI thread
         window.add_shutdown_hook(self.reader.stop)
 
