@@ -405,6 +405,7 @@ class LessonPanel(QWidget):
         self.skip_button.setText(self.tr("Skip"))
         self.prediction.retranslate()
         self.sheet_button.setText(self.tr("My lesson sheet…"))
+        self.sheet_button.setToolTip(self.tr("Your predictions in this lesson and what happened, to print or save as PDF"))
         self.catalog_sheet_button.setText(self.tr("My lesson sheet…"))
         self.catalog_sheet_button.setToolTip(self.tr("Your predictions in the chosen lesson and what happened, "
                                                      "to print or save as PDF"))

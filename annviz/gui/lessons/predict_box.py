@@ -172,6 +172,7 @@ class PredictionBox(QFrame):
             text = prediction.choices[self.group.id(button)].text.get(lang)
             label.setText(text)
             button.setAccessibleName(text)
+            button.setToolTip(text)
         self.form.setVisible(made is None)
         self._update_commit()
         if made is None:
@@ -205,6 +206,7 @@ class PredictionBox(QFrame):
         self.caption.setText(self.tr("Predict first"))
         self.commit_button.setText(self.tr("Lock in my prediction"))
         self.commit_button.setToolTip(self.tr("Your prediction is kept; then the step's task opens"))
+        self.number.setToolTip(self.tr("Your prediction: type a number (“?” until you do)"))
         self._render()
 
 
