@@ -2005,77 +2005,77 @@ Run: python {name} --help</source>
         <translation>은닉층 {l}의 뉴런 {i}: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="240"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="245"/>
         <source>Switch the neuron off, shift its bias or scale its incoming weights, and watch the prediction and the test accuracy change.</source>
         <translation>뉴런을 끄거나, 편향을 옮기거나, 들어오는 가중치의 크기를 바꾸고 예측과 테스트 정확도가 어떻게 바뀌는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="243"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="248"/>
         <source>Edited (not saved): {what}</source>
         <translation>수정됨 (저장 안 됨): {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="247"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="252"/>
         <source>Prediction for the pad: {before} → {after}</source>
         <translation>그림판의 예측: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="250"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="255"/>
         <source>Test accuracy cannot be measured: {reason}</source>
         <translation>테스트 정확도를 잴 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="252"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="257"/>
         <source>Test accuracy: {before} → {after}</source>
         <translation>테스트 정확도: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="262"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="267"/>
         <source>measuring…</source>
         <translation>재는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="265"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="270"/>
         <source>Touch this neuron</source>
         <translation>이 뉴런 건드려 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="266"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="271"/>
         <source>Switch off</source>
         <translation>끄기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="267"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="272"/>
         <source>Zero its outgoing weights, W⁽ˡ⁺¹⁾[:, i] = 0: the next layer no longer hears this neuron</source>
         <translation>나가는 가중치를 0으로: W⁽ˡ⁺¹⁾[:, i] = 0. 다음 층은 이 뉴런의 신호를 더 이상 받지 못합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="269"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="274"/>
         <source>Shift bias Δb</source>
         <translation>편향 옮기기 Δb</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="270"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="275"/>
         <source>Add Δb to its bias: b ← b + Δb, so z = Σ wᵢaᵢ + b + Δb</source>
         <translation>편향에 Δb를 더합니다: b ← b + Δb, 따라서 z = Σ wᵢaᵢ + b + Δb</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="271"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="276"/>
         <source>Scale incoming weights s</source>
         <translation>입력 가중치 배율 s</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="272"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="277"/>
         <source>Multiply its incoming weights: wᵢ ← s·wᵢ, so z = s·Σ wᵢaᵢ + b</source>
         <translation>들어오는 가중치에 s를 곱합니다: wᵢ ← s·wᵢ, 따라서 z = s·Σ wᵢaᵢ + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="273"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="278"/>
         <source>Restore</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="274"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="279"/>
         <source>Put back the network as it was before the first edit</source>
         <translation>처음 수정하기 전의 신경망으로 되돌립니다</translation>
     </message>

@@ -193,17 +193,22 @@
     </message>
     <message>
         <location filename="../../annviz/gui/lessons/panel.py" line="407"/>
-        <location filename="../../annviz/gui/lessons/panel.py" line="408"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="409"/>
         <source>My lesson sheet…</source>
         <translation>나의 수업 기록지…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="409"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="408"/>
+        <source>Your predictions in this lesson and what happened, to print or save as PDF</source>
+        <translation>이 수업에서 한 예측과 실제 결과: 인쇄하거나 PDF로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/panel.py" line="410"/>
         <source>Your predictions in the chosen lesson and what happened, to print or save as PDF</source>
         <translation>고른 수업에서 한 예측과 실제 결과: 인쇄하거나 PDF로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="411"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="412"/>
         <source>Go on without doing the task</source>
         <translation>과제를 하지 않고 넘어갑니다</translation>
     </message>
@@ -337,34 +342,39 @@
 <context>
     <name>PredictionBox</name>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="180"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="181"/>
         <source>You predicted: {answer}</source>
         <translation>나의 예측: {answer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="182"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="183"/>
         <source>Now do the task and see what happens.</source>
         <translation>이제 과제를 하고 어떻게 되는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="191"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="192"/>
         <source>What happened: {result}</source>
         <translation>실제 결과: {result}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="205"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="206"/>
         <source>Predict first</source>
         <translation>먼저 예측하기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="206"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="207"/>
         <source>Lock in my prediction</source>
         <translation>예측 확정</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/predict_box.py" line="207"/>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="208"/>
         <source>Your prediction is kept; then the step&apos;s task opens</source>
         <translation>예측이 저장되고, 그다음 이 단계의 과제가 열립니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/predict_box.py" line="209"/>
+        <source>Your prediction: type a number (“?” until you do)</source>
+        <translation>나의 예측: 수를 입력하세요(입력하기 전에는 “?”)</translation>
     </message>
 </context>
 <context>
