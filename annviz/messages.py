@@ -515,6 +515,21 @@ MESSAGES: dict[str, str] = {
         "FileErrors", "a point is [x, y], fractions of the pad from its top left"),
     "lesson.empty_stroke": QT_TRANSLATE_NOOP("FileErrors", "a stroke needs at least one point"),
     "lesson.no_strokes": QT_TRANSLATE_NOOP("FileErrors", "draw needs at least one stroke"),
+    "lesson.predict_needs_task": QT_TRANSLATE_NOOP(
+        "FileErrors", "a prediction needs a task in its step (what happened is measured when the "
+                      "task is done)"),
+    "lesson.predict_result": QT_TRANSLATE_NOOP(
+        "FileErrors", "{name} is not a value a prediction can read (a check's probe and value, "
+                      "e.g. neuron.b; not widget)"),
+    "lesson.predict_form": QT_TRANSLATE_NOOP(
+        "FileErrors", "a prediction has either number = {{ min, max }} or choices = [ … ], one of the two"),
+    "lesson.predict_range": QT_TRANSLATE_NOOP("FileErrors", "min {lo} should be less than max {hi}"),
+    "lesson.predict_unit": QT_TRANSLATE_NOOP("FileErrors", "a unit is plain text without <, >, & or line breaks"),
+    "lesson.predict_few_choices": QT_TRANSLATE_NOOP("FileErrors", "a prediction needs at least 2 choices"),
+    "lesson.predict_number_result": QT_TRANSLATE_NOOP(
+        "FileErrors", "a number prediction needs a result that is a number, and {name} is not"),
+    "lesson.predict_one_condition": QT_TRANSLATE_NOOP(
+        "FileErrors", "a choice has at most one of is, at_least and at_most"),
     "lesson.not_a_name": QT_TRANSLATE_NOOP(
         "FileErrors", "is not the name of a lesson (letters, digits, - and _; never a "
                                           "folder or a path)"),

@@ -19,7 +19,8 @@ optional; a part the file leaves out leaves that part of the app as it is::
      "lesson": {"lesson": "perceptron", "step": 3},   or, for a lesson not bundled with annviz,
                {"lesson": "my-lesson", "step": 3, "toml": "<the lesson file's text>"},
      "views": {"threshold": 90, "contribution": false, "nudge": [3, 7, 15, 1e-5], "stepper": [1, 0.001],
-               "mistake": 5, "cell": [4, 9]}}
+               "mistake": 5, "cell": [4, 9]},
+     "teacher_mode": false}            (optional: opens in teacher mode, or not; missing: as it is)
 
 The lesson is named, never a path (a file must not make the app read any other file): a
 bundled lesson or one in the user's lessons folder. One that is not bundled is carried in the
@@ -138,6 +139,8 @@ def setup_bytes(setup: Setup) -> bytes:
             doc["format_version"] = 1   # nothing a version-1 reader would misread: it still opens there
     else:
         doc["format_version"] = 1
+    if setup.teacher_mode is not None:
+        doc["teacher_mode"] = bool(setup.teacher_mode)
     if setup.views is not None:
         doc["views"] = {f.name: (list(v) if isinstance(v, tuple) else v)
                         for f in fields(setup.views) if (v := getattr(setup.views, f.name)) is not None}
@@ -185,6 +188,7 @@ def load_setup(path: str | os.PathLike) -> Setup:
         playground=r.playground(r.section(doc, "playground")),
         lesson=lesson, lesson_embedded=embedded,
         views=r.views(r.section(doc, "views")),
+        teacher_mode=r.field(doc, "teacher_mode", bool, ""),
     )
 
 

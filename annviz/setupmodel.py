@@ -101,3 +101,4 @@ class Setup:
     lesson: tuple[str, int] | None = None      # (lesson name, step number)
     lesson_embedded: Lesson | None = None      # the lesson itself, when it is not a bundled one
     views: ViewsPart | None = None
+    teacher_mode: bool | None = None           # open in teacher mode (True), not (False), or as it is

@@ -419,8 +419,8 @@ def _setup_seeds(where: Path) -> list[bytes]:
                  perceptron=PerceptronPart("custom", "sigmoid", 0.25, points),
                  playground=PlaygroundPart("points", 0.0, 0.2, 4, ("x1", "x2"), (4,), "relu", 0.3, 10, 0.0, 16,
                                            points),
-                 lesson=("own-lesson", 1), lesson_embedded=read_lesson(own))
-    return [setup_bytes(full), setup_bytes(Setup(page="insight", tab="matrix", lesson=("neuron", 2),
+                 lesson=("own-lesson", 1), lesson_embedded=read_lesson(own), teacher_mode=True)
+    return [setup_bytes(full), setup_bytes(Setup(page="insight", tab="matrix", lesson=("neuron", 2), teacher_mode=False,
                                                  model=ModelPart(bundled="mnist-classic")))]
 
 

@@ -18,7 +18,8 @@ PACKAGE = ROOT / "annviz"
 #: The modules that read files, whose errors must all carry a code.
 READERS = ["safeio.py", "nn/tensorfile.py", "nn/modelfile.py", "nn/foreign.py", "nn/foreign_cnn.py",
            "nn/cnnfile.py", "nn/layers.py", "nn/runfile.py",
-           "nn/configfile.py", "setupfile.py", "gui/setup.py", "lessons/lessonfile.py", "lessons/library.py",
+           "nn/configfile.py", "setupfile.py", "gui/setup.py", "lessons/lessonfile.py", "lessons/prediction.py",
+           "lessons/library.py",
            "data/images.py", "data/idx.py", "data/mydigits.py"]
 #: Calls that make an error from a code, and where the code is among their arguments.
 CODE_AT = {"refuse": 0, "bad": 0, "Phrase": 0, "Refused": 0, "LayerError": 0, "error": 1, "fail": 1,

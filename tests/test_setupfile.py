@@ -41,7 +41,7 @@ def full_setup() -> Setup:
         perceptron=PerceptronPart("custom", "sigmoid", 0.25, points),
         playground=PlaygroundPart("points", 0.0, 0.0, 42, ("x1", "x2", "x1*x2"), (4, 2), "relu", 0.3, 10,
                                   0.001, 16, points),
-        lesson=("perceptron", 3))
+        lesson=("perceptron", 3), teacher_mode=True)
 
 
 def write(tmp_path, doc, name="setup.annviz"):
@@ -58,8 +58,8 @@ def test_every_part_round_trips(tmp_path):
     setup = full_setup()
     path = save_setup(tmp_path / "lesson.annviz", setup)
     back = load_setup(path)
-    assert (back.page, back.tab, back.input_label, back.selected_neuron, back.lesson) == \
-           ("lab", "playground", 3, (1, 4), ("perceptron", 3))
+    assert (back.page, back.tab, back.input_label, back.selected_neuron, back.lesson, back.teacher_mode) == \
+           ("lab", "playground", 3, (1, 4), ("perceptron", 3), True)
     np.testing.assert_array_equal(back.input, setup.input)
     assert back.training == setup.training
     assert back.neuron == setup.neuron
@@ -151,7 +151,26 @@ BAD_FIELDS = [
     ("playground.seed", -1, "from 0 to"),
     ("lesson.step", "three", "lesson.step should be an integer"),
     ("lesson.lesson", KeyError, "lesson.lesson is missing"),
+    # teacher mode: true or false only (null or missing: the mode stays as it is)
+    ("teacher_mode", "yes", "teacher_mode should be"),
+    ("teacher_mode", 1, "teacher_mode should be"),
+    ("teacher_mode", 0, "teacher_mode should be"),
+    ("teacher_mode", "false", "teacher_mode should be"),
+    ("teacher_mode", [True], "teacher_mode should be"),
+    ("teacher_mode", {"on": True}, "teacher_mode should be"),
 ]
+
+
+@pytest.mark.parametrize("stored, read", [(False, False), (True, True), (None, None), (KeyError, None)])
+def test_teacher_mode_is_optional_and_only_true_or_false(tmp_path, stored, read):
+    doc = good_doc()
+    if stored is KeyError:
+        del doc["teacher_mode"]
+    else:
+        doc["teacher_mode"] = stored
+    assert load_setup(write(tmp_path, doc)).teacher_mode is read
+    setup = load_setup(save_setup(tmp_path / "again.annviz", Setup(teacher_mode=read)))
+    assert setup.teacher_mode is read
 
 
 @pytest.mark.parametrize("field, value, fault", BAD_FIELDS, ids=[f"{f}={str(v)[:12]}" for f, v, _ in BAD_FIELDS])

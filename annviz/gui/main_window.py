@@ -141,6 +141,15 @@ class MainWindow(QMainWindow):
         self._area_actions.append((action, title_fn))
         return action
 
+    def add_view_action(self, title_fn: Callable[[], str], toggled: Callable[[bool], None]) -> QAction:
+        """Another area's on/off setting at the end of the View menu; ``title_fn`` gives its text."""
+        action = QAction(title_fn(), self)
+        action.setCheckable(True)
+        action.toggled.connect(toggled)
+        self._view_menu.addAction(action)
+        self._area_actions.append((action, title_fn))
+        return action
+
     def run_shutdown_hooks(self) -> None:
         """Stop what the hooks stop (on closing, or when start-up fails half-way)."""
         for hook in self._shutdown_hooks:

@@ -94,13 +94,16 @@ class SetupArea(QObject):
         # Open the lesson a setup names or carries, at its step, before the rest of the setup is
         # applied (so that the setup's state wins over the step's actions): the lessons set it.
         self.open_lesson: Callable[[Setup], bool] = lambda setup: False
+        # Teacher mode (the lessons set both): whether it is on, and turning it on or off.
+        self.teacher_mode: Callable[[], bool | None] = lambda: None
+        self.set_teacher_mode: Callable[[bool], None] = lambda on: None
 
     # --- gathering -----------------------------------------------------------------------------
 
     def gather(self) -> Setup:
         """The screen as it is now."""
         found, state = pages(self.window), self.state
-        setup = Setup(lesson=self.lesson_position())
+        setup = Setup(lesson=self.lesson_position(), teacher_mode=self.teacher_mode())
         followed = self.lesson_followed()
         if setup.lesson is not None and followed is not None and not is_bundled(followed):
             setup.lesson_embedded = followed
@@ -284,6 +287,8 @@ class SetupArea(QObject):
     def _apply(self, setup: Setup, folder: str | None) -> None:
         found, state = pages(self.window), self.state
         training = getattr(self.window, "training", None)
+        if setup.teacher_mode is not None:
+            self.set_teacher_mode(setup.teacher_mode)
         if setup.lesson is not None:
             self.open_lesson(setup)
         if setup.model is not None:

@@ -20,6 +20,7 @@ import tomllib
 from pathlib import Path
 
 from annviz.lessons.model import Action, Check, Condition, Lesson, Step, Task, Text, placeholders
+from annviz.lessons.prediction import read_prediction
 from annviz.lessons.vocabulary import (
     ACTIONS,
     AT_LEAST,
@@ -46,6 +47,7 @@ TAGS = {"b", "i", "u", "em", "strong", "sub", "sup", "br", "p", "ul", "ol", "li"
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>")
 _NAME = re.compile(r"[^\W_][\w.-]*")    # letters of any script (Korean names too), digits, _ . -
 MAX_NAME = 80                              # characters of a lesson's name (its file's, without .toml)
+MAX_MINUTES = 300                          # a lesson's stated length: a few periods at most
 
 
 class LessonFileError(FileFormatError):
@@ -240,7 +242,7 @@ class _Reader:
     # --- the lesson -----------------------------------------------------------------------------
 
     def lesson(self, doc: dict, name: str) -> Lesson:
-        known = ("format_version", "number", "title", "summary", "concepts", "standard", "hide",
+        known = ("format_version", "number", "title", "summary", "concepts", "standard", "minutes", "hide",
                  "lock", "start", "steps")
         self.keys(doc, known, "", required=("format_version", "title", "summary", "steps"))
         check_version(doc["format_version"], FORMAT_VERSION, self.path, LessonFileError)
@@ -260,13 +262,16 @@ class _Reader:
             number=self.int(doc["number"], "number", 1, 999) if "number" in doc else None,
             concepts=concepts,
             standard=self.str(doc["standard"], "standard", 40) if "standard" in doc else None,
+            minutes=self.int(doc["minutes"], "minutes", 1, MAX_MINUTES) if "minutes" in doc else None,
             hide=self.names(doc.get("hide", []), "hide"), lock=self.names(doc.get("lock", []), "lock"),
             start=self.actions(doc.get("start", []), "start"), path=self.path)
 
     def step(self, table, where: str) -> Step:
-        known = ("title", "text", "actions", "highlight", "hide", "lock", "task")
+        known = ("title", "text", "actions", "highlight", "hide", "lock", "task", "predict")
         self.keys(table, known, where, required=("text",))
         task = self.task(table["task"], f"{where}, task") if "task" in table else None
+        predict = read_prediction(self, table["predict"], f"{where}, predict", task is not None) \
+            if "predict" in table else None
         return Step(
             text=self.text(table["text"], f"{where}: text"),
             title=self.text(table["title"], f"{where}: title") if "title" in table else None,
@@ -274,7 +279,7 @@ class _Reader:
             highlight=self.names(table.get("highlight", []), f"{where}: highlight"),
             hide=self.names(table.get("hide", []), f"{where}: hide"),
             lock=self.names(table.get("lock", []), f"{where}: lock"),
-            task=task)
+            task=task, predict=predict)
 
     def task(self, table, where: str) -> Task:
         self.keys(table, ("checks", "status", "hints", "done", "answer"), where, required=("checks", "done"))

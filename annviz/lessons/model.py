@@ -90,6 +90,51 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One answer a prediction offers; ``when`` (on the value "result") says when it is what
+    happened — none: never the outcome by itself."""
+
+    text: Text
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the learner predicts before the step's experiment: a number in [low, high] or one of
+    ``choices``. ``result`` ("probe", "value") is measured when the step's task passes: what
+    happened, shown beside the prediction; ``takeaway`` is the step's one-line lesson (the sheet)."""
+
+    question: Text
+    takeaway: Text
+    result: tuple[str, str]
+    choices: tuple[Choice, ...] = ()
+    low: float = 0.0
+    high: float = 100.0
+    decimals: int = 0
+    unit: str = ""
+
+    @property
+    def is_number(self) -> bool:
+        return not self.choices
+
+    def valid(self, answer) -> bool:
+        """Whether ``answer`` is one this prediction takes: a finite number in range with at most
+        ``decimals`` decimals, or a choice's index."""
+        if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+            return False
+        if self.is_number:
+            return math.isfinite(answer) and self.low <= answer <= self.high
+        return isinstance(answer, int) and 0 <= answer < len(self.choices)
+
+    def outcome(self, measured) -> int | None:
+        """The index of the first choice whose ``when`` holds on ``measured`` (None: no choice)."""
+        for i, choice in enumerate(self.choices):
+            if choice.when is not None and choice.when.holds(measured):
+                return i
+        return None
+
+
+@dataclass(frozen=True)
 class Step:
     text: Text
     title: Text | None = None
@@ -98,6 +143,7 @@ class Step:
     hide: tuple[str, ...] = ()                   # widgets covered (with the lesson's own)
     lock: tuple[str, ...] = ()                   # widgets that take no input
     task: Task | None = None
+    predict: Prediction | None = None            # asked before the task may be done
 
 
 @dataclass(frozen=True)
@@ -109,6 +155,7 @@ class Lesson:
     number: int | None = None                    # its place in the list of lessons
     concepts: tuple[str, ...] = ()               # vocabulary.CONCEPTS keys
     standard: str | None = None                  # e.g. "[12인기03-05]"
+    minutes: int | None = None                   # how long it takes a class, about
     hide: tuple[str, ...] = ()                   # for every step
     lock: tuple[str, ...] = ()
     start: tuple[Action, ...] = ()               # the state it starts from, whichever step it opens at
@@ -120,6 +167,10 @@ class Lesson:
 
     def locked(self, step: int) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.lock + self.steps[step].lock))
+
+    def predictions(self) -> list[int]:
+        """The steps (from 0) that ask for a prediction."""
+        return [i for i, step in enumerate(self.steps) if step.predict is not None]
 
     def widgets(self) -> set[str]:
         """Every widget name the lesson uses (for the test that they all exist)."""

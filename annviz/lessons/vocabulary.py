@@ -62,6 +62,8 @@ WIDGETS: dict[str, Widget] = {
     "explorer-weight-count": _w("view", "the parameter count (784·16 + … = 13,002)"),
     "explorer-weight-grid": _w("view", "the first hidden layer's weight pictures"),
     "explorer-layer-matrices": _w("view", "the deeper layers' matrices and the biases"),
+    "explorer-touch": _w("view", "Touch a neuron: the controls under the inspector for a hidden neuron"),
+    "touch-off": _w("toggle", "Touch a neuron: the selected hidden neuron switched off"),
     # the neuron lab
     "lab-neuron": _w("view", "the lab's tab ① One neuron"),
     "lab-perceptron": _w("view", "the lab's tab ② A perceptron that learns"),
@@ -221,7 +223,7 @@ def _b(about: str) -> Value:
 
 PAGES = ("explorer", "training", "lab", "insight", "mydigits")
 LAB_TABS = ("neuron", "perceptron", "playground")
-INSIGHT_TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix")
+INSIGHT_TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix", "data")
 GATES = ("and", "or", "nand", "nor", "xor", "xnor", "other")
 
 PROBES: dict[str, dict[str, Value]] = {
@@ -306,6 +308,15 @@ PROBES: dict[str, dict[str, Value]] = {
         "layer": _i("the weight's layer l of W⁽ˡ⁾, from 1"), "i": _i("row i, from 0"), "j": _i("column j, from 0"),
         "h": _n("the nudge h", -1), "relative_error": _n("relative error of the numeric slope", -1),
         "numeric": _n("the numeric slope", -1), "backprop": _n("backpropagation's ∂L/∂w", -1),
+    },
+    "touch": {
+        "off": _i("hidden neurons switched off (Touch a neuron)"),
+        "before": _n("test accuracy in % of the network before the edits", 1),
+        "after": _n("test accuracy in % with the edits", 1),
+        "drop": _n("before − after, in percentage points", 1),
+        "biggest": _b("the neurons switched off include the last hidden layer's neuron that adds most to the "
+                      "current input's answer (measured on the network before the edits; one within 5 % of "
+                      "it counts too)"),
     },
     "screen": {
         "page": _t("the page in front", PAGES),

@@ -1357,11 +1357,51 @@
     </message>
     <message>
         <location filename="../../annviz/messages.py" line="518"/>
+        <source>a prediction needs a task in its step (what happened is measured when the task is done)</source>
+        <translation>예측에는 그 단계의 과제가 있어야 합니다(무슨 일이 일어났는지는 과제를 마칠 때 잽니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="521"/>
+        <source>{name} is not a value a prediction can read (a check&apos;s probe and value, e.g. neuron.b; not widget)</source>
+        <translation>{name}은(는) 예측이 읽을 수 있는 값이 아닙니다(확인의 탐침과 값, 예: neuron.b; widget은 안 됨)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="524"/>
+        <source>a prediction has either number = {{ min, max }} or choices = [ … ], one of the two</source>
+        <translation>예측에는 number = {{ min, max }}와 choices = [ … ] 가운데 하나만 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="526"/>
+        <source>min {lo} should be less than max {hi}</source>
+        <translation>min {lo}은(는) max {hi}보다 작아야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="527"/>
+        <source>a unit is plain text without &lt;, &gt;, &amp; or line breaks</source>
+        <translation>단위는 &lt;, &gt;, &amp;, 줄바꿈이 없는 일반 텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="528"/>
+        <source>a prediction needs at least 2 choices</source>
+        <translation>예측에는 선택지가 2개 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="529"/>
+        <source>a number prediction needs a result that is a number, and {name} is not</source>
+        <translation>수 예측의 결과는 수여야 하는데 {name}은(는) 수가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="531"/>
+        <source>a choice has at most one of is, at_least and at_most</source>
+        <translation>선택지에는 is, at_least, at_most 가운데 하나만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="533"/>
         <source>is not the name of a lesson (letters, digits, - and _; never a folder or a path)</source>
         <translation>수업 이름이 아닙니다 (글자, 숫자, -, _만 쓰며, 폴더나 경로는 쓸 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="521"/>
+        <location filename="../../annviz/messages.py" line="536"/>
         <source>no lesson has this name (the bundled lessons: {names})</source>
         <translation>이런 이름의 수업이 없습니다 (annviz에 들어 있는 수업: {names})</translation>
     </message>
@@ -1488,208 +1528,208 @@
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="228"/>
+        <location filename="../../annviz/gui/main_window.py" line="237"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="169"/>
+        <location filename="../../annviz/gui/main_window.py" line="178"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="170"/>
+        <location filename="../../annviz/gui/main_window.py" line="179"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="207"/>
+        <location filename="../../annviz/gui/main_window.py" line="216"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="208"/>
+        <location filename="../../annviz/gui/main_window.py" line="217"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="246"/>
+        <location filename="../../annviz/gui/main_window.py" line="255"/>
         <source>{name} is a convolutional network: the Convolution page shows it. The other pages show multilayer perceptrons and keep {model}.</source>
         <translation>{name}은(는) 합성곱 신경망입니다: 합성곱 페이지에서 보여 줍니다. 다른 페이지는 다층 퍼셉트론을 보여 주며 {model}을(를) 그대로 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="264"/>
+        <location filename="../../annviz/gui/main_window.py" line="273"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="284"/>
+        <location filename="../../annviz/gui/main_window.py" line="293"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="291"/>
+        <location filename="../../annviz/gui/main_window.py" line="300"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="292"/>
+        <location filename="../../annviz/gui/main_window.py" line="301"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="422"/>
+        <location filename="../../annviz/gui/main_window.py" line="431"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="423"/>
+        <location filename="../../annviz/gui/main_window.py" line="432"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="424"/>
+        <location filename="../../annviz/gui/main_window.py" line="433"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="425"/>
+        <location filename="../../annviz/gui/main_window.py" line="434"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="429"/>
+        <location filename="../../annviz/gui/main_window.py" line="438"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="432"/>
+        <location filename="../../annviz/gui/main_window.py" line="441"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="433"/>
+        <location filename="../../annviz/gui/main_window.py" line="442"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="434"/>
+        <location filename="../../annviz/gui/main_window.py" line="443"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="437"/>
+        <location filename="../../annviz/gui/main_window.py" line="446"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="438"/>
+        <location filename="../../annviz/gui/main_window.py" line="447"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="439"/>
+        <location filename="../../annviz/gui/main_window.py" line="448"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="440"/>
+        <location filename="../../annviz/gui/main_window.py" line="449"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="441"/>
+        <location filename="../../annviz/gui/main_window.py" line="450"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="452"/>
+        <location filename="../../annviz/gui/main_window.py" line="461"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="456"/>
+        <location filename="../../annviz/gui/main_window.py" line="465"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="458"/>
+        <location filename="../../annviz/gui/main_window.py" line="467"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="461"/>
+        <location filename="../../annviz/gui/main_window.py" line="470"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="463"/>
+        <location filename="../../annviz/gui/main_window.py" line="472"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="485"/>
+        <location filename="../../annviz/gui/main_window.py" line="494"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="490"/>
+        <location filename="../../annviz/gui/main_window.py" line="499"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="508"/>
+        <location filename="../../annviz/gui/main_window.py" line="517"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="284"/>
-        <location filename="../../annviz/gui/main_window.py" line="511"/>
+        <location filename="../../annviz/gui/main_window.py" line="293"/>
+        <location filename="../../annviz/gui/main_window.py" line="520"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="426"/>
+        <location filename="../../annviz/gui/main_window.py" line="435"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="427"/>
+        <location filename="../../annviz/gui/main_window.py" line="436"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="428"/>
+        <location filename="../../annviz/gui/main_window.py" line="437"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="436"/>
+        <location filename="../../annviz/gui/main_window.py" line="445"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="512"/>
+        <location filename="../../annviz/gui/main_window.py" line="521"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="518"/>
+        <location filename="../../annviz/gui/main_window.py" line="527"/>
         <source>Export as a PyTorch script</source>
         <translation>PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="519"/>
+        <location filename="../../annviz/gui/main_window.py" line="528"/>
         <source>Python script (*.py)</source>
         <translation>Python 스크립트 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="525"/>
+        <location filename="../../annviz/gui/main_window.py" line="534"/>
         <source>PyTorch script written</source>
         <translation>PyTorch 스크립트를 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="526"/>
+        <location filename="../../annviz/gui/main_window.py" line="535"/>
         <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
 
 Run: python {name} --help</source>
@@ -1698,17 +1738,17 @@ Run: python {name} --help</source>
 실행: python {name} --help</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="531"/>
+        <location filename="../../annviz/gui/main_window.py" line="540"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="532"/>
+        <location filename="../../annviz/gui/main_window.py" line="541"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="542"/>
+        <location filename="../../annviz/gui/main_window.py" line="551"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -1970,77 +2010,77 @@ Run: python {name} --help</source>
         <translation>은닉층 {l}의 뉴런 {i}: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="240"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="245"/>
         <source>Switch the neuron off, shift its bias or scale its incoming weights, and watch the prediction and the test accuracy change.</source>
         <translation>뉴런을 끄거나, 편향을 옮기거나, 들어오는 가중치의 크기를 바꾸고 예측과 테스트 정확도가 어떻게 바뀌는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="243"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="248"/>
         <source>Edited (not saved): {what}</source>
         <translation>수정됨 (저장 안 됨): {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="247"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="252"/>
         <source>Prediction for the pad: {before} → {after}</source>
         <translation>그림판의 예측: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="250"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="255"/>
         <source>Test accuracy cannot be measured: {reason}</source>
         <translation>테스트 정확도를 잴 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="252"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="257"/>
         <source>Test accuracy: {before} → {after}</source>
         <translation>테스트 정확도: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="262"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="267"/>
         <source>measuring…</source>
         <translation>재는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="265"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="270"/>
         <source>Touch this neuron</source>
         <translation>이 뉴런 건드려 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="266"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="271"/>
         <source>Switch off</source>
         <translation>끄기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="267"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="272"/>
         <source>Zero its outgoing weights, W⁽ˡ⁺¹⁾[:, i] = 0: the next layer no longer hears this neuron</source>
         <translation>나가는 가중치를 0으로: W⁽ˡ⁺¹⁾[:, i] = 0. 다음 층은 이 뉴런의 신호를 더 이상 받지 못합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="269"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="274"/>
         <source>Shift bias Δb</source>
         <translation>편향 옮기기 Δb</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="270"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="275"/>
         <source>Add Δb to its bias: b ← b + Δb, so z = Σ wᵢaᵢ + b + Δb</source>
         <translation>편향에 Δb를 더합니다: b ← b + Δb, 따라서 z = Σ wᵢaᵢ + b + Δb</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="271"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="276"/>
         <source>Scale incoming weights s</source>
         <translation>입력 가중치 배율 s</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="272"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="277"/>
         <source>Multiply its incoming weights: wᵢ ← s·wᵢ, so z = s·Σ wᵢaᵢ + b</source>
         <translation>들어오는 가중치에 s를 곱합니다: wᵢ ← s·wᵢ, 따라서 z = s·Σ wᵢaᵢ + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="273"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="278"/>
         <source>Restore</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="274"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="279"/>
         <source>Put back the network as it was before the first edit</source>
         <translation>처음 수정하기 전의 신경망으로 되돌립니다</translation>
     </message>
@@ -2180,60 +2220,60 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="168"/>
+        <location filename="../../annviz/gui/setup.py" line="171"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="176"/>
-        <location filename="../../annviz/gui/setup.py" line="180"/>
+        <location filename="../../annviz/gui/setup.py" line="179"/>
+        <location filename="../../annviz/gui/setup.py" line="183"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="176"/>
-        <location filename="../../annviz/gui/setup.py" line="180"/>
+        <location filename="../../annviz/gui/setup.py" line="179"/>
+        <location filename="../../annviz/gui/setup.py" line="183"/>
         <source>The setup could not be written.</source>
         <translation>설정 파일을 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="188"/>
+        <location filename="../../annviz/gui/setup.py" line="191"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="196"/>
-        <location filename="../../annviz/gui/setup.py" line="269"/>
+        <location filename="../../annviz/gui/setup.py" line="199"/>
+        <location filename="../../annviz/gui/setup.py" line="272"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="197"/>
+        <location filename="../../annviz/gui/setup.py" line="200"/>
         <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
         <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="269"/>
+        <location filename="../../annviz/gui/setup.py" line="272"/>
         <source>Nothing was changed.</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="204"/>
+        <location filename="../../annviz/gui/setup.py" line="207"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="339"/>
+        <location filename="../../annviz/gui/setup.py" line="344"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="380"/>
+        <location filename="../../annviz/gui/setup.py" line="385"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="381"/>
+        <location filename="../../annviz/gui/setup.py" line="386"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>

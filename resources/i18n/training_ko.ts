@@ -483,110 +483,110 @@
         <translation>학습 기록 저장(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="127"/>
+        <location filename="../../annviz/gui/training/area.py" line="129"/>
         <source>Nothing to save</source>
         <translation>저장할 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="127"/>
+        <location filename="../../annviz/gui/training/area.py" line="129"/>
         <source>Train a network first: its recording is what the timeline shows.</source>
         <translation>먼저 신경망을 학습시키세요. 타임라인이 보여 주는 것이 그 학습의 기록입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="130"/>
+        <location filename="../../annviz/gui/training/area.py" line="132"/>
         <source>Save the training recording</source>
         <translation>학습 기록 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="136"/>
+        <location filename="../../annviz/gui/training/area.py" line="138"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="142"/>
+        <location filename="../../annviz/gui/training/area.py" line="144"/>
         <source>Open a training recording</source>
         <translation>학습 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="148"/>
+        <location filename="../../annviz/gui/training/area.py" line="151"/>
         <source>Could not open the recording</source>
         <translation>학습 기록을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="155"/>
+        <location filename="../../annviz/gui/training/area.py" line="158"/>
         <source>annviz training recordings (*{ext})</source>
         <translation>annviz 학습 기록 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="173"/>
+        <location filename="../../annviz/gui/training/area.py" line="176"/>
         <source>Save the weight pictures as GIF</source>
         <translation>가중치 그림을 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="180"/>
+        <location filename="../../annviz/gui/training/area.py" line="183"/>
         <source>Writing {path}…</source>
         <translation>{path} 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="191"/>
+        <location filename="../../annviz/gui/training/area.py" line="194"/>
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="192"/>
+        <location filename="../../annviz/gui/training/area.py" line="195"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="214"/>
+        <location filename="../../annviz/gui/training/area.py" line="217"/>
         <source>Save the weight pictures as PNG</source>
         <translation>가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="234"/>
+        <location filename="../../annviz/gui/training/area.py" line="237"/>
         <source>Cannot continue from here</source>
         <translation>여기서부터 이어서 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="239"/>
+        <location filename="../../annviz/gui/training/area.py" line="242"/>
         <source>The continued run will be close to what the original run would have done, but not bit for bit the same. Continue anyway?</source>
         <translation>이어서 하는 학습은 원래 학습이 했을 결과와 가깝겠지만, 비트 하나까지 같지는 않습니다. 그래도 이어서 할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="241"/>
+        <location filename="../../annviz/gui/training/area.py" line="244"/>
         <source>Not an exact continuation</source>
         <translation>정확히 이어지지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="265"/>
+        <location filename="../../annviz/gui/training/area.py" line="268"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="268"/>
+        <location filename="../../annviz/gui/training/area.py" line="271"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="272"/>
+        <location filename="../../annviz/gui/training/area.py" line="275"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="280"/>
+        <location filename="../../annviz/gui/training/area.py" line="283"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="293"/>
+        <location filename="../../annviz/gui/training/area.py" line="296"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="207"/>
-        <location filename="../../annviz/gui/training/area.py" line="220"/>
-        <location filename="../../annviz/gui/training/area.py" line="268"/>
-        <location filename="../../annviz/gui/training/area.py" line="279"/>
+        <location filename="../../annviz/gui/training/area.py" line="210"/>
+        <location filename="../../annviz/gui/training/area.py" line="223"/>
+        <location filename="../../annviz/gui/training/area.py" line="271"/>
+        <location filename="../../annviz/gui/training/area.py" line="282"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>

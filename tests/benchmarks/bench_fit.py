@@ -24,7 +24,7 @@ sys.path[:0] = [str(HERE.parent / "gui"), str(HERE.parent)]
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from fit_check import LANGUAGES, SCREENS, combination_problems  # noqa: E402
+from fit_check import LANGUAGES, SCREENS, combination_problems, prediction_panel_problems  # noqa: E402
 from run_ends import open_window  # noqa: E402
 
 
@@ -48,6 +48,11 @@ def main() -> int:
                           f"({time.perf_counter() - t:.1f} s)", flush=True)
                     for problem in problems:
                         print("   ", problem)
+                problems = prediction_panel_problems(window, lang, screen)     # issue 24: the panel's
+                total += len(problems)                                         # prediction, teacher bar
+                print(f"{lang} {screen.name} prediction steps: {len(problems)} problems", flush=True)
+                for problem in problems:
+                    print("   ", problem)
         window.training.controller.shutdown()
         window.close()
         app.processEvents()

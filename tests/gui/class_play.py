@@ -31,7 +31,7 @@ from annviz.gui.main_window import MainWindow  # noqa: E402
 from annviz.gui.welcome import WelcomeDialog  # noqa: E402
 from annviz.lessons.library import catalog  # noqa: E402
 from fit_check import SCREENS, page_problems  # noqa: E402
-from lesson_answers import WRONG  # noqa: E402
+from lesson_answers import WRONG, make_prediction  # noqa: E402
 from run_ends import settle_screen, wait_until  # noqa: E402
 
 LESSONS = {e.name: e.lesson for e in catalog() if e.bundled}
@@ -74,6 +74,7 @@ def follow(window, lesson, first_step: int = 0) -> None:
         settle(window)
         on_screen(window, f"{lesson.name} step {i + 1}")
         if step.task is not None:
+            make_prediction(window)                           # predict first: then the task is open
             wrong = next(a for a in WRONG[(lesson.name, i + 1)] if not a.watch and not a.slow)
             for action in wrong.actions:
                 player.driver.perform(action)

@@ -321,3 +321,37 @@ def combination_problems(window, lang: str, screen: Screen, drawer: bool, axis_t
         problems += found
         problems += drawer_problems(window, f"{name} {where}")
     return sorted(set(problems))
+
+
+# The steps whose panel holds the most (issue 24): a prediction of three long choices, one of two,
+# and a number with teacher mode's bar above it.
+PANEL_STEPS = (("learning", 1, False), ("nudge", 1, False), ("threshold", 0, True))
+
+
+def panel_problems(window, where: str) -> list[str]:
+    """What does not fit in the lesson panel now: a text or control cut, or Next not wholly shown."""
+    panel, problems = window.lessons.panel, []
+    for w in panel.findChildren(QWidget):
+        if not w.isVisible() or not isinstance(w, CONTROLS):
+            continue
+        why = cut_off(w) or clipped(w, window)
+        if why:
+            problems.append(f"{where}: {describe(w)} is cut: {why}")
+    return problems + drawer_problems(window, where)
+
+
+def prediction_panel_problems(window, lang: str, screen: Screen) -> list[str]:
+    """The panel at each of ``PANEL_STEPS`` (its prediction not made yet), on ``screen``."""
+    window.set_language(lang)
+    window.set_zoom(screen.zoom)
+    window.resize(*screen.area)
+    problems = []
+    for name, step, teacher in PANEL_STEPS:
+        window.settings.remove(f"lessons/predictions/{name}")
+        window.lessons.set_teacher_mode(teacher)
+        window.lessons.open_lesson(name, step)
+        settle(300)
+        problems += panel_problems(window, f"{lang} {screen.name} {name} step {step + 1}"
+                                           f"{' (teacher)' if teacher else ''}")
+    window.lessons.set_teacher_mode(False)
+    return problems

@@ -51,6 +51,8 @@ FAST = set_("lab-playground-speed", 16)
 SEVEN = draw([(0.3, 0.2), (0.7, 0.2), (0.45, 0.85)])                     # a 7 with a full top bar
 ONE = draw([(0.5, 0.15), (0.5, 0.85)])                                    # a straight stroke: a 1
 DOT = draw([(0.5, 0.5), (0.505, 0.5)])                                    # two pixels
+THREE = draw([(0.3, 0.2), (0.5, 0.12), (0.7, 0.2), (0.65, 0.4), (0.45, 0.5), (0.68, 0.6), (0.7, 0.8),
+              (0.5, 0.9), (0.28, 0.82)])                                   # lesson 6's 3: neuron 6 adds most
 
 #: (lesson name, step from 1) → the wrong answers of its task.
 WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
@@ -153,6 +155,23 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("the classic model loaded again", _a("load_model", name="mnist-classic")),
         wrong("a neuron selected, the model unchanged", _a("select_neuron", layer=1, neuron=1)),
     ),
+    ("digit-network", 5): (
+        wrong("Matrix form, but with the wider mnist-best", _a("load_model", name="mnist-best"),
+              _a("show", widget="insight-matrix")),
+        wrong("One step of learning opened instead", _a("show", widget="insight-step")),
+        wrong("the pad cleared, then Matrix form: no input to write out", _a("clear_pad"),
+              _a("show", widget="insight-matrix")),
+    ),
+    ("digit-network", 6): (
+        wrong("neuron 2 of hidden layer 2 switched off: it adds less to the answer", THREE,
+              _a("select_neuron", layer=2, neuron=2), set_("touch-off", True)),
+        wrong("the neuron that matters most selected, not switched off", THREE,
+              _a("select_neuron", layer=2, neuron=6)),
+        wrong("neuron 6 of hidden layer 1 switched off: the wrong layer", THREE,
+              _a("select_neuron", layer=1, neuron=6), set_("touch-off", True)),
+        wrong("a test digit, not one drawn, and a neuron switched off", _a("test_digit", index=0),
+              _a("select_neuron", layer=2, neuron=6), set_("touch-off", True)),
+    ),
     # 7 — how good is it
     ("how-good", 1): (
         wrong("a straight stroke: a 1 read as 1, not a 7", _a("clear_pad"), ONE),
@@ -173,6 +192,16 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("the threshold lowered", set_("insight-threshold", 50)),
         wrong("the threshold raised, not far enough", set_("insight-threshold", 92)),
     ),
+    ("how-good", 5): (
+        wrong("the Mistakes tab opened instead", _a("show", widget="insight-mistakes")),
+        wrong("the pad cleared, then Why this answer", _a("clear_pad"), _a("show", widget="insight-why")),
+        wrong("a straight 1 drawn, then Why this answer: a 1 read as 1", _a("clear_pad"), ONE,
+              _a("show", widget="insight-why")),
+    ),
+    ("how-good", 6): (
+        wrong("Why this answer stays in front", _a("show", widget="insight-why")),
+        wrong("How good is it opened instead", _a("show", widget="insight-evaluation")),
+    ),
     # 8 — learning
     ("learning", 1): (
         wrong("Start, then Stop at once", press("training-start"), press("training-stop"), WAIT),
@@ -188,6 +217,10 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
               WAIT, set_("training-lr", 0.01)),
         wrong("η = 0.01, started and stopped before the epoch ended", set_("training-lr", 0.01),
               press("training-start"), press("training-stop"), WAIT),
+    ),
+    ("learning", 4): (
+        wrong("the explorer in front", _a("show", widget="explorer-pad")),
+        wrong("the training page's curves in front", _a("show", widget="training-curves")),
     ),
     # 9 — nudge a weight
     ("nudge", 1): (
@@ -207,3 +240,14 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("η changed on the training page, not for this step", set_("training-lr", 0.05)),
     ),
 }
+
+
+def make_prediction(window) -> None:
+    """Commit to a prediction at the step on screen, if it waits for one, as a learner would (the
+    middle of a number's range, the first choice): its task opens, so its checks can be tried."""
+    player, box = window.lessons.player, window.lessons.panel.prediction
+    if player.waiting_for_prediction:
+        predict = player.lesson.steps[player.index].predict
+        box.set_answer(0 if predict.choices else round((predict.low + predict.high) / 2))
+        box.commit_button.click()
+        assert not player.waiting_for_prediction, "the prediction was not taken"

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRect
 from PySide6.QtTest import QTest
 
 from annviz.gui.common import room
-from fit_check import SCREENS, combination_problems, open_drawer, settle
+from fit_check import SCREENS, combination_problems, open_drawer, prediction_panel_problems, settle
 from run_ends import open_window
 
 SCREEN = {s.name: s for s in SCREENS}
@@ -40,6 +40,17 @@ def window(qapp, tmp_path_factory):
                          ids=[f"{lang}-{screen}-{'drawer' if d else 'closed'}" for lang, screen, d in SAMPLE])
 def test_every_page_and_tab_fits(window, lang, screen, drawer):
     problems = combination_problems(window, lang, SCREEN[screen], drawer)
+    assert not problems, "\n".join(problems)
+
+
+#: Each screen once, both languages in all (bench_fit.py: every screen and zoom in both languages).
+PANEL_SAMPLE = [("ko", "1366x768@100%"), ("en", "1280x800@100%"), ("ko", "1920x1080@150%")]
+
+
+@pytest.mark.parametrize("lang,screen", PANEL_SAMPLE, ids=[f"{lang}-{screen}" for lang, screen in PANEL_SAMPLE])
+def test_the_panel_fits_a_prediction_and_the_teacher_bar(window, lang, screen):
+    """Issue 24: the prediction's question, choices and button, and teacher mode's bar, in the drawer."""
+    problems = prediction_panel_problems(window, lang, SCREEN[screen])
     assert not problems, "\n".join(problems)
 
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
 
 from annviz.lessons.library import catalog
-from lesson_answers import WAIT, WRONG
+from lesson_answers import WAIT, WRONG, make_prediction
 from run_ends import open_window, settle_screen, wait_until
 
 LESSONS = [e.lesson for e in catalog() if e.bundled]
@@ -76,6 +76,7 @@ def refuse_every_wrong_answer(window, lesson, lang: str, slow: bool = False, wat
                 continue
             where = f"{lesson.name} step {i + 1} ({lang}): {answer.why}"
             player.go_to(i)                                   # the step as a learner finds it
+            make_prediction(window)                           # predict first: then the task is open
             settle_step(window)
             assert not player.check_now(), f"{where}: the task passes before any answer"
             give(window, answer)

@@ -54,6 +54,12 @@ def test_the_lesson_plays_through(window, lesson):
         numbers = sorted(map(int, re.findall(r"\d+", panel.counter.text())))
         assert numbers == sorted([i + 1, len(lesson.steps)]), f"{where}: {panel.counter.text()}"
         assert not panel.problem.isVisibleTo(panel), f"{where}: {panel.problem.text()}"
+        if step.predict is not None:         # predict first: the task stays closed until then
+            assert player.waiting_for_prediction and not player.check_now(), where
+            guess = 0 if step.predict.choices else round((step.predict.low + step.predict.high) / 2)
+            panel.prediction.set_answer(guess)
+            panel.prediction.commit_button.click()
+            assert not player.waiting_for_prediction, where
         if step.task is not None:
             QTest.qWait(150)          # what the step started (an evaluation, a thread) may answer
             assert not player.check_now(), f"{where}: the task passes on the untouched app"
@@ -64,6 +70,12 @@ def test_the_lesson_plays_through(window, lesson):
             assert panel.task_passed and panel.next_button.isEnabled(), where
             done = panel.status.text()
             assert "{" not in done and "–" not in done, f"{where}: {done}"
+            if step.predict is not None:     # what happened, measured, beside the prediction
+                seen = player.made[i]
+                assert seen.result not in (None, "–"), f"{where}: {seen}"
+                assert step.predict.takeaway.get(lang) in panel.prediction.said.text(), where
+                if step.predict.choices:
+                    assert seen.outcome is not None, f"{where}: no choice says what happened ({seen})"
         panel.next_button.click()
     assert player.lesson is None and panel.stack.currentIndex() == 0
     assert player.progress(lesson.name)[1] is True

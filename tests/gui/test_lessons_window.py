@@ -212,12 +212,15 @@ def test_a_teachers_folder_adds_its_lessons_and_shows_a_broken_one(window, area,
 
 
 def test_the_language_switch_shows_the_step_in_korean(window, area):
+    window.settings.remove("lessons/predictions/threshold")
     area.open_lesson("threshold")
     step = area.player.lesson.steps[0]
     window.set_language("ko")
     try:
         assert area.panel.text.text() == step.text.ko
         assert area.panel.title.text() == "임계값과 편향" and area.panel.next_button.text() == "다음 단계 ▶"
+        assert "먼저 위에서 예측을 확정하세요" in area.panel.status.text()     # predict first
+        assert area.player.predict(-3.0)
         area.player.check_now()
         assert "임계값을 θ = 3으로 맞추세요" in area.panel.status.text()
     finally:

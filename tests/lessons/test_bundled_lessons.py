@@ -29,6 +29,11 @@ def texts_of(lesson):
                 yield f"step {i} status", step.task.status
             for hint in step.task.hints:
                 yield f"step {i} hint", hint
+        if step.predict:
+            yield f"step {i} prediction", step.predict.question
+            yield f"step {i} takeaway", step.predict.takeaway
+            for k, choice in enumerate(step.predict.choices, 1):
+                yield f"step {i} choice {k}", choice.text
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
@@ -39,6 +44,7 @@ def test_every_text_of_a_bundled_lesson_exists_in_english_and_korean(path):
         assert HANGUL.search(text.ko), f"{path.name} {where}: the Korean text has no Korean"
         assert not HANGUL.search(text.en), f"{path.name} {where}: the English text has Korean"
     assert lesson.concepts and all(c in CONCEPTS for c in lesson.concepts)
+    assert lesson.minutes is not None and 5 <= lesson.minutes <= 50, f"{path.name}: how long does it take?"
     assert lesson.standard in (None, "[12인기03-05]")
 
 
@@ -50,9 +56,35 @@ def test_every_task_of_a_bundled_lesson_has_a_hint_or_status_and_an_answer(path)
             assert step.task.status is not None, f"{path.name} step {i}: say what the learner sees"
 
 
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_every_bundled_lesson_asks_for_a_prediction_whose_outcome_its_answer_can_show(path):
+    lesson = read_lesson(path)
+    asked = lesson.predictions()
+    assert asked, f"{path.name}: predict, then see — no step asks for a prediction"
+    for i in asked:
+        prediction = lesson.steps[i].predict
+        probes = {c.probe for c in lesson.steps[i].task.checks}
+        assert prediction.result[0] in probes, f"{path.name} step {i + 1}: the result is not what its task reads"
+        if prediction.choices:        # the choice that its task's passing means is one the learner can pick
+            assert any(c.when is not None for c in prediction.choices), f"{path.name} step {i + 1}"
+
+
 def test_nine_bundled_lessons_and_no_broken_file():
     entries = [e for e in catalog() if e.bundled]
     assert [e.error for e in entries] == [None] * 9
+
+
+def test_the_readme_plans_fit_their_periods():
+    """The teachers' plans (English and Korean) add up the lessons' own minutes to no more than the period."""
+    text = README.read_text(encoding="utf-8")
+    minutes = {e.lesson.number: e.lesson.minutes for e in catalog() if e.bundled}
+    plans = re.findall(r"<!-- plan (\d+) min: ([\d, ]+) -->", text)
+    assert sorted(int(p) for p, _ in plans) == [45, 50, 50], plans
+    for period, lessons in plans:
+        total = sum(minutes[int(n)] for n in lessons.split(","))
+        assert total <= int(period), (period, lessons, total)
+        for n in lessons.split(","):
+            assert f"lesson {int(n)}" in text.split(f"<!-- plan {period} min: {lessons} -->", 1)[1][:900]
 
 
 def test_the_readme_example_is_a_lesson():

@@ -53,6 +53,7 @@ def test_a_good_lesson_reads_as_written(tmp_path):
     lesson = read_lesson(write(tmp_path, GOOD))
     assert lesson.name == "small" and lesson.number == 42
     assert lesson.title.get("ko") == "작은 수업" and lesson.standard == "[12인기03-05]"
+    assert lesson.minutes is None                       # optional: a lesson without it still opens
     first, second = lesson.steps
     assert [a.do for a in first.actions] == ["show", "set", "set"]
     assert first.actions[2].get("value") == -5
@@ -74,7 +75,7 @@ def test_a_good_lesson_reads_as_written(tmp_path):
     ("format_version = 1", "", "format_version is missing"),
     ('standard = "[12인기03-05]"', 'standrad = "x"', "unknown key 'standrad'"),
     ('highlight = ["lab-neuron-bias", "lab-neuron-plot"]', 'hightlight = ["lab-neuron-bias"]',
-     "step 1: unknown key 'hightlight' (known: title, text, actions, highlight, hide, lock, task)"),
+     "step 1: unknown key 'hightlight' (known: title, text, actions, highlight, hide, lock, task, predict)"),
     ('"lab-neuron-plot"]', '"lab-neuron-plott"]', "step 1: highlight[2]: no widget is called 'lab-neuron-plott'"),
     ('value = -5 }', 'value = "-5" }', "step 1, action 3 (set): value: should be a number, not text"),
     ('value = "tasty"', 'value = "yummy"', "'yummy' is not a choice of lab-neuron-preset"),
@@ -97,6 +98,13 @@ def test_a_good_lesson_reads_as_written(tmp_path):
     ('checks = [{ check = "neuron", z_at_least = 0.0, activation = "step" }]',
      'checks = [{ check = "shell", cmd = "rm" }]', "unknown check 'shell'"),
     ('title = { en = "A small lesson", ko = "작은 수업" }', 'title = "A small lesson"', "title: should be a table"),
+    # minutes (issue 24): a whole number of minutes, 1 to 300
+    ("number = 42", "number = 42\nminutes = 0", "minutes: 0 is not between 1 and 300"),
+    ("number = 42", "number = 42\nminutes = -10", "minutes: -10 is not between 1 and 300"),
+    ("number = 42", "number = 42\nminutes = 100000", "minutes: 100000 is not between 1 and 300"),
+    ("number = 42", "number = 42\nminutes = 12.5", "minutes: should be a whole number, not a number"),
+    ("number = 42", 'number = 42\nminutes = "45"', "minutes: should be a whole number, not text"),
+    ("number = 42", "number = 42\nminutes = true", "minutes: should be a whole number, not true or false"),
 ])
 def test_every_fault_is_one_line_naming_the_file_and_the_place(tmp_path, old, new, message):
     assert old in GOOD

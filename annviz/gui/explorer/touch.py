@@ -140,6 +140,11 @@ class NeuronTouch(QGroupBox):
     def edits(self) -> tuple[NeuronEdit, ...]:
         return tuple(self._edits.values())
 
+    @property
+    def original(self) -> Network | None:
+        """The network before the first edit (None while nothing is edited)."""
+        return self._original[0] if self._original is not None else None
+
     @Slot()
     def restore_original(self) -> None:
         """Put back the network that was there before the first edit (the same object)."""

@@ -21,6 +21,10 @@ def install(window, state) -> LessonsArea:
     window.add_help_action(lambda: QCoreApplication.translate("LessonsArea", "&Lessons"), area.show_lessons)
     window.add_file_action(lambda: QCoreApplication.translate("LessonsArea", "Open &lesson…"),
                            lambda: area.open_file())
+    area.teacher_action = window.add_view_action(
+        lambda: QCoreApplication.translate("LessonsArea", "&Teacher mode (answers shown, no locks)"),
+        area.set_teacher_mode)
+    area.teacher_action.setChecked(area.teacher_mode)
     window.lessons = area
     setup = getattr(window, "setup", None)          # File → Save / Open setup carries the lesson and step
     if setup is not None:
@@ -29,4 +33,6 @@ def install(window, state) -> LessonsArea:
         setup.lesson_followed = lambda: area.player.lesson
         setup.find_lesson = area.find_by_name
         setup.open_lesson = area.open_setup_lesson   # before the setup's state: that wins over the step's
+        setup.teacher_mode = lambda: area.teacher_mode
+        setup.set_teacher_mode = area.set_teacher_mode
     return area

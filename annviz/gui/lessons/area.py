@@ -15,6 +15,7 @@ import logging
 import os
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QWidget
@@ -23,12 +24,20 @@ from annviz.gui.common import room
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.panel import LessonPanel
 from annviz.gui.lessons.player import LessonPlayer
+from annviz.gui.lessons.sheet import SheetDialog
 from annviz.gui.threads import Worker, WorkerThread
 from annviz.lessons.lessonfile import LessonFileError, read_lesson
 from annviz.lessons.library import SUFFIX, find, find_by_name, read_all, unread
 from annviz.safeio import FileFormatError, memory_as
 
 log = logging.getLogger(__name__)
+
+TEACHER_KEY = "lessons/teacher_mode"
+
+
+def teacher_mode_setting(value) -> bool:
+    """A remembered on/off: only true (or "true") is on; anything else — missing, damaged — off."""
+    return value is True or value == "true"
 
 
 def user_lessons_folder() -> Path:
@@ -78,6 +87,10 @@ class LessonsArea(QObject):
         self.dock.visibilityChanged.connect(self.player.panel_shown)
         self.panel.open_file_clicked.connect(lambda: self.open_file())
         self.panel.folder_clicked.connect(self.open_folder)
+        self.panel.sheet_clicked.connect(self.show_sheet)
+        self.sheet: SheetDialog | None = None       # "My lesson sheet", when shown
+        self.teacher_action = None                   # View → Teacher mode (install adds it)
+        self.player.set_teacher_mode(teacher_mode_setting(window.settings.value(TEACHER_KEY)))
         self.reader = WorkerThread("lessons-reader", self)   # the user's folder, off the GUI thread
         window.add_shutdown_hook(self.reader.stop)
 
@@ -91,6 +104,31 @@ class LessonsArea(QObject):
             self.player.show_catalog()
         self.dock.open()
         self.read_folder()
+
+    @property
+    def teacher_mode(self) -> bool:
+        return self.player.teacher
+
+    def set_teacher_mode(self, on: bool) -> None:
+        """View → Teacher mode (remembered): every step's answer, any step, no locks."""
+        on = bool(on)
+        self.window.settings.setValue(TEACHER_KEY, on)
+        self.player.set_teacher_mode(on)
+        if self.teacher_action is not None and self.teacher_action.isChecked() != on:
+            self.teacher_action.setChecked(on)
+
+    def show_sheet(self, lesson) -> SheetDialog:
+        """My lesson sheet of ``lesson``: its predictions kept on this machine and what happened."""
+        player = self.player
+        made = player.made if player.lesson is not None and player.lesson.name == lesson.name \
+            else player.predictions(lesson)
+        if self.sheet is not None and shiboken6.isValid(self.sheet):
+            self.sheet.close()
+        self.sheet = SheetDialog(lesson, made, self.window)
+        self.sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)   # a closed sheet is gone, not hidden
+        self.sheet.show()
+        self.sheet.raise_()
+        return self.sheet
 
     def read_folder(self) -> bool:
         """Read the user's lessons that are new or changed since last read, in the background;

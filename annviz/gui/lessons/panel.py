@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from annviz.gui.common import room, zoom
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.lessons.driver import current_language
+from annviz.gui.lessons.predict_box import PredictionBox
+from annviz.gui.lessons.teacher import TeacherBar
 from annviz.lessons.library import Entry
 from annviz.lessons.model import Condition, Lesson, Task, fill
 from annviz.lessons.vocabulary import CONCEPTS
@@ -58,6 +60,7 @@ class LessonPanel(QWidget):
     entry_chosen = Signal(object, bool)    # an Entry, and whether to start over
     open_file_clicked = Signal()
     folder_clicked = Signal()
+    sheet_clicked = Signal(object)         # the Lesson whose sheet to show
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,6 +102,9 @@ class LessonPanel(QWidget):
         self.restart_button.clicked.connect(self._on_restart_clicked)
         self.open_button.clicked.connect(self.open_file_clicked)
         self.folder_button.clicked.connect(self.folder_clicked)
+        self.catalog_sheet_button = QPushButton()          # the chosen lesson's sheet
+        self.catalog_sheet_button.clicked.connect(
+            lambda: self.chosen_entry and self.sheet_clicked.emit(self.chosen_entry.lesson))
         start = QHBoxLayout()
         start.addWidget(self.start_button, 1)
         start.addWidget(self.restart_button)
@@ -110,6 +116,7 @@ class LessonPanel(QWidget):
         for widget, stretch in ((self.catalog_title, 0), (self.note, 0), (self.lessons, 3), (self.about, 2)):
             box.addWidget(widget, stretch)
         box.addLayout(start)
+        box.addWidget(self.catalog_sheet_button)
         box.addLayout(files)
         return page
 
@@ -144,7 +151,11 @@ class LessonPanel(QWidget):
         body = QWidget()                       # the step's text, then its task: they scroll together
         body_box = QVBoxLayout(body)
         body_box.setContentsMargins(0, 0, 4, 0)
-        for widget in (self.step_title, self.text, self.problem, self.task_box):
+        self.prediction = PredictionBox()      # "Predict first": before the task opens
+        self.prediction.hide()
+        self.teacher = TeacherBar()            # View → Teacher mode: any step, its answer
+        self.teacher.hide()
+        for widget in (self.teacher, self.step_title, self.text, self.problem, self.prediction, self.task_box):
             body_box.addWidget(widget)
         body_box.addStretch(1)
         self.scroll = QScrollArea()
@@ -171,9 +182,12 @@ class LessonPanel(QWidget):
         box.addWidget(self.title)
         box.addLayout(header)
         box.addWidget(self.scroll, 1)
+        self.sheet_button = QPushButton()             # at the last step: the sheet of this lesson
+        self.sheet_button.clicked.connect(lambda: self._lesson and self.sheet_clicked.emit(self._lesson))
         reset_row = QHBoxLayout()
         reset_row.addWidget(self.reset_button)
         reset_row.addStretch(1)
+        reset_row.addWidget(self.sheet_button)
         box.addLayout(reset_row)
         box.addLayout(navigation)
         return page
@@ -233,6 +247,8 @@ class LessonPanel(QWidget):
         lang = current_language()
         started = entry is not None and self._progress.get(entry.name, (0, False))[0] > 0
         self.start_button.setEnabled(entry is not None and entry.lesson is not None)
+        self.catalog_sheet_button.setVisible(entry is not None and entry.lesson is not None
+                                             and bool(entry.lesson.predictions()))
         self.restart_button.setVisible(started)
         self.start_button.setText(self.tr("Continue") if started else self.tr("Start"))
         if entry is None:
@@ -246,6 +262,8 @@ class LessonPanel(QWidget):
             if lesson.concepts:
                 words = " · ".join(CONCEPTS[c][1 if lang == "ko" else 0] for c in lesson.concepts)
                 lines.append(self.tr("Concepts: {words}").format(words=words))
+            if lesson.minutes:
+                lines.append(self.tr("About {n} minutes").format(n=lesson.minutes))
             if lesson.standard:
                 lines.append(self.tr("Achievement standard (인공지능 기초): {code}").format(code=lesson.standard))
             if not entry.bundled:
@@ -273,7 +291,15 @@ class LessonPanel(QWidget):
         self.problem.setVisible(bool(problem))
         self.hint.clear()
         self.hint.hide()
+        self.prediction.show_prediction(lesson.steps[index].predict)
+        self.teacher.show_step(lesson, index)
         self._render_step()
+
+    def show_prediction(self, made) -> None:
+        """What the learner predicted at this step (None: nothing yet) and, once measured, what happened."""
+        if self._lesson is not None:
+            self.prediction.show_prediction(self._lesson.steps[self._index].predict, made)
+            self._render_task()
 
     def show_task(self, task: Task | None, state: str = WAITING, values: dict | None = None,
                   unmet: list[tuple[Condition, str]] = ()) -> None:
@@ -303,6 +329,7 @@ class LessonPanel(QWidget):
         self.back_button.setEnabled(index > 0)
         last = index == len(lesson.steps) - 1
         self.next_button.setText(self.tr("Finish ✓") if last else self.tr("Next ▶"))
+        self.sheet_button.setVisible(last and bool(lesson.predictions()))
         self._render_task()
         self._render_hints()
 
@@ -318,7 +345,10 @@ class LessonPanel(QWidget):
             return
         task, state, values, unmet = self._task_view
         lang = current_language()
-        if state == PASSED:
+        if self.prediction.waiting:
+            self.status.setText(f'<span style="color:{WAITING_COLOR}">● '
+                                + self.tr("First lock in your prediction above.") + "</span>")
+        elif state == PASSED:
             self.status.setText(f'<span style="color:{DONE_COLOR}">✔ {fill(task.done.get(lang), values)}</span>')
         elif task.status is not None:
             self.status.setText(f'<span style="color:{WAITING_COLOR}">● {fill(task.status.get(lang), values)}</span>')
@@ -373,6 +403,12 @@ class LessonPanel(QWidget):
         self.reset_button.setToolTip(self.tr("Set the app back to how this step began"))
         self.back_button.setText(self.tr("◀ Back"))
         self.skip_button.setText(self.tr("Skip"))
+        self.prediction.retranslate()
+        self.sheet_button.setText(self.tr("My lesson sheet…"))
+        self.sheet_button.setToolTip(self.tr("Your predictions in this lesson and what happened, to print or save as PDF"))
+        self.catalog_sheet_button.setText(self.tr("My lesson sheet…"))
+        self.catalog_sheet_button.setToolTip(self.tr("Your predictions in the chosen lesson and what happened, "
+                                                     "to print or save as PDF"))
         self.skip_button.setToolTip(self.tr("Go on without doing the task"))
         self._fill_catalog()
         if self._lesson is not None:

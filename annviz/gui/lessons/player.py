@@ -20,7 +20,8 @@ from annviz.gui.lessons.driver import Driver, current_language
 from annviz.gui.lessons.overlay import LessonOverlay
 from annviz.gui.lessons.panel import PASSED, WAITING, LessonPanel
 from annviz.lessons.library import catalog
-from annviz.lessons.model import Lesson, format_value, probe_digits
+from annviz.lessons.model import Check, Lesson, format_value, probe_digits
+from annviz.lessons.prediction import Made, dump_made, load_made
 from annviz.lessons.vocabulary import PROBES
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ class LessonPlayer(QObject):
         self.index = 0
         self.passed = False
         self._hints = 0
+        self.made: dict[int, Made] = {}          # the predictions made in this lesson, by step
+        self.teacher = False                     # teacher mode: answers shown, any step, no locks
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.check_now)
         panel.back_clicked.connect(self.back)
@@ -53,6 +56,9 @@ class LessonPlayer(QObject):
         panel.hint_clicked.connect(self._on_hint_clicked)
         panel.catalog_clicked.connect(self.show_catalog)
         panel.entry_chosen.connect(self._on_entry_chosen)
+        panel.prediction.predicted.connect(self.predict)
+        panel.teacher.step_chosen.connect(self._on_step_chosen)
+        panel.teacher.answer_clicked.connect(self.show_answer)
 
     # --- the list ------------------------------------------------------------------------------
 
@@ -80,6 +86,7 @@ class LessonPlayer(QObject):
         """Follow ``lesson`` from step ``step`` (clamped to its steps), from the state it starts
         from (its ``start`` actions), whichever lesson or drawing came before."""
         self.lesson = lesson
+        self.made = self.predictions(lesson)
         self.settings.setValue("lessons/open", lesson.name)
         self.settings.setValue("lessons/open_path", str(lesson.path) if lesson.path else "")
         self.index = min(max(step, 0), len(lesson.steps) - 1)
@@ -93,6 +100,7 @@ class LessonPlayer(QObject):
         self.settings.setValue(f"lessons/step/{lesson.name}", index)
         problem = " ".join(p for p in (problem, self._perform(lesson.steps[index].actions)) if p)
         self.panel.show_step(lesson, index, problem)
+        self.panel.show_prediction(self.made.get(index))
         self._show_marks()
         self._resume()
         self.step_shown.emit(index)
@@ -134,6 +142,69 @@ class LessonPlayer(QObject):
         self.settings.setValue("lessons/open", "")
         self.lesson_closed.emit()
 
+    # --- predict, then see ------------------------------------------------------------------------
+
+    def predictions(self, lesson: Lesson) -> dict[int, Made]:
+        """The predictions kept for ``lesson`` on this machine, by step (what does not fit is left out)."""
+        return load_made(self.settings.value(f"lessons/predictions/{lesson.name}"), lesson)
+
+    @property
+    def waiting_for_prediction(self) -> bool:
+        """Whether the step on screen asks for a prediction the learner has not made yet."""
+        return (self.lesson is not None and self.lesson.steps[self.index].predict is not None
+                and self.index not in self.made and not self.teacher)
+
+    def predict(self, answer) -> bool:
+        """The learner commits to ``answer`` at this step: kept, and the step's task opens. A
+        prediction already made stands (False), as does an answer the prediction does not take."""
+        prediction = self.lesson.steps[self.index].predict if self.lesson is not None else None
+        if prediction is None or self.index in self.made or not prediction.valid(answer):
+            return False
+        self._keep(self.index, Made(answer))
+        self._show_marks()
+        self._resume()
+        return True
+
+    def _see(self) -> None:
+        """The task passed: measure what happened, beside the prediction."""
+        prediction = self.lesson.steps[self.index].predict
+        made = self.made.get(self.index)
+        if prediction is None or made is None:
+            return
+        probe, value = prediction.result
+        measured = self.driver.measure(Check(probe, ())).get(value)
+        self._keep(self.index, Made(made.answer, format_value(measured, probe_digits(probe, value)),
+                                    prediction.outcome(measured)))
+
+    def _keep(self, index: int, made: Made) -> None:
+        self.made[index] = made
+        self.settings.setValue(f"lessons/predictions/{self.lesson.name}", dump_made(self.made))
+        self.panel.show_prediction(made)
+
+    # --- teacher mode ---------------------------------------------------------------------------
+
+    def set_teacher_mode(self, on: bool) -> None:
+        """Teacher mode on or off: every step's answer shown, any step opened directly, no locks,
+        no waiting for predictions (the step on screen is shown again as it is)."""
+        self.teacher = bool(on)
+        self.panel.teacher.setVisible(self.teacher)
+        self.panel.prediction.set_required(not self.teacher)
+        if self.lesson is not None and self.panel.stack.currentIndex() == 1:
+            self.panel.show_prediction(self.made.get(self.index))
+            self._show_marks()
+            self._resume()
+
+    def show_answer(self) -> None:
+        """Teacher mode's "Show the answer on screen": the lesson's own answer to this step."""
+        task = self.lesson.steps[self.index].task if self.lesson is not None else None
+        if task is not None:
+            self._perform(task.answer)
+            self.check_now()
+
+    def _on_step_chosen(self, index: int) -> None:
+        if self.lesson is not None and 0 <= index < len(self.lesson.steps):
+            self.go_to(index)
+
     # --- the task ------------------------------------------------------------------------------
 
     def check_now(self) -> bool:
@@ -144,6 +215,8 @@ class LessonPlayer(QObject):
         if task is None:
             self._timer.stop()
             return True
+        if self.waiting_for_prediction:          # predict first: the task opens once it is made
+            return False
         values, unmet = {}, []
         for check in task.checks:
             measured = self.driver.measure(check)
@@ -158,6 +231,7 @@ class LessonPlayer(QObject):
             self.passed = True
             self._timer.stop()
             self.panel.show_task(task, PASSED, values)
+            self._see()
             self.task_passed.emit(self.index)
         elif not self.passed:
             self.panel.show_task(task, WAITING, values, unmet)
@@ -184,8 +258,10 @@ class LessonPlayer(QObject):
 
     def _show_marks(self) -> None:
         step, lesson, d = self.lesson.steps[self.index], self.lesson, self.driver
-        self.overlay.show_marks(d.find_all(step.highlight), d.find_all(lesson.hidden(self.index)),
-                                d.find_all(lesson.locked(self.index)))
+        locked = [] if self.teacher else d.find_all(lesson.locked(self.index))
+        if self.waiting_for_prediction:          # the page waits for the prediction
+            locked.append(self.window.centralWidget())
+        self.overlay.show_marks(d.find_all(step.highlight), d.find_all(lesson.hidden(self.index)), locked)
 
     def _pause(self) -> None:
         """No marks and no checks while the panel does not show a lesson."""
@@ -195,7 +271,10 @@ class LessonPlayer(QObject):
     def _resume(self) -> None:
         if self.lesson is None:
             return
-        if self.lesson.steps[self.index].task is not None and not self.passed:
+        if self.waiting_for_prediction:
+            self._timer.stop()
+            self.panel.show_task(self.lesson.steps[self.index].task, WAITING)
+        elif self.lesson.steps[self.index].task is not None and not self.passed:
             self._timer.start()
             self.check_now()
         else:

@@ -191,6 +191,34 @@ def _nudge(d, check) -> dict:
             "numeric": float(r.numeric), "backprop": float(r.backprop)}
 
 
+def _touch(d, check) -> dict:
+    touch, state = d.find("explorer-touch"), d.state
+    off = [e for e in touch.edits if e.off]
+    values = {"off": len(off), "biggest": False}
+    before, after = _percent(touch.original_accuracy), _percent(touch.edited_accuracy)
+    if before is not None and after is not None:
+        values.update(before=before, after=after, drop=before - after)
+    elif before is not None:
+        values["before"] = before
+    network = touch.original if touch.original is not None else state.network
+    if state.input_image is not None and hasattr(network, "sizes") and off:   # an MLP's hidden neurons
+        last = len(network.sizes) - 2
+        values["biggest"] = bool(set(biggest_contributors(network, state.input_image)) &
+                                 {e.index for e in off if e.layer == last})
+    return values
+
+
+def biggest_contributors(network, image: np.ndarray, within: float = 0.05) -> list[int]:
+    """The neurons (from 0) of the last hidden layer whose activation × weight adds most to the
+    answer's weighted input for ``image`` (28×28 in [0, 1]): the largest, and any within ``within``
+    of it (two that look equal in the diagram both count)."""
+    forward = network.forward(np.asarray(image, dtype=np.float32).reshape(1, -1))
+    answer = int(np.argmax(forward.activations[-1][0]))
+    adds = network.weights[-1][answer] * forward.activations[-2][0]
+    top = float(adds.max())
+    return [int(j) for j in np.flatnonzero(adds >= top - within * abs(top))]
+
+
 def _screen(d, check) -> dict:
     page = d.window.tabs.currentWidget()
     name = page.objectName().removesuffix("-page") if page is not None else ""
@@ -216,5 +244,5 @@ PROBES = {
     "neuron": _neuron, "gate": _gate, "perceptron": _perceptron, "playground": _playground,
     "prediction": _prediction, "selection": _selection, "model": _model, "training": _training,
     "evaluation": _evaluation, "mistakes": _mistakes, "stepper": _stepper, "nudge": _nudge,
-    "screen": _screen, "widget": _widget,
+    "screen": _screen, "widget": _widget, "touch": _touch,
 }

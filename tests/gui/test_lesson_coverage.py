@@ -1,0 +1,90 @@
+"""Every page and tab of the app is reached by some lesson step (issue 24 §1): a page or tab that
+no step names — by a widget on it (highlighted, hidden, locked, set, pressed, checked, shown by its
+answer) or by a ``screen`` check — fails, so a new page or tab comes with a lesson step."""
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtTest import QTest
+
+from annviz.lessons.library import catalog
+from run_ends import open_window
+
+LESSONS = [e.lesson for e in catalog() if e.bundled]
+
+
+@pytest.fixture(scope="module")
+def window(qapp, tmp_path_factory):
+    window = open_window(tmp_path_factory.mktemp("coverage") / "settings.ini")
+    yield window
+    window.training.controller.shutdown()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    QTest.qWait(1)
+
+
+def places(window) -> dict:
+    """(page, tab) → its widget, for every page, and every tab of a page with tabs (lab, insight)."""
+    found = {}
+    for i in range(window.tabs.count()):
+        page = window.tabs.widget(i)
+        name = page.objectName().removesuffix("-page")
+        found[(name, "")] = page
+        inner = getattr(page, "tabs", None)
+        if name in ("lab", "insight") and inner is not None:
+            for j in range(inner.count()):
+                tab = inner.widget(j)
+                found[(name, tab.objectName().removeprefix(f"{name}-"))] = tab
+    return found
+
+
+def step_names(step) -> set[str]:
+    names = set(step.highlight) | set(step.hide) | set(step.lock)
+    actions = step.actions + (step.task.answer if step.task else ())
+    names |= {a.get("widget") for a in actions if a.get("widget")}
+    if step.task:
+        names |= {c.widget for c in step.task.checks if c.widget}
+    return names
+
+
+def step_screens(step) -> set[tuple[str, str]]:
+    """The (page, tab) its screen checks ask for."""
+    out = set()
+    for check in step.task.checks if step.task else ():
+        if check.probe == "screen":
+            said = {c.value: c.operand for c in check.conditions if c.op == "eq"}
+            page, tab = said.get("page"), said.get("tab", "")
+            if page:
+                out |= {(page, ""), (page, tab)}
+    return out
+
+
+def reached(window, lessons=LESSONS) -> set[tuple[str, str]]:
+    where = places(window)
+    driver = window.lessons.player.driver
+    seen = set()
+    for lesson in lessons:
+        for step in lesson.steps:
+            seen |= step_screens(step)
+            for name in step_names(step):
+                widget = driver.find(name)
+                seen |= {place for place, holder in where.items() if holder is widget or holder.isAncestorOf(widget)}
+    return seen
+
+
+def test_every_page_and_tab_is_named_by_a_lesson_step(window):
+    where = places(window)
+    assert len([p for p in where if p[1] == ""]) == 5 and ("insight", "data") in where   # the app as it is
+    missing = sorted(set(where) - reached(window))
+    assert not missing, f"no lesson step reaches {missing}"
+
+
+@pytest.mark.parametrize("lesson, place, last", [
+    ("how-good", ("insight", "data"), 1), ("how-good", ("insight", "why"), 2),
+    ("digit-network", ("insight", "matrix"), 2), ("learning", ("mydigits", ""), 1)])
+def test_the_check_fails_for_a_place_only_the_new_step_reaches(window, lesson, place, last):
+    """Without the ``last`` steps issue 24 added at the end of ``lesson``, ``place`` is reached by none."""
+    shorter = [dataclasses.replace(x, steps=x.steps[:-last]) if x.name == lesson else x for x in LESSONS]
+    assert place not in reached(window, shorter)
