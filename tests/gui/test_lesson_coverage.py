@@ -13,6 +13,11 @@ from run_ends import open_window
 
 LESSONS = [e.lesson for e in catalog() if e.bundled]
 
+#: Places no lesson reaches yet, each with the work that will reach it. The test fails as soon as
+#: one of them is reached (take it out then) — and for any other place no step reaches.
+NOT_YET = {("convolution", ""): "issue 26: the convolution lesson (a filter by hand → feature maps → "
+                                "train → the kernels it learned → shifted digits) is still to write"}
+
 
 @pytest.fixture(scope="module")
 def window(qapp, tmp_path_factory):
@@ -76,9 +81,11 @@ def reached(window, lessons=LESSONS) -> set[tuple[str, str]]:
 
 def test_every_page_and_tab_is_named_by_a_lesson_step(window):
     where = places(window)
-    assert len([p for p in where if p[1] == ""]) == 5 and ("insight", "data") in where   # the app as it is
-    missing = sorted(set(where) - reached(window))
+    assert len([p for p in where if p[1] == ""]) == 6 and ("insight", "data") in where   # the app as it is
+    seen = reached(window)
+    missing = sorted(set(where) - seen - set(NOT_YET))
     assert not missing, f"no lesson step reaches {missing}"
+    assert not seen & set(NOT_YET), f"reached now, take out of NOT_YET: {sorted(seen & set(NOT_YET))}"
 
 
 @pytest.mark.parametrize("lesson, place, last", [

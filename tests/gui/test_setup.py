@@ -72,6 +72,16 @@ def screen(window) -> dict:
     return doc
 
 
+def reopened_as(qtbot, window, before: dict) -> dict:
+    """The screen once a reopened setup has settled: the mistake on screen comes back as soon as
+    the reopened model's test set is evaluated, in the background (under load, seconds later)."""
+    try:
+        qtbot.waitUntil(lambda: screen(window) == before, timeout=30_000)
+    except qtbot.TimeoutError:
+        pass                                   # the comparison that follows shows what differs
+    return screen(window)
+
+
 def set_up_a_lesson(window, tmp_path, model_path):
     """A teacher's screen: their own model, a test digit, a neuron selected, every lab part and the
     training settings changed, the playground in front."""
@@ -111,7 +121,7 @@ def change_everything(window):
     insight.tabs.setCurrentWidget(insight.matrix)
 
 
-def test_a_setup_round_trips(window, tmp_path, model_path, messages):
+def test_a_setup_round_trips(window, tmp_path, model_path, messages, qtbot):
     lab = set_up_a_lesson(window, tmp_path, model_path)
     before = screen(window)
     teachers_weights = [w.copy() for w in window.state.network.weights]
@@ -120,7 +130,7 @@ def test_a_setup_round_trips(window, tmp_path, model_path, messages):
     assert screen(window) != before
     assert window.setup.open_setup(str(tmp_path / "lesson.annviz"))
     assert not messages
-    assert screen(window) == before
+    assert reopened_as(qtbot, window, before) == before
     assert window.tabs.currentWidget() is lab and lab.tabs.currentWidget() is lab.playground_view
     assert lab.neuron_view.tasty and lab.neuron_view.neuron.b == -3.0
     assert lab.perceptron_view.dataset.currentData() == "xor" and lab.perceptron_view.rule.currentData() == "sigmoid"
@@ -132,7 +142,7 @@ def test_a_setup_round_trips(window, tmp_path, model_path, messages):
     assert window.state.model_path is None
 
 
-def test_the_perceptrons_own_points_and_the_playground_on_them_round_trip(window, tmp_path, messages):
+def test_the_perceptrons_own_points_and_the_playground_on_them_round_trip(window, tmp_path, messages, qtbot):
     lab = pages(window)["lab"]
     lab.perceptron_view.set_dataset("xor")
     lab.perceptron_view.hidden_layer_requested.emit(lab.perceptron_view.data)   # "Add a hidden layer →"
@@ -142,7 +152,7 @@ def test_the_perceptrons_own_points_and_the_playground_on_them_round_trip(window
     assert window.setup.save_setup(tmp_path / "xor.annviz")
     change_everything(window)
     assert window.setup.open_setup(str(tmp_path / "xor.annviz"))
-    assert screen(window) == before and not messages
+    assert reopened_as(qtbot, window, before) == before and not messages
 
 
 BAD = {
