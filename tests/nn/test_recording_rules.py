@@ -177,3 +177,26 @@ def test_a_label_says_each_setting_in_its_own_words(field, value, words):
 def test_a_switch_turned_off_is_said_off_and_two_differences_in_order():
     assert differences(TrainConfig(augment=False), [TrainConfig(augment=True)]) == "augment off"
     assert differences(TrainConfig(lr=0.5, seed=2), [TrainConfig()]) == "η 0.5, seed 2"
+
+
+def test_thinning_pictures_can_drop_the_one_before_the_last():
+    kept = thin_pictures([moment(i) for i in range(7)])   # inner 1–5: 1, 3 and 5 go
+    assert [m.step for m in kept] == [0, 2, 4, 6]
+
+
+def test_over_the_cap_every_older_run_is_thinned_oldest_first_never_the_newest():
+    """Three runs of 9 moments; the cap leaves room for fewer: the oldest loses what it can, then
+    the middle one; the newest (still training) keeps every moment."""
+    runs = Recordings(keep=6, cap_bytes=10 ** 9)
+    made = []
+    for _ in range(3):
+        run = recording()
+        for step in range(9):
+            run.add(moment(step))
+        made.append(run)
+        runs.add(run)
+    one = made[0].moments[0].nbytes
+    runs.cap_bytes = 9 * one + 3 * one + 4 * one          # newest whole, then 3 and 4 of 9 left
+    runs.runs_changed()
+    assert [len(r.moments) for r in made] == [2, 5, 9]
+    assert runs.nbytes <= runs.cap_bytes
