@@ -44,7 +44,8 @@ def watchdog(request):
     yield
     faulthandler.cancel_dump_traceback_later()
     collector = sys.modules.get("annviz.gui.common.collector")
-    if collector is not None:
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if collector is not None and qtcore is not None and qtcore.QCoreApplication.instance() is not None:
         from PySide6.QtCore import QCoreApplication, QEvent
 
         # The windows the test closed were handed to deleteLater (pytest-qt): delete them now,
