@@ -1,7 +1,8 @@
 """The training page: the settings on the left, the network learning on the right.
 
 Right: the drawing pad with its prediction and the network diagram on top; the first-layer weight
-pictures beside the curves, the histograms and two runs compared, below; the timeline under them. The pad, the diagram and
+pictures beside the curves, the histograms and two runs compared, below; the doctor's panel
+(doctor_panel.py, hidden until it names a fault) and the timeline under them. The pad, the diagram and
 the weight pictures are the explorer's own widgets, lent to this page while it is in front and
 given back when it is not (``ExplorerPage.lend_views``): one set of live views, so nothing is
 computed twice and a drawing on the pad is the same drawing on both pages.
@@ -42,7 +43,7 @@ class _Holder(QWidget):
 class TrainingPage(QWidget):
     def __init__(self, panel: TrainingPanel, speed: SpeedControl, curves: LiveCurves,
                  histograms: WeightHistograms, compare: QWidget, timeline: Timeline, explorer=None,
-                 parent: QWidget | None = None):
+                 doctor: QWidget | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("training-page")
         self.panel, self.speed, self.curves, self.histograms, self.compare, self.timeline = (
@@ -77,6 +78,8 @@ class TrainingPage(QWidget):
         bottom_box = QVBoxLayout(bottom)
         bottom_box.setContentsMargins(0, 0, 0, 0)
         bottom_box.addWidget(self.charts, 1)
+        if doctor is not None:
+            bottom_box.addWidget(doctor)
         bottom_box.addWidget(timeline)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setChildrenCollapsible(False)
@@ -134,6 +137,10 @@ class TrainingPage(QWidget):
                                                    "at the moment the timeline shows"))
         self.top.retranslate()
         self.charts.retranslate()
+
+    def show_compare(self) -> None:
+        """The two runs compared in front (a fix is replayed beside the run it fixes)."""
+        self.tabs.setCurrentWidget(self.compare)
 
     def show_inspector(self) -> None:
         """The inspector's tab in front (a neuron was chosen in the diagram)."""
