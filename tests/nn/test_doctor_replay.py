@@ -4,11 +4,11 @@ for a fix a run can continue with, batch 0 with the same seed for any other."""
 from __future__ import annotations
 
 import pytest
+from test_recording import record_run
 
 from annviz.nn.config import TrainConfig
 from annviz.nn.doctor import Diagnosis, Fix
 from annviz.nn.doctor.replay import last_state_before, replay_plan
-from test_recording import record_run
 
 CONFIG = TrainConfig(hidden=(8,), activation="relu", optimizer="adam", lr=0.01, batch_size=5,
                      epochs=2, n_train=1000)               # 200 batches an epoch: early states at 32, 64, …
