@@ -215,87 +215,92 @@
 <context>
     <name>DoctorPanel</name>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="147"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="158"/>
         <source>Show this moment on the timeline and in every view</source>
         <translation>이 순간을 타임라인과 모든 화면에서 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="148"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="159"/>
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="149"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="160"/>
         <source>Hide this diagnosis for this run</source>
         <translation>이 학습에서 이 진단을 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="150"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="161"/>
         <source>What the doctor found in this run</source>
         <translation>학습 진단이 이 학습에서 찾은 것</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="151"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="162"/>
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="172"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="183"/>
         <source>{title} · from batch {batch:,}</source>
         <translation>{title} · {batch:,}번째 배치부터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="182"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="195"/>
         <source>Show batch {batch:,}</source>
         <translation>{batch:,}번째 배치 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="187"/>
-        <source>Replay with the fix: {fix}</source>
-        <translation>고쳐서 다시 학습: {fix}</translation>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="200"/>
+        <source>Replay with the fix</source>
+        <translation>고쳐서 다시 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="188"/>
-        <source>Or: {fix}</source>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="200"/>
+        <source>Replay with this one</source>
+        <translation>이것으로 다시 학습</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="201"/>
+        <source>or: {fix}</source>
         <translation>또는: {fix}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="190"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="203"/>
         <source>Train a new network with this change, from batch 0 with the same seed; then compare both runs side by side</source>
         <translation>이렇게 바꾸어 같은 시드로 0번째 배치부터 새 신경망을 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="193"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="206"/>
         <source>Go on from the last moment recorded before batch {batch:,}, where it began, with this change; then compare both runs side by side</source>
         <translation>문제가 시작된 {batch:,}번째 배치 전에 기록된 마지막 순간부터 이렇게 바꾸어 이어서 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="220"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="234"/>
         <source>share of layer {n}&apos;s neurons</source>
         <translation>층 {n} 뉴런의 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="222"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="236"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="223"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="237"/>
         <source>step ÷ weights</source>
         <translation>걸음 ÷ 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="224"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="238"/>
         <source>gradient: first ÷ last layer</source>
         <translation>기울기: 첫 층 ÷ 마지막 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="225"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="239"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="226"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="240"/>
         <source>training − validation</source>
         <translation>학습 − 검증</translation>
     </message>
@@ -701,116 +706,116 @@
         <translation>학습 기록 저장(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="165"/>
-        <location filename="../../annviz/gui/training/area.py" line="184"/>
+        <location filename="../../annviz/gui/training/area.py" line="166"/>
+        <location filename="../../annviz/gui/training/area.py" line="185"/>
         <source>Cannot replay with this fix</source>
         <translation>이 방법으로 고쳐서 다시 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="222"/>
+        <location filename="../../annviz/gui/training/area.py" line="227"/>
         <source>Nothing to save</source>
         <translation>저장할 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="222"/>
+        <location filename="../../annviz/gui/training/area.py" line="227"/>
         <source>Train a network first: its recording is what the timeline shows.</source>
         <translation>먼저 신경망을 학습시키세요. 타임라인이 보여 주는 것이 그 학습의 기록입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="225"/>
+        <location filename="../../annviz/gui/training/area.py" line="230"/>
         <source>Save the training recording</source>
         <translation>학습 기록 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="231"/>
+        <location filename="../../annviz/gui/training/area.py" line="236"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="237"/>
+        <location filename="../../annviz/gui/training/area.py" line="242"/>
         <source>Open a training recording</source>
         <translation>학습 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="244"/>
+        <location filename="../../annviz/gui/training/area.py" line="249"/>
         <source>Could not open the recording</source>
         <translation>학습 기록을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="251"/>
+        <location filename="../../annviz/gui/training/area.py" line="256"/>
         <source>annviz training recordings (*{ext})</source>
         <translation>annviz 학습 기록 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="269"/>
+        <location filename="../../annviz/gui/training/area.py" line="274"/>
         <source>Save the weight pictures as GIF</source>
         <translation>가중치 그림을 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="276"/>
+        <location filename="../../annviz/gui/training/area.py" line="281"/>
         <source>Writing {path}…</source>
         <translation>{path} 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="287"/>
+        <location filename="../../annviz/gui/training/area.py" line="292"/>
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="288"/>
+        <location filename="../../annviz/gui/training/area.py" line="293"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="310"/>
+        <location filename="../../annviz/gui/training/area.py" line="315"/>
         <source>Save the weight pictures as PNG</source>
         <translation>가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="330"/>
+        <location filename="../../annviz/gui/training/area.py" line="335"/>
         <source>Cannot continue from here</source>
         <translation>여기서부터 이어서 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="335"/>
+        <location filename="../../annviz/gui/training/area.py" line="340"/>
         <source>The continued run will be close to what the original run would have done, but not bit for bit the same. Continue anyway?</source>
         <translation>이어서 하는 학습은 원래 학습이 했을 결과와 가깝겠지만, 비트 하나까지 같지는 않습니다. 그래도 이어서 할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="337"/>
+        <location filename="../../annviz/gui/training/area.py" line="342"/>
         <source>Not an exact continuation</source>
         <translation>정확히 이어지지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="361"/>
+        <location filename="../../annviz/gui/training/area.py" line="366"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="364"/>
+        <location filename="../../annviz/gui/training/area.py" line="369"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="368"/>
+        <location filename="../../annviz/gui/training/area.py" line="373"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="376"/>
+        <location filename="../../annviz/gui/training/area.py" line="381"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="389"/>
+        <location filename="../../annviz/gui/training/area.py" line="394"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="303"/>
-        <location filename="../../annviz/gui/training/area.py" line="316"/>
-        <location filename="../../annviz/gui/training/area.py" line="364"/>
-        <location filename="../../annviz/gui/training/area.py" line="375"/>
+        <location filename="../../annviz/gui/training/area.py" line="308"/>
+        <location filename="../../annviz/gui/training/area.py" line="321"/>
+        <location filename="../../annviz/gui/training/area.py" line="369"/>
+        <location filename="../../annviz/gui/training/area.py" line="380"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -1003,12 +1008,12 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="72"/>
+        <location filename="../../annviz/gui/training/page.py" line="73"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="74"/>
+        <location filename="../../annviz/gui/training/page.py" line="75"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
@@ -1029,43 +1034,58 @@
     </message>
     <message>
         <location filename="../../annviz/gui/training/page.py" line="121"/>
+        <source>&lt;p&gt;&lt;b&gt;The training doctor&lt;/b&gt; watches the numbers of the run — the loss, each layer&apos;s &lt;b&gt;gradient&lt;/b&gt; and step size, how many neurons are dead or saturated — and names what goes wrong, from the batch where it began. &lt;b&gt;Replay with the fix&lt;/b&gt; trains the run again with the fix, beside the first one.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;학습 진단&lt;/b&gt;은 학습의 수치 — 손실, 층마다의 &lt;b&gt;기울기(그래디언트)&lt;/b&gt;와 걸음의 크기, 죽었거나 포화된 뉴런의 수 — 를 지켜보다가 무엇이 잘못되었는지를 그 일이 시작된 배치와 함께 알려 줍니다. &lt;b&gt;고쳐서 다시 학습&lt;/b&gt;은 고친 설정으로 학습을 다시 해서 처음 학습과 나란히 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="127"/>
         <source>&lt;p&gt;&lt;b&gt;Neuron inspector&lt;/b&gt;: click a neuron in the network to see its weighted input z, its activation a and its weights — at the moment the timeline shows.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런 살펴보기&lt;/b&gt;: 신경망의 뉴런을 클릭하면 그 뉴런의 가중 입력 z, 활성화 a, 가중치를 타임라인이 보여 주는 순간의 값으로 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="124"/>
+        <location filename="../../annviz/gui/training/page.py" line="130"/>
         <source>&lt;p&gt;&lt;b&gt;Two runs compared&lt;/b&gt; at the same moment: the same digit, the same step, two settings — which one learned faster, and how.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;두 번의 학습 비교&lt;/b&gt;: 같은 순간, 같은 숫자, 같은 단계에서 설정만 다른 두 학습을 봅니다. 어느 쪽이 더 적은 단계로 배웠고, 어떻게 배웠을까요?&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="128"/>
+        <location filename="../../annviz/gui/training/page.py" line="134"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="132"/>
+        <location filename="../../annviz/gui/training/page.py" line="138"/>
         <source>Histograms</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="133"/>
+        <location filename="../../annviz/gui/training/page.py" line="139"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="134"/>
+        <location filename="../../annviz/gui/training/page.py" line="140"/>
         <source>Compare runs</source>
         <translation>학습 비교</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="135"/>
+        <location filename="../../annviz/gui/training/page.py" line="141"/>
         <source>Neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="136"/>
+        <location filename="../../annviz/gui/training/page.py" line="142"/>
         <source>Neuron inspector: the neuron chosen in the network, at the moment the timeline shows</source>
         <translation>뉴런 살펴보기: 신경망에서 고른 뉴런을 타임라인이 보여 주는 순간의 값으로 봅니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="178"/>
+        <source>Doctor</source>
+        <translation>진단</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="179"/>
+        <source>The training doctor: what went wrong in this run, where it began, and a fix to replay</source>
+        <translation>학습 진단: 이 학습에서 무엇이 잘못되었는지, 어디서 시작되었는지, 다시 학습해 볼 해결책</translation>
     </message>
 </context>
 <context>
