@@ -9,7 +9,7 @@ import pytest
 
 from annviz.gui.training.presets import PRESETS, preset_named
 from annviz.nn.config import TrainConfig
-from annviz.nn.doctor.texts import KOREAN, TEXTS
+from annviz.nn.doctor.texts import KOREAN, TEXTS, describe_fix
 from test_time_machine import train, window  # noqa: F401 — the fixture
 
 # Small fast networks on the first 1,000 digits: 100 batches an epoch
@@ -32,16 +32,18 @@ SHOWN = {
 
 
 def shown(area) -> list[str]:
-    return area.doctor.codes() if area.doctor.isVisible() else []
+    """The diagnoses the page shows: its doctor tab, in front when one was named."""
+    return area.doctor.codes() if area.page.has_doctor() else []
 
 
 @pytest.mark.parametrize("code", SHOWN)
 def test_each_fault_is_shown_where_it_began_on_the_panel_the_timeline_and_the_curves(window, qtbot, code):
     config, also = SHOWN[code]
     area = window.training
-    assert not area.doctor.isVisible()
+    assert not area.page.has_doctor()
     run = train(window, qtbot, config)
     codes = shown(area)
+    assert area.page.doctor_in_front()                              # brought to the front
     assert code in codes and set(codes) <= {code} | also, codes
     area.doctor.choose(code)
     d = area.doctor.diagnosis
@@ -58,7 +60,8 @@ def test_each_fault_is_shown_where_it_began_on_the_panel_the_timeline_and_the_cu
     xs, ys = area.doctor.evidence_points()
     assert len(xs) >= 2 and xs == sorted(xs)
     buttons = [b for b in area.doctor.fix_buttons if b.isVisible()]
-    assert len(buttons) == len(d.fixes) >= 1 and buttons[0].text().startswith("Replay with the fix: ")
+    assert len(buttons) == len(d.fixes) >= 1 and buttons[0].text() == "Replay with the fix"
+    assert area.doctor.fix_labels[0].text() == describe_fix(d.fixes[0])
     area.doctor.show_button.click()                           # "Show batch n": the timeline goes there
     assert area.timeline.slider.value() == run.moments.index(run.nearest(d.batch))
 
@@ -76,7 +79,7 @@ def test_the_doctor_never_stops_a_run_and_speaks_korean(window, qtbot):
         assert area.doctor.title.text().endswith(f"{d.batch:,}번째 배치부터")
         text = area.doctor.explanation.text()
         assert "렐루" in text and f"{d.batch}번째 배치부터" in text and "Dead" not in text
-        assert "다시" in area.doctor.fix_buttons[0].text() and "η = 0.01" in area.doctor.fix_buttons[0].text()
+        assert "다시" in area.doctor.fix_buttons[0].text() and area.doctor.fix_labels[0].text() == "학습률 η = 0.01"
     finally:
         window.set_language("en")
     assert area.doctor.title.text().startswith("⚠ Dead ReLU neurons")
@@ -97,7 +100,7 @@ def test_replay_with_the_fix_trains_the_fixed_run_beside_the_broken_one(window, 
     assert bad in runs and fixed.config == TOO_HIGH.replace(lr=0.1)      # the same run, η fixed
     assert area.panel.settings.config().lr == 0.1                         # the panel says so too
     assert fixed.history.status == "finished" and fixed.history.epochs[-1].train_accuracy > 0.3
-    assert fixed.diagnoses == [] and not area.doctor.isVisible()          # the fix is healthy
+    assert fixed.diagnoses == [] and not area.page.has_doctor()           # the fix is healthy
     # side by side: Compare runs in front, the broken run against its replay
     assert area.page.tabs.currentWidget() is area.compare
     assert [s.choice.currentIndex() for s in area.compare.sides] == [runs.index(bad), runs.index(fixed)]
@@ -146,7 +149,7 @@ def test_dismiss_hides_the_diagnosis_and_its_marks_for_that_run(window, qtbot):
     run = train(window, qtbot, SHOWN["saturated"][0])
     assert shown(area) == ["saturated"] and area.timeline.marked_moments()
     area.doctor.dismiss_button.click()
-    assert not area.doctor.isVisible() and area.timeline.marked_moments() == []
+    assert not area.page.has_doctor() and area.timeline.marked_moments() == []
     assert area.curves.diagnosis_marks() == []
     assert run.diagnoses                                  # only hidden: the run still has it
     second = train(window, qtbot, SMALL.replace(activation="relu", optimizer="adam", lr=1e-3))
@@ -174,3 +177,29 @@ def test_no_diagnosis_on_a_healthy_preset_in_its_first_batches(window, qtbot, pr
         assert shown(area) == ["lr_too_high"]
     else:
         assert run.diagnoses == [] and shown(area) == [] and area.timeline.marked_moments() == []
+
+
+FIT = [("en", "1366x768@100%"), ("ko", "1366x768@100%"), ("en", "1280x800@100%"), ("ko", "1280x800@100%"),
+       ("en", "1920x1080@150%"), ("ko", "1920x1080@150%")]
+
+
+def test_the_training_page_fits_with_the_doctors_panel_and_the_lesson_drawer(window, qtbot):
+    """The panel at its fullest — two diagnoses (its chooser shows), the longest fixes — on the
+    school screens, the lesson drawer open, both languages (fit_check's rules)."""
+    from fit_check import SCREENS, combination_problems, open_drawer
+
+    area = window.training
+    train(window, qtbot, SHOWN["vanishing_gradients"][0])
+    assert shown(area) == ["vanishing_gradients", "stuck"] and area.doctor.choice.isVisibleTo(area.doctor)
+    area.doctor.choose("vanishing_gradients")
+    screens = {s.name: s for s in SCREENS}
+    problems = []
+    try:
+        for lang, screen in FIT:
+            problems += combination_problems(window, lang, screens[screen], True, only=area.page)
+            assert area.page.has_doctor()
+    finally:
+        open_drawer(window, False)
+        window.set_zoom(1.0)
+        window.set_language("en")
+    assert not problems, "\n".join(problems)

@@ -8,7 +8,8 @@ trained network is lost, and lets the close go ahead only then (the window's shu
 stops the thread).
 
 The doctor: the diagnoses of the run the timeline shows (``Recording.diagnoses``, less those the
-learner dismissed) are in the doctor's panel and marked on the timeline; the current run's are
+learner dismissed) are in the doctor's panel — a tab of the charts, brought to the front when a
+new one is named — and marked on the timeline; the current run's are
 marked on the curves. "Replay with the fix" (``replay``) follows ``nn/doctor/replay.py``'s plan —
 continue from the last full state before the fault, or start again from batch 0 with the same
 seed — and then shows the run and its replay side by side (Compare runs).
@@ -207,7 +208,11 @@ class TrainingArea(QObject):
     @Slot()
     def _show_diagnoses(self, *_args) -> None:
         shown = self.diagnoses_of(self.timeline.run)
-        self.doctor.set_diagnoses(shown)
+        added = self.doctor.set_diagnoses(shown)
+        if shown:
+            self.page.show_doctor(front=added)
+        else:
+            self.page.hide_doctor()
         self.timeline.set_marks([d.batch for d in shown])
         current = self.controller.films.current
         self.curves.show_diagnoses([d.batch / current.batches_per_epoch

@@ -1,7 +1,8 @@
 """The doctor's panel on the training page: what went wrong in a run, where it began, the fix.
 
-Hidden until the doctor (nn/doctor) names a fault of the run the timeline shows; then, above the
-timeline: the diagnosis's title, its explanation (the texts of ``nn/doctor/texts.py``, translated
+A tab beside the settings' while the doctor (nn/doctor) has named a fault of the run the timeline
+shows (the page adds and removes it: ``TrainingPage.show_doctor``; the charts' tab bar has no room
+left on a 1280-pixel screen with the lesson drawer): the diagnosis's title, its explanation (the texts of ``nn/doctor/texts.py``, translated
 in the "Doctor" context) in a box that scrolls when the page is short, the evidence as a small
 plot (the doctor's series, its threshold dashed, the batch where the fault began as a line),
 one "Replay with the fix" button per fix (best first), "Show" (the timeline goes to that
@@ -16,7 +17,7 @@ import re
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.plotting import cache_axes
@@ -43,7 +44,7 @@ class DoctorPanel(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("training-doctor")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self._diagnoses: list[Diagnosis] = []
         self.title = QLabel()
         self.title.setObjectName("doctor-title")
@@ -58,61 +59,71 @@ class DoctorPanel(QFrame):
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._explanation_fit = room.WholeText(self.explanation)
         self.explanation_box = room.Scroll(self.explanation, sideways=False)
-        zoom.lines_high(self.explanation_box, 4, extra=4, fixed=False)
+        zoom.lines_high(self.explanation_box, 2, extra=4, fixed=False)
         self.evidence = pg.PlotWidget(background="w")
         self.evidence.setObjectName("doctor-evidence")
-        zoom.pixels(self.evidence, min_width=150, max_width=220, min_height=80)
+        zoom.pixels(self.evidence, min_width=150, min_height=90, max_height=110)
         plot = self.evidence.getPlotItem()
         plot.hideButtons()
         plot.setMouseEnabled(False, False)
         plot.getAxis("bottom").enableAutoSIPrefix(False)
         cache_axes(plot)
+        # One row per fix: its button, and what it changes beside it (wrapped: a long fix in a
+        # button's text would hold the page wide)
         self.fix_buttons = [QPushButton() for _ in range(MAX_FIXES)]
-        for i, button in enumerate(self.fix_buttons):
+        self.fix_labels = [QLabel() for _ in range(MAX_FIXES)]
+        fixes = QWidget()
+        fix_grid = QGridLayout(fixes)
+        fix_grid.setContentsMargins(0, 0, 0, 0)
+        self._fix_fits = []
+        for i, (button, label) in enumerate(zip(self.fix_buttons, self.fix_labels)):
             button.setObjectName(f"doctor-replay-{i + 1}")
             button.clicked.connect(lambda _=False, i=i: self.replay(i))
+            label.setWordWrap(True)
+            self._fix_fits.append(room.WholeText(label))
+            fix_grid.addWidget(button, i, 0, Qt.AlignmentFlag.AlignTop)
+            fix_grid.addWidget(label, i, 1)
+        fix_grid.setColumnStretch(1, 1)
         self.show_button = QPushButton()
         self.show_button.setObjectName("doctor-show")
         self.dismiss_button = QPushButton()
         self.dismiss_button.setObjectName("doctor-dismiss")
-        buttons = QWidget()
-        flow = Flow(buttons)
-        for button in (*self.fix_buttons, self.show_button, self.dismiss_button):
-            flow.addWidget(button)
+        top = QWidget()
+        flow = Flow(top)
+        for widget in (self.choice, self.show_button, self.dismiss_button):
+            flow.addWidget(widget)
 
-        layout = QGridLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.title, 0, 0)
-        layout.addWidget(self.choice, 0, 1)
-        layout.addWidget(self.explanation_box, 1, 0)
-        layout.addWidget(self.evidence, 1, 1)
-        layout.addWidget(buttons, 2, 0, 1, 2)
-        layout.setColumnStretch(0, 1)
+        layout = QVBoxLayout(self)          # a narrow column: one thing under the other
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(top)
+        layout.addWidget(self.explanation_box, 1)
+        layout.addWidget(self.evidence)
+        layout.addWidget(fixes)
         self.choice.currentIndexChanged.connect(self._on_chosen)
         self.show_button.clicked.connect(lambda: self.show_requested.emit(self.diagnosis))
         self.dismiss_button.clicked.connect(self.dismiss)
         self.retranslate()
-        self.hide()
 
     # --- public --------------------------------------------------------------------------------
 
-    def set_diagnoses(self, diagnoses: list[Diagnosis]) -> None:
+    def set_diagnoses(self, diagnoses: list[Diagnosis]) -> bool:
         """Show these (the run's, less the dismissed ones); the newest in front when one is
-        added; hidden when there are none."""
+        added. True when one was added."""
         before = [d.code for d in self._diagnoses]
         shown = self.diagnosis
         self._diagnoses = list(diagnoses)
         codes = [d.code for d in self._diagnoses]
         if codes == before:
-            return
+            return False
         new = [d for d in self._diagnoses if d.code not in before]
         front = new[-1] if new else shown
         self._fill_choice(codes.index(front.code) if front is not None and front.code in codes else 0)
-        self.setVisible(bool(self._diagnoses))
+        return bool(new)
 
     @property
     def diagnosis(self) -> Diagnosis | None:
-        """The diagnosis in front (None when the panel is hidden)."""
+        """The diagnosis in front (None when there is none)."""
         i = self.choice.currentIndex()
         return self._diagnoses[i] if 0 <= i < len(self._diagnoses) else None
 
@@ -174,18 +185,20 @@ class DoctorPanel(QFrame):
         self._title_fit.refit()
         self.explanation.setText(explain(d, doctor_text))
         self._explanation_fit.refit()
-        for i, button in enumerate(self.fix_buttons):
+        for i, (button, label) in enumerate(zip(self.fix_buttons, self.fix_labels)):
             fix = d.fixes[i] if i < len(d.fixes) else None
             button.setVisible(fix is not None)
+            label.setVisible(fix is not None)
             if fix is not None:
-                self._describe_fix(button, d, fix, first=i == 0)
+                self._describe_fix(button, label, d, fix, first=i == 0)
+                self._fix_fits[i].refit()
         self.show_button.setText(self.tr("Show batch {batch:,}").format(batch=d.batch))
         self._plot(d)
 
-    def _describe_fix(self, button: QPushButton, d: Diagnosis, fix: Fix, first: bool) -> None:
+    def _describe_fix(self, button: QPushButton, label: QLabel, d: Diagnosis, fix: Fix, first: bool) -> None:
         words = describe_fix(fix, doctor_text)
-        button.setText(self.tr("Replay with the fix: {fix}").format(fix=words) if first
-                       else self.tr("Or: {fix}").format(fix=words))
+        button.setText(self.tr("Replay with the fix") if first else self.tr("Replay with this one"))
+        label.setText(words if first else self.tr("or: {fix}").format(fix=words))
         if fix.restart:
             tip = self.tr("Train a new network with this change, from batch 0 with the same seed; "
                           "then compare both runs side by side")
@@ -193,6 +206,7 @@ class DoctorPanel(QFrame):
             tip = self.tr("Go on from the last moment recorded before batch {batch:,}, where it "
                           "began, with this change; then compare both runs side by side").format(batch=d.batch)
         button.setToolTip(tip)
+        label.setToolTip(tip)
 
     def _plot(self, d: Diagnosis) -> None:
         plot = self.evidence.getPlotItem()
