@@ -162,6 +162,10 @@ class DoctorPanel(QFrame):
         self.evidence.getPlotItem().setLabel("bottom", self.tr("batch"))
         self._fill_choice(self.choice.currentIndex())
 
+    def rezoom(self) -> None:
+        """A new zoom: the plot's title is drawn again at its size."""
+        self._show()
+
     def _fill_choice(self, index: int) -> None:
         self.choice.blockSignals(True)
         self.choice.clear()
@@ -215,16 +219,29 @@ class DoctorPanel(QFrame):
         points = [(b, v) for b, v in zip(series.get("batch", ()), series.get("value", ()))
                   if v is not None and math.isfinite(v)]
         label = series.get("label", "")
-        log = label in LOG_SERIES and points and all(v > 0 for _, v in points)
-        plot.setLogMode(y=bool(log))
-        plot.setLabel("left", self._series_label(label))
+        reference = series.get("reference")
+        if reference is not None and not math.isfinite(reference):
+            reference = None
+        # ratios span decades: drawn as log10, with a tick at each power of ten
+        log = bool(label in LOG_SERIES and points and all(v > 0 for _, v in points)
+                   and (reference is None or reference > 0))
+        if log:
+            points = [(b, math.log10(v)) for b, v in points]
+            reference = None if reference is None else math.log10(reference)
+        # the series' name above the plot (a vertical axis title of a short plot gets cut)
+        plot.setTitle(self._series_label(label), size=zoom.text_size(8))
+        left = plot.getAxis("left")
+        if log and points:
+            values = [v for _, v in points] + ([reference] if reference is not None else [])
+            low, high = math.floor(min(values)), math.ceil(max(values))
+            left.setTicks([[(k, f"1e{k}") for k in range(low, high + 1)]])
+        else:
+            left.setTicks(None)
         if points:
             xs, ys = zip(*points)
             plot.plot(list(xs), list(ys), pen=zoom.pen((0, 114, 178), width=1.5))
-        reference = series.get("reference")
-        if reference is not None and math.isfinite(reference) and (reference > 0 or not log):
-            value = math.log10(reference) if log else reference
-            plot.addItem(pg.InfiniteLine(value, angle=0, pen=zoom.pen(REFERENCE, style=Qt.PenStyle.DashLine)))
+        if reference is not None:
+            plot.addItem(pg.InfiniteLine(reference, angle=0, pen=zoom.pen(REFERENCE, style=Qt.PenStyle.DashLine)))
         plot.addItem(pg.InfiniteLine(d.batch, angle=90, pen=zoom.pen(MARK, width=1.5)))
 
     def _series_label(self, label: str) -> str:
