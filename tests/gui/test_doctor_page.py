@@ -229,3 +229,19 @@ def show_the_fullest_diagnosis(window, wait_until) -> None:
     wait_until(lambda: area.controller.phase == "done", timeout=30_000)
     assert shown(area) == ["vanishing_gradients", "stuck"] and area.doctor.choice.isVisibleTo(area.doctor)
     area.doctor.choose("vanishing_gradients")
+
+
+def test_continue_from_a_runs_very_first_moment_goes_on_from_batch_0(shared, qtbot):
+    """The first moment keeps the whole state too: continuing from it is a run of its own that
+    starts there (its batch 0 once, not twice)."""
+    area = shared.training
+    first = train(shared, qtbot, SMALL.replace(activation="relu", optimizer="adam", lr=1e-3))
+    area.timeline.go_to(0)
+    assert area.timeline.continue_button.isEnabled()
+    area.timeline.continue_button.click()
+    qtbot.waitUntil(lambda: area.controller.films.current is not first and area.controller.phase == "done",
+                    timeout=20_000)
+    again = area.controller.films.current
+    steps = again.steps().tolist()
+    assert steps[0] == 0 and steps == sorted(set(steps)) and steps[-1] == 100
+    np.testing.assert_array_equal(again.moments[-1].state.weights[0], first.moments[-1].state.weights[0])
