@@ -245,3 +245,12 @@ def test_continue_from_a_runs_very_first_moment_goes_on_from_batch_0(shared, qtb
     steps = again.steps().tolist()
     assert steps[0] == 0 and steps == sorted(set(steps)) and steps[-1] == 100
     np.testing.assert_array_equal(again.moments[-1].state.weights[0], first.moments[-1].state.weights[0])
+
+
+def test_a_fault_judged_only_at_the_runs_end_is_shown_too(shared, qtbot):
+    """Overfitting first seen in the last epoch: the doctor judges that epoch when the run ends
+    (``Doctor.finish``), after the last batch."""
+    config = SHOWN["overfitting"][0].replace(epochs=4)        # named after epoch 4 in the 12-epoch run
+    run = train(shared, qtbot, config)
+    assert "overfitting" in shown(shared.training)
+    assert run.diagnoses[-1].named_at == run.history.batches
