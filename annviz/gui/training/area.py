@@ -8,8 +8,8 @@ trained network is lost, and lets the close go ahead only then (the window's shu
 stops the thread).
 
 The doctor: the diagnoses of the run the timeline shows (``Recording.diagnoses``, less those the
-learner dismissed) are in the doctor's panel — a tab of the charts, brought to the front when a
-new one is named — and marked on the timeline; the current run's are
+learner dismissed) are in the doctor's panel — a tab beside the settings', brought to the front
+when a new one is named — and marked on the timeline; the current run's are
 marked on the curves. "Replay with the fix" (``replay``) follows ``nn/doctor/replay.py``'s plan —
 continue from the last full state before the fault, or start again from batch 0 with the same
 seed — and then shows the run and its replay side by side (Compare runs).

@@ -1,13 +1,15 @@
 """The doctor's panel on the training page: what went wrong in a run, where it began, the fix.
 
-A tab beside the settings' while the doctor (nn/doctor) has named a fault of the run the timeline
-shows (the page adds and removes it: ``TrainingPage.show_doctor``; the charts' tab bar has no room
-left on a 1280-pixel screen with the lesson drawer): the diagnosis's title, its explanation (the texts of ``nn/doctor/texts.py``, translated
-in the "Doctor" context) in a box that scrolls when the page is short, the evidence as a small
-plot (the doctor's series, its threshold dashed, the batch where the fault began as a line),
-one "Replay with the fix" button per fix (best first), "Show" (the timeline goes to that
-batch) and "Dismiss". With several diagnoses a chooser picks one. Nothing here trains or decides:
-the area (area.py) replays a fix and keeps what was dismissed.
+A tab beside the settings' while the doctor (nn/doctor) has named a fault of the run the
+timeline shows (the page adds and removes it: ``TrainingPage.show_doctor``; the charts' tab bar
+has no room left on a 1280-pixel screen with the lesson drawer). One thing under the other, for
+a narrow column: the diagnosis's title and the batch where it began; a chooser when there are
+several, "Show batch n" (the timeline goes there), "Dismiss"; the explanation (the texts of
+``nn/doctor/texts.py``, translated in the "Doctor" context) in a box that scrolls when the page
+is short; the evidence as a small plot (the doctor's series — a ratio in powers of ten —, its
+threshold dashed, the batch where the fault began as a line); and one "Replay with the fix"
+button per fix, best first, with what it changes beside it. Nothing here trains or decides: the
+area (area.py) replays a fix and keeps what was dismissed.
 """
 
 from __future__ import annotations
