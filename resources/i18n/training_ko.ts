@@ -215,92 +215,92 @@
 <context>
     <name>DoctorPanel</name>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="158"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="160"/>
         <source>Show this moment on the timeline and in every view</source>
         <translation>이 순간을 타임라인과 모든 화면에서 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="159"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="161"/>
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="160"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="162"/>
         <source>Hide this diagnosis for this run</source>
         <translation>이 학습에서 이 진단을 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="161"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="163"/>
         <source>What the doctor found in this run</source>
         <translation>학습 진단이 이 학습에서 찾은 것</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="162"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="164"/>
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="183"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="189"/>
         <source>{title} · from batch {batch:,}</source>
         <translation>{title} · {batch:,}번째 배치부터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="195"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="201"/>
         <source>Show batch {batch:,}</source>
         <translation>{batch:,}번째 배치 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="200"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="206"/>
         <source>Replay with the fix</source>
         <translation>고쳐서 다시 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="200"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="206"/>
         <source>Replay with this one</source>
         <translation>이것으로 다시 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="201"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="207"/>
         <source>or: {fix}</source>
         <translation>또는: {fix}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="203"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="209"/>
         <source>Train a new network with this change, from batch 0 with the same seed; then compare both runs side by side</source>
         <translation>이렇게 바꾸어 같은 시드로 0번째 배치부터 새 신경망을 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="206"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="212"/>
         <source>Go on from the last moment recorded before batch {batch:,}, where it began, with this change; then compare both runs side by side</source>
         <translation>문제가 시작된 {batch:,}번째 배치 전에 기록된 마지막 순간부터 이렇게 바꾸어 이어서 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="234"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="253"/>
         <source>share of layer {n}&apos;s neurons</source>
         <translation>층 {n} 뉴런의 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="236"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="255"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="237"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="256"/>
         <source>step ÷ weights</source>
         <translation>걸음 ÷ 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="238"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="257"/>
         <source>gradient: first ÷ last layer</source>
         <translation>기울기: 첫 층 ÷ 마지막 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="239"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="258"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="240"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="259"/>
         <source>training − validation</source>
         <translation>학습 − 검증</translation>
     </message>
