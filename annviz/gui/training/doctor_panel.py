@@ -59,6 +59,7 @@ class DoctorPanel(QFrame):
         self.explanation.setObjectName("doctor-explanation")
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._explanation_fit = room.WholeText(self.explanation)
         self.explanation_box = room.Scroll(self.explanation, sideways=False)
         zoom.lines_high(self.explanation_box, 2, extra=4, fixed=False)
