@@ -248,7 +248,7 @@ def _train_with_progress(trainer, report, recording=None):
     from annviz.nn.recording import Recorder
     from annviz.progress import ProgressBar
 
-    recorder = Recorder(trainer) if recording is not None else None
+    recorder = Recorder(trainer, early_states=False) if recording is not None else None
     if recorder is not None:
         recording.add(recorder.start())
     bar = ProgressBar(trainer.batches_per_epoch, "epoch 1")

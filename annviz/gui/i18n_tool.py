@@ -2,7 +2,8 @@
 
 One ``.ts`` per area of the GUI in ``resources/i18n/``: ``<area>_ko.ts`` holds the strings of
 ``annviz/gui/<area>/`` (the explorer's also those of ``annviz/gui/*.py`` and ``gui/common``, and
-the file errors' sentences of ``annviz/messages.py``).
+the file errors' sentences of ``annviz/messages.py``; the training area's also the doctor's texts,
+``annviz/nn/doctor/texts.py``, context "Doctor").
 The command runs ``pyside6-lupdate`` on each area — new strings appear as unfinished, strings
 gone from the code are dropped — and ``pyside6-lrelease`` to make the ``.qm`` files the app loads.
 Translate the unfinished entries with Qt Linguist (``pyside6-linguist``) or any text editor, then
@@ -28,6 +29,8 @@ GUI = Path(__file__).resolve().parent
 SHARED_WITH_EXPLORER = ("common",)
 # Texts of the core the window translates: the readers' messages (QT_TRANSLATE_NOOP marks them)
 OUTSIDE_GUI = (GUI.parent / "messages.py",)
+# ... and the doctor's texts (nn/doctor/texts.py), shown on the training page
+OUTSIDE_GUI_BY_AREA = {"training": (GUI.parent / "nn" / "doctor" / "texts.py",)}
 
 
 def tool(name: str) -> str:
@@ -44,6 +47,8 @@ def areas() -> dict[str, list[Path]]:
         if not files:
             continue
         key = "explorer" if folder.name in SHARED_WITH_EXPLORER else folder.name
+        found.setdefault(key, []).extend(files)
+    for key, files in OUTSIDE_GUI_BY_AREA.items():
         found.setdefault(key, []).extend(files)
     return found
 

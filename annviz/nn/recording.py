@@ -8,7 +8,10 @@ thread, on the other core): the pictures and the
 predictions shown while scrubbing need no more (float16 keeps ~3 significant digits: a weight of
 0.1234 comes back as 0.1234 ± 0.00003, relative error ≤ 2⁻¹¹ ≈ 0.05 %). Moments at the end of an
 epoch also keep the full ``TrainerState`` (float32 weights, the optimizer's arrays, the shuffling
-generator), so a new run can continue from them bit for bit.
+generator), so a new run can continue from them bit for bit. So do a few moments early in the
+first epoch (``EARLY_STATE_EVERY``): the training doctor (nn/doctor) names most faults within the
+first 200 batches, and "Replay with the fix" continues from the last full state before the fault
+began.
 
 Which batches: most change happens early, so the schedule is log-spaced — every batch at first,
 then further and further apart (each at least ``ratio`` × the one before) — plus every epoch's
@@ -35,6 +38,13 @@ TARGET_MOMENTS = 200
 MAX_RUN_BYTES = 150 * 2**20      # one run, whatever its length (the issue's bound for 784-128-64-10 × 20 epochs)
 MAX_STATES = 64                  # epoch ends that keep the whole state, at most (older ones thinned)
 PICTURE_DTYPE = np.float16
+#: Early full states: every EARLY_STATE_EVERY batches of the first epoch, at most MAX_EARLY_STATES
+#: of them (the first 512 batches: the doctor names most faults within 200), and together at most
+#: EARLY_STATES_SHARE of MAX_RUN_BYTES (the state at batch 0 gives their size; 784-128-64-10 with
+#: Adam on 60,000 examples: ~2.2 MB each, so 8 of them, the first 256 batches).
+EARLY_STATE_EVERY = 32
+MAX_EARLY_STATES = 16
+EARLY_STATES_SHARE = 1 / 8
 
 
 class RecordSchedule:
@@ -89,7 +99,7 @@ class Moment:
     lr: float
     weights: tuple[np.ndarray, ...]    # float16, read-only
     biases: tuple[np.ndarray, ...]
-    state: TrainerState | None = None  # at an epoch's end: everything to continue from here
+    state: TrainerState | None = None  # at an epoch's end (and a few early): everything to continue from here
     own_bytes: int = field(init=False, repr=False)   # of the pictures (counted once: asked often)
 
     def __post_init__(self):
@@ -121,30 +131,40 @@ def picture_copy(arrays, dtype=PICTURE_DTYPE) -> tuple[np.ndarray, ...]:
 
 
 class Recorder:
-    """Watches one trainer's run and makes the moments its schedule asks for."""
+    """Watches one trainer's run and makes the moments its schedule asks for (``early_states``:
+    also the full state every EARLY_STATE_EVERY batches early in the first epoch)."""
 
-    def __init__(self, trainer: Trainer, target: int = TARGET_MOMENTS):
+    def __init__(self, trainer: Trainer, target: int = TARGET_MOMENTS, early_states: bool = True):
         self.trainer = trainer
         self.schedule = RecordSchedule.for_run(trainer.epochs * trainer.batches_per_epoch, target)
+        self.early_left = MAX_EARLY_STATES if early_states else 0
 
     def start(self) -> Moment | None:
         """The moment before the next batch: step 0 of a new run (None when continuing)."""
         if self.trainer.history.batches:
+            self.early_left = 0     # a continued run: its first epoch was its own run's
             return None
         self.schedule.wants(0)
-        return self._moment(0, 0.0, None, self.trainer.base_lr, with_state=True)
+        first = self._moment(0, 0.0, None, self.trainer.base_lr, with_state=True)
+        share = int(EARLY_STATES_SHARE * MAX_RUN_BYTES) // max(first.state.nbytes, 1)
+        self.early_left = min(self.early_left, share)
+        return first
 
     def observe(self, event: BatchEvent) -> Moment | None:
         """After each batch: the moment to record, or None."""
         epoch_end = event.epoch_record is not None
-        if not self.schedule.wants(event.step, epoch_end):
+        early = (self.early_left > 0 and event.epoch == 0 and not epoch_end
+                 and event.step % EARLY_STATE_EVERY == 0)
+        if not self.schedule.wants(event.step, epoch_end) and not early:
             return None
+        if early:
+            self.early_left -= 1
         epoch = event.epoch + event.batch / event.batches_per_epoch
-        return self._moment(event.step, epoch, event.loss, event.lr, with_state=epoch_end)
+        return self._moment(event.step, epoch, event.loss, event.lr, with_state=epoch_end or early)
 
     def _moment(self, step, epoch, loss, lr, with_state: bool) -> Moment:
         net = self.trainer.network
-        state = self.trainer.state() if with_state else None
+        state = self.trainer.state(mid_epoch=True) if with_state else None
         return Moment(step, float(epoch), None if loss is None else float(loss), float(lr),
                       picture_copy(net.weights, np.float32), picture_copy(net.biases, np.float32), state)
 
@@ -165,6 +185,7 @@ class Recording:
     label: str = ""                    # what tells it apart from the other runs (set by Recordings)
     continued_from: float | None = None  # the epoch of another run it was continued from
     history: History | None = None     # the run's history once it has ended
+    diagnoses: list = field(default_factory=list)   # the doctor's (nn/doctor), in the app; not saved
 
     def __post_init__(self):
         self._recount()

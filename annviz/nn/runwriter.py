@@ -111,7 +111,7 @@ class RecordingWriter:
         own = sum(self._size(n) for n in pictures)
         entry = _Entry({"step": moment.step, "epoch": moment.epoch, "loss": moment.loss, "lr": moment.lr},
                        pictures, None, [], own, 0)
-        if moment.state is not None:
+        if moment.state is not None and not moment.state.mid_epoch:   # a file keeps epoch ends' states
             names: list[str] = []
             entry.state = _save_state(moment.state, f"s{i}", _Collect(self, names))
             entry.state_tensors, entry.state_bytes = names, sum(self._size(n) for n in names)

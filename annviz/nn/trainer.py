@@ -79,12 +79,21 @@ class TrainerState:
     start_loss: float | None
     smoothed: float | None
     train_seconds: float
+    #: In the middle of an epoch (``Trainer.state(mid_epoch=True)``): that epoch's shuffled order
+    #: (a copy), the batch size it was cut in, the next batch and the running sums; None between
+    #: two epochs.
+    epoch_progress: dict | None = None
 
     @property
     def nbytes(self) -> int:
         good = [] if self.good is None else [*self.good[0], *self.good[1]]
         arrays = sum(a.nbytes for a in [*self.weights, *self.biases, *self.optimizer["arrays"], *good])
-        return arrays + 8 * len(self.epochs)   # the tuple of records (shared with the history)
+        order = 0 if self.epoch_progress is None else self.epoch_progress["order"].nbytes
+        return arrays + order + 8 * len(self.epochs)   # the tuple of records (shared with the history)
+
+    @property
+    def mid_epoch(self) -> bool:
+        return self.epoch_progress is not None
 
 
 class Trainer:
@@ -151,34 +160,47 @@ class Trainer:
     def add_epochs(self, n: int = 1) -> None:
         self.epochs += n
 
-    def state(self) -> TrainerState:
-        """This run as it stands between two epochs (raises ValueError in the middle of one)."""
-        if self._progress is not None:
+    def state(self, mid_epoch: bool = False) -> TrainerState:
+        """This run as it stands between two batches. In the middle of an epoch only when
+        ``mid_epoch`` (the state then carries the epoch's order and running sums: the time
+        machine keeps a few such early in a run, for the doctor's replays); otherwise raises
+        ValueError there."""
+        p = self._progress
+        if p is not None and not mid_epoch:
             raise ValueError("a run can be saved only between two epochs")
         weights, biases = self.network.snapshot()
         same = all(np.array_equal(g, a) for g, a in zip(self._good[0] + self._good[1], weights + biases))
+        progress = None if p is None else {
+            "order": p.order.copy(), "batch_size": self.config.batch_size, "next_batch": p.next_batch,
+            "loss_sum": p.loss_sum, "correct": p.correct, "seen": p.seen, "seconds": p.seconds}
         return TrainerState(weights, biases, self.optimizer.running_state(),
                             copy.deepcopy(self.rng.bit_generator.state), self.history.batches,
                             tuple(self.history.epochs),
                             None if same else copy.deepcopy(self._good), self._start_loss,
-                            self._smoothed, self._train_seconds)
+                            self._smoothed, self._train_seconds, progress)
 
     def restore(self, state: TrainerState) -> None:
         """Continue from ``state`` (made by a trainer of the same network shape and data): the
         next batch is the one that would have followed. η, μ, λ, the batch size and the epochs
         planned stay as this trainer's configuration says: that is how a run continues with other
-        settings."""
+        settings. A state from the middle of an epoch continues that epoch in its order, so it
+        needs the batch size it was taken with (ValueError otherwise, before anything changes)."""
+        p = state.epoch_progress
+        if p is not None and p["batch_size"] != self.config.batch_size:
+            raise ValueError(f"a state from the middle of an epoch continues only with its batch size "
+                             f"({p['batch_size']}), not {self.config.batch_size}")
         self.network.set_parameters(state.weights, state.biases)
         self.optimizer.restore_running_state(state.optimizer)
         self.rng.bit_generator.state = copy.deepcopy(state.rng)
         # Between two epochs no batch is half-done: the batches done are the epochs done in this
         # trainer's batch size (the state's own count when it is the same; another when not).
-        batches = len(state.epochs) * self.batches_per_epoch if state.epochs else state.batches
+        batches = len(state.epochs) * self.batches_per_epoch if state.epochs and p is None else state.batches
         self.history = History(BoundedSeries(start=batches), list(copy.deepcopy(state.epochs)))
         self._good = copy.deepcopy(state.good if state.good is not None else (state.weights, state.biases))
         self._start_loss, self._smoothed = state.start_loss, state.smoothed
         self._train_seconds = state.train_seconds
-        self._progress = None
+        self._progress = None if p is None else _EpochProgress(
+            p["order"].copy(), p["next_batch"], p["loss_sum"], p["correct"], p["seen"], p["seconds"])
 
     @property
     def batches_per_epoch(self) -> int:

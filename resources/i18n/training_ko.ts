@@ -83,6 +83,229 @@
     </message>
 </context>
 <context>
+    <name>Doctor</name>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="30"/>
+        <source>The training diverged</source>
+        <extracomment>code → (title, explanation). Placeholders: ``batch`` and the diagnosis&apos;s evidence keys.</extracomment>
+        <translation>학습이 발산했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="31"/>
+        <source>At batch {batch} the loss or the weights became infinite or NaN (not a number): the steps grew so large that the numbers overflowed, and training cannot go on from there. Lower the learning rate η (now {lr:g}) and train again from a moment before it happened.</source>
+        <translation>{batch}번째 배치에서 손실이나 가중치가 무한대 또는 NaN(숫자가 아님)이 되었습니다. 한 걸음이 너무 커서 숫자가 넘쳐 버렸고, 여기서부터는 학습을 이어갈 수 없습니다. 학습률 η(지금 {lr:g})를 낮추고, 이 일이 일어나기 전의 순간부터 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="37"/>
+        <source>The learning rate is too high</source>
+        <translation>학습률이 너무 높습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="38"/>
+        <source>From batch {batch} on, each step changes the weights by about {ratio:.1%} of their size; a healthy step changes them by a small fraction (about 0.1 % to a few %). The steps overshoot the bottom of the valley, so the loss jumps up and down or climbs: it started at {first_loss:.3g} and is now {loss:.3g}. Lower the learning rate η (now {lr:g}).</source>
+        <translation>{batch}번째 배치부터 한 걸음마다 가중치가 그 크기의 약 {ratio:.1%}만큼 바뀝니다. 건강한 학습에서는 아주 작은 비율(약 0.1 %에서 몇 %)만 바뀝니다. 걸음이 골짜기의 바닥을 지나쳐 버려서 손실이 오르내리거나 올라갑니다. 처음에는 {first_loss:.3g}, 지금은 {loss:.3g}입니다. 학습률 η(지금 {lr:g})를 낮추세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="45"/>
+        <source>The learning rate is too low</source>
+        <translation>학습률이 너무 낮습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="46"/>
+        <source>Since batch {batch}, each step changes the weights by only {ratio:.1e} of their size, where about 1e-3 (0.1 %) would be healthy. The steps are so small that the loss barely moves: {first_loss:.3g} at the start, {loss:.3g} now. Raise the learning rate η (now {lr:g}).</source>
+        <translation>{batch}번째 배치부터 한 걸음마다 가중치가 그 크기의 {ratio:.1e}만큼밖에 바뀌지 않습니다. 약 1e-3(0.1 %)이 건강한 값입니다. 걸음이 너무 작아서 손실이 거의 움직이지 않습니다. 처음에는 {first_loss:.3g}, 지금은 {loss:.3g}입니다. 학습률 η(지금 {lr:g})를 높이세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="52"/>
+        <source>Vanishing gradients</source>
+        <translation>기울기 소실</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="53"/>
+        <source>The first layers barely learn: the gradient of the first layer&apos;s weights is only {gradient_ratio:.1e} times the last layer&apos;s. Backpropagation multiplies the gradient by the slope of each sigmoid it passes, at most 0.25; through {layers} layers it shrinks to almost nothing. ReLU passes it on unchanged (slope 1) where the neuron is active.</source>
+        <translation>앞쪽 층이 거의 학습하지 않습니다. 첫 번째 층 가중치의 기울기(그래디언트)가 마지막 층의 {gradient_ratio:.1e}배밖에 되지 않습니다. 역전파는 시그모이드를 하나 지날 때마다 기울기에 시그모이드 곡선의 기울기(미분값, 최대 0.25)를 곱하므로, {layers}개의 층을 지나면 거의 0이 됩니다. 렐루(ReLU)는 뉴런이 활성화된 곳에서 기울기를 그대로(기울기 1) 전달합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="60"/>
+        <source>Dead ReLU neurons</source>
+        <translation>죽은 렐루(ReLU) 뉴런</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="61"/>
+        <source>From batch {batch}, {share:.0%} of the ReLU neurons of hidden layer {layer} output 0 for every example of a fixed batch. A ReLU neuron whose weighted input is negative for every input has slope 0: no gradient reaches its weights, so it never comes back. Big steps (too high a learning rate) or a bad initialisation (a large negative bias) put neurons there.</source>
+        <translation>{batch}번째 배치부터 은닉층 {layer}의 렐루(ReLU) 뉴런 중 {share:.0%}가 고정된 배치의 모든 예에서 0을 출력합니다. 가중 입력이 모든 입력에서 음수인 렐루 뉴런은 기울기가 0이어서 가중치에 기울기가 전혀 전달되지 않고, 다시 살아나지 못합니다. 너무 큰 걸음(너무 높은 학습률)이나 나쁜 초기화(큰 음수 편향)가 뉴런을 이렇게 만듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="68"/>
+        <source>Saturated neurons</source>
+        <translation>포화된 뉴런</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="69"/>
+        <source>From batch {batch}, {share:.0%} of the neurons of hidden layer {layer} sit at a flat end of their activation function (sigmoid near 0 or 1, tanh near −1 or 1) for nearly every input. There the curve is flat and its slope almost 0, so backpropagation passes almost no gradient through them and they stop learning. Their weighted inputs are too large: big steps or large weights put them there.</source>
+        <translation>{batch}번째 배치부터 은닉층 {layer}의 뉴런 중 {share:.0%}가 거의 모든 입력에서 활성화 함수의 평평한 끝(시그모이드는 0이나 1 근처, tanh는 −1이나 1 근처)에 머물러 있습니다. 그곳에서는 곡선이 평평해서 기울기가 거의 0이므로, 역전파가 이 뉴런들을 지나 기울기를 거의 전달하지 못하고 뉴런들은 학습을 멈춥니다. 가중 입력이 너무 큽니다. 큰 걸음이나 큰 가중치가 원인입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="76"/>
+        <source>Overfitting</source>
+        <translation>과적합</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="77"/>
+        <source>After epoch {best_epoch} the validation accuracy stopped improving (best {best_val_accuracy:.1%}) while the training accuracy kept rising: now {train_accuracy:.1%} on the training examples against {val_accuracy:.1%} on the validation examples, which it never trains on. The network is memorising its training examples instead of learning what makes a digit. More training examples, L2 weight decay or fewer epochs help.</source>
+        <translation>에포크 {best_epoch} 이후 검증 정확도는 더 좋아지지 않는데(최고 {best_val_accuracy:.1%}) 학습 정확도는 계속 오릅니다. 지금 학습 데이터에서는 {train_accuracy:.1%}, 학습에 쓰지 않는 검증 데이터에서는 {val_accuracy:.1%}입니다. 신경망이 숫자의 특징을 배우는 대신 학습 데이터를 외우고 있습니다. 학습 데이터를 늘리거나, L2 가중치 감쇠를 쓰거나, 에포크 수를 줄이면 도움이 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="85"/>
+        <source>No progress</source>
+        <translation>학습이 진행되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="86"/>
+        <source>From batch {batch} the accuracy on a fixed batch of training examples stays near chance: {accuracy:.0%}, where guessing would get {chance:.0%}. The network has not learned anything useful. There is usually a cause behind it: read the other diagnoses, or try the fix.</source>
+        <translation>{batch}번째 배치부터 고정된 학습 데이터 배치에서의 정확도가 찍어서 맞히는 수준에 머물러 있습니다. 지금 {accuracy:.0%}이고, 무작위로 고르면 {chance:.0%}입니다. 신경망이 쓸모 있는 것을 배우지 못했습니다. 보통 그 뒤에 원인이 있습니다. 다른 진단을 읽거나 제안된 해결책을 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="95"/>
+        <source>learning rate η = {value:g}</source>
+        <extracomment>A fix, setting by setting: (setting, value or None for any value) → text.</extracomment>
+        <translation>학습률 η = {value:g}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="96"/>
+        <source>ReLU in the hidden layers</source>
+        <translation>은닉층에 렐루(ReLU)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="97"/>
+        <source>leaky ReLU in the hidden layers</source>
+        <translation>은닉층에 리키 렐루(leaky ReLU)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="99"/>
+        <source>He initialisation, afresh</source>
+        <translation>He 초기화로 새로 시작</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="100"/>
+        <source>the Adam optimizer</source>
+        <translation>Adam 옵티마이저</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="101"/>
+        <source>hidden layers: {value}</source>
+        <translation>은닉층: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="102"/>
+        <source>all the training examples</source>
+        <translation>학습 데이터 전부</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="103"/>
+        <source>L2 weight decay λ = {value:g}</source>
+        <translation>L2 가중치 감쇠 λ = {value:g}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="104"/>
+        <source>stop after epoch {value}</source>
+        <translation>에포크 {value}에서 멈추기</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorPanel</name>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="161"/>
+        <source>Show this moment on the timeline and in every view</source>
+        <translation>이 순간을 타임라인과 모든 화면에서 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="162"/>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="163"/>
+        <source>Hide this diagnosis for this run</source>
+        <translation>이 학습에서 이 진단을 숨깁니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="164"/>
+        <source>What the doctor found in this run</source>
+        <translation>학습 진단이 이 학습에서 찾은 것</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="165"/>
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="190"/>
+        <source>{title} · from batch {batch:,}</source>
+        <translation>{title} · {batch:,}번째 배치부터</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="202"/>
+        <source>Show batch {batch:,}</source>
+        <translation>{batch:,}번째 배치 보기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="207"/>
+        <source>Replay with the fix</source>
+        <translation>고쳐서 다시 학습</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="207"/>
+        <source>Replay with this one</source>
+        <translation>이것으로 다시 학습</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="208"/>
+        <source>or: {fix}</source>
+        <translation>또는: {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="210"/>
+        <source>Train a new network with this change, from batch 0 with the same seed; then compare both runs side by side</source>
+        <translation>이렇게 바꾸어 같은 시드로 0번째 배치부터 새 신경망을 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="213"/>
+        <source>Go on from the last moment recorded before batch {batch:,}, where it began, with this change; then compare both runs side by side</source>
+        <translation>문제가 시작된 {batch:,}번째 배치 전에 기록된 마지막 순간부터 이렇게 바꾸어 이어서 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="254"/>
+        <source>share of layer {n}&apos;s neurons</source>
+        <translation>층 {n} 뉴런의 비율</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="256"/>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="257"/>
+        <source>step ÷ weights</source>
+        <translation>걸음 ÷ 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="258"/>
+        <source>gradient: first ÷ last layer</source>
+        <translation>기울기: 첫 층 ÷ 마지막 층</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="259"/>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="260"/>
+        <source>training − validation</source>
+        <translation>학습 − 검증</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <location filename="../../annviz/gui/training/controls.py" line="29"/>
@@ -111,102 +334,102 @@
 <context>
     <name>LiveCurves</name>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="273"/>
+        <location filename="../../annviz/gui/training/curves.py" line="312"/>
         <source>epoch {x:.2f}</source>
         <translation>에포크 {x:.2f}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="287"/>
+        <location filename="../../annviz/gui/training/curves.py" line="326"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="288"/>
+        <location filename="../../annviz/gui/training/curves.py" line="327"/>
         <source>Accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="284"/>
+        <location filename="../../annviz/gui/training/curves.py" line="323"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="271"/>
+        <location filename="../../annviz/gui/training/curves.py" line="310"/>
         <source>batch {n:,}</source>
         <translation>배치 {n:,}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="284"/>
+        <location filename="../../annviz/gui/training/curves.py" line="323"/>
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="291"/>
+        <location filename="../../annviz/gui/training/curves.py" line="330"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="292"/>
+        <location filename="../../annviz/gui/training/curves.py" line="331"/>
         <source>smoothed</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="293"/>
+        <location filename="../../annviz/gui/training/curves.py" line="332"/>
         <source>training loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="294"/>
+        <location filename="../../annviz/gui/training/curves.py" line="333"/>
         <source>validation loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="295"/>
+        <location filename="../../annviz/gui/training/curves.py" line="334"/>
         <source>training accuracy</source>
         <translation>학습 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="296"/>
+        <location filename="../../annviz/gui/training/curves.py" line="335"/>
         <source>validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="297"/>
+        <location filename="../../annviz/gui/training/curves.py" line="336"/>
         <source>test accuracy</source>
         <translation>테스트 정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="306"/>
+        <location filename="../../annviz/gui/training/curves.py" line="345"/>
         <source>Hover over the curves to read their values.</source>
         <translation>곡선 위에 마우스를 올리면 값이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="308"/>
+        <location filename="../../annviz/gui/training/curves.py" line="347"/>
         <source>Export PNG…</source>
         <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="309"/>
+        <location filename="../../annviz/gui/training/curves.py" line="348"/>
         <source>Export CSV…</source>
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="310"/>
+        <location filename="../../annviz/gui/training/curves.py" line="349"/>
         <source>Save the curves as a picture</source>
         <translation>곡선을 그림으로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="311"/>
+        <location filename="../../annviz/gui/training/curves.py" line="350"/>
         <source>Save every epoch&apos;s loss and accuracy as a table</source>
         <translation>에포크마다의 손실과 정확도를 표로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="318"/>
+        <location filename="../../annviz/gui/training/curves.py" line="357"/>
         <source>&lt;b&gt;{target:g} %&lt;/b&gt; in &lt;b&gt;{s:.1f} s&lt;/b&gt; (epoch {n})</source>
         <translation>&lt;b&gt;{s:.1f}초&lt;/b&gt; 만에 &lt;b&gt;{target:g} %&lt;/b&gt; (에포크 {n})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/curves.py" line="321"/>
+        <location filename="../../annviz/gui/training/curves.py" line="360"/>
         <source>Time to {target:g} % test accuracy: the seconds of training (forward, backward, update) until the first epoch whose test accuracy reached it, checked at each epoch&apos;s end; evaluation and pauses are not counted</source>
         <translation>테스트 정확도 {target:g} %까지 걸린 시간: 테스트 정확도가 처음 그 값에 이른 에포크까지의 학습 시간(순전파, 역전파, 갱신)입니다. 정확도는 에포크가 끝날 때마다 확인하며, 평가와 일시 정지 시간은 세지 않습니다</translation>
     </message>
@@ -364,103 +587,103 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="121"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="195"/>
         <source>Back to the network as it is now</source>
         <translation>지금의 신경망으로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="122"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="196"/>
         <source>The run whose recording the timeline shows</source>
         <translation>타임라인이 기록을 보여 줄 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="123"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="197"/>
         <source>How fast Play goes through the moments</source>
         <translation>재생할 때 순간들을 지나가는 빠르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="124"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="198"/>
         <source>One moment back (←)</source>
         <translation>한 순간 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="125"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="199"/>
         <source>One moment on (→)</source>
         <translation>한 순간 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="126"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="200"/>
         <source>Drag through the moments recorded while the network learned: every view shows the network as it was then</source>
         <translation>신경망이 학습하는 동안 기록된 순간들을 끌어 보세요. 모든 화면이 그때의 신경망을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="129"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="203"/>
         <source>{n} moments/s</source>
         <translation>초당 {n}순간</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="130"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="204"/>
         <source>Continue from here</source>
         <translation>여기서부터 이어서 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="131"/>
-        <source>Start a new run from exactly this moment (the end of an epoch), with the settings on the left; this run is kept to compare</source>
-        <translation>바로 이 순간(에포크의 끝)에서 왼쪽 설정으로 새 학습을 시작합니다. 지금의 학습은 비교할 수 있게 남겨 둡니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="134"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="209"/>
         <source>GIF…</source>
         <translation>GIF…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="135"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="210"/>
         <source>Save the weight pictures over the whole run as an animated GIF</source>
         <translation>학습 전체에 걸친 가중치 그림을 움직이는 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="137"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="212"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="138"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="213"/>
         <source>Save the weight pictures of the moment shown as PNG</source>
         <translation>보이는 순간의 가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="186"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="263"/>
         <source>Pause the playback</source>
         <translation>재생 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="187"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="264"/>
         <source>Play the moments back</source>
         <translation>기록된 순간 재생</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="221"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="298"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="120"/>
-        <location filename="../../annviz/gui/training/timeline.py" line="250"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="194"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="328"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="246"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="205"/>
+        <source>Start a new run from exactly this moment (the end of an epoch, or one of a few moments early in the first), with the settings on the left; this run is kept to compare</source>
+        <translation>바로 이 순간(에포크의 끝, 또는 첫 에포크 초반의 몇 순간)에서 왼쪽 설정으로 새 학습을 시작합니다. 지금의 학습은 비교할 수 있게 남겨 둡니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/timeline.py" line="324"/>
         <source>η, μ or λ was changed while this run trained: the same settings and seed will not give this run again (continuing from one of its epoch ends is still exact)</source>
         <translation>이 학습 도중에 η, μ 또는 λ를 바꾸었습니다: 같은 설정과 시드로도 이 학습을 다시 얻을 수 없습니다 (에포크 끝에서 이어서 학습하는 것은 여전히 정확합니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="248"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="326"/>
         <source>settings changed during the run</source>
         <translation>학습 도중 설정을 바꿈</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/timeline.py" line="253"/>
+        <location filename="../../annviz/gui/training/timeline.py" line="331"/>
         <source>Batch {step:,} · epoch {epoch:.2f} · loss {loss} · η {lr:g}</source>
         <translation>배치 {step:,} · 에포크 {epoch:.2f} · 손실 {loss} · η {lr:g}</translation>
     </message>
@@ -483,110 +706,116 @@
         <translation>학습 기록 저장(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="129"/>
+        <location filename="../../annviz/gui/training/area.py" line="167"/>
+        <location filename="../../annviz/gui/training/area.py" line="186"/>
+        <source>Cannot replay with this fix</source>
+        <translation>이 방법으로 고쳐서 다시 학습할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/area.py" line="228"/>
         <source>Nothing to save</source>
         <translation>저장할 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="129"/>
+        <location filename="../../annviz/gui/training/area.py" line="228"/>
         <source>Train a network first: its recording is what the timeline shows.</source>
         <translation>먼저 신경망을 학습시키세요. 타임라인이 보여 주는 것이 그 학습의 기록입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="132"/>
+        <location filename="../../annviz/gui/training/area.py" line="231"/>
         <source>Save the training recording</source>
         <translation>학습 기록 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="138"/>
+        <location filename="../../annviz/gui/training/area.py" line="237"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="144"/>
+        <location filename="../../annviz/gui/training/area.py" line="243"/>
         <source>Open a training recording</source>
         <translation>학습 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="151"/>
+        <location filename="../../annviz/gui/training/area.py" line="250"/>
         <source>Could not open the recording</source>
         <translation>학습 기록을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="158"/>
+        <location filename="../../annviz/gui/training/area.py" line="257"/>
         <source>annviz training recordings (*{ext})</source>
         <translation>annviz 학습 기록 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="176"/>
+        <location filename="../../annviz/gui/training/area.py" line="275"/>
         <source>Save the weight pictures as GIF</source>
         <translation>가중치 그림을 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="183"/>
+        <location filename="../../annviz/gui/training/area.py" line="282"/>
         <source>Writing {path}…</source>
         <translation>{path} 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="194"/>
+        <location filename="../../annviz/gui/training/area.py" line="293"/>
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="195"/>
+        <location filename="../../annviz/gui/training/area.py" line="294"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="217"/>
+        <location filename="../../annviz/gui/training/area.py" line="316"/>
         <source>Save the weight pictures as PNG</source>
         <translation>가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="237"/>
+        <location filename="../../annviz/gui/training/area.py" line="336"/>
         <source>Cannot continue from here</source>
         <translation>여기서부터 이어서 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="242"/>
+        <location filename="../../annviz/gui/training/area.py" line="341"/>
         <source>The continued run will be close to what the original run would have done, but not bit for bit the same. Continue anyway?</source>
         <translation>이어서 하는 학습은 원래 학습이 했을 결과와 가깝겠지만, 비트 하나까지 같지는 않습니다. 그래도 이어서 할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="244"/>
+        <location filename="../../annviz/gui/training/area.py" line="343"/>
         <source>Not an exact continuation</source>
         <translation>정확히 이어지지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="268"/>
+        <location filename="../../annviz/gui/training/area.py" line="367"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="271"/>
+        <location filename="../../annviz/gui/training/area.py" line="370"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="275"/>
+        <location filename="../../annviz/gui/training/area.py" line="374"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="283"/>
+        <location filename="../../annviz/gui/training/area.py" line="382"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="296"/>
+        <location filename="../../annviz/gui/training/area.py" line="395"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="210"/>
-        <location filename="../../annviz/gui/training/area.py" line="223"/>
-        <location filename="../../annviz/gui/training/area.py" line="271"/>
-        <location filename="../../annviz/gui/training/area.py" line="282"/>
+        <location filename="../../annviz/gui/training/area.py" line="309"/>
+        <location filename="../../annviz/gui/training/area.py" line="322"/>
+        <location filename="../../annviz/gui/training/area.py" line="370"/>
+        <location filename="../../annviz/gui/training/area.py" line="381"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -672,13 +901,13 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../annviz/gui/training/controller.py" line="155"/>
+        <location filename="../../annviz/gui/training/controller.py" line="158"/>
         <source>It was recorded with the BLAS library {then}; this computer has {now}.</source>
         <extracomment>What a run continued from a moment may change; the rest (architecture, data, optimizer, seed, schedule, augmentation) is the moment&apos;s own run&apos;s. The batch size may change too: at an epoch&apos;s end no batch is half-done, and the optimizers&apos; running arrays do not depend on it.</extracomment>
         <translation>이 기록은 BLAS 라이브러리 {then}로 만들었는데, 이 컴퓨터에는 {now}가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controller.py" line="159"/>
+        <location filename="../../annviz/gui/training/controller.py" line="162"/>
         <source>It was recorded with {then} BLAS threads; here only {now} can be used.</source>
         <translation>이 기록은 BLAS 스레드 {then}개로 만들었는데, 여기서는 {now}개만 쓸 수 있습니다.</translation>
     </message>
@@ -779,69 +1008,84 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="71"/>
+        <location filename="../../annviz/gui/training/page.py" line="73"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="73"/>
+        <location filename="../../annviz/gui/training/page.py" line="75"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="101"/>
+        <location filename="../../annviz/gui/training/page.py" line="104"/>
         <source>&lt;p&gt;&lt;b&gt;Training&lt;/b&gt;: finding the weights and biases by lowering the &lt;b&gt;loss&lt;/b&gt; on examples. For each mini-&lt;b&gt;batch&lt;/b&gt;: the forward pass, the loss, &lt;b&gt;backpropagation&lt;/b&gt;, and a step of size η (the &lt;b&gt;learning rate&lt;/b&gt;) against the &lt;b&gt;gradient&lt;/b&gt;. An &lt;b&gt;epoch&lt;/b&gt; is one pass over the training images.&lt;/p&gt;&lt;p&gt;Too high a learning rate makes the loss jump or grow; too low makes it crawl. Momentum μ and Adam remember past steps; L2 λ keeps weights small. A validation share, held out, shows &lt;b&gt;overfitting&lt;/b&gt;: training accuracy still rising while validation accuracy stops.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: 예를 보며 &lt;b&gt;손실&lt;/b&gt;을 줄여 가중치와 편향을 찾는 일입니다. 미니 &lt;b&gt;배치&lt;/b&gt;마다 순전파, 손실, &lt;b&gt;역전파&lt;/b&gt;, 그리고 &lt;b&gt;기울기&lt;/b&gt;의 반대 방향으로 η(&lt;b&gt;학습률&lt;/b&gt;) 크기의 한 걸음. &lt;b&gt;에포크&lt;/b&gt;는 학습 이미지를 한 번 모두 훑는 것입니다.&lt;/p&gt;&lt;p&gt;학습률이 너무 크면 손실이 튀거나 커지고, 너무 작으면 기어갑니다. 모멘텀 μ와 Adam은 지난 걸음을 기억하고, L2 λ는 가중치를 작게 유지합니다. 따로 떼어 둔 검증 비율은 &lt;b&gt;과적합&lt;/b&gt;을 보여 줍니다: 학습 정확도는 계속 오르는데 검증 정확도는 멈춥니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="111"/>
+        <location filename="../../annviz/gui/training/page.py" line="114"/>
         <source>&lt;p&gt;&lt;b&gt;Learning curves&lt;/b&gt;: the loss of every batch (smoothed) and the accuracy after every epoch; the timeline below replays the run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습 곡선&lt;/b&gt;: 배치마다의 손실(부드럽게 한 것)과 에포크마다의 정확도. 아래 타임라인으로 학습 과정을 다시 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="114"/>
+        <location filename="../../annviz/gui/training/page.py" line="117"/>
         <source>&lt;p&gt;&lt;b&gt;Weight histograms&lt;/b&gt;: how each layer&apos;s weights are spread, now (filled) and at the start of the run (outline): learning moves them apart from the small random numbers they began as.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;가중치 히스토그램&lt;/b&gt;: 층마다 가중치가 어떻게 퍼져 있는지를 지금(채운 막대)과 학습을 시작할 때(윤곽선)로 보여 줍니다. 학습하면서 가중치는 처음의 작은 무작위 값에서 멀어집니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="118"/>
+        <location filename="../../annviz/gui/training/page.py" line="121"/>
+        <source>&lt;p&gt;&lt;b&gt;The training doctor&lt;/b&gt; watches the numbers of the run — the loss, each layer&apos;s &lt;b&gt;gradient&lt;/b&gt; and step size, how many neurons are dead or saturated — and names what goes wrong, from the batch where it began. &lt;b&gt;Replay with the fix&lt;/b&gt; trains the run again with the fix, beside the first one.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;학습 진단&lt;/b&gt;은 학습의 수치 — 손실, 층마다의 &lt;b&gt;기울기(그래디언트)&lt;/b&gt;와 걸음의 크기, 죽었거나 포화된 뉴런의 수 — 를 지켜보다가 무엇이 잘못되었는지를 그 일이 시작된 배치와 함께 알려 줍니다. &lt;b&gt;고쳐서 다시 학습&lt;/b&gt;은 고친 설정으로 학습을 다시 해서 처음 학습과 나란히 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="127"/>
         <source>&lt;p&gt;&lt;b&gt;Neuron inspector&lt;/b&gt;: click a neuron in the network to see its weighted input z, its activation a and its weights — at the moment the timeline shows.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런 살펴보기&lt;/b&gt;: 신경망의 뉴런을 클릭하면 그 뉴런의 가중 입력 z, 활성화 a, 가중치를 타임라인이 보여 주는 순간의 값으로 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="121"/>
+        <location filename="../../annviz/gui/training/page.py" line="130"/>
         <source>&lt;p&gt;&lt;b&gt;Two runs compared&lt;/b&gt; at the same moment: the same digit, the same step, two settings — which one learned faster, and how.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;두 번의 학습 비교&lt;/b&gt;: 같은 순간, 같은 숫자, 같은 단계에서 설정만 다른 두 학습을 봅니다. 어느 쪽이 더 적은 단계로 배웠고, 어떻게 배웠을까요?&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="125"/>
+        <location filename="../../annviz/gui/training/page.py" line="134"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="129"/>
+        <location filename="../../annviz/gui/training/page.py" line="138"/>
         <source>Histograms</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="130"/>
+        <location filename="../../annviz/gui/training/page.py" line="139"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="131"/>
+        <location filename="../../annviz/gui/training/page.py" line="140"/>
         <source>Compare runs</source>
         <translation>학습 비교</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="132"/>
+        <location filename="../../annviz/gui/training/page.py" line="141"/>
         <source>Neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="133"/>
+        <location filename="../../annviz/gui/training/page.py" line="142"/>
         <source>Neuron inspector: the neuron chosen in the network, at the moment the timeline shows</source>
         <translation>뉴런 살펴보기: 신경망에서 고른 뉴런을 타임라인이 보여 주는 순간의 값으로 봅니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="178"/>
+        <source>Doctor</source>
+        <translation>진단</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="179"/>
+        <source>The training doctor: what went wrong in this run, where it began, and a fix to replay</source>
+        <translation>학습 진단: 이 학습에서 무엇이 잘못되었는지, 어디서 시작되었는지, 다시 학습해 볼 해결책</translation>
     </message>
 </context>
 <context>

@@ -109,11 +109,14 @@ def behind(w: QWidget) -> bool:
     return False
 
 
-def every_tab(window, page_ms: int = 150, tab_ms: int = 100):
+def every_tab(window, page_ms: int = 150, tab_ms: int = 100, only=None):
     """Show every page and every tab of every tab widget on it, one after the other; yields where.
-    ``page_ms``, ``tab_ms``: the time a page or a tab is given to arrange itself once shown."""
+    ``page_ms``, ``tab_ms``: the time a page or a tab is given to arrange itself once shown;
+    ``only``: that page alone."""
     for i in range(window.tabs.count()):
         page = window.tabs.widget(i)
+        if only is not None and page is not only:
+            continue
         window.tabs.setCurrentIndex(i)
         settle(page_ms)                              # a page arranges itself for the room it has
         if getattr(page, "results", False) is None:            # the insight page's evaluation
@@ -298,8 +301,10 @@ def open_drawer(window, on: bool) -> None:
         window.lessons.dock.hide()
 
 
-def combination_problems(window, lang: str, screen: Screen, drawer: bool, axis_titles: bool = False) -> list[str]:
-    """Everything that does not fit for one combination, on every page and tab."""
+def combination_problems(window, lang: str, screen: Screen, drawer: bool, axis_titles: bool = False,
+                         only=None) -> list[str]:
+    """Everything that does not fit for one combination, on every page and tab (``only``: on
+    that page's tabs)."""
     window.set_language(lang)
     window.set_zoom(screen.zoom)
     open_drawer(window, drawer)
@@ -313,7 +318,7 @@ def combination_problems(window, lang: str, screen: Screen, drawer: bool, axis_t
         problems.append(f"{name}: the window is {size.width()}×{size.height()}, not {screen.area}")
     if least.width() > screen.area[0] or least.height() > screen.area[1]:
         problems.append(f"{name}: the window's minimum is {least.width()}×{least.height()}")
-    for where in every_tab(window):
+    for where in every_tab(window, only=only):
         found = page_problems(window, f"{name} {where}", screen, axis_titles)
         if found:                                     # a view still arranging itself: once more, later
             settle(400)

@@ -9,7 +9,18 @@ from threadpoolctl import threadpool_limits
 from annviz.data.augment import augment_batch
 from annviz.nn.config import TrainConfig
 from annviz.nn.history import EpochRecord
-from annviz.nn.recording import Recorder, Recording, Recordings, RecordSchedule, count_log_steps, differences
+from annviz.nn.recording import (
+    EARLY_STATE_EVERY,
+    EARLY_STATES_SHARE,
+    MAX_EARLY_STATES,
+    MAX_RUN_BYTES,
+    Recorder,
+    Recording,
+    Recordings,
+    RecordSchedule,
+    count_log_steps,
+    differences,
+)
 from annviz.nn.trainer import BatchEvent, Trainer
 from annviz.recipes import build_network, prepare_data
 
@@ -89,7 +100,12 @@ def test_one_784_128_64_10_run_of_20_epochs_stays_under_150_mb():
         if moment is not None:
             run.add(moment)
     assert len(run.moments) >= 200
-    assert sum(m.state is not None for m in run.moments) == 21      # start + every epoch's end
+    stated = [m.step for m in run.moments if m.state is not None]
+    early = [s for s in stated if s % nb]                           # the doctor's replays start there
+    assert early == [EARLY_STATE_EVERY * k for k in range(1, len(early) + 1)]
+    assert 8 <= len(early) <= MAX_EARLY_STATES
+    assert sum(m.state.nbytes for m in run.moments if m.step in early) <= EARLY_STATES_SHARE * MAX_RUN_BYTES
+    assert len(stated) == 21 + len(early)                           # start + every epoch's end + early
     assert run.nbytes < 150 * 2**20
     assert run.moments[-1].state.optimizer["arrays"][0].shape == (128, 784)
 
@@ -127,6 +143,50 @@ def test_a_state_is_only_taken_between_epochs():
     next(steps)
     with pytest.raises(ValueError, match="between two epochs"):
         trainer.state()
+
+
+def test_an_early_state_from_the_middle_of_the_first_epoch_continues_the_run_bit_for_bit():
+    """The doctor's replay continues from the early states (every EARLY_STATE_EVERY batches of
+    the first epoch): the same settings from there give the recorded run exactly, augmentation's
+    draws and the epoch's own order included."""
+    config = TINY.replace(augment=True, epochs=2)
+    data = prepare_data(config)
+    with threadpool_limits(1, user_api="blas"):
+        original_trainer, original = record_run(config, data)
+        early = [m for m in original.moments if m.state is not None and m.state.mid_epoch]
+        assert [m.step for m in early] == [32]            # 50 batches an epoch: one early state
+        trainer = Trainer(build_network(config), config, data.train, augment_fn=augment_batch)
+        trainer.restore(early[0].state)
+        assert trainer.history.batches == 32
+        trainer.run()
+    for x, y in zip(trainer.network.weights + trainer.network.biases,
+                    original_trainer.network.weights + original_trainer.network.biases):
+        np.testing.assert_array_equal(x, y)
+    assert [e.train_loss for e in trainer.history.epochs] == [e.train_loss for e in original_trainer.history.epochs]
+    np.testing.assert_array_equal(trainer.history.batch_loss.y, original_trainer.history.batch_loss.y[32:])
+
+
+def test_an_early_state_refuses_another_batch_size_and_changes_nothing():
+    _, run = record_run(TINY.replace(epochs=1))
+    state = next(m.state for m in run.moments if m.state is not None and m.state.mid_epoch)
+    other = TINY.replace(batch_size=10)
+    trainer = Trainer(build_network(other), other, prepare_data(other).train)
+    before = trainer.network.weights[0].copy()
+    with pytest.raises(ValueError, match="batch size"):
+        trainer.restore(state)
+    np.testing.assert_array_equal(trainer.network.weights[0], before)
+
+
+def test_early_states_are_taken_only_in_the_first_epoch_and_not_when_asked_not_to():
+    _, run = record_run(TINY.replace(batch_size=5, epochs=2))       # 200 batches an epoch
+    early = [m.step for m in run.moments if m.state is not None and m.state.mid_epoch]
+    assert early == [32, 64, 96, 128, 160, 192]
+    assert all(m.epoch < 1 for m in run.moments if m.step in early)
+    trainer = Trainer(build_network(TINY), TINY, prepare_data(TINY).train)
+    recorder = Recorder(trainer, early_states=False)
+    recorder.start()
+    assert not any(m is not None and m.state is not None and m.state.mid_epoch
+                   for m in map(recorder.observe, trainer.steps()))
 
 
 def test_older_runs_are_thinned_first_and_keep_their_epoch_ends():

@@ -1,14 +1,23 @@
 """The training area: one controller, the training page with its views, and the time machine.
 
 ``TrainingArea`` builds the controller, the panel, the speed control, the live curves and weight
-histograms, the time machine with its timeline, and the page that holds them (page.py), and wires
-the controller's signals to the views. ``install(window, state)`` (``__init__.py``) adds the page
+histograms, the time machine with its timeline, the doctor's panel, and the page that holds them
+(page.py), and wires the controller's signals to the views. ``install(window, state)`` (``__init__.py``) adds the page
 to the window. It also guards closing: as an event filter on the window, it asks before an unsaved
 trained network is lost, and lets the close go ahead only then (the window's shutdown hook then
 stops the thread).
+
+The doctor: the diagnoses of the run the timeline shows (``Recording.diagnoses``, less those the
+learner dismissed) are in the doctor's panel — a tab beside the settings', brought to the front
+when a new one is named — and marked on the timeline; the current run's are
+marked on the curves. "Replay with the fix" (``replay``) follows ``nn/doctor/replay.py``'s plan —
+continue from the last full state before the fault, or start again from batch 0 with the same
+seed — and then shows the run and its replay side by side (Compare runs).
 """
 
 from __future__ import annotations
+
+import weakref
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
@@ -20,6 +29,7 @@ from annviz.gui.state import AppState
 from annviz.gui.training.compare import RunComparison
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.curves import SMOOTHING, LiveCurves
+from annviz.gui.training.doctor_panel import DoctorPanel
 from annviz.gui.training.export import save_png, write_history_csv
 from annviz.gui.training.gif_export import GifExport
 from annviz.gui.training.page import TrainingPage
@@ -30,6 +40,8 @@ from annviz.gui.training.speed import SpeedControl
 from annviz.gui.training.time_machine import TimeMachine
 from annviz.gui.training.timeline import Timeline
 from annviz.gui.training.weight_histograms import WeightHistograms
+from annviz.nn.doctor import Diagnosis, Fix
+from annviz.nn.doctor.replay import replay_plan
 from annviz.nn.recording import Recording
 from annviz.nn.runfile import EXTENSION as RUN_EXTENSION
 from annviz.nn.runfile import RunFileError, load_recording
@@ -56,8 +68,11 @@ class TrainingArea(QObject):
         self.compare = RunComparison(self.controller, self.time_machine, state)
         self.gif = GifExport(self)
         self._gif_progress: QProgressDialog | None = None   # made at the first export
+        self.doctor = DoctorPanel()
+        self._dismissed: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Recording → codes
+        self._replay_of: Recording | None = None   # the run whose fix is being replayed
         self.page = TrainingPage(self.panel, self.speed, self.curves, self.histograms, self.compare,
-                                 self.timeline, explorer)
+                                 self.timeline, explorer, doctor=self.doctor)
         c = self.controller
         c.run_started.connect(self._on_run_started)
         c.progress.connect(self.curves.add_progress)
@@ -80,6 +95,12 @@ class TrainingArea(QObject):
         state.neuron_selected.connect(self._on_neuron_selected)
         self.curves.export_png_clicked.connect(self._on_export_png_clicked)
         self.curves.export_csv_clicked.connect(self._on_export_csv_clicked)
+        c.films.diagnosed.connect(self._show_diagnoses)
+        c.films.recording_changed.connect(self._on_recording_changed)
+        self.timeline.run_chosen.connect(self._show_diagnoses)
+        self.doctor.replay_requested.connect(self._on_replay_requested)
+        self.doctor.dismiss_requested.connect(self.dismiss)
+        self.doctor.show_requested.connect(self._on_show_diagnosis)
 
     def shutdown(self) -> None:
         self.gif.shutdown()
@@ -119,6 +140,84 @@ class TrainingArea(QObject):
     @Slot()
     def _on_returned(self) -> None:
         self.curves.show_moment(None)
+
+    # --- the doctor ------------------------------------------------------------------------------
+
+    def diagnoses_of(self, run: Recording | None) -> list[Diagnosis]:
+        """The doctor's diagnoses of ``run`` that the learner has not dismissed."""
+        if run is None:
+            return []
+        dismissed = self._dismissed.get(run, set())
+        return [d for d in run.diagnoses if d.code not in dismissed]
+
+    def dismiss(self, diagnosis: Diagnosis) -> None:
+        """Hide ``diagnosis`` of the run the timeline shows (its marks too)."""
+        run = self.timeline.run
+        if run is not None:
+            self._dismissed.setdefault(run, set()).add(diagnosis.code)
+            self._show_diagnoses()
+
+    def replay(self, run: Recording, diagnosis: Diagnosis, fix: Fix) -> bool:
+        """Train ``run`` again with ``fix``: from its last full state before the fault began (η,
+        μ, λ, epochs) or from batch 0 with the same seed (anything else); the panel shows the
+        settings of the replay. False when the learner cancelled or it cannot start (said why)."""
+        try:
+            plan = replay_plan(run, diagnosis, fix)
+        except ValueError as error:
+            self._warn(self.tr("Cannot replay with this fix"), str(error))
+            return False
+        if not plan.restart:
+            caveats = self.controller.continue_caveats(run)
+            if caveats and not self._ask_inexact(caveats):
+                return False
+        if not self.panel.confirm_discard():
+            return False
+        self.controller.shutdown()           # nothing the panel shows now reaches the run going on
+        self.panel.keep_shown_settings()
+        self.panel.settings.set_config(plan.config)
+        self._replay_of = run
+        try:
+            if plan.restart:
+                self.controller.start(plan.config)
+            else:
+                self.controller.continue_from(run, plan.start_from, plan.config)
+        except (ValueError, DatasetError) as error:
+            self._replay_of = None
+            self._warn(self.tr("Cannot replay with this fix"), str(error))
+            return False
+        return True
+
+    @Slot(object, object)
+    def _on_replay_requested(self, diagnosis: Diagnosis, fix: Fix) -> None:
+        run = self.timeline.run
+        if run is not None:
+            self.replay(run, diagnosis, fix)
+
+    @Slot(object)
+    def _on_show_diagnosis(self, diagnosis: Diagnosis) -> None:
+        self.timeline.go_to_step(diagnosis.batch)
+
+    @Slot(object)
+    def _on_recording_changed(self, run: Recording) -> None:
+        """A replay's film began: it and the run it fixes, side by side."""
+        before, self._replay_of = self._replay_of, None
+        runs = self.controller.films.recordings.runs
+        if before is not None and before in runs and run in runs:
+            self.compare.choose(runs.index(before), runs.index(run))
+            self.page.show_compare()
+
+    @Slot()
+    def _show_diagnoses(self, *_args) -> None:
+        shown = self.diagnoses_of(self.timeline.run)
+        added = self.doctor.set_diagnoses(shown)
+        if shown:
+            self.page.show_doctor(front=added)
+        else:
+            self.page.hide_doctor()
+        self.timeline.set_marks([d.batch for d in shown])
+        current = self.controller.films.current
+        self.curves.show_diagnoses([d.batch / current.batches_per_epoch
+                                    for d in self.diagnoses_of(current)] if current is not None else [])
 
     # --- recordings ------------------------------------------------------------------------------
 

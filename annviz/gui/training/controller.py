@@ -136,13 +136,16 @@ class TrainingController(QObject):
 
     def continue_from(self, run: Recording, moment: Moment, settings: TrainConfig,
                       paused: bool = False) -> None:
-        """A new run from the exact state of ``moment`` (an epoch's end of ``run``): ``run``'s own
+        """A new run from the exact state of ``moment`` (an epoch's end of ``run``, or an early
+        state of its first epoch — continued in that epoch's batch size): ``run``'s own
         network, data and optimizer, with ``settings``' η, μ, λ, batch size and epochs
         (``CONTINUE_MAY_CHANGE``), and ``run``'s BLAS thread count; ``run`` is kept.
 
         Raises ValueError when the moment has no state, DatasetError when ``run``'s data is not here."""
         if moment.state is None:
             raise ValueError("only the end of an epoch can be continued from")
+        if moment.state.mid_epoch:     # the epoch goes on in its own order: in its batch size
+            settings = settings.replace(batch_size=run.config.batch_size)
         self.start(continue_config(run, settings), paused=paused, start_from=moment,
                    blas_threads=run.blas_threads)
 

@@ -7,7 +7,9 @@ frame — except in slow motion (``set_batch_view``), where it follows the last 
 counts them: an axis that rescaled with every update would be repainted, ticks and grid, with every
 update. Every plot item is made once, in ``__init__``, and updated with ``setData``; the long
 batch curves downsample (peak mode) and clip to the view, so tens of thousands of points stay
-cheap. Hovering shows the exact values of every curve at that epoch. Colours (Okabe–Ito) stay
+cheap. Hovering shows the exact values of every curve at that epoch. The doctor's diagnoses of the
+run are marked on the smoothed loss where each began (``show_diagnoses``), with a line through
+both plots. Colours (Okabe–Ito) stay
 apart for the common colour blindnesses: train blue, validation orange, test green.
 """
 
@@ -85,6 +87,13 @@ class LiveCurves(QWidget):
         for plot, line in self._moment.items():
             plot.addItem(line, ignoreBounds=True)
             line.hide()
+        mark = QColor(213, 94, 0)                 # the doctor's vermillion (doctor_panel.py)
+        self._diagnosis_x: list[float] = []
+        self._diagnosis_points = pg.ScatterPlotItem(symbol="star", size=zoom.px(16), brush=mark,
+                                                    pen=zoom.pen((255, 255, 255), width=1))
+        self.loss_plot.addItem(self._diagnosis_points)
+        self._diagnosis_lines: list[tuple] = []   # (plot, line)
+        self._diagnosis_pen = zoom.pen(mark, width=1, style=Qt.PenStyle.DashLine)
         self._level: float | None = None
         self._epochs = 0          # the x axis spans this many epochs
         self._batch_view = False  # slow motion: the x axis follows the last batches, in batches
@@ -130,6 +139,7 @@ class LiveCurves(QWidget):
         self.target_label.hide()
         self._level = None
         self._epochs = 0
+        self.show_diagnoses([])
         self.loss_plot.enableAutoRange(x=True)
         for key, series in self.series.items():
             series.clear()
@@ -143,6 +153,33 @@ class LiveCurves(QWidget):
             else:
                 line.setValue(epoch)
                 line.show()
+
+    def show_diagnoses(self, epochs: list[float]) -> None:
+        """Mark the run's diagnoses where each began (x in epochs): a star on the smoothed loss
+        and a dashed line through both plots; [] clears them."""
+        self._diagnosis_x = list(epochs)
+        for plot, line in self._diagnosis_lines:
+            plot.removeItem(line)
+        self._diagnosis_lines = []
+        for x in self._diagnosis_x:
+            for plot in (self.loss_plot, self.accuracy_plot):
+                line = pg.InfiniteLine(x, angle=90, pen=self._diagnosis_pen)
+                plot.addItem(line, ignoreBounds=True)
+                self._diagnosis_lines.append((plot, line))
+        self._place_diagnoses()
+
+    def diagnosis_marks(self) -> list[tuple[float, float]]:
+        """The stars drawn: (x in epochs, loss) each."""
+        x, y = self._diagnosis_points.getData()
+        return list(zip(map(float, x), map(float, y)))
+
+    def _place_diagnoses(self) -> None:
+        points = []
+        for x in self._diagnosis_x:
+            near = self.series["smooth"].nearest(x)
+            if near is not None:
+                points.append((x, near[1]))
+        self._diagnosis_points.setData([p[0] for p in points], [p[1] for p in points])
 
     @property
     def moment_shown(self) -> float | None:
@@ -247,6 +284,8 @@ class LiveCurves(QWidget):
                 for k in ("smooth", "train_loss", "val_loss") if self.series[k].n]
         if tops:
             self.loss_plot.setYRange(0, 1.15 * max(tops), padding=0)
+        if self._diagnosis_x:
+            self._place_diagnoses()
         if self._hover_x is not None:
             self._update_readout()
 

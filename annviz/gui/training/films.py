@@ -5,7 +5,8 @@ The worker of each run sends its empty ``Recording`` first, then each ``Moment``
 and says so: ``recording_changed(Recording)`` when a new run's film begins, ``moment_added(Moment)``
 as it grows, ``runs_changed()`` when the list of runs changes (a run opened from a file, too).
 "+1 epoch" after a run's end goes on with the same film; a run continued from a moment begins
-its film with that moment.
+its film with that moment. The doctor's diagnoses of a run join its film (``Recording.diagnoses``)
+as they come: ``diagnosed(Recording, Diagnosis)``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Films(QObject):
     recording_changed = Signal(object)  # Recording: the film of a new run
     runs_changed = Signal()             # the session's list of runs changed
     moment_added = Signal(object)       # Moment, added to the current film
+    diagnosed = Signal(object, object)  # Recording, Diagnosis: the doctor named a fault of that run
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -38,6 +40,7 @@ class Films(QObject):
         worker.recording_started.connect(self._on_recording_started)
         worker.moment.connect(self._on_moment)
         worker.inexact.connect(self._on_inexact)
+        worker.diagnosed.connect(self._on_diagnosed)
 
     def end(self, history: History) -> None:
         """The current run has ended: its film keeps the history (the curves of other runs)."""
@@ -67,10 +70,20 @@ class Films(QObject):
 
     @Slot(object)
     def _on_moment(self, moment: Moment) -> None:
-        if self.current is not None:
+        run = self.current
+        if run is not None and run.moments and moment.step <= run.moments[-1].step:
+            return   # continued from its own batch 0: that moment is the film's first already
+        if run is not None:
             self.current.add(moment)
             self.recordings.runs_changed()
             self.moment_added.emit(moment)
+
+    @Slot(object)
+    def _on_diagnosed(self, diagnosis) -> None:
+        run = self.current
+        if run is not None and all(d.code != diagnosis.code for d in run.diagnoses):
+            run.diagnoses.append(diagnosis)
+            self.diagnosed.emit(run, diagnosis)
 
     @Slot()
     def _on_inexact(self) -> None:

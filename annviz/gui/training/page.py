@@ -1,7 +1,9 @@
 """The training page: the settings on the left, the network learning on the right.
 
 Right: the drawing pad with its prediction and the network diagram on top; the first-layer weight
-pictures beside the curves, the histograms and two runs compared, below; the timeline under them. The pad, the diagram and
+pictures beside the curves, the histograms and two runs compared, below; the timeline under them.
+The doctor's panel (doctor_panel.py) is a tab beside the settings' while the run shown has a
+diagnosis (the charts' tab bar has no room left for one at 1280 pixels with the lesson drawer). The pad, the diagram and
 the weight pictures are the explorer's own widgets, lent to this page while it is in front and
 given back when it is not (``ExplorerPage.lend_views``): one set of live views, so nothing is
 computed twice and a drawing on the pad is the same drawing on both pages.
@@ -42,7 +44,7 @@ class _Holder(QWidget):
 class TrainingPage(QWidget):
     def __init__(self, panel: TrainingPanel, speed: SpeedControl, curves: LiveCurves,
                  histograms: WeightHistograms, compare: QWidget, timeline: Timeline, explorer=None,
-                 parent: QWidget | None = None):
+                 doctor: QWidget | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("training-page")
         self.panel, self.speed, self.curves, self.histograms, self.compare, self.timeline = (
@@ -78,6 +80,7 @@ class TrainingPage(QWidget):
         bottom_box.setContentsMargins(0, 0, 0, 0)
         bottom_box.addWidget(self.charts, 1)
         bottom_box.addWidget(timeline)
+        self.doctor = doctor            # a tab while there is a diagnosis to show (show_doctor)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setChildrenCollapsible(False)
         right.addWidget(self.top)
@@ -114,6 +117,12 @@ class TrainingPage(QWidget):
             return text + self.tr("<p><b>Weight histograms</b>: how each layer's weights are spread, "
                                   "now (filled) and at the start of the run (outline): learning "
                                   "moves them apart from the small random numbers they began as.</p>")
+        if self.doctor_in_front():
+            return text + self.tr("<p><b>The training doctor</b> watches the numbers of the run — the "
+                                  "loss, each layer's <b>gradient</b> and step size, how many neurons "
+                                  "are dead or saturated — and names what goes wrong, from the batch "
+                                  "where it began. <b>Replay with the fix</b> trains the run again with "
+                                  "the fix, beside the first one.</p>")
         if tab is self.holders["inspector"]:
             return text + self.tr("<p><b>Neuron inspector</b>: click a neuron in the network to see its "
                                   "weighted input z, its activation a and its weights — at the moment "
@@ -132,8 +141,47 @@ class TrainingPage(QWidget):
         self.tabs.setTabText(inspector, self.tr("Neuron"))
         self.tabs.setTabToolTip(inspector, self.tr("Neuron inspector: the neuron chosen in the network, "
                                                    "at the moment the timeline shows"))
+        self._retranslate_doctor()
         self.top.retranslate()
         self.charts.retranslate()
+
+    def show_doctor(self, front: bool) -> None:
+        """The doctor's tab, after the settings' own (``front``: brought to the front)."""
+        if self.doctor is None:
+            return
+        tabs = self.panel.settings.tabs
+        if tabs.indexOf(self.doctor) < 0:
+            tabs.addTab(self.doctor, "")
+            self._retranslate_doctor()
+        if front:
+            tabs.setCurrentWidget(self.doctor)
+
+    def hide_doctor(self) -> None:
+        """No diagnosis to show: the doctor's tab goes (the learning curves come back if it was
+        in front)."""
+        tabs = self.panel.settings.tabs
+        i = tabs.indexOf(self.doctor) if self.doctor is not None else -1
+        if i >= 0:
+            tabs.removeTab(i)
+
+    def has_doctor(self) -> bool:
+        """Is the doctor's tab on the page (a diagnosis to show)?"""
+        return self.doctor is not None and self.panel.settings.tabs.indexOf(self.doctor) >= 0
+
+    def doctor_in_front(self) -> bool:
+        return self.has_doctor() and self.panel.settings.tabs.currentWidget() is self.doctor
+
+    def _retranslate_doctor(self) -> None:
+        tabs = self.panel.settings.tabs
+        i = tabs.indexOf(self.doctor) if self.doctor is not None else -1
+        if i >= 0:
+            tabs.setTabText(i, "⚠ " + self.tr("Doctor"))
+            tabs.setTabToolTip(i, self.tr("The training doctor: what went wrong in this run, "
+                                          "where it began, and a fix to replay"))
+
+    def show_compare(self) -> None:
+        """The two runs compared in front (a fix is replayed beside the run it fixes)."""
+        self.tabs.setCurrentWidget(self.compare)
 
     def show_inspector(self) -> None:
         """The inspector's tab in front (a neuron was chosen in the diagram)."""

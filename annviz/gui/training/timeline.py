@@ -3,13 +3,27 @@
 One position per recorded moment of the chosen run, and one more at the right end: "now". Moving
 the handle asks the ``TimeMachine`` to show that moment (or to come back to now); the arrow keys
 step when the slider has the focus. ▶ plays the moments back at the chosen pace. "Continue from
-here" is offered at the moments that keep the run's whole state (the end of an epoch).
+here" is offered at the moments that keep the run's whole state (the end of an epoch, and every
+``recording.EARLY_STATE_EVERY`` batches early in the first). The doctor's diagnoses are marked
+under the slider (``set_marks``: a vermillion triangle at the moment where each began).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+import numpy as np
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annviz.gui.common import zoom
 from annviz.gui.training.controller import TrainingController
@@ -17,10 +31,49 @@ from annviz.gui.training.time_machine import TimeMachine
 from annviz.nn.recording import Moment, Recording
 
 PLAYBACK_RATES = (2, 5, 10, 25)   # moments a second
+MARK = QColor(213, 94, 0)         # the doctor's vermillion (doctor_panel.py)
+
+
+class MarkedSlider(QSlider):
+    """A horizontal slider with marks under its groove at some of its values."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.marks: list[int] = []
+
+    def set_marks(self, values: list[int]) -> None:
+        if values != self.marks:
+            self.marks = list(values)
+            self.update()
+
+    def paintEvent(self, event) -> None:                       # noqa: N802
+        super().paintEvent(event)
+        if not self.marks or self.maximum() <= self.minimum():
+            return
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        style = self.style()
+        groove = style.subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                      QStyle.SubControl.SC_SliderGroove, self)
+        handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                      QStyle.SubControl.SC_SliderHandle, self)
+        span = groove.width() - handle.width()
+        size = max(3.0, self.height() / 5)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(MARK)
+        for value in self.marks:
+            x = groove.x() + handle.width() / 2 + QStyle.sliderPositionFromValue(
+                self.minimum(), self.maximum(), value, span)
+            y = self.height()
+            painter.drawPolygon(QPolygonF([QPointF(x, y - size), QPointF(x - size, y), QPointF(x + size, y)]))
+        painter.end()
 
 
 class Timeline(QWidget):
     continue_requested = Signal(object, object)   # Recording, Moment (with a state)
+    run_chosen = Signal(object)                   # Recording: the run the timeline shows changed
     export_gif_requested = Signal(object)         # Recording
     export_png_requested = Signal()
 
@@ -31,7 +84,8 @@ class Timeline(QWidget):
         self.controller, self.time_machine = controller, time_machine
         self.run_choice = QComboBox()
         self.run_choice.setObjectName("timeline-run")
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = MarkedSlider()
+        self._mark_steps: list[int] = []     # batches where the doctor's diagnoses began
         self.slider.setObjectName("timeline-slider")
         self.slider.setRange(0, 0)
         self.slider.setPageStep(10)
@@ -108,7 +162,27 @@ class Timeline(QWidget):
         self._fill_runs()
         self.run_choice.setCurrentIndex(self.controller.films.recordings.runs.index(run))
         self._sync()
+        self.run_chosen.emit(run)
         self.go_to(0)
+
+    def set_marks(self, batches: list[int]) -> None:
+        """Mark where faults began (batches of the run shown): each at the moment recorded at or
+        just before it."""
+        self._mark_steps = list(batches)
+        self._place_marks()
+
+    def marked_moments(self) -> list[int]:
+        """The slider positions (moment indices) marked now."""
+        return list(self.slider.marks)
+
+    def _place_marks(self) -> None:
+        run = self.run
+        if run is None or not run.moments or not self._mark_steps:
+            self.slider.set_marks([])
+            return
+        steps = run.steps()
+        self.slider.set_marks([max(int(np.searchsorted(steps, b, side="right")) - 1, 0)
+                               for b in self._mark_steps])
 
     def go_to_now(self) -> None:
         self.play_button.setChecked(False)
@@ -129,8 +203,9 @@ class Timeline(QWidget):
             self.rate.setItemText(i, self.tr("{n} moments/s").format(n=rate))
         self.continue_button.setText(self.tr("Continue from here"))
         self.continue_button.setToolTip(self.tr("Start a new run from exactly this moment (the end "
-                                                "of an epoch), with the settings on the left; this "
-                                                "run is kept to compare"))
+                                                "of an epoch, or one of a few moments early in the "
+                                                "first), with the settings on the left; this run is "
+                                                "kept to compare"))
         self.gif_button.setText(self.tr("GIF…"))
         self.gif_button.setToolTip(self.tr("Save the weight pictures over the whole run as an "
                                            "animated GIF"))
@@ -148,6 +223,7 @@ class Timeline(QWidget):
         self._fill_runs()
         self.run_choice.setCurrentIndex(self.controller.films.recordings.runs.index(run))
         self._sync(to_now=True)
+        self.run_chosen.emit(run)
 
     @Slot()
     def _on_runs_changed(self) -> None:
@@ -162,6 +238,7 @@ class Timeline(QWidget):
     @Slot(int)
     def _on_run_chosen(self, _index: int) -> None:
         self._sync(to_now=True)
+        self.run_chosen.emit(self.run)
 
     @Slot(int)
     def _on_slider_moved(self, value: int) -> None:
@@ -234,6 +311,7 @@ class Timeline(QWidget):
         self.slider.blockSignals(False)
         for w in (self.slider, self.back_button, self.play_button, self.next_button, self.gif_button):
             w.setEnabled(n > 0)
+        self._place_marks()
         self._describe()
 
     def _describe(self) -> None:

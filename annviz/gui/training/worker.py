@@ -26,12 +26,17 @@ worker sends the empty ``Recording`` first (``recording_started``), then each ``
 trains with one BLAS thread from start to end (blas_threads.py), so the same settings and seed give
 the same bits. ``inexact`` says that η, μ or λ changed mid-run, which no replay reproduces.
 
+The doctor (nn/doctor): on a multilayer perceptron a ``Doctor`` watches the run from the trainer
+(the same one for "+1 epoch"); each diagnosis it names is sent as it appears (``diagnosed``, a
+copy), and those ``finish`` adds at the end (a divergence, the last epoch). It never stops a run.
+
 Slow motion: ``set_speed(batches_per_s)`` spaces the batches out (every one is then shown);
 ``set_pause_at_epoch_end`` pauses after each epoch's last batch.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import logging
 import math
@@ -47,6 +52,7 @@ from annviz.gui.threads import Worker
 from annviz.gui.training.blas_threads import WORKER_BLAS_THREADS, worker_blas_threads
 from annviz.nn import blas
 from annviz.nn.baseline import LossBaseline
+from annviz.nn.doctor import Doctor
 from annviz.nn.recording import Recorder, Recording
 from annviz.nn.trainer import Trainer
 
@@ -114,6 +120,7 @@ class TrainingWorker(Worker):
     recording_started = Signal(object) # Recording: the run's film, empty; the GUI owns it from here
     moment = Signal(object)            # Moment (copies) for that recording
     inexact = Signal()                 # η, μ or λ changed mid-run: no exact replay
+    diagnosed = Signal(object)         # Diagnosis (a copy): the doctor named a fault
     # finished(Trainer): .network, .history (status, stop_reason); failed(str); paused; resumed
 
     def __init__(self, make_trainer: Callable[[], Trainer], paused: bool = False,
@@ -134,6 +141,8 @@ class TrainingWorker(Worker):
         self._trainer: Trainer | None = None   # the rest is the loop's own, in the worker thread
         self._event = None                     # the latest BatchEvent
         self._unreported: list[float] = []     # batch losses not yet sent with a Progress
+        self._doctor: Doctor | None = None
+        self._diagnosed = 0                    # the doctor's diagnoses sent so far
 
     # --- commands (called from the GUI thread) -----------------------------------------------
 
@@ -167,6 +176,7 @@ class TrainingWorker(Worker):
     def work(self) -> Trainer:
         with worker_blas_threads(self._blas_threads) as threads:
             trainer = self._make_trainer()
+            self._watch(trainer)
             recorder = self._start_recording(trainer, threads) if self._record else None
             # A short run with an absurd η can end worse than it began without ever turning NaN.
             baseline = LossBaseline(trainer.network, trainer.loss, (trainer.train_x, trainer.train_y))
@@ -177,7 +187,23 @@ class TrainingWorker(Worker):
                 if worse is not None:
                     trainer.mark_diverged(worse, start)
                     self.send("snapshot", *trainer.network.snapshot())
+            if self._doctor is not None:
+                self._doctor.finish()
+                self._send_diagnoses()
         return trainer
+
+    def _watch(self, trainer: Trainer) -> None:
+        """The doctor of this trainer's run (an MLP's): its own from before when it goes on."""
+        if not getattr(trainer.network, "is_mlp", False):
+            return
+        doctor = trainer.observer if isinstance(trainer.observer, Doctor) else Doctor(trainer)
+        self._doctor, self._diagnosed = doctor, len(doctor.named)
+
+    def _send_diagnoses(self) -> None:
+        named = self._doctor.diagnoses
+        for diagnosis in named[self._diagnosed:]:
+            self.send("diagnosed", copy.deepcopy(diagnosis))
+        self._diagnosed = len(named)
 
     def _start_recording(self, trainer: Trainer, threads: int) -> Recorder:
         recorder = Recorder(trainer)
@@ -202,6 +228,8 @@ class TrainingWorker(Worker):
             except StopIteration:
                 break
             self._unreported.append(event.loss)
+            if self._doctor is not None and len(self._doctor.named) > self._diagnosed:
+                self._send_diagnoses()
             if recorder is not None and (moment := recorder.observe(event)) is not None:
                 self.send("moment", moment)
             if event.epoch_record is not None:

@@ -15,6 +15,8 @@ with ``str.format``; a fix is described setting by setting (``describe_fix``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annviz.nn.doctor.diagnosis import Diagnosis, Fix
 
 
@@ -34,7 +36,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lr_too_high": (
         QT_TRANSLATE_NOOP("Doctor", "The learning rate is too high"),
         QT_TRANSLATE_NOOP("Doctor",
-            "From batch {batch} on, each step changes the weights by about {ratio:.0%} of their "
+            "From batch {batch} on, each step changes the weights by about {ratio:.1%} of their "
             "size; a healthy step changes them by a small fraction (about 0.1 % to a few %). The "
             "steps overshoot the bottom of the valley, so the loss jumps up and down or climbs: "
             "it started at {first_loss:.3g} and is now {loss:.3g}. Lower the learning rate η "
@@ -110,7 +112,7 @@ KOREAN: dict[str, str] = {
         "낮추고, 이 일이 일어나기 전의 순간부터 다시 학습하세요.",
     "The learning rate is too high": "학습률이 너무 높습니다",
     TEXTS["lr_too_high"][1]:
-        "{batch}번째 배치부터 한 걸음마다 가중치가 그 크기의 약 {ratio:.0%}만큼 바뀝니다. 건강한 학습에서는 "
+        "{batch}번째 배치부터 한 걸음마다 가중치가 그 크기의 약 {ratio:.1%}만큼 바뀝니다. 건강한 학습에서는 "
         "아주 작은 비율(약 0.1 %에서 몇 %)만 바뀝니다. 걸음이 골짜기의 바닥을 지나쳐 버려서 손실이 "
         "오르내리거나 올라갑니다. 처음에는 {first_loss:.3g}, 지금은 {loss:.3g}입니다. 학습률 η(지금 "
         "{lr:g})를 낮추세요.",
@@ -160,20 +162,24 @@ KOREAN: dict[str, str] = {
 }
 
 
-def _in(text: str, lang: str) -> str:
+def _in(text: str, lang: str | Callable[[str], str]) -> str:
+    """``text`` in ``lang`` ("en", "ko"), or through ``lang`` itself when it is a function (the
+    app's: the translation files' "Doctor" context)."""
+    if callable(lang):
+        return lang(text)
     return KOREAN.get(text, text) if lang == "ko" else text
 
 
-def title(code: str, lang: str = "en") -> str:
+def title(code: str, lang: str | Callable[[str], str] = "en") -> str:
     return _in(TEXTS[code][0], lang)
 
 
-def explain(diagnosis: Diagnosis, lang: str = "en") -> str:
+def explain(diagnosis: Diagnosis, lang: str | Callable[[str], str] = "en") -> str:
     """The diagnosis's paragraph, its numbers filled in."""
     return _in(TEXTS[diagnosis.code][1], lang).format(batch=diagnosis.batch, **diagnosis.evidence)
 
 
-def describe_fix(fix: Fix, lang: str = "en") -> str:
+def describe_fix(fix: Fix, lang: str | Callable[[str], str] = "en") -> str:
     """``learning rate η = 0.05``; ``ReLU in the hidden layers, He initialisation, afresh``."""
     parts = []
     for setting, value in fix.settings.items():
