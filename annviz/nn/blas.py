@@ -32,6 +32,14 @@ def library() -> str:
     return ""
 
 
+def limit(n: int):
+    """BLAS libraries limited to ``n`` threads until the returned limiter's
+    ``restore_original_limits()`` (for a limit whose end is decided later, not by a block)."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=n, user_api="blas")
+
+
 @contextmanager
 def limited(n: int) -> Iterator[int]:
     """BLAS libraries limited to ``n`` threads inside; their own limits come back after. Yields

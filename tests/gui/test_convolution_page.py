@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 from annviz.data import load_dataset
 from annviz.gui.convolution import ConvolutionPage
 from annviz.gui.threads import unfinished_threads
+from annviz.nn import blas
 from annviz.nn.featuremaps import PRESET_NAMES, preset
 from annviz.nn.modelfile import load_model
 from annviz.paths import bundled_model
@@ -218,8 +219,9 @@ def test_the_hand_filter_steps_row_by_row(page, digits):
 
 def test_training_starts_updates_and_stops(page, qtbot):
     bundled = page.network()
+    threads = blas.current_threads()
     page.start_training((3,), epochs=5, images=60000)       # minutes of work: it must be stopped
-    assert page.is_training()
+    assert page.is_training() and blas.current_threads() == 1    # one BLAS thread while it trains
     wait_until(lambda: page.training_updates() >= 3, 30, "three snapshots")
     trained = page.network()
     assert trained is not bundled and [layer.kind for layer in trained.layers] == ["conv", "pool", "flatten", "dense"]
@@ -229,6 +231,7 @@ def test_training_starts_updates_and_stops(page, qtbot):
     wait_until(lambda: not np.array_equal(trained.weights[0], kernels), 30, "the kernels to change")
     assert page.stop_training()
     assert not page.is_training() and unfinished_threads() == []
+    assert blas.current_threads() == threads          # and the process's count back after it
     losses = page.training_losses()
     assert 3 <= len(losses) < 5 * 938 and np.mean(losses[-3:]) < np.mean(losses[:3])
     # the feature maps follow the trained network: its own forward pass

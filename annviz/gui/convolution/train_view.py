@@ -23,6 +23,7 @@ from annviz.gui.common.plotting import cache_axes
 from annviz.gui.convolution.maps_view import Band, MapsView
 from annviz.gui.convolution.train_worker import ConvTrainWorker, Progress
 from annviz.gui.threads import WorkerThread, unfinished_threads
+from annviz.nn import blas
 from annviz.nn.convnet import ConvNet
 from annviz.nn.featuremaps import feature_maps
 from annviz.recipes import REFERENCE_CNN
@@ -39,6 +40,7 @@ class TrainView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._layers = QSpinBox(minimum=1, maximum=2, value=2)
+        self._blas = None                   # the BLAS limit of a run under way (see start)
         self._filters = [QSpinBox(minimum=1, maximum=MAX_FILTERS, value=v) for v in (8, 16)]
         self._epochs = QSpinBox(minimum=1, maximum=5, value=1)
         self._images = QSpinBox(minimum=1000, maximum=60000, value=60000, singleStep=5000)
@@ -131,7 +133,12 @@ class TrainView(QWidget):
         self._net = ConvNet(config.conv_layers(10))
         self._losses, self._progress, self._accuracy, self._updates = [], Progress(), None, 0
         self._message = self.tr("Loading the training images…")
-        worker = ConvTrainWorker(config, limit_blas=not unfinished_threads())
+        # One BLAS thread while it trains: two wait for each other whenever another thread (the
+        # GUI's painting, another program) takes a core — 183 samples/s against 793 with one,
+        # measured on the reference net on the busy 2-core machine (training/blas_threads.py).
+        # Not when another helper thread runs: a training page's run keeps its own count.
+        self._blas = None if unfinished_threads() else blas.limit(1)
+        worker = ConvTrainWorker(config)
         worker.snapshot.connect(self._on_snapshot)
         worker.epoch_done.connect(self._on_epoch)
         worker.failed.connect(self._on_failed)
@@ -201,9 +208,17 @@ class TrainView(QWidget):
 
     def _on_ended(self, _worker) -> None:
         self._thread.ended.disconnect(self._on_ended)
+        self._release_blas()
         self._set_running(False)
         self._show_status()
         self.run_ended.emit()
+
+    def _release_blas(self) -> None:
+        """The BLAS limit back as it was before the run — unless another helper thread runs (a
+        training page's run begun meanwhile: its bits depend on the count), which keeps it."""
+        if self._blas is not None and not unfinished_threads():
+            self._blas.restore_original_limits()
+        self._blas = None
 
     # --- showing -----------------------------------------------------------------------------
 

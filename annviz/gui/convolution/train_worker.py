@@ -39,10 +39,9 @@ class ConvTrainWorker(Worker):
     snapshot = Signal(object, object, object)     # weights, biases, Progress
     epoch_done = Signal(int, float)               # epoch (1-based), test accuracy
 
-    def __init__(self, config: TrainConfig, limit_blas: bool = True):
+    def __init__(self, config: TrainConfig):
         super().__init__()
         self.config = config
-        self.limit_blas = limit_blas
         self._shown = threading.Event()
         self._shown.set()
 
@@ -51,17 +50,6 @@ class ConvTrainWorker(Worker):
         self._shown.set()
 
     def work(self) -> Progress:
-        # One BLAS thread: two wait for each other whenever another thread (the GUI's painting,
-        # another program) takes a core — 183 samples/s against 793 with one, measured on the
-        # reference net on this busy 2-core machine (gui/training/blas_threads.py says more).
-        # Set for good, not restored after: the limit is the whole process's, and restoring it
-        # under a training page's run that began meanwhile would change the bits of that run.
-        # Not set at all when another thread of the helper runs (``limit_blas`` False): it may be
-        # a run continued with its own recorded count.
-        if self.limit_blas:
-            from threadpoolctl import threadpool_limits
-
-            threadpool_limits(limits=1, user_api="blas")
         return self._train()
 
     def _train(self) -> Progress:
