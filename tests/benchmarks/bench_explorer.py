@@ -35,6 +35,7 @@ STARTUP_CHILD = r"""
 import resource, sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from annviz.gui.common.qtapp import start_qt
 from annviz.gui import app
 
 def rss_mb():
@@ -65,7 +66,9 @@ def latency(n_events: int, select: bool = True) -> dict:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])
+    from annviz.gui.common.qtapp import start_qt
+
+    app = start_qt([])  # as the app starts: its GUI-thread collector included
     pg.setConfigOptions(imageAxisOrder="row-major")
     from PySide6.QtCore import QSettings
 

@@ -25,6 +25,7 @@ sys.path[:0] = [str(HERE.parent / "gui"), str(HERE.parent)]
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from annviz.gui.common.qtapp import start_qt  # noqa: E402
 from fit_check import LANGUAGES, SCREENS, combination_problems, prediction_panel_problems  # noqa: E402
 from run_ends import open_window  # noqa: E402
 
@@ -47,7 +48,7 @@ def main() -> int:
     parser.add_argument("--doctor", action="store_true",
                         help="the training page alone, with the doctor's tab at its fullest (two diagnoses)")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+    app = start_qt([])  # as the app starts: its GUI-thread collector included
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(Path(folder) / "settings.ini")
         only = None

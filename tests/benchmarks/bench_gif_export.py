@@ -25,8 +25,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from annviz.gui.common.qtapp import start_qt  # noqa: E402
 from annviz.gui.training.gif_export import GifExport  # noqa: E402
 from test_gif_export import synthetic_run  # noqa: E402
 
@@ -36,7 +36,7 @@ def main() -> None:
     parser.add_argument("--hidden", type=int, default=512)
     parser.add_argument("--moments", type=int, default=240)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+    app = start_qt([])  # as the app starts: its GUI-thread collector included
     run = synthetic_run(args.hidden, args.moments)
     export = GifExport()
     gaps, last = [], [time.perf_counter()]

@@ -20,8 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
+from annviz.gui.common.qtapp import start_qt  # noqa: E402
 from language_stress import switches  # noqa: E402
 
 
@@ -30,7 +29,7 @@ def main() -> None:
     parser.add_argument("--switches", type=int, default=200)
     parser.add_argument("--every", type=int, default=5)
     args = parser.parse_args()
-    QApplication.instance() or QApplication([])
+    start_qt([])  # as the app starts: its GUI-thread collector included
     with tempfile.TemporaryDirectory() as folder:
         seen = switches(Path(folder), args.switches, args.every)
     head, tail = seen[:20], seen[-20:]

@@ -18,14 +18,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "gui"), str(HERE.parent)]
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
+from annviz.gui.common.qtapp import start_qt  # noqa: E402
 from run_ends import open_window  # noqa: E402
 from test_lesson_checks import LESSONS, refuse_every_wrong_answer  # noqa: E402
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication([])
+    app = start_qt([])  # as the app starts: its GUI-thread collector included
     chosen = [lesson for lesson in LESSONS if not sys.argv[1:] or lesson.name in sys.argv[1:]]
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(Path(folder) / "settings.ini")

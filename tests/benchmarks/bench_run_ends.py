@@ -23,8 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 
 import numpy as np  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from annviz.gui.common.qtapp import start_qt  # noqa: E402
 from run_ends import KINDS, RunEnds  # noqa: E402
 
 
@@ -33,7 +33,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    QApplication.instance() or QApplication([])
+    start_qt([])  # as the app starts: its GUI-thread collector included
     rng = np.random.default_rng(args.seed)
     order = [KINDS[i % len(KINDS)] for i in range(args.count)]
     rng.shuffle(order)

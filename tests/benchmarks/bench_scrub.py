@@ -32,6 +32,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
+from annviz.gui.common.qtapp import start_qt  # noqa: E402
 from annviz.nn.config import TrainConfig  # noqa: E402
 from annviz.nn.recording import Recorder  # noqa: E402
 from annviz.recipes import build_network, build_trainer, prepare_data  # noqa: E402
@@ -96,7 +97,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--size", default="1280x800")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+    app = start_qt([])  # as the app starts: its GUI-thread collector included
     config = CONFIG.replace(epochs=args.epochs)
 
     plain, recorded, shares = [], [], []

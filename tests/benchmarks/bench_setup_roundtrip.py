@@ -18,15 +18,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "gui"), str(HERE.parent)]
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from annviz.gui.common.qtapp import start_qt  # noqa: E402
 from annviz.lessons.library import catalog  # noqa: E402
 from run_ends import open_window  # noqa: E402
 from setup_roundtrip import round_trip  # noqa: E402
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication([])
+    app = start_qt([])  # as the app starts: its GUI-thread collector included
     lessons = [e.lesson for e in catalog() if e.bundled and (not sys.argv[1:] or e.name in sys.argv[1:])]
     problems, started, n = [], time.perf_counter(), 0
     with tempfile.TemporaryDirectory() as folder:

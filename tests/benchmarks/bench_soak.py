@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 
 import numpy as np  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annviz.gui.app import settle_heap  # noqa: E402
+from annviz.gui.common.qtapp import start_qt  # noqa: E402
 from annviz.gui.training.presets import PRESETS  # noqa: E402
 from run_ends import open_window  # noqa: E402
 
@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--preset", default="notes", choices=[p.key for p in PRESETS])
     args = parser.parse_args()
-    QApplication.instance() or QApplication([])
+    start_qt([])  # as the app starts: its GUI-thread collector included
     preset = next(p for p in PRESETS if p.key == args.preset)
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(Path(folder) / "settings.ini")

@@ -186,13 +186,13 @@ def in_app(config: TrainConfig, measure_latency: bool, train: bool = True) -> tu
     window only gets strokes, 3 s."""
     import pyqtgraph as pg
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from annviz.gui.app import install_areas, settle_heap
+    from annviz.gui.common.qtapp import start_qt
     from annviz.gui.main_window import MainWindow
     from annviz.gui.state import AppState
 
-    app = QApplication.instance() or QApplication([])
+    app = start_qt([])  # as the app starts: its GUI-thread collector included
     pg.setConfigOptions(imageAxisOrder="row-major")
     state = AppState()
     window = MainWindow(state, QSettings("annviz-bench", "bench"))

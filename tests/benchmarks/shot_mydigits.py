@@ -21,6 +21,7 @@ import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from annviz.gui.common.qtapp import start_qt  # noqa: E402
 from annviz.gui.main_window import MainWindow  # noqa: E402
 from annviz.gui.mydigits import install  # noqa: E402
 from annviz.gui.state import AppState  # noqa: E402
@@ -52,7 +53,7 @@ def shoot(out: Path, lang: str, protect: bool, tmp: Path) -> None:
 
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-    app = QApplication.instance() or QApplication([])
+    app = start_qt([])  # as the app starts: its GUI-thread collector included
     app.setApplicationName("annviz")
     pg.setConfigOptions(imageAxisOrder="row-major")
     with tempfile.TemporaryDirectory() as tmp:
