@@ -70,6 +70,21 @@ def test_slow_motion_shows_every_batch_at_the_pace_asked(controller, qtbot):
     qtbot.waitUntil(lambda: shown[-1][1] > steps[-1] + 500, timeout=5000)
 
 
+def test_slow_motion_shows_every_batch_even_after_the_screen_was_held_up(controller, qtbot):
+    """A GUI thread busy for half a second (a heavy repaint, a loaded machine) while the batches go
+    on at ten a second: the batches it missed are shown when it is back, each one, in order."""
+    controller.set_speed(10.0)
+    shown = []
+    controller.progress.connect(lambda p: shown.append(p.step))
+    controller.start(TINY.replace(n_train=None, batch_size=1, epochs=1))
+    qtbot.waitUntil(lambda: len(shown) >= 2, timeout=10_000)
+    time.sleep(0.5)                                   # the GUI thread held up: ~5 batches meanwhile
+    qtbot.wait(600)
+    assert len(shown) >= 8
+    assert shown == list(range(shown[0], shown[0] + len(shown)))
+    controller.set_speed(None)
+
+
 def test_a_pause_at_each_epoch_end(controller, qtbot):
     controller.set_pause_at_epoch_end(True)
     controller.start(TINY)

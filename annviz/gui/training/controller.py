@@ -351,9 +351,12 @@ class TrainingController(QObject):
     # What came since the last time, at the pacer's pace: every loss, then the newest weights.
 
     def _show_progress(self) -> None:
-        if self._pending_progress:
-            self._show_progress_now(Progress.merge(self._pending_progress))
-            self._pending_progress = []
+        pending, self._pending_progress = self._pending_progress, []
+        if pending and self._speed:       # slow motion: every batch is shown, however late
+            for progress in pending:
+                self._show_progress_now(progress)
+        elif pending:
+            self._show_progress_now(Progress.merge(pending))
 
     def _show_progress_now(self, progress: Progress) -> None:
         self._last_progress = progress
