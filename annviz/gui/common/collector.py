@@ -19,35 +19,51 @@ in the thread that drops it; only cycles wait, at most ``INTERVAL_MS``.
 from __future__ import annotations
 
 import gc
+import time
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-INTERVAL_MS = 250
+INTERVAL_MS = 50
+FULL_EVERY_S = 1.0       # a full collection at least this often while objects are being made
 
 
 class GuiThreadCollector(QObject):
-    """Collects, on a timer of the thread it lives in (the GUI thread), what automatic collection
-    would have: generation 0 past its threshold, the older ones past theirs."""
+    """Collects, on a timer of the thread it lives in (the GUI thread), as often as automatic
+    collection would have: a tick that finds k × the young generation's threshold of new objects
+    counts as k young collections, every ``t1`` of those make one of the middle generation, every
+    ``t2`` of those a full one. (One young collection a tick, whatever had come, let a closed
+    window's cycle wait half a minute for a full one: 200 run ends peaked at 2.4 GB.)"""
 
     def __init__(self, parent: QObject, interval_ms: int = INTERVAL_MS):
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
+        self._young = self._middle = 0      # young collections since the last middle one, …
+        self._last_full = time.monotonic()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.collect_due)
         self._timer.start(interval_ms)
         gc.disable()
 
     def collect_due(self) -> int:
-        """One check: collect the generations whose counts passed their thresholds; the number
-        of unreachable objects found."""
-        counts, limits = gc.get_count(), self._thresholds
-        found = 0
-        for generation in range(3):
-            if counts[generation] <= limits[generation]:
-                break
-            found += gc.collect(generation)
-        return found
+        """One check: collect what is due; the number of unreachable objects found."""
+        t0, t1, t2 = self._thresholds
+        new = gc.get_count()[0]
+        if new <= t0:
+            return 0
+        self._young += max(1, new // max(t0, 1))
+        generation = 0
+        if self._young > t1:
+            self._middle += max(1, self._young // (t1 + 1))
+            self._young, generation = 0, 1
+            if self._middle > t2:
+                self._middle, generation = 0, 2
+        now = time.monotonic()
+        if now - self._last_full >= FULL_EVERY_S:
+            generation = 2
+        if generation == 2:
+            self._last_full = now
+        return gc.collect(generation)
 
 
 _installed: GuiThreadCollector | None = None
