@@ -11,9 +11,10 @@ in 5 of 8 full runs. It breaks the rule of ``gui/threads.py``: no QObject that P
 dies in a worker thread.
 
 So automatic collection is switched off and a timer of the GUI thread collects instead, by the
-thresholds the collector would have used itself (pyqtgraph's ``GarbageCollector`` does the same,
-for the same reason). Reference counting still frees everything that is not in a cycle at once,
-in the thread that drops it; only cycles wait, at most ``INTERVAL_MS``.
+thresholds the collector would have used itself, and everything at least every ``FULL_EVERY_S``
+while objects are being made (pyqtgraph's ``GarbageCollector`` moves collection to the GUI thread
+too, for the same reason). Reference counting still frees everything that is not in a cycle at
+once, in the thread that drops it; only cycles wait — about a second at most.
 """
 
 from __future__ import annotations
