@@ -4,7 +4,7 @@ still speaks of pages, wrapped text keeps the height it needs, a window comes in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from annviz.gui.common import room
@@ -101,12 +101,3 @@ def test_a_window_comes_inside_the_area_it_is_given(qtbot):
     window.resize(1000, 600)
     room.fit_to_screen(window, QRect(0, 0, 1366, 720))
     assert (window.width(), window.height()) == (1000, 600)          # a window that fits keeps its size
-
-
-def test_a_first_window_fills_a_school_screen_and_keeps_its_size_on_a_large_one():
-    """1366×768 (720 usable): the whole of it — not 1280 wide with 86 px left unused beside it;
-    1280×800 the same; 1920×1080: 1280×800, a window among others."""
-    assert room.initial_size(QRect(0, 0, 1366, 720)) == QSize(1366, 720)
-    assert room.initial_size(QRect(0, 0, 1280, 752)) == QSize(1280, 752)
-    assert room.initial_size(QRect(0, 0, 1920, 1032)) == QSize(1280, 800)
-    assert room.initial_size() == QSize(1280, 800)

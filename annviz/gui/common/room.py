@@ -52,22 +52,10 @@ def drawer_width() -> int:
     return zoom.px(DRAWER_WIDTH)
 
 
-#: A screen at most this much larger than the window's first size (a school laptop's 1366×768)
-#: is filled on a first start: a strip of 86 px beside the window is room a page could use.
-FILL_BELOW = 1.15
-
-
-def initial_size(area: QRect | None = None) -> QSize:
+def initial_size() -> QSize:
     """The window's size on a first start: ``INITIAL`` at the zoom (a projector at 150 % gets
-    1920 × 1200, which ``fit_to_screen`` then brings inside the screen); on a screen whose usable
-    ``area`` is not much larger than that (``FILL_BELOW``), the whole of it, side by side."""
-    size = QSize(zoom.px(INITIAL.width()), zoom.px(INITIAL.height()))
-    if area is not None:
-        if area.width() < FILL_BELOW * size.width():
-            size.setWidth(area.width())
-        if area.height() < FILL_BELOW * size.height():
-            size.setHeight(area.height())
-    return size
+    1920 × 1200, which ``fit_to_screen`` then brings inside the screen)."""
+    return QSize(zoom.px(INITIAL.width()), zoom.px(INITIAL.height()))
 
 
 def available_area(widget: QWidget) -> QRect:
