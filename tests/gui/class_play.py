@@ -172,6 +172,8 @@ def main() -> int:
                 see("FAILED: " + traceback.format_exc())
             finally:
                 window.training.controller.shutdown()
+                if not ok:            # a class cut short: no question about its network holds the end
+                    window.training.controller.discard()
                 window.close()
                 loop.quit()
 
