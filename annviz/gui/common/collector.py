@@ -26,7 +26,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 INTERVAL_MS = 50
-FULL_EVERY_S = 1.0       # a full collection at least this often while objects are being made
+FULL_EVERY_S = 1.0       # a full collection at least this often while objects are being made,
+FULL_COST_RATIO = 20     # unless the last one took more than 1/20 of that: then 20 × its time
 
 
 class GuiThreadCollector(QObject):
@@ -41,6 +42,7 @@ class GuiThreadCollector(QObject):
         self._thresholds = gc.get_threshold()
         self._young = self._middle = 0      # young collections since the last middle one, …
         self._last_full = time.monotonic()
+        self._full_seconds = 0.0            # what the last full collection took
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.collect_due)
         self._timer.start(interval_ms)
@@ -60,11 +62,14 @@ class GuiThreadCollector(QObject):
             if self._middle > t2:
                 self._middle, generation = 0, 2
         now = time.monotonic()
-        if now - self._last_full >= FULL_EVERY_S:
+        if now - self._last_full >= max(FULL_EVERY_S, FULL_COST_RATIO * self._full_seconds):
             generation = 2
-        if generation == 2:
-            self._last_full = now
-        return gc.collect(generation)
+        if generation != 2:
+            return gc.collect(generation)
+        found = gc.collect(2)
+        self._last_full = time.monotonic()
+        self._full_seconds = self._last_full - now
+        return found
 
 
 _installed: GuiThreadCollector | None = None
