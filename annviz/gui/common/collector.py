@@ -62,8 +62,11 @@ class GuiThreadCollector(QObject):
             if self._middle > t2:
                 self._middle, generation = 0, 2
         now = time.monotonic()
-        if now - self._last_full >= max(FULL_EVERY_S, FULL_COST_RATIO * self._full_seconds):
+        waited = now - self._last_full
+        if waited >= max(FULL_EVERY_S, FULL_COST_RATIO * self._full_seconds):
             generation = 2
+        elif generation == 2 and waited < FULL_COST_RATIO * self._full_seconds:
+            generation = 1                  # a full one is due by count but would cost too much yet
         if generation != 2:
             return gc.collect(generation)
         found = gc.collect(2)
