@@ -1,4 +1,4 @@
-"""``ruff check`` is clean on annviz/ and tests/, with the rules of pyproject.toml's [tool.ruff].
+"""``ruff check`` is clean on annviz/, tests/ and resources/ (the screenshot and icon scripts), with the rules of pyproject.toml's [tool.ruff].
 
 Run by hand with ``ruff check annviz tests`` (``--fix`` sorts imports and drops unused ones);
 ``.pre-commit-config.yaml`` runs it before each commit.
@@ -26,6 +26,6 @@ def test_ruff_check_is_clean():
     command = ruff()
     if command is None:
         pytest.skip("ruff is not installed (pip install -e '.[test]' installs it)")
-    result = subprocess.run([command, "check", "--no-cache", "annviz", "tests"], cwd=ROOT, capture_output=True,
+    result = subprocess.run([command, "check", "--no-cache", "annviz", "tests", "resources"], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
-    assert result.returncode == 0, f"ruff check annviz tests:\n{result.stdout}{result.stderr}"
+    assert result.returncode == 0, f"ruff check annviz tests resources:\n{result.stdout}{result.stderr}"

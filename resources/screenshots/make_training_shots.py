@@ -13,15 +13,13 @@ import os
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from make_truth_shots import HERE, draw, make_window, settle  # noqa: E402
-
 from annviz.gui.training.presets import PRESETS  # noqa: E402
+from make_truth_shots import HERE, draw, make_window, settle  # noqa: E402
 
 THREE = [(0.3, 0.2), (0.5, 0.12), (0.7, 0.2), (0.65, 0.4), (0.45, 0.5), (0.68, 0.6), (0.7, 0.8),
          (0.5, 0.9), (0.28, 0.82)]

@@ -96,7 +96,9 @@ def shots(app: QApplication, lang: str, settings_dir: str) -> None:
     explorer.weights._tabs.setCurrentIndex(0)
 
     explorer.pad_panel.clear_action.trigger()
-    line = lambda x0, y0, x1, y1: [(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t) for t in np.linspace(0, 1, 12)]
+    def line(x0, y0, x1, y1):
+        return [(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t) for t in np.linspace(0, 1, 12)]
+
     for stroke in (line(0.4, 0.2, 0.4, 0.8), line(0.6, 0.2, 0.6, 0.8), line(0.2, 0.4, 0.8, 0.4),
                    line(0.2, 0.6, 0.8, 0.6)):                # a "#": mnist-classic is not sure
         draw(explorer.pad_panel.pad, stroke)

@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
                "ANNVIZ_FUZZ_DEEP": "1", "ANNVIZ_FUZZ_REPORT": str(report), "QT_QPA_PLATFORM": "offscreen"}
         start = time.perf_counter()
         result = subprocess.run([sys.executable, "-m", "pytest", str(ROOT / "tests" / "test_fuzz.py"), "-q",
-                                 "-p", "no:cacheprovider", "-x"], cwd=ROOT, env=env)
+                                 "-p", "no:cacheprovider", "-x", "-n", "0"], cwd=ROOT, env=env)
         minutes = (time.perf_counter() - start) / 60
         stats = json.loads(report.read_text()) if report.exists() else {}
     print(f"\n{'kind':<10} {'cases':>6} {'refused':>8} {'worst s':>8} {'Python MiB':>11} {'resident MiB':>13}  slowest case")

@@ -41,7 +41,7 @@ def test_the_settings_fuzz_runs_in_a_process_of_its_own(tmp_path):
     application's top-level widgets while those are being deleted has crashed PySide6 6.11)."""
     env = {**os.environ, CHILD: "1", "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-m", "pytest", str(Path(__file__)), "-q", "-p", "no:cacheprovider",
-                             "-k", "test_any_settings_file_opens_the_window", "--basetemp", str(tmp_path / "child")],
+                             "-n", "0", "-k", "test_any_settings_file_opens_the_window", "--basetemp", str(tmp_path / "child")],
                             cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True,
                             timeout=900)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
