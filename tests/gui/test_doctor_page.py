@@ -94,7 +94,7 @@ def test_the_doctor_never_stops_a_run_and_speaks_korean(window, qtbot):
         assert area.doctor.title.text().endswith(f"{d.batch:,}번째 배치부터")
         text = area.doctor.explanation.text()
         assert "렐루" in text and f"{d.batch}번째 배치부터" in text and "Dead" not in text
-        assert "다시" in area.doctor.fix_buttons[0].text() and area.doctor.fix_labels[0].text() == "학습률 η = 0.01"
+        assert "다시" in area.doctor.fix_buttons[0].text() and area.doctor.fix_labels[0].text() == "학습률 η = 0.005"
     finally:
         window.set_language("en")
     assert area.doctor.title.text().startswith("⚠ Dead ReLU neurons")
