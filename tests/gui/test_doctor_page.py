@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
 
 from annviz.gui.training.presets import PRESETS, preset_named
+from annviz.lessons.model import Check, Condition
 from annviz.nn.config import TrainConfig
 from annviz.nn.doctor.texts import KOREAN, TEXTS, describe_fix
 from run_ends import open_window
@@ -121,6 +122,32 @@ def test_replay_with_the_fix_trains_the_fixed_run_beside_the_broken_one(window, 
     assert [s.choice.currentIndex() for s in area.compare.sides] == [runs.index(bad), runs.index(fixed)]
     area.timeline.show_run(bad)                                           # the broken run still says why
     assert "lr_too_high" in shown(area)
+    # what the replay replays (lesson 8 reads it): the broken run, its diagnosis, the fix
+    assert area.replay_of() == (bad, area.doctor.diagnosis, fix) and area.replay_of(fixed) == area.replay_of()
+    assert area.replay_of(bad) is None
+
+
+def doctor_probe(window) -> dict:
+    return window.lessons.player.driver.measure(Check("doctor", (Condition("shown", "eq", True),)))
+
+
+def test_the_lessons_doctor_probe_reads_the_tab_and_whether_the_run_replays_a_fix(window, qtbot):
+    area = window.training
+    train(window, qtbot, TOO_HIGH)
+    area.doctor.choose("lr_too_high")
+    assert doctor_probe(window) == {"shown": True, "count": len(shown(area)), "diagnosis": "lr_too_high",
+                                    "replayed": False}
+    area.doctor.fix_buttons[0].click()                                    # lesson 8's answer
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=20_000)
+    assert doctor_probe(window) == {"shown": False, "count": 0, "replayed": True}   # the replay is healthy
+    # wrong answers: the same η set by hand and started; a replay stopped at once
+    train(window, qtbot, TOO_HIGH.replace(lr=0.1))
+    assert doctor_probe(window)["replayed"] is False
+    train(window, qtbot, TOO_HIGH)
+    area.doctor.fix_buttons[0].click()
+    area.controller.stop()
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=20_000)
+    assert doctor_probe(window)["replayed"] is True and area.controller.trainer.history.status != "finished"
 
 
 def test_a_fix_of_the_network_starts_again_from_batch_0_with_the_same_seed(window, qtbot):
