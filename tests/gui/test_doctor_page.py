@@ -13,6 +13,7 @@ from annviz.gui.training.presets import PRESETS, preset_named
 from annviz.lessons.model import Check, Condition
 from annviz.nn.config import TrainConfig
 from annviz.nn.doctor.texts import KOREAN, TEXTS, describe_fix
+from annviz.nn.runwriter import save_recording
 from run_ends import open_window
 from test_time_machine import train, window  # noqa: F401 — the fixture
 
@@ -125,6 +126,37 @@ def test_replay_with_the_fix_trains_the_fixed_run_beside_the_broken_one(window, 
     # what the replay replays (lesson 8 reads it): the broken run, its diagnosis, the fix
     assert area.replay_of() == (bad, area.doctor.diagnosis, fix) and area.replay_of(fixed) == area.replay_of()
     assert area.replay_of(bad) is None
+
+
+def test_a_saved_recording_shows_its_diagnoses_again_in_a_fresh_window(window, qtbot, tmp_path):
+    area = window.training
+    run = train(window, qtbot, TOO_HIGH)
+    codes = shown(area)
+    assert "lr_too_high" in codes
+    path = save_recording(tmp_path / "broken.annviz-run", area.timeline.run)
+    fresh = open_window(tmp_path / "settings.ini")
+    try:
+        other = fresh.training
+        fresh.tabs.setCurrentWidget(other.page)
+        assert not other.page.has_doctor()
+        assert other.open_recording(str(path))
+        assert shown(other) == codes and other.page.doctor_in_front()
+        other.doctor.choose("lr_too_high")
+        d, original = other.doctor.diagnosis, next(x for x in run.diagnoses if x.code == "lr_too_high")
+        assert (d.batch, d.fixes) == (original.batch, original.fixes)
+        area.doctor.choose("lr_too_high")
+        assert other.doctor.explanation.text() == area.doctor.explanation.text()   # word for word
+        opened = other.timeline.run
+        assert sorted(other.timeline.marked_moments()) == sorted(
+            opened.moments.index(opened.nearest(x.batch)) for x in opened.diagnoses)
+        other.doctor.replay(0)                                 # the fix replays from the file too
+        qtbot.waitUntil(lambda: other.controller.phase == "done", timeout=20_000)
+        assert other.replay_of()[0] is opened and other.controller.films.current.config.lr == d.fixes[0].settings["lr"]
+    finally:
+        fresh.training.controller.shutdown()
+        fresh.close()
+        fresh.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def doctor_probe(window) -> dict:
