@@ -10,7 +10,7 @@ import re
 
 import numpy as np
 import pytest
-from safetensors.numpy import save
+from safetensors.numpy import load_file, save
 from threadpoolctl import threadpool_limits
 
 from annviz.data.datasets import load_dataset, to_inputs
@@ -20,6 +20,7 @@ from annviz.nn.doctor.texts import describe_fix, explain
 from annviz.nn.recording import Recorder, Recording
 from annviz.nn.runfile import RunFileError, load_recording
 from annviz.nn.runwriter import save_recording
+from annviz.nn.tensorfile import file_size, read_header
 from annviz.recipes import build_network
 
 NOTES = TrainConfig(hidden=(16, 16), activation="sigmoid", optimizer="sgd", lr=0.5, batch_size=10, epochs=1,
@@ -86,8 +87,6 @@ def test_a_healthy_run_and_an_older_file_have_no_diagnoses(runs, tmp_path):
 
 def meta_of(path) -> tuple[dict, dict]:
     """The metadata and the tensors of a recording file."""
-    from safetensors.numpy import load_file
-    from annviz.nn.tensorfile import file_size, read_header
     with open(path, "rb") as f:
         header = read_header(f, file_size(f), path, RunFileError)
     return json.loads(header.metadata["annviz-run"]), load_file(path)
