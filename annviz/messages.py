@@ -347,6 +347,10 @@ MESSAGES: dict[str, str] = {
     "run.rng": QT_TRANSLATE_NOOP(
         "FileErrors", "damaged recording: {field} is not the state of a random generator"),
     "run.tensor_missing": QT_TRANSLATE_NOOP("FileErrors", "damaged recording: tensor {name} is missing"),
+    "run.diagnosis_twice": QT_TRANSLATE_NOOP(
+        "FileErrors", "damaged recording: {field} names {name}, which an earlier diagnosis names already"),
+    "run.diagnosis_fix": QT_TRANSLATE_NOOP(
+        "FileErrors", "{field} is not a fix annviz can describe and replay"),
     "run.tensor_shape": QT_TRANSLATE_NOOP(
         "FileErrors", "damaged recording: tensor {name} has shape {shape}, expected {expected}"),
     "run.tensor_dtype": QT_TRANSLATE_NOOP(

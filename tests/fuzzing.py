@@ -397,7 +397,25 @@ def _recording_seeds(where: Path) -> list[bytes]:
         if moment is not None:
             run.add(moment)
     run.history = trainer.history
+    run.diagnoses = _seed_diagnoses()
     return [save_recording(where / "seed.annviz-run", run).read_bytes()]
+
+
+def _seed_diagnoses() -> list:
+    """Two diagnoses with every kind of field a recording keeps (numbers, whole numbers, a list
+    with nulls, a text, a series, fixes that continue and that restart)."""
+    from annviz.nn.doctor import Diagnosis, Fix
+    from annviz.nn.doctor.diagnosis import series
+
+    return [
+        Diagnosis("lr_too_high", 2, 8, {"ratio": 0.5, "layer": 1, "loss": 3.1, "first_loss": 2.3, "lr": 0.01,
+                                        "series": series("loss", [(1, 2.3), (2, 3.1), (3, float("nan"))], 3.45)},
+                  (Fix({"lr": 0.001}), Fix({"activation": "leaky_relu"}))),
+        Diagnosis("dead_relu", 2, 3, {"share": 0.9, "layer": 1, "shares": [0.9, None],
+                                      "series": series("share of layer 1's units", [(2, 0.9)], 0.5)},
+                  (Fix({"init": "he"}),)),
+        Diagnosis("diverged", 3, 3, {"what": "weights", "lr": 0.01, "last_loss": None, "series": None}, ()),
+    ]
 
 
 def _setup_seeds(where: Path) -> list[bytes]:

@@ -5,6 +5,8 @@ import json
 import subprocess
 import sys
 
+from annviz.nn.runfile import load_recording
+
 
 def train(*args):
     result = subprocess.run([sys.executable, "-m", "annviz", "train", "--n-train", "3000", "--epochs", "1",
@@ -21,8 +23,9 @@ def test_a_healthy_run_has_an_empty_list_of_diagnoses():
     assert "doctor:" not in result.stderr
 
 
-def test_too_high_a_learning_rate_is_diagnosed_in_the_json_and_in_words():
-    result = train("--optimizer", "sgd", "--lr", "50", "--batch", "10", "--json")
+def test_too_high_a_learning_rate_is_diagnosed_in_the_json_and_in_words(tmp_path):
+    record = tmp_path / "broken.annviz-run"
+    result = train("--optimizer", "sgd", "--lr", "50", "--batch", "10", "--json", "--record", record)
     assert result.returncode == 3                          # diverged, as before the doctor
     summary = json.loads(result.stdout)
     assert summary["status"] == "diverged"
@@ -35,6 +38,9 @@ def test_too_high_a_learning_rate_is_diagnosed_in_the_json_and_in_words():
     assert first["fix"][1] == {"set": {"optimizer": "adam", "lr": 0.001}, "restart": True}
     assert {d["code"] for d in summary["diagnoses"]} <= {"lr_too_high", "diverged", "saturated", "stuck"}
     assert "doctor: lr_too_high from batch" in result.stderr and "Try: learning rate η =" in result.stderr
+    # the recording keeps them: the app shows them again when it opens the file
+    kept = load_recording(record).diagnoses
+    assert [json.loads(json.dumps(d.to_dict())) for d in kept] == summary["diagnoses"]
 
 
 def test_the_words_go_to_stdout_without_json_and_the_doctor_can_be_turned_off():

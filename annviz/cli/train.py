@@ -196,7 +196,7 @@ def cmd_train(args) -> int:
             save_out(args.out, network, model_info(config, history, data.dataset))
             print(f"saved {args.out}", file=report)
         if recording is not None:   # a diverged run's recording too: how it went wrong is worth a look
-            save_checked(args.record, "--record", lambda: recording.finish(history), "the recording")
+            save_checked(args.record, "--record", lambda: recording.finish(history, diagnoses or ()), "the recording")
             print(f"saved the recording {args.record} ({recording.moments} moments)", file=report)
     if args.json:
         last = vars(history.epochs[-1]) if history.epochs else {}  # none if it diverged in epoch 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
+from annviz.nn.doctor.diagnosis import CODES as DOCTOR_CODES
 
 # --- widgets ----------------------------------------------------------------------------------
 
@@ -136,6 +137,9 @@ WIDGETS: dict[str, Widget] = {
     "training-curves": _w("view", "the learning curves"),
     "training-histograms": _w("view", "the weight histograms"),
     "training-timeline": _w("view", "the timeline (time machine)"),
+    "training-doctor": _w("view", "the ⚠ Doctor tab: what went wrong in the run shown, from which batch, and "
+                                  "the fixes (there only while that run has a diagnosis)"),
+    "training-doctor-replay-1": _w("button", "Replay with the fix (the doctor's first fix)"),
     # insight
     "insight-evaluation": _w("view", "the insight tab How good is it"),
     "insight-mistakes": _w("view", "the insight tab Mistakes"),
@@ -283,6 +287,13 @@ PROBES: dict[str, dict[str, Value]] = {
         "diverged": _b("the last run diverged (the loss blew up)"),
         "finished": _b("the last run trained all its epochs"),
         "lr": _n("the learning rate η the run on screen (or the last one) trains with — not the slider's", 4),
+    },
+    "doctor": {
+        "shown": _b("the ⚠ Doctor tab is on the training page: the run the timeline shows has a diagnosis "
+                    "the learner did not dismiss"),
+        "count": _i("how many diagnoses the Doctor tab lists"),
+        "diagnosis": _t("the diagnosis the Doctor tab shows", DOCTOR_CODES),
+        "replayed": _b("the run training now (or the last one) was started by “Replay with the fix”"),
     },
     "evaluation": {
         "evaluated": _b("the test set has been evaluated"), "accuracy": _n("accuracy in %", 2),

@@ -185,7 +185,7 @@ class Recording:
     label: str = ""                    # what tells it apart from the other runs (set by Recordings)
     continued_from: float | None = None  # the epoch of another run it was continued from
     history: History | None = None     # the run's history once it has ended
-    diagnoses: list = field(default_factory=list)   # the doctor's (nn/doctor), in the app; not saved
+    diagnoses: list = field(default_factory=list)   # the doctor's (nn/doctor); saved (nn/doctor/stored.py)
 
     def __post_init__(self):
         self._recount()

@@ -11,7 +11,9 @@ them, ``s{i}.good.w{l}``, ``s{i}.good.b{l}`` (F32); the run's batch losses ``his
 ``history.loss.y`` (F64) once it has ended. The metadata key ``annviz-run`` holds JSON with
 ``format_version``, the configuration, the architecture and one entry per moment (step, epoch,
 loss, learning rate, and for a state its scalars: the optimizer's step count, the shuffling
-generator, the divergence detector, the epoch records). Read with the same limits as model files
+generator, the divergence detector, the epoch records), and the doctor's ``diagnoses`` of the run
+(``Diagnosis.to_dict``; optional: files written before have none; checked by
+``doctor/stored.py``). Read with the same limits as model files
 (safeio.py): every field's type and every tensor's shape is checked before anything is used.
 """
 
@@ -27,6 +29,7 @@ from annviz.messages import Phrase
 from annviz.nn.activations import ACTIVATION_NAMES, get_activation
 from annviz.nn.config import TrainConfig
 from annviz.nn.configfile import read_config
+from annviz.nn.doctor.stored import read_diagnoses
 from annviz.nn.history import BoundedSeries, EpochRecord, History
 from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.modelfile import RECORDING_KEY
@@ -191,6 +194,8 @@ class _RecordingReader:
             raise self.fail("run.no_moments")
         if meta.get("history") is not None:
             run.history = self.history(self.field(meta, "history", dict))
+        if meta.get("diagnoses") is not None:    # absent in files written before the doctor's were kept
+            run.diagnoses = read_diagnoses(self, meta["diagnoses"], config, RunFileError)
         return run
 
     def epoch_records(self, obj: dict, where: str) -> list[EpochRecord]:

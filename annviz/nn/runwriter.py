@@ -36,7 +36,7 @@ def save_recording(path: str | os.PathLike, run: Recording) -> Path:
     with RecordingWriter(path, run) as writer:
         for moment in run.moments:
             writer.add(moment)
-        return writer.finish(run.history)
+        return writer.finish(run.history, run.diagnoses)
 
 
 SAFETENSORS_DTYPES = {np.dtype(np.float16): "F16", np.dtype(np.float32): "F32", np.dtype(np.float64): "F64"}
@@ -125,8 +125,9 @@ class RecordingWriter:
             elif not thin_states(self._entries):
                 break
 
-    def finish(self, history: History | None = None) -> Path:
-        """Write the file (with the run's ``history``, if it has ended) and return its path."""
+    def finish(self, history: History | None = None, diagnoses=()) -> Path:
+        """Write the file (with the run's ``history``, if it has ended, and the doctor's
+        ``diagnoses``) and return its path."""
         if not self._entries:
             raise ValueError("a recording needs at least one moment")
         extra: dict[str, np.ndarray] = {}
@@ -145,6 +146,8 @@ class RecordingWriter:
             meta["moments"].append(item)
         if history is not None:
             meta["history"] = _save_history(history, extra)
+        if diagnoses:
+            meta["diagnoses"] = [d.to_dict() for d in diagnoses]
         header: dict = {"__metadata__": {METADATA_KEY: json.dumps(meta)}}
         position = 0
         for final, name in order:

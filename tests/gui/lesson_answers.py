@@ -54,6 +54,8 @@ DOT = draw([(0.5, 0.5), (0.505, 0.5)])                                    # two 
 THREE = draw([(0.3, 0.2), (0.5, 0.12), (0.7, 0.2), (0.65, 0.4), (0.45, 0.5), (0.68, 0.6), (0.7, 0.8),
               (0.5, 0.9), (0.28, 0.82)])                                   # lesson 6's 3: neuron 6 adds most
 
+TOO_HIGH = (set_("training-preset", "too-high"), set_("training-examples", 2000))  # lesson 8's η = 1000 run
+
 #: (lesson name, step from 1) → the wrong answers of its task.
 WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
     # 1 — the taste neuron (weights and bias locked in step 2, the senses in step 3)
@@ -213,12 +215,20 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("Start, then Stop at once", press("training-start"), press("training-stop"), WAIT),
     ),
     ("learning", 3): (
+        wrong("the η = 1000 run started again: it blows up again", *TOO_HIGH, press("training-start"), WAIT),
+        wrong("η = 10 set by hand and trained: it learns, but the doctor's fix was not replayed", *TOO_HIGH,
+              press("training-start"), WAIT, set_("training-lr", 10), press("training-start"), WAIT,
+              slow=True),   # 3 epochs: the benchmark's; tests/gui/test_doctor_page.py reads the probe so
+        wrong("Replay with the fix, then Stop at once", *TOO_HIGH, press("training-start"), WAIT,
+              press("training-doctor-replay-1"), press("training-stop"), WAIT),
+    ),
+    ("learning", 4): (
         wrong("trained at η = 0.5, then the slider moved to 0.01", set_("training-lr", 0.5), press("training-start"),
               WAIT, set_("training-lr", 0.01)),
         wrong("η = 0.01, started and stopped before the epoch ended", set_("training-lr", 0.01),
               press("training-start"), press("training-stop"), WAIT),
     ),
-    ("learning", 4): (
+    ("learning", 5): (
         wrong("the explorer in front", _a("show", widget="explorer-pad")),
         wrong("the training page's curves in front", _a("show", widget="training-curves")),
     ),

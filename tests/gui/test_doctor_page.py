@@ -10,8 +10,10 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
 
 from annviz.gui.training.presets import PRESETS, preset_named
+from annviz.lessons.model import Check, Condition
 from annviz.nn.config import TrainConfig
 from annviz.nn.doctor.texts import KOREAN, TEXTS, describe_fix
+from annviz.nn.runwriter import save_recording
 from run_ends import open_window
 from test_time_machine import train, window  # noqa: F401 — the fixture
 
@@ -94,7 +96,7 @@ def test_the_doctor_never_stops_a_run_and_speaks_korean(window, qtbot):
         assert area.doctor.title.text().endswith(f"{d.batch:,}번째 배치부터")
         text = area.doctor.explanation.text()
         assert "렐루" in text and f"{d.batch}번째 배치부터" in text and "Dead" not in text
-        assert "다시" in area.doctor.fix_buttons[0].text() and area.doctor.fix_labels[0].text() == "학습률 η = 0.01"
+        assert "다시" in area.doctor.fix_buttons[0].text() and area.doctor.fix_labels[0].text() == "학습률 η = 0.005"
     finally:
         window.set_language("en")
     assert area.doctor.title.text().startswith("⚠ Dead ReLU neurons")
@@ -121,6 +123,63 @@ def test_replay_with_the_fix_trains_the_fixed_run_beside_the_broken_one(window, 
     assert [s.choice.currentIndex() for s in area.compare.sides] == [runs.index(bad), runs.index(fixed)]
     area.timeline.show_run(bad)                                           # the broken run still says why
     assert "lr_too_high" in shown(area)
+    # what the replay replays (lesson 8 reads it): the broken run, its diagnosis, the fix
+    assert area.replay_of() == (bad, area.doctor.diagnosis, fix) and area.replay_of(fixed) == area.replay_of()
+    assert area.replay_of(bad) is None
+
+
+def test_a_saved_recording_shows_its_diagnoses_again_in_a_fresh_window(window, qtbot, tmp_path):
+    area = window.training
+    run = train(window, qtbot, TOO_HIGH)
+    codes = shown(area)
+    assert "lr_too_high" in codes
+    path = save_recording(tmp_path / "broken.annviz-run", area.timeline.run)
+    fresh = open_window(tmp_path / "settings.ini")
+    try:
+        other = fresh.training
+        fresh.tabs.setCurrentWidget(other.page)
+        assert not other.page.has_doctor()
+        assert other.open_recording(str(path))
+        assert shown(other) == codes and other.page.doctor_in_front()
+        other.doctor.choose("lr_too_high")
+        d, original = other.doctor.diagnosis, next(x for x in run.diagnoses if x.code == "lr_too_high")
+        assert (d.batch, d.fixes) == (original.batch, original.fixes)
+        area.doctor.choose("lr_too_high")
+        assert other.doctor.explanation.text() == area.doctor.explanation.text()   # word for word
+        opened = other.timeline.run
+        assert sorted(other.timeline.marked_moments()) == sorted(
+            opened.moments.index(opened.nearest(x.batch)) for x in opened.diagnoses)
+        other.doctor.replay(0)                                 # the fix replays from the file too
+        qtbot.waitUntil(lambda: other.controller.phase == "done", timeout=20_000)
+        assert other.replay_of()[0] is opened and other.controller.films.current.config.lr == d.fixes[0].settings["lr"]
+    finally:
+        fresh.training.controller.shutdown()
+        fresh.close()
+        fresh.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def doctor_probe(window) -> dict:
+    return window.lessons.player.driver.measure(Check("doctor", (Condition("shown", "eq", True),)))
+
+
+def test_the_lessons_doctor_probe_reads_the_tab_and_whether_the_run_replays_a_fix(window, qtbot):
+    area = window.training
+    train(window, qtbot, TOO_HIGH)
+    area.doctor.choose("lr_too_high")
+    assert doctor_probe(window) == {"shown": True, "count": len(shown(area)), "diagnosis": "lr_too_high",
+                                    "replayed": False}
+    area.doctor.fix_buttons[0].click()                                    # lesson 8's answer
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=20_000)
+    assert doctor_probe(window) == {"shown": False, "count": 0, "replayed": True}   # the replay is healthy
+    # wrong answers: the same η set by hand and started; a replay stopped at once
+    train(window, qtbot, TOO_HIGH.replace(lr=0.1))
+    assert doctor_probe(window)["replayed"] is False
+    train(window, qtbot, TOO_HIGH)
+    area.doctor.fix_buttons[0].click()
+    area.controller.stop()
+    qtbot.waitUntil(lambda: area.controller.phase == "done", timeout=20_000)
+    assert doctor_probe(window)["replayed"] is True and area.controller.trainer.history.status != "finished"
 
 
 def test_a_fix_of_the_network_starts_again_from_batch_0_with_the_same_seed(window, qtbot):

@@ -101,7 +101,7 @@ def test_a_prediction_not_made_and_a_result_not_seen_say_so(window, tmp_path):
     window.lessons.panel.catalog_button.click()                   # the list, the lesson chosen
     sheet = window.lessons.show_sheet(find("learning"))
     text = squeezed(pdf_pages(sheet.save(tmp_path / "none.pdf").read_bytes())[0])
-    assert squeezed("not made") in text and squeezed("Predictions made: 0 of 1") in text
+    assert squeezed("not made") in text and squeezed("Predictions made: 0 of 2") in text   # η = 1000, the doctor's η
     player.open(find("learning"), 1)
     player.predict(2)                                             # "blow up", before training starts
     sheet = window.lessons.show_sheet(find("learning"))

@@ -148,7 +148,8 @@ def test_vanishing_gradients_suggest_relu_then_fewer_layers(digits):
     named, _ = watch(digits, hidden=(32,) * 6)
     d = named["vanishing_gradients"]
     assert d.evidence["gradient_ratio"] < rules.VANISH and d.evidence["layers"] == 7
-    assert d.fixes[0].settings == {"activation": "relu", "init": "he"} and d.fixes[0].restart
+    # η 0.5 would kill the ReLUs at once (tests/nn/test_doctor_fixes.py replays it)
+    assert d.fixes[0].settings == {"activation": "relu", "init": "he", "lr": 0.05} and d.fixes[0].restart
     assert d.fixes[1].settings == {"hidden": (32, 32)}
 
 
@@ -167,7 +168,7 @@ def test_saturated_units_at_a_flat_end_for_most_inputs_after_big_steps(digits):
     assert d.evidence["share"] >= rules.SATURATED
     assert doctor.probes[-1].saturated[d.evidence["layer"] - 1] >= rules.SATURATED
     assert set(d.fixes[0].settings) == {"lr"} and d.fixes[0].settings["lr"] < 0.1   # big steps put them there
-    assert d.fixes[1].settings == {"activation": "relu", "init": "he"}
+    assert d.fixes[1].settings == {"activation": "relu", "init": "he", "lr": 0.001}   # Adam's cap for ReLU
 
 
 def test_stuck_is_judged_only_after_a_fair_share_of_the_run(digits):
@@ -307,6 +308,12 @@ def test_a_fix_restarts_unless_it_only_changes_what_a_run_can_continue_with():
                                              (8.0, 10.0), (1e-6, 1e-6), (1.5e-3, 0.002)])
 def test_nice_rounds_a_learning_rate_to_1_2_or_5(value, expected):
     assert nice(value) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("value, expected", [(0.38, 0.2), (0.5, 0.5), (12.1, 10.0), (0.0999, 0.05),
+                                             (1.9e-3, 1e-3), (7.0, 5.0)])
+def test_nice_down_never_rounds_a_lowered_learning_rate_up(value, expected):
+    assert nice(value, down=True) == pytest.approx(expected)
 
 
 def test_an_evidence_series_is_small_and_keeps_its_last_point():

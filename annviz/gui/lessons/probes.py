@@ -145,6 +145,17 @@ def _training(d, check) -> dict:
     return values
 
 
+def _doctor(d, check) -> dict:
+    """The training doctor's tab, and whether the last run replays one of its fixes."""
+    area = d.window.training
+    shown = area.shown_diagnoses()
+    values = {"shown": bool(shown), "count": len(shown), "replayed": area.replay_of() is not None}
+    front = area.diagnosis_in_front()
+    if front is not None:
+        values["diagnosis"] = front.code
+    return values
+
+
 def _evaluation(d, check) -> dict:
     page = d.find("insight-page")
     results, tab = page.results, page.evaluation
@@ -243,6 +254,6 @@ def _widget(d, check) -> dict:
 PROBES = {
     "neuron": _neuron, "gate": _gate, "perceptron": _perceptron, "playground": _playground,
     "prediction": _prediction, "selection": _selection, "model": _model, "training": _training,
-    "evaluation": _evaluation, "mistakes": _mistakes, "stepper": _stepper, "nudge": _nudge,
+    "doctor": _doctor, "evaluation": _evaluation, "mistakes": _mistakes, "stepper": _stepper, "nudge": _nudge,
     "screen": _screen, "widget": _widget, "touch": _touch,
 }

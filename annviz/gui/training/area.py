@@ -70,7 +70,8 @@ class TrainingArea(QObject):
         self._gif_progress: QProgressDialog | None = None   # made at the first export
         self.doctor = DoctorPanel()
         self._dismissed: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Recording → codes
-        self._replay_of: Recording | None = None   # the run whose fix is being replayed
+        self._replay_of: tuple | None = None   # (run, diagnosis, fix) being replayed, until its film begins
+        self._replays: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # replay → (run, d, fix)
         self.page = TrainingPage(self.panel, self.speed, self.curves, self.histograms, self.compare,
                                  self.timeline, explorer, doctor=self.doctor)
         c = self.controller
@@ -150,6 +151,21 @@ class TrainingArea(QObject):
         dismissed = self._dismissed.get(run, set())
         return [d for d in run.diagnoses if d.code not in dismissed]
 
+    def shown_diagnoses(self) -> list[Diagnosis]:
+        """What the doctor's tab lists: the diagnoses of the run the timeline shows, less the
+        dismissed ones (none: the tab is not there)."""
+        return self.diagnoses_of(self.timeline.run)
+
+    def diagnosis_in_front(self) -> Diagnosis | None:
+        """The diagnosis the doctor's tab shows (None when there is none to show)."""
+        return self.doctor.diagnosis if self.shown_diagnoses() else None
+
+    def replay_of(self, run: Recording | None = None) -> tuple[Recording, Diagnosis, Fix] | None:
+        """What ``run`` replays — (the run it fixes, the diagnosis, the fix) — if "Replay with the
+        fix" started it, else None. ``run`` None: the run training now, or the last one."""
+        run = self.controller.films.current if run is None else run
+        return None if run is None else self._replays.get(run)
+
     def dismiss(self, diagnosis: Diagnosis) -> None:
         """Hide ``diagnosis`` of the run the timeline shows (its marks too)."""
         run = self.timeline.run
@@ -175,7 +191,7 @@ class TrainingArea(QObject):
         self.controller.shutdown()           # nothing the panel shows now reaches the run going on
         self.panel.keep_shown_settings()
         self.panel.settings.set_config(plan.config)
-        self._replay_of = run
+        self._replay_of = (run, diagnosis, fix)
         try:
             if plan.restart:
                 self.controller.start(plan.config)
@@ -200,9 +216,13 @@ class TrainingArea(QObject):
     @Slot(object)
     def _on_recording_changed(self, run: Recording) -> None:
         """A replay's film began: it and the run it fixes, side by side."""
-        before, self._replay_of = self._replay_of, None
+        replayed, self._replay_of = self._replay_of, None
+        if replayed is None:
+            return
+        self._replays[run] = replayed
+        before = replayed[0]
         runs = self.controller.films.recordings.runs
-        if before is not None and before in runs and run in runs:
+        if before in runs and run in runs:
             self.compare.choose(runs.index(before), runs.index(run))
             self.page.show_compare()
 

@@ -80,7 +80,7 @@ class DoctorPanel(QFrame):
         fix_grid.setContentsMargins(0, 0, 0, 0)
         self._fix_fits = []
         for i, (button, label) in enumerate(zip(self.fix_buttons, self.fix_labels)):
-            button.setObjectName(f"doctor-replay-{i + 1}")
+            button.setObjectName(f"training-doctor-replay-{i + 1}")   # lessons press the first
             button.clicked.connect(lambda _=False, i=i: self.replay(i))
             label.setWordWrap(True)
             self._fix_fits.append(room.WholeText(label))

@@ -81,6 +81,9 @@ class TrainingPage(QWidget):
         bottom_box.addWidget(self.charts, 1)
         bottom_box.addWidget(timeline)
         self.doctor = doctor            # a tab while there is a diagnosis to show (show_doctor)
+        if doctor is not None:          # in the window (lessons find it by name) but hidden until then
+            doctor.setParent(self)
+            doctor.hide()
         right = QSplitter(Qt.Orientation.Vertical)
         right.setChildrenCollapsible(False)
         right.addWidget(self.top)

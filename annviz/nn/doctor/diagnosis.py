@@ -76,11 +76,15 @@ def round_sig(value: float, digits: int = 4) -> float:
     return round(float(value), digits - 1 - math.floor(math.log10(abs(value))))
 
 
-def nice(value: float) -> float:
-    """The nearest of 1, 2, 5 × 10ᵏ (a learning rate a learner can read and type)."""
+def nice(value: float, down: bool = False) -> float:
+    """The nearest of 1, 2, 5 × 10ᵏ (a learning rate a learner can read and type); ``down``:
+    the largest of them not above ``value`` (a lowered η that must not overshoot again)."""
     if not (math.isfinite(value) and value > 0):
         raise ValueError(f"not a positive number: {value}")
     k = math.floor(math.log10(value))
-    best = min((m * 10.0 ** e for e in (k, k + 1) for m in (1, 2, 5)),
-               key=lambda c: abs(math.log(c / value)))
+    candidates = [m * 10.0 ** e for e in (k - 1, k, k + 1) for m in (1, 2, 5)]
+    if down:
+        best = max(c for c in candidates if c <= value * (1 + 1e-9))
+    else:
+        best = min(candidates, key=lambda c: abs(math.log(c / value)))
     return float(f"{best:.3g}")

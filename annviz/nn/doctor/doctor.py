@@ -43,6 +43,14 @@ def probe_every(batch: int) -> int:
     return 32 if batch <= 256 else 512
 
 
+def first_step_ratio(update_sq: list[float], weight_sq: list[float]) -> float:
+    """The largest layer's ‖ΔW‖ / ‖W‖ with W before the step: for SGD, momentum and Adam alike
+    the first step is η times something that does not depend on η, so this ratio is proportional
+    to η (``rules.lr_fix`` scales η by it). NaN when it is not a number (an overflow, W = 0)."""
+    ratios = [math.sqrt(u / w) for u, w in zip(update_sq, weight_sq) if w > 0 and math.isfinite(u / w)]
+    return max(ratios) if ratios and len(ratios) == len(weight_sq) else math.nan
+
+
 class Doctor:
     """Watches ``trainer`` (attached at once; ``detach`` lets go)."""
 
@@ -59,6 +67,8 @@ class Doctor:
         self.named: dict[str, Diagnosis] = {}
         self.start_losses: list[float] = []   # the first WINDOW sampled losses
         self._grad_sq: list[float] = []
+        self._first_weight_sq: list[float] | None = None
+        self.first_ratio: float | None = None  # the first watched step's ‖ΔW‖/‖W before‖ (largest layer)
         self._epochs_seen = len(trainer.history.epochs)
         self._now = 0
         self._samples = 0
@@ -92,6 +102,8 @@ class Doctor:
     def gradients(self, step: int, grad_w) -> None:
         """Before the update: ‖∇W‖² of each layer (the optimizer overwrites the gradients)."""
         self._grad_sq = squared_norms(grad_w)
+        if self._first_weight_sq is None:
+            self._first_weight_sq = squared_norms(self.network.weights)
 
     def updated(self, step: int, loss: float, updates) -> None:
         """After the update of batch ``step + 1``: ``updates`` hold each parameter's change."""
@@ -100,6 +112,13 @@ class Doctor:
         weight_sq = squared_norms(net.weights)
         update_sq = squared_norms(updates[: net.n_layers])
         self.next_step = (batch // stride(batch) + 1) * stride(batch) - 1
+        if self.first_ratio is None and self._first_weight_sq is not None:
+            self.first_ratio = first_step_ratio(update_sq, self._first_weight_sq)
+            if not math.isfinite(self.first_ratio) and self.config.optimizer in ("sgd", "momentum"):
+                # the step overflowed; SGD's first step is −η ∇W (momentum's too: v starts at 0)
+                self.first_ratio = max((self.lr * math.sqrt(g / w) for g, w in
+                                        zip(self._grad_sq, self._first_weight_sq) if w > 0),
+                                       default=math.nan)
         if not all(math.isfinite(w) for w in weight_sq):
             self._name_diverged(batch, "weights")
             return
