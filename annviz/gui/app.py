@@ -103,7 +103,7 @@ def install_areas(window, state: AppState, areas=AREAS) -> list[str]:
 
 def open_setup_when_shown(window, path: str) -> None:
     """Open the setup file ``path`` once the event loop runs (its messages need it)."""
-    area = getattr(window, "setup", None)
+    area = window.setup
     if area is None:
         log.error("the setup %s was not opened: the setup area could not be built", path)
         return
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
         arrange_default_layout(window)
         window.restore_settings()
         window.fit_to_screen()               # a school laptop's 1366×768, a geometry from a projector
-        if hasattr(window, "lessons"):
+        if window.lessons is not None:
             window.lessons.start(lesson)
         window.show()
         window.fit_to_screen()               # again: the window's frame is known once it shows

@@ -158,7 +158,7 @@ class Classroom(QObject):
         return self.show_welcome()
 
     def _on_lessons_requested(self) -> None:
-        lessons = getattr(self.window, "lessons", None)     # the lessons area, when installed
+        lessons = self.window.lessons                         # the lessons area, when installed
         if lessons is not None:
             lessons.show_lessons()
 

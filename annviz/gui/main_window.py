@@ -40,6 +40,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -63,6 +64,11 @@ from annviz.paths import bundled_model, models_dir, with_model_suffix
 from annviz.pytorch_export import script_paths, write_pytorch_script
 from annviz.safeio import memory_as
 
+if TYPE_CHECKING:        # the areas are installed by the app (``install_areas``), not imported here
+    from annviz.gui.lessons import LessonsArea
+    from annviz.gui.setup import SetupArea
+    from annviz.gui.training import TrainingArea
+
 log = logging.getLogger(__name__)
 
 BUNDLED = ("mnist-classic", "mnist-best")
@@ -85,7 +91,11 @@ class MainWindow(QMainWindow):
         self._startup_notices: list[tuple[str, str]] = []  # (title, text) shown once visible
         self._saved_as: tuple | None = None   # (network, path) of the last save: Ctrl+S goes there again
         self.language = "en"
-        self.training = None   # the training area (its page, controller, time machine), once installed
+        # The areas ``annviz.gui.app.install_areas`` adds (each None until installed, or when it
+        # could not be built): read through the properties below, set only through their setters.
+        self._training: TrainingArea | None = None
+        self._lessons: LessonsArea | None = None
+        self._setup: SetupArea | None = None
         self._cnn_page: QWidget | None = None   # where a convolutional network opened is shown
         self.tabs = room.PageTabs()         # each page in a frame that scrolls only if it must
         self.tabs.setDocumentMode(True)
@@ -105,6 +115,30 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     # --- public ------------------------------------------------------------------------------
+
+    @property
+    def training(self) -> TrainingArea | None:
+        """The training area (its page, controller, time machine), or None if it was not built."""
+        return self._training
+
+    @property
+    def lessons(self) -> LessonsArea | None:
+        """The lessons area (the panel and its player), or None if it was not built."""
+        return self._lessons
+
+    @property
+    def setup(self) -> SetupArea | None:
+        """File → Open / Save setup, or None if that area was not built."""
+        return self._setup
+
+    def set_training_area(self, area: TrainingArea) -> None:
+        self._training = area
+
+    def set_lessons_area(self, area: LessonsArea) -> None:
+        self._lessons = area
+
+    def set_setup_area(self, area: SetupArea) -> None:
+        self._setup = area
 
     def add_page(self, widget: QWidget, title_fn: Callable[[], str]) -> None:
         self._pages.append((widget, title_fn))

@@ -9,8 +9,8 @@ a training dataset that is a folder is offered to the user to pick (never read b
 
 The model: a bundled model goes by its name; any other (a file of the teacher's, an edited one, one
 trained and not saved: it is named after its layers) is carried in the file. The lesson and step:
-``lesson_position`` (a function the lessons set) gives them when saving; opening, ``open_lesson``
-(set by the lessons too) opens the lesson at that step *first* — its start and the step's actions
+the lessons area (``attach_lessons``, ``LessonsForSetups``) gives them when saving; opening, it
+opens the lesson at that step *first* — its start and the step's actions
 set the app up — and only then is the setup's own state applied, so that what was saved wins over
 what the step does (a bias moved, a model chosen, a threshold raised). ``setup_applied(setup)``
 is emitted at the end. What the views show that a lesson's checks read (the threshold, the nudged
@@ -22,8 +22,8 @@ weight, the learning step's stage …) is the setup's ``views`` part.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -50,6 +50,28 @@ from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
 from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup, ViewsPart
 
 log = logging.getLogger(__name__)
+
+
+class LessonsForSetups(Protocol):
+    """What a setup needs of the lessons area (``annviz.gui.lessons.LessonsArea``)."""
+
+    teacher_mode: bool
+
+    def lesson_position(self) -> tuple[str, int] | None:
+        """The lesson followed and its step, or None."""
+
+    def lesson_followed(self) -> Lesson | None:
+        """The lesson followed itself (a setup carries it when it is not a bundled one)."""
+
+    def find_by_name(self, name: str) -> Lesson:
+        """The lesson a setup names, by its name (never a path); raises LessonFileError."""
+
+    def open_setup_lesson(self, setup: Setup) -> bool:
+        """Open the setup's lesson at its step, before the rest of the setup is applied (so that
+        the setup's state wins over the step's actions)."""
+
+    def set_teacher_mode(self, on: bool) -> None:
+        """Teacher mode on or off."""
 
 # The pages by their names in a setup file, and the attribute of each of their tabs.
 PAGE_TYPES = {"training": TrainingPage, "lab": LabPage, "insight": InsightPage, "mydigits": MyDigitsPage}
@@ -85,26 +107,22 @@ class SetupArea(QObject):
     def __init__(self, window, state, parent: QObject | None = None):
         super().__init__(parent or window)
         self.window, self.state = window, state
-        # The lesson and step on screen, for a setup (the lessons set it), or None; and the lesson
-        # itself, which a setup carries when it is not a bundled one.
-        self.lesson_position: Callable[[], tuple[str, int] | None] = lambda: None
-        self.lesson_followed: Callable[[], Lesson | None] = lambda: None
-        # The lesson a setup names, found by its name (never a path): the lessons set it.
-        self.find_lesson: Callable[[str], Lesson] | None = None
-        # Open the lesson a setup names or carries, at its step, before the rest of the setup is
-        # applied (so that the setup's state wins over the step's actions): the lessons set it.
-        self.open_lesson: Callable[[Setup], bool] = lambda setup: False
-        # Teacher mode (the lessons set both): whether it is on, and turning it on or off.
-        self.teacher_mode: Callable[[], bool | None] = lambda: None
-        self.set_teacher_mode: Callable[[bool], None] = lambda on: None
+        self.lessons: LessonsForSetups | None = None    # the lessons area, once it attached itself
+
+    def attach_lessons(self, lessons: LessonsForSetups) -> None:
+        """The lessons area: a setup saves the lesson and step followed (and the lesson itself when
+        it is not a bundled one) and teacher mode, and opens them again."""
+        self.lessons = lessons
 
     # --- gathering -----------------------------------------------------------------------------
 
     def gather(self) -> Setup:
         """The screen as it is now."""
         found, state = pages(self.window), self.state
-        setup = Setup(lesson=self.lesson_position(), teacher_mode=self.teacher_mode())
-        followed = self.lesson_followed()
+        lessons = self.lessons
+        setup = Setup(lesson=lessons.lesson_position() if lessons else None,
+                      teacher_mode=lessons.teacher_mode if lessons else None)
+        followed = lessons.lesson_followed() if lessons else None
         if setup.lesson is not None and followed is not None and not is_bundled(followed):
             setup.lesson_embedded = followed
         current = self.window.tabs.currentWidget()
@@ -229,7 +247,7 @@ class SetupArea(QObject):
             raise SetupFileError(path, "setup.tab", name=repr(setup.tab[:40]), page=setup.page, known=known)
         model = setup.model
         if model is not None and model.network is not None and not model.network.is_mlp \
-                and not getattr(self.window, "SHOWS_CNN", False):
+                and not self.window.SHOWS_CNN:
             raise SetupFileError(path, "model.not_mlp", layers=describe_layers(model.network.layers))
         if model is not None and model.network is not None and model.network.n_inputs != 784:
             raise SetupFileError(path, "setup.model_inputs", n=model.network.n_inputs)
@@ -240,9 +258,9 @@ class SetupArea(QObject):
             if part is not None and getattr(part, value) not in known:
                 raise SetupFileError(path, "field_one_of", field=field, value=repr(getattr(part, value)[:40]),
                                      known=", ".join(known))
-        if setup.lesson is not None and setup.lesson_embedded is None and self.find_lesson is not None:
+        if setup.lesson is not None and setup.lesson_embedded is None and self.lessons is not None:
             try:
-                self.find_lesson(setup.lesson[0])
+                self.lessons.find_by_name(setup.lesson[0])
             except LessonFileError as error:
                 if error.code != "lesson.no_such_lesson":
                     raise SetupFileError.like(error) from None
@@ -256,7 +274,7 @@ class SetupArea(QObject):
         setup's state wins over the step's. All or nothing: the questions come first, and should
         a page refuse a value half-way (a case the checks missed), what was applied is put back as
         it was and a message says so."""
-        training = getattr(self.window, "training", None)
+        training = self.window.training
         if setup.model is not None and training is not None and not training.panel.confirm_discard():
             return False
         folder = None
@@ -286,11 +304,12 @@ class SetupArea(QObject):
 
     def _apply(self, setup: Setup, folder: str | None) -> None:
         found, state = pages(self.window), self.state
-        training = getattr(self.window, "training", None)
-        if setup.teacher_mode is not None:
-            self.set_teacher_mode(setup.teacher_mode)
-        if setup.lesson is not None:
-            self.open_lesson(setup)
+        training = self.window.training
+        lessons = self.lessons
+        if setup.teacher_mode is not None and lessons is not None:
+            lessons.set_teacher_mode(setup.teacher_mode)
+        if setup.lesson is not None and lessons is not None:
+            lessons.open_setup_lesson(setup)
         if setup.model is not None:
             self._apply_model(setup.model)
         if setup.training is not None and training is not None:
@@ -380,9 +399,9 @@ def untitled_name(network) -> str:
 
 
 def install(window, state) -> SetupArea:
-    """File → Open setup / Save setup; ``window.setup`` is the area."""
+    """File → Open setup / Save setup; the area becomes ``window.setup``."""
     area = SetupArea(window, state)
     window.add_file_action(lambda: QCoreApplication.translate("SetupArea", "Open set&up…"), area.open_setup)
     window.add_file_action(lambda: QCoreApplication.translate("SetupArea", "Save se&tup…"), area.save_setup)
-    window.setup = area
+    window.set_setup_area(area)
     return area

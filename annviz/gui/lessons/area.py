@@ -105,6 +105,15 @@ class LessonsArea(QObject):
         self.dock.open()
         self.read_folder()
 
+    def lesson_position(self) -> tuple[str, int] | None:
+        """The lesson followed and its step (a setup saves them), or None."""
+        lesson = self.player.lesson
+        return None if lesson is None else (lesson.name, self.player.index)
+
+    def lesson_followed(self):
+        """The lesson followed, or None (a setup carries it when it is not a bundled one)."""
+        return self.player.lesson
+
     @property
     def teacher_mode(self) -> bool:
         return self.player.teacher

@@ -26,5 +26,5 @@ def install(window, state) -> TrainingArea:
                            area.save_recording)
     window.installEventFilter(area)
     area.controller.give_priority_to(window.explorer.pad_panel.pad)
-    window.training = area
+    window.set_training_area(area)
     return area
