@@ -1332,76 +1332,81 @@
     </message>
     <message>
         <location filename="../../annviz/messages.py" line="512"/>
+        <source>needs exactly one of {keys}</source>
+        <translation>{keys} 가운데 정확히 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="513"/>
         <source>{name} is not a bundled model ({known})</source>
         <translation>{name}은(는) annviz에 들어 있는 모델이 아닙니다 ({known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="513"/>
+        <location filename="../../annviz/messages.py" line="514"/>
         <source>{name} is not one of {known}</source>
         <translation>{name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="514"/>
+        <location filename="../../annviz/messages.py" line="515"/>
         <source>a point is [x, y], fractions of the pad from its top left</source>
         <translation>점은 [x, y]이고, 그리기 판의 왼쪽 위에서부터 잰 비율입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="516"/>
+        <location filename="../../annviz/messages.py" line="517"/>
         <source>a stroke needs at least one point</source>
         <translation>획에는 점이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="517"/>
+        <location filename="../../annviz/messages.py" line="518"/>
         <source>draw needs at least one stroke</source>
         <translation>draw에는 획이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="518"/>
+        <location filename="../../annviz/messages.py" line="519"/>
         <source>a prediction needs a task in its step (what happened is measured when the task is done)</source>
         <translation>예측에는 그 단계의 과제가 있어야 합니다(무슨 일이 일어났는지는 과제를 마칠 때 잽니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="521"/>
+        <location filename="../../annviz/messages.py" line="522"/>
         <source>{name} is not a value a prediction can read (a check&apos;s probe and value, e.g. neuron.b; not widget)</source>
         <translation>{name}은(는) 예측이 읽을 수 있는 값이 아닙니다(확인의 탐침과 값, 예: neuron.b; widget은 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="524"/>
+        <location filename="../../annviz/messages.py" line="525"/>
         <source>a prediction has either number = {{ min, max }} or choices = [ … ], one of the two</source>
         <translation>예측에는 number = {{ min, max }}와 choices = [ … ] 가운데 하나만 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="526"/>
+        <location filename="../../annviz/messages.py" line="527"/>
         <source>min {lo} should be less than max {hi}</source>
         <translation>min {lo}은(는) max {hi}보다 작아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="527"/>
+        <location filename="../../annviz/messages.py" line="528"/>
         <source>a unit is plain text without &lt;, &gt;, &amp; or line breaks</source>
         <translation>단위는 &lt;, &gt;, &amp;, 줄바꿈이 없는 일반 텍스트여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="528"/>
+        <location filename="../../annviz/messages.py" line="529"/>
         <source>a prediction needs at least 2 choices</source>
         <translation>예측에는 선택지가 2개 이상 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="529"/>
+        <location filename="../../annviz/messages.py" line="530"/>
         <source>a number prediction needs a result that is a number, and {name} is not</source>
         <translation>수 예측의 결과는 수여야 하는데 {name}은(는) 수가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="531"/>
+        <location filename="../../annviz/messages.py" line="532"/>
         <source>a choice has at most one of is, at_least and at_most</source>
         <translation>선택지에는 is, at_least, at_most 가운데 하나만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="533"/>
+        <location filename="../../annviz/messages.py" line="534"/>
         <source>is not the name of a lesson (letters, digits, - and _; never a folder or a path)</source>
         <translation>수업 이름이 아닙니다 (글자, 숫자, -, _만 쓰며, 폴더나 경로는 쓸 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="536"/>
+        <location filename="../../annviz/messages.py" line="537"/>
         <source>no lesson has this name (the bundled lessons: {names})</source>
         <translation>이런 이름의 수업이 없습니다 (annviz에 들어 있는 수업: {names})</translation>
     </message>

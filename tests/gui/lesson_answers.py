@@ -46,6 +46,11 @@ def wrong(why: str, *actions: Action, watch: float = 0.0, slow: bool = False) ->
     return Wrong(why, tuple(actions), watch, slow)
 
 
+def EPOCH(n: int) -> Action:                       # noqa: N802 (reads as a constant in the tables)
+    """The time machine at the end of epoch ``n`` of the run on the timeline (the timeline dragged there)."""
+    return _a("time_machine", epoch=n)
+
+
 PLAY = set_("lab-playground-play", True)
 FAST = set_("lab-playground-speed", 16)
 SEVEN = draw([(0.3, 0.2), (0.7, 0.2), (0.45, 0.85)])                     # a 7 with a full top bar
@@ -239,6 +244,37 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("η made smaller: the answer stays", set_("insight-step-rate", 0.0005)),
         wrong("η changed on the training page, not for this step", set_("training-lr", 0.05)),
     ),
+    # 10 — reading a run (the steps after the first read the run the learner trains first)
+    ("reading-a-run", 1): (
+        wrong("no validation share: the test set read in its place (training − test is 19 points)",
+              set_("training-validation", 0), press("training-start"), WAIT),
+        wrong("20,000 examples with a validation share, one epoch: no gap, and not a few hundred",
+              set_("training-examples", 20000), set_("training-epochs", 1), press("training-start"), WAIT),
+        wrong("stopped before the gap opened: 4 epochs", set_("training-epochs", 4), press("training-start"), WAIT),
+    ),
+    ("reading-a-run", 2): (
+        wrong("the end of epoch 12: above 80 %, but not for the first time", press("training-start"), WAIT, EPOCH(12)),
+        wrong("the end of epoch 3: before it passed 80 %", press("training-start"), WAIT, EPOCH(3)),
+        wrong("Now: the run as it ended, no moment shown", press("training-start"), WAIT, EPOCH(7),
+              press("timeline-now")),
+        wrong("a run on 20,000 examples, whose first epoch passes 80 %", set_("training-examples", 20000),
+              set_("training-epochs", 1), press("training-start"), WAIT, EPOCH(1)),
+    ),
+    ("reading-a-run", 3): (                            # the step goes back to the moment of step 2
+        wrong("Histograms at Now, not at a moment", press("timeline-now"), _a("show", widget="training-histograms")),
+        wrong("the moment shown, Compare runs opened instead", _a("show", widget="training-compare")),
+        wrong("the moment shown, the Neuron tab opened instead", _a("show", widget="training-inspector")),
+    ),
+    ("reading-a-run", 4): (
+        wrong("η and the examples both changed", press("training-start"), WAIT, set_("training-lr", 0.05),
+              set_("training-examples", 500), press("training-start"), WAIT, _a("show", widget="training-compare")),
+        wrong("the same η twice", press("training-start"), WAIT, press("training-start"), WAIT,
+              _a("show", widget="training-compare")),
+        wrong("η = 0.5 against 0.3: too close to tell", press("training-start"), WAIT, set_("training-lr", 0.3),
+              press("training-start"), WAIT, _a("show", widget="training-compare")),
+        wrong("the two runs trained, the curves left in front", press("training-start"), WAIT,
+              set_("training-lr", 0.05), press("training-start"), WAIT),
+    ),
 }
 
 
@@ -251,3 +287,4 @@ def make_prediction(window) -> None:
         box.set_answer(0 if predict.choices else round((predict.low + predict.high) / 2))
         box.commit_button.click()
         assert not player.waiting_for_prediction, "the prediction was not taken"
+
