@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>LessonCatalog</name>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="105"/>
+        <source>✓ finished</source>
+        <translation>✓ 마침</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="107"/>
+        <source>stopped at step {n} of {m}</source>
+        <translation>{m}단계 중 {n}단계에서 멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="108"/>
+        <source>{m} steps</source>
+        <translation>{m}단계</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="118"/>
+        <source>Continue</source>
+        <translation>이어서 하기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="118"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="122"/>
+        <source>This lesson file cannot be used:</source>
+        <translation>이 수업 파일은 쓸 수 없습니다:</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="129"/>
+        <source>Concepts: {words}</source>
+        <translation>개념: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="131"/>
+        <source>About {n} minutes</source>
+        <translation>약 {n}분</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="133"/>
+        <source>Achievement standard (인공지능 기초): {code}</source>
+        <translation>성취기준(인공지능 기초): {code}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="135"/>
+        <source>From your lessons folder: {path}</source>
+        <translation>내 수업 폴더에서: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="149"/>
+        <source>Lessons</source>
+        <translation>수업</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="152"/>
+        <source>Follow the chosen lesson from where you stopped</source>
+        <translation>고른 수업을 멈춘 곳부터 이어서 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="153"/>
+        <source>Start over</source>
+        <translation>처음부터</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="154"/>
+        <source>Follow the chosen lesson from its first step</source>
+        <translation>고른 수업을 첫 단계부터 다시 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="155"/>
+        <source>Follow a lesson from a .toml file a teacher gave you</source>
+        <translation>선생님이 준 .toml 파일의 수업을 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="156"/>
+        <source>Open a lesson file…</source>
+        <translation>수업 파일 열기…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="157"/>
+        <source>Your lessons folder…</source>
+        <translation>내 수업 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="158"/>
+        <source>Lessons put in this folder (.toml files) appear in the list</source>
+        <translation>이 폴더에 넣은 수업(.toml 파일)이 목록에 나타납니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="159"/>
+        <source>My lesson sheet…</source>
+        <translation>나의 수업 기록지…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/catalog_view.py" line="160"/>
+        <source>Your predictions in the chosen lesson and what happened, to print or save as PDF</source>
+        <translation>고른 수업에서 한 예측과 실제 결과: 인쇄하거나 PDF로 저장합니다</translation>
+    </message>
+</context>
+<context>
     <name>LessonDock</name>
     <message>
         <location filename="../../annviz/gui/lessons/area.py" line="73"/>
@@ -12,203 +115,107 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="240"/>
-        <source>✓ finished</source>
-        <translation>✓ 마침</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="242"/>
-        <source>stopped at step {n} of {m}</source>
-        <translation>{m}단계 중 {n}단계에서 멈춤</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="243"/>
-        <source>{m} steps</source>
-        <translation>{m}단계</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="253"/>
-        <source>Continue</source>
-        <translation>이어서 하기</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="253"/>
-        <source>Start</source>
-        <translation>시작</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="257"/>
-        <source>This lesson file cannot be used:</source>
-        <translation>이 수업 파일은 쓸 수 없습니다:</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="264"/>
-        <source>Concepts: {words}</source>
-        <translation>개념: {words}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="266"/>
-        <source>About {n} minutes</source>
-        <translation>약 {n}분</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="268"/>
-        <source>Achievement standard (인공지능 기초): {code}</source>
-        <translation>성취기준(인공지능 기초): {code}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="270"/>
-        <source>From your lessons folder: {path}</source>
-        <translation>내 수업 폴더에서: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="324"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="210"/>
         <source>Step {n} of {m}</source>
         <translation>{m}단계 중 {n}단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="331"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="217"/>
         <source>Finish ✓</source>
         <translation>마치기 ✓</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="331"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="217"/>
         <source>Next ▶</source>
         <translation>다음 단계 ▶</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="350"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="236"/>
         <source>First lock in your prediction above.</source>
         <translation>먼저 위에서 예측을 확정하세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="361"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="247"/>
         <source>{name} = {value}: it should be at least {bound}</source>
         <translation>{name} = {value}: {bound} 이상이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="364"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="250"/>
         <source>{name} = {value}: it should be at most {bound}</source>
         <translation>{name} = {value}: {bound} 이하여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="366"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="252"/>
         <source>{name} = {value}: it should be {bound}</source>
         <translation>{name} = {value}: {bound}이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="380"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="266"/>
         <source>Hint ({k} of {n})</source>
         <translation>힌트 ({n}개 중 {k})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="386"/>
-        <source>Lessons</source>
-        <translation>수업</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="389"/>
-        <source>Follow the chosen lesson from where you stopped</source>
-        <translation>고른 수업을 멈춘 곳부터 이어서 합니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="390"/>
-        <source>Start over</source>
-        <translation>처음부터</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="391"/>
-        <source>Follow the chosen lesson from its first step</source>
-        <translation>고른 수업을 첫 단계부터 다시 합니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="392"/>
-        <source>Follow a lesson from a .toml file a teacher gave you</source>
-        <translation>선생님이 준 .toml 파일의 수업을 엽니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="393"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="273"/>
         <source>Leave this lesson and choose another (your place is kept)</source>
         <translation>이 수업을 나가 다른 수업을 고릅니다(지금 위치는 기억됩니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="394"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="274"/>
         <source>Show the next hint for this task</source>
         <translation>이 과제의 다음 힌트를 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="395"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="275"/>
         <source>The step before this one</source>
         <translation>이전 단계로 갑니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="396"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="276"/>
         <source>The next step (it waits until the task is done, unless you skip)</source>
         <translation>다음 단계로 갑니다(건너뛰지 않으면 과제를 마칠 때까지 기다립니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="397"/>
-        <source>Open a lesson file…</source>
-        <translation>수업 파일 열기…</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="398"/>
-        <source>Your lessons folder…</source>
-        <translation>내 수업 폴더…</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="399"/>
-        <source>Lessons put in this folder (.toml files) appear in the list</source>
-        <translation>이 폴더에 넣은 수업(.toml 파일)이 목록에 나타납니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="400"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="277"/>
         <source>☰ All lessons</source>
         <translation>☰ 수업 목록</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="401"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="278"/>
         <source>Your turn</source>
         <translation>해 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="402"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="279"/>
         <source>⟲ Reset this step</source>
         <translation>⟲ 이 단계 처음으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="403"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="280"/>
         <source>Set the app back to how this step began</source>
         <translation>앱을 이 단계가 시작될 때의 상태로 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="404"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="281"/>
         <source>◀ Back</source>
         <translation>◀ 이전 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="405"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="282"/>
         <source>Skip</source>
         <translation>건너뛰기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="407"/>
-        <location filename="../../annviz/gui/lessons/panel.py" line="409"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="284"/>
         <source>My lesson sheet…</source>
         <translation>나의 수업 기록지…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="408"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="285"/>
         <source>Your predictions in this lesson and what happened, to print or save as PDF</source>
         <translation>이 수업에서 한 예측과 실제 결과: 인쇄하거나 PDF로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="410"/>
-        <source>Your predictions in the chosen lesson and what happened, to print or save as PDF</source>
-        <translation>고른 수업에서 한 예측과 실제 결과: 인쇄하거나 PDF로 저장합니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/lessons/panel.py" line="412"/>
+        <location filename="../../annviz/gui/lessons/panel.py" line="286"/>
         <source>Go on without doing the task</source>
         <translation>과제를 하지 않고 넘어갑니다</translation>
     </message>
@@ -216,12 +223,12 @@
 <context>
     <name>LessonPlayer</name>
     <message>
-        <location filename="../../annviz/gui/lessons/player.py" line="134"/>
+        <location filename="../../annviz/gui/lessons/player.py" line="136"/>
         <source>Well done: you finished “{title}”.</source>
         <translation>잘했습니다! “{title}” 수업을 마쳤습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/player.py" line="257"/>
+        <location filename="../../annviz/gui/lessons/player.py" line="277"/>
         <source>This step could not set everything up ({what}).</source>
         <translation>이 단계의 준비를 모두 마치지 못했습니다({what}).</translation>
     </message>

@@ -10,7 +10,6 @@ lifts the step's locks and does not wait for predictions while it is on.
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButto
 
 from annviz.gui.common import zoom
 from annviz.gui.lessons.driver import current_language
+from annviz.gui.lessons.labels import plain
 from annviz.lessons.model import Action, Condition, Lesson, Task
 
 DRAWING_PX = 72
@@ -129,7 +129,7 @@ class TeacherBar(QFrame):
         self.steps.clear()
         for i, step in enumerate(lesson.steps):
             title = step.title.get(lang) if step.title else ""
-            self.steps.addItem(f"{i + 1}. {_plain(title)}".rstrip(". ") if title else str(i + 1))
+            self.steps.addItem(f"{i + 1}. {plain(title)}".rstrip(". ") if title else str(i + 1))
         self.steps.setCurrentIndex(self._index)
         self.steps.blockSignals(False)
         task: Task | None = lesson.steps[self._index].task
@@ -154,7 +154,3 @@ class TeacherBar(QFrame):
         self.do_button.setText(self.tr("Show the answer on screen"))
         self.do_button.setToolTip(self.tr("Do the lesson's own answer to this step, for the class to see"))
         self._render()
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"<[^<>]*>", "", text)
