@@ -11,9 +11,15 @@ a shortcut that satisfies a number but not the idea. ``watch``: seconds the app 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtTest import QTest
 
 from annviz.lessons.model import Action
+from run_ends import open_window
 
 WAIT = Action("wait_for_training", ())            # not a lesson action: the test waits for the run's end
 
@@ -288,3 +294,22 @@ def make_prediction(window) -> None:
         box.commit_button.click()
         assert not player.waiting_for_prediction, "the prediction was not taken"
 
+
+@contextmanager
+def lesson_window(settings_path: Path, lang: str = "en", drawer: bool = True):
+    """The app's window on the settings file ``settings_path``, in ``lang``, the lesson drawer open
+    (``drawer``); afterwards its run stopped, English again (the next tests read it) and the window
+    deleted at once (a closed window left alive would be retranslated later)."""
+    window = open_window(settings_path)
+    try:
+        window.set_language(lang)
+        if drawer:
+            window.lessons.dock.show()
+        yield window
+    finally:
+        window.training.controller.shutdown()
+        window.set_language("en")
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        QTest.qWait(1)

@@ -3,7 +3,7 @@ answer shown (its conditions, the lesson's own answer, the drawing), any step op
 locks lifted and no prediction waited for; a setup opens in teacher mode or not."""
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 
 from annviz.gui.lessons.area import teacher_mode_setting
@@ -11,15 +11,7 @@ from annviz.gui.lessons.overlay import REFRESH_MS
 from annviz.lessons import find
 from annviz.setupfile import load_setup, save_setup
 from annviz.setupmodel import Setup
-from run_ends import open_window
-
-
-def close(window) -> None:
-    window.training.controller.shutdown()
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    QTest.qWait(1)
+from lesson_answers import lesson_window
 
 
 @pytest.fixture
@@ -29,11 +21,8 @@ def folder(tmp_path):
 
 @pytest.fixture
 def window(qapp, folder):
-    window = open_window(folder / "settings.ini")
-    window.set_language("en")
-    window.lessons.dock.show()
-    yield window
-    close(window)
+    with lesson_window(folder / "settings.ini") as window:
+        yield window
 
 
 def locks(window) -> list:
@@ -52,13 +41,10 @@ def test_off_by_default_then_on_from_the_view_menu_and_remembered(window, folder
     assert area.teacher_mode and area.panel.teacher.isVisibleTo(area.panel)
     assert locks(window) == [], "teacher mode left the step's locks"
     window.settings.sync()
-    fresh = open_window(folder / "settings.ini")
-    try:
+    with lesson_window(folder / "settings.ini", drawer=False) as fresh:
         assert fresh.lessons.teacher_mode and fresh.lessons.teacher_action.isChecked()
         fresh.lessons.teacher_action.trigger()
         assert not fresh.lessons.teacher_mode
-    finally:
-        close(fresh)
 
 
 def test_every_step_shows_its_answer_and_any_step_opens_directly(window):
@@ -106,11 +92,8 @@ def test_a_damaged_setting_opens_the_window_with_teacher_mode_off(qapp, tmp_path
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("lessons/teacher_mode", "maybe")
     settings.sync()
-    window = open_window(tmp_path / "settings.ini")
-    try:
+    with lesson_window(tmp_path / "settings.ini", drawer=False) as window:
         assert not window.lessons.teacher_mode and not window.lessons.teacher_action.isChecked()
-    finally:
-        close(window)
 
 
 def test_a_setup_opens_in_teacher_mode_or_not_and_saves_it(window, tmp_path):
