@@ -138,6 +138,8 @@ WIDGETS: dict[str, Widget] = {
     "training-histograms": _w("view", "the weight histograms"),
     "training-compare": _w("view", "Compare runs: two runs side by side at the same moment"),
     "training-inspector": _w("view", "the Neuron tab beside the charts: the chosen neuron at the moment shown"),
+    "training-diagram": _w("view", "the network diagram on the training page (a tab beside the charts when the page is narrow)"),
+    "training-weights": _w("view", "the first layer's weight pictures on the training page (a tab beside the charts when narrow)"),
     "training-timeline": _w("view", "the timeline (time machine)"),
     "timeline-now": _w("button", "Now: the timeline back to the network as it is now"),
     # insight
