@@ -150,6 +150,7 @@ WIDGETS: dict[str, Widget] = {
     "insight-nudge": _w("view", "the insight tab Numeric slope vs backprop"),
     "insight-matrix": _w("view", "the insight tab Matrix form"),
     "insight-data": _w("view", "the insight tab Look at the data"),
+    "insight-why-class": _w("choice", "the class Why this answer explains (a class name; empty: the answer)"),
     "insight-true-label": _w("choice", "the true label of the current input (a class name)"),
     "insight-accuracy": _w("view", "the accuracy on the test set"),
     "insight-confusion": _w("view", "the confusion matrix"),
@@ -193,6 +194,7 @@ ACTIONS: dict[str, dict[str, str]] = {
     "show_mistake": {"position": "int"},
     "training": {"command": "command"},
     "time_machine": {"epoch": "int?", "val_accuracy": "percent?"},
+    "data_image": {"class": "text", "example": "int?"},
 }
 
 #: What the "training" action can tell the training page: start with its settings, pause, resume,
@@ -352,6 +354,18 @@ PROBES: dict[str, dict[str, Value]] = {
         "biggest": _b("the neurons switched off include the last hidden layer's neuron that adds most to the "
                       "current input's answer (measured on the network before the edits; one within 5 % of "
                       "it counts too)"),
+    },
+    "why": {
+        "shown": _b("Why this answer explains an input"),
+        "current": _b("it explains the current input (the pad's drawing or the digit shown)"),
+        "class": _t("the class it explains"),
+        "asked": _b("the learner chose that class (not the network's answer, the default)"),
+    },
+    "data": {
+        "shown": _b("The data shows the model's dataset (its averages and examples)"),
+        "picked": _t("the class of the image last clicked there (it became the input)"),
+        "average": _b("that image is the class's average, not one example"),
+        "on_pad": _b("that image is still the input"),
     },
     "screen": {
         "page": _t("the page in front", PAGES),

@@ -152,10 +152,21 @@ def _time_machine(d, epoch: int | None = None, val_accuracy: float | None = None
         raise ValueError(f"the run on the timeline has no end of epoch {epoch} yet")
 
 
+def _data_image(d, example: int | None = None, **kwargs) -> None:
+    """Click, on Insight → The data, the average of class ``class`` (``example``: the example in
+    that place of its row, from 1): it becomes the input."""
+    names, tab = d.state.class_names, d.find("insight-data")
+    if kwargs["class"] not in names:
+        raise ValueError(f"the model has no class {kwargs['class']!r}")
+    d.bring_into_view(tab)
+    if not tab.pick(names.index(kwargs["class"]), None if example is None else example - 1):
+        raise ValueError(f"the data has no example {example} of {kwargs['class']}")
+
+
 ACTIONS = {
     "show": _show, "set": _set, "press": _press, "load_model": _load_model, "test_digit": _test_digit,
     "clear_pad": _clear_pad, "draw": _draw, "select_neuron": _select_neuron,
     "select_weight": _select_weight, "nudge_h": _nudge_h, "learning_stage": _learning_stage,
     "select_cell": _select_cell, "show_mistake": _show_mistake, "training": _training,
-    "time_machine": _time_machine,
+    "time_machine": _time_machine, "data_image": _data_image,
 }

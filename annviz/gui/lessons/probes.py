@@ -13,6 +13,7 @@ import math
 
 import numpy as np
 
+from annviz.data.datasets import to_inputs
 from annviz.data.planar import FEATURES
 from annviz.gui.lab.neuron_model import Neuron
 from annviz.gui.lab.playground_controls import FEATURE_NAMES
@@ -264,6 +265,31 @@ def biggest_contributors(network, image: np.ndarray, within: float = 0.05) -> li
     return [int(j) for j in np.flatnonzero(adds >= top - within * abs(top))]
 
 
+def _why(d, check) -> dict:
+    """What Insight → Why this answer explains now."""
+    explained = d.find("insight-why").explained()
+    if explained is None:
+        return {"shown": False}
+    x, k, asked = explained
+    image, names = d.state.input_image, d.state.class_names
+    return {"shown": True, "asked": asked, "class": names[k] if 0 <= k < len(names) else str(k),
+            "current": image is not None and np.array_equal(np.ravel(x), np.ravel(image))}
+
+
+def _data(d, check) -> dict:
+    """Insight → The data, and the image of it last clicked (loaded as the input)."""
+    tab, state = d.find("insight-data"), d.state
+    values = {"shown": tab.shown}
+    picked = tab.picked()
+    if picked is not None:
+        c, example, image = picked
+        values.update(picked=state.class_names[c] if c < len(state.class_names) else str(c),
+                      average=example is None,
+                      on_pad=state.input_image is not None
+                      and np.array_equal(state.input_image.reshape(-1), to_inputs(image).reshape(-1)))
+    return values
+
+
 def _screen(d, check) -> dict:
     page = d.window.tabs.currentWidget()
     name = page.objectName().removesuffix("-page") if page is not None else ""
@@ -292,4 +318,5 @@ PROBES = {
     "prediction": _prediction, "selection": _selection, "model": _model, "training": _training,
     "evaluation": _evaluation, "mistakes": _mistakes, "stepper": _stepper, "nudge": _nudge,
     "screen": _screen, "widget": _widget, "touch": _touch, "moment": _moment, "compare": _compare,
+    "why": _why, "data": _data,
 }
