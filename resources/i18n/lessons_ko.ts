@@ -223,12 +223,12 @@
 <context>
     <name>LessonPlayer</name>
     <message>
-        <location filename="../../annviz/gui/lessons/player.py" line="136"/>
+        <location filename="../../annviz/gui/lessons/player.py" line="138"/>
         <source>Well done: you finished “{title}”.</source>
         <translation>잘했습니다! “{title}” 수업을 마쳤습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/player.py" line="277"/>
+        <location filename="../../annviz/gui/lessons/player.py" line="279"/>
         <source>This step could not set everything up ({what}).</source>
         <translation>이 단계의 준비를 모두 마치지 못했습니다({what}).</translation>
     </message>
@@ -385,6 +385,139 @@
     </message>
 </context>
 <context>
+    <name>ScreenWords</name>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="126"/>
+        <source>(the answer)</source>
+        <translation>(신경망의 답)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="135"/>
+        <source>Turn on “{name}”</source>
+        <translation>“{name}” 켜기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="136"/>
+        <source>Turn off “{name}”</source>
+        <translation>“{name}” 끄기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="138"/>
+        <source>{name} = {value}</source>
+        <translation>{name} = {value}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="141"/>
+        <source>Press “{name}”</source>
+        <translation>“{name}” 누르기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="143"/>
+        <source>Open “{name}”</source>
+        <translation>“{name}” 열기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="145"/>
+        <source>Load the model {name}</source>
+        <translation>모델 {name} 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="147"/>
+        <source>Test image #{index} on the pad</source>
+        <translation>테스트 이미지 #{index}를 그리기 판에 올리기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="149"/>
+        <source>Clear the pad</source>
+        <translation>그리기 판 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="151"/>
+        <source>Draw on the pad as in the picture</source>
+        <translation>그림처럼 그리기 판에 그리기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="154"/>
+        <source>Click the output neuron {name}</source>
+        <translation>출력 뉴런 {name} 클릭</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="155"/>
+        <source>Click hidden layer {layer} · neuron {n}</source>
+        <translation>은닉층 {layer} · 뉴런 {n} 클릭</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="157"/>
+        <source>Choose the weight W⁽{l}⁾[{i}, {j}]</source>
+        <translation>가중치 W⁽{l}⁾[{i}, {j}] 고르기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="159"/>
+        <source>The nudge h = {h}</source>
+        <translation>살짝 바꾸는 크기 h = {h}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="161"/>
+        <source>Stage {n} of One step of learning</source>
+        <translation>학습 한 단계의 {n}단계</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="163"/>
+        <source>Click the cell true {t}, predicted {p}</source>
+        <translation>정답 {t}, 예측 {p} 칸 클릭</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="165"/>
+        <source>Mistake {n}</source>
+        <translation>{n}번째 오답</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="167"/>
+        <source>Start training</source>
+        <translation>학습 시작</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="167"/>
+        <source>Pause training</source>
+        <translation>학습 일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="168"/>
+        <source>Resume training</source>
+        <translation>학습 계속</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="168"/>
+        <source>Stop training</source>
+        <translation>학습 정지</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="169"/>
+        <source>Discard the trained network</source>
+        <translation>학습한 신경망 버리기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="172"/>
+        <source>The timeline at the end of epoch {n}</source>
+        <translation>타임라인을 에포크 {n}의 끝으로</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="173"/>
+        <source>The timeline at the end of the first epoch with validation accuracy ≥ {x} %</source>
+        <translation>타임라인을 검증 정확도가 처음 {x} % 이상이 된 에포크의 끝으로</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="177"/>
+        <source>Click example {n} of {name} on The data</source>
+        <translation>데이터 살펴보기에서 {name}의 {n}번째 예 클릭</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="178"/>
+        <source>Click the average {name} on The data</source>
+        <translation>데이터 살펴보기에서 평균 {name} 클릭</translation>
+    </message>
+</context>
+<context>
     <name>SheetDialog</name>
     <message>
         <location filename="../../annviz/gui/lessons/sheet.py" line="174"/>
@@ -425,37 +558,37 @@
 <context>
     <name>TeacherBar</name>
     <message>
-        <location filename="../../annviz/gui/lessons/teacher.py" line="142"/>
+        <location filename="../../annviz/gui/lessons/teacher.py" line="148"/>
         <source>This step has no task.</source>
         <translation>이 단계에는 과제가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/teacher.py" line="145"/>
+        <location filename="../../annviz/gui/lessons/teacher.py" line="151"/>
         <source>It passes when: {conditions}</source>
         <translation>통과 조건: {conditions}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/teacher.py" line="148"/>
+        <location filename="../../annviz/gui/lessons/teacher.py" line="154"/>
         <source>The lesson&apos;s answer: {actions}</source>
         <translation>수업의 정답: {actions}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/teacher.py" line="152"/>
+        <location filename="../../annviz/gui/lessons/teacher.py" line="158"/>
         <source>Teacher</source>
         <translation>교사</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/teacher.py" line="153"/>
+        <location filename="../../annviz/gui/lessons/teacher.py" line="159"/>
         <source>Open any step of this lesson directly</source>
         <translation>이 수업의 어느 단계든 바로 엽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/teacher.py" line="154"/>
+        <location filename="../../annviz/gui/lessons/teacher.py" line="160"/>
         <source>Show the answer on screen</source>
         <translation>화면에서 정답 보여 주기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/teacher.py" line="155"/>
+        <location filename="../../annviz/gui/lessons/teacher.py" line="161"/>
         <source>Do the lesson&apos;s own answer to this step, for the class to see</source>
         <translation>이 단계에 대한 수업의 정답을 실행해 반 전체에게 보여 줍니다</translation>
     </message>

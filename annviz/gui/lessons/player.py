@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from annviz.gui.lessons.driver import Driver, current_language
 from annviz.gui.lessons.overlay import LessonOverlay
 from annviz.gui.lessons.panel import PASSED, WAITING, LessonPanel
+from annviz.gui.lessons.screen_words import ScreenWords
 from annviz.lessons.library import catalog
 from annviz.lessons.model import Check, Lesson, format_value, probe_digits
 from annviz.lessons.prediction import Made, dump_made, load_made
@@ -61,6 +62,7 @@ class LessonPlayer(QObject):
         panel.prediction.predicted.connect(self.predict)
         panel.teacher.step_chosen.connect(self._on_step_chosen)
         panel.teacher.answer_clicked.connect(self.show_answer)
+        panel.teacher.set_words(ScreenWords(self.driver, self).action)   # the answer as the class sees it
 
     # --- the list ------------------------------------------------------------------------------
 
