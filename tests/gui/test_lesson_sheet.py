@@ -7,13 +7,12 @@ import re
 import unicodedata
 
 import pytest
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from annviz.lessons import find
 from annviz.lessons.prediction import Made
-from pdf_text import pdf_pages
 from lesson_answers import lesson_window
+from pdf_text import pdf_pages
 
 
 def squeezed(text: str) -> str:

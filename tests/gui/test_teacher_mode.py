@@ -9,8 +9,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 
 from annviz.gui.lessons.area import teacher_mode_setting
-from annviz.gui.lessons.screen_words import ScreenWords
 from annviz.gui.lessons.overlay import REFRESH_MS
+from annviz.gui.lessons.screen_words import ScreenWords
 from annviz.lessons import find
 from annviz.lessons.library import catalog
 from annviz.lessons.vocabulary import WIDGETS

@@ -43,8 +43,8 @@ from annviz.gui.training.timeline import Timeline
 from annviz.gui.training.weight_histograms import WeightHistograms
 from annviz.nn.config import TrainConfig
 from annviz.nn.doctor import Diagnosis, Fix
-from annviz.nn.history import EpochRecord
 from annviz.nn.doctor.replay import replay_plan
+from annviz.nn.history import EpochRecord
 from annviz.nn.recording import Recording
 from annviz.nn.runfile import EXTENSION as RUN_EXTENSION
 from annviz.nn.runfile import RunFileError, load_recording
