@@ -513,6 +513,7 @@ MESSAGES: dict[str, str] = {
     "lesson.unknown_action": QT_TRANSLATE_NOOP("FileErrors", "unknown action {name} (known: {known})"),
     "lesson.missing_for_layer": QT_TRANSLATE_NOOP("FileErrors", "{key} is missing (layer {layer})"),
     "lesson.needs_widget": QT_TRANSLATE_NOOP("FileErrors", "needs the widget it sets"),
+    "lesson.one_of": QT_TRANSLATE_NOOP("FileErrors", "needs exactly one of {keys}"),
     "lesson.not_bundled_model": QT_TRANSLATE_NOOP("FileErrors", "{name} is not a bundled model ({known})"),
     "lesson.not_command": QT_TRANSLATE_NOOP("FileErrors", "{name} is not one of {known}"),
     "lesson.bad_point": QT_TRANSLATE_NOOP(

@@ -383,6 +383,8 @@ class _Reader:
         for key, wanted in spec.items():
             if key in table:
                 params[key] = self.param(wanted.rstrip("?"), table[key], table, f"{where}: {key}")
+        if do == "time_machine" and len(params) != 1:
+            self.fail(where, "lesson.one_of", keys="epoch, val_accuracy")
         if do == "select_neuron":
             needed = "class" if params["layer"] == "output" else "neuron"
             if needed not in params:
@@ -412,6 +414,8 @@ class _Reader:
             return self.int(value, where, 0, 1_000_000)
         if kind == "number":
             return self.number(value, where, 1e-14, 1.0)
+        if kind == "percent":
+            return self.number(value, where, 0.0, 100.0)
         if kind == "text":
             return self.str(value, where)
         if kind == "model":

@@ -122,7 +122,8 @@ WIDGETS: dict[str, Widget] = {
     "training-lr": _w("slider", "learning rate η (log scale)"),
     "training-batch": _w("choice", "batch size", (1, 8, 10, 16, 32, 64, 128, 256, 512, 1024)),
     "training-epochs": _w("number", "epochs (1–500)"),
-    "training-examples": _w("number", "training examples (1,000–60,000)"),
+    "training-examples": _w("number", "training examples (100–60,000)"),
+    "training-validation": _w("number", "validation share in % (0–50): held out of the training examples"),
     "training-dataset": _w("choice", "the dataset (mnist, fashion-mnist when installed)"),
     "training-seed": _w("number", "seed of the initial weights"),
     "training-start": _w("button", "Start / Start over"),
@@ -136,10 +137,15 @@ WIDGETS: dict[str, Widget] = {
     "training-charts": _w("view", "the tabs of curves, histograms and runs compared"),
     "training-curves": _w("view", "the learning curves"),
     "training-histograms": _w("view", "the weight histograms"),
+    "training-compare": _w("view", "Compare runs: two runs side by side at the same moment"),
+    "training-inspector": _w("view", "the Neuron tab beside the charts: the chosen neuron at the moment shown"),
+    "training-diagram": _w("view", "the network diagram on the training page (a tab beside the charts when the page is narrow)"),
+    "training-weights": _w("view", "the first layer's weight pictures on the training page (a tab beside the charts when narrow)"),
     "training-timeline": _w("view", "the timeline (time machine)"),
     "training-doctor": _w("view", "the ⚠ Doctor tab: what went wrong in the run shown, from which batch, and "
                                   "the fixes (there only while that run has a diagnosis)"),
     "training-doctor-replay-1": _w("button", "Replay with the fix (the doctor's first fix)"),
+    "timeline-now": _w("button", "Now: the timeline back to the network as it is now"),
     # insight
     "insight-evaluation": _w("view", "the insight tab How good is it"),
     "insight-mistakes": _w("view", "the insight tab Mistakes"),
@@ -148,6 +154,7 @@ WIDGETS: dict[str, Widget] = {
     "insight-nudge": _w("view", "the insight tab Numeric slope vs backprop"),
     "insight-matrix": _w("view", "the insight tab Matrix form"),
     "insight-data": _w("view", "the insight tab Look at the data"),
+    "insight-why-class": _w("choice", "the class Why this answer explains (a class name; empty: the answer)"),
     "insight-true-label": _w("choice", "the true label of the current input (a class name)"),
     "insight-accuracy": _w("view", "the accuracy on the test set"),
     "insight-confusion": _w("view", "the confusion matrix"),
@@ -190,6 +197,8 @@ ACTIONS: dict[str, dict[str, str]] = {
     "select_cell": {"true": "int", "predicted": "int"},
     "show_mistake": {"position": "int"},
     "training": {"command": "command"},
+    "time_machine": {"epoch": "int?", "val_accuracy": "percent?"},
+    "data_image": {"class": "text", "example": "int?"},
 }
 
 #: What the "training" action can tell the training page: start with its settings, pause, resume,
@@ -228,6 +237,7 @@ def _b(about: str) -> Value:
 PAGES = ("explorer", "training", "lab", "insight", "mydigits")
 LAB_TABS = ("neuron", "perceptron", "playground")
 INSIGHT_TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix", "data")
+TRAINING_TABS = ("curves", "histograms", "compare", "inspector", "weights", "diagram")
 GATES = ("and", "or", "nand", "nor", "xor", "xnor", "other")
 
 PROBES: dict[str, dict[str, Value]] = {
@@ -287,6 +297,33 @@ PROBES: dict[str, dict[str, Value]] = {
         "diverged": _b("the last run diverged (the loss blew up)"),
         "finished": _b("the last run trained all its epochs"),
         "lr": _n("the learning rate η the run on screen (or the last one) trains with — not the slider's", 4),
+        "examples": _i("the training examples the run learns from (its validation share held out)"),
+        "validation": _b("the run holds a validation share out of its training examples"),
+        "train_accuracy": _n("training accuracy in % of the last epoch (on the examples as they were learned)", 1),
+        "val_accuracy": _n("validation accuracy in % after the last epoch (a run with a validation share)", 1),
+        "gap": _n("train_accuracy − val_accuracy, in percentage points: overfitting opens it", 1),
+    },
+    "moment": {
+        "shown": _b("the time machine shows a recorded moment (not now)"),
+        "epoch": _n("the moment's epoch, fractional (batches done ÷ batches per epoch)", 2),
+        "epoch_end": _b("the moment is the end of an epoch"),
+        "examples": _i("the training examples its run learned from (validation held out); unknown for the "
+                       "whole training set"),
+        "test_accuracy": _n("test accuracy in % at that epoch's end", 1),
+        "val_accuracy": _n("validation accuracy in % at that epoch's end", 1),
+        "best_before": _n("the best validation accuracy in % at an earlier epoch's end (0 at the first): "
+                          "val_accuracy ≥ X and best_before < X is where it first reached X", 1),
+    },
+    "compare": {
+        "two": _b("Compare runs shows two different runs"),
+        "lr_a": _n("η of the first run", 4), "lr_b": _n("η of the second run", 4),
+        "lr_ratio": _n("the larger η ÷ the smaller", 1),
+        "same_but_lr": _b("the two runs have the same settings but η"),
+        "ended": _b("both runs have ended an epoch at least"),
+        "accuracy_a": _n("test accuracy in % of the first run after its first epoch", 1),
+        "accuracy_b": _n("test accuracy in % of the second run after its first epoch", 1),
+        "larger_faster": _b("the run with the larger η has the higher test accuracy after the first epoch "
+                            "(it learned faster)"),
     },
     "doctor": {
         "shown": _b("the ⚠ Doctor tab is on the training page: the run the timeline shows has a diagnosis "
@@ -329,9 +366,22 @@ PROBES: dict[str, dict[str, Value]] = {
                       "current input's answer (measured on the network before the edits; one within 5 % of "
                       "it counts too)"),
     },
+    "why": {
+        "shown": _b("Why this answer explains an input"),
+        "current": _b("it explains the current input (the pad's drawing or the digit shown)"),
+        "class": _t("the class it explains"),
+        "asked": _b("the learner chose that class (not the network's answer, the default)"),
+    },
+    "data": {
+        "shown": _b("The data shows the model's dataset (its averages and examples)"),
+        "picked": _t("the class of the image last clicked there (it became the input)"),
+        "average": _b("that image is the class's average, not one example"),
+        "on_pad": _b("that image is still the input"),
+    },
     "screen": {
         "page": _t("the page in front", PAGES),
-        "tab": _t("the lab's or the insight page's tab in front (empty elsewhere)", ("", *LAB_TABS, *INSIGHT_TABS)),
+        "tab": _t("the lab's or the insight page's tab in front, or the tab beside the training page's charts "
+                  "(empty elsewhere)", ("", *LAB_TABS, *INSIGHT_TABS, *TRAINING_TABS)),
     },
     "widget": {
         "value": Value("text", None, "the named widget's value (a number, a choice or true/false, as its kind)"),

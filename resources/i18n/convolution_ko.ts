@@ -332,122 +332,122 @@ ReLU: a = max(0, z) = {a}</source>
 <context>
     <name>TrainView</name>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="94"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="96"/>
         <source>Convolutions</source>
         <translation>합성곱 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="94"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="96"/>
         <source>Filters in the first</source>
         <translation>첫 번째의 필터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="95"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="97"/>
         <source>Filters in the second</source>
         <translation>두 번째의 필터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="95"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="97"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="96"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="98"/>
         <source>Training images</source>
         <translation>학습 이미지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="98"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="100"/>
         <source>How many convolutions, each 5×5 with ReLU and 2×2 max pooling, before the dense layer</source>
         <translation>완전 연결층 앞의 합성곱 층 수 (각각 5×5, 렐루, 2×2 최대 풀링)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="99"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="101"/>
         <source>Filters of the first convolution: each learns its own 5×5 kernel</source>
         <translation>첫 번째 합성곱의 필터 수: 필터마다 자기 5×5 커널을 학습합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="100"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="102"/>
         <source>Filters of the second convolution: each looks at all the first one&apos;s maps</source>
         <translation>두 번째 합성곱의 필터 수: 필터마다 첫 번째 층의 맵을 모두 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="101"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="103"/>
         <source>Passes over the training images</source>
         <translation>학습 이미지를 몇 번 훑을지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="102"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="104"/>
         <source>How many of MNIST&apos;s 60,000 training images to learn from</source>
         <translation>MNIST 학습 이미지 60,000개 중 몇 개로 학습할지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="105"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="107"/>
         <source>Train a new network with these settings (Adam, η = 0.002)</source>
         <translation>이 설정으로 새 신경망을 학습합니다 (Adam, η = 0.002)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="106"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="108"/>
         <source>Stop training; the network keeps what it has learnt</source>
         <translation>학습을 멈춥니다. 신경망은 배운 것을 그대로 가집니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="107"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="109"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="108"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="110"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="109"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="111"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="110"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="112"/>
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="133"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="135"/>
         <source>Loading the training images…</source>
         <translation>학습 이미지를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="199"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="206"/>
         <source>Training stopped: {m}</source>
         <translation>학습이 멈췄습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="225"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="240"/>
         <source>Batch {b} of {n}</source>
         <translation>배치 {b} / {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="227"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="242"/>
         <source>Test accuracy after epoch {e}: {a:.1%}</source>
         <translation>에포크 {e} 후 테스트 정확도: {a:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="229"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="244"/>
         <source>Press Start: the network learns from the MNIST training images.</source>
         <translation>시작을 누르세요: 신경망이 MNIST 학습 이미지로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="238"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="253"/>
         <source>First convolution&apos;s kernels</source>
         <translation>첫 번째 합성곱의 커널</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="240"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="255"/>
         <source>Convolution {c}, after ReLU</source>
         <translation>합성곱 {c}, 렐루 다음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="241"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="256"/>
         <source>Convolution {c}, after pooling</source>
         <translation>합성곱 {c}, 풀링 다음</translation>
     </message>

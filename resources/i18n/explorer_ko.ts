@@ -1342,76 +1342,81 @@
     </message>
     <message>
         <location filename="../../annviz/messages.py" line="516"/>
+        <source>needs exactly one of {keys}</source>
+        <translation>{keys} 가운데 정확히 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="517"/>
         <source>{name} is not a bundled model ({known})</source>
         <translation>{name}은(는) annviz에 들어 있는 모델이 아닙니다 ({known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="517"/>
+        <location filename="../../annviz/messages.py" line="518"/>
         <source>{name} is not one of {known}</source>
         <translation>{name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="518"/>
+        <location filename="../../annviz/messages.py" line="519"/>
         <source>a point is [x, y], fractions of the pad from its top left</source>
         <translation>점은 [x, y]이고, 그리기 판의 왼쪽 위에서부터 잰 비율입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="520"/>
+        <location filename="../../annviz/messages.py" line="521"/>
         <source>a stroke needs at least one point</source>
         <translation>획에는 점이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="521"/>
+        <location filename="../../annviz/messages.py" line="522"/>
         <source>draw needs at least one stroke</source>
         <translation>draw에는 획이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="522"/>
+        <location filename="../../annviz/messages.py" line="523"/>
         <source>a prediction needs a task in its step (what happened is measured when the task is done)</source>
         <translation>예측에는 그 단계의 과제가 있어야 합니다(무슨 일이 일어났는지는 과제를 마칠 때 잽니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="525"/>
+        <location filename="../../annviz/messages.py" line="526"/>
         <source>{name} is not a value a prediction can read (a check&apos;s probe and value, e.g. neuron.b; not widget)</source>
         <translation>{name}은(는) 예측이 읽을 수 있는 값이 아닙니다(확인의 탐침과 값, 예: neuron.b; widget은 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="528"/>
+        <location filename="../../annviz/messages.py" line="529"/>
         <source>a prediction has either number = {{ min, max }} or choices = [ … ], one of the two</source>
         <translation>예측에는 number = {{ min, max }}와 choices = [ … ] 가운데 하나만 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="530"/>
+        <location filename="../../annviz/messages.py" line="531"/>
         <source>min {lo} should be less than max {hi}</source>
         <translation>min {lo}은(는) max {hi}보다 작아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="531"/>
+        <location filename="../../annviz/messages.py" line="532"/>
         <source>a unit is plain text without &lt;, &gt;, &amp; or line breaks</source>
         <translation>단위는 &lt;, &gt;, &amp;, 줄바꿈이 없는 일반 텍스트여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="532"/>
+        <location filename="../../annviz/messages.py" line="533"/>
         <source>a prediction needs at least 2 choices</source>
         <translation>예측에는 선택지가 2개 이상 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="533"/>
+        <location filename="../../annviz/messages.py" line="534"/>
         <source>a number prediction needs a result that is a number, and {name} is not</source>
         <translation>수 예측의 결과는 수여야 하는데 {name}은(는) 수가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="535"/>
+        <location filename="../../annviz/messages.py" line="536"/>
         <source>a choice has at most one of is, at_least and at_most</source>
         <translation>선택지에는 is, at_least, at_most 가운데 하나만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="537"/>
+        <location filename="../../annviz/messages.py" line="538"/>
         <source>is not the name of a lesson (letters, digits, - and _; never a folder or a path)</source>
         <translation>수업 이름이 아닙니다 (글자, 숫자, -, _만 쓰며, 폴더나 경로는 쓸 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="540"/>
+        <location filename="../../annviz/messages.py" line="541"/>
         <source>no lesson has this name (the bundled lessons: {names})</source>
         <translation>이런 이름의 수업이 없습니다 (annviz에 들어 있는 수업: {names})</translation>
     </message>
@@ -1532,214 +1537,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="94"/>
+        <location filename="../../annviz/gui/main_window.py" line="104"/>
         <source>Explorer</source>
         <extracomment>What a PyTorch file cannot say: (hidden activation, outputs are logits, the arrangement of a convolutional network&apos;s padding and pooling counted from 1 — None where only one fits). Whether the pages can show a convolutional network; until they can, one is refused.</extracomment>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="237"/>
+        <location filename="../../annviz/gui/main_window.py" line="271"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="178"/>
+        <location filename="../../annviz/gui/main_window.py" line="212"/>
         <source>The model was not opened</source>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="179"/>
+        <location filename="../../annviz/gui/main_window.py" line="213"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="216"/>
+        <location filename="../../annviz/gui/main_window.py" line="250"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="217"/>
+        <location filename="../../annviz/gui/main_window.py" line="251"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="255"/>
+        <location filename="../../annviz/gui/main_window.py" line="289"/>
         <source>{name} is a convolutional network: the Convolution page shows it. The other pages show multilayer perceptrons and keep {model}.</source>
         <translation>{name}은(는) 합성곱 신경망입니다: 합성곱 페이지에서 보여 줍니다. 다른 페이지는 다층 퍼셉트론을 보여 주며 {model}을(를) 그대로 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="273"/>
+        <location filename="../../annviz/gui/main_window.py" line="307"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="293"/>
+        <location filename="../../annviz/gui/main_window.py" line="327"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="300"/>
+        <location filename="../../annviz/gui/main_window.py" line="334"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="301"/>
+        <location filename="../../annviz/gui/main_window.py" line="335"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="431"/>
+        <location filename="../../annviz/gui/main_window.py" line="465"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="432"/>
+        <location filename="../../annviz/gui/main_window.py" line="466"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="433"/>
+        <location filename="../../annviz/gui/main_window.py" line="467"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="434"/>
+        <location filename="../../annviz/gui/main_window.py" line="468"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="438"/>
+        <location filename="../../annviz/gui/main_window.py" line="472"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="441"/>
+        <location filename="../../annviz/gui/main_window.py" line="475"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="442"/>
+        <location filename="../../annviz/gui/main_window.py" line="476"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="443"/>
+        <location filename="../../annviz/gui/main_window.py" line="477"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="446"/>
+        <location filename="../../annviz/gui/main_window.py" line="480"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="447"/>
+        <location filename="../../annviz/gui/main_window.py" line="481"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="448"/>
+        <location filename="../../annviz/gui/main_window.py" line="482"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="449"/>
+        <location filename="../../annviz/gui/main_window.py" line="483"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="450"/>
+        <location filename="../../annviz/gui/main_window.py" line="484"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="461"/>
+        <location filename="../../annviz/gui/main_window.py" line="495"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="465"/>
+        <location filename="../../annviz/gui/main_window.py" line="499"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="467"/>
+        <location filename="../../annviz/gui/main_window.py" line="501"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="470"/>
+        <location filename="../../annviz/gui/main_window.py" line="504"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="472"/>
+        <location filename="../../annviz/gui/main_window.py" line="506"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="494"/>
+        <location filename="../../annviz/gui/main_window.py" line="528"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="499"/>
+        <location filename="../../annviz/gui/main_window.py" line="533"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="517"/>
+        <location filename="../../annviz/gui/main_window.py" line="551"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="293"/>
-        <location filename="../../annviz/gui/main_window.py" line="520"/>
+        <location filename="../../annviz/gui/main_window.py" line="327"/>
+        <location filename="../../annviz/gui/main_window.py" line="554"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="435"/>
+        <location filename="../../annviz/gui/main_window.py" line="469"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="436"/>
+        <location filename="../../annviz/gui/main_window.py" line="470"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="437"/>
+        <location filename="../../annviz/gui/main_window.py" line="471"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="445"/>
+        <location filename="../../annviz/gui/main_window.py" line="479"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="521"/>
+        <location filename="../../annviz/gui/main_window.py" line="555"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="527"/>
+        <location filename="../../annviz/gui/main_window.py" line="561"/>
         <source>Export as a PyTorch script</source>
         <translation>PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="528"/>
+        <location filename="../../annviz/gui/main_window.py" line="562"/>
         <source>Python script (*.py)</source>
         <translation>Python 스크립트 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="534"/>
+        <location filename="../../annviz/gui/main_window.py" line="568"/>
         <source>PyTorch script written</source>
         <translation>PyTorch 스크립트를 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="535"/>
+        <location filename="../../annviz/gui/main_window.py" line="569"/>
         <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
 
 Run: python {name} --help</source>
@@ -1748,17 +1753,17 @@ Run: python {name} --help</source>
 실행: python {name} --help</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="540"/>
+        <location filename="../../annviz/gui/main_window.py" line="574"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="541"/>
+        <location filename="../../annviz/gui/main_window.py" line="575"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="551"/>
+        <location filename="../../annviz/gui/main_window.py" line="585"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -2230,60 +2235,60 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="171"/>
+        <location filename="../../annviz/gui/setup.py" line="189"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="179"/>
-        <location filename="../../annviz/gui/setup.py" line="183"/>
+        <location filename="../../annviz/gui/setup.py" line="197"/>
+        <location filename="../../annviz/gui/setup.py" line="201"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="179"/>
-        <location filename="../../annviz/gui/setup.py" line="183"/>
+        <location filename="../../annviz/gui/setup.py" line="197"/>
+        <location filename="../../annviz/gui/setup.py" line="201"/>
         <source>The setup could not be written.</source>
         <translation>설정 파일을 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="191"/>
+        <location filename="../../annviz/gui/setup.py" line="209"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="199"/>
-        <location filename="../../annviz/gui/setup.py" line="272"/>
+        <location filename="../../annviz/gui/setup.py" line="217"/>
+        <location filename="../../annviz/gui/setup.py" line="290"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="200"/>
+        <location filename="../../annviz/gui/setup.py" line="218"/>
         <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
         <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="272"/>
+        <location filename="../../annviz/gui/setup.py" line="290"/>
         <source>Nothing was changed.</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="207"/>
+        <location filename="../../annviz/gui/setup.py" line="225"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="344"/>
+        <location filename="../../annviz/gui/setup.py" line="363"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="385"/>
+        <location filename="../../annviz/gui/setup.py" line="404"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="386"/>
+        <location filename="../../annviz/gui/setup.py" line="405"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>

@@ -495,52 +495,52 @@
 <context>
     <name>RunComparison</name>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="115"/>
+        <location filename="../../annviz/gui/training/compare.py" line="121"/>
         <source>probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="116"/>
+        <location filename="../../annviz/gui/training/compare.py" line="122"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="117"/>
+        <location filename="../../annviz/gui/training/compare.py" line="123"/>
         <source>Two runs at the same moment (the one the timeline shows): what the first hidden layer looks for, and what each says about your drawing</source>
         <translation>같은 순간(타임라인이 보여 주는 순간)의 두 학습: 첫 번째 은닉층이 찾는 모양과, 각 신경망이 여러분의 그림을 무엇으로 읽는지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="119"/>
+        <location filename="../../annviz/gui/training/compare.py" line="125"/>
         <source>(weights: orange +, blue −; bars: the probability of each class)</source>
         <translation>(가중치: 주황 +, 파랑 −. 막대: 클래스마다의 확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="122"/>
+        <location filename="../../annviz/gui/training/compare.py" line="128"/>
         <source>first</source>
         <translation>첫 번째</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="122"/>
+        <location filename="../../annviz/gui/training/compare.py" line="128"/>
         <source>second</source>
         <translation>두 번째</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="123"/>
+        <location filename="../../annviz/gui/training/compare.py" line="129"/>
         <source>The {which} run to compare</source>
         <translation>비교할 {which} 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="149"/>
+        <location filename="../../annviz/gui/training/compare.py" line="155"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="159"/>
+        <location filename="../../annviz/gui/training/compare.py" line="165"/>
         <source>Run {n}, batch {step:,} (epoch {epoch:.2f})</source>
         <translation>학습 {n}, 배치 {step:,} (에포크 {epoch:.2f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="170"/>
+        <location filename="../../annviz/gui/training/compare.py" line="176"/>
         <source>: reads {answer} ({p:.0%})</source>
         <translation>: {answer}(으)로 읽음 ({p:.0%})</translation>
     </message>
@@ -706,116 +706,116 @@
         <translation>학습 기록 저장(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="183"/>
-        <location filename="../../annviz/gui/training/area.py" line="202"/>
+        <location filename="../../annviz/gui/training/area.py" line="240"/>
+        <location filename="../../annviz/gui/training/area.py" line="259"/>
         <source>Cannot replay with this fix</source>
         <translation>이 방법으로 고쳐서 다시 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="248"/>
+        <location filename="../../annviz/gui/training/area.py" line="305"/>
         <source>Nothing to save</source>
         <translation>저장할 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="248"/>
+        <location filename="../../annviz/gui/training/area.py" line="305"/>
         <source>Train a network first: its recording is what the timeline shows.</source>
         <translation>먼저 신경망을 학습시키세요. 타임라인이 보여 주는 것이 그 학습의 기록입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="251"/>
+        <location filename="../../annviz/gui/training/area.py" line="308"/>
         <source>Save the training recording</source>
         <translation>학습 기록 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="257"/>
+        <location filename="../../annviz/gui/training/area.py" line="314"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="263"/>
+        <location filename="../../annviz/gui/training/area.py" line="320"/>
         <source>Open a training recording</source>
         <translation>학습 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="270"/>
+        <location filename="../../annviz/gui/training/area.py" line="327"/>
         <source>Could not open the recording</source>
         <translation>학습 기록을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="277"/>
+        <location filename="../../annviz/gui/training/area.py" line="334"/>
         <source>annviz training recordings (*{ext})</source>
         <translation>annviz 학습 기록 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="295"/>
+        <location filename="../../annviz/gui/training/area.py" line="352"/>
         <source>Save the weight pictures as GIF</source>
         <translation>가중치 그림을 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="302"/>
+        <location filename="../../annviz/gui/training/area.py" line="359"/>
         <source>Writing {path}…</source>
         <translation>{path} 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="313"/>
+        <location filename="../../annviz/gui/training/area.py" line="370"/>
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="314"/>
+        <location filename="../../annviz/gui/training/area.py" line="371"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="336"/>
+        <location filename="../../annviz/gui/training/area.py" line="393"/>
         <source>Save the weight pictures as PNG</source>
         <translation>가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="356"/>
+        <location filename="../../annviz/gui/training/area.py" line="413"/>
         <source>Cannot continue from here</source>
         <translation>여기서부터 이어서 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="361"/>
+        <location filename="../../annviz/gui/training/area.py" line="418"/>
         <source>The continued run will be close to what the original run would have done, but not bit for bit the same. Continue anyway?</source>
         <translation>이어서 하는 학습은 원래 학습이 했을 결과와 가깝겠지만, 비트 하나까지 같지는 않습니다. 그래도 이어서 할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="363"/>
+        <location filename="../../annviz/gui/training/area.py" line="420"/>
         <source>Not an exact continuation</source>
         <translation>정확히 이어지지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="387"/>
+        <location filename="../../annviz/gui/training/area.py" line="444"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="390"/>
+        <location filename="../../annviz/gui/training/area.py" line="447"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="394"/>
+        <location filename="../../annviz/gui/training/area.py" line="451"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="402"/>
+        <location filename="../../annviz/gui/training/area.py" line="459"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="415"/>
+        <location filename="../../annviz/gui/training/area.py" line="472"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="329"/>
-        <location filename="../../annviz/gui/training/area.py" line="342"/>
-        <location filename="../../annviz/gui/training/area.py" line="390"/>
-        <location filename="../../annviz/gui/training/area.py" line="401"/>
+        <location filename="../../annviz/gui/training/area.py" line="386"/>
+        <location filename="../../annviz/gui/training/area.py" line="399"/>
+        <location filename="../../annviz/gui/training/area.py" line="447"/>
+        <location filename="../../annviz/gui/training/area.py" line="458"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -1187,177 +1187,177 @@
         <translation>Fashion-MNIST (옷)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="224"/>
+        <location filename="../../annviz/gui/training/settings.py" line="225"/>
         <source>Choose a folder of IDX files</source>
         <translation>IDX 파일 폴더 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="249"/>
+        <location filename="../../annviz/gui/training/settings.py" line="250"/>
         <source>IDX folder…</source>
         <translation>IDX 폴더…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="252"/>
+        <location filename="../../annviz/gui/training/settings.py" line="253"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="252"/>
+        <location filename="../../annviz/gui/training/settings.py" line="253"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="252"/>
+        <location filename="../../annviz/gui/training/settings.py" line="253"/>
         <source>Learning</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="255"/>
+        <location filename="../../annviz/gui/training/settings.py" line="256"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="255"/>
+        <location filename="../../annviz/gui/training/settings.py" line="256"/>
         <source>Training examples</source>
         <translation>학습 예제 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="256"/>
+        <location filename="../../annviz/gui/training/settings.py" line="257"/>
         <source>Validation share</source>
         <translation>검증용 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="256"/>
+        <location filename="../../annviz/gui/training/settings.py" line="257"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="257"/>
+        <location filename="../../annviz/gui/training/settings.py" line="258"/>
         <source>Initial weights</source>
         <translation>초기 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="257"/>
+        <location filename="../../annviz/gui/training/settings.py" line="258"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="258"/>
+        <location filename="../../annviz/gui/training/settings.py" line="259"/>
         <source>Optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="258"/>
+        <location filename="../../annviz/gui/training/settings.py" line="259"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="259"/>
+        <location filename="../../annviz/gui/training/settings.py" line="260"/>
         <source>Momentum μ</source>
         <translation>모멘텀 μ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="259"/>
+        <location filename="../../annviz/gui/training/settings.py" line="260"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="260"/>
+        <location filename="../../annviz/gui/training/settings.py" line="261"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="260"/>
+        <location filename="../../annviz/gui/training/settings.py" line="261"/>
         <source>L2 weight decay λ</source>
         <translation>L2 가중치 감쇠 λ</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="261"/>
+        <location filename="../../annviz/gui/training/settings.py" line="262"/>
         <source>η over the run</source>
         <translation>학습 중 η의 변화</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="261"/>
+        <location filename="../../annviz/gui/training/settings.py" line="262"/>
         <source>Label smoothing ε</source>
         <translation>레이블 스무딩 ε</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="263"/>
+        <location filename="../../annviz/gui/training/settings.py" line="264"/>
         <source>Augment (random shifts, turns and zooms)</source>
         <translation>데이터 증강 (무작위 이동, 회전, 확대)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="264"/>
+        <location filename="../../annviz/gui/training/settings.py" line="265"/>
         <source>Use only the first examples of the training set</source>
         <translation>학습 데이터의 앞쪽 예제만 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="265"/>
+        <location filename="../../annviz/gui/training/settings.py" line="266"/>
         <source>Held out from training to measure overfitting</source>
         <translation>과적합을 재려고 학습에서 빼 두는 예제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="266"/>
+        <location filename="../../annviz/gui/training/settings.py" line="267"/>
         <source>Learning rate η: each mini-batch moves every weight w ← w − η ∂L/∂w; can change while training</source>
         <translation>학습률 η: 미니 배치마다 모든 가중치를 w ← w − η ∂L/∂w로 옮깁니다. 학습 중에도 바꿀 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="268"/>
+        <location filename="../../annviz/gui/training/settings.py" line="269"/>
         <source>The images and labels to learn from</source>
         <translation>배울 이미지와 레이블</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="269"/>
+        <location filename="../../annviz/gui/training/settings.py" line="270"/>
         <source>What is minimised: cross-entropy L = −log p_y, or the mean squared error L = ½ Σ (a − y)²</source>
         <translation>줄일 값: 교차 엔트로피 L = −log p_y, 또는 평균 제곱 오차 L = ½ Σ (a − y)²</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="271"/>
+        <location filename="../../annviz/gui/training/settings.py" line="272"/>
         <source>The random first weights: He, variance 2/n_in, for ReLU; Xavier, variance 2/(n_in + n_out), otherwise</source>
         <translation>무작위 초기 가중치: 렐루에는 He (분산 2/n_in), 나머지에는 Xavier (분산 2/(n_in + n_out))</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="273"/>
+        <location filename="../../annviz/gui/training/settings.py" line="274"/>
         <source>Seed of the first weights and of the order of the examples: the same seed, the same run</source>
         <translation>초기 가중치와 예의 순서를 정하는 시드: 시드가 같으면 학습도 같습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="275"/>
+        <location filename="../../annviz/gui/training/settings.py" line="276"/>
         <source>How the gradient moves the weights: SGD w ← w − η g; momentum v ← μ v − η g, w ← w + v; Adam with β₁ = 0.9, β₂ = 0.999</source>
         <translation>기울기가 가중치를 움직이는 방법: SGD w ← w − η g, 모멘텀 v ← μ v − η g, w ← w + v, Adam (β₁ = 0.9, β₂ = 0.999)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="277"/>
+        <location filename="../../annviz/gui/training/settings.py" line="278"/>
         <source>Momentum μ: v ← μ v − η ∂L/∂w, w ← w + v (for the momentum optimizer)</source>
         <translation>모멘텀 μ: v ← μ v − η ∂L/∂w, w ← w + v (모멘텀 옵티마이저에서)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="278"/>
+        <location filename="../../annviz/gui/training/settings.py" line="279"/>
         <source>Examples per mini-batch: the gradient is their average</source>
         <translation>미니 배치마다의 예 수: 기울기는 그 평균입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="279"/>
+        <location filename="../../annviz/gui/training/settings.py" line="280"/>
         <source>Passes over all the training examples</source>
         <translation>모든 학습 예를 훑는 횟수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="280"/>
+        <location filename="../../annviz/gui/training/settings.py" line="281"/>
         <source>L2 weight decay λ: the loss gets + ½ λ Σ w², each step w ← w − η (∂L/∂w + λ w); can change while training</source>
         <translation>L2 가중치 감쇠 λ: 손실에 + ½ λ Σ w²가 더해져 걸음마다 w ← w − η (∂L/∂w + λ w). 학습 중에도 바꿀 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="282"/>
+        <location filename="../../annviz/gui/training/settings.py" line="283"/>
         <source>How η changes over the run: constant; a cosine from η down to 0; or one cycle, from η/25 up to η in the first quarter of the batches, then down to almost 0 (fast and stable)</source>
         <translation>학습 중 η가 바뀌는 방식: 일정; η에서 0까지 코사인으로 감소; 또는 원 사이클: 처음 4분의 1의 배치 동안 η/25에서 η까지 올라간 뒤 거의 0까지 내려갑니다 (빠르고 안정적)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="285"/>
+        <location filename="../../annviz/gui/training/settings.py" line="286"/>
         <source>Label smoothing ε: cross-entropy aims at 1 − ε for the true class and spreads ε over all the classes, so the network is never pushed to be 100 % sure</source>
         <translation>레이블 스무딩 ε: 교차 엔트로피가 정답 클래스에는 1 − ε를 목표로 하고 ε는 모든 클래스에 나누어 주므로, 신경망이 100 % 확신하도록 내몰리지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/settings.py" line="288"/>
+        <location filename="../../annviz/gui/training/settings.py" line="289"/>
         <source>Each batch sees its images moved, turned and zoomed a little: more varied examples, less overfitting</source>
         <translation>배치마다 이미지를 조금씩 옮기고 돌리고 확대합니다: 예가 다양해져 과적합이 줄어듭니다</translation>
     </message>

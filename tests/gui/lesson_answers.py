@@ -11,9 +11,15 @@ a shortcut that satisfies a number but not the idea. ``watch``: seconds the app 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtTest import QTest
 
 from annviz.lessons.model import Action
+from run_ends import open_window
 
 WAIT = Action("wait_for_training", ())            # not a lesson action: the test waits for the run's end
 
@@ -44,6 +50,11 @@ class Wrong:
 
 def wrong(why: str, *actions: Action, watch: float = 0.0, slow: bool = False) -> Wrong:
     return Wrong(why, tuple(actions), watch, slow)
+
+
+def EPOCH(n: int) -> Action:                       # noqa: N802 (reads as a constant in the tables)
+    """The time machine at the end of epoch ``n`` of the run on the timeline (the timeline dragged there)."""
+    return _a("time_machine", epoch=n)
 
 
 PLAY = set_("lab-playground-play", True)
@@ -195,12 +206,20 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("the threshold raised, not far enough", set_("insight-threshold", 92)),
     ),
     ("how-good", 5): (
+        wrong("Why this answer asked about 7, the digit meant, not the answer 1",
+              set_("insight-why-class", "7"), _a("show", widget="insight-why")),
         wrong("the Mistakes tab opened instead", _a("show", widget="insight-mistakes")),
         wrong("the pad cleared, then Why this answer", _a("clear_pad"), _a("show", widget="insight-why")),
         wrong("a straight 1 drawn, then Why this answer: a 1 read as 1", _a("clear_pad"), ONE,
               _a("show", widget="insight-why")),
     ),
     ("how-good", 6): (
+        wrong("the data opened, the average 7 clicked", _a("show", widget="insight-data"), _a("data_image", **{"class": "7"})),
+        wrong("the data opened, a single 1 clicked, not the average", _a("show", widget="insight-data"),
+              _a("data_image", example=1, **{"class": "1"})),
+        wrong("the average 1 clicked, then the pad cleared", _a("show", widget="insight-data"),
+              _a("data_image", **{"class": "1"}), _a("clear_pad")),
+        wrong("the data opened, nothing clicked", _a("show", widget="insight-data")),
         wrong("Why this answer stays in front", _a("show", widget="insight-why")),
         wrong("How good is it opened instead", _a("show", widget="insight-evaluation")),
     ),
@@ -249,6 +268,37 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("η made smaller: the answer stays", set_("insight-step-rate", 0.0005)),
         wrong("η changed on the training page, not for this step", set_("training-lr", 0.05)),
     ),
+    # 10 — reading a run (the steps after the first read the run the learner trains first)
+    ("reading-a-run", 1): (
+        wrong("no validation share: the test set read in its place (training − test is 19 points)",
+              set_("training-validation", 0), press("training-start"), WAIT),
+        wrong("20,000 examples with a validation share, one epoch: no gap, and not a few hundred",
+              set_("training-examples", 20000), set_("training-epochs", 1), press("training-start"), WAIT),
+        wrong("stopped before the gap opened: 4 epochs", set_("training-epochs", 4), press("training-start"), WAIT),
+    ),
+    ("reading-a-run", 2): (
+        wrong("the end of epoch 12: above 80 %, but not for the first time", press("training-start"), WAIT, EPOCH(12)),
+        wrong("the end of epoch 3: before it passed 80 %", press("training-start"), WAIT, EPOCH(3)),
+        wrong("Now: the run as it ended, no moment shown", press("training-start"), WAIT, EPOCH(7),
+              press("timeline-now")),
+        wrong("a run on 20,000 examples, whose first epoch passes 80 %", set_("training-examples", 20000),
+              set_("training-epochs", 1), press("training-start"), WAIT, EPOCH(1)),
+    ),
+    ("reading-a-run", 3): (                            # the step goes back to the moment of step 2
+        wrong("Histograms at Now, not at a moment", press("timeline-now"), _a("show", widget="training-histograms")),
+        wrong("the moment shown, Compare runs opened instead", _a("show", widget="training-compare")),
+        wrong("the moment shown, the Neuron tab opened instead", _a("show", widget="training-inspector")),
+    ),
+    ("reading-a-run", 4): (
+        wrong("η and the examples both changed", press("training-start"), WAIT, set_("training-lr", 0.05),
+              set_("training-examples", 500), press("training-start"), WAIT, _a("show", widget="training-compare")),
+        wrong("the same η twice", press("training-start"), WAIT, press("training-start"), WAIT,
+              _a("show", widget="training-compare")),
+        wrong("η = 0.5 against 0.3: too close to tell", press("training-start"), WAIT, set_("training-lr", 0.3),
+              press("training-start"), WAIT, _a("show", widget="training-compare")),
+        wrong("the two runs trained, the curves left in front", press("training-start"), WAIT,
+              set_("training-lr", 0.05), press("training-start"), WAIT),
+    ),
 }
 
 
@@ -261,3 +311,23 @@ def make_prediction(window) -> None:
         box.set_answer(0 if predict.choices else round((predict.low + predict.high) / 2))
         box.commit_button.click()
         assert not player.waiting_for_prediction, "the prediction was not taken"
+
+
+@contextmanager
+def lesson_window(settings_path: Path, lang: str = "en", drawer: bool = True):
+    """The app's window on the settings file ``settings_path``, in ``lang``, the lesson drawer open
+    (``drawer``); afterwards its run stopped, English again (the next tests read it) and the window
+    deleted at once (a closed window left alive would be retranslated later)."""
+    window = open_window(settings_path)
+    try:
+        window.set_language(lang)
+        if drawer:
+            window.lessons.dock.show()
+        yield window
+    finally:
+        window.training.controller.shutdown()
+        window.set_language("en")
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        QTest.qWait(1)

@@ -50,11 +50,13 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> No
 
 def settle_screen(window, seconds: float = 60, pause_ms: int = 100) -> None:
     """What the screen started answers first: the insight page's evaluation (when it is in
-    front), a training run's end; then a short pause for the views."""
+    front) and its data (when The data is), a training run's end; then a short pause for the views."""
     insight = next((window.tabs.widget(i) for i in range(window.tabs.count())
                     if window.tabs.widget(i).objectName() == "insight-page"), None)
     if insight is not None and window.tabs.currentWidget() is insight:
         wait_until(lambda: insight.results is not None, seconds, "the evaluation of the test set")
+        if insight.tabs.currentWidget() is insight.data:
+            wait_until(lambda: insight.data.shown, seconds, "the dataset on The data")
     wait_until(lambda: window.training.controller.phase not in ("running", "paused"), seconds, "a run's end")
     QTest.qWait(pause_ms)
 

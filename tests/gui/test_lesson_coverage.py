@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from annviz.lessons.library import catalog
 from run_ends import open_window
@@ -31,17 +32,22 @@ def window(qapp, tmp_path_factory):
 
 
 def places(window) -> dict:
-    """(page, tab) → its widget, for every page, and every tab of a page with tabs (lab, insight)."""
+    """(page, tab) → its widget, for every page, every tab of a page with tabs (lab, insight) and
+    every tab beside the training page's charts, the weight pictures and the diagram included (they
+    fold into those tabs on a school screen with the lesson drawer open)."""
     found = {}
     for i in range(window.tabs.count()):
         page = window.tabs.widget(i)
         name = page.objectName().removesuffix("-page")
         found[(name, "")] = page
         inner = getattr(page, "tabs", None)
-        if name in ("lab", "insight") and inner is not None:
+        if name in ("lab", "insight", "training") and inner is not None:
             for j in range(inner.count()):
                 tab = inner.widget(j)
                 found[(name, tab.objectName().removeprefix(f"{name}-"))] = tab
+        if name == "training":              # folded into the charts' tabs on a school screen
+            for view in ("weights", "diagram"):
+                found[(name, view)] = page.findChild(QWidget, f"training-{view}")
     return found
 
 
@@ -82,6 +88,7 @@ def reached(window, lessons=LESSONS) -> set[tuple[str, str]]:
 def test_every_page_and_tab_is_named_by_a_lesson_step(window):
     where = places(window)
     assert len([p for p in where if p[1] == ""]) == 6 and ("insight", "data") in where   # the app as it is
+    assert {("training", t) for t in ("curves", "histograms", "compare", "inspector", "weights", "diagram")} <= set(where)
     seen = reached(window)
     missing = sorted(set(where) - seen - set(NOT_YET))
     assert not missing, f"no lesson step reaches {missing}"
@@ -90,7 +97,10 @@ def test_every_page_and_tab_is_named_by_a_lesson_step(window):
 
 @pytest.mark.parametrize("lesson, place, last", [
     ("how-good", ("insight", "data"), 1), ("how-good", ("insight", "why"), 2),
-    ("digit-network", ("insight", "matrix"), 2), ("learning", ("mydigits", ""), 1)])
+    ("digit-network", ("insight", "matrix"), 2), ("learning", ("mydigits", ""), 1),
+    ("reading-a-run", ("training", "histograms"), 4), ("reading-a-run", ("training", "compare"), 4),
+    ("reading-a-run", ("training", "inspector"), 4), ("reading-a-run", ("training", "weights"), 4),
+    ("reading-a-run", ("training", "diagram"), 4)])
 def test_the_check_fails_for_a_place_only_the_new_step_reaches(window, lesson, place, last):
     """Without the ``last`` steps issue 24 added at the end of ``lesson``, ``place`` is reached by none."""
     shorter = [dataclasses.replace(x, steps=x.steps[:-last]) if x.name == lesson else x for x in LESSONS]

@@ -8,13 +8,12 @@ import math
 import textwrap
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
 
 from annviz.gui.lessons.overlay import REFRESH_MS
 from annviz.lessons import find, read_lesson
 from annviz.lessons.prediction import Made
-from run_ends import open_window
+from lesson_answers import lesson_window
 
 
 @pytest.fixture(scope="module")
@@ -22,21 +21,10 @@ def folder(tmp_path_factory):
     return tmp_path_factory.mktemp("predictions")
 
 
-def close(window) -> None:
-    window.training.controller.shutdown()
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    QTest.qWait(1)
-
-
 @pytest.fixture(scope="module")
 def window(qapp, folder):
-    window = open_window(folder / "settings.ini")
-    window.set_language("en")
-    window.lessons.dock.show()
-    yield window
-    close(window)
+    with lesson_window(folder / "settings.ini") as window:
+        yield window
 
 
 def locked_rects(window) -> list:
@@ -149,12 +137,8 @@ def test_a_wrong_choice_is_shown_wrong_a_second_choice_does_not_replace_it_and_a
     player.close_lesson()
     window.settings.sync()
 
-    fresh = open_window(folder / "settings.ini")      # the same machine, a new start
-    try:
-        fresh.lessons.dock.show()
+    with lesson_window(folder / "settings.ini") as fresh:     # the same machine, a new start
         fresh.lessons.player.open(read_lesson(path), 0)
         again = fresh.lessons.panel.prediction
         assert not again.waiting and fresh.lessons.player.made == {0: Made(1, "1.00", 0)}
         assert "tasty ✗" in again.said.text()
-    finally:
-        close(fresh)

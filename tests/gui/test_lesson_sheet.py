@@ -7,14 +7,12 @@ import re
 import unicodedata
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from annviz.lessons import find
 from annviz.lessons.prediction import Made
+from lesson_answers import lesson_window
 from pdf_text import pdf_pages
-from run_ends import open_window
 
 
 def squeezed(text: str) -> str:
@@ -26,15 +24,8 @@ def squeezed(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def window(qapp, tmp_path_factory):
-    window = open_window(tmp_path_factory.mktemp("sheet") / "settings.ini")
-    window.lessons.dock.show()
-    yield window
-    window.training.controller.shutdown()
-    window.set_language("en")
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    QTest.qWait(1)
+    with lesson_window(tmp_path_factory.mktemp("sheet") / "settings.ini") as window:
+        yield window
 
 
 def play_threshold_to_its_end(window, guess: float) -> None:

@@ -2,24 +2,21 @@
 answer shown (its conditions, the lesson's own answer, the drawing), any step opened directly, the
 locks lifted and no prediction waited for; a setup opens in teacher mode or not."""
 
+import re
+
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 
 from annviz.gui.lessons.area import teacher_mode_setting
 from annviz.gui.lessons.overlay import REFRESH_MS
+from annviz.gui.lessons.screen_words import ScreenWords
 from annviz.lessons import find
+from annviz.lessons.library import catalog
+from annviz.lessons.vocabulary import WIDGETS
 from annviz.setupfile import load_setup, save_setup
 from annviz.setupmodel import Setup
-from run_ends import open_window
-
-
-def close(window) -> None:
-    window.training.controller.shutdown()
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    QTest.qWait(1)
+from lesson_answers import lesson_window
 
 
 @pytest.fixture
@@ -29,11 +26,11 @@ def folder(tmp_path):
 
 @pytest.fixture
 def window(qapp, folder):
-    window = open_window(folder / "settings.ini")
-    window.set_language("en")
-    window.lessons.dock.show()
-    yield window
-    close(window)
+    with lesson_window(folder / "settings.ini") as window:
+        yield window
+
+
+LESSONS = [e.lesson for e in catalog() if e.bundled]
 
 
 def locks(window) -> list:
@@ -52,13 +49,10 @@ def test_off_by_default_then_on_from_the_view_menu_and_remembered(window, folder
     assert area.teacher_mode and area.panel.teacher.isVisibleTo(area.panel)
     assert locks(window) == [], "teacher mode left the step's locks"
     window.settings.sync()
-    fresh = open_window(folder / "settings.ini")
-    try:
+    with lesson_window(folder / "settings.ini", drawer=False) as fresh:
         assert fresh.lessons.teacher_mode and fresh.lessons.teacher_action.isChecked()
         fresh.lessons.teacher_action.trigger()
         assert not fresh.lessons.teacher_mode
-    finally:
-        close(fresh)
 
 
 def test_every_step_shows_its_answer_and_any_step_opens_directly(window):
@@ -67,14 +61,41 @@ def test_every_step_shows_its_answer_and_any_step_opens_directly(window):
     area.player.open(find("threshold"), 0)
     bar = panel.teacher
     assert "theta ≥ 2.95 · theta ≤ 3.05" in bar.answer_text()
-    assert "set lab-neuron-threshold = 3.0" in bar.answer_text()
+    assert "threshold θ = −b = 3" in bar.answer_text()           # the slider's label on screen, not its name
     assert bar.steps.count() == 3
     bar.steps.activated.emit(2)                       # a click on step 3 in the chooser
     assert area.player.index == 2 and "no task" in bar.answer_text()
     area.player.open(find("digit-network"), 0)        # a drawing: shown as a picture
     assert bar.picture.isVisibleTo(panel) and not bar.picture.pixmap().isNull()
     area.player.open(find("learning"), 1)
-    assert "diverged = true" in bar.answer_text() and "press training-start" in bar.answer_text()
+    assert "diverged = true" in bar.answer_text() and "Press “Start”" in bar.answer_text()
+
+
+def test_the_answers_are_in_the_words_on_screen_in_the_interface_language(window):
+    """Every action of every bundled lesson's answers, said as the learner sees it: no widget's
+    lesson name, no action's name, and a widget named by words on screen (English, then Korean)."""
+    words = window.lessons.player.driver
+    say = ScreenWords(words)
+    answers = [a for lesson in LESSONS for step in lesson.steps if step.task for a in step.task.answer]
+    assert {a.do for a in answers} >= {"set", "press", "show", "draw", "clear_pad", "time_machine", "data_image"}
+    for lang in ("en", "ko"):
+        window.set_language(lang)
+        for action in answers:
+            text = say.action(action)
+            widget = dict(action.params).get("widget")
+            assert text and not any(name in text for name in WIDGETS), (lang, action, text)
+            assert not text.startswith(action.do + " "), (lang, action, text)
+            if widget:
+                shown = say.name(widget)
+                assert shown != widget and shown in text, (lang, action, text)
+            if lang == "ko":                   # Korean words, unless a slider's label is a symbol (x₃, η)
+                assert re.search(r"[\uac00-\ud7a3]", text) or not re.search(r"[A-Za-z]{3,}", text), (action, text)
+    window.set_language("ko")
+    area = window.lessons
+    area.set_teacher_mode(True)
+    area.player.open(find("threshold"), 0)
+    assert "임계값 θ = −b = 3" in area.panel.teacher.answer_text(), area.panel.teacher.answer_text()
+    window.set_language("en")
 
 
 def test_in_teacher_mode_a_prediction_is_not_waited_for_and_the_answer_button_passes_the_task(window):
@@ -106,11 +127,8 @@ def test_a_damaged_setting_opens_the_window_with_teacher_mode_off(qapp, tmp_path
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("lessons/teacher_mode", "maybe")
     settings.sync()
-    window = open_window(tmp_path / "settings.ini")
-    try:
+    with lesson_window(tmp_path / "settings.ini", drawer=False) as window:
         assert not window.lessons.teacher_mode and not window.lessons.teacher_action.isChecked()
-    finally:
-        close(window)
 
 
 def test_a_setup_opens_in_teacher_mode_or_not_and_saves_it(window, tmp_path):

@@ -126,6 +126,10 @@ def test_a_wrong_action_parameter_type_and_strokes_out_of_the_pad(tmp_path):
         ('{ do = "press", widget = "lab-neuron-bias" }', "lab-neuron-bias is a slider, not a button"),
         ('{ do = "set", widget = "lab-perceptron-run", value = 1 }', "should be true or false"),
         ('{ do = "nudge_h", h = 10.0 }', "10.0 is not a number between 1e-14 and 1"),
+        ('{ do = "time_machine" }', "needs exactly one of epoch, val_accuracy"),
+        ('{ do = "time_machine", epoch = 3, val_accuracy = 80 }', "needs exactly one of epoch, val_accuracy"),
+        ('{ do = "time_machine", val_accuracy = 180 }', "180 is not a number between 0 and 100"),
+        ('{ do = "time_machine", epoch = -1 }', "epoch: "),
     ]
     for action, message in cases:
         text = GOOD.replace('{ do = "show", widget = "lab-neuron" }', action, 1)

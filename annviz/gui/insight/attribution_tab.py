@@ -44,6 +44,7 @@ class AttributionTab(QWidget):
         self._case: tuple[Network, np.ndarray, list[str]] | None = None
         self.class_caption = QLabel()
         self.chooser = QComboBox()
+        self.chooser.setObjectName("insight-why-class")       # lessons name it
         self.chooser.currentIndexChanged.connect(self._on_class_chosen)
         self.seen = ImagePanel(size=260)
         self.attribution = ImagePanel(size=260)
@@ -84,6 +85,13 @@ class AttributionTab(QWidget):
         choice = self.chooser.currentIndex()
         return int(network.predict(x[None, :])[0]) if choice <= 0 else choice - 1
 
+    def explained(self) -> tuple[np.ndarray, int, bool] | None:
+        """What the tab explains now: the input (784,), the class, and whether the learner asked
+        for that class (False: the predicted one, by default); None with no input."""
+        if self._case is None:
+            return None
+        return self._case[1], self.chosen_class, self.chooser.currentIndex() > 0
+
     def choose_class(self, k: int | None) -> None:
         """Explain class k (None: the predicted class), as if the learner had picked it."""
         index = 0 if k is None else k + 1
@@ -96,14 +104,19 @@ class AttributionTab(QWidget):
         self._redraw()
         self.class_chosen.emit(index - 1)
 
+    def set_class_names(self, class_names: list[str]) -> None:
+        """The classes the chooser offers (a new model's), also while the tab is not shown."""
+        self._fill_chooser(class_names)
+
     def _fill_chooser(self, class_names: list[str]) -> None:
         if self.chooser.count() == len(class_names) + 1:
             return
         keep = self.chooser.currentIndex()
         self.chooser.blockSignals(True)
         self.chooser.clear()
-        self.chooser.addItem("")
-        self.chooser.addItems(class_names)
+        self.chooser.addItem("", "")                 # the predicted class (a lesson's value "")
+        for name in class_names:
+            self.chooser.addItem(name, name)
         self.chooser.setCurrentIndex(keep if 0 <= keep < self.chooser.count() else 0)
         self.chooser.blockSignals(False)
         self.retranslate()

@@ -58,6 +58,8 @@ class DataTab(QWidget):
         self._failure: str | None = None
         self._seed = 0
         self._samples: np.ndarray | None = None           # (n_classes, EXAMPLES) training indices
+        self._picked: tuple[int, int | None, np.ndarray] | None = None   # the image last clicked
+        self._pending: tuple[int, int | None] | None = None   # a pick asked for before the data showed
         self._thread = WorkerThread("data summary", parent=self)
 
         self.status = QLabel()
@@ -129,6 +131,31 @@ class DataTab(QWidget):
         self._wanted, self._folder, self._failure = name, None, None
         self._start(name, folder=False)
 
+    @property
+    def shown(self) -> bool:
+        """Whether a dataset's averages and examples are on screen."""
+        return self.summary is not None
+
+    def picked(self) -> tuple[int, int | None, np.ndarray] | None:
+        """The image last clicked (and so loaded as the input): its class, which example of the
+        row (from 0; None: the class's average) and the image (uint8, 28×28)."""
+        return self._picked
+
+    def pick(self, c: int, example: int | None = None) -> bool:
+        """Click the average of class ``c`` (``example``: its example in that place of the row, from
+        0) as a learner would — once the data shows, if it is still being read; False if there is
+        no such tile."""
+        if self.summary is None:
+            self._pending = (c, example)
+            return True
+        if not 0 <= c < len(self.summary.counts):
+            return False
+        if example is not None and not (0 <= example < EXAMPLES and self._samples[c, example] >= 0):
+            return False
+        column = AVERAGE_COLUMN if example is None else FIRST_EXAMPLE_COLUMN + example
+        self._on_image_clicked(c * (TILE + GAP), column * (TILE + GAP))
+        return True
+
     def shutdown(self) -> None:
         """Stop the worker thread; call before the application quits."""
         self._thread.stop()
@@ -196,6 +223,9 @@ class DataTab(QWidget):
         self.brightness.setXRange(0, 1, padding=0.01)
         self._show_status()
         self._retranslate_captions()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.pick(*pending)
 
     def _show_images(self) -> None:
         summary = self.summary
@@ -227,11 +257,13 @@ class DataTab(QWidget):
         if row % (TILE + GAP) >= TILE or col % (TILE + GAP) >= TILE or c >= len(self.summary.counts):
             return                                                        # a gap between tiles
         if column == AVERAGE_COLUMN:
-            image = np.round(self.summary.averages[c] * 255).astype(np.uint8)
+            image, example = np.round(self.summary.averages[c] * 255).astype(np.uint8), None
         elif column >= FIRST_EXAMPLE_COLUMN and self._samples[c, column - FIRST_EXAMPLE_COLUMN] >= 0:
-            image = self.summary.dataset.train_images[self._samples[c, column - FIRST_EXAMPLE_COLUMN]]
+            example = column - FIRST_EXAMPLE_COLUMN
+            image = self.summary.dataset.train_images[self._samples[c, example]]
         else:
             return
+        self._picked = (c, example, image)
         self.example_chosen.emit(image, c)
 
     def _on_other_examples_clicked(self) -> None:

@@ -237,6 +237,7 @@ class InsightPage(QWidget):
         self.true_label.addItems(self.state.class_names)
         self.true_label.setCurrentIndex(min(max(keep, 0), self.true_label.count() - 1))
         self.true_label.blockSignals(False)
+        self.attribution.set_class_names(self.state.class_names)   # its chooser, before it is shown
 
     # --- texts -------------------------------------------------------------------------------
 

@@ -137,9 +137,36 @@ def _training(d, command: str) -> None:
         getattr(area.controller, command)()
 
 
+def _time_machine(d, epoch: int | None = None, val_accuracy: float | None = None) -> None:
+    """The time machine at the end of epoch ``epoch`` of the run the timeline shows, or of the
+    first epoch whose validation accuracy reached ``val_accuracy`` %."""
+    area = d.window.training
+    if val_accuracy is not None:
+        run = area.timeline_run()
+        records = run.history.epochs if run is not None and run.history is not None else []
+        epoch = next((r.epoch for r in records if r.val_accuracy is not None
+                      and 100 * r.val_accuracy >= val_accuracy), None)
+        if epoch is None:
+            raise ValueError(f"no ended run on the timeline reached {val_accuracy:g} % validation accuracy")
+    if not area.go_to_epoch_end(epoch):
+        raise ValueError(f"the run on the timeline has no end of epoch {epoch} yet")
+
+
+def _data_image(d, example: int | None = None, **kwargs) -> None:
+    """Click, on Insight → The data, the average of class ``class`` (``example``: the example in
+    that place of its row, from 1): it becomes the input."""
+    names, tab = d.state.class_names, d.find("insight-data")
+    if kwargs["class"] not in names:
+        raise ValueError(f"the model has no class {kwargs['class']!r}")
+    d.bring_into_view(tab)
+    if not tab.pick(names.index(kwargs["class"]), None if example is None else example - 1):
+        raise ValueError(f"the data has no example {example} of {kwargs['class']}")
+
+
 ACTIONS = {
     "show": _show, "set": _set, "press": _press, "load_model": _load_model, "test_digit": _test_digit,
     "clear_pad": _clear_pad, "draw": _draw, "select_neuron": _select_neuron,
     "select_weight": _select_weight, "nudge_h": _nudge_h, "learning_stage": _learning_stage,
     "select_cell": _select_cell, "show_mistake": _show_mistake, "training": _training,
+    "time_machine": _time_machine, "data_image": _data_image,
 }

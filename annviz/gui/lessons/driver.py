@@ -85,6 +85,11 @@ class Driver:
         """Do what ``action`` says; MissingWidget or ValueError if the app cannot."""
         ACTIONS[action.do](self, **dict(action.params))
 
+    def training_busy(self) -> bool:
+        """Whether a training run is going on (not paused): what a learner waits for."""
+        area = getattr(self.window, "training", None)      # an area that failed to build is left out
+        return area is not None and area.run_facts().phase == "running"
+
     def measure(self, check: Check) -> dict:
         """The live values of ``check``'s probe (a value that cannot be measured now is None)."""
         try:

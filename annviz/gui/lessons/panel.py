@@ -1,25 +1,21 @@
 """The lesson panel beside the page: the list of lessons, or the lesson being followed.
 
-A plain view with two faces. The list shows every lesson with the learner's progress ("step 3 of
-7", "finished"), what the chosen one teaches and its achievement standard; a file that cannot be
-read shows its one-line error. The lesson face shows the lesson's title, "Step n of m", the
-step's text, the task with its live state ("z = −0.30: not tasty yet") or what to say once it is
-done, hints one at a time, and Back / Skip / Next and "Reset this step". Its buttons only emit
-signals; the player (player.py) decides. Texts come in the language on screen: the lesson's own
-in English or Korean, the panel's through ``tr()``; ``retranslate`` shows both again.
+A plain view with two faces. The list (``catalog_view.LessonCatalog``) shows every lesson with
+the learner's progress; the panel shows its widgets under the same names (``lessons``, ``about``,
+``start_button`` …) and passes its signals on. The lesson face, here, shows the lesson's title,
+"Step n of m", the step's text, teacher mode's bar, the prediction, the task with its live state
+("z = −0.30: not tasty yet") or what to say once it is done, hints one at a time, and Back /
+Skip / Next and "Reset this step". Its buttons only emit signals; the player (player.py) decides.
+Texts come in the language on screen: the lesson's own in English or Korean, the panel's through
+``tr()``; ``retranslate`` shows both again.
 """
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -29,25 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from annviz.gui.common import room, zoom
-from annviz.gui.common.file_errors import refusal
+from annviz.gui.lessons.catalog_view import LessonCatalog
 from annviz.gui.lessons.driver import current_language
+from annviz.gui.lessons.labels import label as _label
 from annviz.gui.lessons.predict_box import PredictionBox
 from annviz.gui.lessons.teacher import TeacherBar
 from annviz.lessons.library import Entry
 from annviz.lessons.model import Condition, Lesson, Task, fill
-from annviz.lessons.vocabulary import CONCEPTS
 
 WAITING, PASSED = "waiting", "passed"
 DONE_COLOR, WAITING_COLOR = "#1b7a3a", "#8a5a00"
-
-
-def _label(scale: float = 1.0, bold: bool = False, rich: bool = True) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    zoom.relative_font(label, scale, bold=bold)        # follows View → Zoom
-    return label
 
 
 class LessonPanel(QWidget):
@@ -65,15 +52,20 @@ class LessonPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lesson-panel-view")
-        self._entries: list[Entry] = []
-        self._progress: dict[str, tuple[int, bool]] = {}
-        self._note = ""
         self._lesson: Lesson | None = None
         self._index = 0
         self._task_view: tuple | None = None     # (task, state, values, unmet) last shown
         self._hint: int = 0                      # hints shown so far
+        self.catalog = LessonCatalog()
+        c = self.catalog                       # its widgets under the panel's names, its signals passed on
+        self.lessons, self.about, self.note = c.lessons, c.about, c.note
+        self.start_button, self.restart_button, self.catalog_sheet_button = c.start_button, c.restart_button, c.sheet_button
+        self.open_button, self.folder_button = c.open_button, c.folder_button
+        for mine, theirs in ((self.entry_chosen, c.entry_chosen), (self.open_file_clicked, c.open_file_clicked),
+                             (self.folder_clicked, c.folder_clicked), (self.sheet_clicked, c.sheet_clicked)):
+            theirs.connect(mine)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_catalog())
+        self.stack.addWidget(self.catalog)
         self.stack.addWidget(self._build_lesson())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 2, 4)
@@ -85,40 +77,6 @@ class LessonPanel(QWidget):
         return QSize(room.drawer_width(), super().sizeHint().height())
 
     # --- building ------------------------------------------------------------------------------
-
-    def _build_catalog(self) -> QWidget:
-        page = QWidget()
-        self.catalog_title = _label(1.3, bold=True, rich=False)
-        self.note = _label()
-        self.lessons = QListWidget()
-        self.lessons.setWordWrap(True)
-        self.lessons.currentRowChanged.connect(self._on_lesson_row_changed)
-        self.lessons.itemDoubleClicked.connect(lambda _item: self._on_start_clicked())
-        self.about = _label()
-        self.about.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.start_button, self.restart_button = QPushButton(), QPushButton()
-        self.open_button, self.folder_button = QPushButton(), QPushButton()
-        self.start_button.clicked.connect(self._on_start_clicked)
-        self.restart_button.clicked.connect(self._on_restart_clicked)
-        self.open_button.clicked.connect(self.open_file_clicked)
-        self.folder_button.clicked.connect(self.folder_clicked)
-        self.catalog_sheet_button = QPushButton()          # the chosen lesson's sheet
-        self.catalog_sheet_button.clicked.connect(
-            lambda: self.chosen_entry and self.sheet_clicked.emit(self.chosen_entry.lesson))
-        start = QHBoxLayout()
-        start.addWidget(self.start_button, 1)
-        start.addWidget(self.restart_button)
-        files = QVBoxLayout()                  # one above the other: the panel stays narrow
-        files.addWidget(self.open_button)
-        files.addWidget(self.folder_button)
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
-        for widget, stretch in ((self.catalog_title, 0), (self.note, 0), (self.lessons, 3), (self.about, 2)):
-            box.addWidget(widget, stretch)
-        box.addLayout(start)
-        box.addWidget(self.catalog_sheet_button)
-        box.addLayout(files)
-        return page
 
     def _build_lesson(self) -> QWidget:
         page = QWidget()
@@ -196,89 +154,17 @@ class LessonPanel(QWidget):
 
     def show_catalog(self, entries: list[Entry], progress: dict[str, tuple[int, bool]], note: str = "") -> None:
         """The lessons with the learner's progress ({name: (step reached, finished)})."""
-        self._entries, self._progress, self._note = list(entries), dict(progress), note
         self._lesson = None
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
         self.stack.setCurrentIndex(0)
-        row = max(self.lessons.currentRow(), 0)
-        self._fill_catalog()
-        self.lessons.setCurrentRow(min(row, self.lessons.count() - 1))
+        self.catalog.show_catalog(entries, progress, note)
 
     @property
     def chosen_entry(self) -> Entry | None:
-        row = self.lessons.currentRow()
-        return self._entries[row] if 0 <= row < len(self._entries) else None
+        return self.catalog.chosen_entry
 
     def choose(self, name: str, after: bool = False) -> None:
         """Select the lesson called ``name`` in the list (``after``: the one after it, if any)."""
-        for row, entry in enumerate(self._entries):
-            if entry.name == name:
-                self.lessons.setCurrentRow(min(row + after, len(self._entries) - 1))
-
-    def _fill_catalog(self) -> None:
-        lang = current_language()
-        self.lessons.blockSignals(True)
-        self.lessons.clear()
-        for entry in self._entries:
-            item = QListWidgetItem()
-            if entry.lesson is None:
-                item.setText(f"⚠ {entry.path.name}")
-                item.setToolTip(refusal(entry.problem) if entry.problem is not None else entry.error)
-            else:
-                lesson = entry.lesson
-                number = f"{lesson.number}. " if lesson.number is not None else ""
-                item.setText(f"{number}{_plain(lesson.title.get(lang))}\n{self._progress_text(entry)}")
-            self.lessons.addItem(item)
-        self.lessons.blockSignals(False)
-        self._on_lesson_row_changed(self.lessons.currentRow())
-
-    def _progress_text(self, entry: Entry) -> str:
-        step, done = self._progress.get(entry.name, (0, False))
-        n = len(entry.lesson.steps)
-        if done:
-            return self.tr("✓ finished")
-        if step > 0:
-            return self.tr("stopped at step {n} of {m}").format(n=step + 1, m=n)
-        return self.tr("{m} steps").format(m=n)
-
-    def _on_lesson_row_changed(self, _row: int) -> None:
-        entry = self.chosen_entry
-        lang = current_language()
-        started = entry is not None and self._progress.get(entry.name, (0, False))[0] > 0
-        self.start_button.setEnabled(entry is not None and entry.lesson is not None)
-        self.catalog_sheet_button.setVisible(entry is not None and entry.lesson is not None
-                                             and bool(entry.lesson.predictions()))
-        self.restart_button.setVisible(started)
-        self.start_button.setText(self.tr("Continue") if started else self.tr("Start"))
-        if entry is None:
-            self.about.setText("")
-        elif entry.lesson is None:
-            self.about.setText(self.tr("This lesson file cannot be used:") + "<br>" + _escape(
-                refusal(entry.problem) if entry.problem is not None else entry.error))
-        else:
-            lesson = entry.lesson
-            lines = [f"<b>{lesson.title.get(lang)}</b>", lesson.summary.get(lang)]
-            if lesson.concepts:
-                words = " · ".join(CONCEPTS[c][1 if lang == "ko" else 0] for c in lesson.concepts)
-                lines.append(self.tr("Concepts: {words}").format(words=words))
-            if lesson.minutes:
-                lines.append(self.tr("About {n} minutes").format(n=lesson.minutes))
-            if lesson.standard:
-                lines.append(self.tr("Achievement standard (인공지능 기초): {code}").format(code=lesson.standard))
-            if not entry.bundled:
-                lines.append(self.tr("From your lessons folder: {path}").format(path=_escape(str(entry.path))))
-            self.about.setText("<br>".join(lines))
-
-    def _on_start_clicked(self) -> None:
-        entry = self.chosen_entry
-        if entry is not None and entry.lesson is not None:
-            self.entry_chosen.emit(entry, False)
-
-    def _on_restart_clicked(self) -> None:
-        entry = self.chosen_entry
-        if entry is not None and entry.lesson is not None:
-            self.entry_chosen.emit(entry, True)
+        self.catalog.choose(name, after)
 
     # --- the lesson ----------------------------------------------------------------------------
 
@@ -383,20 +269,11 @@ class LessonPanel(QWidget):
     # --- texts ---------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.catalog_title.setText(self.tr("Lessons"))
-        self.note.setText(self._note)
-        self.note.setVisible(bool(self._note))
-        self.start_button.setToolTip(self.tr("Follow the chosen lesson from where you stopped"))
-        self.restart_button.setText(self.tr("Start over"))
-        self.restart_button.setToolTip(self.tr("Follow the chosen lesson from its first step"))
-        self.open_button.setToolTip(self.tr("Follow a lesson from a .toml file a teacher gave you"))
+        self.catalog.retranslate()
         self.catalog_button.setToolTip(self.tr("Leave this lesson and choose another (your place is kept)"))
         self.hint_button.setToolTip(self.tr("Show the next hint for this task"))
         self.back_button.setToolTip(self.tr("The step before this one"))
         self.next_button.setToolTip(self.tr("The next step (it waits until the task is done, unless you skip)"))
-        self.open_button.setText(self.tr("Open a lesson file…"))
-        self.folder_button.setText(self.tr("Your lessons folder…"))
-        self.folder_button.setToolTip(self.tr("Lessons put in this folder (.toml files) appear in the list"))
         self.catalog_button.setText(self.tr("☰ All lessons"))
         self.task_caption.setText(self.tr("Your turn"))
         self.reset_button.setText(self.tr("⟲ Reset this step"))
@@ -406,19 +283,6 @@ class LessonPanel(QWidget):
         self.prediction.retranslate()
         self.sheet_button.setText(self.tr("My lesson sheet…"))
         self.sheet_button.setToolTip(self.tr("Your predictions in this lesson and what happened, to print or save as PDF"))
-        self.catalog_sheet_button.setText(self.tr("My lesson sheet…"))
-        self.catalog_sheet_button.setToolTip(self.tr("Your predictions in the chosen lesson and what happened, "
-                                                     "to print or save as PDF"))
         self.skip_button.setToolTip(self.tr("Go on without doing the task"))
-        self._fill_catalog()
         if self._lesson is not None:
             self._render_step()
-
-
-def _plain(html: str) -> str:
-    """A title without its tags, for the list."""
-    return re.sub(r"<[^<>]*>", "", html)
-
-
-def _escape(text: str | None) -> str:
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from annviz.gui.lessons.driver import Driver, current_language
 from annviz.gui.lessons.overlay import LessonOverlay
 from annviz.gui.lessons.panel import PASSED, WAITING, LessonPanel
+from annviz.gui.lessons.screen_words import ScreenWords
 from annviz.lessons.library import catalog
 from annviz.lessons.model import Check, Lesson, format_value, probe_digits
 from annviz.lessons.prediction import Made, dump_made, load_made
@@ -27,6 +28,7 @@ from annviz.lessons.vocabulary import PROBES
 log = logging.getLogger(__name__)
 
 TICK_MS = 250
+ANSWER_WAIT_MS = 100     # how often a shown answer looks whether the run it waits for has ended
 
 
 class LessonPlayer(QObject):
@@ -47,6 +49,7 @@ class LessonPlayer(QObject):
         self._hints = 0
         self.made: dict[int, Made] = {}          # the predictions made in this lesson, by step
         self.teacher = False                     # teacher mode: answers shown, any step, no locks
+        self._answer: tuple | None = None        # (lesson, step, actions left) of an answer being shown
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.check_now)
         panel.back_clicked.connect(self.back)
@@ -59,6 +62,7 @@ class LessonPlayer(QObject):
         panel.prediction.predicted.connect(self.predict)
         panel.teacher.step_chosen.connect(self._on_step_chosen)
         panel.teacher.answer_clicked.connect(self.show_answer)
+        panel.teacher.set_words(ScreenWords(self.driver, self).action)   # the answer as the class sees it
 
     # --- the list ------------------------------------------------------------------------------
 
@@ -195,11 +199,29 @@ class LessonPlayer(QObject):
             self._resume()
 
     def show_answer(self) -> None:
-        """Teacher mode's "Show the answer on screen": the lesson's own answer to this step."""
+        """Teacher mode's "Show the answer on screen": the lesson's own answer to this step, done
+        as a learner would — an action after one that started a training run waits for its end."""
         task = self.lesson.steps[self.index].task if self.lesson is not None else None
         if task is not None:
-            self._perform(task.answer)
-            self.check_now()
+            self._answer = (self.lesson, self.index, list(task.answer))
+            self._play_answer()
+
+    @property
+    def answering(self) -> bool:
+        """Whether the answer being shown still has actions waiting (for a run's end)."""
+        return self._answer is not None
+
+    def _play_answer(self) -> None:
+        while self._answer is not None:
+            lesson, index, actions = self._answer
+            if (lesson, index) != (self.lesson, self.index) or not actions:
+                self._answer = None          # done, or the learner went elsewhere meanwhile
+                break
+            if self.driver.training_busy():
+                QTimer.singleShot(ANSWER_WAIT_MS, self._play_answer)
+                return
+            self._perform([actions.pop(0)])
+        self.check_now()
 
     def _on_step_chosen(self, index: int) -> None:
         if self.lesson is not None and 0 <= index < len(self.lesson.steps):

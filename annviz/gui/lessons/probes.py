@@ -8,10 +8,12 @@ in percent, as the screen writes them.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
 
+from annviz.data.datasets import to_inputs
 from annviz.data.planar import FEATURES
 from annviz.gui.lab.neuron_model import Neuron
 from annviz.gui.lab.playground_controls import FEATURE_NAMES
@@ -125,23 +127,67 @@ def _model(d, check) -> dict:
 
 def _training(d, check) -> dict:
     """The run going on (its epochs so far), else the last one that ended and was not discarded."""
-    area = d.window.training
-    controller = area.controller
-    history = controller.trainer.history if controller.trainer is not None else None
-    values = {"phase": controller.phase,
-              "diverged": history is not None and history.status == "diverged",
-              "finished": history is not None and history.status == "finished"}
-    if controller.phase in ("running", "paused"):
-        records = area.curves.records
-    else:
-        records = history.epochs if history is not None else []
-    values["epoch"] = len(records)
-    config = (controller.trainer.config if controller.trainer is not None else
-              controller.config if controller.phase in ("running", "paused") else None)
-    if config is not None:
-        values["lr"] = float(config.lr)                  # the run's own η, not the slider's
-    if records:
-        values.update(test_accuracy=_percent(records[-1].test_accuracy), loss=records[-1].train_loss)
+    facts = d.window.training.run_facts()
+    values = {"phase": facts.phase, "diverged": facts.status == "diverged",
+              "finished": facts.status == "finished", "epoch": len(facts.epochs)}
+    if facts.config is not None:
+        values["lr"] = float(facts.config.lr)            # the run's own η, not the slider's
+        values["validation"] = facts.config.validation_share > 0
+    if facts.examples is not None:
+        values["examples"] = facts.examples
+    if facts.epochs:
+        last = facts.epochs[-1]
+        values.update(test_accuracy=_percent(last.test_accuracy), loss=last.train_loss,
+                      train_accuracy=_percent(last.train_accuracy))
+        if last.val_accuracy is not None:
+            values["val_accuracy"] = _percent(last.val_accuracy)
+            values["gap"] = values["train_accuracy"] - values["val_accuracy"]
+    return values
+
+
+def _examples(config, n_dataset: int | None = None) -> int | None:
+    """The training examples a run with ``config`` learns from, its validation held out (None:
+    the whole training set, whose size the run's film does not say)."""
+    n = config.n_train if config.n_train is not None else n_dataset
+    return None if n is None else n - int(round(config.validation_share * n))
+
+
+def _moment(d, check) -> dict:
+    """The recorded moment the time machine shows, with its run's epoch records up to it."""
+    shown = d.window.training.moment_shown()
+    if shown is None:
+        return {"shown": False, "epoch_end": False}
+    run, index = shown
+    moment = run.moments[index]
+    end = moment.step > 0 and moment.step % run.batches_per_epoch == 0
+    values = {"shown": True, "epoch": float(moment.epoch), "epoch_end": end,
+              "examples": _examples(run.config)}
+    records = run.history.epochs if run.history is not None else []
+    epoch = moment.step // run.batches_per_epoch
+    if end and len(records) >= epoch:
+        record, before = records[epoch - 1], records[:epoch - 1]
+        values["test_accuracy"] = _percent(record.test_accuracy)
+        if record.val_accuracy is not None:
+            values["val_accuracy"] = _percent(record.val_accuracy)
+            values["best_before"] = max((_percent(r.val_accuracy) for r in before), default=0.0)
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _compare(d, check) -> dict:
+    """The two runs side by side in Compare runs."""
+    a, b = d.window.training.compared_runs()
+    values = {"two": a is not None and b is not None and a is not b, "ended": False}
+    if not values["two"]:
+        return values
+    lr_a, lr_b = float(a.config.lr), float(b.config.lr)
+    values.update(lr_a=lr_a, lr_b=lr_b, lr_ratio=max(lr_a, lr_b) / min(lr_a, lr_b),
+                  same_but_lr=dataclasses.replace(a.config, lr=b.config.lr) == b.config)
+    firsts = [r.history.epochs[0].test_accuracy if r.history is not None and r.history.epochs else None
+              for r in (a, b)]
+    if None not in firsts:
+        values.update(ended=True, accuracy_a=_percent(firsts[0]), accuracy_b=_percent(firsts[1]))
+        if firsts[0] != firsts[1] and lr_a != lr_b:
+            values["larger_faster"] = (firsts[0] > firsts[1]) == (lr_a > lr_b)
     return values
 
 
@@ -230,11 +276,38 @@ def biggest_contributors(network, image: np.ndarray, within: float = 0.05) -> li
     return [int(j) for j in np.flatnonzero(adds >= top - within * abs(top))]
 
 
+def _why(d, check) -> dict:
+    """What Insight → Why this answer explains now."""
+    explained = d.find("insight-why").explained()
+    if explained is None:
+        return {"shown": False}
+    x, k, asked = explained
+    image, names = d.state.input_image, d.state.class_names
+    return {"shown": True, "asked": asked, "class": names[k] if 0 <= k < len(names) else str(k),
+            "current": image is not None and np.array_equal(np.ravel(x), np.ravel(image))}
+
+
+def _data(d, check) -> dict:
+    """Insight → The data, and the image of it last clicked (loaded as the input)."""
+    tab, state = d.find("insight-data"), d.state
+    values = {"shown": tab.shown}
+    picked = tab.picked()
+    if picked is not None:
+        c, example, image = picked
+        values.update(picked=state.class_names[c] if c < len(state.class_names) else str(c),
+                      average=example is None,
+                      on_pad=state.input_image is not None
+                      and np.array_equal(state.input_image.reshape(-1), to_inputs(image).reshape(-1)))
+    return values
+
+
 def _screen(d, check) -> dict:
     page = d.window.tabs.currentWidget()
     name = page.objectName().removesuffix("-page") if page is not None else ""
     inner = getattr(page, "tabs", None) if name in ("lab", "insight") else None
     tab = inner.currentWidget().objectName().removeprefix(f"{name}-") if inner is not None else ""
+    if name == "training":
+        tab = d.window.training.chart_in_front()
     return {"page": name, "tab": tab}
 
 
@@ -255,5 +328,6 @@ PROBES = {
     "neuron": _neuron, "gate": _gate, "perceptron": _perceptron, "playground": _playground,
     "prediction": _prediction, "selection": _selection, "model": _model, "training": _training,
     "doctor": _doctor, "evaluation": _evaluation, "mistakes": _mistakes, "stepper": _stepper, "nudge": _nudge,
-    "screen": _screen, "widget": _widget, "touch": _touch,
+    "screen": _screen, "widget": _widget, "touch": _touch, "moment": _moment, "compare": _compare,
+    "why": _why, "data": _data,
 }

@@ -10,7 +10,6 @@ lifts the step's locks and does not wait for predictions while it is on.
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButto
 
 from annviz.gui.common import zoom
 from annviz.gui.lessons.driver import current_language
+from annviz.gui.lessons.labels import plain
 from annviz.lessons.model import Action, Condition, Lesson, Task
 
 DRAWING_PX = 72
@@ -83,6 +83,7 @@ class TeacherBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._lesson: Lesson | None = None
         self._index = 0
+        self._words = action_text              # how an action is said (set_words: as on screen)
         self.caption = QLabel()
         zoom.relative_font(self.caption, 1.0, bold=True)
         self.steps = QComboBox()
@@ -117,6 +118,11 @@ class TeacherBar(QFrame):
         self._lesson, self._index = lesson, index
         self._render()
 
+    def set_words(self, words) -> None:
+        """Say the answer's actions with ``words(action) → str`` (the words on screen)."""
+        self._words = words
+        self._render()
+
     def answer_text(self) -> str:
         """What the bar says of the step's answer (plain text, for tests and the clipboard)."""
         return self.answer.text()
@@ -129,7 +135,7 @@ class TeacherBar(QFrame):
         self.steps.clear()
         for i, step in enumerate(lesson.steps):
             title = step.title.get(lang) if step.title else ""
-            self.steps.addItem(f"{i + 1}. {_plain(title)}".rstrip(". ") if title else str(i + 1))
+            self.steps.addItem(f"{i + 1}. {plain(title)}".rstrip(". ") if title else str(i + 1))
         self.steps.setCurrentIndex(self._index)
         self.steps.blockSignals(False)
         task: Task | None = lesson.steps[self._index].task
@@ -144,7 +150,7 @@ class TeacherBar(QFrame):
         passes = " · ".join(condition_text(c, check.widget) for check in task.checks for c in check.conditions)
         lines = [self.tr("It passes when: {conditions}").format(conditions=html.escape(passes))]
         if task.answer:
-            steps = "; ".join(action_text(a) for a in task.answer)
+            steps = "; ".join(_repeated([self._words(a) for a in task.answer]))
             lines.append(self.tr("The lesson's answer: {actions}").format(actions=html.escape(steps)))
         self.answer.setText("<br>".join(lines))
 
@@ -156,5 +162,12 @@ class TeacherBar(QFrame):
         self._render()
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"<[^<>]*>", "", text)
+def _repeated(words: list[str]) -> list[str]:
+    """The same words done n times in a row said once, "× n" after them."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1][0] == word:
+            out[-1][1] += 1
+        else:
+            out.append([word, 1])
+    return [word if n == 1 else f"{word} × {n}" for word, n in out]

@@ -18,6 +18,7 @@ seed — and then shows the run and its replay side by side (Compare runs).
 from __future__ import annotations
 
 import weakref
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
@@ -40,8 +41,10 @@ from annviz.gui.training.speed import SpeedControl
 from annviz.gui.training.time_machine import TimeMachine
 from annviz.gui.training.timeline import Timeline
 from annviz.gui.training.weight_histograms import WeightHistograms
+from annviz.nn.config import TrainConfig
 from annviz.nn.doctor import Diagnosis, Fix
 from annviz.nn.doctor.replay import replay_plan
+from annviz.nn.history import EpochRecord
 from annviz.nn.recording import Recording
 from annviz.nn.runfile import EXTENSION as RUN_EXTENSION
 from annviz.nn.runfile import RunFileError, load_recording
@@ -50,6 +53,15 @@ from annviz.paths import with_suffix
 from annviz.safeio import memory_as
 
 SLOW_BATCHES_PER_S = 50   # at this pace or slower, the curves show batches
+
+
+class RunFacts(NamedTuple):
+    """What a lesson reads of the run on screen (``TrainingArea.run_facts``)."""
+    phase: str                          # idle, running, paused, done
+    status: str | None                  # the ended run's: finished, stopped, diverged (None: none)
+    config: TrainConfig | None          # its settings (None: no run)
+    epochs: list[EpochRecord]           # its epochs so far
+    examples: int | None                # the training examples it learns from (validation held out)
 
 
 class TrainingArea(QObject):
@@ -141,6 +153,51 @@ class TrainingArea(QObject):
     @Slot()
     def _on_returned(self) -> None:
         self.curves.show_moment(None)
+
+    # --- what the lessons read and do ----------------------------------------------------------------
+
+    def run_facts(self) -> RunFacts:
+        """The run going on (its epochs so far), else the last one that ended and was not discarded."""
+        c = self.controller
+        running = c.phase in ("running", "paused")
+        history = c.trainer.history if c.trainer is not None else None
+        records = list(self.curves.records) if running else list(history.epochs) if history is not None else []
+        config = c.trainer.config if c.trainer is not None else c.config if running else None
+        examples = None
+        if config is not None and c.dataset is not None:
+            n = min(config.n_train or len(c.dataset.train_labels), len(c.dataset.train_labels))
+            examples = n - int(round(config.validation_share * n))
+        return RunFacts(c.phase, history.status if history is not None else None, config, records, examples)
+
+    def moment_shown(self) -> tuple[Recording, int] | None:
+        """The run and the index of the recorded moment the time machine shows (None: now)."""
+        tm = self.time_machine
+        return None if tm.at_now else (tm.run, tm.index)
+
+    def go_to_epoch_end(self, epoch: int) -> bool:
+        """The time machine at the end of epoch ``epoch`` of the run the timeline shows, as dragging
+        the timeline there does (False: no such moment; the run may still be training it)."""
+        run = self.timeline.run
+        if run is None or epoch < 1 or not self.controller.films.recordings.runs:
+            return False
+        step = epoch * run.batches_per_epoch
+        if not run.moments or run.moments[-1].step < step:
+            return False
+        self.timeline.go_to_step(step)
+        return True
+
+    def timeline_run(self) -> Recording | None:
+        """The run whose recording the timeline shows."""
+        return self.timeline.run
+
+    def compared_runs(self) -> tuple[Recording | None, Recording | None]:
+        """The two runs chosen in Compare runs (None where a side has none)."""
+        return self.compare.runs()
+
+    def chart_in_front(self) -> str:
+        """The tab in front beside the charts: "curves", "histograms", "compare", "inspector", or a
+        folded view's name ("weights", "diagram")."""
+        return self.page.tabs.currentWidget().objectName().removeprefix("training-")
 
     # --- the doctor ------------------------------------------------------------------------------
 

@@ -104,6 +104,12 @@ class RunComparison(QWidget):
                 continue
             self._show(side, i, runs[i], step, image)
 
+    def runs(self) -> tuple[Recording | None, Recording | None]:
+        """The run each side shows (None where a side has none)."""
+        runs = self.controller.films.recordings.runs
+        chosen = [side.choice.currentIndex() for side in self.sides]
+        return tuple(runs[i] if 0 <= i < len(runs) else None for i in chosen)
+
     def probabilities(self) -> tuple[np.ndarray | None, np.ndarray | None]:
         """What each side shows for the pad's input (None where nothing is drawn)."""
         return self.sides[0].probabilities, self.sides[1].probabilities

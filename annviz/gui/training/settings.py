@@ -53,8 +53,8 @@ class TrainingSettings(QWidget):
         # data
         self.dataset = choices.combo()
         self.n_train = QSpinBox()
-        self.n_train.setRange(1_000, 60_000)
-        self.n_train.setSingleStep(1_000)
+        self.n_train.setRange(100, 60_000)          # a few hundred: a network that overfits
+        self.n_train.setStepType(QSpinBox.StepType.AdaptiveDecimalStepType)   # 10s, 100s, 1000s
         self.n_train.setGroupSeparatorShown(True)
         self.validation = QSpinBox()
         self.validation.setRange(0, 50)
@@ -105,6 +105,7 @@ class TrainingSettings(QWidget):
                              (self.data_box, "settings-data"), (self.architecture, "architecture"),
                              (self.loss, "loss"), (self.optimizer, "optimizer"), (self.lr, "lr"),
                              (self.batch_size, "batch"), (self.epochs, "epochs"), (self.n_train, "examples"),
+                             (self.validation, "validation"),
                              (self.dataset, "dataset"), (self.seed, "seed"), (self.schedule, "schedule"),
                              (self.label_smoothing, "label-smoothing")):
             widget.setObjectName(f"training-{name}")   # lessons name widgets by these
