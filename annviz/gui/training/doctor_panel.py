@@ -160,6 +160,7 @@ class DoctorPanel(QFrame):
     def retranslate(self) -> None:
         self.show_button.setToolTip(self.tr("Show this moment on the timeline and in every view"))
         self.dismiss_button.setText(self.tr("Dismiss"))
+        self.fix_buttons[0].setText(self.tr("Replay with the fix"))   # its words before a diagnosis too
         self.dismiss_button.setToolTip(self.tr("Hide this diagnosis for this run"))
         self.choice.setToolTip(self.tr("What the doctor found in this run"))
         self.evidence.getPlotItem().setLabel("bottom", self.tr("batch"))
