@@ -66,7 +66,7 @@ FLOORS = (
           ("annviz.gui.explorer", "annviz.gui.insight", "annviz.gui.lab", "annviz.gui.mydigits",
            "annviz.gui.training", "annviz.gui.convolution"), independent=True, qt=True),
     Floor("window", "the window and what drives its pages: menus, setups, lessons, classroom",
-          ("annviz.gui.main_window", "annviz.gui.foreign_dialog", "annviz.gui.classroom", "annviz.gui.welcome",
+          ("annviz.gui.main_window", "annviz.gui.window_models", "annviz.gui.foreign_dialog", "annviz.gui.classroom", "annviz.gui.welcome",
            "annviz.gui.setup", "annviz.gui.lessons"), qt=True),
     Floor("app", "builds the window and its areas, runs the event loop", ("annviz.gui.app",), qt=True),
     Floor("entry", "the command line's parser and main: a command, or the window",

@@ -7,28 +7,19 @@ at the top of the Help menu, and ``add_shutdown_hook(fn)`` something to stop whe
 closes (e.g. a training thread). (``explorer.add_dock(dock, area)`` would add a dock on the
 explorer page; no area uses it today.) Geometry, dock layout, the last model and the language persist in ``QSettings``.
 
-Whatever the settings hold, the window opens: a remembered model that cannot be opened is
-forgotten for the bundled one (and the window says so when it shows), and saved geometry or
-layout of the wrong type is ignored.
+The model files — open, save, export, the model the app starts with, a convolutional network
+handed to the Convolution page (``set_cnn_page``) — are ``window_models.ModelFiles``
+(``window.files``); the window keeps the handles other areas call (``open_model``, ``open_bundled``,
+``save_model`` …) and the questions those ask with the window as their parent (``ask_foreign``,
+``confirm_replace``). Saved geometry or layout of the wrong type is ignored.
 
 Help → Concepts on this screen shows what the page in front says about itself (``concepts_html()``,
 a page with tabs asking its tab in front).
 
 The status bar's model line is a permanent label: a menu's status tip covers it for a moment,
-and it comes back when the tip goes. Ctrl+S saves to the model's own file (Save as for a bundled
-or untitled model); the current bundled model is checked in View → Bundled models.
-
-A PyTorch file without annviz metadata opens after a small dialog asks what the file cannot say
-(``foreign_dialog``); the answers are remembered with the path, so the next start reopens it.
-
-The pages show multilayer perceptrons. A convolutional network (``network.is_mlp`` False: a
-model file or a PyTorch file of ``nn.Conv2d`` layers) goes to the page given to ``set_cnn_page``
-(the Convolution page: ``show_network(network, path)``), which comes to the front; the app state
-keeps its multilayer perceptron for the other pages, the status bar says so, and the CNN is not
-remembered as the model to reopen. Without such a page, a CNN is refused with one message saying
-so, before any question. (``SHOWS_CNN`` stays False: the app state and setups hold MLPs only.)
-File → Export writes a picture of the current page, or a PyTorch script with the model beside it
-(``annviz.pytorch_export``).
+and it comes back when the tip goes. The current bundled model is checked in View → Bundled models.
+(``SHOWS_CNN`` stays False: the app state and setups hold MLPs only.) File → Export writes a picture
+of the current page, or a PyTorch script with the model beside it (``annviz.pytorch_export``).
 
 The classroom mode — zoom, presenter mode, reset layout, the welcome — lives in ``classroom.py``;
 the window's public methods (``set_zoom``, ``set_presenter_mode``, ``reset_layout``,
@@ -49,20 +40,14 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWi
 from annviz.gui import i18n
 from annviz.gui.classroom import Classroom
 from annviz.gui.common import living, room
-from annviz.gui.common.file_errors import refusal
-from annviz.gui.common.model_files import model_filter
 from annviz.gui.common.names import architecture
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.explorer.touch import describe_edits
 from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
-from annviz.nn.activations import HIDDEN_ACTIVATIONS
+from annviz.gui.window_models import BUNDLED, Answers, ModelFiles
 from annviz.nn.foreign import ForeignLayout
-from annviz.nn.layers import describe as describe_layers
-from annviz.nn.modelfile import ForeignModelError, ModelFileError, load_foreign, load_model, save_model
-from annviz.paths import bundled_model, models_dir, with_model_suffix
-from annviz.pytorch_export import script_paths, write_pytorch_script
-from annviz.safeio import memory_as
+from annviz.paths import bundled_model
 
 if TYPE_CHECKING:        # the areas are installed by the app (``install_areas``), not imported here
     from annviz.gui.lessons import LessonsArea
@@ -71,10 +56,6 @@ if TYPE_CHECKING:        # the areas are installed by the app (``install_areas``
 
 log = logging.getLogger(__name__)
 
-BUNDLED = ("mnist-classic", "mnist-best")
-#: What a PyTorch file cannot say: (hidden activation, outputs are logits, the arrangement of a
-#: convolutional network's padding and pooling counted from 1 — None where only one fits).
-Answers = tuple[str, bool, int | None]
 
 
 class MainWindow(QMainWindow):
@@ -89,14 +70,13 @@ class MainWindow(QMainWindow):
         self._pages: list[tuple[QWidget, Callable[[], str]]] = []
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._startup_notices: list[tuple[str, str]] = []  # (title, text) shown once visible
-        self._saved_as: tuple | None = None   # (network, path) of the last save: Ctrl+S goes there again
         self.language = "en"
         # The areas ``annviz.gui.app.install_areas`` adds (each None until installed, or when it
         # could not be built): read through the properties below, set only through their setters.
         self._training: TrainingArea | None = None
         self._lessons: LessonsArea | None = None
         self._setup: SetupArea | None = None
-        self._cnn_page: QWidget | None = None   # where a convolutional network opened is shown
+        self.files = ModelFiles(self, state, self.settings)   # open, save, export the model
         self.tabs = room.PageTabs()         # each page in a frame that scrolls only if it must
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -146,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def set_cnn_page(self, page: QWidget) -> None:
         """The page that shows a convolutional network opened from a file (``page.show_network``)."""
-        self._cnn_page = page
+        self.files.cnn_page = page
 
     def fit_to_screen(self) -> None:
         """No larger than the screen's available area, and inside it (``room.fit_to_screen``)."""
@@ -192,27 +172,30 @@ class MainWindow(QMainWindow):
             except Exception:  # one failing hook must not keep the others from running
                 log.exception("shutdown hook %r failed", hook)
 
-    def open_model(self, path, quiet: bool = False) -> bool:
-        """Load a model file; on any fault say why (unless quiet) and keep the current model.
+    # --- the model files (``window_models.ModelFiles``): the window's handles for other areas ----
 
-        A PyTorch file without annviz metadata first asks its questions (``ask_foreign``)."""
-        try:
-            try:
-                with memory_as(ModelFileError, path):
-                    self._use_model(path)
-            except ForeignModelError as foreign:
-                if foreign.layout.kind != "mlp" and not self.SHOWS_CNN and self._cnn_page is None:
-                    raise ModelFileError(path, "model.not_mlp", layers=foreign.layout.describe()) from None
-                answers = None if quiet else self.ask_foreign(path, foreign.layout)
-                if answers is None:
-                    return False
-                self._use_model(path, answers)
-        except ModelFileError as error:
-            if not quiet:
-                QMessageBox.warning(self, self.tr("The model was not opened"),
-                                    self.tr("The current model stays loaded.") + "\n\n" + refusal(error))
-            return False
-        return True
+    def open_model(self, path, quiet: bool = False) -> bool:
+        """Load a model file; on any fault say why (unless quiet) and keep the current model."""
+        return self.files.open_model(path, quiet)
+
+    def open_bundled(self, name: str, quiet: bool = False) -> bool:
+        return self.files.open_bundled(name, quiet)
+
+    def load_initial_model(self) -> bool:
+        """The last model used, else the bundled mnist-classic (see ``ModelFiles``)."""
+        return self.files.load_initial_model()
+
+    def save_model_to(self, path) -> bool:
+        return self.files.save_model_to(path)
+
+    def save_model(self) -> bool:
+        """Ctrl+S (see ``ModelFiles.save_model``)."""
+        return self.files.save_model()
+
+    def export_pytorch(self, path) -> tuple[Path, Path] | None:
+        return self.files.export_pytorch(path)
+
+    # --- the questions the model files ask, with the window as their parent -------------------
 
     def ask_foreign(self, path, layout: ForeignLayout) -> Answers | None:
         """The hidden activation, whether the outputs are logits and (a convolutional network
@@ -224,109 +207,6 @@ class MainWindow(QMainWindow):
             return dialog.activation(), dialog.logits(), dialog.arrangement()
         finally:
             dialog.deleteLater()
-
-    def open_bundled(self, name: str, quiet: bool = False) -> bool:
-        return self.open_model(bundled_model(name), quiet=quiet)
-
-    def load_initial_model(self) -> bool:
-        """The last model used, else the bundled mnist-classic.
-
-        A remembered model that cannot be used in any way (gone, corrupt, a reader's bug) must not
-        keep the app from opening: its path is forgotten, the bundled model is loaded, and a
-        message says so once the window shows.
-        """
-        last = self.settings.value("model/path")
-        if last:
-            try:
-                self._use_model(str(last), self._remembered_answers())
-                return True
-            except Exception as error:
-                reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
-                log.warning("the last model, %s, could not be opened: %s", last, reason,
-                            exc_info=not isinstance(error, ModelFileError))  # a reader's bug: its trace
-                if isinstance(error, ModelFileError):   # said to the learner in the learner's language
-                    reason = refusal(error)
-                self.settings.remove("model/path")
-                self.add_startup_notice(self.tr("The last model was not opened"), self.tr(
-                    "{path} could not be opened, so the bundled model {name} is loaded instead."
-                ).format(path=last, name=BUNDLED[0]) + "\n\n" + reason)
-        return self.open_bundled(BUNDLED[0], quiet=True)
-
-    def _use_model(self, path, answers: Answers | None = None) -> None:
-        """Load ``path`` and make it the current model; ModelFileError if the file is unusable,
-        ForeignModelError if it is a PyTorch file and ``answers`` are missing."""
-        try:
-            network, info = load_model(path)
-            answers = None
-        except ForeignModelError:
-            if answers is None:
-                raise
-            network, info = load_foreign(path, *answers)
-        if not network.is_mlp and self._cnn_page is not None and not self.SHOWS_CNN:
-            self._show_cnn(network, Path(path))
-            return
-        if not network.is_mlp and not self.SHOWS_CNN:
-            raise ModelFileError(path, "model.not_mlp", layers=describe_layers(network.layers))
-        if network.n_inputs != 784:
-            raise ModelFileError(self.tr("{path}: the network takes {n} inputs, but the explorer "
-                                         "gives it 28×28 = 784").format(path=path, n=network.n_inputs))
-        if len(info.class_names) != network.n_outputs:
-            info.class_names = [str(i) for i in range(network.n_outputs)]
-        self.state.set_model(network, info, Path(path))
-        self.settings.setValue("model/path", str(Path(path).resolve()))
-        if answers is None:
-            self.settings.remove("model/pytorch")
-        else:
-            arrangement = "" if len(answers) < 3 or answers[2] is None else f" {answers[2]}"
-            self.settings.setValue("model/pytorch",
-                                   f"{answers[0]} {'logits' if answers[1] else 'outputs'}{arrangement}")
-
-    def _show_cnn(self, network, path: Path) -> None:
-        """A convolutional network on its page, in front; the other pages keep their MLP."""
-        self._cnn_page.show_network(network, path)
-        self.tabs.setCurrentWidget(self._cnn_page)
-        self.statusBar().showMessage(self.tr(
-            "{name} is a convolutional network: the Convolution page shows it. The other pages show "
-            "multilayer perceptrons and keep {model}.").format(
-            name=path.name, model=self.state.model_path.stem if self.state.model_path else "–"), 30000)
-
-    def _remembered_answers(self) -> Answers | None:
-        """The answers given for the remembered PyTorch file, if they read as answers."""
-        words = str(self.settings.value("model/pytorch") or "").split()
-        if 2 <= len(words) <= 3 and words[0] in HIDDEN_ACTIVATIONS and words[1] in ("logits", "outputs"):
-            arrangement = words[2] if len(words) == 3 else None
-            if arrangement is not None and not (arrangement.isdigit() and len(arrangement) < 6):
-                return None
-            return words[0], words[1] == "logits", None if arrangement is None else int(arrangement)
-        return None
-
-    def save_model_to(self, path) -> bool:
-        try:
-            save_model(path, self.state.network, self.state.info)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("The model was not saved"), str(error))
-            return False
-        self.settings.setValue("model/path", str(Path(path).resolve()))
-        self.settings.remove("model/pytorch")  # an annviz file now
-        self._saved_as = (self.state.network, Path(path))
-        if self.state.model_path is None or Path(path).resolve() != self.state.model_path.resolve():
-            self.state.set_model_path(path)    # the title, the status line and Ctrl+S follow
-        return True
-
-    def export_pytorch(self, path) -> tuple[Path, Path] | None:
-        """Write the current model as a PyTorch script and, beside it, its .safetensors file; a
-        .safetensors file already there is replaced only if the user says so (None otherwise)."""
-        try:
-            try:
-                return write_pytorch_script(path, self.state.network, self.state.info)
-            except FileExistsError as error:
-                if not self.confirm_replace(Path(error.filename), script_paths(path)[0]):
-                    return None
-                return write_pytorch_script(path, self.state.network, self.state.info, replace_weights=True)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {error}")
-                                .format(path=path, error=error.strerror or error))
-            return None
 
     def confirm_replace(self, weights: Path, script: Path) -> bool:
         """Ask before the export replaces a file the user did not name."""
@@ -418,12 +298,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self._file_menu = bar.addMenu("")
-        self._open = self._action(self._file_menu, self._on_open_triggered, QKeySequence.StandardKey.Open)
-        self._save_here = self._action(self._file_menu, self.save_model, QKeySequence.StandardKey.Save)
-        self._save = self._action(self._file_menu, self._on_save_triggered, QKeySequence.StandardKey.SaveAs)
+        self._open = self._action(self._file_menu, self.files.open_dialog, QKeySequence.StandardKey.Open)
+        self._save_here = self._action(self._file_menu, self.files.save_model, QKeySequence.StandardKey.Save)
+        self._save = self._action(self._file_menu, self.files.save_as_dialog, QKeySequence.StandardKey.SaveAs)
         self._export_menu = self._file_menu.addMenu("")
         self._export = self._action(self._export_menu, self._on_export_triggered, "Ctrl+E")
-        self._export_pytorch = self._action(self._export_menu, self._on_export_pytorch_triggered)
+        self._export_pytorch = self._action(self._export_menu, self.files.export_pytorch_dialog)
         self._quit_separator = self._file_menu.addSeparator()
         self._area_actions: list[tuple[QAction, Callable[[], str]]] = []
         self._quit = self._action(self._file_menu, self.close, QKeySequence.StandardKey.Quit)
@@ -507,7 +387,7 @@ class MainWindow(QMainWindow):
         self.model_line.setText(text)
 
     def _on_model_action(self) -> None:
-        self.open_bundled(self.sender().data())
+        self.files.open_bundled(self.sender().data())
 
     def _on_language_action(self) -> None:
         self.set_language(self.sender().data())
@@ -524,51 +404,12 @@ class MainWindow(QMainWindow):
         if page is not None and page.focusProxy() is not None:
             page.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def _on_open_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), "", model_filter())
-        if path:
-            self.open_model(path)
-
-    def _on_save_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model as"), "", model_filter())
-        if path and self.state.network is not None:
-            self.save_model_to(with_model_suffix(path))
-
-    def save_model(self) -> bool:
-        """Ctrl+S: save to the model's own file; Save as… for a bundled or untitled model, and for
-        an edited one (touched neurons are never saved over the model they were made from)."""
-        path = self.state.model_path
-        if self.state.network is None:
-            return False
-        saved_here = self._saved_as is not None and self._saved_as[0] is self.state.network \
-            and path is not None and self._saved_as[1].resolve() == path.resolve()
-        if path is None or path.resolve().parent == models_dir().resolve() or (self.state.edits and not saved_here):
-            self._on_save_triggered()
-            return True
-        return self.save_model_to(path)
-
     def _on_export_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the current view"), "annviz.png",
                                               "PNG (*.png)")
         if path and not self.export_png(path):
             QMessageBox.warning(self, self.tr("Export failed"),
                                 self.tr("Could not write {path}").format(path=path))
-
-    def _on_export_pytorch_triggered(self) -> None:
-        if self.state.network is None:
-            return
-        stem = self.state.model_path.stem if self.state.model_path is not None else "annviz-model"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as a PyTorch script"), f"{stem}.py",
-                                              self.tr("Python script (*.py)"))
-        if not path:
-            return
-        written = self.export_pytorch(path)
-        if written is not None:
-            script, weights = written
-            QMessageBox.information(self, self.tr("PyTorch script written"), self.tr(
-                "{script} defines the network in PyTorch and loads its weights from {weights}, "
-                "written beside it.\n\nRun: python {name} --help").format(
-                    script=script, weights=weights.name, name=script.name))
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(self, self.tr("About annviz"), self.tr(

@@ -1537,233 +1537,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="104"/>
+        <location filename="../../annviz/gui/main_window.py" line="84"/>
         <source>Explorer</source>
-        <extracomment>What a PyTorch file cannot say: (hidden activation, outputs are logits, the arrangement of a convolutional network&apos;s padding and pooling counted from 1 — None where only one fits). Whether the pages can show a convolutional network; until they can, one is refused.</extracomment>
+        <extracomment>Whether the pages can show a convolutional network; until they can, one is refused.</extracomment>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="271"/>
-        <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
-        <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="212"/>
-        <source>The model was not opened</source>
-        <translation>모델을 열지 못했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="213"/>
-        <source>The current model stays loaded.</source>
-        <translation>지금 모델을 그대로 사용합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="250"/>
-        <source>The last model was not opened</source>
-        <translation>지난번 모델을 열지 못했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="251"/>
-        <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
-        <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="289"/>
-        <source>{name} is a convolutional network: the Convolution page shows it. The other pages show multilayer perceptrons and keep {model}.</source>
-        <translation>{name}은(는) 합성곱 신경망입니다: 합성곱 페이지에서 보여 줍니다. 다른 페이지는 다층 퍼셉트론을 보여 주며 {model}을(를) 그대로 씁니다.</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="307"/>
-        <source>The model was not saved</source>
-        <translation>모델을 저장하지 못했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="327"/>
-        <source>Could not write {path}: {error}</source>
-        <translation>{path}에 쓸 수 없습니다: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="334"/>
+        <location filename="../../annviz/gui/main_window.py" line="214"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="335"/>
+        <location filename="../../annviz/gui/main_window.py" line="215"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="465"/>
+        <location filename="../../annviz/gui/main_window.py" line="345"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="466"/>
+        <location filename="../../annviz/gui/main_window.py" line="346"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="467"/>
+        <location filename="../../annviz/gui/main_window.py" line="347"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="468"/>
+        <location filename="../../annviz/gui/main_window.py" line="348"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="472"/>
+        <location filename="../../annviz/gui/main_window.py" line="352"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="475"/>
+        <location filename="../../annviz/gui/main_window.py" line="355"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="476"/>
+        <location filename="../../annviz/gui/main_window.py" line="356"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="477"/>
+        <location filename="../../annviz/gui/main_window.py" line="357"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="480"/>
+        <location filename="../../annviz/gui/main_window.py" line="360"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="481"/>
+        <location filename="../../annviz/gui/main_window.py" line="361"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="482"/>
+        <location filename="../../annviz/gui/main_window.py" line="362"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="483"/>
+        <location filename="../../annviz/gui/main_window.py" line="363"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="484"/>
+        <location filename="../../annviz/gui/main_window.py" line="364"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="495"/>
+        <location filename="../../annviz/gui/main_window.py" line="375"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="499"/>
+        <location filename="../../annviz/gui/main_window.py" line="379"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="501"/>
+        <location filename="../../annviz/gui/main_window.py" line="381"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="504"/>
+        <location filename="../../annviz/gui/main_window.py" line="384"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="506"/>
+        <location filename="../../annviz/gui/main_window.py" line="386"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="528"/>
-        <source>Open model</source>
-        <translation>모델 열기</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="533"/>
-        <source>Save model as</source>
-        <translation>다른 이름으로 모델 저장</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="551"/>
+        <location filename="../../annviz/gui/main_window.py" line="408"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="327"/>
-        <location filename="../../annviz/gui/main_window.py" line="554"/>
+        <location filename="../../annviz/gui/main_window.py" line="411"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="469"/>
+        <location filename="../../annviz/gui/main_window.py" line="349"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="470"/>
+        <location filename="../../annviz/gui/main_window.py" line="350"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="471"/>
+        <location filename="../../annviz/gui/main_window.py" line="351"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="479"/>
+        <location filename="../../annviz/gui/main_window.py" line="359"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="555"/>
+        <location filename="../../annviz/gui/main_window.py" line="412"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="561"/>
-        <source>Export as a PyTorch script</source>
-        <translation>PyTorch 스크립트로 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="562"/>
-        <source>Python script (*.py)</source>
-        <translation>Python 스크립트 (*.py)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="568"/>
-        <source>PyTorch script written</source>
-        <translation>PyTorch 스크립트를 저장했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="569"/>
-        <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
-
-Run: python {name} --help</source>
-        <translation>{script}는 신경망을 PyTorch로 정의하고, 같은 폴더에 함께 저장한 {weights}에서 가중치를 읽습니다.
-
-실행: python {name} --help</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="574"/>
+        <location filename="../../annviz/gui/main_window.py" line="415"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="575"/>
+        <location filename="../../annviz/gui/main_window.py" line="416"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="585"/>
+        <location filename="../../annviz/gui/main_window.py" line="426"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -1774,6 +1699,86 @@ Run: python {name} --help</source>
         <location filename="../../annviz/gui/common/model_files.py" line="16"/>
         <source>annviz models (*.safetensors)</source>
         <translation>annviz 모델 (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="71"/>
+        <source>The model was not opened</source>
+        <extracomment>What a PyTorch file cannot say: (hidden activation, outputs are logits, the arrangement of a convolutional network&apos;s padding and pooling counted from 1 — None where only one fits).</extracomment>
+        <translation>모델을 열지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="72"/>
+        <source>The current model stays loaded.</source>
+        <translation>지금 모델을 그대로 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="98"/>
+        <source>The last model was not opened</source>
+        <translation>지난번 모델을 열지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="99"/>
+        <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
+        <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="119"/>
+        <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
+        <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="137"/>
+        <source>{name} is a convolutional network: the Convolution page shows it. The other pages show multilayer perceptrons and keep {model}.</source>
+        <translation>{name}은(는) 합성곱 신경망입니다: 합성곱 페이지에서 보여 줍니다. 다른 페이지는 다층 퍼셉트론을 보여 주며 {model}을(를) 그대로 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="155"/>
+        <source>The model was not saved</source>
+        <translation>모델을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="175"/>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="175"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>{path}에 쓸 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="181"/>
+        <source>Open model</source>
+        <translation>모델 열기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="187"/>
+        <source>Save model as</source>
+        <translation>다른 이름으로 모델 저장</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="209"/>
+        <source>Export as a PyTorch script</source>
+        <translation>PyTorch 스크립트로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="210"/>
+        <source>Python script (*.py)</source>
+        <translation>Python 스크립트 (*.py)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="216"/>
+        <source>PyTorch script written</source>
+        <translation>PyTorch 스크립트를 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_models.py" line="217"/>
+        <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
+
+Run: python {name} --help</source>
+        <translation>{script}는 신경망을 PyTorch로 정의하고, 같은 폴더에 함께 저장한 {weights}에서 가중치를 읽습니다.
+
+실행: python {name} --help</translation>
     </message>
 </context>
 <context>

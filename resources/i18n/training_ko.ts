@@ -225,82 +225,88 @@
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="163"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="167"/>
         <source>Hide this diagnosis for this run</source>
         <translation>이 학습에서 이 진단을 숨깁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="164"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="168"/>
         <source>What the doctor found in this run</source>
         <translation>학습 진단이 이 학습에서 찾은 것</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="165"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="169"/>
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="190"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="194"/>
         <source>{title} · from batch {batch:,}</source>
         <translation>{title} · {batch:,}번째 배치부터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="202"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="206"/>
         <source>Show batch {batch:,}</source>
         <translation>{batch:,}번째 배치 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="207"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="163"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="211"/>
         <source>Replay with the fix</source>
         <translation>고쳐서 다시 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="207"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="165"/>
+        <source>Train again with this fix — from the last moment before the fault began, or from batch 0 — and show both runs side by side</source>
+        <translation>이렇게 고쳐서 다시 학습합니다 — 문제가 시작되기 전 마지막 순간부터, 또는 배치 0부터 — 그리고 두 학습을 나란히 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="211"/>
         <source>Replay with this one</source>
         <translation>이것으로 다시 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="208"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="212"/>
         <source>or: {fix}</source>
         <translation>또는: {fix}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="210"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="214"/>
         <source>Train a new network with this change, from batch 0 with the same seed; then compare both runs side by side</source>
         <translation>이렇게 바꾸어 같은 시드로 0번째 배치부터 새 신경망을 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="213"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="217"/>
         <source>Go on from the last moment recorded before batch {batch:,}, where it began, with this change; then compare both runs side by side</source>
         <translation>문제가 시작된 {batch:,}번째 배치 전에 기록된 마지막 순간부터 이렇게 바꾸어 이어서 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="254"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="258"/>
         <source>share of layer {n}&apos;s neurons</source>
         <translation>층 {n} 뉴런의 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="256"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="260"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="257"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="261"/>
         <source>step ÷ weights</source>
         <translation>걸음 ÷ 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="258"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="262"/>
         <source>gradient: first ÷ last layer</source>
         <translation>기울기: 첫 층 ÷ 마지막 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="259"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="263"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="260"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="264"/>
         <source>training − validation</source>
         <translation>학습 − 검증</translation>
     </message>

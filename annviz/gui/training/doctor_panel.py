@@ -161,6 +161,9 @@ class DoctorPanel(QFrame):
         self.show_button.setToolTip(self.tr("Show this moment on the timeline and in every view"))
         self.dismiss_button.setText(self.tr("Dismiss"))
         self.fix_buttons[0].setText(self.tr("Replay with the fix"))   # its words before a diagnosis too
+        for button in self.fix_buttons:
+            button.setToolTip(self.tr("Train again with this fix — from the last moment before the fault "
+                                      "began, or from batch 0 — and show both runs side by side"))
         self.dismiss_button.setToolTip(self.tr("Hide this diagnosis for this run"))
         self.choice.setToolTip(self.tr("What the doctor found in this run"))
         self.evidence.getPlotItem().setLabel("bottom", self.tr("batch"))
