@@ -233,9 +233,9 @@ def test_not_enough_memory_while_opening_says_so_and_changes_nothing(window, sai
     """A reader lets a MemoryError through (the command line gives it its own exit status); the
     window says there was not enough memory, in the learner's language, once, and keeps what it had."""
     import annviz.gui.lessons.area as lessons_area
-    import annviz.gui.window_models as window_models
     import annviz.gui.setup as setup_area
     import annviz.gui.training.area as training_area
+    import annviz.gui.window_models as window_models
     from annviz.messages import MESSAGES
 
     def no_memory(*args, **kwargs):
