@@ -113,7 +113,7 @@ def open_setup_when_shown(window, path: str) -> None:
 def arrange_default_layout(window) -> None:
     """The explorer's inspector in front: its first words invite a click on a neuron. The user's
     own layout (restored later) wins."""
-    window.explorer.inspector_dock.raise_()
+    window.explorer.show_inspector()
 
 
 def settle_heap() -> None:

@@ -164,5 +164,4 @@ class Classroom(QObject):
 
     def _on_draw_requested(self) -> None:
         self.window.tabs.setCurrentWidget(self.window.explorer)
-        self.window.explorer.pad_dock.show()
-        self.window.explorer.pad_panel.pad.setFocus()
+        self.window.explorer.focus_pad()

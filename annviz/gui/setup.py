@@ -30,13 +30,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annviz.data.datasets import KNOWN_DATASETS
-from annviz.data.planar import GATE_DOMAIN, PlanarDataset
 from annviz.gui.common.file_errors import reason, refusal
 from annviz.gui.insight import InsightPage
 from annviz.gui.lab.neuron_model import NEURON_ACTIVATIONS
 from annviz.gui.lab.page import LabPage
 from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_POINTS
-from annviz.gui.lab.playground_model import Hyper, PlaygroundConfig
 from annviz.gui.mydigits import MyDigitsPage
 from annviz.gui.training.page import TrainingPage
 from annviz.lessons.lessonfile import LessonFileError
@@ -47,7 +45,7 @@ from annviz.nn.layers import describe as describe_layers
 from annviz.paths import bundled_model_names, models_dir, with_suffix
 from annviz.safeio import memory_as
 from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
-from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup, ViewsPart
+from annviz.setupmodel import ModelPart, Setup, ViewsPart
 
 log = logging.getLogger(__name__)
 
@@ -139,24 +137,18 @@ class SetupArea(QObject):
             setup.input_label = found["insight"].label if "insight" in found else None
         setup.selected_neuron = state.selected
         if "training" in found:
-            setup.training = self.window.training.panel.settings.config()
+            setup.training = self.window.training.settings_config()
         if "lab" in found:
-            self._gather_lab(found["lab"], setup)
+            setup.neuron, setup.perceptron, setup.playground = found["lab"].setup_parts()
         setup.views = self._gather_views(found)
         return setup
 
     def _gather_views(self, found: dict) -> ViewsPart:
-        contribution = self.window.explorer.diagram.contribution_action.isChecked()
+        contribution = self.window.explorer.contribution_shown()
         insight = found.get("insight")
         if insight is None:
             return ViewsPart(contribution=contribution)
-        (layer, i, j), cell = insight.nudge.weight, insight.evaluation.cell
-        return ViewsPart(
-            threshold=insight.evaluation.threshold.value(), contribution=contribution,
-            nudge=None if min(layer, i, j) < 0 else (layer + 1, i, j, float(insight.nudge.h)),
-            stepper=(insight.stepper.stage + 1, float(insight.stepper.lr.value())),
-            mistake=insight.mistakes.position + 1 if insight.mistakes.count else None,
-            cell=None if cell is None else (int(cell[0]), int(cell[1])))
+        return ViewsPart(contribution=contribution, **insight.setup_views())
 
     def _model_part(self) -> ModelPart:
         path = self.state.model_path
@@ -165,21 +157,6 @@ class SetupArea(QObject):
             return ModelPart(bundled=path.stem)
         name = path.stem if path is not None else untitled_name(self.state.network)
         return ModelPart(name=name, network=self.state.network, info=self.state.info)
-
-    @staticmethod
-    def _gather_lab(lab: LabPage, setup: Setup) -> None:
-        neuron = lab.neuron_view.neuron
-        setup.neuron = NeuronPart(neuron.xs, neuron.ws, neuron.b, neuron.activation, lab.neuron_view.tasty)
-        view = lab.perceptron_view
-        setup.perceptron = PerceptronPart(view.dataset.currentData(), view.rule.currentData(),
-                                          view.learning_rate.value(), PointsPart(view.data.x, view.data.y))
-        controls = lab.playground_view.controls
-        config, hyper = controls.config(), controls.hyper()
-        setup.playground = PlaygroundPart(
-            config.dataset, config.noise, controls.test_share.value() / 100, config.seed, config.features,
-            config.hidden, config.activation, hyper.learning_rate, hyper.batch_size, hyper.l2,
-            controls.epochs_per_update(),
-            PointsPart(config.points.x, config.points.y) if config.points is not None else None)
 
     # --- File → Save setup / Open setup ------------------------------------------------------------
 
@@ -275,7 +252,7 @@ class SetupArea(QObject):
         a page refuse a value half-way (a case the checks missed), what was applied is put back as
         it was and a message says so."""
         training = self.window.training
-        if setup.model is not None and training is not None and not training.panel.confirm_discard():
+        if setup.model is not None and training is not None and not training.confirm_discard():
             return False
         folder = None
         if setup.training is not None and setup.training.dataset not in KNOWN_DATASETS:
@@ -315,11 +292,9 @@ class SetupArea(QObject):
         if setup.training is not None and training is not None:
             config = setup.training
             known = config.dataset in KNOWN_DATASETS
-            training.panel.settings.set_config(config if known else config.replace(dataset="mnist"))
-            if folder:
-                training.panel.settings.add_folder(folder)
+            training.apply_settings(config if known else config.replace(dataset="mnist"), folder)
         if "lab" in found:
-            self._apply_lab(found["lab"], setup)
+            found["lab"].apply_setup_parts(setup.neuron, setup.perceptron, setup.playground)
         if setup.input is not None:
             image = setup.input_exact if setup.input_exact is not None else setup.input / np.float32(255)
             state.show_example(image, setup.input_label)
@@ -335,27 +310,9 @@ class SetupArea(QObject):
 
     def _apply_views(self, views: ViewsPart, found: dict) -> None:
         if views.contribution is not None:
-            self.window.explorer.diagram.contribution_action.setChecked(views.contribution)
-        insight = found.get("insight")
-        if insight is None:
-            return
-        if views.threshold is not None:
-            insight.evaluation.threshold.setValue(views.threshold)
-        if views.nudge is not None:
-            layer, i, j, h = views.nudge
-            net = self.state.network
-            if net is not None and 1 <= layer <= len(net.weights) and i < net.weights[layer - 1].shape[0] \
-                    and j < net.weights[layer - 1].shape[1]:
-                insight.nudge.choose_weight(layer - 1, i, j)
-            insight.nudge.set_h(h)
-        if views.stepper is not None:
-            stage, lr = views.stepper
-            insight.stepper.lr.setValue(lr)
-            insight.stepper.go_to(stage - 1)
-        if views.mistake is not None:
-            insight.mistakes.go_to(views.mistake - 1)      # as soon as the test set is evaluated
-        if views.cell is not None:
-            insight.evaluation.select_cell(*views.cell)
+            self.window.explorer.show_contribution(views.contribution)
+        if "insight" in found:
+            found["insight"].apply_setup_views(views)
 
     def ask_folder(self, named: str) -> str | None:
         """The folder of IDX files the user picks for the dataset folder a setup names, or None."""
@@ -372,24 +329,6 @@ class SetupArea(QObject):
         if len(info.class_names) != model.network.n_outputs:
             info.class_names = [str(i) for i in range(model.network.n_outputs)]
         self.state.set_model(model.network, info, None)
-
-    @staticmethod
-    def _apply_lab(lab: LabPage, setup: Setup) -> None:
-        if setup.neuron is not None:
-            n = setup.neuron
-            lab.neuron_view.set_neuron(n.xs, n.ws, n.b, n.activation, n.tasty)
-        if setup.perceptron is not None:
-            p = setup.perceptron
-            lab.perceptron_view.set_points(PlanarDataset(p.points.x, p.points.y, GATE_DOMAIN), p.points_name,
-                                           p.rule, p.learning_rate)
-        if setup.playground is not None:
-            g = setup.playground
-            points = PlanarDataset(g.points.x, g.points.y, GATE_DOMAIN) if g.points is not None else None
-            config = PlaygroundConfig(dataset=g.dataset, noise=g.noise, test_fraction=g.test_share,
-                                      features=g.features, hidden=g.hidden, activation=g.activation,
-                                      seed=g.seed, points=points)
-            lab.playground_view.controls.set_everything(
-                config, Hyper(g.learning_rate, g.batch_size, g.l2), g.speed)
 
 
 def untitled_name(network) -> str:

@@ -141,6 +141,40 @@ class ExplorerPage(QMainWindow):
         self._docks.append(dock)
         self._areas[dock] = area
 
+    # What other areas (lessons, setups, the classroom) may ask of the explorer:
+
+    def drawing_pad(self):
+        """The drawing pad (``common.pad.DrawingPad``: strokes drawn, ``is_blank``, ``shown_digit``)."""
+        return self.pad_panel.pad
+
+    def clear_drawing(self) -> None:
+        """The pad's Clear (Ctrl+Z brings it back)."""
+        self.pad_panel.clear_action.trigger()
+
+    def show_test_digit(self, index: int) -> None:
+        """Test digit ``index`` on the pad, as the pad's test-digit picker shows it."""
+        self.pad_panel.picker.show_index(index)
+
+    def pad_shortcuts(self) -> list:
+        """The pad's actions with keys (Ctrl+Z, Esc, E …), for a page that shows the pad too."""
+        return self.pad_panel.shortcuts()
+
+    def focus_pad(self) -> None:
+        """The pad's panel shown and the keyboard's focus on the pad (to draw at once)."""
+        self.pad_dock.show()
+        self.pad_panel.pad.setFocus()
+
+    def show_inspector(self) -> None:
+        """The inspector's panel in front of the panels that share its place."""
+        self.inspector_dock.raise_()
+
+    def contribution_shown(self) -> bool:
+        """Whether the diagram shows each edge's contribution (weight × activation)."""
+        return self.diagram.contribution_action.isChecked()
+
+    def show_contribution(self, on: bool) -> None:
+        self.diagram.contribution_action.setChecked(on)
+
     def shutdown(self) -> None:
         """Stop background work (the touched neuron's test evaluation); the window calls it on close."""
         self.inspector.touch.shutdown()

@@ -126,6 +126,39 @@ class InsightPage(QWidget):
         self._example = (index, image)
         self.state.show_example(image, int(self.results.labels[index]))
 
+    def setup_views(self) -> dict:
+        """What a setup keeps of this page's tabs (``setupmodel.ViewsPart``'s fields): the
+        confidence threshold, the nudged weight (layer counted from 1) and its h, the learning
+        step's stage (from 1) and η, the mistake shown (from 1) and the confusion matrix's cell."""
+        (layer, i, j), cell = self.nudge.weight, self.evaluation.cell
+        return dict(
+            threshold=self.evaluation.threshold.value(),
+            nudge=None if min(layer, i, j) < 0 else (layer + 1, i, j, float(self.nudge.h)),
+            stepper=(self.stepper.stage + 1, float(self.stepper.lr.value())),
+            mistake=self.mistakes.position + 1 if self.mistakes.count else None,
+            cell=None if cell is None else (int(cell[0]), int(cell[1])))
+
+    def apply_setup_views(self, views) -> None:
+        """Show what a setup kept (``setupmodel.ViewsPart``); a field that is None is left as it
+        is, a nudged weight the current network does not have is not chosen."""
+        if views.threshold is not None:
+            self.evaluation.threshold.setValue(views.threshold)
+        if views.nudge is not None:
+            layer, i, j, h = views.nudge
+            net = self.state.network
+            if net is not None and 1 <= layer <= len(net.weights) and i < net.weights[layer - 1].shape[0] \
+                    and j < net.weights[layer - 1].shape[1]:
+                self.nudge.choose_weight(layer - 1, i, j)
+            self.nudge.set_h(h)
+        if views.stepper is not None:
+            stage, lr = views.stepper
+            self.stepper.lr.setValue(lr)
+            self.stepper.go_to(stage - 1)
+        if views.mistake is not None:
+            self.mistakes.go_to(views.mistake - 1)      # as soon as the test set is evaluated
+        if views.cell is not None:
+            self.evaluation.select_cell(*views.cell)
+
     @property
     def label(self) -> int:
         """The true label the loss uses for the current input."""

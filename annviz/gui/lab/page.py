@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from annviz.data.planar import GATE_DOMAIN, PlanarDataset
 from annviz.gui.common import room
 from annviz.gui.common.tabs import CurrentPageSizer
 from annviz.gui.lab.neuron_view import NeuronView
 from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_DATASETS
 from annviz.gui.lab.perceptron_view import PerceptronView
+from annviz.gui.lab.playground_model import Hyper, PlaygroundConfig
 from annviz.gui.lab.playground_view import PlaygroundView
+from annviz.setupmodel import NeuronPart, PerceptronPart, PlaygroundPart, PointsPart
 
 TABS = ("neuron", "perceptron", "playground")
 #: The network the perceptron's points are handed to: one hidden layer of 4, and its learning rate.
@@ -79,6 +82,39 @@ class LabPage(QWidget):
         self.perceptron_view.stop()
         self.tabs.setCurrentIndex(TABS.index("playground"))
         self.playground_view.load_points(points, HIDDEN_FOR_PERCEPTRON, HIDDEN_LEARNING_RATE, play=True)
+
+    def setup_parts(self) -> tuple[NeuronPart, PerceptronPart, PlaygroundPart]:
+        """What a setup keeps of the lab: the neuron, the perceptron's points and rule, the
+        playground's network and data (``annviz.setupmodel``)."""
+        neuron = self.neuron_view.neuron
+        view = self.perceptron_view
+        controls = self.playground_view.controls
+        config, hyper = controls.config(), controls.hyper()
+        return (NeuronPart(neuron.xs, neuron.ws, neuron.b, neuron.activation, self.neuron_view.tasty),
+                PerceptronPart(view.dataset.currentData(), view.rule.currentData(), view.learning_rate.value(),
+                               PointsPart(view.data.x, view.data.y)),
+                PlaygroundPart(config.dataset, config.noise, controls.test_share.value() / 100, config.seed,
+                               config.features, config.hidden, config.activation, hyper.learning_rate,
+                               hyper.batch_size, hyper.l2, controls.epochs_per_update(),
+                               PointsPart(config.points.x, config.points.y) if config.points is not None else None))
+
+    def apply_setup_parts(self, neuron: NeuronPart | None, perceptron: PerceptronPart | None,
+                          playground: PlaygroundPart | None) -> None:
+        """Show what a setup kept of the lab (a part that is None is left as it is)."""
+        if neuron is not None:
+            self.neuron_view.set_neuron(neuron.xs, neuron.ws, neuron.b, neuron.activation, neuron.tasty)
+        if perceptron is not None:
+            p = perceptron
+            self.perceptron_view.set_points(PlanarDataset(p.points.x, p.points.y, GATE_DOMAIN), p.points_name,
+                                            p.rule, p.learning_rate)
+        if playground is not None:
+            g = playground
+            points = PlanarDataset(g.points.x, g.points.y, GATE_DOMAIN) if g.points is not None else None
+            config = PlaygroundConfig(dataset=g.dataset, noise=g.noise, test_fraction=g.test_share,
+                                      features=g.features, hidden=g.hidden, activation=g.activation,
+                                      seed=g.seed, points=points)
+            self.playground_view.controls.set_everything(config, Hyper(g.learning_rate, g.batch_size, g.l2),
+                                                          g.speed)
 
     def shutdown(self) -> None:
         """Stop background work (the playground's thread) within a second."""

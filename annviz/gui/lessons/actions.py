@@ -77,15 +77,15 @@ def _load_model(d, name: str) -> None:
 
 
 def _test_digit(d, index: int) -> None:
-    d.window.explorer.pad_panel.picker.show_index(index)
+    d.window.explorer.show_test_digit(index)
 
 
 def _clear_pad(d) -> None:
-    d.window.explorer.pad_panel.clear_action.trigger()
+    d.window.explorer.clear_drawing()
 
 
 def _draw(d, strokes) -> None:
-    pad = d.window.explorer.pad_panel.pad
+    pad = d.window.explorer.drawing_pad()
     for points in strokes:
         pad.draw_stroke(points)
 

@@ -68,7 +68,7 @@ def _playground(d, check) -> dict:
 
 
 def _prediction(d, check) -> dict:
-    state, pad = d.state, d.window.explorer.pad_panel.pad
+    state, pad = d.state, d.window.explorer.drawing_pad()
     drawn = not pad.is_blank() and pad.shown_digit() is None
     values = {"has_input": state.input_image is not None, "drawn": drawn,
               "well_drawn": drawn and state.input_problem is None,

@@ -25,6 +25,6 @@ def install(window, state) -> TrainingArea:
     window.add_file_action(lambda: QCoreApplication.translate("TrainingArea", "Save training recor&ding…"),
                            area.save_recording)
     window.installEventFilter(area)
-    area.controller.give_priority_to(window.explorer.pad_panel.pad)
+    area.controller.give_priority_to(window.explorer.drawing_pad())
     window.set_training_area(area)
     return area

@@ -154,6 +154,22 @@ class TrainingArea(QObject):
     def _on_returned(self) -> None:
         self.curves.show_moment(None)
 
+    # --- what setups read and do -----------------------------------------------------------------
+
+    def settings_config(self):
+        """The training settings on the panel (a ``TrainConfig``)."""
+        return self.panel.settings.config()
+
+    def apply_settings(self, config, folder: str | None = None) -> None:
+        """Show ``config`` on the panel; ``folder``: a dataset folder the user picked, offered too."""
+        self.panel.settings.set_config(config)
+        if folder:
+            self.panel.settings.add_folder(folder)
+
+    def confirm_discard(self) -> bool:
+        """Before something replaces the network: ask about a trained network not saved."""
+        return self.panel.confirm_discard()
+
     # --- what the lessons read and do ----------------------------------------------------------------
 
     def run_facts(self) -> RunFacts:

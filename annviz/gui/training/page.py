@@ -198,10 +198,10 @@ class TrainingPage(QWidget):
                 self.holders[name].box.addWidget(view)
                 view.show()
             # The pad's keys (Ctrl+Z, Esc, E …) wherever the focus is on this page, as on the explorer's
-            self._pad_actions = self.explorer.pad_panel.shortcuts()
+            self._pad_actions = self.explorer.pad_shortcuts()
             for action in self._pad_actions:
                 self.addAction(action)
-            self.setFocusProxy(self.explorer.pad_panel.pad)   # not a slider the wheel would move
+            self.setFocusProxy(self.explorer.drawing_pad())   # not a slider the wheel would move
 
     def hideEvent(self, event) -> None:
         if getattr(self, "explorer", None) is not None:     # gone while the window is torn down

@@ -1,0 +1,53 @@
+"""What drives the pages — the window, setups, lessons, the classroom, the installers — goes
+through each page's declared methods, never through a chain of attributes into its parts.
+
+``window.explorer.show_test_digit(3)`` is a page's public method; ``window.explorer.pad_panel.
+picker.show_index(3)`` walks into the explorer's parts, which the explorer may rebuild at will.
+The rule read from the source: no expression ``window.<page or area>.<part>.<…>`` (three names
+after ``window``), written with ``window``, ``self.window`` or a lesson driver's ``d.window``.
+"""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1] / "annviz" / "gui"
+DRIVERS = [ROOT / "setup.py", ROOT / "classroom.py", ROOT / "app.py", ROOT / "main_window.py",
+           ROOT / "window_models.py", *sorted((ROOT / "lessons").glob("*.py")),
+           *sorted(ROOT.glob("*/__init__.py"))]
+
+
+def chains_into_pages(source: str) -> list[str]:
+    """Each ``window.A.B.C…`` attribute chain of ``source`` (A a page or area, B one of its parts)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Attribute):
+            continue
+        names, inner = [], node
+        while isinstance(inner, ast.Attribute):
+            names.append(inner.attr)
+            inner = inner.value
+        names.reverse()
+        if "window" in names[:-1]:              # self.window.x.y.z or d.window.x.y.z
+            after = names[names.index("window") + 1:]
+        elif isinstance(inner, ast.Name) and inner.id == "window":
+            after = names
+        else:
+            continue
+        if len(after) >= 3:
+            found.append("window." + ".".join(after))
+    return found
+
+
+def test_the_rule_finds_a_chain_and_lets_a_method_call_pass():
+    assert chains_into_pages("window.explorer.pad_panel.picker.show_index(3)") \
+        == ["window.explorer.pad_panel.picker.show_index", "window.explorer.pad_panel.picker"]
+    assert chains_into_pages("d.window.training.panel.settings.config()")
+    assert chains_into_pages("self.window.explorer.diagram.contribution_action")
+    assert chains_into_pages("window.explorer.show_test_digit(3)") == []
+    assert chains_into_pages("self.window.tabs.setCurrentWidget(page)") == []
+
+
+def test_no_driver_walks_into_a_pages_parts():
+    found = {path.relative_to(ROOT.parent).as_posix(): chains
+             for path in DRIVERS if (chains := chains_into_pages(path.read_text(encoding="utf-8")))}
+    assert found == {}
