@@ -190,6 +190,7 @@ ACTIONS: dict[str, dict[str, str]] = {
     "test_digit": {"index": "int"},
     "clear_pad": {},
     "draw": {"strokes": "strokes"},
+    "add_my_digit": {"label": "int"},
     "select_neuron": {"layer": "layer", "neuron": "int?", "class": "text?"},
     "select_weight": {"layer": "int", "i": "int", "j": "int"},
     "nudge_h": {"h": "number"},
@@ -356,6 +357,11 @@ PROBES: dict[str, dict[str, Value]] = {
         "layer": _i("the weight's layer l of W⁽ˡ⁾, from 1"), "i": _i("row i, from 0"), "j": _i("column j, from 0"),
         "h": _n("the nudge h", -1), "relative_error": _n("relative error of the numeric slope", -1),
         "numeric": _n("the numeric slope", -1), "backprop": _n("backpropagation's ∂L/∂w", -1),
+    },
+    "mydigits": {
+        "added": _b("a drawing was added to My digits in this window (Add to my digits)"),
+        "added_label": _i("the label of the last drawing added to My digits in this window (−1: none)"),
+        "kept": _i("how many of the learner's digits My digits keeps"),
     },
     "touch": {
         "off": _i("hidden neurons switched off (Touch a neuron)"),

@@ -288,63 +288,63 @@
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="249"/>
+        <location filename="../../annviz/gui/insight/page.py" line="282"/>
         <source>How good is it</source>
         <extracomment>The tabs, in order, by the names lessons give them (insight-evaluation, …).</extracomment>
         <translation>성능 평가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="250"/>
+        <location filename="../../annviz/gui/insight/page.py" line="283"/>
         <source>Mistakes</source>
         <translation>오답 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="251"/>
+        <location filename="../../annviz/gui/insight/page.py" line="284"/>
         <source>Why this answer</source>
         <translation>왜 이렇게 답했나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="252"/>
+        <location filename="../../annviz/gui/insight/page.py" line="285"/>
         <source>One step of learning</source>
         <translation>학습 한 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="253"/>
+        <location filename="../../annviz/gui/insight/page.py" line="286"/>
         <source>Numeric slope vs backprop</source>
         <translation>수치미분 vs 역전파</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="254"/>
+        <location filename="../../annviz/gui/insight/page.py" line="287"/>
         <source>Matrix form</source>
         <translation>행렬 형태</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="255"/>
+        <location filename="../../annviz/gui/insight/page.py" line="288"/>
         <source>The data</source>
         <translation>데이터 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="256"/>
+        <location filename="../../annviz/gui/insight/page.py" line="289"/>
         <source>True label of this input:</source>
         <translation>이 입력의 정답 레이블:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="257"/>
+        <location filename="../../annviz/gui/insight/page.py" line="290"/>
         <source>The class the input really is: the loss L compares the output with it</source>
         <translation>입력의 실제 클래스: 손실 L은 출력을 이것과 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="263"/>
+        <location filename="../../annviz/gui/insight/page.py" line="296"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="266"/>
+        <location filename="../../annviz/gui/insight/page.py" line="299"/>
         <source>Current input: the model predicts {name} ({p:.1f}%).</source>
         <translation>현재 입력: 모델의 예측은 {name} ({p:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="268"/>
+        <location filename="../../annviz/gui/insight/page.py" line="301"/>
         <source>(test image #{index})</source>
         <translation>(테스트 이미지 #{index})</translation>
     </message>

@@ -4,23 +4,23 @@
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="49"/>
+        <location filename="../../annviz/gui/lab/page.py" line="52"/>
         <source>Neuron lab</source>
         <extracomment>The network the perceptron&apos;s points are handed to: one hidden layer of 4, and its learning rate.</extracomment>
         <translation>뉴런 실험실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="56"/>
+        <location filename="../../annviz/gui/lab/page.py" line="59"/>
         <source>① One neuron</source>
         <translation>① 뉴런 하나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="57"/>
+        <location filename="../../annviz/gui/lab/page.py" line="60"/>
         <source>② A perceptron that learns</source>
         <translation>② 학습하는 퍼셉트론</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/page.py" line="58"/>
+        <location filename="../../annviz/gui/lab/page.py" line="61"/>
         <source>③ A network on the plane</source>
         <translation>③ 평면 위의 신경망</translation>
     </message>

@@ -433,86 +433,91 @@
     </message>
     <message>
         <location filename="../../annviz/gui/lessons/screen_words.py" line="151"/>
+        <source>“Add to my digits” with the label {label}</source>
+        <translation>“내 숫자에 추가”에서 이름표 {label} 고르기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="153"/>
         <source>Draw on the pad as in the picture</source>
         <translation>그림처럼 그리기 판에 그리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="154"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="156"/>
         <source>Click the output neuron {name}</source>
         <translation>출력 뉴런 {name} 클릭</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="155"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="157"/>
         <source>Click hidden layer {layer} · neuron {n}</source>
         <translation>은닉층 {layer} · 뉴런 {n} 클릭</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="157"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="159"/>
         <source>Choose the weight W⁽{l}⁾[{i}, {j}]</source>
         <translation>가중치 W⁽{l}⁾[{i}, {j}] 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="159"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="161"/>
         <source>The nudge h = {h}</source>
         <translation>살짝 바꾸는 크기 h = {h}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="161"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="163"/>
         <source>Stage {n} of One step of learning</source>
         <translation>학습 한 단계의 {n}단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="163"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="165"/>
         <source>Click the cell true {t}, predicted {p}</source>
         <translation>정답 {t}, 예측 {p} 칸 클릭</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="165"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="167"/>
         <source>Mistake {n}</source>
         <translation>{n}번째 오답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="167"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="169"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="167"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="169"/>
         <source>Pause training</source>
         <translation>학습 일시 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="168"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="170"/>
         <source>Resume training</source>
         <translation>학습 계속</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="168"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="170"/>
         <source>Stop training</source>
         <translation>학습 정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="169"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="171"/>
         <source>Discard the trained network</source>
         <translation>학습한 신경망 버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="172"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="174"/>
         <source>The timeline at the end of epoch {n}</source>
         <translation>타임라인을 에포크 {n}의 끝으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="173"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="175"/>
         <source>The timeline at the end of the first epoch with validation accuracy ≥ {x} %</source>
         <translation>타임라인을 검증 정확도가 처음 {x} % 이상이 된 에포크의 끝으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="177"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="179"/>
         <source>Click example {n} of {name} on The data</source>
         <translation>데이터 살펴보기에서 {name}의 {n}번째 예 클릭</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lessons/screen_words.py" line="178"/>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="180"/>
         <source>Click the average {name} on The data</source>
         <translation>데이터 살펴보기에서 평균 {name} 클릭</translation>
     </message>

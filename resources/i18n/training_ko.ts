@@ -712,116 +712,116 @@
         <translation>학습 기록 저장(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="240"/>
-        <location filename="../../annviz/gui/training/area.py" line="259"/>
+        <location filename="../../annviz/gui/training/area.py" line="256"/>
+        <location filename="../../annviz/gui/training/area.py" line="275"/>
         <source>Cannot replay with this fix</source>
         <translation>이 방법으로 고쳐서 다시 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="305"/>
+        <location filename="../../annviz/gui/training/area.py" line="321"/>
         <source>Nothing to save</source>
         <translation>저장할 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="305"/>
+        <location filename="../../annviz/gui/training/area.py" line="321"/>
         <source>Train a network first: its recording is what the timeline shows.</source>
         <translation>먼저 신경망을 학습시키세요. 타임라인이 보여 주는 것이 그 학습의 기록입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="308"/>
+        <location filename="../../annviz/gui/training/area.py" line="324"/>
         <source>Save the training recording</source>
         <translation>학습 기록 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="314"/>
+        <location filename="../../annviz/gui/training/area.py" line="330"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="320"/>
+        <location filename="../../annviz/gui/training/area.py" line="336"/>
         <source>Open a training recording</source>
         <translation>학습 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="327"/>
+        <location filename="../../annviz/gui/training/area.py" line="343"/>
         <source>Could not open the recording</source>
         <translation>학습 기록을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="334"/>
+        <location filename="../../annviz/gui/training/area.py" line="350"/>
         <source>annviz training recordings (*{ext})</source>
         <translation>annviz 학습 기록 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="352"/>
+        <location filename="../../annviz/gui/training/area.py" line="368"/>
         <source>Save the weight pictures as GIF</source>
         <translation>가중치 그림을 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="359"/>
+        <location filename="../../annviz/gui/training/area.py" line="375"/>
         <source>Writing {path}…</source>
         <translation>{path} 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="370"/>
+        <location filename="../../annviz/gui/training/area.py" line="386"/>
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="371"/>
+        <location filename="../../annviz/gui/training/area.py" line="387"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="393"/>
+        <location filename="../../annviz/gui/training/area.py" line="409"/>
         <source>Save the weight pictures as PNG</source>
         <translation>가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="413"/>
+        <location filename="../../annviz/gui/training/area.py" line="429"/>
         <source>Cannot continue from here</source>
         <translation>여기서부터 이어서 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="418"/>
+        <location filename="../../annviz/gui/training/area.py" line="434"/>
         <source>The continued run will be close to what the original run would have done, but not bit for bit the same. Continue anyway?</source>
         <translation>이어서 하는 학습은 원래 학습이 했을 결과와 가깝겠지만, 비트 하나까지 같지는 않습니다. 그래도 이어서 할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="420"/>
+        <location filename="../../annviz/gui/training/area.py" line="436"/>
         <source>Not an exact continuation</source>
         <translation>정확히 이어지지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="444"/>
+        <location filename="../../annviz/gui/training/area.py" line="460"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="447"/>
+        <location filename="../../annviz/gui/training/area.py" line="463"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="451"/>
+        <location filename="../../annviz/gui/training/area.py" line="467"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="459"/>
+        <location filename="../../annviz/gui/training/area.py" line="475"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="472"/>
+        <location filename="../../annviz/gui/training/area.py" line="488"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="386"/>
-        <location filename="../../annviz/gui/training/area.py" line="399"/>
-        <location filename="../../annviz/gui/training/area.py" line="447"/>
-        <location filename="../../annviz/gui/training/area.py" line="458"/>
+        <location filename="../../annviz/gui/training/area.py" line="402"/>
+        <location filename="../../annviz/gui/training/area.py" line="415"/>
+        <location filename="../../annviz/gui/training/area.py" line="463"/>
+        <location filename="../../annviz/gui/training/area.py" line="474"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>

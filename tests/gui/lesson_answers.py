@@ -248,8 +248,11 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
               press("training-start"), press("training-stop"), WAIT),
     ),
     ("learning", 5): (
-        wrong("the explorer in front", _a("show", widget="explorer-pad")),
-        wrong("the training page's curves in front", _a("show", widget="training-curves")),
+        wrong("My digits opened, nothing added", _a("show", widget="mydigits-page")),
+        wrong("a 3 added with the label 5, then My digits opened", _a("clear_pad"), THREE,
+              _a("add_my_digit", label=5), _a("show", widget="mydigits-page")),
+        wrong("a 3 added, but the explorer left in front", _a("clear_pad"), THREE, _a("add_my_digit", label=3),
+              _a("show", widget="explorer-pad")),
     ),
     # 9 — nudge a weight
     ("nudge", 1): (

@@ -84,6 +84,15 @@ def _clear_pad(d) -> None:
     d.window.explorer.clear_drawing()
 
 
+def _add_my_digit(d, label: int) -> None:
+    """The pad's drawing added to My digits with ``label`` (as "Add to my digits" and the label)."""
+    pad = d.window.explorer.drawing_pad()
+    if pad.is_blank():
+        raise ValueError("nothing is drawn on the pad to add to My digits")
+    if d.find("mydigits-page").add(pad.canvas(), int(label)) is None:
+        raise ValueError("My digits could not keep the drawing (its folder cannot be used)")
+
+
 def _draw(d, strokes) -> None:
     pad = d.window.explorer.drawing_pad()
     for points in strokes:
@@ -165,7 +174,7 @@ def _data_image(d, example: int | None = None, **kwargs) -> None:
 
 ACTIONS = {
     "show": _show, "set": _set, "press": _press, "load_model": _load_model, "test_digit": _test_digit,
-    "clear_pad": _clear_pad, "draw": _draw, "select_neuron": _select_neuron,
+    "clear_pad": _clear_pad, "draw": _draw, "add_my_digit": _add_my_digit, "select_neuron": _select_neuron,
     "select_weight": _select_weight, "nudge_h": _nudge_h, "learning_stage": _learning_stage,
     "select_cell": _select_cell, "show_mistake": _show_mistake, "training": _training,
     "time_machine": _time_machine, "data_image": _data_image,

@@ -276,6 +276,14 @@ def biggest_contributors(network, image: np.ndarray, within: float = 0.05) -> li
     return [int(j) for j in np.flatnonzero(adds >= top - within * abs(top))]
 
 
+def _mydigits(d, check) -> dict:
+    """My digits: what was added in this window, and how many digits it keeps."""
+    page = d.find("mydigits-page")
+    added = page.last_added
+    return {"added": added is not None, "added_label": -1 if added is None else added.label,
+            "kept": page.kept()}
+
+
 def _why(d, check) -> dict:
     """What Insight → Why this answer explains now."""
     explained = d.find("insight-why").explained()
@@ -329,5 +337,5 @@ PROBES = {
     "prediction": _prediction, "selection": _selection, "model": _model, "training": _training,
     "doctor": _doctor, "evaluation": _evaluation, "mistakes": _mistakes, "stepper": _stepper, "nudge": _nudge,
     "screen": _screen, "widget": _widget, "touch": _touch, "moment": _moment, "compare": _compare,
-    "why": _why, "data": _data,
+    "why": _why, "data": _data, "mydigits": _mydigits,
 }

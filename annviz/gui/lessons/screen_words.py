@@ -147,6 +147,8 @@ class ScreenWords(QObject):
             return self.tr("Test image #{index} on the pad").format(index=p["index"])
         if do == "clear_pad":
             return self.tr("Clear the pad")
+        if do == "add_my_digit":
+            return self.tr("“Add to my digits” with the label {label}").format(label=p["label"])
         if do == "draw":
             return self.tr("Draw on the pad as in the picture")
         if do == "select_neuron":

@@ -83,6 +83,7 @@ class MyDigitsPage(QWidget):
         self.export_button = QPushButton()
         self.delete_all_button = QPushButton()
         self._before_w0: np.ndarray | None = None   # first-layer weights before the lesson
+        self._last_added: Digit | None = None       # the last drawing added in this window
 
         digit_tools = QHBoxLayout()
         for w in (self.load_button, self.relabel_button, self.remove_button):
@@ -192,8 +193,22 @@ class MyDigitsPage(QWidget):
         self._show_store(keep=digit)
         side = self.tr("held out: never trained on") if digit.held_out else self.tr("to teach from")
         self.notes.setText(self.tr("Added a {label} ({side}).").format(label=label, side=side))
+        self._last_added = digit
         self.digit_added.emit(digit)
         return digit
+
+    @property
+    def last_added(self) -> Digit | None:
+        """The last drawing added in this window, while the folder keeps it as added (not removed
+        or relabelled since); a lesson reads it."""
+        digit = self._last_added
+        if digit is None or self.store is None or digit not in self.store.digits:
+            return None
+        return digit
+
+    def kept(self) -> int:
+        """How many digits the folder keeps (0 while it cannot be used)."""
+        return 0 if self.store is None else int(self.store.counts().sum())
 
     def teach(self, config) -> None:
         if self.store is None:
