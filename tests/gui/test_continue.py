@@ -88,7 +88,7 @@ def test_a_recording_from_another_blas_library_says_so_before_continuing(window,
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     area = window.training
-    area.timeline.go_to_step(50)
+    area.timeline.go_to_step(run.batches_per_epoch)      # the end of the first epoch
     area.timeline.continue_button.click()
     assert len(asked) == 1 and "someblas 9.9 Zen" in asked[0] and "not" in asked[0]
     assert area.controller.films.current is run and area.controller.phase == "done"   # nothing started
