@@ -131,7 +131,7 @@ def as_kind(kind: str | Phrase) -> Phrase | str:
 
 
 def open_regular(path: str | os.PathLike, max_bytes: int, error: type[FileFormatError] = FileFormatError,
-                 kind: str | Phrase = "file") -> BinaryIO:
+                 kind: str | Phrase = "file") -> io.BufferedReader:
     """Open ``path`` for reading if it is a regular file of at most ``max_bytes`` bytes.
 
     ``kind`` names what was expected in the messages ("model", "image": see
@@ -210,7 +210,7 @@ class _Capped(io.BufferedReader):
         return super().read(size)
 
 
-def capped(f: BinaryIO) -> BinaryIO:
+def capped(f: io.BufferedReader) -> io.BufferedReader:
     """``f`` (just opened by :func:`open_regular`) such that a read of n bytes never allocates
     more than the file holds: a parser that trusts a length in the file (an image's chunk of
     4 GiB, say) gets what there is instead of a buffer of that size."""
