@@ -41,7 +41,7 @@ class Workspace:
 
     KEEP = 2       # spare arrays per name and shape: a batch's, and an epoch's last, smaller one
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._free: dict[tuple, list[np.ndarray]] = {}
 
     def take(self, name: str, shape: tuple[int, ...], dtype, zero: bool = False,

@@ -102,7 +102,7 @@ class Moment:
     state: TrainerState | None = None  # at an epoch's end (and a few early): everything to continue from here
     own_bytes: int = field(init=False, repr=False)   # of the pictures (counted once: asked often)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.own_bytes = sum(a.nbytes for a in self.weights + self.biases)
 
     @property
@@ -187,7 +187,7 @@ class Recording:
     history: History | None = None     # the run's history once it has ended
     diagnoses: list = field(default_factory=list)   # the doctor's (nn/doctor); saved (nn/doctor/stored.py)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self._recount()
 
     def _recount(self) -> None:
