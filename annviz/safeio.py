@@ -67,6 +67,10 @@ MAX_INT_DIGITS = 40        # an integer in a JSON file; 2**64 has 20 digits
 _STRINGS = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
 
 
+#: A file's name as the readers take it (and messages show it).
+FilePath = str | os.PathLike
+
+
 class FileFormatError(ValueError):
     """A file that cannot be used; ``str()`` is one line: the path, a colon, the fault.
 
@@ -218,7 +222,7 @@ def capped(f: io.BufferedReader) -> io.BufferedReader:
     return _Capped(f.detach(), size)
 
 
-def read_exactly(f: BinaryIO, n: int, path, what: str | Phrase,
+def read_exactly(f: io.BufferedIOBase | BinaryIO, n: int, path, what: str | Phrase,
                  error: type[FileFormatError] = FileFormatError) -> bytes:
     """Exactly ``n`` bytes from ``f``; fewer mean the file is truncated (``what`` says where)."""
     try:

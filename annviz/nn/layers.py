@@ -43,7 +43,7 @@ class LayerError(ValueError):
     """A sequence of layers that cannot be built; ``code`` and ``values`` say why in the words of
     annviz.messages (``model.layers_*``), ``str()`` in English."""
 
-    def __init__(self, code: str, **values: object) -> None:
+    def __init__(self, code: str, **values: Any) -> None:
         from annviz.messages import english
 
         super().__init__(english(code, values))
