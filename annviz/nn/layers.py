@@ -119,6 +119,11 @@ Layer = Conv | Pool | Flatten | Dense
 KINDS = {cls.kind: cls for cls in (Conv, Pool, Flatten, Dense)}
 
 
+def activation_of(layer: Layer) -> str:
+    """The activation a layer names: a convolution's or a dense layer's; "identity" for the others."""
+    return layer.activation if isinstance(layer, (Conv, Dense)) else "identity"
+
+
 def to_dict(layer: Layer) -> dict[str, Any]:
     """The layer as a model file's metadata lists it: ``{"kind": "conv", "filters": 8, …}``."""
     return {"kind": layer.kind, **asdict(layer)}
@@ -230,7 +235,7 @@ def torch_modules(layers: Sequence[Layer]) -> list[tuple[str, int | None]]:
     for i, layer in enumerate(layers):
         modules.append((layer.kind, i))
         last = i == len(layers) - 1
-        activation = getattr(layer, "activation", "identity")
+        activation = activation_of(layer)
         if not last and get_activation(activation).name != "identity":
             modules.append((f"activation:{get_activation(activation).name}", None))
     return modules
