@@ -30,8 +30,8 @@ so that a training step does not allocate, and page-fault, megabytes each time.
 from __future__ import annotations
 
 import numpy as np
-from numpy.typing import DTypeLike
 from numpy.lib.stride_tricks import sliding_window_view
+from numpy.typing import DTypeLike
 
 
 class Workspace:

@@ -16,6 +16,7 @@ import math
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -96,6 +97,15 @@ class TrainerState:
         return self.epoch_progress is not None
 
 
+class StepObserver(Protocol):
+    """What ``Trainer.observer`` is (the doctor): see there."""
+
+    next_step: int
+
+    def gradients(self, step: int, grad_w: list[np.ndarray]) -> None: ...
+    def updated(self, step: int, loss: float, updates: list[np.ndarray]) -> None: ...
+
+
 class Trainer:
     """Trains ``network`` in place on ``train`` = (x (n, n_in) float32, y (n,) int labels)."""
 
@@ -103,7 +113,7 @@ class Trainer:
     #: An optional watcher of the steps (``annviz.nn.doctor.Doctor``): on a step ≥ its
     #: ``next_step``, ``learn`` calls ``gradients(step, grad_w)`` before the update and
     #: ``updated(step, loss, update_arrays)`` after it — the arrays themselves, no copies.
-    observer = None
+    observer: StepObserver | None = None
 
     def __init__(self, network: Network, config: TrainConfig, train: tuple[np.ndarray, np.ndarray],
                  test: tuple[np.ndarray, np.ndarray] | None = None,
