@@ -224,6 +224,7 @@ class ConvNet(ParameterCounts):
         """Walk back from δ = dL/dz of the output layer, (batch, n_out); gives the scratch arrays
         back. ``deltas[l]``: dL/dz of weight layer l (maps for a convolution)."""
         n = self.n_layers
+        # placeholders, each set below as the walk back reaches its layer (mypy cannot follow that)
         grad_w: list[np.ndarray] = [None] * n  # type: ignore[list-item]
         grad_b: list[np.ndarray] = [None] * n  # type: ignore[list-item]
         deltas: list[np.ndarray] = [None] * n  # type: ignore[list-item]

@@ -206,21 +206,21 @@ class Network(ParameterCounts):
         For each layer l: dL/dW = δᵀ a_prev, dL/db = Σ_batch δ, and δ_prev = (δ W) ⊙ f'(z_prev).
         """
         n = self.n_layers
-        grad_w: list[np.ndarray] = [None] * n  # type: ignore[list-item]
-        grad_b: list[np.ndarray] = [None] * n  # type: ignore[list-item]
-        deltas: list[np.ndarray] = [None] * n  # type: ignore[list-item]
+        grad_w: list[np.ndarray] = []      # from the last layer back; turned round below
+        grad_b: list[np.ndarray] = []
+        deltas: list[np.ndarray] = []
         grad_input = None
         for l in range(n - 1, -1, -1):
-            deltas[l] = delta
-            grad_w[l] = delta.T @ fwd.activations[l]        # (n_out, n_in)
-            grad_b[l] = delta.sum(axis=0)                   # (n_out,)
+            deltas.append(delta)
+            grad_w.append(delta.T @ fwd.activations[l])     # (n_out, n_in)
+            grad_b.append(delta.sum(axis=0))                # (n_out,)
             if l > 0:
                 grad_a = delta @ self.weights[l]            # (batch, n_in)
                 delta = self.layer_activations[l - 1].backward(
                     fwd.zs[l - 1], fwd.activations[l], grad_a)
             elif input_grad:
                 grad_input = delta @ self.weights[0]        # (batch, n_in)
-        return Gradients(grad_w, grad_b, deltas, grad_input)
+        return Gradients(grad_w[::-1], grad_b[::-1], deltas[::-1], grad_input)
 
     def gradients(self, x: np.ndarray, y: np.ndarray, loss: Loss) -> tuple[float, Gradients]:
         """The batch-mean loss for (x, y) and its gradients with respect to every parameter."""
