@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import enum
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -70,7 +70,7 @@ class AppModel:
     #: The insight page's confidence threshold when the app starts.
     DEFAULT_CONFIDENCE_THRESHOLD = 0.9
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._listeners: list[Callable[[Fact, tuple], None]] = []
         self.network: Network | None = None
         self.info = ModelInfo()
@@ -111,7 +111,7 @@ class AppModel:
         self._announce(Fact.MODEL)
         self._announce(Fact.FORWARD)
 
-    def set_weights(self, weights, biases) -> None:
+    def set_weights(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray]) -> None:
         """New values for the current network's parameters (same shapes), e.g. from training.
 
         ``weights_changed`` goes out, then always ``forward_changed`` (views that show both need
@@ -236,7 +236,7 @@ class AppModel:
         """Call ``listener(fact, args)`` after each change, in the order of the changes."""
         self._listeners.append(listener)
 
-    def _announce(self, fact: Fact, *args) -> None:
+    def _announce(self, fact: Fact, *args: object) -> None:
         for listener in self._listeners:
             listener(fact, args)
 

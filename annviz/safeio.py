@@ -67,6 +67,10 @@ MAX_INT_DIGITS = 40        # an integer in a JSON file; 2**64 has 20 digits
 _STRINGS = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
 
 
+#: A file's name as the readers take it (and messages show it).
+FilePath = str | os.PathLike
+
+
 class FileFormatError(ValueError):
     """A file that cannot be used; ``str()`` is one line: the path, a colon, the fault.
 
@@ -131,7 +135,7 @@ def as_kind(kind: str | Phrase) -> Phrase | str:
 
 
 def open_regular(path: str | os.PathLike, max_bytes: int, error: type[FileFormatError] = FileFormatError,
-                 kind: str | Phrase = "file") -> BinaryIO:
+                 kind: str | Phrase = "file") -> io.BufferedReader:
     """Open ``path`` for reading if it is a regular file of at most ``max_bytes`` bytes.
 
     ``kind`` names what was expected in the messages ("model", "image": see
@@ -210,7 +214,7 @@ class _Capped(io.BufferedReader):
         return super().read(size)
 
 
-def capped(f: BinaryIO) -> BinaryIO:
+def capped(f: io.BufferedReader) -> io.BufferedReader:
     """``f`` (just opened by :func:`open_regular`) such that a read of n bytes never allocates
     more than the file holds: a parser that trusts a length in the file (an image's chunk of
     4 GiB, say) gets what there is instead of a buffer of that size."""
@@ -218,7 +222,7 @@ def capped(f: BinaryIO) -> BinaryIO:
     return _Capped(f.detach(), size)
 
 
-def read_exactly(f: BinaryIO, n: int, path, what: str | Phrase,
+def read_exactly(f: io.BufferedIOBase | BinaryIO, n: int, path, what: str | Phrase,
                  error: type[FileFormatError] = FileFormatError) -> bytes:
     """Exactly ``n`` bytes from ``f``; fewer mean the file is truncated (``what`` says where)."""
     try:

@@ -193,7 +193,7 @@ def _load_pair(folder: Path, split: str, n_classes: int) -> tuple[np.ndarray, np
 
 
 @functools.lru_cache(maxsize=8)
-def _load_folder_cached(folder: Path, n_classes: int) -> tuple[np.ndarray, ...]:
+def _load_folder_cached(folder: Path, n_classes: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The four read-only arrays of ``folder``, read once per process."""
     return _load_pair(folder, "train", n_classes) + _load_pair(folder, "test", n_classes)
 

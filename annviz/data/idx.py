@@ -19,7 +19,6 @@ import math
 import os
 import zlib
 from pathlib import Path
-from typing import BinaryIO
 
 import numpy as np
 
@@ -74,7 +73,7 @@ def parse_idx(data: bytes, name: str = "<bytes>") -> np.ndarray:
     return _parse_stream(io.BytesIO(data), name, raw_size=len(data))
 
 
-def _parse_stream(f: BinaryIO, name, raw_size: int | None = None) -> np.ndarray:
+def _parse_stream(f: io.BufferedIOBase, name: str | Path, raw_size: int | None = None) -> np.ndarray:
     """Read one IDX array from ``f``; ``raw_size`` is the stream's length if known (raw files)."""
     start = f.read(4)
     if len(start) < 4:
@@ -101,7 +100,7 @@ def _parse_stream(f: BinaryIO, name, raw_size: int | None = None) -> np.ndarray:
             raise IdxError(name, "idx.truncated", n=expected, found=found)
         raise IdxError(name, "idx.trailing", extra=found - expected, n=expected, shape=shape, found=found)
     buffer = np.empty(expected, np.uint8)  # pages are touched only as data arrives
-    view, filled = memoryview(buffer), 0
+    view, filled = buffer.data, 0
     while filled < expected:
         n = f.readinto(view[filled:filled + CHUNK_BYTES])
         if not n:

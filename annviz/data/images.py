@@ -14,10 +14,14 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from annviz.safeio import FileFormatError, capped, guarded, open_regular
+
+if TYPE_CHECKING:   # Pillow is imported when an image is read, not when the app starts
+    from PIL.Image import Image
 
 MAX_PIXELS = 40_000_000        # a 7,300 x 5,500 photo; grey it takes 40 MB, RGBA while decoding 160 MB
 MAX_SIDE = 20_000              # pixels on a side; a 40-megapixel photo is 7,300 x 5,500
@@ -69,7 +73,7 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
             raise ImageError(path, "image.damaged", detail=_first_line(error)) from None
 
 
-def _grey(image) -> np.ndarray:
+def _grey(image: Image) -> np.ndarray:
     """A Pillow image -> grey uint8 (h, w), alpha composited over white.
 
     Converted a strip of rows at a time, so that memory stays near the decoded image plus the
@@ -92,16 +96,16 @@ def _grey(image) -> np.ndarray:
     return grey
 
 
-def _luma(strip) -> np.ndarray:
+def _luma(strip: Image) -> np.ndarray:
     return np.asarray(strip if strip.mode == "L" else strip.convert("L"))
 
 
-def _scaled_down(strip) -> np.ndarray:
+def _scaled_down(strip: Image) -> np.ndarray:
     wide = np.asarray(strip).astype(np.uint32)  # 0..65535
     return (wide * 255 + 32767) // 65535
 
 
-def _over_white(strip) -> np.ndarray:
+def _over_white(strip: Image) -> np.ndarray:
     from PIL import Image
 
     rgba = strip if strip.mode == "RGBA" else strip.convert("RGBA")

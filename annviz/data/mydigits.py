@@ -31,8 +31,10 @@ import shutil
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -49,6 +51,7 @@ MAX_DIGITS = 10_000                  # images read from one folder
 MAX_INDEX_BYTES = 4 * 2**20          # ~100 bytes per digit
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 #: Files an operating system leaves in folders of pictures: skipped and reported, even when strict.
+Progress = Callable[[int, int], object]   # progress(done, total); False stops
 SYSTEM_FILES = ("thumbs.db", "ehthumbs.db", "desktop.ini")
 TRAIN, HELD_OUT = "train", "held-out"
 
@@ -99,11 +102,14 @@ class DigitFolder:
 
     # --- reading the folder ----------------------------------------------------------------------
 
-    def _problem(self, path, code: str, fatal: bool = True, **values) -> None:
-        error = MyDigitsError(path, code, **values)
+    def _problem(self, path: Path, code: str, fatal: bool = True, **values: Any) -> None:
+        self._refuse(MyDigitsError(path, code, **values), fatal)
+
+    def _refuse(self, error: FileFormatError, fatal: bool = True) -> None:
         if self.strict and fatal:
             raise error
-        self._note(MyDigitsError(path, "digits.skipped", why=Phrase(code, **values)))
+        code, values = _code(error)
+        self._note(MyDigitsError(error.path, "digits.skipped", why=Phrase(code, **values)))
 
     def _note(self, error: MyDigitsError) -> None:
         self.errors.append(error)
@@ -152,7 +158,7 @@ class DigitFolder:
                 self._problem(path, "digits.system_file", fatal=False)
             elif unreachable is not None:
                 reason = os_error(path, unreachable, MyDigitsError)
-                self._problem(path, reason.code, **reason.values)
+                self._refuse(_again(reason, path))
             elif not _is_folder(entry):
                 self._problem(path, "digits.not_in_label_folder")
             elif entry.name not in LABELS:
@@ -161,11 +167,11 @@ class DigitFolder:
                 try:
                     found += self._scan_label(path, int(entry.name), MAX_DIGITS - len(found))
                 except _Unlisted as error:         # a label folder that cannot be listed
-                    self._problem(path, error.code, **error.values)
+                    self._refuse(_again(error, path))
         return found
 
     def _scan_label(self, folder: Path, label: int, room: int) -> list[tuple[Path, int]]:
-        found = []
+        found: list[tuple[Path, int]] = []
         for entry in _entries(folder):
             path = Path(entry.path)
             if entry.name.startswith("."):
@@ -222,14 +228,12 @@ class DigitFolder:
         key = _key(digit.path)
         return (key in self._cache, self._cache.get(key)) if key is not None else (True, None)
 
-    def remember(self, key, image: np.ndarray | None, error: MyDigitsError | None) -> None:
+    def remember(self, key: tuple[Path, int, int] | None, image: np.ndarray | None, error: MyDigitsError | None) -> None:
         """Keep what :func:`prepare_input` found (in the thread that owns this folder)."""
         if key is not None:
             self._cache[key] = image
         if error is not None:
-            if self.strict:
-                raise error
-            self._note(MyDigitsError(error.path, "digits.skipped", why=Phrase(error.code, **error.values)))
+            self._refuse(error)
 
     def inputs(self, held_out: bool) -> tuple[np.ndarray, np.ndarray]:
         """The usable digits of one side as network inputs: x float32 (n, 784), y int64 (n,)."""
@@ -239,7 +243,7 @@ class DigitFolder:
         return x, np.array([p[1] for p in pairs], np.int64)
 
 
-def _key(path: Path):
+def _key(path: Path) -> tuple[Path, int, int] | None:
     """What the cache knows an image by: its path, date and size (a changed file is read again)."""
     try:
         info = path.stat()
@@ -248,8 +252,22 @@ def _key(path: Path):
     return path, info.st_mtime_ns, info.st_size
 
 
+def _code(error: FileFormatError) -> tuple[str, dict[str, Any]]:
+    """The message code and values of ``error`` to say it again in this folder's words; an error
+    without a code (an English sentence) is said as "unreadable" with that sentence."""
+    if error.code is None:
+        return "unreadable", {"why": error.reason}
+    return error.code, error.values
+
+
+def _again(error: FileFormatError, path: Path) -> MyDigitsError:
+    """``error`` as this folder's error about ``path``."""
+    code, values = _code(error)
+    return MyDigitsError(path, code, **values)
+
+
 def prepare_input(path: Path, cache: dict | None = None
-                  ) -> tuple[tuple | None, np.ndarray | None, MyDigitsError | None]:
+                  ) -> tuple[tuple[Path, int, int] | None, np.ndarray | None, MyDigitsError | None]:
     """(cache key, the image's 28×28 input or None, why it cannot be used or None) — reads and
     prepares one image, changing nothing (a background thread may call it). ``cache``: known
     inputs by key, looked up first."""
@@ -257,14 +275,14 @@ def prepare_input(path: Path, cache: dict | None = None
         info = path.stat()
     except OSError as error:
         refused = os_error(path, error)
-        return None, None, MyDigitsError(path, refused.code, **refused.values)
+        return None, None, _again(refused, path)
     key = (path, info.st_mtime_ns, info.st_size)
     if cache is not None and key in cache:
         return key, cache[key], None
     try:
         image = canvas_to_mnist(read_image(path))
     except ImageError as error:
-        return key, None, MyDigitsError(path, error.code or "unreadable", **(error.values or {"why": error.reason}))
+        return key, None, _again(error, path)
     if image is None:
         return key, None, MyDigitsError(path, "digits.blank")
     image = image.reshape(-1)
@@ -397,7 +415,7 @@ class DigitStore(DigitFolder):
         self._cache.clear()
         self._write_index()
 
-    def import_folder(self, source: str | os.PathLike, progress=None) -> tuple[int, list[str]]:
+    def import_folder(self, source: str | os.PathLike, progress: Progress | None = None) -> tuple[int, list[str]]:
         """Add the images of a folder in the same layout, each as a new digit (decided as added
         now). Returns (digits added, one line per thing skipped); MyDigitsError if ``source`` is
         not a folder at all. ``progress(done, total)`` is called after each image; if it returns
@@ -406,7 +424,7 @@ class DigitStore(DigitFolder):
         self.take_in(written)
         return len(written), folder.problems
 
-    def copy_in(self, source: str | os.PathLike, progress=None) -> tuple[list[tuple[Path, int]], DigitFolder]:
+    def copy_in(self, source: str | os.PathLike, progress: Progress | None = None) -> tuple[list[tuple[Path, int]], DigitFolder]:
         """The file work of an import, which may run in a worker thread: each usable image of
         ``source`` written as a grey PNG into its label's folder here. Returns the files written
         with their labels (not yet digits: :meth:`take_in` makes them so) and the folder read,
@@ -421,7 +439,7 @@ class DigitStore(DigitFolder):
             try:
                 image = read_image(digit.path)
             except ImageError as error:
-                folder._problem(digit.path, error.code or "unreadable", **(error.values or {"why": error.reason}))
+                folder._refuse(_again(error, digit.path))
                 image = None
             if image is not None and canvas_to_mnist(image) is None:
                 folder._problem(digit.path, "digits.blank")

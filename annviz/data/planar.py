@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 PLAYGROUND_DOMAIN = (-6.0, 6.0)
 GATE_DOMAIN = (-0.5, 1.5)
@@ -39,7 +40,7 @@ class PlanarDataset:
         return PlanarDataset(self.x[index], self.y[index], self.domain)
 
 
-def _dataset(x, y, domain) -> PlanarDataset:
+def _dataset(x: ArrayLike, y: ArrayLike, domain: tuple[float, float]) -> PlanarDataset:
     return PlanarDataset(np.asarray(x, dtype=np.float32).reshape(-1, 2),
                          np.asarray(y, dtype=np.int64).reshape(-1), domain)
 
@@ -60,7 +61,7 @@ def logic_gate(name: str, copies: int = 1, jitter: float = 0.0, seed: int = 0) -
     if key not in GATES:
         raise ValueError(f"unknown gate {name!r} (known: {', '.join(GATES)})")
     rng = np.random.default_rng(seed)
-    x = np.repeat(CORNERS, copies, axis=0)                          # (4·copies, 2)
+    x: np.ndarray = np.repeat(CORNERS, copies, axis=0)              # (4·copies, 2)
     y = np.repeat(np.array(GATES[key]), copies)                     # (4·copies,)
     if jitter > 0:
         x = x + rng.normal(0.0, jitter, size=x.shape)

@@ -74,6 +74,8 @@ def drawing_problem(image: np.ndarray, prepared: np.ndarray | None) -> str | Non
     if prepared is None:
         return None
     ink = _ink(_to_grey(image))
+    if ink is None:     # blank: canvas_to_mnist gave None already
+        return None
     box = _crop(ink, NOISE).shape
     width = stroke_width(prepared)
     if max(box) < SMALLEST * min(ink.shape):

@@ -18,6 +18,7 @@ import math
 import re
 import tomllib
 from pathlib import Path
+from typing import Any, NoReturn
 
 from annviz.lessons.model import Action, Check, Condition, Lesson, Step, Task, Text, placeholders
 from annviz.lessons.prediction import read_prediction
@@ -63,11 +64,11 @@ def read_lesson(path: str | Path) -> Lesson:
         text = data.decode("utf-8-sig")    # Windows Notepad starts UTF-8 with a byte-order mark
     except UnicodeDecodeError:
         raise LessonFileError(path, "not_utf8") from None
-    return _lesson_of_text(text, path, path.stem)
+    return _lesson_of_text(text, path, path.stem, path)
 
 
 @guarded(LessonFileError)
-def read_lesson_text(text: str, where, name: str) -> Lesson:
+def read_lesson_text(text: str, where: str | Path, name: str) -> Lesson:
     """The lesson whose TOML is ``text`` (a setup file carries one), named ``name``; ``where``
     stands for the file in messages. The same checks as a lesson file's."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
@@ -75,7 +76,7 @@ def read_lesson_text(text: str, where, name: str) -> Lesson:
     return _lesson_of_text(text.removeprefix("\ufeff"), where, name, path=None)
 
 
-def _lesson_of_text(text: str, where, name: str, path: Path | None | str = "same") -> Lesson:
+def _lesson_of_text(text: str, where: str | Path, name: str, path: Path | None) -> Lesson:
     check_structure(text, where)
     try:
         document = tomllib.loads(text)
@@ -83,7 +84,7 @@ def _lesson_of_text(text: str, where, name: str, path: Path | None | str = "same
         line, column = _position(str(error))
         raise LessonFileError(where, "lesson.toml_invalid", line=line, column=column) from None
     lesson = parse_lesson(document, where, name)
-    return dataclasses.replace(lesson, source=text, path=where if path == "same" else path)
+    return dataclasses.replace(lesson, source=text, path=path)
 
 
 # --- the raw text's structure, before tomllib ------------------------------------------------------
@@ -106,7 +107,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9_+:-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_+:-]+)*")
 _NOT_BRACKETS = {ord(c): None for c in map(chr, range(128)) if c not in "[]{}"}
 
 
-def check_structure(text: str, path) -> None:
+def check_structure(text: str, path: str | Path) -> None:
     """LessonFileError if ``text`` nests too deeply, has a key of too many dotted parts, or a key
     or number too long — measured on the raw text, in time linear in its length."""
     bare = _TOML_SKIP.sub(_placeholder, text)
@@ -149,7 +150,7 @@ def _position(message: str) -> tuple[int | str, int | str]:
     return (int(found[1]), int(found[2])) if found else ("?", "?")
 
 
-def parse_lesson(document: dict, path: str | Path, name: str | None = None) -> Lesson:
+def parse_lesson(document: dict[str, Any], path: str | Path, name: str | None = None) -> Lesson:
     """A parsed TOML document as a ``Lesson`` (``name``: the file's name without .toml)."""
     path = Path(path)
     return _Reader(path).lesson(document, name or path.stem)
@@ -158,15 +159,15 @@ def parse_lesson(document: dict, path: str | Path, name: str | None = None) -> L
 class _Reader:
     """The checks, each naming the file and the place (``where``) of a fault."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path) -> None:
         self.path = path
 
-    def fail(self, where: str, code: str, **values):
+    def fail(self, where: str, code: str, **values: object) -> NoReturn:
         raise LessonFileError(self.path, code, where=where, **values)
 
     # --- plain fields ---------------------------------------------------------------------------
 
-    def keys(self, table, known: tuple[str, ...], where: str, required: tuple[str, ...] = ()) -> dict:
+    def keys(self, table: object, known: tuple[str, ...], where: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
         if not isinstance(table, dict):
             self.fail(where, "lesson.not_table", found=_kind(table))
         for key in table:
@@ -177,40 +178,42 @@ class _Reader:
                 self.fail(where, "lesson.missing", key=key)
         return table
 
-    def int(self, value, where: str, lo: int, hi: int) -> int:
+    # (named integer, string, sequence: a method named int or str would hide the type in this class's
+    # annotations)
+    def integer(self, value: object, where: str, lo: int, hi: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(where, "lesson.not_whole_number", found=_kind(value))
         if not lo <= value <= hi:
             self.fail(where, "lesson.not_between", value=_number(value), lo=lo, hi=hi)
         return value
 
-    def number(self, value, where: str, lo: float = -1e12, hi: float = 1e12) -> float:
+    def number(self, value: object, where: str, lo: float = -1e12, hi: float = 1e12) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(where, "lesson.not_number", found=_kind(value))
         if not (isinstance(value, int) or math.isfinite(value)) or not lo <= value <= hi:
             self.fail(where, "lesson.number_range", value=_number(value), lo=f"{lo:g}", hi=f"{hi:g}")
         return float(value) if isinstance(value, float) else value
 
-    def str(self, value, where: str, limit: int = 200) -> str:
+    def string(self, value: object, where: str, limit: int = 200) -> str:
         if not isinstance(value, str):
             self.fail(where, "lesson.not_text", found=_kind(value))
         if len(value) > limit:
             self.fail(where, "lesson.text_too_long", most=limit)
         return value
 
-    def list(self, value, where: str, limit: int) -> list:
+    def sequence(self, value: object, where: str, limit: int) -> list[Any]:
         if not isinstance(value, list):
             self.fail(where, "lesson.not_list", found=_kind(value))
         if len(value) > limit:
             self.fail(where, "lesson.list_too_long", n=len(value), most=limit)
         return value
 
-    def text(self, value, where: str) -> Text:
+    def text(self, value: object, where: str) -> Text:
         """A text in both languages: a table with en and ko, each non-empty, tags allowed."""
         table = self.keys(value, ("en", "ko"), where, required=("en", "ko"))
         texts = []
         for lang in ("en", "ko"):
-            text = self.str(table[lang], f"{where}.{lang}", MAX_TEXT)
+            text = self.string(table[lang], f"{where}.{lang}", MAX_TEXT)
             if not text.strip():
                 self.fail(f"{where}.{lang}", "lesson.empty_text")
             self.html(text, f"{where}.{lang}")
@@ -227,12 +230,12 @@ class _Reader:
             if attributes:
                 self.fail(where, "lesson.tag_attributes", tag=match.group(2)[:40])
 
-    def names(self, value, where: str, kinds: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    def names(self, value: object, where: str, kinds: tuple[str, ...] | None = None) -> tuple[str, ...]:
         return tuple(self.widget(v, f"{where}[{i + 1}]", kinds)
-                     for i, v in enumerate(self.list(value, where, MAX_NAMES)))
+                     for i, v in enumerate(self.sequence(value, where, MAX_NAMES)))
 
-    def widget(self, value, where: str, kinds: tuple[str, ...] | None = None) -> str:
-        name = self.str(value, where)
+    def widget(self, value: object, where: str, kinds: tuple[str, ...] | None = None) -> str:
+        name = self.string(value, where)
         if name not in WIDGETS:
             self.fail(where, "lesson.unknown_widget", name=_shown(name))
         if kinds is not None and WIDGETS[name].kind not in kinds:
@@ -241,34 +244,34 @@ class _Reader:
 
     # --- the lesson -----------------------------------------------------------------------------
 
-    def lesson(self, doc: dict, name: str) -> Lesson:
+    def lesson(self, doc: dict[str, Any], name: str) -> Lesson:
         known = ("format_version", "number", "title", "summary", "concepts", "standard", "minutes", "hide",
                  "lock", "start", "steps")
         self.keys(doc, known, "", required=("format_version", "title", "summary", "steps"))
         check_version(doc["format_version"], FORMAT_VERSION, self.path, LessonFileError)
         if len(name) > MAX_NAME or not _NAME.fullmatch(name):
             self.fail("", "lesson.bad_name", name=_shown(name), most=MAX_NAME)
-        concepts = tuple(self.str(c, f"concepts[{i + 1}]")
-                         for i, c in enumerate(self.list(doc.get("concepts", []), "concepts", 40)))
+        concepts = tuple(self.string(c, f"concepts[{i + 1}]")
+                         for i, c in enumerate(self.sequence(doc.get("concepts", []), "concepts", 40)))
         for i, concept in enumerate(concepts):
             if concept not in CONCEPTS:
                 self.fail(f"concepts[{i + 1}]", "lesson.unknown_concept", name=_shown(concept), known=", ".join(CONCEPTS))
-        steps = self.list(doc["steps"], "steps", MAX_STEPS)
+        steps = self.sequence(doc["steps"], "steps", MAX_STEPS)
         if not steps:
             self.fail("steps", "lesson.no_steps")
         return Lesson(
             name=name, title=self.text(doc["title"], "title"), summary=self.text(doc["summary"], "summary"),
             steps=tuple(self.step(s, f"step {i + 1}") for i, s in enumerate(steps)),
-            number=self.int(doc["number"], "number", 1, 999) if "number" in doc else None,
+            number=self.integer(doc["number"], "number", 1, 999) if "number" in doc else None,
             concepts=concepts,
-            standard=self.str(doc["standard"], "standard", 40) if "standard" in doc else None,
-            minutes=self.int(doc["minutes"], "minutes", 1, MAX_MINUTES) if "minutes" in doc else None,
+            standard=self.string(doc["standard"], "standard", 40) if "standard" in doc else None,
+            minutes=self.integer(doc["minutes"], "minutes", 1, MAX_MINUTES) if "minutes" in doc else None,
             hide=self.names(doc.get("hide", []), "hide"), lock=self.names(doc.get("lock", []), "lock"),
             start=self.actions(doc.get("start", []), "start"), path=self.path)
 
-    def step(self, table, where: str) -> Step:
+    def step(self, table: object, where: str) -> Step:
         known = ("title", "text", "actions", "highlight", "hide", "lock", "task", "predict")
-        self.keys(table, known, where, required=("text",))
+        table = self.keys(table, known, where, required=("text",))
         task = self.task(table["task"], f"{where}, task") if "task" in table else None
         predict = read_prediction(self, table["predict"], f"{where}, predict", task is not None) \
             if "predict" in table else None
@@ -281,9 +284,9 @@ class _Reader:
             lock=self.names(table.get("lock", []), f"{where}: lock"),
             task=task, predict=predict)
 
-    def task(self, table, where: str) -> Task:
-        self.keys(table, ("checks", "status", "hints", "done", "answer"), where, required=("checks", "done"))
-        checks = self.list(table["checks"], f"{where}: checks", MAX_CHECKS)
+    def task(self, table: object, where: str) -> Task:
+        table = self.keys(table, ("checks", "status", "hints", "done", "answer"), where, required=("checks", "done"))
+        checks = self.sequence(table["checks"], f"{where}: checks", MAX_CHECKS)
         if not checks:
             self.fail(f"{where}: checks", "lesson.no_checks")
         task = Task(
@@ -291,7 +294,7 @@ class _Reader:
             done=self.text(table["done"], f"{where}: done"),
             status=self.text(table["status"], f"{where}: status") if "status" in table else None,
             hints=tuple(self.text(h, f"{where}: hints[{i + 1}]")
-                        for i, h in enumerate(self.list(table.get("hints", []), f"{where}: hints", MAX_HINTS))),
+                        for i, h in enumerate(self.sequence(table.get("hints", []), f"{where}: hints", MAX_HINTS))),
             answer=self.actions(table.get("answer", []), f"{where}: answer"))
         self.placeholders(task, where)
         return task
@@ -302,7 +305,9 @@ class _Reader:
         for check in task.checks:
             known |= set(PROBES[check.probe]) | {f"{check.probe}.{v}" for v in PROBES[check.probe]}
         for label, text in (("status", task.status), ("done", task.done)):
-            for lang in ("en", "ko") if text is not None else ():
+            if text is None:
+                continue
+            for lang in ("en", "ko"):
                 for name in placeholders(text.get(lang)):
                     if name not in known:
                         self.fail(f"{where}: {label}.{lang}", "lesson.unknown_placeholder", name=name[:40],
@@ -310,10 +315,10 @@ class _Reader:
 
     # --- checks ---------------------------------------------------------------------------------
 
-    def check(self, table, where: str) -> Check:
+    def check(self, table: object, where: str) -> Check:
         if not isinstance(table, dict) or "check" not in table:
             self.fail(where, "lesson.check_table")
-        probe = self.str(table["check"], f"{where}: check")
+        probe = self.string(table["check"], f"{where}: check")
         if probe not in PROBES:
             self.fail(where, "lesson.unknown_check", name=_shown(probe), known=", ".join(PROBES))
         where = f"{where} ({probe})"
@@ -334,10 +339,10 @@ class _Reader:
             self.fail(where, "lesson.nothing_to_check")
         return Check(probe, tuple(conditions), widget)
 
-    def condition(self, probe: str, value: str, op: str, operand, widget: str | None, where: str) -> Condition:
+    def condition(self, probe: str, value: str, op: str, operand: object, widget: str | None, where: str) -> Condition:
         spec = PROBES[probe][value]
         kind = spec.type
-        if probe == "widget" and value == "value":
+        if probe == "widget" and value == "value" and widget is not None:   # check() read the widget
             kind = {"toggle": "bool", "slider": "number", "number": "number"}.get(WIDGETS[widget].kind, "choice")
         if op != "eq" and kind not in ("number", "int"):
             self.fail(where, "lesson.not_comparable", value=value)
@@ -347,14 +352,14 @@ class _Reader:
             if not isinstance(operand, bool):
                 self.fail(where, "lesson.not_bool", found=_kind(operand))
             return Condition(value, op, operand)
-        if kind == "choice":
+        if kind == "choice" and widget is not None:
             return Condition(value, op, self.choice(widget, operand, where))
-        text = self.str(operand, where)
+        text = self.string(operand, where)
         if spec.choices and text not in spec.choices:
             self.fail(where, "lesson.not_a_choice", value=_shown(text), choices=", ".join(map(repr, spec.choices)))
         return Condition(value, op, text)
 
-    def choice(self, widget: str, value, where: str):
+    def choice(self, widget: str, value: object, where: str) -> str | int | float:
         allowed = WIDGETS[widget].values
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.fail(where, "lesson.choice_type", widget=widget, found=_kind(value))
@@ -365,14 +370,14 @@ class _Reader:
 
     # --- actions --------------------------------------------------------------------------------
 
-    def actions(self, value, where: str) -> tuple[Action, ...]:
-        items = self.list(value, f"{where}: actions", MAX_ACTIONS)
+    def actions(self, value: object, where: str) -> tuple[Action, ...]:
+        items = self.sequence(value, f"{where}: actions", MAX_ACTIONS)
         return tuple(self.action(a, f"{where}, action {i + 1}") for i, a in enumerate(items))
 
-    def action(self, table, where: str) -> Action:
+    def action(self, table: object, where: str) -> Action:
         if not isinstance(table, dict) or "do" not in table:
             self.fail(where, "lesson.action_table")
-        do = self.str(table["do"], f"{where}: do")
+        do = self.string(table["do"], f"{where}: do")
         if do not in ACTIONS:
             self.fail(where, "lesson.unknown_action", name=_shown(do), known=", ".join(ACTIONS))
         where = f"{where} ({do})"
@@ -391,7 +396,7 @@ class _Reader:
                 self.fail(where, "lesson.missing_for_layer", key=needed, layer=repr(params["layer"]))
         return Action(do, tuple(params.items()))
 
-    def param(self, kind: str, value, table: dict, where: str):
+    def param(self, kind: str, value: object, table: dict[str, Any], where: str) -> object:
         if kind == "name":
             return self.widget(value, where)
         if kind == "button":
@@ -411,36 +416,36 @@ class _Reader:
                 return self.number(value, where, -MAX_SET_VALUE, MAX_SET_VALUE)
             return self.choice(widget, value, where)
         if kind == "int":
-            return self.int(value, where, 0, 1_000_000)
+            return self.integer(value, where, 0, 1_000_000)
         if kind == "number":
             return self.number(value, where, 1e-14, 1.0)
         if kind == "percent":
             return self.number(value, where, 0.0, 100.0)
         if kind == "text":
-            return self.str(value, where)
+            return self.string(value, where)
         if kind == "model":
-            name = self.str(value, where)
+            name = self.string(value, where)
             if name not in bundled_model_names():
                 self.fail(where, "lesson.not_bundled_model", name=_shown(name), known=", ".join(bundled_model_names()))
             return name
         if kind == "layer":
             if value == "output":
                 return value
-            return self.int(value, where, 1, 100)
+            return self.integer(value, where, 1, 100)
         if kind == "strokes":
             return self.strokes(value, where)
         if kind == "command":
-            command = self.str(value, where)
+            command = self.string(value, where)
             if command not in TRAINING_COMMANDS:
                 self.fail(where, "lesson.not_command", name=_shown(command), known=", ".join(TRAINING_COMMANDS))
             return command
         raise AssertionError(kind)
 
-    def strokes(self, value, where: str) -> tuple:
-        strokes = self.list(value, where, MAX_STROKES)
+    def strokes(self, value: object, where: str) -> tuple[tuple[tuple[float, float], ...], ...]:
+        strokes = self.sequence(value, where, MAX_STROKES)
         out = []
         for s, stroke in enumerate(strokes):
-            points = self.list(stroke, f"{where}[{s + 1}]", MAX_STROKE_POINTS)
+            points = self.sequence(stroke, f"{where}[{s + 1}]", MAX_STROKE_POINTS)
             if not points:
                 self.fail(f"{where}[{s + 1}]", "lesson.empty_stroke")
             pairs = []
@@ -462,7 +467,7 @@ def _split_condition(key: str) -> tuple[str, str]:
     return key, "eq"
 
 
-def _kind(value) -> Phrase:
+def _kind(value: object) -> Phrase:
     """What a TOML value is, as a phrase: "text", "a table", "a number" …"""
     if isinstance(value, bool):
         return Phrase("type.bool")
@@ -471,13 +476,13 @@ def _kind(value) -> Phrase:
     return Phrase(code) if code else Phrase("type.object")
 
 
-def _shown(value) -> str:
+def _shown(value: object) -> str:
     """A name from the file for a message: quoted, cut after 40 characters."""
     text = value if isinstance(value, str) else describe(value)
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _number(value) -> str:
+def _number(value: int | float) -> str:
     """A number from the file for a message (a huge integer shortened, never spelt out)."""
     if isinstance(value, float) or value.bit_length() < 64:
         return str(value)

@@ -10,6 +10,7 @@ the path of a file. The folder is read as it is: no file is ever written or exec
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def _entries(folder: Path | None, bundled: bool, read_new: bool = True) -> list[
     return sorted(entries, key=_order)
 
 
-def _key(path: Path):
+def _key(path: Path) -> tuple[int, int, int] | None:
     try:
         info = path.stat()
     except OSError:
@@ -100,7 +101,7 @@ def unread(folder: Path | None) -> list[Path]:
         return [p for p in paths if _read.get(p, (None,))[0] != _key(p) or _key(p) is None]
 
 
-def read_all(paths: list[Path], progress=None) -> int:
+def read_all(paths: list[Path], progress: Callable[[int, int], object] | None = None) -> int:
     """Read ``paths`` into what the list remembers (any thread); ``progress(done, total)`` after
     each, returning False to stop. Returns how many were read."""
     for done, path in enumerate(paths, 1):
@@ -110,7 +111,7 @@ def read_all(paths: list[Path], progress=None) -> int:
     return len(paths)
 
 
-def _order(entry: Entry):
+def _order(entry: Entry) -> tuple[int, int, str]:
     lesson = entry.lesson
     if lesson is None:
         return (2, 0, entry.name)

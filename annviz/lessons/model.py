@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeGuard
 
 from annviz.lessons.vocabulary import AT_LEAST, AT_MOST, PROBES
 
@@ -36,7 +37,7 @@ class Action:
     do: str
     params: tuple[tuple[str, object], ...] = ()
 
-    def get(self, key: str, default=None):
+    def get(self, key: str, default: Any = None) -> Any:
         return dict(self.params).get(key, default)
 
 
@@ -48,7 +49,7 @@ class Condition:
     op: str
     operand: object
 
-    def holds(self, measured) -> bool:
+    def holds(self, measured: Any) -> bool:
         if measured is None or (isinstance(measured, float) and math.isnan(measured)):
             return False
         if self.op == "at_least":
@@ -117,7 +118,7 @@ class Prediction:
     def is_number(self) -> bool:
         return not self.choices
 
-    def valid(self, answer) -> bool:
+    def valid(self, answer: object) -> TypeGuard[float | int]:
         """Whether ``answer`` is one this prediction takes: a finite number in range with at most
         ``decimals`` decimals, or a choice's index."""
         if isinstance(answer, bool) or not isinstance(answer, (int, float)):
@@ -126,7 +127,7 @@ class Prediction:
             return math.isfinite(answer) and self.low <= answer <= self.high
         return isinstance(answer, int) and 0 <= answer < len(self.choices)
 
-    def outcome(self, measured) -> int | None:
+    def outcome(self, measured: Any) -> int | None:
         """The index of the first choice whose ``when`` holds on ``measured`` (None: no choice)."""
         for i, choice in enumerate(self.choices):
             if choice.when is not None and choice.when.holds(measured):
@@ -189,7 +190,7 @@ class Lesson:
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)\}")
 
 
-def format_value(value, digits: int | None = 2) -> str:
+def format_value(value: object, digits: int | None = 2) -> str:
     """A measured value as a lesson writes it: −0.30, 93.4, 1.2e−03 (digits −1), 0.01 (digits None,
     as short as it is), 7, ✓ or ✗."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -21,8 +21,9 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from typing import Any, NoReturn, Protocol
 
-from annviz.lessons.model import Choice, Lesson, Prediction
+from annviz.lessons.model import Choice, Condition, Lesson, Prediction, Text
 from annviz.lessons.vocabulary import PROBES
 
 KEYS = ("question", "takeaway", "result", "number", "choices")
@@ -35,14 +36,29 @@ MAX_STORED = 64 * 1024
 MAX_RESULT = 80          # characters of a result as shown
 
 
-def read_prediction(reader, table, where: str, has_task: bool) -> Prediction:
+class Reader(Protocol):
+    """The checks of lessonfile's reader that a prediction uses (lessonfile imports this module)."""
+
+    def fail(self, where: str, code: str, **values: object) -> NoReturn: ...
+    def keys(self, table: object, known: tuple[str, ...], where: str,
+             required: tuple[str, ...] = ()) -> dict[str, Any]: ...
+    def integer(self, value: object, where: str, lo: int, hi: int) -> int: ...
+    def number(self, value: object, where: str, lo: float = ..., hi: float = ...) -> float: ...
+    def string(self, value: object, where: str, limit: int = ...) -> str: ...
+    def sequence(self, value: object, where: str, limit: int) -> list[Any]: ...
+    def text(self, value: object, where: str) -> Text: ...
+    def condition(self, probe: str, value: str, op: str, operand: object, widget: str | None,
+                  where: str) -> Condition: ...
+
+
+def read_prediction(reader: Reader, table: object, where: str, has_task: bool) -> Prediction:
     """The prediction of ``table`` (a step's ``predict``), checked by ``reader`` (lessonfile's)."""
-    reader.keys(table, KEYS, where, required=("question", "takeaway", "result"))
+    table = reader.keys(table, KEYS, where, required=("question", "takeaway", "result"))
     if not has_task:
         reader.fail(where, "lesson.predict_needs_task")
     question = reader.text(table["question"], f"{where}: question")
     takeaway = reader.text(table["takeaway"], f"{where}: takeaway")
-    result = reader.str(table["result"], f"{where}: result", 60)
+    result = reader.string(table["result"], f"{where}: result", 60)
     probe, _, value = result.partition(".")
     if probe == "widget" or probe not in PROBES or value not in PROBES[probe]:
         reader.fail(f"{where}: result", "lesson.predict_result", name=repr(result[:40]))
@@ -50,7 +66,7 @@ def read_prediction(reader, table, where: str, has_task: bool) -> Prediction:
         reader.fail(where, "lesson.predict_form")
     if "number" in table:
         return _number(reader, table["number"], f"{where}: number", question, takeaway, (probe, value))
-    items = reader.list(table["choices"], f"{where}: choices", MAX_CHOICES)
+    items = reader.sequence(table["choices"], f"{where}: choices", MAX_CHOICES)
     if len(items) < 2:
         reader.fail(f"{where}: choices", "lesson.predict_few_choices")
     choices = tuple(_choice(reader, item, f"{where}: choices[{i + 1}]", probe, value)
@@ -58,23 +74,24 @@ def read_prediction(reader, table, where: str, has_task: bool) -> Prediction:
     return Prediction(question, takeaway, (probe, value), choices=choices)
 
 
-def _number(reader, table, where: str, question, takeaway, result: tuple[str, str]) -> Prediction:
-    reader.keys(table, ("min", "max", "decimals", "unit"), where, required=("min", "max"))
+def _number(reader: Reader, table: object, where: str, question: Text, takeaway: Text,
+            result: tuple[str, str]) -> Prediction:
+    table = reader.keys(table, ("min", "max", "decimals", "unit"), where, required=("min", "max"))
     if PROBES[result[0]][result[1]].type not in ("number", "int"):
         reader.fail(where, "lesson.predict_number_result", name=".".join(result))
     low = reader.number(table["min"], f"{where}: min", -MAX_NUMBER, MAX_NUMBER)
     high = reader.number(table["max"], f"{where}: max", -MAX_NUMBER, MAX_NUMBER)
     if not low < high:
         reader.fail(where, "lesson.predict_range", lo=f"{low:g}", hi=f"{high:g}")
-    decimals = reader.int(table.get("decimals", 0), f"{where}: decimals", 0, MAX_DECIMALS)
-    unit = reader.str(table.get("unit", ""), f"{where}: unit", MAX_UNIT)
+    decimals = reader.integer(table.get("decimals", 0), f"{where}: decimals", 0, MAX_DECIMALS)
+    unit = reader.string(table.get("unit", ""), f"{where}: unit", MAX_UNIT)
     if any(c in unit for c in "<>&\n\r\t"):
         reader.fail(f"{where}: unit", "lesson.predict_unit")
     return Prediction(question, takeaway, result, low=float(low), high=float(high), decimals=decimals, unit=unit)
 
 
-def _choice(reader, table, where: str, probe: str, value: str) -> Choice:
-    reader.keys(table, ("en", "ko", "is", "at_least", "at_most"), where, required=("en", "ko"))
+def _choice(reader: Reader, table: object, where: str, probe: str, value: str) -> Choice:
+    table = reader.keys(table, ("en", "ko", "is", "at_least", "at_most"), where, required=("en", "ko"))
     text = reader.text({"en": table["en"], "ko": table["ko"]}, where)
     given = [key for key in ("is", "at_least", "at_most") if key in table]
     if len(given) > 1:
@@ -98,7 +115,7 @@ class Made:
     outcome: int | None = None
 
 
-def load_made(text, lesson: Lesson) -> dict[int, Made]:
+def load_made(text: object, lesson: Lesson) -> dict[int, Made]:
     """The predictions kept in ``text`` for ``lesson``, by step (from 0); anything that is not a
     prediction this lesson asks for, in its range, is left out."""
     if not isinstance(text, str) or len(text) > MAX_STORED:
@@ -114,11 +131,11 @@ def load_made(text, lesson: Lesson) -> dict[int, Made]:
         if not (isinstance(key, str) and key.isdigit() and len(key) <= 3) or not isinstance(entry, dict):
             continue
         step = int(key)
-        if step >= len(lesson.steps) or lesson.steps[step].predict is None:
+        if step >= len(lesson.steps):
             continue
         prediction = lesson.steps[step].predict
         answer = entry.get("answer")
-        if not prediction.valid(answer):
+        if prediction is None or not prediction.valid(answer):
             continue
         result = entry.get("result")
         result = result if isinstance(result, str) and len(result) <= MAX_RESULT else None
@@ -135,15 +152,15 @@ def dump_made(made: dict[int, Made]) -> str:
                        for step, m in sorted(made.items())}, ensure_ascii=False)
 
 
-def answer_text(prediction: Prediction, answer, lang: str) -> str:
+def answer_text(prediction: Prediction, answer: float | int, lang: str) -> str:
     """The learner's answer as the panel and the sheet write it: "−3.0" (with its unit) or the choice."""
     if prediction.is_number:
         text = f"{answer:.{prediction.decimals}f}".replace("-", "−")
         return f"{text} {prediction.unit}".strip() if prediction.unit not in ("%", "") else text + prediction.unit
-    return prediction.choices[answer].text.get(lang)
+    return prediction.choices[int(answer)].text.get(lang)
 
 
-def close_enough(prediction: Prediction, answer, measured) -> bool | None:
+def close_enough(prediction: Prediction, answer: float | int, measured: object) -> bool | None:
     """Whether a number prediction came within a tenth of its range of what was measured (None
     for a choice, or when nothing was measured)."""
     if not prediction.is_number or measured is None or isinstance(measured, bool) \

@@ -41,13 +41,13 @@ class Step(Activation):
 
     name = "step"
 
-    def __init__(self, threshold: float = 0.0):
+    def __init__(self, threshold: float = 0.0) -> None:
         self.threshold = threshold
 
-    def f(self, z):
+    def f(self, z: np.ndarray) -> np.ndarray:
         return (z >= self.threshold).astype(np.result_type(z, np.float32))
 
-    def df(self, z):
+    def df(self, z: np.ndarray) -> np.ndarray:
         return np.zeros_like(z, dtype=np.result_type(z, np.float32))
 
     def __repr__(self) -> str:
@@ -59,13 +59,13 @@ class Identity(Activation):
 
     name = "identity"
 
-    def f(self, z):
+    def f(self, z: np.ndarray) -> np.ndarray:
         return z
 
-    def df(self, z):
+    def df(self, z: np.ndarray) -> np.ndarray:
         return np.ones_like(z)
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         return grad_a
 
 
@@ -74,15 +74,15 @@ class Sigmoid(Activation):
 
     name = "sigmoid"
 
-    def f(self, z):
+    def f(self, z: np.ndarray) -> np.ndarray:
         # 0.5·(1 + tanh(z/2)) equals 1/(1+e^−z) and never overflows.
         return 0.5 * (1.0 + np.tanh(0.5 * z))
 
-    def df(self, z):
+    def df(self, z: np.ndarray) -> np.ndarray:
         s = self.f(z)
         return s * (1.0 - s)
 
-    def slope(self, z, a):
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
         return a * (1.0 - a)
 
 
@@ -91,13 +91,13 @@ class Tanh(Activation):
 
     name = "tanh"
 
-    def f(self, z):
+    def f(self, z: np.ndarray) -> np.ndarray:
         return np.tanh(z)
 
-    def df(self, z):
+    def df(self, z: np.ndarray) -> np.ndarray:
         return 1.0 - np.tanh(z) ** 2
 
-    def slope(self, z, a):
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
         return 1.0 - a * a
 
 
@@ -106,13 +106,13 @@ class ReLU(Activation):
 
     name = "relu"
 
-    def f(self, z):
+    def f(self, z: np.ndarray) -> np.ndarray:
         return np.maximum(z, 0)
 
-    def df(self, z):
+    def df(self, z: np.ndarray) -> np.ndarray:
         return (z > 0).astype(z.dtype)
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         return np.multiply(grad_a, z > 0, out=grad_a)   # grad_a is this step's own: reused
 
 
@@ -121,13 +121,13 @@ class LeakyReLU(Activation):
 
     name = "leaky_relu"
 
-    def __init__(self, alpha: float = 0.01):
+    def __init__(self, alpha: float = 0.01) -> None:
         self.alpha = alpha
 
-    def f(self, z):
+    def f(self, z: np.ndarray) -> np.ndarray:
         return np.where(z > 0, z, self.alpha * z)
 
-    def df(self, z):
+    def df(self, z: np.ndarray) -> np.ndarray:
         return np.where(z > 0, 1.0, self.alpha).astype(z.dtype)
 
     def __repr__(self) -> str:
@@ -143,14 +143,14 @@ class Softmax(Activation):
     name = "softmax"
     elementwise = False
 
-    def f(self, z):
+    def f(self, z: np.ndarray) -> np.ndarray:
         e = np.exp(z - z.max(axis=-1, keepdims=True))
         return e / e.sum(axis=-1, keepdims=True)
 
-    def df(self, z):
+    def df(self, z: np.ndarray) -> np.ndarray:
         raise TypeError("softmax is not element-wise: use backward(z, a, grad_a)")
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         # Jacobian-vector product: dL/dz_k = a_k (dL/da_k − Σ_j dL/da_j a_j)
         return a * (grad_a - (grad_a * a).sum(axis=-1, keepdims=True))
 
@@ -167,7 +167,7 @@ OUTPUT_ACTIVATIONS = ("softmax", "sigmoid", "identity")
 ACTIVATION_NAMES = tuple(_ACTIVATIONS)
 
 
-def get_activation(name: str, **params) -> Activation:
+def get_activation(name: str, **params: float) -> Activation:
     """The activation called ``name`` ("sigmoid", "relu", …); raises ValueError if unknown."""
     key = name.strip().lower().replace("-", "_").replace(" ", "_")
     key = {"leakyrelu": "leaky_relu", "linear": "identity", "unit_step": "step"}.get(key, key)

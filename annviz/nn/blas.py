@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # imported when first used (it inspects the loaded libraries)
+    from threadpoolctl import threadpool_limits
 
 
 def _blas() -> list[dict]:
@@ -32,7 +36,7 @@ def library() -> str:
     return ""
 
 
-def limit(n: int):
+def limit(n: int) -> threadpool_limits:
     """BLAS libraries limited to ``n`` threads until the returned limiter's
     ``restore_original_limits()`` (for a limit whose end is decided later, not by a block)."""
     from threadpoolctl import threadpool_limits

@@ -17,19 +17,26 @@ parameters, work per image) before any tensor is read, then each tensor's name a
 
 from __future__ import annotations
 
-from annviz.nn.layers import KINDS, Conv, Dense, Flatten, LayerError, Pool, check_layers, to_dict, torch_indices
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from annviz.nn.layers import KINDS, Conv, Dense, Flatten, Layer, LayerError, Pool, check_layers, to_dict, torch_indices
 from annviz.nn.tensorfile import Header, TensorEntry, check_float
-from annviz.safeio import FileFormatError, check_field, describe
+from annviz.safeio import FileFormatError, FilePath, check_field, describe
+
+if TYPE_CHECKING:
+    from annviz.nn.convnet import ConvNet
 
 FORMAT_VERSION = 2          # of a model file holding a convolutional network
 INPUT_SHAPE = (1, 28, 28)   # the only input annviz gives a network: one grey 28×28 image
 MAX_LISTED = 64             # entries of "layers"
 #: Each kind's fields in a file: name → (type, default).
-FIELDS = {"conv": {"filters": (int, None), "kernel": (int, None), "padding": (int, 0), "activation": (str, None)},
+FIELDS: dict[str, dict[str, tuple[type, object]]] = {"conv": {"filters": (int, None), "kernel": (int, None), "padding": (int, 0), "activation": (str, None)},
           "pool": {"size": (int, 2)}, "flatten": {}, "dense": {"size": (int, None), "activation": (str, None)}}
 
 
-def tensors(network) -> dict:
+def tensors(network: ConvNet) -> dict[str, np.ndarray]:
     """The network's parameters by their ``nn.Sequential`` names."""
     out = {}
     for l, index in enumerate(i for i in torch_indices(network.layers) if i is not None):
@@ -38,12 +45,12 @@ def tensors(network) -> dict:
     return out
 
 
-def metadata(network) -> dict:
+def metadata(network: ConvNet) -> dict[str, Any]:
     return {"format_version": FORMAT_VERSION, "input_shape": list(network.input_shape),
             "layers": [to_dict(layer) for layer in network.layers]}
 
 
-def read_layers(meta: dict, path, error: type[FileFormatError]) -> list:
+def read_layers(meta: dict[str, Any], path: FilePath, error: type[FileFormatError]) -> list[Layer]:
     """The checked ``layers`` of a model file's metadata (a list of Conv, Pool, Flatten, Dense)."""
     shape = check_field(meta, "input_shape", list, path, error, default=list(INPUT_SHAPE))
     if shape != list(INPUT_SHAPE):
@@ -51,7 +58,7 @@ def read_layers(meta: dict, path, error: type[FileFormatError]) -> list:
     listed = check_field(meta, "layers", list, path, error)
     if len(listed) > MAX_LISTED:
         raise error(path, "model.layers_listed", n=len(listed), most=MAX_LISTED)
-    layers = []
+    layers: list[Layer] = []
     for i, entry in enumerate(listed):
         if not isinstance(entry, dict):
             raise error(path, "model.layer_not_object", layer=i)
@@ -72,7 +79,7 @@ def read_layers(meta: dict, path, error: type[FileFormatError]) -> list:
     return layers
 
 
-def expected_tensors(header: Header, layers: list, path, error: type[FileFormatError]) -> list[TensorEntry]:
+def expected_tensors(header: Header, layers: list[Layer], path: FilePath, error: type[FileFormatError]) -> list[TensorEntry]:
     """The header's entries for each weight layer's ``{index}.weight`` and ``{index}.bias`` in
     layer order, each of the shape the layers ask for and of a float dtype; nothing else."""
     from annviz.nn.layers import shapes
@@ -83,8 +90,12 @@ def expected_tensors(header: Header, layers: list, path, error: type[FileFormatE
         if index is None:
             continue
         layer, before = layers[i], sizes[i]
-        weight = (layer.filters, before[0], layer.kernel, layer.kernel) if isinstance(layer, Conv) \
-            else (layer.size, before[0])
+        if isinstance(layer, Conv):
+            weight: tuple[int, ...] = (layer.filters, before[0], layer.kernel, layer.kernel)
+        elif isinstance(layer, Dense):
+            weight = (layer.size, before[0])
+        else:
+            continue        # torch_indices numbers only convolutions and dense layers
         for kind, shape in (("weight", weight), ("bias", weight[:1])):
             name = f"{index}.{kind}"
             entry = header.tensors.get(name)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from annviz.nn.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation
 from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS
 from annviz.nn.losses import get_loss
 from annviz.nn.network import INIT_SCHEMES
 from annviz.nn.optimizers import make_optimizer, scheduled_lr
+
+if TYPE_CHECKING:   # conv_layers imports it when called
+    from annviz.nn.layers import Layer
 
 #: Initialisations by name: "auto" picks He for ReLU layers and Xavier for the others.
 INIT_NAMES = ("auto", *INIT_SCHEMES)
@@ -20,7 +25,7 @@ class ConfigError(ValueError):
     """A training configuration that cannot train; the message names the setting."""
 
 
-def check_hidden(hidden) -> None:
+def check_hidden(hidden: Iterable[int]) -> None:
     """Raise ConfigError unless ``hidden`` is a list of layer sizes within the shared bounds."""
     hidden = list(hidden)
     if any(n < 1 for n in hidden):
@@ -55,7 +60,7 @@ class TrainConfig:
     conv: tuple[int, ...] = ()                # filters of each 5×5 convolution, each max-pooled; () = an MLP
     extra: dict = field(default_factory=dict, compare=False)  # free-form notes kept in model files
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "conv", tuple(int(n) for n in self.conv))
         object.__setattr__(self, "hidden", tuple(int(n) for n in self.hidden))
         object.__setattr__(self, "hidden_activations", tuple(self.hidden_activations))
@@ -106,7 +111,7 @@ class TrainConfig:
     def layer_sizes(self, n_in: int = 784, n_out: int = 10) -> list[int]:
         return [n_in, *self.hidden, n_out]
 
-    def conv_layers(self, n_out: int = 10) -> list:
+    def conv_layers(self, n_out: int = 10) -> list[Layer]:
         """The convolutional network's layers (``conv`` non-empty): each convolution 5×5, padded
         by 2, ``activation``, then a 2×2 max-pool; a flatten; the dense layers. ConfigError if
         they cannot be built (``nn.layers.check_layers``)."""
@@ -115,7 +120,7 @@ class TrainConfig:
         if len(self.conv) > MAX_CONV_LAYERS:
             raise ConfigError(f"a network may have at most {MAX_CONV_LAYERS} convolutions, got {len(self.conv)}")
         *hidden, output = self.layer_activations()
-        layers = []
+        layers: list[Layer] = []
         for filters in self.conv:
             layers += [Conv(filters, 5, 2, get_activation(self.activation).name), Pool()]
         layers += [Flatten(), *(Dense(n, a) for n, a in zip(self.hidden, hidden)), Dense(n_out, output)]
@@ -125,10 +130,10 @@ class TrainConfig:
             raise ConfigError(f"convolutions {list(self.conv)}: {error}") from None
         return layers
 
-    def replace(self, **changes) -> TrainConfig:
+    def replace(self, **changes: Any) -> TrainConfig:
         return dataclasses.replace(self, **changes)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["conv"] = list(self.conv)
         d["hidden"] = list(self.hidden)
@@ -136,6 +141,6 @@ class TrainConfig:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> TrainConfig:
+    def from_dict(cls, d: Mapping[str, Any]) -> TrainConfig:
         known = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in known})

@@ -11,6 +11,8 @@ ignored (safeio's rule 7: a newer annviz may add optional fields).
 from __future__ import annotations
 
 import math
+import os
+from typing import Any
 
 from annviz.nn.config import MAX_LAYER_SIZE, MAX_LAYERS, ConfigError, TrainConfig
 from annviz.safeio import FileFormatError, describe, type_phrase
@@ -31,12 +33,12 @@ FIELDS: dict[str, tuple[type, float | None, float | None]] = {
 }
 
 
-def read_config(d, path, error: type[FileFormatError], where: str = "config.") -> TrainConfig:
+def read_config(d: object, path: str | os.PathLike, error: type[FileFormatError], where: str = "config.") -> TrainConfig:
     """The checked, validated ``TrainConfig`` that the dict ``d`` from ``path`` describes."""
     field = where.rstrip(".")
     if not isinstance(d, dict):
         raise error(path, "field_type", field=field, wanted=type_phrase(dict), found=describe(d))
-    values = {}
+    values: dict[str, Any] = {}
     for key, (kind, lo, hi) in FIELDS.items():
         value = d.get(key)
         if value is None:
@@ -61,16 +63,23 @@ def read_config(d, path, error: type[FileFormatError], where: str = "config.") -
         raise error(path, "config_invalid", field=field, detail=str(e)[:300]) from None
 
 
-def _value(value, kind: type, lo, hi, path, error, field: str):
+def _of_kind(value: object, kind: type) -> bool:
+    """Whether ``value`` is a ``kind``: an int is a float too, a bool is only a bool."""
     accepted = (int, float) if kind is float else kind
-    if not isinstance(value, accepted) or isinstance(value, bool) and kind is not bool:
+    return isinstance(value, accepted) and not (isinstance(value, bool) and kind is not bool)
+
+
+def _value(value: Any, kind: type, lo: float | None, hi: float | None, path: str | os.PathLike,
+           error: type[FileFormatError], field: str) -> Any:
+    # value: a JSON value, checked against kind first
+    if not _of_kind(value, kind):
         raise error(path, "field_type", field=field, wanted=type_phrase(kind), found=describe(value))
     if kind is str:
         most = MAX_FOLDER if field.endswith("dataset") else MAX_NAME
         if not 0 < len(value) <= most:
             raise error(path, "field_name_length", field=field, most=most)
-    elif kind is int and not lo <= value <= hi:
+    elif kind is int and lo is not None and hi is not None and not lo <= value <= hi:
         raise error(path, "field_int_range", field=field, lo=lo, hi=hi, value=describe(value))
-    elif kind is float and not (math.isfinite(value) and lo <= value <= hi):
+    elif kind is float and lo is not None and hi is not None and not (math.isfinite(value) and lo <= value <= hi):
         raise error(path, "field_number_range", field=field, lo=f"{lo:g}", hi=f"{hi:g}", value=describe(value))
     return float(value) if kind is float else value

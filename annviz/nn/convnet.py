@@ -24,13 +24,15 @@ Not for two threads at once: the scratch arrays (``Workspace``) belong to the ob
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import ArrayLike, DTypeLike
 
 from annviz.nn.activations import Activation, get_activation
 from annviz.nn.convolution import Workspace, conv_backward, conv_forward, maxpool_backward, maxpool_forward
-from annviz.nn.layers import Layer, check_layers, describe
+from annviz.nn.layers import Conv, Dense, Layer, activation_of, check_layers, describe
 from annviz.nn.losses import Loss
 from annviz.nn.network import INIT_SCHEMES, Gradients, ParameterCounts, default_init
 
@@ -54,7 +56,7 @@ class ConvForward:
 
     @property
     def output(self) -> np.ndarray:
-        return self.activations[-1]
+        return _computed(self.activations[-1])
 
 
 class ConvNet(ParameterCounts):
@@ -64,13 +66,14 @@ class ConvNet(ParameterCounts):
     kind = "cnn"
     is_mlp = False      # the views that draw an MLP's neurons and edges do not show it
 
-    def __init__(self, layers, input_shape=(1, 28, 28), weights=None, biases=None, *,
-                 init: str = "auto", seed: int | None = 0, dtype=np.float32):
+    def __init__(self, layers: Iterable[Layer], input_shape: Sequence[int] = (1, 28, 28),
+                 weights: Sequence[np.ndarray] | None = None, biases: Sequence[np.ndarray] | None = None, *,
+                 init: str = "auto", seed: int | None = 0, dtype: DTypeLike = np.float32) -> None:
         self.layers: list[Layer] = list(layers)
         self.input_shape = tuple(int(n) for n in input_shape)
         self.shapes = check_layers(self.layers, self.input_shape)    # LayerError (a ValueError)
         self.weight_layers = [i for i, layer in enumerate(self.layers) if layer.kind in ("conv", "dense")]
-        self.activation_names = [get_activation(self.layers[i].activation).name for i in self.weight_layers]
+        self.activation_names = [get_activation(activation_of(self.layers[i])).name for i in self.weight_layers]
         self.layer_activations: list[Activation] = [get_activation(n) for n in self.activation_names]
         self.dtype = np.dtype(dtype)
         if weights is None:
@@ -96,13 +99,16 @@ class ConvNet(ParameterCounts):
         """The shape of ``weights[l]``: (filters, channels, k, k) or (n_out, n_in)."""
         i = self.weight_layers[l]
         layer, before = self.layers[i], self.shapes[i]
-        if layer.kind == "conv":
+        if isinstance(layer, Conv):
             return (layer.filters, before[0], layer.kernel, layer.kernel)
-        return (layer.size, before[0])
+        if isinstance(layer, Dense):
+            return (layer.size, before[0])
+        raise ValueError(f"weight layer {l} is a {layer.kind}")   # weight_layers holds no other
 
-    def _initial_parameters(self, init: str, seed: int | None):
+    def _initial_parameters(self, init: str, seed: int | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
         rng = np.random.default_rng(seed)
-        weights, biases = [], []
+        weights: list[np.ndarray] = []
+        biases: list[np.ndarray] = []
         for l, name in enumerate(self.activation_names):
             scheme = default_init(name) if init == "auto" else init
             if scheme not in INIT_SCHEMES:
@@ -141,7 +147,7 @@ class ConvNet(ParameterCounts):
 
     # --- forward ---------------------------------------------------------------------------
 
-    def _maps(self, x) -> np.ndarray:
+    def _maps(self, x: ArrayLike) -> np.ndarray:
         """Rows of pixels (batch, c·h·w) — or one image — as maps (c, batch, h, w)."""
         a = np.asarray(x, dtype=self.dtype)
         if a.ndim == 1 or a.ndim == len(self.input_shape):
@@ -155,7 +161,7 @@ class ConvNet(ParameterCounts):
         fwd = ConvForward([None] * len(self.layers), [a] + [None] * len(self.layers))
         l = 0
         for i, layer in enumerate(self.layers):
-            if layer.kind == "conv":
+            if isinstance(layer, Conv):
                 z, fwd.cols[i] = conv_forward(a, self.weights[l], self.biases[l], layer.padding,
                                               self._workspace)
                 fwd.zs[i] = z
@@ -182,8 +188,8 @@ class ConvNet(ParameterCounts):
         forward pass left it to the pool after it."""
         if fwd.activations[i + 1] is None:
             l = self.weight_layers.index(i)
-            fwd.activations[i + 1] = self.layer_activations[l].f(fwd.zs[i])
-        return fwd.activations[i + 1]
+            fwd.activations[i + 1] = self.layer_activations[l].f(_computed(fwd.zs[i]))
+        return _computed(fwd.activations[i + 1])
 
     def release(self, fwd: ConvForward) -> None:
         """Give ``fwd``'s scratch arrays back for the next pass (``fwd`` can no longer be
@@ -198,9 +204,9 @@ class ConvNet(ParameterCounts):
         x = np.asarray(x, dtype=self.dtype)
         if x.ndim == 1 or x.ndim == len(self.input_shape):
             x = x[None]
-        per_image = max(math.prod(self.shapes[i][0:1]) * self.layers[i].kernel ** 2
-                        * math.prod(self.shapes[i + 1][1:]) for i in range(len(self.layers))
-                        if self.layers[i].kind == "conv")
+        per_image = max(math.prod(self.shapes[i][0:1]) * layer.kernel ** 2
+                        * math.prod(self.shapes[i + 1][1:]) for i, layer in enumerate(self.layers)
+                        if isinstance(layer, Conv))
         chunk = max(1, CHUNK_COLS // per_image)
         out = []
         for start in range(0, len(x), chunk):
@@ -218,6 +224,7 @@ class ConvNet(ParameterCounts):
         """Walk back from δ = dL/dz of the output layer, (batch, n_out); gives the scratch arrays
         back. ``deltas[l]``: dL/dz of weight layer l (maps for a convolution)."""
         n = self.n_layers
+        # placeholders, each set below as the walk back reaches its layer (mypy cannot follow that)
         grad_w: list[np.ndarray] = [None] * n  # type: ignore[list-item]
         grad_b: list[np.ndarray] = [None] * n  # type: ignore[list-item]
         deltas: list[np.ndarray] = [None] * n  # type: ignore[list-item]
@@ -226,9 +233,9 @@ class ConvNet(ParameterCounts):
         last = len(self.layers) - 1
         for i in range(last, -1, -1):
             layer, a_in = self.layers[i], fwd.activations[i]
-            if i < last and self._activation_at[i] is not None:     # dL/da → dL/dz
-                act = self.layer_activations[self._activation_at[i]]
-                grad = act.backward(fwd.zs[i], fwd.activations[i + 1], grad)
+            if i < last and (at := self._activation_at[i]) is not None:     # dL/da → dL/dz
+                act = self.layer_activations[at]
+                grad = act.backward(_computed(fwd.zs[i]), _computed(fwd.activations[i + 1]), grad)
             first = i == 0 and not input_grad
             if layer.kind == "dense":
                 deltas[l] = grad
@@ -236,11 +243,14 @@ class ConvNet(ParameterCounts):
                 grad_b[l] = grad.sum(axis=0)
                 grad = grad @ self.weights[l]                      # dL/da_in, (batch, n_in)
                 l -= 1
-            elif layer.kind == "conv":
+            elif isinstance(layer, Conv):
                 deltas[l] = grad
-                grad_w[l], grad_b[l], grad = conv_backward(grad, fwd.cols[i], self.weights[l], layer.padding,
-                                                           input_grad=not first, workspace=self._workspace)
+                grad_w[l], grad_b[l], grad_x = conv_backward(grad, fwd.cols[i], self.weights[l], layer.padding,
+                                                             input_grad=not first, workspace=self._workspace)
                 l -= 1
+                if grad_x is None:                                 # the first layer, no dL/dx wanted
+                    break
+                grad = grad_x
             elif layer.kind == "pool":
                 grad = maxpool_backward(grad, fwd.which[i], self.shapes[i][:1] + (grad.shape[1],)
                                         + self.shapes[i][1:])
@@ -258,7 +268,7 @@ class ConvNet(ParameterCounts):
         fwd = self.forward(x)
         out_act = self.layer_activations[-1]
         value = loss.value(fwd.output, y, out_act)
-        delta = loss.delta(fwd.zs[-1], fwd.output, y, out_act)
+        delta = loss.delta(_computed(fwd.zs[-1]), fwd.output, y, out_act)
         return value, self.backprop(fwd, delta)
 
     def loss(self, x: np.ndarray, y: np.ndarray, loss: Loss) -> float:
@@ -266,7 +276,7 @@ class ConvNet(ParameterCounts):
 
     # --- copies ----------------------------------------------------------------------------
 
-    def copy(self, dtype=None) -> ConvNet:
+    def copy(self, dtype: DTypeLike | None = None) -> ConvNet:
         """An independent copy (optionally in another dtype, e.g. float64 for gradient checks)."""
         return ConvNet(self.layers, self.input_shape, [w.copy() for w in self.weights],
                        [b.copy() for b in self.biases], dtype=dtype or self.dtype)
@@ -278,7 +288,7 @@ class ConvNet(ParameterCounts):
             arr.flags.writeable = False
         return tuple(ws), tuple(bs)
 
-    def set_parameters(self, weights, biases) -> None:
+    def set_parameters(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray]) -> None:
         """Copy new values into this network's parameters (shapes must match)."""
         weights, biases = list(weights), list(biases)
         if len(weights) != len(self.weights) or len(biases) != len(self.biases):
@@ -290,6 +300,14 @@ class ConvNet(ParameterCounts):
 
     def __repr__(self) -> str:
         return f"ConvNet({self.describe()}, {self.n_params:,} parameters)"
+
+
+def _computed(array: np.ndarray | None) -> np.ndarray:
+    """An array the forward pass filled in (a weighted input, an output); None there would be a
+    pass of another network."""
+    if array is None:
+        raise ValueError("the forward pass did not compute this layer's values")
+    return array
 
 
 def _kernel_init(scheme: str, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:

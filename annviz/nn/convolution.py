@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
+from numpy.typing import DTypeLike
 
 
 class Workspace:
@@ -41,10 +42,10 @@ class Workspace:
 
     KEEP = 2       # spare arrays per name and shape: a batch's, and an epoch's last, smaller one
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._free: dict[tuple, list[np.ndarray]] = {}
 
-    def take(self, name: str, shape: tuple[int, ...], dtype, zero: bool = False,
+    def take(self, name: str, shape: tuple[int, ...], dtype: DTypeLike, zero: bool = False,
              new_zero: bool = False) -> np.ndarray:
         """An array of ``shape``: zeros if ``zero``; otherwise whatever its last borrower left in
         it — zeros if it is new and ``new_zero`` (a padded buffer, whose border nobody writes)."""
@@ -63,7 +64,7 @@ class Workspace:
                 spare.append(array)
 
 
-def _take(workspace: Workspace | None, name: str, shape, dtype, **kwargs) -> np.ndarray:
+def _take(workspace: Workspace | None, name: str, shape: tuple[int, ...], dtype: DTypeLike, **kwargs: bool) -> np.ndarray:
     if workspace is not None:
         return workspace.take(name, shape, dtype, **kwargs)
     zero = kwargs.get("zero") or kwargs.get("new_zero")
@@ -105,7 +106,8 @@ def conv_forward(x: np.ndarray, w: np.ndarray, b: np.ndarray, padding: int,
 
 
 def conv_backward(delta: np.ndarray, cols: np.ndarray, w: np.ndarray, padding: int,
-                  input_grad: bool = True, workspace: Workspace | None = None):
+                  input_grad: bool = True, workspace: Workspace | None = None
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """From δ = dL/dz (f, n, ho, wo): (dL/dw (f, c, k, k), dL/db (f,), dL/dx (c, n, h, w) or None).
 
     The first layer needs no dL/dx (``input_grad=False``): its col2im is skipped."""

@@ -24,7 +24,7 @@ class TestResults:
     confidences: np.ndarray = field(init=False)   # (n,) the output of the predicted class
     confusion: np.ndarray = field(init=False)     # counts[true, predicted]
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.labels = np.asarray(self.labels, dtype=np.int64)
         self.predictions = self.probabilities.argmax(axis=1)
         self.confidences = self.probabilities.max(axis=1)

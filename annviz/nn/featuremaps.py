@@ -16,9 +16,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from annviz.nn.layers import Conv, Layer
+
+if TYPE_CHECKING:   # the network is the caller's: nothing here builds one
+    from annviz.nn.convnet import ConvNet
 
 SIDE = 28       # the input image's side
 
@@ -98,7 +105,7 @@ def as_input(image: np.ndarray) -> np.ndarray:
     return image.reshape(1, SIDE * SIDE)
 
 
-def feature_maps(net, image: np.ndarray) -> list[Maps]:
+def feature_maps(net: ConvNet, image: np.ndarray) -> list[Maps]:
     """Every convolution's maps (after its activation), every pool's, and the probabilities,
     for one image — the network's own forward pass (copies: the caller may keep them)."""
     fwd = net.forward(as_input(image))
@@ -108,18 +115,18 @@ def feature_maps(net, image: np.ndarray) -> list[Maps]:
             conv += 1
             out.append(Maps("conv", i, conv, np.array(net.layer_output(fwd, i)[:, 0])))
         elif layer.kind == "pool":
-            out.append(Maps("pool", i, conv, np.array(fwd.activations[i + 1][:, 0])))
+            out.append(Maps("pool", i, conv, np.array(net.layer_output(fwd, i)[:, 0])))
     out.append(Maps("output", len(net.layers) - 1, conv, np.array(fwd.output[0])))
     net.release(fwd)
     return out
 
 
-def receptive_field(layers, i: int, y: int, x: int, side: int = SIDE) -> tuple[int, int, int, int]:
+def receptive_field(layers: Sequence[Layer], i: int, y: int, x: int, side: int = SIDE) -> tuple[int, int, int, int]:
     """(top, left, bottom, right), bottom and right excluded: the input pixels that pixel (y, x)
     of layer i's output depends on, clipped to the image."""
     top, left, bottom, right = y, x, y + 1, x + 1
     for layer in reversed(layers[:i + 1]):
-        if layer.kind == "conv":
+        if isinstance(layer, Conv):
             top, left = top - layer.padding, left - layer.padding
             bottom, right = bottom - layer.padding + layer.kernel - 1, right - layer.padding + layer.kernel - 1
         elif layer.kind == "pool":
@@ -146,11 +153,11 @@ class Terms:
         return self.weights * self.inputs
 
 
-def conv_terms(net, maps: list[Maps], i: int, f: int, y: int, x: int, image: np.ndarray) -> Terms:
+def conv_terms(net: ConvNet, maps: list[Maps], i: int, f: int, y: int, x: int, image: np.ndarray) -> Terms:
     """The sum of filter f of convolution layer i at (y, x), from the maps ``feature_maps`` gave
     for ``image`` (the input of a convolution is the image or the pool before it)."""
     layer = net.layers[i]
-    if layer.kind != "conv":
+    if not isinstance(layer, Conv):
         raise ValueError(f"layer {i} is a {layer.kind}, not a convolution")
     before = [m for m in maps if m.layer < i and m.kind != "output"]
     source = np.asarray(image, dtype=float)[None] if not before else before[-1].values.astype(float)

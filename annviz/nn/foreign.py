@@ -25,12 +25,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from annviz.messages import Phrase
 from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.tensorfile import Header, check_float
-from annviz.safeio import FileFormatError
+from annviz.safeio import FileFormatError, FilePath
+
+if TYPE_CHECKING:   # recognise imports it for a convolutional network only
+    from annviz.nn.foreign_cnn import ForeignConvLayout, Modules, Refuse
 
 N_INPUTS = 784  # a 28×28 image, the only input annviz gives a network
 MAX_NUMBER_DIGITS = 9   # the number that orders a layer's name (fc1, layers.12)
@@ -60,15 +63,16 @@ class ForeignLayout:
         return f"{'-'.join(map(str, self.sizes))}, layers {names}"
 
 
-def recognise(header: Header, path, error: type[FileFormatError] = FileFormatError) -> ForeignLayout:
+def recognise(header: Header, path: FilePath, error: type[FileFormatError] = FileFormatError
+              ) -> ForeignLayout | ForeignConvLayout:
     """The layout of the network whose tensors ``header`` describes, or ``error`` saying what is
     not understood and what is."""
-    def refuse(code: str, **values) -> FileFormatError:
+    def refuse(code: str, **values: Any) -> FileFormatError:
         return error(path, "foreign.refused", fault=Phrase(code, **values), n_inputs=N_INPUTS)
 
     if not header.tensors:
         raise refuse("foreign.no_tensors")
-    modules: dict[str, dict[str, object]] = {}
+    modules: Modules = {}
     for name, entry in header.tensors.items():
         module, _, kind = name.rpartition(".")  # "" for a lone nn.Linear's "weight" and "bias"
         if kind not in ("weight", "bias"):
@@ -81,7 +85,7 @@ def recognise(header: Header, path, error: type[FileFormatError] = FileFormatErr
     order = [""] if list(modules) == [""] else _order(list(modules), refuse)
     if len(order) > MAX_LAYERS:
         raise refuse("foreign.too_many_layers", n=len(order), most=MAX_LAYERS)
-    sizes = []
+    sizes: list[int] = []
     for module in order:
         weight, bias = modules[module].get("weight"), modules[module].get("bias")
         shown = module[:60] or "nn.Linear"
@@ -102,9 +106,9 @@ def recognise(header: Header, path, error: type[FileFormatError] = FileFormatErr
         if not 1 <= n_out <= MAX_LAYER_SIZE:
             raise refuse("foreign.layer_size", name=shown, n=n_out, most=MAX_LAYER_SIZE)
         sizes.append(n_out)
-        for entry in (weight, bias):
-            if entry is not None:
-                check_float(entry, path, error)
+        for tensor in (weight, bias):
+            if tensor is not None:
+                check_float(tensor, path, error)
     n_parameters = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
     if n_parameters > MAX_PARAMETERS:
         raise error(path, "too_many_parameters", n=f"{n_parameters:,}", most=f"{MAX_PARAMETERS:,}")
@@ -112,9 +116,9 @@ def recognise(header: Header, path, error: type[FileFormatError] = FileFormatErr
     return ForeignLayout(tuple(order), tuple(sizes), tuple("bias" in modules[m] for m in order), dtypes)
 
 
-def _keys(modules: list[str], refuse) -> dict[str, tuple[tuple[str, str], int]]:
+def _keys(modules: list[str], refuse: Refuse) -> dict[str, tuple[tuple[str, str], int]]:
     """Each module name's pattern (its parent and the letters before its number) and number."""
-    keys = {}
+    keys: dict[str, tuple[tuple[str, str], int]] = {}
     for module in modules:
         parent, _, leaf = module.rpartition(".")
         match = _NUMBERED.fullmatch(leaf)
@@ -128,7 +132,7 @@ def _keys(modules: list[str], refuse) -> dict[str, tuple[tuple[str, str], int]]:
     return keys
 
 
-def _order(modules: list[str], refuse) -> list[str]:
+def _order(modules: list[str], refuse: Refuse) -> list[str]:
     """The module names sorted by their number, if they share a prefix and differ by a number."""
     keys = _keys(modules, refuse)
     patterns = {pattern for pattern, _ in keys.values()}

@@ -17,7 +17,9 @@ for an MLP.
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -30,14 +32,21 @@ from annviz.nn.layers import (
     Conv,
     Dense,
     Flatten,
+    Layer,
     LayerError,
     Pool,
     check_layers,
 )
 from annviz.nn.limits import MAX_PARAMETERS
-from annviz.nn.tensorfile import Header, check_float
+from annviz.nn.tensorfile import Header, TensorEntry, check_float
+from annviz.safeio import FileFormatError, FilePath
 
 N_CHANNELS, SIDE = 1, 28            # one grey 28×28 image
+#: foreign.recognise's: refuse(code, **values) makes the error naming the file
+Refuse = Callable[..., FileFormatError]
+#: foreign._keys: each module name's (parent, letters before its number) and number
+KeysOf = Callable[[list[str], Refuse], dict[str, tuple[tuple[str, str], int]]]
+Modules = dict[str, dict[str, TensorEntry]]   # module name → its "weight" and "bias" entries
 
 
 @dataclass(frozen=True)
@@ -78,11 +87,11 @@ class ForeignConvLayout:
     def candidates_text(self) -> str:
         return "; ".join(f"{j + 1}: {self.arrangement(j)}" for j in range(len(self.candidates)))
 
-    def network_layers(self, j: int, activation: str, output: str) -> list:
+    def network_layers(self, j: int, activation: str, output: str) -> list[Layer]:
         """The layers of candidate j: ``activation`` after every convolution and hidden linear
         layer, ``output`` on the last."""
         paddings, pools = self.candidates[j]
-        layers = []
+        layers: list[Layer] = []
         for (f, _, k), p, pool in zip(self.kernels, paddings, pools):
             layers.append(Conv(f, k, p, activation))
             if pool:
@@ -93,7 +102,8 @@ class ForeignConvLayout:
         return layers
 
 
-def recognise_cnn(modules: dict[str, dict], header: Header, path, error, refuse, keys_of) -> ForeignConvLayout:
+def recognise_cnn(modules: Modules, header: Header, path: FilePath, error: type[FileFormatError], refuse: Refuse,
+                  keys_of: KeysOf) -> ForeignConvLayout:
     """The layout of the convolutional network whose modules (name → {"weight", "bias"} entries)
     ``header`` holds; ``refuse(code, **values)`` makes the error and ``keys_of(names, refuse)``
     reads the numbers in the modules' names (both foreign.recognise's: passed in, so that this
@@ -128,7 +138,7 @@ def recognise_cnn(modules: dict[str, dict], header: Header, path, error, refuse,
                          most_kernel=MAX_KERNEL)
         kernels.append((f, c, k))
         channels = f
-    sizes = []
+    sizes: list[int] = []
     for m in linears:
         n_out, n_in = modules[m]["weight"].shape
         if sizes and n_in != sizes[-1]:
@@ -153,26 +163,27 @@ def recognise_cnn(modules: dict[str, dict], header: Header, path, error, refuse,
     layout = ForeignConvLayout(tuple(convs), tuple(kernels), tuple(linears), tuple(sizes),
                                tuple("bias" in modules[m] for m in convs + linears),
                                tuple(sorted({e.dtype for e in header.tensors.values()})), tuple(candidates))
-    fitting, fault = [], None
+    fitting: list[tuple[tuple[int, ...], tuple[bool, ...]]] = []
+    fault: LayerError | None = None
     for j in range(len(candidates)):
         try:
             check_layers(layout.network_layers(j, "relu", "softmax"))
             fitting.append(candidates[j])
         except LayerError as e:
             fault = fault or e
-    if not fitting:
+    if not fitting and fault is not None:     # every candidate failed: say why the first did
         raise refuse(fault.code, **fault.values)
-    return ForeignConvLayout(*(getattr(layout, f) for f in ("convs", "kernels", "linears", "sizes", "biases",
-                                                            "dtypes")), tuple(fitting))
+    return dataclasses.replace(layout, candidates=tuple(fitting))
 
 
-def _candidates(kernels: list[tuple[int, int, int]], in_features: int):
+def _candidates(kernels: list[tuple[int, int, int]], in_features: int
+                ) -> list[tuple[tuple[int, ...], tuple[bool, ...]]]:
     """Every (paddings, pools) with which the convolutions turn a 28×28 image into
     ``in_features`` numbers: padding none or half the kernel, a 2×2 max-pool after a
     convolution or not. Sizes that vanish end a branch early."""
-    found = []
+    found: list[tuple[tuple[int, ...], tuple[bool, ...]]] = []
 
-    def walk(i: int, side: int, paddings: tuple, pools: tuple) -> None:
+    def walk(i: int, side: int, paddings: tuple[int, ...], pools: tuple[bool, ...]) -> None:
         if i == len(kernels):
             if kernels[-1][0] * side * side == in_features:
                 found.append((paddings, pools))

@@ -14,6 +14,8 @@ import numpy as np
 from annviz.nn.losses import Loss
 from annviz.nn.network import Network
 
+Index = int | tuple[int, ...]   # a bias's index, or a weight's (row, column)
+
 
 @dataclass(frozen=True)
 class Nudge:
@@ -42,7 +44,7 @@ def _parameter(network: Network, kind: str, layer: int) -> np.ndarray:
     return (network.weights if kind == "weight" else network.biases)[layer]
 
 
-def numeric_slope(network: Network, x, y, loss: Loss, kind: str, layer: int, index,
+def numeric_slope(network: Network, x: np.ndarray, y: np.ndarray, loss: Loss, kind: str, layer: int, index: Index,
                   h: float = 1e-5) -> tuple[float, float, float]:
     """(L(p + h), L(p − h), slope) for the parameter ``kind``[layer][index]; p is restored after."""
     p = _parameter(network, kind, layer)
@@ -57,7 +59,8 @@ def numeric_slope(network: Network, x, y, loss: Loss, kind: str, layer: int, ind
     return plus, minus, (plus - minus) / (2 * h)
 
 
-def nudge(network: Network, x, y, loss: Loss, kind: str, layer: int, index, h: float = 1e-5) -> Nudge:
+def nudge(network: Network, x: np.ndarray, y: np.ndarray, loss: Loss, kind: str, layer: int, index: Index,
+          h: float = 1e-5) -> Nudge:
     """Numeric slope beside the backpropagation gradient for one parameter."""
     plus, minus, slope = numeric_slope(network, x, y, loss, kind, layer, index, h)
     _, grads = network.gradients(x, y, loss)
@@ -65,7 +68,7 @@ def nudge(network: Network, x, y, loss: Loss, kind: str, layer: int, index, h: f
     return Nudge(plus, minus, h, slope, float(exact))
 
 
-def check_gradients(network: Network, x, y, loss: Loss, h: float = 1e-5,
+def check_gradients(network: Network, x: np.ndarray, y: np.ndarray, loss: Loss, h: float = 1e-5,
                     samples_per_tensor: int = 20, seed: int = 0) -> float:
     """The largest relative error between backprop and the numeric slope over sampled parameters.
 

@@ -13,6 +13,7 @@ import math
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 #: Points a series keeps at most (two float64 arrays of this length: 1 MB).
 CAPACITY = 2**16
@@ -26,16 +27,19 @@ class BoundedSeries:
     and thinning builds new arrays, so a plot holding a view never sees it change.
     """
 
-    def __init__(self, capacity: int = CAPACITY, start: int = 0):
+    def __init__(self, capacity: int = CAPACITY, start: int = 0) -> None:
         if capacity < 2 or capacity % 2:
             raise ValueError(f"capacity must be an even number ≥ 2, got {capacity}")
         self.capacity = capacity
+        self._reset(start)
+
+    def _reset(self, start: int) -> None:
         self.start = start         # appends counted before this series kept any (a continued run)
         self.stride = 1            # appends per kept point
         self.count = start         # appends in all
         self.n = 0                 # kept points
-        self._x = np.empty(min(capacity, 1024))
-        self._y = np.empty(min(capacity, 1024))
+        self._x = np.empty(min(self.capacity, 1024))
+        self._y = np.empty(min(self.capacity, 1024))
         self._part_x = self._part_y = 0.0   # sums of the appends not yet a whole point
         self._part_n = 0
 
@@ -52,7 +56,7 @@ class BoundedSeries:
         """Memory the kept points take (at most 16 × capacity bytes)."""
         return self._x.nbytes + self._y.nbytes
 
-    def append(self, x, y) -> None:
+    def append(self, x: ArrayLike, y: ArrayLike) -> None:
         """Append one value or arrays of values (x increasing)."""
         x = np.atleast_1d(np.asarray(x, np.float64))
         y = np.atleast_1d(np.asarray(y, np.float64))
@@ -122,7 +126,7 @@ class BoundedSeries:
 
     def clear(self) -> None:
         """Start again in fresh arrays (views handed out keep the old ones)."""
-        self.__init__(self.capacity)
+        self._reset(0)
 
     def nearest(self, x: float) -> tuple[float, float] | None:
         """The kept point whose x is nearest to ``x``, or None if empty."""

@@ -20,8 +20,9 @@ hostile file's 10⁹ filters cost nothing. ``torch_indices`` names each layer's 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from annviz.nn.activations import HIDDEN_ACTIVATIONS, get_activation
 from annviz.nn.limits import MAX_PARAMETERS
@@ -42,7 +43,7 @@ class LayerError(ValueError):
     """A sequence of layers that cannot be built; ``code`` and ``values`` say why in the words of
     annviz.messages (``model.layers_*``), ``str()`` in English."""
 
-    def __init__(self, code: str, **values):
+    def __init__(self, code: str, **values: Any) -> None:
         from annviz.messages import english
 
         super().__init__(english(code, values))
@@ -77,7 +78,7 @@ class Pool:
         c, h, w = shape
         return (c, h // 2, w // 2)
 
-    def n_params(self, shape) -> int:
+    def n_params(self, shape: tuple[int, ...]) -> int:
         return 0
 
     def describe(self) -> str:
@@ -91,7 +92,7 @@ class Flatten:
     def output_shape(self, shape: tuple[int, ...]) -> tuple[int, ...]:
         return (math.prod(shape),)
 
-    def n_params(self, shape) -> int:
+    def n_params(self, shape: tuple[int, ...]) -> int:
         return 0
 
     def describe(self) -> str:
@@ -118,12 +119,17 @@ Layer = Conv | Pool | Flatten | Dense
 KINDS = {cls.kind: cls for cls in (Conv, Pool, Flatten, Dense)}
 
 
-def to_dict(layer: Layer) -> dict:
+def activation_of(layer: Layer) -> str:
+    """The activation a layer names: a convolution's or a dense layer's; "identity" for the others."""
+    return layer.activation if isinstance(layer, (Conv, Dense)) else "identity"
+
+
+def to_dict(layer: Layer) -> dict[str, Any]:
     """The layer as a model file's metadata lists it: ``{"kind": "conv", "filters": 8, …}``."""
     return {"kind": layer.kind, **asdict(layer)}
 
 
-def reference(filters=(8, 16), hidden=(), activation: str = "relu", n_out: int = 10,
+def reference(filters: Sequence[int] = (8, 16), hidden: Sequence[int] = (), activation: str = "relu", n_out: int = 10,
               output: str = "softmax", kernel: int = 5) -> list[Layer]:
     """Convolutions of ``filters`` kernels each (``kernel``×``kernel``, padded to keep the size,
     each followed by a 2×2 max-pool), then dense layers of ``hidden`` neurons and the output layer:
@@ -137,12 +143,12 @@ def reference(filters=(8, 16), hidden=(), activation: str = "relu", n_out: int =
     return layers
 
 
-def describe(layers, input_shape=(1, 28, 28)) -> str:
+def describe(layers: Sequence[Layer], input_shape: tuple[int, ...] = (1, 28, 28)) -> str:
     """``conv 5×5 ×8 pad 2 → max-pool 2 → … → dense 10``."""
     return " → ".join(layer.describe() for layer in layers)
 
 
-def shapes(layers, input_shape) -> list[tuple[int, ...]]:
+def shapes(layers: Sequence[Layer], input_shape: Sequence[int]) -> list[tuple[int, ...]]:
     """The shape of the input and of each layer's output (no checks: see ``check_layers``)."""
     out = [tuple(input_shape)]
     for layer in layers:
@@ -150,7 +156,8 @@ def shapes(layers, input_shape) -> list[tuple[int, ...]]:
     return out
 
 
-def check_layers(layers, input_shape=(1, 28, 28), max_parameters: int | None = None) -> list[tuple[int, ...]]:
+def check_layers(layers: Iterable[Layer], input_shape: Sequence[int] = (1, 28, 28),
+                 max_parameters: int | None = None) -> list[tuple[int, ...]]:
     """Raise LayerError unless ``layers`` make a network annviz can build and run on inputs of
     ``input_shape``; returns ``shapes(layers, input_shape)``. Arithmetic only: nothing allocated."""
     if max_parameters is None:
@@ -171,7 +178,7 @@ def check_layers(layers, input_shape=(1, 28, 28), max_parameters: int | None = N
     out = [shape]
     parameters = work = 0
     for i, layer in enumerate(layers):
-        if layer.kind == "conv":
+        if isinstance(layer, Conv):
             if not (1 <= layer.filters <= MAX_FILTERS and 1 <= layer.kernel <= MAX_KERNEL
                     and 0 <= layer.padding < layer.kernel):
                 raise LayerError("model.conv_range", layer=i, filters=layer.filters, kernel=layer.kernel,
@@ -185,13 +192,13 @@ def check_layers(layers, input_shape=(1, 28, 28), max_parameters: int | None = N
             if cols > MAX_COLS:
                 raise LayerError("model.layers_work", layer=i)
             work += cols * layer.filters
-        elif layer.kind == "pool":
+        elif isinstance(layer, Pool):
             if layer.size != 2:
                 raise LayerError("model.pool_size", layer=i, size=layer.size)
             if shape[1] < 2 or shape[2] < 2:
                 raise LayerError("model.pool_too_small", layer=i, h=shape[1], w=shape[2])
             new = layer.output_shape(shape)
-        elif layer.kind == "dense":
+        elif isinstance(layer, Dense):
             if not 1 <= layer.size <= MAX_DENSE:
                 raise LayerError("model.dense_range", layer=i, size=layer.size, most=MAX_DENSE)
             _check_activation(layer.activation, i, hidden=i < len(layers) - 1)
@@ -209,7 +216,7 @@ def check_layers(layers, input_shape=(1, 28, 28), max_parameters: int | None = N
     return out
 
 
-def _check_activation(name, layer: int, hidden: bool) -> None:
+def _check_activation(name: object, layer: int, hidden: bool) -> None:
     try:
         canonical = get_activation(name if isinstance(name, str) else "").name
     except ValueError:
@@ -220,7 +227,7 @@ def _check_activation(name, layer: int, hidden: bool) -> None:
 
 # --- PyTorch's nn.Sequential -------------------------------------------------------------------
 
-def torch_modules(layers) -> list[tuple[str, int | None]]:
+def torch_modules(layers: Sequence[Layer]) -> list[tuple[str, int | None]]:
     """The modules of the ``nn.Sequential`` that computes ``layers`` as PyTorch writes it, each
     with the index of the layer it belongs to: a layer's activation is a module of its own after
     it (none for identity; none after the last layer: its softmax is the loss's)."""
@@ -228,13 +235,13 @@ def torch_modules(layers) -> list[tuple[str, int | None]]:
     for i, layer in enumerate(layers):
         modules.append((layer.kind, i))
         last = i == len(layers) - 1
-        activation = getattr(layer, "activation", "identity")
+        activation = activation_of(layer)
         if not last and get_activation(activation).name != "identity":
             modules.append((f"activation:{get_activation(activation).name}", None))
     return modules
 
 
-def torch_indices(layers) -> list[int | None]:
+def torch_indices(layers: Sequence[Layer]) -> list[int | None]:
     """For each layer, its index in the ``nn.Sequential`` (``torch_modules``): the number in
     its tensors' names ``{index}.weight``; None for a layer without parameters."""
     indices: list[int | None] = [None] * len(layers)

@@ -8,11 +8,12 @@ integer class labels, shape (batch,), or float target vectors, shape (batch, n_o
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 from annviz.nn.activations import Activation, Sigmoid, Softmax
 
 
-def one_hot(labels: np.ndarray, n_classes: int, dtype=np.float32) -> np.ndarray:
+def one_hot(labels: np.ndarray, n_classes: int, dtype: DTypeLike = np.float32) -> np.ndarray:
     """Integer labels (batch,) → one-hot targets (batch, n_classes)."""
     out = np.zeros((len(labels), n_classes), dtype=dtype)
     out[np.arange(len(labels)), labels] = 1
@@ -30,7 +31,7 @@ class Loss:
         """The batch-mean loss; ``activation`` is the output layer's (some losses depend on it)."""
         raise NotImplementedError
 
-    def delta(self, z, a, y, activation: Activation) -> np.ndarray:
+    def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation) -> np.ndarray:
         """dL/dz of the output layer, (batch, n_out), for the batch-mean loss."""
         raise NotImplementedError
 
@@ -52,7 +53,7 @@ class CrossEntropy(Loss):
 
     name = "cross-entropy"
 
-    def __init__(self, label_smoothing: float = 0.0):
+    def __init__(self, label_smoothing: float = 0.0) -> None:
         if not 0 <= label_smoothing < 1:
             raise ValueError(f"label smoothing must be in [0, 1), got {label_smoothing}")
         self.label_smoothing = float(label_smoothing)
@@ -73,7 +74,7 @@ class CrossEntropy(Loss):
             t += self.label_smoothing / a.shape[-1]
         return t
 
-    def value(self, a, y, activation=None):
+    def value(self, a: np.ndarray, y: np.ndarray, activation: Activation | None = None) -> float:
         n = len(a)
         eps = self._eps(a)
         if isinstance(activation, Sigmoid):
@@ -90,7 +91,7 @@ class CrossEntropy(Loss):
             return float(((1 - s) * nll + s / a.shape[-1] * spread) / n)
         return float(-(y * np.log(np.maximum(a, eps))).sum() / n)
 
-    def delta(self, z, a, y, activation):
+    def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation) -> np.ndarray:
         n = len(a)
         if isinstance(activation, (Softmax, Sigmoid)):
             if y.ndim == 1:
@@ -120,11 +121,11 @@ class MeanSquaredError(Loss):
 
     name = "mse"
 
-    def value(self, a, y, activation=None):
+    def value(self, a: np.ndarray, y: np.ndarray, activation: Activation | None = None) -> float:
         t = _targets(y, a)
         return float(0.5 * ((a - t) ** 2).sum() / len(a))
 
-    def delta(self, z, a, y, activation):
+    def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation) -> np.ndarray:
         t = _targets(y, a)
         return activation.backward(z, a, (a - t) / len(a))
 

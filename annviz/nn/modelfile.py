@@ -30,6 +30,7 @@ import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -38,6 +39,7 @@ from annviz.nn import cnnfile
 from annviz.nn.activations import ACTIVATION_NAMES, HIDDEN_ACTIVATIONS, get_activation
 from annviz.nn.convnet import ConvNet
 from annviz.nn.foreign import ForeignLayout, recognise
+from annviz.nn.foreign_cnn import ForeignConvLayout
 from annviz.nn.limits import MAX_LAYER_SIZE, MAX_LAYERS, MAX_PARAMETERS
 from annviz.nn.losses import LOSS_NAMES, get_loss
 from annviz.nn.network import Network
@@ -52,6 +54,7 @@ from annviz.nn.tensorfile import (
 )
 from annviz.safeio import (
     FileFormatError,
+    FilePath,
     check_field,
     check_version,
     guarded,
@@ -82,11 +85,11 @@ class ForeignModelError(ModelFileError):
     """A PyTorch network without annviz's metadata, in a layout annviz understands (``layout``):
     ``load_foreign`` opens it with the hidden activation and the kind of output the user gives."""
 
-    def __init__(self, path, layout: ForeignLayout):
+    def __init__(self, path: FilePath, layout: ForeignLayout | ForeignConvLayout) -> None:
         super().__init__(path, "model.foreign", layout=layout.describe())
         self.layout = layout
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         return type(self), (self.path, self.layout)
 
 
@@ -113,15 +116,15 @@ def model_bytes(network: Network | ConvNet, info: ModelInfo | None = None) -> by
     from safetensors.numpy import save
 
     info = info or ModelInfo()
-    if network.is_mlp:
+    if isinstance(network, ConvNet):
+        tensors, architecture = cnnfile.tensors(network), cnnfile.metadata(network)
+    else:
         tensors = {}
         for i, (w, b) in enumerate(zip(network.weights, network.biases)):
             tensors[f"layers.{i}.weight"] = w
             tensors[f"layers.{i}.bias"] = b
         architecture = {"format_version": FORMAT_VERSION, "layer_sizes": network.sizes,
                         "activations": network.activation_names}
-    else:
-        tensors, architecture = cnnfile.tensors(network), cnnfile.metadata(network)
     tensors = {name: np.ascontiguousarray(t, dtype=np.float32) for name, t in tensors.items()}
     meta = {
         **architecture,
@@ -137,7 +140,7 @@ def model_bytes(network: Network | ConvNet, info: ModelInfo | None = None) -> by
 
 
 @guarded(ModelFileError)
-def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
+def load_model(path: str | os.PathLike) -> tuple[Network | ConvNet, ModelInfo]:
     """Read and check a model file; raises ModelFileError with one clear sentence on any fault.
 
     Bounded memory: the header and every declared size are checked before a tensor is read, then
@@ -149,7 +152,7 @@ def load_model(path: str | os.PathLike) -> tuple[Network, ModelInfo]:
 
 
 @guarded(ModelFileError, path_of=lambda args, kwargs: args[1] if len(args) > 1 else kwargs.get("name"))
-def load_model_bytes(data: bytes, name: str) -> tuple[Network, ModelInfo]:
+def load_model_bytes(data: bytes, name: str) -> tuple[Network | ConvNet, ModelInfo]:
     """Read and check a model file's bytes (e.g. a model embedded in a setup file) as ``load_model``
     does; ``name`` stands for the path in messages."""
     if len(data) > MAX_MODEL_BYTES:
@@ -157,7 +160,7 @@ def load_model_bytes(data: bytes, name: str) -> tuple[Network, ModelInfo]:
     return _read_model(io.BytesIO(data), len(data), name)
 
 
-def _read_model(f, size: int, path) -> tuple[Network | ConvNet, ModelInfo]:
+def _read_model(f: io.BufferedIOBase, size: int, path: FilePath) -> tuple[Network | ConvNet, ModelInfo]:
     """The model in the open file (or buffer) ``f`` of ``size`` bytes."""
     header = read_header(f, size, path, ModelFileError)
     if RECORDING_KEY in header.metadata:
@@ -204,9 +207,10 @@ def _load_foreign(path: Path, name: str, logits: bool, arrangement: int | None) 
         if METADATA_KEY in header.metadata:
             raise ModelFileError(path, "model.is_annviz")
         layout = recognise(header, path, ModelFileError)
-        if layout.kind == "cnn":
+        if isinstance(layout, ForeignConvLayout):
             return _load_foreign_cnn(f, header, layout, path, name, logits, arrangement)
-        weights, biases = [], []
+        weights: list[np.ndarray] = []
+        biases: list[np.ndarray] = []
         for i, (has_bias, n_out) in enumerate(zip(layout.biases, layout.sizes[1:])):
             weights.append(read_float32(f, header, header.tensors[layout.tensor(i, "weight")], path,
                                         ModelFileError))
@@ -225,7 +229,7 @@ def _load_foreign(path: Path, name: str, logits: bool, arrangement: int | None) 
     return network, info
 
 
-def _load_foreign_cnn(f, header, layout, path, name: str, logits: bool,
+def _load_foreign_cnn(f: io.BufferedIOBase, header: Header, layout: ForeignConvLayout, path: Path, name: str, logits: bool,
                       arrangement: int | None) -> tuple[ConvNet, ModelInfo]:
     """A PyTorch convolutional network (``foreign_cnn``) in arrangement ``arrangement``."""
     n = len(layout.candidates)
@@ -233,7 +237,8 @@ def _load_foreign_cnn(f, header, layout, path, name: str, logits: bool,
         arrangement = 1
     if arrangement is None or not 1 <= arrangement <= n:
         raise ModelFileError(path, "foreign.ambiguous", n=n, candidates=layout.candidates_text())
-    weights, biases = [], []
+    weights: list[np.ndarray] = []
+    biases: list[np.ndarray] = []
     for i, has_bias in enumerate(layout.biases):
         weight = read_float32(f, header, header.tensors[layout.tensor(i, "weight")], path, ModelFileError)
         weights.append(weight)
@@ -251,7 +256,7 @@ def _load_foreign_cnn(f, header, layout, path, name: str, logits: bool,
     return network, info
 
 
-def _annviz_metadata(metadata: dict[str, str], path: Path) -> dict:
+def _annviz_metadata(metadata: dict[str, str], path: FilePath) -> dict:
     text = metadata[METADATA_KEY]
     # annviz wrote NaN into free-form fields (a history) with Python's json; those stay readable.
     meta = loads_json(text, path, ModelFileError, what=Phrase("part.metadata"), allow_nonfinite=True)
@@ -261,7 +266,7 @@ def _annviz_metadata(metadata: dict[str, str], path: Path) -> dict:
     return meta
 
 
-def _architecture(meta: dict, path: Path) -> tuple[list[int], list[str]]:
+def _architecture(meta: dict, path: FilePath) -> tuple[list[int], list[str]]:
     """The checked layer_sizes and activations of the metadata."""
     sizes = check_field(meta, "layer_sizes", list, path, ModelFileError)
     activations = check_field(meta, "activations", list, path, ModelFileError)
@@ -286,7 +291,7 @@ def _architecture(meta: dict, path: Path) -> tuple[list[int], list[str]]:
     return sizes, activations
 
 
-def _expected_tensors(header: Header, sizes: list[int], path: Path) -> list[TensorEntry]:
+def _expected_tensors(header: Header, sizes: list[int], path: FilePath) -> list[TensorEntry]:
     """The header's entries for layers.{i}.weight and layers.{i}.bias in layer order, each of the
     shape layer_sizes asks for and of a float dtype; nothing else may be in the file."""
     entries = []
@@ -308,9 +313,9 @@ def _expected_tensors(header: Header, sizes: list[int], path: Path) -> list[Tens
     return entries
 
 
-def _info(meta: dict, n_outputs: int, path: Path) -> ModelInfo:
+def _info(meta: dict, n_outputs: int, path: FilePath) -> ModelInfo:
     """The rest of the metadata, each field of the type ModelInfo promises."""
-    def get(key, kind, default):
+    def get(key: str, kind: type, default: Any) -> Any:
         return check_field(meta, key, kind, path, ModelFileError, default=default)
 
     loss = get("loss", str, "cross-entropy")

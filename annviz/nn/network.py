@@ -13,9 +13,12 @@ layer; ``sizes`` counts neurons including the input layer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 from annviz.nn.activations import Activation, get_activation
 from annviz.nn.losses import Loss
@@ -72,6 +75,9 @@ class ParameterCounts:
     """How many numbers a network learns, for any network with ``weights`` and ``biases`` lists
     (the MLP here, the convolutional one in convnet.py)."""
 
+    weights: list[np.ndarray]
+    biases: list[np.ndarray]
+
     @property
     def n_weights(self) -> int:
         return sum(w.size for w in self.weights)
@@ -93,15 +99,15 @@ class Network(ParameterCounts):
 
     def __init__(
         self,
-        sizes: list[int] | tuple[int, ...],
-        activations: list[str] | tuple[str, ...],
+        sizes: Sequence[int],
+        activations: Sequence[str],
         weights: list[np.ndarray] | None = None,
         biases: list[np.ndarray] | None = None,
         *,
         init: str = "auto",
         seed: int | None = 0,
-        dtype=np.float32,
-    ):
+        dtype: DTypeLike = np.float32,
+    ) -> None:
         self.sizes = [int(n) for n in sizes]
         if len(self.sizes) < 2 or min(self.sizes) < 1:
             raise ValueError(f"a network needs at least two layers of ≥ 1 neuron, got {sizes}")
@@ -127,14 +133,15 @@ class Network(ParameterCounts):
                 )
 
     @classmethod
-    def build(cls, sizes, hidden: str = "sigmoid", output: str = "softmax", **kwargs) -> Network:
+    def build(cls, sizes: Sequence[int], hidden: str = "sigmoid", output: str = "softmax", **kwargs: Any) -> Network:
         """Same activation in every hidden layer, ``output`` on the last layer."""
         n_layers = len(sizes) - 1
         return cls(sizes, [hidden] * (n_layers - 1) + [output], **kwargs)
 
-    def _initial_parameters(self, init: str, seed: int | None):
+    def _initial_parameters(self, init: str, seed: int | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
         rng = np.random.default_rng(seed)
-        weights, biases = [], []
+        weights: list[np.ndarray] = []
+        biases: list[np.ndarray] = []
         for l, act in enumerate(self.activation_names):
             scheme = default_init(act) if init == "auto" else init
             if scheme not in INIT_SCHEMES:
@@ -199,21 +206,21 @@ class Network(ParameterCounts):
         For each layer l: dL/dW = δᵀ a_prev, dL/db = Σ_batch δ, and δ_prev = (δ W) ⊙ f'(z_prev).
         """
         n = self.n_layers
-        grad_w: list[np.ndarray] = [None] * n  # type: ignore[list-item]
-        grad_b: list[np.ndarray] = [None] * n  # type: ignore[list-item]
-        deltas: list[np.ndarray] = [None] * n  # type: ignore[list-item]
+        grad_w: list[np.ndarray] = []      # from the last layer back; turned round below
+        grad_b: list[np.ndarray] = []
+        deltas: list[np.ndarray] = []
         grad_input = None
         for l in range(n - 1, -1, -1):
-            deltas[l] = delta
-            grad_w[l] = delta.T @ fwd.activations[l]        # (n_out, n_in)
-            grad_b[l] = delta.sum(axis=0)                   # (n_out,)
+            deltas.append(delta)
+            grad_w.append(delta.T @ fwd.activations[l])     # (n_out, n_in)
+            grad_b.append(delta.sum(axis=0))                # (n_out,)
             if l > 0:
                 grad_a = delta @ self.weights[l]            # (batch, n_in)
                 delta = self.layer_activations[l - 1].backward(
                     fwd.zs[l - 1], fwd.activations[l], grad_a)
             elif input_grad:
                 grad_input = delta @ self.weights[0]        # (batch, n_in)
-        return Gradients(grad_w, grad_b, deltas, grad_input)
+        return Gradients(grad_w[::-1], grad_b[::-1], deltas[::-1], grad_input)
 
     def gradients(self, x: np.ndarray, y: np.ndarray, loss: Loss) -> tuple[float, Gradients]:
         """The batch-mean loss for (x, y) and its gradients with respect to every parameter."""
@@ -228,14 +235,16 @@ class Network(ParameterCounts):
         fwd = self.forward(x)
         delta = np.zeros_like(fwd.zs[-1])
         delta[:, k] = 1
-        return self.backprop(fwd, delta, input_grad=True).grad_input
+        grad_input = self.backprop(fwd, delta, input_grad=True).grad_input
+        assert grad_input is not None      # backprop computes it when input_grad is True
+        return grad_input
 
     def loss(self, x: np.ndarray, y: np.ndarray, loss: Loss) -> float:
         return loss.value(self.predict_proba(x), y, self.layer_activations[-1])
 
     # --- copies ----------------------------------------------------------------------------
 
-    def copy(self, dtype=None) -> Network:
+    def copy(self, dtype: DTypeLike | None = None) -> Network:
         """An independent copy (optionally in another dtype, e.g. float64 for gradient checks)."""
         return Network(self.sizes, self.activation_names,
                        [w.copy() for w in self.weights], [b.copy() for b in self.biases],
@@ -248,7 +257,7 @@ class Network(ParameterCounts):
             arr.flags.writeable = False
         return tuple(ws), tuple(bs)
 
-    def set_parameters(self, weights, biases) -> None:
+    def set_parameters(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray]) -> None:
         """Copy new values into this network's parameters (shapes must match)."""
         for dst, src in zip(self.weights + self.biases, list(weights) + list(biases)):
             if dst.shape != np.shape(src):

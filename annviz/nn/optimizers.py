@@ -9,6 +9,8 @@ given new values between two batches. L2 weight decay adds λ·W to each weight 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -31,7 +33,7 @@ def flush_tiny(arrays: list[np.ndarray]) -> None:
 class Optimizer:
     name = ""
 
-    def __init__(self, lr: float, weight_decay: float = 0.0):
+    def __init__(self, lr: float, weight_decay: float = 0.0) -> None:
         self.lr = lr
         self.weight_decay = weight_decay
         self.t = 0  # number of steps taken
@@ -59,14 +61,14 @@ class Optimizer:
         step sizes, nn/doctor)."""
         raise NotImplementedError
 
-    def _update(self, params, grads) -> None:
+    def _update(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
         raise NotImplementedError
 
-    def running_state(self) -> dict:
+    def running_state(self) -> dict[str, Any]:
         """What this optimizer carries from one step to the next: ``t`` and copies of its arrays."""
         return {"t": self.t, "arrays": [a.copy() for a in self.state_arrays()]}
 
-    def restore_running_state(self, state: dict) -> None:
+    def restore_running_state(self, state: Mapping[str, Any]) -> None:
         """Continue from ``running_state()``'s result (η, μ, λ stay as they are set now)."""
         self.t = int(state["t"])
         self._set_state_arrays([np.array(a, copy=True) for a in state["arrays"]])
@@ -81,10 +83,10 @@ class SGD(Optimizer):
 
     name = "sgd"
 
-    def update_arrays(self, grads):
+    def update_arrays(self, grads: list[np.ndarray]) -> list[np.ndarray]:
         return grads              # −η ∇W, in place
 
-    def _update(self, params, grads):
+    def _update(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
         lr = self.lr
         for p, g in zip(params, grads):
             g *= -lr
@@ -96,21 +98,21 @@ class Momentum(Optimizer):
 
     name = "momentum"
 
-    def __init__(self, lr: float, momentum: float = 0.9, weight_decay: float = 0.0):
+    def __init__(self, lr: float, momentum: float = 0.9, weight_decay: float = 0.0) -> None:
         super().__init__(lr, weight_decay)
         self.momentum = momentum
         self.velocity: list[np.ndarray] | None = None
 
-    def state_arrays(self):
+    def state_arrays(self) -> list[np.ndarray]:
         return self.velocity or []
 
-    def update_arrays(self, grads):
-        return self.velocity      # W ← W + v
+    def update_arrays(self, grads: list[np.ndarray]) -> list[np.ndarray]:
+        return self.velocity or []      # W ← W + v (nothing before the first step)
 
-    def _set_state_arrays(self, arrays):
+    def _set_state_arrays(self, arrays: list[np.ndarray]) -> None:
         self.velocity = arrays or None
 
-    def _update(self, params, grads):
+    def _update(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
         if self.velocity is None:
             self.velocity = [np.zeros_like(p) for p in params]
         mu, lr = self.momentum, self.lr
@@ -127,25 +129,25 @@ class Adam(Optimizer):
     name = "adam"
 
     def __init__(self, lr: float, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8,
-                 weight_decay: float = 0.0):
+                 weight_decay: float = 0.0) -> None:
         super().__init__(lr, weight_decay)
         self.beta1, self.beta2, self.eps = beta1, beta2, eps
         self.m: list[np.ndarray] | None = None
         self.v: list[np.ndarray] | None = None
         self._scratch: list[np.ndarray] | None = None   # per-step work space, not state
 
-    def state_arrays(self):
+    def state_arrays(self) -> list[np.ndarray]:
         return (self.m or []) + (self.v or [])
 
-    def update_arrays(self, grads):
-        return self._scratch      # W ← W − s, s = η m̂ / (√v̂ + ε)
+    def update_arrays(self, grads: list[np.ndarray]) -> list[np.ndarray]:
+        return self._scratch or []      # W ← W − s, s = η m̂ / (√v̂ + ε)
 
-    def _set_state_arrays(self, arrays):
+    def _set_state_arrays(self, arrays: list[np.ndarray]) -> None:
         half = len(arrays) // 2
         self.m, self.v = (arrays[:half], arrays[half:]) if arrays else (None, None)
 
-    def _update(self, params, grads):
-        if self.m is None:
+    def _update(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
+        if self.m is None or self.v is None:
             self.m = [np.zeros_like(p) for p in params]
             self.v = [np.zeros_like(p) for p in params]
         if self._scratch is None or len(self._scratch) != len(params):

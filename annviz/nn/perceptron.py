@@ -86,7 +86,7 @@ class LearningRun:
     position: int = 0                   # index into ``order`` of the next example
     error_history: list[int] = field(default_factory=list)   # errors after each full epoch
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.x = np.asarray(self.x, dtype=np.float64)
         self.y = np.asarray(self.y)
         self._rng = np.random.default_rng(self.seed)
@@ -143,10 +143,10 @@ def _convex_hull(points: np.ndarray) -> np.ndarray:
     if len(pts) <= 2:
         return pts
 
-    def turns_left(o, a, b) -> bool:
+    def turns_left(o: np.ndarray, a: np.ndarray, b: np.ndarray) -> bool:
         return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]) > 0
 
-    def half(seq):
+    def half(seq: np.ndarray) -> list[np.ndarray]:
         chain: list[np.ndarray] = []
         for p in seq:
             while len(chain) >= 2 and not turns_left(chain[-2], chain[-1], p):

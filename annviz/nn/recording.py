@@ -26,9 +26,12 @@ epoch ends stay).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike, DTypeLike
 
 from annviz.nn.config import TrainConfig
 from annviz.nn.history import History
@@ -102,21 +105,21 @@ class Moment:
     state: TrainerState | None = None  # at an epoch's end (and a few early): everything to continue from here
     own_bytes: int = field(init=False, repr=False)   # of the pictures (counted once: asked often)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.own_bytes = sum(a.nbytes for a in self.weights + self.biases)
 
     @property
     def nbytes(self) -> int:
         return self.own_bytes + (self.state.nbytes if self.state is not None else 0)
 
-    def parameters(self, dtype=np.float32) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    def parameters(self, dtype: DTypeLike = np.float32) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """The weights and biases as ``dtype`` arrays (the exact float32 ones where kept)."""
         if self.state is not None:
             return [w.astype(dtype) for w in self.state.weights], [b.astype(dtype) for b in self.state.biases]
         return [w.astype(dtype) for w in self.weights], [b.astype(dtype) for b in self.biases]
 
 
-def picture_copy(arrays, dtype=PICTURE_DTYPE) -> tuple[np.ndarray, ...]:
+def picture_copy(arrays: Iterable[ArrayLike], dtype: DTypeLike = PICTURE_DTYPE) -> tuple[np.ndarray, ...]:
     """Read-only copies of ``arrays`` as ``dtype``. A weight beyond what float16 holds (±65504: a
     run diverging) is kept as that largest value, and NaN as 0, so a picture is always finite
     (a file holding infinities is refused when read)."""
@@ -146,7 +149,8 @@ class Recorder:
             return None
         self.schedule.wants(0)
         first = self._moment(0, 0.0, None, self.trainer.base_lr, with_state=True)
-        share = int(EARLY_STATES_SHARE * MAX_RUN_BYTES) // max(first.state.nbytes, 1)
+        state_bytes = first.state.nbytes if first.state is not None else 0   # (it has one: with_state)
+        share = int(EARLY_STATES_SHARE * MAX_RUN_BYTES) // max(state_bytes, 1)
         self.early_left = min(self.early_left, share)
         return first
 
@@ -162,7 +166,7 @@ class Recorder:
         epoch = event.epoch + event.batch / event.batches_per_epoch
         return self._moment(event.step, epoch, event.loss, event.lr, with_state=epoch_end or early)
 
-    def _moment(self, step, epoch, loss, lr, with_state: bool) -> Moment:
+    def _moment(self, step: int, epoch: float, loss: float | None, lr: float, with_state: bool) -> Moment:
         net = self.trainer.network
         state = self.trainer.state(mid_epoch=True) if with_state else None
         return Moment(step, float(epoch), None if loss is None else float(loss), float(lr),
@@ -187,7 +191,7 @@ class Recording:
     history: History | None = None     # the run's history once it has ended
     diagnoses: list = field(default_factory=list)   # the doctor's (nn/doctor); saved (nn/doctor/stored.py)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self._recount()
 
     def _recount(self) -> None:
@@ -197,7 +201,7 @@ class Recording:
         self._n_states = sum(m.state is not None for m in self.moments)
 
     @classmethod
-    def of(cls, trainer: Trainer, class_names, blas_threads: int = 1, blas_library: str = "") -> Recording:
+    def of(cls, trainer: Trainer, class_names: Iterable[str], blas_threads: int = 1, blas_library: str = "") -> Recording:
         """An empty recording of ``trainer``'s run."""
         net = trainer.network
         return cls(trainer.config, list(net.sizes), list(net.activation_names), list(class_names),
@@ -309,7 +313,7 @@ def differences(config: TrainConfig, others: list[TrainConfig]) -> str:
     return ", ".join(parts)
 
 
-def describe(name: str, value) -> str:
+def describe(name: str, value: Any) -> str:
     if name == "hidden":
         return "layers " + ("-".join(map(str, value)) or "none")
     symbols = {"lr": "η", "momentum": "μ", "weight_decay": "λ", "batch_size": "batch"}

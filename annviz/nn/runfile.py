@@ -19,9 +19,12 @@ generator, the divergence detector, the epoch records), and the doctor's ``diagn
 
 from __future__ import annotations
 
+import io
 import math
 import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, Literal, overload
 
 import numpy as np
 
@@ -96,15 +99,17 @@ def _metadata(header: Header, path: Path) -> dict:
 class _RecordingReader:
     """The checks of every field and tensor, each naming the file and the field."""
 
-    def __init__(self, f, header: Header, path: Path):
+    def __init__(self, f: io.BufferedIOBase, header: Header, path: Path) -> None:
         self.f, self.header, self.path = f, header, path
 
-    def fail(self, code: str, **values) -> RunFileError:
+    def fail(self, code: str, **values: Any) -> RunFileError:
         return RunFileError(self.path, code, **values)
 
     # --- fields ---------------------------------------------------------------------------------
 
-    def field(self, obj: dict, key: str, kind, where: str = "", required: bool = True, default=None):
+    def field(self, obj: dict, key: str, kind: type | tuple[type, ...], where: str = "", required: bool = True,
+              default: Any = None) -> Any:
+        # Any: a JSON value of the kind asked for (check_field checked it), or ``default``
         value = check_field(obj, key, kind, self.path, RunFileError, where=where)
         if value is None:
             if required:
@@ -113,14 +118,22 @@ class _RecordingReader:
         return value
 
     def integer(self, obj: dict, key: str, lo: int, hi: int, where: str = "", required: bool = True,
-                default=None) -> int:
+                default: Any = None) -> int:
         value = self.field(obj, key, int, where, required, default)
         if value is not default and not lo <= value <= hi:
             raise self.fail("field_int_range", field=f"{where}{key}", lo=lo, hi=_big(hi), value=describe(value))
         return value
 
+    @overload
+    def number(self, obj: dict, key: str, lo: float, hi: float, where: str = "", required: Literal[True] = True,
+               nan: bool = False) -> float: ...
+
+    @overload
+    def number(self, obj: dict, key: str, lo: float, hi: float, where: str, required: bool,
+               nan: bool = False) -> float | None: ...
+
     def number(self, obj: dict, key: str, lo: float, hi: float, where: str = "", required: bool = True,
-               nan: bool = False):
+               nan: bool = False) -> float | None:
         """A finite number in [lo, hi]; None if absent and not ``required``; NaN only if ``nan``."""
         value = self.field(obj, key, float, where, required)
         if value is None:
@@ -131,7 +144,7 @@ class _RecordingReader:
                             value=describe(value))
         return value
 
-    def one_of(self, obj: dict, key: str, known, where: str = "") -> str:
+    def one_of(self, obj: dict, key: str, known: Sequence[str], where: str = "") -> str:
         value = self.field(obj, key, str, where)
         if value not in known:
             raise self.fail("field_one_of", field=f"{where}{key}", value=repr(value[:40]), known=", ".join(known))
@@ -240,11 +253,12 @@ class _RecordingReader:
                        self.one_of(entry, "status", STATUSES, "history."),
                        None if stop_reason is None else stop_reason[:1000])
 
-    def state(self, entry, key: str, shapes, config: TrainConfig, where: str) -> TrainerState:
+    def state(self, entry: object, key: str, shapes: Sequence[tuple[int, ...]], config: TrainConfig,
+              where: str) -> TrainerState:
         if not isinstance(entry, dict):
             raise self.fail("field_type", field=where[:-1], wanted=Phrase("type.object"), found=describe(entry))
 
-        def params(prefix: str):
+        def params(prefix: str) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
             return (tuple(self.tensor(f"{prefix}.w{l}", s, "F32") for l, s in enumerate(shapes)),
                     tuple(self.tensor(f"{prefix}.b{l}", (s[0],), "F32") for l, s in enumerate(shapes)))
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
+from numpy.typing import ArrayLike, DTypeLike
 
+from annviz.nn.doctor.diagnosis import Diagnosis
 from annviz.nn.history import History
 from annviz.nn.recording import (
     MAX_RUN_BYTES,
@@ -87,7 +91,7 @@ class RecordingWriter:
     def __enter__(self) -> RecordingWriter:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -125,14 +129,14 @@ class RecordingWriter:
             elif not thin_states(self._entries):
                 break
 
-    def finish(self, history: History | None = None, diagnoses=()) -> Path:
+    def finish(self, history: History | None = None, diagnoses: Iterable[Diagnosis] = ()) -> Path:
         """Write the file (with the run's ``history``, if it has ended, and the doctor's
         ``diagnoses``) and return its path."""
         if not self._entries:
             raise ValueError("a recording needs at least one moment")
         extra: dict[str, np.ndarray] = {}
         run = self.run
-        meta = {"format_version": FORMAT_VERSION, "config": run.config.to_dict(), "sizes": run.sizes,
+        meta: dict[str, Any] = {"format_version": FORMAT_VERSION, "config": run.config.to_dict(), "sizes": run.sizes,
                 "activations": run.activations, "class_names": run.class_names,
                 "batches_per_epoch": run.batches_per_epoch, "exact": run.exact,
                 "blas_threads": run.blas_threads, "blas_library": run.blas_library, "moments": []}
@@ -146,8 +150,8 @@ class RecordingWriter:
             meta["moments"].append(item)
         if history is not None:
             meta["history"] = _save_history(history, extra)
-        if diagnoses:
-            meta["diagnoses"] = [d.to_dict() for d in diagnoses]
+        if found := [d.to_dict() for d in diagnoses]:
+            meta["diagnoses"] = found
         header: dict = {"__metadata__": {METADATA_KEY: json.dumps(meta)}}
         position = 0
         for final, name in order:
@@ -173,7 +177,7 @@ class RecordingWriter:
 
     # --- the scratch file ----------------------------------------------------------------------
 
-    def _put(self, name: str, array, dtype) -> str:
+    def _put(self, name: str, array: ArrayLike, dtype: DTypeLike) -> str:
         if np.dtype(dtype) == PICTURE_DTYPE and np.asarray(array).dtype != PICTURE_DTYPE:
             (array,) = picture_copy([array])          # finite, whatever the run did
         a = np.ascontiguousarray(array, dtype=np.dtype(dtype).newbyteorder("<"))
@@ -186,7 +190,7 @@ class RecordingWriter:
         _, _, begin, end = self._tensors[name]
         return end - begin
 
-    def _copy(self, out, begin: int, n: int) -> None:
+    def _copy(self, out: BinaryIO, begin: int, n: int) -> None:
         self._scratch.seek(begin)
         while n > 0:
             chunk = self._scratch.read(min(n, COPY_CHUNK))
@@ -199,10 +203,10 @@ class RecordingWriter:
 class _Collect:
     """What ``_save_state`` writes into: each array straight to the scratch file (float32)."""
 
-    def __init__(self, writer: RecordingWriter, names: list[str]):
+    def __init__(self, writer: RecordingWriter, names: list[str]) -> None:
         self.writer, self.names = writer, names
 
-    def __setitem__(self, name: str, array) -> None:
+    def __setitem__(self, name: str, array: ArrayLike) -> None:
         self.names.append(self.writer._put(name, array, np.float32))
 
 
@@ -212,7 +216,7 @@ def _renumbered(name: str, j: int) -> str:
     return f"{kind}{j}{rest[rest.index('.'):]}"
 
 
-def _save_state(state: TrainerState, key: str, tensors) -> dict:
+def _save_state(state: TrainerState, key: str, tensors: dict[str, np.ndarray] | _Collect) -> dict[str, Any]:
     for l, (w, b) in enumerate(zip(state.weights, state.biases)):
         tensors[f"{key}.w{l}"], tensors[f"{key}.b{l}"] = w, b
     if state.good is not None:

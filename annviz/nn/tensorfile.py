@@ -14,15 +14,16 @@ rounded. Integer, boolean and 8-bit float tensors get a clear message instead.
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any
 
 import numpy as np
 
 from annviz.messages import Phrase
-from annviz.safeio import FileFormatError, loads_json, read_exactly, size_text
+from annviz.safeio import FileFormatError, FilePath, loads_json, read_exactly, size_text
 
 MAX_HEADER_BYTES = 4 * 2**20  # the JSON header; annviz's own are ~50 kB, most of it the history
 # dtype -> item size in bytes, for the safetensors dtypes of whole bytes (F4 and F6 pack bits)
@@ -51,7 +52,7 @@ class Header:
     data_start: int  # where the tensors' bytes begin in the file
 
 
-def read_header(f: BinaryIO, file_size: int, path, error: type[FileFormatError] = FileFormatError) -> Header:
+def read_header(f: io.BufferedIOBase, file_size: int, path: FilePath, error: type[FileFormatError] = FileFormatError) -> Header:
     """The checked header of the safetensors file open as ``f`` (at its start), ``file_size`` long."""
     if file_size < 8:
         raise error(path, "st.too_short")
@@ -72,8 +73,8 @@ def read_header(f: BinaryIO, file_size: int, path, error: type[FileFormatError] 
     return Header(tensors, metadata, 8 + n)
 
 
-def _entry(name: str, spec, path, error) -> TensorEntry:
-    def bad(code: str, **values) -> FileFormatError:
+def _entry(name: str, spec: object, path: FilePath, error: type[FileFormatError]) -> TensorEntry:
+    def bad(code: str, **values: Any) -> FileFormatError:
         return error(path, code, name=repr(name[:80]), **values)
 
     if not isinstance(spec, dict):
@@ -102,11 +103,11 @@ def _count_text(n: int) -> str:
     return str(n) if n.bit_length() < 64 else f"{n:.3e}" if n.bit_length() < 1000 else "> 1e300"
 
 
-def _count(value) -> bool:
+def _count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def _check_layout(tensors: dict[str, TensorEntry], data_size: int, path, error) -> None:
+def _check_layout(tensors: dict[str, TensorEntry], data_size: int, path: FilePath, error: type[FileFormatError]) -> None:
     """The tensors must tile the data exactly, as the specification requires."""
     position = 0
     for entry in sorted(tensors.values(), key=lambda e: (e.begin, e.end)):
@@ -120,14 +121,14 @@ def _check_layout(tensors: dict[str, TensorEntry], data_size: int, path, error) 
         raise error(path, "st.trailing", n=data_size - position)
 
 
-def check_float(entry: TensorEntry, path, error: type[FileFormatError] = FileFormatError) -> None:
+def check_float(entry: TensorEntry, path: FilePath, error: type[FileFormatError] = FileFormatError) -> None:
     """Refuse a tensor whose dtype :func:`read_float32` cannot read, with what to do instead."""
     if entry.dtype not in FLOAT_DTYPES:
         raise error(path, "st.dtype_not_float", name=entry.name[:80], dtype=entry.dtype,
                     dtypes=", ".join(FLOAT_DTYPES))
 
 
-def read_float32(f: BinaryIO, header: Header, entry: TensorEntry, path,
+def read_float32(f: io.BufferedIOBase, header: Header, entry: TensorEntry, path: FilePath,
                  error: type[FileFormatError] = FileFormatError) -> np.ndarray:
     """Tensor ``entry`` as a new float32 array; refuses non-float dtypes, NaN and infinities,
     and F64 numbers too large for float32."""
@@ -150,6 +151,6 @@ def read_float32(f: BinaryIO, header: Header, entry: TensorEntry, path,
     return values.reshape(entry.shape)
 
 
-def file_size(f: BinaryIO) -> int:
+def file_size(f: io.BufferedIOBase) -> int:
     """The size of the open file ``f`` in bytes."""
     return os.fstat(f.fileno()).st_size

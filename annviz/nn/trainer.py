@@ -14,8 +14,9 @@ from __future__ import annotations
 import copy
 import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -96,6 +97,15 @@ class TrainerState:
         return self.epoch_progress is not None
 
 
+class StepObserver(Protocol):
+    """What ``Trainer.observer`` is (the doctor): see there."""
+
+    next_step: int
+
+    def gradients(self, step: int, grad_w: list[np.ndarray]) -> None: ...
+    def updated(self, step: int, loss: float, updates: list[np.ndarray]) -> None: ...
+
+
 class Trainer:
     """Trains ``network`` in place on ``train`` = (x (n, n_in) float32, y (n,) int labels)."""
 
@@ -103,7 +113,7 @@ class Trainer:
     #: An optional watcher of the steps (``annviz.nn.doctor.Doctor``): on a step ≥ its
     #: ``next_step``, ``learn`` calls ``gradients(step, grad_w)`` before the update and
     #: ``updated(step, loss, update_arrays)`` after it — the arrays themselves, no copies.
-    observer = None
+    observer: StepObserver | None = None
 
     def __init__(self, network: Network, config: TrainConfig, train: tuple[np.ndarray, np.ndarray],
                  test: tuple[np.ndarray, np.ndarray] | None = None,
@@ -174,7 +184,7 @@ class Trainer:
             "order": p.order.copy(), "batch_size": self.config.batch_size, "next_batch": p.next_batch,
             "loss_sum": p.loss_sum, "correct": p.correct, "seen": p.seen, "seconds": p.seconds}
         return TrainerState(weights, biases, self.optimizer.running_state(),
-                            copy.deepcopy(self.rng.bit_generator.state), self.history.batches,
+                            copy.deepcopy(dict(self.rng.bit_generator.state)), self.history.batches,
                             tuple(self.history.epochs),
                             None if same else copy.deepcopy(self._good), self._start_loss,
                             self._smoothed, self._train_seconds, progress)
@@ -312,7 +322,7 @@ class Trainer:
         return np.take(self.train_x, idx, axis=0, out=out, mode="clip")  # idx is in range: no check
 
     @staticmethod
-    def _finite(arrays) -> bool:
+    def _finite(arrays: Iterable[np.ndarray]) -> bool:
         return all(math.isfinite(float(a.sum())) for a in arrays)
 
     def _rising(self, loss: float, step: int) -> bool:
@@ -320,14 +330,14 @@ class Trainer:
 
         The start is the loss of the first batch, computed before any update was applied.
         """
-        if self._start_loss is None:
+        if self._start_loss is None or self._smoothed is None:    # (both set together)
             self._start_loss = self._smoothed = loss
             return False
         self._smoothed += SMOOTHING * (loss - self._smoothed)
         return step >= RISE_AFTER and self._smoothed > RISE_FACTOR * self._start_loss
 
     def _healthy(self) -> bool:
-        return self._start_loss is None or self._smoothed <= self._start_loss
+        return self._start_loss is None or self._smoothed is None or self._smoothed <= self._start_loss
 
     def _checkpoint(self) -> None:
         for dst, src in zip(self._good[0] + self._good[1], self.network.weights + self.network.biases):
@@ -348,7 +358,8 @@ class Trainer:
         self.history.status = "diverged"
         self.history.stop_reason = reason
 
-    def _end_epoch(self, epoch, train_loss, train_acc, samples_per_s, seconds) -> EpochRecord | None:
+    def _end_epoch(self, epoch: int, train_loss: float, train_acc: float, samples_per_s: float,
+                   seconds: float) -> EpochRecord | None:
         if not self._finite(self.network.weights + self.network.biases):
             return None
         if self._healthy():

@@ -190,3 +190,19 @@ def test_delete_all_and_bad_labels(tmp_path):
     store.remove_all()
     assert store.digits == [] and not any((tmp_path / "4").iterdir())
     assert DigitFolder(tmp_path).digits == []
+
+
+def test_an_error_without_a_message_code_is_skipped_with_its_own_words(tmp_path):
+    """remember() is handed the errors a background reader found; one whose reason is a plain
+    sentence (no message code, as FileFormatError.like makes of another kind's) is still said,
+    not a KeyError from a Phrase of no code (mypy found the Phrase(None) it used to build)."""
+    (tmp_path / "3").mkdir()
+    folder = DigitFolder(tmp_path)
+    error = MyDigitsError(tmp_path / "3" / "a.png", "the decoder gave up halfway")
+    assert error.code is None
+    folder.remember(None, None, error)
+    assert len(folder.problems) == 1
+    assert "a.png" in folder.problems[0] and "the decoder gave up halfway" in folder.problems[0]
+    assert "skipped" in folder.problems[0]
+    with pytest.raises(MyDigitsError, match="the decoder gave up halfway"):
+        DigitFolder(tmp_path, strict=True).remember(None, None, error)

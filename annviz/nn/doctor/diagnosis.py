@@ -46,7 +46,7 @@ class Diagnosis:
     evidence: dict = field(default_factory=dict)
     fixes: tuple[Fix, ...] = ()
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.code not in CODES:
             raise ValueError(f"unknown diagnosis {self.code!r} (known: {', '.join(CODES)})")
 

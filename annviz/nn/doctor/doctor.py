@@ -22,12 +22,17 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from annviz.nn.doctor import rules
 from annviz.nn.doctor.diagnosis import Diagnosis, Fix
-from annviz.nn.doctor.signals import Series, probe, squared_norms, step_sample
+from annviz.nn.doctor.signals import ProbeSample, S, Series, StepSample, probe, squared_norms, step_sample
+
+if TYPE_CHECKING:   # the trainer calls in; nothing here makes one
+    from annviz.nn.trainer import Trainer
 
 PROBE_SIZE = 128       # examples in the probe batch (dead and saturated units, accuracy)
 CHECK_EVERY = 4        # step samples between two checks (in the first 256 batches: each)
@@ -54,7 +59,7 @@ def first_step_ratio(update_sq: list[float], weight_sq: list[float]) -> float:
 class Doctor:
     """Watches ``trainer`` (attached at once; ``detach`` lets go)."""
 
-    def __init__(self, trainer, probe_size: int = PROBE_SIZE, seed: int = 0):
+    def __init__(self, trainer: Trainer, probe_size: int = PROBE_SIZE, seed: int = 0) -> None:
         self.trainer = trainer
         self.network = trainer.network
         self.config = trainer.config
@@ -62,8 +67,8 @@ class Doctor:
         x, y = trainer.train_x, trainer.train_y
         idx = np.sort(np.random.default_rng(seed).choice(len(x), min(probe_size, len(x)), replace=False))
         self.probe_x, self.probe_y = x[idx], y[idx]          # fancy indexing: copies
-        self.steps: Series = Series()
-        self.probes: Series = Series()
+        self.steps: Series[StepSample] = Series()
+        self.probes: Series[ProbeSample] = Series()
         self.named: dict[str, Diagnosis] = {}
         self.start_losses: list[float] = []   # the first WINDOW sampled losses
         self._grad_sq: list[float] = []
@@ -99,13 +104,13 @@ class Doctor:
 
     # --- called by Trainer.learn ------------------------------------------------------------
 
-    def gradients(self, step: int, grad_w) -> None:
+    def gradients(self, step: int, grad_w: list[np.ndarray]) -> None:
         """Before the update: ‖∇W‖² of each layer (the optimizer overwrites the gradients)."""
         self._grad_sq = squared_norms(grad_w)
         if self._first_weight_sq is None:
             self._first_weight_sq = squared_norms(self.network.weights)
 
-    def updated(self, step: int, loss: float, updates) -> None:
+    def updated(self, step: int, loss: float, updates: list[np.ndarray]) -> None:
         """After the update of batch ``step + 1``: ``updates`` hold each parameter's change."""
         batch = self._now = step + 1
         net = self.network
@@ -153,7 +158,7 @@ class Doctor:
                 self._add(rules.trainer_stopped_climbing(self, batch))
         return self.diagnoses
 
-    def _check(self, checks) -> None:
+    def _check(self, checks: Iterable[Callable[[Doctor], Diagnosis | None]]) -> None:
         for check in checks:
             code = check.__name__
             if code not in self.named and not any(c in self.named for c in rules.EXPLAINED_BY.get(code, ())):
@@ -179,13 +184,13 @@ class Doctor:
 
     # --- helpers for the rules ---------------------------------------------------------------
 
-    def diagnosis(self, code: str, batch: int, evidence: dict, fixes: tuple[Fix, ...],
+    def diagnosis(self, code: str, batch: int, evidence: dict[str, Any], fixes: tuple[Fix, ...],
                   named_at: int | None = None) -> Diagnosis:
         return Diagnosis(code, int(batch), int(self._now if named_at is None else named_at),
                          evidence, tuple(fixes))
 
     @staticmethod
-    def onset(samples, holds):
+    def onset(samples: Sequence[S], holds: Callable[[S], bool]) -> S:
         """Where the newest run of samples for which ``holds`` is true began: from the newest
         sample that holds (a verdict on a window's median may not hold for the very newest),
         back as long as it holds."""

@@ -53,8 +53,13 @@ replays named anything. (At 0.05: the same or 5–10 points lower.)
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol, TypeVar
 
+from annviz.nn.config import TrainConfig
 from annviz.nn.doctor.diagnosis import Diagnosis, Fix, nice, round_sig, series
+from annviz.nn.doctor.signals import ProbeSample, Series, StepSample
+from annviz.nn.history import EpochRecord
 
 WINDOW = 8               # step samples a ratio or loss verdict rests on
 HIGH_RATIO = 0.3
@@ -77,8 +82,32 @@ FIRST_TARGET = 0.1       # … and a lowered η's first step here (the healthy p
 #: 0.001 → 79 %.
 RELU_LR = {"sgd": 0.05, "momentum": 0.005, "adam": 0.001}
 
+S = TypeVar("S")
 
-def median(values) -> float:
+
+class Chart(Protocol):
+    """What the checks read of the doctor (``doctor.Doctor`` is one; it imports this module)."""
+
+    config: TrainConfig
+    steps: Series[StepSample]
+    probes: Series[ProbeSample]
+    named: dict[str, Diagnosis]
+    n_classes: int
+    first_ratio: float | None
+
+    @property
+    def lr(self) -> float: ...
+    @property
+    def first_loss(self) -> float | None: ...
+    @property
+    def start_loss(self) -> float | None: ...
+    def diagnosis(self, code: str, batch: int, evidence: dict[str, Any], fixes: tuple[Fix, ...],
+                  named_at: int | None = None) -> Diagnosis: ...
+    def onset(self, samples: Sequence[S], holds: Callable[[S], bool]) -> S: ...
+    def index_after(self, batch: int) -> int: ...
+
+
+def median(values: Iterable[float]) -> float:
     ordered = sorted(values)
     n = len(ordered)
     return ordered[n // 2] if n % 2 else 0.5 * (ordered[n // 2 - 1] + ordered[n // 2])
@@ -86,7 +115,7 @@ def median(values) -> float:
 
 # --- the fixes -------------------------------------------------------------------------------
 
-def lr_fix(doc, ratio: float, lower: bool) -> Fix:
+def lr_fix(doc: Chart, ratio: float, lower: bool) -> Fix:
     """η scaled to bring the update/weight ratio to TARGET_RATIO, rounded to 1, 2 or 5 × 10ᵏ.
 
     Raised: by the windowed ``ratio``, at least 10× and at most 1000×. Lowered: at least 10×,
@@ -107,11 +136,11 @@ def lr_fix(doc, ratio: float, lower: bool) -> Fix:
     return Fix({"lr": nice(lr if lr > 0 and math.isfinite(lr) else doc.lr * 0.1, down=True)})
 
 
-def relu_fix(doc) -> Fix:
+def relu_fix(doc: Chart) -> Fix:
     """ReLU in the hidden layers, He's initialisation — and η no higher than RELU_LR: a sigmoid
     network's η is often too high for ReLUs (SGD at the notes' η = 0.5 kills most of a 7-layer
     ReLU network's units at once; at 0.05 it learns)."""
-    settings = {"activation": "relu", "init": "he"}
+    settings: dict[str, object] = {"activation": "relu", "init": "he"}
     if doc.config.hidden_activations:
         settings["hidden_activations"] = ()
     cap = RELU_LR.get(doc.config.optimizer)
@@ -120,17 +149,17 @@ def relu_fix(doc) -> Fix:
     return Fix(settings)
 
 
-def adam_fix(doc) -> Fix | None:
+def adam_fix(doc: Chart) -> Fix | None:
     return None if doc.config.optimizer == "adam" else Fix({"optimizer": "adam", "lr": 0.001})
 
 
-def fixes(*candidates) -> tuple[Fix, ...]:
+def fixes(*candidates: Fix | None) -> tuple[Fix, ...]:
     return tuple(f for f in candidates if f is not None)[:2]
 
 
 # --- the checks ------------------------------------------------------------------------------
 
-def lr_too_high(doc) -> Diagnosis | None:
+def lr_too_high(doc: Chart) -> Diagnosis | None:
     w = doc.steps[-WINDOW:]
     if len(w) < WINDOW or doc.first_loss is None:
         return None
@@ -139,8 +168,9 @@ def lr_too_high(doc) -> Diagnosis | None:
     if not (climbed or big):
         return None
     if climbed:
-        onset = doc.onset(doc.steps, lambda s: s.loss > CLIMB * doc.first_loss)
-        plot = series("loss", [(s.batch, s.loss) for s in doc.steps], CLIMB * doc.first_loss)
+        limit = CLIMB * doc.first_loss
+        onset = doc.onset(doc.steps, lambda s: s.loss > limit)
+        plot = series("loss", [(s.batch, s.loss) for s in doc.steps], limit)
     else:
         onset = doc.onset(doc.steps, lambda s: s.top_ratio > HIGH_RATIO)
         plot = series("update/weight ratio", [(s.batch, s.top_ratio) for s in doc.steps], HIGH_RATIO)
@@ -151,7 +181,7 @@ def lr_too_high(doc) -> Diagnosis | None:
     }, fixes(lr_fix(doc, ratio, lower=True), adam_fix(doc)))
 
 
-def trainer_stopped_climbing(doc, batch: int) -> Diagnosis:
+def trainer_stopped_climbing(doc: Chart, batch: int) -> Diagnosis:
     """The trainer stopped the run because its smoothed loss climbed: η too high."""
     ratio = median(s.top_ratio for s in doc.steps[-WINDOW:]) if doc.steps else math.nan
     loss = doc.steps[-1].loss if doc.steps else math.nan
@@ -162,7 +192,7 @@ def trainer_stopped_climbing(doc, batch: int) -> Diagnosis:
     }, fixes(lr_fix(doc, ratio, lower=True), adam_fix(doc)))
 
 
-def diverged(doc, batch: int, what: str) -> Diagnosis:
+def diverged(doc: Chart, batch: int, what: str) -> Diagnosis:
     return doc.diagnosis("diverged", batch, {
         "what": what, "lr": doc.lr,
         "last_loss": round_sig(doc.steps[-1].loss) if doc.steps else None,
@@ -170,7 +200,7 @@ def diverged(doc, batch: int, what: str) -> Diagnosis:
     }, fixes(lr_fix(doc, math.nan, lower=True), adam_fix(doc)))
 
 
-def lr_too_low(doc) -> Diagnosis | None:
+def lr_too_low(doc: Chart) -> Diagnosis | None:
     w = doc.steps[-WINDOW:]
     if len(w) < WINDOW or doc.start_loss is None or w[-1].batch < SLOW_AFTER:
         return None
@@ -185,12 +215,12 @@ def lr_too_low(doc) -> Diagnosis | None:
     }, (lr_fix(doc, ratio, lower=False),))
 
 
-def gradient_ratio(sample) -> float:
+def gradient_ratio(sample: StepSample) -> float:
     first, last = sample.grad_norm[0], sample.grad_norm[-1]
     return first / last if last > 0 and math.isfinite(first / last) else math.nan
 
 
-def vanishing_gradients(doc) -> Diagnosis | None:
+def vanishing_gradients(doc: Chart) -> Diagnosis | None:
     if len(doc.config.hidden) < 2:
         return None
     values = [r for r in (gradient_ratio(s) for s in doc.steps[-WINDOW:]) if not math.isnan(r)]
@@ -210,7 +240,7 @@ def vanishing_gradients(doc) -> Diagnosis | None:
     }, fixes(*candidates))
 
 
-def _probe_share(doc, code: str, attribute: str, threshold: float) -> Diagnosis | None:
+def _probe_share(doc: Chart, code: str, attribute: str, threshold: float) -> Diagnosis | None:
     if len(doc.probes) < 2:
         return None
     last, before = (getattr(p, attribute) for p in doc.probes[-2:][::-1])
@@ -235,15 +265,15 @@ def _probe_share(doc, code: str, attribute: str, threshold: float) -> Diagnosis 
     }, fixes(*candidates))
 
 
-def dead_relu(doc) -> Diagnosis | None:
+def dead_relu(doc: Chart) -> Diagnosis | None:
     return _probe_share(doc, "dead_relu", "dead", DEAD)
 
 
-def saturated(doc) -> Diagnosis | None:
+def saturated(doc: Chart) -> Diagnosis | None:
     return _probe_share(doc, "saturated", "saturated", SATURATED)
 
 
-def stuck(doc) -> Diagnosis | None:
+def stuck(doc: Chart) -> Diagnosis | None:
     chance = 1 / doc.n_classes
     near = chance + STUCK_MARGIN
     if len(doc.probes) < 2 or doc.probes[-2].batch < STUCK_AFTER:
@@ -257,7 +287,7 @@ def stuck(doc) -> Diagnosis | None:
     }, stuck_fixes(doc))
 
 
-def stuck_fixes(doc) -> tuple[Fix, ...]:
+def stuck_fixes(doc: Chart) -> tuple[Fix, ...]:
     """A symptom: the fixes of the cause already named, if any; else η back into the healthy
     band, ReLU for a deep sigmoid/tanh net, Adam — the first two that apply."""
     for cause in doc.named.values():
@@ -266,7 +296,7 @@ def stuck_fixes(doc) -> tuple[Fix, ...]:
     cfg = doc.config
     step = doc.steps[-WINDOW:]
     ratio = median(s.top_ratio for s in step) if step else math.nan
-    candidates = []
+    candidates: list[Fix | None] = []
     if ratio < LOW_RATIO:
         candidates.append(lr_fix(doc, ratio, lower=False))
     elif ratio > HIGH_RATIO:
@@ -277,25 +307,25 @@ def stuck_fixes(doc) -> tuple[Fix, ...]:
     return fixes(*candidates) or (Fix({"init": "he"}),)   # Adam, ReLU, steps in the band: afresh
 
 
-def overfitting(doc, epochs, batches_per_epoch: int) -> Diagnosis | None:
+def overfitting(doc: Chart, epochs: Sequence[EpochRecord], batches_per_epoch: int) -> Diagnosis | None:
     """``epochs``: the run's EpochRecords so far; judged at the last one."""
-    rows = [e for e in epochs if e.val_accuracy is not None]
+    rows = [(e, e.val_accuracy) for e in epochs if e.val_accuracy is not None]
     if len(rows) < 2:
         return None
-    now = rows[-1]
-    best = max(rows[:-1], key=lambda e: e.val_accuracy)   # the first of the best
-    gap, gap_then = now.train_accuracy - now.val_accuracy, best.train_accuracy - best.val_accuracy
-    if not (gap >= GAP and now.val_accuracy <= best.val_accuracy + STALL and gap > gap_then
+    now, now_val = rows[-1]
+    best, best_val = max(rows[:-1], key=lambda row: row[1])   # the first of the best
+    gap, gap_then = now.train_accuracy - now_val, best.train_accuracy - best_val
+    if not (gap >= GAP and now_val <= best_val + STALL and gap > gap_then
             and now.train_accuracy > best.train_accuracy):
         return None
     cfg = doc.config
     more = Fix({"n_train": None}) if cfg.n_train is not None else Fix(
         {"weight_decay": 1e-3 if cfg.weight_decay == 0 else nice(cfg.weight_decay * 10)})
     return doc.diagnosis("overfitting", best.epoch * batches_per_epoch, {
-        "train_accuracy": round_sig(now.train_accuracy), "val_accuracy": round_sig(now.val_accuracy),
-        "gap": round_sig(gap), "best_epoch": best.epoch, "best_val_accuracy": round_sig(best.val_accuracy),
+        "train_accuracy": round_sig(now.train_accuracy), "val_accuracy": round_sig(now_val),
+        "gap": round_sig(gap), "best_epoch": best.epoch, "best_val_accuracy": round_sig(best_val),
         "series": series("training − validation accuracy",
-                         [(e.epoch * batches_per_epoch, e.train_accuracy - e.val_accuracy) for e in rows], GAP),
+                         [(e.epoch * batches_per_epoch, e.train_accuracy - val) for e, val in rows], GAP),
     }, (more, Fix({"epochs": best.epoch})), named_at=now.epoch * batches_per_epoch)
 
 

@@ -20,9 +20,16 @@ hour-long run keeps the same memory and the recent points (which the rules read)
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from annviz.nn.network import Network
+
+S = TypeVar("S")
 
 MAX_POINTS = 4096          # samples of each kind kept at most (thinned as they come)
 KEEP_RECENT = 256          # the newest samples are never thinned (the rules' windows)
@@ -52,18 +59,18 @@ class ProbeSample:
     finite: bool                         # every output of the probe a finite number
 
 
-class Series(list):
+class Series(list[S]):
     """Samples in order, at most ``MAX_POINTS``: when full, every other point older than the
     newest ``KEEP_RECENT`` goes."""
 
-    def add(self, sample) -> None:
+    def add(self, sample: S) -> None:
         self.append(sample)
         if len(self) > MAX_POINTS:
             old = len(self) - KEEP_RECENT
             self[:old] = self[:old:2]
 
 
-def squared_norms(arrays) -> list[float]:
+def squared_norms(arrays: Iterable[np.ndarray]) -> list[float]:
     """‖a‖² of each array, as float (inf when it overflows or holds one; NaN when it holds one)."""
     return [float(np.vdot(a, a)) for a in arrays]
 
@@ -76,10 +83,11 @@ def step_sample(batch: int, loss: float, grad_sq: list[float], update_sq: list[f
                       ratio, max(ratio))
 
 
-def probe(network, x: np.ndarray, y: np.ndarray, batch: int) -> ProbeSample:
+def probe(network: Network, x: np.ndarray, y: np.ndarray, batch: int) -> ProbeSample:
     """The network on the probe batch (x, y): dead and saturated shares per hidden layer, accuracy."""
     fwd = network.forward(x)
-    dead, saturated = [], []
+    dead: list[float | None] = []
+    saturated: list[float | None] = []
     finite = True
     for a, name in zip(fwd.activations[1:-1], network.activation_names[:-1]):
         if name == "relu":

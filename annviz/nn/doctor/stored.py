@@ -21,6 +21,8 @@ Evidence keys it does not know are dropped (a newer annviz may show more); a fil
 from __future__ import annotations
 
 import string
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from annviz.messages import Phrase
 from annviz.nn.config import TrainConfig
@@ -28,7 +30,7 @@ from annviz.nn.configfile import read_config
 from annviz.nn.doctor.diagnosis import CODES, MAX_SERIES_POINTS, Diagnosis, Fix
 from annviz.nn.doctor.texts import TEXTS, describe_fix
 from annviz.nn.limits import MAX_LAYERS
-from annviz.safeio import describe
+from annviz.safeio import FileFormatError, FilePath, describe
 
 MAX_FIXES = 2
 MAX_STEP = 2**53
@@ -37,7 +39,7 @@ MAX_LABEL = 200
 
 #: evidence key → its kind: "number", (lowest, highest) for a whole number, "numbers" (a list, a
 #: value per layer, None where it does not apply), a tuple of texts it may be, or "series".
-EVIDENCE = {
+EVIDENCE: dict[str, Any] = {   # Any: a word, a (lowest, highest) or a tuple of words, told apart below
     "ratio": "number", "loss": "number", "first_loss": "number", "lr": "number",
     "last_loss": "number", "gradient_ratio": "number", "share": "number", "accuracy": "number",
     "chance": "number", "train_accuracy": "number", "val_accuracy": "number", "gap": "number",
@@ -49,12 +51,26 @@ EVIDENCE = {
 }
 
 
+class Reader(Protocol):
+    """The checks of the recording reader (runfile's, which imports this module) used here."""
+
+    @property
+    def path(self) -> FilePath: ...
+    def fail(self, code: str, **values: Any) -> FileFormatError: ...
+    def field(self, obj: dict, key: str, kind: type | tuple[type, ...], where: str = "", required: bool = True,
+              default: Any = None) -> Any: ...
+    def integer(self, obj: dict, key: str, lo: int, hi: int, where: str = "", required: bool = True,
+                default: Any = None) -> int: ...
+    def one_of(self, obj: dict, key: str, known: Sequence[str], where: str = "") -> str: ...
+    def items(self, obj: dict, key: str, most: int, where: str = "") -> list: ...
+
+
 def needed(code: str) -> set[str]:
     """The evidence keys the text of ``code`` shows (besides ``batch``)."""
     return {name for _, name, _, _ in string.Formatter().parse(TEXTS[code][1]) if name} - {"batch"}
 
 
-def read_diagnoses(r, value, config: TrainConfig, error) -> list[Diagnosis]:
+def read_diagnoses(r: Reader, value: object, config: TrainConfig, error: type[FileFormatError]) -> list[Diagnosis]:
     """The diagnoses of the list ``value`` (the metadata's ``diagnoses``), checked by ``r`` (the
     recording reader: ``field``, ``integer``, ``one_of``, ``items``, ``fail``, ``path``) for a run
     trained with ``config``; ``error``: the reader's error kind."""
@@ -79,8 +95,8 @@ def read_diagnoses(r, value, config: TrainConfig, error) -> list[Diagnosis]:
     return diagnoses
 
 
-def _evidence(r, entry: dict, code: str, where: str) -> dict:
-    evidence = {}
+def _evidence(r: Reader, entry: dict, code: str, where: str) -> dict[str, Any]:
+    evidence: dict[str, Any] = {}
     for key in needed(code) - set(entry):
         raise r.fail("field_missing", field=where + key)
     for key, kind in EVIDENCE.items():
@@ -104,13 +120,13 @@ def _evidence(r, entry: dict, code: str, where: str) -> dict:
     return evidence
 
 
-def _number(r, value, field: str) -> float:
+def _number(r: Reader, value: object, field: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise r.fail("field_type", field=field, wanted=Phrase("type.number"), found=describe(value))
     return float(value)
 
 
-def _series(r, entry, where: str) -> dict | None:
+def _series(r: Reader, entry: object, where: str) -> dict[str, Any] | None:
     if entry is None:
         return None
     if not isinstance(entry, dict):
@@ -129,7 +145,7 @@ def _series(r, entry, where: str) -> dict | None:
             "reference": None if reference is None else _number(r, reference, f"{where}reference")}
 
 
-def _fix(r, entry, config: TrainConfig, error, where: str) -> Fix:
+def _fix(r: Reader, entry: object, config: TrainConfig, error: type[FileFormatError], where: str) -> Fix:
     if not isinstance(entry, dict):
         raise r.fail("field_type", field=where[:-1], wanted=Phrase("type.object"), found=describe(entry))
     settings = r.field(entry, "set", dict, where)
