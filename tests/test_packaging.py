@@ -64,7 +64,7 @@ def test_the_installed_wheel_evaluates_a_bundled_model_beside_an_unrelated_model
     assert "License-Expression: MIT AND CC-BY-SA-3.0" in metadata.splitlines()
     assert "License-File: resources/mnist/LICENSE" in metadata.splitlines()
     lessons = {f"annviz/_resources/lessons/{p.name}" for p in (ROOT / "resources" / "lessons").iterdir()}
-    assert len(lessons) == 10 and lessons <= names          # nine lessons and their README
+    assert len(lessons) == 11 and lessons <= names          # ten lessons and their README
     assert "[gui_scripts]\nannviz-gui = annviz.cli:gui" in entry_points
 
     # A fresh venv that sees the dependencies already installed here (a .pth line adds this

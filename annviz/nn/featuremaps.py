@@ -11,7 +11,8 @@
 - A filter by hand: ``PRESETS`` (vertical edge, horizontal edge, blur, sharpen; 3×3 and 5×5),
   ``hand_window`` and ``hand_convolve`` — the kernel slid over the zero-padded image, stride 1,
   the output as large as the image (cross-correlation, as every deep-learning library computes a
-  "convolution": the kernel is not flipped).
+  "convolution": the kernel is not flipped), and ``edge_direction``: whether a kernel answers to
+  horizontal strokes, vertical ones, or any.
 """
 
 from __future__ import annotations
@@ -74,6 +75,31 @@ def hand_convolve(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
         raise ValueError(f"a hand kernel is square and odd, not {kernel.shape}")
     windows = np.lib.stride_tricks.sliding_window_view(_padded(image, k), (k, k))
     return np.einsum("yxij,ij->yx", windows, kernel)
+
+
+#: A kernel "finds" horizontal (vertical) strokes when its strongest answer to a horizontal bar is
+#: at least this many times its strongest answer to a vertical one (and the other way round).
+DIRECTION_RATIO = 2.0
+
+
+def edge_direction(kernel: np.ndarray) -> str:
+    """What a 2-D kernel answers to most: "horizontal" strokes and edges, "vertical" ones, or
+    "any" (a blur, a spot, noise). Measured, not read from the numbers: the largest |sum| it gives
+    on a horizontal bar 4 pixels thick against that on a vertical one, away from the image's
+    border (whose zero padding is an edge of its own)."""
+    kernel = np.asarray(kernel, dtype=float)
+    if kernel.ndim != 2:
+        raise ValueError(f"a kernel of one input map is 2-D, not {kernel.shape}")
+    bar = np.zeros((SIDE, SIDE))
+    bar[12:16] = 1.0
+    inner = slice(6, SIDE - 6)
+    across = float(np.abs(hand_convolve(bar, kernel)[inner, inner]).max())
+    down = float(np.abs(hand_convolve(bar.T, kernel)[inner, inner]).max())
+    if across > DIRECTION_RATIO * down:
+        return "horizontal"
+    if down > DIRECTION_RATIO * across:
+        return "vertical"
+    return "any"
 
 
 # --- a trained network's layers ------------------------------------------------------------
@@ -165,5 +191,5 @@ def conv_terms(net, maps: list[Maps], i: int, f: int, y: int, x: int, image: np.
     return Terms(weights, inputs, bias, z, a)
 
 
-__all__ = ["KERNEL_SIZES", "PRESET_NAMES", "Maps", "Terms", "as_input", "conv_terms", "feature_maps",
+__all__ = ["KERNEL_SIZES", "PRESET_NAMES", "Maps", "Terms", "as_input", "conv_terms", "edge_direction", "feature_maps",
            "hand_convolve", "hand_window", "preset", "receptive_field"]

@@ -14,8 +14,9 @@ from annviz.gui.convolution.map_pictures import NumberGrid
 class KernelDialog(QDialog):
     def __init__(self, conv: int, f: int, kernel: np.ndarray, bias: float, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("conv-kernel-dialog")
+        self.setObjectName("convolution-kernel-dialog")
         self._kernel = np.array(kernel, dtype=float)          # (channels, k, k)
+        self._which = (conv, f)
         channels = len(self._kernel)
         self.setWindowTitle(self.tr("Convolution {c} · filter {f}").format(c=conv + 1, f=f + 1))
         title = QLabel(f"<b>{self.windowTitle()}</b>")      # also where no window manager shows titles
@@ -47,3 +48,7 @@ class KernelDialog(QDialog):
     def weights(self) -> np.ndarray:
         """The kernel shown, (channels, k, k)."""
         return self._kernel.copy()
+
+    def which(self) -> tuple[int, int]:
+        """(convolution, filter), both from 0."""
+        return self._which

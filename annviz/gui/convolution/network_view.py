@@ -8,6 +8,8 @@ the network's own forward pass.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -52,15 +54,33 @@ class Bars(QWidget):
         painter.end()
 
 
+@dataclass(frozen=True)
+class Pointed:
+    """The map pixel pointed at: its band's ``kind`` ("conv" or "pool"), ``conv`` (from 0),
+    ``channel`` (the filter, from 0), ``y``, ``x``; its ``value`` and ``share`` of the largest value
+    of its band (as bright as it is painted, 0–1); ``field`` its receptive field on the input
+    (top, left, bottom, right), bottom and right excluded."""
+
+    kind: str
+    conv: int
+    channel: int
+    y: int
+    x: int
+    value: float
+    share: float
+    field: tuple[int, int, int, int]
+
+
 class NetworkView(QWidget):
     """The tab. ``set_network`` and ``set_image`` give it what to show."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.maps_view = MapsView()
-        self.maps_view.setObjectName("conv-maps")
+        self.maps_view.setObjectName("convolution-maps")
         self.sums = SumPanel()
         self.bars = Bars()
+        self.bars.setObjectName("convolution-probabilities")
         self._bars_title = QLabel()
         self._hint = QLabel()
         self._hint.setWordWrap(True)
@@ -142,6 +162,20 @@ class NetworkView(QWidget):
         else:
             conv = next(m for m in self._maps if m.layer == b.layer - 1)
             self.sums.show_pool(box, conv.values[channel, 2 * y:2 * y + 2, 2 * x:2 * x + 2])
+
+    def pointed(self) -> Pointed | None:
+        """The pixel pointed at (hovered, or ``point_at``), or None."""
+        if self._hover is None or self._net is None:
+            return None
+        band, channel, y, x = self._hover
+        bands = self.maps_view.bands()
+        if band >= len(bands):
+            return None
+        b = bands[band]
+        top = float(np.max(b.maps)) if b.maps.size else 0.0
+        value = float(b.maps[channel, y, x])
+        return Pointed(b.kind, b.conv, channel, y, x, value, value / top if top > 0 else 0.0,
+                       receptive_field(self._net.layers, b.layer, y, x))
 
     def open_filter(self, conv: int, f: int) -> KernelDialog | None:
         """Open filter ``f`` of convolution ``conv`` large with its weights."""

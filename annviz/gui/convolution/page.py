@@ -17,20 +17,21 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from annviz.data.preprocess import canvas_to_mnist
+from annviz.data.preprocess import canvas_as_drawn, canvas_to_mnist, centre_of_mass
 from annviz.gui.common import room, zoom
 from annviz.gui.common.pad import DrawingPad
+from annviz.gui.convolution.compare_view import CompareView, Comparison
 from annviz.gui.convolution.hand_view import HandView
 from annviz.gui.convolution.kernel_dialog import KernelDialog
-from annviz.gui.convolution.network_view import NetworkView
-from annviz.gui.convolution.train_view import TrainView
-from annviz.nn.featuremaps import Maps
+from annviz.gui.convolution.network_view import NetworkView, Pointed
+from annviz.gui.convolution.train_view import RunResult, TrainView
+from annviz.nn.featuremaps import Maps, edge_direction
 
 log = logging.getLogger(__name__)
 
-TABS = ("hand", "network", "train")
+TABS = ("hand", "network", "train", "compare")
 BUNDLED = "mnist-cnn"
 # The digit on the pad when the page opens: a 7 in three strokes' worth of points.
 SEVEN = [(0.28, 0.27), (0.5, 0.25), (0.72, 0.25), (0.62, 0.45), (0.52, 0.62), (0.45, 0.8)]
@@ -61,6 +62,10 @@ class ConvolutionPage(QWidget):
         self._clear.clicked.connect(self.pad.clear)
         self._undo.clicked.connect(self.pad.undo)
         self._bundled.clicked.connect(self.use_bundled_network)
+        self._bundled.setObjectName("convolution-bundled")
+        self.no_centre = QCheckBox()
+        self.no_centre.setObjectName("convolution-no-centre")
+        self.no_centre.toggled.connect(lambda _on: self._on_canvas())
         self._model_line = QLabel()
         self._model_line.setWordWrap(True)
         buttons = room.Flow()
@@ -70,14 +75,17 @@ class ConvolutionPage(QWidget):
         left.addWidget(self._pad_title)
         left.addWidget(self.pad, 1)
         left.addLayout(buttons)
+        left.addWidget(self.no_centre)
         left.addWidget(self._model_line)
         left.addWidget(self._bundled)
         left.addStretch(0)
         self.hand_view = HandView()
         self.network_view = NetworkView()
         self.train_view = TrainView()
+        self.compare_view = CompareView()
+        self.compare_view.digit_picked.connect(self._on_digit_picked)
         self.tabs = room.whole_tabs(QTabWidget())
-        for name, view in zip(TABS, (self.hand_view, self.network_view, self.train_view)):
+        for name, view in zip(TABS, (self.hand_view, self.network_view, self.train_view, self.compare_view)):
             view.setObjectName(f"convolution-{name}")
             self.tabs.addTab(view, "")
         layout = QHBoxLayout(self)
@@ -119,6 +127,10 @@ class ConvolutionPage(QWidget):
         self.tabs.setTabText(0, self.tr("① A filter by hand"))
         self.tabs.setTabText(1, self.tr("② Inside the network"))
         self.tabs.setTabText(2, self.tr("③ Train a CNN"))
+        self.tabs.setTabText(3, self.tr("④ CNN or MLP"))
+        self.no_centre.setText(self.tr("Don't centre"))
+        self.no_centre.setToolTip(self.tr("Give the network the drawing where it is on the pad, instead of "
+                                          "centred and sized as MNIST's digits were"))
         self._pad_title.setText(self.tr("Draw a digit"))
         self._clear.setText(self.tr("Clear"))
         self._undo.setText(self.tr("Undo"))
@@ -128,12 +140,13 @@ class ConvolutionPage(QWidget):
                             (self._bundled, self.tr("Show the reference CNN that comes with annviz "
                                                     "(98.8 % on the test images)"))):
             widget.setToolTip(tip)
-        for view in (self.hand_view, self.network_view, self.train_view):
+        for view in (self.hand_view, self.network_view, self.train_view, self.compare_view):
             view.retranslate()
         self._show_model_line()
 
     def shutdown(self) -> None:
         """Stop the training thread (the window calls it on close)."""
+        self.compare_view.stop()
         self.train_view.shutdown()
 
     # --- the network and the drawing ---------------------------------------------------------
@@ -144,6 +157,7 @@ class ConvolutionPage(QWidget):
         self._trained = False
         self._source: str | None = None
         self.network_view.set_network(network)
+        self.compare_view.set_network(network)
         self._show_model_line()
 
     def network(self):
@@ -171,6 +185,17 @@ class ConvolutionPage(QWidget):
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(name))
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def draw_strokes(self, strokes) -> None:
+        """Draw each stroke (points (x, y) in 0…1 of the pad) as a learner would."""
+        for points in strokes:
+            self.pad.draw_stroke(points)
+
+    def clear_pad(self) -> None:
+        self.pad.clear()
 
     # --- ② inside the network ----------------------------------------------------------------
 
@@ -205,6 +230,41 @@ class ConvolutionPage(QWidget):
 
     def open_filter(self, conv: int, f: int) -> KernelDialog | None:
         return self.network_view.open_filter(conv, f)
+
+    def pointed(self) -> Pointed | None:
+        """The map pixel pointed at on ② (what it is, how bright, its receptive field), or None."""
+        return self.network_view.pointed()
+
+    def filter_opened(self) -> tuple[int, int, str] | None:
+        """The filter opened large: (convolution, filter) from 0 and, for a first convolution's,
+        what it answers to (``featuremaps.edge_direction``; "" for a deeper one); or None."""
+        dialog = self.network_view.opened_filter()
+        if dialog is None:
+            return None
+        conv, f = dialog.which()
+        kernel = dialog.weights()
+        return conv, f, edge_direction(kernel[0]) if len(kernel) == 1 else ""
+
+    def first_kernel_directions(self) -> list[str]:
+        """What each filter of the first convolution answers to (``featuremaps.edge_direction``)."""
+        if self._network is None:
+            return []
+        kernels = self._network.weights[0]                  # (filters, channels, k, k)
+        return [edge_direction(k[0]) if len(k) == 1 else "any" for k in kernels]
+
+    def network_source(self) -> str:
+        """Where the network shown comes from: "bundled", "trained" (on ③), "file" or "" (none)."""
+        if self._network is None:
+            return ""
+        return "file" if self._source else "trained" if self._trained else "bundled"
+
+    def hand_direction(self) -> str:
+        """What the hand kernel answers to: "horizontal", "vertical" or "any"."""
+        return edge_direction(self.hand_view.kernel())
+
+    def hand_positions(self) -> int:
+        """Positions of the hand kernel computed so far (784: all)."""
+        return self.hand_view.positions_done()
 
     def opened_filter(self) -> KernelDialog | None:
         """The filter's dialog on screen (a click on a map opens one), or None."""
@@ -251,6 +311,39 @@ class ConvolutionPage(QWidget):
     def training_losses(self) -> list[float]:
         return self.train_view.losses()
 
+    def training_result(self) -> RunResult | None:
+        """The last run begun on ③: its settings, whether it ended trained, its test accuracy."""
+        return self.train_view.run_result()
+
+    # --- ④ CNN or MLP -------------------------------------------------------------------------
+
+    def measure_comparison(self) -> None:
+        """Start measuring the CNN and the MLP on the test digits, shifted and not (④)."""
+        self.compare_view.measure()
+
+    def comparison(self) -> Comparison | None:
+        return self.compare_view.comparison()
+
+    def is_measuring(self) -> bool:
+        return self.compare_view.is_measuring()
+
+    # --- the pad -----------------------------------------------------------------------------
+
+    def set_centring(self, on: bool) -> None:
+        """Centre the drawing as MNIST's digits were (the default), or give it as drawn."""
+        self.no_centre.setChecked(not on)
+
+    def centring(self) -> bool:
+        return not self.no_centre.isChecked()
+
+    def input_offset(self) -> float | None:
+        """How far the input's centre of mass lies from the image's centre (14, 14), in pixels;
+        None without an input."""
+        if self._image is None or not float(self._image.sum()) > 0:
+            return None
+        row, col = centre_of_mass(self._image)
+        return float(np.hypot(row - 14.0, col - 14.0))
+
     # --- inside ------------------------------------------------------------------------------
 
     def _on_canvas(self) -> None:
@@ -258,10 +351,16 @@ class ConvolutionPage(QWidget):
         if digit is not None:
             image = np.asarray(digit, dtype=np.float32)
             self._image = image / 255 if np.asarray(digit).dtype == np.uint8 else image
+        elif self.no_centre.isChecked():
+            self._image = canvas_as_drawn(self.pad.canvas())
         else:
             self._image = canvas_to_mnist(self.pad.canvas())
         for view in (self.hand_view, self.network_view, self.train_view):
             view.set_image(self._image)
+
+    def _on_digit_picked(self, image: np.ndarray) -> None:
+        self.set_drawing(image)
+        self.show_tab("network")
 
     def _on_trained_network(self, network) -> None:
         if self._network is not network:
@@ -270,6 +369,7 @@ class ConvolutionPage(QWidget):
             self._show_model_line()
         else:
             self.network_view.set_network(network)
+            self.compare_view.set_network(network)
 
     def describe(self, network) -> str:
         """The layers in the learner's language: conv 5×5 ×8 → max-pool 2×2 → … → dense 10."""

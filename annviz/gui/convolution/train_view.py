@@ -11,6 +11,7 @@ trained is announced with ``network_changed`` after each snapshot, so the other 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -33,6 +34,17 @@ STOP_MS = 5000          # loading the data (~1 s, more on a busy machine) cannot
 SMOOTH = 20             # batches in the running mean of the loss
 
 
+@dataclass(frozen=True)
+class RunResult:
+    filters: tuple[int, ...]
+    images: int
+    epochs: int
+    epochs_done: int
+    test_accuracy: float | None
+    running: bool
+    finished: bool
+
+
 class TrainView(QWidget):
     network_changed = Signal(object)      # the ConvNet being trained (the same object each time)
     run_ended = Signal()
@@ -45,8 +57,13 @@ class TrainView(QWidget):
         self._epochs = QSpinBox(minimum=1, maximum=5, value=1)
         self._images = QSpinBox(minimum=1000, maximum=60000, value=60000, singleStep=5000)
         self._layers.valueChanged.connect(self._on_layers)
+        for spin, name in ((self._layers, "layers"), (self._filters[0], "filters-1"), (self._filters[1], "filters-2"),
+                           (self._epochs, "epochs"), (self._images, "images")):
+            spin.setObjectName(f"convolution-train-{name}")
         self.start_button = QPushButton()
         self.stop_button = QPushButton(enabled=False)
+        self.start_button.setObjectName("convolution-train-start")
+        self.stop_button.setObjectName("convolution-train-stop")
         self.start_button.clicked.connect(lambda: self.start())
         self.stop_button.clicked.connect(self.stop)
         self.status = QLabel()
@@ -63,23 +80,26 @@ class TrainView(QWidget):
         controls.addLayout(self._form)
         controls.addLayout(buttons)
         controls.addWidget(self.status)
-        controls.addStretch(1)
         self.curve = pg.PlotWidget(background="w")
-        self.curve.setObjectName("conv-learning-curve")
+        self.curve.setObjectName("convolution-curve")
         self.curve.showGrid(x=True, y=True, alpha=0.2)
         cache_axes(self.curve)
         self.curve.setMinimumHeight(110)
         self._raw = self.curve.plot(pen=zoom.pen((170, 170, 170), width=1))
         self._smooth = self.curve.plot(pen=zoom.pen(POSITIVE, width=2))
         self.maps_view = MapsView()
-        self.maps_view.setObjectName("conv-training-maps")
-        right = QVBoxLayout()
-        right.addWidget(self.curve, 2)
-        right.addWidget(self.maps_view, 3)
+        self.maps_view.setObjectName("convolution-training-maps")
+        # The curve under the settings, the maps beside them with the tab's whole height: above
+        # the maps, the curve left them a strip too low for their squares to fill its width.
+        controls.addWidget(self.curve, 1)
+        left = QWidget()
+        left.setLayout(controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        zoom.pixels(left, max_width=320)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(controls, 0)
-        layout.addLayout(right, 1)
+        layout.addWidget(left, 0)
+        layout.addWidget(self.maps_view, 1)
         self._thread = WorkerThread("convolution-training", parent=self)
         self._net: ConvNet | None = None
         self._image = np.zeros((28, 28), np.float32)
@@ -88,6 +108,8 @@ class TrainView(QWidget):
         self._accuracy: float | None = None
         self._updates = 0
         self._message = ""
+        self._run = None                    # the config of the last run begun
+        self._finished = False              # it trained every batch it was asked for
         self.retranslate()
 
     # --- public ------------------------------------------------------------------------------
@@ -132,6 +154,7 @@ class TrainView(QWidget):
         config = config or self.config()
         self._net = ConvNet(config.conv_layers(10))
         self._losses, self._progress, self._accuracy, self._updates = [], Progress(), None, 0
+        self._run, self._finished = config, False
         self._message = self.tr("Loading the training images…")
         # One BLAS thread while it trains: two wait for each other whenever another thread (the
         # GUI's painting, another program) takes a core — 183 samples/s against 793 with one,
@@ -142,6 +165,7 @@ class TrainView(QWidget):
         worker.snapshot.connect(self._on_snapshot)
         worker.epoch_done.connect(self._on_epoch)
         worker.failed.connect(self._on_failed)
+        worker.finished.connect(self._on_finished)
         self._thread.ended.connect(self._on_ended)
         self._thread.start(worker)
         self._set_running(True)
@@ -170,6 +194,15 @@ class TrainView(QWidget):
     def set_image(self, image: np.ndarray | None) -> None:
         self._image = np.zeros((28, 28), np.float32) if image is None else np.asarray(image, np.float32)
         self._show_maps()
+
+    def run_result(self) -> RunResult | None:
+        """The last run begun here (None before the first): its settings, whether it trained to
+        its end, its epochs and its test accuracy (0–1) after the last epoch."""
+        if self._run is None:
+            return None
+        return RunResult(tuple(self._run.conv), self._run.n_train or 60000, self._run.epochs,
+                         self._progress.epoch, self._accuracy, self.is_training(),
+                         self._finished and not self.is_training())
 
     def status_text(self) -> str:
         return self.status.text()
@@ -201,6 +234,9 @@ class TrainView(QWidget):
     def _on_epoch(self, epoch: int, accuracy: float) -> None:
         self._accuracy = None if math.isnan(accuracy) else accuracy
         self._show_status()
+
+    def _on_finished(self, progress) -> None:
+        self._finished = isinstance(progress, Progress) and not progress.stopped
 
     def _on_failed(self, message: str) -> None:
         self._message = self.tr("Training stopped: {m}").format(m=message)

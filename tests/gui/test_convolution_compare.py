@@ -1,0 +1,113 @@
+"""The Convolution page's ④ and its pad's "Don't centre" (issue 26): the CNN beside the MLP on the
+same test digits, shifted and not, measured as a direct computation gives it; the digits the MLP
+gets wrong and the CNN right; a drawing in a corner given to the network where it is.
+
+References are computed here the long way: shifts by slicing whole pixels (not the page's
+``affine_batch``), accuracies by each network's own ``predict_proba`` on those images.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from annviz.data import load_dataset
+from annviz.data.datasets import to_inputs
+from annviz.data.preprocess import centre_of_mass
+from annviz.gui.convolution import ConvolutionPage, compare_view
+from annviz.nn.featuremaps import edge_direction, preset
+from annviz.nn.modelfile import load_model
+from annviz.paths import bundled_model
+
+N = 60          # test digits: enough for differences, a fraction of a second
+
+
+@pytest.fixture
+def page(qtbot, monkeypatch):
+    monkeypatch.setattr(compare_view, "N_IMAGES", N)
+    page = ConvolutionPage()
+    qtbot.addWidget(page)
+    page.resize(1300, 680)
+    page.show()
+    yield page
+    assert page.stop_training()
+
+
+def shift_by_slicing(image: np.ndarray, dy: int, dx: int) -> np.ndarray:
+    out = np.zeros_like(image)
+    h, w = image.shape
+    out[max(dy, 0):h + min(dy, 0), max(dx, 0):w + min(dx, 0)] = \
+        image[max(-dy, 0):h + min(-dy, 0), max(-dx, 0):w + min(-dx, 0)]
+    return out
+
+
+def test_the_shifts_are_whole_pixels_in_each_digits_own_direction():
+    images = np.asarray(load_dataset("mnist").test_images[:20], np.float32) / 255
+    x = images.reshape(20, -1)
+    for k in (0, 1, 4, 6):
+        moved = compare_view.shifted(x, k, seed=3).reshape(20, 28, 28)
+        steps = compare_view.shifts(20, k, seed=3).astype(int)
+        assert np.all(np.abs(np.hypot(*steps.T) - k) <= 0.75)               # k pixels away, rounded
+        assert len({tuple(s) for s in steps}) > (k > 0) * 5                   # not all the same way
+        for image, m, (dy, dx) in zip(images, moved, steps):
+            np.testing.assert_allclose(m, shift_by_slicing(image, dy, dx), atol=1e-5)
+
+
+def test_measure_gives_both_networks_accuracy_for_every_shift_and_the_mlps_mistakes(page, qtbot):
+    page.show_tab("compare")
+    page.measure_comparison()
+    qtbot.waitUntil(lambda: not page.is_measuring(), timeout=20_000)
+    result = page.comparison()
+    assert result.done and result.n == N and len(result.cnn) == len(result.mlp) == compare_view.MAX_SHIFT + 1
+
+    ds = load_dataset("mnist")
+    images, labels = np.asarray(ds.test_images[:N], np.float32) / 255, np.asarray(ds.test_labels[:N])
+    cnn, mlp = page.network(), load_model(bundled_model("mnist-classic"))[0]
+    for k in (0, 4):
+        steps = np.concatenate([compare_view.shifts(min(compare_view.CHUNK, N - at), k, seed=at).astype(int)
+                                for at in range(0, N, compare_view.CHUNK)])
+        moved = np.stack([shift_by_slicing(im, dy, dx) for im, (dy, dx) in zip(images, steps)]).reshape(N, -1)
+        for net, said in ((cnn, result.cnn[k]), (mlp, result.mlp[k])):
+            assert said == pytest.approx(np.mean(np.argmax(net.predict_proba(moved), 1) == labels), abs=1e-9), k
+    # the reference CNN holds up better than the MLP once the digits move
+    assert result.cnn[4] - result.mlp[4] > 0.15 and result.cnn[0] > result.cnn[4]
+    # every digit shown: the MLP wrong, the CNN right, as each network answers it
+    x = to_inputs(ds.test_images[:N])
+    mlp_says, cnn_says = np.argmax(mlp.predict_proba(x), 1), np.argmax(cnn.predict_proba(x), 1)
+    expected = [int(i) for i in np.flatnonzero((mlp_says != labels) & (cnn_says == labels))]
+    assert [i for i, _, _ in result.gallery] == expected[:compare_view.GALLERY] and expected
+    assert all((a, b) == (mlp_says[i], cnn_says[i]) for i, a, b in result.gallery)
+
+
+def test_another_network_forgets_the_measurement(page, qtbot):
+    page.measure_comparison()
+    qtbot.waitUntil(lambda: not page.is_measuring(), timeout=20_000)
+    assert page.comparison().done
+    page.use_bundled_network()                  # a new network object: what was measured is not its
+    assert page.comparison() is None and not page.is_measuring()
+
+
+def test_dont_centre_gives_the_drawing_where_it_lies(page, qtbot):
+    corner = [(0.1, 0.1), (0.3, 0.1), (0.22, 0.4)]                    # a small 7 in the top left
+    page.clear_pad()
+    page.draw_strokes([corner])
+    qtbot.waitUntil(lambda: page.input_offset() is not None)
+    assert page.centring() and page.input_offset() < 0.5              # centred as MNIST's digits were
+    centred = page.probabilities()
+    page.set_centring(False)
+    qtbot.waitUntil(lambda: page.input_offset() > 5)
+    row, col = centre_of_mass(page.input_image())
+    assert row < 9 and col < 9                                         # still in the top left
+    assert not np.allclose(page.probabilities(), centred)              # and the network sees that
+    page.set_centring(True)
+    qtbot.waitUntil(lambda: page.input_offset() < 0.5)
+
+
+@pytest.mark.parametrize("name, direction", [("vertical", "vertical"), ("horizontal", "horizontal"),
+                                             ("blur", "any"), ("sharpen", "any")])
+def test_a_kernel_is_said_to_find_what_it_answers_to(name, direction):
+    for size in (3, 5):
+        assert edge_direction(preset(name, size)) == direction
+        assert edge_direction(preset(name, size).T) == {"vertical": "horizontal", "horizontal": "vertical"}.get(
+            direction, direction)
+    assert edge_direction(-preset(name, 3)) == direction              # the sign is not the direction
