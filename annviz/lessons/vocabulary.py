@@ -226,7 +226,7 @@ ACTIONS: dict[str, dict[str, str]] = {
     "convolution_clear": {},
     "convolution_bundled": {},
     "convolution_point": {"band": "int", "filter": "int", "y": "int", "x": "int"},
-    "convolution_filter": {"conv": "int", "filter": "int"},
+    "convolution_filter": {"conv": "int", "filter": "int", "label": "int?", "tie_mask": "int?"},
 }
 
 #: What the "training" action can tell the training page: start with its settings, pause, resume,
@@ -385,6 +385,10 @@ PROBES: dict[str, dict[str, Value]] = {
         "kernels_horizontal": _i("filters of the first convolution that answer to horizontal strokes (twice as "
                                  "much as to vertical ones at least)"),
         "kernels_vertical": _i("filters of the first convolution that answer to vertical strokes"),
+        "filter_label": _i("the digit its gradient is for (the drawing as if it were this digit)"),
+        "filter_tie_mask": _b("its gradient goes back through the pools with the mask x == max (the bug)"),
+        "filter_error": _n("how far its bias's gradient by backpropagation is from the numeric slope "
+                           "(relative error: 0.01 is 1 %)", 3),
         "filter_finds": _t("what it answers to most (a first convolution's filter; empty for a deeper one)",
                            ("", *DIRECTIONS)),
         "training": _b("a CNN is training on ③"),

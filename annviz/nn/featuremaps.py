@@ -191,5 +191,53 @@ def conv_terms(net, maps: list[Maps], i: int, f: int, y: int, x: int, image: np.
     return Terms(weights, inputs, bias, z, a)
 
 
-__all__ = ["KERNEL_SIZES", "PRESET_NAMES", "Maps", "Terms", "as_input", "conv_terms", "edge_direction", "feature_maps",
-           "hand_convolve", "hand_window", "preset", "receptive_field"]
+@dataclass
+class FilterGradient:
+    """How the loss on one drawing, as if it were ``label``, changes with one filter: ``weights``
+    dL/dw (channels, k, k) and ``bias`` dL/db by backpropagation (``tie_mask``: through the wrong
+    max-pool backward), ``numeric_bias`` the slope (L(b + h) − L(b − h)) / 2h, and the ``loss``."""
+
+    weights: np.ndarray
+    bias: float
+    numeric_bias: float
+    loss: float
+    label: int
+    tie_mask: bool
+
+    @property
+    def relative_error(self) -> float:
+        """|backprop − numeric| / max(|backprop|, |numeric|), 0 when both are 0."""
+        top = max(abs(self.bias), abs(self.numeric_bias))
+        return 0.0 if top == 0 else abs(self.bias - self.numeric_bias) / top
+
+
+def filter_gradient(net, image: np.ndarray, label: int, conv: int, f: int, tie_mask: bool = False,
+                    h: float = 1e-4) -> FilterGradient:
+    """The gradient of the cross-entropy loss of ``image`` labelled ``label`` with respect to
+    filter ``f`` of convolution ``conv`` (both from 0), in float64 on a copy of ``net``; beside
+    the bias's gradient, its numeric slope. ``tie_mask=True`` back-propagates through the pools
+    with a mask x == max (``ConvNet.backprop``): where a window's values tie — the flat background,
+    the inside of a thick stroke — the gradient is counted once per tied pixel, and the numeric
+    slope shows it."""
+    from annviz.nn.losses import get_loss
+
+    net64 = net.copy(np.float64)
+    i = [j for j, layer in enumerate(net64.layers) if layer.kind == "conv"][conv]
+    l = net64.weight_layers.index(i)
+    x = as_input(image).astype(np.float64)
+    y = np.array([int(label)])
+    loss = get_loss("cross-entropy")
+    value, grads = net64.gradients(x, y, loss, tie_mask=tie_mask)
+    b0 = float(net64.biases[l][f])
+    slopes = []
+    for b in (b0 + h, b0 - h):
+        net64.biases[l][f] = b
+        slopes.append(net64.loss(x, y, loss))
+    net64.biases[l][f] = b0
+    return FilterGradient(np.array(grads.grad_w[l][f]), float(grads.grad_b[l][f]),
+                          (slopes[0] - slopes[1]) / (2 * h), float(value), int(label), tie_mask)
+
+
+__all__ = ["KERNEL_SIZES", "PRESET_NAMES", "FilterGradient", "Maps", "Terms", "as_input", "conv_terms",
+           "edge_direction", "feature_maps", "filter_gradient", "hand_convolve", "hand_window", "preset",
+           "receptive_field"]

@@ -4,77 +4,77 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="168"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="173"/>
         <source>The same test digits for two networks with about as many numbers: this CNN and the multilayer perceptron of the notes, 784-16-16-10 (13,002 numbers; the reference CNN has 11,274). Then the digits shifted by 1 to {m} pixels, each in its own direction: a filter slides, so the CNN finds a stroke wherever it is; the MLP&apos;s weights are tied to pixels.</source>
         <translation>수의 개수가 비슷한 두 신경망에 같은 테스트 숫자를 줍니다: 이 CNN과 강의 노트의 다층 퍼셉트론(MLP) 784-16-16-10(수 13,002개, 기준 CNN은 11,274개). 그다음 숫자마다 제 방향으로 1~{m}픽셀 옮겨서 줍니다. 필터는 미끄러지므로 CNN은 획이 어디 있든 찾지만, MLP의 가중치는 픽셀에 묶여 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="173"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="178"/>
         <source>Measure</source>
         <translation>측정</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="174"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="179"/>
         <source>Run both networks on {n} test digits, as they are and shifted</source>
         <translation>두 신경망을 테스트 숫자 {n}개에 그대로, 그리고 옮겨서 돌려 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="176"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="181"/>
         <source>accuracy %</source>
         <translation>정확도 %</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="177"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="182"/>
         <source>shift (pixels)</source>
         <translation>옮긴 거리 (픽셀)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="179"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="184"/>
         <source>CNN</source>
         <translation>CNN</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="180"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="185"/>
         <source>MLP 784-16-16-10</source>
         <translation>MLP 784-16-16-10</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="181"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="186"/>
         <source>Test digits the MLP gets wrong and the CNN right (click one to put it on the pad):</source>
         <translation>MLP는 틀리고 CNN은 맞힌 테스트 숫자(누르면 그림판에 놓입니다):</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="227"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="232"/>
         <source>The test digits or the MLP could not be read.</source>
         <translation>테스트 숫자나 MLP를 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="269"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="274"/>
         <source>No CNN to compare.</source>
         <translation>비교할 CNN이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="270"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="275"/>
         <source>Press Measure (a few seconds).</source>
         <translation>측정을 누르세요(몇 초 걸립니다).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="278"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="283"/>
         <source>&lt;tr&gt;&lt;th&gt;shift&lt;/th&gt;&lt;th&gt;&amp;nbsp;CNN %&lt;/th&gt;&lt;th&gt;&amp;nbsp;MLP %&lt;/th&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;th&gt;옮김&lt;/th&gt;&lt;th&gt;&amp;nbsp;CNN %&lt;/th&gt;&lt;th&gt;&amp;nbsp;MLP %&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="281"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="286"/>
         <source>{n} test digits. Shifted by {k} pixels: CNN {c:.1f} %, MLP {m:.1f} %.</source>
         <translation>테스트 숫자 {n}개. {k}픽셀 옮기면: CNN {c:.1f} %, MLP {m:.1f} %.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="284"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="289"/>
         <source>Measuring: shift {k} of {m}…</source>
         <translation>측정 중: 옮김 {k} / {m}…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/compare_view.py" line="287"/>
+        <location filename="../../annviz/gui/convolution/compare_view.py" line="292"/>
         <source>MLP {a}
 CNN {b}</source>
         <translation>MLP {a}
@@ -159,37 +159,37 @@ CNN {b}</translation>
         <translation>annviz에 들어 있는 기준 CNN을 보여 줍니다 (테스트 이미지 정확도 98.8 %)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="379"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="384"/>
         <source>conv {k}×{k} ×{n}</source>
         <translation>합성곱 {k}×{k} ×{n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="381"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="386"/>
         <source>max-pool 2×2</source>
         <translation>최대 풀링 2×2</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="383"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="388"/>
         <source>dense {n}</source>
         <translation>완전 연결 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="388"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="393"/>
         <source>No network: the bundled CNN could not be read.</source>
         <translation>신경망이 없습니다: 내장 CNN을 읽을 수 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="390"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="395"/>
         <source>Showing {name}: {d}</source>
         <translation>{name}을(를) 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="392"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="397"/>
         <source>Showing the network trained on ③: {d}</source>
         <translation>③에서 학습한 신경망을 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="394"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="399"/>
         <source>Showing the bundled reference CNN: {d}</source>
         <translation>내장 기준 CNN을 보여 줍니다: {d}</translation>
     </message>
@@ -327,19 +327,59 @@ CNN {b}</translation>
 <context>
     <name>KernelDialog</name>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="21"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="52"/>
         <source>Convolution {c} · filter {f}</source>
         <translation>합성곱 {c} · 필터 {f}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="23"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="54"/>
         <source>Its {k}×{k} weights: slid over the input, they give the filter&apos;s map (orange: positive, blue: negative). Bias b = {b}.</source>
         <translation>이 필터의 {k}×{k} 가중치: 입력 위를 미끄러지며 필터의 특징 맵을 만듭니다 (주황: 양수, 파랑: 음수). 편향 b = {b}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="34"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="65"/>
         <source>from map {m}</source>
         <translation>맵 {m}에서</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="89"/>
+        <source>The digit the drawing is meant to be: the loss and its gradient are for this answer</source>
+        <translation>그린 숫자가 무슨 숫자인지: 손실과 그 기울기는 이 답에 대한 것입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="91"/>
+        <source>Pool backward with a mask x == max (a real bug)</source>
+        <translation>마스크 x == max로 풀링 역전파 (실제로 있었던 버그)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="93"/>
+        <source>Give a pooling window&apos;s gradient to every pixel equal to its maximum, as a first version of annviz did, instead of to the one pixel that was kept</source>
+        <translation>annviz의 첫 버전처럼, 풀링 칸의 기울기를 남겨진 한 픽셀이 아니라 최댓값과 같은 모든 픽셀에 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="103"/>
+        <source>Its gradient for your drawing, as if it were a</source>
+        <translation>그린 숫자를 이 숫자로 볼 때의 기울기:</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="122"/>
+        <source>dL/dw (map {m}), in units of {u}:</source>
+        <translation>dL/dw (맵 {m}), 단위 {u}:</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="123"/>
+        <source>dL/dw, in units of {u}:</source>
+        <translation>dL/dw, 단위 {u}:</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="124"/>
+        <source>dL/dw: 0 everywhere (nothing of this filter reaches the loss)</source>
+        <translation>dL/dw: 모두 0 (이 필터의 어떤 것도 손실에 닿지 않습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="127"/>
+        <source>Loss L = {l}. dL/db by backpropagation: {bp}; numeric slope (L(b + h) − L(b − h)) / 2h, h = 10⁻⁴: {num}; they differ by {e:.1%}.</source>
+        <translation>손실 L = {l}. 역전파로 구한 dL/db: {bp}; 수치 기울기 (L(b + h) − L(b − h)) / 2h, h = 10⁻⁴: {num}; 둘의 차이는 {e:.1%}입니다.</translation>
     </message>
 </context>
 <context>
@@ -355,12 +395,12 @@ CNN {b}</translation>
         <translation>작은 그림 하나하나가 그린 숫자에 대한 필터 하나의 특징 맵입니다 (흰색: 강함). 픽셀을 가리키면 그 합이 보이고, 맵을 누르면 그 필터가 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/network_view.py" line="229"/>
+        <location filename="../../annviz/gui/convolution/network_view.py" line="240"/>
         <source>Convolution {c}: {n} filters {k}×{k}, after ReLU ({s}×{s})</source>
         <translation>합성곱 {c}: 필터 {n}개 {k}×{k}, 렐루 다음 ({s}×{s})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/network_view.py" line="232"/>
+        <location filename="../../annviz/gui/convolution/network_view.py" line="243"/>
         <source>Convolution {c} after max-pooling 2×2 ({s}×{s})</source>
         <translation>합성곱 {c}, 2×2 최대 풀링 다음 ({s}×{s})</translation>
     </message>
@@ -368,58 +408,58 @@ CNN {b}</translation>
 <context>
     <name>SumPanel</name>
     <message>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="53"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="55"/>
         <source>Receptive field on the input</source>
         <translation>입력에서의 수용 영역</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="54"/>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="109"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="56"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="114"/>
         <source>weights w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="55"/>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="108"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="57"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="113"/>
         <source>inputs a</source>
         <translation>입력 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="98"/>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="120"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="103"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="125"/>
         <source>z = Σ wᵢaᵢ + b = {s} {b} = {z}
 ReLU: a = max(0, z) = {a}</source>
         <translation>z = Σ wᵢaᵢ + b = {s} {b} = {z}
 렐루: a = max(0, z) = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="102"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="107"/>
         <source>inputs a (map {m} of {n})</source>
         <translation>입력 a ({n}개 중 맵 {m})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="104"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="109"/>
         <source>weights w (map {m})</source>
         <translation>가중치 w (맵 {m})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="105"/>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="122"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="110"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="127"/>
         <source>The sum counts all {n} maps × 25 pixels; the map shown adds the most.</source>
         <translation>합에는 맵 {n}개 × 픽셀 25개가 모두 들어갑니다. 보이는 맵이 가장 많이 더합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="111"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="116"/>
         <source>the 2×2 window before pooling</source>
         <translation>풀링 전의 2×2 칸</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="112"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="117"/>
         <source>max-pool: keeps the largest of the four = {m}</source>
         <translation>최대 풀링: 넷 중 가장 큰 값을 남깁니다 = {m}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/sum_panel.py" line="115"/>
+        <location filename="../../annviz/gui/convolution/sum_panel.py" line="120"/>
         <source>Point at a pixel of a feature map to see what it sums.</source>
         <translation>특징 맵의 픽셀을 가리키면 무엇을 더했는지 보입니다.</translation>
     </message>
@@ -427,122 +467,122 @@ ReLU: a = max(0, z) = {a}</source>
 <context>
     <name>TrainView</name>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="115"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="118"/>
         <source>Convolutions</source>
         <translation>합성곱 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="115"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="118"/>
         <source>Filters in the first</source>
         <translation>첫 번째의 필터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="116"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="119"/>
         <source>Filters in the second</source>
         <translation>두 번째의 필터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="116"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="119"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="117"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="120"/>
         <source>Training images</source>
         <translation>학습 이미지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="119"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="122"/>
         <source>How many convolutions, each 5×5 with ReLU and 2×2 max pooling, before the dense layer</source>
         <translation>완전 연결층 앞의 합성곱 층 수 (각각 5×5, 렐루, 2×2 최대 풀링)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="120"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="123"/>
         <source>Filters of the first convolution: each learns its own 5×5 kernel</source>
         <translation>첫 번째 합성곱의 필터 수: 필터마다 자기 5×5 커널을 학습합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="121"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="124"/>
         <source>Filters of the second convolution: each looks at all the first one&apos;s maps</source>
         <translation>두 번째 합성곱의 필터 수: 필터마다 첫 번째 층의 맵을 모두 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="122"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="125"/>
         <source>Passes over the training images</source>
         <translation>학습 이미지를 몇 번 훑을지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="123"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="126"/>
         <source>How many of MNIST&apos;s 60,000 training images to learn from</source>
         <translation>MNIST 학습 이미지 60,000개 중 몇 개로 학습할지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="126"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="129"/>
         <source>Train a new network with these settings (Adam, η = 0.002)</source>
         <translation>이 설정으로 새 신경망을 학습합니다 (Adam, η = 0.002)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="127"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="130"/>
         <source>Stop training; the network keeps what it has learnt</source>
         <translation>학습을 멈춥니다. 신경망은 배운 것을 그대로 가집니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="128"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="131"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="129"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="132"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="130"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="133"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="131"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="134"/>
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="155"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="158"/>
         <source>Loading the training images…</source>
         <translation>학습 이미지를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="239"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="242"/>
         <source>Training stopped: {m}</source>
         <translation>학습이 멈췄습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="273"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="276"/>
         <source>Batch {b} of {n}</source>
         <translation>배치 {b} / {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="275"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="278"/>
         <source>Test accuracy after epoch {e}: {a:.1%}</source>
         <translation>에포크 {e} 후 테스트 정확도: {a:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="277"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="280"/>
         <source>Press Start: the network learns from the MNIST training images.</source>
         <translation>시작을 누르세요: 신경망이 MNIST 학습 이미지로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="286"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="289"/>
         <source>First convolution&apos;s kernels</source>
         <translation>첫 번째 합성곱의 커널</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="288"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="291"/>
         <source>Convolution {c}, after ReLU</source>
         <translation>합성곱 {c}, 렐루 다음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="289"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="292"/>
         <source>Convolution {c}, after pooling</source>
         <translation>합성곱 {c}, 풀링 다음</translation>
     </message>

@@ -264,11 +264,16 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("the horizontal edge chosen by hand in ①", press("convolution-hand-horizontal")),
     ),
     ("convolution", 5): (
+        wrong("the mask on filter 3, whose bias is negative: nothing ties", _a("convolution_filter", conv=1, filter=3,
+                                                                              tie_mask=1)),
+        wrong("filter 8 open, the mask not ticked", _a("convolution_filter", conv=1, filter=8, tie_mask=0)),
+    ),
+    ("convolution", 6): (
         wrong("④ opened, Measure not pressed", _a("show", widget="convolution-compare")),
         wrong("Measure pressed, then the bundled CNN put back: the measurement is dropped",
               press("convolution-compare-measure"), press("convolution-bundled")),
     ),
-    ("convolution", 6): (
+    ("convolution", 7): (
         wrong("a 7 in the corner, centred by the pad", _a("convolution_draw", strokes=(
             ((0.168, 0.162), (0.3, 0.15), (0.432, 0.15), (0.372, 0.27), (0.312, 0.372), (0.27, 0.48)),))),
         wrong("Don't centre on, the 7 drawn in the middle", set_("convolution-no-centre", True),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from annviz.data import load_dataset
 from annviz.data.datasets import to_inputs
@@ -111,3 +112,26 @@ def test_a_kernel_is_said_to_find_what_it_answers_to(name, direction):
         assert edge_direction(preset(name, size).T) == {"vertical": "horizontal", "horizontal": "vertical"}.get(
             direction, direction)
     assert edge_direction(-preset(name, 3)) == direction              # the sign is not the direction
+
+
+def test_an_opened_filter_shows_its_gradient_and_the_mask_bug(page, qtbot):
+    """Filter 8 of the bundled CNN's first convolution (bias ≥ 0: its background windows tie) for the
+    page's 7: the loss is the cross-entropy of the answer chosen, backpropagation agrees with the
+    numeric slope, the x == max mask does not; another filter opened leaves one of each name."""
+    from PySide6.QtWidgets import QCheckBox
+
+    dialog = page.open_filter(0, 7)
+    p = page.probabilities()
+    g = page.opened_gradient()
+    assert g.label == int(np.argmax(p)) == 7 and g.loss == pytest.approx(-np.log(p[7]), rel=1e-3, abs=1e-6)
+    assert g.relative_error < 0.01 and not g.tie_mask
+    dialog.set_tie_mask(True)
+    wrong = page.opened_gradient()
+    assert wrong.tie_mask and wrong.relative_error > 0.1 and wrong.numeric_bias == pytest.approx(g.numeric_bias)
+    dialog.set_label(1)
+    assert page.opened_gradient().loss == pytest.approx(-np.log(p[1]), rel=1e-3)
+    assert f"{page.opened_gradient().relative_error:.1%}" in dialog.findChild(QWidget, "convolution-gradient-numbers").text()
+    page.open_filter(0, 2)
+    qtbot.wait(1)
+    assert page.filter_opened()[:2] == (0, 2) and not page.opened_gradient().tie_mask
+    assert len(page.window().findChildren(QCheckBox, "convolution-tie-mask")) == 1

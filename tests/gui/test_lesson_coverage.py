@@ -90,7 +90,7 @@ def test_every_page_and_tab_is_named_by_a_lesson_step(window):
 @pytest.mark.parametrize("lesson, place, last", [
     ("how-good", ("insight", "data"), 1), ("how-good", ("insight", "why"), 2),
     ("digit-network", ("insight", "matrix"), 2), ("learning", ("mydigits", ""), 1),
-    ("convolution", ("convolution", ""), 7)])
+    ("convolution", ("convolution", ""), 8)])
 def test_the_check_fails_for_a_place_only_the_new_step_reaches(window, lesson, place, last):
     """Without the ``last`` steps issue 24 added at the end of ``lesson``, ``place`` is reached by none."""
     shorter = [dataclasses.replace(x, steps=x.steps[:-last]) if x.name == lesson else x for x in LESSONS]

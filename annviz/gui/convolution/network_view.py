@@ -20,7 +20,7 @@ from annviz.gui.common.colors import POSITIVE
 from annviz.gui.convolution.kernel_dialog import KernelDialog
 from annviz.gui.convolution.maps_view import Band, MapsView
 from annviz.gui.convolution.sum_panel import SumPanel
-from annviz.nn.featuremaps import Maps, conv_terms, feature_maps, receptive_field
+from annviz.nn.featuremaps import Maps, conv_terms, feature_maps, filter_gradient, receptive_field
 
 
 class Bars(QWidget):
@@ -184,11 +184,22 @@ class NetworkView(QWidget):
         l = self._net.weight_layers.index(self._conv_layers()[conv])
         if not 0 <= f < len(self._net.weights[l]):
             return None
-        if self._dialog is not None:
-            self._dialog.close()
-        self._dialog = KernelDialog(conv, f, self._net.weights[l][f], float(self._net.biases[l][f]), self)
+        self._close_dialog()
+        net, image = self._net.copy(), self._image.copy()     # as they are now, whatever trains on
+        self._dialog = KernelDialog(conv, f, net.weights[l][f], float(net.biases[l][f]), self,
+                                    gradient=lambda label, mask: filter_gradient(net, image, label, conv, f, mask),
+                                    label=int(np.argmax(self.probabilities())))
         self._dialog.show()
         return self._dialog
+
+    def _close_dialog(self) -> None:
+        """The filter open before goes, its names with it (a lesson finds the new one's by name)."""
+        if self._dialog is not None:
+            for widget in (self._dialog, *self._dialog.findChildren(QWidget)):
+                widget.setObjectName("")
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
 
     def opened_filter(self) -> KernelDialog | None:
         return self._dialog if self._dialog is not None and self._dialog.isVisible() else None

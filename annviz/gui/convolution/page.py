@@ -252,6 +252,11 @@ class ConvolutionPage(QWidget):
         kernels = self._network.weights[0]                  # (filters, channels, k, k)
         return [edge_direction(k[0]) if len(k) == 1 else "any" for k in kernels]
 
+    def opened_gradient(self):
+        """The gradient the filter opened large shows (``featuremaps.FilterGradient``), or None."""
+        dialog = self.network_view.opened_filter()
+        return None if dialog is None else dialog.gradient()
+
     def network_source(self) -> str:
         """Where the network shown comes from: "bundled", "trained" (on ③), "file" or "" (none)."""
         if self._network is None:

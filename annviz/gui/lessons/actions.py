@@ -157,12 +157,21 @@ def _convolution_point(d, band: int, filter: int, y: int, x: int) -> None:   # n
     page.point_at(band - 1, filter - 1, y, x)
 
 
-def _convolution_filter(d, conv: int, filter: int) -> None:                 # noqa: A002
-    """Open filter ``filter`` of convolution ``conv`` (both from 1) large, as a click on its map does."""
+def _convolution_filter(d, conv: int, filter: int, label: int | None = None,        # noqa: A002
+                        tie_mask: int | None = None) -> None:
+    """Open filter ``filter`` of convolution ``conv`` (both from 1) large, as a click on its map does;
+    its gradient for the digit ``label``, through the pools with the mask x == max if ``tie_mask`` is 1."""
     page = d.find("convolution-page")
     page.show_tab("network")
-    if page.open_filter(conv - 1, filter - 1) is None:
+    if label is not None and not 0 <= label <= 9:
+        raise ValueError(f"no digit {label}")
+    dialog = page.open_filter(conv - 1, filter - 1)
+    if dialog is None:
         raise ValueError(f"the CNN shown has no convolution {conv} with a filter {filter}")
+    if label is not None:
+        dialog.set_label(label)
+    if tie_mask is not None:
+        dialog.set_tie_mask(bool(tie_mask))
 
 
 ACTIONS = {

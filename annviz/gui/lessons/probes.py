@@ -251,6 +251,9 @@ def _convolution(d, check) -> dict:
     if opened is not None:
         values.update(filter_open=True, filter_conv=opened[0] + 1, filter_number=opened[1] + 1,
                       filter_finds=opened[2])
+        g = page.opened_gradient()
+        if g is not None:
+            values.update(filter_label=g.label, filter_tie_mask=g.tie_mask, filter_error=g.relative_error)
     run = page.training_result()
     if run is not None:
         values.update(trained=run.finished, run_images=run.images,
