@@ -159,37 +159,37 @@ CNN {b}</translation>
         <translation>annviz에 들어 있는 기준 CNN을 보여 줍니다 (테스트 이미지 정확도 98.8 %)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="384"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="389"/>
         <source>conv {k}×{k} ×{n}</source>
         <translation>합성곱 {k}×{k} ×{n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="386"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="391"/>
         <source>max-pool 2×2</source>
         <translation>최대 풀링 2×2</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="388"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="393"/>
         <source>dense {n}</source>
         <translation>완전 연결 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="393"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="398"/>
         <source>No network: the bundled CNN could not be read.</source>
         <translation>신경망이 없습니다: 내장 CNN을 읽을 수 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="395"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="400"/>
         <source>Showing {name}: {d}</source>
         <translation>{name}을(를) 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="397"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="402"/>
         <source>Showing the network trained on ③: {d}</source>
         <translation>③에서 학습한 신경망을 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="399"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="404"/>
         <source>Showing the bundled reference CNN: {d}</source>
         <translation>내장 기준 CNN을 보여 줍니다: {d}</translation>
     </message>
@@ -337,47 +337,47 @@ CNN {b}</translation>
         <translation>이 필터의 {k}×{k} 가중치: 입력 위를 미끄러지며 필터의 특징 맵을 만듭니다 (주황: 양수, 파랑: 음수). 편향 b = {b}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="65"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="66"/>
         <source>from map {m}</source>
         <translation>맵 {m}에서</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="89"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="90"/>
         <source>The digit the drawing is meant to be: the loss and its gradient are for this answer</source>
         <translation>그린 숫자가 무슨 숫자인지: 손실과 그 기울기는 이 답에 대한 것입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="91"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="92"/>
         <source>Pool backward with a mask x == max (a real bug)</source>
         <translation>마스크 x == max로 풀링 역전파 (실제로 있었던 버그)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="93"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="94"/>
         <source>Give a pooling window&apos;s gradient to every pixel equal to its maximum, as a first version of annviz did, instead of to the one pixel that was kept</source>
         <translation>annviz의 첫 버전처럼, 풀링 칸의 기울기를 남겨진 한 픽셀이 아니라 최댓값과 같은 모든 픽셀에 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="103"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="104"/>
         <source>Its gradient for your drawing, as if it were a</source>
         <translation>그린 숫자를 이 숫자로 볼 때의 기울기:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="122"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="123"/>
         <source>dL/dw (map {m}), in units of {u}:</source>
         <translation>dL/dw (맵 {m}), 단위 {u}:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="123"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="124"/>
         <source>dL/dw, in units of {u}:</source>
         <translation>dL/dw, 단위 {u}:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="124"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="125"/>
         <source>dL/dw: 0 everywhere (nothing of this filter reaches the loss)</source>
         <translation>dL/dw: 모두 0 (이 필터의 어떤 것도 손실에 닿지 않습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="127"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="128"/>
         <source>Loss L = {l}. dL/db by backpropagation: {bp}; numeric slope (L(b + h) − L(b − h)) / 2h, h = 10⁻⁴: {num}; they differ by {e:.1%}.</source>
         <translation>손실 L = {l}. 역전파로 구한 dL/db: {bp}; 수치 기울기 (L(b + h) − L(b − h)) / 2h, h = 10⁻⁴: {num}; 둘의 차이는 {e:.1%}입니다.</translation>
     </message>
@@ -403,6 +403,11 @@ CNN {b}</translation>
         <location filename="../../annviz/gui/convolution/network_view.py" line="243"/>
         <source>Convolution {c} after max-pooling 2×2 ({s}×{s})</source>
         <translation>합성곱 {c}, 2×2 최대 풀링 다음 ({s}×{s})</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/network_view.py" line="250"/>
+        <source>The dense layer&apos;s inputs: {c} maps × {p} = {n} numbers → {o} outputs</source>
+        <translation>완전 연결층의 입력: 맵 {c}개 × {p} = 수 {n}개 → 출력 {o}개</translation>
     </message>
 </context>
 <context>

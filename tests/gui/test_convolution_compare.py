@@ -135,3 +135,24 @@ def test_an_opened_filter_shows_its_gradient_and_the_mask_bug(page, qtbot):
     qtbot.wait(1)
     assert page.filter_opened()[:2] == (0, 2) and not page.opened_gradient().tie_mask
     assert len(page.window().findChildren(QCheckBox, "convolution-tie-mask")) == 1
+
+
+def test_the_dense_layers_inputs_are_the_last_pooled_maps_and_give_the_probabilities(page, qtbot):
+    """② ends with the dense layer's inputs: the 16 pooled 7×7 maps flattened, a row per map; the
+    dense layer's weights on them, softmax, are the probabilities shown."""
+    page.show_tab("network")
+    qtbot.wait(1)
+    strip = page.dense_inputs()
+    pooled = page.feature_maps()[-2].values                       # (16, 7, 7)
+    assert strip.shape == (16, 49)
+    np.testing.assert_array_equal(strip, pooled.reshape(16, 49))
+    net = page.network()
+    z = net.weights[-1].astype(float) @ strip.ravel() + net.biases[-1]
+    p = np.exp(z - z.max())
+    np.testing.assert_allclose(p / p.sum(), page.probabilities(), atol=1e-5)
+    # a click on the strip opens no filter
+    view = page.maps_widget()
+    rect = next(view.map_rect(b, 0) for b in range(len(view.bands())) if view.bands()[b].kind == "dense")
+    from PySide6.QtCore import Qt
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert page.filter_opened() is None

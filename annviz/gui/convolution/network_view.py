@@ -149,7 +149,7 @@ class NetworkView(QWidget):
             return
         b = bands[band]
         h, w = b.maps.shape[1:]
-        if b.kind == "kernel" or not (0 <= channel < len(b.maps) and 0 <= y < h and 0 <= x < w):
+        if b.kind in ("kernel", "dense") or not (0 <= channel < len(b.maps) and 0 <= y < h and 0 <= x < w):
             self._on_left()
             return
         self._hover = (band, channel, y, x)
@@ -243,6 +243,13 @@ class NetworkView(QWidget):
                 title = self.tr("Convolution {c} after max-pooling 2×2 ({s}×{s})").format(
                     c=m.conv + 1, s=m.values.shape[-1])
             bands.append(Band(title, m.values, m.kind, m.conv, m.layer))
+        last = self._maps[-2] if len(self._maps) > 1 else None
+        dense = next((i for i, layer in enumerate(self._net.layers) if layer.kind == "dense"), None)
+        if last is not None and dense is not None and dense > last.layer:
+            c, h, w = last.values.shape
+            bands.append(Band(self.tr("The dense layer's inputs: {c} maps × {p} = {n} numbers → {o} outputs").format(
+                c=c, p=h * w, n=c * h * w, o=self._net.n_outputs), last.values.reshape(1, c, h * w), "dense",
+                last.conv, dense))
         self.maps_view.set_bands(bands)
         self.bars.set_probabilities(self._maps[-1].values)
         if self._hover is not None:

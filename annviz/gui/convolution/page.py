@@ -205,6 +205,11 @@ class ConvolutionPage(QWidget):
     def probabilities(self) -> np.ndarray:
         return self.network_view.probabilities()
 
+    def dense_inputs(self) -> np.ndarray | None:
+        """What ② shows as the dense layer's inputs, row by row (one row per map), or None."""
+        band = next((b for b in self.network_view.maps_view.bands() if b.kind == "dense"), None)
+        return None if band is None else band.maps[0].copy()
+
     def point_at(self, band: int, channel: int, y: int, x: int) -> None:
         """As hovering pixel (y, x) of map ``channel`` in the ``band``-th row of maps."""
         self.network_view.point_at(band, channel, y, x)
