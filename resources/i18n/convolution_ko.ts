@@ -159,37 +159,37 @@ CNN {b}</translation>
         <translation>annviz에 들어 있는 기준 CNN을 보여 줍니다 (테스트 이미지 정확도 98.8 %)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="389"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="401"/>
         <source>conv {k}×{k} ×{n}</source>
         <translation>합성곱 {k}×{k} ×{n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="391"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="403"/>
         <source>max-pool 2×2</source>
         <translation>최대 풀링 2×2</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="393"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="405"/>
         <source>dense {n}</source>
         <translation>완전 연결 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="398"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="410"/>
         <source>No network: the bundled CNN could not be read.</source>
         <translation>신경망이 없습니다: 내장 CNN을 읽을 수 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="400"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="412"/>
         <source>Showing {name}: {d}</source>
         <translation>{name}을(를) 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="402"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="414"/>
         <source>Showing the network trained on ③: {d}</source>
         <translation>③에서 학습한 신경망을 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="404"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="416"/>
         <source>Showing the bundled reference CNN: {d}</source>
         <translation>내장 기준 CNN을 보여 줍니다: {d}</translation>
     </message>
@@ -472,122 +472,142 @@ ReLU: a = max(0, z) = {a}</source>
 <context>
     <name>TrainView</name>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="118"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="141"/>
         <source>Convolutions</source>
         <translation>합성곱 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="118"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="141"/>
         <source>Filters in the first</source>
         <translation>첫 번째의 필터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="119"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="142"/>
         <source>Filters in the second</source>
         <translation>두 번째의 필터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="119"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="142"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="120"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="143"/>
         <source>Training images</source>
         <translation>학습 이미지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="122"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="145"/>
         <source>How many convolutions, each 5×5 with ReLU and 2×2 max pooling, before the dense layer</source>
         <translation>완전 연결층 앞의 합성곱 층 수 (각각 5×5, 렐루, 2×2 최대 풀링)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="123"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="146"/>
         <source>Filters of the first convolution: each learns its own 5×5 kernel</source>
         <translation>첫 번째 합성곱의 필터 수: 필터마다 자기 5×5 커널을 학습합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="124"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="147"/>
         <source>Filters of the second convolution: each looks at all the first one&apos;s maps</source>
         <translation>두 번째 합성곱의 필터 수: 필터마다 첫 번째 층의 맵을 모두 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="125"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="148"/>
         <source>Passes over the training images</source>
         <translation>학습 이미지를 몇 번 훑을지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="126"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="149"/>
         <source>How many of MNIST&apos;s 60,000 training images to learn from</source>
         <translation>MNIST 학습 이미지 60,000개 중 몇 개로 학습할지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="129"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="152"/>
         <source>Train a new network with these settings (Adam, η = 0.002)</source>
         <translation>이 설정으로 새 신경망을 학습합니다 (Adam, η = 0.002)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="130"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="153"/>
         <source>Stop training; the network keeps what it has learnt</source>
         <translation>학습을 멈춥니다. 신경망은 배운 것을 그대로 가집니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="131"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="154"/>
+        <source>The time machine: drag back to see the first convolution&apos;s kernels at an earlier batch of the run</source>
+        <translation>타임머신: 뒤로 끌면 이번 학습의 더 이른 배치에서 첫 번째 합성곱의 커널을 봅니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="156"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="132"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="157"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="133"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="158"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="134"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="159"/>
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="158"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="185"/>
         <source>Loading the training images…</source>
         <translation>학습 이미지를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="242"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="290"/>
         <source>Training stopped: {m}</source>
         <translation>학습이 멈췄습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="276"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="324"/>
         <source>Batch {b} of {n}</source>
         <translation>배치 {b} / {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="278"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="326"/>
         <source>Test accuracy after epoch {e}: {a:.1%}</source>
         <translation>에포크 {e} 후 테스트 정확도: {a:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="280"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="328"/>
         <source>Press Start: the network learns from the MNIST training images.</source>
         <translation>시작을 누르세요: 신경망이 MNIST 학습 이미지로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="289"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="351"/>
+        <source>Kernels now</source>
+        <translation>지금의 커널</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="353"/>
+        <source>Kernels at batch {b}</source>
+        <translation>배치 {b}의 커널</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="363"/>
         <source>First convolution&apos;s kernels</source>
         <translation>첫 번째 합성곱의 커널</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="291"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="366"/>
+        <source>First convolution&apos;s kernels at batch {b} of {n} (the slider&apos;s right end: now)</source>
+        <translation>배치 {b} / {n}에서 첫 번째 합성곱의 커널 (슬라이더 오른쪽 끝: 지금)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="370"/>
         <source>Convolution {c}, after ReLU</source>
         <translation>합성곱 {c}, 렐루 다음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/train_view.py" line="292"/>
+        <location filename="../../annviz/gui/convolution/train_view.py" line="371"/>
         <source>Convolution {c}, after pooling</source>
         <translation>합성곱 {c}, 풀링 다음</translation>
     </message>

@@ -321,6 +321,18 @@ class ConvolutionPage(QWidget):
     def training_losses(self) -> list[float]:
         return self.train_view.losses()
 
+    def kernel_moments(self) -> int:
+        """Moments of the run on ③ whose first-layer kernels the time machine can show."""
+        return self.train_view.moments()
+
+    def show_kernel_moment(self, i: int) -> None:
+        """As dragging ③'s time machine to moment ``i`` (``kernel_moments() - 1``: now)."""
+        self.train_view.show_moment(i)
+
+    def shown_kernels(self):
+        """(batch, kernels) ③'s kernels' row shows: a moment of the run's, or now's (batch None)."""
+        return self.train_view.shown_kernels()
+
     def training_result(self) -> RunResult | None:
         """The last run begun on ③: its settings, whether it ended trained, its test accuracy."""
         return self.train_view.run_result()

@@ -15,12 +15,22 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annviz.gui.common import zoom
 from annviz.gui.common.colors import POSITIVE
 from annviz.gui.common.plotting import cache_axes
+from annviz.gui.convolution.kernel_history import KernelHistory
 from annviz.gui.convolution.maps_view import Band, MapsView
 from annviz.gui.convolution.train_worker import ConvTrainWorker, Progress
 from annviz.gui.threads import WorkerThread, unfinished_threads
@@ -96,10 +106,23 @@ class TrainView(QWidget):
         left.setLayout(controls)
         controls.setContentsMargins(0, 0, 0, 0)
         zoom.pixels(left, max_width=320)
+        # the time machine: the first convolution's kernels at any recorded batch of the run
+        self._history = KernelHistory()
+        self.time_slider = QSlider(Qt.Orientation.Horizontal)
+        self.time_slider.setObjectName("convolution-kernel-time")
+        self.time_slider.setEnabled(False)
+        self.time_slider.valueChanged.connect(lambda _v: self._show_maps())
+        self._time_label = QLabel()
+        time_row = QHBoxLayout()
+        time_row.addWidget(self._time_label, 0)
+        time_row.addWidget(self.time_slider, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.maps_view, 1)
+        right.addLayout(time_row)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(left, 0)
-        layout.addWidget(self.maps_view, 1)
+        layout.addLayout(right, 1)
         self._thread = WorkerThread("convolution-training", parent=self)
         self._net: ConvNet | None = None
         self._image = np.zeros((28, 28), np.float32)
@@ -128,6 +151,8 @@ class TrainView(QWidget):
             field.setToolTip(tip)
         self.start_button.setToolTip(self.tr("Train a new network with these settings (Adam, η = 0.002)"))
         self.stop_button.setToolTip(self.tr("Stop training; the network keeps what it has learnt"))
+        self.time_slider.setToolTip(self.tr("The time machine: drag back to see the first convolution's kernels "
+                                            "at an earlier batch of the run"))
         self.start_button.setText(self.tr("Start"))
         self.stop_button.setText(self.tr("Stop"))
         self.curve.setLabel("left", self.tr("loss"))
@@ -154,6 +179,8 @@ class TrainView(QWidget):
         config = config or self.config()
         self._net = ConvNet(config.conv_layers(10))
         self._losses, self._progress, self._accuracy, self._updates = [], Progress(), None, 0
+        self._history = KernelHistory()
+        self._follow_history()
         self._run, self._finished = config, False
         self._message = self.tr("Loading the training images…")
         # One BLAS thread while it trains: two wait for each other whenever another thread (the
@@ -204,6 +231,24 @@ class TrainView(QWidget):
                          self._progress.epoch, self._accuracy, self.is_training(),
                          self._finished and not self.is_training())
 
+    def moments(self) -> int:
+        """Moments of the run the time machine can show (the first layer's kernels)."""
+        return len(self._history)
+
+    def show_moment(self, i: int) -> None:
+        """Show the kernels of moment ``i`` (0: the oldest recorded; ``moments() - 1``: now)."""
+        self.time_slider.setValue(i)
+
+    def shown_kernels(self) -> tuple[int | None, np.ndarray | None]:
+        """(batch, kernels (f, k, k)) the kernels' row shows: a moment's, or the network's now (batch None)."""
+        i = self._moment_shown()
+        if i is None:
+            return None, None if self._net is None else self._net.weights[0][:, 0].copy()
+        return self._history.step(i), self._history.kernels(i)
+
+    def history_bytes(self) -> int:
+        return self._history.nbytes()
+
     def status_text(self) -> str:
         return self.status.text()
 
@@ -214,6 +259,9 @@ class TrainView(QWidget):
         if self._net is not None:
             self._net.set_parameters(weights, biases)
         self._losses += progress.losses
+        for step, kernels in progress.kernels:
+            self._history.add(step, kernels)
+        self._follow_history()
         self._progress = progress
         self._updates += 1
         self._message = ""
@@ -280,13 +328,44 @@ class TrainView(QWidget):
             lines.append(self.tr("Press Start: the network learns from the MNIST training images."))
         self.status.setText("\n".join(lines))
 
+    def _follow_history(self) -> None:
+        """The slider over the moments recorded; at its end (now) it stays at the end."""
+        n = len(self._history)
+        at_end = self.time_slider.value() >= self.time_slider.maximum()
+        with QSignalBlocker(self.time_slider):
+            self.time_slider.setRange(0, max(n - 1, 0))
+            if at_end:
+                self.time_slider.setValue(max(n - 1, 0))
+        self.time_slider.setEnabled(n > 1)
+        self._show_time_label()
+
+    def _moment_shown(self) -> int | None:
+        """The moment the slider is at, None at its end (the live kernels) or with no history."""
+        n = len(self._history)
+        i = self.time_slider.value()
+        return None if n == 0 or i >= n - 1 else i
+
+    def _show_time_label(self) -> None:
+        i = self._moment_shown()
+        if i is None:
+            self._time_label.setText(self.tr("Kernels now") if len(self._history) else "")
+        else:
+            self._time_label.setText(self.tr("Kernels at batch {b}").format(b=self._history.step(i)))
+
     def _show_maps(self) -> None:
+        self._show_time_label()
         if self._net is None:
             self.maps_view.set_bands([])
             return
         maps = feature_maps(self._net, self._image)
-        kernels = self._net.weights[0][:, 0]
-        bands = [Band(self.tr("First convolution's kernels"), kernels, "kernel", 0, 0)]
+        i = self._moment_shown()
+        if i is None:
+            kernels, title = self._net.weights[0][:, 0], self.tr("First convolution's kernels")
+        else:
+            kernels = self._history.kernels(i)
+            title = self.tr("First convolution's kernels at batch {b} of {n} (the slider's right end: now)").format(
+                b=self._history.step(i), n=self._history.step(len(self._history) - 1))
+        bands = [Band(title, kernels, "kernel", 0, 0)]
         for m in maps[:-1]:
             title = (self.tr("Convolution {c}, after ReLU") if m.kind == "conv" else
                      self.tr("Convolution {c}, after pooling")).format(c=m.conv + 1)
