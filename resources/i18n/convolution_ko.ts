@@ -159,37 +159,37 @@ CNN {b}</translation>
         <translation>annviz에 들어 있는 기준 CNN을 보여 줍니다 (테스트 이미지 정확도 98.8 %)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="401"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="416"/>
         <source>conv {k}×{k} ×{n}</source>
         <translation>합성곱 {k}×{k} ×{n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="403"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="418"/>
         <source>max-pool 2×2</source>
         <translation>최대 풀링 2×2</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="405"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="420"/>
         <source>dense {n}</source>
         <translation>완전 연결 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="410"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="425"/>
         <source>No network: the bundled CNN could not be read.</source>
         <translation>신경망이 없습니다: 내장 CNN을 읽을 수 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="412"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="427"/>
         <source>Showing {name}: {d}</source>
         <translation>{name}을(를) 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="414"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="429"/>
         <source>Showing the network trained on ③: {d}</source>
         <translation>③에서 학습한 신경망을 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="416"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="431"/>
         <source>Showing the bundled reference CNN: {d}</source>
         <translation>내장 기준 CNN을 보여 줍니다: {d}</translation>
     </message>

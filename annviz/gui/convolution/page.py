@@ -163,6 +163,18 @@ class ConvolutionPage(QWidget):
     def network(self):
         return self._network
 
+    def network_name(self) -> str:
+        """The file's name of a network opened from one ("" otherwise)."""
+        return self._source or ""
+
+    def restore_network(self, network, source: str, name: str = "") -> None:
+        """Show ``network`` as coming from ``source`` ("bundled", "trained" on ③, or "file"
+        called ``name``): a setup puts back what was saved."""
+        self.set_network(network)
+        self._trained = source == "trained"
+        self._source = (name or "?") if source == "file" else None
+        self._show_model_line()
+
     def show_network(self, network, path) -> None:
         """A network opened from the file ``path`` (File → Open model), shown here."""
         self.set_network(network)
@@ -296,6 +308,9 @@ class ConvolutionPage(QWidget):
 
     def hand_run_all(self) -> None:
         self.hand_view.run_all()
+
+    def hand_reset(self) -> None:
+        self.hand_view.reset()
 
     def hand_output(self) -> np.ndarray:
         return self.hand_view.output()
