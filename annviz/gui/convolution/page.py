@@ -16,7 +16,7 @@ import logging
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from annviz.data.preprocess import canvas_as_drawn, canvas_to_mnist, centre_of_mass
@@ -51,6 +51,8 @@ def bundled_network():
 
 
 class ConvolutionPage(QWidget):
+    network_shown = Signal()          # another network is shown (not each training snapshot)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("convolution-page")
@@ -408,6 +410,15 @@ class ConvolutionPage(QWidget):
             self.network_view.set_network(network)
             self.compare_view.set_network(network)
 
+    def model_summary(self) -> str:
+        """For the status bar: the network shown, its layers and its parameters."""
+        if self._network is None:
+            return ""
+        name = (self._source or self.tr("the network trained on ③") if self._trained or self._source
+                else self.tr("the bundled CNN"))
+        return self.tr("{name}: {layers} · {n:,} parameters").format(
+            name=name, layers=self.describe(self._network), n=self._network.n_params)
+
     def describe(self, network) -> str:
         """The layers in the learner's language: conv 5×5 ×8 → max-pool 2×2 → … → dense 10."""
         parts = []
@@ -430,3 +441,4 @@ class ConvolutionPage(QWidget):
         else:
             text = self.tr("Showing the bundled reference CNN: {d}").format(d=self.describe(self._network))
         self._model_line.setText(text)
+        self.network_shown.emit()           # the window's status bar follows
