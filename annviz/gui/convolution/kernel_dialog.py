@@ -71,15 +71,26 @@ class KernelDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addLayout(grid)
-        extra = 0
+        # one map: the gradient under the weights; several: beside them (under, it left a
+        # second convolution's dialog taller than a school laptop's screen)
+        body = QHBoxLayout() if channels > 1 else QVBoxLayout()
+        body.addLayout(grid)
+        layout.addLayout(body)
+        width, height = max(360, columns * (cell * 5 + 20)), 120 + math.ceil(channels / columns) * (cell * 5 + 30)
         if gradient is not None:
-            extra = self._build_gradient(layout, label, cell)
+            side = QVBoxLayout()
+            extra = self._build_gradient(side, label, cell)
+            side.addStretch(1)
+            body.addLayout(side)
+            if channels > 1:
+                width += 300
+                height = max(height, extra + 120)
+            else:
+                height += extra
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(max(360, columns * (cell * 5 + 20)),
-                    120 + math.ceil(channels / columns) * (cell * 5 + 30) + extra)
+        self.resize(width, height)
 
     def _build_gradient(self, layout: QVBoxLayout, label: int, cell: int) -> int:
         self.label_box = QComboBox()
@@ -98,12 +109,14 @@ class KernelDialog(QDialog):
         self.gradient_grid.setObjectName("convolution-gradient")
         self.gradient_text = QLabel()
         self.gradient_text.setWordWrap(True)
+        self.gradient_text.setMinimumWidth(280)
         self.gradient_text.setObjectName("convolution-gradient-numbers")
         self._grid_title = QLabel()
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Its gradient for your drawing, as if it were a")))
+        asked = QLabel(self.tr("Its gradient for your drawing, as if it were a"))
+        asked.setWordWrap(True)
+        row.addWidget(asked, 1)
         row.addWidget(self.label_box)
-        row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self._grid_title)
         layout.addWidget(self.gradient_grid)
