@@ -72,7 +72,7 @@ TABS = {
                 "stepper": "stepper", "nudge": "nudge", "matrix": "matrix", "data": "data"},
     "training": {"curves": "curves", "histograms": "histograms", "compare": "compare"},
     "convolution": {"hand": "hand_view", "network": "network_view", "train": "train_view",
-                    "compare": "compare_view"},
+                    "compare": "compare_view", "evaluation": "evaluate_view"},
 }
 
 

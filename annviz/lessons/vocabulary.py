@@ -42,7 +42,7 @@ PLAYGROUND_DATASETS = ("circle", "xor", "gaussian", "spirals")
 PLAYGROUND_FEATURES = ("x1", "x2", "x1-squared", "x2-squared", "x1-times-x2", "sin-x1", "sin-x2")
 TRAINING_PRESETS = ("notes", "fast", "too-high", "linear")
 HAND_PRESETS = ("vertical", "horizontal", "blur", "sharpen")       # nn.featuremaps.PRESET_NAMES
-CONVOLUTION_TABS = ("hand", "network", "train", "compare")
+CONVOLUTION_TABS = ("hand", "network", "train", "compare", "evaluation")
 DIRECTIONS = ("horizontal", "vertical", "any")                      # nn.featuremaps.edge_direction
 
 WIDGETS: dict[str, Widget] = {
@@ -174,6 +174,11 @@ WIDGETS: dict[str, Widget] = {
     "convolution-network": _w("view", "the tab ② Inside the network"),
     "convolution-train": _w("view", "the tab ③ Train a CNN"),
     "convolution-compare": _w("view", "the tab ④ CNN or MLP"),
+    "convolution-evaluation": _w("view", "the tab ⑤ How good: the CNN on the test images"),
+    "convolution-evaluate": _w("button", "Evaluate (the CNN on the test images)"),
+    "convolution-accuracy": _w("view", "the CNN's accuracy on the test images"),
+    "convolution-confusion": _w("view", "the CNN's confusion matrix"),
+    "convolution-mistakes": _w("view", "the CNN's mistakes, the most confident first"),
     **{f"convolution-hand-{name}": _w("button", f"the hand filter's preset {name}") for name in HAND_PRESETS},
     "convolution-hand-kernel": _w("view", "the hand filter's weights"),
     "convolution-hand-output": _w("view", "the hand filter's output: the sums"),

@@ -84,129 +84,194 @@ CNN {b}</translation>
 <context>
     <name>ConvolutionPage</name>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="112"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="116"/>
         <source>Convolution</source>
         <translation>합성곱</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="116"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="120"/>
         <source>&lt;p&gt;&lt;b&gt;Convolutional neural network&lt;/b&gt; (CNN): instead of one weight per pixel, a small &lt;b&gt;filter&lt;/b&gt; (kernel) of weights — here 5×5 — slides over the image; at each position z = Σ wᵢaᵢ + b over the pixels under it. The numbers it gives, one per position, are a &lt;b&gt;feature map&lt;/b&gt;: bright where the image has what the filter looks for (an edge, a stroke&apos;s end). Every filter learns its own weights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ReLU&lt;/b&gt; keeps max(0, z); &lt;b&gt;max pooling&lt;/b&gt; 2×2 keeps the largest of each 2×2 window, halving the map&apos;s sides, so a shifted stroke still gives the same answer. The second convolution&apos;s filters look at all the first layer&apos;s maps at once. A pixel&apos;s &lt;b&gt;receptive field&lt;/b&gt; is the part of the input it depends on: 5×5 for the first layer, 14×14 after two convolutions and pooling.&lt;/p&gt;&lt;p&gt;The last layer is a dense layer of 10 neurons with softmax: the probabilities.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;합성곱 신경망&lt;/b&gt;(CNN): 픽셀마다 가중치를 하나씩 두는 대신, 가중치로 된 작은 &lt;b&gt;필터&lt;/b&gt;(커널, 여기서는 5×5)가 이미지 위를 미끄러지며 지나갑니다. 위치마다 그 아래 픽셀들로 z = Σ wᵢaᵢ + b를 계산합니다. 위치마다 하나씩 나온 이 수들이 &lt;b&gt;특징 맵&lt;/b&gt;입니다: 필터가 찾는 것(모서리, 획의 끝)이 이미지에 있는 곳에서 밝습니다. 필터마다 자기 가중치를 학습합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;렐루(ReLU)&lt;/b&gt;는 max(0, z)를 남기고, &lt;b&gt;최대 풀링&lt;/b&gt; 2×2는 2×2 칸마다 가장 큰 값을 남겨 맵의 가로세로를 반으로 줄입니다. 그래서 획이 조금 옮겨져도 같은 답이 나옵니다. 두 번째 합성곱의 필터는 첫 번째 층의 맵을 모두 한꺼번에 봅니다. 한 픽셀의 &lt;b&gt;수용 영역&lt;/b&gt;은 그 픽셀이 의존하는 입력의 부분입니다: 첫 번째 층은 5×5, 합성곱과 풀링을 두 번 거치면 14×14입니다.&lt;/p&gt;&lt;p&gt;마지막 층은 뉴런 10개의 완전 연결층이고 소프트맥스로 확률을 냅니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="129"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="133"/>
         <source>① A filter by hand</source>
         <translation>① 손으로 만드는 필터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="130"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="134"/>
         <source>② Inside the network</source>
         <translation>② 신경망의 속</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="131"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="135"/>
         <source>③ Train a CNN</source>
         <translation>③ CNN 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="132"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="136"/>
         <source>④ CNN or MLP</source>
         <translation>④ CNN과 MLP</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="133"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="137"/>
+        <source>⑤ How good</source>
+        <translation>⑤ 얼마나 잘하나</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/page.py" line="138"/>
         <source>Don&apos;t centre</source>
         <translation>가운데로 옮기지 않기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="134"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="139"/>
         <source>Give the network the drawing where it is on the pad, instead of centred and sized as MNIST&apos;s digits were</source>
         <translation>그림을 MNIST 숫자처럼 가운데로 옮기고 크기를 맞추는 대신, 그림판에 그려진 자리 그대로 신경망에 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="136"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="141"/>
         <source>Draw a digit</source>
         <translation>숫자를 그리세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="137"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="142"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="138"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="143"/>
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="139"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="144"/>
         <source>Use the bundled CNN</source>
         <translation>내장 CNN 사용</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="140"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="145"/>
         <source>Clear the pad</source>
         <translation>그림판을 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="141"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="146"/>
         <source>Take back the last stroke</source>
         <translation>마지막 획을 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="142"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="147"/>
         <source>Show the reference CNN that comes with annviz (98.8 % on the test images)</source>
         <translation>annviz에 들어 있는 기준 CNN을 보여 줍니다 (테스트 이미지 정확도 98.8 %)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="417"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="438"/>
         <source>the network trained on ③</source>
         <translation>③에서 학습한 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="418"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="439"/>
         <source>the bundled CNN</source>
         <translation>내장 CNN</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="419"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="440"/>
         <source>{name}: {layers} · {n:,} parameters</source>
         <translation>{name}: {layers} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="427"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="448"/>
         <source>conv {k}×{k} ×{n}</source>
         <translation>합성곱 {k}×{k} ×{n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="429"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="450"/>
         <source>max-pool 2×2</source>
         <translation>최대 풀링 2×2</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="431"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="452"/>
         <source>dense {n}</source>
         <translation>완전 연결 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="436"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="457"/>
         <source>No network: the bundled CNN could not be read.</source>
         <translation>신경망이 없습니다: 내장 CNN을 읽을 수 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="438"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="459"/>
         <source>Showing {name}: {d}</source>
         <translation>{name}을(를) 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="440"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="461"/>
         <source>Showing the network trained on ③: {d}</source>
         <translation>③에서 학습한 신경망을 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="442"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="463"/>
         <source>Showing the bundled reference CNN: {d}</source>
         <translation>내장 기준 CNN을 보여 줍니다: {d}</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateView</name>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="73"/>
+        <source>How good is this CNN? Every one of MNIST&apos;s test images, as the insight page does it for a multilayer perceptron.</source>
+        <translation>이 CNN은 얼마나 잘할까요? 분석 페이지가 다층 퍼셉트론에 하듯이 MNIST의 테스트 이미지 전부로 확인합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="75"/>
+        <source>Evaluate</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="76"/>
+        <source>Run the CNN on the test images (a few seconds, in the background)</source>
+        <translation>테스트 이미지로 CNN을 돌립니다 (백그라운드에서 몇 초)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="77"/>
+        <source>Confusion matrix: a row per true digit (0 at the top), a column per answer (0 at the left); off the diagonal, the mistakes</source>
+        <translation>혼동 행렬: 행은 실제 숫자(맨 위가 0), 열은 답(맨 왼쪽이 0)입니다. 대각선 밖이 틀린 것입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="79"/>
+        <source>Its mistakes, the most confident first (click one to put it on the pad):</source>
+        <translation>틀린 것들, 가장 확신한 것부터 (누르면 그림판에 놓입니다):</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="98"/>
+        <source>Evaluating…</source>
+        <translation>평가 중…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="114"/>
+        <source>Evaluating: {d:,} of {n:,} test images…</source>
+        <translation>평가 중: 테스트 이미지 {n:,}개 중 {d:,}개…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="122"/>
+        <source>The evaluation stopped: {m}</source>
+        <translation>평가가 멈췄습니다: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="133"/>
+        <source>Press Evaluate.</source>
+        <translation>평가를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="140"/>
+        <source>Accuracy {a:.2%}: {r:,} of {n:,} test images right, {m:,} mistakes.</source>
+        <translation>정확도 {a:.2%}: 테스트 이미지 {n:,}개 중 {r:,}개 맞힘, {m:,}개 틀림.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/evaluate_view.py" line="145"/>
+        <source>{t} → {p}
+{c:.0%}</source>
+        <translation>{t} → {p}
+{c:.0%}</translation>
     </message>
 </context>
 <context>
@@ -357,42 +422,42 @@ CNN {b}</translation>
         <translation>맵 {m}에서</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="90"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="101"/>
         <source>The digit the drawing is meant to be: the loss and its gradient are for this answer</source>
         <translation>그린 숫자가 무슨 숫자인지: 손실과 그 기울기는 이 답에 대한 것입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="92"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="103"/>
         <source>Pool backward with a mask x == max (a real bug)</source>
         <translation>마스크 x == max로 풀링 역전파 (실제로 있었던 버그)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="94"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="105"/>
         <source>Give a pooling window&apos;s gradient to every pixel equal to its maximum, as a first version of annviz did, instead of to the one pixel that was kept</source>
         <translation>annviz의 첫 버전처럼, 풀링 칸의 기울기를 남겨진 한 픽셀이 아니라 최댓값과 같은 모든 픽셀에 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="104"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="116"/>
         <source>Its gradient for your drawing, as if it were a</source>
         <translation>그린 숫자를 이 숫자로 볼 때의 기울기:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="123"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="136"/>
         <source>dL/dw (map {m}), in units of {u}:</source>
         <translation>dL/dw (맵 {m}), 단위 {u}:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="124"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="137"/>
         <source>dL/dw, in units of {u}:</source>
         <translation>dL/dw, 단위 {u}:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="125"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="138"/>
         <source>dL/dw: 0 everywhere (nothing of this filter reaches the loss)</source>
         <translation>dL/dw: 모두 0 (이 필터의 어떤 것도 손실에 닿지 않습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="128"/>
+        <location filename="../../annviz/gui/convolution/kernel_dialog.py" line="141"/>
         <source>Loss L = {l}. dL/db by backpropagation: {bp}; numeric slope (L(b + h) − L(b − h)) / 2h, h = 10⁻⁴: {num}; they differ by {e:.1%}.</source>
         <translation>손실 L = {l}. 역전파로 구한 dL/db: {bp}; 수치 기울기 (L(b + h) − L(b − h)) / 2h, h = 10⁻⁴: {num}; 둘의 차이는 {e:.1%}입니다.</translation>
     </message>

@@ -156,3 +156,29 @@ def test_the_dense_layers_inputs_are_the_last_pooled_maps_and_give_the_probabili
     from PySide6.QtCore import Qt
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert page.filter_opened() is None
+
+
+def test_the_cnn_is_evaluated_with_its_confusion_matrix_and_mistakes(page, qtbot, monkeypatch):
+    """⑤: the page's CNN on test images, as the insight page evaluates an MLP: each answer the
+    CNN's own, the matrix of counts, the mistakes shown the most confident first; another network
+    forgets it."""
+    from annviz.gui.convolution import evaluate_view
+
+    monkeypatch.setattr(evaluate_view, "N_TEST", 300)
+    page.show_tab("evaluation")
+    page.evaluate()
+    qtbot.waitUntil(lambda: page.evaluation() is not None, timeout=30_000)
+    r = page.evaluation()
+    ds = load_dataset("mnist")
+    x, labels = to_inputs(ds.test_images[:300]), np.asarray(ds.test_labels[:300])
+    answers = np.argmax(page.network().predict_proba(x), axis=1)
+    assert r.n == 300 and np.array_equal(r.predictions, answers) and np.array_equal(r.labels, labels)
+    assert r.confusion.sum() == 300 and np.trace(r.confusion) == int((answers == labels).sum())
+    wrong = np.flatnonzero(answers != labels)
+    assert sorted(r.mistakes()) == sorted(wrong) and len(wrong) > 0
+    conf = r.confidences[r.mistakes()]
+    assert np.all(np.diff(conf) <= 0)                                   # the most confident first
+    text = page.findChild(QWidget, "convolution-accuracy").text()
+    assert f"{r.accuracy:.2%}" in text and f"{len(wrong)}" in text
+    page.use_bundled_network()
+    assert page.evaluation() is None

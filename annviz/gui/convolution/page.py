@@ -23,6 +23,7 @@ from annviz.data.preprocess import canvas_as_drawn, canvas_to_mnist, centre_of_m
 from annviz.gui.common import room, zoom
 from annviz.gui.common.pad import DrawingPad
 from annviz.gui.convolution.compare_view import CompareView, Comparison
+from annviz.gui.convolution.evaluate_view import EvaluateView
 from annviz.gui.convolution.hand_view import HandView
 from annviz.gui.convolution.kernel_dialog import KernelDialog
 from annviz.gui.convolution.network_view import NetworkView, Pointed
@@ -31,7 +32,7 @@ from annviz.nn.featuremaps import Maps, edge_direction
 
 log = logging.getLogger(__name__)
 
-TABS = ("hand", "network", "train", "compare")
+TABS = ("hand", "network", "train", "compare", "evaluation")
 BUNDLED = "mnist-cnn"
 # The digit on the pad when the page opens: a 7 in three strokes' worth of points.
 SEVEN = [(0.28, 0.27), (0.5, 0.25), (0.72, 0.25), (0.62, 0.45), (0.52, 0.62), (0.45, 0.8)]
@@ -86,8 +87,11 @@ class ConvolutionPage(QWidget):
         self.train_view = TrainView()
         self.compare_view = CompareView()
         self.compare_view.digit_picked.connect(self._on_digit_picked)
+        self.evaluate_view = EvaluateView()
+        self.evaluate_view.digit_picked.connect(self._on_digit_picked)
         self.tabs = room.whole_tabs(QTabWidget())
-        for name, view in zip(TABS, (self.hand_view, self.network_view, self.train_view, self.compare_view)):
+        for name, view in zip(TABS, (self.hand_view, self.network_view, self.train_view, self.compare_view,
+                                     self.evaluate_view)):
             view.setObjectName(f"convolution-{name}")
             self.tabs.addTab(view, "")
         layout = QHBoxLayout(self)
@@ -130,6 +134,7 @@ class ConvolutionPage(QWidget):
         self.tabs.setTabText(1, self.tr("② Inside the network"))
         self.tabs.setTabText(2, self.tr("③ Train a CNN"))
         self.tabs.setTabText(3, self.tr("④ CNN or MLP"))
+        self.tabs.setTabText(4, self.tr("⑤ How good"))
         self.no_centre.setText(self.tr("Don't centre"))
         self.no_centre.setToolTip(self.tr("Give the network the drawing where it is on the pad, instead of "
                                           "centred and sized as MNIST's digits were"))
@@ -142,13 +147,14 @@ class ConvolutionPage(QWidget):
                             (self._bundled, self.tr("Show the reference CNN that comes with annviz "
                                                     "(98.8 % on the test images)"))):
             widget.setToolTip(tip)
-        for view in (self.hand_view, self.network_view, self.train_view, self.compare_view):
+        for view in (self.hand_view, self.network_view, self.train_view, self.compare_view, self.evaluate_view):
             view.retranslate()
         self._show_model_line()
 
     def shutdown(self) -> None:
         """Stop the training thread (the window calls it on close)."""
         self.compare_view.stop()
+        self.evaluate_view.shutdown()
         self.train_view.shutdown()
 
     # --- the network and the drawing ---------------------------------------------------------
@@ -160,6 +166,7 @@ class ConvolutionPage(QWidget):
         self._source: str | None = None
         self.network_view.set_network(network)
         self.compare_view.set_network(network)
+        self.evaluate_view.set_network(network)
         self._show_model_line()
 
     def network(self):
@@ -366,6 +373,19 @@ class ConvolutionPage(QWidget):
     def is_measuring(self) -> bool:
         return self.compare_view.is_measuring()
 
+    # --- ⑤ how good -------------------------------------------------------------------------
+
+    def evaluate(self) -> None:
+        """Start evaluating the CNN on the test images (⑤), in the background."""
+        self.evaluate_view.evaluate()
+
+    def evaluation(self):
+        """The CNN's ``TestResults`` on the test images, or None (not evaluated, or still running)."""
+        return self.evaluate_view.results()
+
+    def is_evaluating(self) -> bool:
+        return self.evaluate_view.is_evaluating()
+
     # --- the pad -----------------------------------------------------------------------------
 
     def set_centring(self, on: bool) -> None:
@@ -409,6 +429,7 @@ class ConvolutionPage(QWidget):
         else:
             self.network_view.set_network(network)
             self.compare_view.set_network(network)
+            self.evaluate_view.set_network(network)
 
     def model_summary(self) -> str:
         """For the status bar: the network shown, its layers and its parameters."""
