@@ -79,3 +79,19 @@ def test_every_page_works_or_says_which_network_it_shows(window, tmp_path):
     # and the CNN is still on its page
     assert page.network_source() == "file" and page.network_name() == "their-cnn.safetensors"
     np.testing.assert_array_equal(page.network().weights[0], cnn.weights[0])
+
+
+def test_closing_the_window_mid_evaluation_or_measurement_leaves_no_thread(qapp, tmp_path):
+    from annviz.gui.threads import unfinished_threads
+
+    window = open_window(tmp_path / "settings.ini")
+    page = window.findChild(QWidget, "convolution-page")
+    window.tabs.setCurrentWidget(page)
+    page.evaluate()
+    page.measure_comparison()
+    QTest.qWait(30)
+    window.close()
+    assert not window.isVisible() and not page.is_measuring()
+    assert unfinished_threads() == []
+    window.deleteLater()
+    QTest.qWait(1)
