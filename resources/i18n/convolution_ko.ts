@@ -89,127 +89,147 @@ CNN {b}</translation>
         <translation>합성곱</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="120"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="123"/>
+        <source>&lt;p&gt;A &lt;b&gt;filter&lt;/b&gt; (kernel) is a small grid of weights. Slid over the image, at each position it multiplies the pixels under it by its weights and adds them up, z = Σ wᵢaᵢ: one number of the output map. A vertical-edge filter&apos;s weights grow from left to right, so its sum is large where the image gets brighter to the right; a blur&apos;s are all equal.&lt;/p&gt;&lt;p&gt;The same few weights at every position: that is a &lt;b&gt;convolution&lt;/b&gt;. (Deep-learning libraries slide the kernel without flipping it, a cross-correlation, and call it convolution too.)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;필터&lt;/b&gt;(커널)는 가중치로 된 작은 격자입니다. 이미지 위를 미끄러지며 위치마다 그 아래 픽셀에 가중치를 곱해 모두 더합니다, z = Σ wᵢaᵢ: 출력 맵의 수 하나입니다. 세로 모서리 필터는 가중치가 왼쪽에서 오른쪽으로 커지므로, 이미지가 오른쪽으로 밝아지는 곳에서 합이 큽니다. 흐림 필터는 가중치가 모두 같습니다.&lt;/p&gt;&lt;p&gt;모든 위치에서 같은 가중치 몇 개를 쓰는 것, 그것이 &lt;b&gt;합성곱&lt;/b&gt;입니다. (딥러닝 라이브러리는 커널을 뒤집지 않고 미끄러뜨리는 교차 상관을 계산하면서도 합성곱이라고 부릅니다.)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/page.py" line="132"/>
+        <source>&lt;p&gt;&lt;b&gt;Learning&lt;/b&gt; a CNN is the same gradient descent as for an MLP (here Adam, η = 0.002, batches of 64): the loss&apos;s &lt;b&gt;gradient&lt;/b&gt; flows back through the dense layer, through each max pooling (a window&apos;s gradient to the one pixel that was its maximum) and through each convolution, and every filter&apos;s weights move. The learning curve shows each batch&apos;s loss; the time machine, the first layer&apos;s kernels at any batch of the run.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;CNN의 &lt;b&gt;학습&lt;/b&gt;도 MLP와 같은 경사 하강법입니다(여기서는 Adam, η = 0.002, 배치 64). 손실의 &lt;b&gt;기울기&lt;/b&gt;가 완전 연결층을 지나, 최대 풀링마다(칸의 기울기는 최댓값이었던 한 픽셀로) 그리고 합성곱마다 거꾸로 흘러가고, 모든 필터의 가중치가 움직입니다. 학습 곡선은 배치마다의 손실을, 타임머신은 이번 학습의 어느 배치에서든 첫 번째 층의 커널을 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/page.py" line="139"/>
+        <source>&lt;p&gt;A multilayer perceptron has a weight for every pixel: a stroke moved by a few pixels meets other weights. A convolution uses the same filter at every position, and max pooling keeps a window&apos;s largest value wherever in the window it lies, so a CNN&apos;s &lt;b&gt;accuracy&lt;/b&gt; falls much less on shifted digits. Not to nothing: its last, dense layer still ties its answer to positions.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;다층 퍼셉트론은 픽셀마다 가중치가 있어서, 몇 픽셀 옮겨진 획은 다른 가중치를 만납니다. 합성곱은 모든 위치에서 같은 필터를 쓰고, 최대 풀링은 칸 안 어디에 있든 가장 큰 값을 남기므로, 옮겨진 숫자에서 CNN의 &lt;b&gt;정확도&lt;/b&gt;는 훨씬 덜 떨어집니다. 그래도 전혀 안 떨어지지는 않습니다. 마지막 완전 연결층은 여전히 답을 위치에 묶어 둡니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/page.py" line="146"/>
+        <source>&lt;p&gt;The CNN on the test images it never learnt from: its &lt;b&gt;accuracy&lt;/b&gt;, the share of right answers; the &lt;b&gt;confusion matrix&lt;/b&gt;, how many images of each true digit it read as each answer; and its mistakes, the most confident first.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;CNN이 배운 적 없는 테스트 이미지로 봅니다: &lt;b&gt;정확도&lt;/b&gt;, 곧 맞힌 답의 비율, &lt;b&gt;혼동 행렬&lt;/b&gt;, 곧 실제 숫자마다 몇 개의 이미지를 어느 답으로 읽었는지, 그리고 틀린 것들을 가장 확신한 것부터.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/convolution/page.py" line="150"/>
         <source>&lt;p&gt;&lt;b&gt;Convolutional neural network&lt;/b&gt; (CNN): instead of one weight per pixel, a small &lt;b&gt;filter&lt;/b&gt; (kernel) of weights — here 5×5 — slides over the image; at each position z = Σ wᵢaᵢ + b over the pixels under it. The numbers it gives, one per position, are a &lt;b&gt;feature map&lt;/b&gt;: bright where the image has what the filter looks for (an edge, a stroke&apos;s end). Every filter learns its own weights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ReLU&lt;/b&gt; keeps max(0, z); &lt;b&gt;max pooling&lt;/b&gt; 2×2 keeps the largest of each 2×2 window, halving the map&apos;s sides, so a shifted stroke still gives the same answer. The second convolution&apos;s filters look at all the first layer&apos;s maps at once. A pixel&apos;s &lt;b&gt;receptive field&lt;/b&gt; is the part of the input it depends on: 5×5 for the first layer, 14×14 after two convolutions and pooling.&lt;/p&gt;&lt;p&gt;The last layer is a dense layer of 10 neurons with softmax: the probabilities.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;합성곱 신경망&lt;/b&gt;(CNN): 픽셀마다 가중치를 하나씩 두는 대신, 가중치로 된 작은 &lt;b&gt;필터&lt;/b&gt;(커널, 여기서는 5×5)가 이미지 위를 미끄러지며 지나갑니다. 위치마다 그 아래 픽셀들로 z = Σ wᵢaᵢ + b를 계산합니다. 위치마다 하나씩 나온 이 수들이 &lt;b&gt;특징 맵&lt;/b&gt;입니다: 필터가 찾는 것(모서리, 획의 끝)이 이미지에 있는 곳에서 밝습니다. 필터마다 자기 가중치를 학습합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;렐루(ReLU)&lt;/b&gt;는 max(0, z)를 남기고, &lt;b&gt;최대 풀링&lt;/b&gt; 2×2는 2×2 칸마다 가장 큰 값을 남겨 맵의 가로세로를 반으로 줄입니다. 그래서 획이 조금 옮겨져도 같은 답이 나옵니다. 두 번째 합성곱의 필터는 첫 번째 층의 맵을 모두 한꺼번에 봅니다. 한 픽셀의 &lt;b&gt;수용 영역&lt;/b&gt;은 그 픽셀이 의존하는 입력의 부분입니다: 첫 번째 층은 5×5, 합성곱과 풀링을 두 번 거치면 14×14입니다.&lt;/p&gt;&lt;p&gt;마지막 층은 뉴런 10개의 완전 연결층이고 소프트맥스로 확률을 냅니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="133"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="163"/>
         <source>① A filter by hand</source>
         <translation>① 손으로 만드는 필터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="134"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="164"/>
         <source>② Inside the network</source>
         <translation>② 신경망의 속</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="135"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="165"/>
         <source>③ Train a CNN</source>
         <translation>③ CNN 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="136"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="166"/>
         <source>④ CNN or MLP</source>
         <translation>④ CNN과 MLP</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="137"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="167"/>
         <source>⑤ How good</source>
         <translation>⑤ 얼마나 잘하나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="138"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="168"/>
         <source>Don&apos;t centre</source>
         <translation>가운데로 옮기지 않기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="139"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="169"/>
         <source>Give the network the drawing where it is on the pad, instead of centred and sized as MNIST&apos;s digits were</source>
         <translation>그림을 MNIST 숫자처럼 가운데로 옮기고 크기를 맞추는 대신, 그림판에 그려진 자리 그대로 신경망에 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="141"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="171"/>
         <source>Draw a digit</source>
         <translation>숫자를 그리세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="142"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="172"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="143"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="173"/>
         <source>Undo</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="144"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="174"/>
         <source>Use the bundled CNN</source>
         <translation>내장 CNN 사용</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="145"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="175"/>
         <source>Clear the pad</source>
         <translation>그림판을 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="146"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="176"/>
         <source>Take back the last stroke</source>
         <translation>마지막 획을 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="147"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="177"/>
         <source>Show the reference CNN that comes with annviz (98.8 % on the test images)</source>
         <translation>annviz에 들어 있는 기준 CNN을 보여 줍니다 (테스트 이미지 정확도 98.8 %)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="438"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="468"/>
         <source>the network trained on ③</source>
         <translation>③에서 학습한 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="439"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="469"/>
         <source>the bundled CNN</source>
         <translation>내장 CNN</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="440"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="470"/>
         <source>{name}: {layers} · {n:,} parameters</source>
         <translation>{name}: {layers} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="448"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="478"/>
         <source>conv {k}×{k} ×{n}</source>
         <translation>합성곱 {k}×{k} ×{n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="450"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="480"/>
         <source>max-pool 2×2</source>
         <translation>최대 풀링 2×2</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="452"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="482"/>
         <source>dense {n}</source>
         <translation>완전 연결 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="457"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="487"/>
         <source>No network: the bundled CNN could not be read.</source>
         <translation>신경망이 없습니다: 내장 CNN을 읽을 수 없었습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="459"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="489"/>
         <source>Showing {name}: {d}</source>
         <translation>{name}을(를) 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="461"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="491"/>
         <source>Showing the network trained on ③: {d}</source>
         <translation>③에서 학습한 신경망을 보여 줍니다: {d}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/convolution/page.py" line="463"/>
+        <location filename="../../annviz/gui/convolution/page.py" line="493"/>
         <source>Showing the bundled reference CNN: {d}</source>
         <translation>내장 기준 CNN을 보여 줍니다: {d}</translation>
     </message>

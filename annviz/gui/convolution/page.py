@@ -116,6 +116,36 @@ class ConvolutionPage(QWidget):
         return self.tr("Convolution")
 
     def concepts_html(self) -> str:
+        """Help → Concepts on this screen: what the tab in front is about."""
+        tab = self.current_tab()
+        if tab == "hand":
+            return self.tr(
+                "<p>A <b>filter</b> (kernel) is a small grid of weights. Slid over the image, at each "
+                "position it multiplies the pixels under it by its weights and adds them up, z = Σ wᵢaᵢ: "
+                "one number of the output map. A vertical-edge filter's weights grow from left to right, "
+                "so its sum is large where the image gets brighter to the right; a blur's are all equal.</p>"
+                "<p>The same few weights at every position: that is a <b>convolution</b>. (Deep-learning "
+                "libraries slide the kernel without flipping it, a cross-correlation, and call it "
+                "convolution too.)</p>")
+        if tab == "train":
+            return self.tr(
+                "<p><b>Learning</b> a CNN is the same gradient descent as for an MLP (here Adam, η = 0.002, "
+                "batches of 64): the loss's <b>gradient</b> flows back through the dense layer, through "
+                "each max pooling (a window's gradient to the one pixel that was its maximum) and through "
+                "each convolution, and every filter's weights move. The learning curve shows each batch's "
+                "loss; the time machine, the first layer's kernels at any batch of the run.</p>")
+        if tab == "compare":
+            return self.tr(
+                "<p>A multilayer perceptron has a weight for every pixel: a stroke moved by a few pixels "
+                "meets other weights. A convolution uses the same filter at every position, and max "
+                "pooling keeps a window's largest value wherever in the window it lies, so a CNN's "
+                "<b>accuracy</b> falls much less on shifted digits. Not to nothing: its last, dense layer "
+                "still ties its answer to positions.</p>")
+        if tab == "evaluation":
+            return self.tr(
+                "<p>The CNN on the test images it never learnt from: its <b>accuracy</b>, the share of "
+                "right answers; the <b>confusion matrix</b>, how many images of each true digit it read "
+                "as each answer; and its mistakes, the most confident first.</p>")
         return self.tr(
             "<p><b>Convolutional neural network</b> (CNN): instead of one weight per pixel, a small "
             "<b>filter</b> (kernel) of weights — here 5×5 — slides over the image; at each position "
