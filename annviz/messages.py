@@ -369,6 +369,12 @@ MESSAGES: dict[str, str] = {
         "FileErrors", "{field} should hold whole numbers from {lo} to {hi}"),
     "setup.input_exact": QT_TRANSLATE_NOOP(
         "FileErrors", "input.exact should be 28×28 float32 numbers from 0 to 1 in base64"),
+    "setup.convolution_model": QT_TRANSLATE_NOOP(
+        "FileErrors", "convolution.model should be a convolutional network on 28×28 images with 10 outputs"),
+    "setup.convolution_drawing": QT_TRANSLATE_NOOP(
+        "FileErrors", "convolution.drawing should be 28×28 float32 numbers from 0 to 1 in base64"),
+    "setup.convolution_kernel": QT_TRANSLATE_NOOP(
+        "FileErrors", "convolution.hand_kernel should be 3×3 or 5×5 numbers from −9.99 to 9.99"),
     "setup.views_nudge": QT_TRANSLATE_NOOP(
         "FileErrors", "views.nudge should be [layer, i, j, h]: whole numbers and an h from 1e-16 to 10"),
     "setup.views_stepper": QT_TRANSLATE_NOOP(

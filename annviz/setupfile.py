@@ -20,7 +20,13 @@ optional; a part the file leaves out leaves that part of the app as it is::
                {"lesson": "my-lesson", "step": 3, "toml": "<the lesson file's text>"},
      "views": {"threshold": 90, "contribution": false, "nudge": [3, 7, 15, 1e-5], "stepper": [1, 0.001],
                "mistake": 5, "cell": [4, 9]},
-     "teacher_mode": false}            (optional: opens in teacher mode, or not; missing: as it is)
+     "teacher_mode": false,            (optional: opens in teacher mode, or not; missing: as it is)
+     "convolution": {"source": "bundled" | "trained" | "file", "model": {as "model", a CNN}, "name": "cnn.safetensors",
+                     "drawing": "<base64 of 28×28 float32>", "centred": true,
+                     "hand_kernel": [[...3 or 5 numbers...], ...], "hand_positions": 784}}
+
+The Convolution page's CNN is its own ``convolution.model`` (a CNN only; ``model`` stays the MLP of
+the other pages), a bundled one by name or carried; a file's name is only shown, never opened.
 
 The lesson is named, never a path (a file must not make the app read any other file): a
 bundled lesson or one in the user's lessons folder. One that is not bundled is carried in the
@@ -72,9 +78,19 @@ from annviz.safeio import (
     read_bytes,
     write_atomic,
 )
-from annviz.setupmodel import ModelPart, NeuronPart, PerceptronPart, PlaygroundPart, PointsPart, Setup, ViewsPart
+from annviz.setupmodel import (
+    ConvolutionPart,
+    ModelPart,
+    NeuronPart,
+    PerceptronPart,
+    PlaygroundPart,
+    PointsPart,
+    Setup,
+    ViewsPart,
+)
 
 FORMAT_VERSION = 2         # 2: a lesson that is not bundled is carried in the file (lesson.toml)
+CNN_BUNDLED = ("mnist-cnn",)   # the bundled models a Convolution page shows
 KIND = "annviz-setup"
 EXTENSION = ".annviz"
 #: The largest model a setup may carry (its safetensors bytes): mnist-best is 2.1 MB.
@@ -141,6 +157,8 @@ def setup_bytes(setup: Setup) -> bytes:
         doc["format_version"] = 1
     if setup.teacher_mode is not None:
         doc["teacher_mode"] = bool(setup.teacher_mode)
+    if setup.convolution is not None:
+        doc["convolution"] = _convolution_doc(setup.convolution)
     if setup.views is not None:
         doc["views"] = {f.name: (list(v) if isinstance(v, tuple) else v)
                         for f in fields(setup.views) if (v := getattr(setup.views, f.name)) is not None}
@@ -155,6 +173,20 @@ def _model_doc(model: ModelPart) -> dict:
         raise SetupFileError(None, "setup.model_too_large_to_save", size=f"{len(data) / 2**20:.0f}",
                              most=MAX_EMBEDDED_MODEL_BYTES // 2**20)
     return {"name": model.name, "safetensors": base64.b64encode(data).decode("ascii")}
+
+
+def _convolution_doc(c: ConvolutionPart) -> dict:
+    doc: dict = {"source": c.source, "centred": bool(c.centred), "hand_positions": int(c.hand_positions)}
+    if c.model is not None:
+        doc["model"] = _model_doc(c.model)
+    if c.name:
+        doc["name"] = c.name
+    if c.drawing is not None:
+        exact = np.asarray(c.drawing, dtype="<f4").reshape(28 * 28)
+        doc["drawing"] = base64.b64encode(exact.tobytes()).decode("ascii")
+    if c.hand_kernel is not None:
+        doc["hand_kernel"] = np.asarray(c.hand_kernel, dtype=np.float64).round(6).tolist()
+    return doc
 
 
 def _points_doc(points: PointsPart) -> dict:
@@ -189,6 +221,7 @@ def load_setup(path: str | os.PathLike) -> Setup:
         lesson=lesson, lesson_embedded=embedded,
         views=r.views(r.section(doc, "views")),
         teacher_mode=r.field(doc, "teacher_mode", bool, ""),
+        convolution=r.convolution(r.section(doc, "convolution")),
     )
 
 
@@ -251,27 +284,69 @@ class _Reader:
 
     # --- the parts ---------------------------------------------------------------------------
 
-    def model(self, m: dict | None) -> ModelPart | None:
+    def model(self, m: dict | None, where: str = "model.") -> ModelPart | None:
         if m is None:
             return None
         if "bundled" in m:
-            name = self.name(m, "bundled", "model.")
+            name = self.name(m, "bundled", where)
             if name not in bundled_model_names():
-                raise self.fail("field_one_of", field="model.bundled", value=repr((name or "")[:40]),
+                raise self.fail("field_one_of", field=f"{where}bundled", value=repr((name or "")[:40]),
                                 known=", ".join(bundled_model_names()))
             return ModelPart(bundled=name)
-        text = self.required(m, "safetensors", str, "model.")
+        text = self.required(m, "safetensors", str, where)
         if len(text) > MAX_EMBEDDED_MODEL_BYTES * 4 // 3 + 4:
             raise self.fail("setup.model_too_large", most=MAX_EMBEDDED_MODEL_BYTES // 2**20)
         try:
             data = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError):
-            raise self.fail("setup.not_base64", field="model.safetensors") from None
+            raise self.fail("setup.not_base64", field=f"{where}safetensors") from None
         try:
             network, info = load_model_bytes(data, f"{self.path} (its model)")
         except ModelFileError as error:
             raise SetupFileError.like(error) from None   # names the setup file and its model already
-        return ModelPart(name=self.name(m, "name", "model.") or "", network=network, info=info)
+        return ModelPart(name=self.name(m, "name", where) or "", network=network, info=info)
+
+    def convolution(self, c: dict | None) -> ConvolutionPart | None:
+        """The Convolution page's part: its model a CNN on 28×28 images (a bundled one: a CNN's
+        name), its drawing 28×28 numbers in [0, 1], its hand kernel 3×3 or 5×5 of |w| ≤ 9.99."""
+        if c is None:
+            return None
+        where = "convolution."
+        source = self.one_of(c, "source", where, ("bundled", "trained", "file"))
+        model = self.model(self.section(c, "model"), "convolution.model.")
+        if model is not None:
+            network = model.network
+            if model.bundled is not None and model.bundled not in CNN_BUNDLED:
+                raise self.fail("field_one_of", field="convolution.model.bundled", value=repr(model.bundled),
+                                known=", ".join(CNN_BUNDLED))
+            if network is not None and (network.is_mlp or network.n_inputs != 28 * 28 or network.n_outputs != 10):
+                raise self.fail("setup.convolution_model")
+        drawing = None
+        if c.get("drawing") is not None:
+            text = self.required(c, "drawing", str, where)
+            try:
+                data = base64.b64decode(text, validate=True) if len(text) < 6000 else b""
+            except (binascii.Error, ValueError):
+                data = b""
+            drawing = np.frombuffer(data, "<f4").reshape(28, 28).copy() if len(data) == 28 * 28 * 4 else None
+            if drawing is None or not (np.isfinite(drawing).all() and drawing.min() >= 0 and drawing.max() <= 1):
+                raise self.fail("setup.convolution_drawing")
+        kernel = None
+        if c.get("hand_kernel") is not None:
+            rows = self.required(c, "hand_kernel", list, where)
+            if len(rows) not in (3, 5) or not all(isinstance(r, list) and len(r) == len(rows) for r in rows):
+                raise self.fail("setup.convolution_kernel")
+            values = [v for r in rows for v in r]
+            if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                       and abs(v) <= 9.99 for v in values):
+                raise self.fail("setup.convolution_kernel")
+            kernel = np.array(rows, dtype=float)
+        positions = self.field(c, "hand_positions", int, where, default=0)
+        if not 0 <= positions <= 28 * 28:
+            raise self.fail("field_int_range", field="convolution.hand_positions", lo=0, hi=784,
+                            value=describe(positions))
+        centred = self.field(c, "centred", bool, where, default=True)
+        return ConvolutionPart(source, model, self.name(c, "name", where) or "", drawing, centred, kernel, positions)
 
     def input(self, i: dict | None) -> dict:
         if i is None:

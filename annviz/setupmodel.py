@@ -69,6 +69,22 @@ class ModelPart:
     info: ModelInfo | None = None
 
 
+@dataclass(frozen=True, eq=False)
+class ConvolutionPart:
+    """The Convolution page: its CNN (``source`` "bundled", "trained" on ③ or "file", the network
+    carried as a ``ModelPart``; ``name`` the file's), the network's input for the drawing, 28×28
+    float32 in [0, 1] (None: a blank pad), "Don't centre" off or on, and the hand filter: its
+    kernel (3×3 or 5×5) and the positions it has been slid to."""
+
+    source: str
+    model: ModelPart | None = None
+    name: str = ""
+    drawing: np.ndarray | None = None
+    centred: bool = True
+    hand_kernel: np.ndarray | None = None
+    hand_positions: int = 0
+
+
 @dataclass(frozen=True)
 class ViewsPart:
     """What the views show that a lesson's checks read: the confidence threshold (in %), the
@@ -102,3 +118,4 @@ class Setup:
     lesson_embedded: Lesson | None = None      # the lesson itself, when it is not a bundled one
     views: ViewsPart | None = None
     teacher_mode: bool | None = None           # open in teacher mode (True), not (False), or as it is
+    convolution: ConvolutionPart | None = None # the Convolution page's CNN, drawing and hand filter

@@ -37,6 +37,21 @@ def canvas_to_mnist(image: np.ndarray) -> np.ndarray | None:
     return _centre(digit)  # (28, 28), centre of mass at (14, 14)
 
 
+def canvas_as_drawn(image: np.ndarray) -> np.ndarray | None:
+    """A drawing -> float32 (28, 28) in [0, 1] as it lies on the pad, not centred: the whole canvas
+    shrunk to 28×28 (area averaging), the strongest stroke 1; None if blank. A digit drawn in a
+    corner stays in the corner (the Convolution page's "don't centre")."""
+    ink = _ink(_to_grey(image))  # (h, w)
+    if ink is None:
+        return None
+    side = max(ink.shape)
+    square = np.zeros((side, side), np.float32)
+    square[: ink.shape[0], : ink.shape[1]] = ink
+    small = _resize_area(square, FIELD / side)[:FIELD, :FIELD]  # (28, 28)
+    top = float(small.max())
+    return (small / top).astype(np.float32) if top > 0 else None
+
+
 #: Stroke widths (``stroke_width``) of 98 % of the MNIST test digits lie in 1.07 … 3.76 px (median
 #: 2.0): a prepared drawing outside these limits does not look like what the network learnt from.
 THINNEST, THICKEST = 1.0, 4.0

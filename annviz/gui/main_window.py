@@ -125,8 +125,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(widget, title_fn())
 
     def set_cnn_page(self, page: QWidget) -> None:
-        """The page that shows a convolutional network opened from a file (``page.show_network``)."""
+        """The page that shows a convolutional network opened from a file (``page.show_network``);
+        while it is in front, the status bar's model line names its network (``page.model_summary``,
+        its ``network_shown`` signal) and says the other pages show the MLP."""
         self.files.cnn_page = page
+        page.network_shown.connect(self._on_model_changed)
 
     def fit_to_screen(self) -> None:
         """No larger than the screen's available area, and inside it (``room.fit_to_screen``)."""
@@ -384,6 +387,10 @@ class MainWindow(QMainWindow):
             text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
         if self.state.edits:
             text += " · " + self.tr("edited: {what}").format(what=describe_edits(self.state.edits))
+        cnn = self.files.cnn_page
+        if cnn is not None and self.tabs.currentWidget() is cnn and cnn.network() is not None:
+            text = cnn.model_summary() + " · " + self.tr("the other pages show the multilayer perceptron "
+                                                         "{name}").format(name=name)
         self.model_line.setText(text)
 
     def _on_model_action(self) -> None:
@@ -403,6 +410,8 @@ class MainWindow(QMainWindow):
         page = self.tabs.currentWidget()
         if page is not None and page.focusProxy() is not None:
             page.setFocus(Qt.FocusReason.TabFocusReason)
+        if self.files.cnn_page is not None:
+            self._on_model_changed()             # the model line names the network of the page in front
 
     def _on_export_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the current view"), "annviz.png",

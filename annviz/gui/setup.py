@@ -31,6 +31,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annviz.data.datasets import KNOWN_DATASETS
 from annviz.gui.common.file_errors import reason, refusal
+from annviz.gui.convolution.page import BUNDLED as BUNDLED_CNN
+from annviz.gui.convolution.page import ConvolutionPage
 from annviz.gui.insight import InsightPage
 from annviz.gui.lab.neuron_model import NEURON_ACTIVATIONS
 from annviz.gui.lab.page import LabPage
@@ -42,10 +44,16 @@ from annviz.lessons.library import is_bundled
 from annviz.lessons.model import Lesson
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
 from annviz.nn.layers import describe as describe_layers
+from annviz.nn.modelfile import ModelInfo
 from annviz.paths import bundled_model_names, models_dir, with_suffix
 from annviz.safeio import memory_as
 from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
-from annviz.setupmodel import ModelPart, Setup, ViewsPart
+from annviz.setupmodel import (
+    ConvolutionPart,
+    ModelPart,
+    Setup,
+    ViewsPart,
+)
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +80,15 @@ class LessonsForSetups(Protocol):
         """Teacher mode on or off."""
 
 # The pages by their names in a setup file, and the attribute of each of their tabs.
-PAGE_TYPES = {"training": TrainingPage, "lab": LabPage, "insight": InsightPage, "mydigits": MyDigitsPage}
+PAGE_TYPES = {"training": TrainingPage, "lab": LabPage, "insight": InsightPage, "mydigits": MyDigitsPage,
+              "convolution": ConvolutionPage}
 TABS = {
     "lab": {"neuron": "neuron_view", "perceptron": "perceptron_view", "playground": "playground_view"},
     "insight": {"evaluation": "evaluation", "mistakes": "mistakes", "attribution": "attribution",
                 "stepper": "stepper", "nudge": "nudge", "matrix": "matrix", "data": "data"},
     "training": {"curves": "curves", "histograms": "histograms", "compare": "compare"},
+    "convolution": {"hand": "hand_view", "network": "network_view", "train": "train_view",
+                    "compare": "compare_view", "evaluation": "evaluate_view"},
 }
 
 
@@ -141,7 +152,22 @@ class SetupArea(QObject):
         if "lab" in found:
             setup.neuron, setup.perceptron, setup.playground = found["lab"].setup_parts()
         setup.views = self._gather_views(found)
+        if "convolution" in found:
+            setup.convolution = self._gather_convolution(found["convolution"])
         return setup
+
+    @staticmethod
+    def _gather_convolution(page: ConvolutionPage) -> ConvolutionPart:
+        source, network = page.network_source(), page.network()
+        if network is None:
+            model = None
+        elif source == "bundled":
+            model = ModelPart(bundled=BUNDLED_CNN)
+        else:
+            model = ModelPart(name=Path(page.network_name()).stem or "cnn", network=network.copy(),
+                              info=ModelInfo())
+        return ConvolutionPart(source or "bundled", model, page.network_name(), page.input_image(),
+                               page.centring(), page.hand_kernel(), page.hand_positions())
 
     def _gather_views(self, found: dict) -> ViewsPart:
         contribution = self.window.explorer.contribution_shown()
@@ -228,6 +254,8 @@ class SetupArea(QObject):
             raise SetupFileError(path, "model.not_mlp", layers=describe_layers(model.network.layers))
         if model is not None and model.network is not None and model.network.n_inputs != 784:
             raise SetupFileError(path, "setup.model_inputs", n=model.network.n_inputs)
+        if setup.convolution is not None and "convolution" not in found:
+            raise SetupFileError(path, "setup.page", name=repr("convolution"), known=", ".join(found))
         for part, field, value, known in (
                 (setup.neuron, "neuron.activation", "activation", NEURON_ACTIVATIONS),
                 (setup.perceptron, "perceptron.points", "points_name", PERCEPTRON_POINTS),
@@ -302,11 +330,30 @@ class SetupArea(QObject):
             state.select_neuron(*setup.selected_neuron)
         if setup.views is not None:
             self._apply_views(setup.views, found)
+        if setup.convolution is not None and "convolution" in found:
+            self._apply_convolution(found["convolution"], setup.convolution)
         if setup.page is not None:
             page = found[setup.page]
             self.window.tabs.setCurrentWidget(page)
             if setup.tab is not None:
                 page.tabs.setCurrentWidget(tabs(setup.page, page)[setup.tab])
+
+    @staticmethod
+    def _apply_convolution(page: ConvolutionPage, part: ConvolutionPart) -> None:
+        model = part.model
+        if model is not None and model.bundled is not None:
+            page.use_bundled_network()
+        elif model is not None:
+            page.restore_network(model.network, part.source, part.name)
+        page.set_centring(part.centred)
+        if part.drawing is None:
+            page.clear_pad()
+        else:
+            page.set_drawing(part.drawing)
+        if part.hand_kernel is not None:
+            page.set_hand_kernel(part.hand_kernel)
+        page.hand_reset()
+        page.hand_step(part.hand_positions)
 
     def _apply_views(self, views: ViewsPart, found: dict) -> None:
         if views.contribution is not None:

@@ -42,6 +42,9 @@ PERCEPTRON_POINTS = ("and", "or", "xor", "blobs", "custom")
 PLAYGROUND_DATASETS = ("circle", "xor", "gaussian", "spirals")
 PLAYGROUND_FEATURES = ("x1", "x2", "x1-squared", "x2-squared", "x1-times-x2", "sin-x1", "sin-x2")
 TRAINING_PRESETS = ("notes", "fast", "too-high", "linear")
+HAND_PRESETS = ("vertical", "horizontal", "blur", "sharpen")       # nn.featuremaps.PRESET_NAMES
+CONVOLUTION_TABS = ("hand", "network", "train", "compare", "evaluation")
+DIRECTIONS = ("horizontal", "vertical", "any")                      # nn.featuremaps.edge_direction
 
 WIDGETS: dict[str, Widget] = {
     # the pages of the window
@@ -173,6 +176,44 @@ WIDGETS: dict[str, Widget] = {
     "insight-nudge-h": _w("view", "the nudge h (set it with the action nudge_h)"),
     "insight-nudge-errors": _w("view", "the plot of the relative error against h"),
     "insight-nudge-steepest": _w("button", "Steepest weight"),
+    # the convolution page
+    "convolution-page": _w("view", "the Convolution page"),
+    "convolution-pad": _w("view", "the Convolution page's drawing pad"),
+    "convolution-no-centre": _w("toggle", "Don't centre: the drawing given where it is on the pad"),
+    "convolution-bundled": _w("button", "Use the bundled CNN"),
+    "convolution-hand": _w("view", "the tab ① A filter by hand"),
+    "convolution-network": _w("view", "the tab ② Inside the network"),
+    "convolution-train": _w("view", "the tab ③ Train a CNN"),
+    "convolution-compare": _w("view", "the tab ④ CNN or MLP"),
+    "convolution-evaluation": _w("view", "the tab ⑤ How good: the CNN on the test images"),
+    "convolution-evaluate": _w("button", "Evaluate (the CNN on the test images)"),
+    "convolution-accuracy": _w("view", "the CNN's accuracy on the test images"),
+    "convolution-confusion": _w("view", "the CNN's confusion matrix"),
+    "convolution-mistakes": _w("view", "the CNN's mistakes, the most confident first"),
+    **{f"convolution-hand-{name}": _w("button", f"the hand filter's preset {name}") for name in HAND_PRESETS},
+    "convolution-hand-kernel": _w("view", "the hand filter's weights"),
+    "convolution-hand-output": _w("view", "the hand filter's output: the sums"),
+    "convolution-hand-step": _w("button", "Step (the hand filter one position on)"),
+    "convolution-hand-slow": _w("toggle", "▶ Slow (the hand filter slid slowly)"),
+    "convolution-hand-all": _w("button", "▶▶ All (the hand filter at every position)"),
+    "convolution-hand-reset": _w("button", "Reset (the hand filter back at the top left)"),
+    "convolution-maps": _w("view", "the feature maps of every layer (② Inside the network)"),
+    "convolution-sum": _w("view", "the sum z = Σ wᵢaᵢ + b of the pixel pointed at"),
+    "convolution-field": _w("view", "the receptive field of the pixel pointed at"),
+    "convolution-probabilities": _w("view", "the CNN's ten probabilities"),
+    "convolution-train-layers": _w("number", "convolutions to train (1–2)"),
+    "convolution-train-filters-1": _w("number", "filters of the first convolution (1–32)"),
+    "convolution-train-filters-2": _w("number", "filters of the second convolution (1–32)"),
+    "convolution-train-epochs": _w("number", "epochs (1–5)"),
+    "convolution-train-images": _w("number", "training images (1,000–60,000)"),
+    "convolution-train-start": _w("button", "Start (train a CNN)"),
+    "convolution-train-stop": _w("button", "Stop (the CNN's training)"),
+    "convolution-curve": _w("view", "the CNN's learning curve"),
+    "convolution-training-maps": _w("view", "the kernels and maps while the CNN trains"),
+    "convolution-compare-measure": _w("button", "Measure (the CNN and the MLP on shifted digits)"),
+    "convolution-compare-plot": _w("view", "accuracy against shift, CNN and MLP"),
+    "convolution-compare-table": _w("view", "the accuracies as numbers"),
+    "convolution-compare-gallery": _w("view", "test digits the MLP gets wrong and the CNN right"),
 }
 
 # --- actions ----------------------------------------------------------------------------------
@@ -200,6 +241,11 @@ ACTIONS: dict[str, dict[str, str]] = {
     "training": {"command": "command"},
     "time_machine": {"epoch": "int?", "val_accuracy": "percent?"},
     "data_image": {"class": "text", "example": "int?"},
+    "convolution_draw": {"strokes": "strokes"},
+    "convolution_clear": {},
+    "convolution_bundled": {},
+    "convolution_point": {"band": "int", "filter": "int", "y": "int", "x": "int"},
+    "convolution_filter": {"conv": "int", "filter": "int", "label": "int?", "tie_mask": "int?"},
 }
 
 #: What the "training" action can tell the training page: start with its settings, pause, resume,
@@ -235,7 +281,7 @@ def _b(about: str) -> Value:
     return Value("bool", 0, about)
 
 
-PAGES = ("explorer", "training", "lab", "insight", "mydigits")
+PAGES = ("explorer", "training", "lab", "insight", "mydigits", "convolution")
 LAB_TABS = ("neuron", "perceptron", "playground")
 INSIGHT_TABS = ("evaluation", "mistakes", "why", "step", "nudge", "matrix", "data")
 TRAINING_TABS = ("curves", "histograms", "compare", "inspector", "weights", "diagram")
@@ -389,6 +435,50 @@ PROBES: dict[str, dict[str, Value]] = {
         "tab": _t("the lab's or the insight page's tab in front, or the tab beside the training page's charts "
                   "(empty elsewhere)", ("", *LAB_TABS, *INSIGHT_TABS, *TRAINING_TABS)),
     },
+    "convolution": {
+        "front": _b("the Convolution page is in front"),
+        "tab": _t("its tab in front", CONVOLUTION_TABS),
+        "network": _t("the CNN shown: the bundled one, one trained on ③, one from a file",
+                      ("bundled", "trained", "file")),
+        "hand_kernel": _t("the hand filter's weights: a preset's name, or custom", (*HAND_PRESETS, "custom")),
+        "hand_finds": _t("what the hand filter answers to most: horizontal strokes, vertical ones, or any",
+                         DIRECTIONS),
+        "hand_positions": _i("positions the hand filter has been slid to (784: all)"),
+        "pointed": _b("a feature map's pixel is pointed at (②)"),
+        "pointed_kind": _t("its map: after a convolution and its ReLU, or after pooling", ("conv", "pool")),
+        "pointed_conv": _i("its convolution, from 1"),
+        "pointed_filter": _i("its filter, from 1"),
+        "pointed_share": _n("how bright it is: its value in % of its row of maps' largest", 0),
+        "field_width": _i("its receptive field's width on the input, in pixels"),
+        "field_height": _i("its receptive field's height on the input, in pixels"),
+        "filter_open": _b("a filter is opened large"),
+        "filter_conv": _i("its convolution, from 1"),
+        "filter_number": _i("its number, from 1"),
+        "kernels_horizontal": _i("filters of the first convolution that answer to horizontal strokes (twice as "
+                                 "much as to vertical ones at least)"),
+        "kernels_vertical": _i("filters of the first convolution that answer to vertical strokes"),
+        "filter_label": _i("the digit its gradient is for (the drawing as if it were this digit)"),
+        "filter_tie_mask": _b("its gradient goes back through the pools with the mask x == max (the bug)"),
+        "filter_error": _n("how far its bias's gradient by backpropagation is from the numeric slope "
+                           "(relative error: 0.01 is 1 %)", 3),
+        "filter_finds": _t("what it answers to most (a first convolution's filter; empty for a deeper one)",
+                           ("", *DIRECTIONS)),
+        "training": _b("a CNN is training on ③"),
+        "trained": _b("the last run on ③ trained all its batches"),
+        "run_images": _i("training images of the last run on ③"),
+        "run_filters": _t("its filters per convolution, e.g. 8,16"),
+        "run_accuracy": _n("its test accuracy in % after its last epoch", 1),
+        "measured": _b("④ has measured both networks on every shift"),
+        "cnn_accuracy": _n("the CNN's accuracy on the test digits as they are, in %", 1),
+        "mlp_accuracy": _n("the MLP's, in %", 1),
+        "cnn_shifted": _n("the CNN's accuracy on the test digits shifted by 4 pixels, in %", 1),
+        "mlp_shifted": _n("the MLP's, in %", 1),
+        "shift_gap": _n("the CNN's accuracy less the MLP's on digits shifted by 4 pixels, in points", 1),
+        "centred": _b("the drawing is centred as MNIST's digits were (Don't centre is off)"),
+        "offset": _n("how far the input's centre of mass lies from the image's centre, in pixels", 1),
+        "answer": _t("the CNN's answer for the drawing"),
+        "confidence": _n("its probability in %", 1),
+    },
     "widget": {
         "value": Value("text", None, "the named widget's value (a number, a choice or true/false, as its kind)"),
         "visible": _b("it is on screen"), "enabled": _b("it can be used"),
@@ -427,4 +517,6 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "gradient": ("gradient", "기울기(그래디언트)"),
     "backpropagation": ("backpropagation", "역전파"),
     "numerical-differentiation": ("numerical differentiation", "수치미분"),
+    "convolution": ("convolution", "합성곱"),
+    "feature-map": ("feature map", "특징맵"),
 }

@@ -31,7 +31,14 @@ import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
 from annviz.nn.activations import Activation, get_activation
-from annviz.nn.convolution import Workspace, conv_backward, conv_forward, maxpool_backward, maxpool_forward
+from annviz.nn.convolution import (
+    Workspace,
+    conv_backward,
+    conv_forward,
+    maxpool_backward,
+    maxpool_backward_mask,
+    maxpool_forward,
+)
 from annviz.nn.layers import Conv, Dense, Layer, activation_of, check_layers, describe
 from annviz.nn.losses import Loss
 from annviz.nn.network import INIT_SCHEMES, Gradients, ParameterCounts, default_init
@@ -220,9 +227,13 @@ class ConvNet(ParameterCounts):
 
     # --- backward --------------------------------------------------------------------------
 
-    def backprop(self, fwd: ConvForward, delta: np.ndarray, input_grad: bool = False) -> Gradients:
+    def backprop(self, fwd: ConvForward, delta: np.ndarray, input_grad: bool = False,
+                 tie_mask: bool = False) -> Gradients:
         """Walk back from δ = dL/dz of the output layer, (batch, n_out); gives the scratch arrays
-        back. ``deltas[l]``: dL/dz of weight layer l (maps for a convolution)."""
+        back. ``deltas[l]``: dL/dz of weight layer l (maps for a convolution). ``tie_mask``: the
+        pools' backward **wrong on purpose** (``convolution.maxpool_backward_mask``, a mask
+        x == max that counts a tied window's gradient once per tied pixel), for the lesson and the
+        page that show the mistake beside the numeric slope; training never sets it."""
         n = self.n_layers
         # placeholders, each set below as the walk back reaches its layer (mypy cannot follow that)
         grad_w: list[np.ndarray] = [None] * n  # type: ignore[list-item]
@@ -251,6 +262,11 @@ class ConvNet(ParameterCounts):
                 if grad_x is None:                                 # the first layer, no dL/dx wanted
                     break
                 grad = grad_x
+            elif layer.kind == "pool" and tie_mask:
+                fused = i - 1 in self._fused                      # the pool took the conv's z
+                x_in = _computed(fwd.zs[i - 1] if fused else a_in)
+                pooled = _computed(fwd.zs[i]) if fused else _computed(fwd.activations[i + 1])
+                grad = maxpool_backward_mask(grad, x_in, pooled)
             elif layer.kind == "pool":
                 grad = maxpool_backward(grad, fwd.which[i], self.shapes[i][:1] + (grad.shape[1],)
                                         + self.shapes[i][1:])
@@ -263,13 +279,14 @@ class ConvNet(ParameterCounts):
             grad_input = grad.transpose(1, 0, 2, 3).reshape(grad.shape[1], -1)
         return Gradients(grad_w, grad_b, deltas, grad_input)
 
-    def gradients(self, x: np.ndarray, y: np.ndarray, loss: Loss) -> tuple[float, Gradients]:
-        """The batch-mean loss for (x, y) and its gradients with respect to every parameter."""
+    def gradients(self, x: np.ndarray, y: np.ndarray, loss: Loss, tie_mask: bool = False) -> tuple[float, Gradients]:
+        """The batch-mean loss for (x, y) and its gradients with respect to every parameter
+        (``tie_mask``: see ``backprop``)."""
         fwd = self.forward(x)
         out_act = self.layer_activations[-1]
         value = loss.value(fwd.output, y, out_act)
         delta = loss.delta(_computed(fwd.zs[-1]), fwd.output, y, out_act)
-        return value, self.backprop(fwd, delta)
+        return value, self.backprop(fwd, delta, tie_mask=tie_mask)
 
     def loss(self, x: np.ndarray, y: np.ndarray, loss: Loss) -> float:
         return loss.value(self.predict_proba(x), y, self.layer_activations[-1])

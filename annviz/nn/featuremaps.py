@@ -11,7 +11,8 @@
 - A filter by hand: ``PRESETS`` (vertical edge, horizontal edge, blur, sharpen; 3×3 and 5×5),
   ``hand_window`` and ``hand_convolve`` — the kernel slid over the zero-padded image, stride 1,
   the output as large as the image (cross-correlation, as every deep-learning library computes a
-  "convolution": the kernel is not flipped).
+  "convolution": the kernel is not flipped), and ``edge_direction``: whether a kernel answers to
+  horizontal strokes, vertical ones, or any.
 """
 
 from __future__ import annotations
@@ -81,6 +82,31 @@ def hand_convolve(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
         raise ValueError(f"a hand kernel is square and odd, not {kernel.shape}")
     windows = np.lib.stride_tricks.sliding_window_view(_padded(image, k), (k, k))
     return np.einsum("yxij,ij->yx", windows, kernel)
+
+
+#: A kernel "finds" horizontal (vertical) strokes when its strongest answer to a horizontal bar is
+#: at least this many times its strongest answer to a vertical one (and the other way round).
+DIRECTION_RATIO = 2.0
+
+
+def edge_direction(kernel: np.ndarray) -> str:
+    """What a 2-D kernel answers to most: "horizontal" strokes and edges, "vertical" ones, or
+    "any" (a blur, a spot, noise). Measured, not read from the numbers: the largest |sum| it gives
+    on a horizontal bar 4 pixels thick against that on a vertical one, away from the image's
+    border (whose zero padding is an edge of its own)."""
+    kernel = np.asarray(kernel, dtype=float)
+    if kernel.ndim != 2:
+        raise ValueError(f"a kernel of one input map is 2-D, not {kernel.shape}")
+    bar = np.zeros((SIDE, SIDE))
+    bar[12:16] = 1.0
+    inner = slice(6, SIDE - 6)
+    across = float(np.abs(hand_convolve(bar, kernel)[inner, inner]).max())
+    down = float(np.abs(hand_convolve(bar.T, kernel)[inner, inner]).max())
+    if across > DIRECTION_RATIO * down:
+        return "horizontal"
+    if down > DIRECTION_RATIO * across:
+        return "vertical"
+    return "any"
 
 
 # --- a trained network's layers ------------------------------------------------------------
@@ -172,5 +198,53 @@ def conv_terms(net: ConvNet, maps: list[Maps], i: int, f: int, y: int, x: int, i
     return Terms(weights, inputs, bias, z, a)
 
 
-__all__ = ["KERNEL_SIZES", "PRESET_NAMES", "Maps", "Terms", "as_input", "conv_terms", "feature_maps",
-           "hand_convolve", "hand_window", "preset", "receptive_field"]
+@dataclass
+class FilterGradient:
+    """How the loss on one drawing, as if it were ``label``, changes with one filter: ``weights``
+    dL/dw (channels, k, k) and ``bias`` dL/db by backpropagation (``tie_mask``: through the wrong
+    max-pool backward), ``numeric_bias`` the slope (L(b + h) − L(b − h)) / 2h, and the ``loss``."""
+
+    weights: np.ndarray
+    bias: float
+    numeric_bias: float
+    loss: float
+    label: int
+    tie_mask: bool
+
+    @property
+    def relative_error(self) -> float:
+        """|backprop − numeric| / max(|backprop|, |numeric|), 0 when both are 0."""
+        top = max(abs(self.bias), abs(self.numeric_bias))
+        return 0.0 if top == 0 else abs(self.bias - self.numeric_bias) / top
+
+
+def filter_gradient(net: ConvNet, image: np.ndarray, label: int, conv: int, f: int, tie_mask: bool = False,
+                    h: float = 1e-4) -> FilterGradient:
+    """The gradient of the cross-entropy loss of ``image`` labelled ``label`` with respect to
+    filter ``f`` of convolution ``conv`` (both from 0), in float64 on a copy of ``net``; beside
+    the bias's gradient, its numeric slope. ``tie_mask=True`` back-propagates through the pools
+    with a mask x == max (``ConvNet.backprop``): where a window's values tie — the flat background,
+    the inside of a thick stroke — the gradient is counted once per tied pixel, and the numeric
+    slope shows it."""
+    from annviz.nn.losses import get_loss
+
+    net64 = net.copy(np.float64)
+    i = [j for j, layer in enumerate(net64.layers) if layer.kind == "conv"][conv]
+    l = net64.weight_layers.index(i)
+    x = as_input(image).astype(np.float64)
+    y = np.array([int(label)])
+    loss = get_loss("cross-entropy")
+    value, grads = net64.gradients(x, y, loss, tie_mask=tie_mask)
+    b0 = float(net64.biases[l][f])
+    slopes = []
+    for b in (b0 + h, b0 - h):
+        net64.biases[l][f] = b
+        slopes.append(net64.loss(x, y, loss))
+    net64.biases[l][f] = b0
+    return FilterGradient(np.array(grads.grad_w[l][f]), float(grads.grad_b[l][f]),
+                          (slopes[0] - slopes[1]) / (2 * h), float(value), int(label), tie_mask)
+
+
+__all__ = ["KERNEL_SIZES", "PRESET_NAMES", "FilterGradient", "Maps", "Terms", "as_input", "conv_terms",
+           "edge_direction", "feature_maps", "filter_gradient", "hand_convolve", "hand_window", "preset",
+           "receptive_field"]

@@ -907,516 +907,531 @@
     </message>
     <message>
         <location filename="../../annviz/messages.py" line="372"/>
+        <source>convolution.model should be a convolutional network on 28×28 images with 10 outputs</source>
+        <translation>convolution.model은 28×28 이미지를 받아 출력이 10개인 합성곱 신경망이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="374"/>
+        <source>convolution.drawing should be 28×28 float32 numbers from 0 to 1 in base64</source>
+        <translation>convolution.drawing은 0부터 1까지의 float32 수 28×28개를 base64로 담아야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="376"/>
+        <source>convolution.hand_kernel should be 3×3 or 5×5 numbers from −9.99 to 9.99</source>
+        <translation>convolution.hand_kernel은 −9.99부터 9.99까지의 수 3×3개 또는 5×5개여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/messages.py" line="378"/>
         <source>views.nudge should be [layer, i, j, h]: whole numbers and an h from 1e-16 to 10</source>
         <translation>views.nudge는 [층, i, j, h] 꼴이어야 합니다: 정수 세 개와 1e-16부터 10까지의 h</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="374"/>
+        <location filename="../../annviz/messages.py" line="380"/>
         <source>views.stepper should be [stage from 1, a learning rate from 0 to 10]</source>
         <translation>views.stepper는 [1부터 세는 과정, 0부터 10까지의 학습률] 꼴이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="376"/>
+        <location filename="../../annviz/messages.py" line="382"/>
         <source>its model is larger than a setup may carry ({most} MiB)</source>
         <translation>모델이 설정 파일에 담을 수 있는 크기({most} MiB)보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="378"/>
+        <location filename="../../annviz/messages.py" line="384"/>
         <source>the model is {size} MiB, more than a setup may carry ({most} MiB)</source>
         <translation>모델이 {size} MiB로, 설정 파일에 담을 수 있는 크기({most} MiB)보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="381"/>
+        <location filename="../../annviz/messages.py" line="387"/>
         <source>{field} is not base64 text</source>
         <translation>{field}이(가) base64 글자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="382"/>
+        <location filename="../../annviz/messages.py" line="388"/>
         <source>input.pixels should be 28×28 = 784 bytes in base64</source>
         <translation>input.pixels는 28×28 = 784바이트를 base64로 쓴 것이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="383"/>
+        <location filename="../../annviz/messages.py" line="389"/>
         <source>selected_neuron should be [layer, neuron], two whole numbers</source>
         <translation>selected_neuron은 [층, 뉴런], 정수 두 개여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="385"/>
+        <location filename="../../annviz/messages.py" line="391"/>
         <source>neuron.xs has {n} inputs but neuron.ws {m} weights</source>
         <translation>neuron.xs의 입력은 {n}개인데 neuron.ws의 가중치는 {m}개입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="387"/>
+        <location filename="../../annviz/messages.py" line="393"/>
         <source>{field}x and {field}y should list the same points (at most {most})</source>
         <translation>{field}x와 {field}y는 같은 점들을 나열해야 합니다 (최대 {most}개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="389"/>
+        <location filename="../../annviz/messages.py" line="395"/>
         <source>{field}x should hold points [x1, x2] of two numbers</source>
         <translation>{field}x에는 수 두 개로 된 점 [x1, x2]가 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="390"/>
+        <location filename="../../annviz/messages.py" line="396"/>
         <source>{field}y should hold the classes 0 and 1</source>
         <translation>{field}y에는 클래스 0과 1만 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="391"/>
+        <location filename="../../annviz/messages.py" line="397"/>
         <source>playground.hidden should list layer sizes from 1 to 64</source>
         <translation>playground.hidden에는 1~64 사이의 층 크기를 나열해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="393"/>
+        <location filename="../../annviz/messages.py" line="399"/>
         <source>playground.features should name some of {known}</source>
         <translation>playground.features에는 다음 중 몇 가지를 적어야 합니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="394"/>
+        <location filename="../../annviz/messages.py" line="400"/>
         <source>lesson.lesson {name} is not the name of a lesson: a setup names a lesson or carries it, never a file&apos;s path</source>
         <translation>lesson.lesson {name}은(는) 수업 이름이 아닙니다: 설정 파일은 수업의 이름을 적거나 수업을 담을 뿐, 파일 경로는 적지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="397"/>
+        <location filename="../../annviz/messages.py" line="403"/>
         <source>lesson.lesson {name} is neither a bundled lesson nor one in your lessons folder (the bundled lessons: {names})</source>
         <translation>lesson.lesson {name}은(는) annviz에 들어 있는 수업도, 내 수업 폴더에 있는 수업도 아닙니다 (들어 있는 수업: {names})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="400"/>
+        <location filename="../../annviz/messages.py" line="406"/>
         <source>page {name} is not one of {known}</source>
         <translation>화면 {name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="401"/>
+        <location filename="../../annviz/messages.py" line="407"/>
         <source>tab {name} is not a tab of the {page} page ({known})</source>
         <translation>탭 {name}은(는) {page} 화면의 탭이 아닙니다 ({known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="402"/>
+        <location filename="../../annviz/messages.py" line="408"/>
         <source>its model takes {n} inputs, not 28×28 = 784</source>
         <translation>모델이 입력을 {n}개 받습니다. 28×28 = 784개가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="405"/>
+        <location filename="../../annviz/messages.py" line="411"/>
         <source>has {width} x {height} pixels, more than annviz reads ({most} megapixels); make it smaller</source>
         <translation>픽셀이 {width} x {height}개로, annviz가 읽는 크기({most}메가픽셀)보다 큽니다. 더 작게 만드세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="408"/>
+        <location filename="../../annviz/messages.py" line="414"/>
         <source>is {width} x {height} pixels; annviz reads images of at most {most} pixels on a side</source>
         <translation>픽셀이 {width} x {height}개입니다. annviz는 한 변이 최대 {most}픽셀인 이미지를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="411"/>
+        <location filename="../../annviz/messages.py" line="417"/>
         <source>not an image annviz reads ({formats}), or a damaged one</source>
         <translation>annviz가 읽는 이미지({formats})가 아니거나 손상된 이미지입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="413"/>
+        <location filename="../../annviz/messages.py" line="419"/>
         <source>has more pixels than annviz reads ({most} megapixels), refused as a possible decompression bomb</source>
         <translation>annviz가 읽는 것({most}메가픽셀)보다 픽셀이 많아, 압축 폭탄일 수 있어 거부했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="416"/>
+        <location filename="../../annviz/messages.py" line="422"/>
         <source>too large to decode in the memory available</source>
         <translation>사용할 수 있는 메모리로 풀기에는 너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="417"/>
+        <location filename="../../annviz/messages.py" line="423"/>
         <source>damaged or unsupported image ({detail})</source>
         <translation>손상되었거나 지원하지 않는 이미지입니다 ({detail})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="420"/>
+        <location filename="../../annviz/messages.py" line="426"/>
         <source>corrupt gzip data: {detail}</source>
         <translation>손상된 gzip 자료: {detail}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="421"/>
+        <location filename="../../annviz/messages.py" line="427"/>
         <source>too short for an IDX header ({n} bytes)</source>
         <translation>IDX 헤더라기에는 너무 짧습니다 ({n}바이트)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="422"/>
+        <location filename="../../annviz/messages.py" line="428"/>
         <source>wrong magic number {magic}: an IDX file starts with two zero bytes</source>
         <translation>매직 넘버 {magic}이(가) 틀렸습니다: IDX 파일은 0인 바이트 두 개로 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="424"/>
+        <location filename="../../annviz/messages.py" line="430"/>
         <source>unknown IDX data type {code} in magic number</source>
         <translation>매직 넘버에 알 수 없는 IDX 자료형 {code}이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="425"/>
+        <location filename="../../annviz/messages.py" line="431"/>
         <source>magic number says 0 dimensions</source>
         <translation>매직 넘버에 차원이 0개라고 되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="426"/>
+        <location filename="../../annviz/messages.py" line="432"/>
         <source>truncated header: {ndim} dimensions need {n} bytes, found {found}</source>
         <translation>잘린 헤더: 차원 {ndim}개에는 {n}바이트가 필요한데 {found}바이트뿐입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="428"/>
+        <location filename="../../annviz/messages.py" line="434"/>
         <source>its header declares shape {shape}, {size} of data; an IDX file may hold at most {most}</source>
         <translation>헤더에 모양 {shape}, 자료 {size}라고 되어 있습니다. IDX 파일은 최대 {most}까지 담을 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="431"/>
+        <location filename="../../annviz/messages.py" line="437"/>
         <source>truncated: expected {n} bytes of data, found {found}</source>
         <translation>잘린 파일입니다: 자료가 {n}바이트여야 하는데 {found}바이트뿐입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="432"/>
+        <location filename="../../annviz/messages.py" line="438"/>
         <source>{extra} unexpected bytes after the data (expected {n} bytes of data for shape {shape}, found {found})</source>
         <translation>자료 뒤에 예상하지 못한 {extra}바이트가 있습니다 (모양 {shape}의 자료는 {n}바이트여야 하는데 {found}바이트입니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="435"/>
+        <location filename="../../annviz/messages.py" line="441"/>
         <source>more data than its header declares (shape {shape}, {n} bytes)</source>
         <translation>헤더에 적힌 것보다 자료가 많습니다 (모양 {shape}, {n}바이트)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="439"/>
+        <location filename="../../annviz/messages.py" line="445"/>
         <source>no such folder</source>
         <translation>폴더가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="440"/>
+        <location filename="../../annviz/messages.py" line="446"/>
         <source>is not a folder</source>
         <translation>폴더가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="441"/>
+        <location filename="../../annviz/messages.py" line="447"/>
         <source>{why}, skipped</source>
         <translation>{why} — 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="442"/>
+        <location filename="../../annviz/messages.py" line="448"/>
         <source>is not a JSON object</source>
         <translation>JSON 객체가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="443"/>
+        <location filename="../../annviz/messages.py" line="449"/>
         <source>digit {key} has no side ({train} or {held})</source>
         <translation>숫자 {key}에 쓰임({train} 또는 {held})이 적혀 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="444"/>
+        <location filename="../../annviz/messages.py" line="450"/>
         <source>{why}; the sides of its digits are decided again</source>
         <translation>{why}. 숫자들의 쓰임을 다시 정합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="446"/>
+        <location filename="../../annviz/messages.py" line="452"/>
         <source>is not in a digit folder (0 to 9)</source>
         <translation>숫자 폴더(0~9) 안에 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="447"/>
+        <location filename="../../annviz/messages.py" line="453"/>
         <source>is not a digit folder (its name should be 0 to 9)</source>
         <translation>숫자 폴더가 아닙니다 (이름이 0~9여야 합니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="449"/>
+        <location filename="../../annviz/messages.py" line="455"/>
         <source>is not an image ({suffixes})</source>
         <translation>이미지가 아닙니다 ({suffixes})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="450"/>
+        <location filename="../../annviz/messages.py" line="456"/>
         <source>is a file the system keeps, not a digit</source>
         <translation>운영체제가 남긴 파일이며 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="451"/>
+        <location filename="../../annviz/messages.py" line="457"/>
         <source>is past the first {most} images of {root}</source>
         <translation>{root}의 처음 {most}개 이미지를 넘어섭니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="452"/>
+        <location filename="../../annviz/messages.py" line="458"/>
         <source>is blank (no ink)</source>
         <translation>비어 있습니다 (잉크가 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="453"/>
+        <location filename="../../annviz/messages.py" line="459"/>
         <source>the index of my digits cannot be written here ({why})</source>
         <translation>내 숫자 목록 파일을 여기에 쓸 수 없습니다 ({why})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="455"/>
+        <location filename="../../annviz/messages.py" line="461"/>
         <source>my digits hold {most} already; the rest were not imported</source>
         <translation>내 숫자가 이미 {most}개입니다. 나머지는 가져오지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="459"/>
+        <location filename="../../annviz/messages.py" line="465"/>
         <source>is not valid TOML (the error is at line {line}, column {column})</source>
         <translation>올바른 TOML이 아닙니다 (오류 위치: {line}번째 줄, {column}번째 글자)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="461"/>
+        <location filename="../../annviz/messages.py" line="467"/>
         <source>nests lists and tables {depth} deep (at most {most})</source>
         <translation>목록과 표가 {depth}단계로 중첩되어 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="463"/>
+        <location filename="../../annviz/messages.py" line="469"/>
         <source>has a key of {parts} dotted parts, near line {line} (at most {most})</source>
         <translation>{line}번째 줄 근처에 점으로 이은 부분이 {parts}개인 키가 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="466"/>
+        <location filename="../../annviz/messages.py" line="472"/>
         <source>has a key or a number of {length} characters, near line {line} (at most {most})</source>
         <translation>{line}번째 줄 근처에 {length}글자인 키나 수가 있습니다 (최대 {most})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="469"/>
+        <location filename="../../annviz/messages.py" line="475"/>
         <source>should be a table, not {found}</source>
         <translation>표(table)여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="470"/>
+        <location filename="../../annviz/messages.py" line="476"/>
         <source>unknown key {key} (known: {known})</source>
         <translation>알 수 없는 키 {key} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="471"/>
+        <location filename="../../annviz/messages.py" line="477"/>
         <source>{key} is missing</source>
         <translation>{key}이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="472"/>
+        <location filename="../../annviz/messages.py" line="478"/>
         <source>should be a whole number, not {found}</source>
         <translation>정수여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="473"/>
+        <location filename="../../annviz/messages.py" line="479"/>
         <source>{value} is not between {lo} and {hi}</source>
         <translation>{value}이(가) {lo}와 {hi} 사이가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="474"/>
+        <location filename="../../annviz/messages.py" line="480"/>
         <source>should be a number, not {found}</source>
         <translation>수여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="475"/>
+        <location filename="../../annviz/messages.py" line="481"/>
         <source>{value} is not a number between {lo} and {hi}</source>
         <translation>{value}이(가) {lo}와 {hi} 사이의 수가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="476"/>
+        <location filename="../../annviz/messages.py" line="482"/>
         <source>should be text, not {found}</source>
         <translation>글자(text)여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="477"/>
+        <location filename="../../annviz/messages.py" line="483"/>
         <source>is longer than {most} characters</source>
         <translation>{most}글자보다 깁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="478"/>
+        <location filename="../../annviz/messages.py" line="484"/>
         <source>should be a list, not {found}</source>
         <translation>목록이어야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="479"/>
+        <location filename="../../annviz/messages.py" line="485"/>
         <source>has {n} entries, more than {most}</source>
         <translation>항목이 {n}개로, 최대 {most}개보다 많습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="480"/>
+        <location filename="../../annviz/messages.py" line="486"/>
         <source>is empty</source>
         <translation>비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="481"/>
+        <location filename="../../annviz/messages.py" line="487"/>
         <source>may not hold HTML comments or declarations</source>
         <translation>HTML 주석이나 선언은 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="482"/>
+        <location filename="../../annviz/messages.py" line="488"/>
         <source>the tag &lt;{tag}&gt; is not allowed (allowed: {allowed})</source>
         <translation>태그 &lt;{tag}&gt;는 쓸 수 없습니다 (쓸 수 있는 태그: {allowed})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="484"/>
+        <location filename="../../annviz/messages.py" line="490"/>
         <source>the tag &lt;{tag}&gt; may not have attributes</source>
         <translation>태그 &lt;{tag}&gt;에는 속성을 붙일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="485"/>
+        <location filename="../../annviz/messages.py" line="491"/>
         <source>no widget is called {name} (the names are listed in resources/lessons/README.md)</source>
         <translation>{name}(이)라는 위젯이 없습니다 (이름 목록은 resources/lessons/README.md에 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="488"/>
+        <location filename="../../annviz/messages.py" line="494"/>
         <source>{name} is a {kind}, not a {wanted}</source>
         <translation>{name}은(는) {kind}이지 {wanted}이(가) 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="489"/>
+        <location filename="../../annviz/messages.py" line="495"/>
         <source>the file&apos;s name {name} should be letters, digits, - and _ only, at most {most} characters</source>
         <translation>파일 이름 {name}은(는) 글자, 숫자, -, _만으로 최대 {most}글자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="492"/>
+        <location filename="../../annviz/messages.py" line="498"/>
         <source>unknown concept {name} (known: {known})</source>
         <translation>알 수 없는 개념 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="493"/>
+        <location filename="../../annviz/messages.py" line="499"/>
         <source>a lesson needs at least one step</source>
         <translation>수업에는 단계가 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="494"/>
+        <location filename="../../annviz/messages.py" line="500"/>
         <source>a task needs at least one check</source>
         <translation>과제에는 확인 항목이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="495"/>
+        <location filename="../../annviz/messages.py" line="501"/>
         <source>{{{name}}} is not a value its checks measure (known: {known})</source>
         <translation>{{{name}}}은(는) 이 과제의 확인 항목이 재는 값이 아닙니다 (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="497"/>
+        <location filename="../../annviz/messages.py" line="503"/>
         <source>should be a table with check = &quot;&lt;probe&gt;&quot;</source>
         <translation>check = &quot;&lt;probe&gt;&quot;가 있는 표(table)여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="498"/>
+        <location filename="../../annviz/messages.py" line="504"/>
         <source>unknown check {name} (known: {known})</source>
         <translation>알 수 없는 확인 항목 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="499"/>
+        <location filename="../../annviz/messages.py" line="505"/>
         <source>unknown value {key} (known: {known}, each also with {at_least} or {at_most} when it is a number)</source>
         <translation>알 수 없는 값 {key} (아는 것: {known}. 수인 값은 각각 {at_least}나 {at_most}를 붙여 쓸 수도 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="502"/>
+        <location filename="../../annviz/messages.py" line="508"/>
         <source>says nothing to check (e.g. a_at_least = 0.5)</source>
         <translation>확인할 것이 없습니다 (예: a_at_least = 0.5)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="504"/>
+        <location filename="../../annviz/messages.py" line="510"/>
         <source>{value} is not a number: compare it with {value} = …</source>
         <translation>{value}은(는) 수가 아닙니다: {value} = …로 비교하세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="506"/>
+        <location filename="../../annviz/messages.py" line="512"/>
         <source>should be true or false, not {found}</source>
         <translation>참이나 거짓(true/false)이어야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="507"/>
+        <location filename="../../annviz/messages.py" line="513"/>
         <source>{value} is not one of {choices}</source>
         <translation>{value}은(는) 다음 중 하나가 아닙니다: {choices}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="508"/>
+        <location filename="../../annviz/messages.py" line="514"/>
         <source>should be one of the choices of {widget}, not {found}</source>
         <translation>{widget}의 선택지 중 하나여야 하는데 {found}입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="510"/>
+        <location filename="../../annviz/messages.py" line="516"/>
         <source>{value} is not a choice of {widget} ({choices})</source>
         <translation>{value}은(는) {widget}의 선택지가 아닙니다 ({choices})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="512"/>
+        <location filename="../../annviz/messages.py" line="518"/>
         <source>should be a table with do = &quot;&lt;action&gt;&quot;</source>
         <translation>do = &quot;&lt;action&gt;&quot;이 있는 표(table)여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="513"/>
+        <location filename="../../annviz/messages.py" line="519"/>
         <source>unknown action {name} (known: {known})</source>
         <translation>알 수 없는 동작 {name} (아는 것: {known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="514"/>
+        <location filename="../../annviz/messages.py" line="520"/>
         <source>{key} is missing (layer {layer})</source>
         <translation>{key}이(가) 없습니다 (층 {layer})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="515"/>
+        <location filename="../../annviz/messages.py" line="521"/>
         <source>needs the widget it sets</source>
         <translation>값을 바꿀 위젯이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="516"/>
+        <location filename="../../annviz/messages.py" line="522"/>
         <source>needs exactly one of {keys}</source>
         <translation>{keys} 가운데 정확히 하나가 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="517"/>
+        <location filename="../../annviz/messages.py" line="523"/>
         <source>{name} is not a bundled model ({known})</source>
         <translation>{name}은(는) annviz에 들어 있는 모델이 아닙니다 ({known})</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="518"/>
+        <location filename="../../annviz/messages.py" line="524"/>
         <source>{name} is not one of {known}</source>
         <translation>{name}은(는) 다음 중 하나가 아닙니다: {known}</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="519"/>
+        <location filename="../../annviz/messages.py" line="525"/>
         <source>a point is [x, y], fractions of the pad from its top left</source>
         <translation>점은 [x, y]이고, 그리기 판의 왼쪽 위에서부터 잰 비율입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="521"/>
+        <location filename="../../annviz/messages.py" line="527"/>
         <source>a stroke needs at least one point</source>
         <translation>획에는 점이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="522"/>
+        <location filename="../../annviz/messages.py" line="528"/>
         <source>draw needs at least one stroke</source>
         <translation>draw에는 획이 적어도 하나 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="523"/>
+        <location filename="../../annviz/messages.py" line="529"/>
         <source>a prediction needs a task in its step (what happened is measured when the task is done)</source>
         <translation>예측에는 그 단계의 과제가 있어야 합니다(무슨 일이 일어났는지는 과제를 마칠 때 잽니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="526"/>
+        <location filename="../../annviz/messages.py" line="532"/>
         <source>{name} is not a value a prediction can read (a check&apos;s probe and value, e.g. neuron.b; not widget)</source>
         <translation>{name}은(는) 예측이 읽을 수 있는 값이 아닙니다(확인의 탐침과 값, 예: neuron.b; widget은 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="529"/>
+        <location filename="../../annviz/messages.py" line="535"/>
         <source>a prediction has either number = {{ min, max }} or choices = [ … ], one of the two</source>
         <translation>예측에는 number = {{ min, max }}와 choices = [ … ] 가운데 하나만 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="531"/>
+        <location filename="../../annviz/messages.py" line="537"/>
         <source>min {lo} should be less than max {hi}</source>
         <translation>min {lo}은(는) max {hi}보다 작아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="532"/>
+        <location filename="../../annviz/messages.py" line="538"/>
         <source>a unit is plain text without &lt;, &gt;, &amp; or line breaks</source>
         <translation>단위는 &lt;, &gt;, &amp;, 줄바꿈이 없는 일반 텍스트여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="533"/>
+        <location filename="../../annviz/messages.py" line="539"/>
         <source>a prediction needs at least 2 choices</source>
         <translation>예측에는 선택지가 2개 이상 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="534"/>
+        <location filename="../../annviz/messages.py" line="540"/>
         <source>a number prediction needs a result that is a number, and {name} is not</source>
         <translation>수 예측의 결과는 수여야 하는데 {name}은(는) 수가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="536"/>
+        <location filename="../../annviz/messages.py" line="542"/>
         <source>a choice has at most one of is, at_least and at_most</source>
         <translation>선택지에는 is, at_least, at_most 가운데 하나만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="538"/>
+        <location filename="../../annviz/messages.py" line="544"/>
         <source>is not the name of a lesson (letters, digits, - and _; never a folder or a path)</source>
         <translation>수업 이름이 아닙니다 (글자, 숫자, -, _만 쓰며, 폴더나 경로는 쓸 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/messages.py" line="541"/>
+        <location filename="../../annviz/messages.py" line="547"/>
         <source>no lesson has this name (the bundled lessons: {names})</source>
         <translation>이런 이름의 수업이 없습니다 (annviz에 들어 있는 수업: {names})</translation>
     </message>
@@ -1543,152 +1558,157 @@
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="214"/>
+        <location filename="../../annviz/gui/main_window.py" line="217"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="215"/>
+        <location filename="../../annviz/gui/main_window.py" line="218"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="345"/>
+        <location filename="../../annviz/gui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="346"/>
+        <location filename="../../annviz/gui/main_window.py" line="349"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="347"/>
+        <location filename="../../annviz/gui/main_window.py" line="350"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="348"/>
+        <location filename="../../annviz/gui/main_window.py" line="351"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="352"/>
+        <location filename="../../annviz/gui/main_window.py" line="355"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="355"/>
+        <location filename="../../annviz/gui/main_window.py" line="358"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="356"/>
+        <location filename="../../annviz/gui/main_window.py" line="359"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="357"/>
+        <location filename="../../annviz/gui/main_window.py" line="360"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="360"/>
+        <location filename="../../annviz/gui/main_window.py" line="363"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="361"/>
+        <location filename="../../annviz/gui/main_window.py" line="364"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="362"/>
+        <location filename="../../annviz/gui/main_window.py" line="365"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="363"/>
+        <location filename="../../annviz/gui/main_window.py" line="366"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="364"/>
+        <location filename="../../annviz/gui/main_window.py" line="367"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="375"/>
+        <location filename="../../annviz/gui/main_window.py" line="378"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="379"/>
+        <location filename="../../annviz/gui/main_window.py" line="382"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="381"/>
+        <location filename="../../annviz/gui/main_window.py" line="384"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="384"/>
+        <location filename="../../annviz/gui/main_window.py" line="387"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="386"/>
+        <location filename="../../annviz/gui/main_window.py" line="389"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="408"/>
+        <location filename="../../annviz/gui/main_window.py" line="392"/>
+        <source>the other pages show the multilayer perceptron {name}</source>
+        <translation>다른 페이지는 다층 퍼셉트론 {name}을(를) 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/main_window.py" line="417"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="411"/>
+        <location filename="../../annviz/gui/main_window.py" line="420"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="349"/>
+        <location filename="../../annviz/gui/main_window.py" line="352"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="350"/>
+        <location filename="../../annviz/gui/main_window.py" line="353"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="351"/>
+        <location filename="../../annviz/gui/main_window.py" line="354"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="359"/>
+        <location filename="../../annviz/gui/main_window.py" line="362"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="412"/>
+        <location filename="../../annviz/gui/main_window.py" line="421"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="415"/>
+        <location filename="../../annviz/gui/main_window.py" line="424"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="416"/>
+        <location filename="../../annviz/gui/main_window.py" line="425"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="426"/>
+        <location filename="../../annviz/gui/main_window.py" line="435"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -2240,60 +2260,60 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="166"/>
+        <location filename="../../annviz/gui/setup.py" line="196"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="174"/>
-        <location filename="../../annviz/gui/setup.py" line="178"/>
+        <location filename="../../annviz/gui/setup.py" line="204"/>
+        <location filename="../../annviz/gui/setup.py" line="208"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="174"/>
-        <location filename="../../annviz/gui/setup.py" line="178"/>
+        <location filename="../../annviz/gui/setup.py" line="204"/>
+        <location filename="../../annviz/gui/setup.py" line="208"/>
         <source>The setup could not be written.</source>
         <translation>설정 파일을 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="186"/>
+        <location filename="../../annviz/gui/setup.py" line="216"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="194"/>
-        <location filename="../../annviz/gui/setup.py" line="267"/>
+        <location filename="../../annviz/gui/setup.py" line="224"/>
+        <location filename="../../annviz/gui/setup.py" line="299"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="195"/>
+        <location filename="../../annviz/gui/setup.py" line="225"/>
         <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
         <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="267"/>
+        <location filename="../../annviz/gui/setup.py" line="299"/>
         <source>Nothing was changed.</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="202"/>
+        <location filename="../../annviz/gui/setup.py" line="232"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="320"/>
+        <location filename="../../annviz/gui/setup.py" line="371"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="343"/>
+        <location filename="../../annviz/gui/setup.py" line="394"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="344"/>
+        <location filename="../../annviz/gui/setup.py" line="395"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>

@@ -6,8 +6,8 @@ Builds the whole app window as ``annviz`` does and shows the Convolution page wi
 reference CNN and the 7 the page draws on its pad: *inside the network* — every feature map, the
 pointer on a pixel of the second convolution with its receptive field and its sum; *a filter
 opened large* — the same, with the dialog of one second-layer filter over it; *a filter by hand* —
-the vertical-edge kernel slid 300 positions. Each caption is written from what the page shows
-(its probabilities, its sum). Needs a Korean font (fonts-nanum) for the Korean shots.
+the vertical-edge kernel slid 300 positions; *CNN or MLP* — both measured on shifted test digits.
+Each caption is written from what the page shows (its probabilities, its sum, its accuracies). Needs a Korean font (fonts-nanum) for the Korean shots.
 """
 
 from __future__ import annotations
@@ -60,11 +60,23 @@ def shots(app: QApplication, lang: str, folder: str) -> None:
     painter.end()
     name = f"convolution-filter-{lang}.png"
     picture.save(str(HERE / name))
-    weights = dialog.weights()
+    weights, gradient = dialog.weights(), dialog.gradient()
     record(name, f"Filter {FILTER[1] + 1} of the second convolution opened large{where}: "
                  f"{len(weights)} kernels of {weights.shape[-1]}×{weights.shape[-1]} weights, one per map "
-                 f"of the first layer")
+                 f"of the first layer, and its gradient for the drawing as a {gradient.label}: dL/db by "
+                 f"backpropagation {gradient.bias:.3g}, the numeric slope {gradient.numeric_bias:.3g}")
     dialog.close()
+
+    page.show_tab("compare")
+    page.measure_comparison()
+    while page.is_measuring():
+        settle(app, 0.2)
+    settle(app, 0.5)
+    c = page.comparison()
+    shot(window, f"convolution-compare-{lang}.png",
+         f"The CNN beside the MLP of the notes (784-16-16-10){where}: on {c.n} test digits "
+         f"{c.cnn[0]:.1%} against {c.mlp[0]:.1%}; shifted by 4 pixels, {c.cnn[4]:.1%} against "
+         f"{c.mlp[4]:.1%}; below, digits the MLP gets wrong and the CNN right".replace("%", " %"))
 
     page.show_tab("hand")
     page.set_hand_preset("vertical")

@@ -302,6 +302,47 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
         wrong("the two runs trained, the curves left in front", press("training-start"), WAIT,
               set_("training-lr", 0.05), press("training-start"), WAIT),
     ),
+    # 11 — convolution
+    ("convolution", 1): (
+        wrong("the vertical edge filter over the whole image", press("convolution-hand-vertical"),
+              press("convolution-hand-all")),
+        wrong("the horizontal edge filter, moved only three positions", press("convolution-hand-horizontal"),
+              press("convolution-hand-step"), press("convolution-hand-step"), press("convolution-hand-step")),
+        wrong("the blur over the whole image", press("convolution-hand-blur"), press("convolution-hand-all")),
+    ),
+    ("convolution", 2): (
+        wrong("the brightest pixel of the first convolution: a 5×5 field",
+              _a("convolution_point", band=1, filter=2, y=14, x=16)),
+        wrong("a dark pixel of the second convolution", _a("convolution_point", band=3, filter=8, y=0, x=0)),
+        wrong("a bright pixel of the second convolution after pooling",
+              _a("convolution_point", band=4, filter=8, y=4, x=3)),
+    ),
+    ("convolution", 3): (
+        wrong("Start, then Stop at once", press("convolution-train-start"), press("convolution-train-stop")),
+        wrong("the bundled CNN brought back: trained, but not here", press("convolution-bundled")),
+    ),
+    ("convolution", 4): (
+        wrong("a first convolution's filter that answers to any stroke", _a("convolution_filter", conv=1, filter=2)),
+        wrong("a second convolution's filter", _a("convolution_filter", conv=2, filter=1)),
+        wrong("the horizontal edge chosen by hand in ①", press("convolution-hand-horizontal")),
+    ),
+    ("convolution", 5): (
+        wrong("the mask on filter 3, whose bias is negative: nothing ties", _a("convolution_filter", conv=1, filter=3,
+                                                                              tie_mask=1)),
+        wrong("filter 8 open, the mask not ticked", _a("convolution_filter", conv=1, filter=8, tie_mask=0)),
+    ),
+    ("convolution", 6): (
+        wrong("④ opened, Measure not pressed", _a("show", widget="convolution-compare")),
+        wrong("Measure pressed, then the bundled CNN put back: the measurement is dropped",
+              press("convolution-compare-measure"), press("convolution-bundled")),
+    ),
+    ("convolution", 7): (
+        wrong("a 7 in the corner, centred by the pad", _a("convolution_draw", strokes=(
+            ((0.168, 0.162), (0.3, 0.15), (0.432, 0.15), (0.372, 0.27), (0.312, 0.372), (0.27, 0.48)),))),
+        wrong("Don't centre on, the 7 drawn in the middle", set_("convolution-no-centre", True),
+              _a("convolution_draw", strokes=(
+                  ((0.28, 0.27), (0.5, 0.25), (0.72, 0.25), (0.62, 0.45), (0.52, 0.62), (0.45, 0.8)),))),
+    ),
 }
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -45,7 +45,18 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> No
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
-        QTest.qWait(10)
+        _pump(10)
+
+
+def _pump(ms: int) -> None:
+    """Let the GUI run for ``ms`` as the app's event loop does: QTest.qWait holds the interpreter
+    lock while it waits (PySide6 6.11), so a worker thread crawls."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def settle_screen(window, seconds: float = 60, pause_ms: int = 100) -> None:

@@ -29,6 +29,12 @@ NOT_CARRIED = {
     "playground": {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "playing"},
     "perceptron": {"errors", "epochs", "verdict", "w1", "w2", "b"},
     "prediction": {"drawn", "well_drawn"},
+    # the Convolution page: a run on ③ and ④'s measuring are processes (the network trained is
+    # carried); the pixel pointed at and a filter opened large are the pointer's and a window's
+    "convolution": {"training", "trained", "run_images", "run_filters", "run_accuracy", "measured", "cnn_accuracy",
+                    "mlp_accuracy", "cnn_shifted", "mlp_shifted", "shift_gap", "pointed", "pointed_kind",
+                    "pointed_conv", "pointed_filter", "pointed_share", "field_width", "field_height", "filter_open",
+                    "filter_conv", "filter_number", "filter_finds", "filter_label", "filter_tie_mask", "filter_error"},
 }
 
 #: A setting of each page, for a step without a task or whose answer is a process.
@@ -42,6 +48,7 @@ PAGE_CHANGE = {
     ("insight", "step"): (set_("insight-step-rate", 0.02), _a("learning_stage", stage=4)),
     ("insight", "nudge"): (_a("nudge_h", h=1e-3),),
     ("training", ""): (set_("training-lr", 0.123), set_("training-epochs", 3)),
+    ("convolution", ""): (set_("convolution-no-centre", True), _a("press", widget="convolution-hand-step")),
 }
 
 PROCESS_ACTIONS = {("press", "training-start"), ("set", "lab-playground-play"), ("set", "lab-perceptron-run"),

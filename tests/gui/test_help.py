@@ -41,6 +41,11 @@ TERMS = {
     ("insight", "matrix"): ("Matrix form", "행렬"),
     ("insight", "data"): ("input layer", "입력층"),
     ("mydigits", None): ("held out", "정확도"),
+    ("convolution", "hand"): ("filter", "필터"),
+    ("convolution", "network"): ("feature map", "특징 맵"),
+    ("convolution", "train"): ("gradient", "기울기"),
+    ("convolution", "compare"): ("accuracy", "정확도"),
+    ("convolution", "evaluation"): ("confusion matrix", "혼동 행렬"),
 }
 
 

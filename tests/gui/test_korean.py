@@ -60,6 +60,7 @@ ALLOWED_WORDS = {
     "Ctrl", "Shift", "Enter", "Esc", "Delete", "python", "py", "help",   # keys, a command line
     "vs", "GiB", "MiB", "KiB",
     "CNN",              # as Korean textbooks write a convolutional network (합성곱 신경망)
+    "MLP",              # and a multilayer perceptron (다층 퍼셉트론), beside it
 }
 WORD = re.compile(r"[A-Za-z]{2,}")
 # Paths, file names, their patterns (*.png) and code (nn.Linear, tensor.float()) are names, whatever their letters.

@@ -25,7 +25,7 @@ from lesson_answers import WAIT, WRONG, make_prediction
 from run_ends import open_window, settle_screen, wait_until
 
 LESSONS = [e.lesson for e in catalog() if e.bundled]
-DEFAULT_RUN = ("hidden-layers", "learning")              # the rest: test_class.py and the benchmark
+DEFAULT_RUN = ("hidden-layers", "learning", "convolution")   # the rest: test_class.py and the benchmark
 TASKS = [(lesson.name, i + 1) for lesson in LESSONS for i, step in enumerate(lesson.steps) if step.task]
 
 

@@ -34,11 +34,11 @@ def window(request, qapp, tmp_path_factory):
     QTest.qWait(1)
 
 
-def test_there_are_ten_lessons_in_the_notes_order():
-    assert [lesson.number for lesson in LESSONS] == list(range(1, 11))
+def test_there_are_eleven_lessons_in_the_notes_order_then_convolution():
+    assert [lesson.number for lesson in LESSONS] == list(range(1, 12))
     assert [lesson.name for lesson in LESSONS] == [
         "neuron", "threshold", "activation", "perceptron", "hidden-layers", "digit-network",
-        "how-good", "learning", "nudge", "reading-a-run"]
+        "how-good", "learning", "nudge", "reading-a-run", "convolution"]
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.name)

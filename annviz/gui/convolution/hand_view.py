@@ -43,10 +43,12 @@ class HandView(QWidget):
         presets = room.Flow()
         for name in PRESET_NAMES:
             button = QPushButton()
+            button.setObjectName(f"convolution-hand-{name}")
             button.clicked.connect(lambda _=False, n=name: self.set_preset(n))
             self._preset_buttons[name] = button
             presets.addWidget(button)
         self._cells_box = QWidget()
+        self._cells_box.setObjectName("convolution-hand-kernel")
         self._cells = QGridLayout(self._cells_box)
         self._cells.setContentsMargins(0, 0, 0, 0)
         self._spins: list[list[QDoubleSpinBox]] = []
@@ -54,6 +56,9 @@ class HandView(QWidget):
         self.step_button = QPushButton()
         self.all_button = QPushButton()
         self.reset_button = QPushButton()
+        for button, name in ((self.slow_button, "slow"), (self.step_button, "step"), (self.all_button, "all"),
+                             (self.reset_button, "reset")):
+            button.setObjectName(f"convolution-hand-{name}")
         self.slow_button.toggled.connect(self._on_slow)
         self.step_button.clicked.connect(lambda: self.step())
         self.all_button.clicked.connect(self.run_all)
@@ -63,6 +68,7 @@ class HandView(QWidget):
             controls.addWidget(b)
         self.input_picture = FieldPicture(minimum=130)
         self.output_picture = FieldPicture(minimum=130)
+        self.output_picture.setObjectName("convolution-hand-output")
         self.products = NumberGrid(cell=30)
         self.sum_label = QLabel()
         self.sum_label.setWordWrap(True)

@@ -28,8 +28,9 @@ GAP = 3
 
 @dataclass
 class Band:
-    """One row of pictures: ``title``; ``maps`` (channels, h, w); ``kind`` "kernel", "conv" or
-    "pool"; ``conv``: which convolution (0, 1 …); ``layer``: its index in the network's layers."""
+    """One row of pictures: ``title``; ``maps`` (channels, h, w); ``kind`` "kernel", "conv",
+    "pool" or "dense" (the dense layer's inputs: one strip, (1, maps, pixels of each), a row per
+    map); ``conv``: which convolution (0, 1 …); ``layer``: its index in the network's layers."""
 
     title: str
     maps: np.ndarray
@@ -82,26 +83,39 @@ class MapsView(QWidget):
             return
         title = self.fontMetrics().lineSpacing() + 2
         width, height = self.width() - 2, self.height() - 2
+        strips = {b: self._strip_height(band, width) for b, band in enumerate(self._bands) if band.kind == "dense"}
+        squares = [band for band in self._bands if band.kind != "dense"]
         best = None
         for most in COLUMN_CHOICES:
             shapes = [(min(len(b.maps), most), math.ceil(len(b.maps) / min(len(b.maps), most)))
-                      for b in self._bands]
+                      for b in squares]
             cells = [min(width / cols - GAP, MAX_CELL) for cols, _ in shapes]
             need = sum(rows * (c + GAP) for (_, rows), c in zip(shapes, cells))
-            room = height - len(shapes) * title
+            room = height - len(self._bands) * title - sum(h + GAP for h in strips.values())
             if need > room:
                 cells = [c * max(room, 10) / need for c in cells]
             if best is None or min(cells) > min(best[1]) + 0.5:
                 best = (shapes, cells)
-        shapes, cells = best
+        shapes, cells = iter(best[0]), iter(best[1])
         y = 1.0
-        for b, ((cols, rows), cell) in enumerate(zip(shapes, cells)):
-            self._titles.append((QRectF(1, y, width, title), self._bands[b].title))
+        for b, band in enumerate(self._bands):
+            self._titles.append((QRectF(1, y, width, title), band.title))
             y += title
-            for k in range(len(self._bands[b].maps)):
+            if band.kind == "dense":
+                self._cells.append((QRectF(1, y, width, strips[b]), b, 0))
+                y += strips[b] + GAP
+                continue
+            (cols, rows), cell = next(shapes), next(cells)
+            for k in range(len(band.maps)):
                 r, c = divmod(k, cols)
                 self._cells.append((QRectF(1 + c * (cell + GAP), y + r * (cell + GAP), cell, cell), b, k))
             y += rows * (cell + GAP)
+
+    @staticmethod
+    def _strip_height(band: Band, width: float) -> float:
+        """The dense inputs' strip: its pixels square if that is not too high, else flattened."""
+        rows, cols = band.maps.shape[1:]
+        return float(min(max(width * rows / max(cols, 1), 2.0 * rows), 4.0 * rows, 80.0))
 
     # --- painting ----------------------------------------------------------------------------
 
@@ -160,4 +174,5 @@ class MapsView(QWidget):
         hit = self.pixel_at(event.position().x(), event.position().y())
         if hit is not None and event.button() == Qt.MouseButton.LeftButton:
             band = self._bands[hit[0]]
-            self.filter_clicked.emit(band.conv, hit[1])
+            if band.kind != "dense":                       # the strip is no filter's
+                self.filter_clicked.emit(band.conv, hit[1])

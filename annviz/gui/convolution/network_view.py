@@ -8,6 +8,8 @@ the network's own forward pass.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -18,7 +20,7 @@ from annviz.gui.common.colors import POSITIVE
 from annviz.gui.convolution.kernel_dialog import KernelDialog
 from annviz.gui.convolution.maps_view import Band, MapsView
 from annviz.gui.convolution.sum_panel import SumPanel
-from annviz.nn.featuremaps import Maps, conv_terms, feature_maps, receptive_field
+from annviz.nn.featuremaps import Maps, conv_terms, feature_maps, filter_gradient, receptive_field
 
 
 class Bars(QWidget):
@@ -52,15 +54,33 @@ class Bars(QWidget):
         painter.end()
 
 
+@dataclass(frozen=True)
+class Pointed:
+    """The map pixel pointed at: its band's ``kind`` ("conv" or "pool"), ``conv`` (from 0),
+    ``channel`` (the filter, from 0), ``y``, ``x``; its ``value`` and ``share`` of the largest value
+    of its band (as bright as it is painted, 0–1); ``field`` its receptive field on the input
+    (top, left, bottom, right), bottom and right excluded."""
+
+    kind: str
+    conv: int
+    channel: int
+    y: int
+    x: int
+    value: float
+    share: float
+    field: tuple[int, int, int, int]
+
+
 class NetworkView(QWidget):
     """The tab. ``set_network`` and ``set_image`` give it what to show."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.maps_view = MapsView()
-        self.maps_view.setObjectName("conv-maps")
+        self.maps_view.setObjectName("convolution-maps")
         self.sums = SumPanel()
         self.bars = Bars()
+        self.bars.setObjectName("convolution-probabilities")
         self._bars_title = QLabel()
         self._hint = QLabel()
         self._hint.setWordWrap(True)
@@ -129,7 +149,7 @@ class NetworkView(QWidget):
             return
         b = bands[band]
         h, w = b.maps.shape[1:]
-        if b.kind == "kernel" or not (0 <= channel < len(b.maps) and 0 <= y < h and 0 <= x < w):
+        if b.kind in ("kernel", "dense") or not (0 <= channel < len(b.maps) and 0 <= y < h and 0 <= x < w):
             self._on_left()
             return
         self._hover = (band, channel, y, x)
@@ -143,6 +163,20 @@ class NetworkView(QWidget):
             conv = next(m for m in self._maps if m.layer == b.layer - 1)
             self.sums.show_pool(box, conv.values[channel, 2 * y:2 * y + 2, 2 * x:2 * x + 2])
 
+    def pointed(self) -> Pointed | None:
+        """The pixel pointed at (hovered, or ``point_at``), or None."""
+        if self._hover is None or self._net is None:
+            return None
+        band, channel, y, x = self._hover
+        bands = self.maps_view.bands()
+        if band >= len(bands):
+            return None
+        b = bands[band]
+        top = float(np.max(b.maps)) if b.maps.size else 0.0
+        value = float(b.maps[channel, y, x])
+        return Pointed(b.kind, b.conv, channel, y, x, value, value / top if top > 0 else 0.0,
+                       receptive_field(self._net.layers, b.layer, y, x))
+
     def open_filter(self, conv: int, f: int) -> KernelDialog | None:
         """Open filter ``f`` of convolution ``conv`` large with its weights."""
         if self._net is None or not 0 <= conv < len(self._conv_layers()):
@@ -150,11 +184,22 @@ class NetworkView(QWidget):
         l = self._net.weight_layers.index(self._conv_layers()[conv])
         if not 0 <= f < len(self._net.weights[l]):
             return None
-        if self._dialog is not None:
-            self._dialog.close()
-        self._dialog = KernelDialog(conv, f, self._net.weights[l][f], float(self._net.biases[l][f]), self)
+        self._close_dialog()
+        net, image = self._net.copy(), self._image.copy()     # as they are now, whatever trains on
+        self._dialog = KernelDialog(conv, f, net.weights[l][f], float(net.biases[l][f]), self,
+                                    gradient=lambda label, mask: filter_gradient(net, image, label, conv, f, mask),
+                                    label=int(np.argmax(self.probabilities())))
         self._dialog.show()
         return self._dialog
+
+    def _close_dialog(self) -> None:
+        """The filter open before goes, its names with it (a lesson finds the new one's by name)."""
+        if self._dialog is not None:
+            for widget in (self._dialog, *self._dialog.findChildren(QWidget)):
+                widget.setObjectName("")
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
 
     def opened_filter(self) -> KernelDialog | None:
         return self._dialog if self._dialog is not None and self._dialog.isVisible() else None
@@ -198,6 +243,13 @@ class NetworkView(QWidget):
                 title = self.tr("Convolution {c} after max-pooling 2×2 ({s}×{s})").format(
                     c=m.conv + 1, s=m.values.shape[-1])
             bands.append(Band(title, m.values, m.kind, m.conv, m.layer))
+        last = self._maps[-2] if len(self._maps) > 1 else None
+        dense = next((i for i, layer in enumerate(self._net.layers) if layer.kind == "dense"), None)
+        if last is not None and dense is not None and dense > last.layer:
+            c, h, w = last.values.shape
+            bands.append(Band(self.tr("The dense layer's inputs: {c} maps × {p} = {n} numbers → {o} outputs").format(
+                c=c, p=h * w, n=c * h * w, o=self._net.n_outputs), last.values.reshape(1, c, h * w), "dense",
+                last.conv, dense))
         self.maps_view.set_bands(bands)
         self.bars.set_probabilities(self._maps[-1].values)
         if self._hover is not None:

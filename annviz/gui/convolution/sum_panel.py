@@ -17,18 +17,20 @@ from annviz.gui.common.names import number, signed
 from annviz.gui.convolution.map_pictures import FieldPicture, NumberGrid
 from annviz.nn.featuremaps import Terms
 
+DIGITS = 3      # decimals of the sum's numbers
+
 
 class SumPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.field = FieldPicture(minimum=110)
-        self.field.setObjectName("conv-receptive-field")
+        self.field.setObjectName("convolution-field")
         self.weights = NumberGrid(cell=24)
         self.inputs = NumberGrid(cell=24)
         self._field_title, self._w_title, self._a_title = QLabel(), QLabel(), QLabel()
         self.equation = QLabel()
         self.equation.setWordWrap(True)
-        self.equation.setObjectName("conv-sum")
+        self.equation.setObjectName("convolution-sum")
         self._equation_fit = room.WholeText(self.equation, 4, texts=self._equation_texts)
         grids = QGridLayout()
         grids.setContentsMargins(0, 0, 0, 0)
@@ -94,10 +96,13 @@ class SumPanel(QWidget):
     def _refresh_equation(self) -> None:
         t = self._terms
         if t is not None:
-            sum_wa = float(t.products.sum())
+            # The total is the sum of the terms as shown, so that they add up on the screen
+            # (3.421 + 0.000 must not read = 3.422); it is within 0.001 of the network's z.
+            sum_wa, bias = round(float(t.products.sum()), DIGITS), round(t.bias, DIGITS)
+            z = round(sum_wa + bias, DIGITS)
             text = self.tr("z = Σ wᵢaᵢ + b = {s} {b} = {z}\nReLU: a = max(0, z) = {a}").format(
-                s=number(sum_wa, 3), b=signed(t.bias, 3).replace("+", "+ ").replace("−", "− "),
-                z=number(t.z, 3), a=number(t.a, 3))
+                s=number(sum_wa, DIGITS), b=signed(bias, DIGITS).replace("+", "+ ").replace("−", "− "),
+                z=number(z, DIGITS), a=number(max(0.0, z), DIGITS))
             if self._channels > 1:
                 self._a_title.setText(self.tr("inputs a (map {m} of {n})").format(m=self._shown + 1,
                                                                                  n=self._channels))

@@ -6,7 +6,8 @@ Stop is noticed between two batches). It sends, from its own thread, only copies
 
 - ``snapshot(weights, biases, progress)`` at most ``UPDATES_PER_S`` times a second, and not
   before the GUI has shown the last one (``snapshot_shown``), so a slow screen never builds up
-  a queue; ``progress`` is a ``Progress`` (batches, epochs, the losses since the last snapshot);
+  a queue; ``progress`` is a ``Progress`` (batches, epochs, the losses since the last snapshot
+  and each batch's first-layer kernels, for the time machine);
 - ``epoch_done(epoch, test_accuracy)`` at each epoch's end;
 - ``finished`` (threads.Worker) with the last ``Progress`` when the run ends or is stopped.
 """
@@ -33,6 +34,7 @@ class Progress:
     epoch: int = 0                   # epochs done
     losses: list[float] = field(default_factory=list)      # batch losses since the last report
     stopped: bool = False
+    kernels: list = field(default_factory=list)   # (step, first convolution's kernels (f, k, k)) since then
 
 
 class ConvTrainWorker(Worker):
@@ -65,6 +67,7 @@ class ConvTrainWorker(Worker):
             progress.step = event.step
             progress.batches = event.batches_per_epoch * self.config.epochs
             progress.losses.append(float(event.loss))
+            progress.kernels.append((event.step, net.weights[0][:, 0].copy()))     # 200 floats: the time machine
             if event.epoch_record is not None:
                 progress.epoch = event.epoch_record.epoch
                 accuracy = event.epoch_record.test_accuracy

@@ -172,10 +172,50 @@ def _data_image(d, example: int | None = None, **kwargs) -> None:
         raise ValueError(f"the data has no example {example} of {kwargs['class']}")
 
 
+def _convolution_draw(d, strokes) -> None:
+    d.find("convolution-page").draw_strokes(strokes)
+
+
+def _convolution_clear(d) -> None:
+    d.find("convolution-page").clear_pad()
+
+
+def _convolution_bundled(d) -> None:
+    if not d.find("convolution-page").use_bundled_network():
+        raise ValueError("the bundled CNN could not be read")
+
+
+def _convolution_point(d, band: int, filter: int, y: int, x: int) -> None:   # noqa: A002 (the file's word)
+    """As hovering pixel (y, x) (from 0) of filter ``filter``'s map in row ``band`` of maps (both from 1)."""
+    page = d.find("convolution-page")
+    page.show_tab("network")
+    page.point_at(band - 1, filter - 1, y, x)
+
+
+def _convolution_filter(d, conv: int, filter: int, label: int | None = None,        # noqa: A002
+                        tie_mask: int | None = None) -> None:
+    """Open filter ``filter`` of convolution ``conv`` (both from 1) large, as a click on its map does;
+    its gradient for the digit ``label``, through the pools with the mask x == max if ``tie_mask`` is 1."""
+    page = d.find("convolution-page")
+    page.show_tab("network")
+    if label is not None and not 0 <= label <= 9:
+        raise ValueError(f"no digit {label}")
+    dialog = page.open_filter(conv - 1, filter - 1)
+    if dialog is None:
+        raise ValueError(f"the CNN shown has no convolution {conv} with a filter {filter}")
+    if label is not None:
+        dialog.set_label(label)
+    if tie_mask is not None:
+        dialog.set_tie_mask(bool(tie_mask))
+
+
 ACTIONS = {
     "show": _show, "set": _set, "press": _press, "load_model": _load_model, "test_digit": _test_digit,
     "clear_pad": _clear_pad, "draw": _draw, "add_my_digit": _add_my_digit, "select_neuron": _select_neuron,
     "select_weight": _select_weight, "nudge_h": _nudge_h, "learning_stage": _learning_stage,
     "select_cell": _select_cell, "show_mistake": _show_mistake, "training": _training,
     "time_machine": _time_machine, "data_image": _data_image,
+    "convolution_draw": _convolution_draw, "convolution_clear": _convolution_clear,
+    "convolution_bundled": _convolution_bundled, "convolution_point": _convolution_point,
+    "convolution_filter": _convolution_filter,
 }

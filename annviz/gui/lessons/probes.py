@@ -19,6 +19,7 @@ from annviz.gui.lab.neuron_model import Neuron
 from annviz.gui.lab.playground_controls import FEATURE_NAMES
 from annviz.gui.lessons.actions import is_checked
 from annviz.lessons.vocabulary import WIDGETS
+from annviz.nn.featuremaps import PRESET_NAMES, preset
 from annviz.nn.perceptron import linearly_separable
 
 #: The outputs on (0, 0), (0, 1), (1, 0), (1, 1) of each gate the "gate" probe knows.
@@ -319,6 +320,51 @@ def _screen(d, check) -> dict:
     return {"page": name, "tab": tab}
 
 
+def _convolution(d, check) -> dict:
+    """The Convolution page, read through its public methods."""
+    page = d.find("convolution-page")
+    kernel = page.hand_kernel()
+    name = next((n for n in PRESET_NAMES if np.allclose(kernel, preset(n, len(kernel)))), "custom")
+    values = {"front": d.window.tabs.currentWidget() is page, "tab": page.current_tab(),
+              "hand_kernel": name, "hand_finds": page.hand_direction(),
+              "hand_positions": page.hand_positions(), "centred": page.centring(),
+              "pointed": False, "filter_open": False, "training": page.is_training(), "trained": False,
+              "measured": False}
+    if page.network_source():
+        values["network"] = page.network_source()
+        directions = page.first_kernel_directions()
+        values.update(kernels_horizontal=directions.count("horizontal"), kernels_vertical=directions.count("vertical"))
+    p = page.pointed()
+    if p is not None:
+        top, left, bottom, right = p.field
+        values.update(pointed=True, pointed_kind=p.kind, pointed_conv=p.conv + 1, pointed_filter=p.channel + 1,
+                      pointed_share=100.0 * p.share, field_width=right - left, field_height=bottom - top)
+    opened = page.filter_opened()
+    if opened is not None:
+        values.update(filter_open=True, filter_conv=opened[0] + 1, filter_number=opened[1] + 1,
+                      filter_finds=opened[2])
+        g = page.opened_gradient()
+        if g is not None:
+            values.update(filter_label=g.label, filter_tie_mask=g.tie_mask, filter_error=g.relative_error)
+    run = page.training_result()
+    if run is not None:
+        values.update(trained=run.finished, run_images=run.images,
+                      run_filters=",".join(map(str, run.filters)))
+        if run.test_accuracy is not None:
+            values["run_accuracy"] = _percent(run.test_accuracy)
+    c = page.comparison()
+    if c is not None and c.done:
+        values.update(measured=True, cnn_accuracy=_percent(c.cnn[0]), mlp_accuracy=_percent(c.mlp[0]),
+                      cnn_shifted=_percent(c.cnn[4]), mlp_shifted=_percent(c.mlp[4]),
+                      shift_gap=100.0 * (c.cnn[4] - c.mlp[4]))
+    offset = page.input_offset()
+    if offset is not None:
+        probabilities = page.probabilities()
+        k = int(np.argmax(probabilities))
+        values.update(offset=offset, answer=str(k), confidence=100.0 * float(probabilities[k]))
+    return values
+
+
 def _widget(d, check) -> dict:
     w, kind = d.find(check.widget), WIDGETS[check.widget].kind
     values = {"visible": w.isVisible(), "enabled": w.isEnabled()}
@@ -337,5 +383,5 @@ PROBES = {
     "prediction": _prediction, "selection": _selection, "model": _model, "training": _training,
     "doctor": _doctor, "evaluation": _evaluation, "mistakes": _mistakes, "stepper": _stepper, "nudge": _nudge,
     "screen": _screen, "widget": _widget, "touch": _touch, "moment": _moment, "compare": _compare,
-    "why": _why, "data": _data, "mydigits": _mydigits,
+    "why": _why, "data": _data, "mydigits": _mydigits, "convolution": _convolution,
 }
