@@ -2260,60 +2260,60 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="196"/>
+        <location filename="../../annviz/gui/setup.py" line="192"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
+        <location filename="../../annviz/gui/setup.py" line="200"/>
         <location filename="../../annviz/gui/setup.py" line="204"/>
-        <location filename="../../annviz/gui/setup.py" line="208"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
+        <location filename="../../annviz/gui/setup.py" line="200"/>
         <location filename="../../annviz/gui/setup.py" line="204"/>
-        <location filename="../../annviz/gui/setup.py" line="208"/>
         <source>The setup could not be written.</source>
         <translation>설정 파일을 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="216"/>
+        <location filename="../../annviz/gui/setup.py" line="212"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="224"/>
-        <location filename="../../annviz/gui/setup.py" line="299"/>
+        <location filename="../../annviz/gui/setup.py" line="220"/>
+        <location filename="../../annviz/gui/setup.py" line="295"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="225"/>
+        <location filename="../../annviz/gui/setup.py" line="221"/>
         <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
         <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="299"/>
+        <location filename="../../annviz/gui/setup.py" line="295"/>
         <source>Nothing was changed.</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="232"/>
+        <location filename="../../annviz/gui/setup.py" line="228"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="371"/>
+        <location filename="../../annviz/gui/setup.py" line="367"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="394"/>
+        <location filename="../../annviz/gui/setup.py" line="390"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="395"/>
+        <location filename="../../annviz/gui/setup.py" line="391"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>

@@ -521,6 +521,46 @@
         <source>Click the average {name} on The data</source>
         <translation>데이터 살펴보기에서 평균 {name} 클릭</translation>
     </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="182"/>
+        <source>Draw on the Convolution page&apos;s pad as in the picture</source>
+        <translation>합성곱 페이지의 그림판에 그림처럼 그리기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="184"/>
+        <source>Clear the Convolution page&apos;s pad</source>
+        <translation>합성곱 페이지의 그림판 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="186"/>
+        <source>Put the bundled CNN back on the Convolution page</source>
+        <translation>합성곱 페이지에 함께 제공되는 CNN 다시 놓기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="188"/>
+        <source>On ②, point at pixel ({y}, {x}) of map {f} in row {band}</source>
+        <translation>②에서 {band}번째 줄 {f}번 특징 맵의 픽셀 ({y}, {x})에 마우스 올리기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="191"/>
+        <source>On ②, click map {f} of convolution {conv} to open its filter</source>
+        <translation>②에서 {conv}번째 합성곱의 {f}번 특징 맵을 눌러 필터 열기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="194"/>
+        <source>gradient for the digit {label}</source>
+        <translation>숫자 {label}에 대한 기울기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="196"/>
+        <source>tick the mask x == max</source>
+        <translation>x == max 마스크 켜기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/lessons/screen_words.py" line="197"/>
+        <source>the mask x == max not ticked</source>
+        <translation>x == max 마스크는 끈 채로</translation>
+    </message>
 </context>
 <context>
     <name>SheetDialog</name>

@@ -88,11 +88,11 @@ def help_action(window, text: str) -> QAction:
     return next(a for a in window.findChildren(QAction) if a.text() == text)
 
 
-def test_help_lessons_lists_the_ten_and_starts_one(window, area):
+def test_help_lessons_lists_the_eleven_and_starts_one(window, area):
     help_action(window, "&Lessons").trigger()
     panel = area.panel
     assert area.dock.isVisible() and panel.stack.currentIndex() == 0
-    assert panel.lessons.count() == 10
+    assert panel.lessons.count() == 11
     assert panel.lessons.item(0).text().startswith("1. A biological neuron becomes a unit")
     panel.lessons.setCurrentRow(3)
     assert "[12인기03-05]" in panel.about.text() and "perceptron" in panel.about.text()

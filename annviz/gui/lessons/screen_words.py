@@ -178,4 +178,22 @@ class ScreenWords(QObject):
             if "example" in p:
                 return self.tr("Click example {n} of {name} on The data").format(n=p["example"], name=p["class"])
             return self.tr("Click the average {name} on The data").format(name=p["class"])
+        if do == "convolution_draw":
+            return self.tr("Draw on the Convolution page's pad as in the picture")
+        if do == "convolution_clear":
+            return self.tr("Clear the Convolution page's pad")
+        if do == "convolution_bundled":
+            return self.tr("Put the bundled CNN back on the Convolution page")
+        if do == "convolution_point":
+            return self.tr("On ②, point at pixel ({y}, {x}) of map {f} in row {band}").format(
+                y=p["y"], x=p["x"], f=p["filter"], band=p["band"])
+        if do == "convolution_filter":
+            words = self.tr("On ②, click map {f} of convolution {conv} to open its filter").format(
+                f=p["filter"], conv=p["conv"])
+            if "label" in p:
+                words += " · " + self.tr("gradient for the digit {label}").format(label=p["label"])
+            if "tie_mask" in p:
+                words += " · " + (self.tr("tick the mask x == max") if p["tie_mask"] else
+                                  self.tr("the mask x == max not ticked"))
+            return words
         return do
