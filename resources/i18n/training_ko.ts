@@ -166,48 +166,53 @@
         <translation>{batch}번째 배치부터 고정된 학습 데이터 배치에서의 정확도가 찍어서 맞히는 수준에 머물러 있습니다. 지금 {accuracy:.0%}이고, 무작위로 고르면 {chance:.0%}입니다. 신경망이 쓸모 있는 것을 배우지 못했습니다. 보통 그 뒤에 원인이 있습니다. 다른 진단을 읽거나 제안된 해결책을 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="95"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="100"/>
+        <source>From batch {batch} on, the loss climbs instead of falling: it started at {first_loss:.3g} and is now {loss:.3g}. Each step is so large that it overshoots the bottom of the valley and lands higher up on the other side. Big steps also push the weighted inputs to the flat ends of the activation function, where the weights hardly change any more, so the loss stays high. Lower the learning rate η (now {lr:g}).</source>
+        <translation>{batch}번째 배치부터 손실이 줄어들지 않고 올라갑니다. 처음에는 {first_loss:.3g}, 지금은 {loss:.3g}입니다. 한 걸음이 너무 커서 골짜기의 바닥을 지나쳐 반대편의 더 높은 곳에 떨어집니다. 큰 걸음은 가중 입력을 활성화 함수의 평평한 끝으로 밀어내기도 해서, 그곳에서는 가중치가 거의 바뀌지 않고 손실이 높은 채로 머뭅니다. 학습률 η(지금 {lr:g})를 낮추세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="112"/>
         <source>learning rate η = {value:g}</source>
         <extracomment>A fix, setting by setting: (setting, value or None for any value) → text.</extracomment>
         <translation>학습률 η = {value:g}</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="96"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="113"/>
         <source>ReLU in the hidden layers</source>
         <translation>은닉층에 렐루(ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="97"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="114"/>
         <source>leaky ReLU in the hidden layers</source>
         <translation>은닉층에 리키 렐루(leaky ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="99"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="116"/>
         <source>He initialisation, afresh</source>
         <translation>He 초기화로 새로 시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="100"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="117"/>
         <source>the Adam optimizer</source>
         <translation>Adam 옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="101"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="118"/>
         <source>hidden layers: {value}</source>
         <translation>은닉층: {value}</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="102"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="119"/>
         <source>all the training examples</source>
         <translation>학습 데이터 전부</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="103"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="120"/>
         <source>L2 weight decay λ = {value:g}</source>
         <translation>L2 가중치 감쇠 λ = {value:g}</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="104"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="121"/>
         <source>stop after epoch {value}</source>
         <translation>에포크 {value}에서 멈추기</translation>
     </message>
