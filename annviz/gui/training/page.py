@@ -44,7 +44,8 @@ class _Holder(QWidget):
 class TrainingPage(QWidget):
     def __init__(self, panel: TrainingPanel, speed: SpeedControl, curves: LiveCurves,
                  histograms: WeightHistograms, compare: QWidget, timeline: Timeline, explorer=None,
-                 doctor: QWidget | None = None, parent: QWidget | None = None):
+                 doctor: QWidget | None = None, answers: QWidget | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("training-page")
         self.panel, self.speed, self.curves, self.histograms, self.compare, self.timeline = (
@@ -67,6 +68,12 @@ class TrainingPage(QWidget):
         self.tabs.addTab(histograms, "")
         self.tabs.addTab(compare, "")
         self.tabs.addTab(self.holders["inspector"], "")   # the explorer's, lent (the time machine's moments)
+        # "When did it learn my 3?" (answer_strips.py): a tab beside the settings', which have the
+        # height it needs; the charts' tab bar has no room left at 1280 px with the lesson drawer,
+        # and there is no height to spare under the timeline at 768.
+        self.answers = answers
+        if answers is not None:
+            panel.settings.tabs.addTab(answers, "")
         sizer = CurrentPageSizer(self.tabs)         # as high as the tab in front (a folded diagram is taller)
         self.top = room.Shelf(self.tabs, holds_fold=False)
         self.top.add(self.holders["pad"], lambda: "", priority=None, stretch=3)
@@ -126,6 +133,11 @@ class TrainingPage(QWidget):
                                   "are dead or saturated — and names what goes wrong, from the batch "
                                   "where it began. <b>Replay with the fix</b> trains the run again with "
                                   "the fix, beside the first one.</p>")
+        if self.answers is not None and self.panel.settings.tabs.currentWidget() is self.answers:
+            return text + self.tr("<p><b>Answers over time</b>: one strip per digit — the pad's, the "
+                                  "ones you pinned, your own — coloured by the network's <b>prediction</b> "
+                                  "at every recorded moment, paler where it was less sure. Click where the "
+                                  "answer changes to see the network at that moment.</p>")
         if tab is self.holders["inspector"]:
             return text + self.tr("<p><b>Neuron inspector</b>: click a neuron in the network to see its "
                                   "weighted input z, its activation a and its weights — at the moment "
@@ -144,6 +156,12 @@ class TrainingPage(QWidget):
         self.tabs.setTabText(inspector, self.tr("Neuron"))
         self.tabs.setTabToolTip(inspector, self.tr("Neuron inspector: the neuron chosen in the network, "
                                                    "at the moment the timeline shows"))
+        if self.answers is not None:
+            tabs = self.panel.settings.tabs
+            i = tabs.indexOf(self.answers)
+            tabs.setTabText(i, self.tr("Answers"))
+            tabs.setTabToolTip(i, self.tr("When did it learn it? The network's answer for the pad's "
+                                               "digit and pinned digits at every recorded moment"))
         self._retranslate_doctor()
         self.top.retranslate()
         self.charts.retranslate()
@@ -185,6 +203,11 @@ class TrainingPage(QWidget):
     def show_compare(self) -> None:
         """The two runs compared in front (a fix is replayed beside the run it fixes)."""
         self.tabs.setCurrentWidget(self.compare)
+
+    def show_answers(self) -> None:
+        """The answer strips in front."""
+        if self.answers is not None:
+            self.panel.settings.tabs.setCurrentWidget(self.answers)
 
     def show_inspector(self) -> None:
         """The inspector's tab in front (a neuron was chosen in the diagram)."""
