@@ -33,6 +33,7 @@ from annviz.gui.training.curves import SMOOTHING, LiveCurves
 from annviz.gui.training.doctor_panel import DoctorPanel
 from annviz.gui.training.export import save_png, write_history_csv
 from annviz.gui.training.gif_export import GifExport
+from annviz.gui.training.landscape_view import LossLandscapeView
 from annviz.gui.training.page import TrainingPage
 from annviz.gui.training.panel import TrainingPanel
 from annviz.gui.training.pictures import save_png as save_weights_png
@@ -74,8 +75,10 @@ class TrainingArea(QObject):
         self._replay_of: tuple | None = None   # (run, diagnosis, fix) being replayed, until its film begins
         self._replays: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # replay → (run, d, fix)
         self.answers = AnswerStrips(state)
+        self.landscape = LossLandscapeView()
         self.page = TrainingPage(self.panel, self.speed, self.curves, self.histograms, self.compare,
-                                 self.timeline, explorer, doctor=self.doctor, answers=self.answers)
+                                 self.timeline, explorer, doctor=self.doctor, answers=self.answers,
+                                 landscape=self.landscape)
         c = self.controller
         c.run_started.connect(self._on_run_started)
         c.progress.connect(self.curves.add_progress)
@@ -104,14 +107,16 @@ class TrainingArea(QObject):
         self.doctor.replay_requested.connect(self._on_replay_requested)
         self.doctor.dismiss_requested.connect(self.dismiss)
         self.doctor.show_requested.connect(self._on_show_diagnosis)
-        self.timeline.run_chosen.connect(self.answers.set_run)
-        c.films.recording_changed.connect(self.answers.set_run)
         c.films.moment_added.connect(self._on_moment_added)
         c.films.runs_changed.connect(self.answers.moments_changed)
         self.answers.moment_clicked.connect(self.timeline.go_to)
+        for view in (self.answers, self.landscape):
+            self.timeline.run_chosen.connect(view.set_run)
+            c.films.recording_changed.connect(view.set_run)
 
     def shutdown(self) -> None:
         self.answers.shutdown()
+        self.landscape.shutdown()
         self.gif.shutdown()
         self.controller.shutdown()
 
@@ -145,17 +150,20 @@ class TrainingArea(QObject):
     @Slot(object, int)
     def _on_moment_shown(self, run, index: int) -> None:
         self.curves.show_moment(run.moments[index].epoch)
-        self.answers.set_position(index if run is self.timeline.run else None)
+        for view in (self.answers, self.landscape):
+            view.set_position(index if run is self.timeline.run else None)
 
     @Slot()
     def _on_returned(self) -> None:
         self.curves.show_moment(None)
         self.answers.set_position(None)
+        self.landscape.set_position(None)
 
     @Slot(object)
     def _on_moment_added(self, _moment) -> None:
         if self.timeline.run is self.controller.films.current:
             self.answers.moments_changed()
+            self.landscape.moments_changed()
 
     # --- the doctor ------------------------------------------------------------------------------
 

@@ -17,7 +17,17 @@ narrow (a lesson beside it, a large zoom) they fold into the charts' tabs, after
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.tabs import CurrentPageSizer
@@ -41,11 +51,44 @@ class _Holder(QWidget):
         self.box.setContentsMargins(0, 0, 0, 0)
 
 
+class _TwoViews(QWidget):
+    """Two views in one place, a row of two buttons choosing which one shows."""
+
+    def __init__(self, first: QWidget, second: QWidget):
+        super().__init__()
+        self.setObjectName("training-over-time")
+        self.stack = QStackedWidget()
+        self.buttons = [QPushButton(), QPushButton()]
+        group = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 4, 4, 0)
+        for i, (button, view) in enumerate(zip(self.buttons, (first, second))):
+            button.setCheckable(True)
+            button.setObjectName(f"over-time-{i + 1}")
+            group.addButton(button, i)
+            row.addWidget(button)
+            self.stack.addWidget(view)
+        row.addStretch(1)
+        self.buttons[0].setChecked(True)
+        group.idClicked.connect(self.show_view)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(row)
+        box.addWidget(self.stack, 1)
+
+    def show_view(self, i: int) -> None:
+        self.buttons[i].setChecked(True)
+        self.stack.setCurrentIndex(i)
+
+    def current(self) -> QWidget:
+        return self.stack.currentWidget()
+
+
 class TrainingPage(QWidget):
     def __init__(self, panel: TrainingPanel, speed: SpeedControl, curves: LiveCurves,
                  histograms: WeightHistograms, compare: QWidget, timeline: Timeline, explorer=None,
                  doctor: QWidget | None = None, answers: QWidget | None = None,
-                 parent: QWidget | None = None):
+                 landscape: QWidget | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("training-page")
         self.panel, self.speed, self.curves, self.histograms, self.compare, self.timeline = (
@@ -71,9 +114,12 @@ class TrainingPage(QWidget):
         # "When did it learn my 3?" (answer_strips.py): a tab beside the settings', which have the
         # height it needs; the charts' tab bar has no room left at 1280 px with the lesson drawer,
         # and there is no height to spare under the timeline at 768.
-        self.answers = answers
-        if answers is not None:
-            panel.settings.tabs.addTab(answers, "")
+        # and the loss landscape (landscape_view.py), the two in one tab "Over time" (with the
+        # doctor's there is no width for a sixth tab at 1280 px with the drawer in English).
+        self.answers, self.landscape = answers, landscape
+        self.over_time = _TwoViews(answers, landscape) if answers is not None and landscape is not None else None
+        if self.over_time is not None:
+            panel.settings.tabs.addTab(self.over_time, "")
         sizer = CurrentPageSizer(self.tabs)         # as high as the tab in front (a folded diagram is taller)
         self.top = room.Shelf(self.tabs, holds_fold=False)
         self.top.add(self.holders["pad"], lambda: "", priority=None, stretch=3)
@@ -133,11 +179,18 @@ class TrainingPage(QWidget):
                                   "are dead or saturated — and names what goes wrong, from the batch "
                                   "where it began. <b>Replay with the fix</b> trains the run again with "
                                   "the fix, beside the first one.</p>")
-        if self.answers is not None and self.panel.settings.tabs.currentWidget() is self.answers:
+        if self._in_front(self.answers):
             return text + self.tr("<p><b>Answers over time</b>: one strip per digit — the pad's, the "
                                   "ones you pinned, your own — coloured by the network's <b>prediction</b> "
                                   "at every recorded moment, paler where it was less sure. Click where the "
                                   "answer changes to see the network at that moment.</p>")
+        if self._in_front(self.landscape):
+            return text + self.tr("<p><b>The loss landscape</b>: every point of the picture is a network — "
+                                  "the last weights moved along the two directions the run moved most. "
+                                  "Its shade is the <b>loss</b> of that network on 1,000 training "
+                                  "images; the line is the path the weights took, the dot the moment "
+                                  "the timeline shows. Too high a <b>learning rate</b> jumps across the "
+                                  "valley; too low crawls.</p>")
         if tab is self.holders["inspector"]:
             return text + self.tr("<p><b>Neuron inspector</b>: click a neuron in the network to see its "
                                   "weighted input z, its activation a and its weights — at the moment "
@@ -156,12 +209,20 @@ class TrainingPage(QWidget):
         self.tabs.setTabText(inspector, self.tr("Neuron"))
         self.tabs.setTabToolTip(inspector, self.tr("Neuron inspector: the neuron chosen in the network, "
                                                    "at the moment the timeline shows"))
-        if self.answers is not None:
+        if self.over_time is not None:
             tabs = self.panel.settings.tabs
-            i = tabs.indexOf(self.answers)
-            tabs.setTabText(i, self.tr("Answers"))
-            tabs.setTabToolTip(i, self.tr("When did it learn it? The network's answer for the pad's "
-                                               "digit and pinned digits at every recorded moment"))
+            i = tabs.indexOf(self.over_time)
+            tabs.setTabText(i, self.tr("Over time"))
+            tabs.setTabToolTip(i, self.tr("The run over time: when did it learn each digit (Answers), "
+                                          "and the path the weights took over the loss (Landscape)"))
+            self.over_time.buttons[0].setText(self.tr("Answers"))
+            self.over_time.buttons[0].setToolTip(self.tr(
+                "When did it learn it? The network's answer for the pad's digit and pinned digits "
+                "at every recorded moment"))
+            self.over_time.buttons[1].setText(self.tr("Landscape"))
+            self.over_time.buttons[1].setToolTip(self.tr(
+                "The loss landscape: the loss on the plane the weights moved through, with the path "
+                "the run took"))
         self._retranslate_doctor()
         self.top.retranslate()
         self.charts.retranslate()
@@ -204,10 +265,21 @@ class TrainingPage(QWidget):
         """The two runs compared in front (a fix is replayed beside the run it fixes)."""
         self.tabs.setCurrentWidget(self.compare)
 
+    def _in_front(self, view: QWidget | None) -> bool:
+        return (self.over_time is not None and self.panel.settings.tabs.currentWidget() is self.over_time
+                and self.over_time.current() is view)
+
     def show_answers(self) -> None:
         """The answer strips in front."""
-        if self.answers is not None:
-            self.panel.settings.tabs.setCurrentWidget(self.answers)
+        if self.over_time is not None:
+            self.panel.settings.tabs.setCurrentWidget(self.over_time)
+            self.over_time.show_view(0)
+
+    def show_landscape(self) -> None:
+        """The loss landscape in front."""
+        if self.over_time is not None:
+            self.panel.settings.tabs.setCurrentWidget(self.over_time)
+            self.over_time.show_view(1)
 
     def show_inspector(self) -> None:
         """The inspector's tab in front (a neuron was chosen in the diagram)."""

@@ -1,11 +1,13 @@
-"""Screenshots of "When did it learn my 3?" (issue 27's answer strips) at 1366×768, English and Korean.
+"""Screenshots of issue 27's two time-machine views at 1366×768, English and Korean: "When did it
+learn my 3?" (the answer strips) and the loss landscape with the path taken.
 
-    QT_QPA_PLATFORM=offscreen python resources/screenshots/make_answers_shots.py [en|ko ...]
+    QT_QPA_PLATFORM=offscreen python resources/screenshots/make_answers_landscape_shots.py [en|ko ...]
 
 Builds the whole app window as ``annviz`` does, trains the lecture notes' network (784-16-16-10,
 sigmoid, SGD at η 0.5) for one epoch on 3,000 digits, pins three test digits, draws a 3 on the
 pad, and shows the Answers tab with the timeline at the moment the drawing was first answered 3
-for good (a click on that change of answer). Needs a Korean font (fonts-nanum) for the Korean shot.
+for good (a click on that change of answer). Then the Landscape tab, the timeline at the end of
+the first quarter of the epoch. Needs a Korean font (fonts-nanum) for the Korean shots.
 """
 
 from __future__ import annotations
@@ -57,11 +59,23 @@ def answers_shot(app: QApplication, lang: str, folder: str) -> None:
     language = "English" if lang == "en" else "Korean"
     said = f"answered 3 for good from batch {moment.step:,}" if learned is not None else "not yet answered 3"
     shot(window, f"answers-{lang}-1366.png",
-         f"“When did it learn my 3?” at 1366×768 ({language}): the Answers tab beside the settings — one "
+         f"“When did it learn my 3?” at 1366×768 ({language}): Answers, in the “Over time” tab beside the settings — one "
          f"strip per digit (the 3 drawn on the pad, three pinned test digits), coloured by the answer of "
          f"each of the {len(run.moments)} recorded moments of one epoch, paler where less sure; the "
          f"drawing was {said}, where the timeline now stands")
     print(f"{lang}: {len(run.moments)} moments; the 3 {said}")
+    area.page.show_landscape()
+    area.landscape.build()
+    wait_for(app, lambda: area.landscape.landscape() is not None and not area.landscape.is_building(), 60)
+    area.timeline.go_to_step(run.batches_per_epoch // 4)
+    settle(app, 0.6)
+    result, moment = area.landscape.landscape(), run.moments[area.time_machine.index]
+    shot(window, f"landscape-{lang}-1366.png",
+         f"The loss landscape at 1366×768 ({language}), in the “Over time” tab: the loss of the same run on 1,000 training images "
+         f"over the plane its weights moved through (21×21 points, from {result.grid.min():.2f} to "
+         f"{result.grid.max():.2f}; darker is lower), the path of its {len(run.moments)} moments from the "
+         f"start (loss {result.path_loss[0]:.2f}) to the end ({result.path_loss[-1]:.2f}), and the dot at "
+         f"batch {moment.step:,}, where the timeline stands")
     area.controller.discard()
     window.close()
     settle(app)
