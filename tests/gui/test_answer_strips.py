@@ -136,3 +136,17 @@ def test_nothing_to_show_before_a_run_and_pins_are_bounded(window, qtbot, test_d
     assert [label for _, label in strips.examples()[7:9]] == [1, 2]      # one of each class first
     strips.unpin_all()
     assert len(strips.examples()) == 1 + 6
+
+
+def test_the_learners_own_digits_get_strips_of_their_own(window, qtbot, tmp_path):
+    strips, mine = window.training.answers, window.mydigits
+    assert mine.set_folder(tmp_path / "my-digits")
+    qtbot.waitUntil(mine.inputs_read, timeout=5_000)
+    before = len(strips.examples())
+    canvas = np.zeros((200, 200), np.uint8)
+    canvas[40:160, 90:110] = 255                               # a 1, drawn
+    assert mine.add(canvas, 1) is not None
+    qtbot.waitUntil(lambda: len(strips.examples()) == before + 1, timeout=5_000)
+    image, label = strips.examples()[-1]
+    x, y = mine.own_digits()
+    assert label == 1 and list(y) == [1] and np.allclose(image.reshape(-1), x[0])
