@@ -274,72 +274,77 @@
         <translation>학습 진단이 이 학습에서 찾은 것</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="165"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="166"/>
+        <source>Train again with this fix; then compare both runs side by side</source>
+        <translation>이 해결책으로 다시 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="167"/>
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="190"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="192"/>
         <source>{title} · from batch {batch:,}</source>
         <translation>{title} · {batch:,}번째 배치부터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="202"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="204"/>
         <source>Show batch {batch:,}</source>
         <translation>{batch:,}번째 배치 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="207"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="209"/>
         <source>Replay with the fix</source>
         <translation>고쳐서 다시 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="207"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="209"/>
         <source>Replay with this one</source>
         <translation>이것으로 다시 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="208"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="210"/>
         <source>or: {fix}</source>
         <translation>또는: {fix}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="210"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="212"/>
         <source>Train a new network with this change, from batch 0 with the same seed; then compare both runs side by side</source>
         <translation>이렇게 바꾸어 같은 시드로 0번째 배치부터 새 신경망을 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="213"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="215"/>
         <source>Go on from the last moment recorded before batch {batch:,}, where it began, with this change; then compare both runs side by side</source>
         <translation>문제가 시작된 {batch:,}번째 배치 전에 기록된 마지막 순간부터 이렇게 바꾸어 이어서 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="254"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="256"/>
         <source>share of layer {n}&apos;s neurons</source>
         <translation>층 {n} 뉴런의 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="256"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="258"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="257"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="259"/>
         <source>step ÷ weights</source>
         <translation>걸음 ÷ 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="258"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="260"/>
         <source>gradient: first ÷ last layer</source>
         <translation>기울기: 첫 층 ÷ 마지막 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="259"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="261"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="260"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="262"/>
         <source>training − validation</source>
         <translation>학습 − 검증</translation>
     </message>
@@ -1085,122 +1090,122 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="126"/>
+        <location filename="../../annviz/gui/training/page.py" line="101"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="128"/>
+        <location filename="../../annviz/gui/training/page.py" line="103"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="160"/>
+        <location filename="../../annviz/gui/training/page.py" line="135"/>
         <source>&lt;p&gt;&lt;b&gt;Training&lt;/b&gt;: finding the weights and biases by lowering the &lt;b&gt;loss&lt;/b&gt; on examples. For each mini-&lt;b&gt;batch&lt;/b&gt;: the forward pass, the loss, &lt;b&gt;backpropagation&lt;/b&gt;, and a step of size η (the &lt;b&gt;learning rate&lt;/b&gt;) against the &lt;b&gt;gradient&lt;/b&gt;. An &lt;b&gt;epoch&lt;/b&gt; is one pass over the training images.&lt;/p&gt;&lt;p&gt;Too high a learning rate makes the loss jump or grow; too low makes it crawl. Momentum μ and Adam remember past steps; L2 λ keeps weights small. A validation share, held out, shows &lt;b&gt;overfitting&lt;/b&gt;: training accuracy still rising while validation accuracy stops.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: 예를 보며 &lt;b&gt;손실&lt;/b&gt;을 줄여 가중치와 편향을 찾는 일입니다. 미니 &lt;b&gt;배치&lt;/b&gt;마다 순전파, 손실, &lt;b&gt;역전파&lt;/b&gt;, 그리고 &lt;b&gt;기울기&lt;/b&gt;의 반대 방향으로 η(&lt;b&gt;학습률&lt;/b&gt;) 크기의 한 걸음. &lt;b&gt;에포크&lt;/b&gt;는 학습 이미지를 한 번 모두 훑는 것입니다.&lt;/p&gt;&lt;p&gt;학습률이 너무 크면 손실이 튀거나 커지고, 너무 작으면 기어갑니다. 모멘텀 μ와 Adam은 지난 걸음을 기억하고, L2 λ는 가중치를 작게 유지합니다. 따로 떼어 둔 검증 비율은 &lt;b&gt;과적합&lt;/b&gt;을 보여 줍니다: 학습 정확도는 계속 오르는데 검증 정확도는 멈춥니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="170"/>
+        <location filename="../../annviz/gui/training/page.py" line="145"/>
         <source>&lt;p&gt;&lt;b&gt;Learning curves&lt;/b&gt;: the loss of every batch (smoothed) and the accuracy after every epoch; the timeline below replays the run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습 곡선&lt;/b&gt;: 배치마다의 손실(부드럽게 한 것)과 에포크마다의 정확도. 아래 타임라인으로 학습 과정을 다시 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="173"/>
+        <location filename="../../annviz/gui/training/page.py" line="148"/>
         <source>&lt;p&gt;&lt;b&gt;Weight histograms&lt;/b&gt;: how each layer&apos;s weights are spread, now (filled) and at the start of the run (outline): learning moves them apart from the small random numbers they began as.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;가중치 히스토그램&lt;/b&gt;: 층마다 가중치가 어떻게 퍼져 있는지를 지금(채운 막대)과 학습을 시작할 때(윤곽선)로 보여 줍니다. 학습하면서 가중치는 처음의 작은 무작위 값에서 멀어집니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="177"/>
+        <location filename="../../annviz/gui/training/page.py" line="152"/>
         <source>&lt;p&gt;&lt;b&gt;The training doctor&lt;/b&gt; watches the numbers of the run — the loss, each layer&apos;s &lt;b&gt;gradient&lt;/b&gt; and step size, how many neurons are dead or saturated — and names what goes wrong, from the batch where it began. &lt;b&gt;Replay with the fix&lt;/b&gt; trains the run again with the fix, beside the first one.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습 진단&lt;/b&gt;은 학습의 수치 — 손실, 층마다의 &lt;b&gt;기울기(그래디언트)&lt;/b&gt;와 걸음의 크기, 죽었거나 포화된 뉴런의 수 — 를 지켜보다가 무엇이 잘못되었는지를 그 일이 시작된 배치와 함께 알려 줍니다. &lt;b&gt;고쳐서 다시 학습&lt;/b&gt;은 고친 설정으로 학습을 다시 해서 처음 학습과 나란히 보여 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="183"/>
+        <location filename="../../annviz/gui/training/page.py" line="158"/>
         <source>&lt;p&gt;&lt;b&gt;Answers over time&lt;/b&gt;: one strip per digit — the pad&apos;s, the ones you pinned, your own — coloured by the network&apos;s &lt;b&gt;prediction&lt;/b&gt; at every recorded moment, paler where it was less sure. Click where the answer changes to see the network at that moment.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;시간에 따른 답&lt;/b&gt;: 숫자마다 띠 하나 — 패드의 숫자, 고정한 숫자, 내 숫자 — 가 기록된 모든 순간의 신경망 &lt;b&gt;예측&lt;/b&gt;으로 칠해지고, 덜 확신한 곳은 옅게 칠해집니다. 답이 바뀌는 곳을 클릭하면 그 순간의 신경망을 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="188"/>
+        <location filename="../../annviz/gui/training/page.py" line="163"/>
         <source>&lt;p&gt;&lt;b&gt;The loss landscape&lt;/b&gt;: every point of the picture is a network — the last weights moved along the two directions the run moved most. Its shade is the &lt;b&gt;loss&lt;/b&gt; of that network on 1,000 training images; the line is the path the weights took, the dot the moment the timeline shows. Too high a &lt;b&gt;learning rate&lt;/b&gt; jumps across the valley; too low crawls.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;손실 지형&lt;/b&gt;: 그림의 모든 점은 하나의 신경망입니다 — 마지막 가중치를 학습이 가장 많이 움직인 두 방향으로 옮긴 것입니다. 색의 진하기는 그 신경망의 학습 이미지 1,000개에 대한 &lt;b&gt;손실&lt;/b&gt;이고, 선은 가중치가 지나간 길, 점은 타임라인이 보여 주는 순간입니다. &lt;b&gt;학습률&lt;/b&gt;이 너무 높으면 골짜기를 건너뛰고, 너무 낮으면 기어갑니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="195"/>
+        <location filename="../../annviz/gui/training/page.py" line="170"/>
         <source>&lt;p&gt;&lt;b&gt;Neuron inspector&lt;/b&gt;: click a neuron in the network to see its weighted input z, its activation a and its weights — at the moment the timeline shows.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런 살펴보기&lt;/b&gt;: 신경망의 뉴런을 클릭하면 그 뉴런의 가중 입력 z, 활성화 a, 가중치를 타임라인이 보여 주는 순간의 값으로 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="198"/>
+        <location filename="../../annviz/gui/training/page.py" line="173"/>
         <source>&lt;p&gt;&lt;b&gt;Two runs compared&lt;/b&gt; at the same moment: the same digit, the same step, two settings — which one learned faster, and how.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;두 번의 학습 비교&lt;/b&gt;: 같은 순간, 같은 숫자, 같은 단계에서 설정만 다른 두 학습을 봅니다. 어느 쪽이 더 적은 단계로 배웠고, 어떻게 배웠을까요?&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="202"/>
+        <location filename="../../annviz/gui/training/page.py" line="177"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="206"/>
+        <location filename="../../annviz/gui/training/page.py" line="181"/>
         <source>Histograms</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="207"/>
+        <location filename="../../annviz/gui/training/page.py" line="182"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="208"/>
+        <location filename="../../annviz/gui/training/page.py" line="183"/>
         <source>Compare runs</source>
         <translation>학습 비교</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="209"/>
+        <location filename="../../annviz/gui/training/page.py" line="184"/>
         <source>Neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="210"/>
+        <location filename="../../annviz/gui/training/page.py" line="185"/>
         <source>Neuron inspector: the neuron chosen in the network, at the moment the timeline shows</source>
         <translation>뉴런 살펴보기: 신경망에서 고른 뉴런을 타임라인이 보여 주는 순간의 값으로 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="215"/>
+        <location filename="../../annviz/gui/training/page.py" line="190"/>
         <source>Over time</source>
         <translation>과정</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="216"/>
+        <location filename="../../annviz/gui/training/page.py" line="191"/>
         <source>The run over time: when did it learn each digit (Answers), and the path the weights took over the loss (Landscape)</source>
         <translation>시간에 따른 학습: 각 숫자를 언제 배웠는지(답)와 가중치가 손실 위를 지나간 길(손실 지형)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="218"/>
+        <location filename="../../annviz/gui/training/page.py" line="193"/>
         <source>Answers</source>
         <translation>답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="220"/>
+        <location filename="../../annviz/gui/training/page.py" line="195"/>
         <source>When did it learn it? The network&apos;s answer for the pad&apos;s digit and pinned digits at every recorded moment</source>
         <translation>언제 배웠을까요? 기록된 모든 순간에 패드의 숫자와 고정한 숫자에 대한 신경망의 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="222"/>
+        <location filename="../../annviz/gui/training/page.py" line="197"/>
         <source>Landscape</source>
         <translation>손실 지형</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="224"/>
+        <location filename="../../annviz/gui/training/page.py" line="199"/>
         <source>The loss landscape: the loss on the plane the weights moved through, with the path the run took</source>
         <translation>손실 지형: 가중치가 지나간 평면 위의 손실과 학습이 지나간 길</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="260"/>
+        <location filename="../../annviz/gui/training/page.py" line="235"/>
         <source>Doctor</source>
         <translation>진단</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="261"/>
+        <location filename="../../annviz/gui/training/page.py" line="236"/>
         <source>The training doctor: what went wrong in this run, where it began, and a fix to replay</source>
         <translation>학습 진단: 이 학습에서 무엇이 잘못되었는지, 어디서 시작되었는지, 다시 학습해 볼 해결책</translation>
     </message>

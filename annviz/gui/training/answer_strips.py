@@ -127,7 +127,7 @@ class StripCanvas(QWidget):
                 painter.fillRect(self.cell_rect(j, i), answer_colour(int(answers.predicted[i, j]),
                                                                      float(answers.confidence[i, j]), n_classes))
             painter.setPen(Qt.GlobalColor.black)
-            painter.setClipRect(QRect(self.strip_left(), y, self.width() - self.strip_left(), h))
+            painter.setClipRect(QRect(self.strip_left(), y, self.width() - self.strip_left() - zoom.px(4), h))
             last = -10**9
             for i in [0, *answers.changes(j)]:
                 r = self.cell_rect(j, i)

@@ -17,17 +17,7 @@ narrow (a lesson beside it, a large zoom) they fold into the charts' tabs, after
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
-    QPushButton,
-    QSizePolicy,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.tabs import CurrentPageSizer
@@ -51,37 +41,22 @@ class _Holder(QWidget):
         self.box.setContentsMargins(0, 0, 0, 0)
 
 
-class _TwoViews(QWidget):
-    """Two views in one place, a row of two buttons choosing which one shows."""
+class _TwoViews(QTabWidget):
+    """Two views in one tab of the settings' row, as two tabs of their own."""
 
     def __init__(self, first: QWidget, second: QWidget):
         super().__init__()
+        room.whole_tabs(self)
         self.setObjectName("training-over-time")
-        self.stack = QStackedWidget()
-        self.buttons = [QPushButton(), QPushButton()]
-        group = QButtonGroup(self)
-        row = QHBoxLayout()
-        row.setContentsMargins(4, 4, 4, 0)
-        for i, (button, view) in enumerate(zip(self.buttons, (first, second))):
-            button.setCheckable(True)
-            button.setObjectName(f"over-time-{i + 1}")
-            group.addButton(button, i)
-            row.addWidget(button)
-            self.stack.addWidget(view)
-        row.addStretch(1)
-        self.buttons[0].setChecked(True)
-        group.idClicked.connect(self.show_view)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(row)
-        box.addWidget(self.stack, 1)
+        self.setDocumentMode(True)
+        self.addTab(first, "")
+        self.addTab(second, "")
 
     def show_view(self, i: int) -> None:
-        self.buttons[i].setChecked(True)
-        self.stack.setCurrentIndex(i)
+        self.setCurrentIndex(i)
 
     def current(self) -> QWidget:
-        return self.stack.currentWidget()
+        return self.currentWidget()
 
 
 class TrainingPage(QWidget):
@@ -215,12 +190,12 @@ class TrainingPage(QWidget):
             tabs.setTabText(i, self.tr("Over time"))
             tabs.setTabToolTip(i, self.tr("The run over time: when did it learn each digit (Answers), "
                                           "and the path the weights took over the loss (Landscape)"))
-            self.over_time.buttons[0].setText(self.tr("Answers"))
-            self.over_time.buttons[0].setToolTip(self.tr(
+            self.over_time.setTabText(0, self.tr("Answers"))
+            self.over_time.setTabToolTip(0, self.tr(
                 "When did it learn it? The network's answer for the pad's digit and pinned digits "
                 "at every recorded moment"))
-            self.over_time.buttons[1].setText(self.tr("Landscape"))
-            self.over_time.buttons[1].setToolTip(self.tr(
+            self.over_time.setTabText(1, self.tr("Landscape"))
+            self.over_time.setTabToolTip(1, self.tr(
                 "The loss landscape: the loss on the plane the weights moved through, with the path "
                 "the run took"))
         self._retranslate_doctor()
