@@ -68,7 +68,8 @@ def answers_at(run: Recording, moments: list[Moment], inputs: np.ndarray,
     for moment in moments:
         if not go_on():
             break
-        out = moment_outputs(run, moment, inputs)
+        with np.errstate(all="ignore"):           # a diverging run's moments: huge weights
+            out = np.nan_to_num(moment_outputs(run, moment, inputs), nan=0.0, posinf=0.0, neginf=0.0)
         k = out.argmax(axis=1)
         done[moment.step] = (k, out[np.arange(n), k].astype(np.float32))
     return done

@@ -136,6 +136,8 @@ def test_nothing_to_show_before_a_run_and_pins_are_bounded(window, qtbot, test_d
     assert [label for _, label in strips.examples()[7:9]] == [1, 2]      # one of each class first
     strips.unpin_all()
     assert len(strips.examples()) == 1 + 6
+    # a diverging run's NaN output is drawn as "not sure at all", never an error
+    assert answer_colour(3, float("nan"), 10) == answer_colour(3, 0.0, 10) != answer_colour(3, 1.0, 10)
 
 
 def test_the_learners_own_digits_get_strips_of_their_own(window, qtbot, tmp_path):

@@ -120,3 +120,13 @@ def test_a_run_that_never_moved_still_has_a_plane_and_stops_when_asked(digits):
     assert done == [(1, 6), (2, 6)]
     with pytest.raises(ValueError):
         plane(dataclasses.replace(run, moments=[]))
+
+
+def test_a_run_at_eta_1000_has_a_landscape_with_finite_numbers(digits):
+    """Lesson 8 asks for the landscape of the η = 1000 run: the moments keep finite pictures."""
+    x, y = digits
+    with np.errstate(all="ignore"):
+        run = record(digits, hidden=(16, 16), activation="sigmoid", loss="mse", lr=1000.0, batch_size=32)
+    result = landscape(run, x[:100], y[:100], grid=5)
+    assert np.isfinite(result.grid).all() and np.isfinite(result.path_loss).all()
+    assert np.isfinite(result.plane.coords).all()

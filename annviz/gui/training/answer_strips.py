@@ -43,7 +43,7 @@ def answer_colour(k: int, confidence: float, n_classes: int) -> QColor:
     """Class ``k``'s colour, mixed with white the less ``confidence`` is above chance (1/n):
     at chance ¼ of the colour, at certainty all of it."""
     chance = 1.0 / max(n_classes, 2)
-    t = float(np.clip((confidence - chance) / (1.0 - chance), 0.0, 1.0))
+    t = float(np.clip((confidence - chance) / (1.0 - chance), 0.0, 1.0)) if np.isfinite(confidence) else 0.0
     share = 0.25 + 0.75 * t
     base = CLASS_COLOURS[k % len(CLASS_COLOURS)]
     return QColor(*(round(c * share + p * (1 - share)) for c, p in zip(base, PALE)))

@@ -190,7 +190,10 @@ class LossLandscapeView(QWidget):
 
     def _draw(self) -> None:
         result = self._landscape
-        levels = np.log10(np.maximum(result.grid, 1e-6))
+        with np.errstate(all="ignore"):
+            levels = np.log10(np.maximum(result.grid, 1e-6))
+        finite = np.isfinite(levels)           # a diverging run: NaN or inf where the loss overflowed
+        levels = np.where(finite, levels, levels[finite].max() if finite.any() else 0.0)
         a, b = result.alphas, result.betas
         self.image.setImage(levels, autoLevels=True)            # rows: betas, columns: alphas
         step_a, step_b = a[1] - a[0], b[1] - b[0]
