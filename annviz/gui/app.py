@@ -98,7 +98,22 @@ def install_areas(window, state: AppState, areas=AREAS) -> list[str]:
         except Exception:  # one broken area must not keep the explorer from opening
             log.exception("the %s area could not be built; the app goes on without it", name)
             failed.append(name)
+    link_areas(window)
     return failed
+
+
+def link_areas(window) -> None:
+    """What one area shows of another's, once both are built: the learner's own digits ("My
+    digits") as strips of the training page's "When did it learn my 3?"."""
+    mydigits, training = getattr(window, "mydigits", None), getattr(window, "training", None)
+    if mydigits is None or training is None:
+        return
+
+    def send() -> None:
+        training.answers.set_my_digits(*mydigits.own_digits())
+
+    mydigits.digits_changed.connect(send)
+    send()
 
 
 def open_setup_when_shown(window, path: str) -> None:

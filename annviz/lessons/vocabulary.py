@@ -149,6 +149,11 @@ WIDGETS: dict[str, Widget] = {
                                   "the fixes (there only while that run has a diagnosis)"),
     "training-doctor-replay-1": _w("button", "Replay with the fix (the doctor's first fix)"),
     "timeline-now": _w("button", "Now: the timeline back to the network as it is now"),
+    "training-over-time": _w("view", "the Over time tab beside the settings: Answers and Landscape"),
+    "training-answers": _w("view", "When did it learn my 3? — one strip per digit, its answer at every "
+                                   "recorded moment (Over time → Answers)"),
+    "answers-pin": _w("button", "Pin the pad's digit (a strip of its own)"),
+    "training-landscape": _w("view", "the loss landscape with the path the run took (Over time → Landscape)"),
     # insight
     "insight-evaluation": _w("view", "the insight tab How good is it"),
     "insight-mistakes": _w("view", "the insight tab Mistakes"),

@@ -50,254 +50,254 @@
         <translation>내 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/__init__.py" line="37"/>
+        <location filename="../../annviz/gui/mydigits/__init__.py" line="38"/>
         <source>Add to my digits</source>
         <translation>내 숫자에 추가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/__init__.py" line="38"/>
+        <location filename="../../annviz/gui/mydigits/__init__.py" line="39"/>
         <source>Keep this drawing with its label, to teach the network your handwriting (Ctrl+D)</source>
         <translation>이 그림을 레이블과 함께 보관해 신경망에 내 글씨를 가르칩니다 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="171"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="172"/>
         <source>My digits cannot be kept in this folder:</source>
         <translation>이 폴더에는 내 숫자를 둘 수 없습니다:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="180"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="181"/>
         <source>Choose a folder for my digits</source>
         <translation>내 숫자를 둘 폴더 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="190"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="191"/>
         <source>The digit was not added</source>
         <translation>숫자를 추가하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="194"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="195"/>
         <source>held out: never trained on</source>
         <translation>따로 둠: 학습에 쓰지 않음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="194"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="195"/>
         <source>to teach from</source>
         <translation>가르치는 데 씀</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="195"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="196"/>
         <source>Added a {label} ({side}).</source>
         <translation>{label}을(를) 추가했습니다 ({side}).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="218"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="220"/>
         <source>Add some digits first: there is nothing to teach from.</source>
         <translation>먼저 숫자를 추가하세요: 가르칠 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="222"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="224"/>
         <source>This model does not read the handwritten digits 0 to 9: open an MNIST model to teach it your digits.</source>
         <translation>이 모델은 손글씨 숫자 0~9를 읽지 않습니다: 내 숫자를 가르치려면 MNIST 모델을 여세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="236"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="238"/>
         <source>&lt;p&gt;&lt;b&gt;My digits&lt;/b&gt;: your own handwriting, each drawing kept with its label. Some are held out: the network never trains on them, so they measure how well it reads you.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Teach it&lt;/b&gt; fine-tunes the network on your digits mixed with MNIST examples (replay), a few epochs at a small &lt;b&gt;learning rate&lt;/b&gt;, while every step also holds its answers on MNIST digits to the answers it gave before (distillation). The gauges show &lt;b&gt;accuracy&lt;/b&gt; on your held-out digits and on the MNIST &lt;b&gt;test&lt;/b&gt; set: learning new things can make a network forget old ones, and here you see how much.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;내 숫자&lt;/b&gt;: 내가 쓴 손글씨를 레이블과 함께 모아 둡니다. 일부는 따로 떼어 둡니다: 신경망이 그것으로는 학습하지 않으므로, 내 글씨를 얼마나 잘 읽는지 재는 데 씁니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;가르치기&lt;/b&gt;는 내 숫자에 MNIST 예를 섞어(다시 보기) 작은 &lt;b&gt;학습률&lt;/b&gt;로 몇 에포크 동안 신경망을 미세 조정하고, 그동안 매 단계 MNIST 숫자에 대한 답을 가르치기 전의 답 가까이에 붙잡아 둡니다(증류). 게이지는 따로 떼어 둔 내 숫자와 MNIST &lt;b&gt;테스트&lt;/b&gt; 세트에서의 &lt;b&gt;정확도&lt;/b&gt;를 보여 줍니다. 새것을 배우면 옛것을 잊을 수 있는데, 여기서 얼마나 잊는지 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="246"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="248"/>
         <source>Load into the pad</source>
         <translation>패드에 불러오기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="247"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="249"/>
         <source>Relabel as</source>
         <translation>레이블 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="248"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="250"/>
         <source>Remove</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="249"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="251"/>
         <source>Import a folder…</source>
         <translation>폴더 가져오기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="250"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="252"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="251"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="253"/>
         <source>Delete all my digits…</source>
         <translation>내 숫자 모두 지우기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="252"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="254"/>
         <source>Show the chosen digit on the explorer&apos;s pad, as the network&apos;s input</source>
         <translation>고른 숫자를 탐색기의 그림판에 신경망의 입력으로 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="253"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="255"/>
         <source>Give the chosen digit another label (it was drawn as another digit)</source>
         <translation>고른 숫자에 다른 레이블을 붙입니다 (다른 숫자로 쓴 것이라면)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="254"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="256"/>
         <source>Delete the chosen digit from your digits</source>
         <translation>고른 숫자를 내 숫자에서 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="255"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="257"/>
         <source>Add the images of a folder with subfolders 0 … 9 to your digits</source>
         <translation>하위 폴더 0 … 9가 있는 폴더의 이미지를 내 숫자에 더합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="256"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="258"/>
         <source>Copy your digits to a folder, one subfolder per digit</source>
         <translation>내 숫자를 숫자마다 하위 폴더를 하나씩 두어 폴더에 복사합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="257"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="259"/>
         <source>Choose another folder…</source>
         <translation>다른 폴더 고르기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="258"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="260"/>
         <source>Keep my digits in another folder (remembered)</source>
         <translation>내 숫자를 다른 폴더에 둡니다 (기억해 둡니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="259"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="261"/>
         <source>Delete every digit you kept (asks first)</source>
         <translation>모아 둔 숫자를 모두 지웁니다 (먼저 묻습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="279"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="281"/>
         <source>Skipped {n}:</source>
         <translation>건너뛴 것 {n}개:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="303"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="313"/>
         <source>&lt;b&gt;1 digit&lt;/b&gt;</source>
         <translation>&lt;b&gt;숫자 1개&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="303"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="313"/>
         <source>&lt;b&gt;{n} digits&lt;/b&gt;</source>
         <translation>&lt;b&gt;숫자 {n}개&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="305"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="315"/>
         <source>{count} in {folder}: {train} to teach from, &lt;b&gt;{held} held out&lt;/b&gt; (framed in black). Every fifth digit of each label is held out when it is added and is never trained on, so its accuracy is honest.</source>
         <translation>{folder}에 {count}: 가르칠 것 {train}개, &lt;b&gt;따로 둔 것 {held}개&lt;/b&gt;(검은 테두리). 각 숫자의 다섯 번째마다 추가할 때 따로 두고 학습에 전혀 쓰지 않으므로, 그 정확도는 정직합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="338"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="348"/>
         <source>Import digits from a folder with folders 0 to 9</source>
         <translation>0부터 9까지의 폴더가 있는 폴더에서 숫자 가져오기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="348"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="358"/>
         <source>Stop importing</source>
         <translation>가져오기 멈추기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="349"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="359"/>
         <source>Importing from {folder}…</source>
         <translation>{folder}에서 가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="352"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="362"/>
         <source>Importing: {done} of {total} images looked at…</source>
         <translation>가져오는 중: 이미지 {total}개 중 {done}개 확인…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="357"/>
-        <location filename="../../annviz/gui/mydigits/page.py" line="365"/>
-        <location filename="../../annviz/gui/mydigits/page.py" line="377"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="367"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="375"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="387"/>
         <source>Nothing was imported</source>
         <translation>아무것도 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="371"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="381"/>
         <source>Imported 1 digit.</source>
         <translation>숫자 1개를 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="372"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="382"/>
         <source>Imported {n} digits.</source>
         <translation>숫자 {n}개를 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="381"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="391"/>
         <source>Export my digits into a folder</source>
         <translation>내 숫자를 폴더로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="386"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="396"/>
         <source>The digits were not exported</source>
         <translation>숫자를 내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="388"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="398"/>
         <source>Exported 1 digit to {folder}.</source>
         <translation>숫자 1개를 {folder}(으)로 내보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="389"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="399"/>
         <source>Exported {n} digits to {folder}.</source>
         <translation>숫자 {n}개를 {folder}(으)로 내보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="394"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="404"/>
         <source>Delete all my digits?</source>
         <translation>내 숫자를 모두 지울까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="395"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="405"/>
         <source>Delete all {n} of your digits from {folder}? This cannot be undone.</source>
         <translation>{folder}에서 내 숫자 {n}개를 모두 지울까요? 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="414"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="424"/>
         <source>Teaching {train} of your digits ({held} held out)…</source>
         <translation>내 숫자 {train}개를 가르치는 중(따로 둔 것 {held}개)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="422"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="432"/>
         <source>Every digit to teach from is a {digit}: the network learns to answer {digit} more often and may forget the other digits. Add some of them too.</source>
         <translation>가르칠 숫자가 모두 {digit}입니다: 신경망이 {digit}(이)라고 답하는 일이 늘고 다른 숫자를 잊을 수 있습니다. 다른 숫자도 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="440"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="450"/>
         <source>The lesson went wrong and was stopped: {reason}</source>
         <translation>가르치기가 잘못되어 멈췄습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="442"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="452"/>
         <source>Taught in {s:.1f} s: my held-out digits {hb} → {ha}, MNIST {mb} → {ma}. Use the new model, save it, or discard it; the original stays as it was.</source>
         <translation>{s:.1f}초 만에 가르쳤습니다: 따로 둔 내 숫자 {hb} → {ha}, MNIST {mb} → {ma}. 새 모델을 쓰거나, 저장하거나, 버리세요. 원래 모델은 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="449"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="459"/>
         <source>Teaching failed: {message}</source>
         <translation>가르치기에 실패했습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="452"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="462"/>
         <source>Save the taught model</source>
         <translation>가르친 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="461"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="471"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="463"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="473"/>
         <source>Saved {path}; it is now the model in use.</source>
         <translation>{path}에 저장했습니다. 이제 이 모델을 씁니다.</translation>
     </message>

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AnswerStrips</name>
+    <message>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="199"/>
+        <source>When did it learn it? Each strip: the answer at every recorded moment (paler: less sure). Click a change to go there.</source>
+        <extracomment>One colour per class (Tableau 10, which keeps apart from the sign colours&apos; blue and orange).</extracomment>
+        <translation>언제 배웠을까요? 띠마다 기록된 모든 순간의 답을 보여 줍니다(옅을수록 덜 확신). 답이 바뀌는 곳을 클릭하면 그 순간으로 갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="201"/>
+        <source>Pin the pad&apos;s digit</source>
+        <translation>패드의 숫자 고정</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="202"/>
+        <source>Keep the digit on the pad as a strip of its own (draw one, or show a random test digit)</source>
+        <translation>패드의 숫자를 따로 띠 하나로 남겨 둡니다(숫자를 그리거나 무작위 테스트 숫자를 보여 주세요)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="204"/>
+        <source>Unpin all</source>
+        <translation>모두 고정 해제</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="205"/>
+        <source>Remove the pinned digits&apos; strips (the pad&apos;s stays)</source>
+        <translation>고정한 숫자들의 띠를 지웁니다(패드의 띠는 남습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="206"/>
+        <source>Click a strip to see the network at that moment; a click near a change of answer goes to the change</source>
+        <translation>띠를 클릭하면 그 순간의 신경망을 봅니다. 답이 바뀌는 곳 가까이를 클릭하면 바뀐 순간으로 갑니다</translation>
+    </message>
+</context>
+<context>
     <name>ArchitectureEditor</name>
     <message>
         <location filename="../../annviz/gui/training/architecture.py" line="146"/>
@@ -166,48 +200,53 @@
         <translation>{batch}번째 배치부터 고정된 학습 데이터 배치에서의 정확도가 찍어서 맞히는 수준에 머물러 있습니다. 지금 {accuracy:.0%}이고, 무작위로 고르면 {chance:.0%}입니다. 신경망이 쓸모 있는 것을 배우지 못했습니다. 보통 그 뒤에 원인이 있습니다. 다른 진단을 읽거나 제안된 해결책을 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="95"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="100"/>
+        <source>From batch {batch} on, the loss climbs instead of falling: it started at {first_loss:.3g} and is now {loss:.3g}. Each step is so large that it overshoots the bottom of the valley and lands higher up on the other side. Big steps also push the weighted inputs to the flat ends of the activation function, where the weights hardly change any more, so the loss stays high. Lower the learning rate η (now {lr:g}).</source>
+        <translation>{batch}번째 배치부터 손실이 줄어들지 않고 올라갑니다. 처음에는 {first_loss:.3g}, 지금은 {loss:.3g}입니다. 한 걸음이 너무 커서 골짜기의 바닥을 지나쳐 반대편의 더 높은 곳에 떨어집니다. 큰 걸음은 가중 입력을 활성화 함수의 평평한 끝으로 밀어내기도 해서, 그곳에서는 가중치가 거의 바뀌지 않고 손실이 높은 채로 머뭅니다. 학습률 η(지금 {lr:g})를 낮추세요.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/nn/doctor/texts.py" line="112"/>
         <source>learning rate η = {value:g}</source>
         <extracomment>A fix, setting by setting: (setting, value or None for any value) → text.</extracomment>
         <translation>학습률 η = {value:g}</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="96"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="113"/>
         <source>ReLU in the hidden layers</source>
         <translation>은닉층에 렐루(ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="97"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="114"/>
         <source>leaky ReLU in the hidden layers</source>
         <translation>은닉층에 리키 렐루(leaky ReLU)</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="99"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="116"/>
         <source>He initialisation, afresh</source>
         <translation>He 초기화로 새로 시작</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="100"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="117"/>
         <source>the Adam optimizer</source>
         <translation>Adam 옵티마이저</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="101"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="118"/>
         <source>hidden layers: {value}</source>
         <translation>은닉층: {value}</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="102"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="119"/>
         <source>all the training examples</source>
         <translation>학습 데이터 전부</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="103"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="120"/>
         <source>L2 weight decay λ = {value:g}</source>
         <translation>L2 가중치 감쇠 λ = {value:g}</translation>
     </message>
     <message>
-        <location filename="../../annviz/nn/doctor/texts.py" line="104"/>
+        <location filename="../../annviz/nn/doctor/texts.py" line="121"/>
         <source>stop after epoch {value}</source>
         <translation>에포크 {value}에서 멈추기</translation>
     </message>
@@ -235,23 +274,23 @@
         <translation>학습 진단이 이 학습에서 찾은 것</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="169"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="171"/>
         <source>batch</source>
         <translation>배치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="194"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="196"/>
         <source>{title} · from batch {batch:,}</source>
         <translation>{title} · {batch:,}번째 배치부터</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="206"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="208"/>
         <source>Show batch {batch:,}</source>
         <translation>{batch:,}번째 배치 보기</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/training/doctor_panel.py" line="163"/>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="211"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="213"/>
         <source>Replay with the fix</source>
         <translation>고쳐서 다시 학습</translation>
     </message>
@@ -261,52 +300,57 @@
         <translation>이렇게 고쳐서 다시 학습합니다 — 문제가 시작되기 전 마지막 순간부터, 또는 배치 0부터 — 그리고 두 학습을 나란히 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="211"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="170"/>
+        <source>Train again with this fix; then compare both runs side by side</source>
+        <translation>이 해결책으로 다시 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="213"/>
         <source>Replay with this one</source>
         <translation>이것으로 다시 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="212"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="214"/>
         <source>or: {fix}</source>
         <translation>또는: {fix}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="214"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="216"/>
         <source>Train a new network with this change, from batch 0 with the same seed; then compare both runs side by side</source>
         <translation>이렇게 바꾸어 같은 시드로 0번째 배치부터 새 신경망을 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="217"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="219"/>
         <source>Go on from the last moment recorded before batch {batch:,}, where it began, with this change; then compare both runs side by side</source>
         <translation>문제가 시작된 {batch:,}번째 배치 전에 기록된 마지막 순간부터 이렇게 바꾸어 이어서 학습합니다. 그다음 두 학습을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="258"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="260"/>
         <source>share of layer {n}&apos;s neurons</source>
         <translation>층 {n} 뉴런의 비율</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="260"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="262"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="261"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="263"/>
         <source>step ÷ weights</source>
         <translation>걸음 ÷ 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="262"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="264"/>
         <source>gradient: first ÷ last layer</source>
         <translation>기울기: 첫 층 ÷ 마지막 층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="263"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="265"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/doctor_panel.py" line="264"/>
+        <location filename="../../annviz/gui/training/doctor_panel.py" line="266"/>
         <source>training − validation</source>
         <translation>학습 − 검증</translation>
     </message>
@@ -438,6 +482,44 @@
         <location filename="../../annviz/gui/training/curves.py" line="360"/>
         <source>Time to {target:g} % test accuracy: the seconds of training (forward, backward, update) until the first epoch whose test accuracy reached it, checked at each epoch&apos;s end; evaluation and pauses are not counted</source>
         <translation>테스트 정확도 {target:g} %까지 걸린 시간: 테스트 정확도가 처음 그 값에 이른 에포크까지의 학습 시간(순전파, 역전파, 갱신)입니다. 정확도는 에포크가 끝날 때마다 확인하며, 평가와 일시 정지 시간은 세지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>LossLandscapeView</name>
+    <message>
+        <location filename="../../annviz/gui/training/landscape_view.py" line="102"/>
+        <source>The loss on the plane the weights moved through (darker: lower loss), on 1,000 training images, with the path the run took; the dot is the moment the timeline shows.</source>
+        <translation>가중치가 지나간 평면 위의 손실입니다(어두울수록 손실이 낮음). 학습 이미지 1,000개로 계산했고, 선은 학습이 지나간 길, 점은 타임라인이 보여 주는 순간입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/landscape_view.py" line="105"/>
+        <source>Draw again</source>
+        <translation>다시 그리기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/landscape_view.py" line="106"/>
+        <source>Compute the landscape again for the moments recorded so far</source>
+        <translation>지금까지 기록된 순간들로 손실 지형을 다시 계산합니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/landscape_view.py" line="107"/>
+        <source>direction 1</source>
+        <translation>방향 1</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/landscape_view.py" line="108"/>
+        <source>direction 2</source>
+        <translation>방향 2</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/landscape_view.py" line="109"/>
+        <source>Each point of the plane is a network: the last moment&apos;s weights moved along the two directions the run moved most</source>
+        <translation>평면의 각 점은 하나의 신경망입니다. 마지막 순간의 가중치를 학습이 가장 많이 움직인 두 방향으로 옮긴 것입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/landscape_view.py" line="184"/>
+        <source>The landscape could not be computed: {why}</source>
+        <translation>손실 지형을 계산할 수 없습니다: {why}</translation>
     </message>
 </context>
 <context>
@@ -712,116 +794,116 @@
         <translation>학습 기록 저장(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="256"/>
-        <location filename="../../annviz/gui/training/area.py" line="275"/>
+        <location filename="../../annviz/gui/training/area.py" line="279"/>
+        <location filename="../../annviz/gui/training/area.py" line="298"/>
         <source>Cannot replay with this fix</source>
         <translation>이 방법으로 고쳐서 다시 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="321"/>
+        <location filename="../../annviz/gui/training/area.py" line="344"/>
         <source>Nothing to save</source>
         <translation>저장할 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="321"/>
+        <location filename="../../annviz/gui/training/area.py" line="344"/>
         <source>Train a network first: its recording is what the timeline shows.</source>
         <translation>먼저 신경망을 학습시키세요. 타임라인이 보여 주는 것이 그 학습의 기록입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="324"/>
+        <location filename="../../annviz/gui/training/area.py" line="347"/>
         <source>Save the training recording</source>
         <translation>학습 기록 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="330"/>
+        <location filename="../../annviz/gui/training/area.py" line="353"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="336"/>
+        <location filename="../../annviz/gui/training/area.py" line="359"/>
         <source>Open a training recording</source>
         <translation>학습 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="343"/>
+        <location filename="../../annviz/gui/training/area.py" line="366"/>
         <source>Could not open the recording</source>
         <translation>학습 기록을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="350"/>
+        <location filename="../../annviz/gui/training/area.py" line="373"/>
         <source>annviz training recordings (*{ext})</source>
         <translation>annviz 학습 기록 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="368"/>
+        <location filename="../../annviz/gui/training/area.py" line="391"/>
         <source>Save the weight pictures as GIF</source>
         <translation>가중치 그림을 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="375"/>
+        <location filename="../../annviz/gui/training/area.py" line="398"/>
         <source>Writing {path}…</source>
         <translation>{path} 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="386"/>
+        <location filename="../../annviz/gui/training/area.py" line="409"/>
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="387"/>
+        <location filename="../../annviz/gui/training/area.py" line="410"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="409"/>
+        <location filename="../../annviz/gui/training/area.py" line="432"/>
         <source>Save the weight pictures as PNG</source>
         <translation>가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="429"/>
+        <location filename="../../annviz/gui/training/area.py" line="452"/>
         <source>Cannot continue from here</source>
         <translation>여기서부터 이어서 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="434"/>
+        <location filename="../../annviz/gui/training/area.py" line="457"/>
         <source>The continued run will be close to what the original run would have done, but not bit for bit the same. Continue anyway?</source>
         <translation>이어서 하는 학습은 원래 학습이 했을 결과와 가깝겠지만, 비트 하나까지 같지는 않습니다. 그래도 이어서 할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="436"/>
+        <location filename="../../annviz/gui/training/area.py" line="459"/>
         <source>Not an exact continuation</source>
         <translation>정확히 이어지지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="460"/>
+        <location filename="../../annviz/gui/training/area.py" line="483"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="463"/>
+        <location filename="../../annviz/gui/training/area.py" line="486"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="467"/>
+        <location filename="../../annviz/gui/training/area.py" line="490"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="475"/>
+        <location filename="../../annviz/gui/training/area.py" line="498"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="488"/>
+        <location filename="../../annviz/gui/training/area.py" line="511"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="402"/>
-        <location filename="../../annviz/gui/training/area.py" line="415"/>
-        <location filename="../../annviz/gui/training/area.py" line="463"/>
-        <location filename="../../annviz/gui/training/area.py" line="474"/>
+        <location filename="../../annviz/gui/training/area.py" line="425"/>
+        <location filename="../../annviz/gui/training/area.py" line="438"/>
+        <location filename="../../annviz/gui/training/area.py" line="486"/>
+        <location filename="../../annviz/gui/training/area.py" line="497"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -1014,82 +1096,122 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="73"/>
+        <location filename="../../annviz/gui/training/page.py" line="101"/>
         <source>Network</source>
         <translation>신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="75"/>
+        <location filename="../../annviz/gui/training/page.py" line="103"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="107"/>
+        <location filename="../../annviz/gui/training/page.py" line="135"/>
         <source>&lt;p&gt;&lt;b&gt;Training&lt;/b&gt;: finding the weights and biases by lowering the &lt;b&gt;loss&lt;/b&gt; on examples. For each mini-&lt;b&gt;batch&lt;/b&gt;: the forward pass, the loss, &lt;b&gt;backpropagation&lt;/b&gt;, and a step of size η (the &lt;b&gt;learning rate&lt;/b&gt;) against the &lt;b&gt;gradient&lt;/b&gt;. An &lt;b&gt;epoch&lt;/b&gt; is one pass over the training images.&lt;/p&gt;&lt;p&gt;Too high a learning rate makes the loss jump or grow; too low makes it crawl. Momentum μ and Adam remember past steps; L2 λ keeps weights small. A validation share, held out, shows &lt;b&gt;overfitting&lt;/b&gt;: training accuracy still rising while validation accuracy stops.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습&lt;/b&gt;: 예를 보며 &lt;b&gt;손실&lt;/b&gt;을 줄여 가중치와 편향을 찾는 일입니다. 미니 &lt;b&gt;배치&lt;/b&gt;마다 순전파, 손실, &lt;b&gt;역전파&lt;/b&gt;, 그리고 &lt;b&gt;기울기&lt;/b&gt;의 반대 방향으로 η(&lt;b&gt;학습률&lt;/b&gt;) 크기의 한 걸음. &lt;b&gt;에포크&lt;/b&gt;는 학습 이미지를 한 번 모두 훑는 것입니다.&lt;/p&gt;&lt;p&gt;학습률이 너무 크면 손실이 튀거나 커지고, 너무 작으면 기어갑니다. 모멘텀 μ와 Adam은 지난 걸음을 기억하고, L2 λ는 가중치를 작게 유지합니다. 따로 떼어 둔 검증 비율은 &lt;b&gt;과적합&lt;/b&gt;을 보여 줍니다: 학습 정확도는 계속 오르는데 검증 정확도는 멈춥니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="117"/>
+        <location filename="../../annviz/gui/training/page.py" line="145"/>
         <source>&lt;p&gt;&lt;b&gt;Learning curves&lt;/b&gt;: the loss of every batch (smoothed) and the accuracy after every epoch; the timeline below replays the run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습 곡선&lt;/b&gt;: 배치마다의 손실(부드럽게 한 것)과 에포크마다의 정확도. 아래 타임라인으로 학습 과정을 다시 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="120"/>
+        <location filename="../../annviz/gui/training/page.py" line="148"/>
         <source>&lt;p&gt;&lt;b&gt;Weight histograms&lt;/b&gt;: how each layer&apos;s weights are spread, now (filled) and at the start of the run (outline): learning moves them apart from the small random numbers they began as.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;가중치 히스토그램&lt;/b&gt;: 층마다 가중치가 어떻게 퍼져 있는지를 지금(채운 막대)과 학습을 시작할 때(윤곽선)로 보여 줍니다. 학습하면서 가중치는 처음의 작은 무작위 값에서 멀어집니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="124"/>
+        <location filename="../../annviz/gui/training/page.py" line="152"/>
         <source>&lt;p&gt;&lt;b&gt;The training doctor&lt;/b&gt; watches the numbers of the run — the loss, each layer&apos;s &lt;b&gt;gradient&lt;/b&gt; and step size, how many neurons are dead or saturated — and names what goes wrong, from the batch where it began. &lt;b&gt;Replay with the fix&lt;/b&gt; trains the run again with the fix, beside the first one.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;학습 진단&lt;/b&gt;은 학습의 수치 — 손실, 층마다의 &lt;b&gt;기울기(그래디언트)&lt;/b&gt;와 걸음의 크기, 죽었거나 포화된 뉴런의 수 — 를 지켜보다가 무엇이 잘못되었는지를 그 일이 시작된 배치와 함께 알려 줍니다. &lt;b&gt;고쳐서 다시 학습&lt;/b&gt;은 고친 설정으로 학습을 다시 해서 처음 학습과 나란히 보여 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="130"/>
+        <location filename="../../annviz/gui/training/page.py" line="158"/>
+        <source>&lt;p&gt;&lt;b&gt;Answers over time&lt;/b&gt;: one strip per digit — the pad&apos;s, the ones you pinned, your own — coloured by the network&apos;s &lt;b&gt;prediction&lt;/b&gt; at every recorded moment, paler where it was less sure. Click where the answer changes to see the network at that moment.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;시간에 따른 답&lt;/b&gt;: 숫자마다 띠 하나 — 패드의 숫자, 고정한 숫자, 내 숫자 — 가 기록된 모든 순간의 신경망 &lt;b&gt;예측&lt;/b&gt;으로 칠해지고, 덜 확신한 곳은 옅게 칠해집니다. 답이 바뀌는 곳을 클릭하면 그 순간의 신경망을 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="163"/>
+        <source>&lt;p&gt;&lt;b&gt;The loss landscape&lt;/b&gt;: every point of the picture is a network — the last weights moved along the two directions the run moved most. Its shade is the &lt;b&gt;loss&lt;/b&gt; of that network on 1,000 training images; the line is the path the weights took, the dot the moment the timeline shows. Too high a &lt;b&gt;learning rate&lt;/b&gt; jumps across the valley; too low crawls.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;손실 지형&lt;/b&gt;: 그림의 모든 점은 하나의 신경망입니다 — 마지막 가중치를 학습이 가장 많이 움직인 두 방향으로 옮긴 것입니다. 색의 진하기는 그 신경망의 학습 이미지 1,000개에 대한 &lt;b&gt;손실&lt;/b&gt;이고, 선은 가중치가 지나간 길, 점은 타임라인이 보여 주는 순간입니다. &lt;b&gt;학습률&lt;/b&gt;이 너무 높으면 골짜기를 건너뛰고, 너무 낮으면 기어갑니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="170"/>
         <source>&lt;p&gt;&lt;b&gt;Neuron inspector&lt;/b&gt;: click a neuron in the network to see its weighted input z, its activation a and its weights — at the moment the timeline shows.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;뉴런 살펴보기&lt;/b&gt;: 신경망의 뉴런을 클릭하면 그 뉴런의 가중 입력 z, 활성화 a, 가중치를 타임라인이 보여 주는 순간의 값으로 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="133"/>
+        <location filename="../../annviz/gui/training/page.py" line="173"/>
         <source>&lt;p&gt;&lt;b&gt;Two runs compared&lt;/b&gt; at the same moment: the same digit, the same step, two settings — which one learned faster, and how.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;두 번의 학습 비교&lt;/b&gt;: 같은 순간, 같은 숫자, 같은 단계에서 설정만 다른 두 학습을 봅니다. 어느 쪽이 더 적은 단계로 배웠고, 어떻게 배웠을까요?&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="137"/>
+        <location filename="../../annviz/gui/training/page.py" line="177"/>
         <source>Learning curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="141"/>
+        <location filename="../../annviz/gui/training/page.py" line="181"/>
         <source>Histograms</source>
         <translation>히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="142"/>
+        <location filename="../../annviz/gui/training/page.py" line="182"/>
         <source>Weight histograms</source>
         <translation>가중치 히스토그램</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="143"/>
+        <location filename="../../annviz/gui/training/page.py" line="183"/>
         <source>Compare runs</source>
         <translation>학습 비교</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="144"/>
+        <location filename="../../annviz/gui/training/page.py" line="184"/>
         <source>Neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="145"/>
+        <location filename="../../annviz/gui/training/page.py" line="185"/>
         <source>Neuron inspector: the neuron chosen in the network, at the moment the timeline shows</source>
         <translation>뉴런 살펴보기: 신경망에서 고른 뉴런을 타임라인이 보여 주는 순간의 값으로 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="181"/>
+        <location filename="../../annviz/gui/training/page.py" line="190"/>
+        <source>Over time</source>
+        <translation>과정</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="191"/>
+        <source>The run over time: when did it learn each digit (Answers), and the path the weights took over the loss (Landscape)</source>
+        <translation>시간에 따른 학습: 각 숫자를 언제 배웠는지(답)와 가중치가 손실 위를 지나간 길(손실 지형)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="193"/>
+        <source>Answers</source>
+        <translation>답</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="195"/>
+        <source>When did it learn it? The network&apos;s answer for the pad&apos;s digit and pinned digits at every recorded moment</source>
+        <translation>언제 배웠을까요? 기록된 모든 순간에 패드의 숫자와 고정한 숫자에 대한 신경망의 답</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="197"/>
+        <source>Landscape</source>
+        <translation>손실 지형</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="199"/>
+        <source>The loss landscape: the loss on the plane the weights moved through, with the path the run took</source>
+        <translation>손실 지형: 가중치가 지나간 평면 위의 손실과 학습이 지나간 길</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/training/page.py" line="235"/>
         <source>Doctor</source>
         <translation>진단</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/page.py" line="182"/>
+        <location filename="../../annviz/gui/training/page.py" line="236"/>
         <source>The training doctor: what went wrong in this run, where it began, and a fix to replay</source>
         <translation>학습 진단: 이 학습에서 무엇이 잘못되었는지, 어디서 시작되었는지, 다시 학습해 볼 해결책</translation>
     </message>

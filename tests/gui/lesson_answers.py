@@ -242,12 +242,16 @@ WRONG: dict[tuple[str, int], tuple[Wrong, ...]] = {
               press("training-doctor-replay-1"), press("training-stop"), WAIT),
     ),
     ("learning", 4): (
+        wrong("Answers stays in front", _a("show", widget="training-answers")),
+        wrong("the learning curves in front instead", _a("show", widget="training-curves")),
+    ),
+    ("learning", 5): (
         wrong("trained at η = 0.5, then the slider moved to 0.01", set_("training-lr", 0.5), press("training-start"),
               WAIT, set_("training-lr", 0.01)),
         wrong("η = 0.01, started and stopped before the epoch ended", set_("training-lr", 0.01),
               press("training-start"), press("training-stop"), WAIT),
     ),
-    ("learning", 5): (
+    ("learning", 6): (
         wrong("My digits opened, nothing added", _a("show", widget="mydigits-page")),
         wrong("a 3 added with the label 5, then My digits opened", _a("clear_pad"), THREE,
               _a("add_my_digit", label=5), _a("show", widget="mydigits-page")),

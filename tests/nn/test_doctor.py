@@ -17,6 +17,7 @@ from annviz.nn.doctor.doctor import probe_every, stride
 from annviz.nn.doctor.signals import KEEP_RECENT, MAX_POINTS, Series, StepSample, probe
 from annviz.nn.doctor.texts import describe_fix, explain, title
 from annviz.nn.history import EpochRecord
+from annviz.presets import preset_config
 
 
 @pytest.fixture(autouse=True)
@@ -99,6 +100,23 @@ def test_too_high_a_learning_rate_is_named_within_a_few_batches_with_a_lower_one
     assert set(lower.settings) == {"lr"} and 50.0 / 1000 <= lower.settings["lr"] <= 50.0 / 10
     assert not lower.restart                         # η: continue from before it began
     assert d.fixes[1].settings == {"optimizer": "adam", "lr": 0.001} and d.fixes[1].restart
+
+
+def test_the_too_high_preset_is_explained_by_its_climbing_loss_not_its_collapsed_ratio(digits):
+    """η = 1000 with squared error: the loss climbs while the sigmoid units saturate, so the
+    update/weight ratio falls to ~0: the text says what was seen, the loss."""
+    too_high = preset_config("too-high")
+    named, _ = watch(digits, **{k: getattr(too_high, k) for k in ("hidden", "activation", "loss", "lr", "batch_size")})
+    d = named["lr_too_high"]
+    assert d.evidence["sign"] == "loss" and d.evidence["loss"] > rules.CLIMB * d.evidence["first_loss"]
+    en, ko = explain(d), explain(d, "ko")
+    assert f"the loss climbs instead of falling: it started at {d.evidence['first_loss']:.3g}" in en
+    assert "%" not in en and "%" not in ko and "손실이 줄어들지 않고 올라갑니다" in ko
+    # big steps with a loss that has not climbed 1.5×: the ratio is the evidence, and the text says it
+    named, _ = watch(digits, lr=5.0, activation="relu", hidden=(32,))
+    d = named["lr_too_high"]
+    assert d.evidence["sign"] == "steps" and d.evidence["ratio"] > rules.HIGH_RATIO
+    assert f"{d.evidence['ratio']:.1%} of their size" in explain(d) and "climbs instead" not in explain(d)
 
 
 def test_too_low_a_learning_rate_suggests_one_about_a_thousand_times_higher(digits):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from annviz.nn.doctor import CODES, Diagnosis, Fix, texts
-from annviz.nn.doctor.texts import KOREAN, SETTING_TEXTS, TEXTS, describe_fix, explain, title
+from annviz.nn.doctor.texts import KOREAN, SETTING_TEXTS, SIGN_TEXTS, TEXTS, describe_fix, explain, title
 
 
 def fields(text: str) -> set[str]:
@@ -19,7 +19,8 @@ def fields(text: str) -> set[str]:
 
 
 def english_texts() -> list[str]:
-    return [t for pair in TEXTS.values() for t in pair] + [t for t in SETTING_TEXTS.values() if t]
+    return ([t for pair in TEXTS.values() for t in pair] + [t for t in SETTING_TEXTS.values() if t]
+            + [t for signs in SIGN_TEXTS.values() for t in signs.values()])
 
 
 def test_every_code_has_a_title_and_an_explanation_in_both_languages():
@@ -52,10 +53,11 @@ TERMS = {
 @pytest.mark.parametrize("code", CODES)
 def test_each_explanation_uses_the_concepts_words(code):
     english, korean = TERMS[code]
-    en = " ".join(TEXTS[code]).lower()
-    ko = " ".join(KOREAN[t] for t in TEXTS[code])
-    assert all(word.lower() in en for word in english), en
-    assert all(word in ko for word in korean), ko
+    for explanation in (TEXTS[code][1], *SIGN_TEXTS.get(code, {}).values()):
+        en = " ".join((TEXTS[code][0], explanation)).lower()
+        ko = " ".join(KOREAN[t] for t in (TEXTS[code][0], explanation))
+        assert all(word.lower() in en for word in english), en
+        assert all(word in ko for word in korean), ko
 
 
 def test_a_diagnosis_reads_with_its_numbers_and_its_fixes():
@@ -74,6 +76,32 @@ def test_a_diagnosis_reads_with_its_numbers_and_its_fixes():
     assert describe_fix(Fix({"n_train": None}), "ko") == "학습 데이터 전부"
     with pytest.raises(KeyError):
         describe_fix(Fix({"batch_size": 7}))
+
+
+def too_high(sign, ratio, loss, first_loss=2.3):
+    evidence = {"ratio": ratio, "layer": 1, "loss": loss, "first_loss": first_loss, "lr": 1000.0, "series": {}}
+    if sign is not None:
+        evidence["sign"] = sign
+    return Diagnosis("lr_too_high", 2, 10, evidence, (Fix({"lr": 10.0}),))
+
+
+def test_too_high_a_learning_rate_is_explained_by_the_sign_the_doctor_saw():
+    """Named on a climbing loss (η = 1000: the units saturate and the ratio collapses to ~0), the
+    text quotes the loss and never the ratio; named on big steps, it quotes the ratio."""
+    climbing = too_high("loss", 0.00004, 5.4)
+    en, ko = explain(climbing), explain(climbing, "ko")
+    assert en.startswith("From batch 2 on, the loss climbs instead of falling: it started at 2.3 and is now 5.4.")
+    assert "%" not in en and "%" not in ko and "0.0" not in en      # no collapsed ratio quoted
+    assert "overshoots" in en and "activation function" in en and "η (now 1000)" in en
+    assert ko.startswith("2번째 배치부터 손실이 줄어들지 않고 올라갑니다. 처음에는 2.3, 지금은 5.4입니다.")
+    assert "활성화 함수" in ko and "학습률 η(지금 1000)" in ko
+    big = too_high("steps", 0.383, 2.9)
+    en, ko = explain(big), explain(big, "ko")
+    assert en.startswith("From batch 2 on, each step changes the weights by about 38.3% of their size")
+    assert "climbs instead of falling" not in en and "38.3%" in ko and "줄어들지 않고 올라갑니다" not in ko
+    # a recording file written before the sign was kept: chosen from the numbers, as the rule did
+    assert "climbs instead" in explain(too_high(None, 0.00004, 5.4))          # 5.4 > 1.5 × 2.3
+    assert "38.3%" in explain(too_high(None, 0.383, 3.4))                      # 3.4 < 1.5 × 2.3
 
 
 def test_every_fix_the_rules_can_give_has_a_text():

@@ -48,6 +48,7 @@ class MyDigitsPage(QWidget):
     folder_chosen = Signal(str)  # the learner chose another folder for their digits (to remember)
     imported = Signal(int)       # an import ended: the digits added
     digit_added = Signal(object)  # Digit
+    digits_changed = Signal()    # the digits' images read, or one added (own_digits)
     language_changed = Signal()
 
     def __init__(self, state: AppState, root: Path, parent: QWidget | None = None):
@@ -195,6 +196,7 @@ class MyDigitsPage(QWidget):
         self.notes.setText(self.tr("Added a {label} ({side}).").format(label=label, side=side))
         self._last_added = digit
         self.digit_added.emit(digit)
+        self.digits_changed.emit()
         return digit
 
     @property
@@ -289,6 +291,14 @@ class MyDigitsPage(QWidget):
     def _on_inputs_read(self, problems: list) -> None:
         if problems:
             self._show_problems(problems)
+        self.digits_changed.emit()
+
+    def own_digits(self) -> tuple[np.ndarray, np.ndarray]:
+        """The learner's digits whose images are read, both sides: (n, 784) inputs and labels."""
+        if self.store is None:
+            return np.zeros((0, 784), np.float32), np.zeros(0, np.int64)
+        sides = [self.store.inputs(held_out) for held_out in (False, True)]
+        return np.concatenate([x for x, _ in sides]), np.concatenate([y for _, y in sides])
 
     def inputs_read(self) -> bool:
         """Whether every digit's image has been read (the background reader is done)."""

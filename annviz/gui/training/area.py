@@ -27,12 +27,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from annviz.data.datasets import DatasetError
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.state import AppState
+from annviz.gui.training.answer_strips import AnswerStrips
 from annviz.gui.training.compare import RunComparison
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.curves import SMOOTHING, LiveCurves
 from annviz.gui.training.doctor_panel import DoctorPanel
 from annviz.gui.training.export import save_png, write_history_csv
 from annviz.gui.training.gif_export import GifExport
+from annviz.gui.training.landscape_view import LossLandscapeView
 from annviz.gui.training.page import TrainingPage
 from annviz.gui.training.panel import TrainingPanel
 from annviz.gui.training.pictures import save_png as save_weights_png
@@ -84,8 +86,11 @@ class TrainingArea(QObject):
         self._dismissed: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Recording → codes
         self._replay_of: tuple | None = None   # (run, diagnosis, fix) being replayed, until its film begins
         self._replays: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # replay → (run, d, fix)
+        self.answers = AnswerStrips(state)
+        self.landscape = LossLandscapeView()
         self.page = TrainingPage(self.panel, self.speed, self.curves, self.histograms, self.compare,
-                                 self.timeline, explorer, doctor=self.doctor)
+                                 self.timeline, explorer, doctor=self.doctor, answers=self.answers,
+                                 landscape=self.landscape)
         c = self.controller
         c.run_started.connect(self._on_run_started)
         c.progress.connect(self.curves.add_progress)
@@ -114,8 +119,16 @@ class TrainingArea(QObject):
         self.doctor.replay_requested.connect(self._on_replay_requested)
         self.doctor.dismiss_requested.connect(self.dismiss)
         self.doctor.show_requested.connect(self._on_show_diagnosis)
+        c.films.moment_added.connect(self._on_moment_added)
+        c.films.runs_changed.connect(self.answers.moments_changed)
+        self.answers.moment_clicked.connect(self.timeline.go_to)
+        for view in (self.answers, self.landscape):
+            self.timeline.run_chosen.connect(view.set_run)
+            c.films.recording_changed.connect(view.set_run)
 
     def shutdown(self) -> None:
+        self.answers.shutdown()
+        self.landscape.shutdown()
         self.gif.shutdown()
         self.controller.shutdown()
 
@@ -149,10 +162,20 @@ class TrainingArea(QObject):
     @Slot(object, int)
     def _on_moment_shown(self, run, index: int) -> None:
         self.curves.show_moment(run.moments[index].epoch)
+        for view in (self.answers, self.landscape):
+            view.set_position(index if run is self.timeline.run else None)
 
     @Slot()
     def _on_returned(self) -> None:
         self.curves.show_moment(None)
+        self.answers.set_position(None)
+        self.landscape.set_position(None)
+
+    @Slot(object)
+    def _on_moment_added(self, _moment) -> None:
+        if self.timeline.run is self.controller.films.current:
+            self.answers.moments_changed()
+            self.landscape.moments_changed()
 
     # --- what setups read and do -----------------------------------------------------------------
 

@@ -166,6 +166,8 @@ class DoctorPanel(QFrame):
                                       "began, or from batch 0 — and show both runs side by side"))
         self.dismiss_button.setToolTip(self.tr("Hide this diagnosis for this run"))
         self.choice.setToolTip(self.tr("What the doctor found in this run"))
+        for button in self.fix_buttons:      # until a diagnosis says which fix (_describe_fix)
+            button.setToolTip(self.tr("Train again with this fix; then compare both runs side by side"))
         self.evidence.getPlotItem().setLabel("bottom", self.tr("batch"))
         self._fill_choice(self.choice.currentIndex())
 

@@ -41,10 +41,29 @@ class _Holder(QWidget):
         self.box.setContentsMargins(0, 0, 0, 0)
 
 
+class _TwoViews(QTabWidget):
+    """Two views in one tab of the settings' row, as two tabs of their own."""
+
+    def __init__(self, first: QWidget, second: QWidget):
+        super().__init__()
+        room.whole_tabs(self)
+        self.setObjectName("training-over-time")
+        self.setDocumentMode(True)
+        self.addTab(first, "")
+        self.addTab(second, "")
+
+    def show_view(self, i: int) -> None:
+        self.setCurrentIndex(i)
+
+    def current(self) -> QWidget:
+        return self.currentWidget()
+
+
 class TrainingPage(QWidget):
     def __init__(self, panel: TrainingPanel, speed: SpeedControl, curves: LiveCurves,
                  histograms: WeightHistograms, compare: QWidget, timeline: Timeline, explorer=None,
-                 doctor: QWidget | None = None, parent: QWidget | None = None):
+                 doctor: QWidget | None = None, answers: QWidget | None = None,
+                 landscape: QWidget | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("training-page")
         self.panel, self.speed, self.curves, self.histograms, self.compare, self.timeline = (
@@ -67,6 +86,15 @@ class TrainingPage(QWidget):
         self.tabs.addTab(histograms, "")
         self.tabs.addTab(compare, "")
         self.tabs.addTab(self.holders["inspector"], "")   # the explorer's, lent (the time machine's moments)
+        # "When did it learn my 3?" (answer_strips.py): a tab beside the settings', which have the
+        # height it needs; the charts' tab bar has no room left at 1280 px with the lesson drawer,
+        # and there is no height to spare under the timeline at 768.
+        # and the loss landscape (landscape_view.py), the two in one tab "Over time" (with the
+        # doctor's there is no width for a sixth tab at 1280 px with the drawer in English).
+        self.answers, self.landscape = answers, landscape
+        self.over_time = _TwoViews(answers, landscape) if answers is not None and landscape is not None else None
+        if self.over_time is not None:
+            panel.settings.tabs.addTab(self.over_time, "")
         sizer = CurrentPageSizer(self.tabs)         # as high as the tab in front (a folded diagram is taller)
         self.top = room.Shelf(self.tabs, holds_fold=False)
         self.top.add(self.holders["pad"], lambda: "", priority=None, stretch=3)
@@ -126,6 +154,18 @@ class TrainingPage(QWidget):
                                   "are dead or saturated — and names what goes wrong, from the batch "
                                   "where it began. <b>Replay with the fix</b> trains the run again with "
                                   "the fix, beside the first one.</p>")
+        if self._in_front(self.answers):
+            return text + self.tr("<p><b>Answers over time</b>: one strip per digit — the pad's, the "
+                                  "ones you pinned, your own — coloured by the network's <b>prediction</b> "
+                                  "at every recorded moment, paler where it was less sure. Click where the "
+                                  "answer changes to see the network at that moment.</p>")
+        if self._in_front(self.landscape):
+            return text + self.tr("<p><b>The loss landscape</b>: every point of the picture is a network — "
+                                  "the last weights moved along the two directions the run moved most. "
+                                  "Its shade is the <b>loss</b> of that network on 1,000 training "
+                                  "images; the line is the path the weights took, the dot the moment "
+                                  "the timeline shows. Too high a <b>learning rate</b> jumps across the "
+                                  "valley; too low crawls.</p>")
         if tab is self.holders["inspector"]:
             return text + self.tr("<p><b>Neuron inspector</b>: click a neuron in the network to see its "
                                   "weighted input z, its activation a and its weights — at the moment "
@@ -144,6 +184,20 @@ class TrainingPage(QWidget):
         self.tabs.setTabText(inspector, self.tr("Neuron"))
         self.tabs.setTabToolTip(inspector, self.tr("Neuron inspector: the neuron chosen in the network, "
                                                    "at the moment the timeline shows"))
+        if self.over_time is not None:
+            tabs = self.panel.settings.tabs
+            i = tabs.indexOf(self.over_time)
+            tabs.setTabText(i, self.tr("Over time"))
+            tabs.setTabToolTip(i, self.tr("The run over time: when did it learn each digit (Answers), "
+                                          "and the path the weights took over the loss (Landscape)"))
+            self.over_time.setTabText(0, self.tr("Answers"))
+            self.over_time.setTabToolTip(0, self.tr(
+                "When did it learn it? The network's answer for the pad's digit and pinned digits "
+                "at every recorded moment"))
+            self.over_time.setTabText(1, self.tr("Landscape"))
+            self.over_time.setTabToolTip(1, self.tr(
+                "The loss landscape: the loss on the plane the weights moved through, with the path "
+                "the run took"))
         self._retranslate_doctor()
         self.top.retranslate()
         self.charts.retranslate()
@@ -185,6 +239,22 @@ class TrainingPage(QWidget):
     def show_compare(self) -> None:
         """The two runs compared in front (a fix is replayed beside the run it fixes)."""
         self.tabs.setCurrentWidget(self.compare)
+
+    def _in_front(self, view: QWidget | None) -> bool:
+        return (self.over_time is not None and self.panel.settings.tabs.currentWidget() is self.over_time
+                and self.over_time.current() is view)
+
+    def show_answers(self) -> None:
+        """The answer strips in front."""
+        if self.over_time is not None:
+            self.panel.settings.tabs.setCurrentWidget(self.over_time)
+            self.over_time.show_view(0)
+
+    def show_landscape(self) -> None:
+        """The loss landscape in front."""
+        if self.over_time is not None:
+            self.panel.settings.tabs.setCurrentWidget(self.over_time)
+            self.over_time.show_view(1)
 
     def show_inspector(self) -> None:
         """The inspector's tab in front (a neuron was chosen in the diagram)."""

@@ -176,6 +176,7 @@ def lr_too_high(doc: Chart) -> Diagnosis | None:
         plot = series("update/weight ratio", [(s.batch, s.top_ratio) for s in doc.steps], HIGH_RATIO)
     layer = max(range(len(w[-1].ratio)), key=lambda l: median(s.ratio[l] for s in w))
     return doc.diagnosis("lr_too_high", onset.batch, {
+        "sign": "loss" if climbed else "steps",       # which text explains it (texts.SIGN_TEXTS)
         "ratio": round_sig(ratio), "layer": layer + 1, "loss": round_sig(loss),
         "first_loss": round_sig(doc.first_loss), "lr": doc.lr, "series": plot,
     }, fixes(lr_fix(doc, ratio, lower=True), adam_fix(doc)))
@@ -186,7 +187,7 @@ def trainer_stopped_climbing(doc: Chart, batch: int) -> Diagnosis:
     ratio = median(s.top_ratio for s in doc.steps[-WINDOW:]) if doc.steps else math.nan
     loss = doc.steps[-1].loss if doc.steps else math.nan
     return doc.diagnosis("lr_too_high", batch, {
-        "ratio": round_sig(ratio), "layer": 0, "loss": round_sig(loss),
+        "sign": "loss", "ratio": round_sig(ratio), "layer": 0, "loss": round_sig(loss),
         "first_loss": round_sig(doc.first_loss if doc.first_loss is not None else math.nan),
         "lr": doc.lr, "series": series("loss", [(s.batch, s.loss) for s in doc.steps]),
     }, fixes(lr_fix(doc, ratio, lower=True), adam_fix(doc)))

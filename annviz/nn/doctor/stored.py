@@ -28,7 +28,7 @@ from annviz.messages import Phrase
 from annviz.nn.config import TrainConfig
 from annviz.nn.configfile import read_config
 from annviz.nn.doctor.diagnosis import CODES, MAX_SERIES_POINTS, Diagnosis, Fix
-from annviz.nn.doctor.texts import TEXTS, describe_fix
+from annviz.nn.doctor.texts import describe_fix, explanations
 from annviz.nn.limits import MAX_LAYERS
 from annviz.safeio import FileFormatError, FilePath, describe
 
@@ -46,7 +46,7 @@ EVIDENCE: dict[str, Any] = {   # Any: a word, a (lowest, highest) or a tuple of 
     "best_val_accuracy": "number",
     "layer": (0, MAX_LAYERS + 1), "layers": (1, MAX_LAYERS + 1), "best_epoch": (1, MAX_EPOCHS),
     "gradient_norms": "numbers", "shares": "numbers",
-    "what": ("weights", "outputs", "loss"),
+    "what": ("weights", "outputs", "loss"), "sign": ("loss", "steps"),
     "series": "series",
 }
 
@@ -66,8 +66,10 @@ class Reader(Protocol):
 
 
 def needed(code: str) -> set[str]:
-    """The evidence keys the text of ``code`` shows (besides ``batch``)."""
-    return {name for _, name, _, _ in string.Formatter().parse(TEXTS[code][1]) if name} - {"batch"}
+    """The evidence keys the texts of ``code`` show (besides ``batch``): any of them may be the
+    one shown."""
+    return {name for text in explanations(code)
+            for _, name, _, _ in string.Formatter().parse(text) if name} - {"batch"}
 
 
 def read_diagnoses(r: Reader, value: object, config: TrainConfig, error: type[FileFormatError]) -> list[Diagnosis]:

@@ -90,6 +90,23 @@ TEXTS: dict[str, tuple[str, str]] = {
             "diagnoses, or try the fix.")),
 }
 
+# code → (what the doctor saw → the explanation that says so), for a code named on either of
+# two signs: the evidence's ``sign`` picks the text (``explanation``). "Too high a learning
+# rate" is named when the steps are big (the update/weight ratio: ``TEXTS``' text) or when the
+# loss climbed: then the ratio may have collapsed (big steps saturate the units, and the weights
+# stop moving), so that text quotes the loss, not the ratio.
+SIGN_TEXTS: dict[str, dict[str, str]] = {
+    "lr_too_high": {
+        "loss": QT_TRANSLATE_NOOP("Doctor",
+            "From batch {batch} on, the loss climbs instead of falling: it started at "
+            "{first_loss:.3g} and is now {loss:.3g}. Each step is so large that it overshoots the "
+            "bottom of the valley and lands higher up on the other side. Big steps also push the "
+            "weighted inputs to the flat ends of the activation function, where the weights "
+            "hardly change any more, so the loss stays high. Lower the learning rate η (now "
+            "{lr:g})."),
+    },
+}
+
 #: A fix, setting by setting: (setting, value or None for any value) → text.
 SETTING_TEXTS: dict[tuple[str, object], str] = {
     ("lr", None): QT_TRANSLATE_NOOP("Doctor", "learning rate η = {value:g}"),
@@ -150,6 +167,11 @@ KOREAN: dict[str, str] = {
         "{batch}번째 배치부터 고정된 학습 데이터 배치에서의 정확도가 찍어서 맞히는 수준에 머물러 "
         "있습니다. 지금 {accuracy:.0%}이고, 무작위로 고르면 {chance:.0%}입니다. 신경망이 쓸모 있는 것을 "
         "배우지 못했습니다. 보통 그 뒤에 원인이 있습니다. 다른 진단을 읽거나 제안된 해결책을 시도하세요.",
+    SIGN_TEXTS["lr_too_high"]["loss"]:
+        "{batch}번째 배치부터 손실이 줄어들지 않고 올라갑니다. 처음에는 {first_loss:.3g}, 지금은 "
+        "{loss:.3g}입니다. 한 걸음이 너무 커서 골짜기의 바닥을 지나쳐 반대편의 더 높은 곳에 떨어집니다. "
+        "큰 걸음은 가중 입력을 활성화 함수의 평평한 끝으로 밀어내기도 해서, 그곳에서는 가중치가 거의 "
+        "바뀌지 않고 손실이 높은 채로 머뭅니다. 학습률 η(지금 {lr:g})를 낮추세요.",
     SETTING_TEXTS[("lr", None)]: "학습률 η = {value:g}",
     SETTING_TEXTS[("activation", "relu")]: "은닉층에 렐루(ReLU)",
     SETTING_TEXTS[("activation", "leaky_relu")]: "은닉층에 리키 렐루(leaky ReLU)",
@@ -174,9 +196,33 @@ def title(code: str, lang: str | Callable[[str], str] = "en") -> str:
     return _in(TEXTS[code][0], lang)
 
 
+def explanations(code: str) -> list[str]:
+    """Every explanation ``code`` may have (English): the main one first."""
+    return [TEXTS[code][1], *SIGN_TEXTS.get(code, {}).values()]
+
+
+def sign(diagnosis: Diagnosis) -> str | None:
+    """What the doctor saw, for a code named on either of two signs: the evidence's ``sign``;
+    in a recording file written before it was kept, "loss" when the loss is above 1.5 × the
+    first (the rule's ``CLIMB``: the only way the ratio rule names it with a climbing loss)."""
+    if diagnosis.code not in SIGN_TEXTS:
+        return None
+    seen = diagnosis.evidence.get("sign")
+    if seen is None:
+        loss, first = diagnosis.evidence.get("loss"), diagnosis.evidence.get("first_loss")
+        climbed = isinstance(loss, float) and isinstance(first, float) and loss > 1.5 * first
+        seen = "loss" if climbed else "steps"
+    return seen
+
+
+def explanation(diagnosis: Diagnosis) -> str:
+    """The English explanation that fits what the doctor saw (``SIGN_TEXTS``), unfilled."""
+    return SIGN_TEXTS.get(diagnosis.code, {}).get(sign(diagnosis), TEXTS[diagnosis.code][1])
+
+
 def explain(diagnosis: Diagnosis, lang: str | Callable[[str], str] = "en") -> str:
     """The diagnosis's paragraph, its numbers filled in."""
-    return _in(TEXTS[diagnosis.code][1], lang).format(batch=diagnosis.batch, **diagnosis.evidence)
+    return _in(explanation(diagnosis), lang).format(batch=diagnosis.batch, **diagnosis.evidence)
 
 
 def describe_fix(fix: Fix, lang: str | Callable[[str], str] = "en") -> str:
