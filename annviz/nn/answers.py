@@ -16,6 +16,7 @@ places the strips mark, where a click takes the time machine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,7 +60,7 @@ class Answers:
 
 
 def answers_at(run: Recording, moments: list[Moment], inputs: np.ndarray,
-               go_on=lambda: True) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+               go_on: Callable[[], bool] = lambda: True) -> dict[int, tuple[np.ndarray, np.ndarray]]:
     """step → (predicted class, its confidence) of each example, for ``moments`` of ``run``
     (thread-safe: it reads the moments' read-only arrays and writes nothing shared). Stops early,
     with what it has, when ``go_on()`` is False."""

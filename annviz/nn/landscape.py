@@ -25,7 +25,7 @@ how far it is (gui/training/landscape_view.py). Speed: ``tests/benchmarks/bench_
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,7 +39,7 @@ MAX_PCA_MOMENTS = 64
 MARGIN = 0.25          # of the path's extent, on each side
 
 
-def flatten(weights, biases) -> np.ndarray:
+def flatten(weights: Sequence[np.ndarray], biases: Sequence[np.ndarray]) -> np.ndarray:
     """θ: every weight then every bias, layer by layer, as one float64 vector."""
     return np.concatenate([np.ravel(w) for w in weights] + [np.ravel(b) for b in biases]).astype(np.float64)
 
@@ -79,14 +79,14 @@ def plane(run: Recording) -> Plane:
     # right singular vectors through the small Gram matrix: M Mᵀ = U S² Uᵀ, V = Mᵀ U / S
     values, vectors = np.linalg.eigh(moves @ moves.T)
     order = np.argsort(values)[::-1]
-    basis = []
+    directions: list[np.ndarray] = []
     for k in order[:2]:
         if values[k] > 1e-12 * max(values[order[0]], 1e-300):
-            basis.append(moves.T @ vectors[:, k])
+            directions.append(moves.T @ vectors[:, k])
     rng = np.random.default_rng(0)
-    while len(basis) < 2:                       # a straight path (or none): any orthogonal direction
-        basis.append(rng.standard_normal(len(centre)))
-    q, _ = np.linalg.qr(np.stack(basis).T)      # orthonormal, in the same order
+    while len(directions) < 2:                  # a straight path (or none): any orthogonal direction
+        directions.append(rng.standard_normal(len(centre)))
+    q, _ = np.linalg.qr(np.stack(directions).T)   # orthonormal, in the same order
     basis = q.T[:2].copy()
     coords = np.array([basis @ (flatten(*m.parameters()) - centre) for m in moments])
     return Plane(centre, basis, coords, np.array([m.step for m in moments], dtype=np.int64))

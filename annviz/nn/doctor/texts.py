@@ -217,7 +217,9 @@ def sign(diagnosis: Diagnosis) -> str | None:
 
 def explanation(diagnosis: Diagnosis) -> str:
     """The English explanation that fits what the doctor saw (``SIGN_TEXTS``), unfilled."""
-    return SIGN_TEXTS.get(diagnosis.code, {}).get(sign(diagnosis), TEXTS[diagnosis.code][1])
+    seen = sign(diagnosis)
+    fitting = SIGN_TEXTS.get(diagnosis.code, {})
+    return fitting[seen] if seen is not None and seen in fitting else TEXTS[diagnosis.code][1]
 
 
 def explain(diagnosis: Diagnosis, lang: str | Callable[[str], str] = "en") -> str:
