@@ -44,6 +44,19 @@ def shot(widget, name: str, caption: str) -> Path:
     return path
 
 
+def each_language(take, default=("en", "ko")) -> None:
+    """A screenshot script's main: ``take(app, lang, folder)`` for each language named on the
+    command line (else ``default``), in one application, with a temporary folder for its files."""
+    import tempfile
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        for lang in sys.argv[1:] or list(default):
+            take(app, lang, folder)
+
+
 def percent(p: float) -> str:
     """A probability as the explorer writes it (``{p:.0%}``) with the README's space: "34 %"."""
     return f"{p:.0%}".replace("%", " %")

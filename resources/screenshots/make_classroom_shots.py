@@ -10,13 +10,12 @@ page's evaluation. Needs a Korean font (fonts-nanum) for the Korean shots.
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from captions import each_language  # noqa: E402  (this folder)
 from make_training_shots import THREE, wait_for  # noqa: E402
 from make_truth_shots import HERE, draw, make_window, settle  # noqa: E402
 
@@ -54,11 +53,7 @@ def shots(app: QApplication, lang: str, folder: str) -> None:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication([])
-    langs = sys.argv[1:] or ["en", "ko"]
-    with tempfile.TemporaryDirectory() as folder:
-        for lang in langs:
-            shots(app, lang, folder)
+    each_language(shots)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,6 @@ Each caption is written from what the page shows (its probabilities, its sum, it
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,7 +21,7 @@ from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annviz.gui.convolution import ConvolutionPage  # noqa: E402
-from captions import percent, record, shot  # noqa: E402
+from captions import each_language, percent, record, shot  # noqa: E402
 from make_truth_shots import HERE, make_window, settle  # noqa: E402
 
 SIZE = (1366, 720)
@@ -93,10 +91,7 @@ def shots(app: QApplication, lang: str, folder: str) -> None:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as folder:
-        for lang in sys.argv[1:] or ["en", "ko"]:
-            shots(app, lang, folder)
+    each_language(shots)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from annviz.nn.config import TrainConfig  # noqa: E402
 from annviz.nn.doctor.texts import describe_fix, title  # noqa: E402
-from captions import shot  # noqa: E402
+from captions import each_language, shot  # noqa: E402
 from make_training_shots import THREE, wait_for  # noqa: E402
 from make_truth_shots import draw, make_window, settle  # noqa: E402
 
@@ -70,10 +69,7 @@ def doctor_shots(app: QApplication, lang: str, folder: str) -> None:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as folder:
-        for lang in sys.argv[1:] or ["en", "ko"]:
-            doctor_shots(app, lang, folder)
+    each_language(doctor_shots)
 
 
 if __name__ == "__main__":

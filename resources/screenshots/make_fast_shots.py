@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from captions import shot  # noqa: E402
+from captions import each_language, shot  # noqa: E402
 from make_training_shots import THREE, wait_for  # noqa: E402
 from make_truth_shots import draw, make_window, settle  # noqa: E402
 
@@ -55,10 +54,7 @@ def fast_shot(app: QApplication, lang: str, folder: str) -> None:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as folder:
-        for lang in sys.argv[1:] or ["en", "ko"]:
-            fast_shot(app, lang, folder)
+    each_language(fast_shot)
 
 
 if __name__ == "__main__":

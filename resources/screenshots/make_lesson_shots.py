@@ -12,13 +12,12 @@ the Korean shots.
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from captions import each_language  # noqa: E402  (this folder)
 from make_truth_shots import HERE, make_window, settle  # noqa: E402
 
 SHOTS = (("neuron", 1, False), ("how-good", 0, True))   # (lesson, step index, play its answer)
@@ -43,10 +42,7 @@ def shots(app: QApplication, lang: str, folder: str) -> None:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as folder:
-        for lang in sys.argv[1:] or ["ko"]:
-            shots(app, lang, folder)
+    each_language(shots, default=("ko",))
 
 
 if __name__ == "__main__":

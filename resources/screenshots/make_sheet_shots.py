@@ -13,8 +13,6 @@ to captions.json (``captions.py``). Needs a Korean font (fonts-nanum) for the Ko
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -22,7 +20,7 @@ from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annviz.gui.lessons.sheet import first_page, sheet_document  # noqa: E402
-from captions import record, shot  # noqa: E402
+from captions import each_language, record, shot  # noqa: E402
 from make_truth_shots import HERE, make_window, settle  # noqa: E402
 
 SIZE = (1366, 768 - 48)           # the window on a 1366×768 screen with a taskbar
@@ -75,10 +73,7 @@ def shots(app: QApplication, lang: str, folder: str) -> None:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as folder:
-        for lang in sys.argv[1:] or ["ko", "en"]:
-            shots(app, lang, folder)
+    each_language(shots, default=("ko", "en"))
 
 
 if __name__ == "__main__":

@@ -12,8 +12,6 @@ the brightness histogram). Needs a Korean font (fonts-nanum) for the Korean shot
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annviz.data.datasets import load_named_dataset, to_inputs  # noqa: E402
 from annviz.gui.setup import pages  # noqa: E402
+from captions import each_language  # noqa: E402  (this folder)
 from make_truth_shots import HERE, make_window, settle  # noqa: E402
 
 
@@ -59,10 +58,7 @@ def shots(app: QApplication, lang: str, folder: str) -> None:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as folder:
-        for lang in sys.argv[1:] or ["en", "ko"]:
-            shots(app, lang, folder)
+    each_language(shots)
 
 
 if __name__ == "__main__":
