@@ -22,7 +22,7 @@ def trained(tmp_path_factory):
     where = tmp_path_factory.mktemp("cnn")
     out = where / "cnn.safetensors"
     result = annviz("train", "--conv", "4,8", "--n-train", "1280", "--epochs", "1", "--threads", "1",
-                    "--lr", "0.003", "--out", out, "--json")
+                    "--lr", "0.003", "--schedule", "cosine", "--out", out, "--json")   # a short run: no warm-up
     assert result.returncode == 0, result.stderr
     mlp = annviz("train", "--layers", "8", "--n-train", "200", "--epochs", "1", "--threads", "1", "--json")
     assert mlp.returncode == 0, mlp.stderr

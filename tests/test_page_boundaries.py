@@ -38,6 +38,32 @@ def chains_into_pages(source: str) -> list[str]:
     return found
 
 
+AREAS = {"training", "lessons", "setup", "mydigits", "explorer", "insight", "lab", "convolution"}
+
+
+def window_lookups(source: str) -> list[str]:
+    """Each ``getattr``/``hasattr`` of a page or area on a window (``window``, ``self.window``,
+    ``d.window``): the window declares them (None when one failed to build), so a lookup by name
+    means an area that hangs itself on the window. (A Qt capability, e.g. ``resizeDocks``, is not
+    an area.)"""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("getattr", "hasattr")
+                and len(node.args) >= 2 and ast.unparse(node.args[0]).split(".")[-1] == "window"
+                and isinstance(node.args[1], ast.Constant) and node.args[1].value in AREAS):
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_no_driver_looks_up_an_area_of_the_window_by_name():
+    assert window_lookups('mine = getattr(window, "mydigits", None)') == ["getattr(window, 'mydigits', None)"]
+    assert window_lookups("hasattr(self.window, 'lessons')")
+    assert window_lookups("window.mydigits") == [] and window_lookups("hasattr(window, 'resizeDocks')") == []
+    found = {path.relative_to(ROOT.parent).as_posix(): calls
+             for path in DRIVERS if (calls := window_lookups(path.read_text(encoding="utf-8")))}
+    assert found == {}
+
+
 def test_the_rule_finds_a_chain_and_lets_a_method_call_pass():
     assert chains_into_pages("window.explorer.pad_panel.picker.show_index(3)") \
         == ["window.explorer.pad_panel.picker.show_index", "window.explorer.pad_panel.picker"]

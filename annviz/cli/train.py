@@ -103,7 +103,7 @@ def train_options(train: argparse.ArgumentParser) -> None:
                        help="a convolutional network: the filters of each 5×5 convolution (padded by 2, "
                        "each followed by a 2×2 max-pool) before the dense layers; --conv 8,16 is the "
                        "reference net; with it, --layers is none, --activation relu and the other settings "
-                       "the reference net's (Adam, --lr 0.002, --schedule cosine, --epochs 3) unless given")
+                       "the reference net's (Adam, --lr 0.006, --schedule one-cycle, --epochs 3) unless given")
     option("--activation", dest="activation", type=canonical(get_activation), choices=HIDDEN_ACTIVATIONS,
            help="activation of every hidden layer and convolution")
     option("--output-activation", dest="output_activation", type=canonical(get_activation),
@@ -141,7 +141,7 @@ def train_config(args: argparse.Namespace) -> TrainConfig:
              if getattr(args, dest, None) is not None}
     conv = tuple(getattr(args, "conv", ()) or ())
     if conv:                        # a CNN: no hidden dense layer and ReLU, unless asked otherwise
-        if not getattr(args, "recipe", None):   # the reference net's settings (Adam, η 2e-3, cosine, 3 epochs)
+        if not getattr(args, "recipe", None):   # the reference net's settings (Adam, η 6e-3, one cycle, 3 epochs)
             from annviz.recipes import REFERENCE_CNN
             base = REFERENCE_CNN
         given = {"hidden": (), "activation": "relu", **given, "conv": conv}

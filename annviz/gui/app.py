@@ -105,7 +105,7 @@ def install_areas(window, state: AppState, areas=AREAS) -> list[str]:
 def link_areas(window) -> None:
     """What one area shows of another's, once both are built: the learner's own digits ("My
     digits") as strips of the training page's "When did it learn my 3?"."""
-    mydigits, training = getattr(window, "mydigits", None), getattr(window, "training", None)
+    mydigits, training = window.mydigits, window.training
     if mydigits is None or training is None:
         return
 

@@ -51,6 +51,7 @@ from annviz.paths import bundled_model
 
 if TYPE_CHECKING:        # the areas are installed by the app (``install_areas``), not imported here
     from annviz.gui.lessons import LessonsArea
+    from annviz.gui.mydigits import MyDigitsPage
     from annviz.gui.setup import SetupArea
     from annviz.gui.training import TrainingArea
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._training: TrainingArea | None = None
         self._lessons: LessonsArea | None = None
         self._setup: SetupArea | None = None
+        self._mydigits: MyDigitsPage | None = None
         self.files = ModelFiles(self, state, self.settings)   # open, save, export the model
         self.tabs = room.PageTabs()         # each page in a frame that scrolls only if it must
         self.tabs.setDocumentMode(True)
@@ -110,6 +112,14 @@ class MainWindow(QMainWindow):
     def setup(self) -> SetupArea | None:
         """File → Open / Save setup, or None if that area was not built."""
         return self._setup
+
+    @property
+    def mydigits(self) -> MyDigitsPage | None:
+        """The My digits page, or None if it was not built."""
+        return self._mydigits
+
+    def set_mydigits_page(self, page: MyDigitsPage) -> None:
+        self._mydigits = page
 
     def set_training_area(self, area: TrainingArea) -> None:
         self._training = area

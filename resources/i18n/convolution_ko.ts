@@ -95,8 +95,8 @@ CNN {b}</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/convolution/page.py" line="132"/>
-        <source>&lt;p&gt;&lt;b&gt;Learning&lt;/b&gt; a CNN is the same gradient descent as for an MLP (here Adam, η = 0.002, batches of 64): the loss&apos;s &lt;b&gt;gradient&lt;/b&gt; flows back through the dense layer, through each max pooling (a window&apos;s gradient to the one pixel that was its maximum) and through each convolution, and every filter&apos;s weights move. The learning curve shows each batch&apos;s loss; the time machine, the first layer&apos;s kernels at any batch of the run.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;CNN의 &lt;b&gt;학습&lt;/b&gt;도 MLP와 같은 경사 하강법입니다(여기서는 Adam, η = 0.002, 배치 64). 손실의 &lt;b&gt;기울기&lt;/b&gt;가 완전 연결층을 지나, 최대 풀링마다(칸의 기울기는 최댓값이었던 한 픽셀로) 그리고 합성곱마다 거꾸로 흘러가고, 모든 필터의 가중치가 움직입니다. 학습 곡선은 배치마다의 손실을, 타임머신은 이번 학습의 어느 배치에서든 첫 번째 층의 커널을 보여 줍니다.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Learning&lt;/b&gt; a CNN is the same gradient descent as for an MLP (here Adam, η rising to 0.006 and falling again over the run, batches of 64): the loss&apos;s &lt;b&gt;gradient&lt;/b&gt; flows back through the dense layer, through each max pooling (a window&apos;s gradient to the one pixel that was its maximum) and through each convolution, and every filter&apos;s weights move. The learning curve shows each batch&apos;s loss; the time machine, the first layer&apos;s kernels at any batch of the run.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;CNN의 &lt;b&gt;학습&lt;/b&gt;도 MLP와 같은 경사 하강법입니다(여기서는 Adam, η가 학습 동안 0.006까지 올라갔다가 다시 내려감, 배치 64). 손실의 &lt;b&gt;기울기&lt;/b&gt;가 완전 연결층을 지나, 최대 풀링마다(칸의 기울기는 최댓값이었던 한 픽셀로) 그리고 합성곱마다 거꾸로 흘러가고, 모든 필터의 가중치가 움직입니다. 학습 곡선은 배치마다의 손실을, 타임머신은 이번 학습의 어느 배치에서든 첫 번째 층의 커널을 보여 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/convolution/page.py" line="139"/>
@@ -623,8 +623,8 @@ ReLU: a = max(0, z) = {a}</source>
     </message>
     <message>
         <location filename="../../annviz/gui/convolution/train_view.py" line="152"/>
-        <source>Train a new network with these settings (Adam, η = 0.002)</source>
-        <translation>이 설정으로 새 신경망을 학습합니다 (Adam, η = 0.002)</translation>
+        <source>Train a new network with these settings (Adam, η up to 0.006 in one cycle)</source>
+        <translation>이 설정으로 새 신경망을 학습합니다 (Adam, η는 한 주기에 0.006까지)</translation>
     </message>
     <message>
         <location filename="../../annviz/gui/convolution/train_view.py" line="153"/>

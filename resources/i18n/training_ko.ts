@@ -794,116 +794,116 @@
         <translation>학습 기록 저장(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="279"/>
-        <location filename="../../annviz/gui/training/area.py" line="298"/>
+        <location filename="../../annviz/gui/training/area_doctor.py" line="59"/>
+        <location filename="../../annviz/gui/training/area_doctor.py" line="78"/>
         <source>Cannot replay with this fix</source>
         <translation>이 방법으로 고쳐서 다시 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="344"/>
+        <location filename="../../annviz/gui/training/area.py" line="246"/>
         <source>Nothing to save</source>
         <translation>저장할 것이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="344"/>
+        <location filename="../../annviz/gui/training/area.py" line="246"/>
         <source>Train a network first: its recording is what the timeline shows.</source>
         <translation>먼저 신경망을 학습시키세요. 타임라인이 보여 주는 것이 그 학습의 기록입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="347"/>
+        <location filename="../../annviz/gui/training/area.py" line="249"/>
         <source>Save the training recording</source>
         <translation>학습 기록 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="353"/>
+        <location filename="../../annviz/gui/training/area.py" line="255"/>
         <source>Could not save</source>
         <translation>저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="359"/>
+        <location filename="../../annviz/gui/training/area.py" line="261"/>
         <source>Open a training recording</source>
         <translation>학습 기록 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="366"/>
+        <location filename="../../annviz/gui/training/area.py" line="268"/>
         <source>Could not open the recording</source>
         <translation>학습 기록을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="373"/>
+        <location filename="../../annviz/gui/training/area.py" line="275"/>
         <source>annviz training recordings (*{ext})</source>
         <translation>annviz 학습 기록 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="391"/>
+        <location filename="../../annviz/gui/training/area.py" line="293"/>
         <source>Save the weight pictures as GIF</source>
         <translation>가중치 그림을 GIF로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="398"/>
+        <location filename="../../annviz/gui/training/area.py" line="300"/>
         <source>Writing {path}…</source>
         <translation>{path} 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="409"/>
+        <location filename="../../annviz/gui/training/area.py" line="311"/>
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="410"/>
+        <location filename="../../annviz/gui/training/area.py" line="312"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="432"/>
+        <location filename="../../annviz/gui/training/area.py" line="334"/>
         <source>Save the weight pictures as PNG</source>
         <translation>가중치 그림을 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="452"/>
+        <location filename="../../annviz/gui/training/area.py" line="354"/>
         <source>Cannot continue from here</source>
         <translation>여기서부터 이어서 학습할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="457"/>
+        <location filename="../../annviz/gui/training/area.py" line="359"/>
         <source>The continued run will be close to what the original run would have done, but not bit for bit the same. Continue anyway?</source>
         <translation>이어서 하는 학습은 원래 학습이 했을 결과와 가깝겠지만, 비트 하나까지 같지는 않습니다. 그래도 이어서 할까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="459"/>
+        <location filename="../../annviz/gui/training/area.py" line="361"/>
         <source>Not an exact continuation</source>
         <translation>정확히 이어지지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="483"/>
+        <location filename="../../annviz/gui/training/area.py" line="385"/>
         <source>Export the curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="486"/>
+        <location filename="../../annviz/gui/training/area.py" line="388"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="490"/>
+        <location filename="../../annviz/gui/training/area.py" line="392"/>
         <source>Export the history</source>
         <translation>학습 기록 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="498"/>
+        <location filename="../../annviz/gui/training/area.py" line="400"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="511"/>
+        <location filename="../../annviz/gui/training/area.py" line="413"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/area.py" line="425"/>
-        <location filename="../../annviz/gui/training/area.py" line="438"/>
-        <location filename="../../annviz/gui/training/area.py" line="486"/>
-        <location filename="../../annviz/gui/training/area.py" line="497"/>
+        <location filename="../../annviz/gui/training/area.py" line="327"/>
+        <location filename="../../annviz/gui/training/area.py" line="340"/>
+        <location filename="../../annviz/gui/training/area.py" line="388"/>
+        <location filename="../../annviz/gui/training/area.py" line="399"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>

@@ -19,6 +19,8 @@ from test_training_recording import TINY
 def window(qtbot, tmp_path):
     window = open_window(tmp_path / "settings.ini")
     qtbot.addWidget(window)
+    assert window.mydigits.set_folder(tmp_path / "my-digits")   # none of another test's digits
+    qtbot.waitUntil(window.mydigits.inputs_read, timeout=5_000)
     window.tabs.setCurrentWidget(window.training.page)
     yield window
     window.training.controller.shutdown()
@@ -142,8 +144,6 @@ def test_nothing_to_show_before_a_run_and_pins_are_bounded(window, qtbot, test_d
 
 def test_the_learners_own_digits_get_strips_of_their_own(window, qtbot, tmp_path):
     strips, mine = window.training.answers, window.mydigits
-    assert mine.set_folder(tmp_path / "my-digits")
-    qtbot.waitUntil(mine.inputs_read, timeout=5_000)
     before = len(strips.examples())
     canvas = np.zeros((200, 200), np.uint8)
     canvas[40:160, 90:110] = 255                               # a 1, drawn

@@ -129,8 +129,8 @@ class ConvolutionPage(QWidget):
                 "convolution too.)</p>")
         if tab == "train":
             return self.tr(
-                "<p><b>Learning</b> a CNN is the same gradient descent as for an MLP (here Adam, η = 0.002, "
-                "batches of 64): the loss's <b>gradient</b> flows back through the dense layer, through "
+                "<p><b>Learning</b> a CNN is the same gradient descent as for an MLP (here Adam, η rising to "
+                "0.006 and falling again over the run, batches of 64): the loss's <b>gradient</b> flows back through the dense layer, through "
                 "each max pooling (a window's gradient to the one pixel that was its maximum) and through "
                 "each convolution, and every filter's weights move. The learning curve shows each batch's "
                 "loss; the time machine, the first layer's kernels at any batch of the run.</p>")

@@ -149,7 +149,7 @@ class TrainView(QWidget):
                 self.tr("How many of MNIST's 60,000 training images to learn from"))
         for field, tip in zip((self._layers, *self._filters, self._epochs, self._images), tips):
             field.setToolTip(tip)
-        self.start_button.setToolTip(self.tr("Train a new network with these settings (Adam, η = 0.002)"))
+        self.start_button.setToolTip(self.tr("Train a new network with these settings (Adam, η up to 0.006 in one cycle)"))
         self.stop_button.setToolTip(self.tr("Stop training; the network keeps what it has learnt"))
         self.time_slider.setToolTip(self.tr("The time machine: drag back to see the first convolution's kernels "
                                             "at an earlier batch of the run"))

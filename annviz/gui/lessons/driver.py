@@ -87,7 +87,7 @@ class Driver:
 
     def training_busy(self) -> bool:
         """Whether a training run is going on (not paused): what a learner waits for."""
-        area = getattr(self.window, "training", None)      # an area that failed to build is left out
+        area = self.window.training                      # None: the area failed to build
         return area is not None and area.run_facts().phase == "running"
 
     def measure(self, check: Check) -> dict:

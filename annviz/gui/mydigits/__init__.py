@@ -30,7 +30,7 @@ def install(window, state, root: Path | None = None) -> MyDigitsPage:
     page.folder_chosen.connect(lambda folder: window.settings.setValue(FOLDER_KEY, folder))
     window.add_page(page, lambda: QCoreApplication.translate("MyDigitsPage", "My digits"))
     window.add_shutdown_hook(page.shutdown)
-    window.mydigits = page
+    window.set_mydigits_page(page)
     pad_panel = window.explorer.pad_panel
     action = pad_panel.add_digit_action
 

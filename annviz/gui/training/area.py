@@ -28,6 +28,7 @@ from annviz.data.datasets import DatasetError
 from annviz.gui.common.file_errors import refusal
 from annviz.gui.state import AppState
 from annviz.gui.training.answer_strips import AnswerStrips
+from annviz.gui.training.area_doctor import DoctorSide
 from annviz.gui.training.compare import RunComparison
 from annviz.gui.training.controller import TrainingController
 from annviz.gui.training.curves import SMOOTHING, LiveCurves
@@ -44,8 +45,6 @@ from annviz.gui.training.time_machine import TimeMachine
 from annviz.gui.training.timeline import Timeline
 from annviz.gui.training.weight_histograms import WeightHistograms
 from annviz.nn.config import TrainConfig
-from annviz.nn.doctor import Diagnosis, Fix
-from annviz.nn.doctor.replay import replay_plan
 from annviz.nn.history import EpochRecord
 from annviz.nn.recording import Recording
 from annviz.nn.runfile import EXTENSION as RUN_EXTENSION
@@ -66,7 +65,7 @@ class RunFacts(NamedTuple):
     examples: int | None                # the training examples it learns from (validation held out)
 
 
-class TrainingArea(QObject):
+class TrainingArea(QObject, DoctorSide):
     def __init__(self, state: AppState, parent: QObject | None = None, explorer=None):
         super().__init__(parent)
         self.state = state
@@ -237,103 +236,6 @@ class TrainingArea(QObject):
         """The tab in front beside the charts: "curves", "histograms", "compare", "inspector", or a
         folded view's name ("weights", "diagram")."""
         return self.page.tabs.currentWidget().objectName().removeprefix("training-")
-
-    # --- the doctor ------------------------------------------------------------------------------
-
-    def diagnoses_of(self, run: Recording | None) -> list[Diagnosis]:
-        """The doctor's diagnoses of ``run`` that the learner has not dismissed."""
-        if run is None:
-            return []
-        dismissed = self._dismissed.get(run, set())
-        return [d for d in run.diagnoses if d.code not in dismissed]
-
-    def shown_diagnoses(self) -> list[Diagnosis]:
-        """What the doctor's tab lists: the diagnoses of the run the timeline shows, less the
-        dismissed ones (none: the tab is not there)."""
-        return self.diagnoses_of(self.timeline.run)
-
-    def diagnosis_in_front(self) -> Diagnosis | None:
-        """The diagnosis the doctor's tab shows (None when there is none to show)."""
-        return self.doctor.diagnosis if self.shown_diagnoses() else None
-
-    def replay_of(self, run: Recording | None = None) -> tuple[Recording, Diagnosis, Fix] | None:
-        """What ``run`` replays — (the run it fixes, the diagnosis, the fix) — if "Replay with the
-        fix" started it, else None. ``run`` None: the run training now, or the last one."""
-        run = self.controller.films.current if run is None else run
-        return None if run is None else self._replays.get(run)
-
-    def dismiss(self, diagnosis: Diagnosis) -> None:
-        """Hide ``diagnosis`` of the run the timeline shows (its marks too)."""
-        run = self.timeline.run
-        if run is not None:
-            self._dismissed.setdefault(run, set()).add(diagnosis.code)
-            self._show_diagnoses()
-
-    def replay(self, run: Recording, diagnosis: Diagnosis, fix: Fix) -> bool:
-        """Train ``run`` again with ``fix``: from its last full state before the fault began (η,
-        μ, λ, epochs) or from batch 0 with the same seed (anything else); the panel shows the
-        settings of the replay. False when the learner cancelled or it cannot start (said why)."""
-        try:
-            plan = replay_plan(run, diagnosis, fix)
-        except ValueError as error:
-            self._warn(self.tr("Cannot replay with this fix"), str(error))
-            return False
-        if not plan.restart:
-            caveats = self.controller.continue_caveats(run)
-            if caveats and not self._ask_inexact(caveats):
-                return False
-        if not self.panel.confirm_discard():
-            return False
-        self.controller.shutdown()           # nothing the panel shows now reaches the run going on
-        self.panel.keep_shown_settings()
-        self.panel.settings.set_config(plan.config)
-        self._replay_of = (run, diagnosis, fix)
-        try:
-            if plan.restart:
-                self.controller.start(plan.config)
-            else:
-                self.controller.continue_from(run, plan.start_from, plan.config)
-        except (ValueError, DatasetError) as error:
-            self._replay_of = None
-            self._warn(self.tr("Cannot replay with this fix"), str(error))
-            return False
-        return True
-
-    @Slot(object, object)
-    def _on_replay_requested(self, diagnosis: Diagnosis, fix: Fix) -> None:
-        run = self.timeline.run
-        if run is not None:
-            self.replay(run, diagnosis, fix)
-
-    @Slot(object)
-    def _on_show_diagnosis(self, diagnosis: Diagnosis) -> None:
-        self.timeline.go_to_step(diagnosis.batch)
-
-    @Slot(object)
-    def _on_recording_changed(self, run: Recording) -> None:
-        """A replay's film began: it and the run it fixes, side by side."""
-        replayed, self._replay_of = self._replay_of, None
-        if replayed is None:
-            return
-        self._replays[run] = replayed
-        before = replayed[0]
-        runs = self.controller.films.recordings.runs
-        if before in runs and run in runs:
-            self.compare.choose(runs.index(before), runs.index(run))
-            self.page.show_compare()
-
-    @Slot()
-    def _show_diagnoses(self, *_args) -> None:
-        shown = self.diagnoses_of(self.timeline.run)
-        added = self.doctor.set_diagnoses(shown)
-        if shown:
-            self.page.show_doctor(front=added)
-        else:
-            self.page.hide_doctor()
-        self.timeline.set_marks([d.batch for d in shown])
-        current = self.controller.films.current
-        self.curves.show_diagnoses([d.batch / current.batches_per_epoch
-                                    for d in self.diagnoses_of(current)] if current is not None else [])
 
     # --- recordings ------------------------------------------------------------------------------
 
