@@ -8,8 +8,11 @@ Two locks taken in opposite orders by two threads. The rules that make this impo
 
 - **No QObject that Python touches lives in, or dies in, a worker thread.** A ``Worker`` is a
   QObject created in the GUI thread and never moved. Its ``work()`` runs in the thread; what it
-  reports goes through ``send(name, *args)``, which hands the arguments to the GUI thread, where
-  the worker's signal ``name`` is emitted. So every signal a view receives is emitted in the GUI
+  reports goes through ``send(Class.signal, *args)`` — the signal as its class declares it, e.g.
+  ``TrainingWorker.progress`` — which hands the arguments to the GUI thread, where the worker's
+  own instance of that signal is emitted. (Not ``self.progress``: that makes a signal instance, a
+  Qt object, in the worker thread — sent across and dropped in the GUI thread, such instances
+  crashed PySide6 6.11 in a test run.) So every signal a view receives is emitted in the GUI
   thread, whatever it is connected to. What a worker sends are copies (STYLE.md).
 - **The thread runs no event loop** (``QThread.run`` is the work itself), so nothing can be
   delivered to, or deferred-deleted in, that thread.
@@ -194,12 +197,16 @@ class Worker(QObject):
     paused = Signal()              # the loop is now waiting for a pause
     resumed = Signal()             # ... and goes on
 
-    _relay = Signal(str, object)
+    _relay = Signal(object, object)
 
     def __init__(self, paused: bool = False):
         super().__init__()
         self.control = Control(paused)
-        self.control.on_pause_change(lambda: self.send("paused"), lambda: self.send("resumed"))
+        self.control.on_pause_change(lambda: self.send(Worker.paused), lambda: self.send(Worker.resumed))
+        # Each declared signal's instance, made here in the GUI thread, by the class's signal.
+        self._signals = {signal: getattr(self, name) for klass in type(self).__mro__
+                         if issubclass(klass, Worker) for name, signal in vars(klass).items()
+                         if isinstance(signal, Signal) and name != "_relay"}
         # Auto connection: direct when sent from the GUI thread, queued from any other.
         self._relay.connect(self._on_relay)
 
@@ -208,29 +215,35 @@ class Worker(QObject):
         units and return when it is False; what it returns goes out with ``finished``."""
         raise NotImplementedError
 
-    def send(self, signal: str, *args) -> None:
-        """Emit ``signal`` with ``args`` in the GUI thread (from any thread). Send copies."""
+    def send(self, signal: Signal, *args) -> None:
+        """Emit ``signal`` (as the class declares it: ``Worker.finished``) with ``args`` in the GUI
+        thread, from any thread. Send copies.
+
+        Raises TypeError for anything but a signal this worker's class declares."""
+        if signal not in self._signals:
+            raise TypeError(f"{type(self).__name__} declares no signal {signal!r}: send one "
+                            "as its class declares it (e.g. Worker.finished), not self.finished")
         self._relay.emit(signal, args)
 
     def warn(self, message: str) -> None:
         """Say something the user may want to know without stopping (``warned``, in the GUI thread);
         it is logged as a warning too."""
         log.warning("%s: %s", type(self).__name__, message)
-        self.send("warned", message)
+        self.send(Worker.warned, message)
 
     def run(self) -> None:
         try:
             result = self.work()
         except Exception as error:  # noqa: BLE001 — anything at all becomes a message
             log.exception("%s failed", type(self).__name__)
-            self.send("errored", error, traceback.format_exc())
-            self.send("failed", f"{type(error).__name__}: {error}")
+            self.send(Worker.errored, error, traceback.format_exc())
+            self.send(Worker.failed, f"{type(error).__name__}: {error}")
         else:
-            self.send("finished", result)
+            self.send(Worker.finished, result)
 
-    @Slot(str, object)
-    def _on_relay(self, signal: str, args) -> None:
-        getattr(self, signal).emit(*args)
+    @Slot(object, object)
+    def _on_relay(self, signal: Signal, args) -> None:
+        self._signals[signal].emit(*args)
 
 
 class _Runner(QThread):

@@ -1,26 +1,30 @@
-"""Benchmark: training inside the app vs headless, and the pad's latency while training.
+"""Benchmark: training inside the app vs headless, the views' frames, and the pad's latency.
 
-    /work/venv/bin/python tests/benchmarks/bench_training_gui.py [--n-train 60000] [--rounds 5]
+    .venv/bin/python tests/benchmarks/bench_training_gui.py [--rounds 5] [--old TREE] [--n-train N]
 
-For 784-128-64-10 (ReLU, Adam, batch 64, 3 epochs, the speed of epochs 2–3) on MNIST it measures, in one run and interleaved (the
-machine may be shared, so each figure is the best of ``--rounds``):
+For 784-128-64-10 (ReLU, Adam, batch 64, 3 epochs, the speed of epochs 2–3) on MNIST it measures,
+in one run and interleaved round by round, each in a fresh process:
 
-1. headless: the core ``Trainer`` alone, as ``annviz train`` runs it, with 2 and with 1 BLAS
+1. headless: the core ``Trainer`` alone, as ``annviz train`` runs it, with 1 and with 2 BLAS
    threads;
-2. in the app: the full window as ``annviz.gui.app`` builds it, the training page in front (the
-   pad, diagram, weights, curves and timeline live; the other pages as tabs), a
-   digit on the pad, training started from the panel;
+2. in the app: the full window as ``annviz.gui.app`` builds it, a digit on the pad, a neuron
+   selected, training started from the panel (the recorder and the doctor on, as in the app) —
+   with the training page in front (pad, diagram, weights, curves, histograms and timeline live),
+   and with the explorer in front; the frames a second of the progress (counters, curves) and of
+   the weights (every view of the network) while it trains;
 3. without training, and while (2) runs, strokes are drawn on the pad (QTest press / moves every
    12 ms / release) on a fixed schedule; the latency of each move or release is the time from when
    it was due to the first repaint of the probability bars after the pad announced the change.
    p50 / p99.
 
-Speed is wall-clock samples/s from the second to the next-to-last batch of each epoch (the
-epoch's evaluation excluded), so whatever the worker does or waits for between batches counts;
-the trainer's own figure (time inside the batches only) is printed beside it.
+``--old TREE`` measures the app of another checkout (e.g. a worktree of the commit before a
+change) in the same rounds. Speed is wall-clock samples/s from the second to the next-to-last
+batch of each epoch (the epoch's evaluation excluded), so whatever the worker does or waits for
+between batches counts; the trainer's own figure (time inside the batches only) is printed beside.
+Each app figure is divided by the headless figure of its own round, and the median is printed.
 
-Targets (issue 4): the app costs at most 10 % of the headless speed; p99 latency < 50 ms.
-Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+Targets (issue 25): app ≥ 95 % of headless, strokes while training p99 < 33 ms, the views
+refreshed ≥ 10 times a second. Runs offscreen unless QT_QPA_PLATFORM says otherwise.
 """
 
 from __future__ import annotations
@@ -72,6 +76,15 @@ class BatchClock:
         speeds = [(span[1][1] - 2) * batch_size / (span[span[1][1] - 1][0] - span[1][0])
                   for span in spans.values() if len(span) == 2]
         return float(np.mean(speeds)) if speeds else 0.0
+
+
+    def rates(self, frames: dict[str, list[float]]) -> dict[str, float]:
+        """Frames a second of each kind over the epochs ≥ 2 (from batch 1 to the last)."""
+        times = [t for epoch, _batch, _nb, t in self.marks if epoch >= 1]
+        if len(times) < 2:
+            return {name: 0.0 for name in frames}
+        start, end = times[0], times[-1]
+        return {name: sum(start <= t <= end for t in ts) / (end - start) for name, ts in frames.items()}
 
 
 CLOCK = BatchClock()
@@ -181,9 +194,11 @@ class LatencyProbe:
         self._measured = max(self._measured, self._announced)
 
 
-def in_app(config: TrainConfig, measure_latency: bool, train: bool = True) -> tuple[tuple[float, float], list[float]]:
-    """((wall-clock samples/s, the trainer's own), pad latencies in s); without ``train`` the same
-    window only gets strokes, 3 s."""
+def in_app(config: TrainConfig, measure_latency: bool, train: bool = True, front: str = "training"
+           ) -> tuple[tuple[float, float], list[float], dict[str, float]]:
+    """((wall-clock samples/s, the trainer's own), pad latencies in s, frames a second of the
+    progress and of the weights while training); without ``train`` the same window only gets
+    strokes, 3 s. ``front``: the page in front, "training" or "explorer"."""
     import pyqtgraph as pg
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
@@ -204,11 +219,15 @@ def in_app(config: TrainConfig, measure_latency: bool, train: bool = True) -> tu
     pad_panel = window.explorer.pad_panel
     data = prepare_data(config)
     pad_panel.pad.show_digit(data.dataset.test_images[0])
-    window.tabs.setCurrentWidget(area.page)   # pad, diagram, weights, curves: every view live
+    page = area.page if front == "training" else window.explorer
+    window.tabs.setCurrentWidget(page)   # training: pad, diagram, weights, curves: every view live
     app.processEvents()
     settle_heap()   # as annviz.gui.app.main does once the window is shown
     driver = StrokeDriver(pad_panel.pad)
     probe = LatencyProbe(pad_panel.pad, pad_panel.probabilities._plot.viewport(), driver)
+    frames: dict[str, list[float]] = {"progress": [], "weights": []}
+    area.controller.progress.connect(lambda _p: frames["progress"].append(time.perf_counter()))
+    state.weights_changed.connect(lambda: frames["weights"].append(time.perf_counter()))
     loop = QEventLoop()   # an idle event loop, as in the app (a processEvents loop would spin)
     CLOCK.reset()
     if train:
@@ -224,50 +243,88 @@ def in_app(config: TrainConfig, measure_latency: bool, train: bool = True) -> tu
     loop.exec()
     driver.running = False
     speeds = (CLOCK.speed(config.batch_size), trainer_speed(area.controller.trainer.history)) if train else (0.0, 0.0)
+    rates = CLOCK.rates(frames) if train else {}
     area.controller.discard()
     window.close()
     app.processEvents()
-    return speeds, probe.latencies
+    return speeds, probe.latencies, rates
+
+
+def child(kind: str, config: TrainConfig) -> dict:
+    """One measurement in this process (a child of ``main``)."""
+    if kind.startswith("headless"):
+        wall, own = headless(config, int(kind[-1]))
+        return {"wall": wall, "own": own}
+    in_app(config.replace(epochs=1, n_train=2000), measure_latency=False)   # first-time costs, untimed
+    if kind == "idle":
+        return {"latencies": in_app(config, measure_latency=True, train=False)[1]}
+    front = "explorer" if kind == "explorer" else "training"
+    (wall, own), latencies, rates = in_app(config, measure_latency=kind == "drawing", front=front)
+    return {"wall": wall, "own": own, "latencies": latencies, **rates}
+
+
+def run_child(tree: str, kind: str, n_train: int | None) -> dict:
+    """``child`` in a fresh process with ``tree``'s annviz (so the code of two commits can be
+    measured in one run)."""
+    import json
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=tree)
+    argv = [sys.executable, __file__, "--child", kind] + (["--n-train", str(n_train)] if n_train else [])
+    out = subprocess.run(argv, env=env, cwd=tree, capture_output=True, text=True, timeout=900, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
+    import json
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--n-train", type=int, default=None)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--old", metavar="TREE", help="a checkout of earlier code, measured beside")
+    parser.add_argument("--kinds", default="training,explorer,drawing,idle",
+                        help="what to measure in the app (comma-separated)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     config = CONFIG.replace(n_train=args.n_train)
-    runs: dict[str, list[tuple[float, float]]] = {
-        "headless, 2 BLAS threads": [], "headless, 1 BLAS thread": [],
-        "app, every view live": [], "app, drawing on the pad": []}
-    latencies: list[float] = []
-    idle_latencies: list[float] = []
-    in_app(config.replace(epochs=1, n_train=2000), measure_latency=False)   # first-time costs, untimed
-    for _ in range(args.rounds):
-        idle_latencies += in_app(config, measure_latency=True, train=False)[1]
-        runs["headless, 2 BLAS threads"].append(headless(config, 2))
-        runs["headless, 1 BLAS thread"].append(headless(config, 1))
-        runs["app, every view live"].append(in_app(config, measure_latency=False)[0])
-        speeds, lat = in_app(config, measure_latency=True)
-        runs["app, drawing on the pad"].append(speeds)
-        latencies += lat
-    best_headless = max(wall for name, values in runs.items() if name.startswith("headless")
-                        for wall, _ in values)
-    # The machine may be shared: slow spells last seconds to minutes. Runs next to each other in
-    # time are compared within each round, and the median of those ratios is printed too.
-    ratios = [app[0] / max(h2[0], h1[0]) for app, h2, h1 in zip(
-        runs["app, every view live"], runs["headless, 2 BLAS threads"], runs["headless, 1 BLAS thread"])]
+    if args.child:
+        print(json.dumps(child(args.child, config)))
+        return
+    here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    trees = {"new": here} | ({"old": os.path.abspath(args.old)} if args.old else {})
+    kinds = ["headless1", "headless2", *args.kinds.split(",")]
+    got: dict[tuple[str, str], list[dict]] = {}
+    for _ in range(args.rounds):      # interleaved: the machine's slow spells hit every kind alike
+        for kind in kinds:
+            for name, tree in trees.items():
+                if kind.startswith("headless") and name != "new":
+                    continue          # the engine is the same: one headless figure per round
+                got.setdefault((name, kind), []).append(run_child(tree, kind, args.n_train))
     print(f"784-128-64-10 ReLU/Adam, batch 64, {config.n_train or 60000:,} examples, "
-          f"{os.cpu_count()} CPUs, best of {args.rounds}; wall-clock samples/s (the trainer's own)")
-    for name, values in runs.items():
-        best = max(wall for wall, _ in values)
-        print(f"  {name:26s} {best:9,.0f}/s ({best / best_headless:6.1%} of the best headless)   runs: "
-              + ", ".join(f"{wall:,.0f} ({own:,.0f})" for wall, own in values))
-    print("  app / best headless of the same round: " + ", ".join(f"{r:.1%}" for r in ratios)
-          + f"; median {np.median(ratios):.1%}")
-    for name, values in (("not training", idle_latencies), ("while training", latencies)):
-        ms = np.array(values) * 1000
-        print(f"  pad → repainted prediction, {name:15s} {len(ms)} events, "
-              f"p50 {np.percentile(ms, 50):.1f} ms, p99 {np.percentile(ms, 99):.1f} ms, max {ms.max():.1f} ms")
+          f"{os.cpu_count()} CPUs, {args.rounds} interleaved rounds, load {os.getloadavg()[0]:.1f}; "
+          "wall-clock samples/s (the trainer's own); app ÷ headless of the same round")
+    heads = {k: [r["wall"] for r in got[("new", k)]] for k in ("headless1", "headless2")}
+    for k, walls in heads.items():
+        print(f"  {k:22s} median {np.median(walls):9,.0f}/s   runs " + ", ".join(f"{w:,.0f}" for w in walls))
+    for name in trees:
+        for kind in ("training", "explorer", "drawing"):
+            runs = got.get((name, kind))
+            if not runs:
+                continue
+            walls = [r["wall"] for r in runs]
+            r1 = [w / h for w, h in zip(walls, heads["headless1"])]
+            r2 = [w / h for w, h in zip(walls, heads["headless2"])]
+            print(f"  {name} app, {kind:9s} median {np.median(walls):9,.0f}/s (own {np.median([r['own'] for r in runs]):,.0f})"
+                  f"  ÷ headless 1 thread {np.median(r1):6.1%}, ÷ 2 threads {np.median(r2):6.1%};"
+                  f"  frames/s: progress {np.median([r['progress'] for r in runs]):.1f},"
+                  f" weights {np.median([r['weights'] for r in runs]):.1f}")
+        for kind, what in (("idle", "not training"), ("drawing", "while training")):
+            if (name, kind) not in got:
+                continue
+            ms = np.array([x for r in got[(name, kind)] for x in r["latencies"]]) * 1000
+            print(f"  {name} pad → repainted prediction, {what:15s} {len(ms)} events, "
+                  f"p50 {np.percentile(ms, 50):.1f} ms, p99 {np.percentile(ms, 99):.1f} ms, max {ms.max():.1f} ms")
 
 
 if __name__ == "__main__":

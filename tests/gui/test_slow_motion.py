@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 
 from annviz.gui.training.controls import TrainingControls
-from annviz.gui.training.pacer import Pacer
 from annviz.gui.training.worker import Progress
 from annviz.nn.config import TrainConfig
 from test_time_machine import window  # noqa: F401 — the fixture
@@ -19,18 +18,6 @@ SLOW = TrainConfig(hidden=(128, 64), activation="relu", optimizer="adam", lr=0.0
 def progress(step: int, pace: float | None, samples_per_s: float = 40_000.0) -> Progress:
     return Progress(step // 938, step % 938, 938, 10, step, 0.5, 0.001, samples_per_s, 64,
                     np.zeros(1, np.float32), pace)
-
-
-def test_the_pacer_shows_every_slow_batch_when_updating_takes_less_than_half_its_time(qtbot):
-    pacer = Pacer([lambda: None])
-    pacer.last_cost = 0.028                       # the notes' network: ~28 ms to update the views
-    assert pacer.interval == pytest.approx(0.7)  # 4 % of the GUI's time at full speed
-    pacer.set_slow_motion(1 / 5)
-    assert pacer.interval == pytest.approx(0.2)  # 5 batches a second: each one
-    pacer.last_cost = 0.15
-    assert pacer.interval == pytest.approx(0.3)  # never more than half the GUI's time
-    pacer.set_slow_motion(None)
-    assert pacer.interval == pytest.approx(0.15 / 0.04)
 
 
 def test_the_time_left_in_slow_motion_is_the_slow_paces(qtbot):

@@ -11,6 +11,7 @@ import threading
 import time
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -36,7 +37,7 @@ class Counter(Worker):
             if self.gate is not None:
                 self.gate.wait()           # a worker that does not look at its stop flag meanwhile
             n += 1
-            self.send("counted", n)
+            self.send(Counter.counted, n)
             time.sleep(0.0005)      # a real worker sends a few hundred updates a second at most
         return n
 
@@ -66,6 +67,18 @@ def test_what_the_worker_sends_arrives_in_order_in_the_gui_thread(qtbot):
     assert got["counted"] == list(range(1, 501)) and got["finished"] == [500]
     assert all(got["thread"]) and threading.get_ident() not in worker.threads_that_ran
     assert ended == [worker] and not thread.is_running() and unfinished_threads() == []
+
+
+def test_send_takes_a_signal_its_class_declares_never_an_instance_or_a_name(qtbot):
+    worker = Counter(limit=1)
+    got = record(worker)
+    worker.send(Counter.counted, 7)            # from the GUI thread: emitted at once
+    worker.send(Worker.finished, "done")       # a signal of the base class
+    assert got["counted"] == [7] and got["finished"] == ["done"]
+    for wrong in (worker.counted, "counted", Signal(int)):
+        with pytest.raises(TypeError):
+            worker.send(wrong, 8)
+    assert got["counted"] == [7]
 
 
 def test_paused_and_resumed_are_reported_when_the_loop_waits_and_goes_on(qtbot):

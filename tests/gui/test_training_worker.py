@@ -15,8 +15,8 @@ from annviz.data.datasets import FASHION_CLASS_NAMES
 from annviz.data.idx import write_idx
 from annviz.gui.state import AppState
 from annviz.gui.threads import unfinished_threads
-from annviz.gui.training import worker as worker_module
 from annviz.gui.training.controller import TrainingController
+from annviz.gui.training.scheduler import Pace
 from annviz.gui.training.worker import TrainingWorker
 from annviz.nn.config import TrainConfig
 from annviz.nn.trainer import Trainer
@@ -44,9 +44,10 @@ def collect(worker: TrainingWorker) -> dict[str, list]:
     return got
 
 
-def test_updates_are_throttled_yet_no_batch_loss_is_lost(monkeypatch):
-    monkeypatch.setattr(worker_module, "MAX_UPDATES_PER_S", 5)
-    worker = TrainingWorker(make_trainer)
+def test_updates_are_throttled_yet_no_batch_loss_is_lost():
+    pace = Pace()
+    pace.set_intervals(0.2, 0.2)
+    worker = TrainingWorker(make_trainer, pace=pace)
     got = collect(worker)
     worker.run()
 

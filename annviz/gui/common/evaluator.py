@@ -43,7 +43,7 @@ class _Evaluation(Worker):
             if not self.control.wait_for_turn():
                 return self.request, None
             outputs.append(network.predict_proba(to_inputs(images[start:start + CHUNK])))
-            self.send("progress", self.request, min(start + CHUNK, len(images)), len(images))
+            self.send(_Evaluation.progress, self.request, min(start + CHUNK, len(images)), len(images))
         probabilities = np.concatenate(outputs) if outputs else np.zeros((0, network.sizes[-1]))
         return self.request, TestResults(images, labels, probabilities)
 

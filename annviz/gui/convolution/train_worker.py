@@ -71,17 +71,17 @@ class ConvTrainWorker(Worker):
             if event.epoch_record is not None:
                 progress.epoch = event.epoch_record.epoch
                 accuracy = event.epoch_record.test_accuracy
-                self.send("epoch_done", progress.epoch, float("nan") if accuracy is None else float(accuracy))
+                self.send(ConvTrainWorker.epoch_done, progress.epoch, float("nan") if accuracy is None else float(accuracy))
             now = time.perf_counter()
             if now - last >= 1 / UPDATES_PER_S and self._shown.is_set():
                 self._shown.clear()
                 weights, biases = net.snapshot()
-                self.send("snapshot", weights, biases, progress)
+                self.send(ConvTrainWorker.snapshot, weights, biases, progress)
                 progress = Progress(progress.step, progress.batches, progress.epoch)
                 last = now
             if not self.control.wait_for_turn():
                 progress.stopped = True
                 break
         weights, biases = net.snapshot()
-        self.send("snapshot", weights, biases, progress)
+        self.send(ConvTrainWorker.snapshot, weights, biases, progress)
         return progress

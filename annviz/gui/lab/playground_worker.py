@@ -86,7 +86,7 @@ class PlaygroundWorker(Worker):
             except Exception as exc:  # noqa: BLE001 — a failure becomes a message, never a crash
                 log.exception("the playground failed to train")
                 self.control.pause()
-                self.send("failed", str(exc))
+                self.send(PlaygroundWorker.failed, str(exc))
                 continue
             # Gate: no faster than MAX_UPDATES_PER_S, and not before the last one was shown.
             wait = last_emit + 1.0 / MAX_UPDATES_PER_S - time.perf_counter()
@@ -97,4 +97,4 @@ class PlaygroundWorker(Worker):
                     return
             self._shown.clear()
             last_emit = time.perf_counter()
-            self.send("snapshot_ready", snapshot)
+            self.send(PlaygroundWorker.snapshot_ready, snapshot)

@@ -277,7 +277,7 @@ class FolderReader(Worker):
 
     def work(self) -> int:
         def report(done: int, total: int) -> bool:
-            self.send("progress", done, total)
+            self.send(FolderReader.progress, done, total)
             return not self.control.stop_requested
 
         return read_all(self.paths, report)

@@ -39,10 +39,10 @@ class InputLoader(Worker):
                 break
             batch.append((digit, *prepare_input(digit.path)))
             if len(batch) >= BATCH_DIGITS or time.monotonic() - sent > BATCH_S:
-                self.send("loaded", batch)
+                self.send(InputLoader.loaded, batch)
                 batch, sent = [], time.monotonic()
         if batch:
-            self.send("loaded", batch)
+            self.send(InputLoader.loaded, batch)
         return len(self.digits)
 
 
@@ -59,7 +59,7 @@ class Importer(Worker):
         """(the files written with their labels, the DigitFolder read: its problems), or the
         MyDigitsError that says why ``source`` cannot be imported at all."""
         def report(done: int, total: int) -> bool:
-            self.send("progress", done, total)
+            self.send(Importer.progress, done, total)
             return self.control.wait_for_turn()
 
         try:

@@ -56,7 +56,7 @@ class TeachWorker(Worker):
         start = time.perf_counter()
         lesson = prepare_lesson(self._mine, self._held, self._config)
         before = score(self._network, lesson)
-        self.send("started", before, lesson.counts)
+        self.send(TeachWorker.started, before, lesson.counts)
         taught = self._network.copy()
         trainer = make_trainer(taught, lesson, self._loss)
         total = trainer.batches_per_epoch * trainer.epochs
@@ -70,14 +70,14 @@ class TeachWorker(Worker):
                 except StopIteration:
                     break
                 if event.epoch_record is not None:
-                    self.send("epoch", dataclasses.replace(event.epoch_record))
+                    self.send(TeachWorker.epoch, dataclasses.replace(event.epoch_record))
                 if time.monotonic() - last >= 1 / UPDATES_PER_S:
                     last = time.monotonic()
-                    self.send("snapshot", *taught.snapshot())
-                    self.send("progress", event.step, total)
-        self.send("snapshot", *taught.snapshot())
+                    self.send(TeachWorker.snapshot, *taught.snapshot())
+                    self.send(TeachWorker.progress, event.step, total)
+        self.send(TeachWorker.snapshot, *taught.snapshot())
         history = trainer.history
-        self.send("progress", history.batches, total)
+        self.send(TeachWorker.progress, history.batches, total)
         return TeachResult(taught, before, score(taught, lesson), lesson, time.perf_counter() - start,
                            history.status, history.stop_reason, list(history.epochs))
 

@@ -36,8 +36,7 @@ from annviz.gui.state import AppState
 from annviz.gui.threads import WorkerThread
 from annviz.gui.training.blas_threads import WORKER_BLAS_THREADS
 from annviz.gui.training.films import Films
-from annviz.gui.training.input_priority import InputPriority
-from annviz.gui.training.pacer import Pacer
+from annviz.gui.training.scheduler import Frame, Scheduler
 from annviz.gui.training.worker import Progress, TrainingWorker
 from annviz.nn import blas
 from annviz.nn.config import TrainConfig
@@ -94,9 +93,8 @@ class TrainingController(QObject):
         self._views_held = False
         self._speed: float | None = None
         self._pause_at_epoch_end = False
-        self._pacer = Pacer((self._show_progress, self._show_weights),
-                            busy=self._on_pacer_busy, parent=self)
-        self._input = InputPriority(self._on_input, parent=self)
+        self._scheduler = Scheduler({Frame.PROGRESS: self._show_progress,
+                                     Frame.WEIGHTS: self._show_weights}, parent=self)
         state.model_changed.connect(self._on_model_changed)
 
     # --- commands ------------------------------------------------------------------------------
@@ -112,7 +110,7 @@ class TrainingController(QObject):
         """
         config.validate()
         self.shutdown()
-        self._pacer.cancel()
+        self._scheduler.cancel()
         self._pending_progress, self._pending_weights, self._last_progress = [], None, None
         dataset = load_dataset(config.dataset)
         network = build_network(config, 784, dataset.n_classes)
@@ -199,16 +197,13 @@ class TrainingController(QObject):
                                         blas_threads=self._blas_threads))
 
     def give_priority_to(self, widget) -> None:
-        """A press on ``widget`` (e.g. the drawing pad) holds the worker at once (input_priority.py)."""
-        self._input.watch(widget)
+        """A press on ``widget`` (e.g. the drawing pad) holds the worker at once (scheduler.py)."""
+        self._scheduler.watch(widget)
 
     def set_speed(self, batches_per_s: float | None) -> None:
         """Slow motion: at most this many batches a second (None: full speed); also for later runs."""
         self._speed = batches_per_s
-        self._pacer.set_slow_motion(1 / batches_per_s if batches_per_s else None)
-        if self._worker is not None:
-            self._worker.set_speed(batches_per_s)
-            self._worker.set_update_interval(self._pacer.interval)
+        self._scheduler.set_speed(batches_per_s)
 
     def set_pause_at_epoch_end(self, on: bool) -> None:
         self._pause_at_epoch_end = on
@@ -221,7 +216,7 @@ class TrainingController(QObject):
         self._views_held = held
         if not held:
             self._on_model_changed()   # another model loaded meanwhile stops the run (see there)
-            self._pacer.flush()
+            self._scheduler.flush()
 
     def latest_weights(self):
         """(weights, biases) of the network as it is now (the run's newest), or None."""
@@ -301,7 +296,6 @@ class TrainingController(QObject):
         return self._thread.stop(SHUTDOWN_MS)
 
     def _launch(self, worker: TrainingWorker) -> None:
-        worker.set_speed(self._speed)
         worker.set_pause_at_epoch_end(self._pause_at_epoch_end)
         self.films.follow(worker, self._continued_from, self._continuing)
         worker.progress.connect(self._on_progress)
@@ -311,7 +305,7 @@ class TrainingController(QObject):
         worker.failed.connect(self._on_failed)
         worker.paused.connect(self._on_worker_paused)
         worker.resumed.connect(self._on_worker_resumed)
-        self._input.start()
+        self._scheduler.begin_run(worker.control, worker.pace)
         self._set_phase("paused" if worker.control.paused else "running")
         self._thread.start(worker)
 
@@ -320,35 +314,18 @@ class TrainingController(QObject):
     @Slot(object)
     def _on_progress(self, progress: Progress) -> None:
         self._pending_progress.append(progress)
-        self._pacer.request()
+        self._scheduler.request(Frame.PROGRESS)
 
     @Slot(object, object)
     def _on_snapshot(self, weights, biases) -> None:
         self._pending_weights = (weights, biases)
         if self.phase == "paused":  # a step by hand, or where it paused: show it at once
-            self._pacer.flush()
+            self._scheduler.flush()
         else:
-            self._pacer.request()
-        if self._worker is not None:
-            self._worker.update_shown()
+            self._scheduler.request(Frame.WEIGHTS)
+        self._scheduler.taken()
 
-    def _hold(self, reason: str, on: bool) -> None:
-        if self._worker is not None:
-            self._worker.control.hold(reason, on)
-
-    def _on_input(self, down: bool) -> None:
-        """A mouse button went down or up: the stroke first, training and updates after it."""
-        self._hold("input", down)
-        if not down:
-            self._pacer.note_release()
-
-    def _on_pacer_busy(self, on: bool) -> None:
-        """Hold the worker while the views update; then ask for updates at the pacer's pace."""
-        self._hold("update", on)
-        if not on and self._worker is not None:
-            self._worker.set_update_interval(self._pacer.interval)
-
-    # What came since the last time, at the pacer's pace: every loss, then the newest weights.
+    # What came since the last time, at the scheduler's pace: every loss; the newest weights.
 
     def _show_progress(self) -> None:
         pending, self._pending_progress = self._pending_progress, []
@@ -374,7 +351,7 @@ class TrainingController(QObject):
 
     @Slot(object)
     def _on_finished(self, trainer: Trainer) -> None:
-        self._pacer.flush()  # the final update, whatever the pace
+        self._scheduler.flush()  # the final update, whatever the pace
         self.trainer = trainer
         self.films.end(trainer.history)
         self.run_ended.emit(trainer.history)
@@ -393,7 +370,7 @@ class TrainingController(QObject):
 
     @Slot(object)
     def _on_thread_ended(self, _worker) -> None:
-        self._input.stop()
+        self._scheduler.end_run()
         if self.phase in ("running", "paused"):   # not if the result was decided on meanwhile
             self._set_phase("done" if self.trainer is not None else "idle")
 

@@ -82,7 +82,7 @@ class _GifWorker(Worker):
                 picture = mosaic_indices(weight_mosaic(w), level, self._scale)
                 strip = caption_indices(caption)
                 yield np.concatenate([picture, strip[:, :picture.shape[1]]])
-                self.send("progress", i + 1, total)
+                self.send(_GifWorker.progress, i + 1, total)
 
         try:
             return write_gif(self._path, frames())

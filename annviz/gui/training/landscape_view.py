@@ -41,7 +41,7 @@ class _LandscapeWorker(Worker):
         x = to_inputs(data.train_images[:BATCH])
         y = np.asarray(data.train_labels[:BATCH], np.int64)
         return landscape(self._run, x, y, go_on=self.control.wait_for_turn,
-                         progress=lambda done, total: self.send("progress", done, total))
+                         progress=lambda done, total: self.send(_LandscapeWorker.progress, done, total))
 
 
 class LossLandscapeView(QWidget):

@@ -1,0 +1,302 @@
+"""One scheduler paces the training worker against the views: when the worker may run a batch,
+when it sends what it has, and when each view may update.
+
+Python runs one thread at a time. Every millisecond the GUI thread spends in Python (a view
+recomputing, a pad stroke's forward pass) the worker waits for the interpreter lock, and the
+other way round; a stroke that waits behind a repaint feels slow. So the two sides take turns by
+these rules, each in one place below (and each with its test in ``tests/gui/test_scheduler.py``):
+
+1. **Frame budget.** An update is a sequence of *frames* of two kinds: the progress (counters,
+   curves, timeline: cheap) and the weights (every view of the network: tens of milliseconds for
+   a large one). Each kind runs at most ``MAX_FRAMES_PER_S`` times a second, and no more often
+   than its own measured cost allows: the weights may take ``WEIGHTS_SHARE`` of the GUI's time,
+   the progress ``PROGRESS_SHARE`` — but the progress is shown at least ``MIN_PROGRESS_PER_S``
+   times a second whatever it costs, so the curves move. A frame's cost is measured up to the
+   next pass of the event loop after it: its repaints included.
+2. **One frame per pass.** The frames of one update run in separate passes of the event loop,
+   so a stroke that begins meanwhile waits for one frame, not for the whole update.
+3. **The worker holds while the weights are shown** (both ran slower side by side than one
+   after the other: measured, the update ~40 ms instead of ~25, and training lost about twice
+   the update's time). Progress frames are short and do not hold it.
+4. **The user's hand first.** While a mouse button is down anywhere in the app (looked at every
+   ``POLL_MS``; at once for a press on a ``watch``-ed widget, e.g. the drawing pad), the worker
+   holds between two batches and no frame begins; after a release, frames wait ``QUIET_S`` (a
+   hand drawing a digit lifts the pen between strokes).
+5. **The worker sends no faster than the views show.** It sends the progress and the weights
+   each no more often than their frame interval (``Pace``, read by the worker), and new weights
+   only once the GUI has taken the last ones, so a slow screen skips frames instead of queueing
+   them.
+6. **Slow motion** (``set_speed``): the worker naps until each batch's slot, every batch is sent
+   and shown — while showing one takes at most half the time between two.
+7. **Paused or stepped by hand**: every batch is sent, and shown at once (``flush``).
+
+``Pace`` is the worker's side (plain Python, thread-safe); ``Scheduler`` the GUI thread's (it
+owns the timers). The controller connects them: ``begin_run(control, pace)`` when a worker starts,
+``end_run()`` when its thread has ended.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+from enum import Enum
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from annviz.gui.threads import Control
+
+MAX_FRAMES_PER_S = 30
+MIN_PROGRESS_PER_S = 10
+WEIGHTS_SHARE = 0.04      # of the GUI thread's time, for showing new weights
+PROGRESS_SHARE = 0.02     # ... for the counters and the curves
+POLL_MS = 40              # how often the buttons are looked at while a run goes on
+HOLD_MS = 30              # how often to look again while a frame waits for a button
+QUIET_S = 0.25            # after a release, how long no button must be down before a frame
+
+PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TabletPress)
+RELEASES = (QEvent.Type.MouseButtonRelease, QEvent.Type.TabletRelease)
+
+
+class Frame(Enum):
+    PROGRESS = "progress"
+    WEIGHTS = "weights"
+
+
+def buttons_down() -> bool:
+    return QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
+
+
+def frame_interval(frame: Frame, cost: float, slow_interval: float | None = None) -> float:
+    """Seconds from one frame of this kind to the next (rules 1 and 6)."""
+    share = WEIGHTS_SHARE if frame is Frame.WEIGHTS else PROGRESS_SHARE
+    paced = cost / share
+    if frame is Frame.PROGRESS:
+        paced = min(paced, 1 / MIN_PROGRESS_PER_S)
+    if slow_interval is not None:
+        paced = min(paced, max(slow_interval, 2 * cost))
+    return max(1 / MAX_FRAMES_PER_S, paced)
+
+
+class Pace:
+    """The worker's side of the schedule (rules 5 and 6). The GUI thread sets; the worker asks,
+    between two batches, what is due, and naps in slow motion. Thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._every = {Frame.PROGRESS: 1 / MAX_FRAMES_PER_S, Frame.WEIGHTS: 1 / MAX_FRAMES_PER_S}
+        self._last = {Frame.PROGRESS: -math.inf, Frame.WEIGHTS: -math.inf}   # the worker's own
+        self._taken = threading.Event()
+        self._taken.set()
+        self._speed: float | None = None
+        self._slot: float | None = None   # slow motion: when the last batch's slot was (the worker's)
+
+    # --- the GUI thread's side -------------------------------------------------------------------
+
+    def set_intervals(self, progress: float, weights: float) -> None:
+        with self._lock:
+            self._every = {Frame.PROGRESS: max(0.0, progress), Frame.WEIGHTS: max(0.0, weights)}
+
+    def set_speed(self, batches_per_s: float | None) -> None:
+        """Slow motion: at most ``batches_per_s`` batches a second (None: full speed)."""
+        with self._lock:
+            self._speed = batches_per_s if batches_per_s and batches_per_s > 0 else None
+
+    def taken(self) -> None:
+        """The GUI has taken the last weights; the next may be sent."""
+        self._taken.set()
+
+    @property
+    def speed(self) -> float | None:
+        return self._speed
+
+    # --- the worker's side -----------------------------------------------------------------------
+
+    def due(self, every_batch: bool = False) -> tuple[bool, bool]:
+        """(progress, weights): what to send after this batch. ``every_batch``: paused or
+        stepped by hand — everything, every batch (rule 7); slow motion too (rule 6)."""
+        now = time.monotonic()
+        with self._lock:
+            every_batch = every_batch or self._speed is not None
+            progress = every_batch or now - self._last[Frame.PROGRESS] >= self._every[Frame.PROGRESS]
+            weights = every_batch or (now - self._last[Frame.WEIGHTS] >= self._every[Frame.WEIGHTS]
+                                      and self._taken.is_set())
+        return progress, weights
+
+    def sent(self, progress: bool, weights: bool) -> None:
+        now = time.monotonic()
+        if progress:
+            self._last[Frame.PROGRESS] = now
+        if weights:
+            self._last[Frame.WEIGHTS] = now
+            self._taken.clear()
+
+    def wait_for_slot(self, control: Control) -> None:
+        """Slow motion: nap until this batch's slot (a stop, a pause or a new speed cuts it short;
+        no catching up after a hold or a pause)."""
+        speed, now = self._speed, time.monotonic()
+        if speed is None or self._slot is None:
+            self._slot = now
+            return
+        self._slot = max(self._slot + 1 / speed, now - 1.0)
+        control.nap(self._slot - now)
+
+
+class Scheduler(QObject):
+    """The GUI thread's side: runs the frames of the views and holds the worker (rules 1–4, 7).
+
+    ``show`` maps each kind of frame to what shows it (e.g. the controller's "every loss since
+    the last time" and "the newest weights").
+    """
+
+    def __init__(self, show: dict[Frame, Callable[[], None]], parent: QObject | None = None):
+        super().__init__(parent)
+        self._show = show
+        self.cost = {frame: 0.0 for frame in Frame}     # of the last frame of each kind
+        self._pending: set[Frame] = set()
+        self._next = {frame: 0.0 for frame in Frame}    # perf_counter time each kind is due
+        self._running: Frame | None = None              # the frame whose repaints are under way
+        self._started = 0.0
+        self._released = -math.inf                       # when a button was last released
+        self._slow_interval: float | None = None
+        self._control: Control | None = None             # the worker's, while a run goes on
+        self._pace: Pace | None = None
+        self._input_held = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._look_at_buttons)
+
+    # --- the run -----------------------------------------------------------------------------------
+
+    def begin_run(self, control: Control, pace: Pace) -> None:
+        """A worker starts: hold it by these rules, and tell it the pace."""
+        self._control, self._pace, self._input_held = control, pace, False
+        pace.set_speed(1 / self._slow_interval if self._slow_interval else None)
+        self._tell_pace()
+        self._poll.start()
+
+    def end_run(self) -> None:
+        """The worker's thread has ended: stop looking at the buttons, forget its holds."""
+        self._poll.stop()
+        self._control = self._pace = None
+        self._input_held = False
+
+    def set_speed(self, batches_per_s: float | None) -> None:
+        """Slow motion for this run and the next (None: full speed)."""
+        self._slow_interval = 1 / batches_per_s if batches_per_s and batches_per_s > 0 else None
+        if self._pace is not None and self._control is not None:
+            self._pace.set_speed(batches_per_s)
+            self._tell_pace()
+            self._control.wake()
+
+    def interval(self, frame: Frame) -> float:
+        return frame_interval(frame, self.cost[frame], self._slow_interval)
+
+    # --- frames ------------------------------------------------------------------------------------
+
+    def request(self, frame: Frame) -> None:
+        """Something new waits to be shown by ``frame``: as soon as the rules allow."""
+        self._pending.add(frame)
+        if self._running is None and not self._timer.isActive():
+            self._timer.start(self._ms_until_due())
+
+    def taken(self) -> None:
+        """The weights that came are taken (kept for their frame): the worker may send more."""
+        if self._pace is not None:
+            self._pace.taken()
+
+    def flush(self) -> None:
+        """Every frame at once, whatever the pace (the end of a run, a step by hand, the time
+        machine letting go of the views): each shows what it has, if anything."""
+        self._timer.stop()
+        if self._running is not None:
+            self._end_frame()
+        self._pending.clear()
+        for frame in Frame:
+            self._show[frame]()
+
+    def cancel(self) -> None:
+        """Drop what is pending (a new run begins)."""
+        self._timer.stop()
+        if self._running is not None:
+            self._end_frame(measure=False)
+        self._pending.clear()
+
+    # --- the user's hand (rule 4) ----------------------------------------------------------------
+
+    def watch(self, widget: QObject) -> None:
+        """A press on ``widget`` while a run goes on holds the worker at once."""
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if getattr(self, "_control", None) is not None:     # gone while the window is torn down
+            if event.type() in PRESSES and not self._input_held:
+                self._hold_for_input(True)
+            elif event.type() in RELEASES and self._input_held:
+                QTimer.singleShot(0, self, self._look_at_buttons)   # once the buttons are updated
+        return False
+
+    def _look_at_buttons(self) -> None:
+        down = buttons_down()
+        if down != self._input_held:
+            self._hold_for_input(down)
+
+    def _hold_for_input(self, down: bool) -> None:
+        self._input_held = down
+        if not down:
+            self._released = time.perf_counter()
+        if self._control is not None:
+            self._control.hold("input", down)
+
+    # --- the loop of frames (rules 1–3) ------------------------------------------------------------
+
+    def _ms_until_due(self) -> int:
+        now = time.perf_counter()
+        due = min((self._next[frame] for frame in self._pending), default=now)
+        return max(0, round((due - now) * 1000))
+
+    def _on_timer(self) -> None:
+        if self._running is not None:
+            self._end_frame()            # its repaints are done: this is the next pass
+        if not self._pending:
+            return
+        now = time.perf_counter()
+        quiet_left = self._released + QUIET_S - now
+        if buttons_down() or quiet_left > 0:
+            self._timer.start(HOLD_MS if buttons_down() else max(1, round(quiet_left * 1000)))
+            return
+        ready = [frame for frame in Frame if frame in self._pending and self._next[frame] <= now]
+        if not ready:
+            self._timer.start(self._ms_until_due())
+            return
+        frame = ready[0]
+        self._pending.discard(frame)
+        self._running, self._started = frame, now
+        if frame is Frame.WEIGHTS:
+            self._hold_worker(True)
+        self._show[frame]()
+        self._timer.start(0)             # the next pass, once this frame has repainted
+
+    def _end_frame(self, measure: bool = True) -> None:
+        frame, self._running = self._running, None
+        if frame is None:
+            return
+        if measure:
+            self.cost[frame] = max(0.0, time.perf_counter() - self._started)
+        self._next[frame] = self._started + self.interval(frame)
+        if frame is Frame.WEIGHTS:
+            self._hold_worker(False)
+        self._tell_pace()
+
+    def _hold_worker(self, on: bool) -> None:
+        if self._control is not None:
+            self._control.hold("update", on)
+
+    def _tell_pace(self) -> None:
+        if self._pace is not None:
+            self._pace.set_intervals(self.interval(Frame.PROGRESS), self.interval(Frame.WEIGHTS))
