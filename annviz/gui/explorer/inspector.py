@@ -21,9 +21,9 @@ from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.common.names import activation_symbol, layer_superscript, neuron_name, number
 from annviz.gui.explorer.layers import neuron_ticks
-from annviz.gui.explorer.readout import evidence, weighted_input_terms
 from annviz.gui.explorer.touch import NeuronTouch
 from annviz.gui.state import AppState
+from annviz.nn.readout import evidence, weighted_input_terms
 
 
 def _colored(x: float) -> str:
