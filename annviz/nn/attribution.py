@@ -7,7 +7,8 @@ the insight views show are exactly the numbers the network computes.
 - ``contributions``: the same idea for every neuron and every edge of the diagram.
 - ``learning_step``: one SGD step on one example, keeping every stage (forward, loss, δ, ∂L/∂W,
   new weights, new prediction) for the "one step of learning, slowed down" view.
-- ``softmax_steps``: softmax as the three steps a learner can follow (z − max, exp, ÷ sum).
+- ``softmax_steps``: softmax as the three steps a learner can follow (z − max, exp, ÷ sum);
+  ``softmax_rest``: one softmax output as a sigmoid of its own z, the others held.
 
 One example at a time (x shaped (n_in,) or (1, n_in)): these views explain a single input.
 """
@@ -164,3 +165,12 @@ def softmax_steps(z: np.ndarray) -> SoftmaxSteps:
     exps = np.exp(shifted)
     total = exps.sum()
     return SoftmaxSteps(z, shifted, exps, float(total), exps / total)
+
+
+def softmax_rest(z: np.ndarray, k: int) -> float:
+    """c = log Σ_{j≠k} e^(z_j), so that softmax's output k is σ(z_k − c) = e^(z_k) / (e^(z_k) + e^c):
+    the curve of output k as z_k alone changes, the other outputs held (the inspector draws it).
+
+    Computed in float64 without overflow (``logaddexp``: log-sum-exp); −∞ for a single output."""
+    others = np.delete(np.asarray(z, dtype=np.float64), k)
+    return float(np.logaddexp.reduce(others))

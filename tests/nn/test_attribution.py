@@ -1,11 +1,13 @@
 """Attribution, contributions, one learning step and softmax steps against the core's own maths."""
 
+import math
+
 import numpy as np
 import pytest
 
 from annviz.nn import Network, get_loss, make_optimizer, nudge
 from annviz.nn.activations import get_activation
-from annviz.nn.attribution import contributions, input_times_gradient, learning_step, softmax_steps
+from annviz.nn.attribution import contributions, input_times_gradient, learning_step, softmax_rest, softmax_steps
 
 
 def small_network(dtype=np.float32, hidden="sigmoid", output="softmax"):
@@ -99,3 +101,22 @@ def test_softmax_steps_reproduce_the_cores_softmax():
     np.testing.assert_array_equal(s.exps, np.exp(z - z.max()))
     np.testing.assert_array_equal(s.probabilities, get_activation("softmax").f(z))
     assert s.total == pytest.approx(float(s.exps.sum()))
+
+
+def test_softmax_rest_is_the_log_of_the_other_outputs_exponentials():
+    z = np.array([2.0, -1.0, 0.5, 3.0], dtype=np.float32)
+    for k in range(4):
+        by_hand = math.log(sum(math.exp(float(z[j])) for j in range(4) if j != k))
+        assert softmax_rest(z, k) == pytest.approx(by_hand, rel=1e-12)
+        # output k is the sigmoid of z_k − c: the inspector's point lies on its curve
+        sigmoid = 1 / (1 + math.exp(-(float(z[k]) - softmax_rest(z, k))))
+        assert sigmoid == pytest.approx(float(get_activation("softmax").f(z)[k]), rel=1e-6)
+    # wrong answers: all the outputs' sum (k included), or the largest other z alone
+    assert softmax_rest(z, 3) != pytest.approx(math.log(float(np.exp(z.astype(np.float64)).sum())), rel=1e-3)
+    assert softmax_rest(z, 3) != pytest.approx(2.0, rel=1e-3)
+
+
+def test_softmax_rest_does_not_overflow_and_is_minus_infinity_alone():
+    z = np.array([1000.0, 999.0, -5.0])          # e^1000 overflows float64
+    assert softmax_rest(z, 2) == pytest.approx(1000 + math.log(1 + math.exp(-1)), rel=1e-15)
+    assert softmax_rest(np.array([4.0]), 0) == -math.inf

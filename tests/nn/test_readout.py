@@ -9,7 +9,7 @@ import pytest
 
 from annviz.nn import Network
 from annviz.nn.attribution import contributions
-from annviz.nn.readout import evidence, strongest_edges
+from annviz.nn.readout import evidence, evidence_rank, strongest_edges
 
 
 @pytest.fixture
@@ -59,6 +59,13 @@ def test_there_is_no_evidence_for_the_output_layer_or_beyond(case):
     c = contributions(net, x, k)
     assert evidence(c, 3) is None and evidence(c, -1) is None
     assert evidence(c, 0) is not None                         # the input pixels have a share too
+
+
+def test_a_neurons_rank_counts_the_larger_shares_in_size_before_it():
+    shares = np.array([0.1, -0.4, 0.3, -0.1, 0.05])
+    by_size = sorted(range(5), key=lambda i: -abs(shares[i]))      # 1, 2, then 0 and 3 tied, 4
+    assert [evidence_rank(shares, i) for i in by_size] == [1, 2, 3, 3, 5]
+    assert evidence_rank(shares, 1) != 5                            # not ranked by signed value
 
 
 def test_strongest_edges_are_the_largest_in_size_whatever_their_sign():
