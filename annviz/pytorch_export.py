@@ -9,62 +9,39 @@ them on MNIST read from local IDX files — never a download — and can train f
 optimizer, learning rate, schedule, label smoothing, batch size, L2 and augmentation the model was
 trained with
 (its file's ``config``; annviz's defaults when it has none). ``--save`` writes an annviz model file
-again. The script is generated for one network: only the activations, loss and optimizer it uses
-appear in it.
+again.
+
+The program is ``annviz/pytorch_template.py``, a module of its own that ruff checks and the tests
+compile; the export writes the network's values into its block "This network" (``fill``), each as
+a Python literal in place of the template's own (so no name, number or file name can break the
+program), and changes nothing else.
 
 No Qt, no torch here: the window's File → Export → "PyTorch script…" and the tests call it.
 """
 
 from __future__ import annotations
 
+import ast
 import errno
 import json
+import math
 import os
 from pathlib import Path
-from string import Template
 
 from annviz import __version__
 from annviz.nn.config import TrainConfig
+from annviz.nn.layers import to_dict
 from annviz.nn.modelfile import ModelInfo, save_model
 from annviz.nn.network import Network
 from annviz.safeio import write_atomic
 
-# name -> how PyTorch computes it (element-wise on z, or softmax over the outputs)
-TORCH_ACTIVATIONS = {
-    "sigmoid": "torch.sigmoid",
-    "tanh": "torch.tanh",
-    "relu": "torch.relu",
-    "leaky_relu": "F.leaky_relu",  # slope 0.01 below zero, as annviz's
-    "identity": "lambda z: z",
-    "softmax": "lambda z: torch.softmax(z, dim=-1)",
-    "step": "lambda z: (z >= 0).to(z.dtype)",  # no slope: a step layer does not learn
-}
+TEMPLATE = Path(__file__).with_name("pytorch_template.py")   # the program, a module of its own
+BEGIN, END = "# --- This network", "# --- end of this network"  # the lines around its values block
 
-# a hidden activation as a module of an nn.Sequential (annviz.nn.layers.torch_modules)
-TORCH_MODULES = {"sigmoid": "nn.Sigmoid", "tanh": "nn.Tanh", "relu": "nn.ReLU",
-                 "leaky_relu": "nn.LeakyReLU",  # slope 0.01 below zero by default, as annviz's
-                 "step": "Step"}
-
-# the loss of a batch from the last layer's z and the integer labels y, as annviz computes it
-TORCH_LOSSES = {
-    ("cross-entropy", "softmax"): ("# -log of the true class's probability, the targets smoothed\n    "
-                                   "return F.cross_entropy(z, y, label_smoothing=LABEL_SMOOTHING)"),
-    ("cross-entropy", "sigmoid"): ("targets = smoothed(y, z)  # binary cross-entropy per output, summed\n    "
-                                   "return F.binary_cross_entropy_with_logits(z, targets, reduction=\"sum\") "
-                                   "/ len(z)"),
-    ("cross-entropy", None): ("a = ACTIVATION_FUNCTIONS[ACTIVATIONS[-1]](z)\n    "
-                              "eps = torch.finfo(z.dtype).eps  # the smallest probability inside the log\n    "
-                              "return -(smoothed(y, z) * torch.log(a.clamp_min(eps))).sum(1).mean()"),
-    ("mse", None): ("a = ACTIVATION_FUNCTIONS[ACTIVATIONS[-1]](z)  # half the squared distance to "
-                    "the one-hot target\n    targets = F.one_hot(y, z.shape[1]).to(z.dtype)\n    "
-                    "return 0.5 * ((a - targets) ** 2).sum() / len(z)"),
-}
-
-TORCH_OPTIMIZERS = {
-    "sgd": "torch.optim.SGD(groups, lr=LR)",
-    "momentum": "torch.optim.SGD(groups, lr=LR, momentum=MOMENTUM)",
-    "adam": "torch.optim.Adam(groups, lr=LR)",  # the same update and ε as annviz's Adam
-}
+# what the template's program knows (its ACTIVATION_FUNCTIONS, loss_fn, make_optimizer)
+ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "identity", "softmax", "step")
+LOSSES = ("cross-entropy", "mse")
+OPTIMIZERS = ("sgd", "momentum", "adam")
 
 
 def script_paths(path: str | os.PathLike) -> tuple[Path, Path]:
@@ -85,12 +62,10 @@ def write_pytorch_script(path: str | os.PathLike, network: Network, info: ModelI
     script, weights = script_paths(path)
     if weights.exists() and not replace_weights:
         raise FileExistsError(errno.EEXIST, "a file the export did not name would be replaced", str(weights))
-    save_model(weights, network, info)
     text = pytorch_script(network, info, weights.name, script.name)
+    save_model(weights, network, info)
     write_atomic(script, text.encode("utf-8"), mode=0o777)   # a script one may run as ./name.py
     return script, weights
-
-
 
 
 def training_config(info: ModelInfo) -> tuple[TrainConfig, bool]:
@@ -103,377 +78,81 @@ def training_config(info: ModelInfo) -> tuple[TrainConfig, bool]:
 
 def pytorch_script(network, info: ModelInfo, weights_name: str, script_name: str) -> str:
     """The text of the script for ``network`` (an MLP or a ConvNet), whose weights are in
-    ``weights_name`` beside it."""
+    ``weights_name`` beside it: the template with this network's values (``script_name`` is kept
+    for the callers; the program's help names itself)."""
+    config, _ = training_config(info)
+    unknown = [f"the activation {name!r}" for name in dict.fromkeys(network.activation_names) if name not in ACTIVATIONS]
+    unknown += [f"the loss {info.loss!r}"] if info.loss not in LOSSES else []
+    unknown += [f"the optimizer {config.optimizer!r}"] if config.optimizer not in OPTIMIZERS else []
+    if unknown:
+        raise ValueError("the PyTorch script does not know " + ", ".join(unknown))
+    return fill(TEMPLATE.read_text(encoding="utf-8"), network_values(network, info, weights_name))
+
+
+def network_values(network, info: ModelInfo, weights_name: str) -> dict[str, object]:
+    """The values of the template's block "This network" for ``network`` and its file's ``info``."""
     config, recorded = training_config(info)
-    output = network.activation_names[-1]
-    loss = TORCH_LOSSES.get((info.loss, output)) or TORCH_LOSSES[(info.loss, None)]
-    used = dict.fromkeys(network.activation_names)
-    functions = "\n".join(f"    {name!r}: {TORCH_ACTIVATIONS[name]}," for name in used)
-    origin = ("annviz's training settings for this model" if recorded else
-              "annviz's default training settings (this model's file records none)")
-    if network.is_mlp:
-        model_class = "AnnvizMLP"
-        definition = _MLP.substitute(sizes=_literal(network.sizes),
-                                     activations=_literal(network.activation_names))
-    else:
-        model_class = "AnnvizCNN"
-        hidden = set(network.activation_names[:-1])
-        modules = "\n".join(f"    {name!r}: {TORCH_MODULES[name]}," for name in
-                             dict.fromkeys(network.activation_names[:-1]) if name != "identity")
-        definition = _CNN.substitute(layers=_layers_literal(network.layers),
-                                     activations=_literal(network.activation_names),
-                                     activation_modules=modules,
-                                     step_module=_STEP_MODULE if "step" in hidden else "")
-    return _TEMPLATE.substitute(
-        title=Path(weights_name).stem, arch=network.describe(), version=__version__,
-        weights=weights_name, script=script_name, weights_repr=_literal(weights_name),
-        network_definition=definition, model_class=model_class,
-        network_class=_MLP_CLASS if network.is_mlp else _CNN_CLASS,
-        loss_name=info.loss, origin=origin, optimizer=_literal(config.optimizer),
-        lr=_literal(config.lr), momentum=_literal(config.momentum),
-        weight_decay=_literal(config.weight_decay), schedule=_literal(config.schedule),
-        label_smoothing=_literal(config.label_smoothing),
-        batch_size=_literal(config.batch_size), augment=_literal(config.augment),
-        seed=_literal(config.seed), dataset=_literal(info.dataset),
-        activation_functions=functions, loss_body=loss, make_optimizer=TORCH_OPTIMIZERS[config.optimizer],
-        augment_code=_AUGMENT if config.augment else "",
-        augment_call="\n            xb = augment(xb, generator)" if config.augment else "",
-    )
+    return {
+        "TITLE": Path(weights_name).stem, "NETWORK": network.describe(), "ANNVIZ_VERSION": __version__,
+        "WEIGHTS_FILE": weights_name,
+        "SIZES": list(network.sizes) if network.is_mlp else None,
+        "LAYERS": None if network.is_mlp else [to_dict(layer) for layer in network.layers],
+        "ACTIVATIONS": list(network.activation_names), "LOSS": info.loss, "SETTINGS_RECORDED": recorded,
+        "OPTIMIZER": config.optimizer, "LR": config.lr, "MOMENTUM": config.momentum,
+        "WEIGHT_DECAY": config.weight_decay, "SCHEDULE": config.schedule,
+        "LABEL_SMOOTHING": config.label_smoothing, "BATCH_SIZE": config.batch_size, "AUGMENT": config.augment,
+        "SEED": config.seed, "DATASET": info.dataset,
+    }
 
 
-def _layers_literal(layers) -> str:
-    """The layers as the model file lists them, one per line."""
-    from annviz.nn.layers import to_dict
+def values_block(text: str) -> tuple[int, int]:
+    """(first, last) line numbers (from 1) of the values block of the program ``text``, its two
+    marking lines included."""
+    lines = text.splitlines()
+    begin = [i for i, line in enumerate(lines, 1) if line.startswith(BEGIN)]
+    end = [i for i, line in enumerate(lines, 1) if line.startswith(END)]
+    if len(begin) != 1 or len(end) != 1 or end[0] < begin[0]:
+        raise ValueError("the template has no single values block")
+    return begin[0], end[0]
 
-    return "[\n" + "".join(f"    {{{', '.join(f'{_literal(k)}: {_literal(v)}' for k, v in to_dict(layer).items())}}},\n"
-                            for layer in layers) + "]"
+
+def fill(template: str, values: dict[str, object]) -> str:
+    """``template`` with the value of each assignment ``NAME = …`` of its values block replaced by
+    ``values[NAME]`` as a Python literal (and nothing else changed). Every name of the block must
+    be given, and only those: a value can only ever be a literal, never code."""
+    first, last = values_block(template)
+    lines = template.splitlines(keepends=True)
+    targets = {}
+    for node in ast.parse(template).body:
+        if first < node.lineno < last:
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and node.lineno == node.end_lineno):
+                raise ValueError(f"line {node.lineno} of the values block is not NAME = value")
+            targets[node.targets[0].id] = node.value
+    if set(targets) != set(values):
+        raise ValueError(f"the values block names {sorted(targets)}, the network {sorted(values)}")
+    for name, node in targets.items():
+        line = lines[node.lineno - 1].encode("utf-8")    # ast counts columns in UTF-8 bytes
+        new = _literal(values[name]).encode("utf-8")
+        lines[node.lineno - 1] = (line[:node.col_offset] + new + line[node.end_col_offset:]).decode("utf-8")
+    return "".join(lines)
 
 
 def _literal(value) -> str:
-    """A Python literal for a number, a bool, a string or a list of them; strings in double quotes."""
+    """A Python literal for None, a number, a bool, a string, or a list or dict of them; strings in
+    double quotes; a list of dicts one per line."""
+    if value is None:
+        return "None"
     if isinstance(value, str):
-        return json.dumps(value)  # also a Python string literal, any character escaped
+        # also a Python string literal; any character not printable (a line break, a lone
+        # surrogate) escaped, and then every one beyond ASCII
+        return json.dumps(value, ensure_ascii=not value.isprintable())
     if isinstance(value, (list, tuple)):
+        if value and all(isinstance(v, dict) for v in value):
+            return "[\n" + "".join(f"    {_literal(v)},\n" for v in value) + "]"
         return "[" + ", ".join(map(_literal, value)) + "]"
-    if isinstance(value, (bool, int, float)):
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_literal(str(k))}: {_literal(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, bool) or (isinstance(value, (int, float)) and math.isfinite(value)):
         return repr(value)
-    raise TypeError(f"no literal for {type(value).__name__}")
-
-
-_AUGMENT = '''
-
-def affine(x, angles, scales, shifts):
-    """Turn, scale and shift each image of x (batch, 784) about the pixel (14, 14), as annviz does:
-    output pixel p reads the input at pivot + R(-angle) (p - pivot - shift) / scale, bilinear,
-    zero outside. shifts (batch, 2) are (down, right) in pixels."""
-    n = len(x)
-    c, s = torch.cos(angles) / scales, torch.sin(angles) / scales          # (batch,)
-    pivot = 14 / 13.5 - 1  # pixel 14 where pixels 0 and 27 are -1 and 1 (align_corners=True)
-    right, down = shifts[:, 1] / 13.5 + pivot, shifts[:, 0] / 13.5 + pivot
-    theta = torch.stack([torch.stack([c, -s, pivot - c * right + s * down], 1),
-                         torch.stack([s, c, pivot - s * right - c * down], 1)], 1)  # (batch, 2, 3)
-    grid = F.affine_grid(theta, (n, 1, 28, 28), align_corners=True)
-    out = F.grid_sample(x.view(n, 1, 28, 28), grid, mode="bilinear", padding_mode="zeros",
-                        align_corners=True)
-    return out.view(n, 784)
-
-
-def augment(x, generator):
-    """annviz's augmentation: each image turned by up to ±10°, scaled by 1 ± 0.1 and shifted by
-    up to ±2 pixels along each axis, drawn uniformly."""
-    def uniform(low, high, *shape):
-        return low + (high - low) * torch.rand(*shape, generator=generator)
-
-    n = len(x)
-    return affine(x, torch.deg2rad(uniform(-10.0, 10.0, n)), 1 + uniform(-0.1, 0.1, n),
-                  uniform(-2.0, 2.0, n, 2))
-'''
-
-_MLP = Template('''SIZES = $sizes  # neurons per layer, the 784 input pixels first
-ACTIVATIONS = $activations  # one per Linear layer
-''')
-
-_MLP_CLASS = '''
-
-class AnnvizMLP(nn.Module):
-    """Linear layers in an nn.ModuleList named "layers", as annviz's model files store them.
-
-    forward returns the last layer's weighted input z (the logits, for a softmax output), which
-    the loss takes; probabilities applies the output activation: what annviz shows."""
-
-    def __init__(self, sizes=SIZES, activations=ACTIVATIONS):
-        super().__init__()
-        self.layers = nn.ModuleList(nn.Linear(n_in, n_out) for n_in, n_out in zip(sizes, sizes[1:]))
-        self.activations = list(activations)
-
-    def forward(self, x):  # x: (batch, 784), pixels in [0, 1], white ink on black, row by row
-        for layer, name in zip(self.layers[:-1], self.activations):
-            x = ACTIVATION_FUNCTIONS[name](layer(x))
-        return self.layers[-1](x)
-
-    def probabilities(self, x):
-        return ACTIVATION_FUNCTIONS[self.activations[-1]](self(x))
-'''
-
-_CNN = Template('''LAYERS = $layers  # as the model file lists them; convolutions have stride 1, pools are 2×2
-ACTIVATIONS = $activations  # one per conv and dense layer; the last is the output's
-$step_module
-ACTIVATION_MODULES = {  # a hidden activation as a module of the nn.Sequential
-$activation_modules
-}
-''')
-
-_STEP_MODULE = '''
-
-class Step(nn.Module):
-    def forward(self, z):
-        return (z >= 0).to(z.dtype)
-'''
-
-_CNN_CLASS = '''
-
-class AnnvizCNN(nn.Sequential):
-    """The convolutional network as the nn.Sequential whose state_dict annviz's model file is
-    (0.weight, 3.weight, …): each conv or dense layer, then its activation's module (none after
-    the last layer: its z are the logits the loss takes; probabilities applies the output
-    activation: what annviz shows)."""
-
-    def __init__(self, layers=LAYERS, activations=ACTIVATIONS):
-        modules, (channels, height, width), n = [], (1, 28, 28), 0
-        for i, layer in enumerate(layers):
-            kind = layer["kind"]
-            if kind == "conv":
-                modules.append(nn.Conv2d(channels, layer["filters"], layer["kernel"], padding=layer["padding"]))
-                channels = layer["filters"]
-                height = height + 2 * layer["padding"] - layer["kernel"] + 1
-                width = width + 2 * layer["padding"] - layer["kernel"] + 1
-            elif kind == "pool":
-                modules.append(nn.MaxPool2d(2))
-                height, width = height // 2, width // 2
-            elif kind == "flatten":
-                modules.append(nn.Flatten())
-                channels, height, width = channels * height * width, 1, 1
-            else:
-                modules.append(nn.Linear(channels, layer["size"]))
-                channels = layer["size"]
-            if kind in ("conv", "dense"):
-                if i < len(layers) - 1 and activations[n] != "identity":
-                    modules.append(ACTIVATION_MODULES[activations[n]]())
-                n += 1
-        super().__init__(*modules)
-        self.output_activation = activations[-1]
-
-    def forward(self, x):  # x: (batch, 784), pixels in [0, 1], white ink on black, row by row
-        return super().forward(x.view(-1, 1, 28, 28))
-
-    def probabilities(self, x):
-        return ACTIVATION_FUNCTIONS[self.output_activation](self(x))
-'''
-
-_TEMPLATE = Template('''#!/usr/bin/env python3
-"""$title in PyTorch: evaluate it, train it further.
-
-The annviz network $arch, written out by annviz $version (File → Export →
-PyTorch script). Its weights are in $weights beside this file: an annviz model file, whose
-tensors are the state_dict of the $model_class below.
-
-    python $script                   # loss and accuracy on the MNIST test set
-    python $script --data DIR        # ... reading the IDX files in DIR
-    python $script --epochs 3        # train 3 more epochs with annviz's settings, then evaluate
-    python $script --epochs 3 --save better.safetensors   # ... and save (annviz opens it)
-
-Needs torch, numpy and safetensors. The data are read from local files, never downloaded:
-without --data, the MNIST that annviz bundles is used when annviz is installed.
-"""
-
-import argparse
-import gzip
-import json
-import math
-import sys
-from pathlib import Path
-
-import numpy as np
-import torch
-from safetensors import safe_open
-from safetensors.torch import load_file, save_file
-from torch import nn
-from torch.nn import functional as F
-
-WEIGHTS = Path(__file__).resolve().with_name($weights_repr)
-
-# The network
-$network_definition
-# $origin
-OPTIMIZER = $optimizer
-LR = $lr  # learning rate
-MOMENTUM = $momentum  # used by the "momentum" optimizer
-WEIGHT_DECAY = $weight_decay  # L2, on the weights only (not the biases)
-SCHEDULE = $schedule  # "constant"; "cosine": from LR down to 0; "one-cycle": up to LR and down
-LABEL_SMOOTHING = $label_smoothing  # ε: cross-entropy's targets are (1 - ε)·one-hot + ε/classes
-BATCH_SIZE = $batch_size
-AUGMENT = $augment  # random turns, scalings and shifts of every training batch
-SEED = $seed
-DATASET = $dataset
-
-ACTIVATION_FUNCTIONS = {
-$activation_functions
-}
-$network_class
-
-def smoothed(y, z):
-    """The target vectors of the labels y: (1 - ε)·one-hot + ε/classes (ε = LABEL_SMOOTHING)."""
-    return F.one_hot(y, z.shape[1]).to(z.dtype) * (1 - LABEL_SMOOTHING) + LABEL_SMOOTHING / z.shape[1]
-
-
-def loss_fn(z, y):
-    """annviz's $loss_name loss, the batch mean, from z (batch, n_out) and labels y (batch,)."""
-    $loss_body
-
-
-# --- data: MNIST's IDX files ------------------------------------------------------------------
-
-FILES = {"train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
-         "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")}
-
-
-def read_idx(path):
-    """An IDX file (raw or .gz) as a uint8 array: images (n, 28, 28) or labels (n,)."""
-    with (gzip.open if path.suffix == ".gz" else open)(path, "rb") as f:
-        data = f.read()
-    if data[:2] != bytes(2) or data[2] != 8:  # two zero bytes, then 0x08: unsigned bytes
-        sys.exit(f"{path}: not an IDX file of unsigned bytes")
-    ndim = data[3]
-    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
-    return np.frombuffer(data, np.uint8, offset=4 + 4 * ndim).reshape(shape)
-
-
-def load_split(folder, split):
-    """(inputs float32 (n, 784) in [0, 1], labels int64 (n,)) of the split "train" or "test"."""
-    arrays = []
-    for stem in FILES[split]:
-        found = [folder / name for name in (stem, stem + ".gz") if (folder / name).is_file()]
-        if not found:
-            sys.exit(f"{folder} has no {stem}[.gz]: pass --data with a folder of MNIST's IDX files")
-        arrays.append(read_idx(found[0]))
-    images, labels = arrays
-    x = torch.from_numpy(images.reshape(len(images), 784).astype(np.float32) / 255)
-    return x, torch.from_numpy(labels.astype(np.int64))
-
-
-def default_data_folder():
-    """The dataset annviz used, where annviz keeps it, if annviz is installed; else None."""
-    try:
-        from annviz.data.datasets import bundled_mnist_dir, fashion_mnist_dir
-    except ImportError:
-        return None
-    return {"mnist": bundled_mnist_dir, "fashion-mnist": fashion_mnist_dir}.get(DATASET, lambda: None)()
-
-
-# --- evaluating and training ------------------------------------------------------------------
-
-@torch.no_grad()
-def evaluate(model, x, y, chunk=10_000):
-    """(mean loss, accuracy) on the examples x with labels y."""
-    zs = torch.cat([model(x[i:i + chunk]) for i in range(0, len(x), chunk)])
-    return loss_fn(zs, y).item(), (zs.argmax(1) == y).double().mean().item()
-
-
-def learning_rate(step, total_steps):
-    """annviz's learning rate at step (0-based) of total_steps. "one-cycle" is what
-    torch.optim.lr_scheduler.OneCycleLR(optimizer, LR, total_steps, pct_start=0.25, div_factor=25,
-    final_div_factor=1e4, cycle_momentum=False) gives: LR/25 up to LR over the first quarter of the
-    steps, then down to LR/25/1e4, each half along a cosine."""
-    if SCHEDULE == "cosine" and total_steps > 0:
-        return LR * 0.5 * (1 + math.cos(math.pi * min(step / total_steps, 1.0)))
-    if SCHEDULE == "one-cycle" and total_steps > 0:
-        def along_cosine(start, end, progress):
-            return end + (start - end) * 0.5 * (1 + math.cos(math.pi * progress))
-        peak_step, last = 0.25 * total_steps - 1, total_steps - 1
-        step = min(step, last)
-        if step <= peak_step:
-            return along_cosine(LR / 25, LR, step / peak_step if peak_step > 0 else 1.0)
-        return along_cosine(LR, LR / 25 / 1e4, (step - peak_step) / (last - peak_step))
-    return LR
-$augment_code
-
-def make_optimizer(model):
-    """annviz's optimizer with its settings; L2 weight decay on the weights, not the biases."""
-    weights = [p for name, p in model.named_parameters() if name.endswith("weight")]
-    biases = [p for name, p in model.named_parameters() if name.endswith("bias")]
-    groups = [{"params": weights, "weight_decay": WEIGHT_DECAY}, {"params": biases, "weight_decay": 0.0}]
-    return $make_optimizer
-
-
-def train_step(model, optimizer, xb, yb, lr):
-    """One step of gradient descent on a mini-batch: forward → loss → backward → update."""
-    for group in optimizer.param_groups:
-        group["lr"] = lr
-    loss = loss_fn(model(xb), yb)
-    optimizer.zero_grad()
-    loss.backward()
-    optimizer.step()
-    return loss.item()
-
-
-def train(model, x, y, epochs, test):
-    """epochs more passes over (x, y) in shuffled mini-batches, with a fresh optimizer (annviz's
-    file keeps the weights, not the optimizer's running averages)."""
-    generator = torch.Generator().manual_seed(SEED)
-    optimizer = make_optimizer(model)
-    batches = math.ceil(len(x) / BATCH_SIZE)
-    step = 0
-    for epoch in range(1, epochs + 1):
-        model.train()
-        order = torch.randperm(len(x), generator=generator)
-        total = 0.0
-        for start in range(0, len(x), BATCH_SIZE):
-            batch = order[start:start + BATCH_SIZE]
-            xb, yb = x[batch], y[batch]$augment_call
-            total += train_step(model, optimizer, xb, yb, learning_rate(step, epochs * batches)) * len(batch)
-            step += 1
-        model.eval()
-        test_loss, test_accuracy = evaluate(model, *test)
-        print(f"epoch {epoch}  train loss {total / len(x):.4f}  test loss {test_loss:.4f}  "
-              f"test accuracy {test_accuracy:.2%}", flush=True)
-
-
-def save(model, path, test_accuracy):
-    """An annviz model file again: the tensors, and annviz's metadata with the new accuracy."""
-    with safe_open(WEIGHTS, "pt") as f:
-        meta = json.loads(f.metadata()["annviz"])
-    meta.update(test_accuracy=test_accuracy, history={}, source="pytorch")
-    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(path),
-              metadata={"annviz": json.dumps(meta)})
-
-
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, metavar="DIR", help="folder of MNIST's IDX files (default: annviz's own, "
-                        "if annviz is installed)")
-    parser.add_argument("--epochs", type=int, default=0, metavar="N", help="epochs to train before evaluating")
-    parser.add_argument("--save", type=Path, metavar="FILE", help="where to save the trained model (.safetensors)")
-    args = parser.parse_args(argv)
-    folder = args.data or default_data_folder()
-    if folder is None:
-        sys.exit(f"no {DATASET} folder: pass --data DIR, a folder with {FILES['test'][0]}[.gz] "
-                 "and the other IDX files (this script never downloads)")
-    torch.manual_seed(SEED)
-    model = $model_class()
-    model.load_state_dict(load_file(WEIGHTS), strict=True)
-    model.eval()
-    test = load_split(Path(folder), "test")
-    if args.epochs > 0:
-        train(model, *load_split(Path(folder), "train"), args.epochs, test)
-    loss, accuracy = evaluate(model, *test)
-    n = len(test[1])
-    print(f"test loss {loss:.4f}  test accuracy {accuracy:.2%} ({round(accuracy * n):,} of {n:,} images)")
-    if args.save is not None:
-        save(model, args.save, accuracy)
-        print(f"saved {args.save}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
-''')
+    raise TypeError(f"no literal for {value!r}")

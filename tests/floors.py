@@ -54,7 +54,7 @@ FLOORS = (
           ("annviz.lessons",)),
     Floor("core", "what the CLI and the GUI both do, with no window: the app model, recipes, teaching, files",
           ("annviz.appmodel", "annviz.recipes", "annviz.presets", "annviz.teach_protection", "annviz.teach", "annviz.outfile",
-           "annviz.setupmodel", "annviz.setupfile", "annviz.pytorch_export", "annviz.desktop")),
+           "annviz.setupmodel", "annviz.setupfile", "annviz.pytorch_export", "annviz.pytorch_template", "annviz.desktop")),
     Floor("cli common", "what every command shares: exit statuses, CliError, --json, log, model reading",
           ("annviz.cli.common",)),
     Floor("cli commands", "one module per command group, each importing only cli/common below",

@@ -3,11 +3,14 @@
 Everything here reuses the core's own forward pass, backpropagation and optimizer, so the numbers
 the insight views show are exactly the numbers the network computes.
 
-- ``input_times_gradient``: which pixels pushed class k's score z_k up or down, x ⊙ ∂z_k/∂x.
+- ``input_times_gradient``: which pixels pushed class k's score z_k up or down, x ⊙ ∂z_k/∂x;
+  ``explain_class``: that, the gradient and z_k from one forward and backward pass (the insight
+  page's "Why this answer" shows it).
 - ``contributions``: the same idea for every neuron and every edge of the diagram.
 - ``learning_step``: one SGD step on one example, keeping every stage (forward, loss, δ, ∂L/∂W,
   new weights, new prediction) for the "one step of learning, slowed down" view.
-- ``softmax_steps``: softmax as the three steps a learner can follow (z − max, exp, ÷ sum).
+- ``softmax_steps``: softmax as the three steps a learner can follow (z − max, exp, ÷ sum);
+  ``softmax_rest``: one softmax output as a sigmoid of its own z, the others held.
 
 One example at a time (x shaped (n_in,) or (1, n_in)): these views explain a single input.
 """
@@ -43,6 +46,56 @@ def input_times_gradient(network: Network, x: np.ndarray, k: int) -> np.ndarray:
     x = _one_example(x)
     grad = network.score_gradient(x, k)            # (1, n_in), the core's backprop
     return (x * grad)[0]
+
+
+@dataclass(frozen=True)
+class ClassExplanation:
+    """Why output k has the score z_k for one input: what "Why this answer" shows.
+
+    ``gradient`` = ∂z_k/∂x and ``attribution`` = x ⊙ ∂z_k/∂x, (n_in,) each. With no hidden layer
+    (``exact``) the pixels' pushes plus the output's bias are z_k exactly; with hidden layers the
+    ``rest``, z_k − Σ pushes, comes from the biases and the bends of the non-linear layers."""
+
+    k: int
+    gradient: np.ndarray
+    attribution: np.ndarray
+    z: float                      # z_k
+    bias: float                   # b_k, output k's own bias
+    exact: bool
+
+    @property
+    def pushes_up(self) -> float:
+        """The sum of the pixels that pushed z_k up."""
+        return float(self.attribution[self.attribution > 0].sum())
+
+    @property
+    def pushes_down(self) -> float:
+        """The sum of the pixels that pushed z_k down (≤ 0)."""
+        return float(self.attribution[self.attribution < 0].sum())
+
+    @property
+    def total(self) -> float:
+        """Σ x ⊙ ∂z_k/∂x: every pixel's push."""
+        return float(self.attribution.sum())
+
+    @property
+    def rest(self) -> float:
+        """z_k − the pixels' pushes."""
+        return self.z - self.total
+
+
+def explain_class(network: Network, x: np.ndarray, k: int) -> ClassExplanation:
+    """Output k's score for the single input x, its gradient and attribution: one forward pass
+    and one backward pass (``Network.score_gradient``'s, whose numbers these are)."""
+    x = _one_example(x)
+    fwd = network.forward(x)
+    seed = np.zeros_like(fwd.zs[-1])
+    seed[:, k] = 1                                  # backprop from z_k itself
+    gradient = network.backprop(fwd, seed, input_grad=True).grad_input
+    assert gradient is not None                     # backprop computes it when input_grad is True
+    return ClassExplanation(k=k, gradient=gradient[0], attribution=(x * gradient)[0],
+                            z=float(fwd.zs[-1][0, k]), bias=float(network.biases[-1][k]),
+                            exact=network.n_layers == 1)
 
 
 @dataclass
@@ -164,3 +217,12 @@ def softmax_steps(z: np.ndarray) -> SoftmaxSteps:
     exps = np.exp(shifted)
     total = exps.sum()
     return SoftmaxSteps(z, shifted, exps, float(total), exps / total)
+
+
+def softmax_rest(z: np.ndarray, k: int) -> float:
+    """c = log Σ_{j≠k} e^(z_j), so that softmax's output k is σ(z_k − c) = e^(z_k) / (e^(z_k) + e^c):
+    the curve of output k as z_k alone changes, the other outputs held (the inspector draws it).
+
+    Computed in float64 without overflow (``logaddexp``: log-sum-exp); −∞ for a single output."""
+    others = np.delete(np.asarray(z, dtype=np.float64), k)
+    return float(np.logaddexp.reduce(others))

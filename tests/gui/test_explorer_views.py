@@ -16,10 +16,10 @@ from annviz.gui.explorer.heatmaps import WeightGrid
 from annviz.gui.explorer.inspector import NeuronInspector
 from annviz.gui.explorer.layers import LayerMatrices
 from annviz.gui.explorer.probabilities import ProbabilityBars
-from annviz.gui.explorer.readout import evidence, parameter_formula, weighted_input_terms
 from annviz.gui.explorer.weights_panel import WeightsPanel
 from annviz.gui.state import AppState
 from annviz.nn import Network
+from annviz.nn.readout import evidence, parameter_formula, weighted_input_terms
 from explorer_helpers import click_scene, graphics_view, make_state
 
 

@@ -248,3 +248,42 @@ def test_why_this_answer_says_how_the_pixels_relate_to_z(qtbot, trained, hidden)
         text = tab.explanation.text()
         assert f"pixels' {pixels.sum():+.3f} plus the bias b = {b[0][k]:+.3f} is z = {z:.3f}" in text
     assert f"in all {pixels.sum():+.3f}" in text
+
+
+def test_why_this_answer_computes_once_per_input_and_class_and_redraws_the_same(qtbot, monkeypatch):
+    """A new language or zoom draws the explanation again without computing it; a new class or
+    input computes it once, and what is drawn is what a fresh tab shows for that case."""
+    from annviz.gui.insight import attribution_tab
+    from annviz.gui.insight.attribution_tab import AttributionTab
+
+    computed = []
+
+    def counted(network, x, k):
+        computed.append(k)
+        return attribution_tab_explain(network, x, k)
+
+    attribution_tab_explain = attribution_tab.explain_class
+    monkeypatch.setattr(attribution_tab, "explain_class", counted)
+    network = Network.build([784, 16, 10], "sigmoid", "softmax", seed=3)
+    images = load_dataset("mnist").test_images
+    names = [str(k) for k in range(10)]
+    tab = AttributionTab()
+    qtbot.addWidget(tab)
+    tab.show_input(network, to_inputs(images[0])[0], names)
+    predicted = int(network.predict(to_inputs(images[0]))[0])
+    assert computed == [predicted] and tab.chosen_class == predicted
+    for _ in range(3):
+        tab.retranslate()
+    assert computed == [predicted]                                # drawn again, not computed
+    other = (predicted + 1) % 10
+    tab.choose_class(other)
+    tab.retranslate()
+    assert computed == [predicted, other] and tab.chosen_class == other
+    tab.show_input(network, to_inputs(images[1])[0], names)
+    assert computed == [predicted, other, other]                  # a new input: the class kept
+
+    fresh = AttributionTab()
+    qtbot.addWidget(fresh)
+    fresh.show_input(network, to_inputs(images[1])[0], names)
+    fresh.choose_class(other)
+    assert tab.explanation.text() == fresh.explanation.text() and f"Score of {other}:" in tab.explanation.text()

@@ -116,3 +116,36 @@ def test_loading_another_model_forgets_the_edits(window, qtbot):
     assert window.open_bundled("mnist-best")
     assert window.state.edits == () and not touch(window).restore.isEnabled()
     assert not touch(window).off.isChecked()
+
+
+def test_the_pads_prediction_before_and_after_is_computed_once_per_change(window, qtbot, monkeypatch):
+    """The line "Prediction for the pad" says the original's answer and the edited network's, as a
+    forward pass by hand says; a new language or an accuracy arriving only writes it again."""
+    from annviz.gui.explorer import touch as touch_module
+
+    calls = []
+    real = touch_module.answer_change
+    monkeypatch.setattr(touch_module, "answer_change", lambda *args: calls.append(args) or real(*args))
+    state, original = window.state, window.state.network
+    touch(window).bias_shift.set_value(-8.0)
+    assert len(calls) == 1
+    x = state.input_image.reshape(-1).astype(np.float64)
+
+    def by_hand(bias_shift):                           # the classic net: σ, σ, softmax
+        w = [a.astype(np.float64) for a in original.weights]
+        b = [a.astype(np.float64) for a in original.biases]
+        b[0][4] += bias_shift
+        a = 1 / (1 + np.exp(-(w[0] @ x + b[0])))
+        a = 1 / (1 + np.exp(-(w[1] @ a + b[1])))
+        z = w[2] @ a + b[2]
+        p = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+        k = int(p.argmax())
+        return f"{state.class_names[k]} ({100 * p[k]:.0f} %)"
+
+    assert f"Prediction for the pad: {by_hand(0.0)} → {by_hand(-8.0)}" in touch(window).effect.text()
+    assert by_hand(0.0) != by_hand(-8.0)               # the edit shows: "before" is not "after"
+    touch(window).retranslate()
+    qtbot.waitUntil(lambda: touch(window).edited_accuracy is not None, timeout=30_000)
+    assert len(calls) == 1                             # texts written again, nothing computed
+    touch(window).bias_shift.set_value(-4.0)           # new numbers: computed once more
+    assert len(calls) == 2 and f"→ {by_hand(-4.0)}" in touch(window).effect.text()

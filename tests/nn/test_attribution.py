@@ -1,11 +1,20 @@
 """Attribution, contributions, one learning step and softmax steps against the core's own maths."""
 
+import math
+
 import numpy as np
 import pytest
 
 from annviz.nn import Network, get_loss, make_optimizer, nudge
 from annviz.nn.activations import get_activation
-from annviz.nn.attribution import contributions, input_times_gradient, learning_step, softmax_steps
+from annviz.nn.attribution import (
+    contributions,
+    explain_class,
+    input_times_gradient,
+    learning_step,
+    softmax_rest,
+    softmax_steps,
+)
 
 
 def small_network(dtype=np.float32, hidden="sigmoid", output="softmax"):
@@ -21,6 +30,50 @@ def test_attribution_is_input_times_the_cores_score_gradient():
     for k in range(3):
         expected = x * net.score_gradient(x[None, :], k)[0]
         np.testing.assert_array_equal(input_times_gradient(net, x, k), expected)
+
+
+def test_a_class_is_explained_by_its_score_slope_and_pixels_as_computed_by_hand():
+    """The "why" tab's numbers: ∂z_k/∂x by finite differences of a forward pass written out, z_k
+    and the pixels' pushes from it (the probability's slope, or pushes without x, would differ)."""
+    net = Network.build([12, 5, 3], "tanh", "softmax", seed=5, dtype=np.float64)
+    rng = np.random.default_rng(6)
+    for b in net.biases:
+        b[:] = rng.normal(size=b.shape)                   # biases of their own (they start at 0)
+    x = example().astype(np.float64)
+    w0, b0, w1, b1 = net.weights[0], net.biases[0], net.weights[1], net.biases[1]
+
+    def z(x):
+        return w1 @ np.tanh(w0 @ x + b0) + b1
+
+    h = 1e-6
+    for k in range(3):
+        slope = np.array([(z(x + h * e)[k] - z(x - h * e)[k]) / (2 * h) for e in np.eye(12)])
+        shown = explain_class(net, x, k)
+        np.testing.assert_allclose(shown.gradient, slope, rtol=1e-6, atol=1e-9)
+        np.testing.assert_allclose(shown.attribution, x * slope, rtol=1e-6, atol=1e-9)
+        assert shown.k == k and shown.z == pytest.approx(z(x)[k], rel=1e-12) and shown.bias == b1[k]
+        assert shown.pushes_up == pytest.approx((x * slope)[x * slope > 0].sum(), rel=1e-6)
+        assert shown.pushes_down == pytest.approx((x * slope)[x * slope < 0].sum(), rel=1e-6)
+        assert shown.pushes_up + shown.pushes_down == pytest.approx(shown.total, rel=1e-12)
+        assert shown.rest == pytest.approx(z(x)[k] - (x * slope).sum(), rel=1e-6)
+        assert not shown.exact
+        # the slope of the probability is another thing: the tab explains the score
+        p = lambda x: np.exp(z(x)[k]) / np.exp(z(x)).sum()              # noqa: E731
+        p_slope = np.array([(p(x + h * e) - p(x - h * e)) / (2 * h) for e in np.eye(12)])
+        assert not np.allclose(shown.gradient, p_slope, rtol=1e-3)
+
+
+def test_a_class_explanation_is_the_cores_attribution_in_one_pass_and_exact_without_hidden_layers():
+    net, x = small_network(), example()
+    for k in range(3):
+        shown = explain_class(net, x, k)
+        np.testing.assert_array_equal(shown.attribution, input_times_gradient(net, x, k))
+        np.testing.assert_array_equal(shown.gradient, net.score_gradient(x[None, :], k)[0])
+        assert shown.z == float(net.forward(x[None, :]).zs[-1][0, k])
+    linear = Network.build([12, 3], output="softmax", seed=3, dtype=np.float64)
+    shown = explain_class(linear, example().astype(np.float64), 1)
+    assert shown.exact and shown.total + shown.bias == pytest.approx(shown.z, rel=1e-12)
+    np.testing.assert_array_equal(shown.gradient, linear.weights[0][1])       # z_1 = w_1 · x + b_1
 
 
 @pytest.mark.parametrize("output", ["identity", "softmax"])
@@ -99,3 +152,22 @@ def test_softmax_steps_reproduce_the_cores_softmax():
     np.testing.assert_array_equal(s.exps, np.exp(z - z.max()))
     np.testing.assert_array_equal(s.probabilities, get_activation("softmax").f(z))
     assert s.total == pytest.approx(float(s.exps.sum()))
+
+
+def test_softmax_rest_is_the_log_of_the_other_outputs_exponentials():
+    z = np.array([2.0, -1.0, 0.5, 3.0], dtype=np.float32)
+    for k in range(4):
+        by_hand = math.log(sum(math.exp(float(z[j])) for j in range(4) if j != k))
+        assert softmax_rest(z, k) == pytest.approx(by_hand, rel=1e-12)
+        # output k is the sigmoid of z_k − c: the inspector's point lies on its curve
+        sigmoid = 1 / (1 + math.exp(-(float(z[k]) - softmax_rest(z, k))))
+        assert sigmoid == pytest.approx(float(get_activation("softmax").f(z)[k]), rel=1e-6)
+    # wrong answers: all the outputs' sum (k included), or the largest other z alone
+    assert softmax_rest(z, 3) != pytest.approx(math.log(float(np.exp(z.astype(np.float64)).sum())), rel=1e-3)
+    assert softmax_rest(z, 3) != pytest.approx(2.0, rel=1e-3)
+
+
+def test_softmax_rest_does_not_overflow_and_is_minus_infinity_alone():
+    z = np.array([1000.0, 999.0, -5.0])          # e^1000 overflows float64
+    assert softmax_rest(z, 2) == pytest.approx(1000 + math.log(1 + math.exp(-1)), rel=1e-15)
+    assert softmax_rest(np.array([4.0]), 0) == -math.inf

@@ -46,9 +46,9 @@ from annviz.gui.common.colors import (
 from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.explorer.diagram_layout import COLUMN_GAP, INPUT_SIDE, INPUT_TOP, ColumnLayout, shown_neurons
 from annviz.gui.explorer.edges import EdgeCurves, LayerEdges
-from annviz.gui.explorer.readout import strongest_edges
 from annviz.gui.state import AppState
 from annviz.nn.attribution import Contributions
+from annviz.nn.readout import strongest_edges
 
 EDGE_BUDGET = 320               # edges per weight layer when not all of them fit
 GREYS = 33                      # quantised fill levels of the circles (odd: zero has its own)

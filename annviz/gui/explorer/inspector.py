@@ -3,10 +3,12 @@
 It writes the layer's matrix form and the neuron's z = Σ wᵢaᵢ + b with the real numbers (the
 largest terms, then "+ n more"), plots its activation function with the current (z, a), shows
 its incoming weights (a 28×28 picture for the first hidden layer, bars for later layers) and
-what share of the winning output's evidence flows through it (``readout.evidence``). For a
+what share of the winning output's evidence flows through it (``nn.readout.evidence``). For a
 softmax output neuron the curve is a_k against z_k with the other outputs held at their current
-values (``ActivationPlot.show_softmax_unit``), so the point lies on it. Under a hidden neuron,
-``NeuronTouch`` (touch.py) lets the learner switch it off, shift its bias or scale its weights.
+values (``ActivationPlot.show_softmax_unit`` of ``nn.attribution.softmax_rest``), so the point lies
+on it. The numbers are ``annviz.nn``'s (readout, attribution): this view writes and draws them.
+Under a hidden neuron, ``NeuronTouch`` (touch.py) lets the learner switch it off, shift its bias
+or scale its weights.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.common.names import activation_symbol, layer_superscript, neuron_name, number
 from annviz.gui.explorer.layers import neuron_ticks
-from annviz.gui.explorer.readout import evidence, weighted_input_terms
 from annviz.gui.explorer.touch import NeuronTouch
 from annviz.gui.state import AppState
+from annviz.nn.attribution import softmax_rest
+from annviz.nn.readout import evidence, evidence_rank, weighted_input_terms
 
 
 def _colored(x: float) -> str:
@@ -181,8 +184,7 @@ class NeuronInspector(QWidget):
             z, a = float(fwd.zs[layer - 1][0, index]), float(fwd.activations[layer][0, index])
             lines.append(self._equation(w, fwd.activations[layer - 1][0], b))
             if net.activation_names[layer - 1] == "softmax":
-                z_all = fwd.zs[layer - 1][0].astype(np.float64)
-                others = float(np.logaddexp.reduce(np.delete(z_all, index)))      # log Σ_{j≠k} e^z_j
+                others = softmax_rest(fwd.zs[layer - 1][0], index)                 # log Σ_{j≠k} e^z_j
                 lines.append(self.tr("a = e<sup>z</sup> / Σ e<sup>z</sup> over the layer = <b>{a}</b>")
                              .format(a=number(a, 3)))
                 lines.append(self.tr("Curve: a as z alone changes, the other outputs held: σ(z − {c}), "
@@ -220,7 +222,7 @@ class NeuronInspector(QWidget):
             return self.tr("Output neuron for “{name}”: probability {p:.1%}.").format(
                 name=self._state.class_names[index], p=p)
         shares = evidence(self._state.contributions(k), layer)
-        rank = int((np.abs(shares) > abs(shares[index])).sum()) + 1
+        rank = evidence_rank(shares, index)
         return self.tr("Share of the evidence for the answer “{name}” flowing through this neuron: "
                        "<b>{share}</b> (rank {rank} of {n} in its layer).").format(
             name=name, share=f"{shares[index]:+.0%}".replace("-", "−"), rank=rank, n=len(shares))

@@ -12,6 +12,10 @@ the edits (the original is no longer the current model).
 The test accuracy of the original and of the edited network is measured in the background by the
 insight page's ``Evaluator`` (one thread, the newest request wins): the original's once, then the
 edited one's after every change.
+
+What the edits change for the pad's input (the original's answer and the edited copy's) is
+``annviz.nn.changes.answer_change``, computed once for each new input or new numbers
+(``forward_changed``); the texts only write it.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
@@ -27,6 +30,7 @@ from annviz.gui.common.evaluator import Evaluator
 from annviz.gui.common.names import number
 from annviz.gui.common.sliders import ValueSlider, evenly_spaced
 from annviz.gui.state import AppState
+from annviz.nn.changes import Answer, AnswerChange, answer_change
 from annviz.nn.modelfile import ModelInfo
 from annviz.nn.network import Network
 from annviz.nn.neuron_edit import NeuronEdit, apply_edits
@@ -70,6 +74,7 @@ class NeuronTouch(QGroupBox):
         self._edits: dict[tuple[int, int], NeuronEdit] = {}
         self._original: tuple[Network, ModelInfo, Path | None] | None = None
         self._edited: Network | None = None              # our copy, while it is in the state
+        self._change: AnswerChange | None = None         # the pad's answer, original → edited
         self.original_accuracy: float | None = None
         self.edited_accuracy: float | None = None
         self._measuring: str | None = None               # "original" or "edited"
@@ -107,7 +112,7 @@ class NeuronTouch(QGroupBox):
         self.weight_scale.value_changed.connect(self._on_control_changed)
         self.restore.clicked.connect(self.restore_original)
         state.model_changed.connect(self._on_model_changed)
-        state.forward_changed.connect(self._show_effect)
+        state.forward_changed.connect(self._on_forward_changed)
         self.retranslate()
 
     # --- public ------------------------------------------------------------------------------
@@ -189,7 +194,7 @@ class NeuronTouch(QGroupBox):
 
     def _forget(self) -> None:
         self._edits.clear()
-        self._original = self._edited = None
+        self._original = self._edited = self._change = None
         self.original_accuracy = self.edited_accuracy = None
         self._measuring, self._edited_stale, self._failure = None, False, None
 
@@ -235,11 +240,22 @@ class NeuronTouch(QGroupBox):
         self._measuring, self._failure = None, message
         self._show_effect()
 
+    @Slot()
+    def _on_forward_changed(self) -> None:
+        """A new input or new numbers: what the edits change for the pad's input, once."""
+        state = self._state
+        self._change = None
+        if self._showing_edited() and state.input_image is not None:
+            self._change = answer_change(self._original[0], state.network, state.input_image.reshape(-1))
+        self._show_effect()
+
+    def _showing_edited(self) -> bool:
+        return self._original is not None and self._state.network is self._edited
+
     # --- texts -------------------------------------------------------------------------------
 
     def _show_effect(self) -> None:
-        state = self._state
-        edited = self._original is not None and state.network is self._edited
+        edited = self._showing_edited()
         self.restore.setEnabled(edited)
         if not edited:
             self.effect.setText(self.tr("Switch the neuron off, shift its bias or scale its incoming "
@@ -247,10 +263,9 @@ class NeuronTouch(QGroupBox):
             return
         lines = ['<b style="color:#b35900">' + self.tr("Edited (not saved): {what}").format(
             what=describe_edits(self.edits)) + "</b>"]
-        if state.input_image is not None and state.probabilities is not None:
-            before = self._original[0].forward(state.input_image.reshape(1, -1)).output[0]
+        if self._change is not None:
             lines.append(self.tr("Prediction for the pad: {before} → {after}").format(
-                before=self._answer(before), after=self._answer(state.probabilities)))
+                before=self._answer(self._change.before), after=self._answer(self._change.after)))
         if self._failure is not None:
             lines.append(self.tr("Test accuracy cannot be measured: {reason}").format(reason=self._failure))
         else:
@@ -258,10 +273,9 @@ class NeuronTouch(QGroupBox):
                 before=self._percent(self.original_accuracy), after=self._percent(self.edited_accuracy)))
         self.effect.setText("<br>".join(lines))
 
-    def _answer(self, p: np.ndarray) -> str:
-        k = int(np.argmax(p))
+    def _answer(self, said: Answer) -> str:
         names = self._state.class_names
-        return f"{names[k] if k < len(names) else k} ({100 * float(p[k]):.0f} %)"
+        return f"{names[said.k] if said.k < len(names) else said.k} ({100 * said.confidence:.0f} %)"
 
     def _percent(self, accuracy: float | None) -> str:
         return self.tr("measuring…") if accuracy is None else f"{100 * accuracy:.2f} %"

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from annviz.gui.common import room
 from annviz.gui.explorer.heatmaps import WeightGrid
 from annviz.gui.explorer.layers import LayerMatrices
-from annviz.gui.explorer.readout import parameter_formula
 from annviz.gui.state import AppState
+from annviz.nn.readout import parameter_formula
 
 
 class WeightsPanel(QWidget):

@@ -6,6 +6,9 @@ Beside it, the gradient ∂z_k/∂x alone: where more ink would push towards k. 
 the pixels' pushes relate to z_k: with no hidden layer they plus the bias give z_k exactly; with
 hidden layers the rest is the biases and the bends of the non-linear layers. Choosing a class
 emits ``class_chosen(k)`` (−1: the predicted class), so other views can explain the same one.
+
+The numbers are ``annviz.nn.attribution.explain_class``'s, computed once for each input, network and
+class shown (not on every redraw: a new language or zoom only draws them again).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level
 from annviz.gui.common.names import number, signed
 from annviz.gui.insight.plots import ImagePanel
-from annviz.nn.attribution import input_times_gradient
+from annviz.nn.attribution import ClassExplanation, explain_class
 from annviz.nn.network import Network
 
 PAPER, INK = 255.0, 110.0   # the input is drawn as light grey ink (255 − 110·x) on white paper
@@ -41,7 +44,8 @@ class AttributionTab(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._case: tuple[Network, np.ndarray, list[str]] | None = None
+        self._case: tuple[Network, np.ndarray, list[str], int] | None = None   # … and the predicted class
+        self._explanation: ClassExplanation | None = None    # of the case, for the class shown
         self.class_caption = QLabel()
         self.chooser = QComboBox()
         self.chooser.setObjectName("insight-why-class")       # lessons name it
@@ -72,7 +76,12 @@ class AttributionTab(QWidget):
 
     def show_input(self, network: Network | None, x: np.ndarray | None, class_names: list[str]) -> None:
         """Explain the network's answer for the input x (784,), or show nothing."""
-        self._case = None if network is None or x is None else (network, np.asarray(x), list(class_names))
+        self._explanation = None
+        if network is None or x is None:
+            self._case = None
+        else:
+            x = np.asarray(x)
+            self._case = (network, x, list(class_names), int(network.predict(x[None, :])[0]))
         self._fill_chooser(class_names)
         self._redraw()
 
@@ -81,9 +90,8 @@ class AttributionTab(QWidget):
         """The class explained: the predicted one unless the learner picked another."""
         if self._case is None:
             return None
-        network, x, _ = self._case
         choice = self.chooser.currentIndex()
-        return int(network.predict(x[None, :])[0]) if choice <= 0 else choice - 1
+        return self._case[3] if choice <= 0 else choice - 1
 
     def explained(self) -> tuple[np.ndarray, int, bool] | None:
         """What the tab explains now: the input (784,), the class, and whether the learner asked
@@ -125,30 +133,31 @@ class AttributionTab(QWidget):
         if self._case is None:
             self.explanation.setText(self.tr("No input yet: draw in the explorer or pick a test image."))
             return
-        network, x, names = self._case
+        network, x, names, _ = self._case
         k = self.chosen_class
-        attribution = input_times_gradient(network, x, k)
+        if self._explanation is None or self._explanation.k != k:
+            self._explanation = explain_class(network, x, k)
+        shown = self._explanation
+        z, total, bias = shown.z, shown.total, shown.bias
         image = x.reshape(28, 28)
         self.seen.show_grey(image)
-        self.attribution.show_rgba(attribution_rgba(image, attribution.reshape(28, 28)))
-        self.gradient.show_signed(network.score_gradient(x[None, :], k)[0].reshape(28, 28))
-        z = float(network.forward(x[None, :]).zs[-1][0, k])
-        total, bias = float(attribution.sum()), float(network.biases[-1][k])
+        self.attribution.show_rgba(attribution_rgba(image, shown.attribution.reshape(28, 28)))
+        self.gradient.show_signed(shown.gradient.reshape(28, 28))
         self.attribution.set_title(self.tr("input × gradient for {name}").format(name=names[k]))
         self.gradient.set_title(self.tr("gradient ∂z/∂x for {name}").format(name=names[k]))
         text = self.tr(
             "Score of {name}: z = {z}. Orange pixels pushed it up (towards {name}), blue pixels pushed "
             "it down. Pushes up: {up}, pushes down: {down}, in all {total}.").format(
-            name=names[k], z=number(z, 3), up=signed(attribution[attribution > 0].sum()),
-            down=signed(attribution[attribution < 0].sum()), total=signed(total))
-        if network.n_layers == 1:
+            name=names[k], z=number(z, 3), up=signed(shown.pushes_up), down=signed(shown.pushes_down),
+            total=signed(total))
+        if shown.exact:
             text += " " + self.tr("With no hidden layer this is exact: the pixels' {total} plus the "
                                   "bias b = {b} is z = {z}.").format(total=signed(total), b=signed(bias),
                                                                     z=number(z, 3))
         else:
             text += " " + self.tr("The pixels do not add up to z: the other {rest} comes from the "
                                   "biases (this output's own b = {b}) and from the bends of the "
-                                  "non-linear hidden layers on the way.").format(rest=signed(z - total),
+                                  "non-linear hidden layers on the way.").format(rest=signed(shown.rest),
                                                                                  b=signed(bias))
         self.explanation.setText(text + " " + self.tr(
             "The right picture shows where more ink would raise the score (orange) or lower it (blue)."))

@@ -8,6 +8,9 @@ small layer, else those that changed most.
 
 ``PredictionChange.show_prediction(image, before, now)`` shows one of my digits with the
 network's answer and confidence before the lesson and now.
+
+The arithmetic — ΔW, which neurons moved most, the answer of a network's outputs — is
+``annviz.nn.changes``'s; these views draw it.
 """
 
 from __future__ import annotations
@@ -18,16 +21,11 @@ from PySide6.QtGui import QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annviz.gui.common.colors import HINT, MARK, symmetric_level, weight_colormap
+from annviz.nn.changes import answer, weight_change
 
 SHOWN = 16
 HIGHLIGHTED = 3
 FRAME = MARK                  # ink: orange and blue are the change's sign
-
-
-def most_changed(before: np.ndarray, now: np.ndarray, n: int) -> np.ndarray:
-    """Indices of the ``n`` neurons whose incoming weights moved most, largest first."""
-    size = np.linalg.norm(np.asarray(now, np.float64) - before, axis=1)   # (neurons,)
-    return np.argsort(-size, kind="stable")[:n]
 
 
 class WeightChanges(QWidget):
@@ -50,10 +48,9 @@ class WeightChanges(QWidget):
             self.shown = self.highlighted = np.zeros(0, int)
             self.update()
             return
-        delta = np.asarray(now, np.float32) - before                      # (n, 784)
-        order = most_changed(before, now, len(delta))
-        self.highlighted = order[:HIGHLIGHTED]
-        self.shown = np.arange(len(delta)) if len(delta) <= SHOWN else order[:SHOWN]
+        change = weight_change(before, now, SHOWN, HIGHLIGHTED)
+        delta = change.delta                                              # (n, 784)
+        self.shown, self.highlighted = change.shown, change.highlighted
         self.level = symmetric_level(delta[self.shown])
         for i in self.shown:
             scaled = (delta[i].reshape(28, 28) / self.level + 1) * 127.5      # −m … m → 0 … 255
@@ -122,18 +119,18 @@ class PredictionChange(QWidget):
         return self._lines
 
     def retranslate(self) -> None:
-        def answer(p):
+        def written(p):
             if p is None:
                 return "–"
-            k = int(np.argmax(p))
-            return self.tr("{digit} ({p:.0%})").format(digit=k, p=float(p[k]))
+            said = answer(p)
+            return self.tr("{digit} ({p:.0%})").format(digit=said.k, p=said.confidence)
 
         if self._image is None:
             self._lines = (self.tr("Pick one of your digits to see its answer before and after."), "")
         else:
             self._lines = (self.tr("This {label}: before the lesson the network said {before}").format(
-                label=self.label, before=answer(self.before)),
-                self.tr("now it says {now}").format(now=answer(self.now)))
+                label=self.label, before=written(self.before)),
+                self.tr("now it says {now}").format(now=written(self.now)))
         self.update()
 
 

@@ -37,6 +37,7 @@ from annviz.gui.mydigits.loading import Background
 from annviz.gui.mydigits.teach_panel import TeachPanel
 from annviz.gui.mydigits.teacher import Teacher
 from annviz.gui.state import AppState
+from annviz.nn.changes import answer_change
 from annviz.safeio import FileFormatError, os_error
 from annviz.teach import DIGITS
 
@@ -489,7 +490,8 @@ class MyDigitsPage(QWidget):
         if image is None or self.state.network is None:
             self.panel.prediction.show_prediction(None, None, None, None)
             return
+        network = self.state.network
         original = self.teacher.original if self.teacher.phase != "idle" else None
-        now = self.state.network.predict_proba(image.reshape(1, -1))[0]
-        before = original.predict_proba(image.reshape(1, -1))[0] if original is not None else now
-        self.panel.prediction.show_prediction(image, digit.label, before, now)
+        change = answer_change(original if original is not None else network, network, image)
+        self.panel.prediction.show_prediction(image, digit.label, change.before.probabilities,
+                                              change.after.probabilities)

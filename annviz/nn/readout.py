@@ -1,10 +1,12 @@
 """The numbers the explorer writes out, computed from the network and one forward pass.
 
-Pure NumPy, no Qt, so the tests check them directly:
+Pure NumPy, no Qt (the explorer's views only draw them), so the tests check them directly:
 
 - ``parameter_formula``: 784·16 + 16·16 + 16·10 weights + 42 biases = 13,002, for any sizes;
 - ``weighted_input_terms``: z = Σ wᵢaᵢ + b split into its largest terms and "the rest";
-- ``evidence``: how much of the winning output's score flows through each neuron of a layer.
+- ``evidence``: how much of the winning output's score flows through each neuron of a layer,
+  and ``evidence_rank``: a neuron's place among its layer's by the size of its share;
+- ``strongest_edges``: the connections the diagram draws when there are too many to draw all.
 
 Layers are counted as in ``Network.sizes`` (0 = input layer, last = output layer).
 """
@@ -78,10 +80,18 @@ def evidence(contributions: Contributions, layer: int) -> np.ndarray | None:
     return contribution / scale if scale > 0 else np.zeros_like(contribution)
 
 
+def evidence_rank(shares: np.ndarray, index: int) -> int:
+    """Neuron ``index``'s rank in its layer by the size of its share |shareᵢ| (1: the largest;
+    neurons with equal shares share the better rank)."""
+    shares = np.asarray(shares)
+    return int((np.abs(shares) > abs(shares[index])).sum()) + 1
+
+
 def strongest_edges(contribution: np.ndarray, budget: int) -> tuple[np.ndarray, np.ndarray]:
     """(rows, cols) of the ``budget`` largest |contribution| entries, or of all when they fit."""
     if contribution.size <= budget:
         rows, cols = np.indices(contribution.shape)
         return rows.ravel(), cols.ravel()
     flat = np.argpartition(np.abs(contribution).ravel(), -budget)[-budget:]
-    return np.unravel_index(flat, contribution.shape)
+    where = np.unravel_index(flat, contribution.shape)
+    return np.asarray(where[0]), np.asarray(where[1])
