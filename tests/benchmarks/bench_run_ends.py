@@ -28,6 +28,15 @@ from annviz.gui.common.qtapp import start_qt  # noqa: E402
 from run_ends import KINDS, RunEnds  # noqa: E402
 
 
+def rss_now_mb() -> float:
+    """The resident memory now (Linux: /proc/self/statm; else the peak)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=200)
@@ -43,8 +52,10 @@ def main() -> None:
         try:
             for i, kind in enumerate(order, 1):
                 ends.run(kind)
-                if i % 25 == 0:
-                    print(f"{i} run ends, {time.perf_counter() - started:.0f} s", flush=True)
+                if i in (10, 50) or i % 25 == 0:
+                    print(f"{i} run ends, {time.perf_counter() - started:.0f} s, RSS {rss_now_mb():.0f} MB "
+                          f"(peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)",
+                          flush=True)
         finally:
             ends.close()
     total = time.perf_counter() - started

@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from annviz.gui import i18n
-from annviz.gui.common import collector
+from annviz.gui.common import collector, malloc
 from annviz.gui.common.wheel_guard import install_wheel_guard
 from annviz.paths import resources_dir
 
@@ -72,7 +72,8 @@ def set_app_icon(app: QApplication) -> None:
 def start_qt(argv: list[str] | None = None, lang: str | None = None) -> QApplication | None:
     """The QApplication every window of annviz runs in — the app's, and the single pages' of
     ``python -m annviz.gui.<page>``: its names (the settings' place), icon, pyqtgraph's image
-    order, the wheel guard, the GUI thread's garbage collector, and ``lang`` if given. None,
+    order, the wheel guard, the GUI thread's garbage collector, two malloc arenas, and ``lang`` if
+    given. None,
     with one line on stderr, when there is no display to open a window on."""
     app = QApplication.instance()
     if app is None:
@@ -82,6 +83,8 @@ def start_qt(argv: list[str] | None = None, lang: str | None = None) -> QApplica
             return None
         app = QApplication(["annviz", *(sys.argv[1:] if argv is None else argv)])
     collector.install(app)            # cycles are freed in this thread, never in a worker
+    malloc.limit_arenas()             # what a worker frees, the GUI thread can use (malloc.py)
+    malloc.map_large_blocks()         # ... and a freed data set goes back to the system
     app.setApplicationName("annviz")
     app.setOrganizationName("annviz")
     set_app_icon(app)

@@ -65,6 +65,9 @@ class Frame(Enum):
     WEIGHTS = "weights"
 
 
+HOLDING = frozenset({Frame.WEIGHTS})   # the frames during which the worker holds (rule 3)
+
+
 def buttons_down() -> bool:
     return QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
 
@@ -277,7 +280,7 @@ class Scheduler(QObject):
         frame = ready[0]
         self._pending.discard(frame)
         self._running, self._started = frame, now
-        if frame is Frame.WEIGHTS:
+        if frame in HOLDING:
             self._hold_worker(True)
         self._show[frame]()
         self._timer.start(0)             # the next pass, once this frame has repainted
@@ -289,7 +292,7 @@ class Scheduler(QObject):
         if measure:
             self.cost[frame] = max(0.0, time.perf_counter() - self._started)
         self._next[frame] = self._started + self.interval(frame)
-        if frame is Frame.WEIGHTS:
+        if frame in HOLDING:
             self._hold_worker(False)
         self._tell_pace()
 
