@@ -66,6 +66,7 @@ def latency(n_events: int, select: bool = True) -> dict:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
+    from annviz.gui.app import settle_heap
     from annviz.gui.common.qtapp import start_qt
 
     app = start_qt([])  # as the app starts: its GUI-thread collector included
@@ -86,6 +87,7 @@ def latency(n_events: int, select: bool = True) -> dict:
         state.select_neuron(2, 3)
     for _ in range(20):
         app.processEvents()
+    settle_heap()   # as annviz.gui.app.main does once the window is shown
     pad = window.explorer.pad_panel.pad
 
     def send(kind, x, y, buttons):
