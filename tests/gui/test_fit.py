@@ -80,3 +80,17 @@ def test_a_window_larger_than_its_screen_is_brought_inside_it(window):
     assert QRect(0, 0, 1366, 720).contains(frame), frame
     assert window.width() == 1280 - 0 and window.height() <= 720
     window.resize(1280, 752)
+
+
+def test_no_plot_offers_pyqtgraph_s_own_menu(window):
+    """pyqtgraph's right-click menus ("View All", "Plot Options", "Export…") are in English only
+    and were built for every plot at start-up; no plot of the app has one."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QWidget
+
+    views = [w for w in window.findChildren(QWidget) if isinstance(w, pg.GraphicsView)]
+    boxes = [item for view in views for item in view.scene().items() if isinstance(item, pg.ViewBox)]
+    plots = [item for view in views for item in view.scene().items() if isinstance(item, pg.PlotItem)]
+    assert len(boxes) >= 20 and len(plots) >= 15          # every page's plots were found
+    assert [box for box in boxes if box.menu is not None or box.menuEnabled()] == []
+    assert [plot for plot in plots if plot.menuEnabled()] == []

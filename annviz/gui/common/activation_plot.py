@@ -55,7 +55,7 @@ class ActivationPlot(pg.PlotWidget):
     """A small plot of f(z) over a z range that follows the current point."""
 
     def __init__(self, parent=None, z_range: float = 6.0):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)
         self._half_width = z_range
         self._activation: Activation = get_activation("sigmoid")
         self._point = (0.0, float(self._activation.f(np.array(0.0))))

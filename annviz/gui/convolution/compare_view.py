@@ -121,7 +121,7 @@ class CompareView(QWidget):
         self.measure_button.clicked.connect(self.measure)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", enableMenu=False)
         self.plot.setObjectName("convolution-compare-plot")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         cache_axes(self.plot)

@@ -90,7 +90,7 @@ class TrainView(QWidget):
         controls.addLayout(self._form)
         controls.addLayout(buttons)
         controls.addWidget(self.status)
-        self.curve = pg.PlotWidget(background="w")
+        self.curve = pg.PlotWidget(background="w", enableMenu=False)
         self.curve.setObjectName("convolution-curve")
         self.curve.showGrid(x=True, y=True, alpha=0.2)
         cache_axes(self.curve)

@@ -58,7 +58,7 @@ class NeuronInspector(QWidget):
         self._image = pg.ImageItem(np.zeros((28, 28), np.float32), axisOrder="row-major")
         self._image.setLookupTable(weight_colormap().getLookupTable(nPts=256))
         box.addItem(self._image)
-        self._bars_view = pg.PlotWidget()
+        self._bars_view = pg.PlotWidget(enableMenu=False)
         self._bars_view.setBackground(None)
         self._bars_view.setMenuEnabled(False)
         self._bars_view.setMouseEnabled(x=False, y=False)

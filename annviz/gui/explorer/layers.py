@@ -96,7 +96,7 @@ class LayerMatrices(QWidget):
             return
         for l in range(net.n_layers):
             if l >= 1:
-                plot = _quiet(self._view.addPlot(row=l, col=0))
+                plot = _quiet(self._view.addPlot(row=l, col=0, enableMenu=False))
                 plot.invertY(True)
                 plot.setAspectLocked(True)                 # square cells
                 image = pg.ImageItem(np.zeros(net.weights[l].shape, np.float32), axisOrder="row-major")
@@ -109,7 +109,7 @@ class LayerMatrices(QWidget):
                 plot.getAxis("bottom").setTicks(neuron_ticks(cols, offset=0.5))
                 self._matrices[l] = (plot, image)
             # The first layer's biases have no matrix beside them: they take the whole top row.
-            bias_plot = _quiet(self._view.addPlot(row=l, col=1 if l >= 1 else 0, colspan=1 if l >= 1 else 2))
+            bias_plot = _quiet(self._view.addPlot(row=l, col=1 if l >= 1 else 0, colspan=1 if l >= 1 else 2, enableMenu=False))
             n = net.sizes[l + 1]
             bars = pg.BarGraphItem(x=np.arange(n), height=np.zeros(n), width=0.8, pen=None)
             bias_plot.addItem(bars)

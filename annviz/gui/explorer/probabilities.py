@@ -40,7 +40,7 @@ class ProbabilityBars(QWidget):
         self._answer_font = QFont()
         self.answer.installEventFilter(self)
         self.rezoom()
-        self._plot = pg.PlotWidget()
+        self._plot = pg.PlotWidget(enableMenu=False)
         self._plot.setBackground(None)
         self._plot.setMenuEnabled(False)
         self._plot.setMouseEnabled(x=False, y=False)

@@ -45,8 +45,8 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setBackground(None)
         self.setMinimumSize(480, 400)
-        self._matrix = self.addPlot(row=0, col=0)
-        self._accuracy = self.addPlot(row=0, col=1)
+        self._matrix = self.addPlot(row=0, col=0, enableMenu=False)
+        self._accuracy = self.addPlot(row=0, col=1, enableMenu=False)
         self.ci.layout.setColumnStretchFactor(0, 5)
         self.ci.layout.setColumnStretchFactor(1, 1)
         for plot in (self._matrix, self._accuracy):

@@ -69,7 +69,7 @@ class NudgeTab(QWidget):
         zoom.relative_font(self.numbers, 1.35)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.errors = pg.PlotWidget()
+        self.errors = pg.PlotWidget(enableMenu=False)
         self.errors.setBackground(None)
         self.errors.setLogMode(x=True, y=True)
         self.errors.setMenuEnabled(False)

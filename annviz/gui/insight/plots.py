@@ -106,7 +106,7 @@ class BarsPanel(pg.PlotWidget):
     """A bar per value with its number written above; one bar may be highlighted."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)
         self.setBackground(None)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)

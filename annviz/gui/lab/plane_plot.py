@@ -26,7 +26,7 @@ class PlanePlot(pg.PlotWidget):
 
     def __init__(self, parent=None, clickable: bool = False, point_size: float = 10,
                  heat_opacity: float = 0.55):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)
         self.setBackground("w")
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)

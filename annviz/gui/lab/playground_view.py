@@ -71,7 +71,7 @@ class PlaygroundView(QWidget):
         self.losses.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         # Fixed at the height its longest text needs here (numbers changing never re-layout the page)
         self._losses_fit = room.WholeText(self.losses, 2, fixed=True, texts=self._loss_texts)
-        self.loss_plot = pg.PlotWidget()
+        self.loss_plot = pg.PlotWidget(enableMenu=False)
         self.loss_plot.setObjectName("lab-playground-loss-plot")
         self.loss_plot.setBackground(None)
         self.loss_plot.setMenuEnabled(False)

@@ -91,7 +91,7 @@ class PerLabelBars(pg.PlotWidget):
     """Accuracy on my held-out digits of each label: before (grey) and after (green)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)
         self.setBackground(None)          # the window's light grey, like every other plot
         self.setMinimumHeight(110)                  # a picture: it gives way before text
         self.setMenuEnabled(False)

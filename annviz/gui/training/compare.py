@@ -42,7 +42,7 @@ class _Side:
         self.image = pg.ImageItem(np.zeros((28, 28), np.float32), axisOrder="row-major")
         self.image.setColorMap(weight_colormap())
         box.addItem(self.image)
-        self.bars_plot = self.view.addPlot(row=1, col=0)
+        self.bars_plot = self.view.addPlot(row=1, col=0, enableMenu=False)
         self.bars_plot.setMaximumHeight(zoom.px(110))
         self.bars_plot.setYRange(0, 1, padding=0)
         self.bars_plot.setMouseEnabled(False, False)

@@ -45,8 +45,8 @@ class LiveCurves(QWidget):
         self.records: list[EpochRecord] = []
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setBackground("w")
-        self.loss_plot = self.plots.addPlot(row=0, col=0)
-        self.accuracy_plot = self.plots.addPlot(row=0, col=1)
+        self.loss_plot = self.plots.addPlot(row=0, col=0, enableMenu=False)
+        self.accuracy_plot = self.plots.addPlot(row=0, col=1, enableMenu=False)
         self.accuracy_plot.setXLink(self.loss_plot)
         self.accuracy_plot.setYRange(0, 100)
         # Legends where the curves are not: loss falls (top right is free), accuracy rises.

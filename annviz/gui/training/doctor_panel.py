@@ -63,7 +63,7 @@ class DoctorPanel(QFrame):
         self._explanation_fit = room.WholeText(self.explanation)
         self.explanation_box = room.Scroll(self.explanation, sideways=False)
         zoom.lines_high(self.explanation_box, 2, extra=4, fixed=False)
-        self.evidence = pg.PlotWidget(background="w")
+        self.evidence = pg.PlotWidget(background="w", enableMenu=False)
         self.evidence.setObjectName("doctor-evidence")
         zoom.pixels(self.evidence, min_width=150, min_height=90, max_height=110)
         plot = self.evidence.getPlotItem()

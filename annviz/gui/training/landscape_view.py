@@ -66,7 +66,7 @@ class LossLandscapeView(QWidget):
         self.progress_bar.setTextVisible(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)
         self.plot.setBackground("w")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()

@@ -117,7 +117,7 @@ class WeightHistograms(QWidget):
         self.plots.clear()
         self._items = []
         for layer in range(n_layers):
-            plot = self.plots.addPlot(row=0, col=layer)
+            plot = self.plots.addPlot(row=0, col=layer, enableMenu=False)
             plot.hideAxis("left")
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
