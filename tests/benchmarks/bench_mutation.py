@@ -8,7 +8,8 @@ catch.
 It copies the project into a scratch folder (``--keep`` to choose and keep it), configures mutmut
 there (the three targets; their tests: tests/nn, tests/lessons, tests/test_safeio.py,
 tests/test_setupfile.py, tests/data — tests/nn/test_layering.py runs subprocesses of the real
-package and is left out), runs ``mutmut run`` with ``--workers`` children (it is CPU-heavy: keep
+package, and the doctor's test that reads rules.py as text reads mutmut's rewritten copy: both
+are left out; one process each, not the default run's xdist workers), runs ``mutmut run`` with ``--workers`` children (it is CPU-heavy: keep
 it low on a shared machine; ~30 min with one), and prints the score per target and every
 surviving mutant with its diff (``--report`` writes them to a file too).
 
@@ -38,7 +39,8 @@ CONFIG = f"""
 source_paths = {json.dumps(TARGETS)}
 pytest_add_cli_args_test_selection = {json.dumps(TESTS)}
 also_copy = ["annviz", "resources", "models", "tests"]
-pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x", "--deselect", "tests/nn/test_layering.py"]
+pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x", "-n", "0", "--deselect", "tests/nn/test_layering.py",
+                       "--deselect", "tests/nn/test_doctor_texts.py::test_every_fix_the_rules_can_give_has_a_text"]
 """
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 36: "timeout",
           24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout", -11: "segfault", -9: "segfault",
