@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,30 +29,6 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
-
-STARTUP_CHILD = r"""
-import resource, sys, time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from annviz.gui.common.qtapp import start_qt
-from annviz.gui import app
-
-def rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-def shown():
-    print("SHOWN", time.time(), rss_mb(), flush=True)
-    QTimer.singleShot(3000, later)
-
-def later():
-    print("LATER", time.time(), rss_mb(), flush=True)
-    for w in QApplication.topLevelWidgets():
-        w.close()
-    QApplication.quit()
-
-QTimer.singleShot(0, shown)   # runs once the event loop runs, i.e. after the window is shown
-sys.exit(app.main([]))
-"""
 
 
 def percentile(values, q) -> float:
@@ -149,18 +124,13 @@ def time_parts(window, state, pad, repeats: int = 200) -> dict:
 
 
 def startup() -> dict:
-    with tempfile.TemporaryDirectory() as config:
-        env = dict(os.environ, XDG_CONFIG_HOME=config)
-        start = time.time()
-        result = subprocess.run([sys.executable, "-c", STARTUP_CHILD], env=env, capture_output=True,
-                                text=True, timeout=120)
-    lines = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()
-             if line.startswith(("SHOWN", "LATER"))}
-    if "SHOWN" not in lines:
-        raise RuntimeError(f"the app did not start:\n{result.stderr[-2000:]}")
-    return {"time_to_window_s": round(float(lines["SHOWN"][0]) - start, 2),
-            "max_rss_mb_at_window": round(float(lines["SHOWN"][1])),
-            "max_rss_mb_after_3s": round(float(lines["LATER"][1]))}
+    """The whole app's start, as ``bench_startup.py`` measures it (one start, no bare window)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from bench_startup import APP, start
+
+    run = start(APP)
+    return {"time_to_window_s": round(run["seconds"], 2), "max_rss_mb_at_window": round(run["mb_at_window"]),
+            "max_rss_mb_after_3s": round(run["mb_after_3s"])}
 
 
 def main() -> None:
