@@ -30,7 +30,7 @@ MAX_EXAMPLES = 16
 def moment_outputs(run: Recording, moment: Moment, inputs: np.ndarray) -> np.ndarray:
     """The output activations (n_examples, n_classes) of the network of ``moment``."""
     weights, biases = moment.parameters()
-    a = np.asarray(inputs, dtype=np.float32).reshape(len(inputs), -1)
+    a = np.asarray(inputs, dtype=np.float32).reshape(len(inputs), run.sizes[0])
     for w, b, name in zip(weights, biases, run.activations):
         a = get_activation(name).f(a @ w.T + b)
     return a
@@ -83,7 +83,8 @@ class AnswerFilm:
     here whatever is still missing."""
 
     def __init__(self, run: Recording, inputs: np.ndarray):
-        inputs = np.array(inputs, dtype=np.float32).reshape(len(inputs), -1)
+        inputs = np.array(inputs, dtype=np.float32)
+        inputs = inputs.reshape(len(inputs), -1) if inputs.size else inputs.reshape(0, run.sizes[0])
         if len(inputs) > MAX_EXAMPLES:
             raise ValueError(f"at most {MAX_EXAMPLES} examples, got {len(inputs)}")
         if len(inputs) and inputs.shape[1] != run.sizes[0]:

@@ -19,7 +19,7 @@ from annviz.gui.explorer.probabilities import ProbabilityBars
 from annviz.gui.explorer.weights_panel import WeightsPanel
 from annviz.gui.state import AppState
 from annviz.nn import Network
-from annviz.nn.readout import evidence, parameter_formula, weighted_input_terms
+from annviz.nn.readout import evidence
 from explorer_helpers import click_scene, graphics_view, make_state
 
 
@@ -39,24 +39,6 @@ def shown(qtbot, widget, size=(700, 450)):
 
 
 # --- the numbers ---------------------------------------------------------------------------
-
-def test_parameter_formula_is_written_as_the_notes_do():
-    count = parameter_formula([784, 16, 16, 10])
-    assert (count.products, count.n_weights, count.n_biases, count.total) == (
-        "784·16 + 16·16 + 16·10", 12_960, 42, 13_002)
-    assert parameter_formula([784, 128, 64, 10]).total == 784 * 128 + 128 * 64 + 64 * 10 + 202
-
-
-def test_weighted_input_terms_add_up_to_z():
-    rng = np.random.default_rng(1)
-    w, a = rng.normal(size=50), rng.random(50)
-    terms = weighted_input_terms(w, a, 0.3, k=4)
-    products = np.abs(w * a)
-    assert list(terms.indices) == list(np.argsort(-products)[:4])
-    assert terms.n_rest == 46
-    assert terms.z == pytest.approx(w @ a + 0.3)
-    assert (terms.weights * terms.inputs).sum() + terms.rest + terms.bias == pytest.approx(terms.z)
-
 
 def test_evidence_in_the_last_hidden_layer_is_the_terms_of_z_k(state):
     net, fwd, k = state.network, state.forward, state.prediction

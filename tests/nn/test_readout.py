@@ -1,6 +1,6 @@
 """The explorer's numbers (annviz/nn/readout.py), each against a computation of its own: the
-evidence through each neuron by hand and by finite differences, the strongest edges by a full sort.
-(The parameter formula and z's terms: tests/gui/test_explorer_views.py.)"""
+evidence through each neuron by hand and by finite differences, the strongest edges by a full sort,
+the parameter count multiplied out, z's terms summed back."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from annviz.nn import Network
 from annviz.nn.attribution import contributions
-from annviz.nn.readout import evidence, evidence_rank, strongest_edges
+from annviz.nn.readout import evidence, evidence_rank, parameter_formula, strongest_edges, weighted_input_terms
 
 
 @pytest.fixture
@@ -68,18 +68,65 @@ def test_a_neurons_rank_counts_the_larger_shares_in_size_before_it():
     assert evidence_rank(shares, 1) != 5                            # not ranked by signed value
 
 
-def test_strongest_edges_are_the_largest_in_size_whatever_their_sign():
+@pytest.mark.parametrize("shape, budget", [((7, 9), 10), ((16, 784), 300), ((64, 128), 10)])
+def test_strongest_edges_are_the_largest_in_size_whatever_their_sign(shape, budget):
     rng = np.random.default_rng(2)
-    contribution = rng.normal(size=(7, 9))
+    contribution = rng.normal(size=shape)
     contribution[3, 4] = -50.0                                # the strongest of all pulls down
-    rows, cols = strongest_edges(contribution, 10)
-    by_size = np.argsort(-np.abs(contribution).ravel())[:10]
+    rows, cols = strongest_edges(contribution, budget)
+    assert len(rows) == budget
+    by_size = np.argsort(-np.abs(contribution).ravel())[:budget]
     assert sorted(zip(rows.tolist(), cols.tolist())) == sorted(
         zip(*(i.tolist() for i in np.unravel_index(by_size, contribution.shape))))
     assert (3, 4) in set(zip(rows.tolist(), cols.tolist()))   # not only the largest values
+
+
+def test_a_layer_that_gives_no_evidence_shows_zero_shares_not_nan(case):
+    net, x, k = case
+    c = contributions(net, np.zeros_like(x), k)               # a blank input: the pixels give nothing
+    assert evidence(c, 0).tolist() == [0.0] * 6
 
 
 def test_all_edges_are_drawn_when_they_fit():
     contribution = np.arange(6.0).reshape(2, 3)
     rows, cols = strongest_edges(contribution, 6)
     assert sorted(zip(rows.tolist(), cols.tolist())) == [(i, j) for i in range(2) for j in range(3)]
+
+
+def test_parameter_formula_is_written_as_the_notes_do():
+    count = parameter_formula([784, 16, 16, 10])
+    assert (count.products, count.n_weights, count.n_biases, count.total) == (
+        "784·16 + 16·16 + 16·10", 12_960, 42, 13_002)
+    assert parameter_formula([784, 128, 64, 10]).total == 784 * 128 + 128 * 64 + 64 * 10 + 202
+    linear = parameter_formula([784, 10])            # no hidden layer: one product, 10 biases
+    assert (linear.products, linear.n_weights, linear.n_biases) == ("784·10", 7840, 10)
+    uneven = parameter_formula([3, 5, 2])            # the order of each product: inputs · outputs
+    assert (uneven.products, uneven.total) == ("3·5 + 5·2", 15 + 10 + 7)
+
+
+def test_weighted_input_terms_add_up_to_z():
+    rng = np.random.default_rng(1)
+    w, a = rng.normal(size=50), rng.random(50)
+    terms = weighted_input_terms(w, a, 0.3, k=4)
+    products = np.abs(w * a)
+    assert list(terms.indices) == list(np.argsort(-products)[:4])
+    assert terms.n_rest == 46
+    assert terms.z == pytest.approx(w @ a + 0.3)
+    assert terms.bias == 0.3
+    assert terms.weights.tolist() == w[terms.indices].tolist()
+    assert terms.inputs.tolist() == a[terms.indices].tolist()
+    assert terms.rest == pytest.approx(sum(w[i] * a[i] for i in range(50) if i not in set(terms.indices)))
+    assert (terms.weights * terms.inputs).sum() + terms.rest + terms.bias == pytest.approx(terms.z)
+    assert len(weighted_input_terms(w, a, 0.3).indices) == 5      # five terms unless asked
+
+
+@pytest.mark.parametrize("k", [3, 4, 9])
+def test_weighted_input_terms_of_a_short_sum_show_every_term_largest_first(k):
+    w = np.array([1.0, -4.0, 0.5, 2.0])
+    a = np.array([1.0, 0.5, 1.0, 1.0])                # terms 1, −2, 0.5, 2: |−2| and 2 tie
+    terms = weighted_input_terms(w, a, -1.0, k=k)
+    shown = min(k, 4)
+    assert terms.indices.tolist() == [1, 3, 0, 2][:shown]   # a tie keeps the inputs' order
+    assert terms.n_rest == 4 - shown
+    assert terms.rest == pytest.approx([0.0, 0.5][shown == 3])
+    assert terms.z == pytest.approx(1.5 - 1.0)
