@@ -52,13 +52,12 @@ class WeightedInput:
 
 
 def weighted_input_terms(w: np.ndarray, a: np.ndarray, b: float, k: int = 5) -> WeightedInput:
-    """Split w·a + b into the k largest terms |wᵢaᵢ| and the sum of the others."""
+    """Split w·a + b into the k largest terms |wᵢaᵢ| (of equal ones, the first inputs) and the
+    sum of the others."""
     w = np.asarray(w, dtype=np.float64)
     a = np.asarray(a, dtype=np.float64)
     terms = w * a                                           # (n_in,)
-    k = min(k, terms.size)
-    top = np.argpartition(-np.abs(terms), k - 1)[:k] if k < terms.size else np.arange(terms.size)
-    top = top[np.argsort(-np.abs(terms[top]), kind="stable")]
+    top = np.argsort(-np.abs(terms), kind="stable")[:k]      # equal terms in the inputs' order
     rest_mask = np.ones(terms.size, bool)
     rest_mask[top] = False
     return WeightedInput(top, w[top], a[top], int(rest_mask.sum()), float(terms[rest_mask].sum()),

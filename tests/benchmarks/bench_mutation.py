@@ -153,8 +153,10 @@ def mutant_diffs(folder: Path) -> dict[str, str]:
             base, _, number = name.rpartition("__mutmut_")
             if number == "orig":
                 continue
-            original = functions.get(f"{base}__mutmut_orig", [])
-            changed = [line.strip() for line in difflib.unified_diff(original[1:], body[1:], lineterm="", n=0)
+            original = [line.replace(f"{base}__mutmut_orig", base)       # the def line too: a default
+                        for line in functions.get(f"{base}__mutmut_orig", [])]
+            body = [line.replace(name, base) for line in body]
+            changed = [line.strip() for line in difflib.unified_diff(original, body, lineterm="", n=0)
                        if line[:1] in "+-" and not line.startswith(("+++", "---"))]
             out[f"{module}.{name}"] = " | ".join(changed)
     return out

@@ -120,6 +120,32 @@ def test_weighted_input_terms_add_up_to_z():
     assert len(weighted_input_terms(w, a, 0.3).indices) == 5      # five terms unless asked
 
 
+def test_weighted_input_terms_are_summed_in_float64_from_float32_weights():
+    rng = np.random.default_rng(5)
+    w, a = rng.normal(size=784).astype(np.float32), rng.random(784).astype(np.float32)
+    terms = weighted_input_terms(w, a, 0.25)
+    products = w.astype(np.float64) * a.astype(np.float64)
+    assert terms.z == float(products.sum() + 0.25)          # the float64 sum, bit for bit
+    assert terms.weights.dtype == np.float64
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_largest_terms_of_a_long_sum_are_found_for_any_input(seed):
+    rng = np.random.default_rng(seed)
+    w, a = rng.normal(size=784), rng.random(784)
+    for k in (2, 4, 5, 30):
+        terms = weighted_input_terms(w, a, 0.0, k=k)
+        assert terms.indices.tolist() == np.argsort(-np.abs(w * a), kind="stable")[:k].tolist()
+
+
+def test_many_equal_terms_keep_the_inputs_order():
+    w = np.ones(100)
+    a = np.zeros(100)
+    a[10:80] = 0.5                                         # seventy equal terms
+    terms = weighted_input_terms(w, a, 0.0, k=40)
+    assert terms.indices.tolist() == list(range(10, 50))
+
+
 @pytest.mark.parametrize("k", [3, 4, 9])
 def test_weighted_input_terms_of_a_short_sum_show_every_term_largest_first(k):
     w = np.array([1.0, -4.0, 0.5, 2.0])
