@@ -30,6 +30,7 @@ import ast
 import collections
 import difflib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -61,6 +62,8 @@ def prepare(folder: Path) -> None:
         shutil.copy(ROOT / name, folder / name)
     with (folder / "pyproject.toml").open("a", encoding="utf-8") as f:
         f.write(CONFIG)
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    (folder / "SOURCE_COMMIT").write_text(commit + "\n", encoding="utf-8")
 
 
 def results(folder: Path) -> dict[str, str]:
@@ -87,6 +90,10 @@ def main() -> None:
     parser.add_argument("--again", action="store_true",
                         help="with --keep of an earlier run: run again only the mutants it did not catch "
                              "(after tests were added), keeping the verdicts of those it caught")
+    parser.add_argument("--recheck", action="store_true",
+                        help="with --keep of an earlier run: run the tests added or changed since its commit "
+                             "against each mutant it did not catch (only the tests that call the mutated "
+                             "function), in one process; a mutant they fail is caught")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="annviz-mutation-"))
     mutmut = Path(sys.executable).with_name("mutmut")
@@ -96,6 +103,10 @@ def main() -> None:
             print(f"{forget_not_caught(folder)} mutants not caught before will run again")
         subprocess.run([str(mutmut), "run", "--max-children", str(args.workers)], cwd=folder, check=False)
     status = results(folder)
+    if args.recheck:
+        for name, killer in recheck(folder, status).items():
+            if killer:
+                status[name] = "killed"
     diffs = mutant_diffs(folder)
     equivalent = read_equivalent(ROOT / "tests" / "benchmarks" / "mutation_equivalent")
     by_target: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -121,6 +132,66 @@ def main() -> None:
         print(f"survivors and their judgement: {args.report}")
     if args.keep is None and not args.no_run:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+RECHECK_PLUGIN = """
+import json, os
+from _pytest.runner import runtestprotocol
+from mutmut.mutation import trampoline
+
+def pytest_runtestloop(session):
+    names = json.load(open(os.environ["RECHECK_NAMES"], encoding="utf-8"))
+    calls, current = {}, [None]
+    trampoline.record_trampoline_hit = lambda name, caller=None: calls.setdefault(name, set()).add(current[0])
+    trampoline.set_mutant_under_test("stats")
+    os.environ["MUTANT_UNDER_TEST"] = "stats"
+    good = []
+    for item in session.items:                      # the code of the run, no mutant: which tests
+        current[0] = item.nodeid                    # pass, and which functions each one calls
+        if not any(r.failed for r in runtestprotocol(item, nextitem=None, log=False)):
+            good.append(item)
+    by_id = {item.nodeid: item for item in good}
+    out = {"failing without a mutant": sorted(set(i.nodeid for i in session.items) - set(by_id))}
+    for name in names:
+        tests = [by_id[t] for t in sorted(calls.get(name.partition("__mutmut_")[0], ())) if t in by_id]
+        trampoline.set_mutant_under_test(name)
+        os.environ["MUTANT_UNDER_TEST"] = name
+        out[name] = next((item.nodeid for item in tests
+                          if any(r.failed for r in runtestprotocol(item, nextitem=None, log=False))), None)
+    json.dump(out, open(os.environ["RECHECK_OUT"], "w", encoding="utf-8"))
+    return True
+"""
+
+
+def recheck(folder: Path, status: dict[str, str]) -> dict[str, str | None]:
+    """Mutant → the first added or changed test that fails with it (None: none does), for every
+    mutant the run in ``folder`` did not catch. The tests are those of TESTS added or changed
+    since the run's commit; a test that fails on the run's own code is left out (and listed)."""
+    commit = (folder / "SOURCE_COMMIT").read_text(encoding="utf-8").strip()
+    changed = subprocess.run(["git", "diff", "--name-only", "--diff-filter=AM", commit, "--", *TESTS], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.split()
+    tests = [t for t in changed if Path(t).name.startswith("test_") and t.endswith(".py")]
+    names = sorted(n for n, s in status.items() if s in ("survived", "no tests", "suspicious"))
+    print(f"rechecking {len(names)} mutants with {len(tests)} test files added or changed since {commit[:7]}")
+    if not tests or not names:
+        return {}
+    mutants = folder / "mutants"
+    shutil.copytree(ROOT / "tests", mutants / "tests", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (mutants / "annviz_recheck.py").write_text(RECHECK_PLUGIN, encoding="utf-8")
+    (mutants / "recheck_names.json").write_text(json.dumps(names), encoding="utf-8")
+    out = mutants / "recheck.json"
+    env = dict(os.environ, RECHECK_NAMES=str(mutants / "recheck_names.json"), RECHECK_OUT=str(out),
+               PYTHONPATH=str(mutants), QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-m", "pytest", "-p", "annviz_recheck", "-p", "no:cacheprovider", "-q",
+                    "-n", "0", *tests], cwd=mutants, env=env, stdout=subprocess.DEVNULL, check=False)
+    found = json.loads(out.read_text(encoding="utf-8"))
+    failing = found.pop("failing without a mutant")
+    if failing:
+        print(f"{len(failing)} tests fail on the run's code (it is older than the tests) and were left out:")
+        print("\n".join(f"  {t}" for t in failing))
+    print(f"{sum(1 for k in found.values() if k)} of {len(names)} caught by them")
+    return found
 
 
 def forget_not_caught(folder: Path) -> int:
