@@ -11,6 +11,7 @@ import pytest
 
 from annviz.lessons.lessonfile import LessonFileError, read_lesson
 from annviz.messages import MESSAGES, Phrase, english, fields
+from annviz.paths import bundled_model_names
 
 HEAD = ('format_version = 1\ntitle = { en = "Bias", ko = "편향" }\n'
         'summary = { en = "One step.", ko = "한 단계." }\n')
@@ -52,6 +53,8 @@ CASES = [
     (HEAD + "steps = [" + ", ".join(['{ text = { en = "a", ko = "가" } }'] * 61) + "]\n", "steps",
      "lesson.list_too_long", "has 61 entries, more than 60"),
     (HEAD + "steps = [1]\n", S, "lesson.not_table", "should be a table, not a number"),
+    (HEAD.replace('ko = "한 단계."', 'kr = "한 단계."') + STEP, "summary", "lesson.unknown_key",
+     "unknown key 'kr' (known: en, ko)"),
     (doc('concepts = "bias"\n'), "concepts", "lesson.not_list", "should be a list, not text"),
     (doc('concepts = ["bias", 3]\n'), "concepts[2]", "lesson.not_text", "should be text, not a number"),
     (doc('concepts = ["bias", "magic"]\n'), "concepts[2]", "lesson.unknown_concept",
@@ -106,6 +109,11 @@ CASES = [
      "lesson.tag_attributes", "the tag <b> may not have attributes"),
     (HEAD + '[[steps]]\ntext = { en = "<b XX>a</b>", ko = "가" }\n', "step 1: text.en",
      "lesson.tag_attributes", "the tag <b> may not have attributes"),         # a bare attribute
+    # a name from the file is quoted, and cut after 40 characters
+    (doc(step=f'highlight = ["{"w" * 40}"]'), "step 1: highlight[1]", "lesson.unknown_widget",
+     f"no widget is called '{'w' * 40}' (the names"),
+    (doc(step=f'highlight = ["{"w" * 39}xy"]'), "step 1: highlight[1]", "lesson.unknown_widget",
+     f"no widget is called '{'w' * 37}...' (the names"),
     (doc(step='title = "Step"'), "step 1: title", "lesson.not_table", "should be a table, not text"),
     (doc(step='highlight = ["nope"]'), "step 1: highlight[1]", "lesson.unknown_widget", "no widget is called 'nope'"),
     (doc(step='hide = ["lab-neuron", "nope"]'), "step 1: hide[2]", "lesson.unknown_widget", "'nope'"),
@@ -217,6 +225,8 @@ CASES = [
      "lesson.not_widget_choice", f"'nope' is not a choice of lab-neuron-activation ({NEURON_CHOICES})"),
     (act('{ do = "set", widget = "lab-neuron-activation", value = {} }'), A + " (set): value",
      "lesson.choice_type", "should be one of the choices of lab-neuron-activation, not a table"),
+    (act('{ do = "set", widget = "lab-playground-rate", value = 0.5 }'), A + " (set): value",
+     "lesson.not_widget_choice", "'0.5' is not a choice of lab-playground-rate (0.001, 0.003, 0.01, 0.03, 0.1,"),
     (act('{ do = "test_digit", index = -1 }'), A + " (test_digit): index", "lesson.not_between",
      "-1 is not between 0 and 1000000"),
     (act('{ do = "test_digit", index = 1000001 }'), A + " (test_digit): index", "lesson.not_between",
@@ -232,7 +242,7 @@ CASES = [
     (act('{ do = "data_image", class = 3 }'), A + " (data_image): class", "lesson.not_text",
      "should be text, not a number"),
     (act('{ do = "load_model", name = "nope" }'), A + " (load_model): name", "lesson.not_bundled_model",
-     "'nope' is not a bundled model ("),
+     f"'nope' is not a bundled model ({', '.join(bundled_model_names())})"),
     (act('{ do = "load_model", name = 3 }'), A + " (load_model): name", "lesson.not_text", "not a number"),
     (act('{ do = "select_neuron", layer = 101, neuron = 1 }'), A + " (select_neuron): layer",
      "lesson.not_between", "101 is not between 1 and 100"),
