@@ -61,10 +61,14 @@ LIMITS = [
      "lesson.list_too_long"),
     (doc(task='checks = [{ check = "neuron", z_at_least = -1e12, z_at_most = 1e12 }]\n' + DONE),
      doc(task='checks = [{ check = "neuron", z_at_least = -1.000001e12 }]\n' + DONE), "lesson.number_range"),
+    (doc(task='checks = [{ check = "neuron", z_at_most = 1000000000000 }]\n' + DONE),
+     doc(task='checks = [{ check = "neuron", z_at_most = 1000000000001 }]\n' + DONE), "lesson.number_range"),
     (doc(step='actions = [{ do = "set", widget = "lab-neuron-bias", value = -1e9 }]'),
      doc(step='actions = [{ do = "set", widget = "lab-neuron-bias", value = -1000000001 }]'), "lesson.number_range"),
     (doc(step='actions = [{ do = "set", widget = "lab-neuron-bias", value = 1000000000 }]'),
      doc(step='actions = [{ do = "set", widget = "lab-neuron-bias", value = 1000000001 }]'), "lesson.number_range"),
+    (doc(step=f'actions = [{{ do = "data_image", class = "{"c" * 200}" }}]'),
+     doc(step=f'actions = [{{ do = "data_image", class = "{"c" * 201}" }}]'), "lesson.text_too_long"),
     (doc(step='actions = [{ do = "test_digit", index = 0 }, { do = "test_digit", index = 1000000 }]'),
      doc(step='actions = [{ do = "test_digit", index = 1000001 }]'), "lesson.not_between"),
     (doc(step='actions = [{ do = "nudge_h", h = 1e-14 }, { do = "nudge_h", h = 1.0 }]'),
@@ -107,6 +111,8 @@ def deep(n: int) -> str:
     ("x = [[1], " + deep(12) + "]\n", "lesson.toml_too_deep", {"depth": 13}),  # inside a list: 1 + 12
     ("[t]\nx = " + deep(13) + "\n", "lesson.toml_too_deep", {"depth": 13}),    # after a table's header
     ("  [t]\n  [[u]]\nx = " + deep(12) + "\n", "lesson.unknown_key", {}),      # headers are not lists
+    ("[t] x = " + deep(13) + "\n", "lesson.toml_invalid", {}),                # a header's line: TOML refuses
+    ("  [t] x = " + deep(13) + "\n", "lesson.toml_invalid", {}),              # what follows the header
     # dotted keys: 8 parts are allowed, 9 are not — and the line of the key is said
     ("\n\n" + ".".join("k" * 8) + " = 1\n", "lesson.unknown_key", {}),
     ("\n\n" + ".".join("k" * 9) + " = 1\n", "lesson.toml_dotted_key", {"parts": 9, "line": 3, "most": 8}),

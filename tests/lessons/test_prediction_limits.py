@@ -107,6 +107,7 @@ def test_an_entry_that_does_not_fit_is_skipped_and_the_next_still_read(lesson):
     assert load_made(json.dumps(entries), lesson) == {0: Made(2, None, None)}
     assert load_made(json.dumps({"000": {"answer": 1, "result": "0.3", "outcome": 3}}), lesson) == \
         {0: Made(1, "0.3", None)}                                     # 3 digits is a step; outcome 3 of 3 is not
+    assert load_made(json.dumps({"0000": {"answer": 1}}), lesson) == {}       # 4 digits is not
 
 
 def test_the_kept_text_keeps_korean_as_it_is(lesson):

@@ -4,14 +4,14 @@ very words of ``vocabulary``, so that what a teacher reads is what the reader ac
 measured value is shown with the decimals its probe names."""
 
 import re
+from pathlib import Path
 
 import pytest
 
-from annviz.lessons.library import bundled_folder
 from annviz.lessons.model import format_value, probe_digits
 from annviz.lessons.vocabulary import PROBES, WIDGETS
 
-README = (bundled_folder() / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).parents[2] / "resources" / "lessons" / "README.md").read_text(encoding="utf-8")
 
 
 def _shown(value) -> str:
