@@ -3,6 +3,8 @@ the limit and refused one past it; the raw text's measures (nesting, dotted keys
 what TOML means, not what strings and comments hold, and say the right line; every field a lesson
 may write comes back as written. The files are written by hand here."""
 
+from pathlib import Path
+
 import pytest
 
 from annviz.lessons.lessonfile import LessonFileError, parse_lesson, read_lesson, read_lesson_text
@@ -237,4 +239,5 @@ def test_a_document_of_a_newer_format_is_a_lesson_file_error():
                 "steps": [{"text": {"en": "a", "ko": "가"}}]}
     with pytest.raises(LessonFileError, match="format_version 2 is newer"):
         parse_lesson(document, "x.toml")
-    assert parse_lesson({**document, "format_version": 1}, "x.toml").name == "x"
+    lesson = parse_lesson({**document, "format_version": 1}, "x.toml")
+    assert lesson.name == "x" and lesson.path == Path("x.toml")
