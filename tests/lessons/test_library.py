@@ -8,8 +8,18 @@ import dataclasses
 import os
 
 from annviz.lessons.lessonfile import LessonFileError
-from annviz.lessons.library import (MAX_FILES, bundled_folder, bundled_names, catalog, find, find_by_name,
-                                    is_bundled, is_lesson_name, read_all, unread)
+from annviz.lessons.library import (
+    MAX_FILES,
+    bundled_folder,
+    bundled_names,
+    catalog,
+    find,
+    find_by_name,
+    is_bundled,
+    is_lesson_name,
+    read_all,
+    unread,
+)
 
 HEAD = 'format_version = 1\nsummary = { en = "S", ko = "요약" }\n'
 STEP = '[[steps]]\ntext = { en = "Hi", ko = "안녕" }\n'

@@ -4,8 +4,7 @@ widget a lesson names is listed, measured values are written as a lesson shows t
 
 import pytest
 
-from annviz.lessons.model import (Action, Check, Choice, Condition, Lesson, Prediction, Step, Task, Text,
-                                  format_value)
+from annviz.lessons.model import Action, Check, Choice, Condition, Lesson, Prediction, Step, Task, Text, format_value
 
 T = Text("a", "가")
 

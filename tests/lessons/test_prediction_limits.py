@@ -11,8 +11,7 @@ from test_lessonfile_messages import assert_said_in_both_languages, korean  # no
 from test_predictions import CHOICE, NUMBER, with_prediction, write
 
 from annviz.lessons import LessonFileError, read_lesson
-from annviz.lessons.prediction import (MAX_RESULT, MAX_STORED, Made, answer_text, close_enough, dump_made,
-                                       load_made)
+from annviz.lessons.prediction import MAX_RESULT, MAX_STORED, Made, answer_text, close_enough, dump_made, load_made
 
 P = "step 1, predict"
 NUMBER_TABLE = 'number = { min = -10, max = 10, decimals = 1, unit = "%" }'
