@@ -127,9 +127,11 @@ def deep(n: int) -> str:
     # a string is one character of what it touches, whatever it holds (invalid TOML: said as such)
     ("x = " + "1" * 199 + '"a"\n', "lesson.toml_invalid", {}),
     ('x = """\na"""' + "1" * 199 + "\n", "lesson.toml_invalid", {}),
-    # TOML's own errors: the line and the column, or "?" where tomllib gives none (at the end)
+    # TOML's own errors: the line and the column; at the end of the file (a value or a string left
+    # open), the end's
     ("\n\nx = = 1\n", "lesson.toml_invalid", {"line": 3, "column": 5}),
-    ("x = ", "lesson.toml_invalid", {"line": "?", "column": "?"}),
+    ("x = ", "lesson.toml_invalid", {"line": 1, "column": 5}),
+    ('a = 1\nb = """abc\nde', "lesson.toml_invalid", {"line": 3, "column": 3}),
 ])
 def test_the_raw_text_is_measured_as_toml_means_it(tmp_path, text, code, values):
     error = refused(tmp_path, text)
