@@ -48,6 +48,7 @@ def set_language(lang: str) -> str:
         raise RuntimeError("create the QApplication before setting the language")
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.setParent(None)     # Python's alone now: freed with the list (it leaked at each switch)
     _installed.clear()
     lang = lang if lang in LANGUAGES else "en"
     if lang != "en":

@@ -82,6 +82,8 @@ def _lesson_of_text(text: str, where: str | Path, name: str, path: Path | None) 
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line, column = _position(str(error))
+        if line == "?":     # "at end of document": a value or string left open at the end
+            line, column = text.count("\n") + 1, len(text.rsplit("\n", 1)[-1]) + 1
         raise LessonFileError(where, "lesson.toml_invalid", line=line, column=column) from None
     lesson = parse_lesson(document, where, name)
     return dataclasses.replace(lesson, source=text, path=path)
