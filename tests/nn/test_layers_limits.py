@@ -146,3 +146,10 @@ def test_the_work_of_one_image_is_the_sum_over_its_layers():
     # … and 486.5 M + 13.6 M in a dense layer passes 500 M
     assert refusal([big, Conv(4, 1, 0), Flatten(), Dense(13)], (1, 512, 512)) == \
         "layer 3: the network would take more work per image than annviz allows"
+
+
+def test_work_of_exactly_the_limit_is_allowed():
+    # 500 filters of 5×5 over 200×200: 25 · 200 · 200 · 500 = 500,000,000 multiply-adds, the limit
+    # itself; the dense layer after it is what passes it (layer 3, not layer 0)
+    assert refusal([Conv(500, 5, 2), Pool(), Flatten(), Dense(1)], (1, 200, 200)) == \
+        "layer 3: the network would take more work per image than annviz allows"

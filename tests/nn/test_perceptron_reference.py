@@ -117,3 +117,36 @@ def test_runs_with_the_same_seed_repeat_and_stop_at_max_epochs():
     assert orders[0] == orders[1]
     done = train(Perceptron(2, seed=2), x, np.array([0, 1, 1, 1]), max_epochs=100)
     assert done.converged and done.epochs == len(done.error_history) and done.error_history[-1] == 0
+
+
+def test_the_default_learning_rate_is_a_tenth():
+    p, q = Perceptron(2, seed=0), Perceptron(2, seed=0)
+    before = p.w.copy()
+    p.learn(np.array([1.0, 2.0]), 1.0 - p.predict(np.array([[1.0, 2.0]]))[0])   # a mistake: one update
+    q.learning_rate = 0.1
+    q.learn(np.array([1.0, 2.0]), 1.0 - q.predict(np.array([[1.0, 2.0]]))[0])
+    np.testing.assert_array_equal(p.w, q.w)
+    assert np.abs(p.w - before).max() == pytest.approx(0.2)       # η × 1 × x₂ = 0.1 × 2
+
+
+def test_training_stops_after_100_epochs_by_default_and_uses_its_seed():
+    x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
+    xor = np.array([0, 1, 1, 0])
+    assert train(Perceptron(2, seed=2), x, xor).epochs == 100
+    for seed in (0, 5):
+        by_hand = LearningRun(Perceptron(2, seed=2), x, xor, seed=seed)
+        for _ in range(3):
+            by_hand.epoch()
+        result = train(Perceptron(2, seed=2), x, xor, max_epochs=3, seed=seed)
+        assert result.error_history == by_hand.error_history
+    runs = [LearningRun(Perceptron(2, seed=2), x, xor, seed=s) for s in (0, 5)]
+    assert runs[0].order.tolist() != runs[1].order.tolist()
+
+
+@pytest.mark.parametrize("x, y, separable", [
+    ([[1, 1], [0, 0]], [1, 0], True),                      # along (1, 1) only
+    ([[0, 0], [4 * 10**10, 2 * 10**10], [2 * 10**10, 0]], [1, 1, 0], True),      # whole numbers past 2^32
+    ([[0, 0], [4 * 10**10, 2 * 10**10], [2 * 10**10, 10**10]], [1, 1, 0], False),
+])
+def test_separability_of_whole_numbers(x, y, separable):
+    assert linearly_separable(np.array(x, dtype=np.int64), np.array(y)) is separable
