@@ -28,13 +28,18 @@ def test_weights_that_do_not_fit_are_refused_with_the_layer_and_the_shapes():
         ConvNet(LAYERS, (1, 8, 8), bad, b)
     assert str(caught.value) == ("layer 0: weight (2, 1, 3, 3) and bias (3,) do not fit "
                                  "Conv(filters=3, kernel=3, padding=1, activation='relu') (expected (3, 1, 3, 3))")
+    with pytest.raises(ValueError, match="layer 3: weight \\(4, 48\\) and bias \\(5,\\) do not fit"):
+        ConvNet(LAYERS, (1, 8, 8), w, [b[0], np.zeros(5), b[2]])
+
+
+def test_fewer_parameters_than_weight_layers_are_refused():
+    good = ConvNet(LAYERS, (1, 8, 8), seed=1)
+    w, b = good.weights, good.biases
     with pytest.raises(ValueError) as short:
         ConvNet(LAYERS, (1, 8, 8), w[:2], b[:2])            # the output layer without parameters
     assert str(short.value) == "2 weights and 2 biases for 3 layers"
     with pytest.raises(ValueError, match="3 weights and 2 biases for 3 layers"):
         ConvNet(LAYERS, (1, 8, 8), w, b[:2])
-    with pytest.raises(ValueError, match="layer 3: weight \\(4, 48\\) and bias \\(5,\\) do not fit"):
-        ConvNet(LAYERS, (1, 8, 8), w, [b[0], np.zeros(5), b[2]])
 
 
 def test_the_input_shape_is_the_networks_own():

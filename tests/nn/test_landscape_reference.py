@@ -71,7 +71,8 @@ def test_flatten_and_unflatten_are_each_others_inverse(run):
     assert [a.shape for a in w] == [(3, 2), (3, 3), (2, 3)] and [a.shape for a in b] == [(3,), (3,), (2,)]
     assert w[1][2, 0] == np.float32(thetas[0][6 + 2 * 3 + 0]) and b[2][1] == np.float32(thetas[0][-1])
     np.testing.assert_array_equal(flatten(w, b), thetas[0])
-    assert flatten(w, b).dtype == np.float64 and w[0].dtype == np.float32
+    assert flatten(w, b).dtype == np.float64 and w[0].dtype == b[0].dtype == np.float32
+    assert flatten([w[0].astype(np.float16)], [b[0].astype(np.float16)]).dtype == np.float64
 
 
 def test_the_plane_goes_through_the_end_and_holds_both_moves(run):
@@ -119,6 +120,7 @@ def test_a_run_that_never_moved_gets_a_small_square_around_its_point(run):
     np.testing.assert_allclose(land.betas, [-half, 0, half], atol=1e-15)
     np.testing.assert_allclose(land.plane.basis @ land.plane.basis.T, np.eye(2), atol=1e-12)
     assert land.grid[1, 1] == pytest.approx(plain_loss(thetas[-1]), rel=1e-5)
+    np.testing.assert_array_equal(plane(still).basis, land.plane.basis)   # the same plane each time
 
 
 def test_a_landscape_stops_when_asked_and_a_run_without_moments_has_none(run):
