@@ -147,3 +147,24 @@ def test_a_layer_the_forward_pass_did_not_compute_is_named():
     with pytest.raises(ValueError) as caught:
         net.layer_output(fwd, 0)                     # a fused convolution's output comes from its z
     assert str(caught.value) == "the forward pass did not compute this layer's values"
+
+
+def test_the_lessons_mask_agrees_with_the_first_largest_where_nothing_ties_even_after_two_pools():
+    """Random pixels never tie: the mask and the first largest pixel give the same gradient —
+    also through a pool that follows a pool (whose input is the first pool's activated output)."""
+    net = ConvNet([Conv(2, 3, 1, "tanh"), Pool(), Pool(), Flatten(), Dense(10, "softmax")], (1, 8, 8),
+                  seed=9, dtype=np.float64)
+    x = np.random.default_rng(3).random((3, 64))
+    y = np.array([1, 4, 9])
+    loss = get_loss("cross-entropy")
+    _, right = net.gradients(x, y, loss)
+    _, masked = net.gradients(x, y, loss, tie_mask=True)
+    for a, b in zip(right.grad_w + right.grad_b, masked.grad_w + masked.grad_b):
+        np.testing.assert_allclose(b, a, rtol=1e-12, atol=1e-15)
+    assert np.abs(right.grad_w[0]).max() > 1e-4
+
+
+def test_the_forward_pass_computes_in_the_networks_dtype():
+    net = ConvNet(LAYERS, (1, 8, 8), seed=2)
+    fwd = net.forward(np.random.default_rng(0).random(64))          # float64 pixels
+    assert fwd.output.dtype == np.float32 and net.layer_output(fwd, 0).dtype == np.float32
