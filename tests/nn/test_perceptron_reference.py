@@ -133,20 +133,27 @@ def test_training_stops_after_100_epochs_by_default_and_uses_its_seed():
     x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     xor = np.array([0, 1, 1, 0])
     assert train(Perceptron(2, seed=2), x, xor).epochs == 100
-    for seed in (0, 5):
-        by_hand = LearningRun(Perceptron(2, seed=2), x, xor, seed=seed)
-        for _ in range(3):
-            by_hand.epoch()
-        result = train(Perceptron(2, seed=2), x, xor, max_epochs=3, seed=seed)
+    rng = np.random.default_rng(1)
+    points = rng.normal(size=(8, 2))
+    labels = (points[:, 0] + 0.3 * points[:, 1] > 0).astype(int)
+    weights = []
+    for seed in (0, 5):                      # each seed its own order of the examples
+        by_hand = LearningRun(Perceptron(2, seed=2), points, labels, seed=seed)
+        by_hand.epoch()
+        trained = Perceptron(2, seed=2)
+        result = train(trained, points, labels, max_epochs=1, seed=seed)
         assert result.error_history == by_hand.error_history
+        np.testing.assert_array_equal(trained.w, by_hand.perceptron.w)
+        weights.append(trained.w.tolist())
+    assert weights[0] != weights[1]
     runs = [LearningRun(Perceptron(2, seed=2), x, xor, seed=s) for s in (0, 5)]
     assert runs[0].order.tolist() != runs[1].order.tolist()
 
 
 @pytest.mark.parametrize("x, y, separable", [
     ([[1, 1], [0, 0]], [1, 0], True),                      # along (1, 1) only
-    ([[0, 0], [4 * 10**10, 2 * 10**10], [2 * 10**10, 0]], [1, 1, 0], True),      # whole numbers past 2^32
-    ([[0, 0], [4 * 10**10, 2 * 10**10], [2 * 10**10, 10**10]], [1, 1, 0], False),
+    ([[0, 0], [4 * 2**31, 2 * 2**31], [2 * 2**31, 0]], [1, 1, 0], True),   # squares past 2^63: no overflow
+    ([[0, 0], [4 * 10**9, 2 * 10**9], [2 * 10**9, 10**9]], [1, 1, 0], False),
 ])
 def test_separability_of_whole_numbers(x, y, separable):
     assert linearly_separable(np.array(x, dtype=np.int64), np.array(y)) is separable
