@@ -8,8 +8,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from annviz.nn.convolution import (Workspace, conv_backward, conv_forward, maxpool_backward,
-                                   maxpool_backward_mask, maxpool_forward, pooled_size)
+from annviz.nn.convolution import (
+    Workspace,
+    conv_backward,
+    conv_forward,
+    maxpool_backward,
+    maxpool_backward_mask,
+    maxpool_forward,
+    pooled_size,
+)
 
 
 def loop_conv(x, w, b, p):

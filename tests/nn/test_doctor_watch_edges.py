@@ -14,10 +14,8 @@ from annviz.nn import Network, TrainConfig, Trainer
 from annviz.nn.doctor import Diagnosis, Doctor, Fix
 from annviz.nn.doctor.doctor import first_step_ratio, probe_every, stride
 from annviz.nn.doctor.signals import KEEP_RECENT, MAX_POINTS, Series, probe, step_sample
-from annviz.nn.doctor.texts import (SIGN_TEXTS, TEXTS, describe_fix, explain, explanation, explanations, sign,
-                                    title)
+from annviz.nn.doctor.texts import SIGN_TEXTS, TEXTS, describe_fix, explain, explanation, explanations, sign, title
 from annviz.nn.history import EpochRecord
-
 
 # --- the schedule and the first step ----------------------------------------------------------
 

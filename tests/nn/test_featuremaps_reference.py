@@ -10,10 +10,17 @@ import numpy as np
 import pytest
 
 from annviz.nn.convnet import ConvNet
-from annviz.nn.featuremaps import (as_input, conv_terms, edge_direction, feature_maps, hand_convolve,
-                                   hand_window, preset, receptive_field)
+from annviz.nn.featuremaps import (
+    as_input,
+    conv_terms,
+    edge_direction,
+    feature_maps,
+    hand_convolve,
+    hand_window,
+    preset,
+    receptive_field,
+)
 from annviz.nn.layers import Conv, Dense, Flatten, Pool
-
 
 # --- references by loops ----------------------------------------------------------------------
 

@@ -11,8 +11,20 @@ from pathlib import Path
 import pytest
 
 from annviz.messages import CONTEXT, MESSAGES, fill
-from annviz.nn.layers import (MAX_CONV_LAYERS, MAX_DENSE_LAYERS, Conv, Dense, Flatten, LayerError, Pool,
-                              activation_of, check_layers, reference, torch_indices, torch_modules)
+from annviz.nn.layers import (
+    MAX_CONV_LAYERS,
+    MAX_DENSE_LAYERS,
+    Conv,
+    Dense,
+    Flatten,
+    LayerError,
+    Pool,
+    activation_of,
+    check_layers,
+    reference,
+    torch_indices,
+    torch_modules,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 KO = {m.findtext("source"): m.find("translation").text or ""
