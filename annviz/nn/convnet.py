@@ -89,6 +89,9 @@ class ConvNet(ParameterCounts):
             raise ValueError("weights given without biases")
         self.weights = [np.ascontiguousarray(w, dtype=self.dtype) for w in weights]
         self.biases = [np.ascontiguousarray(b, dtype=self.dtype) for b in biases]
+        if not len(self.weights) == len(self.biases) == len(self.weight_layers):
+            raise ValueError(f"{len(self.weights)} weights and {len(self.biases)} biases for "
+                             f"{len(self.weight_layers)} layers")
         for l, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             if w.shape != self.weight_shape(l) or b.shape != (self.weight_shape(l)[0],):
                 raise ValueError(f"layer {self.weight_layers[l]}: weight {w.shape} and bias {b.shape} do "

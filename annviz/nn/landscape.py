@@ -112,9 +112,7 @@ class PlaneLoss:
         self.x, self.y, self.plane = np.asarray(x, np.float32), np.asarray(y), p
         n_in, n_out = self.sizes[0], self.sizes[1]
         first = n_in * n_out
-        bias_at = sum(a * b for a, b in zip(self.sizes[:-1], self.sizes[1:]))
         self._first = [v[:first].reshape(n_out, n_in) for v in (p.centre, p.basis[0], p.basis[1])]
-        self._first_bias = [v[bias_at:bias_at + n_out] for v in (p.centre, p.basis[0], p.basis[1])]
         self._products = [(self.x @ w.T.astype(np.float32)).astype(np.float32) for w in self._first]
 
     def __call__(self, a: float, b: float) -> float:
