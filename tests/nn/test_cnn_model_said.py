@@ -15,7 +15,6 @@ import pytest
 
 from annviz.nn import ForeignModelError, ModelFileError, load_foreign, load_model
 from annviz.nn.layers import Conv, Dense, Flatten, Pool
-
 from handmade import check_said, said, write_safetensors
 
 SIDE = 28

@@ -15,7 +15,6 @@ import pytest
 from annviz.nn import ModelFileError, load_model
 from annviz.nn.activations import ACTIVATION_NAMES
 from annviz.nn.modelfile import load_model_bytes
-
 from handmade import annviz_metadata, check_said, mlp_tensors, said, write_safetensors
 
 TENSORS = mlp_tensors([4, 3, 2])

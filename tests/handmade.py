@@ -25,7 +25,7 @@ import numpy as np
 from annviz.messages import CONTEXT, MESSAGES, Phrase, fill
 from annviz.safeio import FileFormatError
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 ITEM = {"F32": 4, "F16": 2, "BF16": 2, "F64": 8, "I32": 4, "I64": 8, "U8": 1}
 NUMPY = {"F32": "<f4", "F16": "<f2", "F64": "<f8", "I32": "<i4", "I64": "<i8", "U8": "u1"}
 
