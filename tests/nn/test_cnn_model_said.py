@@ -75,12 +75,16 @@ FOREIGN = {
         modules(("net.01", (1, 1, 1, 1)), ("net.1", (10, 784)), ("net.3", (1, 1, 1, 1))),
         "an nn.Linear comes before the nn.Conv2d net.3: annviz reads convolutions first, then linear layers",
         ("net.3",)),
-    "9 convolutions": (
-        modules(*[(f"conv{i}", (1, 1, 1, 1)) for i in range(9)], ("fc1", (10, 784))),
+    "a long-named convolution after a linear layer": (
+        modules((f"{LONG}0", (1, 1, 1, 1)), (f"{LONG}1", (10, 784)), (f"{LONG}3", (1, 1, 1, 1))),
+        f"an nn.Linear comes before the nn.Conv2d {SHOWN}: annviz reads convolutions first, then linear layers",
+        (SHOWN,)),
+    "9 convolutions": (             # said before the layer of 2049 neurons
+        modules(*[(f"conv{i}", (1, 1, 1, 1)) for i in range(9)], ("fc1", (2049, 784))),
         "9 convolutions and 1 dense layers (annviz holds at most 8 and 32)", ("9", "8", "32")),
     "33 linear layers": (
         modules(*[(f"conv{i}", (1, 1, 1, 1)) for i in range(8)], ("fc0", (1, 784)),
-                *[(f"fc{i}", (1, 1)) for i in range(1, 33)]),
+                *[(f"fc{i}", (1, 1)) for i in range(1, 32)], ("fc32", (2049, 1))),
         "8 convolutions and 33 dense layers (annviz holds at most 8 and 32)", ("33",)),
     "channels that do not chain": (
         modules((f"{LONG}1", (8, 1, 3, 3)), (f"{LONG}2", (4, 6, 3, 3)), ("fc1", (10, 784))),
@@ -347,3 +351,21 @@ def test_an_mlp_file_that_also_has_a_layers_field_is_an_mlp(tmp_path):
     net, info = load_model(write_safetensors(tmp_path / "m.safetensors", mlp_tensors([4, 3, 2]),
                                              {"annviz": json.dumps(meta)}))
     assert net.sizes == [4, 3, 2] and info.extra == {}
+
+
+@pytest.mark.parametrize("bad", ["conv2.weight", "fc1.bias"])
+def test_a_pytorch_cnn_holding_nan_is_refused_naming_the_file_and_tensor(tmp_path, bad):
+    tensors = modules(("conv1", (2, 1, 3, 3)), ("conv2", (2, 2, 3, 3)), ("fc1", (3, 2 * 24 * 24)))
+    dtype, shape = tensors[bad]
+    tensors[bad] = (dtype, shape, np.full(shape, np.nan))
+    path = write_safetensors(tmp_path / "cnn.safetensors", tensors)
+    with pytest.raises(ModelFileError) as caught:
+        load_foreign(path, "relu", True, 1)
+    check_said(caught.value, path, f"tensor {bad} holds NaN or infinite numbers", bad)
+
+
+def test_a_pytorch_cnn_of_three_outputs_names_three_classes(tmp_path):
+    tensors = modules(("conv1", (2, 1, 3, 3)), ("conv2", (2, 2, 3, 3)), ("fc1", (5, 2 * 24 * 24)), ("fc2", (3, 5)))
+    net, info = load_foreign(write_safetensors(tmp_path / "cnn.safetensors", tensors), "leaky_relu", True, 1)
+    assert net.n_outputs == 3 and info.class_names == ["0", "1", "2"]
+    assert [layer.activation for layer in net.layers if isinstance(layer, Dense)] == ["leaky_relu", "softmax"]

@@ -197,3 +197,13 @@ def test_a_recording_is_refused_before_its_metadata_is_read(tmp_path, caplog):
     with caplog.at_level(logging.ERROR):
         path, error = refused(tmp_path, TENSORS, {"annviz-run": "{}", "annviz": "not json"})
     assert error.code == "model.is_recording" and said(error, "en").startswith(str(path))
+
+
+def test_a_network_of_doubles_is_saved_as_float32_as_pytorch_expects(tmp_path):
+    from safetensors import safe_open
+
+    from annviz.nn import Network, save_model
+
+    path = save_model(tmp_path / "m.safetensors", Network([4, 3, 2], ["relu", "softmax"], dtype=np.float64))
+    with safe_open(path, "np") as f:
+        assert {str(f.get_tensor(name).dtype) for name in f.keys()} == {"float32"}
