@@ -6,7 +6,6 @@ comes back. The files are made by hand (``handmade``), not by annviz's writer.""
 from __future__ import annotations
 
 import json
-import logging
 import math
 
 import numpy as np
@@ -15,7 +14,7 @@ import pytest
 from annviz.nn import ModelFileError, load_model
 from annviz.nn.activations import ACTIVATION_NAMES
 from annviz.nn.modelfile import load_model_bytes
-from handmade import annviz_metadata, check_said, mlp_tensors, said, write_safetensors
+from handmade import annviz_metadata, check_said, mlp_tensors, write_safetensors
 
 TENSORS = mlp_tensors([4, 3, 2])
 KNOWN_ACTIVATIONS = ", ".join(ACTIVATION_NAMES)   # step, identity, sigmoid, tanh, relu, leaky_relu, softmax
@@ -193,10 +192,9 @@ def test_a_nan_accuracy_is_no_accuracy(tmp_path):
     assert load_model(path)[1].test_accuracy is None
 
 
-def test_a_recording_is_refused_before_its_metadata_is_read(tmp_path, caplog):
-    with caplog.at_level(logging.ERROR):
-        path, error = refused(tmp_path, TENSORS, {"annviz-run": "{}", "annviz": "not json"})
-    assert error.code == "model.is_recording" and said(error, "en").startswith(str(path))
+def test_a_recording_is_refused_before_its_metadata_is_read(tmp_path):
+    path, error = refused(tmp_path, TENSORS, {"annviz-run": "{}", "annviz": "not json"})
+    check_said(error, path, "a training recording, not an annviz model: open it with File → Open training recording")
 
 
 def test_a_network_of_doubles_is_saved_as_float32_as_pytorch_expects(tmp_path):
