@@ -5,6 +5,7 @@ Korean, naming the file; and what they let through at their limits."""
 from __future__ import annotations
 
 import errno
+import io
 import os
 import pickle
 import stat
@@ -20,9 +21,11 @@ from annviz.safeio import (
     check_field,
     describe,
     guarded,
+    loads_json,
     open_regular,
     os_error,
     read_bytes,
+    read_exactly,
     read_json,
     write_atomic,
 )
@@ -164,3 +167,74 @@ def test_a_script_written_atomically_keeps_the_mode_asked_under_the_umask(tmp_pa
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o750
     assert stat.S_IMODE(again.stat().st_mode) == 0o640
+
+
+def test_the_file_actually_opened_is_checked_again(tmp_path, monkeypatch):
+    """A small file swapped for a large one between the check of its name and the opening: the
+    file opened is refused, by its name, and nothing is left open."""
+    small, large = tmp_path / "small.bin", tmp_path / "m.safetensors"
+    small.write_bytes(b"x")
+    large.write_bytes(bytes(300))
+    real_stat = os.stat
+    monkeypatch.setattr(os, "stat", lambda path, *args, **kwargs: real_stat(small))
+    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    with pytest.raises(ModelFileError) as caught:
+        read_bytes(large, 100, ModelFileError, "model")
+    monkeypatch.undo()
+    check_said(caught.value, large, "is 300 bytes, more than a model file may be (100 bytes)")
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_file_is_opened_without_blocking_and_a_name_in_bytes_is_shown_as_text(tmp_path):
+    import fcntl
+
+    path = tmp_path / "f.bin"
+    path.write_bytes(b"ab")
+    with open_regular(path, 2) as f:
+        assert fcntl.fcntl(f.fileno(), fcntl.F_GETFL) & os.O_NONBLOCK
+    with pytest.raises(FileFormatError) as caught:
+        open_regular(path, 1)
+    check_said(caught.value, path, "is 2 bytes, more than a file may be (1 bytes)")
+    missing = os.fsencode(tmp_path / "missing.bin")
+    with pytest.raises(FileFormatError) as caught:
+        read_bytes(missing, 10)
+    assert caught.value.path == os.fsdecode(missing)
+    check_said(caught.value, os.fsdecode(missing), "no such file")
+
+
+def test_a_sentence_that_is_not_a_code_carries_no_values():
+    error = FileFormatError("notes.txt", "a sentence no reader writes", n=3)
+    assert str(error) == "notes.txt: a sentence no reader writes" and error.code is None and error.values == {}
+
+
+@pytest.mark.parametrize("text,english", [
+    ("1" * 41, "its annviz metadata holds an integer of 41 digits (at most 40)"),
+    ("-" + "1" * 41, "its annviz metadata holds an integer of 41 digits (at most 40)"),
+    ("1e99999999999999999999999", "its annviz metadata holds the number 1e999999999999999999, too large for a float"),
+    ("[NaN]", "its annviz metadata holds NaN, which is not a number this file may hold"),
+    ("[" * 5000 + "]" * 5000, "its annviz metadata is nested > 100000 levels deep (at most 100000)"),
+])
+def test_json_a_reader_refuses_is_said_naming_the_part(text, english):
+    with pytest.raises(ModelFileError) as caught:
+        loads_json(text, "m.safetensors", ModelFileError, what=Phrase("part.metadata"), max_depth=100_000)
+    check_said(caught.value, "m.safetensors", english)
+
+
+def test_json_at_its_limits_is_read():
+    assert loads_json("1" * 40, "x.json") == int("1" * 40)
+    assert loads_json("-" + "1" * 40, "x.json") == -int("1" * 40)
+    assert loads_json('"\ud800"', "x.json") == "\ud800"      # a lone surrogate in text: read, not a crash
+
+
+def test_a_short_read_names_the_file_the_part_and_the_bytes():
+    with pytest.raises(ModelFileError) as caught:
+        read_exactly(io.BytesIO(b"abc"), 8, "digits.idx", Phrase("part.header_length"), ModelFileError)
+    check_said(caught.value, "digits.idx", "truncated in the header length (expected 8 bytes, found 3)", "8", "3")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="Linux's /proc")
+def test_a_read_the_system_refuses_names_the_file():
+    with open("/proc/self/mem", "rb") as f, pytest.raises(ModelFileError) as caught:
+        read_exactly(f, 8, "m.safetensors", Phrase("part.header_length"), ModelFileError)
+    check_said(caught.value, "m.safetensors", "cannot be read (Input/output error)")
