@@ -238,3 +238,12 @@ def test_a_read_the_system_refuses_names_the_file():
     with open("/proc/self/mem", "rb") as f, pytest.raises(ModelFileError) as caught:
         read_exactly(f, 8, "m.safetensors", Phrase("part.header_length"), ModelFileError)
     check_said(caught.value, "m.safetensors", "cannot be read (Input/output error)")
+
+
+def test_files_open_where_the_system_has_no_o_nonblock(tmp_path, monkeypatch):
+    """Windows' os module has no O_NONBLOCK (nor O_CLOEXEC): every reader opens files there too."""
+    path = tmp_path / "f.bin"
+    path.write_bytes(b"ab")
+    for flag in ("O_NONBLOCK", "O_CLOEXEC"):
+        monkeypatch.delattr(os, flag, raising=False)
+    assert read_bytes(path, 2) == b"ab"
