@@ -146,7 +146,8 @@ def open_regular(path: str | os.PathLike, max_bytes: int, error: type[FileFormat
     try:
         info = os.stat(path)
         _check_regular(info, max_bytes, path, error, kind)
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        # Windows has neither O_NONBLOCK (nor FIFOs to fear) nor O_CLOEXEC; only Windows has O_BINARY
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
                      | getattr(os, "O_BINARY", 0))
     except FileFormatError:
         raise

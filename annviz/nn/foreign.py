@@ -126,7 +126,8 @@ def _keys(modules: list[str], refuse: Refuse) -> dict[str, tuple[tuple[str, str]
             shown = module[:60] or "weight"
             raise refuse("foreign.no_number", name=repr(shown))
         if len(match["number"]) > MAX_NUMBER_DIGITS:
-            raise refuse("foreign.number_too_long", name=repr(module[:60] + "…"), digits=len(match["number"]),
+            raise refuse("foreign.number_too_long", name=repr(module[:60] + ("…" if len(module) > 60 else "")),
+                         digits=len(match["number"]),
                          most=MAX_NUMBER_DIGITS)
         keys[module] = (parent, match["stem"]), int(match["number"])
     return keys
