@@ -6,7 +6,7 @@ catch.
     python tests/benchmarks/bench_mutation.py [--workers 1] [--keep DIR] [--report FILE]
 
 It copies the project into a scratch folder (``--keep`` to choose and keep it), configures mutmut
-there (the three targets; their tests: tests/nn, tests/lessons, tests/test_safeio.py,
+there (the three targets; their tests: tests/nn, tests/lessons, tests/test_safeio.py, tests/test_safeio_said.py,
 tests/test_setupfile.py, tests/data — tests/nn/test_layering.py runs subprocesses of the real
 package, and the doctor's test that reads rules.py as text reads mutmut's rewritten copy: both
 are left out; one process each, not the default run's xdist workers), runs ``mutmut run`` with ``--workers`` children (it is CPU-heavy: keep
@@ -39,7 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGETS = ["annviz/nn/", "annviz/lessons/", "annviz/safeio.py"]
-TESTS = ["tests/nn/", "tests/lessons/", "tests/test_safeio.py", "tests/test_setupfile.py", "tests/data/"]
+TESTS = ["tests/nn/", "tests/lessons/", "tests/test_safeio.py", "tests/test_safeio_said.py", "tests/test_setupfile.py",
+         "tests/data/"]
 CONFIG = f"""
 
 [tool.mutmut]
