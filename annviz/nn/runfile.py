@@ -245,7 +245,7 @@ class _RecordingReader:
         x = self.tensor("history.loss.x", (n_points,), "F64")
         y = self.tensor("history.loss.y", (n_points,), "F64")
         try:
-            series = BoundedSeries.restored(scalars, x, y)
+            series = BoundedSeries.restored({**scalars, "start": start}, x, y)   # start: null is 0
         except ValueError:
             raise self.fail("run.history") from None
         stop_reason = self.field(entry, "stop_reason", str, "history.", required=False)
