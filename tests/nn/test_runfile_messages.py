@@ -142,7 +142,10 @@ def test_what_a_recording_may_leave_out_gets_its_default(tmp_path):
     assert [vars(e) for e in s.epochs] == [{"epoch": 1, "train_loss": 0.5, "train_accuracy": 0.5, "val_loss": None,
                                             "val_accuracy": None, "test_loss": None, "test_accuracy": None,
                                             "samples_per_s": 0.0, "seconds": 0.0}]
-    # a history without "start" or "stop_reason": a run from its beginning that was not stopped
+
+
+def test_a_history_whose_start_is_null_starts_at_0(tmp_path):
+    # null is what the reader takes for "absent" everywhere (it crashed here before)
     meta, t = base()
     meta["history"]["loss"].update(start=None, count=5)
     meta["history"]["stop_reason"] = None
@@ -501,12 +504,23 @@ HOSTILE = [
 ]
 
 
-@pytest.fixture(scope="module")
+_korean = []
+
+
+@pytest.fixture
 def korean(qapp):
-    from annviz.gui.i18n import set_language
-    set_language("ko")
+    """The window's Korean for file errors (explorer_ko.qm holds them), installed for one test;
+    one translator loaded once (the mutation check runs these tests hundreds of times)."""
+    from PySide6.QtCore import QTranslator
+
+    from annviz.gui.i18n import i18n_dir
+    if not _korean:
+        translator = QTranslator()
+        assert translator.load(str(i18n_dir() / "explorer_ko.qm"))
+        _korean.append(translator)
+    qapp.installTranslator(_korean[0])
     yield
-    set_language("en")
+    qapp.removeTranslator(_korean[0])
 
 
 # words of an English line that a translation keeps as they are: fields, tensor names, numbers
