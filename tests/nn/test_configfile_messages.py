@@ -98,3 +98,6 @@ def test_the_field_is_named_as_the_file_names_it():
     with pytest.raises(FileFormatError) as caught:
         read({"hidden": [4], "hidden_activations": ["s" * 201]}, where="config.")
     assert str(caught.value) == f"{PATH}: config.hidden_activations holds a name longer than 200 characters"
+    with pytest.raises(FileFormatError) as caught:         # a recording's, by default
+        read_config({"lr": "slow"}, PATH, FileFormatError)
+    assert str(caught.value) == f'{PATH}: config.lr should be a number, not "slow"'
