@@ -181,3 +181,12 @@ def test_the_writer_refuses_moments_out_of_order_and_an_empty_run(tmp_path):
         with pytest.raises(ValueError, match=r"^a recording needs at least one moment$"):
             writer.finish()
     assert sorted(p.name for p in tmp_path.iterdir()) == []      # nothing left behind
+
+
+def test_the_scratch_file_goes_beside_the_recording_not_to_the_systems_temporary_folder(tmp_path, monkeypatch):
+    # a school laptop's temporary folder may be small, full or gone: a long run's moments wait on
+    # the disk the learner chose
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no such folder"))
+    path = save_recording(tmp_path / "run.annviz-run", _run_with_states(2))
+    assert [m.step for m in load_recording(path).moments] == [0, 3]
