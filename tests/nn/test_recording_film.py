@@ -8,8 +8,17 @@ import pytest
 
 from annviz.nn import recording as recording_module
 from annviz.nn.config import TrainConfig
-from annviz.nn.recording import Moment, Recording, Recordings, RecordSchedule, count_log_steps, picture_copy
-from annviz.nn.trainer import TrainerState
+from annviz.nn.recording import (
+    Moment,
+    Recorder,
+    Recording,
+    Recordings,
+    RecordSchedule,
+    count_log_steps,
+    picture_copy,
+)
+from annviz.nn.trainer import Trainer, TrainerState
+from annviz.recipes import build_network, prepare_data
 
 CONFIG = TrainConfig(hidden=(4,), activation="relu", optimizer="sgd", lr=0.5, epochs=2, n_train=15)
 SHAPES = [(4, 3), (2, 4)]
@@ -73,7 +82,7 @@ def test_pictures_are_finite_read_only_copies():
     (p,) = picture_copy([source])
     assert p.dtype == np.float16 and p.tolist() == [65504.0, -65504.0, 0.0, np.float16(0.1)]
     assert not p.flags.writeable and source.flags.writeable and np.isnan(source[2])
-    exact = picture_copy([source, source[::-1]], np.float32)
+    exact = picture_copy([source, source[::-1].astype(np.float64)], np.float32)
     assert [a.dtype for a in exact] == [np.float32] * 2 and not any(a.flags.writeable for a in exact)
     np.testing.assert_array_equal(exact[1], source[::-1])       # NaN and all: a copy, not a picture
     assert exact[0] is not source
@@ -125,3 +134,34 @@ def test_a_session_keeps_its_last_six_runs():
         r.add(moment(0))
         runs.add(r)
     assert runs.runs == made[1:]
+
+
+SMALL = TrainConfig(hidden=(8,), activation="relu", optimizer="adam", lr=0.01, batch_size=10, epochs=1,
+                    n_train=1000)                        # 100 batches an epoch
+
+
+def test_a_recorder_takes_as_many_early_states_as_its_share_holds_and_none_in_a_continued_run(monkeypatch):
+    data = prepare_data(SMALL)
+    trainer = Trainer(build_network(SMALL), SMALL, data.train)
+    state_bytes = Recorder(trainer).start().state.nbytes
+    monkeypatch.setattr(recording_module, "MAX_RUN_BYTES", 16 * state_bytes)   # an eighth: room for two
+    recorder = Recorder(trainer)
+    first = recorder.start()
+    assert first.step == 0 and first.state is not None and [w.dtype for w in first.weights] == [np.float32] * 2
+    moments = [m for m in map(recorder.observe, trainer.steps()) if m is not None]
+    early = [m for m in moments if m.state is not None and m.state.mid_epoch]
+    assert [m.step for m in early] == [32, 64]
+    # the doctor's replay continues from batch 32: the early states of its run were its run's
+    again = Trainer(build_network(SMALL), SMALL, data.train)
+    again.restore(early[0].state)
+    recorder = Recorder(again)
+    assert recorder.start() is None
+    later = [m for m in map(recorder.observe, again.steps()) if m is not None]
+    assert later[0].step == 33 and not any(m.state is not None and m.state.mid_epoch for m in later)
+    assert later[-1].step == 100 and later[-1].state is not None        # the epoch's end
+    made = Recording.of(again, ["a", "b"], blas_threads=3, blas_library="OpenBLAS")
+    assert (made.config, made.sizes, made.activations, made.class_names, made.batches_per_epoch) == \
+        (SMALL, [784, 8, 10], ["relu", "softmax"], ["a", "b"], 100)
+    assert (made.blas_threads, made.blas_library, made.moments) == (3, "OpenBLAS", [])
+    made = Recording.of(again, ("c" for _ in range(2)))
+    assert (made.class_names, made.blas_threads, made.blas_library) == (["c", "c"], 1, "")
