@@ -142,6 +142,18 @@ def test_what_a_recording_may_leave_out_gets_its_default(tmp_path):
     assert [vars(e) for e in s.epochs] == [{"epoch": 1, "train_loss": 0.5, "train_accuracy": 0.5, "val_loss": None,
                                             "val_accuracy": None, "test_loss": None, "test_accuracy": None,
                                             "samples_per_s": 0.0, "seconds": 0.0}]
+    # a history without "start" (files before continued runs): from batch 0
+    meta, t = base()
+    del meta["history"]["loss"]["start"]
+    meta["history"]["loss"]["count"] = 5
+    series = load_recording(write(tmp_path, meta, t)).history.batch_loss
+    assert (series.start, series.count, series.x.tolist()) == (0, 5, [2.5, 4.5])
+    # a run stopped before its first whole point: no batch losses yet
+    meta, t = base()
+    meta["history"]["loss"].update(start=3, count=3, part_n=0)
+    t["history.loss.x"] = t["history.loss.y"] = np.zeros(0)
+    series = load_recording(write(tmp_path, meta, t)).history.batch_loss
+    assert (series.start, series.count, len(series.x)) == (3, 3, 0)
 
 
 def test_a_history_whose_start_is_null_starts_at_0(tmp_path):
