@@ -48,6 +48,7 @@ def set_language(lang: str) -> str:
         raise RuntimeError("create the QApplication before setting the language")
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.setParent(None)    # freed with the list below, not kept as the app's child
     _installed.clear()
     lang = lang if lang in LANGUAGES else "en"
     if lang != "en":
