@@ -154,6 +154,10 @@ def test_what_a_recording_may_leave_out_gets_its_default(tmp_path):
     t["history.loss.x"] = t["history.loss.y"] = np.zeros(0)
     series = load_recording(write(tmp_path, meta, t)).history.batch_loss
     assert (series.start, series.count, len(series.x)) == (3, 3, 0)
+    # batch losses are float64 as in memory: not rounded to float32, nor refused past its range
+    meta, t = base()
+    t["history.loss.y"] = np.array([0.1, 1e39])
+    assert load_recording(write(tmp_path, meta, t)).history.batch_loss.y.tolist() == [0.1, 1e39]
 
 
 def test_a_history_whose_start_is_null_starts_at_0(tmp_path):
@@ -594,3 +598,14 @@ def test_a_korean_line_in_full(tmp_path, korean):
     with pytest.raises(RunFileError) as caught:
         load_recording(path)
     assert refusal(caught.value) == f"{path}: {STATE}.rng은(는) 객체이어야 하는데 []입니다"
+
+
+@pytest.mark.parametrize("has_uint32", [2, -1, 2**70, 1.0])
+def test_a_generator_state_with_a_bad_flag_is_refused_with_the_generators_line(tmp_path, korean, has_uint32):
+    # 2**70 made NumPy raise OverflowError: "damaged in a way annviz did not expect" before
+    meta, t = base()
+    meta["moments"][1]["state"]["rng"]["has_uint32"] = has_uint32
+    path = write(tmp_path, meta, t)
+    with pytest.raises(RunFileError) as caught:
+        load_recording(path)
+    check_both_languages(caught.value, path, RNG_BAD)
