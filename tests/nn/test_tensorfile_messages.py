@@ -5,6 +5,7 @@ past it, and the float dtypes annviz reads come back as the numbers they hold.""
 from __future__ import annotations
 
 import json
+import warnings
 
 import numpy as np
 import pytest
@@ -115,12 +116,18 @@ CASES = [
      f"tensor {'x' * 80} holds NaN or infinite numbers"),
     ("F64 beyond float32", raw(f32("w", dtype="F64", size=8), np.array([1, 1e300], "<f8").tobytes()),
      "tensor w holds numbers too large for float32"),
+    ("a long name beyond float32", raw(f32("y" * 90, dtype="F64", size=8), np.array([1, -1e39], "<f8").tobytes()),
+     f"tensor {'y' * 80} holds numbers too large for float32"),
+    ("a long name of BF16 NaN", raw(f32("z" * 90, dtype="BF16", size=2), bytes.fromhex("c07f803f")),
+     f"tensor {'z' * 80} holds NaN or infinite numbers"),
 ]
 
 
 @pytest.mark.parametrize("content, english", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_a_damaged_safetensors_file_gets_its_own_line(tmp_path, content, english):
-    assert refused(tmp_path, content) == english
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")      # one line, and no NumPy warning on the command line
+        assert refused(tmp_path, content) == english
 
 
 def test_every_float_dtype_comes_back_as_float32_and_limits_are_accepted_at_their_edge(tmp_path):
