@@ -83,6 +83,6 @@ def test_a_summary_keeps_2000_batch_losses_and_averages_more():
 def test_float32_losses_are_averaged_in_float64():
     s = BoundedSeries(capacity=4)
     s.append(np.arange(1, 5, dtype=np.float32), np.array([2**24, 1] * 2, np.float32))
-    s.append(np.array([5, 6], np.float32), np.array([2**24, 1], np.float32))    # full: pairs from now on
+    s.append(np.array([2**24, 2**24 + 2], np.float32), np.array([2**24, 1], np.float32))   # full: pairs now
     assert s.stride == 2 and s.y.tolist() == [(2**24 + 1) / 2] * 3          # float32 would say 2^23
-    assert s.x.tolist() == [1.5, 3.5, 5.5]
+    assert s.x.tolist() == [1.5, 3.5, 2**24 + 1]                           # and 2^24 here
