@@ -145,9 +145,9 @@ def test_what_a_recording_may_leave_out_gets_its_default(tmp_path):
     # a history without "start" (files before continued runs): from batch 0
     meta, t = base()
     del meta["history"]["loss"]["start"]
-    meta["history"]["loss"]["count"] = 5
+    meta["history"]["loss"].update(count=4, part_n=0)
     series = load_recording(write(tmp_path, meta, t)).history.batch_loss
-    assert (series.start, series.count, series.x.tolist()) == (0, 5, [2.5, 4.5])
+    assert (series.start, series.count, series.x.tolist()) == (0, 4, [2.5, 4.5])
     # a run stopped before its first whole point: no batch losses yet
     meta, t = base()
     meta["history"]["loss"].update(start=3, count=3, part_n=0)
