@@ -245,7 +245,7 @@ class _RecordingReader:
         x = self.tensor("history.loss.x", (n_points,), "F64")
         y = self.tensor("history.loss.y", (n_points,), "F64")
         try:
-            series = BoundedSeries.restored(scalars, x, y)
+            series = BoundedSeries.restored({**scalars, "start": start}, x, y)   # start: null is 0
         except ValueError:
             raise self.fail("run.history") from None
         stop_reason = self.field(entry, "stop_reason", str, "history.", required=False)
@@ -285,13 +285,13 @@ class _RecordingReader:
         if (state.get("bit_generator") != "PCG64" or not isinstance(inner, dict)
                 or not all(isinstance(inner.get(k), int) and not isinstance(inner.get(k), bool)
                            and 0 <= inner[k] < 2**128 for k in ("state", "inc"))
-                or not isinstance(state.get("has_uint32"), int)
+                or state.get("has_uint32") not in (0, 1) or isinstance(state.get("has_uint32"), float)
                 or not isinstance(state.get("uinteger"), int) or not 0 <= state["uinteger"] < 2**32):
             raise self.fail("run.rng", field=field)
         generator = np.random.default_rng()
         try:
             generator.bit_generator.state = state
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise self.fail("run.rng", field=field) from None
         return generator.bit_generator.state
 

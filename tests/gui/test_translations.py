@@ -60,3 +60,23 @@ def test_one_word_per_colour(tmp_path):
         for _, m in _messages(ts):
             assert not re.search(r"\bred\b", m.findtext("source") or "", re.IGNORECASE), m.findtext("source")
             assert "빨" not in (m.findtext("translation") or ""), m.findtext("source")
+
+
+def test_switching_languages_again_and_again_keeps_only_the_translators_in_use(qapp):
+    # each switch used to leave the last language's translators (every .qm, loaded) behind as
+    # the application's children, for as long as it ran
+    from PySide6.QtCore import QTranslator
+
+    from annviz.gui.i18n import set_language
+    try:
+        set_language("ko")
+        in_use = len(qapp.findChildren(QTranslator))
+        assert in_use >= 2                                   # annviz's own and Qt's
+        for _ in range(3):
+            set_language("en")
+            set_language("ko")
+        assert len(qapp.findChildren(QTranslator)) == in_use
+        set_language("en")
+        assert qapp.findChildren(QTranslator) == []
+    finally:
+        set_language("en")
