@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
         where = f" (details in {log_file})" if log_file is not None else ""
         print(f"annviz: the window could not open: {type(error).__name__}: {what}{where}", file=sys.stderr)
         return 1
-    settle_heap()
+    QTimer.singleShot(0, settle_heap)     # once the window shows: its first paint does not wait
     return app.exec()
 
 

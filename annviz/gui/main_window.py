@@ -44,7 +44,6 @@ from annviz.gui.common.lazy import Lazy
 from annviz.gui.common.names import architecture
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.explorer.touch import describe_edits
-from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
 from annviz.gui.window_models import BUNDLED, Answers, ModelFiles
 from annviz.nn.foreign import ForeignLayout
@@ -221,6 +220,9 @@ class MainWindow(QMainWindow):
     def ask_foreign(self, path, layout: ForeignLayout) -> Answers | None:
         """The hidden activation, whether the outputs are logits and (a convolutional network
         whose file fits several) the arrangement, or None if cancelled."""
+        # imported when first asked, not at start-up
+        from annviz.gui.foreign_dialog import ForeignModelDialog
+
         dialog = ForeignModelDialog(path, layout, self)
         try:
             if dialog.exec() != ForeignModelDialog.DialogCode.Accepted:

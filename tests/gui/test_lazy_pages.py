@@ -17,7 +17,7 @@ from annviz.lessons.model import Action
 from run_ends import open_window
 
 #: pyqtgraph plots the window holds once shown (33 when every page was built at the start)
-MOST_PLOTS_AT_START = 16
+MOST_PLOTS_AT_START = 14
 LAZY_PAGES = ("lab-page", "insight-page", "convolution-page")
 
 
@@ -65,6 +65,9 @@ def test_the_weight_histograms_are_drawn_when_first_shown_for_the_model_then(win
     for (start, now), w in zip(drawn, weights):
         assert now.sum() == pytest.approx(1.0) and np.array_equal(start, now)   # opened: start = now
         assert len(now) == min(60, int(np.sqrt(w.size)))          # this layer's: √n bins, at most 60
+    shown = plots(window)
+    window.lessons.player.driver.perform(Action("show", (("widget", "training-compare"),)))
+    assert window.training.chart_in_front() == "compare" and plots(window) == shown + 2   # a side's bars each
 
 
 def test_a_lesson_step_that_names_a_widget_on_a_page_not_built_finds_it(window):
