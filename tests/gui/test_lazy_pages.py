@@ -17,7 +17,7 @@ from annviz.lessons.model import Action
 from run_ends import open_window
 
 #: pyqtgraph plots the window holds once shown (33 when every page was built at the start)
-MOST_PLOTS_AT_START = 14
+MOST_PLOTS_AT_START = 9
 LAZY_PAGES = ("lab-page", "insight-page", "convolution-page")
 
 
@@ -46,10 +46,17 @@ def test_the_start_builds_only_the_page_in_front(window):
         assert window.findChild(QWidget, name) is None, name
         assert not stand_in(window, name).is_built()
     at_start = plots(window)
-    assert 5 <= at_start <= MOST_PLOTS_AT_START    # the explorer's and the training page's are there
+    assert 5 <= at_start <= MOST_PLOTS_AT_START    # what shows: the explorer's (and a few of training's)
+    driver, state = window.lessons.player.driver, window.state
+    new = [w * -2 for w in state.network.weights]
+    state.set_weights(new, state.network.biases)               # while the deeper layers' tab is behind
+    assert plots(window) == at_start
+    driver.perform(Action("show", (("widget", "explorer-layer-matrices"),)))
+    assert plots(window) == at_start + 5          # W² and W³, three layers' biases: made when shown
+    np.testing.assert_array_equal(driver.find("explorer-layer-matrices").matrix_shown(1), new[1])
     for name in LAZY_PAGES:
-        window.lessons.player.driver.find(name)
-    assert plots(window) >= at_start + 14         # the lab's, insight's and Convolution's, built when asked for
+        driver.find(name)
+    assert plots(window) >= at_start + 5 + 14     # the lab's, insight's and Convolution's, built when asked for
 
 
 def test_the_weight_histograms_are_drawn_when_first_shown_for_the_model_then(window):
