@@ -1502,218 +1502,226 @@
 <context>
     <name>LayerMatrices</name>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="80"/>
-        <location filename="../../annviz/gui/explorer/layers.py" line="85"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="93"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="98"/>
         <source>neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="81"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="94"/>
         <source>input from neuron</source>
         <translation>입력을 보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="77"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="90"/>
         <source>weights W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</source>
         <extracomment>The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.</extracomment>
         <translation>가중치 W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="83"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="96"/>
         <source>biases b{l}&lt;br&gt;{layer}</source>
         <translation>편향 b{l}&lt;br&gt;{layer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="86"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="99"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="87"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="100"/>
         <source>blue: negative</source>
         <translation>파랑: 음수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="87"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="100"/>
         <source>orange: positive</source>
         <translation>주황: 양수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="101"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="169"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="196"/>
         <source>{neuron}: bias b = {b}</source>
         <translation>{neuron}: 편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="174"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="201"/>
         <source>weight from {source} to {target}: {w}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {w}</translation>
     </message>
 </context>
 <context>
+    <name>Lazy</name>
+    <message>
+        <location filename="../../annviz/gui/common/lazy.py" line="65"/>
+        <source>This page could not be built. The details are in the log (annviz.log).</source>
+        <translation>이 페이지를 만들지 못했습니다. 자세한 내용은 로그(annviz.log)에 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="87"/>
+        <location filename="../../annviz/gui/main_window.py" line="86"/>
         <source>Explorer</source>
         <extracomment>Whether the pages can show a convolutional network; until they can, one is refused.</extracomment>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="235"/>
+        <location filename="../../annviz/gui/main_window.py" line="237"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="236"/>
+        <location filename="../../annviz/gui/main_window.py" line="238"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="366"/>
+        <location filename="../../annviz/gui/main_window.py" line="368"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="367"/>
+        <location filename="../../annviz/gui/main_window.py" line="369"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="368"/>
+        <location filename="../../annviz/gui/main_window.py" line="370"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="369"/>
+        <location filename="../../annviz/gui/main_window.py" line="371"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="373"/>
+        <location filename="../../annviz/gui/main_window.py" line="375"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="376"/>
+        <location filename="../../annviz/gui/main_window.py" line="378"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="377"/>
+        <location filename="../../annviz/gui/main_window.py" line="379"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="378"/>
+        <location filename="../../annviz/gui/main_window.py" line="380"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="381"/>
+        <location filename="../../annviz/gui/main_window.py" line="383"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="382"/>
+        <location filename="../../annviz/gui/main_window.py" line="384"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="383"/>
+        <location filename="../../annviz/gui/main_window.py" line="385"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="384"/>
+        <location filename="../../annviz/gui/main_window.py" line="386"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="385"/>
+        <location filename="../../annviz/gui/main_window.py" line="387"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="396"/>
+        <location filename="../../annviz/gui/main_window.py" line="398"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="400"/>
+        <location filename="../../annviz/gui/main_window.py" line="402"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="402"/>
+        <location filename="../../annviz/gui/main_window.py" line="404"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="405"/>
+        <location filename="../../annviz/gui/main_window.py" line="407"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="407"/>
+        <location filename="../../annviz/gui/main_window.py" line="409"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="410"/>
+        <location filename="../../annviz/gui/main_window.py" line="412"/>
         <source>the other pages show the multilayer perceptron {name}</source>
         <translation>다른 페이지는 다층 퍼셉트론 {name}을(를) 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="435"/>
+        <location filename="../../annviz/gui/main_window.py" line="437"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="438"/>
+        <location filename="../../annviz/gui/main_window.py" line="440"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="370"/>
+        <location filename="../../annviz/gui/main_window.py" line="372"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="371"/>
+        <location filename="../../annviz/gui/main_window.py" line="373"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="372"/>
+        <location filename="../../annviz/gui/main_window.py" line="374"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="380"/>
+        <location filename="../../annviz/gui/main_window.py" line="382"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="439"/>
+        <location filename="../../annviz/gui/main_window.py" line="441"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="442"/>
+        <location filename="../../annviz/gui/main_window.py" line="444"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="443"/>
+        <location filename="../../annviz/gui/main_window.py" line="445"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="453"/>
+        <location filename="../../annviz/gui/main_window.py" line="455"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>

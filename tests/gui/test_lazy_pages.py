@@ -163,3 +163,13 @@ def test_a_page_first_shown_after_a_zoom_is_as_zoomed_as_one_built_before_it(win
         window.set_zoom(1.0)
         eager.shutdown()
         eager.close()
+
+
+def test_a_page_that_fails_to_build_says_so_and_the_window_goes_on(qapp, caplog):
+    def broken() -> QWidget:
+        raise RuntimeError("a bug")
+
+    lazy = Lazy(broken, holds="broken-")
+    widget = lazy.widget()                        # as when first shown
+    assert lazy.is_built() and widget is lazy.widget() and "could not be built" in widget.text()
+    assert any("could not be built" in r.getMessage() and r.exc_info for r in caplog.records)

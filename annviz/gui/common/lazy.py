@@ -14,6 +14,7 @@ moment (``tr()`` at its construction), its fonts, sizes and pens at the zoom of 
 ``rezoom()`` does after a change it does once after the build (it is absolute, not relative).
 A lesson names widgets the stand-in may not hold yet: ``holds`` is the start of their object
 names, and ``build_holding(root, name)`` builds the stand-ins under ``root`` that hold ``name``.
+A build that fails is logged and its place says so (as an area that fails at start is left out).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common import zoom
 
@@ -57,7 +58,13 @@ class Lazy(QWidget):
             build, self._build = self._build, None
             if build is None:                     # asked for again while it is being built
                 raise RuntimeError(f"{self.objectName()} asked for while it is being built")
-            widget = build()
+            try:
+                widget = build()
+            except Exception:  # one broken page must not break the window: it says so, as at start
+                log.exception("the page %s could not be built", self.objectName())
+                widget = QLabel(QCoreApplication.translate(
+                    "Lazy", "This page could not be built. The details are in the log (annviz.log)."))
+                widget.setWordWrap(True)
             self._widget = widget
             self._box.addWidget(widget)
             if self.isVisible():
