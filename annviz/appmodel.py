@@ -82,6 +82,7 @@ class AppModel:
         self.chosen_class: int | None = None         # the class the learner asked about; None = predicted
         self.input_problem: str | None = None        # "small", "flat", "blob", "thin" or None (see the docstring)
         self.confidence_threshold = self.DEFAULT_CONFIDENCE_THRESHOLD
+        self.example_label: int | None = None        # the true label of the last example shown with one
         self._contributions: dict[int, Contributions] = {}   # of the current forward pass, by class
         self._edits: weakref.WeakKeyDictionary[Network, tuple] = weakref.WeakKeyDictionary()
 
@@ -170,6 +171,8 @@ class AppModel:
         """
         image = np.array(image, dtype=np.float32).reshape(28, 28)
         image.flags.writeable = False
+        if label is not None:
+            self.example_label = int(label)
         self._announce(Fact.EXAMPLE, image, None if label is None else int(label))
         self.set_input(image)
 

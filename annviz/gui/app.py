@@ -5,6 +5,8 @@ through its ``install(window, state)`` (a page, two File actions and a shutdown 
 lab, the insight page, my digits and the Convolution page as pages, File → Open / Save setup (``annviz.gui.setup``;
 ``main(setup=FILE)`` opens one once the window shows), and last the lessons, a dock beside the
 pages that drives them. An area that fails to build is logged and left out; the app still opens.
+The neuron lab, the insight page and the Convolution page are built when first shown or asked
+for (``common.lazy``).
 The QApplication itself is ``gui/common/qtapp.start_qt``'s, which the single pages' demos use too.
 
 Start-up never ends in Qt's abort: with no display, ``main`` says so in one line before Qt is
@@ -28,9 +30,11 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtWidgets import QWidget
 
 from annviz import logs
 from annviz.gui import i18n
+from annviz.gui.common.lazy import Lazy
 from annviz.gui.common.qtapp import start_qt
 from annviz.gui.state import AppState
 
@@ -38,20 +42,28 @@ log = logging.getLogger(__name__)
 
 
 def _install_lab(window, state: AppState) -> None:
-    from annviz.gui.lab.page import LabPage
+    """The neuron lab, built when first shown (or asked for: a setup, a lesson)."""
+    def build() -> QWidget:
+        from annviz.gui.lab.page import LabPage
 
-    page = LabPage()
-    window.add_page(page, page.title)
-    window.add_shutdown_hook(page.shutdown)
+        page = LabPage()
+        window.add_shutdown_hook(page.shutdown)
+        return page
+
+    window.add_page(Lazy(build, holds="lab-"), lambda: QCoreApplication.translate("App", "Neuron lab"))
 
 
 def _install_insight(window, state: AppState) -> None:
-    from annviz.gui.insight import InsightPage
+    """The insight page, built when first shown (or asked for)."""
+    def build() -> QWidget:
+        from annviz.gui.insight import InsightPage
 
-    page = InsightPage(state)
-    window.add_page(page, lambda: QCoreApplication.translate("App", "Insight"))
-    window.add_shutdown_hook(page.shutdown)
-    page.explorer_wanted.connect(window.show_explorer)       # a bound method: no lambda keeps the window
+        page = InsightPage(state)
+        window.add_shutdown_hook(page.shutdown)
+        page.explorer_wanted.connect(window.show_explorer)    # a bound method: no lambda keeps the window
+        return page
+
+    window.add_page(Lazy(build, holds="insight-"), lambda: QCoreApplication.translate("App", "Insight"))
 
 
 def _install_training(window, state: AppState) -> None:
@@ -218,7 +230,7 @@ def main(argv: list[str] | None = None, lang: str | None = None, verbose: bool =
         where = f" (details in {log_file})" if log_file is not None else ""
         print(f"annviz: the window could not open: {type(error).__name__}: {what}{where}", file=sys.stderr)
         return 1
-    settle_heap()
+    QTimer.singleShot(0, settle_heap)     # once the window shows: its first paint does not wait
     return app.exec()
 
 

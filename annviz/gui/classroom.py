@@ -136,7 +136,7 @@ class Classroom(QObject):
         if self.presenter_mode():
             self.set_presenter_mode(False)
         for i in range(self.window.tabs.count()):
-            reset = getattr(self.window.tabs.widget(i), "reset_layout", None)
+            reset = getattr(self.window.tabs.built_page(i), "reset_layout", None)   # one not built: as new
             if callable(reset):
                 reset()
 

@@ -40,10 +40,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWi
 from annviz.gui import i18n
 from annviz.gui.classroom import Classroom
 from annviz.gui.common import living, room
+from annviz.gui.common.lazy import Lazy
 from annviz.gui.common.names import architecture
 from annviz.gui.explorer import ExplorerPage
 from annviz.gui.explorer.touch import describe_edits
-from annviz.gui.foreign_dialog import ForeignModelDialog
 from annviz.gui.state import AppState
 from annviz.gui.window_models import BUNDLED, Answers, ModelFiles
 from annviz.nn.foreign import ForeignLayout
@@ -137,8 +137,15 @@ class MainWindow(QMainWindow):
     def set_cnn_page(self, page: QWidget) -> None:
         """The page that shows a convolutional network opened from a file (``page.show_network``);
         while it is in front, the status bar's model line names its network (``page.model_summary``,
-        its ``network_shown`` signal) and says the other pages show the MLP."""
+        its ``network_shown`` signal) and says the other pages show the MLP. ``page`` may be the
+        stand-in (``common.lazy.Lazy``) of a page built when first shown."""
         self.files.cnn_page = page
+        if isinstance(page, Lazy):       # built when first shown: its signal once it is
+            page.built.connect(self._on_cnn_page_built)
+        else:
+            page.network_shown.connect(self._on_model_changed)
+
+    def _on_cnn_page_built(self, page: QWidget) -> None:
         page.network_shown.connect(self._on_model_changed)
 
     def fit_to_screen(self) -> None:
@@ -213,6 +220,9 @@ class MainWindow(QMainWindow):
     def ask_foreign(self, path, layout: ForeignLayout) -> Answers | None:
         """The hidden activation, whether the outputs are logits and (a convolutional network
         whose file fits several) the arrangement, or None if cancelled."""
+        # imported when first asked, not at start-up
+        from annviz.gui.foreign_dialog import ForeignModelDialog
+
         dialog = ForeignModelDialog(path, layout, self)
         try:
             if dialog.exec() != ForeignModelDialog.DialogCode.Accepted:
@@ -397,7 +407,7 @@ class MainWindow(QMainWindow):
             text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
         if self.state.edits:
             text += " · " + self.tr("edited: {what}").format(what=describe_edits(self.state.edits))
-        cnn = self.files.cnn_page
+        cnn = self.files.built_cnn_page()
         if cnn is not None and self.tabs.currentWidget() is cnn and cnn.network() is not None:
             text = cnn.model_summary() + " · " + self.tr("the other pages show the multilayer perceptron "
                                                          "{name}").format(name=name)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -31,14 +31,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annviz.data.datasets import KNOWN_DATASETS
 from annviz.gui.common.file_errors import reason, refusal
-from annviz.gui.convolution.page import BUNDLED as BUNDLED_CNN
-from annviz.gui.convolution.page import ConvolutionPage
-from annviz.gui.insight import InsightPage
 from annviz.gui.lab.neuron_model import NEURON_ACTIVATIONS
-from annviz.gui.lab.page import LabPage
-from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_POINTS
-from annviz.gui.mydigits import MyDigitsPage
-from annviz.gui.training.page import TrainingPage
 from annviz.lessons.lessonfile import LessonFileError
 from annviz.lessons.library import is_bundled
 from annviz.lessons.model import Lesson
@@ -54,6 +47,9 @@ from annviz.setupmodel import (
     Setup,
     ViewsPart,
 )
+
+if TYPE_CHECKING:        # the pages' modules are imported when a page is built, not with this one
+    from annviz.gui.convolution.page import ConvolutionPage
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +76,8 @@ class LessonsForSetups(Protocol):
         """Teacher mode on or off."""
 
 # The pages by their names in a setup file, and the attribute of each of their tabs.
-PAGE_TYPES = {"training": TrainingPage, "lab": LabPage, "insight": InsightPage, "mydigits": MyDigitsPage,
-              "convolution": ConvolutionPage}
+PAGE_NAMES = {"training": "training-page", "lab": "lab-page", "insight": "insight-page", "mydigits": "mydigits-page",
+              "convolution": "convolution-page"}     # their object names
 TABS = {
     "lab": {"neuron": "neuron_view", "perceptron": "perceptron_view", "playground": "playground_view"},
     "insight": {"evaluation": "evaluation", "mistakes": "mistakes", "attribution": "attribution",
@@ -96,9 +92,9 @@ def pages(window) -> dict[str, QWidget]:
     """The window's pages by name (an area that failed to build is missing)."""
     found = {"explorer": window.explorer}
     for i in range(window.tabs.count()):
-        widget = window.tabs.widget(i)
-        for name, kind in PAGE_TYPES.items():
-            if isinstance(widget, kind):
+        widget = window.tabs.widget(i)                # a page not built yet is built now
+        for name, object_name in PAGE_NAMES.items():
+            if widget.objectName() == object_name:
                 found[name] = widget
     return found
 
@@ -158,6 +154,8 @@ class SetupArea(QObject):
 
     @staticmethod
     def _gather_convolution(page: ConvolutionPage) -> ConvolutionPart:
+        from annviz.gui.convolution.page import BUNDLED as BUNDLED_CNN
+
         source, network = page.network_source(), page.network()
         if network is None:
             model = None
@@ -256,6 +254,8 @@ class SetupArea(QObject):
             raise SetupFileError(path, "setup.model_inputs", n=model.network.n_inputs)
         if setup.convolution is not None and "convolution" not in found:
             raise SetupFileError(path, "setup.page", name=repr("convolution"), known=", ".join(found))
+        from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_POINTS
+
         for part, field, value, known in (
                 (setup.neuron, "neuron.activation", "activation", NEURON_ACTIVATIONS),
                 (setup.perceptron, "perceptron.points", "points_name", PERCEPTRON_POINTS),

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annviz.gui.common.file_errors import refusal
+from annviz.gui.common.lazy import Lazy
 from annviz.gui.common.model_files import model_filter
 from annviz.gui.state import AppState
 from annviz.nn.activations import HIDDEN_ACTIVATIONS
@@ -48,7 +49,8 @@ class ModelFiles(QObject):
     def __init__(self, window, state: AppState, settings: QSettings):
         super().__init__(window)
         self.window, self.state, self.settings = window, state, settings
-        self.cnn_page: QWidget | None = None   # where a convolutional network opened is shown
+        self.cnn_page: QWidget | None = None   # where a convolutional network opened is shown (or its
+                                               # stand-in until first shown: ``shown_cnn_page``)
         self._saved_as: tuple | None = None    # (network, path) of the last save: Ctrl+S goes there again
 
     def open_model(self, path, quiet: bool = False) -> bool:
@@ -131,12 +133,17 @@ class ModelFiles(QObject):
 
     def _show_cnn(self, network, path: Path) -> None:
         """A convolutional network on its page, in front; the other pages keep their MLP."""
-        self.cnn_page.show_network(network, path)
-        self.window.tabs.setCurrentWidget(self.cnn_page)
+        page = self.cnn_page.widget() if isinstance(self.cnn_page, Lazy) else self.cnn_page
+        page.show_network(network, path)
+        self.window.tabs.setCurrentWidget(page)
         self.window.statusBar().showMessage(self.tr(
             "{name} is a convolutional network: the Convolution page shows it. The other pages show "
             "multilayer perceptrons and keep {model}.").format(
             name=path.name, model=self.state.model_path.stem if self.state.model_path else "–"), 30000)
+
+    def built_cnn_page(self) -> QWidget | None:
+        """The page a CNN is shown on, if it was built (None: none, or not shown yet)."""
+        return self.cnn_page.built_widget() if isinstance(self.cnn_page, Lazy) else self.cnn_page
 
     def _remembered_answers(self) -> Answers | None:
         """The answers given for the remembered PyTorch file, if they read as answers."""

@@ -84,6 +84,7 @@ CNN {b}</translation>
 <context>
     <name>ConvolutionPage</name>
     <message>
+        <location filename="../../annviz/gui/convolution/__init__.py" line="27"/>
         <location filename="../../annviz/gui/convolution/page.py" line="116"/>
         <source>Convolution</source>
         <translation>합성곱</translation>

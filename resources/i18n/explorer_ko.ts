@@ -4,7 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annviz/gui/app.py" line="52"/>
+        <location filename="../../annviz/gui/app.py" line="53"/>
+        <source>Neuron lab</source>
+        <translation>뉴런 실험실</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/app.py" line="66"/>
         <source>Insight</source>
         <translation>분석</translation>
     </message>
@@ -1497,218 +1502,226 @@
 <context>
     <name>LayerMatrices</name>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="80"/>
-        <location filename="../../annviz/gui/explorer/layers.py" line="85"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="93"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="98"/>
         <source>neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="81"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="94"/>
         <source>input from neuron</source>
         <translation>입력을 보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="77"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="90"/>
         <source>weights W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</source>
         <extracomment>The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.</extracomment>
         <translation>가중치 W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="83"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="96"/>
         <source>biases b{l}&lt;br&gt;{layer}</source>
         <translation>편향 b{l}&lt;br&gt;{layer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="86"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="99"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="87"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="100"/>
         <source>blue: negative</source>
         <translation>파랑: 음수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="87"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="100"/>
         <source>orange: positive</source>
         <translation>주황: 양수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="88"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="101"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="169"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="196"/>
         <source>{neuron}: bias b = {b}</source>
         <translation>{neuron}: 편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="174"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="201"/>
         <source>weight from {source} to {target}: {w}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {w}</translation>
     </message>
 </context>
 <context>
+    <name>Lazy</name>
+    <message>
+        <location filename="../../annviz/gui/common/lazy.py" line="65"/>
+        <source>This page could not be built. The details are in the log (annviz.log).</source>
+        <translation>이 페이지를 만들지 못했습니다. 자세한 내용은 로그(annviz.log)에 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="84"/>
+        <location filename="../../annviz/gui/main_window.py" line="86"/>
         <source>Explorer</source>
         <extracomment>Whether the pages can show a convolutional network; until they can, one is refused.</extracomment>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="217"/>
+        <location filename="../../annviz/gui/main_window.py" line="237"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="218"/>
+        <location filename="../../annviz/gui/main_window.py" line="238"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="348"/>
+        <location filename="../../annviz/gui/main_window.py" line="368"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="349"/>
+        <location filename="../../annviz/gui/main_window.py" line="369"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="350"/>
+        <location filename="../../annviz/gui/main_window.py" line="370"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="351"/>
+        <location filename="../../annviz/gui/main_window.py" line="371"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="355"/>
+        <location filename="../../annviz/gui/main_window.py" line="375"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="358"/>
+        <location filename="../../annviz/gui/main_window.py" line="378"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="359"/>
+        <location filename="../../annviz/gui/main_window.py" line="379"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="360"/>
+        <location filename="../../annviz/gui/main_window.py" line="380"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="363"/>
+        <location filename="../../annviz/gui/main_window.py" line="383"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="364"/>
+        <location filename="../../annviz/gui/main_window.py" line="384"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="365"/>
+        <location filename="../../annviz/gui/main_window.py" line="385"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="366"/>
+        <location filename="../../annviz/gui/main_window.py" line="386"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="367"/>
+        <location filename="../../annviz/gui/main_window.py" line="387"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="378"/>
+        <location filename="../../annviz/gui/main_window.py" line="398"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="382"/>
+        <location filename="../../annviz/gui/main_window.py" line="402"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="384"/>
+        <location filename="../../annviz/gui/main_window.py" line="404"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="387"/>
+        <location filename="../../annviz/gui/main_window.py" line="407"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="389"/>
+        <location filename="../../annviz/gui/main_window.py" line="409"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="392"/>
+        <location filename="../../annviz/gui/main_window.py" line="412"/>
         <source>the other pages show the multilayer perceptron {name}</source>
         <translation>다른 페이지는 다층 퍼셉트론 {name}을(를) 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="417"/>
+        <location filename="../../annviz/gui/main_window.py" line="437"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="420"/>
+        <location filename="../../annviz/gui/main_window.py" line="440"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="352"/>
+        <location filename="../../annviz/gui/main_window.py" line="372"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="353"/>
+        <location filename="../../annviz/gui/main_window.py" line="373"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="354"/>
+        <location filename="../../annviz/gui/main_window.py" line="374"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="362"/>
+        <location filename="../../annviz/gui/main_window.py" line="382"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="421"/>
+        <location filename="../../annviz/gui/main_window.py" line="441"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="424"/>
+        <location filename="../../annviz/gui/main_window.py" line="444"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="425"/>
+        <location filename="../../annviz/gui/main_window.py" line="445"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="435"/>
+        <location filename="../../annviz/gui/main_window.py" line="455"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -1721,78 +1734,78 @@
         <translation>annviz 모델 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="71"/>
+        <location filename="../../annviz/gui/window_models.py" line="73"/>
         <source>The model was not opened</source>
         <extracomment>What a PyTorch file cannot say: (hidden activation, outputs are logits, the arrangement of a convolutional network&apos;s padding and pooling counted from 1 — None where only one fits).</extracomment>
         <translation>모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="72"/>
+        <location filename="../../annviz/gui/window_models.py" line="74"/>
         <source>The current model stays loaded.</source>
         <translation>지금 모델을 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="98"/>
+        <location filename="../../annviz/gui/window_models.py" line="100"/>
         <source>The last model was not opened</source>
         <translation>지난번 모델을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="99"/>
+        <location filename="../../annviz/gui/window_models.py" line="101"/>
         <source>{path} could not be opened, so the bundled model {name} is loaded instead.</source>
         <translation>{path}을(를) 열 수 없어서 함께 제공되는 모델 {name}을(를) 대신 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="119"/>
+        <location filename="../../annviz/gui/window_models.py" line="121"/>
         <source>{path}: the network takes {n} inputs, but the explorer gives it 28×28 = 784</source>
         <translation>{path}: 이 신경망의 입력은 {n}개이지만 탐색기는 28×28 = 784개를 입력합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="137"/>
+        <location filename="../../annviz/gui/window_models.py" line="140"/>
         <source>{name} is a convolutional network: the Convolution page shows it. The other pages show multilayer perceptrons and keep {model}.</source>
         <translation>{name}은(는) 합성곱 신경망입니다: 합성곱 페이지에서 보여 줍니다. 다른 페이지는 다층 퍼셉트론을 보여 주며 {model}을(를) 그대로 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="155"/>
+        <location filename="../../annviz/gui/window_models.py" line="162"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="175"/>
+        <location filename="../../annviz/gui/window_models.py" line="182"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="175"/>
+        <location filename="../../annviz/gui/window_models.py" line="182"/>
         <source>Could not write {path}: {error}</source>
         <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="181"/>
+        <location filename="../../annviz/gui/window_models.py" line="188"/>
         <source>Open model</source>
         <translation>모델 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="187"/>
+        <location filename="../../annviz/gui/window_models.py" line="194"/>
         <source>Save model as</source>
         <translation>다른 이름으로 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="209"/>
+        <location filename="../../annviz/gui/window_models.py" line="216"/>
         <source>Export as a PyTorch script</source>
         <translation>PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="210"/>
+        <location filename="../../annviz/gui/window_models.py" line="217"/>
         <source>Python script (*.py)</source>
         <translation>Python 스크립트 (*.py)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="216"/>
+        <location filename="../../annviz/gui/window_models.py" line="223"/>
         <source>PyTorch script written</source>
         <translation>PyTorch 스크립트를 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/window_models.py" line="217"/>
+        <location filename="../../annviz/gui/window_models.py" line="224"/>
         <source>{script} defines the network in PyTorch and loads its weights from {weights}, written beside it.
 
 Run: python {name} --help</source>
@@ -1907,122 +1920,122 @@ Run: python {name} --help</source>
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="103"/>
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="103"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="104"/>
         <source>blue: −</source>
         <translation>파랑: −</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="104"/>
         <source>orange: +</source>
         <translation>주황: +</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="104"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="107"/>
         <source>from neuron</source>
         <translation>보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="141"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="144"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="142"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="145"/>
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="157"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="160"/>
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="177"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="180"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="179"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="182"/>
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="186"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="188"/>
         <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="172"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="175"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is its row for “{name}”.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 “{name}”의 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="103"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="106"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="174"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="177"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그 {i}번째 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="188"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="190"/>
         <source>Curve: a as z alone changes, the other outputs held: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</source>
         <translation>곡선: 다른 출력은 그대로 두고 z만 바꿀 때의 a: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="193"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="195"/>
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="208"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="210"/>
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="208"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="210"/>
         <source>1 more term ({sum})</source>
         <translation>나머지 1개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="211"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="213"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="220"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="222"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="224"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="226"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="237"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="239"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="241"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="243"/>
         <source>Its one incoming weight</source>
         <translation>들어오는 가중치 1개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="242"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="244"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>
@@ -2030,97 +2043,97 @@ Run: python {name} --help</source>
 <context>
     <name>NeuronTouch</name>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="44"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="48"/>
         <source>switched off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="46"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="50"/>
         <source>bias {shift}</source>
         <translation>편향 {shift}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="48"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="52"/>
         <source>incoming weights ×{s}</source>
         <translation>입력 가중치 ×{s}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="49"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="53"/>
         <source>neuron {i} of hidden layer {l} {what}</source>
         <translation>은닉층 {l}의 뉴런 {i}: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="245"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="261"/>
         <source>Switch the neuron off, shift its bias or scale its incoming weights, and watch the prediction and the test accuracy change.</source>
         <translation>뉴런을 끄거나, 편향을 옮기거나, 들어오는 가중치의 크기를 바꾸고 예측과 테스트 정확도가 어떻게 바뀌는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="248"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="264"/>
         <source>Edited (not saved): {what}</source>
         <translation>수정됨 (저장 안 됨): {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="252"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="267"/>
         <source>Prediction for the pad: {before} → {after}</source>
         <translation>그림판의 예측: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="255"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="270"/>
         <source>Test accuracy cannot be measured: {reason}</source>
         <translation>테스트 정확도를 잴 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="257"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="272"/>
         <source>Test accuracy: {before} → {after}</source>
         <translation>테스트 정확도: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="267"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="281"/>
         <source>measuring…</source>
         <translation>재는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="270"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="284"/>
         <source>Touch this neuron</source>
         <translation>이 뉴런 건드려 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="271"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="285"/>
         <source>Switch off</source>
         <translation>끄기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="272"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="286"/>
         <source>Zero its outgoing weights, W⁽ˡ⁺¹⁾[:, i] = 0: the next layer no longer hears this neuron</source>
         <translation>나가는 가중치를 0으로: W⁽ˡ⁺¹⁾[:, i] = 0. 다음 층은 이 뉴런의 신호를 더 이상 받지 못합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="274"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="288"/>
         <source>Shift bias Δb</source>
         <translation>편향 옮기기 Δb</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="275"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="289"/>
         <source>Add Δb to its bias: b ← b + Δb, so z = Σ wᵢaᵢ + b + Δb</source>
         <translation>편향에 Δb를 더합니다: b ← b + Δb, 따라서 z = Σ wᵢaᵢ + b + Δb</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="276"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="290"/>
         <source>Scale incoming weights s</source>
         <translation>입력 가중치 배율 s</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="277"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="291"/>
         <source>Multiply its incoming weights: wᵢ ← s·wᵢ, so z = s·Σ wᵢaᵢ + b</source>
         <translation>들어오는 가중치에 s를 곱합니다: wᵢ ← s·wᵢ, 따라서 z = s·Σ wᵢaᵢ + b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="278"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="292"/>
         <source>Restore</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/touch.py" line="279"/>
+        <location filename="../../annviz/gui/explorer/touch.py" line="293"/>
         <source>Put back the network as it was before the first edit</source>
         <translation>처음 수정하기 전의 신경망으로 되돌립니다</translation>
     </message>
@@ -2260,35 +2273,35 @@ Run: python {name} --help</source>
 <context>
     <name>SetupArea</name>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="192"/>
+        <location filename="../../annviz/gui/setup.py" line="190"/>
         <source>Save the setup</source>
         <translation>설정 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="200"/>
-        <location filename="../../annviz/gui/setup.py" line="204"/>
+        <location filename="../../annviz/gui/setup.py" line="198"/>
+        <location filename="../../annviz/gui/setup.py" line="202"/>
         <source>The setup was not saved</source>
         <translation>설정을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="200"/>
-        <location filename="../../annviz/gui/setup.py" line="204"/>
+        <location filename="../../annviz/gui/setup.py" line="198"/>
+        <location filename="../../annviz/gui/setup.py" line="202"/>
         <source>The setup could not be written.</source>
         <translation>설정 파일을 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="212"/>
+        <location filename="../../annviz/gui/setup.py" line="210"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="220"/>
+        <location filename="../../annviz/gui/setup.py" line="218"/>
         <location filename="../../annviz/gui/setup.py" line="295"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="221"/>
+        <location filename="../../annviz/gui/setup.py" line="219"/>
         <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
         <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
@@ -2298,7 +2311,7 @@ Run: python {name} --help</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="228"/>
+        <location filename="../../annviz/gui/setup.py" line="226"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>

@@ -4,77 +4,77 @@
 <context>
     <name>AttributionTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="126"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="134"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="137"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="146"/>
         <source>input × gradient for {name}</source>
         <translation>{name}에 대한 입력 × 기울기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="138"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="147"/>
         <source>gradient ∂z/∂x for {name}</source>
         <translation>{name}에 대한 기울기 ∂z/∂x</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="140"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="149"/>
         <source>Score of {name}: z = {z}. Orange pixels pushed it up (towards {name}), blue pixels pushed it down. Pushes up: {up}, pushes down: {down}, in all {total}.</source>
         <translation>{name}의 점수: z = {z}. 주황 픽셀은 점수를 올렸고({name} 쪽으로), 파란 픽셀은 내렸습니다. 올린 합: {up}, 내린 합: {down}, 모두 합해 {total}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="145"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="154"/>
         <source>With no hidden layer this is exact: the pixels&apos; {total} plus the bias b = {b} is z = {z}.</source>
         <translation>은닉층이 없으니 정확히 맞아떨어집니다: 픽셀들의 {total}에 편향 b = {b}를 더하면 z = {z}입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="149"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="158"/>
         <source>The pixels do not add up to z: the other {rest} comes from the biases (this output&apos;s own b = {b}) and from the bends of the non-linear hidden layers on the way.</source>
         <translation>픽셀들을 더해도 z가 되지 않습니다: 나머지 {rest}는 편향들(이 출력 자신의 b = {b})과, 지나오는 비선형 은닉층들이 휘어지는 데서 옵니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="154"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="163"/>
         <source>The right picture shows where more ink would raise the score (orange) or lower it (blue).</source>
         <translation>오른쪽 그림은 잉크를 더하면 점수가 오를 곳(주황)과 내려갈 곳(파랑)을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="159"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="168"/>
         <source>&lt;p&gt;&lt;b&gt;Why this answer&lt;/b&gt;: how much each pixel, hidden neuron and edge added to the score z&lt;sub&gt;k&lt;/sub&gt; of the chosen class — for an edge, its &lt;b&gt;weight&lt;/b&gt; × the activation it carries. Orange pushed the score up, blue down. Choose another class to see why the network did not answer that.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;왜 이렇게 답했나&lt;/b&gt;: 각 픽셀, 은닉 뉴런, 선이 고른 클래스의 점수 z&lt;sub&gt;k&lt;/sub&gt;에 얼마나 보탰는지 보여 줍니다. 선의 경우 그 &lt;b&gt;가중치&lt;/b&gt; × 그 선이 나르는 활성화입니다. 주황은 점수를 올렸고 파랑은 내렸습니다. 다른 클래스를 고르면 신경망이 왜 그 답을 하지 않았는지 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="165"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="174"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="166"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="175"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="166"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="175"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="167"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="176"/>
         <source>Explain the class:</source>
         <translation>설명할 클래스:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="168"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="177"/>
         <source>The output class whose score z_k is explained (the predicted one by default)</source>
         <translation>점수 z_k를 설명할 출력 클래스 (기본값은 예측한 클래스)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="170"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="179"/>
         <source>the predicted class</source>
         <translation>예측한 클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/attribution_tab.py" line="171"/>
+        <location filename="../../annviz/gui/insight/attribution_tab.py" line="180"/>
         <source>what the network sees</source>
         <translation>신경망이 보는 것</translation>
     </message>
@@ -82,107 +82,107 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="204"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="205"/>
         <source>Choose the folder of IDX files of {name}</source>
         <translation>{name}의 IDX 파일 폴더 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="249"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="250"/>
         <source>average</source>
         <translation>평균</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="251"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="252"/>
         <source>examples (click one to load it into the pad)</source>
         <translation>예 (하나를 누르면 그림판에 불러옵니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="278"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="279"/>
         <source>The model&apos;s dataset, {name}, cannot be shown: {reason}</source>
         <translation>모델의 데이터셋 {name}을(를) 보여 줄 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="281"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="282"/>
         <source>Reading the dataset {name}…</source>
         <translation>데이터셋 {name}을(를) 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="284"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="285"/>
         <source>The model&apos;s dataset, {name}: {train:,} training images and {test:,} test images of {n} classes.</source>
         <translation>모델의 데이터셋 {name}: {n}개 클래스의 학습 이미지 {train:,}개와 테스트 이미지 {test:,}개.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="290"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="291"/>
         <source>class (training images of it)</source>
         <translation>클래스 (그 클래스의 학습 이미지 수)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="291"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="292"/>
         <source>each pixel&apos;s brightness: black = 0 … white = 1</source>
         <translation>픽셀마다 밝기: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="293"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="294"/>
         <source>The average image of a class: each pixel is the mean brightness of that pixel over all the training images of the class — a blurry picture of what the class usually looks like. Click it to see what the network says about it.</source>
         <translation>클래스의 평균 이미지: 각 픽셀은 그 클래스의 모든 학습 이미지에서 같은 픽셀의 밝기를 평균한 값입니다. 그 클래스가 보통 어떻게 생겼는지 보여 주는 흐릿한 그림이지요. 누르면 신경망이 이 그림을 무엇으로 읽는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="296"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="297"/>
         <source>How many training images of each class</source>
         <translation>클래스별 학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="297"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="298"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="298"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="299"/>
         <source>training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="299"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="300"/>
         <source>How bright the pixels are (all training images)</source>
         <translation>픽셀의 밝기 분포 (모든 학습 이미지)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="300"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="301"/>
         <source>brightness the network receives (0 = black … 1 = white)</source>
         <translation>신경망이 받는 밝기 (0 = 검정 … 1 = 흰색)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="301"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="302"/>
         <source>pixels (thousands)</source>
         <translation>픽셀 수 (천 개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="306"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="307"/>
         <source>{black:.1%} of all pixels are black (0) and are not drawn: the grey area shows the other {rest:.1%}.</source>
         <translation>전체 픽셀의 {black:.1%}는 검정(0)이라 그리지 않았습니다. 회색 영역은 나머지 {rest:.1%}입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="316"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="317"/>
         <source>&lt;p&gt;The &lt;b&gt;dataset&lt;/b&gt; the model learned from: training images with their labels, and test images kept apart to measure it. Each image is 28×28 pixels of brightness 0 (black) … 1 (white): the 784 neurons of the &lt;b&gt;input layer&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;The average image of a class shows what that class usually looks like; the counts show whether every class has about as many examples; the brightness histogram shows that most pixels are black and the ink is nearly white. Click an image to give it to the network.&lt;/p&gt;</source>
         <translation>&lt;p&gt;모델이 배운 &lt;b&gt;데이터셋&lt;/b&gt;: 레이블이 붙은 학습 이미지와, 성능을 재려고 따로 떼어 둔 테스트 이미지입니다. 이미지마다 28×28 픽셀이고 밝기는 0(검정) … 1(흰색)입니다. 이것이 &lt;b&gt;입력층&lt;/b&gt;의 뉴런 784개입니다.&lt;/p&gt;&lt;p&gt;클래스의 평균 이미지는 그 클래스가 보통 어떻게 생겼는지 보여 주고, 개수는 클래스마다 예가 비슷하게 있는지 보여 줍니다. 밝기 히스토그램을 보면 대부분의 픽셀은 검정이고 글씨는 거의 흰색입니다. 이미지를 누르면 신경망에 넣어 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="325"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="326"/>
         <source>Choose its folder…</source>
         <translation>폴더 고르기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="326"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="327"/>
         <source>The model names a dataset annviz does not know by name: pick the folder of its IDX files yourself</source>
         <translation>모델이 annviz가 이름으로 모르는 데이터셋을 가리킵니다: 그 IDX 파일 폴더를 직접 고르세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="328"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="329"/>
         <source>Other examples</source>
         <translation>다른 예 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="329"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="330"/>
         <source>Draw other examples of each class at random</source>
         <translation>클래스마다 다른 예를 무작위로 뽑습니다</translation>
     </message>
@@ -288,63 +288,63 @@
 <context>
     <name>InsightPage</name>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="282"/>
+        <location filename="../../annviz/gui/insight/page.py" line="288"/>
         <source>How good is it</source>
         <extracomment>The tabs, in order, by the names lessons give them (insight-evaluation, …).</extracomment>
         <translation>성능 평가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="283"/>
+        <location filename="../../annviz/gui/insight/page.py" line="289"/>
         <source>Mistakes</source>
         <translation>오답 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="284"/>
+        <location filename="../../annviz/gui/insight/page.py" line="290"/>
         <source>Why this answer</source>
         <translation>왜 이렇게 답했나</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="285"/>
+        <location filename="../../annviz/gui/insight/page.py" line="291"/>
         <source>One step of learning</source>
         <translation>학습 한 단계</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="286"/>
+        <location filename="../../annviz/gui/insight/page.py" line="292"/>
         <source>Numeric slope vs backprop</source>
         <translation>수치미분 vs 역전파</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="287"/>
+        <location filename="../../annviz/gui/insight/page.py" line="293"/>
         <source>Matrix form</source>
         <translation>행렬 형태</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="288"/>
+        <location filename="../../annviz/gui/insight/page.py" line="294"/>
         <source>The data</source>
         <translation>데이터 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="289"/>
+        <location filename="../../annviz/gui/insight/page.py" line="295"/>
         <source>True label of this input:</source>
         <translation>이 입력의 정답 레이블:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="290"/>
+        <location filename="../../annviz/gui/insight/page.py" line="296"/>
         <source>The class the input really is: the loss L compares the output with it</source>
         <translation>입력의 실제 클래스: 손실 L은 출력을 이것과 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="296"/>
+        <location filename="../../annviz/gui/insight/page.py" line="302"/>
         <source>No input yet: draw in the explorer or pick a test image.</source>
         <translation>아직 입력이 없습니다: 탐색기에서 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="299"/>
+        <location filename="../../annviz/gui/insight/page.py" line="305"/>
         <source>Current input: the model predicts {name} ({p:.1f}%).</source>
         <translation>현재 입력: 모델의 예측은 {name} ({p:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/page.py" line="301"/>
+        <location filename="../../annviz/gui/insight/page.py" line="307"/>
         <source>(test image #{index})</source>
         <translation>(테스트 이미지 #{index})</translation>
     </message>

@@ -62,8 +62,8 @@ def _pump(ms: int) -> None:
 def settle_screen(window, seconds: float = 60, pause_ms: int = 100) -> None:
     """What the screen started answers first: the insight page's evaluation (when it is in
     front) and its data (when The data is), a training run's end; then a short pause for the views."""
-    insight = next((window.tabs.widget(i) for i in range(window.tabs.count())
-                    if window.tabs.widget(i).objectName() == "insight-page"), None)
+    insight = next((page for page in map(window.tabs.built_page, range(window.tabs.count()))
+                    if page is not None and page.objectName() == "insight-page"), None)
     if insight is not None and window.tabs.currentWidget() is insight:
         wait_until(lambda: insight.results is not None, seconds, "the evaluation of the test set")
         if insight.tabs.currentWidget() is insight.data:

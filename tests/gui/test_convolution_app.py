@@ -38,10 +38,11 @@ def window(qapp, tmp_path, monkeypatch):
 
 def test_every_page_works_or_says_which_network_it_shows(window, tmp_path):
     state, driver = window.state, window.lessons.player.driver
-    page = window.findChild(QWidget, "convolution-page")
     mlp = state.network
     cnn = ConvNet([Conv(3, 5, 2), Pool(), Flatten(), Dense(10, "softmax")], seed=2)
+    assert window.findChild(QWidget, "convolution-page") is None     # built when first needed: now
     assert window.open_model(save_model(tmp_path / "their-cnn.safetensors", cnn))
+    page = window.findChild(QWidget, "convolution-page")
     # the Convolution page in front with the CNN; the status bar names both
     assert window.tabs.currentWidget() is page and page.network_source() == "file"
     line = window.model_line.text()
@@ -85,7 +86,7 @@ def test_closing_the_window_mid_evaluation_or_measurement_leaves_no_thread(qapp,
     from annviz.gui.threads import unfinished_threads
 
     window = open_window(tmp_path / "settings.ini")
-    page = window.findChild(QWidget, "convolution-page")
+    page = window.lessons.player.driver.find("convolution-page")     # built when asked for
     window.tabs.setCurrentWidget(page)
     page.evaluate()
     page.measure_comparison()

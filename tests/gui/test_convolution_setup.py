@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
 
 from annviz.nn.convnet import ConvNet
 from annviz.nn.modelfile import model_bytes
@@ -38,7 +37,7 @@ def windows(qapp, tmp_path_factory):
 
 
 def page_of(window):
-    return window.findChild(QWidget, "convolution-page")
+    return window.lessons.player.driver.find("convolution-page")      # built if it was not
 
 
 def screen(window) -> dict:

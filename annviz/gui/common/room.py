@@ -11,7 +11,8 @@ The rules (docs/ARCHITECTURE.md, "Room on the screen"), in the order they apply:
    invisible; when it does not (View → Zoom 200 % on a small screen), the page scrolls inside
    its frame, and the tabs, the drawer and its Next stay where they are. ``PageTabs`` is the tab
    widget of frames that still speaks of pages: ``widget(i)``, ``currentWidget()``,
-   ``indexOf(page)`` and ``setCurrentWidget(page)`` name the pages, so no caller knows of frames.
+   ``indexOf(page)`` and ``setCurrentWidget(page)`` name the pages, so no caller knows of frames
+   (nor of a lazy page's stand-in, ``lazy.Lazy``: asked for, it is built; ``built_page(i)`` does not build).
 4. Inside a page each view has a priority (``Shelf``): views stand side by side while the room
    allows; as it shrinks, the views of lowest priority fold into tabs, one at a time; pictures
    (plots, the pad, drawings) have small minimums and scale, so they give way before text, whose
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from annviz.gui.common import zoom
+from annviz.gui.common.lazy import Lazy
 from annviz.gui.common.living import invalidate_tree
 
 TASKBAR = 48                 # pixels a taskbar takes when the screen does not say
@@ -189,7 +191,28 @@ class PageTabs(QTabWidget):
     def addTab(self, page: QWidget, title: str) -> int:      # noqa: N802 (Qt's name)
         frame = PageFrame(page)
         self._frames[page] = frame
+        if isinstance(page, Lazy):        # a page built when first shown: named by itself once built
+            page.built.connect(self._on_page_built)
         return super().addTab(frame, title)
+
+    def _on_page_built(self, page: QWidget) -> None:
+        lazy = self.sender()
+        if lazy in self._frames:
+            self._frames[page] = self._frames[lazy]
+
+    @staticmethod
+    def _page(frame: QWidget | None) -> QWidget | None:
+        """The page a frame holds: a lazy one built now (asked for, it is wanted)."""
+        if not isinstance(frame, PageFrame):
+            return frame
+        return frame.page.widget() if isinstance(frame.page, Lazy) else frame.page
+
+    def built_page(self, index: int) -> QWidget | None:
+        """The page at ``index`` if it exists already (None for a lazy page not built yet)."""
+        frame = super().widget(index)
+        if isinstance(frame, PageFrame) and isinstance(frame.page, Lazy):
+            return frame.page.built_widget()
+        return self._page(frame)
 
     def _on_current_changed(self, _index: int) -> None:
         """The page in front measures its room again: a new zoom or language may have come while
@@ -197,7 +220,7 @@ class PageTabs(QTabWidget):
         style changed)."""
         frame = super().currentWidget()
         if isinstance(frame, PageFrame):
-            for field in frame.page.findChildren(QWidget):
+            for field in self._page(frame).findChildren(QWidget):
                 if isinstance(field, (QComboBox, QAbstractSpinBox)):
                     QApplication.sendEvent(field, QEvent(QEvent.Type.StyleChange))
                     field.updateGeometry()
@@ -210,12 +233,10 @@ class PageTabs(QTabWidget):
         return self._frames.get(page)
 
     def widget(self, index: int) -> QWidget | None:
-        w = super().widget(index)
-        return w.page if isinstance(w, PageFrame) else w
+        return self._page(super().widget(index))
 
     def currentWidget(self) -> QWidget | None:               # noqa: N802
-        w = super().currentWidget()
-        return w.page if isinstance(w, PageFrame) else w
+        return self._page(super().currentWidget())
 
     def indexOf(self, widget: QWidget) -> int:                # noqa: N802
         return super().indexOf(self._frames.get(widget, widget))

@@ -4,7 +4,9 @@ Row i of the matrix W⁽ˡ⁾ holds neuron i's incoming weights; each matrix has
 scale (zero is the neutral colour) and square cells; the first layer's biases span the top row.
 Each row of plots has at least ``ROW_HEIGHT`` pixels (titles on two lines keep the columns narrow) — the view scrolls when the dock is smaller —
 so 16×16 matrices stay readable at 1280×800, and every bias bar is in view. The plots are created
-when the architecture changes and updated in place when the weights change. Clicking a matrix
+when the architecture changes and updated in place when the weights change — while the view is
+on screen: a hidden one (a tab behind, as at the app's start) catches up when shown, or when a
+public method reads what it shows. Clicking a matrix
 row or a bias selects that neuron. A colour legend strip sits underneath.
 """
 
@@ -64,9 +66,20 @@ class LayerMatrices(QWidget):
         self._lut = weight_colormap().getLookupTable(nPts=256)
         self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._stale_model = self._stale_weights = False   # changed while hidden: drawn when shown
         state.model_changed.connect(self._on_model_changed)
         state.weights_changed.connect(self._on_weights_changed)
         self._on_model_changed()
+
+    def showEvent(self, event) -> None:  # noqa: N802 — Qt's hook: catch up with what changed while hidden
+        self._catch_up()
+        super().showEvent(event)
+
+    def _catch_up(self) -> None:
+        if self._stale_model:
+            self._build()
+        elif self._stale_weights:
+            self._draw_weights()
 
     def retranslate(self) -> None:
         net = self._state.network
@@ -89,6 +102,13 @@ class LayerMatrices(QWidget):
 
 
     def _on_model_changed(self) -> None:
+        """A new model: its plots now if shown, else when first shown (a tab behind at start)."""
+        self._stale_model = True
+        if self.isVisible():
+            self._build()
+
+    def _build(self) -> None:
+        self._stale_model = self._stale_weights = False
         self._view.clear()
         self._matrices, self._biases = {}, []
         net = self._state.network
@@ -122,12 +142,19 @@ class LayerMatrices(QWidget):
             rows.setRowMinimumHeight(l, BIAS_ROW_HEIGHT if l == 0 else ROW_HEIGHT)
         self._view.setMinimumHeight(BIAS_ROW_HEIGHT + ROW_HEIGHT * (net.n_layers - 1) + 10)
         self.retranslate()
-        self._on_weights_changed()
+        self._draw_weights()
 
     def _on_weights_changed(self) -> None:
+        if self.isVisible():
+            self._draw_weights()
+        else:
+            self._stale_weights = True
+
+    def _draw_weights(self) -> None:
         net = self._state.network
-        if net is None:
+        if net is None or self._stale_model:
             return
+        self._stale_weights = False
         for l, (_plot, image) in self._matrices.items():
             m = symmetric_level(net.weights[l])
             image.setImage(net.weights[l], levels=(-m, m))
@@ -177,13 +204,16 @@ class LayerMatrices(QWidget):
 
     def bias_axis(self, l: int) -> pg.AxisItem:
         """The value axis of weight layer ``l``'s bias bars (its ticks are what the screen reads)."""
+        self._catch_up()
         return self._biases[l][0].getAxis("left")
 
     def matrix_shown(self, l: int) -> np.ndarray:
         """The values the heatmap of weight layer ``l`` (≥ 1: W⁽ˡ⁺¹⁾, rows = neurons) shows."""
+        self._catch_up()
         return self._matrices[l][1].image.copy()
 
     def cell_center(self, l: int, row: int, col: int):
         """Scene coordinates of the centre of cell (row, col) of weight layer ``l``'s heatmap."""
+        self._catch_up()
         plot, _ = self._matrices[l]
         return plot.vb.mapViewToScene(pg.Point(col + 0.5, row + 0.5))

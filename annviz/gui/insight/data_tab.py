@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from annviz.data.datasets import load_dataset, load_named_dataset
 from annviz.data.summary import DatasetSummary, summarize
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import POSITIVE, activation_colormap
 from annviz.gui.insight.plots import ClickableImage, mosaic
 from annviz.gui.threads import Worker, WorkerThread
@@ -95,7 +96,7 @@ class DataTab(QWidget):
         self.brightness.hideButtons()
         self._brightness_curve = self.brightness.plot(stepMode="center", fillLevel=0,
                                                       brush=pg.mkBrush(120, 120, 120, 160),
-                                                      pen=pg.mkPen((60, 60, 60)))
+                                                      pen=zoom.pen((60, 60, 60)))
         self.brightness_caption = QLabel()
         self.brightness_caption.setWordWrap(True)
 

@@ -101,6 +101,12 @@ class InsightPage(QWidget):
         self._fill_class_names()
         self.retranslate()
         self._stale = state.network is not None
+        # Built after the app started (the window builds it when first shown): what it would have
+        # heard since — the label of the last example shown, a weight picked — it reads now.
+        if state.example_label is not None:
+            self._on_example_loaded(None, state.example_label)
+        if state.selected_weight is not None:
+            self._on_weight_selected(*state.selected_weight)
         self._on_forward_changed()
 
     # --- public ------------------------------------------------------------------------------

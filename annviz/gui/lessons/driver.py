@@ -2,7 +2,8 @@
 
 A lesson names widgets by ``objectName`` (``annviz.lessons.vocabulary.WIDGETS``), never by where
 they sit, so a page that is rearranged keeps its lessons working. ``Driver.find`` resolves a name
-to the one widget of the window that has it (cached while the widget lives); ``bring_into_view``
+to the one widget of the window that has it (cached while the widget lives), building the page
+or tab that holds it if it was not built yet (``common.lazy``); ``bring_into_view``
 switches the pages, tabs and docks that hold it. ``perform`` and ``measure`` look the action or
 probe up in ``actions.ACTIONS`` and ``probes.PROBES``, which talk to the pages through their
 public methods only. Nothing here evaluates text from a lesson file.
@@ -16,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDockWidget, QScrollArea, QStackedWidget, QTabWidget, QWidget
 
+from annviz.gui.common import lazy
 from annviz.gui.lessons.actions import ACTIONS
 from annviz.gui.lessons.probes import PROBES
 from annviz.lessons.model import Action, Check
@@ -48,6 +50,8 @@ class Driver:
         if widget is not None and shiboken6.isValid(widget) and widget.objectName() == name:
             return widget
         found = self.window.findChildren(QWidget, name)
+        if not found and lazy.build_holding(self.window, name):   # on a page not built yet
+            found = self.window.findChildren(QWidget, name)
         if len(found) != 1:
             raise MissingWidget(f"{len(found)} widgets are called {name!r}")
         self._found[name] = found[0]

@@ -4,7 +4,8 @@ says about the drawing on the pad.
 "The same moment" is the batch the time machine shows (the newest moment of each run when it is
 at now); each run shows its moment recorded at or just before that batch. This makes "too high a
 learning rate" against "just right", or sigmoid against ReLU, visible in one glance. The view
-recomputes only while it is on screen, at most a few times a second.
+recomputes only while it is on screen, at most a few times a second, and makes its plots when it
+is first shown.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Slot
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import ANSWER, weight_colormap
@@ -28,7 +29,8 @@ REFRESH_MS = 250
 
 
 class _Side:
-    """One column: a run chooser, a caption, the weight pictures and the ten probabilities."""
+    """One column: a run chooser, a caption, the weight pictures and the ten probabilities (the
+    pictures and bars made when the view is first shown: ``build``)."""
 
     def __init__(self, name: str):
         self.choice = QComboBox()
@@ -36,20 +38,30 @@ class _Side:
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption_fit = room.WholeText(self.caption)      # wrapped whole in a narrow column
-        self.view = pg.GraphicsLayoutWidget()
-        self.view.setBackground(None)
-        box = self.view.addViewBox(lockAspect=True, invertY=True, enableMouse=False, enableMenu=False)
+        self.view = QWidget()                                 # holds the plots once built
+        QVBoxLayout(self.view).setContentsMargins(0, 0, 0, 0)
+        self.plots: pg.GraphicsLayoutWidget | None = None
+        self.probabilities: np.ndarray | None = None
+
+    def build(self) -> bool:
+        """Make the pictures and bars if not made yet; True if made now."""
+        if self.plots is not None:
+            return False
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground(None)
+        box = self.plots.addViewBox(lockAspect=True, invertY=True, enableMouse=False, enableMenu=False)
         self.image = pg.ImageItem(np.zeros((28, 28), np.float32), axisOrder="row-major")
         self.image.setColorMap(weight_colormap())
         box.addItem(self.image)
-        self.bars_plot = self.view.addPlot(row=1, col=0, enableMenu=False)
+        self.bars_plot = self.plots.addPlot(row=1, col=0, enableMenu=False)
         self.bars_plot.setMaximumHeight(zoom.px(110))
         self.bars_plot.setYRange(0, 1, padding=0)
         self.bars_plot.setMouseEnabled(False, False)
         self.bars_plot.hideButtons()
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=ANSWER)
         self.bars_plot.addItem(self.bars)
-        self.probabilities: np.ndarray | None = None
+        self.view.layout().addWidget(self.plots)
+        return True
 
 
 class RunComparison(QWidget):
@@ -118,8 +130,7 @@ class RunComparison(QWidget):
 
     def retranslate(self) -> None:
         for side in self.sides:
-            side.bars_plot.setLabel("left", self.tr("probability"))
-            side.bars_plot.setLabel("bottom", self.tr("class"))
+            self._label(side)
         self.hint.setText(self.tr("Two runs at the same moment (the one the timeline shows): what "
                                   "the first hidden layer looks for, and what each says about your "
                                   "drawing") + " " + self.tr("(weights: orange +, blue −; bars: the "
@@ -131,8 +142,16 @@ class RunComparison(QWidget):
 
 
     def showEvent(self, event) -> None:
+        for side in self.sides:               # the plots, the first time the view shows (not at start)
+            if side.build():
+                self._label(side)
         super().showEvent(event)
         self.refresh()
+
+    def _label(self, side: _Side) -> None:
+        if side.plots is not None:
+            side.bars_plot.setLabel("left", self.tr("probability"))
+            side.bars_plot.setLabel("bottom", self.tr("class"))
 
     # --- helpers -------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ One small histogram per weight layer: the distribution at the start as a grey ou
 now filled. Weights that spread far out push sigmoid and tanh neurons into saturation; a ReLU
 layer whose weights all drift negative is dying. The view listens to the app state:
 ``model_changed`` takes the weights then as the start and rebuilds the plots (one per layer, made
-once); ``weights_changed`` redraws at once, then at most ``MAX_REDRAWS_PER_S`` times a second, and only
+once, when the view is first shown: none at the app's start); ``weights_changed`` redraws at once, then at most ``MAX_REDRAWS_PER_S`` times a second, and only
 while the view is on screen (a hidden one catches up when shown). Whoever knows the run the network
 belongs to — the training area, for a live run and for the time machine's moments — says where it
 began with ``set_start`` (the first moment of the run, not whichever moment was shown first), and
@@ -56,6 +56,7 @@ class WeightHistograms(QWidget):
         self._timer.setInterval(1000 // MAX_REDRAWS_PER_S)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._stale = False
+        self._new_model = False
         self.plots.setMinimumHeight(60)
         self.caption = QLabel()                           # what the colours and the outline mean
         self.caption.setTextFormat(Qt.TextFormat.RichText)
@@ -73,10 +74,9 @@ class WeightHistograms(QWidget):
     def _on_model_changed(self) -> None:
         network = self.state.network
         self.start = [] if network is None else [w.copy() for w in network.weights]
-        if len(self._items) != len(self.start):
-            self._build(len(self.start))
-        self._retranslate_titles()
-        self._redraw()
+        self._stale = self._new_model = True
+        if self.isVisible():      # a hidden view makes its plots when shown (none at the app's start)
+            self._redraw()
 
     def set_start(self, weights) -> None:
         """The weights of the run's start (its first moment), for the outline; drawn at once."""
@@ -93,7 +93,10 @@ class WeightHistograms(QWidget):
             self._redraw()
 
     def drawn(self) -> list[tuple[np.ndarray, np.ndarray]]:
-        """Per layer, the shares drawn: (at the start, now) — what the plots show."""
+        """Per layer, the shares drawn: (at the start, now) — what the plots show (drawn now if
+        the view is hidden and behind)."""
+        if self._stale or len(self._items) != len(self.start):
+            self._redraw()
         return [(start.getData()[1], now.getData()[1]) for _, start, now in self._items]
 
     def _on_weights_changed(self) -> None:
@@ -130,6 +133,11 @@ class WeightHistograms(QWidget):
     def _redraw(self) -> None:
         network = self.state.network
         self._stale = False
+        if len(self._items) != len(self.start):
+            self._build(len(self.start))
+        if self._new_model:                               # its layers' sizes in the titles
+            self._new_model = False
+            self._retranslate_titles()
         if network is None or len(network.weights) != len(self._items):
             return
         for (plot, start_item, now_item), start, now in zip(self._items, self.start, network.weights):
@@ -143,7 +151,7 @@ class WeightHistograms(QWidget):
         network = self.state.network
         for layer, (plot, _, _) in enumerate(self._items):
             plot.setTitle(self.tr("Layer {n}: {a} → {b}").format(
-                n=layer + 1, a=network.sizes[layer], b=network.sizes[layer + 1]), size="9pt")
+                n=layer + 1, a=network.sizes[layer], b=network.sizes[layer + 1]), size=zoom.text_size(9))
             plot.setLabel("bottom", self.tr("weight w"))
 
     def retranslate(self) -> None:
