@@ -323,7 +323,8 @@ class TrainingController(QObject):
             self._scheduler.flush()
         else:
             self._scheduler.request(Frame.WEIGHTS)
-        self._scheduler.taken()
+        if not self._speed:     # slow motion: taken once shown (every batch on screen, rule 6)
+            self._scheduler.taken()
 
     # What came since the last time, at the scheduler's pace: every loss; the newest weights.
 
@@ -344,6 +345,8 @@ class TrainingController(QObject):
             if self._live is not None and self.state.network is self._live:
                 self.state.set_weights(*self._pending_weights)
             self._pending_weights = None
+        if self._speed:
+            self._scheduler.taken()
 
     @Slot(object)
     def _on_epoch_metrics(self, record) -> None:

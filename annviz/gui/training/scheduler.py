@@ -55,6 +55,7 @@ PROGRESS_SHARE = 0.02     # ... for the counters and the curves
 POLL_MS = 40              # how often the buttons are looked at while a run goes on
 HOLD_MS = 30              # how often to look again while a frame waits for a button
 QUIET_S = 0.25            # after a release, how long no button must be down before a frame
+SLOW_WAIT_S = 2.0         # slow motion: how long the worker waits at most for a batch to be shown
 
 PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TabletPress)
 RELEASES = (QEvent.Type.MouseButtonRelease, QEvent.Type.TabletRelease)
@@ -145,6 +146,13 @@ class Pace:
             return
         self._slot = max(self._slot + 1 / speed, now - 1.0)
         control.nap(self._slot - now)
+        # Every batch on screen: views slower than the pace (a busy machine) slow the pace down,
+        # the worker waiting until the last batch's weights were shown — at most SLOW_WAIT_S, in
+        # short naps that a stop or a pause cuts short.
+        deadline = time.monotonic() + SLOW_WAIT_S
+        while (self._speed is not None and not self._taken.is_set() and not control.paused
+               and time.monotonic() < deadline and control.nap(0.005)):
+            pass
 
 
 class Scheduler(QObject):
