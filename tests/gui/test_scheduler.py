@@ -290,6 +290,38 @@ def test_slow_motion_spaces_the_batches_and_a_new_speed_cuts_the_nap_short():
     assert time.monotonic() - start < 5                # … until full speed is asked
 
 
+def test_in_slow_motion_the_worker_waits_until_the_last_batch_was_shown(monkeypatch):
+    """Views slower than the pace (a busy machine) slow it down rather than skip batches; a
+    view that never shows waits at most SLOW_WAIT_S; a pause cuts the wait short; full speed
+    never waits."""
+    import threading
+
+    pace, control = Pace(), Control()
+    pace.set_speed(1000)                               # the pace itself hardly naps
+    pace.wait_for_slot(control)
+    pace.sent(progress=True, weights=True)             # a batch's weights sent, not yet shown
+    threading.Timer(0.3, pace.taken).start()
+    start = time.monotonic()
+    pace.wait_for_slot(control)
+    assert 0.25 <= time.monotonic() - start < 2.5      # until they were shown
+    monkeypatch.setattr(scheduler_module, "SLOW_WAIT_S", 0.2)
+    pace.sent(progress=True, weights=True)             # never shown
+    start = time.monotonic()
+    pace.wait_for_slot(control)
+    assert 0.15 <= time.monotonic() - start < 1.5
+    pace.sent(progress=True, weights=True)
+    control.pause()
+    start = time.monotonic()
+    pace.wait_for_slot(control)
+    assert time.monotonic() - start < 0.1              # paused: no wait
+    control.resume()
+    pace.set_speed(None)
+    pace.sent(progress=True, weights=True)
+    start = time.monotonic()
+    pace.wait_for_slot(control)
+    assert time.monotonic() - start < 0.1              # full speed: no wait
+
+
 # --- rule 7: by hand, every batch at once -------------------------------------------------------
 
 def test_flush_shows_every_frame_at_once(qtbot):
