@@ -76,14 +76,28 @@ def annviz_metadata(**fields) -> dict[str, str]:
     return {"annviz": json.dumps({k: v for k, v in meta.items() if v is not None})}
 
 
+#: What the model readers say they understand, at the end of every refusal of a foreign network.
+UNDERSTOOD = ("annviz opens its own models, and PyTorch networks of nn.Linear layers (after nn.Conv2d "
+              "layers in a convolutional one), named layers.0.weight … (nn.ModuleList), 0.weight … "
+              "(nn.Sequential) or fc1.weight … (numbered names), taking 784 inputs")
+
+
+def refusal(fault: str) -> str:
+    """The line for a safetensors file that is neither annviz's nor a network annviz understands."""
+    return f"a safetensors file without annviz metadata, and not a network annviz understands: {fault}. {UNDERSTOOD}"
+
+
 @functools.cache
 def korean() -> dict[str, str]:
+    """Source → Korean of the finished messages of the model readers' context."""
     tree = ET.parse(ROOT / "resources" / "i18n" / "explorer_ko.ts")
     found = {}
     for context in tree.getroot().iter("context"):
         if context.findtext("name") == CONTEXT:
             for message in context.iter("message"):
-                found[message.findtext("source")] = message.findtext("translation") or ""
+                translation = message.find("translation")
+                if translation is not None and translation.get("type") != "unfinished":
+                    found[message.findtext("source")] = translation.text or ""
     return found
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import ast
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from annviz.messages import CONTEXT, MESSAGES, Phrase, fields
+from annviz.messages import MESSAGES, Phrase, fields
+from handmade import korean
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "annviz"
@@ -81,16 +81,6 @@ def test_every_code_used_in_the_package_exists():
     assert not unknown, unknown
 
 
-def korean() -> dict[str, str]:
-    tree = ET.parse(ROOT / "resources" / "i18n" / "explorer_ko.ts")
-    found = {}
-    for context in tree.getroot().iter("context"):
-        if context.findtext("name") == CONTEXT:
-            for message in context.iter("message"):
-                translation = message.find("translation")
-                if translation is not None and translation.get("type") != "unfinished":
-                    found[message.findtext("source")] = translation.text or ""
-    return found
 
 
 def test_every_sentence_has_a_korean_translation_that_keeps_its_fields():

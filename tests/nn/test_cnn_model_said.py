@@ -15,19 +15,12 @@ import pytest
 
 from annviz.nn import ForeignModelError, ModelFileError, load_foreign, load_model
 from annviz.nn.layers import Conv, Dense, Flatten, Pool
-from handmade import check_said, said, write_safetensors
+from handmade import check_said, refusal, said, write_safetensors
 
 SIDE = 28
 
-UNDERSTOOD = ("annviz opens its own models, and PyTorch networks of nn.Linear layers (after nn.Conv2d "
-              "layers in a convolutional one), named layers.0.weight … (nn.ModuleList), 0.weight … "
-              "(nn.Sequential) or fc1.weight … (numbered names), taking 784 inputs")
 LONG = "features_" + "x" * 50 + "ABCDEFGHIJ"        # 69 characters: messages show the first 60
 SHOWN = LONG[:60]
-
-
-def refusal(fault: str) -> str:
-    return f"a safetensors file without annviz metadata, and not a network annviz understands: {fault}. {UNDERSTOOD}"
 
 
 def modules(*specs) -> dict[str, tuple]:

@@ -8,17 +8,10 @@ from __future__ import annotations
 import pytest
 
 from annviz.nn import ForeignModelError, ModelFileError, load_foreign, load_model
-from handmade import check_said, mlp_tensors, write_safetensors
+from handmade import check_said, mlp_tensors, refusal, write_safetensors
 
-UNDERSTOOD = ("annviz opens its own models, and PyTorch networks of nn.Linear layers (after nn.Conv2d "
-              "layers in a convolutional one), named layers.0.weight … (nn.ModuleList), 0.weight … "
-              "(nn.Sequential) or fc1.weight … (numbered names), taking 784 inputs")
 LONG = "module_" + "y" * 52 + "KLMNOPQRST"      # 69 characters: messages show the first 60
 SHOWN = LONG[:60]
-
-
-def refusal(fault: str) -> str:
-    return f"a safetensors file without annviz metadata, and not a network annviz understands: {fault}. {UNDERSTOOD}"
 
 
 def opened(tmp_path, tensors):
