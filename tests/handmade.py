@@ -101,13 +101,14 @@ def korean() -> dict[str, str]:
     return found
 
 
-def _korean_sentence(code: str, values: dict) -> str:
+def in_korean(code: str, values: dict) -> str:
+    """Message ``code`` with ``values`` as the app shows it in Korean (without Qt)."""
     return fill(korean()[MESSAGES[code]], values, _korean_word)
 
 
 def _korean_word(value) -> str:
     if isinstance(value, Phrase):
-        return _korean_sentence(value.code, value.values)
+        return in_korean(value.code, value.values)
     return str(value)
 
 
@@ -118,7 +119,7 @@ def said(error: FileFormatError, lang: str) -> str:
     if error.code is None:
         reason = error.reason
     else:
-        reason = _korean_sentence(error.code, error.values)
+        reason = in_korean(error.code, error.values)
         reason = f"{error.where}: {reason}" if error.where else reason
     return reason if error.path is None else f"{error.path}: {reason}"
 

@@ -7,22 +7,20 @@ from __future__ import annotations
 
 import copy
 import json
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from safetensors.numpy import load_file, save
+from test_recording import record_run
 
-from annviz.messages import CONTEXT, MESSAGES, Phrase, fill
+from annviz.messages import MESSAGES, fill
 from annviz.nn import TrainConfig
 from annviz.nn.doctor import Diagnosis, Fix
 from annviz.nn.doctor.texts import describe_fix, explain
-from annviz.nn.recording import Recorder, Recording
 from annviz.nn.runfile import RunFileError, load_recording
 from annviz.nn.runwriter import save_recording
 from annviz.nn.tensorfile import file_size, read_header
-from annviz.nn.trainer import Trainer
-from annviz.recipes import build_network, prepare_data
+from handmade import in_korean
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = TrainConfig(hidden=(4,), activation="relu", optimizer="sgd", lr=0.1, batch_size=10, epochs=1,
@@ -85,16 +83,7 @@ EXPECTED = [
 @pytest.fixture(scope="module")
 def recording_file(tmp_path_factory):
     """A real two-batch recording's metadata and tensors, to put hand-made diagnoses in."""
-    data = prepare_data(CONFIG)
-    trainer = Trainer(build_network(CONFIG), CONFIG, data.train)
-    recorder, net = Recorder(trainer), trainer.network
-    run = Recording(CONFIG, net.sizes, net.activation_names, [str(i) for i in range(10)],
-                    trainer.batches_per_epoch)
-    run.add(recorder.start())
-    for event in trainer.steps():
-        moment = recorder.observe(event)
-        if moment is not None:
-            run.add(moment)
+    trainer, run = record_run(CONFIG)
     run.history = trainer.history
     path = save_recording(tmp_path_factory.mktemp("run") / "run.annviz-run", run)
     with open(path, "rb") as f:
@@ -111,23 +100,6 @@ def written(recording_file, tmp_path, change=None):
     path = tmp_path / "hand.annviz-run"
     path.write_bytes(save(tensors, metadata={"annviz-run": json.dumps(meta)}))
     return path
-
-
-def korean_table() -> dict[str, str]:
-    tree = ET.parse(ROOT / "resources" / "i18n" / "explorer_ko.ts")
-    return {m.findtext("source"): m.find("translation").text or ""
-            for c in tree.getroot().iter("context") if c.findtext("name") == CONTEXT
-            for m in c.iter("message")}
-
-
-KO = korean_table()
-
-
-def in_korean(code: str, values: dict) -> str:
-    """The sentence as the app shows it in Korean (file_errors.translated, without Qt)."""
-    def word(v):
-        return in_korean(v.code, v.values) if isinstance(v, Phrase) else str(v)
-    return fill(KO[MESSAGES[code]], values, word)
 
 
 def test_a_hand_written_file_gives_every_diagnosis_back(recording_file, tmp_path):
