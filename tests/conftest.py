@@ -35,6 +35,27 @@ def qapp(qapp):
     return qapp
 
 
+_file_errors_korean: list = []   # one translator for the whole run (the app keeps none it removed)
+
+
+@pytest.fixture
+def korean(qapp):
+    """The window's Korean for file errors (``explorer_ko.qm`` holds their sentences), installed
+    while one test runs; one translator, loaded once (the mutation checks run such tests
+    hundreds of times)."""
+    from PySide6.QtCore import QTranslator
+
+    from annviz.gui.i18n import i18n_dir
+
+    if not _file_errors_korean:
+        translator = QTranslator()
+        assert translator.load(str(i18n_dir() / "explorer_ko.qm"))
+        _file_errors_korean.append(translator)
+    qapp.installTranslator(_file_errors_korean[0])
+    yield
+    qapp.removeTranslator(_file_errors_korean[0])
+
+
 @pytest.fixture(autouse=True)
 def watchdog(request):
     """Abort the whole run, printing every thread's stack, if this test blocks for WATCHDOG_S.

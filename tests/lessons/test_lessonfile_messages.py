@@ -284,27 +284,6 @@ def refuse(tmp_path, text: str, name: str = "mine") -> tuple[str, LessonFileErro
     return str(path), caught.value
 
 
-_translators = []     # one Korean translator for the whole run (a QTranslator parented to the
-                      # application outlives its removal: loading one per test would pile them up)
-
-
-@pytest.fixture
-def korean(qapp):
-    """The window's Korean (``resources/i18n/explorer_ko.qm``, where the file errors' sentences are)
-    installed while the test runs."""
-    from PySide6.QtCore import QTranslator
-
-    from annviz.gui.i18n import i18n_dir
-
-    if not _translators:
-        translator = QTranslator()
-        assert translator.load(str(i18n_dir() / "explorer_ko.qm"))
-        _translators.append(translator)
-    qapp.installTranslator(_translators[0])
-    yield
-    qapp.removeTranslator(_translators[0])
-
-
 def assert_said_in_both_languages(path: str, error: LessonFileError, where: str, code: str) -> str:
     """The checks every message meets; returns the English line."""
     from annviz.gui.common.file_errors import refusal, translated

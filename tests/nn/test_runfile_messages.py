@@ -520,25 +520,6 @@ HOSTILE = [
 ]
 
 
-_korean = []
-
-
-@pytest.fixture
-def korean(qapp):
-    """The window's Korean for file errors (explorer_ko.qm holds them), installed for one test;
-    one translator loaded once (the mutation check runs these tests hundreds of times)."""
-    from PySide6.QtCore import QTranslator
-
-    from annviz.gui.i18n import i18n_dir
-    if not _korean:
-        translator = QTranslator()
-        assert translator.load(str(i18n_dir() / "explorer_ko.qm"))
-        _korean.append(translator)
-    qapp.installTranslator(_korean[0])
-    yield
-    qapp.removeTranslator(_korean[0])
-
-
 # words of an English line that a translation keeps as they are: fields, tensor names, numbers
 _KEPT = re.compile(r"[A-Za-z_][\w.\[\]]*[_.\[\]][\w.\[\]]*|\b[A-Z]\d+\b|-?\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]\d+)?|'[^']*'"
                    r"|\b(?:NaN|Infinity|null)\b")
