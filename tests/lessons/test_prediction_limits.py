@@ -7,7 +7,7 @@ import json
 import math
 
 import pytest
-from test_lessonfile_messages import assert_said_in_both_languages, korean  # noqa: F401 (a fixture)
+from test_lessonfile_messages import assert_said_in_both_languages
 from test_predictions import CHOICE, NUMBER, with_prediction, write
 
 from annviz.lessons import LessonFileError, read_lesson
