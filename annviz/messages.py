@@ -278,8 +278,8 @@ MESSAGES: dict[str, str] = {
         "FileErrors", "its layers are not a convolutional network annviz can build: "
                       "convolutions and max-pools, one flatten, then dense layers ending in the output layer"),
     "model.layers_count": QT_TRANSLATE_NOOP(
-        "FileErrors", "{conv} convolutions and {dense} dense layers (annviz holds at most {most_conv} "
-                      "and {most_dense})"),
+        "FileErrors", "too many layers: convolutions {conv} (annviz holds at most {most_conv}), dense "
+                      "layers {dense} (at most {most_dense})"),
     "model.layers_listed": QT_TRANSLATE_NOOP("FileErrors", "layers lists {n} entries (at most {most})"),
     "model.layer_not_object": QT_TRANSLATE_NOOP("FileErrors", "layers[{layer}] is not a JSON object"),
     "model.layer_kind": QT_TRANSLATE_NOOP(

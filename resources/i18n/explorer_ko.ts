@@ -702,8 +702,8 @@
     </message>
     <message>
         <location filename="../../annviz/messages.py" line="280"/>
-        <source>{conv} convolutions and {dense} dense layers (annviz holds at most {most_conv} and {most_dense})</source>
-        <translation>합성곱 {conv}개와 완전 연결층 {dense}개 (annviz는 각각 최대 {most_conv}개와 {most_dense}개까지 담습니다)</translation>
+        <source>too many layers: convolutions {conv} (annviz holds at most {most_conv}), dense layers {dense} (at most {most_dense})</source>
+        <translation>층이 너무 많습니다: 합성곱층 {conv}개 (annviz는 최대 {most_conv}개까지 담습니다), 완전 연결층 {dense}개 (최대 {most_dense}개)</translation>
     </message>
     <message>
         <location filename="../../annviz/messages.py" line="283"/>

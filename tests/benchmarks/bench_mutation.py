@@ -41,14 +41,16 @@ ROOT = Path(__file__).resolve().parents[2]
 TARGETS = ["annviz/nn/", "annviz/lessons/", "annviz/safeio.py"]
 TESTS = ["tests/nn/", "tests/lessons/", "tests/test_safeio.py", "tests/test_safeio_said.py", "tests/test_setupfile.py",
          "tests/data/"]
+#: Left out of every run: they run subprocesses of the real package, or read rules.py as text.
+DESELECT = ["tests/nn/test_layering.py", "tests/nn/test_doctor_texts.py::test_every_fix_the_rules_can_give_has_a_text"]
+DESELECT_ARGS = [arg for name in DESELECT for arg in ("--deselect", name)]
 CONFIG = f"""
 
 [tool.mutmut]
 source_paths = {json.dumps(TARGETS)}
 pytest_add_cli_args_test_selection = {json.dumps(TESTS)}
 also_copy = ["annviz", "resources", "models", "tests"]
-pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x", "-n", "0", "--deselect", "tests/nn/test_layering.py",
-                       "--deselect", "tests/nn/test_doctor_texts.py::test_every_fix_the_rules_can_give_has_a_text"]
+pytest_add_cli_args = {json.dumps(["-p", "no:cacheprovider", "-q", "-x", "-n", "0", *DESELECT_ARGS])}
 """
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 36: "timeout",
           24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout", -11: "segfault", -9: "segfault",
@@ -95,6 +97,9 @@ def main() -> None:
                         help="with --keep of an earlier run: run the tests added or changed since its commit "
                              "against each mutant it did not catch (only the tests that call the mutated "
                              "function), in one process; a mutant they fail is caught")
+    parser.add_argument("--unrun", action="store_true",
+                        help="with --keep of an earlier run: also run each mutant it never reached with every "
+                             "test that calls the mutated function, in the same one process as --recheck")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="annviz-mutation-"))
     mutmut = Path(sys.executable).with_name("mutmut")
@@ -104,10 +109,14 @@ def main() -> None:
             print(f"{forget_not_caught(folder)} mutants not caught before will run again")
         subprocess.run([str(mutmut), "run", "--max-children", str(args.workers)], cwd=folder, check=False)
     status = results(folder)
-    if args.recheck:
-        for name, killer in recheck(folder, status).items():
-            if killer:
-                status[name] = "killed"
+    if args.recheck or args.unrun:
+        for name, killer in recheck(folder, status, unrun=args.unrun).items():
+            if killer == "no tests":
+                status[name] = "no tests"
+            elif killer:
+                status[name] = "timeout" if killer.startswith("timeout:") else "killed"
+            elif status[name] == "not checked":
+                status[name] = "survived"
     diffs = mutant_diffs(folder)
     equivalent = read_equivalent(ROOT / "tests" / "benchmarks" / "mutation_equivalent")
     by_target: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -136,62 +145,108 @@ def main() -> None:
 
 
 RECHECK_PLUGIN = """
-import json, os
+import json, os, signal, time
 from _pytest.runner import runtestprotocol
 from mutmut.mutation import trampoline
 
+
+class Hung(Exception):
+    pass
+
+
+def _hung(signum, frame):
+    raise Hung("the test ran past its time limit with this mutant")
+
+
+def run(item, limit=None):
+    \"\"\"(failed, timed out) of one test; ``limit`` seconds at most (a hang counts as caught).\"\"\"
+    if limit:
+        signal.signal(signal.SIGALRM, _hung)
+        signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        reports = runtestprotocol(item, nextitem=None, log=False)
+    except Hung:
+        return True, True
+    finally:
+        if limit:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    hung = any(r.failed and "Hung" in str(r.longrepr) for r in reports)
+    return any(r.failed for r in reports), hung
+
+
 def pytest_runtestloop(session):
-    names = json.load(open(os.environ["RECHECK_NAMES"], encoding="utf-8"))
+    job = json.load(open(os.environ["RECHECK_NAMES"], encoding="utf-8"))
     calls, current = {}, [None]
     trampoline.record_trampoline_hit = lambda name, caller=None: calls.setdefault(name, set()).add(current[0])
     trampoline.set_mutant_under_test("stats")
     os.environ["MUTANT_UNDER_TEST"] = "stats"
-    good = []
+    took = {}
     for item in session.items:                      # the code of the run, no mutant: which tests
-        current[0] = item.nodeid                    # pass, and which functions each one calls
-        if not any(r.failed for r in runtestprotocol(item, nextitem=None, log=False)):
-            good.append(item)
-    by_id = {item.nodeid: item for item in good}
+        current[0] = item.nodeid                    # pass, how long each takes, and which
+        start = time.perf_counter()                 # functions each one calls
+        if not run(item)[0]:
+            took[item.nodeid] = time.perf_counter() - start
+    by_id = {item.nodeid: item for item in session.items if item.nodeid in took}
+    new_files = tuple(job["new_files"])
     out = {"failing without a mutant": sorted(set(i.nodeid for i in session.items) - set(by_id))}
-    for name in names:
-        tests = [by_id[t] for t in sorted(calls.get(name.partition("__mutmut_")[0], ())) if t in by_id]
+    for name, which in job["names"].items():
+        tests = sorted((t for t in calls.get(name.partition("__mutmut_")[0], ()) if t in by_id
+                        and (which == "all" or t.split("::")[0] in new_files)), key=lambda t: (took[t], t))
+        if not tests:
+            out[name] = "no tests" if which == "all" else None
+            continue
         trampoline.set_mutant_under_test(name)
         os.environ["MUTANT_UNDER_TEST"] = name
-        out[name] = next((item.nodeid for item in tests
-                          if any(r.failed for r in runtestprotocol(item, nextitem=None, log=False))), None)
+        out[name] = None
+        for nodeid in tests:                         # the fastest first, as mutmut orders them
+            failed, hung = run(by_id[nodeid], limit=10 * took[nodeid] + 5)
+            if failed:
+                out[name] = ("timeout:" if hung else "") + nodeid
+                break
     json.dump(out, open(os.environ["RECHECK_OUT"], "w", encoding="utf-8"))
     return True
 """
 
 
-def recheck(folder: Path, status: dict[str, str]) -> dict[str, str | None]:
-    """Mutant → the first added or changed test that fails with it (None: none does), for every
-    mutant the run in ``folder`` did not catch. The tests are those of TESTS added or changed
-    since the run's commit; a test that fails on the run's own code is left out (and listed)."""
+def recheck(folder: Path, status: dict[str, str], unrun: bool = False) -> dict[str, str | None]:
+    """Mutant → the first test that fails with it ("timeout:" before it when the test hung;
+    "no tests" when none calls the mutated function; None: none fails), run in one process.
+
+    Every mutant the run in ``folder`` did not catch meets the tests of TESTS added or changed
+    since the run's commit. With ``unrun``, every mutant the run did not reach meets every test
+    of TESTS that calls the mutated function, the fastest first (what mutmut itself would run).
+    A test that fails on the run's own code is left out (and listed)."""
     commit = (folder / "SOURCE_COMMIT").read_text(encoding="utf-8").strip()
     changed = subprocess.run(["git", "diff", "--name-only", "--diff-filter=AM", commit, "--", *TESTS], cwd=ROOT,
                              capture_output=True, text=True, check=True).stdout.split()
-    tests = [t for t in changed if Path(t).name.startswith("test_") and t.endswith(".py")]
-    names = sorted(n for n, s in status.items() if s in ("survived", "no tests", "suspicious"))
-    print(f"rechecking {len(names)} mutants with {len(tests)} test files added or changed since {commit[:7]}")
-    if not tests or not names:
+    new_files = [t for t in changed if Path(t).name.startswith("test_") and t.endswith(".py")]
+    names = {n: "new" for n, s in status.items() if s in ("survived", "no tests", "suspicious") and new_files}
+    if unrun:
+        names.update({n: "all" for n, s in status.items() if s == "not checked"})
+    tests = TESTS if unrun else new_files
+    print(f"rechecking {sum(1 for w in names.values() if w == 'new')} mutants not caught with the "
+          f"{len(new_files)} test files added or changed since {commit[:7]}"
+          + (f", and running {sum(1 for w in names.values() if w == 'all')} never run with every test" if unrun
+             else ""))
+    if not names:
         return {}
     mutants = folder / "mutants"
     shutil.copytree(ROOT / "tests", mutants / "tests", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__"))
     (mutants / "annviz_recheck.py").write_text(RECHECK_PLUGIN, encoding="utf-8")
-    (mutants / "recheck_names.json").write_text(json.dumps(names), encoding="utf-8")
+    (mutants / "recheck_names.json").write_text(json.dumps({"names": names, "new_files": new_files}),
+                                                encoding="utf-8")
     out = mutants / "recheck.json"
     env = dict(os.environ, RECHECK_NAMES=str(mutants / "recheck_names.json"), RECHECK_OUT=str(out),
                PYTHONPATH=str(mutants), QT_QPA_PLATFORM="offscreen")
     subprocess.run([sys.executable, "-m", "pytest", "-p", "annviz_recheck", "-p", "no:cacheprovider", "-q",
-                    "-n", "0", *tests], cwd=mutants, env=env, stdout=subprocess.DEVNULL, check=False)
+                    "-n", "0", *DESELECT_ARGS, *tests], cwd=mutants, env=env, stdout=subprocess.DEVNULL, check=False)
     found = json.loads(out.read_text(encoding="utf-8"))
     failing = found.pop("failing without a mutant")
     if failing:
         print(f"{len(failing)} tests fail on the run's code (it is older than the tests) and were left out:")
         print("\n".join(f"  {t}" for t in failing))
-    print(f"{sum(1 for k in found.values() if k)} of {len(names)} caught by them")
+    print(f"{sum(1 for k in found.values() if k and k != 'no tests')} of {len(names)} caught")
     return found
 
 

@@ -74,11 +74,11 @@ FOREIGN = {
         (SHOWN,)),
     "9 convolutions": (             # said before the layer of 2049 neurons
         modules(*[(f"conv{i}", (1, 1, 1, 1)) for i in range(9)], ("fc1", (2049, 784))),
-        "9 convolutions and 1 dense layers (annviz holds at most 8 and 32)", ("9", "8", "32")),
+        "too many layers: convolutions 9 (annviz holds at most 8), dense layers 1 (at most 32)", ("9", "8", "32")),
     "33 linear layers": (
         modules(*[(f"conv{i}", (1, 1, 1, 1)) for i in range(8)], ("fc0", (1, 784)),
                 *[(f"fc{i}", (1, 1)) for i in range(1, 32)], ("fc32", (2049, 1))),
-        "8 convolutions and 33 dense layers (annviz holds at most 8 and 32)", ("33",)),
+        "too many layers: convolutions 8 (annviz holds at most 8), dense layers 33 (at most 32)", ("33",)),
     "channels that do not chain": (
         modules((f"{LONG}1", (8, 1, 3, 3)), (f"{LONG}2", (4, 6, 3, 3)), ("fc1", (10, 784))),
         f"the shapes do not chain: {SHOWN} takes 6 channels, the layer before gives 8", (SHOWN, "6", "8")),

@@ -85,11 +85,11 @@ def test_at_most_eight_convolutions_and_thirty_two_dense_layers():
     convs = [Conv(1, 3, 1)] * MAX_CONV_LAYERS
     assert len(check_layers(head(*convs))) == MAX_CONV_LAYERS + 3
     assert refusal(head(*convs, Conv(1, 3, 1))) == \
-        "9 convolutions and 1 dense layers (annviz holds at most 8 and 32)"
+        "too many layers: convolutions 9 (annviz holds at most 8), dense layers 1 (at most 32)"
     dense = [Dense(4)] * (MAX_DENSE_LAYERS - 1)
     assert len(check_layers([Conv(1, 3, 1), Flatten(), *dense, Dense(10, "softmax")])) == MAX_DENSE_LAYERS + 3
     assert refusal([Conv(1, 3, 1), Flatten(), *dense, Dense(4), Dense(10, "softmax")]) == \
-        "1 convolutions and 33 dense layers (annviz holds at most 8 and 32)"
+        "too many layers: convolutions 1 (annviz holds at most 8), dense layers 33 (at most 32)"
 
 
 def test_the_smallest_convolution_and_one_out_of_range():
