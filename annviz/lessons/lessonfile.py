@@ -479,9 +479,11 @@ def _kind(value: object) -> Phrase:
 
 
 def _shown(value: object) -> str:
-    """A name from the file for a message: quoted, cut after 40 characters."""
-    text = value if isinstance(value, str) else describe(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+    """A value from the file for a message, cut after 40 characters: a text quoted, anything else
+    (a number, a list…) as the file wrote it (JSON), so that 5 and "5" do not look the same."""
+    if not isinstance(value, str):
+        return describe(value)
+    return repr(value if len(value) <= 40 else value[:37] + "...")
 
 
 def _number(value: int | float) -> str:

@@ -226,7 +226,9 @@ CASES = [
     (act('{ do = "set", widget = "lab-neuron-activation", value = {} }'), A + " (set): value",
      "lesson.choice_type", "should be one of the choices of lab-neuron-activation, not a table"),
     (act('{ do = "set", widget = "lab-playground-rate", value = 0.5 }'), A + " (set): value",
-     "lesson.not_widget_choice", "'0.5' is not a choice of lab-playground-rate (0.001, 0.003, 0.01, 0.03, 0.1,"),
+     "lesson.not_widget_choice", ": 0.5 is not a choice of lab-playground-rate (0.001, 0.003, 0.01, 0.03, 0.1,"),
+    (act('{ do = "set", widget = "lab-playground-rate", value = "0.1" }'), A + " (set): value",  # a text, not 0.1
+     "lesson.not_widget_choice", ": '0.1' is not a choice of lab-playground-rate (0.001, 0.003, 0.01, 0.03, 0.1,"),
     (act('{ do = "test_digit", index = -1 }'), A + " (test_digit): index", "lesson.not_between",
      "-1 is not between 0 and 1000000"),
     (act('{ do = "test_digit", index = 1000001 }'), A + " (test_digit): index", "lesson.not_between",
