@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from annviz.lessons.lessonfile import _NAME, MAX_NAME, LessonFileError, read_lesson
@@ -74,8 +74,8 @@ def _entry(path: Path, bundled: bool, read_new: bool = True) -> Entry | None:
     key = _key(path)
     with _lock:
         known = _read.get(path)
-    if known is not None and key is not None and known[0] == key:
-        return known[1]
+    if known is not None and key is not None and known[0] == key:      # read as the other list's
+        return known[1] if known[1].bundled == bundled else replace(known[1], bundled=bundled)
     if not read_new:
         return None
     try:

@@ -126,3 +126,15 @@ def test_a_lesson_name_is_at_most_80_characters_and_never_a_path(tmp_path):
     assert is_lesson_name("활성화-함수") and is_lesson_name("a.b")
     for text in ("", "a..b", "../x", "a/b", ".hidden", "a b"):
         assert not is_lesson_name(text), text
+
+
+def test_a_bundled_lesson_read_as_a_teachers_is_still_listed_as_bundled():
+    """A teacher who points the app at the bundled folder: the background reader reads those files
+    as the teacher's, and the list read next must still mark the bundled ones bundled (and the
+    teacher's list, the same files, not)."""
+    paths = sorted(bundled_folder().glob("*.toml"))
+    assert read_all(paths) == len(paths)                                   # read as a teacher's
+    assert all(e.bundled for e in catalog()) and len(catalog()) == len(bundled_names())
+    both = catalog(bundled_folder())
+    assert [e.bundled for e in both] == [True] * len(paths) + [False] * len(paths)
+    assert all(e.bundled for e in catalog())                               # and back again
