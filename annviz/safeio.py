@@ -201,18 +201,17 @@ def read_bytes(path: str | os.PathLike, max_bytes: int, error: type[FileFormatEr
 
 
 class _Capped(io.BufferedReader):
-    """A file whose ``read(n)`` asks for no more than the file holds after the position."""
+    """A file whose ``read(n)`` asks for no more than the file held, when opened, after the
+    position; ``read()`` reads that rest, not what a file that grows since holds."""
 
     def __init__(self, raw, size: int):
         super().__init__(raw)
         self._size = size
 
     def read(self, size: int | None = -1) -> bytes:
-        if size is not None and size > 0:
-            size = min(size, max(self._size - self.tell(), 0))
-            if size == 0:
-                return b""
-        return super().read(size)
+        rest = max(self._size - self.tell(), 0)
+        size = rest if size is None or size < 0 else min(size, rest)
+        return super().read(size) if size > 0 else b""
 
 
 def capped(f: io.BufferedReader) -> io.BufferedReader:
