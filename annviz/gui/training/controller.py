@@ -19,7 +19,7 @@ different model into the app state meanwhile, training stops (the result can sti
 
 The worker runs in the controller's ``threads.WorkerThread``. The phase follows what the worker
 reports: "paused" once it has really stopped between two batches, "running" once it goes on.
-``shutdown()`` stops the thread and returns within about a second; what the worker still had on
+``shutdown()`` stops the thread and returns within ``SHUTDOWN_MS``; what the worker still had on
 its way is delivered before it returns, so no signal of an old run arrives after a new one began.
 """
 
@@ -33,7 +33,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from annviz.data.datasets import Dataset, load_dataset
 from annviz.gui.state import AppState
-from annviz.gui.threads import WorkerThread
+from annviz.gui.threads import STOP_TIMEOUT_MS, WorkerThread
 from annviz.gui.training.blas_threads import WORKER_BLAS_THREADS
 from annviz.gui.training.films import Films
 from annviz.gui.training.scheduler import Frame, Scheduler
@@ -50,7 +50,9 @@ from annviz.recipes import build_network, build_trainer, model_info, prepare_dat
 
 log = logging.getLogger(__name__)
 
-SHUTDOWN_MS = 1000
+#: How long closing or a new run waits for the training thread to finish its batch: as long as the
+#: other threads (a second was too short for a batch on a busy machine: the thread was left behind).
+SHUTDOWN_MS = STOP_TIMEOUT_MS
 #: What a run continued from a moment may change; the rest (architecture, data, optimizer, seed,
 #: schedule, augmentation) is the moment's own run's. The batch size may change too: at an epoch's
 #: end no batch is half-done, and the optimizers' running arrays do not depend on it.
@@ -290,7 +292,7 @@ class TrainingController(QObject):
         return self._thread.worker
 
     def shutdown(self) -> bool:
-        """Stop the worker and wait for its thread (about a second at most); safe to repeat.
+        """Stop the worker and wait for its thread (``SHUTDOWN_MS`` at most); safe to repeat.
 
         False if the thread did not stop in time (logged and reported through ``failed``)."""
         return self._thread.stop(SHUTDOWN_MS)
