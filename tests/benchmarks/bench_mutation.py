@@ -19,7 +19,11 @@ equivalent only when it is listed, with the reason, in tests/benchmarks/mutation
 (``module.function :: change :: why``; the change as the report writes it). Target (issue 21):
 ≥ 90 %. ``--report docs/mutation.md`` lists every mutant not caught, judged: equivalent (with its
 reason), no tests, a message's words, or a gap. ``--keep DIR --again`` runs again only what the
-last run in DIR did not catch (after tests were added; a caught mutant stays caught).
+last run in DIR did not catch (after tests were added; a caught mutant stays caught). Faster, in
+one process: ``--keep DIR --no-run --recheck`` runs the tests added or changed since DIR's run
+against what it did not catch, ``--unrun`` every test that calls the mutated function against
+each mutant the run never reached (the fastest test first, a hang caught by a time limit); both
+keep their verdicts in DIR, as they go.
 Not collected by pytest.
 """
 
@@ -110,13 +114,8 @@ def main() -> None:
         subprocess.run([str(mutmut), "run", "--max-children", str(args.workers)], cwd=folder, check=False)
     status = results(folder)
     if args.recheck or args.unrun:
-        for name, killer in recheck(folder, status, unrun=args.unrun).items():
-            if killer == "no tests":
-                status[name] = "no tests"
-            elif killer:
-                status[name] = "timeout" if killer.startswith("timeout:") else "killed"
-            elif status[name] == "not checked":
-                status[name] = "survived"
+        recheck(folder, status, again=args.recheck, unrun=args.unrun)     # its verdicts kept in the folder
+        status = results(folder)
     diffs = mutant_diffs(folder)
     equivalent = read_equivalent(ROOT / "tests" / "benchmarks" / "mutation_equivalent")
     by_target: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -145,7 +144,7 @@ def main() -> None:
 
 
 RECHECK_PLUGIN = """
-import json, os, signal, time
+import json, os, signal, sys, time
 from _pytest.runner import runtestprotocol
 from mutmut.mutation import trampoline
 
@@ -189,7 +188,13 @@ def pytest_runtestloop(session):
     by_id = {item.nodeid: item for item in session.items if item.nodeid in took}
     new_files = tuple(job["new_files"])
     out = {"failing without a mutant": sorted(set(i.nodeid for i in session.items) - set(by_id))}
-    for name, which in job["names"].items():
+    def save():                                      # as it goes: a run stopped keeps what it found
+        json.dump(out, open(os.environ["RECHECK_OUT"], "w", encoding="utf-8"))
+    save()
+    for done, (name, which) in enumerate(job["names"].items()):
+        if done % 50 == 0:
+            save()
+            print(f"recheck: {done} of {len(job['names'])} mutants", file=sys.__stderr__, flush=True)
         tests = sorted((t for t in calls.get(name.partition("__mutmut_")[0], ()) if t in by_id
                         and (which == "all" or t.split("::")[0] in new_files)), key=lambda t: (took[t], t))
         if not tests:
@@ -203,24 +208,27 @@ def pytest_runtestloop(session):
             if failed:
                 out[name] = ("timeout:" if hung else "") + nodeid
                 break
-    json.dump(out, open(os.environ["RECHECK_OUT"], "w", encoding="utf-8"))
+    save()
     return True
 """
 
 
-def recheck(folder: Path, status: dict[str, str], unrun: bool = False) -> dict[str, str | None]:
+def recheck(folder: Path, status: dict[str, str], again: bool = True, unrun: bool = False) -> dict[str, str | None]:
     """Mutant → the first test that fails with it ("timeout:" before it when the test hung;
     "no tests" when none calls the mutated function; None: none fails), run in one process.
 
     Every mutant the run in ``folder`` did not catch meets the tests of TESTS added or changed
-    since the run's commit. With ``unrun``, every mutant the run did not reach meets every test
+    since the run's commit (with ``again``). With ``unrun``, every mutant the run did not reach meets every test
     of TESTS that calls the mutated function, the fastest first (what mutmut itself would run).
-    A test that fails on the run's own code is left out (and listed)."""
+    A test that fails on the run's own code is left out (and listed). The verdicts are kept in
+    mutmut's files (:func:`keep`), so that the next recheck and report start from them; a recheck
+    stopped half-way keeps what it found."""
     commit = (folder / "SOURCE_COMMIT").read_text(encoding="utf-8").strip()
     changed = subprocess.run(["git", "diff", "--name-only", "--diff-filter=AM", commit, "--", *TESTS], cwd=ROOT,
                              capture_output=True, text=True, check=True).stdout.split()
     new_files = [t for t in changed if Path(t).name.startswith("test_") and t.endswith(".py")]
-    names = {n: "new" for n, s in status.items() if s in ("survived", "no tests", "suspicious") and new_files}
+    names = {n: "new" for n, s in status.items()
+             if s in ("survived", "no tests", "suspicious") and new_files and again}
     if unrun:
         names.update({n: "all" for n, s in status.items() if s == "not checked"})
     tests = TESTS if unrun else new_files
@@ -239,15 +247,47 @@ def recheck(folder: Path, status: dict[str, str], unrun: bool = False) -> dict[s
     out = mutants / "recheck.json"
     env = dict(os.environ, RECHECK_NAMES=str(mutants / "recheck_names.json"), RECHECK_OUT=str(out),
                PYTHONPATH=str(mutants), QT_QPA_PLATFORM="offscreen")
+    out.unlink(missing_ok=True)
     subprocess.run([sys.executable, "-m", "pytest", "-p", "annviz_recheck", "-p", "no:cacheprovider", "-q",
                     "-n", "0", *DESELECT_ARGS, *tests], cwd=mutants, env=env, stdout=subprocess.DEVNULL, check=False)
+    if not out.exists():
+        return {}
     found = json.loads(out.read_text(encoding="utf-8"))
     failing = found.pop("failing without a mutant")
+    keep(folder, found)
     if failing:
         print(f"{len(failing)} tests fail on the run's code (it is older than the tests) and were left out:")
         print("\n".join(f"  {t}" for t in failing))
     print(f"{sum(1 for k in found.values() if k and k != 'no tests')} of {len(names)} caught")
     return found
+
+
+#: mutmut's exit codes for a recheck's verdicts (STATUS reads them back).
+CODES = {"killed": 1, "timeout": 36, "no tests": 33, "survived": 0}
+
+
+def verdict(found: str | None) -> str:
+    """A recheck's answer for one mutant as a status: the test that failed, "timeout:" and the test
+    that hung, "no tests", or None (survived)."""
+    if found is None:
+        return "survived"
+    if found == "no tests":
+        return "no tests"
+    return "timeout" if found.startswith("timeout:") else "killed"
+
+
+def keep(folder: Path, found: dict[str, str | None]) -> None:
+    """Write a recheck's verdicts into mutmut's .meta files. A mutant caught before stays caught."""
+    for meta in (folder / "mutants").rglob("*.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes, changed = data["exit_code_by_key"], False
+        for name in codes.keys() & found.keys():
+            new = verdict(found[name])
+            if STATUS.get(codes[name], "suspicious") not in ("killed", "timeout") and new != "survived" or \
+                    codes[name] is None:
+                codes[name], changed = CODES[new], True
+        if changed:
+            meta.write_text(json.dumps(data), encoding="utf-8")
 
 
 def forget_not_caught(folder: Path) -> int:
