@@ -247,7 +247,10 @@ def recheck(folder: Path, status: dict[str, str], again: bool = True, unrun: boo
     out = mutants / "recheck.json"
     env = dict(os.environ, RECHECK_NAMES=str(mutants / "recheck_names.json"), RECHECK_OUT=str(out),
                PYTHONPATH=str(mutants), QT_QPA_PLATFORM="offscreen")
-    out.unlink(missing_ok=True)
+    if out.exists():                 # what a recheck stopped half-way found: kept before this one
+        keep(folder, {k: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()
+                      if k != "failing without a mutant"})
+        out.unlink()
     subprocess.run([sys.executable, "-m", "pytest", "-p", "annviz_recheck", "-p", "no:cacheprovider", "-q",
                     "-n", "0", *DESELECT_ARGS, *tests], cwd=mutants, env=env, stdout=subprocess.DEVNULL, check=False)
     if not out.exists():
