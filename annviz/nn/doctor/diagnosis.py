@@ -82,7 +82,10 @@ def nice(value: float, down: bool = False) -> float:
     if not (math.isfinite(value) and value > 0):
         raise ValueError(f"not a positive number: {value}")
     k = math.floor(math.log10(value))
-    candidates = [m * 10.0 ** e for e in (k - 1, k, k + 1) for m in (1, 2, 5)]
+    # as decimals: 1e309 is inf (no OverflowError), 1e-325 is 0 (no log of 0), both left out; so
+    # an η or λ of 5e-324 or 1e308 — positive numbers a setting may hold — gets a positive, finite
+    # answer (10ᵏ or 5 × 10ᵏ as a float is never above the value: there is always one to pick)
+    candidates = [c for c in (float(f"{m}e{e}") for e in (k - 1, k, k + 1) for m in (1, 2, 5)) if 0 < c < math.inf]
     if down:
         best = max(c for c in candidates if c <= value * (1 + 1e-9))
     else:

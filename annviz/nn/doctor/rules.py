@@ -133,7 +133,8 @@ def lr_fix(doc: Chart, ratio: float, lower: bool) -> Fix:
     if first is not None and math.isfinite(first) and first > 0:
         factor = min(factor, FIRST_TARGET / first)
     lr = doc.lr * min(factor, 0.1)
-    return Fix({"lr": nice(lr if lr > 0 and math.isfinite(lr) else doc.lr * 0.1, down=True)})
+    # η × 0.1 underflows to 0 for an η below 5e-323 (a positive number a setting may hold)
+    return Fix({"lr": nice(lr if lr > 0 and math.isfinite(lr) else max(doc.lr * 0.1, math.ulp(0.0)), down=True)})
 
 
 def relu_fix(doc: Chart) -> Fix:
