@@ -239,8 +239,9 @@ def recheck(folder: Path, status: dict[str, str], again: bool = True, unrun: boo
     if not names:
         return {}
     mutants = folder / "mutants"
-    shutil.copytree(ROOT / "tests", mutants / "tests", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("tests", "resources", "models"):     # the data the tests read, as they are now
+        shutil.copytree(ROOT / name, mutants / name, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("__pycache__", "screenshots"))
     (mutants / "annviz_recheck.py").write_text(RECHECK_PLUGIN, encoding="utf-8")
     (mutants / "recheck_names.json").write_text(json.dumps({"names": names, "new_files": new_files}),
                                                 encoding="utf-8")
