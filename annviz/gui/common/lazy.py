@@ -13,7 +13,8 @@ moment (``tr()`` at its construction), its fonts, sizes and pens at the zoom of 
 (``zoom.font``, ``zoom.pixels``, ``zoom.pen`` read the factor then), and what a widget's
 ``rezoom()`` does after a change it does once after the build (it is absolute, not relative).
 A lesson names widgets the stand-in may not hold yet: ``holds`` is the start of their object
-names, and ``build_holding(root, name)`` builds the stand-ins under ``root`` that hold ``name``.
+names (or a tuple of starts: the training page also holds ``answers-pin`` and ``timeline-now``),
+and ``build_holding(root, name)`` builds the stand-ins under ``root`` that hold ``name``.
 A build that fails is logged and its place says so (as an area that fails at start is left out).
 """
 
@@ -36,10 +37,11 @@ class Lazy(QWidget):
 
     built = Signal(QWidget)        # the widget, once built
 
-    def __init__(self, build: Callable[[], QWidget], holds: str, parent: QWidget | None = None):
+    def __init__(self, build: Callable[[], QWidget], holds: str | tuple[str, ...],
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName(f"{holds.rstrip('-')}-lazy")
-        self.holds = holds
+        self.holds = (holds,) if isinstance(holds, str) else tuple(holds)
+        self.setObjectName(f"{self.holds[0].rstrip('-')}-lazy")
         self._build: Callable[[], QWidget] | None = build
         self._widget: QWidget | None = None
         self._box = QVBoxLayout(self)

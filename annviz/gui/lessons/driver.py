@@ -91,7 +91,7 @@ class Driver:
 
     def training_busy(self) -> bool:
         """Whether a training run is going on (not paused): what a learner waits for."""
-        area = self.window.training                      # None: the area failed to build
+        area = self.window.built_training()    # None: not built (no run yet), or it failed to build
         return area is not None and area.run_facts().phase == "running"
 
     def measure(self, check: Check) -> dict:
