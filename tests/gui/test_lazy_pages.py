@@ -121,6 +121,8 @@ def test_a_lesson_step_that_names_a_widget_on_a_page_not_built_finds_it(window):
         assert window.findChild(QWidget, name) is None
     with pytest.raises(LookupError):
         driver.find("lab-no-such-widget")
+    assert driver.find("timeline-now") is not None      # on the training page, named without "training-"
+    assert window.built_training() is not None and window.built_mydigits() is None
 
 
 def test_a_lesson_step_on_the_training_page_and_my_digits_in_its_answer_strips(window, qtbot, tmp_path):
