@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QDockWidget, QScrollArea, QStackedWidget, QTabWidg
 
 from annviz.gui.common import lazy
 from annviz.gui.lessons.actions import ACTIONS
-from annviz.gui.lessons.probes import PROBES
 from annviz.lessons.model import Action, Check
 
 log = logging.getLogger(__name__)
@@ -96,6 +95,8 @@ class Driver:
 
     def measure(self, check: Check) -> dict:
         """The live values of ``check``'s probe (a value that cannot be measured now is None)."""
+        from annviz.gui.lessons.probes import PROBES  # with the first check: not at the app's start
+
         try:
             return PROBES[check.probe](self, check)
         except MissingWidget as error:
