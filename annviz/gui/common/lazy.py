@@ -1,10 +1,14 @@
 """A widget built the first time it is shown or asked for: the app's start builds what shows.
 
-Most of the window is not on screen at start: the neuron lab, the insight page and the
-Convolution page hold ~20 pyqtgraph plots that took ~0.5 s to build while nobody looked
+Most of the window is not on screen at start: the training page (with its whole area: controller,
+time machine, views), the neuron lab, the insight page, My digits and the Convolution page hold
+24 of the window's 33 pyqtgraph plots and most of the 64 (of 176) annviz modules the start no
+longer imports: built while nobody looked, they made the start 2.3× a bare window's
 (``tests/benchmarks/bench_startup.py``). ``Lazy(build, holds="lab-")`` stands in their place —
 a tab of the window's ``room.PageTabs`` — and calls ``build()`` once, when it is first shown or
-when its widget is asked for (``widget()``); the widget built then fills it. ``PageTabs`` speaks of
+when its widget is asked for (``widget()``); the widget built then fills it. (The training
+page's and My digits' stand-ins are subclasses that also set ``window.training`` and
+``window.mydigits``, which build them when asked for.) ``PageTabs`` speaks of
 the widget, never of the stand-in: ``widget(i)``, ``currentWidget()`` build it, so anything that
 asks for a page (setups, the help, tests) gets the real one.
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QWidget
 
 from annviz.gui.common.lazy import Lazy
 
-#: The starts of the object names of the page's widgets (a lesson's names): the answer strips'
-#: pin and the timeline's "now" are named without "training-"
+# The starts of the object names of the page's widgets (a lesson's names): the answer strips'
+# pin and the timeline's "now" are named without "training-"
 HOLDS = ("training-", "answers-", "timeline-")
 
 
