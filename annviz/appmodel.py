@@ -32,7 +32,14 @@ part that puts a network back (Discard after training, the time machine's "now")
 edits too.
 
 With the input, the state keeps ``input_problem``: why a drawing may not be prepared like an MNIST
-digit ("small", "flat", "blob", "thin", or None; ``annviz.data.preprocess.drawing_problem``).
+digit ("small", "flat", "blob", "thin", or None; ``annviz.data.preprocess.drawing_problem``), and
+``input_label``: its true class when it is an example shown with one (None for a drawing).
+
+What a view built late (a page built when first shown) would have heard since the start, the
+state keeps: ``example_label`` (the last example's true class), ``input_label``, the selection,
+and ``first_weights``, a copy of the current network's weights as they were when it became the
+current one (``set_model``; ``set_weights`` changes the network's own arrays, not these): the
+training page's weight histograms draw them as the outline.
 """
 
 from __future__ import annotations
@@ -83,6 +90,8 @@ class AppModel:
         self.input_problem: str | None = None        # "small", "flat", "blob", "thin" or None (see the docstring)
         self.confidence_threshold = self.DEFAULT_CONFIDENCE_THRESHOLD
         self.example_label: int | None = None        # the true label of the last example shown with one
+        self.input_label: int | None = None          # the current input's, if it is such an example
+        self.first_weights: list[np.ndarray] = []    # the network's weights when it became current
         self._contributions: dict[int, Contributions] = {}   # of the current forward pass, by class
         self._edits: weakref.WeakKeyDictionary[Network, tuple] = weakref.WeakKeyDictionary()
 
@@ -100,6 +109,7 @@ class AppModel:
         if edits:
             self._edits[network] = tuple(edits)
         self.network = network
+        self.first_weights = [w.copy() for w in network.weights]
         self.info = info or ModelInfo()
         self.model_path = Path(path) if path is not None else None
         if self.selected is not None and not self._valid_neuron(*self.selected):
@@ -155,11 +165,12 @@ class AppModel:
         """The 28×28 image in [0, 1] the network receives, or None for "nothing drawn"."""
         self._set_input(image, None)
 
-    def _set_input(self, image: np.ndarray | None, problem: str | None) -> None:
+    def _set_input(self, image: np.ndarray | None, problem: str | None, label: int | None = None) -> None:
         if image is not None:
             image = np.asarray(image, dtype=np.float32).reshape(28, 28)
         self.input_image = image
         self.input_problem = problem
+        self.input_label = label
         self._announce(Fact.INPUT)
         self._recompute()
 
@@ -174,7 +185,7 @@ class AppModel:
         if label is not None:
             self.example_label = int(label)
         self._announce(Fact.EXAMPLE, image, None if label is None else int(label))
-        self.set_input(image)
+        self._set_input(image, None, None if label is None else int(label))
 
     def set_canvas(self, canvas: np.ndarray) -> None:
         """A drawing of any size (see ``canvas_to_mnist``) becomes the input."""

@@ -73,6 +73,23 @@ def test_input_blank_drawing_and_example(model):
     assert model.input_problem is None and model.input_image.shape == (28, 28)
 
 
+def test_what_a_view_built_late_reads_the_input_label_and_the_first_weights(model):
+    net = Network.build([784, 8, 10], seed=0)
+    model.set_model(net)
+    first = [w.copy() for w in net.weights]
+    model.set_weights([w * -1 for w in net.weights], net.biases)   # training, a touched neuron
+    for kept, w in zip(model.first_weights, first):
+        assert np.array_equal(kept, w)                # not the weights now (a wrong answer: -w)
+    model.set_model(Network.build([784, 4, 10], seed=1))
+    assert [w.shape for w in model.first_weights] == [(4, 784), (10, 4)]   # the new network's
+    seen = []
+    model.listen(lambda fact, args: fact is Fact.INPUT and seen.append(model.input_label))
+    model.show_example(image(2), label=7)
+    model.set_input(image(3))                          # a drawing after the test digit: no label
+    model.show_example(image(2))                       # an example without one
+    assert seen == [7, None, None]                     # known when the input change is announced
+
+
 def test_selections_outside_the_network_are_ignored_and_dropped_with_a_smaller_model(model):
     model.set_model(Network.build([784, 16, 10], seed=0))
     for bad in ((3, 0), (1, 16), (-1, 0)):

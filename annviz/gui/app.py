@@ -5,8 +5,9 @@ through its ``install(window, state)`` (a page, two File actions and a shutdown 
 lab, the insight page, my digits and the Convolution page as pages, File → Open / Save setup (``annviz.gui.setup``;
 ``main(setup=FILE)`` opens one once the window shows), and last the lessons, a dock beside the
 pages that drives them. An area that fails to build is logged and left out; the app still opens.
-The neuron lab, the insight page and the Convolution page are built when first shown or asked
-for (``common.lazy``).
+The training page (with its whole area), the neuron lab, the insight page, My digits and the
+Convolution page are built when first shown or asked for (``common.lazy``): the start builds the
+explorer, which shows.
 The QApplication itself is ``gui/common/qtapp.start_qt``'s, which the single pages' demos use too.
 
 Start-up never ends in Qt's abort: with no display, ``main`` says so in one line before Qt is
@@ -24,6 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
+    QObject,
     QSettings,
     QStandardPaths,
     QTimer,
@@ -114,18 +116,43 @@ def install_areas(window, state: AppState, areas=AREAS) -> list[str]:
     return failed
 
 
-def link_areas(window) -> None:
-    """What one area shows of another's, once both are built: the learner's own digits ("My
-    digits") as strips of the training page's "When did it learn my 3?"."""
-    mydigits, training = window.mydigits, window.training
-    if mydigits is None or training is None:
-        return
+class DigitsLink(QObject):
+    """The learner's own digits ("My digits") as strips of the training page's "When did it learn
+    my 3?". Both pages are built when first wanted (``common.lazy``): they are linked once both
+    are, and the strips, when first shown, build My digits (its digits are what they show)."""
 
-    def send() -> None:
+    def __init__(self, window):
+        super().__init__(window)
+        self._window = window
+        self._watched = self._linked = False
+
+    def area_built(self, _widget: QWidget | None = None) -> None:
+        training, mydigits = self._window.built_training(), self._window.built_mydigits()
+        if training is not None and not self._watched:
+            self._watched = True
+            training.answers.first_shown.connect(self._strips_shown)
+        if training is None or mydigits is None or self._linked:
+            return
+        self._linked = True
+        mydigits.digits_changed.connect(self._send)
+        self._send()
+
+    def _strips_shown(self) -> None:
+        if self._window.mydigits is not None:       # built now if it was not (then linked)
+            self.area_built()
+
+    def _send(self) -> None:
+        training, mydigits = self._window.built_training(), self._window.built_mydigits()
         training.answers.set_my_digits(*mydigits.own_digits())
 
-    mydigits.digits_changed.connect(send)
-    send()
+
+def link_areas(window) -> DigitsLink:
+    """What one area shows of another's (``DigitsLink``), whenever the areas are built."""
+    link = DigitsLink(window)
+    for place in window.findChildren(Lazy):
+        place.built.connect(link.area_built)
+    link.area_built()
+    return link
 
 
 def open_setup_when_shown(window, path: str) -> None:

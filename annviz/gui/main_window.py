@@ -3,8 +3,11 @@
 Other areas plug in through public methods: ``add_page(widget, title_fn)`` adds a tab
 (``title_fn`` returns the translated title, called again when the language changes),
 ``add_file_action(title_fn, fn)`` a command in the File menu, ``add_help_action(title_fn, fn)`` one
-at the top of the Help menu, and ``add_shutdown_hook(fn)`` something to stop when the window
-closes (e.g. a training thread). (``explorer.add_dock(dock, area)`` would add a dock on the
+at the top of the Help menu, ``name_action(action, text_fn)`` names an action an area puts on
+another's page, and ``add_shutdown_hook(fn)`` something to stop when the window
+closes (e.g. a training thread). The training area and the My digits page are built when first
+shown or asked for (``training``, ``mydigits`` build them; ``built_training()``,
+``built_mydigits()`` do not). (``explorer.add_dock(dock, area)`` would add a dock on the
 explorer page; no area uses it today.) Geometry, dock layout, the last model and the language persist in ``QSettings``.
 
 The model files — open, save, export, the model the app starts with, a convolutional network
@@ -78,6 +81,9 @@ class MainWindow(QMainWindow):
         self._lessons: LessonsArea | None = None
         self._setup: SetupArea | None = None
         self._mydigits: MyDigitsPage | None = None
+        # The stand-ins of the training and My digits pages (``common.lazy``), whose builds set them
+        self._training_place: Lazy | None = None
+        self._mydigits_place: Lazy | None = None
         self.files = ModelFiles(self, state, self.settings)   # open, save, export the model
         self.tabs = room.PageTabs()         # each page in a frame that scrolls only if it must
         self.tabs.setDocumentMode(True)
@@ -100,7 +106,14 @@ class MainWindow(QMainWindow):
 
     @property
     def training(self) -> TrainingArea | None:
-        """The training area (its page, controller, time machine), or None if it was not built."""
+        """The training area (its page, controller, time machine), built now if it was not (its
+        page is built when first shown or asked for); None if it could not be built."""
+        if self._training is None and self._training_place is not None:
+            self._training_place.widget()            # its build sets the area
+        return self._training
+
+    def built_training(self) -> TrainingArea | None:
+        """The training area if it has been built, without building it (None: not yet, or failed)."""
         return self._training
 
     @property
@@ -115,14 +128,28 @@ class MainWindow(QMainWindow):
 
     @property
     def mydigits(self) -> MyDigitsPage | None:
-        """The My digits page, or None if it was not built."""
+        """The My digits page, built now if it was not; None if it could not be built."""
+        if self._mydigits is None and self._mydigits_place is not None:
+            self._mydigits_place.widget()            # its build sets the page
         return self._mydigits
 
-    def set_mydigits_page(self, page: MyDigitsPage) -> None:
-        self._mydigits = page
+    def built_mydigits(self) -> MyDigitsPage | None:
+        """The My digits page if it has been built, without building it."""
+        return self._mydigits
 
-    def set_training_area(self, area: TrainingArea) -> None:
-        self._training = area
+    def set_mydigits_page(self, page: MyDigitsPage | Lazy) -> None:
+        """The page, or its stand-in (``common.lazy.Lazy``), whose build sets the page."""
+        if isinstance(page, Lazy):
+            self._mydigits_place = page
+        else:
+            self._mydigits = page
+
+    def set_training_area(self, area: TrainingArea | Lazy) -> None:
+        """The area, or the stand-in of its page (``common.lazy.Lazy``), whose build sets the area."""
+        if isinstance(area, Lazy):
+            self._training_place = area
+        else:
+            self._training = area
 
     def set_lessons_area(self, area: LessonsArea) -> None:
         self._lessons = area
@@ -174,6 +201,19 @@ class MainWindow(QMainWindow):
         self._help_menu.insertAction(self._help_menu.actions()[0], action)
         self._area_actions.append((action, title_fn))
         return action
+
+    def name_action(self, action: QAction, text_fn: Callable[[], str],
+                    tooltip_fn: Callable[[], str] | None = None) -> None:
+        """Another area's names for an action it adds to a page (the explorer pad's "Add to my
+        digits"), set now and again whenever the language changes."""
+        self._named_actions.append((action, text_fn, tooltip_fn))
+        self._name_action(action, text_fn, tooltip_fn)
+
+    @staticmethod
+    def _name_action(action: QAction, text_fn: Callable[[], str], tooltip_fn: Callable[[], str] | None) -> None:
+        action.setText(text_fn())
+        if tooltip_fn is not None:
+            action.setToolTip(tooltip_fn())
 
     def add_view_action(self, title_fn: Callable[[], str], toggled: Callable[[bool], None]) -> QAction:
         """Another area's on/off setting at the end of the View menu; ``title_fn`` gives its text."""
@@ -329,6 +369,7 @@ class MainWindow(QMainWindow):
         self._export_pytorch = self._action(self._export_menu, self.files.export_pytorch_dialog)
         self._quit_separator = self._file_menu.addSeparator()
         self._area_actions: list[tuple[QAction, Callable[[], str]]] = []
+        self._named_actions: list[tuple[QAction, Callable[[], str], Callable[[], str] | None]] = []
         self._quit = self._action(self._file_menu, self.close, QKeySequence.StandardKey.Quit)
         self._view_menu = bar.addMenu("")
         self._panels_menu = self._view_menu.addMenu("")
@@ -375,6 +416,8 @@ class MainWindow(QMainWindow):
         self._quit.setText(self.tr("&Quit"))
         for action, title_fn in self._area_actions:
             action.setText(title_fn())
+        for action, text_fn, tooltip_fn in self._named_actions:
+            self._name_action(action, text_fn, tooltip_fn)
         self._view_menu.setTitle(self.tr("&View"))
         self._panels_menu.setTitle(self.tr("&Panels"))
         self._models_menu.setTitle(self.tr("Bundled &models"))

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annviz.data.datasets import KNOWN_DATASETS
 from annviz.gui.common.file_errors import reason, refusal
-from annviz.gui.lab.neuron_model import NEURON_ACTIVATIONS
 from annviz.lessons.lessonfile import LessonFileError
 from annviz.lessons.library import is_bundled
 from annviz.lessons.model import Lesson
@@ -40,16 +39,13 @@ from annviz.nn.layers import describe as describe_layers
 from annviz.nn.modelfile import ModelInfo
 from annviz.paths import bundled_model_names, models_dir, with_suffix
 from annviz.safeio import memory_as
-from annviz.setupfile import EXTENSION, SetupFileError, load_setup, save_setup
-from annviz.setupmodel import (
-    ConvolutionPart,
-    ModelPart,
-    Setup,
-    ViewsPart,
-)
 
 if TYPE_CHECKING:        # the pages' modules are imported when a page is built, not with this one
     from annviz.gui.convolution.page import ConvolutionPage
+    from annviz.setupmodel import ConvolutionPart, ModelPart, Setup, ViewsPart
+
+# The setup file's reader and writer (annviz.setupfile, annviz.setupmodel) are imported when a
+# setup is first saved or opened, not at the app's start: File → Open setup is not on screen.
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +119,7 @@ class SetupArea(QObject):
 
     def gather(self) -> Setup:
         """The screen as it is now."""
+        from annviz.setupmodel import Setup
         found, state = pages(self.window), self.state
         lessons = self.lessons
         setup = Setup(lesson=lessons.lesson_position() if lessons else None,
@@ -155,7 +152,7 @@ class SetupArea(QObject):
     @staticmethod
     def _gather_convolution(page: ConvolutionPage) -> ConvolutionPart:
         from annviz.gui.convolution.page import BUNDLED as BUNDLED_CNN
-
+        from annviz.setupmodel import ConvolutionPart, ModelPart
         source, network = page.network_source(), page.network()
         if network is None:
             model = None
@@ -168,6 +165,7 @@ class SetupArea(QObject):
                                page.centring(), page.hand_kernel(), page.hand_positions())
 
     def _gather_views(self, found: dict) -> ViewsPart:
+        from annviz.setupmodel import ViewsPart
         contribution = self.window.explorer.contribution_shown()
         insight = found.get("insight")
         if insight is None:
@@ -175,6 +173,7 @@ class SetupArea(QObject):
         return ViewsPart(contribution=contribution, **insight.setup_views())
 
     def _model_part(self) -> ModelPart:
+        from annviz.setupmodel import ModelPart
         path = self.state.model_path
         if (path is not None and not self.state.edits and path.resolve().parent == models_dir().resolve()
                 and path.stem in bundled_model_names()):
@@ -186,6 +185,7 @@ class SetupArea(QObject):
 
     def save_setup(self, path=None) -> bool:
         """Save the screen as a setup (asking where, unless ``path`` is given)."""
+        from annviz.setupfile import EXTENSION, SetupFileError, save_setup
         if path is None:
             path = QFileDialog.getSaveFileName(self.window, self.tr("Save the setup"), "lesson" + EXTENSION,
                                                self._filter())[0]
@@ -206,6 +206,7 @@ class SetupArea(QObject):
 
     def open_setup(self, path=None) -> bool:
         """Open a setup file (asking which, unless ``path`` is given); a bad one changes nothing."""
+        from annviz.setupfile import SetupFileError, load_setup
         if path is None:
             path = QFileDialog.getOpenFileName(self.window, self.tr("Open a setup"), "", self._filter())[0]
             if not path:
@@ -223,6 +224,7 @@ class SetupArea(QObject):
         return self.apply(setup, path)
 
     def _filter(self) -> str:
+        from annviz.setupfile import EXTENSION
         return self.tr("annviz setups (*{ext})").format(ext=EXTENSION)
 
     def _warn(self, title: str, text: str, details: str = "") -> None:
@@ -240,6 +242,9 @@ class SetupArea(QObject):
 
     def check(self, setup: Setup, path) -> None:
         """SetupFileError for anything this window cannot show as the file asks."""
+        from annviz.gui.lab.neuron_model import NEURON_ACTIVATIONS
+        from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_POINTS
+        from annviz.setupfile import SetupFileError
         found = pages(self.window)
         if setup.page is not None and setup.page not in found:
             raise SetupFileError(path, "setup.page", name=repr(setup.page[:40]), known=", ".join(found))
@@ -254,8 +259,6 @@ class SetupArea(QObject):
             raise SetupFileError(path, "setup.model_inputs", n=model.network.n_inputs)
         if setup.convolution is not None and "convolution" not in found:
             raise SetupFileError(path, "setup.page", name=repr("convolution"), known=", ".join(found))
-        from annviz.gui.lab.perceptron_view import DATASETS as PERCEPTRON_POINTS
-
         for part, field, value, known in (
                 (setup.neuron, "neuron.activation", "activation", NEURON_ACTIVATIONS),
                 (setup.perceptron, "perceptron.points", "points_name", PERCEPTRON_POINTS),

@@ -32,7 +32,8 @@ def shoot(out: Path, lang: str, protect: bool, tmp: Path) -> None:
     window = MainWindow(AppState(), QSettings(str(tmp / f"{lang}.ini"), QSettings.Format.IniFormat))
     window.set_language(lang)
     window.load_initial_model()
-    page = install(window, window.state, tmp / f"digits-{lang}")
+    install(window, window.state, tmp / f"digits-{lang}")
+    page = window.mydigits                     # built when asked for
     for canvas, label in zip(*write("drawn", 10, seed=7)):
         page.add(canvas, label)
     window.resize(1400, 900)

@@ -24,6 +24,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annviz.gui.app import install_areas
+from annviz.gui.common.lazy import Lazy
 from annviz.gui.main_window import MainWindow
 from annviz.gui.state import AppState
 from annviz.gui.threads import unfinished_threads
@@ -80,12 +81,17 @@ def open_window(settings_path: Path) -> MainWindow:
     window = MainWindow(state, QSettings(str(settings_path), QSettings.Format.IniFormat))
     window.load_initial_model()
     assert not install_areas(window, state)
-    # Never a modal question: an unsaved network is discarded.
-    window.training.panel.ask_to_keep = lambda: QMessageBox.StandardButton.Discard
+    # Never a modal question: an unsaved network is discarded (the training area is built when first
+    # shown or asked for: its panel is told then).
+    window.findChild(Lazy, "training-lazy").built.connect(_never_ask)
     window.resize(1280, 800)
     window.show()
     window.explorer.weights_dock.raise_()
     return window
+
+
+def _never_ask(page) -> None:
+    page.panel.ask_to_keep = lambda: QMessageBox.StandardButton.Discard
 
 
 class RunEnds:

@@ -10,8 +10,9 @@ def test_language_and_zoom_switches_never_walk_closed_windows(qapp, tmp_path):
     seen = switches(tmp_path, 6, every=2)           # three windows open and close meanwhile
     walked = [n for _, n in seen]
     # A closed window is not walked: the walk grows by a few of pyqtgraph's parentless pieces per
-    # closed window (~50), where it grew by a whole window (~3,600 widgets) before.
-    assert (max(walked) - walked[0]) / 2 < 0.05 * walked[0]
+    # closed window (~20), where it grew by a whole window before — at least the main window's own
+    # ~340 widgets at start (its pages not shown are not built yet), ~3,600 with the training page.
+    assert (max(walked) - walked[0]) / 2 < 0.25 * walked[0]
 
 
 def test_a_closed_window_keeps_its_language_and_a_window_shown_again_follows(qapp, tmp_path):

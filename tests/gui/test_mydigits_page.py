@@ -33,7 +33,8 @@ from writers import write  # noqa: E402
 def window(qtbot, tmp_path, model_path):
     window = MainWindow(AppState(), private_settings(tmp_path))
     window.open_model(model_path)
-    page = install(window, window.state, tmp_path / "my-digits")
+    install(window, window.state, tmp_path / "my-digits")
+    page = window.mydigits                     # built when asked for
     qtbot.addWidget(window)
     window.resize(1300, 850)
     window.show()
@@ -245,7 +246,8 @@ def test_a_folder_that_cannot_hold_my_digits_says_why_and_another_can_be_chosen(
     settings = private_settings(tmp_path)
     window = MainWindow(AppState(), settings)
     qtbot.addWidget(window)
-    page = install(window, window.state, bad)                       # the page is there …
+    install(window, window.state, bad)
+    page = window.mydigits                                          # the page is there …
     assert window.tabs.indexOf(page) >= 0 and page.store is None
     why = {"a file": "is not a folder", "a link loop": "symbolic links go round in a loop"}[kind]
     assert str(bad) in page.folder_problem.text() and why in page.folder_problem.text()   # … and says why

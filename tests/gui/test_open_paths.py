@@ -233,9 +233,9 @@ def test_not_enough_memory_while_opening_says_so_and_changes_nothing(window, sai
     """A reader lets a MemoryError through (the command line gives it its own exit status); the
     window says there was not enough memory, in the learner's language, once, and keeps what it had."""
     import annviz.gui.lessons.area as lessons_area
-    import annviz.gui.setup as setup_area
     import annviz.gui.training.area as training_area
     import annviz.gui.window_models as window_models
+    import annviz.setupfile as setupfile
     from annviz.messages import MESSAGES
 
     def no_memory(*args, **kwargs):
@@ -248,7 +248,7 @@ def test_not_enough_memory_while_opening_says_so_and_changes_nothing(window, sai
     path.write_bytes(b"x")
     module, name, open_it = {
         "model": (window_models, "load_model", window.open_model),
-        "setup": (setup_area, "load_setup", window.setup.open_setup),
+        "setup": (setupfile, "load_setup", window.setup.open_setup),   # imported by the area when used
         "lesson": (lessons_area, "read_lesson", window.lessons.open_file),
         "recording": (training_area, "load_recording", window.training.open_recording),
     }[kind]

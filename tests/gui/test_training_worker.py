@@ -114,7 +114,8 @@ def main_window(qtbot, tmp_path, monkeypatch):
     state = AppState()
     window = MainWindow(state, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    area = install(window, state)
+    install(window, state)
+    area = window.training                     # built when asked for
     monkeypatch.setattr(area.panel, "ask_to_keep", lambda: QMessageBox.StandardButton.Discard)
     window.show()
     return window, area

@@ -1,10 +1,14 @@
 """A widget built the first time it is shown or asked for: the app's start builds what shows.
 
-Most of the window is not on screen at start: the neuron lab, the insight page and the
-Convolution page hold ~20 pyqtgraph plots that took ~0.5 s to build while nobody looked
+Most of the window is not on screen at start: the training page (with its whole area: controller,
+time machine, views), the neuron lab, the insight page, My digits and the Convolution page hold
+24 of the window's 33 pyqtgraph plots and most of the 64 (of 176) annviz modules the start no
+longer imports: built while nobody looked, they made the start 2.3× a bare window's
 (``tests/benchmarks/bench_startup.py``). ``Lazy(build, holds="lab-")`` stands in their place —
 a tab of the window's ``room.PageTabs`` — and calls ``build()`` once, when it is first shown or
-when its widget is asked for (``widget()``); the widget built then fills it. ``PageTabs`` speaks of
+when its widget is asked for (``widget()``); the widget built then fills it. (The training
+page's and My digits' stand-ins are subclasses that also set ``window.training`` and
+``window.mydigits``, which build them when asked for.) ``PageTabs`` speaks of
 the widget, never of the stand-in: ``widget(i)``, ``currentWidget()`` build it, so anything that
 asks for a page (setups, the help, tests) gets the real one.
 
@@ -13,7 +17,8 @@ moment (``tr()`` at its construction), its fonts, sizes and pens at the zoom of 
 (``zoom.font``, ``zoom.pixels``, ``zoom.pen`` read the factor then), and what a widget's
 ``rezoom()`` does after a change it does once after the build (it is absolute, not relative).
 A lesson names widgets the stand-in may not hold yet: ``holds`` is the start of their object
-names, and ``build_holding(root, name)`` builds the stand-ins under ``root`` that hold ``name``.
+names (or a tuple of starts: the training page also holds ``answers-pin`` and ``timeline-now``),
+and ``build_holding(root, name)`` builds the stand-ins under ``root`` that hold ``name``.
 A build that fails is logged and its place says so (as an area that fails at start is left out).
 """
 
@@ -36,10 +41,11 @@ class Lazy(QWidget):
 
     built = Signal(QWidget)        # the widget, once built
 
-    def __init__(self, build: Callable[[], QWidget], holds: str, parent: QWidget | None = None):
+    def __init__(self, build: Callable[[], QWidget], holds: str | tuple[str, ...],
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName(f"{holds.rstrip('-')}-lazy")
-        self.holds = holds
+        self.holds = (holds,) if isinstance(holds, str) else tuple(holds)
+        self.setObjectName(f"{self.holds[0].rstrip('-')}-lazy")
         self._build: Callable[[], QWidget] | None = build
         self._widget: QWidget | None = None
         self._box = QVBoxLayout(self)

@@ -22,7 +22,9 @@ class TestDigitPicker(QWidget):
         super().__init__(parent)
         self._state = state
         self._dataset = None
-        self._rng = np.random.default_rng(seed)
+        self._seed = seed
+        self._rng: np.random.Generator | None = None   # made at the first random digit (numpy.random
+                                                        # is imported then, not at the app's start)
         self.index: int | None = None        # of the test digit on the pad, if it came from here
         self._label: int | None = None       # the true class of the example on the pad
         self._sending: int | None = None     # the index being sent to the state
@@ -75,6 +77,8 @@ class TestDigitPicker(QWidget):
     def show_random(self) -> None:
         dataset = self._load()
         if dataset is not None:
+            if self._rng is None:
+                self._rng = np.random.default_rng(self._seed)
             self.show_index(int(self._rng.integers(len(dataset.test_labels))))
 
     def show_index(self, index: int) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QDockWidget, QScrollArea, QStackedWidget, QTabWidg
 
 from annviz.gui.common import lazy
 from annviz.gui.lessons.actions import ACTIONS
-from annviz.gui.lessons.probes import PROBES
 from annviz.lessons.model import Action, Check
 
 log = logging.getLogger(__name__)
@@ -91,11 +90,13 @@ class Driver:
 
     def training_busy(self) -> bool:
         """Whether a training run is going on (not paused): what a learner waits for."""
-        area = self.window.training                      # None: the area failed to build
+        area = self.window.built_training()    # None: not built (no run yet), or it failed to build
         return area is not None and area.run_facts().phase == "running"
 
     def measure(self, check: Check) -> dict:
         """The live values of ``check``'s probe (a value that cannot be measured now is None)."""
+        from annviz.gui.lessons.probes import PROBES  # with the first check: not at the app's start
+
         try:
             return PROBES[check.probe](self, check)
         except MissingWidget as error:

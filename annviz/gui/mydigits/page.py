@@ -50,7 +50,6 @@ class MyDigitsPage(QWidget):
     imported = Signal(int)       # an import ended: the digits added
     digit_added = Signal(object)  # Digit
     digits_changed = Signal()    # the digits' images read, or one added (own_digits)
-    language_changed = Signal()
 
     def __init__(self, state: AppState, root: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -261,7 +260,6 @@ class MyDigitsPage(QWidget):
         self.choose_folder_button.setToolTip(self.tr("Keep my digits in another folder (remembered)"))
         self.delete_all_button.setToolTip(self.tr("Delete every digit you kept (asks first)"))
         self._show_summary()
-        self.language_changed.emit()   # for what this page names elsewhere (the explorer's action)
 
     # --- the store ---------------------------------------------------------------------------------
 

@@ -62,6 +62,7 @@ class StripCanvas(QWidget):
     """The strips themselves (painted); clicks become ``moment_clicked``."""
 
     moment_clicked = Signal(int)
+    first_shown = Signal()      # the strips are on screen for the first time (the app links My digits then)
 
     def __init__(self, owner: AnswerStrips):
         super().__init__()
@@ -150,6 +151,7 @@ class AnswerStrips(QWidget):
     of the run shown (``set_run``)."""
 
     moment_clicked = Signal(int)
+    first_shown = Signal()      # the strips are on screen for the first time (the app links My digits then)
 
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -160,7 +162,7 @@ class AnswerStrips(QWidget):
         self._pinned: list[tuple[np.ndarray, int | None]] = []
         self._mine: list[tuple[np.ndarray, int | None]] = []
         self._example_label: int | None = None       # the true class of a test digit on the pad
-        self._loaded_label: int | None = None        # … of the example about to become the input
+        self._shown_once = False
         self._film: AnswerFilm | None = None
         self._film_key: tuple | None = None
         self._answers: Answers | None = None
@@ -189,7 +191,6 @@ class AnswerStrips(QWidget):
         self.unpin_button.clicked.connect(self.unpin_all)
         self.canvas.moment_clicked.connect(self.moment_clicked)
         state.input_changed.connect(self._on_input_changed)
-        state.example_loaded.connect(self._on_example_loaded)
         self.retranslate()
         self._on_input_changed()
 
@@ -274,6 +275,9 @@ class AnswerStrips(QWidget):
 
     def showEvent(self, event) -> None:                        # noqa: N802
         super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.first_shown.emit()
         self._schedule()
 
     def _schedule(self) -> None:
@@ -287,13 +291,8 @@ class AnswerStrips(QWidget):
 
     @Slot()
     def _on_input_changed(self) -> None:
-        # a test digit's label goes with the input change that follows it, not with a drawing
-        self._example_label, self._loaded_label = self._loaded_label, None
+        self._example_label = self.state.input_label    # a test digit's; None for a drawing
         self._examples_changed()
-
-    @Slot(object, object)
-    def _on_example_loaded(self, _image, label) -> None:
-        self._loaded_label = label       # the input changes just after: this label goes with it
 
     def _compute(self) -> None:
         if self._thread.is_running():

@@ -3,7 +3,7 @@
 One small histogram per weight layer: the distribution at the start as a grey outline, the one
 now filled. Weights that spread far out push sigmoid and tanh neurons into saturation; a ReLU
 layer whose weights all drift negative is dying. The view listens to the app state:
-``model_changed`` takes the weights then as the start and rebuilds the plots (one per layer, made
+``model_changed`` takes the weights then (the state's ``first_weights``) as the start and rebuilds the plots (one per layer, made
 once, when the view is first shown: none at the app's start); ``weights_changed`` redraws at once, then at most ``MAX_REDRAWS_PER_S`` times a second, and only
 while the view is on screen (a hidden one catches up when shown). Whoever knows the run the network
 belongs to — the training area, for a live run and for the time machine's moments — says where it
@@ -72,8 +72,9 @@ class WeightHistograms(QWidget):
         self.retranslate()
 
     def _on_model_changed(self) -> None:
-        network = self.state.network
-        self.start = [] if network is None else [w.copy() for w in network.weights]
+        """The start: the network's weights when it became the current one — the state's copy,
+        so that a view built later (the page built when first shown) knows them too."""
+        self.start = list(self.state.first_weights) if self.state.network is not None else []
         self._stale = self._new_model = True
         if self.isVisible():      # a hidden view makes its plots when shown (none at the app's start)
             self._redraw()
