@@ -21,7 +21,9 @@ Two locks taken in opposite orders by two threads. The rules that make this impo
   reported through ``failed``, and kept referenced (destroying a running QThread aborts the
   process) instead of being waited for without end.
 - **Cycles are collected in the GUI thread** (``gui/common/collector.py``): automatic collection,
-  started by a worker's allocations, freed dropped widgets in the worker.
+  started by a worker's allocations, freed dropped widgets in the worker. A worker is in no cycle
+  of its own (its control reaches back to it weakly), so it goes — with what its work held — as
+  soon as the GUI thread lets go of it.
 - **Cooperative control**: a ``Control`` (a ``threading.Condition`` and a few fields) carries
   stop, pause, resume, single steps and holds from the GUI thread to the work loop, which calls
   ``wait_for_turn()`` between two units of work. ``paused`` and ``resumed`` are emitted when the
@@ -39,6 +41,7 @@ import logging
 import threading
 import time
 import traceback
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
@@ -202,7 +205,11 @@ class Worker(QObject):
     def __init__(self, paused: bool = False):
         super().__init__()
         self.control = Control(paused)
-        self.control.on_pause_change(lambda: self.send(Worker.paused), lambda: self.send(Worker.resumed))
+        # The control reaches back to the worker weakly: no cycle, so the worker (and what its
+        # work holds: a trainer and its data) goes when the GUI thread lets go of it, not when
+        # the collector next looks (tests/gui/test_run_end_memory.py).
+        me = weakref.ref(self)
+        self.control.on_pause_change(lambda: _send_to(me, Worker.paused), lambda: _send_to(me, Worker.resumed))
         # Each declared signal's instance, made here in the GUI thread, by the class's signal.
         self._signals = {signal: getattr(self, name) for klass in type(self).__mro__
                          if issubclass(klass, Worker) for name, signal in vars(klass).items()
@@ -244,6 +251,12 @@ class Worker(QObject):
     @Slot(object, object)
     def _on_relay(self, signal: Signal, args) -> None:
         self._signals[signal].emit(*args)
+
+
+def _send_to(worker: weakref.ref[Worker], signal: Signal) -> None:
+    alive = worker()
+    if alive is not None:
+        alive.send(signal)
 
 
 class _Runner(QThread):
