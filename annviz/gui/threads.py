@@ -23,7 +23,8 @@ Two locks taken in opposite orders by two threads. The rules that make this impo
 - **Cycles are collected in the GUI thread** (``gui/common/collector.py``): automatic collection,
   started by a worker's allocations, freed dropped widgets in the worker. A worker is in no cycle
   of its own (its control reaches back to it weakly), so it goes — with what its work held — as
-  soon as the GUI thread lets go of it.
+  soon as the GUI thread lets go of it; and a thread's end asks the collector for a full
+  collection at its next tick (``collect_soon``), for what the work let go of in cycles.
 - **Cooperative control**: a ``Control`` (a ``threading.Condition`` and a few fields) carries
   stop, pause, resume, single steps and holds from the GUI thread to the work loop, which calls
   ``wait_for_turn()`` between two units of work. ``paused`` and ``resumed`` are emitted when the
@@ -45,6 +46,8 @@ import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
+
+from annviz.gui.common import collector
 
 log = logging.getLogger(__name__)
 
@@ -337,7 +340,9 @@ class WorkerThread(QObject):
         log.debug("%s thread ended", self.name)
         self.ended.emit(runner.worker)
         # ``runner`` (the QThread) and its worker go when the last reference here goes: in the
-        # GUI thread, after the thread has finished.
+        # GUI thread, after the thread has finished. What the work let go of in a cycle (a
+        # trainer and its doctor, with the run's data) goes at the collector's next tick.
+        collector.collect_soon()
 
     def _deliver_pending(self, worker: Worker) -> None:
         """Emit now what the worker sent before it ended (its relays are posted to the GUI thread)."""

@@ -1,4 +1,5 @@
-"""What a run end lets go of is freed at once.
+"""What a run end lets go of is freed at once; what only a cycle holds goes at the collector's
+next tick, even in a quiet app.
 
 200 run ends of every kind (tests/benchmarks/bench_run_ends.py) once peaked 210 MB above the
 resident memory after the first 10: each run end left its trainer and its data (5–60 MB) in
@@ -11,6 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
+import subprocess
+import sys
+import textwrap
 import time
 import weakref
 
@@ -87,3 +92,93 @@ def test_a_discarded_run_and_a_replaced_one_free_their_trainer_and_data_at_once(
     assert controller.trainer.history.status == "finished"   # and it trained with its doctor
     assert controller.trainer.observer is not None
     assert controller.shutdown()
+
+
+def run_app(code: str) -> list[list[str]]:
+    """``code`` after ``start_qt`` in a fresh process (its collector, a small heap); the words of
+    each line it printed."""
+    head = textwrap.dedent("""
+        import gc, time
+        from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
+        from annviz.gui.common import collector
+        from annviz.gui.common.qtapp import start_qt
+
+        app = start_qt([])
+
+        def pump(ms):
+            loop = QEventLoop()
+            QTimer.singleShot(ms, loop.quit)
+            loop.exec()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+        def until(done, seconds):
+            start = time.monotonic()
+            while not done() and time.monotonic() - start < seconds:
+                pump(20)
+            return round(time.monotonic() - start, 2)
+    """)
+    out = subprocess.run([sys.executable, "-c", head + textwrap.dedent(code)], capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    return [line.split() for line in out.stdout.splitlines()]
+
+
+def test_an_old_cycle_let_go_of_is_collected_at_the_next_tick_of_a_quiet_app():
+    """``collect_soon`` (a thread's end, a closed window): the next tick collects everything, in a
+    quiet app too; and a collection that spent long freeing what it found (a closed window's
+    widgets) does not hold the next one back for 20 × that time (20 s here)."""
+    lines = run_app("""
+        freed = []
+
+        class Cycle:
+            def __init__(self, name, slow=0.0):
+                self.me, self.name, self.slow = self, name, slow
+
+            def __del__(self):
+                time.sleep(self.slow)
+                freed.append(self.name)
+
+        def let_go(name, slow=0.0):
+            cycle = Cycle(name, slow)
+            gc.collect()                # it survives: the oldest generation, as a window's pages
+            del cycle
+            collector.collect_soon()
+
+        collector.collect_soon()        # the first full collection: a look, nothing to free
+        pump(200)
+        pump(300)                       # quiet: not enough new objects for a full collection
+        let_go("slow", 1.0)             # freeing it takes a second
+        print(until(lambda: freed, 12.0), *freed)
+        let_go("next")
+        print(until(lambda: len(freed) == 2, 12.0), *freed)
+    """)
+    (first, *slow), (second, *both) = lines
+    # Wrong: not collected at all in a quiet app (no request), or only 20 × 1 s later.
+    assert slow == ["slow"] and float(first) < 12, lines
+    assert both == ["slow", "next"] and float(second) < 12, lines
+
+
+def test_a_closed_main_window_is_freed_at_the_next_ticks_of_a_quiet_app(tmp_path):
+    settings = tmp_path / "settings.ini"
+    lines = run_app(f"""
+        import weakref
+        from PySide6.QtCore import QSettings
+        from annviz.gui.app import install_areas
+        from annviz.gui.main_window import MainWindow
+        from annviz.gui.state import AppState
+
+        state = AppState()
+        window = MainWindow(state, QSettings({str(settings)!r}, QSettings.Format.IniFormat))
+        window.load_initial_model()
+        assert not install_areas(window, state)
+        window.show()
+        until(lambda: False, 1.0)       # what the start made is collected; the app is quiet
+        closed = weakref.ref(window)
+        window.close()
+        window.deleteLater()
+        del window
+        print(until(lambda: closed() is None, 15.0), closed() is None)
+    """)
+    [(seconds, freed)] = lines
+    # Wrong: still held by its cycles, waiting for enough new objects to start a full collection.
+    assert freed == "True" and float(seconds) < 15, lines
