@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWi
 
 from annviz.gui import i18n
 from annviz.gui.classroom import Classroom
-from annviz.gui.common import living, room
+from annviz.gui.common import collector, living, room
 from annviz.gui.common.lazy import Lazy
 from annviz.gui.common.names import architecture
 from annviz.gui.explorer import ExplorerPage
@@ -526,4 +526,5 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():   # a closed window is no longer walked by a language or zoom change
             self.setProperty(living.CLOSED, True)
+            collector.collect_soon()    # its pages, runs and data are held by cycles (collector.py)
 

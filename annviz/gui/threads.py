@@ -21,7 +21,10 @@ Two locks taken in opposite orders by two threads. The rules that make this impo
   reported through ``failed``, and kept referenced (destroying a running QThread aborts the
   process) instead of being waited for without end.
 - **Cycles are collected in the GUI thread** (``gui/common/collector.py``): automatic collection,
-  started by a worker's allocations, freed dropped widgets in the worker.
+  started by a worker's allocations, freed dropped widgets in the worker. A worker is in no cycle
+  of its own (its control reaches back to it weakly), so it goes — with what its work held — as
+  soon as the GUI thread lets go of it; and a thread's end asks the collector for a full
+  collection at its next tick (``collect_soon``), for what the work let go of in cycles.
 - **Cooperative control**: a ``Control`` (a ``threading.Condition`` and a few fields) carries
   stop, pause, resume, single steps and holds from the GUI thread to the work loop, which calls
   ``wait_for_turn()`` between two units of work. ``paused`` and ``resumed`` are emitted when the
@@ -39,9 +42,12 @@ import logging
 import threading
 import time
 import traceback
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
+
+from annviz.gui.common import collector
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +208,11 @@ class Worker(QObject):
     def __init__(self, paused: bool = False):
         super().__init__()
         self.control = Control(paused)
-        self.control.on_pause_change(lambda: self.send(Worker.paused), lambda: self.send(Worker.resumed))
+        # The control reaches back to the worker weakly: no cycle, so the worker (and what its
+        # work holds: a trainer and its data) goes when the GUI thread lets go of it, not when
+        # the collector next looks (tests/gui/test_run_end_memory.py).
+        me = weakref.ref(self)
+        self.control.on_pause_change(lambda: _send_to(me, Worker.paused), lambda: _send_to(me, Worker.resumed))
         # Each declared signal's instance, made here in the GUI thread, by the class's signal.
         self._signals = {signal: getattr(self, name) for klass in type(self).__mro__
                          if issubclass(klass, Worker) for name, signal in vars(klass).items()
@@ -244,6 +254,12 @@ class Worker(QObject):
     @Slot(object, object)
     def _on_relay(self, signal: Signal, args) -> None:
         self._signals[signal].emit(*args)
+
+
+def _send_to(worker: weakref.ref[Worker], signal: Signal) -> None:
+    alive = worker()
+    if alive is not None:
+        alive.send(signal)
 
 
 class _Runner(QThread):
@@ -324,7 +340,9 @@ class WorkerThread(QObject):
         log.debug("%s thread ended", self.name)
         self.ended.emit(runner.worker)
         # ``runner`` (the QThread) and its worker go when the last reference here goes: in the
-        # GUI thread, after the thread has finished.
+        # GUI thread, after the thread has finished. What the work let go of in a cycle (a
+        # trainer and its doctor, with the run's data) goes at the collector's next tick.
+        collector.collect_soon()
 
     def _deliver_pending(self, worker: Worker) -> None:
         """Emit now what the worker sent before it ended (its relays are posted to the GUI thread)."""

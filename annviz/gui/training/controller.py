@@ -117,7 +117,8 @@ class TrainingController(QObject):
         dataset = load_dataset(config.dataset)
         network = build_network(config, 784, dataset.n_classes)
         self._remember_previous()
-        self.config, self.dataset, self.trainer, self.saved_path = config, dataset, None, None
+        self._let_go_of_trainer()
+        self.config, self.dataset, self.saved_path = config, dataset, None
         self._show_in_state(network.copy())
         self.run_started.emit(config)
 
@@ -274,7 +275,7 @@ class TrainingController(QObject):
     def discard(self) -> None:
         """Forget the trained network; the model from before training comes back."""
         self.shutdown()
-        self.trainer = None
+        self._let_go_of_trainer()
         if self._previous is not None and self.state.network is self._live:
             network, info, path = self._previous
             if network is not None:
@@ -389,6 +390,14 @@ class TrainingController(QObject):
             self._live = None
 
     # --- helpers -------------------------------------------------------------------------------
+
+    def _let_go_of_trainer(self) -> None:
+        """Forget the last run's trainer (its thread has ended). It and its doctor (nn/doctor)
+        hold each other: the trainer forgets its doctor, so both go at once with the run's data
+        (5–60 MB) — not at the cyclic collector's next full collection, runs later."""
+        if self.trainer is not None:
+            self.trainer.observer = None
+        self.trainer = None
 
     def _remember_previous(self) -> None:
         """What Discard brings back: the model on the pad now, unless that is this run's own."""
