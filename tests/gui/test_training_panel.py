@@ -121,10 +121,10 @@ def test_the_worker_holds_still_while_a_mouse_button_is_down(window, qtbot, monk
     # pacer (it finishes no update while a button is down), not through the input priority.
     qtbot.waitUntil(lambda: history.batches > 50, timeout=3000)
     QTest.mousePress(window.area.curves, Qt.MouseButton.LeftButton)
-    qtbot.wait(100)                                              # seen within 15 ms
+    qtbot.wait(100)                       # seen within 15 ms (a busy machine: the batch going on ends)
     held = history.batches
-    qtbot.wait(300)
-    assert history.batches == held and window.area.controller.phase == "running"
+    qtbot.wait(300)                       # batches of one: hundreds in 300 ms if it did not hold
+    assert history.batches <= held + 1 and window.area.controller.phase == "running"
     QTest.mouseRelease(window.area.curves, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: history.batches > held + 10, timeout=1000)
 
