@@ -18,10 +18,11 @@ from annviz.gui.mydigits import FOLDER_KEY, MyDigitsPage
 from annviz.gui.training import TrainingArea
 from annviz.lessons.model import Action
 from annviz.nn.config import TrainConfig
-from annviz.nn.recording import Recorder, Recording
+from annviz.nn.recording import Recording
 from annviz.nn.runwriter import save_recording
 from annviz.nn.trainer import Trainer
 from annviz.recipes import build_network, prepare_data
+from recorded import record
 from run_ends import open_window
 
 #: pyqtgraph plots the window holds once shown (33 when every page was built at the start): the
@@ -151,15 +152,7 @@ def test_a_lesson_step_on_the_training_page_and_my_digits_in_its_answer_strips(w
 def tiny_recording(path) -> Recording:
     config = TrainConfig(hidden=(8,), activation="relu", optimizer="adam", lr=0.01, batch_size=50,
                          epochs=1, n_train=200)
-    trainer = Trainer(build_network(config), config, prepare_data(config).train)
-    recorder, net = Recorder(trainer), trainer.network
-    run = Recording(config, net.sizes, net.activation_names, [str(i) for i in range(10)],
-                    trainer.batches_per_epoch)
-    run.add(recorder.start())
-    for event in trainer.steps():
-        moment = recorder.observe(event)
-        if moment is not None:
-            run.add(moment)
+    run = record(Trainer(build_network(config), config, prepare_data(config).train))
     save_recording(path, run)
     return run
 

@@ -23,6 +23,7 @@ from annviz.nn.recording import (
 )
 from annviz.nn.trainer import BatchEvent, Trainer
 from annviz.recipes import build_network, prepare_data
+from recorded import record
 
 TINY = TrainConfig(hidden=(8,), activation="relu", optimizer="adam", lr=0.01, batch_size=20,
                    epochs=3, n_train=1000)
@@ -56,16 +57,7 @@ def record_run(config: TrainConfig, data=None) -> tuple[Trainer, Recording]:
     data = data or prepare_data(config)
     trainer = Trainer(build_network(config), config, data.train,
                       augment_fn=augment_batch if config.augment else None)
-    recorder = Recorder(trainer)
-    net = trainer.network
-    run = Recording(config, net.sizes, net.activation_names, [str(i) for i in range(10)],
-                    trainer.batches_per_epoch)
-    run.add(recorder.start())
-    for event in trainer.steps():
-        moment = recorder.observe(event)
-        if moment is not None:
-            run.add(moment)
-    return trainer, run
+    return trainer, record(trainer)
 
 
 def test_pictures_are_float16_within_its_precision_and_epoch_ends_keep_float32():

@@ -17,11 +17,12 @@ from annviz.data.datasets import load_dataset, to_inputs
 from annviz.nn import TrainConfig, Trainer
 from annviz.nn.doctor import Doctor
 from annviz.nn.doctor.texts import describe_fix, explain
-from annviz.nn.recording import Recorder, Recording
+from annviz.nn.recording import Recording
 from annviz.nn.runfile import RunFileError, load_recording
 from annviz.nn.runwriter import save_recording
 from annviz.nn.tensorfile import file_size, read_header
 from annviz.recipes import build_network
+from recorded import record
 
 NOTES = TrainConfig(hidden=(16, 16), activation="sigmoid", optimizer="sgd", lr=0.5, batch_size=10, epochs=1,
                     n_train=1000)
@@ -43,15 +44,8 @@ def diagnosed_run(digits, config: TrainConfig) -> Recording:
     """A recorded run with the doctor watching, as the app keeps it."""
     with threadpool_limits(1, user_api="blas"), np.errstate(all="ignore"):
         trainer = Trainer(build_network(config), config, digits)
-        doctor, recorder = Doctor(trainer), Recorder(trainer)
-        net = trainer.network
-        run = Recording(config, net.sizes, net.activation_names, [str(i) for i in range(10)],
-                        trainer.batches_per_epoch)
-        run.add(recorder.start())
-        for event in trainer.steps():
-            moment = recorder.observe(event)
-            if moment is not None:
-                run.add(moment)
+        doctor = Doctor(trainer)
+        run = record(trainer)
         run.history = trainer.history
         run.diagnoses = doctor.finish()
     return run
