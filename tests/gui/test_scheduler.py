@@ -23,6 +23,7 @@ from annviz.gui.training.scheduler import (
     frame_interval,
 )
 from annviz.gui.training.worker import TrainingWorker
+from annviz.run import pacing
 from test_training_worker import TINY, collect, make_trainer
 
 
@@ -304,7 +305,7 @@ def test_in_slow_motion_the_worker_waits_until_the_last_batch_was_shown(monkeypa
     start = time.monotonic()
     pace.wait_for_slot(control)
     assert 0.25 <= time.monotonic() - start < 2.5      # until they were shown
-    monkeypatch.setattr(scheduler_module, "SLOW_WAIT_S", 0.2)
+    monkeypatch.setattr(pacing, "SLOW_WAIT_S", 0.2)
     pace.sent(progress=True, weights=True)             # never shown
     start = time.monotonic()
     pace.wait_for_slot(control)
