@@ -128,6 +128,23 @@ def test_the_worker_holds_during_a_weights_frame_and_not_during_a_progress_frame
     scheduler.end_run()
 
 
+def test_a_run_in_the_training_process_is_not_held_while_the_weights_are_shown(qtbot):
+    control, seen = Holds(), []
+    scheduler = Scheduler({Frame.PROGRESS: lambda: seen.append(("progress", control.held)),
+                           Frame.WEIGHTS: lambda: seen.append(("weights", control.held))})
+    scheduler.begin_run(control, Pace(), shares_interpreter=False)
+    scheduler.request(Frame.WEIGHTS)
+    qtbot.waitUntil(lambda: bool(seen), timeout=1000)
+    qtbot.wait(50)                                      # its repaints done, the frame ended
+    assert seen == [("weights", False)] and control.log == []
+    scheduler.end_run()
+    scheduler.begin_run(control, Pace())                # the next run, in a thread: held again
+    scheduler.request(Frame.WEIGHTS)
+    qtbot.waitUntil(lambda: ("update", False) in control.log, timeout=1000)
+    assert seen[-1] == ("weights", True)
+    scheduler.end_run()
+
+
 def test_a_frame_cancelled_before_its_repaints_end_lets_the_worker_go(qtbot):
     control = Holds()
     scheduler = Scheduler({Frame.PROGRESS: lambda: None,

@@ -6,6 +6,8 @@ Every test waits on GUI-side state (the controller's phase, what the views hold)
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from annviz.gui.state import AppState
 from annviz.gui.threads import unfinished_threads
 from annviz.gui.training.__main__ import TrainingWindow
+from annviz.gui.training.remote import POOL
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import load_model
 from annviz.recipes import build_network
@@ -119,6 +122,17 @@ def test_the_worker_holds_still_while_a_mouse_button_is_down(window, qtbot):
     assert controller.latest_weights() is held and controller.phase == "running"
     QTest.mouseRelease(window.area.curves, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.latest_weights() is not held, timeout=1000)
+
+
+def test_the_training_page_trains_in_the_training_process(window, qtbot):
+    controller = window.area.controller
+    start(window, qtbot, SLOW)
+    qtbot.waitUntil(lambda: shown_step(window) > 0, timeout=5000)
+    [pid] = POOL.busy_pids()                        # a process of its own, not this one
+    assert pid != os.getpid()
+    controller.stop()
+    qtbot.waitUntil(lambda: controller.phase == "done", timeout=3000)
+    assert not POOL.busy_pids() and pid in POOL.idle_pids()   # kept for the next run
 
 
 def test_step_from_idle_trains_exactly_one_batch(window, qtbot):

@@ -305,7 +305,7 @@ class TrainingController(QObject):
         worker.failed.connect(self._on_failed)
         worker.paused.connect(self._on_worker_paused)
         worker.resumed.connect(self._on_worker_resumed)
-        self._scheduler.begin_run(worker.control, worker.pace)
+        self._scheduler.begin_run(worker.control, worker.pace, worker.SHARES_INTERPRETER)
         self._set_phase("paused" if worker.control.paused else "running")
         self._thread.start(worker)
 

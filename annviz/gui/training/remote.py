@@ -197,6 +197,8 @@ class _Outbox:
 class RemoteTrainingWorker(TrainingWorker):
     """Trains ``job`` in a training process; the signals and commands of ``TrainingWorker``."""
 
+    SHARES_INTERPRETER = False
+
     def __init__(self, job: Job, pace: Pace | None = None):
         super().__init__(None, paused=job.paused, class_names=job.class_names, record=job.record,
                          blas_threads=job.blas_threads, pace=pace)

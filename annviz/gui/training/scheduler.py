@@ -15,9 +15,11 @@ these rules, each in one place below (and each with its test in ``tests/gui/test
    next pass of the event loop after it: its repaints included.
 2. **One frame per pass.** The frames of one update run in separate passes of the event loop,
    so a stroke that begins meanwhile waits for one frame, not for the whole update.
-3. **The worker holds while the weights are shown** (both ran slower side by side than one
-   after the other: measured, the update ~40 ms instead of ~25, and training lost about twice
-   the update's time). Progress frames are short and do not hold it.
+3. **A worker in the app's own interpreter holds while the weights are shown** (both ran
+   slower side by side than one after the other: measured, the update ~40 ms instead of ~25,
+   and training lost about twice the update's time). Progress frames are short and do not hold
+   it. A run in the training process (run/process.py) shares no interpreter lock with the views
+   and does not hold (``begin_run(…, shares_interpreter=False)``): holding it only lost its time.
 4. **The user's hand first.** While a mouse button is down anywhere in the app (looked at every
    ``POLL_MS``; at once for a press on a ``watch``-ed widget, e.g. the drawing pad), the worker
    holds between two batches and no frame begins; after a release, frames wait ``QUIET_S`` (a
@@ -31,7 +33,8 @@ these rules, each in one place below (and each with its test in ``tests/gui/test
 7. **Paused or stepped by hand**: every batch is sent, and shown at once (``flush``).
 
 ``Pace`` is the worker's side (plain Python, thread-safe); ``Scheduler`` the GUI thread's (it
-owns the timers). The controller connects them: ``begin_run(control, pace)`` when a worker starts,
+owns the timers). The controller connects them: ``begin_run(control, pace, shares_interpreter)``
+when a worker starts,
 ``end_run()`` when its thread has ended.
 """
 
@@ -44,8 +47,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
-from annviz.gui.threads import Control
-from annviz.run.pacing import MAX_FRAMES_PER_S, Frame, Pace
+from annviz.run.pacing import MAX_FRAMES_PER_S, Frame, Gate, Pace
 
 MIN_PROGRESS_PER_S = 10
 WEIGHTS_SHARE = 0.04      # of the GUI thread's time, for showing new weights
@@ -93,7 +95,8 @@ class Scheduler(QObject):
         self._started = 0.0
         self._released = -math.inf                       # when a button was last released
         self._slow_interval: float | None = None
-        self._control: Control | None = None             # the worker's, while a run goes on
+        self._control: Gate | None = None                # the worker's, while a run goes on
+        self._holding: frozenset[Frame] = HOLDING        # the frames that hold it (rule 3)
         self._pace: Pace | None = None
         self._input_held = False
         self._timer = QTimer(self)
@@ -105,9 +108,11 @@ class Scheduler(QObject):
 
     # --- the run -----------------------------------------------------------------------------------
 
-    def begin_run(self, control: Control, pace: Pace) -> None:
-        """A worker starts: hold it by these rules, and tell it the pace."""
+    def begin_run(self, control: Gate, pace: Pace, shares_interpreter: bool = True) -> None:
+        """A worker starts: hold it by these rules, and tell it the pace. ``shares_interpreter``:
+        it runs in this process (rule 3 holds it), not in the training process."""
         self._control, self._pace, self._input_held = control, pace, False
+        self._holding = HOLDING if shares_interpreter else frozenset()
         pace.set_speed(1 / self._slow_interval if self._slow_interval else None)
         self._tell_pace()
         self._poll.start()
@@ -209,7 +214,7 @@ class Scheduler(QObject):
         frame = ready[0]
         self._pending.discard(frame)
         self._running, self._started = frame, now
-        if frame in HOLDING:
+        if frame in self._holding:
             self._hold_worker(True)
         self._show[frame]()
         self._timer.start(0)             # the next pass, once this frame has repainted
@@ -221,7 +226,7 @@ class Scheduler(QObject):
         if measure:
             self.cost[frame] = max(0.0, time.perf_counter() - self._started)
         self._next[frame] = self._started + self.interval(frame)
-        if frame in HOLDING:
+        if frame in self._holding:
             self._hold_worker(False)
         self._tell_pace()
 

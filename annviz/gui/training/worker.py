@@ -39,6 +39,8 @@ class TrainingWorker(Worker):
     diagnosed = Signal(object)         # Diagnosis (a copy): the doctor named a fault
     # finished(Trainer): .network, .history (status, stop_reason); failed(str); paused; resumed
 
+    SHARES_INTERPRETER = True          # runs in the app's own interpreter (scheduler.py's rule 3)
+
     SIGNALS = {Sent.PROGRESS: progress, Sent.SNAPSHOT: snapshot, Sent.EPOCH_METRICS: epoch_metrics,
                Sent.RECORDING_STARTED: recording_started, Sent.MOMENT: moment,
                Sent.INEXACT: inexact, Sent.DIAGNOSED: diagnosed}
