@@ -170,3 +170,33 @@ def test_with_no_process_the_run_is_trained_in_the_thread(thread, qtbot, monkeyp
     thread.request_stop()
     qtbot.waitUntil(lambda: bool(got["finished"]), timeout=3000)
     assert got["finished"][0].history.batches == 2
+
+
+class Unpicklable(Exception):
+    def __init__(self):
+        super().__init__("made of a lambda")
+        self.why = lambda: None
+
+
+class BrokenJob(Job):
+    def make_trainer(self):
+        raise Unpicklable()
+
+
+def test_an_exception_that_does_not_pickle_comes_as_its_text():
+    from multiprocessing import Pipe
+    from threading import Thread
+
+    from annviz.run.process import From, Server, To
+
+    ours, theirs = Pipe()
+    server = Thread(target=Server(theirs).serve)
+    server.start()
+    ours.send(BrokenJob(TINY, build_network(TINY)))
+    assert ours.poll(10)
+    what, error, text = ours.recv()
+    assert what is From.FAILED and str(error) == "Unpicklable: made of a lambda"
+    assert "make_trainer" in text                            # the process's own traceback
+    ours.send((To.QUIT,))
+    server.join(5)
+    assert not server.is_alive()
