@@ -1,0 +1,58 @@
+"""What the screen writes is whole, in both languages: texts a view paints or writes as rich text
+(which the fit tests' label measures do not see) are read back as a user sees them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFontMetricsF, QTextDocument
+
+from annviz.gui.i18n import set_language
+
+
+@pytest.fixture(params=["en", "ko"])
+def lang(request, qapp):
+    set_language(request.param)
+    yield request.param
+    set_language("en")
+
+
+def shown_text(label) -> str:
+    """A rich-text label's text as the screen shows it."""
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()
+
+
+def test_the_neuron_labs_legend_writes_w_less_than_zero(qtbot, lang):
+    """"(w < 0)": the "<" of a sign legend is written, not read as the start of a tag (which hid the
+    rest of the blue item)."""
+    from annviz.gui.lab.neuron_view import NeuronView
+
+    view = NeuronView()
+    qtbot.addWidget(view)
+    text = shown_text(view.legend)
+    blue, orange = {"en": ("inhibiting input (w < 0)", "exciting input (w > 0)"),
+                    "ko": ("억제하는 입력 (w < 0)", "(w > 0)")}[lang]
+    assert blue in text and orange in text
+    assert text.index(blue) < text.index(orange)
+
+
+@pytest.mark.parametrize("width", [440, 560, 900])
+def test_the_neuron_pictures_captions_are_whole_and_apart(qtbot, lang, width):
+    """Each part's name and meaning ("Axon terminals", "to the next neurons") is written whole inside
+    the picture, apart from its neighbours, at the picture's least width and wider."""
+    from annviz.gui.lab.biology import NeuronPicture
+
+    picture = NeuronPicture()
+    qtbot.addWidget(picture)
+    picture.resize(width, 300)
+    drawn = picture.captions_drawn()
+    texts = [text for text, _, _ in drawn]
+    assert len(texts) == 8 and {"en": "to the next neurons", "ko": "다음 뉴런으로"}[lang] == texts[-1]
+    for row in (drawn[:4], drawn[4:]):
+        for text, font, box in row:
+            assert 0 <= box.left() and box.right() <= width, (text, box)
+            assert QFontMetricsF(font).horizontalAdvance(text) <= box.width() + 0.5
+            assert font.pointSizeF() >= 0.8 * picture.font().pointSizeF() - 0.01
+        for (_, _, left), (_, _, right) in zip(row, row[1:]):
+            assert left.right() < right.left(), (left, right)
