@@ -56,3 +56,37 @@ def test_the_neuron_pictures_captions_are_whole_and_apart(qtbot, lang, width):
             assert font.pointSizeF() >= 0.8 * picture.font().pointSizeF() - 0.01
         for (_, _, left), (_, _, right) in zip(row, row[1:]):
             assert left.right() < right.left(), (left, right)
+
+
+def squeezed_plot(qtbot, keep: bool):
+    """A plot titled "accuracy" upright and "digit" below, in a window of 300 × 60 pixels."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from annviz.gui.common.plotting import keep_axis_titles_whole
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    plot = pg.PlotWidget()
+    plot.setTitle("My held-out digits")
+    plot.setLabel("left", "accuracy on my digits")
+    plot.setLabel("bottom", "digit")
+    if keep:
+        keep_axis_titles_whole(plot, least_height=40)
+    QVBoxLayout(window).addWidget(plot)
+    window.resize(300, 60)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(100)                # the axes learn their labels' size as they paint: a second pass
+    return window, plot
+
+
+@pytest.mark.parametrize("keep", [True, False], ids=["kept whole", "left alone"])
+def test_a_plot_kept_whole_writes_its_axis_titles_whole(qtbot, keep):
+    """``keep_axis_titles_whole``: a short plot grows until its upright title is whole; left alone,
+    pyqtgraph cuts it (the check sees the cut, so it can tell)."""
+    from fit_check import axis_titles_cut
+
+    _window, plot = squeezed_plot(qtbot, keep)
+    cut = axis_titles_cut(plot)
+    assert (cut == []) if keep else any("accuracy on my digits" in c for c in cut), cut
