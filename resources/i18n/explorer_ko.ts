@@ -1502,54 +1502,54 @@
 <context>
     <name>LayerMatrices</name>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="93"/>
-        <location filename="../../annviz/gui/explorer/layers.py" line="98"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="95"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="100"/>
         <source>neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="94"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="96"/>
         <source>input from neuron</source>
-        <translation>입력을 보내는 뉴런</translation>
+        <translation>보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="90"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="92"/>
         <source>weights W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</source>
         <extracomment>The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.</extracomment>
         <translation>가중치 W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="98"/>
         <source>biases b{l}&lt;br&gt;{layer}</source>
         <translation>편향 b{l}&lt;br&gt;{layer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="101"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="102"/>
         <source>blue: negative</source>
         <translation>파랑: 음수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="102"/>
         <source>orange: positive</source>
         <translation>주황: 양수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="103"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="196"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="268"/>
         <source>{neuron}: bias b = {b}</source>
         <translation>{neuron}: 편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="201"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="273"/>
         <source>weight from {source} to {target}: {w}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {w}</translation>
     </message>
@@ -2368,42 +2368,42 @@ Run: python {name} --help</source>
 <context>
     <name>WeightGrid</name>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="66"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="69"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="69"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="73"/>
         <source>What each output neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
         <translation>각 출력 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="72"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="76"/>
         <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
         <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="74"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="78"/>
         <source>blue: negative weight</source>
         <translation>파랑: 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="74"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="78"/>
         <source>orange: positive weight</source>
         <translation>주황: 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="75"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="79"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="76"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
         <source>Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector.</source>
         <translation>스크롤하면 확대·축소, 끌면 이동합니다. 타일을 클릭하면 뉴런 살펴보기에서 크게 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="156"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="162"/>
         <source>{neuron}, bias {b}; click to inspect</source>
         <translation>{neuron}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>

@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.state import AppState
@@ -62,6 +63,7 @@ class LayerMatrices(QWidget):
         layout.addWidget(self.legend)
         self._matrices: dict[int, tuple[pg.PlotItem, pg.ImageItem]] = {}   # by weight layer ≥ 1
         self._biases: list[tuple[pg.PlotItem, pg.BarGraphItem]] = []       # by weight layer
+        self._columns, self._row_heights = 0, []        # how the plots are arranged (``_arrange``)
         self._signs = (pg.mkBrush(NEGATIVE), pg.mkBrush(POSITIVE))
         self._lut = weight_colormap().getLookupTable(nPts=256)
         self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -99,6 +101,8 @@ class LayerMatrices(QWidget):
             plot.setLabel("left", self.tr("bias b"))
         self.legend.setText(sign_legend_html(self.tr("blue: negative"), self.tr("orange: positive"),
                                              self.tr("0")))
+        self._fit_height()                            # the titles' new words may take another line
+        self._arrange()                               # ... or not fit beside each other
 
 
     def _on_model_changed(self) -> None:
@@ -116,7 +120,7 @@ class LayerMatrices(QWidget):
             return
         for l in range(net.n_layers):
             if l >= 1:
-                plot = _quiet(self._view.addPlot(row=l, col=0, enableMenu=False))
+                plot = _quiet(pg.PlotItem(enableMenu=False))
                 plot.invertY(True)
                 plot.setAspectLocked(True)                 # square cells
                 image = pg.ImageItem(np.zeros(net.weights[l].shape, np.float32), axisOrder="row-major")
@@ -128,8 +132,7 @@ class LayerMatrices(QWidget):
                 plot.getAxis("left").setTicks(neuron_ticks(rows, names, offset=0.5))   # cell i: [i, i + 1)
                 plot.getAxis("bottom").setTicks(neuron_ticks(cols, offset=0.5))
                 self._matrices[l] = (plot, image)
-            # The first layer's biases have no matrix beside them: they take the whole top row.
-            bias_plot = _quiet(self._view.addPlot(row=l, col=1 if l >= 1 else 0, colspan=1 if l >= 1 else 2, enableMenu=False))
+            bias_plot = _quiet(pg.PlotItem(enableMenu=False))
             n = net.sizes[l + 1]
             bars = pg.BarGraphItem(x=np.arange(n), height=np.zeros(n), width=0.8, pen=None)
             bias_plot.addItem(bars)
@@ -137,12 +140,81 @@ class LayerMatrices(QWidget):
             names = self._state.class_names if l == net.n_layers - 1 else None
             bias_plot.getAxis("bottom").setTicks(neuron_ticks(n, names))
             self._biases.append((bias_plot, bars))
-        rows = self._view.ci.layout
-        for l in range(net.n_layers):
-            rows.setRowMinimumHeight(l, BIAS_ROW_HEIGHT if l == 0 else ROW_HEIGHT)
-        self._view.setMinimumHeight(BIAS_ROW_HEIGHT + ROW_HEIGHT * (net.n_layers - 1) + 10)
+        self._columns = 0
         self.retranslate()
+        self._arrange()
         self._draw_weights()
+
+    def columns(self) -> int:
+        """2: each matrix with its biases beside it; 1: the biases under it (a narrow panel)."""
+        self._catch_up()
+        return self._columns
+
+    def _two_columns_width(self) -> float:
+        """The least width of the plots with each matrix's biases beside it."""
+        spacing = self._view.ci.layout.horizontalSpacing()
+        margins = self._view.ci.layout.getContentsMargins()         # left, top, right, bottom
+        widest = max([bias.minimumWidth() for bias, _ in self._biases[:1]]
+                     + [matrix.minimumWidth() + self._biases[l][0].minimumWidth() + spacing
+                        for l, (matrix, _) in self._matrices.items()])
+        return widest + margins[0] + margins[2] + 2
+
+    def _arrange(self) -> None:
+        """The plots in two columns if they fit the width the view has, else in one (each
+        matrix, then its biases, under it): never wider than the view, whose right part would be
+        cut (it scrolls only up and down)."""
+        if not self._biases:
+            return
+        columns = 2 if self._two_columns_width() <= self._scroll.viewport().width() else 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        layout = self._view.ci
+        for plot in [p for p, _ in self._biases] + [p for p, _ in self._matrices.values()]:
+            if plot in layout.items:
+                layout.removeItem(plot)
+        heights, row = [], 0
+        for l, (bias, _) in enumerate(self._biases):
+            if l >= 1:
+                layout.addItem(self._matrices[l][0], row=row, col=0)
+                if columns == 1:
+                    heights.append(ROW_HEIGHT)
+                    row += 1
+            # The first layer's biases have no matrix beside them: they take the whole top row.
+            layout.addItem(bias, row=row, col=0 if l == 0 or columns == 1 else 1,
+                           colspan=2 if l == 0 and columns == 2 else 1)
+            heights.append(BIAS_ROW_HEIGHT if l == 0 or columns == 1 else ROW_HEIGHT)
+            row += 1
+        self._row_heights = heights
+        self._size_rows()
+
+    def _size_rows(self) -> None:
+        for row, height in enumerate(self._row_heights):
+            self._view.ci.layout.setRowMinimumHeight(row, zoom.px(height))
+        self._fit_height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt's hook: one column or two for the new width
+        super().resizeEvent(event)
+        if not self._stale_model:
+            self._arrange()
+
+    def _fit_height(self) -> None:
+        """The view as high as its plots ask — their titles, axes and rows at the zoom — so that
+        scrolled to its end it shows the last plot whole."""
+        net = self._state.network
+        if net is None or self._stale_model:
+            return
+        plots = self._view.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        frame = self._view.height() - self._view.viewport().height()
+        self._view.setMinimumHeight(int(plots + 0.999) + max(frame, 0))
+
+    def rezoom(self) -> None:
+        """Rows of the zoom's height, and columns for the plots' new widths (a model shown later
+        is built at the zoom of then)."""
+        if self._stale_model or not self._biases:
+            return
+        self._size_rows()
+        self._arrange()
 
     def _on_weights_changed(self) -> None:
         if self.isVisible():
