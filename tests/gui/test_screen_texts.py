@@ -90,3 +90,28 @@ def test_a_plot_kept_whole_writes_its_axis_titles_whole(qtbot, keep):
     _window, plot = squeezed_plot(qtbot, keep)
     cut = axis_titles_cut(plot)
     assert (cut == []) if keep else any("accuracy on my digits" in c for c in cut), cut
+
+
+@pytest.mark.parametrize("width,columns", [(700, 2), (280, 1)])
+def test_the_deeper_layers_stand_side_by_side_only_where_they_fit(qtbot, lang, width, columns):
+    """Each matrix's biases beside it in a wide panel, under it in a narrow one: never a plot laid
+    out wider than the view (whose right part was cut), never an axis title cut."""
+    import pyqtgraph as pg
+
+    from annviz.gui.explorer.layers import LayerMatrices
+    from annviz.gui.state import AppState
+    from annviz.nn.network import Network
+    from fit_check import axis_titles_cut, plot_overflow
+
+    state = AppState()
+    state.set_model(Network.build([784, 16, 16, 10]))
+    layers = LayerMatrices(state)
+    qtbot.addWidget(layers)
+    layers.resize(width, 500)
+    layers.show()
+    qtbot.waitExposed(layers)
+    qtbot.wait(50)
+    view = layers.findChild(pg.GraphicsLayoutWidget)
+    assert layers.columns() == columns
+    assert plot_overflow(view) is None
+    assert axis_titles_cut(view) == []

@@ -2,8 +2,11 @@
 
 Row i of the matrix W⁽ˡ⁾ holds neuron i's incoming weights; each matrix has its own symmetric
 scale (zero is the neutral colour) and square cells; the first layer's biases span the top row.
-Each row of plots has at least ``ROW_HEIGHT`` pixels (titles on two lines keep the columns narrow) — the view scrolls when the dock is smaller —
-so 16×16 matrices stay readable at 1280×800, and every bias bar is in view. The plots are created
+Each row of plots has at least ``ROW_HEIGHT`` pixels at 100 % (titles on two lines keep the
+columns narrow) and the view is as high as its plots ask — it scrolls when the dock is smaller —
+so 16×16 matrices stay readable at 1280×800, and every bias bar is in view. Each matrix's biases
+stand beside it where the panel is wide enough, else under it (``columns``); only a panel
+narrower than one plot scrolls sideways. The plots are created
 when the architecture changes and updated in place when the weights change — while the view is
 on screen: a hidden one (a tab behind, as at the app's start) catches up when shown, or when a
 public method reads what it shows. Clicking a matrix
@@ -24,6 +27,7 @@ from annviz.gui.state import AppState
 
 #: The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.
 BIAS_ROW_HEIGHT, ROW_HEIGHT = 130, 180
+SPACING = 6                       # between two plots side by side, in pixels
 
 
 def _quiet(plot: pg.PlotItem) -> pg.PlotItem:
@@ -50,10 +54,12 @@ class LayerMatrices(QWidget):
         self._state = state
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(None)
+        self._view.ci.layout.setHorizontalSpacing(SPACING)
         self._scroll = QScrollArea()
         self._scroll.setWidget(self._view)
         self._scroll.setWidgetResizable(True)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only when even one column is wider than the panel (a narrow panel at 150 %)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
@@ -152,12 +158,18 @@ class LayerMatrices(QWidget):
 
     def _two_columns_width(self) -> float:
         """The least width of the plots with each matrix's biases beside it."""
-        spacing = self._view.ci.layout.horizontalSpacing()
+        spacing = SPACING         # set, not asked of the style (which crashed with the view not shown)
         margins = self._view.ci.layout.getContentsMargins()         # left, top, right, bottom
         widest = max([bias.minimumWidth() for bias, _ in self._biases[:1]]
                      + [matrix.minimumWidth() + self._biases[l][0].minimumWidth() + spacing
                         for l, (matrix, _) in self._matrices.items()])
         return widest + margins[0] + margins[2] + 2
+
+    def _one_column_width(self) -> float:
+        """The least width of the plots one under the other."""
+        margins = self._view.ci.layout.getContentsMargins()
+        plots = [bias for bias, _ in self._biases] + [matrix for matrix, _ in self._matrices.values()]
+        return max(plot.minimumWidth() for plot in plots) + margins[0] + margins[2] + 2
 
     def _arrange(self) -> None:
         """The plots in two columns if they fit the width the view has, else in one (each
@@ -165,7 +177,10 @@ class LayerMatrices(QWidget):
         cut (it scrolls only up and down)."""
         if not self._biases:
             return
-        columns = 2 if self._two_columns_width() <= self._scroll.viewport().width() else 1
+        two = self._two_columns_width()
+        columns = 2 if two <= self._scroll.viewport().width() else 1
+        # no narrower than the plots: a view narrower than its plots shows their left part only
+        self._view.setMinimumWidth(int(two if columns == 2 else self._one_column_width()))
         if columns == self._columns:
             return
         self._columns = columns
