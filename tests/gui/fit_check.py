@@ -249,6 +249,28 @@ def plot_overflow(view) -> str | None:
     return None
 
 
+def texts_cut(view) -> list[str]:
+    """The texts written in a plot (pyqtgraph ``TextItem``s: the diagram's column titles, class
+    names, numbers on a picture) that their plot's frame cuts: a view box shows only what lies
+    inside it."""
+    import pyqtgraph as pg
+
+    cut = []
+    for item in view.scene().items():
+        if not isinstance(item, pg.TextItem) or not item.isVisible() or not item.toPlainText().strip():
+            continue
+        box = item.getViewBox()
+        if box is None:
+            continue
+        margin = item.textItem.document().documentMargin()
+        text = item.sceneBoundingRect().adjusted(margin, margin, -margin, -margin)
+        seen = box.sceneBoundingRect()
+        if not seen.adjusted(-1, -1, 1, 1).contains(text):
+            cut.append(f"text {item.toPlainText()[:30]!r} shows {text.intersected(seen).height():.0f} of its "
+                       f"{text.height():.0f} px of height, {text.intersected(seen).width():.0f} of {text.width():.0f} of width")
+    return cut
+
+
 def page_problems(window, where: str, screen: Screen, axis_titles: bool = False) -> list[str]:
     """What does not fit on the page and tab on screen now. The plots' axis titles and sizes are
     checked up to 150 %, and at 200 % too with ``axis_titles`` (the benchmark lists them there)."""
@@ -273,6 +295,7 @@ def page_problems(window, where: str, screen: Screen, axis_titles: bool = False)
             problems.append(f"{where}: {describe(w)} {why}")
         if axis_titles and isinstance(w, QGraphicsView) and w.scene() is not None:
             problems += [f"{where}: {w.objectName() or type(w).__name__} {cut}" for cut in axis_titles_cut(w)]
+            problems += [f"{where}: {w.objectName() or type(w).__name__} {cut}" for cut in texts_cut(w)]
             why = plot_overflow(w)
             if why:
                 problems.append(f"{where}: {w.objectName() or type(w).__name__} {why}")

@@ -115,3 +115,32 @@ def test_the_deeper_layers_stand_side_by_side_only_where_they_fit(qtbot, lang, w
     assert layers.columns() == columns
     assert plot_overflow(view) is None
     assert axis_titles_cut(view) == []
+
+
+@pytest.mark.parametrize("hidden", [(16, 16), (32,) * 6], ids=["784-16-16-10", "6 hidden layers"])
+def test_the_diagrams_titles_are_whole_at_its_least_size(qtbot, lang, hidden):
+    """Each column's title ("hidden layer 1", "16") is written whole inside the drawing, at the
+    least size the diagram takes (its first line was cut at the top by 4 px in every page with the
+    diagram at 1366×768, and the titles overlapped for a deep network)."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    from annviz.gui.explorer.diagram import NetworkDiagram
+    from annviz.gui.state import AppState
+    from annviz.nn.network import Network
+    from fit_check import texts_cut
+
+    state = AppState()
+    state.set_model(Network.build([784, *hidden, 10]))
+    diagram = NetworkDiagram(state)
+    qtbot.addWidget(diagram)
+    diagram.show()
+    qtbot.waitExposed(diagram)
+    diagram.resize(diagram.minimumSizeHint())
+    qtbot.wait(50)
+    view = diagram.findChild(QGraphicsView)
+    assert texts_cut(view) == []
+    boxes = sorted((item.sceneBoundingRect() for item in view.scene().items()
+                    if type(item).__name__ == "TextItem" and "\n" in item.toPlainText()), key=lambda r: r.left())
+    assert len(boxes) == len(hidden) + 2
+    for left, right in zip(boxes, boxes[1:]):                # titles side by side, apart
+        assert left.right() <= right.left() + 1, (left, right)
