@@ -101,3 +101,15 @@ def test_a_window_comes_inside_the_area_it_is_given(qtbot):
     window.resize(1000, 600)
     room.fit_to_screen(window, QRect(0, 0, 1366, 720))
     assert (window.width(), window.height()) == (1000, 600)          # a window that fits keeps its size
+
+
+def test_a_first_window_takes_a_small_screen_whole_and_a_large_one_at_1280_by_800():
+    """A 1366×768 laptop (720 px above its taskbar): the whole area, not 1280×720 with 86 px of
+    desktop beside it; 1280×800 (752 above the taskbar) likewise; a 1920×1080 screen at 100 %:
+    1280×800; no screen known: 1280×800."""
+    from PySide6.QtCore import QSize
+
+    assert room.initial_size(QRect(0, 0, 1366, 720)) == QSize(1366, 720)
+    assert room.initial_size(QRect(0, 0, 1280, 752)) == QSize(1280, 752)
+    assert room.initial_size(QRect(0, 0, 1920, 1032)) == QSize(1280, 800)
+    assert room.initial_size() == QSize(1280, 800)
