@@ -144,3 +144,28 @@ def test_the_diagrams_titles_are_whole_at_its_least_size(qtbot, lang, hidden):
     assert len(boxes) == len(hidden) + 2
     for left, right in zip(boxes, boxes[1:]):                # titles side by side, apart
         assert left.right() <= right.left() + 1, (left, right)
+
+
+def test_a_deep_networks_drawing_scrolls_in_its_panel_not_the_page(qtbot, lang):
+    """Six hidden layers ask the panel for no more width than three do (the explorer page with
+    the lesson drawer scrolled sideways at 1280×800, 1074 px for 954); the drawing, legible, scrolls
+    sideways inside the panel instead."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from annviz.gui.explorer.diagram import NetworkDiagram
+    from annviz.gui.state import AppState
+    from annviz.nn.network import Network
+
+    state = AppState()
+    state.set_model(Network.build([784, 32, 32, 32, 10]))
+    diagram = NetworkDiagram(state)
+    qtbot.addWidget(diagram)
+    diagram.show()
+    three = diagram.minimumSizeHint().width()
+    state.set_model(Network.build([784, *(32,) * 6, 10]))
+    assert diagram.minimumSizeHint().width() <= three + 2
+    diagram.resize(diagram.minimumSizeHint())
+    qtbot.wait(50)
+    scroll = diagram.findChild(QScrollArea)
+    assert scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().width() > scroll.viewport().width()

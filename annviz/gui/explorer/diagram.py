@@ -25,10 +25,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
+    QFrame,
     QGraphicsRectItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -57,6 +59,7 @@ SELECTED = (255, 190, 0)
 LEGIBLE = 0.8                   # the smallest share of the text size the diagram writes in
 X_FROM, Y_RANGE = -0.05, (-0.17, 1.02)   # the view's range (its right edge: the layout's width)
 TITLE_ROOM = 0.18                # the column titles (their two lines) above y = 0.02
+WHOLE_COLUMNS = 5               # the panel is as wide as a drawing of 5 columns asks; a deeper one scrolls
 BOUNDED = {"sigmoid", "softmax", "step"}
 
 
@@ -93,7 +96,14 @@ class NetworkDiagram(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(bar)
-        layout.addWidget(self._view)
+        # A deep network's drawing may be wider than its panel: it scrolls sideways there, rather
+        # than making the whole page scroll (``_legible_size``).
+        self._scroll = QScrollArea()
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(self._view)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self._scroll, 1)
         self.legend = QLabel()                 # the colour legend strip under the diagram
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
@@ -247,8 +257,14 @@ class NetworkDiagram(QWidget):
         for layer, label in enumerate(self._column_labels):
             width, height = self._title_extent(label, legible)
             scale = max(scale, width / self._title_room(layer), height / TITLE_ROOM)
-        self._view.setMinimumSize(int(scale * (self._layout.width - X_FROM)) + 2,
-                                  int(scale * (Y_RANGE[1] - Y_RANGE[0])) + 2)
+        width = int(scale * (self._layout.width - X_FROM)) + 2
+        height = int(scale * (Y_RANGE[1] - Y_RANGE[0])) + 2
+        self._view.setMinimumSize(width, height)
+        # The panel asks for the width of up to WHOLE_COLUMNS columns; a deeper network's drawing
+        # scrolls sideways in it (below its scroll bar, never less high than its drawing).
+        whole = int(scale * (ColumnLayout([1] * WHOLE_COLUMNS).width - X_FROM)) + 2
+        bar = self._scroll.horizontalScrollBar().sizeHint().height() if width > whole else 0
+        self._scroll.setMinimumSize(min(width, whole), height + bar)
 
     def _fit_button(self) -> None:
         """Wide enough for its text in bold (as it is drawn when on), so that turning it on never
