@@ -55,6 +55,7 @@ class _Side:
         box = self.plots.addViewBox(lockAspect=True, invertY=True, enableMouse=False, enableMenu=False)
         self.image = pg.ImageItem(np.zeros((28, 28), np.float32), axisOrder="row-major")
         self.image.setColorMap(weight_colormap())
+        self.image.hide()                               # until a run is shown
         box.addItem(self.image)
         # The bars beside the pictures, not under them: the charts' tab is short on a 768-pixel
         # screen, and both stay readable in a strip of ``PLOT_HEIGHT``.
@@ -121,6 +122,8 @@ class RunComparison(QWidget):
             i = side.choice.currentIndex()
             if not 0 <= i < len(runs) or not runs[i].moments:
                 side.caption.clear()
+                if side.plots is not None:        # no run: no picture (zeros read as solid blue)
+                    side.image.hide()
                 continue
             self._show(side, i, runs[i], step, image)
 
@@ -195,6 +198,7 @@ class RunComparison(QWidget):
         w = weights[0]
         m = robust_level(w)
         side.image.setImage(weight_mosaic(w), levels=(-m, m))
+        side.image.show()
         text = self.tr("Run {n}, batch {step:,} (epoch {epoch:.2f})").format(
             n=i + 1, step=moment.step, epoch=moment.epoch)
         if image is None:
