@@ -51,6 +51,26 @@ def test_a_shelf_folds_its_views_lowest_priority_first_and_brings_them_back(qtbo
     assert pad.geometry().right() < diagram.geometry().left() < weights.geometry().left() < fold.geometry().left()
 
 
+
+def test_a_view_higher_than_its_shelf_folds_rather_than_be_cut(qtbot):
+    """Wide enough but not high enough (its texts wrapped onto many lines in a narrow column, as
+    the training page's weight pictures at 150 % in Korean): the view folds into a tab, whole;
+    a higher row brings it back."""
+    fold = QTabWidget()
+    fold.addTab(_view(200), "charts")
+    shelf = room.Shelf(fold)
+    qtbot.addWidget(shelf)
+    weights = _view(150, height=320)
+    shelf.add(_view(300), lambda: "pad")
+    shelf.add(weights, lambda: "weights", priority=1)
+    shelf.show()
+    shelf.resize(1200, 300)
+    qtbot.wait(10)
+    assert shelf.folded() == [weights]
+    shelf.resize(1200, 340)
+    qtbot.wait(10)
+    assert shelf.folded() == [] and weights.height() == 340
+
 def test_a_page_frame_scrolls_only_below_the_page_minimum_and_the_tabs_name_pages(qtbot):
     tabs = room.PageTabs()
     qtbot.addWidget(tabs)

@@ -18,7 +18,7 @@ class Shelf(QWidget):
     """A row of views, each with a priority; those that do not fit fold into a tab widget.
 
     ``add(view, title, priority, stretch)``: a view of priority None always stands; the others
-    stand, highest priority first, while the row is wide enough for their minimums, and fold into
+    stand, highest priority first, while the row is wide and high enough for their minimums, and fold into
     ``fold`` (a tab widget) otherwise, after its own tabs, as a tab named by ``title()`` (called
     again on ``retranslate``). They come back out as soon as the row has room for them. The fold
     may stand in the row itself (``holds_fold``: last, never folding) or elsewhere on the page (the
@@ -89,11 +89,13 @@ class Shelf(QWidget):
 
     # --- arranging -----------------------------------------------------------------------------
 
-    def _standing(self, width: int) -> list[QWidget]:
-        """The views that stand in ``width``: those that always do, then by priority while they fit."""
+    def _standing(self, width: int, height: int) -> list[QWidget]:
+        """The views that stand in ``width`` × ``height``: those that always do, then by priority
+        while the row is wide enough for them and each is no higher than the row (a view whose
+        texts wrap onto many lines in a narrow column would be cut at the bottom)."""
         standing = [v for v, p, *_ in self._views if p is None]
         for view, *_ in sorted((v for v in self._views if v[1] is not None), key=lambda v: -v[1]):
-            if self._width_of(self._row_items(standing + [view])) > width:
+            if self._width_of(self._row_items(standing + [view])) > width or self._min(view).height() > height:
                 break
             standing.append(view)
         return standing
@@ -103,7 +105,7 @@ class Shelf(QWidget):
             return
         self._arranging = True
         try:
-            standing = self._standing(self.width())
+            standing = self._standing(self.width(), self.height())
             folded = [v for v, p, *_ in sorted((v for v in self._views if v[1] is not None), key=lambda v: -v[1])
                       if v not in standing]
             if folded != self._folded:

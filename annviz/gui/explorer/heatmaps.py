@@ -39,6 +39,9 @@ class WeightGrid(QWidget):
                                     width=14)
         self._bar.setImageItem(self._image)
         self._bar.getAxis("right").enableAutoSIPrefix(False)   # 0.5, not "500 (×0.001)"
+        # as wide as its numbers and "weight w" ask (pyqtgraph fixes it at 45 px: at 150 % the
+        # title was written over the numbers)
+        self._bar.getAxis("right").setWidth(None)
         self._view.addItem(self._bar)
         self._fit_bar = keep_axis_titles_whole(self._view, self._bar)    # "weight w" whole beside it
         self._ring = QGraphicsRectItem()
