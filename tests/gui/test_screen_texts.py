@@ -169,3 +169,28 @@ def test_a_deep_networks_drawing_scrolls_in_its_panel_not_the_page(qtbot, lang):
     scroll = diagram.findChild(QScrollArea)
     assert scroll.horizontalScrollBar().isVisible()
     assert scroll.widget().width() > scroll.viewport().width()
+
+
+def test_a_deep_networks_histograms_wrap_onto_rows_that_fit(qtbot):
+    """Seven weight layers: in one row where they fit, in more rows in a narrow view (the last
+    histograms were cut off at 1280×800 after training the doctor's 6-hidden-layer preset)."""
+    import pyqtgraph as pg
+
+    from annviz.gui.state import AppState
+    from annviz.gui.training.weight_histograms import WeightHistograms
+    from annviz.nn.network import Network
+    from fit_check import axis_titles_cut, plot_overflow
+
+    state = AppState()
+    state.set_model(Network.build([784, *(32,) * 6, 10]))
+    view = WeightHistograms(state)
+    qtbot.addWidget(view)
+    plots = view.findChild(pg.GraphicsLayoutWidget)
+    for width, one_row in ((2400, True), (520, False)):
+        view.resize(width, 400)
+        view.show()
+        qtbot.wait(50)
+        tops = {round(item.sceneBoundingRect().top()) for item in plots.scene().items()
+                if isinstance(item, pg.PlotItem)}
+        assert (len(tops) == 1) if one_row else (len(tops) > 1)
+        assert plot_overflow(plots) is None and axis_titles_cut(plots) == []
