@@ -186,7 +186,7 @@ def test_a_deep_networks_histograms_wrap_onto_rows_that_fit(qtbot):
     view = WeightHistograms(state)
     qtbot.addWidget(view)
     plots = view.findChild(pg.GraphicsLayoutWidget)
-    for width, one_row in ((2400, True), (520, False)):
+    for width, one_row in ((520, False), (2400, True)):     # first shown narrow, as in the app
         view.resize(width, 400)
         view.show()
         qtbot.wait(50)

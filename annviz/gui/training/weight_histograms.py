@@ -180,6 +180,12 @@ class WeightHistograms(QWidget):
             plot.setTitle(self.tr("Layer {n}: {a} → {b}").format(
                 n=layer + 1, a=network.sizes[layer], b=network.sizes[layer + 1]), size=zoom.text_size(9))
             plot.setLabel("bottom", self.tr("weight w"))
+        self.rezoom()
+
+    def rezoom(self) -> None:
+        """As many plots in a row as fit with their new titles (language, zoom, network)."""
+        self._columns = 0
+        self._arrange()
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Weights per layer: grey = at the start, blue = now"))
