@@ -29,6 +29,7 @@ class WeightGrid(QWidget):
         self._state = state
         self._caption = QLabel()
         self._caption.setWordWrap(True)
+        self._caption_fit = room.WholeText(self._caption)   # its lines in its least height
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(None)
         # The wheel zooms and a drag pans (mnist-best's 512 tiles are small at 1280×800).
@@ -82,6 +83,7 @@ class WeightGrid(QWidget):
                                              self.tr("0")) + "<br>" + self.tr(
             "Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector."))
         self._legend_fit.refit()
+        self._caption_fit.refit()
 
     def rezoom(self) -> None:
         self._fit_bar()
