@@ -1502,54 +1502,54 @@
 <context>
     <name>LayerMatrices</name>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="95"/>
-        <location filename="../../annviz/gui/explorer/layers.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="106"/>
         <source>neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="102"/>
         <source>input from neuron</source>
         <translation>보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="92"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="98"/>
         <source>weights W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</source>
         <extracomment>The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.</extracomment>
         <translation>가중치 W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="98"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="104"/>
         <source>biases b{l}&lt;br&gt;{layer}</source>
         <translation>편향 b{l}&lt;br&gt;{layer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="107"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="108"/>
         <source>blue: negative</source>
         <translation>파랑: 음수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="102"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="108"/>
         <source>orange: positive</source>
         <translation>주황: 양수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="103"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="109"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="268"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="283"/>
         <source>{neuron}: bias b = {b}</source>
         <translation>{neuron}: 편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="273"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="288"/>
         <source>weight from {source} to {target}: {w}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {w}</translation>
     </message>
@@ -1817,102 +1817,102 @@ Run: python {name} --help</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="267"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="297"/>
         <source>(⋮ {n} more)</source>
         <translation>(⋮ {n}개 더)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="269"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="299"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="272"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="302"/>
         <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
         <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="281"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="311"/>
         <source>circles: activation · edges: weight × input</source>
         <translation>원: 활성화 · 선: 가중치 × 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="283"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="313"/>
         <source>draw a digit to see what each part contributes</source>
         <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="285"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="315"/>
         <source>contribution to the score of “{name}”, the prediction</source>
         <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="287"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="317"/>
         <source>contribution to the score of “{name}”, chosen under Insight</source>
         <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="291"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="321"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="292"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="322"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="294"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="324"/>
         <source>circles: black = 0 … white = 1</source>
         <translation>원: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="295"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="325"/>
         <source>blue edge: negative w·a</source>
         <translation>파랑 선: 음수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="295"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="325"/>
         <source>orange edge: positive w·a</source>
         <translation>주황 선: 양수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="426"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="456"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="429"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="459"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="430"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="460"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="431"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="461"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="437"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="467"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="439"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="469"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="444"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="474"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="449"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="479"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -2368,42 +2368,42 @@ Run: python {name} --help</source>
 <context>
     <name>WeightGrid</name>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="69"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="74"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="73"/>
-        <source>What each output neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
-        <translation>각 출력 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="79"/>
+        <source>What each output neuron looks for: its 784 weights as a picture</source>
+        <translation>각 출력 뉴런이 찾는 모양: 가중치 784개를 그린 그림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="76"/>
-        <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
-        <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
+        <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture</source>
+        <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="78"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="83"/>
         <source>blue: negative weight</source>
         <translation>파랑: 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="78"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="83"/>
         <source>orange: positive weight</source>
         <translation>주황: 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="79"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="84"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="80"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="85"/>
         <source>Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector.</source>
         <translation>스크롤하면 확대·축소, 끌면 이동합니다. 타일을 클릭하면 뉴런 살펴보기에서 크게 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="162"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="168"/>
         <source>{neuron}, bias {b}; click to inspect</source>
         <translation>{neuron}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>
@@ -2411,27 +2411,27 @@ Run: python {name} --help</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="38"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="39"/>
         <source>First hidden layer</source>
         <translation>첫 번째 은닉층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="38"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="39"/>
         <source>Output layer</source>
         <translation>출력층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="40"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="41"/>
         <source>Deeper layers and biases</source>
         <translation>더 깊은 층과 편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="40"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="41"/>
         <source>Biases</source>
         <translation>편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="45"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="46"/>
         <source>{products} weights + {biases} biases = &lt;b&gt;{total}&lt;/b&gt; numbers to learn</source>
         <translation>가중치 {products} + 편향 {biases} = 학습할 숫자 &lt;b&gt;{total}&lt;/b&gt;개</translation>
     </message>

@@ -583,52 +583,52 @@
 <context>
     <name>RunComparison</name>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="160"/>
+        <location filename="../../annviz/gui/training/compare.py" line="164"/>
         <source>probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="161"/>
+        <location filename="../../annviz/gui/training/compare.py" line="165"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="141"/>
+        <location filename="../../annviz/gui/training/compare.py" line="145"/>
         <source>Two runs at the same moment (the one the timeline shows): what the first hidden layer looks for, and what each says about your drawing</source>
         <translation>같은 순간(타임라인이 보여 주는 순간)의 두 학습: 첫 번째 은닉층이 찾는 모양과, 각 신경망이 여러분의 그림을 무엇으로 읽는지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="143"/>
+        <location filename="../../annviz/gui/training/compare.py" line="147"/>
         <source>(weights: orange +, blue −; bars: the probability of each class)</source>
         <translation>(가중치: 주황 +, 파랑 −. 막대: 클래스마다의 확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="146"/>
+        <location filename="../../annviz/gui/training/compare.py" line="150"/>
         <source>first</source>
         <translation>첫 번째</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="146"/>
+        <location filename="../../annviz/gui/training/compare.py" line="150"/>
         <source>second</source>
         <translation>두 번째</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="147"/>
+        <location filename="../../annviz/gui/training/compare.py" line="151"/>
         <source>The {which} run to compare</source>
         <translation>비교할 {which} 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="187"/>
+        <location filename="../../annviz/gui/training/compare.py" line="191"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="197"/>
+        <location filename="../../annviz/gui/training/compare.py" line="202"/>
         <source>Run {n}, batch {step:,} (epoch {epoch:.2f})</source>
         <translation>학습 {n}, 배치 {step:,} (에포크 {epoch:.2f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="208"/>
+        <location filename="../../annviz/gui/training/compare.py" line="213"/>
         <source>: reads {answer} ({p:.0%})</source>
         <translation>: {answer}(으)로 읽음 ({p:.0%})</translation>
     </message>
@@ -1493,32 +1493,32 @@
 <context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="153"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="180"/>
         <source>Layer {n}: {a} → {b}</source>
         <translation>층 {n}: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="155"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="182"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="158"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="191"/>
         <source>Weights per layer: grey = at the start, blue = now</source>
         <translation>층별 가중치: 회색 = 처음, 파랑 = 지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="160"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="193"/>
         <source>filled blue: the weights now</source>
         <translation>채운 파랑: 지금의 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="162"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="195"/>
         <source>grey outline: at the start of the run (batch 0; for a model opened, when it was opened)</source>
         <translation>회색 윤곽선: 학습을 시작할 때 (배치 0; 연 모델은 열었을 때)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="163"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="196"/>
         <source>height: share of the layer&apos;s weights in each bin</source>
         <translation>높이: 구간마다 그 층 가중치의 비율</translation>
     </message>

@@ -32,6 +32,7 @@ class WeightGrid(QWidget):
         self._caption_fit = room.WholeText(self._caption)   # its lines in its least height
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(None)
+        self._view.ci.setContentsMargins(0, 0, 0, 0)       # the pictures, not a frame of space, in a short panel
         # The wheel zooms and a drag pans (mnist-best's 512 tiles are small at 1280×800).
         self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=True, enableMenu=False)
         self._image = pg.ImageItem(np.zeros((TILE, TILE), np.float32), axisOrder="row-major")
@@ -74,11 +75,11 @@ class WeightGrid(QWidget):
         self._fit_bar()
         net = self._state.network
         if net is not None and len(net.sizes) == 2:      # no hidden layer: the output neurons' weights
-            self._caption.setText(self.tr("What each output neuron looks for: its 784 weights as a "
-                                          "picture (orange +, blue −)"))
+            # (what the colours mean is the legend's, under the pictures: the caption says it no more)
+            self._caption.setText(self.tr("What each output neuron looks for: its 784 weights as a picture"))
         else:
             self._caption.setText(self.tr("What each first-hidden-layer neuron looks for: "
-                                          "its 784 weights as a picture (orange +, blue −)"))
+                                          "its 784 weights as a picture"))
         self.legend.setText(sign_legend_html(self.tr("blue: negative weight"), self.tr("orange: positive weight"),
                                              self.tr("0")) + "<br>" + self.tr(
             "Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector."))
