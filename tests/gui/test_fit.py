@@ -2,8 +2,9 @@
 
 A combination is a language, a screen with its View → Zoom, and the drawer (``fit_check``): the
 window gets the screen's area less a 48-pixel taskbar, and on every page and tab no text may be
-cut, no control cut off, the page must fit without scrolling (at 200 %: it may scroll) and the
-drawer's Next must be wholly on screen. The default run tries a sample that covers each screen,
+cut, no control cut off, the page must fit without scrolling (at 200 %: it may scroll), no plot's
+axis title cut nor a plot larger than its view (up to 150 %) and the drawer's Next must be wholly
+on screen. The default run tries a sample that covers each screen,
 each language with the drawer open (the tighter case); ``tests/benchmarks/bench_fit.py`` tries all
 32 combinations (~100 s).
 """
