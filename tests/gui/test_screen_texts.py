@@ -194,3 +194,23 @@ def test_a_deep_networks_histograms_wrap_onto_rows_that_fit(qtbot):
                 if isinstance(item, pg.PlotItem)}
         assert (len(tops) == 1) if one_row else (len(tops) > 1)
         assert plot_overflow(plots) is None and axis_titles_cut(plots) == []
+
+
+@pytest.mark.parametrize("z, a", [(1.0, 1.0), (5.0, 1.0), (-5.0, 1.0), (-5.0, 0.0), (5.0, 0.0), (0.5, 0.5)])
+def test_the_text_beside_an_activations_point_is_written_inside_its_plot(qtbot, z, a):
+    """"z = 1.00" beside the neuron lab's point stays inside the plot wherever the point stands: at
+    a = 1, the top of the plot, it was written above the point and showed 9 of its 14 px (1366×768,
+    lesson "threshold" step 3); near the right end it would run out at the right."""
+    from annviz.gui.common.activation_plot import ActivationPlot
+    from fit_check import texts_cut
+
+    plot = ActivationPlot()
+    qtbot.addWidget(plot)
+    plot.resize(260, 170)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.show_function("step")
+    plot.show_point(z, a, text=f"z = {z:.2f}")
+    qtbot.wait(20)
+    assert plot.point_text() == f"z = {z:.2f}"
+    assert texts_cut(plot) == []

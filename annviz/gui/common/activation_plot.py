@@ -61,6 +61,7 @@ class ActivationPlot(pg.PlotWidget):
         self._point = (0.0, float(self._activation.f(np.array(0.0))))
         self._shift = 0.0                     # softmax: c = log Σ_{j≠k} e^z_j of the other outputs
         self._drawn: tuple | None = None      # (half range, shift) the curves were drawn for
+        self._y_span = (0.0, 1.0)             # the a range they ask
         self.setBackground(None)
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setMenuEnabled(False)
@@ -187,6 +188,11 @@ class ActivationPlot(pg.PlotWidget):
             self._draw_curves(half, shift)
         self._marker.setPos(z0, a0)
         self._guides.setData([z0, z0, -half], [min(0.0, a0), a0, a0])
+        # The text stands inside the frame: under a point in the upper half (above a point at a = 1
+        # it stood outside: “z = 1.00” showed 9 of its 14 px in the neuron lab at 1366×768), to the
+        # left of a point in the right quarter.
+        low, high = self._y_span
+        self._point_text.setAnchor((1 if z0 > half / 2 else 0, 0 if a0 > (low + high) / 2 else 1))
         self._point_text.setPos(z0, a0)
 
     def _draw_curves(self, half: float, shift: float) -> None:
@@ -202,6 +208,7 @@ class ActivationPlot(pg.PlotWidget):
         self._slope.setData(z[: len(slope)], slope)
         low = min(0.0, float(a.min()), float(slope.min()) if slope.size else 0.0)
         high = max(1.0, float(a.max()), float(slope.max()) if slope.size else 0.0)
+        self._y_span = (low, high)
         self.setYRange(low, high, padding=0.05)
         if isinstance(act, Step):
             self._threshold.setValue(act.threshold)
