@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from annviz.gui.common import zoom
@@ -18,6 +19,28 @@ def cache_axes(plot: pg.PlotWidget | pg.PlotItem) -> None:
     item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
     for name in ("left", "bottom", "top", "right"):
         item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def measure_tick_texts(plot: pg.PlotWidget | pg.PlotItem) -> None:
+    """Let each shown axis that has not painted since its ticks or font changed learn its tick
+    labels' size now, as its next paint would: an axis is as wide as its widest tick label, and
+    pyqtgraph measures it only while painting. (A page built while another is in front, and hidden
+    before it painted, kept the width the axis starts with: My digits' bars asked 116 px at 150 %
+    built then, 138 px built earlier and zoomed.)"""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    axes = [axis for axis in (item.getAxis(n) for n in ("left", "right", "top", "bottom"))
+            if axis.isVisible() and axis.picture is None and axis.style["showValues"]]
+    if not axes:
+        return
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        for axis in axes:
+            painter.save()
+            axis.generateDrawSpecs(painter)        # measures the tick labels and resizes the axis
+            painter.restore()
+    finally:
+        painter.end()
 
 
 def least_for_axis_titles(plot: pg.PlotWidget | pg.PlotItem) -> tuple[int, int]:
@@ -52,6 +75,7 @@ def keep_axis_titles_whole(widget: QWidget, item: pg.PlotItem | None = None, lea
     def fit(*_args) -> None:
         if not shiboken6.isValid(widget):
             return
+        measure_tick_texts(item)
         width, height = least_for_axis_titles(item)
         layout = getattr(getattr(widget, "ci", None), "layout", None)
         if layout is not None:                    # a layout of plots keeps a margin around them
