@@ -84,6 +84,7 @@ class ActivationPlot(pg.PlotWidget):
         self._point_text = pg.TextItem(anchor=(0, 1), color=(60, 60, 60))
         self._point_text.setZValue(11)
         self.addItem(self._point_text, ignoreBounds=True)
+        self.getPlotItem().vb.sigResized.connect(self._place_text)
         self._fill_legend()
         self.enableAutoRange(False)
         self._redraw()
@@ -188,12 +189,29 @@ class ActivationPlot(pg.PlotWidget):
             self._draw_curves(half, shift)
         self._marker.setPos(z0, a0)
         self._guides.setData([z0, z0, -half], [min(0.0, a0), a0, a0])
-        # The text stands inside the frame: under a point in the upper half (above a point at a = 1
-        # it stood outside: “z = 1.00” showed 9 of its 14 px in the neuron lab at 1366×768), to the
-        # left of a point in the right quarter.
-        low, high = self._y_span
-        self._point_text.setAnchor((1 if z0 > half / 2 else 0, 0 if a0 > (low + high) / 2 else 1))
         self._point_text.setPos(z0, a0)
+        self._place_text()
+
+    def _place_text(self, *_args) -> None:
+        """The text beside the point stands above it and to its right where it fits in the frame,
+        else below it or to its left (above a point at a = 1 it stood outside: “z = 1.00” showed 9
+        of its 14 px in the neuron lab at 1366×768). Placed again when the plot is resized."""
+        z0, a0 = self._point
+        box = self.getPlotItem().vb
+        (_, right), (_, top) = box.viewRange()
+        try:
+            per_px = box.viewPixelSize()                  # data units per pixel, each way
+        except Exception:                                 # not laid out yet: no size to measure
+            per_px = None
+        if per_px is None or not all(np.isfinite(per_px)) or min(per_px) <= 0:
+            low, high = self._y_span                      # until then: the side facing the middle
+            self._point_text.setAnchor((1 if z0 > self._half_range() / 2 else 0,
+                                        0 if a0 > (low + high) / 2 else 1))
+            return
+        text = self._point_text.boundingRect()           # in pixels: the text ignores the view's scale
+        fits_right = z0 + text.width() * per_px[0] <= right
+        fits_above = a0 + text.height() * per_px[1] <= top
+        self._point_text.setAnchor((0 if fits_right else 1, 1 if fits_above else 0))
 
     def _draw_curves(self, half: float, shift: float) -> None:
         self._drawn = (half, shift)
