@@ -39,15 +39,13 @@ GUI thread once the thread has finished and been waited for.
 from __future__ import annotations
 
 import logging
-import threading
-import time
 import traceback
 import weakref
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
 from annviz.gui.common import collector
+from annviz.run.pacing import Gate
 
 log = logging.getLogger(__name__)
 
@@ -65,123 +63,13 @@ def unfinished_threads() -> list[str]:
     return sorted(t.objectName() for t in [*_started, *_stuck] if not t.isFinished())
 
 
-class Control:
-    """Commands from the GUI thread to a work loop, and the loop's side of them. Thread-safe.
-
-    GUI thread: ``request_stop``, ``pause``, ``resume``, ``step``, ``hold``.
-    Worker thread: ``wait_for_turn`` between two units of work; ``stop_requested``.
-    """
-
-    def __init__(self, paused: bool = False):
-        self._cond = threading.Condition()
-        self._stop = False
-        self._paused = paused
-        self._steps = 0                 # units of work allowed while paused
-        self._holds: set[str] = set()   # reasons to wait that are not a pause (not reported)
-        self._waiting_paused = False    # the loop is waiting because of a pause (reported)
-        self._woken = False             # wake() was called during a nap
-        self._on_paused: Callable[[], None] = lambda: None
-        self._on_resumed: Callable[[], None] = lambda: None
-
-    def on_pause_change(self, paused: Callable[[], None], resumed: Callable[[], None]) -> None:
-        """Called by the loop's thread when it starts waiting for a pause and when it goes on."""
-        self._on_paused, self._on_resumed = paused, resumed
-
-    # --- the GUI thread's side -------------------------------------------------------------------
-
-    def request_stop(self) -> None:
-        with self._cond:
-            self._stop = True
-            self._cond.notify_all()
-
-    def pause(self) -> None:
-        with self._cond:
-            self._paused = True
-            self._steps = 0
-
-    def resume(self) -> None:
-        with self._cond:
-            self._paused = False
-            self._steps = 0
-            self._cond.notify_all()
-
-    def step(self, n: int = 1) -> None:
-        """Pause, but let exactly ``n`` more units of work through."""
-        with self._cond:
-            self._paused = True
-            self._steps += n
-            self._cond.notify_all()
-
-    def hold(self, reason: str, on: bool) -> None:
-        """Wait between two units while any reason is on (e.g. a mouse button is down). A hold is
-        not a pause: nothing is reported."""
-        with self._cond:
-            if on:
-                self._holds.add(reason)
-            else:
-                self._holds.discard(reason)
-                self._cond.notify_all()
-
-    def wake(self) -> None:
-        """Wake a loop that naps, so it looks at what changed (e.g. a new speed)."""
-        with self._cond:
-            self._woken = True
-            self._cond.notify_all()
-
-    @property
-    def paused(self) -> bool:
-        return self._paused
-
-    @property
-    def held(self) -> bool:
-        return bool(self._holds)
+class Control(Gate):
+    """``run/pacing.py``'s ``Gate`` for a loop in a ``WorkerThread``: a stop is also the thread's
+    interruption (``QThread.requestInterruption``), which the gate's waits notice within 0.25 s."""
 
     @property
     def stop_requested(self) -> bool:
         return self._stop or QThread.currentThread().isInterruptionRequested()
-
-    # --- the worker thread's side ----------------------------------------------------------------
-
-    def wait_for_turn(self, on_pause: Callable[[], None] | None = None) -> bool:
-        """Block while paused (with no step left) or held; False when the loop must stop.
-
-        ``on_pause`` runs each time the loop begins to wait for a pause, just after ``paused`` is
-        reported (e.g. to show exactly where it paused).
-        """
-        with self._cond:
-            while self._must_wait() and not self.stop_requested:
-                if self._paused and not self._steps and not self._waiting_paused:
-                    self._waiting_paused = True
-                    self._on_paused()
-                    if on_pause is not None:
-                        on_pause()
-                # The timeout lets the loop notice QThread.requestInterruption(), which does not
-                # notify this condition.
-                self._cond.wait(0.25)
-            if self.stop_requested:
-                return False
-            if self._waiting_paused and not self._paused:
-                self._waiting_paused = False
-                self._on_resumed()
-            if self._paused and self._steps:
-                self._steps -= 1
-            return True
-
-    def nap(self, seconds: float) -> bool:
-        """Sleep up to ``seconds``; a stop, a pause or ``wake`` cuts it short. False when the loop
-        must stop."""
-        deadline = time.monotonic() + seconds
-        with self._cond:
-            self._woken = False
-            while not (self.stop_requested or self._paused or self._woken):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    break
-                self._cond.wait(min(remaining, 0.25))   # slices: requestInterruption() is noticed
-        return not self.stop_requested
-
-    def _must_wait(self) -> bool:
-        return bool(self._holds) or (self._paused and not self._steps)
 
 
 class Worker(QObject):

@@ -170,6 +170,29 @@ class Trainer:
     def add_epochs(self, n: int = 1) -> None:
         self.epochs += n
 
+    def without_data(self) -> Trainer:
+        """This trainer with its data let go of (to be sent to another process: the network,
+        optimizer, history and random state are what a run is; the data is read again there).
+        Nothing but ``with_data`` may follow, before training on."""
+        self.train_x = self.train_y = np.empty(0, np.float32)
+        self.test = self.validation = self._batch_x = None
+        return self
+
+    def with_data(self, train: tuple[np.ndarray, np.ndarray],
+                  test: tuple[np.ndarray, np.ndarray] | None = None,
+                  validation: tuple[np.ndarray, np.ndarray] | None = None) -> Trainer:
+        """The data of ``without_data`` back: the same arrays give the same run, bit for bit."""
+        self.train_x = np.ascontiguousarray(train[0], dtype=self.network.dtype)
+        self.train_y = np.asarray(train[1], dtype=np.int64)
+        self.test, self.validation = test, validation
+        # Read-only arrays come out of a pickle backed by its bytes, never to be written again:
+        # the last good weights are copied into arrays of their own (the checkpoints write there).
+        weights, biases = self._good
+        self._good = (tuple(a.copy() for a in weights), tuple(a.copy() for a in biases))
+        for a in self._good[0] + self._good[1]:
+            a.flags.writeable = False
+        return self
+
     def state(self, mid_epoch: bool = False) -> TrainerState:
         """This run as it stands between two batches. In the middle of an epoch only when
         ``mid_epoch`` (the state then carries the epoch's order and running sums: the time

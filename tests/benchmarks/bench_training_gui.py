@@ -90,6 +90,37 @@ class BatchClock:
 CLOCK = BatchClock()
 
 
+class ReportClock(BatchClock):
+    """The same figures from the progress reports the app receives, for a run trained in the
+    training process (where ``BatchClock`` cannot reach): each report says the batch it ends and
+    when it was sent (``Progress.at``, the system's monotonic clock, the same in both processes).
+    Rates use the reports' arrival times (``perf_counter``, as the frames)."""
+
+    def __init__(self):
+        self.marks, self.arrivals = [], []
+
+    def add(self, progress) -> None:
+        self.marks.append((progress.epoch, progress.batch, progress.batches_per_epoch, progress.at))
+        self.arrivals.append((progress.epoch, progress.batch, progress.batches_per_epoch, time.perf_counter()))
+
+    def speed(self, batch_size: int) -> float:
+        """Samples/s of epochs ≥ 2, from the first report of each to its last before the end."""
+        spans: dict[int, list] = {}
+        for epoch, batch, nb, t in self.marks:
+            if epoch >= 1 and batch < nb:
+                spans.setdefault(epoch, []).append((batch, t))
+        speeds = [(span[-1][0] - span[0][0]) * batch_size / (span[-1][1] - span[0][1])
+                  for span in spans.values() if len(span) >= 2 and span[-1][1] > span[0][1]]
+        return float(np.mean(speeds)) if speeds else 0.0
+
+    def rates(self, frames: dict[str, list[float]]) -> dict[str, float]:
+        marks, self.marks = self.marks, self.arrivals
+        try:
+            return super().rates(frames)
+        finally:
+            self.marks = marks
+
+
 def trainer_speed(history) -> float:
     """The trainer's own samples/s of epochs ≥ 2: time inside the batches only."""
     epochs = history.epochs[1:] or history.epochs
@@ -230,6 +261,8 @@ def in_app(config: TrainConfig, measure_latency: bool, train: bool = True, front
     state.weights_changed.connect(lambda: frames["weights"].append(time.perf_counter()))
     loop = QEventLoop()   # an idle event loop, as in the app (a processEvents loop would spin)
     CLOCK.reset()
+    reports = ReportClock()
+    area.controller.progress.connect(lambda p: reports.add(p) if getattr(p, "at", None) else None)
     if train:
         area.controller.phase_changed.connect(lambda phase: loop.quit() if phase == "done" else None)
         area.controller.run_started.connect(lambda _config: state.select_neuron(1, 0))
@@ -242,8 +275,9 @@ def in_app(config: TrainConfig, measure_latency: bool, train: bool = True, front
         QTimer.singleShot(500, driver.start)
     loop.exec()
     driver.running = False
-    speeds = (CLOCK.speed(config.batch_size), trainer_speed(area.controller.trainer.history)) if train else (0.0, 0.0)
-    rates = CLOCK.rates(frames) if train else {}
+    clock = CLOCK if CLOCK.marks or not reports.marks else reports   # in this process, or its own
+    speeds = (clock.speed(config.batch_size), trainer_speed(area.controller.trainer.history)) if train else (0.0, 0.0)
+    rates = clock.rates(frames) if train else {}
     area.controller.discard()
     window.close()
     app.processEvents()

@@ -23,6 +23,7 @@ from annviz.gui.training.scheduler import (
     frame_interval,
 )
 from annviz.gui.training.worker import TrainingWorker
+from annviz.run import pacing
 from test_training_worker import TINY, collect, make_trainer
 
 
@@ -124,6 +125,23 @@ def test_the_worker_holds_during_a_weights_frame_and_not_during_a_progress_frame
     qtbot.waitUntil(lambda: ("update", False) in control.log, timeout=1000)
     assert seen == [("progress", False), ("weights", True)]
     assert control.log == [("update", True), ("update", False)] and not control.held
+    scheduler.end_run()
+
+
+def test_a_run_in_the_training_process_is_not_held_while_the_weights_are_shown(qtbot):
+    control, seen = Holds(), []
+    scheduler = Scheduler({Frame.PROGRESS: lambda: seen.append(("progress", control.held)),
+                           Frame.WEIGHTS: lambda: seen.append(("weights", control.held))})
+    scheduler.begin_run(control, Pace(), shares_interpreter=False)
+    scheduler.request(Frame.WEIGHTS)
+    qtbot.waitUntil(lambda: bool(seen), timeout=1000)
+    qtbot.wait(50)                                      # its repaints done, the frame ended
+    assert seen == [("weights", False)] and control.log == []
+    scheduler.end_run()
+    scheduler.begin_run(control, Pace())                # the next run, in a thread: held again
+    scheduler.request(Frame.WEIGHTS)
+    qtbot.waitUntil(lambda: ("update", False) in control.log, timeout=1000)
+    assert seen[-1] == ("weights", True)
     scheduler.end_run()
 
 
@@ -304,7 +322,7 @@ def test_in_slow_motion_the_worker_waits_until_the_last_batch_was_shown(monkeypa
     start = time.monotonic()
     pace.wait_for_slot(control)
     assert 0.25 <= time.monotonic() - start < 2.5      # until they were shown
-    monkeypatch.setattr(scheduler_module, "SLOW_WAIT_S", 0.2)
+    monkeypatch.setattr(pacing, "SLOW_WAIT_S", 0.2)
     pace.sent(progress=True, weights=True)             # never shown
     start = time.monotonic()
     pace.wait_for_slot(control)

@@ -6,6 +6,8 @@ Every test waits on GUI-side state (the controller's phase, what the views hold)
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -14,11 +16,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from annviz.gui.state import AppState
 from annviz.gui.threads import unfinished_threads
-from annviz.gui.training import controller as controller_module
 from annviz.gui.training.__main__ import TrainingWindow
+from annviz.gui.training.remote import POOL
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import load_model
-from annviz.recipes import build_network, build_trainer
+from annviz.recipes import build_network
 
 SMALL = TrainConfig(hidden=(32,), activation="relu", optimizer="adam", lr=0.005, batch_size=32,
                     epochs=1, n_train=2000)
@@ -105,28 +107,32 @@ def test_pause_holds_the_batch_counter_resume_continues_stop_ends_within_a_secon
     assert controller.trainer.history.status == "stopped"
 
 
-def test_the_worker_holds_still_while_a_mouse_button_is_down(window, qtbot, monkeypatch):
-    trainers = []                      # the trainer the controller builds: the loop's own count
-
-    def build_and_keep(*args, **kwargs):
-        trainers.append(build_trainer(*args, **kwargs))
-        return trainers[-1]
-
-    monkeypatch.setattr(controller_module, "build_trainer", build_and_keep)
+def test_the_worker_holds_still_while_a_mouse_button_is_down(window, qtbot):
+    controller = window.area.controller
     start(window, qtbot, SLOW)
     qtbot.waitUntil(lambda: shown_step(window) > 0, timeout=3000)
-    [trainer] = trainers
-    history = trainer.history
-    # Training on its own first: a press while the views update would hold the worker through the
-    # pacer (it finishes no update while a button is down), not through the input priority.
-    qtbot.waitUntil(lambda: history.batches > 50, timeout=3000)
+    # Training on its own first: the newest weights come from the training process ~30 times a
+    # second (its pace), whether shown or not.
+    first = controller.latest_weights()
+    qtbot.waitUntil(lambda: controller.latest_weights() is not first, timeout=3000)
     QTest.mousePress(window.area.curves, Qt.MouseButton.LeftButton)
-    qtbot.wait(100)                       # seen within 15 ms (a busy machine: the batch going on ends)
-    held = history.batches
-    qtbot.wait(300)                       # batches of one: hundreds in 300 ms if it did not hold
-    assert history.batches <= held + 1 and window.area.controller.phase == "running"
+    qtbot.wait(150)                       # the batch going on ends, its weights arrive
+    held = controller.latest_weights()
+    qtbot.wait(400)                       # ~12 new weights if it did not hold
+    assert controller.latest_weights() is held and controller.phase == "running"
     QTest.mouseRelease(window.area.curves, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: history.batches > held + 10, timeout=1000)
+    qtbot.waitUntil(lambda: controller.latest_weights() is not held, timeout=1000)
+
+
+def test_the_training_page_trains_in_the_training_process(window, qtbot):
+    controller = window.area.controller
+    start(window, qtbot, SLOW)
+    qtbot.waitUntil(lambda: shown_step(window) > 0, timeout=5000)
+    [pid] = POOL.busy_pids()                        # a process of its own, not this one
+    assert pid != os.getpid()
+    controller.stop()
+    qtbot.waitUntil(lambda: controller.phase == "done", timeout=3000)
+    assert not POOL.busy_pids() and pid in POOL.idle_pids()   # kept for the next run
 
 
 def test_step_from_idle_trains_exactly_one_batch(window, qtbot):

@@ -36,6 +36,7 @@ from annviz.gui.state import AppState
 from annviz.gui.threads import STOP_TIMEOUT_MS, WorkerThread
 from annviz.gui.training.blas_threads import WORKER_BLAS_THREADS
 from annviz.gui.training.films import Films
+from annviz.gui.training.remote import RemoteTrainingWorker, warm_up
 from annviz.gui.training.scheduler import Frame, Scheduler
 from annviz.gui.training.worker import Progress, TrainingWorker
 from annviz.nn import blas
@@ -46,7 +47,8 @@ from annviz.nn.recording import Moment, Recording
 from annviz.nn.runfile import EXTENSION as RUN_EXTENSION
 from annviz.nn.runwriter import save_recording
 from annviz.nn.trainer import Trainer
-from annviz.recipes import build_network, build_trainer, model_info, prepare_data
+from annviz.recipes import build_network, model_info
+from annviz.run.process import Job
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,7 @@ class TrainingController(QObject):
         self._scheduler = Scheduler({Frame.PROGRESS: self._show_progress,
                                      Frame.WEIGHTS: self._show_weights}, parent=self)
         state.model_changed.connect(self._on_model_changed)
+        warm_up()   # a training process started ahead of the first run (remote.py)
 
     # --- commands ------------------------------------------------------------------------------
 
@@ -122,18 +125,11 @@ class TrainingController(QObject):
         self._show_in_state(network.copy())
         self.run_started.emit(config)
 
-        def make_trainer() -> Trainer:  # runs in the worker thread: the data is converted there
-            data = prepare_data(config)
-            trainer = build_trainer(network, config, data)
-            if start_from is not None:
-                trainer.restore(start_from.state)
-                trainer.epochs = max(config.epochs, len(trainer.history.epochs) + 1)
-            return trainer
-
         self._continued_from, self._continuing = start_from, False
         self._blas_threads = blas_threads
-        self._launch(TrainingWorker(make_trainer, paused=paused, class_names=dataset.class_names,
-                                    blas_threads=blas_threads))
+        self._launch(RemoteTrainingWorker(Job(
+            config, network, start_from.state if start_from is not None else None, paused=paused,
+            blas_threads=blas_threads, class_names=tuple(dataset.class_names))))
 
     def continue_from(self, run: Recording, moment: Moment, settings: TrainConfig,
                       paused: bool = False) -> None:
@@ -196,8 +192,9 @@ class TrainingController(QObject):
             self._remember_previous()
             self._show_in_state(trainer.network.copy())
             self._continuing = True
-            self._launch(TrainingWorker(lambda: trainer, class_names=self.dataset.class_names,
-                                        blas_threads=self._blas_threads))
+            self._launch(RemoteTrainingWorker(Job(
+                trainer.config, trainer=trainer, blas_threads=self._blas_threads,
+                class_names=tuple(self.dataset.class_names))))
 
     def give_priority_to(self, widget) -> None:
         """A press on ``widget`` (e.g. the drawing pad) holds the worker at once (scheduler.py)."""
@@ -308,7 +305,7 @@ class TrainingController(QObject):
         worker.failed.connect(self._on_failed)
         worker.paused.connect(self._on_worker_paused)
         worker.resumed.connect(self._on_worker_resumed)
-        self._scheduler.begin_run(worker.control, worker.pace)
+        self._scheduler.begin_run(worker.control, worker.pace, worker.SHARES_INTERPRETER)
         self._set_phase("paused" if worker.control.paused else "running")
         self._thread.start(worker)
 

@@ -15,9 +15,11 @@ these rules, each in one place below (and each with its test in ``tests/gui/test
    next pass of the event loop after it: its repaints included.
 2. **One frame per pass.** The frames of one update run in separate passes of the event loop,
    so a stroke that begins meanwhile waits for one frame, not for the whole update.
-3. **The worker holds while the weights are shown** (both ran slower side by side than one
-   after the other: measured, the update ~40 ms instead of ~25, and training lost about twice
-   the update's time). Progress frames are short and do not hold it.
+3. **A worker in the app's own interpreter holds while the weights are shown** (both ran
+   slower side by side than one after the other: measured, the update ~40 ms instead of ~25,
+   and training lost about twice the update's time). Progress frames are short and do not hold
+   it. A run in the training process (run/process.py) shares no interpreter lock with the views
+   and does not hold (``begin_run(…, shares_interpreter=False)``): holding it only lost its time.
 4. **The user's hand first.** While a mouse button is down anywhere in the app (looked at every
    ``POLL_MS``; at once for a press on a ``watch``-ed widget, e.g. the drawing pad), the worker
    holds between two batches and no frame begins; after a release, frames wait ``QUIET_S`` (a
@@ -31,39 +33,31 @@ these rules, each in one place below (and each with its test in ``tests/gui/test
 7. **Paused or stepped by hand**: every batch is sent, and shown at once (``flush``).
 
 ``Pace`` is the worker's side (plain Python, thread-safe); ``Scheduler`` the GUI thread's (it
-owns the timers). The controller connects them: ``begin_run(control, pace)`` when a worker starts,
+owns the timers). The controller connects them: ``begin_run(control, pace, shares_interpreter)``
+when a worker starts,
 ``end_run()`` when its thread has ended.
 """
 
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable
-from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
-from annviz.gui.threads import Control
+from annviz.run.pacing import MAX_FRAMES_PER_S, Frame, Gate, Pace
 
-MAX_FRAMES_PER_S = 30
 MIN_PROGRESS_PER_S = 10
 WEIGHTS_SHARE = 0.04      # of the GUI thread's time, for showing new weights
 PROGRESS_SHARE = 0.02     # ... for the counters and the curves
 POLL_MS = 40              # how often the buttons are looked at while a run goes on
 HOLD_MS = 30              # how often to look again while a frame waits for a button
 QUIET_S = 0.25            # after a release, how long no button must be down before a frame
-SLOW_WAIT_S = 2.0         # slow motion: how long the worker waits at most for a batch to be shown
 
 PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TabletPress)
 RELEASES = (QEvent.Type.MouseButtonRelease, QEvent.Type.TabletRelease)
-
-
-class Frame(Enum):
-    PROGRESS = "progress"
-    WEIGHTS = "weights"
 
 
 HOLDING = frozenset({Frame.WEIGHTS})   # the frames during which the worker holds (rule 3)
@@ -84,77 +78,6 @@ def frame_interval(frame: Frame, cost: float, slow_interval: float | None = None
     return max(1 / MAX_FRAMES_PER_S, paced)
 
 
-class Pace:
-    """The worker's side of the schedule (rules 5 and 6). The GUI thread sets; the worker asks,
-    between two batches, what is due, and naps in slow motion. Thread-safe."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._every = {Frame.PROGRESS: 1 / MAX_FRAMES_PER_S, Frame.WEIGHTS: 1 / MAX_FRAMES_PER_S}
-        self._last = {Frame.PROGRESS: -math.inf, Frame.WEIGHTS: -math.inf}   # the worker's own
-        self._taken = threading.Event()
-        self._taken.set()
-        self._speed: float | None = None
-        self._slot: float | None = None   # slow motion: when the last batch's slot was (the worker's)
-
-    # --- the GUI thread's side -------------------------------------------------------------------
-
-    def set_intervals(self, progress: float, weights: float) -> None:
-        with self._lock:
-            self._every = {Frame.PROGRESS: max(0.0, progress), Frame.WEIGHTS: max(0.0, weights)}
-
-    def set_speed(self, batches_per_s: float | None) -> None:
-        """Slow motion: at most ``batches_per_s`` batches a second (None: full speed)."""
-        with self._lock:
-            self._speed = batches_per_s if batches_per_s and batches_per_s > 0 else None
-
-    def taken(self) -> None:
-        """The GUI has taken the last weights; the next may be sent."""
-        self._taken.set()
-
-    @property
-    def speed(self) -> float | None:
-        return self._speed
-
-    # --- the worker's side -----------------------------------------------------------------------
-
-    def due(self, every_batch: bool = False) -> tuple[bool, bool]:
-        """(progress, weights): what to send after this batch. ``every_batch``: paused or
-        stepped by hand — everything, every batch (rule 7); slow motion too (rule 6)."""
-        now = time.monotonic()
-        with self._lock:
-            every_batch = every_batch or self._speed is not None
-            progress = every_batch or now - self._last[Frame.PROGRESS] >= self._every[Frame.PROGRESS]
-            weights = every_batch or (now - self._last[Frame.WEIGHTS] >= self._every[Frame.WEIGHTS]
-                                      and self._taken.is_set())
-        return progress, weights
-
-    def sent(self, progress: bool, weights: bool) -> None:
-        now = time.monotonic()
-        if progress:
-            self._last[Frame.PROGRESS] = now
-        if weights:
-            self._last[Frame.WEIGHTS] = now
-            self._taken.clear()
-
-    def wait_for_slot(self, control: Control) -> None:
-        """Slow motion: nap until this batch's slot (a stop, a pause or a new speed cuts it short;
-        no catching up after a hold or a pause)."""
-        speed, now = self._speed, time.monotonic()
-        if speed is None or self._slot is None:
-            self._slot = now
-            return
-        self._slot = max(self._slot + 1 / speed, now - 1.0)
-        control.nap(self._slot - now)
-        # Every batch on screen: views slower than the pace (a busy machine) slow the pace down,
-        # the worker waiting until the last batch's weights were shown — at most SLOW_WAIT_S, in
-        # short naps that a stop or a pause cuts short.
-        deadline = time.monotonic() + SLOW_WAIT_S
-        while (self._speed is not None and not self._taken.is_set() and not control.paused
-               and time.monotonic() < deadline and control.nap(0.005)):
-            pass
-
-
 class Scheduler(QObject):
     """The GUI thread's side: runs the frames of the views and holds the worker (rules 1–4, 7).
 
@@ -172,7 +95,8 @@ class Scheduler(QObject):
         self._started = 0.0
         self._released = -math.inf                       # when a button was last released
         self._slow_interval: float | None = None
-        self._control: Control | None = None             # the worker's, while a run goes on
+        self._control: Gate | None = None                # the worker's, while a run goes on
+        self._holding: frozenset[Frame] = HOLDING        # the frames that hold it (rule 3)
         self._pace: Pace | None = None
         self._input_held = False
         self._timer = QTimer(self)
@@ -184,9 +108,11 @@ class Scheduler(QObject):
 
     # --- the run -----------------------------------------------------------------------------------
 
-    def begin_run(self, control: Control, pace: Pace) -> None:
-        """A worker starts: hold it by these rules, and tell it the pace."""
+    def begin_run(self, control: Gate, pace: Pace, shares_interpreter: bool = True) -> None:
+        """A worker starts: hold it by these rules, and tell it the pace. ``shares_interpreter``:
+        it runs in this process (rule 3 holds it), not in the training process."""
         self._control, self._pace, self._input_held = control, pace, False
+        self._holding = HOLDING if shares_interpreter else frozenset()
         pace.set_speed(1 / self._slow_interval if self._slow_interval else None)
         self._tell_pace()
         self._poll.start()
@@ -288,7 +214,7 @@ class Scheduler(QObject):
         frame = ready[0]
         self._pending.discard(frame)
         self._running, self._started = frame, now
-        if frame in HOLDING:
+        if frame in self._holding:
             self._hold_worker(True)
         self._show[frame]()
         self._timer.start(0)             # the next pass, once this frame has repainted
@@ -300,7 +226,7 @@ class Scheduler(QObject):
         if measure:
             self.cost[frame] = max(0.0, time.perf_counter() - self._started)
         self._next[frame] = self._started + self.interval(frame)
-        if frame in HOLDING:
+        if frame in self._holding:
             self._hold_worker(False)
         self._tell_pace()
 
