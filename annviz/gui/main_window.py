@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         self.explorer.restore_layout(self._saved_bytes("explorer/layout"))
         self.classroom.restore_zoom()
         if geometry is None:                 # a first start: as large as the zoom wants (then fitted)
-            self.resize(room.initial_size())
+            self.resize(room.initial_size(room.available_area(self)))
 
     def _saved_bytes(self, key: str) -> QByteArray | None:
         """The bytes Qt saved under ``key``, or None if the setting is absent or holds something

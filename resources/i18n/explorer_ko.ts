@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annviz/gui/app.py" line="53"/>
+        <location filename="../../annviz/gui/app.py" line="55"/>
         <source>Neuron lab</source>
         <translation>뉴런 실험실</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/app.py" line="66"/>
+        <location filename="../../annviz/gui/app.py" line="68"/>
         <source>Insight</source>
         <translation>분석</translation>
     </message>
@@ -1502,54 +1502,54 @@
 <context>
     <name>LayerMatrices</name>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="93"/>
-        <location filename="../../annviz/gui/explorer/layers.py" line="98"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="106"/>
         <source>neuron</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="94"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="102"/>
         <source>input from neuron</source>
-        <translation>입력을 보내는 뉴런</translation>
+        <translation>보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="90"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="98"/>
         <source>weights W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</source>
         <extracomment>The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.</extracomment>
         <translation>가중치 W{l} ({rows}×{cols})&lt;br&gt;{src} → {dst}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="96"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="104"/>
         <source>biases b{l}&lt;br&gt;{layer}</source>
         <translation>편향 b{l}&lt;br&gt;{layer}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="99"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="107"/>
         <source>bias b</source>
         <translation>편향 b</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="108"/>
         <source>blue: negative</source>
         <translation>파랑: 음수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="100"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="108"/>
         <source>orange: positive</source>
         <translation>주황: 양수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="101"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="109"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="196"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="283"/>
         <source>{neuron}: bias b = {b}</source>
         <translation>{neuron}: 편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/layers.py" line="201"/>
+        <location filename="../../annviz/gui/explorer/layers.py" line="288"/>
         <source>weight from {source} to {target}: {w}</source>
         <translation>{source}에서 {target}(으)로 가는 가중치: {w}</translation>
     </message>
@@ -1557,7 +1557,7 @@
 <context>
     <name>Lazy</name>
     <message>
-        <location filename="../../annviz/gui/common/lazy.py" line="65"/>
+        <location filename="../../annviz/gui/common/lazy.py" line="71"/>
         <source>This page could not be built. The details are in the log (annviz.log).</source>
         <translation>이 페이지를 만들지 못했습니다. 자세한 내용은 로그(annviz.log)에 있습니다.</translation>
     </message>
@@ -1565,163 +1565,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="86"/>
+        <location filename="../../annviz/gui/main_window.py" line="92"/>
         <source>Explorer</source>
         <extracomment>Whether the pages can show a convolutional network; until they can, one is refused.</extracomment>
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="237"/>
+        <location filename="../../annviz/gui/main_window.py" line="277"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="238"/>
+        <location filename="../../annviz/gui/main_window.py" line="278"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="368"/>
+        <location filename="../../annviz/gui/main_window.py" line="409"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="369"/>
+        <location filename="../../annviz/gui/main_window.py" line="410"/>
         <source>&amp;Open model…</source>
         <translation>모델 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="370"/>
+        <location filename="../../annviz/gui/main_window.py" line="411"/>
         <source>&amp;Save model</source>
         <translation>모델 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="371"/>
+        <location filename="../../annviz/gui/main_window.py" line="412"/>
         <source>Save model &amp;as…</source>
         <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="375"/>
+        <location filename="../../annviz/gui/main_window.py" line="416"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="378"/>
+        <location filename="../../annviz/gui/main_window.py" line="421"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="379"/>
+        <location filename="../../annviz/gui/main_window.py" line="422"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="380"/>
+        <location filename="../../annviz/gui/main_window.py" line="423"/>
         <source>Bundled &amp;models</source>
         <translation>내장 모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="383"/>
+        <location filename="../../annviz/gui/main_window.py" line="426"/>
         <source>Best: a wider ReLU network</source>
         <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="384"/>
+        <location filename="../../annviz/gui/main_window.py" line="427"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="385"/>
+        <location filename="../../annviz/gui/main_window.py" line="428"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="386"/>
+        <location filename="../../annviz/gui/main_window.py" line="429"/>
         <source>&amp;Concepts on this screen</source>
         <translation>이 화면의 개념(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="387"/>
+        <location filename="../../annviz/gui/main_window.py" line="430"/>
         <source>&amp;About annviz</source>
         <translation>annviz 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="398"/>
+        <location filename="../../annviz/gui/main_window.py" line="441"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="402"/>
+        <location filename="../../annviz/gui/main_window.py" line="445"/>
         <source>untitled</source>
         <translation>이름 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="404"/>
+        <location filename="../../annviz/gui/main_window.py" line="447"/>
         <source>{name}: {arch} · {n:,} parameters</source>
         <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="407"/>
+        <location filename="../../annviz/gui/main_window.py" line="450"/>
         <source> · test accuracy {acc:.1%}</source>
         <translation> · 테스트 정확도 {acc:.1%}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="409"/>
+        <location filename="../../annviz/gui/main_window.py" line="452"/>
         <source>edited: {what}</source>
         <translation>수정됨: {what}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="412"/>
+        <location filename="../../annviz/gui/main_window.py" line="455"/>
         <source>the other pages show the multilayer perceptron {name}</source>
         <translation>다른 페이지는 다층 퍼셉트론 {name}을(를) 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="437"/>
+        <location filename="../../annviz/gui/main_window.py" line="480"/>
         <source>Export the current view</source>
         <translation>현재 화면 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="440"/>
+        <location filename="../../annviz/gui/main_window.py" line="483"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="372"/>
+        <location filename="../../annviz/gui/main_window.py" line="413"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="373"/>
+        <location filename="../../annviz/gui/main_window.py" line="414"/>
         <source>The current view as &amp;PNG…</source>
         <translation>현재 화면을 PNG로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="374"/>
+        <location filename="../../annviz/gui/main_window.py" line="415"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 스크립트(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="382"/>
+        <location filename="../../annviz/gui/main_window.py" line="425"/>
         <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
         <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="441"/>
+        <location filename="../../annviz/gui/main_window.py" line="484"/>
         <source>Could not write {path}</source>
         <translation>{path}에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="444"/>
+        <location filename="../../annviz/gui/main_window.py" line="487"/>
         <source>About annviz</source>
         <translation>annviz 정보</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="445"/>
+        <location filename="../../annviz/gui/main_window.py" line="488"/>
         <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="455"/>
+        <location filename="../../annviz/gui/main_window.py" line="498"/>
         <source>Concepts on this screen</source>
         <translation>이 화면의 개념</translation>
     </message>
@@ -1817,102 +1817,102 @@ Run: python {name} --help</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="267"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="297"/>
         <source>(⋮ {n} more)</source>
         <translation>(⋮ {n}개 더)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="269"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="299"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="272"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="302"/>
         <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
         <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="281"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="311"/>
         <source>circles: activation · edges: weight × input</source>
         <translation>원: 활성화 · 선: 가중치 × 입력</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="283"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="313"/>
         <source>draw a digit to see what each part contributes</source>
         <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="285"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="315"/>
         <source>contribution to the score of “{name}”, the prediction</source>
         <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="287"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="317"/>
         <source>contribution to the score of “{name}”, chosen under Insight</source>
         <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="291"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="321"/>
         <source>blue: pushed the score down</source>
         <translation>파랑: 점수를 내림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="292"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="322"/>
         <source>orange: pushed the score up</source>
         <translation>주황: 점수를 올림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="294"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="324"/>
         <source>circles: black = 0 … white = 1</source>
         <translation>원: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="295"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="325"/>
         <source>blue edge: negative w·a</source>
         <translation>파랑 선: 음수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="295"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="325"/>
         <source>orange edge: positive w·a</source>
         <translation>주황 선: 양수 w·a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="426"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="456"/>
         <source>brightness a = {a}</source>
         <translation>밝기 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="429"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="459"/>
         <source>activation a = {a}</source>
         <translation>활성화 a = {a}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="430"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="460"/>
         <source>weighted input z = {z}</source>
         <translation>가중 입력 z = {z}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="431"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="461"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="437"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="467"/>
         <source>weight W{l}[{i}, {j}] = {w}</source>
         <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="439"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="469"/>
         <source>from {source} to {target}</source>
         <translation>{source} → {target}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="444"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="474"/>
         <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
         <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="449"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="479"/>
         <source>contribution to the score of “{name}”: {c}</source>
         <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
@@ -2290,43 +2290,43 @@ Run: python {name} --help</source>
         <translation>설정 파일을 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="210"/>
+        <location filename="../../annviz/gui/setup.py" line="211"/>
         <source>Open a setup</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="218"/>
-        <location filename="../../annviz/gui/setup.py" line="295"/>
+        <location filename="../../annviz/gui/setup.py" line="219"/>
+        <location filename="../../annviz/gui/setup.py" line="298"/>
         <source>The setup was not opened</source>
         <translation>설정을 열지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="219"/>
+        <location filename="../../annviz/gui/setup.py" line="220"/>
         <source>{file} cannot be used as a setup: it is damaged, or made by another program or a newer annviz. Nothing was changed.</source>
         <translation>{file} 파일은 설정으로 쓸 수 없습니다. 파일이 손상되었거나, 다른 프로그램 또는 더 새로운 annviz가 만든 것입니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="295"/>
+        <location filename="../../annviz/gui/setup.py" line="298"/>
         <source>Nothing was changed.</source>
         <translation>아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="226"/>
+        <location filename="../../annviz/gui/setup.py" line="228"/>
         <source>annviz setups (*{ext})</source>
         <translation>annviz 설정 (*{ext})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="367"/>
+        <location filename="../../annviz/gui/setup.py" line="370"/>
         <source>The setup trains on the folder {folder} of the computer it was made on: choose that dataset&apos;s folder here (Cancel: MNIST)</source>
         <translation>이 설정은 만든 컴퓨터의 폴더 {folder}에 있는 데이터로 학습합니다: 이 컴퓨터에서 그 데이터셋 폴더를 고르세요 (취소: MNIST)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="390"/>
+        <location filename="../../annviz/gui/setup.py" line="393"/>
         <source>Open set&amp;up…</source>
         <translation>설정 열기(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/setup.py" line="391"/>
+        <location filename="../../annviz/gui/setup.py" line="394"/>
         <source>Save se&amp;tup…</source>
         <translation>설정 저장(&amp;T)…</translation>
     </message>
@@ -2334,33 +2334,33 @@ Run: python {name} --help</source>
 <context>
     <name>TestDigitPicker</name>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="59"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="61"/>
         <source>Random test digit</source>
         <translation>무작위 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="60"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="62"/>
         <source>Load a real handwritten digit from the MNIST test set</source>
         <translation>MNIST 테스트 세트의 실제 손글씨 숫자를 불러옵니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="61"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="63"/>
         <source>Previous test digit</source>
         <translation>이전 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="62"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="64"/>
         <source>Next test digit</source>
         <translation>다음 테스트 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="58"/>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="114"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="60"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="118"/>
         <source>true label: {name}</source>
         <translation>정답: {name}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/test_digits.py" line="115"/>
+        <location filename="../../annviz/gui/explorer/test_digits.py" line="119"/>
         <source>test image #{i} · true label: {name}</source>
         <translation>테스트 이미지 #{i} · 정답: {name}</translation>
     </message>
@@ -2368,42 +2368,42 @@ Run: python {name} --help</source>
 <context>
     <name>WeightGrid</name>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="66"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="74"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="69"/>
-        <source>What each output neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
-        <translation>각 출력 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="79"/>
+        <source>What each output neuron looks for: its 784 weights as a picture</source>
+        <translation>각 출력 뉴런이 찾는 모양: 가중치 784개를 그린 그림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="72"/>
-        <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture (orange +, blue −)</source>
-        <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림 (주황 +, 파랑 −)</translation>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="81"/>
+        <source>What each first-hidden-layer neuron looks for: its 784 weights as a picture</source>
+        <translation>첫 번째 은닉층의 각 뉴런이 찾는 모양: 가중치 784개를 그린 그림</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="74"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="83"/>
         <source>blue: negative weight</source>
         <translation>파랑: 음수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="74"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="83"/>
         <source>orange: positive weight</source>
         <translation>주황: 양수 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="75"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="84"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="76"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="85"/>
         <source>Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector.</source>
         <translation>스크롤하면 확대·축소, 끌면 이동합니다. 타일을 클릭하면 뉴런 살펴보기에서 크게 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/heatmaps.py" line="156"/>
+        <location filename="../../annviz/gui/explorer/heatmaps.py" line="168"/>
         <source>{neuron}, bias {b}; click to inspect</source>
         <translation>{neuron}, 편향 {b}. 클릭하면 살펴봅니다</translation>
     </message>
@@ -2411,27 +2411,27 @@ Run: python {name} --help</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="38"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="39"/>
         <source>First hidden layer</source>
         <translation>첫 번째 은닉층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="38"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="39"/>
         <source>Output layer</source>
         <translation>출력층</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="40"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="41"/>
         <source>Deeper layers and biases</source>
         <translation>더 깊은 층과 편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="40"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="41"/>
         <source>Biases</source>
         <translation>편향</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/weights_panel.py" line="45"/>
+        <location filename="../../annviz/gui/explorer/weights_panel.py" line="46"/>
         <source>{products} weights + {biases} biases = &lt;b&gt;{total}&lt;/b&gt; numbers to learn</source>
         <translation>가중치 {products} + 편향 {biases} = 학습할 숫자 &lt;b&gt;{total}&lt;/b&gt;개</translation>
     </message>

@@ -82,107 +82,107 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="205"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="220"/>
         <source>Choose the folder of IDX files of {name}</source>
         <translation>{name}의 IDX 파일 폴더 고르기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="250"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="265"/>
         <source>average</source>
         <translation>평균</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="252"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="267"/>
         <source>examples (click one to load it into the pad)</source>
         <translation>예 (하나를 누르면 그림판에 불러옵니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="279"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="294"/>
         <source>The model&apos;s dataset, {name}, cannot be shown: {reason}</source>
         <translation>모델의 데이터셋 {name}을(를) 보여 줄 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="282"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="297"/>
         <source>Reading the dataset {name}…</source>
         <translation>데이터셋 {name}을(를) 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="285"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="300"/>
         <source>The model&apos;s dataset, {name}: {train:,} training images and {test:,} test images of {n} classes.</source>
         <translation>모델의 데이터셋 {name}: {n}개 클래스의 학습 이미지 {train:,}개와 테스트 이미지 {test:,}개.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="291"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="306"/>
         <source>class (training images of it)</source>
         <translation>클래스 (그 클래스의 학습 이미지 수)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="292"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="307"/>
         <source>each pixel&apos;s brightness: black = 0 … white = 1</source>
         <translation>픽셀마다 밝기: 검정 = 0 … 흰색 = 1</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="294"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="309"/>
         <source>The average image of a class: each pixel is the mean brightness of that pixel over all the training images of the class — a blurry picture of what the class usually looks like. Click it to see what the network says about it.</source>
         <translation>클래스의 평균 이미지: 각 픽셀은 그 클래스의 모든 학습 이미지에서 같은 픽셀의 밝기를 평균한 값입니다. 그 클래스가 보통 어떻게 생겼는지 보여 주는 흐릿한 그림이지요. 누르면 신경망이 이 그림을 무엇으로 읽는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="297"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="312"/>
         <source>How many training images of each class</source>
         <translation>클래스별 학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="298"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="313"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="299"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="314"/>
         <source>training images</source>
         <translation>학습 이미지 수</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="300"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="315"/>
         <source>How bright the pixels are (all training images)</source>
         <translation>픽셀의 밝기 분포 (모든 학습 이미지)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="301"/>
-        <source>brightness the network receives (0 = black … 1 = white)</source>
-        <translation>신경망이 받는 밝기 (0 = 검정 … 1 = 흰색)</translation>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="318"/>
+        <source>pixel brightness (0 = black … 1 = white)</source>
+        <translation>픽셀 밝기 (0 = 검정 … 1 = 흰색)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="302"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="319"/>
         <source>pixels (thousands)</source>
         <translation>픽셀 수 (천 개)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="307"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="324"/>
         <source>{black:.1%} of all pixels are black (0) and are not drawn: the grey area shows the other {rest:.1%}.</source>
         <translation>전체 픽셀의 {black:.1%}는 검정(0)이라 그리지 않았습니다. 회색 영역은 나머지 {rest:.1%}입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="317"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="334"/>
         <source>&lt;p&gt;The &lt;b&gt;dataset&lt;/b&gt; the model learned from: training images with their labels, and test images kept apart to measure it. Each image is 28×28 pixels of brightness 0 (black) … 1 (white): the 784 neurons of the &lt;b&gt;input layer&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;The average image of a class shows what that class usually looks like; the counts show whether every class has about as many examples; the brightness histogram shows that most pixels are black and the ink is nearly white. Click an image to give it to the network.&lt;/p&gt;</source>
         <translation>&lt;p&gt;모델이 배운 &lt;b&gt;데이터셋&lt;/b&gt;: 레이블이 붙은 학습 이미지와, 성능을 재려고 따로 떼어 둔 테스트 이미지입니다. 이미지마다 28×28 픽셀이고 밝기는 0(검정) … 1(흰색)입니다. 이것이 &lt;b&gt;입력층&lt;/b&gt;의 뉴런 784개입니다.&lt;/p&gt;&lt;p&gt;클래스의 평균 이미지는 그 클래스가 보통 어떻게 생겼는지 보여 주고, 개수는 클래스마다 예가 비슷하게 있는지 보여 줍니다. 밝기 히스토그램을 보면 대부분의 픽셀은 검정이고 글씨는 거의 흰색입니다. 이미지를 누르면 신경망에 넣어 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="326"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="343"/>
         <source>Choose its folder…</source>
         <translation>폴더 고르기…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="327"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="344"/>
         <source>The model names a dataset annviz does not know by name: pick the folder of its IDX files yourself</source>
         <translation>모델이 annviz가 이름으로 모르는 데이터셋을 가리킵니다: 그 IDX 파일 폴더를 직접 고르세요</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="329"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="346"/>
         <source>Other examples</source>
         <translation>다른 예 보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/insight/data_tab.py" line="330"/>
+        <location filename="../../annviz/gui/insight/data_tab.py" line="347"/>
         <source>Draw other examples of each class at random</source>
         <translation>클래스마다 다른 예를 무작위로 뽑습니다</translation>
     </message>

@@ -56,47 +56,47 @@
 <context>
     <name>NeuronPicture</name>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="81"/>
         <source>Dendrites</source>
         <translation>수상돌기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="49"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="81"/>
         <source>inputs × weights</source>
         <translation>입력 × 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="82"/>
         <source>Cell body</source>
         <translation>신경세포체</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="50"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="82"/>
         <source>adds up: z</source>
         <translation>모두 더함: z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="51"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="83"/>
         <source>Axon</source>
         <translation>축삭</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="51"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="83"/>
         <source>output a = f(z)</source>
         <translation>출력 a = f(z)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="52"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="84"/>
         <source>Axon terminals</source>
         <translation>축삭말단</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="52"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="84"/>
         <source>to the next neurons</source>
         <translation>다음 뉴런으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/lab/biology.py" line="167"/>
+        <location filename="../../annviz/gui/lab/biology.py" line="222"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>

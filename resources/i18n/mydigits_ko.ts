@@ -45,17 +45,17 @@
 <context>
     <name>MyDigitsPage</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/__init__.py" line="31"/>
+        <location filename="../../annviz/gui/mydigits/__init__.py" line="67"/>
         <source>My digits</source>
         <translation>내 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/__init__.py" line="38"/>
+        <location filename="../../annviz/gui/mydigits/__init__.py" line="71"/>
         <source>Add to my digits</source>
         <translation>내 숫자에 추가</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/__init__.py" line="39"/>
+        <location filename="../../annviz/gui/mydigits/__init__.py" line="72"/>
         <source>Keep this drawing with its label, to teach the network your handwriting (Ctrl+D)</source>
         <translation>이 그림을 레이블과 함께 보관해 신경망에 내 글씨를 가르칩니다 (Ctrl+D)</translation>
     </message>
@@ -175,129 +175,129 @@
         <translation>모아 둔 숫자를 모두 지웁니다 (먼저 묻습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="281"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="280"/>
         <source>Skipped {n}:</source>
         <translation>건너뛴 것 {n}개:</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="313"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="312"/>
         <source>&lt;b&gt;1 digit&lt;/b&gt;</source>
         <translation>&lt;b&gt;숫자 1개&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="313"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="312"/>
         <source>&lt;b&gt;{n} digits&lt;/b&gt;</source>
         <translation>&lt;b&gt;숫자 {n}개&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="315"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="314"/>
         <source>{count} in {folder}: {train} to teach from, &lt;b&gt;{held} held out&lt;/b&gt; (framed in black). Every fifth digit of each label is held out when it is added and is never trained on, so its accuracy is honest.</source>
         <translation>{folder}에 {count}: 가르칠 것 {train}개, &lt;b&gt;따로 둔 것 {held}개&lt;/b&gt;(검은 테두리). 각 숫자의 다섯 번째마다 추가할 때 따로 두고 학습에 전혀 쓰지 않으므로, 그 정확도는 정직합니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="348"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="347"/>
         <source>Import digits from a folder with folders 0 to 9</source>
         <translation>0부터 9까지의 폴더가 있는 폴더에서 숫자 가져오기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="358"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="357"/>
         <source>Stop importing</source>
         <translation>가져오기 멈추기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="359"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="358"/>
         <source>Importing from {folder}…</source>
         <translation>{folder}에서 가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="362"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="361"/>
         <source>Importing: {done} of {total} images looked at…</source>
         <translation>가져오는 중: 이미지 {total}개 중 {done}개 확인…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="367"/>
-        <location filename="../../annviz/gui/mydigits/page.py" line="375"/>
-        <location filename="../../annviz/gui/mydigits/page.py" line="387"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="366"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="374"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="386"/>
         <source>Nothing was imported</source>
         <translation>아무것도 가져오지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="381"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="380"/>
         <source>Imported 1 digit.</source>
         <translation>숫자 1개를 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="382"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="381"/>
         <source>Imported {n} digits.</source>
         <translation>숫자 {n}개를 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="391"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="390"/>
         <source>Export my digits into a folder</source>
         <translation>내 숫자를 폴더로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="396"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="395"/>
         <source>The digits were not exported</source>
         <translation>숫자를 내보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="398"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="397"/>
         <source>Exported 1 digit to {folder}.</source>
         <translation>숫자 1개를 {folder}(으)로 내보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="399"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="398"/>
         <source>Exported {n} digits to {folder}.</source>
         <translation>숫자 {n}개를 {folder}(으)로 내보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="404"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="403"/>
         <source>Delete all my digits?</source>
         <translation>내 숫자를 모두 지울까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="405"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="404"/>
         <source>Delete all {n} of your digits from {folder}? This cannot be undone.</source>
         <translation>{folder}에서 내 숫자 {n}개를 모두 지울까요? 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="424"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="423"/>
         <source>Teaching {train} of your digits ({held} held out)…</source>
         <translation>내 숫자 {train}개를 가르치는 중(따로 둔 것 {held}개)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="432"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="431"/>
         <source>Every digit to teach from is a {digit}: the network learns to answer {digit} more often and may forget the other digits. Add some of them too.</source>
         <translation>가르칠 숫자가 모두 {digit}입니다: 신경망이 {digit}(이)라고 답하는 일이 늘고 다른 숫자를 잊을 수 있습니다. 다른 숫자도 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="450"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="449"/>
         <source>The lesson went wrong and was stopped: {reason}</source>
         <translation>가르치기가 잘못되어 멈췄습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="452"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="451"/>
         <source>Taught in {s:.1f} s: my held-out digits {hb} → {ha}, MNIST {mb} → {ma}. Use the new model, save it, or discard it; the original stays as it was.</source>
         <translation>{s:.1f}초 만에 가르쳤습니다: 따로 둔 내 숫자 {hb} → {ha}, MNIST {mb} → {ma}. 새 모델을 쓰거나, 저장하거나, 버리세요. 원래 모델은 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="459"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="458"/>
         <source>Teaching failed: {message}</source>
         <translation>가르치기에 실패했습니다: {message}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="462"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="461"/>
         <source>Save the taught model</source>
         <translation>가르친 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="471"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="470"/>
         <source>The model was not saved</source>
         <translation>모델을 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/page.py" line="473"/>
+        <location filename="../../annviz/gui/mydigits/page.py" line="472"/>
         <source>Saved {path}; it is now the model in use.</source>
         <translation>{path}에 저장했습니다. 이제 이 모델을 씁니다.</translation>
     </message>
@@ -305,17 +305,17 @@
 <context>
     <name>PerLabelBars</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/gauges.py" line="121"/>
-        <source>My held-out digits, per digit: before (grey), after (green)</source>
-        <translation>따로 둔 내 숫자, 숫자별: 전(회색), 후(초록)</translation>
+        <location filename="../../annviz/gui/mydigits/gauges.py" line="126"/>
+        <source>My held-out digits, per digit:&lt;br&gt;before (grey), after (green)</source>
+        <translation>따로 둔 내 숫자, 숫자별:&lt;br&gt;전(회색), 후(초록)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/gauges.py" line="122"/>
+        <location filename="../../annviz/gui/mydigits/gauges.py" line="128"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/gauges.py" line="123"/>
+        <location filename="../../annviz/gui/mydigits/gauges.py" line="129"/>
         <source>digit</source>
         <translation>숫자</translation>
     </message>
@@ -323,22 +323,22 @@
 <context>
     <name>PredictionChange</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/changes.py" line="129"/>
+        <location filename="../../annviz/gui/mydigits/changes.py" line="126"/>
         <source>{digit} ({p:.0%})</source>
         <translation>{digit} ({p:.0%})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/changes.py" line="132"/>
+        <location filename="../../annviz/gui/mydigits/changes.py" line="129"/>
         <source>Pick one of your digits to see its answer before and after.</source>
         <translation>내 숫자 하나를 고르면 가르치기 전과 후의 답을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/changes.py" line="134"/>
+        <location filename="../../annviz/gui/mydigits/changes.py" line="131"/>
         <source>This {label}: before the lesson the network said {before}</source>
         <translation>이 {label}: 가르치기 전 신경망의 답은 {before}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/changes.py" line="136"/>
+        <location filename="../../annviz/gui/mydigits/changes.py" line="133"/>
         <source>now it says {now}</source>
         <translation>지금의 답은 {now}</translation>
     </message>
@@ -346,117 +346,117 @@
 <context>
     <name>TeachPanel</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="125"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="130"/>
         <source>blue: the weight fell</source>
         <translation>파랑: 가중치가 줄었음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="126"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="131"/>
         <source>orange: the weight rose</source>
         <translation>주황: 가중치가 늘었음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="126"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="131"/>
         <source>unchanged</source>
         <translation>그대로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="127"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="132"/>
         <source>framed: the neurons that changed most</source>
         <translation>테두리: 가장 많이 바뀐 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="128"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="134"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="129"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="135"/>
         <source>Passes over your digits mixed with replayed MNIST examples</source>
         <translation>다시 보여 주는 MNIST 예제와 섞은 내 숫자를 몇 번 훑을지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="130"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="136"/>
         <source>Without protection: my digits alone (watch it forget MNIST)</source>
         <translation>보호 없이: 내 숫자만 (MNIST를 잊는 것을 보세요)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="132"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="138"/>
         <source>Normally the network is protected from forgetting what it knew: each epoch mixes your digits with 2,000 MNIST training examples (replay), and every step also holds its answers on MNIST digits to the answers it gave before the lesson (distillation). Without protection it learns your digits alone and forgets MNIST: catastrophic forgetting.</source>
         <translation>보통은 신경망이 알던 것을 잊지 않도록 보호합니다: 에포크마다 내 숫자에 MNIST 훈련 예제 2,000개를 섞고(다시 보기), 매 단계 MNIST 숫자에 대한 답을 가르치기 전의 답 가까이에 붙잡아 둡니다(증류). 보호 없이 배우면 내 숫자만 익히고 MNIST를 잊습니다: 파국적 망각.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="137"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="143"/>
         <source>Augment my digits (shift, rotate, scale each copy)</source>
         <translation>내 숫자 데이터 증강 (복사본마다 옮기고, 돌리고, 크기 바꾸기)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="138"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="144"/>
         <source>Teach it</source>
         <translation>가르치기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="139"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="145"/>
         <source>Fine-tune a copy of the current model on your digits; the held-out ones are never trained on</source>
         <translation>현재 모델의 복사본을 내 숫자로 미세 조정합니다. 따로 둔 숫자는 학습에 쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="141"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="147"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="142"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="148"/>
         <source>My held-out digits</source>
         <translation>따로 둔 내 숫자</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="143"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="149"/>
         <source>MNIST test set</source>
         <translation>MNIST 테스트 세트</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="144"/>
-        <source>What changed: first-layer weights now minus before (framed: the neurons that changed most)</source>
-        <translation>바뀐 것: 첫 층 가중치의 지금 − 전 (테두리: 가장 많이 바뀐 뉴런)</translation>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="151"/>
+        <source>What changed: first-layer weights now minus before</source>
+        <translation>바뀐 것: 첫 층 가중치의 지금 − 전</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="147"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="153"/>
         <source>Use the new model</source>
         <translation>새 모델 쓰기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="148"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="154"/>
         <source>Save…</source>
         <translation>저장…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="149"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="155"/>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="150"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="156"/>
         <source>Each epoch sees every digit of yours moved, turned and scaled a little differently, so the network learns the digit, not the drawing</source>
         <translation>에포크마다 내 숫자를 조금씩 다르게 옮기고 돌리고 크기를 바꿔 보여 주므로, 신경망은 그 그림이 아니라 숫자를 배웁니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="152"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="158"/>
         <source>Stop teaching now; what was learned so far is kept to use or discard</source>
         <translation>지금 가르치기를 멈춥니다. 지금까지 배운 것은 쓰거나 버릴 수 있게 남겨 둡니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="153"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="159"/>
         <source>Make the fine-tuned network the current model (not saved yet)</source>
         <translation>미세 조정한 신경망을 현재 모델로 씁니다 (아직 저장 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="154"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="160"/>
         <source>Save the fine-tuned network to a model file</source>
         <translation>미세 조정한 신경망을 모델 파일로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="155"/>
+        <location filename="../../annviz/gui/mydigits/teach_panel.py" line="161"/>
         <source>Forget the fine-tuned network and keep the model as it was</source>
         <translation>미세 조정한 신경망을 버리고 모델을 그대로 둡니다</translation>
     </message>
@@ -464,7 +464,7 @@
 <context>
     <name>WeightChanges</name>
     <message>
-        <location filename="../../annviz/gui/mydigits/changes.py" line="65"/>
+        <location filename="../../annviz/gui/mydigits/changes.py" line="62"/>
         <source>Teach it, and the change in each first-layer neuron&apos;s weights shows here.</source>
         <translation>가르치면 첫 층 뉴런마다 가중치가 바뀐 모습이 여기에 나타납니다.</translation>
     </message>

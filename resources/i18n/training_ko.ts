@@ -4,33 +4,33 @@
 <context>
     <name>AnswerStrips</name>
     <message>
-        <location filename="../../annviz/gui/training/answer_strips.py" line="199"/>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="200"/>
         <source>When did it learn it? Each strip: the answer at every recorded moment (paler: less sure). Click a change to go there.</source>
         <extracomment>One colour per class (Tableau 10, which keeps apart from the sign colours&apos; blue and orange).</extracomment>
         <translation>언제 배웠을까요? 띠마다 기록된 모든 순간의 답을 보여 줍니다(옅을수록 덜 확신). 답이 바뀌는 곳을 클릭하면 그 순간으로 갑니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/answer_strips.py" line="201"/>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="202"/>
         <source>Pin the pad&apos;s digit</source>
         <translation>패드의 숫자 고정</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/answer_strips.py" line="202"/>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="203"/>
         <source>Keep the digit on the pad as a strip of its own (draw one, or show a random test digit)</source>
         <translation>패드의 숫자를 따로 띠 하나로 남겨 둡니다(숫자를 그리거나 무작위 테스트 숫자를 보여 주세요)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/answer_strips.py" line="204"/>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="205"/>
         <source>Unpin all</source>
         <translation>모두 고정 해제</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/answer_strips.py" line="205"/>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="206"/>
         <source>Remove the pinned digits&apos; strips (the pad&apos;s stays)</source>
         <translation>고정한 숫자들의 띠를 지웁니다(패드의 띠는 남습니다)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/answer_strips.py" line="206"/>
+        <location filename="../../annviz/gui/training/answer_strips.py" line="207"/>
         <source>Click a strip to see the network at that moment; a click near a change of answer goes to the change</source>
         <translation>띠를 클릭하면 그 순간의 신경망을 봅니다. 답이 바뀌는 곳 가까이를 클릭하면 바뀐 순간으로 갑니다</translation>
     </message>
@@ -583,52 +583,52 @@
 <context>
     <name>RunComparison</name>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="121"/>
+        <location filename="../../annviz/gui/training/compare.py" line="164"/>
         <source>probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="122"/>
+        <location filename="../../annviz/gui/training/compare.py" line="165"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="123"/>
+        <location filename="../../annviz/gui/training/compare.py" line="145"/>
         <source>Two runs at the same moment (the one the timeline shows): what the first hidden layer looks for, and what each says about your drawing</source>
         <translation>같은 순간(타임라인이 보여 주는 순간)의 두 학습: 첫 번째 은닉층이 찾는 모양과, 각 신경망이 여러분의 그림을 무엇으로 읽는지</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="125"/>
+        <location filename="../../annviz/gui/training/compare.py" line="147"/>
         <source>(weights: orange +, blue −; bars: the probability of each class)</source>
         <translation>(가중치: 주황 +, 파랑 −. 막대: 클래스마다의 확률)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="128"/>
+        <location filename="../../annviz/gui/training/compare.py" line="150"/>
         <source>first</source>
         <translation>첫 번째</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="128"/>
+        <location filename="../../annviz/gui/training/compare.py" line="150"/>
         <source>second</source>
         <translation>두 번째</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="129"/>
+        <location filename="../../annviz/gui/training/compare.py" line="151"/>
         <source>The {which} run to compare</source>
         <translation>비교할 {which} 학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="155"/>
+        <location filename="../../annviz/gui/training/compare.py" line="191"/>
         <source>Run {n}</source>
         <translation>학습 {n}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="165"/>
+        <location filename="../../annviz/gui/training/compare.py" line="202"/>
         <source>Run {n}, batch {step:,} (epoch {epoch:.2f})</source>
         <translation>학습 {n}, 배치 {step:,} (에포크 {epoch:.2f})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/compare.py" line="176"/>
+        <location filename="../../annviz/gui/training/compare.py" line="213"/>
         <source>: reads {answer} ({p:.0%})</source>
         <translation>: {answer}(으)로 읽음 ({p:.0%})</translation>
     </message>
@@ -779,17 +779,17 @@
 <context>
     <name>TrainingArea</name>
     <message>
-        <location filename="../../annviz/gui/training/__init__.py" line="21"/>
+        <location filename="../../annviz/gui/training/__init__.py" line="60"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/__init__.py" line="23"/>
+        <location filename="../../annviz/gui/training/__init__.py" line="61"/>
         <source>Open training &amp;recording…</source>
         <translation>학습 기록 열기(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/__init__.py" line="25"/>
+        <location filename="../../annviz/gui/training/__init__.py" line="63"/>
         <source>Save training recor&amp;ding…</source>
         <translation>학습 기록 저장(&amp;D)…</translation>
     </message>
@@ -989,13 +989,13 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../annviz/gui/training/controller.py" line="158"/>
+        <location filename="../../annviz/gui/training/controller.py" line="159"/>
         <source>It was recorded with the BLAS library {then}; this computer has {now}.</source>
-        <extracomment>What a run continued from a moment may change; the rest (architecture, data, optimizer, seed, schedule, augmentation) is the moment&apos;s own run&apos;s. The batch size may change too: at an epoch&apos;s end no batch is half-done, and the optimizers&apos; running arrays do not depend on it.</extracomment>
+        <extracomment>How long closing or a new run waits for the training thread to finish its batch: as long as the other threads (a second was too short for a batch on a busy machine: the thread was left behind). What a run continued from a moment may change; the rest (architecture, data, optimizer, seed, schedule, augmentation) is the moment&apos;s own run&apos;s. The batch size may change too: at an epoch&apos;s end no batch is half-done, and the optimizers&apos; running arrays do not depend on it.</extracomment>
         <translation>이 기록은 BLAS 라이브러리 {then}로 만들었는데, 이 컴퓨터에는 {now}가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/controller.py" line="162"/>
+        <location filename="../../annviz/gui/training/controller.py" line="163"/>
         <source>It was recorded with {then} BLAS threads; here only {now} can be used.</source>
         <translation>이 기록은 BLAS 스레드 {then}개로 만들었는데, 여기서는 {now}개만 쓸 수 있습니다.</translation>
     </message>
@@ -1493,32 +1493,32 @@
 <context>
     <name>WeightHistograms</name>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="145"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="181"/>
         <source>Layer {n}: {a} → {b}</source>
         <translation>층 {n}: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="147"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="183"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="150"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="192"/>
         <source>Weights per layer: grey = at the start, blue = now</source>
         <translation>층별 가중치: 회색 = 처음, 파랑 = 지금</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="152"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="194"/>
         <source>filled blue: the weights now</source>
         <translation>채운 파랑: 지금의 가중치</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="154"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="196"/>
         <source>grey outline: at the start of the run (batch 0; for a model opened, when it was opened)</source>
         <translation>회색 윤곽선: 학습을 시작할 때 (배치 0; 연 모델은 열었을 때)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/training/weight_histograms.py" line="155"/>
+        <location filename="../../annviz/gui/training/weight_histograms.py" line="197"/>
         <source>height: share of the layer&apos;s weights in each bin</source>
         <translation>높이: 구간마다 그 층 가중치의 비율</translation>
     </message>

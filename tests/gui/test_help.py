@@ -121,6 +121,8 @@ def describe(control: QWidget) -> str:
 
 
 def test_every_control_has_a_tooltip_in_both_languages(window):
+    for _ in screens(window):       # pages and tabs are built when first shown: this test may run first
+        pass
     window.state.select_neuron(1, 0)                      # the inspector's touch controls too
     english = tooltips(window)
     assert len(english) > 100

@@ -179,6 +179,34 @@ def test_a_hidden_widget_is_covered_where_it_is_and_marks_follow_the_page(window
     assert len(overlay.rects("hide")) == 1
 
 
+
+def test_a_highlight_the_learner_cannot_see_points_at_it(window, area, tmp_path):
+    """On a laptop's screen the explorer's weight pictures stand behind its inspector: the tab
+    that brings them to the front is outlined (nothing was); the touch controls under a neuron's
+    numbers, scrolled out of view, are scrolled to and outlined whole (a strip of them was)."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QTabBar
+
+    window.resize(1366, 720)
+    window.tabs.setCurrentWidget(window.explorer)
+    window.state.select_neuron(2, 3)
+    path = write_lesson(tmp_path, "pointing", '''
+        [[steps]]
+        text = { en = "Look", ko = "보세요" }
+        actions = [{ do = "show", widget = "explorer-inspector" }]
+        highlight = ["explorer-weight-grid", "explorer-touch"]
+    ''')
+    assert area.open_file(path)
+    settle()
+    grid, touch = (window.findChild(QWidget, name) for name in ("explorer-weight-grid", "explorer-touch"))
+    tabs = [QRect(bar.mapTo(window, bar.tabRect(i).topLeft()), bar.tabRect(i).size())
+            for bar in window.explorer.findChildren(QTabBar) if bar.isVisible()
+            for i in range(bar.count()) if bar.tabText(i) == "Weights"]
+    outlines = area.player.overlay.rects("highlight")
+    assert len(tabs) == 1 and tabs[0] in outlines                 # the pictures' tab, to click
+    whole = QRect(touch.mapTo(window, QPoint(0, 0)), touch.size())
+    assert whole in outlines and grid.visibleRegion().isEmpty()
+
 def test_a_bad_lesson_file_is_one_message_and_changes_nothing(window, area, tmp_path, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))

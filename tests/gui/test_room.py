@@ -51,6 +51,26 @@ def test_a_shelf_folds_its_views_lowest_priority_first_and_brings_them_back(qtbo
     assert pad.geometry().right() < diagram.geometry().left() < weights.geometry().left() < fold.geometry().left()
 
 
+
+def test_a_view_higher_than_its_shelf_folds_rather_than_be_cut(qtbot):
+    """Wide enough but not high enough (its texts wrapped onto many lines in a narrow column, as
+    the training page's weight pictures at 150 % in Korean): the view folds into a tab, whole;
+    a higher row brings it back."""
+    fold = QTabWidget()
+    fold.addTab(_view(200), "charts")
+    shelf = room.Shelf(fold)
+    qtbot.addWidget(shelf)
+    weights = _view(150, height=320)
+    shelf.add(_view(300), lambda: "pad")
+    shelf.add(weights, lambda: "weights", priority=1)
+    shelf.show()
+    shelf.resize(1200, 300)
+    qtbot.wait(10)
+    assert shelf.folded() == [weights]
+    shelf.resize(1200, 340)
+    qtbot.wait(10)
+    assert shelf.folded() == [] and weights.height() == 340
+
 def test_a_page_frame_scrolls_only_below_the_page_minimum_and_the_tabs_name_pages(qtbot):
     tabs = room.PageTabs()
     qtbot.addWidget(tabs)
@@ -101,3 +121,15 @@ def test_a_window_comes_inside_the_area_it_is_given(qtbot):
     window.resize(1000, 600)
     room.fit_to_screen(window, QRect(0, 0, 1366, 720))
     assert (window.width(), window.height()) == (1000, 600)          # a window that fits keeps its size
+
+
+def test_a_first_window_takes_a_small_screen_whole_and_a_large_one_at_1280_by_800():
+    """A 1366×768 laptop (720 px above its taskbar): the whole area, not 1280×720 with 86 px of
+    desktop beside it; 1280×800 (752 above the taskbar) likewise; a 1920×1080 screen at 100 %:
+    1280×800; no screen known: 1280×800."""
+    from PySide6.QtCore import QSize
+
+    assert room.initial_size(QRect(0, 0, 1366, 720)) == QSize(1366, 720)
+    assert room.initial_size(QRect(0, 0, 1280, 752)) == QSize(1280, 752)
+    assert room.initial_size(QRect(0, 0, 1920, 1032)) == QSize(1280, 800)
+    assert room.initial_size() == QSize(1280, 800)

@@ -107,7 +107,19 @@ def test_a_damaged_recording_is_one_message_and_changes_nothing(window, tmp_path
     assert window.training.controller.films.recordings.runs == runs
 
 
+def pictures_shown(compare) -> int:
+    """How many weight pictures the compared runs' view draws."""
+    import pyqtgraph as pg
+
+    return sum(1 for view in compare.findChildren(pg.GraphicsLayoutWidget) for item in view.scene().items()
+               if isinstance(item, pg.ImageItem) and item.isVisible())
+
+
 def test_two_runs_side_by_side_say_what_each_network_says(window, qtbot):
+    area = window.training
+    area.page.tabs.setCurrentWidget(area.compare)
+    qtbot.wait(10)
+    assert pictures_shown(area.compare) == 0          # no run yet: no picture (not a blue square)
     first = train(window, qtbot)
     second = train(window, qtbot, TINY.replace(lr=0.1))
     area = window.training
@@ -115,6 +127,7 @@ def test_two_runs_side_by_side_say_what_each_network_says(window, qtbot):
     window.state.show_example(digits.test_images[0] / np.float32(255), int(digits.test_labels[0]))
     area.page.tabs.setCurrentWidget(area.compare)
     area.compare.choose(0, 1)
+    assert pictures_shown(area.compare) == 2
     shown = area.compare.probabilities()
     for run, p in zip((first, second), shown):
         w, b = run.moments[-1].parameters()

@@ -61,6 +61,7 @@ class ActivationPlot(pg.PlotWidget):
         self._point = (0.0, float(self._activation.f(np.array(0.0))))
         self._shift = 0.0                     # softmax: c = log Σ_{j≠k} e^z_j of the other outputs
         self._drawn: tuple | None = None      # (half range, shift) the curves were drawn for
+        self._y_span = (0.0, 1.0)             # the a range they ask
         self.setBackground(None)
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setMenuEnabled(False)
@@ -83,6 +84,7 @@ class ActivationPlot(pg.PlotWidget):
         self._point_text = pg.TextItem(anchor=(0, 1), color=(60, 60, 60))
         self._point_text.setZValue(11)
         self.addItem(self._point_text, ignoreBounds=True)
+        self.getPlotItem().vb.sigResized.connect(self._place_text)
         self._fill_legend()
         self.enableAutoRange(False)
         self._redraw()
@@ -188,6 +190,28 @@ class ActivationPlot(pg.PlotWidget):
         self._marker.setPos(z0, a0)
         self._guides.setData([z0, z0, -half], [min(0.0, a0), a0, a0])
         self._point_text.setPos(z0, a0)
+        self._place_text()
+
+    def _place_text(self, *_args) -> None:
+        """The text beside the point stands above it and to its right where it fits in the frame,
+        else below it or to its left (above a point at a = 1 it stood outside: “z = 1.00” showed 9
+        of its 14 px in the neuron lab at 1366×768). Placed again when the plot is resized."""
+        z0, a0 = self._point
+        box = self.getPlotItem().vb
+        (_, right), (_, top) = box.viewRange()
+        try:
+            per_px = box.viewPixelSize()                  # data units per pixel, each way
+        except Exception:                                 # not laid out yet: no size to measure
+            per_px = None
+        if per_px is None or not all(np.isfinite(per_px)) or min(per_px) <= 0:
+            low, high = self._y_span                      # until then: the side facing the middle
+            self._point_text.setAnchor((1 if z0 > self._half_range() / 2 else 0,
+                                        0 if a0 > (low + high) / 2 else 1))
+            return
+        text = self._point_text.boundingRect()           # in pixels: the text ignores the view's scale
+        fits_right = z0 + text.width() * per_px[0] <= right
+        fits_above = a0 + text.height() * per_px[1] <= top
+        self._point_text.setAnchor((0 if fits_right else 1, 1 if fits_above else 0))
 
     def _draw_curves(self, half: float, shift: float) -> None:
         self._drawn = (half, shift)
@@ -202,6 +226,7 @@ class ActivationPlot(pg.PlotWidget):
         self._slope.setData(z[: len(slope)], slope)
         low = min(0.0, float(a.min()), float(slope.min()) if slope.size else 0.0)
         high = max(1.0, float(a.max()), float(slope.max()) if slope.size else 0.0)
+        self._y_span = (low, high)
         self.setYRange(low, high, padding=0.05)
         if isinstance(act, Step):
             self._threshold.setValue(act.threshold)

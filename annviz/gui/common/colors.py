@@ -14,6 +14,8 @@ view that colours by sign.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
@@ -49,9 +51,10 @@ def weight_colormap() -> pg.ColorMap:
 
 def sign_legend_html(negative: str, positive: str, zero: str | None = None) -> str:
     """The legend strip: a blue and an orange square with what each means (already translated,
-    e.g. "blue: negative weight"), and the grey of zero when ``zero`` is given."""
+    e.g. "blue: negative weight"), and the grey of zero when ``zero`` is given. The texts are
+    plain: a "<" in one ("w < 0") is written, not read as the start of a tag."""
     def swatch(color: str, mark: str, text: str) -> str:
-        return f'<span style="color:{color}">{mark}</span>&nbsp;{text}'
+        return f'<span style="color:{color}">{mark}</span>&nbsp;{html.escape(text, quote=False)}'
 
     parts = [swatch(NEGATIVE.name(), "■", negative)]
     if zero is not None:

@@ -4,7 +4,8 @@ The rules (docs/ARCHITECTURE.md, "Room on the screen"), in the order they apply:
 
 1. The window fits its screen. It opens no larger than the screen's available area, less
    ``TASKBAR`` pixels when the screen reports the whole of itself as available
-   (``fit_to_screen``); a geometry remembered from a larger screen is brought back inside.
+   (``fit_to_screen``); a geometry remembered from a larger screen is brought back inside. On a
+   first start a screen too small for ``INITIAL`` gets all of its area (``initial_size``).
 2. The lesson panel is a drawer: ``drawer_width()`` at the zoom (``DRAWER_WIDTH`` pixels at
    100 %). Opening it takes that room from the page; it never widens the window.
 3. Every page sits in a ``PageFrame``: while the page's minimum fits the room left, the frame is
@@ -54,10 +55,15 @@ def drawer_width() -> int:
     return zoom.px(DRAWER_WIDTH)
 
 
-def initial_size() -> QSize:
-    """The window's size on a first start: ``INITIAL`` at the zoom (a projector at 150 % gets
-    1920 × 1200, which ``fit_to_screen`` then brings inside the screen)."""
-    return QSize(zoom.px(INITIAL.width()), zoom.px(INITIAL.height()))
+def initial_size(area: QRect | None = None) -> QSize:
+    """The window's size on a first start: ``INITIAL`` at the zoom — or, on a screen whose
+    available ``area`` is too small for it either way, all of that area (a 1366×768 laptop: the
+    window is 1366 wide, not 1280 with 86 pixels of desktop beside it; ``fit_to_screen`` then takes
+    the window's frame off)."""
+    size = QSize(zoom.px(INITIAL.width()), zoom.px(INITIAL.height()))
+    if area is not None and (size.width() > area.width() or size.height() > area.height()):
+        return area.size()
+    return size
 
 
 def available_area(widget: QWidget) -> QRect:

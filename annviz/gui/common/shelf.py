@@ -18,7 +18,7 @@ class Shelf(QWidget):
     """A row of views, each with a priority; those that do not fit fold into a tab widget.
 
     ``add(view, title, priority, stretch)``: a view of priority None always stands; the others
-    stand, highest priority first, while the row is wide enough for their minimums, and fold into
+    stand, highest priority first, while the row is wide and high enough for their minimums, and fold into
     ``fold`` (a tab widget) otherwise, after its own tabs, as a tab named by ``title()`` (called
     again on ``retranslate``). They come back out as soon as the row has room for them. The fold
     may stand in the row itself (``holds_fold``: last, never folding) or elsewhere on the page (the
@@ -35,6 +35,9 @@ class Shelf(QWidget):
         self.fold = fold
         self._views: list[tuple[QWidget, int | None, Callable[[], str], int]] = []
         self._folded: list[QWidget] = []
+        # Each view's least height as measured while it stood (at the width it has standing): a
+        # folded view's own is measured at whatever width the fold left it, not the row's.
+        self._tall: dict[QWidget, int] = {}
         self._fold_stretch = fold_stretch
         self._holds_fold = holds_fold
         self._arranging = False
@@ -89,11 +92,14 @@ class Shelf(QWidget):
 
     # --- arranging -----------------------------------------------------------------------------
 
-    def _standing(self, width: int) -> list[QWidget]:
-        """The views that stand in ``width``: those that always do, then by priority while they fit."""
+    def _standing(self, width: int, height: int) -> list[QWidget]:
+        """The views that stand in ``width`` × ``height``: those that always do, then by priority
+        while the row is wide enough for them and each is no higher than the row (a view whose
+        texts wrap onto many lines in a narrow column would be cut at the bottom)."""
         standing = [v for v, p, *_ in self._views if p is None]
         for view, *_ in sorted((v for v in self._views if v[1] is not None), key=lambda v: -v[1]):
-            if self._width_of(self._row_items(standing + [view])) > width:
+            tall = self._tall.get(view, 0)
+            if self._width_of(self._row_items(standing + [view])) > width or tall > height:
                 break
             standing.append(view)
         return standing
@@ -103,28 +109,37 @@ class Shelf(QWidget):
             return
         self._arranging = True
         try:
-            standing = self._standing(self.width())
-            folded = [v for v, p, *_ in sorted((v for v in self._views if v[1] is not None), key=lambda v: -v[1])
-                      if v not in standing]
-            if folded != self._folded:
-                current = self.fold.currentWidget()
-                for view in self._folded:
-                    if view not in folded:
-                        self.fold.removeTab(self.fold.indexOf(view))
-                        view.setParent(self)
-                titles = {v: t for v, _, t, _ in self._views}
-                first = self.fold.count() - sum(self.fold.indexOf(v) >= 0 for v in folded)   # its own tabs
-                for place, view in enumerate(folded):            # after its own tabs, by priority
-                    if self.fold.indexOf(view) < 0:
-                        self.fold.insertTab(first + place, view, titles[view]())
-                self._folded = folded
-                if current is not None and self.fold.indexOf(current) >= 0:
-                    self.fold.setCurrentWidget(current)
-                self.updateGeometry()
-                self.folds_changed.emit()
-            self._place([v for v, *_ in self._views if v in standing])
+            for _ in range(2):        # a view that stood and proved too high at its width: once more
+                standing = self._standing(self.width(), self.height())
+                self._fold([v for v, p, *_ in sorted((v for v in self._views if v[1] is not None), key=lambda v: -v[1])
+                            if v not in standing])
+                self._place([v for v, *_ in self._views if v in standing])
+                for view in standing:                 # measured at the width it stands at
+                    self._tall[view] = self._min(view).height()
+                if self._standing(self.width(), self.height()) == standing:
+                    break
         finally:
             self._arranging = False
+
+    def _fold(self, folded: list[QWidget]) -> None:
+        """Fold ``folded`` (by priority, after the fold's own tabs) and bring the others back."""
+        if folded == self._folded:
+            return
+        current = self.fold.currentWidget()
+        for view in self._folded:
+            if view not in folded:
+                self.fold.removeTab(self.fold.indexOf(view))
+                view.setParent(self)
+        titles = {v: t for v, _, t, _ in self._views}
+        first = self.fold.count() - sum(self.fold.indexOf(v) >= 0 for v in folded)   # its own tabs
+        for place, view in enumerate(folded):            # after its own tabs, by priority
+            if self.fold.indexOf(view) < 0:
+                self.fold.insertTab(first + place, view, titles[view]())
+        self._folded = folded
+        if current is not None and self.fold.indexOf(current) >= 0:
+            self.fold.setCurrentWidget(current)
+        self.updateGeometry()
+        self.folds_changed.emit()
 
     def _place(self, standing: list[QWidget]) -> None:
         """The standing views (in the order they were added, the fold last) side by side, sharing
@@ -146,6 +161,8 @@ class Shelf(QWidget):
 
     def resizeEvent(self, event) -> None:                      # noqa: N802
         super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():     # other widths: measured again
+            self._tall = {view: tall for view, tall in self._tall.items() if view not in self._folded}
         self._arrange()
 
     def event(self, event) -> bool:

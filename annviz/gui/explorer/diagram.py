@@ -23,12 +23,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAction, QFont, QFontMetrics
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
+    QFrame,
     QGraphicsRectItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -56,7 +58,8 @@ EDGE_TOLERANCE = 4              # pixels: how near an edge a click must be to pi
 SELECTED = (255, 190, 0)
 LEGIBLE = 0.8                   # the smallest share of the text size the diagram writes in
 X_FROM, Y_RANGE = -0.05, (-0.17, 1.02)   # the view's range (its right edge: the layout's width)
-TITLE_LINES, TITLE_ROOM = 2, 0.18          # the column titles: two lines above y = 0.02
+TITLE_ROOM = 0.18                # the column titles (their two lines) above y = 0.02
+WHOLE_COLUMNS = 5               # the panel is as wide as a drawing of 5 columns asks; a deeper one scrolls
 BOUNDED = {"sigmoid", "softmax", "step"}
 
 
@@ -71,6 +74,8 @@ class NetworkDiagram(QWidget):
         self._view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=False,
                                           enableMenu=False)
+        # The drawing fills the dark view: its least size (``_legible_size``) is the view's.
+        self._view.ci.setContentsMargins(0, 0, 0, 0)
         self.contribution_action = QAction(self, checkable=True)
         self.contribution_action.toggled.connect(self._on_contribution_toggled)
         button = QToolButton()
@@ -91,7 +96,14 @@ class NetworkDiagram(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(bar)
-        layout.addWidget(self._view)
+        # A deep network's drawing may be wider than its panel: it scrolls sideways there, rather
+        # than making the whole page scroll (``_legible_size``).
+        self._scroll = QScrollArea()
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(self._view)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self._scroll, 1)
         self.legend = QLabel()                 # the colour legend strip under the diagram
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
@@ -164,6 +176,7 @@ class NetworkDiagram(QWidget):
             self._neurons.setData([], [])
         for layer in range(len(self._sizes)):
             label = pg.TextItem(anchor=(0.5, 1.0), color=(200, 200, 200))
+            label.textItem.document().setDocumentMargin(0)     # its lines end at y = 0.02, not 4 px above
             label.setPos(INPUT_SIDE / 2 if layer == 0 else self._layout.x[layer][0], 0.02)
             self._box.addItem(label)
             self._column_labels.append(label)
@@ -191,11 +204,16 @@ class NetworkDiagram(QWidget):
         if self._ring_diameter:
             self._ring.setSize(self._ring_diameter / pixel)
         for layer, label in enumerate(self._column_labels):
-            font = zoom.font()
-            shrink = min(1.0, self._title_room(layer) / pixel / max(self._title_width(label, font), 1),
-                         TITLE_ROOM / pixel / (TITLE_LINES * QFontMetrics(font).height()))
-            if shrink < 1:                               # a narrow diagram, a big zoom: smaller
-                font.setPointSizeF(max(LEGIBLE, shrink) * font.pointSizeF())
+            base = zoom.font()
+            font = QFont(base)
+            room = (self._title_room(layer) / pixel, TITLE_ROOM / pixel)
+            while True:                                  # a narrow diagram, a big zoom: smaller
+                width, height = self._title_extent(label, font)
+                least = LEGIBLE * base.pointSizeF()
+                if (width <= room[0] and height <= room[1]) or font.pointSizeF() <= least:
+                    break
+                shrink = min(room[0] / max(width, 1), room[1] / max(height, 1), 0.98)
+                font.setPointSizeF(max(least, shrink * font.pointSizeF()))
             label.setFont(font)
         if self._output_labels:                          # class names no taller than their spacing
             spacing = self._output_spacing() / pixel
@@ -215,9 +233,13 @@ class NetworkDiagram(QWidget):
         return room
 
     @staticmethod
-    def _title_width(label, font) -> int:
-        return max((QFontMetrics(font).horizontalAdvance(line) for line in label.toPlainText().splitlines()),
-                   default=0)
+    def _title_extent(label, font) -> tuple[float, float]:
+        """The width and height (pixels) a column title takes written in ``font``."""
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(font)
+        doc.setPlainText(label.toPlainText())
+        return doc.idealWidth(), doc.size().height()
 
     def _output_spacing(self) -> float:
         ys = self._layout.y[len(self._sizes) - 1] if self._sizes else []
@@ -230,11 +252,19 @@ class NetworkDiagram(QWidget):
             return
         font = zoom.font()
         scale = LEGIBLE * QFontMetrics(font).height() / self._output_spacing()      # pixels per unit
-        scale = max(scale, LEGIBLE * TITLE_LINES * QFontMetrics(font).height() / TITLE_ROOM)
+        legible = QFont(font)
+        legible.setPointSizeF(LEGIBLE * font.pointSizeF())
         for layer, label in enumerate(self._column_labels):
-            scale = max(scale, LEGIBLE * self._title_width(label, font) / self._title_room(layer))
-        self._view.setMinimumSize(int(scale * (self._layout.width - X_FROM)) + 2,
-                                  int(scale * (Y_RANGE[1] - Y_RANGE[0])) + 2)
+            width, height = self._title_extent(label, legible)
+            scale = max(scale, width / self._title_room(layer), height / TITLE_ROOM)
+        width = int(scale * (self._layout.width - X_FROM)) + 2
+        height = int(scale * (Y_RANGE[1] - Y_RANGE[0])) + 2
+        self._view.setMinimumSize(width, height)
+        # The panel asks for the width of up to WHOLE_COLUMNS columns; a deeper network's drawing
+        # scrolls sideways in it (below its scroll bar, never less high than its drawing).
+        whole = int(scale * (ColumnLayout([1] * WHOLE_COLUMNS).width - X_FROM)) + 2
+        bar = self._scroll.horizontalScrollBar().sizeHint().height() if width > whole else 0
+        self._scroll.setMinimumSize(min(width, whole), height + bar)
 
     def _fit_button(self) -> None:
         """Wide enough for its text in bold (as it is drawn when on), so that turning it on never

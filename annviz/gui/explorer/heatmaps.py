@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import sign_legend_html, weight_colormap
 from annviz.gui.common.names import neuron_name, number
+from annviz.gui.common.plotting import keep_axis_titles_whole
 from annviz.gui.common.weight_tiles import GAP, TILE, robust_level
 from annviz.gui.state import AppState
 
@@ -28,8 +29,10 @@ class WeightGrid(QWidget):
         self._state = state
         self._caption = QLabel()
         self._caption.setWordWrap(True)
+        self._caption_fit = room.WholeText(self._caption)   # its lines in its least height
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(None)
+        self._view.ci.setContentsMargins(0, 0, 0, 0)       # the pictures, not a frame of space, in a short panel
         # The wheel zooms and a drag pans (mnist-best's 512 tiles are small at 1280×800).
         self._box = self._view.addViewBox(lockAspect=True, invertY=True, enableMouse=True, enableMenu=False)
         self._image = pg.ImageItem(np.zeros((TILE, TILE), np.float32), axisOrder="row-major")
@@ -38,7 +41,11 @@ class WeightGrid(QWidget):
                                     width=14)
         self._bar.setImageItem(self._image)
         self._bar.getAxis("right").enableAutoSIPrefix(False)   # 0.5, not "500 (×0.001)"
+        # as wide as its numbers and "weight w" ask (pyqtgraph fixes it at 45 px: at 150 % the
+        # title was written over the numbers)
+        self._bar.getAxis("right").setWidth(None)
         self._view.addItem(self._bar)
+        self._fit_bar = keep_axis_titles_whole(self._view, self._bar)    # "weight w" whole beside it
         self._ring = QGraphicsRectItem()
         self._ring.setPen(zoom.pen((255, 190, 0), width=3))
         self._ring.setZValue(5)
@@ -51,7 +58,8 @@ class WeightGrid(QWidget):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
-        self._legend_fit = room.WholeText(self.legend)      # never cut by a short panel
+        # never cut by a short panel, and no higher than its text: the weight pictures get the rest
+        self._legend_fit = room.WholeText(self.legend, fixed=True)
         layout.addWidget(self.legend)
         self._n, self._columns = 0, 1
         self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -64,18 +72,22 @@ class WeightGrid(QWidget):
 
     def retranslate(self) -> None:
         self._bar.getAxis("right").setLabel(self.tr("weight w"))
+        self._fit_bar()
         net = self._state.network
         if net is not None and len(net.sizes) == 2:      # no hidden layer: the output neurons' weights
-            self._caption.setText(self.tr("What each output neuron looks for: its 784 weights as a "
-                                          "picture (orange +, blue −)"))
+            # (what the colours mean is the legend's, under the pictures: the caption says it no more)
+            self._caption.setText(self.tr("What each output neuron looks for: its 784 weights as a picture"))
         else:
             self._caption.setText(self.tr("What each first-hidden-layer neuron looks for: "
-                                          "its 784 weights as a picture (orange +, blue −)"))
+                                          "its 784 weights as a picture"))
         self.legend.setText(sign_legend_html(self.tr("blue: negative weight"), self.tr("orange: positive weight"),
                                              self.tr("0")) + "<br>" + self.tr(
             "Scroll to zoom, drag to move; click a tile to see it large in the neuron inspector."))
         self._legend_fit.refit()
+        self._caption_fit.refit()
 
+    def rezoom(self) -> None:
+        self._fit_bar()
 
     def mosaic(self) -> np.ndarray:
         """The image on screen: tiles of weights, NaN in the gaps."""

@@ -2,8 +2,11 @@
 
 Row i of the matrix W⁽ˡ⁾ holds neuron i's incoming weights; each matrix has its own symmetric
 scale (zero is the neutral colour) and square cells; the first layer's biases span the top row.
-Each row of plots has at least ``ROW_HEIGHT`` pixels (titles on two lines keep the columns narrow) — the view scrolls when the dock is smaller —
-so 16×16 matrices stay readable at 1280×800, and every bias bar is in view. The plots are created
+Each row of plots has at least ``ROW_HEIGHT`` pixels at 100 % (titles on two lines keep the
+columns narrow) and the view is as high as its plots ask — it scrolls when the dock is smaller —
+so 16×16 matrices stay readable at 1280×800, and every bias bar is in view. Each matrix's biases
+stand beside it where the panel is wide enough, else under it (``columns``); only a panel
+narrower than one plot scrolls sideways. The plots are created
 when the architecture changes and updated in place when the weights change — while the view is
 on screen: a hidden one (a tab behind, as at the app's start) catches up when shown, or when a
 public method reads what it shows. Clicking a matrix
@@ -17,12 +20,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from annviz.gui.common import zoom
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.state import AppState
 
 #: The least height of a row of plots, in pixels: the first biases alone, then a matrix and its biases.
 BIAS_ROW_HEIGHT, ROW_HEIGHT = 130, 180
+SPACING = 6                       # between two plots side by side, in pixels
 
 
 def _quiet(plot: pg.PlotItem) -> pg.PlotItem:
@@ -49,10 +54,12 @@ class LayerMatrices(QWidget):
         self._state = state
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(None)
+        self._view.ci.layout.setHorizontalSpacing(SPACING)
         self._scroll = QScrollArea()
         self._scroll.setWidget(self._view)
         self._scroll.setWidgetResizable(True)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only when even one column is wider than the panel (a narrow panel at 150 %)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
@@ -62,6 +69,7 @@ class LayerMatrices(QWidget):
         layout.addWidget(self.legend)
         self._matrices: dict[int, tuple[pg.PlotItem, pg.ImageItem]] = {}   # by weight layer ≥ 1
         self._biases: list[tuple[pg.PlotItem, pg.BarGraphItem]] = []       # by weight layer
+        self._columns, self._row_heights = 0, []        # how the plots are arranged (``_arrange``)
         self._signs = (pg.mkBrush(NEGATIVE), pg.mkBrush(POSITIVE))
         self._lut = weight_colormap().getLookupTable(nPts=256)
         self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -99,6 +107,8 @@ class LayerMatrices(QWidget):
             plot.setLabel("left", self.tr("bias b"))
         self.legend.setText(sign_legend_html(self.tr("blue: negative"), self.tr("orange: positive"),
                                              self.tr("0")))
+        self._fit_height()                            # the titles' new words may take another line
+        self._arrange()                               # ... or not fit beside each other
 
 
     def _on_model_changed(self) -> None:
@@ -116,7 +126,7 @@ class LayerMatrices(QWidget):
             return
         for l in range(net.n_layers):
             if l >= 1:
-                plot = _quiet(self._view.addPlot(row=l, col=0, enableMenu=False))
+                plot = _quiet(pg.PlotItem(enableMenu=False))
                 plot.invertY(True)
                 plot.setAspectLocked(True)                 # square cells
                 image = pg.ImageItem(np.zeros(net.weights[l].shape, np.float32), axisOrder="row-major")
@@ -128,8 +138,7 @@ class LayerMatrices(QWidget):
                 plot.getAxis("left").setTicks(neuron_ticks(rows, names, offset=0.5))   # cell i: [i, i + 1)
                 plot.getAxis("bottom").setTicks(neuron_ticks(cols, offset=0.5))
                 self._matrices[l] = (plot, image)
-            # The first layer's biases have no matrix beside them: they take the whole top row.
-            bias_plot = _quiet(self._view.addPlot(row=l, col=1 if l >= 1 else 0, colspan=1 if l >= 1 else 2, enableMenu=False))
+            bias_plot = _quiet(pg.PlotItem(enableMenu=False))
             n = net.sizes[l + 1]
             bars = pg.BarGraphItem(x=np.arange(n), height=np.zeros(n), width=0.8, pen=None)
             bias_plot.addItem(bars)
@@ -137,12 +146,90 @@ class LayerMatrices(QWidget):
             names = self._state.class_names if l == net.n_layers - 1 else None
             bias_plot.getAxis("bottom").setTicks(neuron_ticks(n, names))
             self._biases.append((bias_plot, bars))
-        rows = self._view.ci.layout
-        for l in range(net.n_layers):
-            rows.setRowMinimumHeight(l, BIAS_ROW_HEIGHT if l == 0 else ROW_HEIGHT)
-        self._view.setMinimumHeight(BIAS_ROW_HEIGHT + ROW_HEIGHT * (net.n_layers - 1) + 10)
+        self._columns = 0
         self.retranslate()
+        self._arrange()
         self._draw_weights()
+
+    def columns(self) -> int:
+        """2: each matrix with its biases beside it; 1: the biases under it (a narrow panel)."""
+        self._catch_up()
+        return self._columns
+
+    def _two_columns_width(self) -> float:
+        """The least width of the plots with each matrix's biases beside it."""
+        spacing = SPACING         # set, not asked of the style (which crashed with the view not shown)
+        margins = self._view.ci.layout.getContentsMargins()         # left, top, right, bottom
+        widest = max([bias.minimumWidth() for bias, _ in self._biases[:1]]
+                     + [matrix.minimumWidth() + self._biases[l][0].minimumWidth() + spacing
+                        for l, (matrix, _) in self._matrices.items()])
+        return widest + margins[0] + margins[2] + 2
+
+    def _one_column_width(self) -> float:
+        """The least width of the plots one under the other."""
+        margins = self._view.ci.layout.getContentsMargins()
+        plots = [bias for bias, _ in self._biases] + [matrix for matrix, _ in self._matrices.values()]
+        return max(plot.minimumWidth() for plot in plots) + margins[0] + margins[2] + 2
+
+    def _arrange(self) -> None:
+        """The plots in two columns if they fit the width the view has, else in one (each
+        matrix, then its biases, under it): never wider than the view, whose right part would be
+        cut (it scrolls only up and down)."""
+        if not self._biases:
+            return
+        two = self._two_columns_width()
+        columns = 2 if two <= self._scroll.viewport().width() else 1
+        # no narrower than the plots: a view narrower than its plots shows their left part only
+        self._view.setMinimumWidth(int(two if columns == 2 else self._one_column_width()))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        layout = self._view.ci
+        for plot in [p for p, _ in self._biases] + [p for p, _ in self._matrices.values()]:
+            if plot in layout.items:
+                layout.removeItem(plot)
+        heights, row = [], 0
+        for l, (bias, _) in enumerate(self._biases):
+            if l >= 1:
+                layout.addItem(self._matrices[l][0], row=row, col=0)
+                if columns == 1:
+                    heights.append(ROW_HEIGHT)
+                    row += 1
+            # The first layer's biases have no matrix beside them: they take the whole top row.
+            layout.addItem(bias, row=row, col=0 if l == 0 or columns == 1 else 1,
+                           colspan=2 if l == 0 and columns == 2 else 1)
+            heights.append(BIAS_ROW_HEIGHT if l == 0 or columns == 1 else ROW_HEIGHT)
+            row += 1
+        self._row_heights = heights
+        self._size_rows()
+
+    def _size_rows(self) -> None:
+        for row, height in enumerate(self._row_heights):
+            self._view.ci.layout.setRowMinimumHeight(row, zoom.px(height))
+        self._fit_height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt's hook: one column or two for the new width
+        super().resizeEvent(event)
+        if not self._stale_model:
+            self._arrange()
+
+    def _fit_height(self) -> None:
+        """The view as high as its plots ask — their titles, axes and rows at the zoom — so that
+        scrolled to its end it shows the last plot whole."""
+        net = self._state.network
+        if net is None or self._stale_model:
+            return
+        plots = self._view.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        frame = self._view.height() - self._view.viewport().height()
+        self._view.setMinimumHeight(int(plots + 0.999) + max(frame, 0))
+
+    def rezoom(self) -> None:
+        """Rows of the zoom's height, and columns for the plots' new widths (a model shown later
+        is built at the zoom of then)."""
+        if self._stale_model or not self._biases:
+            return
+        self._size_rows()
+        self._arrange()
 
     def _on_weights_changed(self) -> None:
         if self.isVisible():

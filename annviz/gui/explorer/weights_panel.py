@@ -18,6 +18,7 @@ class WeightsPanel(QWidget):
         self.count = QLabel()
         self.count.setWordWrap(True)
         self.count.setObjectName("explorer-weight-count")
+        self._count_fit = room.WholeText(self.count)       # its lines in its least height: a page folds it, not cuts it
         self.grid = WeightGrid(state)
         self.layers = LayerMatrices(state)
         self.grid.setObjectName("explorer-weight-grid")
@@ -45,3 +46,4 @@ class WeightsPanel(QWidget):
         self.count.setText(self.tr("{products} weights + {biases} biases = <b>{total}</b> numbers to learn")
                            .format(products=count.products, biases=f"{count.n_biases:,}",
                                    total=f"{count.total:,}"))
+        self._count_fit.refit()

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from annviz.data.datasets import load_dataset, load_named_dataset
 from annviz.data.summary import DatasetSummary, summarize
-from annviz.gui.common import zoom
-from annviz.gui.common.colors import POSITIVE, activation_colormap
+from annviz.gui.common import room, zoom
+from annviz.gui.common.colors import PLOT_TEXT, POSITIVE, activation_colormap
 from annviz.gui.insight.plots import ClickableImage, mosaic
 from annviz.gui.threads import Worker, WorkerThread
 
@@ -82,6 +83,18 @@ class DataTab(QWidget):
         self.images.addItem(self._image)
         self.images_caption = QLabel()
         self.images_caption.setWordWrap(True)
+        # The plots' titles are labels above them, wrapped where the column is narrow: a title in
+        # the plot would make it at least as wide as its words, and the view cut its right part.
+        self.counts_title, self.brightness_title = QLabel(), QLabel()
+        self._title_fits = []
+        for title in (self.counts_title, self.brightness_title):
+            title.setWordWrap(True)
+            title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            palette = title.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(*PLOT_TEXT))
+            title.setPalette(palette)
+            zoom.relative_font(title, 1.15)
+            self._title_fits.append(room.WholeText(title, fixed=True))
         self.counts = pg.PlotWidget(enableMenu=False)
         self.counts.setBackground(None)
         self.counts.setMenuEnabled(False)
@@ -108,7 +121,9 @@ class DataTab(QWidget):
         left.addWidget(self.images, 1)
         left.addWidget(self.images_caption)
         right = QVBoxLayout()
+        right.addWidget(self.counts_title)
         right.addWidget(self.counts, 1)
+        right.addWidget(self.brightness_title)
         right.addWidget(self.brightness, 1)
         right.addWidget(self.brightness_caption)
         body = QHBoxLayout()
@@ -294,11 +309,13 @@ class DataTab(QWidget):
             "The average image of a class: each pixel is the mean brightness of that pixel over all "
             "the training images of the class — a blurry picture of what the class usually looks "
             "like. Click it to see what the network says about it."))
-        self.counts.setTitle(self.tr("How many training images of each class"))
+        self.counts_title.setText(self.tr("How many training images of each class"))
         self.counts.setLabel("bottom", self.tr("class"))
         self.counts.setLabel("left", self.tr("training images"))
-        self.brightness.setTitle(self.tr("How bright the pixels are (all training images)"))
-        self.brightness.setLabel("bottom", self.tr("brightness the network receives (0 = black … 1 = white)"))
+        self.brightness_title.setText(self.tr("How bright the pixels are (all training images)"))
+        for fit in self._title_fits:
+            fit.refit()
+        self.brightness.setLabel("bottom", self.tr("pixel brightness (0 = black … 1 = white)"))
         self.brightness.setLabel("left", self.tr("pixels (thousands)"))
         if self.summary is not None:
             total = int(self.summary.brightness.sum())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annviz.gui.common import zoom
@@ -29,6 +29,38 @@ MYELIN = QColor(238, 226, 200)
 # Where each part sits, as fractions of the width: dendrites | cell body | axon | terminals.
 X_SOMA, X_AXON_END, X_TERMINALS = 0.40, 0.76, 0.93
 PART_SPANS = ((0.0, 0.30), (0.30, 0.52), (0.52, 0.80), (0.80, 1.0))
+CAPTIONS = (0.40, 0.12)   # the captions' band: its top and its height, as fractions of the height
+LEGIBLE = 0.8      # the smallest share of the text size a caption is written in
+
+
+def spread_row(texts: list[str], font: QFont, centres: list[float], width: float,
+               gap: float = 8.0) -> tuple[list[float], QFont]:
+    """The left edge of each of ``texts`` written in a row in ``font``, each centred on its
+    ``centres`` where it can be: pushed right off the left edge and its left neighbour, then left off
+    the right edge (``width``) and its right neighbour, ``gap`` apart. A row longer than ``width``
+    is written in a smaller font (not below ``LEGIBLE`` of it), as small as it must be."""
+    font = QFont(font)
+    total = sum(QFontMetricsF(font).horizontalAdvance(t) for t in texts) + gap * (len(texts) - 1)
+    if total > width:
+        font.setPointSizeF(font.pointSizeF() * max(LEGIBLE, (width - gap * (len(texts) - 1)) / (total - gap * (len(texts) - 1))))
+    widths = [QFontMetricsF(font).horizontalAdvance(t) for t in texts]
+    lefts = [c - w / 2 for c, w in zip(centres, widths)]
+    edge = 0.0
+    for i, w in enumerate(widths):
+        lefts[i] = max(lefts[i], edge)
+        edge = lefts[i] + w + gap
+    edge = width
+    for i in reversed(range(len(widths))):
+        lefts[i] = min(lefts[i], edge - widths[i])
+        edge = lefts[i] - gap
+    return lefts, font
+
+
+def zoom_font(font: QFont) -> QFont:
+    """``font`` (at 100 %) as it comes out on screen under ``zoom.painting_scale``."""
+    font = QFont(font)
+    font.setPointSizeF(font.pointSizeF() * zoom.factor())
+    return font
 
 
 class NeuronPicture(QWidget):
@@ -71,10 +103,9 @@ class NeuronPicture(QWidget):
         p.fillRect(self.rect(), QColor(252, 251, 248))
         w, h = zoom.painting_scale(p, self)          # painted as at 100 %, zoomed as a whole
         top = QRectF(0, 0, w, 0.40 * h)
-        captions = QRectF(0, 0.40 * h, w, 0.12 * h)
         bottom = QRectF(0, 0.52 * h, w, 0.48 * h)
         self._paint_biology(p, top)
-        self._paint_captions(p, captions)
+        self._paint_captions(p, w, h)
         self._paint_unit(p, bottom)
         p.end()
 
@@ -135,19 +166,43 @@ class NeuronPicture(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.drawEllipse(soma + QPointF(-0.25 * radius, -0.15 * radius), 0.35 * radius, 0.3 * radius)
 
-    def _paint_captions(self, p: QPainter, r: QRectF) -> None:
+    def captions_drawn(self) -> list[tuple[str, QFont, QRectF]]:
+        """Each caption as it is painted: its text, its font and the box it is written in, in the
+        widget's pixels (the zoom included). A caption sits over its part, moved sideways only as
+        far as it must to stay whole inside the picture and apart from its neighbours; a row too
+        long for the picture is written smaller (``spread_row``)."""
+        return [(text, zoom_font(font), QRectF(box.x() * zoom.factor(), box.y() * zoom.factor(),
+                                               box.width() * zoom.factor(), box.height() * zoom.factor()))
+                for text, font, box in self._caption_boxes(self.width() / zoom.factor(),
+                                                           self.height() / zoom.factor())]
+
+    def _caption_boxes(self, w: float, h: float) -> list[tuple[str, QFont, QRectF]]:
+        """The captions' boxes at 100 % (as ``paintEvent`` paints) for a picture ``w`` × ``h``."""
+        top, height = CAPTIONS[0] * h, CAPTIONS[1] * h
         font = zoom.unzoomed(self.font())
         bold = QFont(font)
         bold.setBold(True)
-        for (lo, hi), (part, meaning) in zip(PART_SPANS, self._captions):
-            box = QRectF(r.left() + lo * r.width(), r.top(), (hi - lo) * r.width(), r.height())
+        centres = [(lo + hi) / 2 * w for lo, hi in PART_SPANS]
+        drawn = []
+        for row, row_font in ((0, bold), (1, font)):
+            texts = [caption[row] for caption in self._captions]
+            lefts, row_font = spread_row(texts, row_font, centres, w)
+            metrics = QFontMetricsF(row_font)
+            y = top if row == 0 else top + height / 2
+            for text, left in zip(texts, lefts):
+                drawn.append((text, row_font, QRectF(left, y, metrics.horizontalAdvance(text), height / 2)))
+        return drawn
+
+    def _paint_captions(self, p: QPainter, w: float, h: float) -> None:
+        bottom = (CAPTIONS[0] + CAPTIONS[1]) * h
+        for lo, hi in PART_SPANS:                   # each part's span, underlined
             p.setPen(QPen(QColor(170, 170, 170), 1, Qt.PenStyle.DashLine))
-            p.drawLine(QPointF(box.left() + 6, box.bottom() - 2), QPointF(box.right() - 6, box.bottom() - 2))
-            p.setPen(INK)
-            p.setFont(bold)
-            p.drawText(box.adjusted(0, 0, 0, -box.height() / 2), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, part)
+            p.drawLine(QPointF(lo * w + 6, bottom - 2), QPointF(hi * w - 6, bottom - 2))
+        p.setPen(INK)
+        for i, (text, font, box) in enumerate(self._caption_boxes(w, h)):
             p.setFont(font)
-            p.drawText(box.adjusted(0, box.height() / 2, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, meaning)
+            align = Qt.AlignmentFlag.AlignBottom if i < len(self._captions) else Qt.AlignmentFlag.AlignTop
+            p.drawText(box, Qt.AlignmentFlag.AlignHCenter | align, text)
 
     def _paint_unit(self, p: QPainter, r: QRectF) -> None:
         nrn = self._neuron

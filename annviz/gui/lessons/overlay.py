@@ -7,7 +7,10 @@ through it). It paints, for the step's widgets that are on screen: a thick reddi
 highlighted widget; a plain cover in the window's colour over each hidden one; a grey veil with a
 lock over each locked one. Where the widgets are is read from the widgets themselves ten times a
 second, so the marks follow resizes, splitters, docks, scrolling and page switches; only a change
-repaints. ``InputBlocker`` keeps the mouse, the keyboard and shortcuts away from hidden and locked
+repaints. A highlighted widget the learner cannot see is pointed at: behind another panel or tab
+(the explorer's weight pictures behind its inspector on a laptop's screen), the tab that brings
+it to the front is outlined; scrolled out of view (the touch controls under the inspector), it is
+scrolled to, once. ``InputBlocker`` keeps the mouse, the keyboard and shortcuts away from hidden and locked
 widgets and everything inside them: the lesson's own actions still set them.
 """
 
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QAbstractSlider, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QDockWidget, QScrollArea, QStackedWidget, QTabBar, QTabWidget, QWidget
 
 from annviz.gui.common.sliders import ValueSlider
 
@@ -52,6 +55,7 @@ class LessonOverlay(QWidget):
         self._painted: dict[str, list] = {key: [] for key in self._marks}   # and "padlocks": (x, y)
         self._blocker = InputBlocker(self)
         self._blocked: list[QWidget] = []
+        self._scrolled_to: list[QWidget] = []
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.hide()
@@ -62,6 +66,7 @@ class LessonOverlay(QWidget):
         """Outline ``highlight``, cover ``hide``, veil and lock ``lock`` (replacing earlier marks)."""
         self._unblock()
         self._marks = {"highlight": list(highlight), "hide": list(hide), "lock": list(lock)}
+        self._scrolled_to: list[QWidget] = []         # highlighted widgets scrolled into view once
         for widget in hide + lock:
             for target in [widget, *widget.findChildren(QWidget)]:
                 target.installEventFilter(self._blocker)
@@ -116,12 +121,63 @@ class LessonOverlay(QWidget):
         rect &= self.rect()
         return None if rect.isEmpty() else rect
 
+    def _highlight_rect(self, widget: QWidget) -> QRect | None:
+        """Where to outline ``widget``: itself if it is on screen; else the tab that brings it to
+        the front; scrolled out of view, it is scrolled to (once: the learner may scroll away)."""
+        tab = self._tab_in_front_of(widget)
+        if tab is not None:
+            return tab
+        rect = self._visible_rect(widget)
+        if (rect is None or rect.height() < min(widget.height(), 20)) and widget.isVisible() \
+                and widget not in self._scrolled_to:
+            self._scrolled_to.append(widget)
+            parent = widget.parentWidget()
+            while parent is not None and parent is not self._window:
+                if isinstance(parent, QScrollArea):
+                    parent.ensureWidgetVisible(widget)
+                parent = parent.parentWidget()
+            rect = self._visible_rect(widget)
+        return rect
+
+    def _tab_in_front_of(self, widget: QWidget) -> QRect | None:
+        """The rectangle (window coordinates) of the tab to click to see ``widget``, if it sits in a
+        panel behind another one or in a tab behind another on its page; else None (on another
+        page than the one in front nothing is marked)."""
+        try:
+            child, parent = widget, widget.parentWidget()
+            while parent is not None and parent is not self._window:
+                if isinstance(child, QDockWidget) and not child.isFloating() and child.isVisible() \
+                        and child.visibleRegion().isEmpty():
+                    for bar in parent.findChildren(QTabBar):
+                        if bar.parentWidget() is parent and bar.isVisible():
+                            for i in range(bar.count()):
+                                if bar.tabText(i).replace("&", "") == child.windowTitle().replace("&", ""):
+                                    return self._tab_rect(bar, i)
+                if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+                    tabs = parent.parentWidget()
+                    if tabs is self._window.centralWidget():    # another page: the learner went there
+                        return None
+                    index = QTabWidget.indexOf(tabs, child)
+                    if QTabWidget.currentWidget(tabs) is not child and index >= 0 and tabs.isVisible():
+                        return self._tab_rect(tabs.tabBar(), index)
+                child, parent = parent, parent.parentWidget()
+        except RuntimeError:                 # deleted meanwhile
+            return None
+        return None
+
+    def _tab_rect(self, bar: QTabBar, index: int) -> QRect | None:
+        rect = bar.tabRect(index)
+        rect.moveTopLeft(bar.mapTo(self._window, rect.topLeft()))
+        rect &= self.rect()
+        return None if rect.isEmpty() else rect
+
     def _on_timer_timeout(self) -> None:
         if self.geometry() != self._window.rect():
             self.setGeometry(self._window.rect())
             self.raise_()
         now = {key: [r for r in map(self._visible_rect, widgets) if r is not None]
-               for key, widgets in self._marks.items()}
+               for key, widgets in self._marks.items() if key != "highlight"}
+        now["highlight"] = [r for r in map(self._highlight_rect, self._marks["highlight"]) if r is not None]
         # A slider's padlock on its groove, at the left: its value, at the right, stays readable
         # (the lesson's text may talk about it); anything else's at its right end.
         now["padlocks"] = [(r.left() + 2 if _is_slider(w) else r.right() - 12, r.top() + 2)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annviz.gui.common import zoom
 from annviz.gui.common.colors import RIGHT, WRONG
-from annviz.gui.common.plotting import cache_axes
+from annviz.gui.common.plotting import cache_axes, keep_axis_titles_whole
 
 ROSE, FELL, BEFORE = QColor(RIGHT), QColor(WRONG), QColor(150, 150, 150)   # not the sign colours
 
@@ -87,13 +87,15 @@ class Gauge(QWidget):
         painter.end()
 
 
+LEAST_HEIGHT = 110      # the bars' least height at 100 %
+
+
 class PerLabelBars(pg.PlotWidget):
     """Accuracy on my held-out digits of each label: before (grey) and after (green)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, enableMenu=False)
         self.setBackground(None)          # the window's light grey, like every other plot
-        self.setMinimumHeight(110)                  # a picture: it gives way before text
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
@@ -102,6 +104,8 @@ class PerLabelBars(pg.PlotWidget):
         self.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
         self.getAxis("left").setTicks([[(v, f"{v:.0%}") for v in (0, 0.5, 1)]])
         cache_axes(self)
+        # a picture gives way before text: down to LEAST_HEIGHT, and to where "accuracy" is whole
+        self._fit_titles = keep_axis_titles_whole(self, least_height=LEAST_HEIGHT)
         x = np.arange(10, dtype=float)
         self._before = pg.BarGraphItem(x=x - 0.18, height=np.zeros(10), width=0.34, brush=BEFORE, pen=None)
         self._after = pg.BarGraphItem(x=x + 0.18, height=np.zeros(10), width=0.34, brush=ROSE, pen=None)
@@ -118,6 +122,12 @@ class PerLabelBars(pg.PlotWidget):
         self._after.setOpts(height=[0 if v is None else v for v in after])
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("My held-out digits, per digit: before (grey), after (green)"), size=zoom.text_size(9))
+        # two lines: the bars stand beside the gauges, narrower than the title on one line
+        self.setTitle(self.tr("My held-out digits, per digit:<br>before (grey), after (green)"),
+                      size=zoom.text_size(9))
         self.setLabel("left", self.tr("accuracy"))
         self.setLabel("bottom", self.tr("digit"))
+        self._fit_titles()
+
+    def rezoom(self) -> None:
+        self._fit_titles()

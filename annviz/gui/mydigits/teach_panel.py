@@ -78,6 +78,7 @@ class TeachPanel(QWidget):
         self.changes_legend = QLabel()                          # the change's colours
         self.changes_legend.setTextFormat(Qt.TextFormat.RichText)
         self.changes_legend.setWordWrap(True)
+        self._legend_fit = room.WholeText(self.changes_legend, fixed=True)   # no higher than its lines
         changes.addWidget(self.changes_legend)
         changes.addWidget(self.prediction)
         result = QHBoxLayout()
@@ -88,11 +89,15 @@ class TeachPanel(QWidget):
         layout.addLayout(self._settings)
         layout.addLayout(run)
         layout.addWidget(self.status)
-        gauges = QHBoxLayout()                   # side by side: the panel fits a laptop's height
+        # The gauges one above the other, the bars per digit beside them: the panel fits a
+        # laptop's height with the bars high enough for their axis titles.
+        gauges = QVBoxLayout()
         gauges.addWidget(self.held_gauge)
         gauges.addWidget(self.mnist_gauge)
-        layout.addLayout(gauges)
-        layout.addWidget(self.per_label)
+        results = QHBoxLayout()
+        results.addLayout(gauges, 2)
+        results.addWidget(self.per_label, 3)
+        layout.addLayout(results)
         layout.addWidget(self._changes_box, 1)
         layout.addLayout(result)
 
@@ -125,6 +130,7 @@ class TeachPanel(QWidget):
         self.changes_legend.setText(sign_legend_html(self.tr("blue: the weight fell"),
                                                      self.tr("orange: the weight rose"), self.tr("unchanged"))
                                     + "&nbsp;&nbsp;&nbsp;" + self.tr("framed: the neurons that changed most"))
+        self._legend_fit.refit()
         self._epochs_label.setText(self.tr("Epochs"))
         self.epochs.setToolTip(self.tr("Passes over your digits mixed with replayed MNIST examples"))
         self.without_protection.setText(self.tr("Without protection: my digits alone (watch it forget MNIST)"))
@@ -141,8 +147,8 @@ class TeachPanel(QWidget):
         self.stop_button.setText(self.tr("Stop"))
         self.held_gauge.set_title(self.tr("My held-out digits"))
         self.mnist_gauge.set_title(self.tr("MNIST test set"))
-        self._changes_title.setText(self.tr("What changed: first-layer weights now minus before "
-                                            "(framed: the neurons that changed most)"))
+        # (what the frames mean is the legend's: the title says it no more)
+        self._changes_title.setText(self.tr("What changed: first-layer weights now minus before"))
         self._changes_title_fit.refit()
         self.use_button.setText(self.tr("Use the new model"))
         self.save_button.setText(self.tr("Save…"))

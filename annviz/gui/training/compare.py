@@ -15,8 +15,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from annviz.gui.common import room, zoom
+from annviz.gui.common import room
 from annviz.gui.common.colors import ANSWER, weight_colormap
+from annviz.gui.common.plotting import keep_axis_titles_whole
 from annviz.gui.common.weight_tiles import robust_level
 from annviz.gui.state import AppState
 from annviz.gui.training.controller import TrainingController
@@ -26,6 +27,7 @@ from annviz.nn.network import Network
 from annviz.nn.recording import Recording
 
 REFRESH_MS = 250
+PLOT_HEIGHT = 110      # the least height of a side's pictures and bars, at 100 %
 
 
 class _Side:
@@ -49,17 +51,23 @@ class _Side:
             return False
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setBackground(None)
+        self.plots.ci.setContentsMargins(0, 0, 0, 0)        # the charts' tab is short: no frame of space
         box = self.plots.addViewBox(lockAspect=True, invertY=True, enableMouse=False, enableMenu=False)
         self.image = pg.ImageItem(np.zeros((28, 28), np.float32), axisOrder="row-major")
         self.image.setColorMap(weight_colormap())
+        self.image.hide()                               # until a run is shown
         box.addItem(self.image)
-        self.bars_plot = self.plots.addPlot(row=1, col=0, enableMenu=False)
-        self.bars_plot.setMaximumHeight(zoom.px(110))
+        # The bars beside the pictures, not under them: the charts' tab is short on a 768-pixel
+        # screen, and both stay readable in a strip of ``PLOT_HEIGHT``.
+        self.bars_plot = self.plots.addPlot(row=0, col=1, enableMenu=False)
+        self.plots.ci.layout.setColumnStretchFactor(0, 2)
+        self.plots.ci.layout.setColumnStretchFactor(1, 3)
         self.bars_plot.setYRange(0, 1, padding=0)
         self.bars_plot.setMouseEnabled(False, False)
         self.bars_plot.hideButtons()
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=ANSWER)
         self.bars_plot.addItem(self.bars)
+        self.fit = keep_axis_titles_whole(self.plots, self.bars_plot, least_height=PLOT_HEIGHT)
         self.view.layout().addWidget(self.plots)
         return True
 
@@ -73,8 +81,9 @@ class RunComparison(QWidget):
         self.sides = (_Side("a"), _Side("b"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self._hint_fit = room.WholeText(self.hint)
+        self._hint_fit = room.WholeText(self.hint, fixed=True)    # no higher: the plots get the rest
         layout = QGridLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)      # the tab's own frame is margin enough
         layout.addWidget(self.hint, 0, 0, 1, 2)
         for col, side in enumerate(self.sides):
             layout.addWidget(side.choice, 1, col)
@@ -113,6 +122,8 @@ class RunComparison(QWidget):
             i = side.choice.currentIndex()
             if not 0 <= i < len(runs) or not runs[i].moments:
                 side.caption.clear()
+                if side.plots is not None:        # no run: no picture (zeros read as solid blue)
+                    side.image.hide()
                 continue
             self._show(side, i, runs[i], step, image)
 
@@ -152,6 +163,12 @@ class RunComparison(QWidget):
         if side.plots is not None:
             side.bars_plot.setLabel("left", self.tr("probability"))
             side.bars_plot.setLabel("bottom", self.tr("class"))
+            side.fit()
+
+    def rezoom(self) -> None:
+        for side in self.sides:
+            if side.plots is not None:
+                side.fit()
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -181,6 +198,7 @@ class RunComparison(QWidget):
         w = weights[0]
         m = robust_level(w)
         side.image.setImage(weight_mosaic(w), levels=(-m, m))
+        side.image.show()
         text = self.tr("Run {n}, batch {step:,} (epoch {epoch:.2f})").format(
             n=i + 1, step=moment.step, epoch=moment.epoch)
         if image is None:

@@ -51,13 +51,14 @@ class WeightHistograms(QWidget):
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setBackground("w")
         self._items: list[tuple[pg.PlotItem, pg.PlotDataItem, pg.PlotDataItem]] = []
+        self._columns = 0                                 # plots in a row (``_arrange``)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(1000 // MAX_REDRAWS_PER_S)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._stale = False
         self._new_model = False
-        self.plots.setMinimumHeight(60)
+        self.plots.setMinimumHeight(60)          # a row of plots; more rows for a deep network (_arrange)
         self.caption = QLabel()                           # what the colours and the outline mean
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setWordWrap(True)
@@ -119,9 +120,9 @@ class WeightHistograms(QWidget):
 
     def _build(self, n_layers: int) -> None:
         self.plots.clear()
-        self._items = []
-        for layer in range(n_layers):
-            plot = self.plots.addPlot(row=0, col=layer, enableMenu=False)
+        self._items, self._columns = [], 0
+        for _layer in range(n_layers):
+            plot = pg.PlotItem(enableMenu=False)
             plot.hideAxis("left")
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -130,6 +131,32 @@ class WeightHistograms(QWidget):
             now = plot.plot(stepMode="center", fillLevel=0, pen=zoom.pen(NOW, width=1),
                             brush=pg.mkBrush(NOW.red(), NOW.green(), NOW.blue(), 90))
             self._items.append((plot, start, now))
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The plots in one row if they fit the view's width, else in as few rows as fit (a deep
+        network's seven histograms were laid out wider than the view, the last ones cut off)."""
+        plots = [plot for plot, *_ in self._items]
+        if not plots:
+            return
+        room = self.plots.viewport().width()
+        least = max(plot.minimumWidth() for plot in plots) + zoom.px(8)
+        columns = max(1, min(len(plots), int(room // least)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        layout = self.plots.ci
+        for plot in plots:
+            if plot in layout.items:
+                layout.removeItem(plot)
+        for i, plot in enumerate(plots):
+            layout.addItem(plot, row=i // columns, col=i % columns)
+        rows = -(-len(plots) // columns)
+        self.plots.setMinimumHeight(zoom.px(60) * rows)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt's hook: as many plots in a row as fit
+        super().resizeEvent(event)
+        self._arrange()
 
     def _redraw(self) -> None:
         network = self.state.network
@@ -154,6 +181,12 @@ class WeightHistograms(QWidget):
             plot.setTitle(self.tr("Layer {n}: {a} → {b}").format(
                 n=layer + 1, a=network.sizes[layer], b=network.sizes[layer + 1]), size=zoom.text_size(9))
             plot.setLabel("bottom", self.tr("weight w"))
+        self.rezoom()
+
+    def rezoom(self) -> None:
+        """As many plots in a row as fit with their new titles (language, zoom, network)."""
+        self._columns = 0
+        self._arrange()
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Weights per layer: grey = at the start, blue = now"))
