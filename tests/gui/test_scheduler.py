@@ -88,6 +88,26 @@ def test_the_next_frame_of_a_kind_waits_for_its_interval(qtbot, monkeypatch):
     assert times[1] - times[0] >= 0.19
 
 
+def test_the_progress_does_not_wait_behind_the_weights_long_interval(qtbot, monkeypatch):
+    monkeypatch.setattr(scheduler_module, "WEIGHTS_SHARE", 0.01)
+    shown = {"progress": [], "weights": []}
+
+    def weights():
+        shown["weights"].append(time.perf_counter())
+        time.sleep(0.03)                                   # 30 ms: every 3 s at a 1 % share
+
+    scheduler = Scheduler({Frame.PROGRESS: lambda: shown["progress"].append(time.perf_counter()),
+                           Frame.WEIGHTS: weights})
+    scheduler.request(Frame.WEIGHTS)
+    qtbot.waitUntil(lambda: bool(shown["weights"]), timeout=1000)
+    qtbot.wait(50)
+    scheduler.request(Frame.WEIGHTS)                       # new weights: due in ~3 s
+    for _ in range(5):                                     # the progress, ten times a second
+        scheduler.request(Frame.PROGRESS)
+        qtbot.wait(120)
+    assert len(shown["progress"]) >= 4 and len(shown["weights"]) == 1
+
+
 # --- rule 2: one frame per pass of the event loop ----------------------------------------------
 
 def test_each_frame_runs_in_its_own_pass(qtbot):

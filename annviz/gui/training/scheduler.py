@@ -139,8 +139,12 @@ class Scheduler(QObject):
     def request(self, frame: Frame) -> None:
         """Something new waits to be shown by ``frame``: as soon as the rules allow."""
         self._pending.add(frame)
-        if self._running is None and not self._timer.isActive():
-            self._timer.start(self._ms_until_due())
+        if self._running is None:
+            due = self._ms_until_due()
+            # A frame due sooner than the one the timer waits for (the progress behind the
+            # weights' long interval) restarts it.
+            if not self._timer.isActive() or self._timer.remainingTime() > due:
+                self._timer.start(due)
 
     def taken(self) -> None:
         """The weights that came are taken (kept for their frame): the worker may send more."""
