@@ -21,7 +21,8 @@ ends when told, or as soon as its socket closes: when the app ends, however it e
 its socket in a thread of its own, so a command reaches the loop between two batches, as in the
 app; the loop's thread never waits for the socket.
 
-``python -m annviz.run FD`` (run/__main__.py): FD is the socket's file descriptor, inherited.
+``python -m annviz.run FD APP_PID`` (run/__main__.py): FD is the socket's file descriptor,
+inherited; APP_PID the app's process, which this one does not outlive.
 """
 
 from __future__ import annotations

@@ -200,3 +200,44 @@ def test_an_exception_that_does_not_pickle_comes_as_its_text():
     ours.send((To.QUIT,))
     server.join(5)
     assert not server.is_alive()
+
+
+def test_the_process_ends_with_the_app_even_if_its_socket_stays_open(tmp_path):
+    """A process whose app was killed ends too, though another process still holds its socket."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "app.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "from annviz.gui.training.remote import TrainingProcess\n"
+        "p = TrainingProcess()\n"
+        "print(p.popen.pid, flush=True)\n"
+        "import subprocess\n"
+        "keeper = subprocess.Popen(['sleep', '20'], pass_fds=(p.conn.fileno(),))\n"
+        "print(keeper.pid, flush=True)\n"
+        "time.sleep(60)\n")
+    app = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    pid = int(app.stdout.readline())
+    keeper = int(app.stdout.readline())                     # holds the app's end of the socket
+    app.kill()                                              # the app dies without a word
+    app.wait(5)
+    try:
+        for _ in range(50):
+            if not alive(pid):
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(pid, signal.SIGKILL)
+            raise AssertionError("the training process outlived its app")
+    finally:
+        os.kill(keeper, signal.SIGKILL)
+
+
+def alive(pid: int) -> bool:
+    """Running, not a zombie (an orphan's end may wait to be reaped by whoever adopted it)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -18,6 +18,7 @@ from __future__ import annotations
 import atexit
 import collections
 import logging
+import os
 import socket
 import subprocess
 import sys
@@ -51,7 +52,7 @@ class TrainingProcess:
         ours, theirs = socket.socketpair()
         try:
             self.popen = subprocess.Popen(
-                [sys.executable, "-m", "annviz.run", str(theirs.fileno())],
+                [sys.executable, "-m", "annviz.run", str(theirs.fileno()), str(os.getpid())],
                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, close_fds=True)
         except BaseException:
             ours.close()
