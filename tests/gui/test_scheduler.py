@@ -72,6 +72,33 @@ def test_a_frame_costs_what_it_took_with_its_repaints(qtbot):
     assert scheduler.interval(Frame.WEIGHTS) >= 0.03 / WEIGHTS_SHARE
 
 
+def test_a_kinds_cost_is_the_least_of_its_last_frames_and_a_runs_first_is_not_counted(qtbot, monkeypatch):
+    monkeypatch.setattr(scheduler_module, "WEIGHTS_SHARE", 1.0)   # the next frame after its cost
+    took = []
+
+    def weights():
+        time.sleep(took.pop(0))
+
+    scheduler = Scheduler({Frame.PROGRESS: lambda: None, Frame.WEIGHTS: weights})
+    scheduler.begin_run(Control(), Pace(), shares_interpreter=False)
+
+    def frame(seconds: float) -> float:
+        took.append(seconds)
+        scheduler.request(Frame.WEIGHTS)
+        qtbot.waitUntil(lambda: not took, timeout=2000)
+        qtbot.wait(30)                      # the next pass: the frame ends, measured
+        return scheduler.cost[Frame.WEIGHTS]
+
+    assert frame(0.2) == 0                  # the run's first: what its start brought, not counted
+    assert 0.03 <= frame(0.03) < 0.1
+    assert 0.03 <= frame(0.12) < 0.1        # one slow frame (work of others in its pass): not it
+    assert 0.01 <= frame(0.01) < 0.03       # cheaper: at once
+    frame(0.09)
+    frame(0.09)
+    assert frame(0.09) >= 0.09              # slower for good: after three
+    scheduler.end_run()
+
+
 def test_the_next_frame_of_a_kind_waits_for_its_interval(qtbot, monkeypatch):
     monkeypatch.setattr(scheduler_module, "WEIGHTS_SHARE", 0.1)
     times = []

@@ -18,6 +18,7 @@ from annviz.gui.state import AppState
 from annviz.gui.threads import unfinished_threads
 from annviz.gui.training.__main__ import TrainingWindow
 from annviz.gui.training.remote import POOL
+from annviz.nn import blas
 from annviz.nn.config import TrainConfig
 from annviz.nn.modelfile import load_model
 from annviz.recipes import build_network
@@ -126,13 +127,17 @@ def test_the_worker_holds_still_while_a_mouse_button_is_down(window, qtbot):
 
 def test_the_training_page_trains_in_the_training_process(window, qtbot):
     controller = window.area.controller
+    before = blas.current_threads()                 # the library's own (2 on two cores)
     start(window, qtbot, SLOW)
     qtbot.waitUntil(lambda: shown_step(window) > 0, timeout=5000)
     [pid] = POOL.busy_pids()                        # a process of its own, not this one
     assert pid != os.getpid()
+    # This process's BLAS on one thread meanwhile: two would wait for the run's core.
+    assert blas.current_threads() == 1
     controller.stop()
     qtbot.waitUntil(lambda: controller.phase == "done", timeout=3000)
     assert not POOL.busy_pids() and pid in POOL.idle_pids()   # kept for the next run
+    assert blas.current_threads() == before             # given back
 
 
 def test_step_from_idle_trains_exactly_one_batch(window, qtbot):

@@ -97,6 +97,7 @@ class TrainingController(QObject):
         self._views_held = False
         self._speed: float | None = None
         self._pause_at_epoch_end = False
+        self._gui_blas = None   # blas.limit(1) while a run trains
         self._scheduler = Scheduler({Frame.PROGRESS: self._show_progress,
                                      Frame.WEIGHTS: self._show_weights}, parent=self)
         state.model_changed.connect(self._on_model_changed)
@@ -306,6 +307,11 @@ class TrainingController(QObject):
         worker.paused.connect(self._on_worker_paused)
         worker.resumed.connect(self._on_worker_resumed)
         self._scheduler.begin_run(worker.control, worker.pace, worker.SHARES_INTERPRETER)
+        # This process's own BLAS calls (a view's forward pass) on one thread while a run trains:
+        # two wait for each other whenever the run takes the other core (blas_threads.py) —
+        # measured, the weights' frame then took seconds' worth of the GUI's share.
+        if self._gui_blas is None:
+            self._gui_blas = blas.limit(1)
         self._set_phase("paused" if worker.control.paused else "running")
         self._thread.start(worker)
 
@@ -374,6 +380,9 @@ class TrainingController(QObject):
     @Slot(object)
     def _on_thread_ended(self, _worker) -> None:
         self._scheduler.end_run()
+        if self._gui_blas is not None:
+            self._gui_blas.restore_original_limits()
+            self._gui_blas = None
         if self.phase in ("running", "paused"):   # not if the result was decided on meanwhile
             self._set_phase("done" if self.trainer is not None else "idle")
 
