@@ -271,8 +271,17 @@ def in_app(config: TrainConfig, measure_latency: bool, train: bool = True, front
         state.set_model(build_network(config))
         state.select_neuron(1, 0)
         QTimer.singleShot(3000, loop.quit)
-    if measure_latency:  # after the first paints of the new network, which are no stroke's fault
+    if measure_latency and not train:
         QTimer.singleShot(500, driver.start)
+    elif measure_latency:
+        # After the first paints of the run's network, which are no stroke's fault: 0.5 s after
+        # its first weights were shown (a run in the training process begins ~0.5 s later than
+        # one in a thread: a fixed 0.5 s from the start measured its first paints in one, not
+        # the other).
+        def first_weights():
+            state.weights_changed.disconnect(first_weights)
+            QTimer.singleShot(500, driver.start)
+        state.weights_changed.connect(first_weights)
     loop.exec()
     driver.running = False
     clock = CLOCK if CLOCK.marks or not reports.marks else reports   # in this process, or its own
