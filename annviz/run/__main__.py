@@ -2,26 +2,30 @@
 socket FD, for the app's process APP_PID.
 
 Its own entry, so that the process's classes are those of ``annviz.run.process`` — as the app
-pickles them — and not of a ``__main__``. Before anything is imported, it asks Linux to end it
-when the app's process ends (``prctl(PR_SET_PDEATHSIG)``: an app killed while its socket is held
-elsewhere), and ends at once if the app has already gone; elsewhere the socket's end is all.
+pickles them — and not of a ``__main__``. It does not outlive the app: besides the socket's end
+(which another process may hold open: a program the app started), a watchdog thread looks every
+``WATCH_S`` whether the app is still its parent, and ends the process at once when not. (Not
+Linux's ``PR_SET_PDEATHSIG``: that follows the app's *thread* that started the process, and a
+process started from a run's relay thread was ended with that thread.)
 """
 
 import os
-import signal
 import sys
+import threading
+import time
+
+WATCH_S = 0.5
 
 
 def end_with_the_app(app_pid: int) -> None:
-    if sys.platform.startswith("linux"):
-        import ctypes
+    def watch() -> None:
+        while os.getppid() == app_pid:
+            time.sleep(WATCH_S)
+        os._exit(0)
 
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != app_pid:      # the app ended before the line above
+    if os.getppid() != app_pid:      # the app ended while this one was starting
         sys.exit(0)
+    threading.Thread(target=watch, name="annviz-training-watch", daemon=True).start()
 
 
 if len(sys.argv) > 2:

@@ -223,19 +223,32 @@ class RemoteTrainingWorker(TrainingWorker):
 
     def work(self) -> Trainer:
         job, self._job = self._job, None
+        self._answered = False
         try:
-            process = POOL.acquire()
+            process = self._hand_over(job)
         except OSError as error:
             log.warning("no training process (%s): training in a thread of the app", error)
             return self._work_here(job)
-        self._answered = False
+        del job
         try:
-            process.conn.send(job)
-            del job
             return self._relay(process.conn)
         finally:
             self._outbox.close()
             POOL.release(process, reusable=self._answered)
+
+    def _hand_over(self, job: Job) -> TrainingProcess:
+        """A process with ``job`` sent to it: a kept one, or — if that one turns out to have
+        ended meanwhile (its socket refuses the job) — a new one. Raises OSError if none."""
+        for attempt in range(2):
+            process = POOL.acquire()
+            try:
+                process.conn.send(job)
+                return process
+            except OSError:
+                POOL.release(process, reusable=False)
+                if attempt:
+                    raise
+        raise AssertionError("not reached")
 
     def _work_here(self, job: Job) -> Trainer:
         self.control.listen(None)
