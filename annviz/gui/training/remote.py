@@ -125,8 +125,12 @@ class _Pool:
             keep = reusable and process.alive() and not self._idle
             if keep:
                 self._idle.append(process)
-        if not keep:
-            process.kill() if not reusable else process.quit()
+        if keep:
+            return
+        if reusable:
+            process.quit()      # one is kept already
+        else:
+            process.kill()      # it did not answer, or its answer could not be read
 
     def idle_pids(self) -> list[int]:
         with self._lock:
