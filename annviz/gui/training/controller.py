@@ -17,8 +17,9 @@ While a run goes on, the app state holds a copy of the network being trained and
 snapshot is copied into it, so every view shows the network as it is now. If someone else puts a
 different model into the app state meanwhile, training stops (the result can still be saved).
 
-The worker runs in the controller's ``threads.WorkerThread``. The phase follows what the worker
-reports: "paused" once it has really stopped between two batches, "running" once it goes on.
+A run trains in the training process (run/process.py): its worker (remote.py's
+``RemoteTrainingWorker``) relays in the controller's ``threads.WorkerThread``. The phase follows
+what the worker reports: "paused" once it has really stopped between two batches, "running" once it goes on.
 ``shutdown()`` stops the thread and returns within ``SHUTDOWN_MS``; what the worker still had on
 its way is delivered before it returns, so no signal of an old run arrives after a new one began.
 """
