@@ -256,26 +256,17 @@ class Pace:
             pass
 
 
+_GATE = {Command.STOP: "request_stop", Command.PAUSE: "pause", Command.RESUME: "resume",
+         Command.STEP: "step", Command.HOLD: "hold", Command.WAKE: "wake"}
+_PACE = {Command.INTERVALS: "set_intervals", Command.SPEED: "set_speed", Command.TAKEN: "taken"}
+
+
 def obey(gate: Gate, pace: Pace, command: Command, *args) -> None:
     """Carry out on ``gate`` or ``pace`` a command given to another pair (the training process
     does so with what its relay forwards)."""
-    if command is Command.STOP:
-        gate.request_stop()
-    elif command is Command.PAUSE:
-        gate.pause()
-    elif command is Command.RESUME:
-        gate.resume()
-    elif command is Command.STEP:
-        gate.step(*args)
-    elif command is Command.HOLD:
-        gate.hold(*args)
-    elif command is Command.WAKE:
-        gate.wake()
-    elif command is Command.INTERVALS:
-        pace.set_intervals(*args)
-    elif command is Command.SPEED:
-        pace.set_speed(*args)
-    elif command is Command.TAKEN:
-        pace.taken()
+    if command in _GATE:
+        getattr(gate, _GATE[command])(*args)
+    elif command in _PACE:
+        getattr(pace, _PACE[command])(*args)
     else:
         raise ValueError(f"not a command: {command!r}")

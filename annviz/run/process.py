@@ -113,12 +113,20 @@ class _Run:
         what, *args = message
         if isinstance(what, Command):
             obey(self.gate, self.pace, what, *args)
-        elif what is To.ADD_EPOCHS:
-            self.loop.add_epochs(*args)
-        elif what is To.HYPERPARAMETERS:
-            self.loop.set_hyperparameters(**args[0])
-        elif what is To.PAUSE_AT_EPOCH_END:
-            self.loop.set_pause_at_epoch_end(*args)
+        else:
+            carry_out(self.loop, message)
+
+
+def carry_out(loop: RunLoop, message: tuple) -> None:
+    """A ``To`` message for ``loop`` (more epochs, new η/μ/λ, pause at the epoch's end); QUIT
+    and anything else is not the loop's."""
+    what, *args = message
+    if what is To.ADD_EPOCHS:
+        loop.add_epochs(*args)
+    elif what is To.HYPERPARAMETERS:
+        loop.set_hyperparameters(**args[0])
+    elif what is To.PAUSE_AT_EPOCH_END:
+        loop.set_pause_at_epoch_end(*args)
 
 
 class Server:
@@ -180,23 +188,22 @@ class Server:
                 run.obey(message)
 
     def _train(self, run: _Run) -> None:
+        error: Exception | None = None
         try:
             trainer = run.loop.run(run.job.make_trainer)
-        except Exception as error:  # noqa: BLE001 — anything at all goes to the app as a message
-            with self._lock:
-                self._run = None
-            self._fail(error)
-            return
-        finally:
-            run.job = None   # its network and state: this process keeps nothing of a run
+        except Exception as caught:  # noqa: BLE001 — anything at all goes to the app as a message
+            error, text = caught, traceback.format_exc()
+        run.job = None   # its network and state: this process keeps nothing of a run
         with self._lock:
-            self._run = None
+            self._run = None   # before the answer: the app's next job may follow it at once
+        if error is not None:
+            self._fail(error, text)
+            return
         self.send(From.FINISHED, trainer.without_data())
         del trainer
         gc.collect()
 
-    def _fail(self, error: Exception) -> None:
-        text = traceback.format_exc()
+    def _fail(self, error: Exception, text: str) -> None:
         try:
             pickle.loads(pickle.dumps(error))
         except Exception:  # noqa: BLE001 — an exception that does not pickle goes as its text

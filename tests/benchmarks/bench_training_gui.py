@@ -80,11 +80,16 @@ class BatchClock:
 
     def rates(self, frames: dict[str, list[float]]) -> dict[str, float]:
         """Frames a second of each kind over the epochs ≥ 2 (from batch 1 to the last)."""
-        times = [t for epoch, _batch, _nb, t in self.marks if epoch >= 1]
-        if len(times) < 2:
-            return {name: 0.0 for name in frames}
-        start, end = times[0], times[-1]
-        return {name: sum(start <= t <= end for t in ts) / (end - start) for name, ts in frames.items()}
+        return frame_rates(self.marks, frames)
+
+
+def frame_rates(marks, frames: dict[str, list[float]]) -> dict[str, float]:
+    """Frames a second of each kind between the first and the last of ``marks`` of epochs ≥ 2."""
+    times = [t for epoch, _batch, _nb, t in marks if epoch >= 1]
+    if len(times) < 2:
+        return {name: 0.0 for name in frames}
+    start, end = times[0], times[-1]
+    return {name: sum(start <= t <= end for t in ts) / (end - start) for name, ts in frames.items()}
 
 
 CLOCK = BatchClock()
@@ -114,11 +119,7 @@ class ReportClock(BatchClock):
         return float(np.mean(speeds)) if speeds else 0.0
 
     def rates(self, frames: dict[str, list[float]]) -> dict[str, float]:
-        marks, self.marks = self.marks, self.arrivals
-        try:
-            return super().rates(frames)
-        finally:
-            self.marks = marks
+        return frame_rates(self.arrivals, frames)
 
 
 def trainer_speed(history) -> float:

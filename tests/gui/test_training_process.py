@@ -117,12 +117,18 @@ def test_a_failure_in_the_process_is_the_same_message_as_in_a_thread(thread, qtb
     assert run_in(thread, RemoteTrainingWorker(job()), qtbot)["finished"]
 
 
-def test_a_process_that_dies_mid_run_is_a_message_and_the_next_run_gets_another(thread, qtbot):
+def training(thread: WorkerThread, qtbot) -> tuple[dict, int]:
+    """A slow run under way in a process: what its worker sent so far, and the process's id."""
     worker = RemoteTrainingWorker(job(SLOW))
     got = collect(worker)
     thread.start(worker)
     qtbot.waitUntil(lambda: bool(got["progress"]), timeout=10_000)
     [pid] = POOL.busy_pids()
+    return got, pid
+
+
+def test_a_process_that_dies_mid_run_is_a_message_and_the_next_run_gets_another(thread, qtbot):
+    got, pid = training(thread, qtbot)
     os.kill(pid, signal.SIGKILL)
     qtbot.waitUntil(lambda: bool(got["failed"]), timeout=3000)
     assert "ended unexpectedly" in got["failed"][0] and not got["finished"]
@@ -131,11 +137,7 @@ def test_a_process_that_dies_mid_run_is_a_message_and_the_next_run_gets_another(
 
 
 def test_a_process_that_does_not_answer_a_stop_is_ended_in_time(thread, qtbot):
-    worker = RemoteTrainingWorker(job(SLOW))
-    got = collect(worker)
-    thread.start(worker)
-    qtbot.waitUntil(lambda: bool(got["progress"]), timeout=10_000)
-    [pid] = POOL.busy_pids()
+    got, pid = training(thread, qtbot)
     os.kill(pid, signal.SIGSTOP)                             # frozen: it cannot answer
     try:
         start = time.monotonic()

@@ -30,7 +30,7 @@ from annviz.gui.threads import Worker
 from annviz.gui.training.worker import TrainingWorker
 from annviz.nn.trainer import Trainer
 from annviz.run.pacing import Command, Pace
-from annviz.run.process import From, Job, To
+from annviz.run.process import From, Job, To, carry_out
 
 log = logging.getLogger(__name__)
 
@@ -257,13 +257,8 @@ class RemoteTrainingWorker(TrainingWorker):
     def _work_here(self, job: Job) -> Trainer:
         self.control.listen(None)
         self.pace.listen(None)
-        for message in self._outbox.take():
-            if message[0] is To.ADD_EPOCHS:
-                self.loop.add_epochs(*message[1:])
-            elif message[0] is To.HYPERPARAMETERS:
-                self.loop.set_hyperparameters(**message[1])
-            elif message[0] is To.PAUSE_AT_EPOCH_END:
-                self.loop.set_pause_at_epoch_end(message[1])
+        for message in self._outbox.take():   # the control's and pace's took effect here already
+            carry_out(self.loop, message)
         self._outbox.close()
         return self.loop.run(job.make_trainer)
 
