@@ -32,7 +32,8 @@ Two locks taken in opposite orders by two threads. The rules that make this impo
 
 A ``WorkerThread`` runs one worker at a time: ``start(worker)``, ``request_stop()`` (returns at
 once), ``stop(timeout_ms)`` (returns True once the thread has ended and every signal the worker
-still had on its way has been delivered), ``is_running()``; ``ended(worker)`` is emitted in the
+still had on its way has been delivered; the worker is told how long it has, ``Worker.hurry``),
+``is_running()``; ``ended(worker)`` is emitted in the
 GUI thread once the thread has finished and been waited for.
 """
 
@@ -112,6 +113,11 @@ class Worker(QObject):
         """The work itself, in the worker thread. Call ``self.control.wait_for_turn()`` between two
         units and return when it is False; what it returns goes out with ``finished``."""
         raise NotImplementedError
+
+    def hurry(self, seconds: float) -> None:
+        """A stop was asked for and someone waits for the work's end ``seconds`` at most (the
+        window closes). GUI thread. A worker whose work can be ended by force (a process)
+        does so in time; a thread cannot be, and this does nothing."""
 
     def send(self, signal: Signal, *args) -> None:
         """Emit ``signal`` (as the class declares it: ``Worker.finished``) with ``args`` in the GUI
@@ -206,6 +212,7 @@ class WorkerThread(QObject):
         if runner is None:
             return True
         self.request_stop()
+        runner.worker.hurry(timeout_ms / 1000)
         if not runner.wait(timeout_ms):
             return self._give_up(runner, f"did not stop within {timeout_ms / 1000:g} s")
         self._deliver_pending(runner.worker)

@@ -6,7 +6,7 @@ the other way round: the app trained at ~80 % of the speed of the command line, 
 waited behind batches. In its own process the loop has its own interpreter lock; the two share
 only the processor's cores.
 
-What crosses, as pickles over one socket pair (``multiprocessing.connection``):
+What crosses, as pickles over one socket pair (``channel.py``):
 
 - to the process: ``Job`` (what to train: a network and configuration — with a moment's state to
   continue from — or a finished run's trainer, without its data, to go on with), then the GUI's
@@ -31,17 +31,18 @@ import gc
 import logging
 import pickle
 import queue
+import socket
 import sys
 import threading
 import traceback
 from dataclasses import dataclass
 from enum import Enum
-from multiprocessing.connection import Connection
 
 from annviz.nn.config import TrainConfig
 from annviz.nn.network import Network
 from annviz.nn.trainer import Trainer, TrainerState
 from annviz.recipes import build_trainer, prepare_data
+from annviz.run import channel
 from annviz.run.loop import RunLoop
 from annviz.run.pacing import Command, Gate, Pace, obey
 
@@ -135,8 +136,8 @@ class Server:
     in the kernel's buffer until the app reads it, and the app's reader may wait for its own
     interpreter lock behind the GUI thread (measured: the loop then lost ~40 % of its time)."""
 
-    def __init__(self, conn: Connection):
-        self._conn = conn
+    def __init__(self, sock: socket.socket):
+        self._sock = sock
         self._lock = threading.Lock()
         self._run: _Run | None = None
         self._runs: queue.Queue[_Run | None] = queue.Queue()
@@ -159,7 +160,7 @@ class Server:
     def _write(self) -> None:
         while (message := self._outgoing.get()) is not None:
             try:
-                self._conn.send(message)
+                channel.send(self._sock, message)
             except OSError:
                 return            # the app has gone: the reader ends the process
 
@@ -168,8 +169,8 @@ class Server:
         that follow it find it; EOF or QUIT stop the run and the process."""
         while True:
             try:
-                message = self._conn.recv()
-            except (EOFError, OSError):
+                message = channel.receive(self._sock)
+            except Exception:  # noqa: BLE001 — ended, or no longer readable: the process ends
                 message = (To.QUIT,)
             if isinstance(message, Job):
                 run = _Run(message, self.send)
@@ -214,9 +215,9 @@ class Server:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     logging.basicConfig(level=logging.WARNING, format="annviz training process: %(message)s")
-    conn = Connection(int(argv[0]))
+    sock = socket.socket(fileno=int(argv[0]))
     try:
-        Server(conn).serve()
+        Server(sock).serve()
     finally:
-        conn.close()
+        sock.close()
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import time
 
 import numpy as np
@@ -152,9 +153,61 @@ def test_a_process_that_does_not_answer_a_stop_is_ended_in_time(thread, qtbot):
     assert pid not in POOL.busy_pids() + POOL.idle_pids()
 
 
+def test_a_stop_the_user_asked_for_waits_for_a_slow_process_and_keeps_the_run(thread, qtbot):
+    """A busy laptop may take seconds to end a batch or an epoch's evaluation: the run is not
+    thrown away after a second."""
+    got, pid = training(thread, qtbot)
+    os.kill(pid, signal.SIGSTOP)                             # as slow as it gets
+    try:
+        thread.request_stop()
+        qtbot.wait(1500)                                     # past the window's share of 2 s
+        assert not got["failed"] and not got["finished"]
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    qtbot.waitUntil(lambda: bool(got["finished"]), timeout=5000)
+    assert got["finished"][0].history.status == "stopped" and not got["failed"]
+    assert got["finished"][0].history.batches >= len(got["progress"])
+
+
+class HalfMessage:
+    """A stand-in for a training process that froze halfway through sending a network."""
+
+    def __init__(self):
+        from annviz.run import channel
+
+        self.sock, self.theirs = socket.socketpair()
+        self.inbox = channel.Inbox(self.sock)
+        self.theirs.sendall(channel.HEADER.pack(10_000_000) + b"x" * 1000)   # and no more
+        self.killed = False
+
+    def send(self, message, within=1.0, cancelled=lambda: False):
+        pass                                                 # taken (its reader is alive)
+
+    def alive(self):
+        return not self.killed
+
+    def kill(self):
+        self.killed = True
+        self.sock.close()
+        self.theirs.close()
+
+
+def test_a_process_frozen_halfway_through_a_message_is_ended_when_the_window_closes(thread, qtbot, monkeypatch):
+    frozen = HalfMessage()
+    monkeypatch.setattr(POOL, "acquire", lambda: frozen)
+    worker = RemoteTrainingWorker(job())
+    got = collect(worker)
+    thread.start(worker)
+    qtbot.wait(300)                                          # the relay has the half message
+    start = time.monotonic()
+    assert thread.stop(2000)
+    assert time.monotonic() - start < 2.0
+    assert "did not stop" in got["failed"][0] and frozen.killed
+
+
 def test_the_process_ends_when_the_app_lets_go_of_its_socket():
     process = TrainingProcess()
-    process.conn.close()                                     # as when the app ends, however
+    process.sock.close()                                     # as when the app ends, however
     assert process.popen.wait(5) == 0
 
 
@@ -186,20 +239,20 @@ class BrokenJob(Job):
 
 
 def test_an_exception_that_does_not_pickle_comes_as_its_text():
-    from multiprocessing import Pipe
     from threading import Thread
 
+    from annviz.run import channel
     from annviz.run.process import From, Server, To
 
-    ours, theirs = Pipe()
+    ours, theirs = socket.socketpair()
     server = Thread(target=Server(theirs).serve)
     server.start()
-    ours.send(BrokenJob(TINY, build_network(TINY)))
-    assert ours.poll(10)
-    what, error, text = ours.recv()
+    channel.send(ours, BrokenJob(TINY, build_network(TINY)))
+    ours.settimeout(10)
+    what, error, text = channel.receive(ours)
     assert what is From.FAILED and str(error) == "Unpicklable: made of a lambda"
     assert "make_trainer" in text                            # the process's own traceback
-    ours.send((To.QUIT,))
+    channel.send(ours, (To.QUIT,))
     server.join(5)
     assert not server.is_alive()
 
@@ -216,7 +269,7 @@ def test_the_process_ends_with_the_app_even_if_its_socket_stays_open(tmp_path):
         "p = TrainingProcess()\n"
         "print(p.popen.pid, flush=True)\n"
         "import subprocess\n"
-        "keeper = subprocess.Popen(['sleep', '20'], pass_fds=(p.conn.fileno(),))\n"
+        "keeper = subprocess.Popen(['sleep', '20'], pass_fds=(p.sock.fileno(),))\n"
         "time.sleep(2)\n"                                   # the process is up and serving
         "print(keeper.pid, flush=True)\n"
         "time.sleep(60)\n")

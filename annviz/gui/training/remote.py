@@ -8,9 +8,12 @@ always. What the process sends are copies by nature (pickles).
 
 The processes: one is started ahead (``warm_up``, when the training controller is made), so a
 run does not wait for Python and NumPy to start; after a run, its process waits for the next
-(one is kept). A process that fails to answer a stop within ``KILL_AFTER_S`` is ended — the
-relay then fails as a thread that did not stop would — and one that dies is replaced at the next
-run. When no process can be started at all, the run is trained in the worker thread instead.
+(one is kept). A process that does not answer a stop in time is ended — the relay then fails as
+a thread that did not stop would: in ``PATIENCE_S`` when the user stopped the run (the run is
+kept if it ends at all), in half the time the window waits when it closes (``Worker.hurry``). One
+that dies is replaced at the next run. When no process can be started at all, the run is trained
+in the worker thread instead. The relay never blocks on the process's socket (``channel.Inbox``,
+``channel.send_before``): a process frozen halfway through a message cannot hold it.
 """
 
 from __future__ import annotations
@@ -24,20 +27,28 @@ import subprocess
 import sys
 import threading
 import time
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 
 from annviz.gui.threads import Worker
 from annviz.gui.training.worker import TrainingWorker
 from annviz.nn.trainer import Trainer
+from annviz.run import channel
 from annviz.run.pacing import Command, Pace
 from annviz.run.process import From, Job, To, carry_out
 
 log = logging.getLogger(__name__)
 
-#: After a stop was asked for, how long the relay waits for the run's end before it ends the
-#: process. The controller waits 2 s for the thread, and ending the process takes its share of
-#: that (at 1.5 s, a loaded machine went past 2 s); a batch of the page's networks takes ms.
-KILL_AFTER_S = 1.0
+#: After the user's stop, how long the relay waits for the run's end before it ends the process
+#: as hung. Generous: the run is kept when it ends, and an epoch's evaluation on a busy school
+#: laptop may take seconds.
+PATIENCE_S = 30.0
+#: When the window closes and waits ``seconds`` for the thread (``Worker.hurry``), the share of
+#: them the process has to end its run; ending the process and the thread take the rest.
+HURRY_SHARE = 0.5
+#: How long a message may wait for the process to take it (its reader takes each as it comes);
+#: a job waits for a process that is still starting.
+SEND_S = 1.0
+JOB_S = 30.0
 #: How long a process may take to end when told to, before it is killed.
 QUIT_TIMEOUT_S = 1.0
 
@@ -60,15 +71,21 @@ class TrainingProcess:
             raise
         finally:
             theirs.close()
-        self.conn = Connection(ours.detach())
+        self.sock = ours
+        self.inbox = channel.Inbox(ours)      # the socket is read (and written) without blocking
 
     def alive(self) -> bool:
         return self.popen.poll() is None
 
+    def send(self, message, within: float = SEND_S, cancelled=lambda: False) -> None:
+        """``message`` to the process; ``TimeoutError`` if it did not take it ``within`` seconds
+        (or once ``cancelled()``)."""
+        channel.send_before(self.sock, message, time.monotonic() + within, cancelled)
+
     def quit(self) -> None:
         """Tell it to end; killed if it does not within ``QUIT_TIMEOUT_S``."""
         try:
-            self.conn.send((To.QUIT,))
+            self.send((To.QUIT,))
         except OSError:
             pass
         self.end()
@@ -79,7 +96,7 @@ class TrainingProcess:
         except subprocess.TimeoutExpired:
             self.popen.kill()
             self.popen.wait(QUIT_TIMEOUT_S)
-        self.conn.close()
+        self.sock.close()
 
     def kill(self) -> None:
         self.popen.kill()
@@ -177,6 +194,9 @@ class _Outbox:
         if self._closed:
             return
         self._messages.append(message)
+        self.wake()
+
+    def wake(self) -> None:
         try:
             self._wake.send(b"!")
         except OSError:
@@ -210,6 +230,7 @@ class RemoteTrainingWorker(TrainingWorker):
                          blas_threads=job.blas_threads, pace=pace)
         self._job: Job | None = job
         self._outbox = _Outbox()
+        self._end_by: float | None = None     # hurried: the process is ended then at the latest
         self.control.listen(self._outbox.put)
         self.pace.listen(self._outbox.put)
 
@@ -224,6 +245,10 @@ class RemoteTrainingWorker(TrainingWorker):
     def set_pause_at_epoch_end(self, on: bool) -> None:
         self._outbox.put(To.PAUSE_AT_EPOCH_END, bool(on))
 
+    def hurry(self, seconds: float) -> None:
+        self._end_by = time.monotonic() + seconds * HURRY_SHARE
+        self._outbox.wake()
+
     # --- the relay (worker thread) -----------------------------------------------------------
 
     def work(self) -> Trainer:
@@ -236,24 +261,30 @@ class RemoteTrainingWorker(TrainingWorker):
             return self._work_here(job)
         del job
         try:
-            return self._relay(process.conn)
+            return self._relay(process)
         finally:
             self._outbox.close()
             POOL.release(process, reusable=self._answered)
 
     def _hand_over(self, job: Job) -> TrainingProcess:
         """A process with ``job`` sent to it: a kept one, or — if that one turns out to have
-        ended meanwhile (its socket refuses the job) — a new one. Raises OSError if none."""
+        ended meanwhile (its socket refuses the job) — a new one. Raises OSError if none, and
+        RuntimeError when the window closes meanwhile."""
         for attempt in range(2):
             process = POOL.acquire()
             try:
-                process.conn.send(job)
+                process.send(job, JOB_S, self._hurried_past)
                 return process
             except OSError:
                 POOL.release(process, reusable=False)
+                if self._hurried_past():
+                    raise RuntimeError("the window closed before the training process took the run") from None
                 if attempt:
                     raise
         raise AssertionError("not reached")
+
+    def _hurried_past(self) -> bool:
+        return self._end_by is not None and time.monotonic() >= self._end_by
 
     def _work_here(self, job: Job) -> Trainer:
         self.control.listen(None)
@@ -263,30 +294,36 @@ class RemoteTrainingWorker(TrainingWorker):
         self._outbox.close()
         return self.loop.run(job.make_trainer)
 
-    def _relay(self, conn: Connection) -> Trainer:
+    def _relay(self, process: TrainingProcess) -> Trainer:
         stop_asked: float | None = None
         while True:
-            for message in self._outbox.take():
-                conn.send(message)
-            if self.control.stop_requested and stop_asked is None:
-                conn.send((Command.STOP,))    # also for the thread's interruption alone
-                stop_asked = time.monotonic()
-            if stop_asked is not None and time.monotonic() - stop_asked > KILL_AFTER_S:
-                raise RuntimeError(f"the training process did not stop within {KILL_AFTER_S:g} s: "
-                                   "it was ended")
-            timeout = 0.25 if stop_asked is None else max(0.0, stop_asked + KILL_AFTER_S - time.monotonic())
-            ready = wait([conn, self._outbox.wakeup], timeout=min(0.25, timeout))
-            if conn in ready:
-                while conn.poll():
-                    done = self._take(conn)
+            try:
+                for message in self._outbox.take():
+                    process.send(message)
+                if self.control.stop_requested and stop_asked is None:
+                    process.send((Command.STOP,))    # also for the thread's interruption alone
+                    stop_asked = time.monotonic()
+            except OSError:
+                raise RuntimeError("the training process stopped taking messages: it was ended") from None
+            now = time.monotonic()
+            deadline = None if stop_asked is None else stop_asked + PATIENCE_S
+            if self._end_by is not None:
+                deadline = self._end_by if deadline is None else min(deadline, self._end_by)
+            if deadline is not None and now >= deadline:
+                raise RuntimeError(f"the training process did not stop within "
+                                   f"{now - (stop_asked or now):.1f} s: it was ended")
+            timeout = 0.25 if deadline is None else min(0.25, deadline - now)
+            if process.inbox in wait([process.inbox, self._outbox.wakeup], timeout=timeout):
+                try:
+                    messages = process.inbox.take()
+                except EOFError:
+                    raise RuntimeError("the training process ended unexpectedly") from None
+                for message in messages:
+                    done = self._take(message)
                     if done is not None:
                         return done
 
-    def _take(self, conn: Connection) -> Trainer | None:
-        try:
-            message = conn.recv()
-        except EOFError:
-            raise RuntimeError("the training process ended unexpectedly") from None
+    def _take(self, message: tuple) -> Trainer | None:
         what, *payload = message
         if what is From.SENT:
             self.send_sent(*payload)
