@@ -22,6 +22,7 @@ from annviz.gui.common import room, zoom
 from annviz.gui.common.activation_plot import ActivationPlot
 from annviz.gui.common.colors import NEGATIVE, POSITIVE, sign_legend_html, symmetric_level, weight_colormap
 from annviz.gui.common.names import activation_symbol, layer_superscript, neuron_name, number
+from annviz.gui.common.steady import Steady
 from annviz.gui.explorer.layers import neuron_ticks
 from annviz.gui.explorer.touch import NeuronTouch
 from annviz.gui.state import AppState
@@ -86,7 +87,7 @@ class NeuronInspector(QWidget):
         pictures.addLayout(weights_column, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.details)
+        layout.addWidget(Steady(self.details))   # new numbers every stroke: no re-layout for them
         layout.addLayout(pictures, 1)
         self.touch = NeuronTouch(state)
         self.touch.hide()

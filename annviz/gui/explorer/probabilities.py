@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from annviz.gui.common import room, zoom
 from annviz.gui.common.colors import ANSWER, NEUTRAL
+from annviz.gui.common.steady import Steady
 from annviz.gui.state import AppState
 
 BAR_HEIGHT = 0.75
@@ -59,7 +60,7 @@ class ProbabilityBars(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._title)
-        layout.addWidget(self.answer)
+        layout.addWidget(Steady(self.answer))
         layout.addWidget(self._plot, 1)
         state.model_changed.connect(self._on_model_changed)
         state.forward_changed.connect(self._on_forward_changed)
