@@ -316,13 +316,15 @@ class NetworkDiagram(QWidget):
         else:
             text = self.tr("contribution to the score of “{name}”, chosen under Insight").format(
                 name=names[k])
-        self._caption.setText(text)
         if self.contribution_action.isChecked():
-            self.legend.setText(sign_legend_html(self.tr("blue: pushed the score down"),
-                                                 self.tr("orange: pushed the score up")))
+            legend = sign_legend_html(self.tr("blue: pushed the score down"), self.tr("orange: pushed the score up"))
         else:
-            self.legend.setText(self.tr("circles: black = 0 … white = 1") + "&nbsp;&nbsp;&nbsp;" + sign_legend_html(
-                self.tr("blue edge: negative w·a"), self.tr("orange edge: positive w·a")))
+            legend = self.tr("circles: black = 0 … white = 1") + "&nbsp;&nbsp;&nbsp;" + sign_legend_html(
+                self.tr("blue edge: negative w·a"), self.tr("orange edge: positive w·a"))
+        if (text, legend) == (self._caption.text(), self.legend.text()):
+            return                                        # every stroke: measuring it again costs
+        self._caption.setText(text)
+        self.legend.setText(legend)
         self._legend_fit.refit()
         self._caption.setToolTip(text)
 

@@ -49,7 +49,7 @@ class NeuronInspector(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self._details_fit = room.WholeText(self.details, 7)
+        self._details_fit = room.WholeText(self.details, 7, fixed=True)   # new numbers move nothing
         self.plot = ActivationPlot()
         zoom.pixels(self.plot, min_width=160, min_height=120)      # pictures give way before text
         self._weights_caption = QLabel()
