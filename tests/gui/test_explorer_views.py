@@ -208,3 +208,24 @@ def test_the_bars_keep_room_for_all_ten_class_names_at_every_zoom(qtbot, state):
             assert class_names_written(bars) == [str(d) for d in range(10)], factor
     finally:
         zoom.set_factor(1.0)
+
+
+def test_the_strongest_edges_are_painted_in_their_colour(qtbot, state):
+    """What the edge list says is what the screen shows: the middle of each of the strongest
+    edges (drawn last, on top) is painted in its pen's colour, not the background's."""
+    diagram = shown(qtbot, NetworkDiagram(state), size=(900, 600))
+    view = graphics_view(diagram)
+    qtbot.wait(50)
+    picture = view.viewport().grab().toImage()
+    pen, ends = diagram.edge_lines()[-1]                          # the strongest bucket's
+    want = np.array(pen.color().getRgb()[:3], float)
+    checked = 0
+    for x0, y0, x1, y1 in ends[:12]:
+        a = view.mapFromScene(diagram.view_position(*diagram.neuron_at(x0, y0)))
+        b = view.mapFromScene(diagram.view_position(*diagram.neuron_at(x1, y1)))
+        mx, my = (a.x() + b.x()) // 2, (a.y() + b.y()) // 2
+        near = [np.array(picture.pixelColor(mx + dx, my + dy).getRgb()[:3], float)
+                for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+        assert min(np.abs(c - want).max() for c in near) < 60, f"edge at ({mx}, {my}) not painted"
+        checked += 1
+    assert checked >= 3

@@ -15,7 +15,7 @@ down, each layer on its own symmetric scale. Clicking an edge picks its weight
 (``state.select_weight``), e.g. for the numeric slope on the insight page.
 
 Speed: the items are created when the architecture changes; a new input or new weights only
-update them in place. Edges are batched in eight shared curves (``edges.EdgeCurves``).
+update them in place. Edges are one item of eight paths (``edges.EdgesItem``).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from annviz.gui.common.colors import (
 )
 from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
 from annviz.gui.explorer.diagram_layout import COLUMN_GAP, INPUT_SIDE, INPUT_TOP, ColumnLayout, shown_neurons
-from annviz.gui.explorer.edges import EdgeCurves, LayerEdges
+from annviz.gui.explorer.edges import EdgesItem, LayerEdges
 from annviz.gui.state import AppState
 from annviz.nn.attribution import Contributions
 from annviz.nn.readout import strongest_edges
@@ -135,7 +135,7 @@ class NetworkDiagram(QWidget):
                                           dtype=object)
                          for signed, cmap in ((False, activation_colormap()),
                                               (True, contribution_colormap()))}
-        self._edges = EdgeCurves(self._box)
+        self._edges = EdgesItem(self._box)
         self.contributions: Contributions | None = None   # what the colours show, when by contribution
         self._texts: list[pg.TextItem] = []
         self._column_labels: list[pg.TextItem] = []
@@ -344,7 +344,7 @@ class NetworkDiagram(QWidget):
             return
         self._show_input()
         self._show_neurons()
-        self._edges.show([self._layer_edges(layer) for layer in range(len(self._sizes) - 1)])
+        self._edges.draw([self._layer_edges(layer) for layer in range(len(self._sizes) - 1)])
 
     def _show_input(self) -> None:
         c, image = self.contributions, self._state.input_image
@@ -511,12 +511,7 @@ class NetworkDiagram(QWidget):
     def edge_lines(self) -> list[tuple]:
         """Every edge as drawn, grouped by pen: (QPen, ends) with ends (m, 4) rows x0, y0, x1, y1
         in view coordinates."""
-        lines = []
-        for curve in self._edges.curves.values():
-            x, y = curve.getData()
-            if x is not None and len(x):
-                lines.append((curve.opts["pen"], np.column_stack([x[0::2], y[0::2], x[1::2], y[1::2]])))
-        return lines
+        return self._edges.lines()
 
     def selection_ring(self) -> tuple[float, float] | None:
         """View coordinates of the ring that marks the selected neuron, or None if none is drawn."""

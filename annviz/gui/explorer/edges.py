@@ -1,13 +1,15 @@
-"""The diagram's edges: every drawn connection in eight shared curves, and the edge under a point.
+"""The diagram's edges: every drawn connection in one item, and the edge under a point.
 
 An edge is coloured by the sign of its value (the pair of ``common.colors.sign_color``), with
 opacity and width by its strength: |value| over the largest |value| drawn in its layer, a
 symmetric scale per layer. Edges weaker than 2 % of their layer's strongest are left out.
 
-Speed: eight ``PlotCurveItem`` (``connect="pairs"``), one per sign and strength bucket, hold the
-edges of all layers, never one item per edge; a new input only calls ``setData``. The drawn
-edges' ends are kept, so a click can tell which weight it hit: of the edges near the pointer,
-the most visible one (the strongest bucket, then the nearest).
+Speed: one item (``EdgesItem``) paints the edges of all layers as eight paths, one per sign and
+strength bucket, weakest first; a new input draws the paths again (NumPy to ``QPainterPath``).
+It was eight ``PlotCurveItem``: each repaint asked each of them for its bounds and pixel size in
+Python, ~1.5 ms of a stroke's ~12. The drawn edges' ends are kept, so a click can tell which
+weight it hit: of the edges near the pointer, the most visible one (the strongest bucket, then
+the nearest).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter, QPainterPath
 
 from annviz.gui.common import zoom
 from annviz.gui.common.colors import sign_color
@@ -42,24 +46,40 @@ class LayerEdges:
         return cls(np.zeros(0, int), np.zeros(0, int), *(np.zeros(0),) * 5)
 
 
-class EdgeCurves:
-    """The eight edge curves in ``box``; ``show`` replaces what they draw."""
+class EdgesItem(pg.GraphicsObject):
+    """The edges in ``box``; ``draw`` replaces them."""
 
     def __init__(self, box: pg.ViewBox):
-        self.curves: dict[tuple[bool, int], pg.PlotCurveItem] = {}
-        for positive in (True, False):
-            for bucket, (alpha, width) in enumerate(zip(ALPHAS, WIDTHS)):
-                color = sign_color(1.0 if positive else -1.0, alpha)
-                curve = pg.PlotCurveItem(pen=zoom.pen(color, width=width), antialias=width <= 1)
-                curve.setZValue(1 + bucket / 10)
-                box.addItem(curve)
-                self.curves[positive, bucket] = curve
+        super().__init__()
+        # Weakest first, so the strong edges lie on top; anti-aliased where they are 1 px wide
+        # (wide anti-aliased lines paint slowly).
+        self._styles = [(positive, bucket, zoom.pen(sign_color(1.0 if positive else -1.0, alpha), width=width),
+                         width <= 1)
+                        for bucket, (alpha, width) in enumerate(zip(ALPHAS, WIDTHS)) for positive in (True, False)]
+        self._paths: list[tuple[object, bool, QPainterPath]] = []
+        self._lines: list[tuple[object, np.ndarray]] = []
+        self._bounds = QRectF()
+        self.setZValue(1)
+        box.addItem(self)
         self._counts: list[int] = []
         self._drawn = LayerEdges.empty()
         self._layer = np.zeros(0, int)       # (n_drawn,) weight layer of each drawn edge
         self._bucket = np.zeros(0, int)      # (n_drawn,) and its strength bucket
 
-    def show(self, layers: list[LayerEdges]) -> None:
+    def boundingRect(self) -> QRectF:        # noqa: N802
+        return self._bounds
+
+    def paint(self, painter: QPainter, *args) -> None:
+        for pen, smooth, path in self._paths:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+            painter.setPen(pen)
+            painter.drawPath(path)
+
+    def lines(self) -> list[tuple]:
+        """The drawn edges by pen, weakest first: (QPen, ends), ends (m, 4) rows x0, y0, x1, y1."""
+        return list(self._lines)
+
+    def draw(self, layers: list[LayerEdges]) -> None:
         """Draw each weight layer's edges, scaled by that layer's strongest."""
         kept, buckets = [], []
         for edges in layers:
@@ -74,15 +94,30 @@ class EdgeCurves:
                                    for f in LayerEdges.__dataclass_fields__))
         d = self._drawn
         bucket = self._bucket = np.concatenate(buckets or [np.zeros(0, int)])
-        for (positive, b), curve in self.curves.items():
+        paths, lines = [], []
+        for positive, b, pen, smooth in self._styles:
             pick = (bucket == b) & ((d.values > 0) == positive)
             m = int(pick.sum())
+            if not m:
+                continue
             x, y = np.empty(2 * m), np.empty(2 * m)
             x[0::2], x[1::2], y[0::2], y[1::2] = d.x0[pick], d.x1[pick], d.y0[pick], d.y1[pick]
-            curve.setData(x, y, connect="pairs")
+            paths.append((pen, smooth, pg.arrayToQPath(x, y, connect="pairs")))
+            lines.append((pen, np.column_stack([d.x0[pick], d.y0[pick], d.x1[pick], d.y1[pick]])))
+        bounds = QRectF()
+        if len(d.values):
+            xs, ys = np.concatenate([d.x0, d.x1]), np.concatenate([d.y0, d.y1])
+            pad = 0.01 * max(xs.max() - xs.min(), ys.max() - ys.min())     # the pens' width
+            bounds = QRectF(xs.min() - pad, ys.min() - pad, xs.max() - xs.min() + 2 * pad,
+                            ys.max() - ys.min() + 2 * pad)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        self._paths, self._lines = paths, lines
+        self.update()
 
     def clear(self) -> None:
-        self.show([])
+        self.draw([])
 
     def count(self, layer: int) -> int:
         """How many edges weight layer ``layer`` draws now."""
