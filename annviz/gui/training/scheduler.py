@@ -9,9 +9,11 @@ these rules, each in one place below (and each with its test in ``tests/gui/test
 1. **Frame budget.** An update is a sequence of *frames* of two kinds: the progress (counters,
    curves, timeline: cheap) and the weights (every view of the network: tens of milliseconds for
    a large one). Each kind runs at most ``MAX_FRAMES_PER_S`` times a second, and no more often
-   than its own measured cost allows: the weights may take ``WEIGHTS_SHARE`` of the GUI's time,
-   the progress ``PROGRESS_SHARE`` — but the progress is shown at least ``MIN_PROGRESS_PER_S``
-   times a second whatever it costs, so the curves move. A frame's cost is measured up to the
+   than its own measured cost allows: the weights may take ``WEIGHTS_SHARE`` of the GUI's time
+   (``WEIGHTS_SHARE_APART`` for a run in the training process, which does not wait for them:
+   the views of the network then move several times a second, not once a second), the progress
+   ``PROGRESS_SHARE`` — but the progress is shown at least ``MIN_PROGRESS_PER_S`` times a second
+   whatever it costs, so the curves move. A frame's cost is measured up to the
    next pass of the event loop after it: its repaints included — and whatever else that pass
    ran (a run in the training process goes on during a frame and sends the recorder's moments),
    so a kind's cost is the least of its last ``COSTS_KEPT``, and the first frame of each kind in
@@ -26,9 +28,10 @@ these rules, each in one place below (and each with its test in ``tests/gui/test
    it. A run in the training process (run/process.py) shares no interpreter lock with the views
    and does not hold (``begin_run(…, shares_interpreter=False)``): holding it only lost its time.
 4. **The user's hand first.** While a mouse button is down anywhere in the app (looked at every
-   ``POLL_MS``; at once for a press on a ``watch``-ed widget, e.g. the drawing pad), the worker
-   holds between two batches and no frame begins; after a release, frames wait ``QUIET_S`` (a
-   hand drawing a digit lifts the pen between strokes).
+   ``POLL_MS``; at once for a press on a ``watch``-ed widget, e.g. the drawing pad), no frame
+   begins, and a worker in the app's own interpreter holds between two batches (a run in the
+   training process goes on: it takes nothing from the hand); after a release, frames wait
+   ``QUIET_S`` (a hand drawing a digit lifts the pen between strokes).
 5. **The worker sends no faster than the views show.** It sends the progress and the weights
    each no more often than their frame interval (``Pace``, read by the worker), and new weights
    only once the GUI has taken the last ones, so a slow screen skips frames instead of queueing
@@ -57,6 +60,7 @@ from annviz.run.pacing import MAX_FRAMES_PER_S, Frame, Gate, Pace
 
 MIN_PROGRESS_PER_S = 10
 WEIGHTS_SHARE = 0.04      # of the GUI thread's time, for showing new weights
+WEIGHTS_SHARE_APART = 0.2 # ... when the run is in the training process
 PROGRESS_SHARE = 0.02     # ... for the counters and the curves
 COSTS_KEPT = 3            # a frame's cost: the least of the last this many of its kind
 POLL_MS = 40              # how often the buttons are looked at while a run goes on
@@ -74,9 +78,11 @@ def buttons_down() -> bool:
     return QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
 
 
-def frame_interval(frame: Frame, cost: float, slow_interval: float | None = None) -> float:
-    """Seconds from one frame of this kind to the next (rules 1 and 6)."""
-    share = WEIGHTS_SHARE if frame is Frame.WEIGHTS else PROGRESS_SHARE
+def frame_interval(frame: Frame, cost: float, slow_interval: float | None = None,
+                   apart: bool = False) -> float:
+    """Seconds from one frame of this kind to the next (rules 1 and 6); ``apart``: the run is in
+    the training process."""
+    share = (WEIGHTS_SHARE_APART if apart else WEIGHTS_SHARE) if frame is Frame.WEIGHTS else PROGRESS_SHARE
     paced = cost / share
     if frame is Frame.PROGRESS:
         paced = min(paced, 1 / MIN_PROGRESS_PER_S)
@@ -106,6 +112,7 @@ class Scheduler(QObject):
         self._slow_interval: float | None = None
         self._control: Gate | None = None                # the worker's, while a run goes on
         self._holding: frozenset[Frame] = HOLDING        # the frames that hold it (rule 3)
+        self._apart = False                              # the run is in the training process
         self._pace: Pace | None = None
         self._input_held = False
         self._timer = QTimer(self)
@@ -122,6 +129,7 @@ class Scheduler(QObject):
         it runs in this process (rule 3 holds it), not in the training process."""
         self._control, self._pace, self._input_held = control, pace, False
         self._holding = HOLDING if shares_interpreter else frozenset()
+        self._apart = not shares_interpreter
         self._unmeasured = set(Frame)
         pace.set_speed(1 / self._slow_interval if self._slow_interval else None)
         self._tell_pace()
@@ -131,7 +139,7 @@ class Scheduler(QObject):
         """The worker's thread has ended: stop looking at the buttons, forget its holds."""
         self._poll.stop()
         self._control = self._pace = None
-        self._input_held = False
+        self._input_held = self._apart = False
 
     def set_speed(self, batches_per_s: float | None) -> None:
         """Slow motion for this run and the next (None: full speed)."""
@@ -142,7 +150,7 @@ class Scheduler(QObject):
             self._control.wake()
 
     def interval(self, frame: Frame) -> float:
-        return frame_interval(frame, self.cost[frame], self._slow_interval)
+        return frame_interval(frame, self.cost[frame], self._slow_interval, self._apart)
 
     # --- frames ------------------------------------------------------------------------------------
 
@@ -201,7 +209,7 @@ class Scheduler(QObject):
         self._input_held = down
         if not down:
             self._released = time.perf_counter()
-        if self._control is not None:
+        if self._control is not None and not self._apart:
             self._control.hold("input", down)
 
     # --- the loop of frames (rules 1–3) ------------------------------------------------------------
