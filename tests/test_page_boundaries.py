@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "annviz" / "gui"
 DRIVERS = [ROOT / "setup.py", ROOT / "classroom.py", ROOT / "app.py", ROOT / "main_window.py",
-           ROOT / "window_models.py", *sorted((ROOT / "lessons").glob("*.py")),
+           ROOT / "window_menus.py", ROOT / "window_models.py", *sorted((ROOT / "lessons").glob("*.py")),
            *sorted(ROOT.glob("*/__init__.py"))]
 
 

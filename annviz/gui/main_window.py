@@ -1,4 +1,4 @@
-"""The outer window: a tab per page (the explorer first), menus, settings and shutdown hooks.
+"""The outer window: a tab per page (the explorer first), the areas' handles, settings and shutdown hooks.
 
 Other areas plug in through public methods: ``add_page(widget, title_fn)`` adds a tab
 (``title_fn`` returns the translated title, called again when the language changes),
@@ -10,6 +10,10 @@ shown or asked for (``training``, ``mydigits`` build them; ``built_training()``,
 ``built_mydigits()`` do not). (``explorer.add_dock(dock, area)`` would add a dock on the
 explorer page; no area uses it today.) Geometry, dock layout, the last model and the language persist in ``QSettings``.
 
+The menu bar is ``window_menus.WindowMenus`` (``window.menus``): the window's ``add_…_action``
+and ``name_action`` hand over to it. The status bar's model line is ``model_line.ModelLine``
+(``window.model_line``), asked again whenever the model or the page in front changes.
+
 The model files — open, save, export, the model the app starts with, a convolutional network
 handed to the Convolution page (``set_cnn_page``) — are ``window_models.ModelFiles``
 (``window.files``); the window keeps the handles other areas call (``open_model``, ``open_bundled``,
@@ -17,12 +21,9 @@ handed to the Convolution page (``set_cnn_page``) — are ``window_models.ModelF
 ``confirm_replace``). Saved geometry or layout of the wrong type is ignored.
 
 Help → Concepts on this screen shows what the page in front says about itself (``concepts_html()``,
-a page with tabs asking its tab in front).
-
-The status bar's model line is a permanent label: a menu's status tip covers it for a moment,
-and it comes back when the tip goes. The current bundled model is checked in View → Bundled models.
-(``SHOWS_CNN`` stays False: the app state and setups hold MLPs only.) File → Export writes a picture
-of the current page, or a PyTorch script with the model beside it (``annviz.pytorch_export``).
+a page with tabs asking its tab in front). (``SHOWS_CNN`` stays False: the app state and setups
+hold MLPs only.) File → Export writes a picture of the current page (``export_png``), or a PyTorch
+script with the model beside it (``annviz.pytorch_export``).
 
 The classroom mode — zoom, presenter mode, reset layout, the welcome — lives in ``classroom.py``;
 the window's public methods (``set_zoom``, ``set_presenter_mode``, ``reset_layout``,
@@ -37,20 +38,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from annviz.gui import i18n
 from annviz.gui.classroom import Classroom
 from annviz.gui.common import collector, living, room
 from annviz.gui.common.lazy import Lazy
-from annviz.gui.common.names import architecture
 from annviz.gui.explorer import ExplorerPage
-from annviz.gui.explorer.touch import describe_edits
+from annviz.gui.model_line import ModelLine
 from annviz.gui.state import AppState
-from annviz.gui.window_models import BUNDLED, Answers, ModelFiles
+from annviz.gui.window_menus import WindowMenus
+from annviz.gui.window_models import Answers, ModelFiles
 from annviz.nn.foreign import ForeignLayout
-from annviz.paths import bundled_model
 
 if TYPE_CHECKING:        # the areas are installed by the app (``install_areas``), not imported here
     from annviz.gui.lessons import LessonsArea
@@ -91,10 +91,10 @@ class MainWindow(QMainWindow):
         self.explorer = ExplorerPage(state)
         self.add_page(self.explorer, lambda: self.tr("Explorer"))
         self.add_shutdown_hook(self.explorer.shutdown)
-        self.model_line = QLabel()                       # the status bar's model line
+        self.model_line = ModelLine()                    # the status bar's model line
         self.statusBar().addWidget(self.model_line, 1)
-        self._build_menus()
-        self.classroom = Classroom(self, self._view_menu, self._help_menu)
+        self.menus = WindowMenus(self)                   # File, View, Help
+        self.classroom = Classroom(self, self.menus.view_menu, self.menus.help_menu)
         self.resize(room.INITIAL)
         self.tabs.currentChanged.connect(self._on_page_changed)
         state.model_changed.connect(self._on_model_changed)
@@ -184,45 +184,22 @@ class MainWindow(QMainWindow):
 
     def add_file_action(self, title_fn: Callable[[], str], triggered: Callable[[], None]) -> QAction:
         """Another area's command in the File menu, above Quit; ``title_fn`` gives its text."""
-        action = QAction(title_fn(), self)
-        action.triggered.connect(lambda _=False: triggered())
-        self._file_menu.insertAction(self._quit_separator, action)
-        self._area_actions.append((action, title_fn))
-        return action
+        return self.menus.add_file_action(title_fn, triggered)
 
     def add_help_action(self, title_fn: Callable[[], str], triggered: Callable[[], None],
                         shortcut: str | None = None) -> QAction:
         """Another area's command at the top of the Help menu; ``title_fn`` gives its text."""
-        action = QAction(title_fn(), self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            self.addAction(action)
-        action.triggered.connect(lambda _=False: triggered())
-        self._help_menu.insertAction(self._help_menu.actions()[0], action)
-        self._area_actions.append((action, title_fn))
-        return action
+        return self.menus.add_help_action(title_fn, triggered, shortcut)
 
     def name_action(self, action: QAction, text_fn: Callable[[], str],
                     tooltip_fn: Callable[[], str] | None = None) -> None:
         """Another area's names for an action it adds to a page (the explorer pad's "Add to my
         digits"), set now and again whenever the language changes."""
-        self._named_actions.append((action, text_fn, tooltip_fn))
-        self._name_action(action, text_fn, tooltip_fn)
-
-    @staticmethod
-    def _name_action(action: QAction, text_fn: Callable[[], str], tooltip_fn: Callable[[], str] | None) -> None:
-        action.setText(text_fn())
-        if tooltip_fn is not None:
-            action.setToolTip(tooltip_fn())
+        self.menus.name_action(action, text_fn, tooltip_fn)
 
     def add_view_action(self, title_fn: Callable[[], str], toggled: Callable[[bool], None]) -> QAction:
         """Another area's on/off setting at the end of the View menu; ``title_fn`` gives its text."""
-        action = QAction(title_fn(), self)
-        action.setCheckable(True)
-        action.toggled.connect(toggled)
-        self._view_menu.addAction(action)
-        self._area_actions.append((action, title_fn))
-        return action
+        return self.menus.add_view_action(title_fn, toggled)
 
     def run_shutdown_hooks(self) -> None:
         """Stop what the hooks stop (on closing, or when start-up fails half-way)."""
@@ -289,8 +266,7 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         self.language = i18n.set_language(lang)
         self.settings.setValue("language", self.language)
-        for code, action in self._language_actions.items():
-            action.setChecked(code == self.language)
+        self.menus.check_language(self.language)
 
     # The classroom mode (classroom.py): zoom, presenter mode, reset layout, the welcome.
 
@@ -347,120 +323,23 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", self.language)
         self.settings.sync()
 
-    # --- menus -------------------------------------------------------------------------------
-
-    def _action(self, menu, triggered, shortcut=None) -> QAction:
-        action = QAction(self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(triggered)
-        menu.addAction(action)
-        self.addAction(action)          # its shortcut works wherever the focus is in the window
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._file_menu = bar.addMenu("")
-        self._open = self._action(self._file_menu, self.files.open_dialog, QKeySequence.StandardKey.Open)
-        self._save_here = self._action(self._file_menu, self.files.save_model, QKeySequence.StandardKey.Save)
-        self._save = self._action(self._file_menu, self.files.save_as_dialog, QKeySequence.StandardKey.SaveAs)
-        self._export_menu = self._file_menu.addMenu("")
-        self._export = self._action(self._export_menu, self._on_export_triggered, "Ctrl+E")
-        self._export_pytorch = self._action(self._export_menu, self.files.export_pytorch_dialog)
-        self._quit_separator = self._file_menu.addSeparator()
-        self._area_actions: list[tuple[QAction, Callable[[], str]]] = []
-        self._named_actions: list[tuple[QAction, Callable[[], str], Callable[[], str] | None]] = []
-        self._quit = self._action(self._file_menu, self.close, QKeySequence.StandardKey.Quit)
-        self._view_menu = bar.addMenu("")
-        self._panels_menu = self._view_menu.addMenu("")
-        self._panels_menu.aboutToShow.connect(self._on_panels_menu_about_to_show)
-        self._models_menu = self._view_menu.addMenu("")
-        # Slots are bound methods, never lambdas that capture the window: a lambda connected to a
-        # signal of the window's own child is held by Qt's connection, and keeps a closed window
-        # (and everything in it) alive for good, out of Python's garbage collector's sight.
-        self._model_actions = {name: self._action(self._models_menu, self._on_model_action) for name in BUNDLED}
-        for name, action in self._model_actions.items():
-            action.setData(name)
-        for action in self._model_actions.values():
-            action.setCheckable(True)                    # the current one is checked
-        self._language_menu = self._view_menu.addMenu("")
-        group = QActionGroup(self)
-        self._language_actions = {}
-        for code, name in i18n.LANGUAGES.items():
-            action = self._action(self._language_menu, self._on_language_action)
-            action.setData(code)
-            action.setText(name)
-            action.setCheckable(True)
-            group.addAction(action)
-            self._language_actions[code] = action
-        self._help_menu = bar.addMenu("")
-        self._concepts = self._action(self._help_menu, self._on_concepts_triggered,
-                                      QKeySequence.StandardKey.HelpContents)
-        self._about = self._action(self._help_menu, self._on_about_triggered)
-
-    def _on_panels_menu_about_to_show(self) -> None:
-        self._panels_menu.clear()
-        for dock in self.explorer.docks():
-            self._panels_menu.addAction(dock.toggleViewAction())
-
     def retranslate(self) -> None:
         for widget, title_fn in self._pages:
             self.tabs.setTabText(self.tabs.indexOf(widget), title_fn())
-        self._file_menu.setTitle(self.tr("&File"))
-        self._open.setText(self.tr("&Open model…"))
-        self._save_here.setText(self.tr("&Save model"))
-        self._save.setText(self.tr("Save model &as…"))
-        self._export_menu.setTitle(self.tr("&Export"))
-        self._export.setText(self.tr("The current view as &PNG…"))
-        self._export_pytorch.setText(self.tr("PyTorch &script…"))
-        self._quit.setText(self.tr("&Quit"))
-        for action, title_fn in self._area_actions:
-            action.setText(title_fn())
-        for action, text_fn, tooltip_fn in self._named_actions:
-            self._name_action(action, text_fn, tooltip_fn)
-        self._view_menu.setTitle(self.tr("&View"))
-        self._panels_menu.setTitle(self.tr("&Panels"))
-        self._models_menu.setTitle(self.tr("Bundled &models"))
-        self._model_actions["mnist-classic"].setText(
-            self.tr("Classic: 784-16-16-10, sigmoid (the lecture notes' network)"))
-        self._model_actions["mnist-best"].setText(self.tr("Best: a wider ReLU network"))
-        self._language_menu.setTitle(self.tr("&Language"))
-        self._help_menu.setTitle(self.tr("&Help"))
-        self._concepts.setText(self.tr("&Concepts on this screen"))
-        self._about.setText(self.tr("&About annviz"))
+        self.menus.retranslate()
         self.classroom.retranslate()
         self._on_model_changed()
-
 
     # --- handlers ----------------------------------------------------------------------------
 
     def _on_model_changed(self) -> None:
-        net, path = self.state.network, self.state.model_path
-        if net is None:
-            self.setWindowTitle("annviz")
-            self.model_line.setText(self.tr("no model loaded"))
-            return
-        for bundled, action in self._model_actions.items():
-            action.setChecked(path is not None and path.resolve() == bundled_model(bundled).resolve())
-        name = path.stem if path is not None else self.tr("untitled")
-        self.setWindowTitle(f"annviz — {name}")
-        text = self.tr("{name}: {arch} · {n:,} parameters").format(
-            name=name, arch=architecture(net), n=net.n_params)
-        if self.state.info.test_accuracy is not None:
-            text += self.tr(" · test accuracy {acc:.1%}").format(acc=self.state.info.test_accuracy)
-        if self.state.edits:
-            text += " · " + self.tr("edited: {what}").format(what=describe_edits(self.state.edits))
+        """The model line and the window's title name the model (or the network of the
+        Convolution page in front); View → Bundled models checks it."""
         cnn = self.files.built_cnn_page()
-        if cnn is not None and self.tabs.currentWidget() is cnn and cnn.network() is not None:
-            text = cnn.model_summary() + " · " + self.tr("the other pages show the multilayer perceptron "
-                                                         "{name}").format(name=name)
-        self.model_line.setText(text)
-
-    def _on_model_action(self) -> None:
-        self.files.open_bundled(self.sender().data())
-
-    def _on_language_action(self) -> None:
-        self.set_language(self.sender().data())
+        in_front = cnn if cnn is not None and self.tabs.currentWidget() is cnn else None
+        self.setWindowTitle(self.model_line.show_model(self.state, in_front))
+        if self.state.network is not None:
+            self.menus.check_bundled(self.state.model_path)
 
     def show_explorer(self) -> None:
         """The explorer's page in front (e.g. an example chosen elsewhere, to look at)."""
@@ -476,27 +355,11 @@ class MainWindow(QMainWindow):
         if self.files.cnn_page is not None:
             self._on_model_changed()             # the model line names the network of the page in front
 
-    def _on_export_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the current view"), "annviz.png",
-                                              "PNG (*.png)")
-        if path and not self.export_png(path):
-            QMessageBox.warning(self, self.tr("Export failed"),
-                                self.tr("Could not write {path}").format(path=path))
-
-    def _on_about_triggered(self) -> None:
-        QMessageBox.about(self, self.tr("About annviz"), self.tr(
-            "<h3>annviz</h3><p>Look inside an artificial neural network while it works and while it "
-            "learns. The network is written from scratch with NumPy.</p>"))
-
     def concepts_html(self) -> str:
         """Help → Concepts on this screen: the page in front says what it shows (its
         ``concepts_html()``, which asks its tab in front); the explorer's text otherwise."""
         concepts = getattr(self.tabs.currentWidget(), "concepts_html", None)
         return concepts() if callable(concepts) else self.explorer.concepts_html()
-
-    def _on_concepts_triggered(self) -> None:
-        title = self.tr("Concepts on this screen") + " — " + self.tabs.tabText(self.tabs.currentIndex())
-        QMessageBox.information(self, title, self.concepts_html())
 
     def showEvent(self, event) -> None:
         if self.property(living.CLOSED):     # shown again: it follows the language and zoom again

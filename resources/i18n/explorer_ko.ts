@@ -1571,159 +1571,14 @@
         <translation>탐색기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="277"/>
+        <location filename="../../annviz/gui/main_window.py" line="254"/>
         <source>Replace {name}?</source>
         <translation>{name}을(를) 바꿀까요?</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/main_window.py" line="278"/>
+        <location filename="../../annviz/gui/main_window.py" line="255"/>
         <source>The script {script} loads its weights from {weights}, beside it — and {weights} already exists. Replace it with this model? (Its old contents are lost: a program that loads it may no longer work. Cancel and choose another name for the script to keep it.)</source>
         <translation>스크립트 {script}는 옆에 있는 {weights}에서 가중치를 불러옵니다. 그런데 {weights}가 이미 있습니다. 이 모델로 바꿀까요? (원래 내용은 사라지고, 그 파일을 불러오던 프로그램이 더는 작동하지 않을 수 있습니다. 남겨 두려면 취소하고 스크립트 이름을 다르게 정하세요.)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="409"/>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="410"/>
-        <source>&amp;Open model…</source>
-        <translation>모델 열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="411"/>
-        <source>&amp;Save model</source>
-        <translation>모델 저장(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="412"/>
-        <source>Save model &amp;as…</source>
-        <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="416"/>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="421"/>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="422"/>
-        <source>&amp;Panels</source>
-        <translation>패널(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="423"/>
-        <source>Bundled &amp;models</source>
-        <translation>내장 모델(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="426"/>
-        <source>Best: a wider ReLU network</source>
-        <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="427"/>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="428"/>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="429"/>
-        <source>&amp;Concepts on this screen</source>
-        <translation>이 화면의 개념(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="430"/>
-        <source>&amp;About annviz</source>
-        <translation>annviz 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="441"/>
-        <source>no model loaded</source>
-        <translation>불러온 모델 없음</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="445"/>
-        <source>untitled</source>
-        <translation>이름 없음</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="447"/>
-        <source>{name}: {arch} · {n:,} parameters</source>
-        <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="450"/>
-        <source> · test accuracy {acc:.1%}</source>
-        <translation> · 테스트 정확도 {acc:.1%}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="452"/>
-        <source>edited: {what}</source>
-        <translation>수정됨: {what}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="455"/>
-        <source>the other pages show the multilayer perceptron {name}</source>
-        <translation>다른 페이지는 다층 퍼셉트론 {name}을(를) 보여 줍니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="480"/>
-        <source>Export the current view</source>
-        <translation>현재 화면 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="483"/>
-        <source>Export failed</source>
-        <translation>내보내기 실패</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="413"/>
-        <source>&amp;Export</source>
-        <translation>내보내기(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="414"/>
-        <source>The current view as &amp;PNG…</source>
-        <translation>현재 화면을 PNG로(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="415"/>
-        <source>PyTorch &amp;script…</source>
-        <translation>PyTorch 스크립트(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="425"/>
-        <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
-        <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="484"/>
-        <source>Could not write {path}</source>
-        <translation>{path}에 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="487"/>
-        <source>About annviz</source>
-        <translation>annviz 정보</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="488"/>
-        <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/main_window.py" line="498"/>
-        <source>Concepts on this screen</source>
-        <translation>이 화면의 개념</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1667,39 @@ Run: python {name} --help</source>
         <translation>{script}는 신경망을 PyTorch로 정의하고, 같은 폴더에 함께 저장한 {weights}에서 가중치를 읽습니다.
 
 실행: python {name} --help</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLine</name>
+    <message>
+        <location filename="../../annviz/gui/model_line.py" line="27"/>
+        <source>no model loaded</source>
+        <translation>불러온 모델 없음</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/model_line.py" line="29"/>
+        <source>untitled</source>
+        <translation>이름 없음</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/model_line.py" line="30"/>
+        <source>{name}: {arch} · {n:,} parameters</source>
+        <translation>{name}: {arch} · 매개변수 {n:,}개</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/model_line.py" line="33"/>
+        <source> · test accuracy {acc:.1%}</source>
+        <translation> · 테스트 정확도 {acc:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/model_line.py" line="35"/>
+        <source>edited: {what}</source>
+        <translation>수정됨: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/model_line.py" line="37"/>
+        <source>the other pages show the multilayer perceptron {name}</source>
+        <translation>다른 페이지는 다층 퍼셉트론 {name}을(를) 보여 줍니다</translation>
     </message>
 </context>
 <context>
@@ -2462,6 +2350,124 @@ Run: python {name} --help</source>
         <location filename="../../annviz/gui/welcome.py" line="58"/>
         <source>Open the lessons</source>
         <translation>수업 열기</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="141"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="142"/>
+        <source>&amp;Open model…</source>
+        <translation>모델 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="143"/>
+        <source>&amp;Save model</source>
+        <translation>모델 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="144"/>
+        <source>Save model &amp;as…</source>
+        <translation>다른 이름으로 모델 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="145"/>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="146"/>
+        <source>The current view as &amp;PNG…</source>
+        <translation>현재 화면을 PNG로(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="147"/>
+        <source>PyTorch &amp;script…</source>
+        <translation>PyTorch 스크립트(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="148"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="153"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="154"/>
+        <source>&amp;Panels</source>
+        <translation>패널(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="155"/>
+        <source>Bundled &amp;models</source>
+        <translation>내장 모델(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="157"/>
+        <source>Classic: 784-16-16-10, sigmoid (the lecture notes&apos; network)</source>
+        <translation>기본: 784-16-16-10, 시그모이드 (강의 노트의 신경망)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="158"/>
+        <source>Best: a wider ReLU network</source>
+        <translation>최고: 더 넓은 렐루(ReLU) 신경망</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="159"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="160"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="161"/>
+        <source>&amp;Concepts on this screen</source>
+        <translation>이 화면의 개념(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="162"/>
+        <source>&amp;About annviz</source>
+        <translation>annviz 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="179"/>
+        <source>Export the current view</source>
+        <translation>현재 화면 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="182"/>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="183"/>
+        <source>Could not write {path}</source>
+        <translation>{path}에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="186"/>
+        <source>About annviz</source>
+        <translation>annviz 정보</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="187"/>
+        <source>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;Look inside an artificial neural network while it works and while it learns. The network is written from scratch with NumPy.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;annviz&lt;/h3&gt;&lt;p&gt;인공신경망이 작동하고 학습하는 동안 그 속을 들여다봅니다. 신경망은 NumPy만으로 처음부터 작성했습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/window_menus.py" line="192"/>
+        <source>Concepts on this screen</source>
+        <translation>이 화면의 개념</translation>
     </message>
 </context>
 </TS>

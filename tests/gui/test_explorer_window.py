@@ -188,6 +188,25 @@ def test_the_current_bundled_model_is_checked(window):
     assert best.isChecked() and not classic.isChecked()
 
 
+def test_the_view_menu_opens_a_bundled_model_and_switches_the_language(window):
+    """View → Bundled models and View → Language do what they name, through the menus' own commands."""
+    from annviz.paths import bundled_model
+
+    before = window.state.network
+    best = menu_action(window, "View", "Bundled models", "Best: a wider ReLU network")
+    best.trigger()
+    # wrong: the model kept, the classic one opened, the menu not following
+    assert window.state.network is not before
+    assert window.state.model_path.resolve() == bundled_model("mnist-best").resolve()
+    assert best.isChecked() and window.windowTitle() == "annviz — mnist-best"
+    menu_action(window, "View", "Language", "한국어").trigger()
+    # wrong: still English, the choice not remembered, the menu not following
+    assert window.language == "ko" and window.settings.value("language") == "ko"
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["파일(&F)", "보기(&V)"]
+    assert menu_action(window, "보기(V)", "언어(L)", "한국어").isChecked()
+    assert not menu_action(window, "보기(V)", "언어(L)", "English").isChecked()
+
+
 def test_ctrl_s_saves_the_model_to_its_own_file(qtbot, window, tmp_path):
     from PySide6.QtCore import Qt
 

@@ -266,9 +266,9 @@ def test_the_korean_walk_through_finds_no_english(qtbot, korean_window, tmp_path
     # dialogs: the menus' commands (not Quit), every "…" button, and the questions asked directly
     closer = DialogCloser()
     monkeypatch.setattr(type(window.training.panel), "confirm_discard", lambda self: True)
-    for menu in (window._file_menu, window._help_menu):
+    for menu in (window.menus.file_menu, window.menus.help_menu):
         for action in menu.actions():
-            if action.menu() is None and action.text() and action is not window._quit:
+            if action.menu() is None and action.text() and action is not window.menus.quit:
                 closer.run(action.text(), action.trigger)
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
@@ -309,7 +309,7 @@ def test_the_walk_would_see_english(korean_window):
 
 def _about(window) -> str:
     closer = DialogCloser()
-    closer.run("about", window._about.trigger)
+    closer.run("about", window.menus.about.trigger)
     return " ".join(plain(t) for _, texts in closer.seen for t in texts)
 
 

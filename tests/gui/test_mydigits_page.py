@@ -251,7 +251,7 @@ def test_a_folder_that_cannot_hold_my_digits_says_why_and_another_can_be_chosen(
     assert window.tabs.indexOf(page) >= 0 and page.store is None
     why = {"a file": "is not a folder", "a link loop": "symbolic links go round in a loop"}[kind]
     assert str(bad) in page.folder_problem.text() and why in page.folder_problem.text()   # … and says why
-    assert not page.import_button.isEnabled()
+    assert not page.folder_tools.import_button.isEnabled()
     chosen = tmp_path / "elsewhere"
     chosen.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
@@ -309,6 +309,6 @@ def test_an_import_runs_in_the_background_writes_the_index_once_and_can_be_stopp
         write_png(many / "3" / f"{i}.png", image)
     with qtbot.waitSignal(page.imported, timeout=60_000) as stopped:
         page.import_folder(many)
-        page.import_button.click()                             # the button stops it
+        page.folder_tools.import_button.click()                # the button stops it
     assert stopped.args[0] < 300 and page.store.counts()[3].sum() == stopped.args[0]   # what was imported stays
     assert page.shutdown()

@@ -1,8 +1,10 @@
 """The "My digits" page: the learner's own drawings (left) and teaching them to the model (right).
 
 The page owns the ``DigitStore`` (the folders on disk) and the ``Teacher`` (the lesson's thread);
-its views only show. "Add to my digits" on the explorer's pad arrives as ``add_drawing(canvas)``:
-a small dialog asks which digit it is, the network's answer pre-selected.
+its views only show: the digits (``DigitsView``), the tools for the whole folder — import, export,
+delete all — (``FolderTools``, given the store) and the "Teach it" side (``TeachPanel``, which
+shows the lesson as the ``Teacher`` reports it). "Add to my digits" on the explorer's pad arrives
+as ``add_drawing(canvas)``: a small dialog asks which digit it is, the network's answer pre-selected.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from annviz.gui.common.file_errors import refusal
 from annviz.gui.common.model_files import model_filter
 from annviz.gui.mydigits.add_dialog import AddDigitDialog
 from annviz.gui.mydigits.digits_view import PENDING, DigitsView
-from annviz.gui.mydigits.gauges import percent
+from annviz.gui.mydigits.folder_tools import FolderTools
 from annviz.gui.mydigits.loading import Background
 from annviz.gui.mydigits.teach_panel import TeachPanel
 from annviz.gui.mydigits.teacher import Teacher
@@ -80,9 +82,7 @@ class MyDigitsPage(QWidget):
             relabel_menu.addAction(action)
         self.relabel_button.setMenu(relabel_menu)
         self.remove_button = QPushButton()
-        self.import_button = QPushButton()
-        self.export_button = QPushButton()
-        self.delete_all_button = QPushButton()
+        self.folder_tools = FolderTools(self.background, self.notes)   # import, export, delete all
         self._before_w0: np.ndarray | None = None   # first-layer weights before the lesson
         self._last_added: Digit | None = None       # the last drawing added in this window
 
@@ -90,10 +90,6 @@ class MyDigitsPage(QWidget):
         for w in (self.load_button, self.relabel_button, self.remove_button):
             digit_tools.addWidget(w)
         digit_tools.addStretch(1)
-        folder_tools = QHBoxLayout()
-        for w in (self.import_button, self.export_button, self.delete_all_button):
-            folder_tools.addWidget(w)
-        folder_tools.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.folder_problem)
@@ -101,7 +97,7 @@ class MyDigitsPage(QWidget):
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.view, 1)
         left_layout.addLayout(digit_tools)
-        left_layout.addLayout(folder_tools)
+        left_layout.addWidget(self.folder_tools)
         left_layout.addWidget(self.notes)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -115,25 +111,21 @@ class MyDigitsPage(QWidget):
         self.view.load_requested.connect(self._load_into_pad)
         self.load_button.clicked.connect(lambda: self._load_into_pad(self.view.selected()))
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.import_button.clicked.connect(self._on_import_clicked)
-        self.export_button.clicked.connect(self._on_export_clicked)
-        self.delete_all_button.clicked.connect(self._on_delete_all_clicked)
+        self.folder_tools.changed.connect(self._on_folder_changed)
+        self.folder_tools.imported.connect(self.imported)
         self.panel.teach_requested.connect(self.teach)
         self.panel.stop_requested.connect(self.teacher.stop)
         self.panel.use_requested.connect(self.teacher.use)
         self.panel.save_requested.connect(self._on_save_requested)
         self.panel.discard_requested.connect(self.teacher.discard)
         self.teacher.phase_changed.connect(self._on_phase_changed)
-        self.teacher.started.connect(self._on_lesson_started)
-        self.teacher.epoch.connect(self._on_epoch)
-        self.teacher.progress.connect(self._on_progress)
-        self.teacher.finished.connect(self._on_lesson_finished)
-        self.teacher.failed.connect(self._on_failed)
+        self.teacher.started.connect(self.panel.show_started)
+        self.teacher.epoch.connect(self.panel.show_epoch)
+        self.teacher.progress.connect(self.panel.show_progress)
+        self.teacher.finished.connect(self.panel.show_result)
+        self.teacher.failed.connect(self.panel.show_failure)
         self.background.loaded.connect(self._on_inputs_loaded)
         self.background.read_done.connect(self._on_inputs_read)
-        self.background.import_progress.connect(self._on_import_progress)
-        self.background.import_done.connect(self._on_import_finished)
-        self.background.import_failed.connect(self._on_import_failed)
         state.weights_changed.connect(self._on_weights_changed)
         state.model_changed.connect(self._on_weights_changed)
         self.retranslate()
@@ -160,6 +152,7 @@ class MyDigitsPage(QWidget):
         except OSError as error:
             return self._folder_unusable(refusal(os_error(root, error, MyDigitsError)))
         self.store = store
+        self.folder_tools.set_store(store)
         self.folder_problem.hide()
         self.choose_folder_button.hide()
         self.setEnabled(True)
@@ -169,6 +162,7 @@ class MyDigitsPage(QWidget):
 
     def _folder_unusable(self, why: str) -> bool:
         self.store = None
+        self.folder_tools.set_store(None)
         self.folder_problem.setText(self.tr("My digits cannot be kept in this folder:") + "\n" + why)
         self.folder_problem.show()
         self.choose_folder_button.show()
@@ -248,17 +242,11 @@ class MyDigitsPage(QWidget):
         self.load_button.setText(self.tr("Load into the pad"))
         self.relabel_button.setText(self.tr("Relabel as"))
         self.remove_button.setText(self.tr("Remove"))
-        self.import_button.setText(self.tr("Import a folder…"))
-        self.export_button.setText(self.tr("Export…"))
-        self.delete_all_button.setText(self.tr("Delete all my digits…"))
         self.load_button.setToolTip(self.tr("Show the chosen digit on the explorer's pad, as the network's input"))
         self.relabel_button.setToolTip(self.tr("Give the chosen digit another label (it was drawn as another digit)"))
         self.remove_button.setToolTip(self.tr("Delete the chosen digit from your digits"))
-        self.import_button.setToolTip(self.tr("Add the images of a folder with subfolders 0 … 9 to your digits"))
-        self.export_button.setToolTip(self.tr("Copy your digits to a folder, one subfolder per digit"))
         self.choose_folder_button.setText(self.tr("Choose another folder…"))
         self.choose_folder_button.setToolTip(self.tr("Keep my digits in another folder (remembered)"))
-        self.delete_all_button.setToolTip(self.tr("Delete every digit you kept (asks first)"))
         self._show_summary()
 
     # --- the store ---------------------------------------------------------------------------------
@@ -340,122 +328,21 @@ class MyDigitsPage(QWidget):
             self.store.remove(digit)
             self._show_store()
 
-    def _on_import_clicked(self) -> None:
-        if self.background.importing:         # the button stops an import under way
-            self.background.stop_import()
-            return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import digits from a folder with "
-                                                               "folders 0 to 9"))
-        if folder:
-            self.import_folder(folder)
-
     def import_folder(self, folder) -> None:
         """Import the images of ``folder`` in the background (progress below the digits; the
         button stops it); ``imported(n)`` once the digits are in."""
-        if self.store is None or not self.background.start_import(self.store, folder):
-            return
-        self.import_button.setText(self.tr("Stop importing"))
-        self.notes.setText(self.tr("Importing from {folder}…").format(folder=folder))
+        self.folder_tools.import_folder(folder)
 
-    def _on_import_progress(self, done: int, total: int) -> None:
-        self.notes.setText(self.tr("Importing: {done} of {total} images looked at…").format(done=done, total=total))
-
-    def _on_import_finished(self, result) -> None:
-        self.retranslate()
-        if isinstance(result, MyDigitsError):
-            QMessageBox.warning(self, self.tr("Nothing was imported"), refusal(result))
-            self.notes.setText("")
-            self.imported.emit(0)
-            return
-        written, folder = result
-        try:
-            added = self.store.take_in(written)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Nothing was imported"), f"{self.store.root}: {error.strerror or error}")
-            self.imported.emit(0)
-            return
-        self._show_store(problems=folder.errors)
-        self.background.read(self.store)
-        if not folder.errors:
-            self.notes.setText(self.tr("Imported 1 digit.") if len(added) == 1 else
-                               self.tr("Imported {n} digits.").format(n=len(added)))
-        self.imported.emit(len(added))
-
-    def _on_import_failed(self, message: str) -> None:
-        self.retranslate()
-        QMessageBox.warning(self, self.tr("Nothing was imported"), message)
-        self.imported.emit(0)
-
-    def _on_export_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export my digits into a folder"))
-        if folder and self.store is not None:
-            try:
-                n = self.store.export_folder(folder)
-            except OSError as error:
-                QMessageBox.warning(self, self.tr("The digits were not exported"), str(error))
-                return
-            self.notes.setText(self.tr("Exported 1 digit to {folder}.").format(folder=folder) if n == 1 else
-                               self.tr("Exported {n} digits to {folder}.").format(n=n, folder=folder))
-
-    def _on_delete_all_clicked(self) -> None:
-        if self.store is None:
-            return
-        answer = QMessageBox.question(self, self.tr("Delete all my digits?"), self.tr(
-            "Delete all {n} of your digits from {folder}? This cannot be undone.").format(
-                n=len(self.store.digits), folder=self.store.root))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.store.remove_all()
-            self._show_store()
+    def _on_folder_changed(self, problems: list) -> None:
+        """The folder tools imported digits (``problems``: the files skipped) or deleted them all."""
+        self._show_store(problems=problems)
 
     # --- the lesson --------------------------------------------------------------------------------
 
     def _on_phase_changed(self, phase: str) -> None:
         digits = self.store is not None and bool(self.store.digits)
         self.panel.show_phase(phase, can_teach=digits and self.state.network is not None)
-        self.delete_all_button.setEnabled(phase != "teaching" and digits)
-        for button in (self.import_button, self.export_button):
-            button.setEnabled(self.store is not None)
-
-    def _on_lesson_started(self, before, counts) -> None:
-        self.panel.held_gauge.show_values(before.held_out, None)
-        self.panel.mnist_gauge.show_values(before.mnist, None)
-        self.panel.per_label.show_accuracy(before.held_out_per_label, [None] * 10)
-        self.panel.show_status(self.tr("Teaching {train} of your digits ({held} held out)…").format(
-            train=sum(counts["train"]), held=sum(counts["held_out"])) + self._single_label_note(counts))
-
-    def _single_label_note(self, counts) -> str:
-        """A lesson of one digit pushes the network to answer it for everything: say so."""
-        labels = [digit for digit, n in enumerate(counts["train"]) if n]
-        if len(labels) != 1:
-            return ""
-        return " " + self.tr("Every digit to teach from is a {digit}: the network learns to answer "
-                             "{digit} more often and may forget the other digits. Add some of "
-                             "them too.").format(digit=labels[0])
-
-    def _on_epoch(self, record) -> None:
-        held = self.panel.held_gauge
-        held.show_values(held.before, record.val_accuracy)
-        self.panel.mnist_gauge.show_values(self.panel.mnist_gauge.before, record.test_accuracy)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.panel.progress.setRange(0, total)
-        self.panel.progress.setValue(done)
-
-    def _on_lesson_finished(self, result) -> None:
-        self.panel.held_gauge.show_values(result.before.held_out, result.after.held_out)
-        self.panel.mnist_gauge.show_values(result.before.mnist, result.after.mnist)
-        self.panel.per_label.show_accuracy(result.before.held_out_per_label, result.after.held_out_per_label)
-        if result.status == "diverged":
-            text = self.tr("The lesson went wrong and was stopped: {reason}").format(reason=result.stop_reason)
-        else:
-            text = self.tr("Taught in {s:.1f} s: my held-out digits {hb} → {ha}, MNIST {mb} → {ma}. Use "
-                           "the new model, save it, or discard it; the original stays as it was.").format(
-                s=result.seconds, hb=percent(result.before.held_out), ha=percent(result.after.held_out),
-                mb=percent(result.before.mnist), ma=percent(result.after.mnist))
-        self.panel.show_status(text + self._single_label_note(result.lesson.counts))
-
-    def _on_failed(self, message: str) -> None:
-        self.panel.show_status(self.tr("Teaching failed: {message}").format(message=message))
+        self.folder_tools.show_phase(phase)
 
     def _on_save_requested(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the taught model"), "taught.safetensors",

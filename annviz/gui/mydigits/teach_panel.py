@@ -1,6 +1,7 @@
 """The "Teach it" side of the page: settings, the two gauges, accuracy per digit, what changed,
-and what to do with the result. A view: it shows what the page gives it and says what the
-learner asked for through its signals."""
+and what to do with the result. A view: it shows what the page gives it — the lesson's start, its
+epochs, its progress and its result, as the ``Teacher`` reports them (the page connects them) —
+and says what the learner asked for through its signals."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from annviz.gui.common import room
 from annviz.gui.common.colors import sign_legend_html
 from annviz.gui.mydigits.changes import PredictionChange, WeightChanges
-from annviz.gui.mydigits.gauges import Gauge, PerLabelBars
+from annviz.gui.mydigits.gauges import Gauge, PerLabelBars, percent
 from annviz.teach import TeachConfig
 
 
@@ -125,6 +126,51 @@ class TeachPanel(QWidget):
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
+
+    # --- the lesson as the Teacher reports it ---------------------------------------------------------
+
+    def show_started(self, before, counts) -> None:
+        """The accuracies before the lesson, and what it teaches from (``Teacher.started``)."""
+        self.held_gauge.show_values(before.held_out, None)
+        self.mnist_gauge.show_values(before.mnist, None)
+        self.per_label.show_accuracy(before.held_out_per_label, [None] * 10)
+        self.show_status(self.tr("Teaching {train} of your digits ({held} held out)…").format(
+            train=sum(counts["train"]), held=sum(counts["held_out"])) + self._single_label_note(counts))
+
+    def _single_label_note(self, counts) -> str:
+        """A lesson of one digit pushes the network to answer it for everything: say so."""
+        labels = [digit for digit, n in enumerate(counts["train"]) if n]
+        if len(labels) != 1:
+            return ""
+        return " " + self.tr("Every digit to teach from is a {digit}: the network learns to answer "
+                             "{digit} more often and may forget the other digits. Add some of "
+                             "them too.").format(digit=labels[0])
+
+    def show_epoch(self, record) -> None:
+        """An epoch's accuracies beside those before (``Teacher.epoch``)."""
+        self.held_gauge.show_values(self.held_gauge.before, record.val_accuracy)
+        self.mnist_gauge.show_values(self.mnist_gauge.before, record.test_accuracy)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def show_result(self, result) -> None:
+        """The lesson's end: before and after, and what to do with the result (``Teacher.finished``)."""
+        self.held_gauge.show_values(result.before.held_out, result.after.held_out)
+        self.mnist_gauge.show_values(result.before.mnist, result.after.mnist)
+        self.per_label.show_accuracy(result.before.held_out_per_label, result.after.held_out_per_label)
+        if result.status == "diverged":
+            text = self.tr("The lesson went wrong and was stopped: {reason}").format(reason=result.stop_reason)
+        else:
+            text = self.tr("Taught in {s:.1f} s: my held-out digits {hb} → {ha}, MNIST {mb} → {ma}. Use "
+                           "the new model, save it, or discard it; the original stays as it was.").format(
+                s=result.seconds, hb=percent(result.before.held_out), ha=percent(result.after.held_out),
+                mb=percent(result.before.mnist), ma=percent(result.after.mnist))
+        self.show_status(text + self._single_label_note(result.lesson.counts))
+
+    def show_failure(self, message: str) -> None:
+        self.show_status(self.tr("Teaching failed: {message}").format(message=message))
 
     def retranslate(self) -> None:
         self.changes_legend.setText(sign_legend_html(self.tr("blue: the weight fell"),
