@@ -229,8 +229,7 @@ class DrawingPad(QWidget):
 
     # --- throttling --------------------------------------------------------------------------
 
-    def frame_ms(self) -> int:
-        """How long a frame of the screen lasts: the pad announces a change at most once a frame."""
+    def _frame_ms(self) -> int:
         screen = self.screen() or QGuiApplication.primaryScreen()
         rate = screen.refreshRate() if screen is not None else 60.0
         return max(1, int(1000 / (rate if rate > 1 else 60.0)))
@@ -240,8 +239,8 @@ class DrawingPad(QWidget):
         if self._frame_timer.isActive():
             self._pending = True
             return
-        self._frame_timer.start(self.frame_ms())   # a frame from this emission's start, not its end
         self.canvas_changed.emit()
+        self._frame_timer.start(self._frame_ms())
 
     def _flush(self) -> None:
         self._frame_timer.stop()
@@ -251,8 +250,8 @@ class DrawingPad(QWidget):
     def _on_frame_timer(self) -> None:
         if self._pending:
             self._pending = False
-            self._frame_timer.start(self.frame_ms())
             self.canvas_changed.emit()
+            self._frame_timer.start(self._frame_ms())
 
     # --- events ------------------------------------------------------------------------------
 
