@@ -243,7 +243,8 @@ def test_a_held_worker_waits_until_every_reason_is_gone(qtbot):
 
 # --- rule 4: the user's hand first --------------------------------------------------------------
 
-def test_a_press_on_a_watched_widget_holds_at_once_and_only_during_a_run(qtbot):
+@pytest.mark.parametrize("apart", [False, True])   # in the training process too: measured
+def test_a_press_on_a_watched_widget_holds_at_once_and_only_during_a_run(qtbot, apart):
     control = Holds()
     scheduler = scheduler_of([])
     widget = QWidget()
@@ -252,26 +253,11 @@ def test_a_press_on_a_watched_widget_holds_at_once_and_only_during_a_run(qtbot):
     qtbot.mousePress(widget, Qt.MouseButton.LeftButton)
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton)
     assert control.log == []                    # no run: nothing to hold
-    scheduler.begin_run(control, Pace())
+    scheduler.begin_run(control, Pace(), shares_interpreter=not apart)
     qtbot.mousePress(widget, Qt.MouseButton.LeftButton)
     assert control.log == [("input", True)]     # before any polling
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: control.log[-1] == ("input", False), timeout=1000)
-    scheduler.end_run()
-
-
-def test_a_run_in_the_training_process_goes_on_while_the_hand_draws(qtbot):
-    control = Holds()
-    scheduler = scheduler_of([])
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    scheduler.watch(widget)
-    scheduler.begin_run(control, Pace(), shares_interpreter=False)
-    qtbot.mousePress(widget, Qt.MouseButton.LeftButton)
-    qtbot.wait(100)                             # the polling has looked too
-    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton)
-    qtbot.wait(100)
-    assert control.log == [] and not control.held
     scheduler.end_run()
 
 
