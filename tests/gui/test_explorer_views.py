@@ -229,3 +229,18 @@ def test_the_strongest_edges_are_painted_in_their_colour(qtbot, state):
         assert min(np.abs(c - want).max() for c in near) < 60, f"edge at ({mx}, {my}) not painted"
         checked += 1
     assert checked >= 3
+
+
+@pytest.mark.parametrize("layer, index, kind", [(1, 3, "image"), (2, 5, "bars")])
+def test_new_weights_redraw_the_inspectors_weights(qtbot, state, layer, index, kind):
+    """Training's weight frames: the neuron's incoming weights as they are now (the inspector
+    no longer redraws everything for new weights: only this picture)."""
+    inspector = shown(qtbot, NeuronInspector(state), (600, 500))
+    state.select_neuron(layer, index)
+    net = state.network
+    weights = [w.copy() for w in net.weights]
+    weights[layer - 1][index] = -weights[layer - 1][index] + 0.25
+    state.set_weights(weights, net.biases)
+    got_kind, picture = inspector.weights_picture()
+    assert got_kind == kind
+    np.testing.assert_allclose(picture.ravel(), weights[layer - 1][index], rtol=1e-6)

@@ -93,6 +93,7 @@ class NeuronInspector(QWidget):
         self.touch.hide()
         layout.addWidget(self.touch)
         self._pictured: tuple | None = None   # (layer, index, activation) the pictures show
+        self._weights_stale = True            # the weights picture: drawn again at the next refresh
         self.plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         for signal in (state.model_changed, state.neuron_selected):
             signal.connect(self._on_parameters_changed)
@@ -129,7 +130,10 @@ class NeuronInspector(QWidget):
         self._on_state_changed()
 
     def _on_weights_changed(self) -> None:
-        self._pictured = None       # forward_changed follows (see AppState.set_weights): it refreshes
+        # Only the weights picture: forward_changed follows (see AppState.set_weights) and
+        # refreshes. The curve is the activation function's, the same for new weights (drawn
+        # again, it cost ~4 ms of each of training's weight frames, its axes included).
+        self._weights_stale = True
 
     def _on_state_changed(self, *args) -> None:
         self._dirty = True
@@ -170,6 +174,9 @@ class NeuronInspector(QWidget):
             self._pictured = pictured
             self._set_details_lines(8 if net.activation_names[layer - 1] == "softmax" else 7)
             self.plot.show_function(net.activation_names[layer - 1])
+            self._weights_stale = True
+        if self._weights_stale:
+            self._weights_stale = False
             self._show_weights(layer, w)
         symbol = activation_symbol(net.activation_names[layer - 1])
         if layer == len(net.sizes) - 1:
@@ -235,6 +242,7 @@ class NeuronInspector(QWidget):
         self._weights_caption.setVisible(on)
 
     def _show_weights(self, layer: int, w: np.ndarray) -> None:
+        w = w.copy()        # what it shows, not a view of the network training changes in place
         m = symmetric_level(w)
         if layer == 1 and w.size == 784:
             self._weights_caption.setText(self.tr("Its 784 incoming weights as a 28×28 picture"))
