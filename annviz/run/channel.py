@@ -124,6 +124,8 @@ class Inbox:
                 self._got += k
         except (BlockingIOError, InterruptedError):
             return False
+        except ConnectionResetError:
+            raise EOFError from None     # the peer ended with our messages unread: ended all the same
         if self._body is not None and self._got == len(self._body):
             messages.append(pickle.loads(self._body))
             self._body = None
