@@ -68,6 +68,99 @@
     </message>
 </context>
 <context>
+    <name>DiagramTexts</name>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="32"/>
+        <source>(⋮ {n} more)</source>
+        <translation>(⋮ {n}개 더)</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="41"/>
+        <source>circles: activation · edges: weight × input</source>
+        <translation>원: 활성화 · 선: 가중치 × 입력</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="43"/>
+        <source>draw a digit to see what each part contributes</source>
+        <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="45"/>
+        <source>contribution to the score of “{name}”, the prediction</source>
+        <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="47"/>
+        <source>contribution to the score of “{name}”, chosen under Insight</source>
+        <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="50"/>
+        <source>blue: pushed the score down</source>
+        <translation>파랑: 점수를 내림</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="50"/>
+        <source>orange: pushed the score up</source>
+        <translation>주황: 점수를 올림</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="52"/>
+        <source>circles: black = 0 … white = 1</source>
+        <translation>원: 검정 = 0 … 흰색 = 1</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="53"/>
+        <source>blue edge: negative w·a</source>
+        <translation>파랑 선: 음수 w·a</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="53"/>
+        <source>orange edge: positive w·a</source>
+        <translation>주황 선: 양수 w·a</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="64"/>
+        <source>brightness a = {a}</source>
+        <translation>밝기 a = {a}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="67"/>
+        <source>activation a = {a}</source>
+        <translation>활성화 a = {a}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="68"/>
+        <source>weighted input z = {z}</source>
+        <translation>가중 입력 z = {z}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="69"/>
+        <source>bias b = {b}</source>
+        <translation>편향 b = {b}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="75"/>
+        <source>weight W{l}[{i}, {j}] = {w}</source>
+        <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="77"/>
+        <source>from {source} to {target}</source>
+        <translation>{source} → {target}</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="82"/>
+        <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
+        <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
+    </message>
+    <message>
+        <location filename="../../annviz/gui/explorer/diagram_texts.py" line="87"/>
+        <source>contribution to the score of “{name}”: {c}</source>
+        <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
+    </message>
+</context>
+<context>
     <name>ExplorerNames</name>
     <message>
         <location filename="../../annviz/gui/common/names.py" line="20"/>
@@ -1705,225 +1798,135 @@ Run: python {name} --help</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="297"/>
-        <source>(⋮ {n} more)</source>
-        <translation>(⋮ {n}개 더)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="299"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="209"/>
         <source>Colour by contribution</source>
         <translation>기여도로 색칠</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="302"/>
+        <location filename="../../annviz/gui/explorer/diagram.py" line="212"/>
         <source>Colour pixels, neurons and edges by how much they added to the score of the explained class (orange: up, blue: down) instead of by activation</source>
         <translation>픽셀·뉴런·선을 활성화 대신, 설명하는 클래스의 점수에 얼마나 보탰는지로 색칠합니다 (주황: 올림, 파랑: 내림)</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="311"/>
-        <source>circles: activation · edges: weight × input</source>
-        <translation>원: 활성화 · 선: 가중치 × 입력</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="313"/>
-        <source>draw a digit to see what each part contributes</source>
-        <translation>숫자를 그리면 각 부분의 기여도가 보입니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="315"/>
-        <source>contribution to the score of “{name}”, the prediction</source>
-        <translation>예측한 “{name}”의 점수에 대한 기여도</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="317"/>
-        <source>contribution to the score of “{name}”, chosen under Insight</source>
-        <translation>분석 탭에서 고른 “{name}”의 점수에 대한 기여도</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="321"/>
-        <source>blue: pushed the score down</source>
-        <translation>파랑: 점수를 내림</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="322"/>
-        <source>orange: pushed the score up</source>
-        <translation>주황: 점수를 올림</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="324"/>
-        <source>circles: black = 0 … white = 1</source>
-        <translation>원: 검정 = 0 … 흰색 = 1</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="325"/>
-        <source>blue edge: negative w·a</source>
-        <translation>파랑 선: 음수 w·a</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="325"/>
-        <source>orange edge: positive w·a</source>
-        <translation>주황 선: 양수 w·a</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="456"/>
-        <source>brightness a = {a}</source>
-        <translation>밝기 a = {a}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="459"/>
-        <source>activation a = {a}</source>
-        <translation>활성화 a = {a}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="460"/>
-        <source>weighted input z = {z}</source>
-        <translation>가중 입력 z = {z}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="461"/>
-        <source>bias b = {b}</source>
-        <translation>편향 b = {b}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="467"/>
-        <source>weight W{l}[{i}, {j}] = {w}</source>
-        <translation>가중치 W{l}[{i}, {j}] = {w}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="469"/>
-        <source>from {source} to {target}</source>
-        <translation>{source} → {target}</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="474"/>
-        <source>Click to nudge it under Insight → Numeric slope vs backprop</source>
-        <translation>클릭하면 분석 → 수치미분 vs 역전파에서 이 가중치를 살짝 움직여 봅니다</translation>
-    </message>
-    <message>
-        <location filename="../../annviz/gui/explorer/diagram.py" line="479"/>
-        <source>contribution to the score of “{name}”: {c}</source>
-        <translation>“{name}”의 점수에 대한 기여도: {c}</translation>
     </message>
 </context>
 <context>
     <name>NeuronInspector</name>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="103"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="106"/>
         <source>weighted input z</source>
         <translation>가중 입력 z</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="103"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="106"/>
         <source>activation a</source>
         <translation>활성화 a</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="104"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="107"/>
         <source>blue: −</source>
         <translation>파랑: −</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="104"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="107"/>
         <source>orange: +</source>
         <translation>주황: +</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="107"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="110"/>
         <source>from neuron</source>
         <translation>보내는 뉴런</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="144"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="150"/>
         <source>Neuron inspector</source>
         <translation>뉴런 살펴보기</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="145"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="151"/>
         <source>Click a neuron in the diagram or a tile among the weights to see how it computes its activation.</source>
         <translation>신경망 그림의 뉴런이나 가중치 타일을 클릭하면 그 뉴런이 활성화를 어떻게 계산하는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="160"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="166"/>
         <source>An input neuron holds the brightness of one pixel: a = {a} (0 = black, 1 = white).</source>
         <translation>입력 뉴런은 픽셀 하나의 밝기를 담습니다: a = {a} (0 = 검정, 1 = 흰색).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="180"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="189"/>
         <source>bias b = {b}</source>
         <translation>편향 b = {b}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="182"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="191"/>
         <source>Draw a digit to see its weighted input z and activation a.</source>
         <translation>숫자를 그리면 가중 입력 z와 활성화 a를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="188"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="197"/>
         <source>a = e&lt;sup&gt;z&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;/sup&gt; over the layer = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = e&lt;sup&gt;z&lt;/sup&gt; / (층 전체의 Σ e&lt;sup&gt;z&lt;/sup&gt;) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="175"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="184"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is its row for “{name}”.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그중 “{name}”의 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="106"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="109"/>
         <source>weight w</source>
         <translation>가중치 w</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="177"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="186"/>
         <source>This layer computes a{l} = {f}(W{l} a{p} + b{l}); this neuron is row {i} of it.</source>
         <translation>이 층은 a{l} = {f}(W{l} a{p} + b{l})를 계산합니다. 이 뉴런은 그 {i}번째 행입니다.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="190"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="199"/>
         <source>Curve: a as z alone changes, the other outputs held: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</source>
         <translation>곡선: 다른 출력은 그대로 두고 z만 바꿀 때의 a: σ(z − {c}), {c} = log Σ&lt;sub&gt;j≠k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="195"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="204"/>
         <source>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
         <translation>a = {f}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="210"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="219"/>
         <source>{n} more terms ({sum})</source>
         <translation>나머지 {n}개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="210"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="219"/>
         <source>1 more term ({sum})</source>
         <translation>나머지 1개 항 ({sum})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="213"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="222"/>
         <source>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = Σ w&lt;sub&gt;i&lt;/sub&gt;a&lt;sub&gt;i&lt;/sub&gt; + b = {terms} = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="222"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="231"/>
         <source>Output neuron for “{name}”: probability {p:.1%}.</source>
         <translation>“{name}”의 출력 뉴런: 확률 {p:.1%}.</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="226"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="235"/>
         <source>Share of the evidence for the answer “{name}” flowing through this neuron: &lt;b&gt;{share}&lt;/b&gt; (rank {rank} of {n} in its layer).</source>
         <translation>답 “{name}”의 근거 중 이 뉴런을 거쳐 가는 몫: &lt;b&gt;{share}&lt;/b&gt; (이 층 {n}개 중 {rank}위).</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="239"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="249"/>
         <source>Its 784 incoming weights as a 28×28 picture</source>
         <translation>들어오는 가중치 784개를 28×28 그림으로</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="243"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="253"/>
         <source>Its one incoming weight</source>
         <translation>들어오는 가중치 1개</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/inspector.py" line="244"/>
+        <location filename="../../annviz/gui/explorer/inspector.py" line="254"/>
         <source>Its {n} incoming weights</source>
         <translation>들어오는 가중치 {n}개</translation>
     </message>
@@ -2102,45 +2105,45 @@ Run: python {name} --help</source>
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="71"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="72"/>
         <source>Output layer: the network&apos;s answer</source>
         <translation>출력층: 신경망의 답</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="73"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="74"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="74"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="75"/>
         <source>probability (green: the answer)</source>
         <translation>확률 (초록: 답)</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="106"/>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="140"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="107"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="145"/>
         <source>nothing drawn yet</source>
         <translation>아직 아무것도 그리지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="106"/>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="140"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="107"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="145"/>
         <source>no model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="122"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="127"/>
         <source>Prediction: {name} ({share:.0%})</source>
         <translation>예측: {name} ({share:.0%})</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="126"/>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="141"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="131"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="146"/>
         <source>not sure — {p1:.0%} {n1}, {p2:.0%} {n2}</source>
         <translation>잘 모르겠음 — {p1:.0%} {n1}, {p2:.0%} {n2}</translation>
     </message>
     <message>
-        <location filename="../../annviz/gui/explorer/probabilities.py" line="128"/>
+        <location filename="../../annviz/gui/explorer/probabilities.py" line="133"/>
         <source>Below {t:.0%} confidence the answer is “not sure”; the threshold is set on the Insight page.</source>
         <translation>신뢰도가 {t:.0%} 미만이면 답은 “잘 모르겠음”입니다. 이 임계값은 분석 페이지에서 정합니다.</translation>
     </message>

@@ -6,7 +6,8 @@ whose brightness is the neuron's activation for the current input. Edges are col
 weight × incoming activation, the part each connection adds to z; without one, the weights
 (and nothing from the blank input layer). Small layers show every edge, big ones the strongest
 ``EDGE_BUDGET``. Columns with more than ``MAX_SHOWN`` neurons show the first and last ones around
-an honest "⋮ n more". Where each neuron sits is ``diagram_layout.ColumnLayout``.
+an honest "⋮ n more". Where each neuron sits is ``diagram_layout.ColumnLayout``; its words:
+``diagram_texts`` says them (titles, caption, tooltips), ``diagram_labels`` keeps them legible.
 
 "Colour by contribution" shows instead how much each pixel, neuron and edge added to the score
 z_k of the explained class (``state.explained_class``: the prediction, or the class chosen under
@@ -23,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QTextDocument
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsRectItem,
@@ -42,11 +43,11 @@ from annviz.gui.common.colors import (
     POSITIVE,
     activation_colormap,
     contribution_colormap,
-    sign_legend_html,
     symmetric_level,
 )
-from annviz.gui.common.names import layer_name, layer_superscript, neuron_name, number
-from annviz.gui.explorer.diagram_layout import COLUMN_GAP, INPUT_SIDE, INPUT_TOP, ColumnLayout, shown_neurons
+from annviz.gui.explorer.diagram_labels import DiagramLabels, fit_button
+from annviz.gui.explorer.diagram_layout import INPUT_SIDE, INPUT_TOP, ColumnLayout, shown_neurons  # noqa: F401 (tests import it here)
+from annviz.gui.explorer.diagram_texts import DiagramTexts
 from annviz.gui.explorer.edges import EdgesItem, LayerEdges
 from annviz.gui.state import AppState
 from annviz.nn.attribution import Contributions
@@ -56,9 +57,7 @@ EDGE_BUDGET = 320               # edges per weight layer when not all of them fi
 GREYS = 33                      # quantised fill levels of the circles (odd: zero has its own)
 EDGE_TOLERANCE = 4              # pixels: how near an edge a click must be to pick it
 SELECTED = (255, 190, 0)
-LEGIBLE = 0.8                   # the smallest share of the text size the diagram writes in
 X_FROM, Y_RANGE = -0.05, (-0.17, 1.02)   # the view's range (its right edge: the layout's width)
-TITLE_ROOM = 0.18                # the column titles (their two lines) above y = 0.02
 WHOLE_COLUMNS = 5               # the panel is as wide as a drawing of 5 columns asks; a deeper one scrolls
 BOUNDED = {"sigmoid", "softmax", "step"}
 
@@ -137,9 +136,8 @@ class NetworkDiagram(QWidget):
                                               (True, contribution_colormap()))}
         self._edges = EdgesItem(self._box)
         self.contributions: Contributions | None = None   # what the colours show, when by contribution
-        self._texts: list[pg.TextItem] = []
-        self._column_labels: list[pg.TextItem] = []
-        self._output_labels: list[pg.TextItem] = []        # the class names beside the last column
+        self._labels = DiagramLabels(self._box)            # column titles, class names, "⋮"
+        self._words = DiagramTexts(state, self)            # caption, legend, tooltips
         self._box.sigResized.connect(self._on_resized)
         self._view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._view.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -153,33 +151,16 @@ class NetworkDiagram(QWidget):
     # --- layout, once per architecture -------------------------------------------------------
 
     def _on_model_changed(self) -> None:
-        for item in self._texts + self._column_labels:
-            self._box.removeItem(item)
-        self._texts, self._column_labels, self._output_labels = [], [], []
         net = self._state.network
         self._sizes = [] if net is None else list(net.sizes)
         self._layout = ColumnLayout(self._sizes)
-        for x, y in self._layout.gaps:
-            # Only "⋮" in the column, on the background's colour above the edges; how many are left
-            # out is written in the column's title (``retranslate``), where no edge passes.
-            more = pg.TextItem("⋮", anchor=(0.5, 0.5), color=(200, 200, 200), fill=pg.mkBrush(24, 24, 28))
-            more.setZValue(5)
-            more.setPos(x, y)
-            self._box.addItem(more)
-            self._texts.append(more)
         if self._sizes:
             self._diameters = np.concatenate([np.full(len(s), 2 * r) for s, r in
                                               zip(self._layout.shown[1:], self._layout.radius[1:])])
             self._neurons.setData(x=np.concatenate(self._layout.x[1:]), y=np.concatenate(self._layout.y[1:]))
-            self._label_output()
         else:
             self._neurons.setData([], [])
-        for layer in range(len(self._sizes)):
-            label = pg.TextItem(anchor=(0.5, 1.0), color=(200, 200, 200))
-            label.textItem.document().setDocumentMargin(0)     # its lines end at y = 0.02, not 4 px above
-            label.setPos(INPUT_SIDE / 2 if layer == 0 else self._layout.x[layer][0], 0.02)
-            self._box.addItem(label)
-            self._column_labels.append(label)
+        self._labels.build(self._layout, self._state.class_names)   # titles: ``retranslate``
         self._box.setRange(xRange=(X_FROM, self._layout.width), yRange=Y_RANGE, padding=0)
         self.retranslate()
         self._on_forward_changed()
@@ -189,13 +170,11 @@ class NetworkDiagram(QWidget):
 
     def column_titles(self) -> list[str]:
         """The title over each column, input layer first."""
-        return [label.toPlainText() for label in self._column_labels]
+        return self._labels.titles()
 
     def _on_resized(self, *args) -> None:
-        """Circle sizes in pixels for the current zoom (the aspect is locked: one scale), and
-        column titles no wider than the gap between columns, class names no taller than their
-        spacing — never smaller than ``LEGIBLE`` of the text size (``_legible_size`` keeps the
-        diagram large enough for that)."""
+        """Circle sizes in pixels for the current zoom (the aspect is locked: one scale), and the
+        labels' fonts (``DiagramLabels.fit``: fitting, never below legible)."""
         pixel = self._box.viewPixelSize()[0]
         if not pixel > 0:
             return
@@ -203,60 +182,14 @@ class NetworkDiagram(QWidget):
             self._neurons.setSize(self._diameters / pixel)
         if self._ring_diameter:
             self._ring.setSize(self._ring_diameter / pixel)
-        for layer, label in enumerate(self._column_labels):
-            base = zoom.font()
-            font = QFont(base)
-            room = (self._title_room(layer) / pixel, TITLE_ROOM / pixel)
-            while True:                                  # a narrow diagram, a big zoom: smaller
-                width, height = self._title_extent(label, font)
-                least = LEGIBLE * base.pointSizeF()
-                if (width <= room[0] and height <= room[1]) or font.pointSizeF() <= least:
-                    break
-                shrink = min(room[0] / max(width, 1), room[1] / max(height, 1), 0.98)
-                font.setPointSizeF(max(least, shrink * font.pointSizeF()))
-            label.setFont(font)
-        if self._output_labels:                          # class names no taller than their spacing
-            spacing = self._output_spacing() / pixel
-            font = zoom.font()
-            height = QFontMetrics(font).height()
-            if height > spacing:
-                font.setPointSizeF(max(LEGIBLE * zoom.font().pointSizeF(), font.pointSizeF() * spacing / height))
-            for text in self._output_labels:
-                text.setFont(font)
-
-    def _title_room(self, layer: int) -> float:
-        """The width (view units) a column's title may take: the gap to the next column, and the
-        last one no further than the right edge."""
-        room = 0.95 * COLUMN_GAP
-        if layer == len(self._column_labels) - 1 and layer > 0:
-            room = min(room, 2 * 0.95 * (self._layout.width - self._layout.x[layer][0]))
-        return room
-
-    @staticmethod
-    def _title_extent(label, font) -> tuple[float, float]:
-        """The width and height (pixels) a column title takes written in ``font``."""
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(font)
-        doc.setPlainText(label.toPlainText())
-        return doc.idealWidth(), doc.size().height()
-
-    def _output_spacing(self) -> float:
-        ys = self._layout.y[len(self._sizes) - 1] if self._sizes else []
-        return float(ys[1] - ys[0]) if len(ys) > 1 else 1.0
+        self._labels.fit(pixel)
 
     def _legible_size(self) -> None:
-        """The least size of the drawing at which its titles and class names are written at
-        ``LEGIBLE`` of the text size or more: the picture scales down only that far."""
-        if not self._sizes:
+        """The least size of the drawing at which its titles and class names are legible
+        (``DiagramLabels.least_scale``): the picture scales down only that far."""
+        scale = self._labels.least_scale()                # pixels per unit
+        if scale is None:
             return
-        font = zoom.font()
-        scale = LEGIBLE * QFontMetrics(font).height() / self._output_spacing()      # pixels per unit
-        legible = QFont(font)
-        legible.setPointSizeF(LEGIBLE * font.pointSizeF())
-        for layer, label in enumerate(self._column_labels):
-            width, height = self._title_extent(label, legible)
-            scale = max(scale, width / self._title_room(layer), height / TITLE_ROOM)
         width = int(scale * (self._layout.width - X_FROM)) + 2
         height = int(scale * (Y_RANGE[1] - Y_RANGE[0])) + 2
         self._view.setMinimumSize(width, height)
@@ -266,38 +199,15 @@ class NetworkDiagram(QWidget):
         bar = self._scroll.horizontalScrollBar().sizeHint().height() if width > whole else 0
         self._scroll.setMinimumSize(min(width, whole), height + bar)
 
-    def _fit_button(self) -> None:
-        """Wide enough for its text in bold (as it is drawn when on), so that turning it on never
-        cuts the words."""
-        bold = QFont(zoom.font())
-        bold.setBold(True)
-        text = self.contribution_action.text().replace("&", "")
-        self.contribution_button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + zoom.px(14))
-
     def rezoom(self) -> None:
-        self._fit_button()
+        fit_button(self.contribution_button, self.contribution_action.text())
         self._legible_size()
         self._on_resized()
 
-    def _label_output(self) -> None:
-        last = len(self._sizes) - 1
-        for i, name in zip(self._layout.shown[last], self._state.class_names):
-            text = pg.TextItem(name, anchor=(0, 0.5), color=(230, 230, 230))
-            text.setPos(self._layout.x[last][0] + 1.6 * self._layout.radius[last], self._layout.y[last][i])
-            self._box.addItem(text)
-            self._texts.append(text)
-            self._output_labels.append(text)
-
     def retranslate(self) -> None:
-        n_layers = len(self._sizes)
-        for layer, label in enumerate(self._column_labels):
-            text = f"{layer_name(layer, n_layers)}\n{self._sizes[layer]}"
-            left_out = shown_neurons(self._sizes[layer])[1] if layer > 0 else 0
-            if left_out:
-                text += " " + self.tr("(⋮ {n} more)").format(n=left_out)
-            label.setText(text)
+        self._labels.set_titles(self._words.column_titles(self._sizes))
         self.contribution_action.setText(self.tr("Colour by contribution"))
-        self._fit_button()
+        fit_button(self.contribution_button, self.contribution_action.text())
         self.contribution_action.setToolTip(self.tr(
             "Colour pixels, neurons and edges by how much they added to the score of the explained "
             "class (orange: up, blue: down) instead of by activation"))
@@ -306,28 +216,13 @@ class NetworkDiagram(QWidget):
         self._on_resized()                                # the titles' new words must fit too
 
     def _show_caption(self) -> None:
-        k, names = self._state.explained_class, self._state.class_names
-        if not self.contribution_action.isChecked():
-            text = self.tr("circles: activation · edges: weight × input")
-        elif self.contributions is None or k is None or k >= len(names):
-            text = self.tr("draw a digit to see what each part contributes")
-        elif self._state.chosen_class is None:
-            text = self.tr("contribution to the score of “{name}”, the prediction").format(name=names[k])
-        else:
-            text = self.tr("contribution to the score of “{name}”, chosen under Insight").format(
-                name=names[k])
-        if self.contribution_action.isChecked():
-            legend = sign_legend_html(self.tr("blue: pushed the score down"), self.tr("orange: pushed the score up"))
-        else:
-            legend = self.tr("circles: black = 0 … white = 1") + "&nbsp;&nbsp;&nbsp;" + sign_legend_html(
-                self.tr("blue edge: negative w·a"), self.tr("orange edge: positive w·a"))
+        text, legend = self._words.caption(self.contribution_action.isChecked(), self.contributions)
         if (text, legend) == (self._caption.text(), self.legend.text()):
             return                                        # every stroke: measuring it again costs
         self._caption.setText(text)
         self.legend.setText(legend)
         self._legend_fit.refit()
         self._caption.setToolTip(text)
-
 
     # --- values, on every forward pass -------------------------------------------------------
 
@@ -449,37 +344,10 @@ class NetworkDiagram(QWidget):
             self._state.select_weight(*edge)
 
     def tooltip(self, layer: int, index: int) -> str:
-        net, fwd = self._state.network, self._state.forward
-        lines = [neuron_name(layer, index, len(self._sizes), self._state.class_names)]
-        if self.contributions is not None:
-            lines.append(self._contribution_line(self.contributions.neurons[layer][index]))
-        a = None if fwd is None else float(fwd.activations[layer][0, index])
-        if layer == 0:
-            lines.append(self.tr("brightness a = {a}").format(a="–" if a is None else number(a)))
-            return "\n".join(lines)
-        z = None if fwd is None else float(fwd.zs[layer - 1][0, index])
-        lines.append(self.tr("activation a = {a}").format(a="–" if a is None else number(a, 3)))
-        lines.append(self.tr("weighted input z = {z}").format(z="–" if z is None else number(z, 3)))
-        lines.append(self.tr("bias b = {b}").format(b=number(float(net.biases[layer - 1][index]), 3)))
-        return "\n".join(lines)
+        return self._words.neuron(layer, index, len(self._sizes), self.contributions)
 
     def edge_tooltip(self, layer: int, i: int, j: int) -> str:
-        n = len(self._sizes)
-        w = float(self._state.network.weights[layer][i, j])
-        lines = [self.tr("weight W{l}[{i}, {j}] = {w}").format(l=layer_superscript(layer + 1), i=i + 1, j=j + 1,
-                                                              w=number(w, 3)),
-                 self.tr("from {source} to {target}").format(
-                     source=neuron_name(layer, j, n, self._state.class_names),
-                     target=neuron_name(layer + 1, i, n, self._state.class_names))]
-        if self.contributions is not None:
-            lines.append(self._contribution_line(self.contributions.edges[layer][i, j]))
-        lines.append(self.tr("Click to nudge it under Insight → Numeric slope vs backprop"))
-        return "\n".join(lines)
-
-    def _contribution_line(self, value: float) -> str:
-        name = self._state.class_names[self.contributions.k]
-        return self.tr("contribution to the score of “{name}”: {c}").format(name=name,
-                                                                           c=number(float(value), 3))
+        return self._words.edge(layer, i, j, len(self._sizes), self.contributions)
 
     # --- what is drawn (read-only; for tests and tools) -----------------------------------------
 
