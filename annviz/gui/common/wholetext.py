@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QLabel
 
 from annviz.gui.common import zoom
@@ -43,6 +43,8 @@ class WholeText(QObject):
                  texts: Callable[[], list[str]] | None = None):
         super().__init__(label)
         self._label, self._lines, self._fixed, self._texts = label, lines, fixed, texts
+        self._measured: tuple | None = None   # what ``_need`` was measured for
+        self._need = 0
         label.installEventFilter(self)
         self.refit()
 
@@ -53,10 +55,18 @@ class WholeText(QObject):
     def refit(self) -> None:
         label = self._label
         width = label.width() if label.width() > 1 else label.sizeHint().width()
-        need = self._lines * label.fontMetrics().lineSpacing() + label.contentsMargins().top() \
-            + label.contentsMargins().bottom() + zoom.px(2)
-        for text in (self._texts() if self._texts is not None else [label.text()]):
-            need = max(need, text_height(label, width, text))
+        texts = self._texts() if self._texts is not None else [label.text()]
+        # The same texts at the same width and font need the same height: a text set again with
+        # every stroke (the diagram's legend) is not measured again.
+        measured = (tuple(texts), width, QFont(label.font()), self._lines, self._fixed, zoom.px(2),
+                    label.contentsMargins(), label.margin())
+        if measured != self._measured:
+            need = self._lines * label.fontMetrics().lineSpacing() + label.contentsMargins().top() \
+                + label.contentsMargins().bottom() + zoom.px(2)
+            for text in texts:
+                need = max(need, text_height(label, width, text))
+            self._measured, self._need = measured, need
+        need = self._need
         # Its least height says it all: no height-for-width (which QLabel turns on again with each
         # new text), or the layouts above it would share heights by their preferred sizes and
         # squeeze a neighbour below its minimum.

@@ -217,8 +217,6 @@ class NetworkDiagram(QWidget):
 
     def _show_caption(self) -> None:
         text, legend = self._words.caption(self.contribution_action.isChecked(), self.contributions)
-        if (text, legend) == (self._caption.text(), self.legend.text()):
-            return                                        # every stroke: measuring it again costs
         self._caption.setText(text)
         self.legend.setText(legend)
         self._legend_fit.refit()

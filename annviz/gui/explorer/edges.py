@@ -57,7 +57,6 @@ class EdgesItem(pg.GraphicsObject):
                          width <= 1)
                         for bucket, (alpha, width) in enumerate(zip(ALPHAS, WIDTHS)) for positive in (True, False)]
         self._paths: list[tuple[object, bool, QPainterPath]] = []
-        self._lines: list[tuple[object, np.ndarray]] = []
         self._bounds = QRectF()
         self.setZValue(1)
         box.addItem(self)
@@ -77,7 +76,16 @@ class EdgesItem(pg.GraphicsObject):
 
     def lines(self) -> list[tuple]:
         """The drawn edges by pen, weakest first: (QPen, ends), ends (m, 4) rows x0, y0, x1, y1."""
-        return list(self._lines)
+        d, lines = self._drawn, []
+        for positive, b, pen, _smooth in self._styles:
+            pick = self._picked(positive, b)
+            if pick.any():
+                lines.append((pen, np.column_stack([d.x0[pick], d.y0[pick], d.x1[pick], d.y1[pick]])))
+        return lines
+
+    def _picked(self, positive: bool, bucket: int) -> np.ndarray:
+        """Which drawn edges one path holds: their sign and strength bucket."""
+        return (self._bucket == bucket) & ((self._drawn.values > 0) == positive)
 
     def draw(self, layers: list[LayerEdges]) -> None:
         """Draw each weight layer's edges, scaled by that layer's strongest."""
@@ -93,17 +101,16 @@ class EdgesItem(pg.GraphicsObject):
         self._drawn = LayerEdges(*(np.concatenate([getattr(e, f) for e in kept] or [np.zeros(0)])
                                    for f in LayerEdges.__dataclass_fields__))
         d = self._drawn
-        bucket = self._bucket = np.concatenate(buckets or [np.zeros(0, int)])
-        paths, lines = [], []
+        self._bucket = np.concatenate(buckets or [np.zeros(0, int)])
+        paths = []
         for positive, b, pen, smooth in self._styles:
-            pick = (bucket == b) & ((d.values > 0) == positive)
+            pick = self._picked(positive, b)
             m = int(pick.sum())
             if not m:
                 continue
             x, y = np.empty(2 * m), np.empty(2 * m)
             x[0::2], x[1::2], y[0::2], y[1::2] = d.x0[pick], d.x1[pick], d.y0[pick], d.y1[pick]
             paths.append((pen, smooth, pg.arrayToQPath(x, y, connect="pairs")))
-            lines.append((pen, np.column_stack([d.x0[pick], d.y0[pick], d.x1[pick], d.y1[pick]])))
         bounds = QRectF()
         if len(d.values):
             xs, ys = np.concatenate([d.x0, d.x1]), np.concatenate([d.y0, d.y1])
@@ -113,7 +120,7 @@ class EdgesItem(pg.GraphicsObject):
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
-        self._paths, self._lines = paths, lines
+        self._paths = paths
         self.update()
 
     def clear(self) -> None:

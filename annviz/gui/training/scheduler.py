@@ -113,7 +113,6 @@ class Scheduler(QObject):
         self._released = -math.inf                       # when a button was last released
         self._slow_interval: float | None = None
         self._control: Gate | None = None                # the worker's, while a run goes on
-        self._holding: frozenset[Frame] = HOLDING        # the frames that hold it (rule 3)
         self._apart = False                              # the run is in the training process
         self._pace: Pace | None = None
         self._input_held = False
@@ -130,7 +129,6 @@ class Scheduler(QObject):
         """A worker starts: hold it by these rules, and tell it the pace. ``shares_interpreter``:
         it runs in this process (rule 3 holds it), not in the training process."""
         self._control, self._pace, self._input_held = control, pace, False
-        self._holding = HOLDING if shares_interpreter else frozenset()
         self._apart = not shares_interpreter
         self._unmeasured = set(Frame)
         pace.set_speed(1 / self._slow_interval if self._slow_interval else None)
@@ -238,7 +236,7 @@ class Scheduler(QObject):
         frame = ready[0]
         self._pending.discard(frame)
         self._running, self._started = frame, now
-        if frame in self._holding:
+        if self._holds(frame):
             self._hold_worker(True)
         self._show[frame]()
         self._timer.start(0)             # the next pass, once this frame has repainted
@@ -253,9 +251,13 @@ class Scheduler(QObject):
             self._costs[frame].append(max(0.0, time.perf_counter() - self._started))
             self.cost[frame] = min(self._costs[frame])
         self._next[frame] = self._started + self.interval(frame)
-        if frame in self._holding:
+        if self._holds(frame):
             self._hold_worker(False)
         self._tell_pace()
+
+    def _holds(self, frame: Frame) -> bool:
+        """Rule 3: a weights frame holds a worker in this interpreter."""
+        return frame in HOLDING and not self._apart
 
     def _hold_worker(self, on: bool) -> None:
         if self._control is not None:
